@@ -1,0 +1,50 @@
+// `npm run cli -- <command>`: the engine without a window. Each command prints one JSON document as
+// its last stdout line; a refusal exits 1 with {"error":{"code","message"}}.
+import { DomainError } from '../domain-error';
+import { createEngine, type Engine } from '../engine';
+import { createNodePlatform } from '../platform/node-platform';
+import { inventoryCommands } from './inventory-commands';
+
+export type CommandRun = (engine: Engine, args: string[]) => unknown;
+
+export interface Command {
+  usage: string;
+  run: CommandRun;
+}
+
+const commands: Record<string, Command> = { ...inventoryCommands };
+
+function help() {
+  return { commands: Object.values(commands).map((command) => command.usage) };
+}
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  write(line: string): void;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  let engine: Engine | undefined;
+  try {
+    if (name === undefined || name === 'help' || name === '--help') {
+      io.write(JSON.stringify(help()));
+      return 0;
+    }
+    const command = commands[name];
+    if (!command) throw new DomainError('unknown_command', `Unknown command "${name}". Known: ${Object.keys(commands).join(', ')}.`);
+    engine = createEngine(createNodePlatform({ env: io.env }), 'cli');
+    const result = await command.run(engine, args);
+    io.write(JSON.stringify(result));
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      io.write(JSON.stringify({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } }));
+      return 1;
+    }
+    io.write(JSON.stringify({ error: { code: 'internal_error', message: error instanceof Error ? error.message : String(error) } }));
+    return 1;
+  } finally {
+    engine?.close();
+  }
+}

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Orm = BetterSQLite3Database<typeof schema>;
+
+export interface LarderDb {
+  readonly sqlite: Database.Database;
+  readonly orm: Orm;
+  /**
+   * Runs `work` in a transaction that takes the write lock up front (BEGIN IMMEDIATE). A deferred
+   * transaction that reads first and writes later can fail with SQLITE_BUSY half-way when another
+   * process (the CLI beside the app) wrote in between; taking the lock first makes it wait instead.
+   */
+  write<T>(work: () => T): T;
+  close(): void;
+}
+
+export interface OpenDatabaseOptions {
+  /** A file path, or ':memory:' for tests that need no file. */
+  file: string;
+  migrationsFolder: string;
+  /** Native binding path, for the Electron build of better-sqlite3 kept beside the Node one. */
+  nativeBinding?: string;
+}
+
+export const defaultMigrationsFolder = new URL('./migrations', import.meta.url).pathname;
+
+export function openDatabase(options: OpenDatabaseOptions): LarderDb {
+  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+  const sqlite = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  sqlite.pragma('journal_mode = WAL');
+  // FULL, not NORMAL: in WAL mode NORMAL is already atomic after a `kill -9` (a transaction is either
+  // in the WAL or not), but it may drop the last commits on a power cut. A transfer that told the
+  // manager "posted" must still be posted after the office PC loses power, and commits here are
+  // few (one per business day), so the extra fsync per commit costs nothing that matters.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  const orm = drizzle(sqlite, { schema });
+  migrate(orm, { migrationsFolder: options.migrationsFolder });
+  return {
+    sqlite,
+    orm,
+    write: (work) => sqlite.transaction(work).immediate(),
+    close: () => sqlite.close(),
+  };
+}

@@ -1,0 +1,66 @@
+// Exact decimal arithmetic for quantities and money.
+//
+// Rounding rule (documented in the README): arithmetic runs at 40 significant digits, far beyond
+// what a kitchen measures, and a result is rounded once, when it is stored, half to even:
+//   - quantities (stock, recipe lines, yields, trim %) keep 6 decimals,
+//   - unit costs keep 6 decimals,
+//   - money (values) keeps 4 decimals.
+// SQLite holds them as integers scaled by 10^scale, so SUM() over millions of rows stays exact.
+import DecimalJs from 'decimal.js';
+import { DomainError } from '../domain-error';
+import type { ErrorCode } from '../../shared/errors';
+
+export const Decimal = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_EVEN,
+  toExpNeg: -60,
+  toExpPos: 60,
+});
+export type Decimal = DecimalJs;
+
+export const QUANTITY_SCALE = 6;
+export const UNIT_COST_SCALE = 6;
+export const MONEY_SCALE = 4;
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** Parses user or file input; anything but a plain decimal (or a finite JSON number) is refused. */
+export function parseDecimal(input: string | number, code: ErrorCode, field: string): Decimal {
+  const text = typeof input === 'number' ? (Number.isFinite(input) ? String(input) : '') : input.trim();
+  if (!DECIMAL_TEXT.test(text)) {
+    throw new DomainError(code, `${field} must be a decimal number such as "0.25", not ${JSON.stringify(input)}`);
+  }
+  return new Decimal(text);
+}
+
+/**
+ * The stored form. A value with more decimals than the scale is refused rather than rounded, so a
+ * typed quantity is never silently changed; computed values go through `roundToScale` first.
+ */
+export function toScaled(value: Decimal, scale: number, code: ErrorCode, field: string): number {
+  if (value.decimalPlaces() > scale) {
+    throw new DomainError(code, `${field} ${value.toFixed()} has more than ${scale} decimals`);
+  }
+  const scaled = value.times(new Decimal(10).pow(scale));
+  if (scaled.abs().greaterThan(Number.MAX_SAFE_INTEGER)) {
+    throw new DomainError(code, `${field} ${value.toFixed()} is too large`);
+  }
+  return scaled.toNumber();
+}
+
+export function roundToScale(value: Decimal, scale: number): Decimal {
+  return value.toDecimalPlaces(scale, Decimal.ROUND_HALF_EVEN);
+}
+
+export function fromScaled(stored: number | bigint, scale: number): Decimal {
+  return new Decimal(stored.toString()).dividedBy(new Decimal(10).pow(scale));
+}
+
+/** Plain notation, no trailing zeros, never "-0". */
+export function formatDecimal(value: Decimal): string {
+  return value.isZero() ? '0' : value.toFixed();
+}
+
+export function formatScaled(stored: number | bigint, scale: number): string {
+  return formatDecimal(fromScaled(stored, scale));
+}

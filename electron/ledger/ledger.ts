@@ -1,0 +1,181 @@
+// The inventory ledger: one row per stock movement. Stock on hand is the sum of signed quantities,
+// its value the sum of signed values; the unit cost of an ingredient on a date is the weighted
+// average of the company's receipts dated on or before it (the seed's rule, 0 without receipts).
+import type { CompanyScope } from '../company/company';
+import { ledgerEntries, type ledgerEntryTypes } from '../db/schema';
+import {
+  Decimal,
+  formatScaled,
+  fromScaled,
+  MONEY_SCALE,
+  QUANTITY_SCALE,
+  roundToScale,
+  toScaled,
+  UNIT_COST_SCALE,
+} from '../decimal/decimal';
+
+export type LedgerEntryType = (typeof ledgerEntryTypes)[number];
+
+export interface NewLedgerEntry {
+  type: LedgerEntryType;
+  date: string;
+  ingredientId: number;
+  storageUnitId: number;
+  /** Signed change to stock, already at the quantity scale. */
+  quantity: Decimal;
+  /** Rounded to the unit-cost scale here. */
+  unitCost: Decimal;
+  /** Signed; rounded to the money scale here. */
+  value: Decimal;
+  reference?: string | null;
+  locationId?: string | null;
+  salesLineId?: number | null;
+  transferLogId?: number | null;
+}
+
+export function ledgerRow(scope: CompanyScope, entry: NewLedgerEntry) {
+  return {
+    companyId: scope.companyId,
+    type: entry.type,
+    date: entry.date,
+    ingredientId: entry.ingredientId,
+    storageUnitId: entry.storageUnitId,
+    quantity: toScaled(entry.quantity, QUANTITY_SCALE, 'invalid_quantity', 'Quantity'),
+    unitCost: toScaled(roundToScale(entry.unitCost, UNIT_COST_SCALE), UNIT_COST_SCALE, 'invalid_value', 'Unit cost'),
+    value: toScaled(roundToScale(entry.value, MONEY_SCALE), MONEY_SCALE, 'invalid_value', 'Value'),
+    reference: entry.reference ?? null,
+    locationId: entry.locationId ?? null,
+    salesLineId: entry.salesLineId ?? null,
+    transferLogId: entry.transferLogId ?? null,
+  };
+}
+
+export function postLedgerEntry(scope: CompanyScope, entry: NewLedgerEntry): number {
+  return scope.db.orm.insert(ledgerEntries).values(ledgerRow(scope, entry)).returning({ id: ledgerEntries.id }).get().id;
+}
+
+/** total receipt value ÷ total receipt quantity, over receipts dated on or before `date`; 0 without any. */
+export function weightedAverageUnitCost(scope: CompanyScope, ingredientId: number, date: string): Decimal {
+  const totals = scope.db.sqlite
+    .prepare(
+      `SELECT sum(quantity) AS quantity, sum(value) AS value FROM ledger_entries
+       WHERE company_id = ? AND ingredient_id = ? AND type = 'RECEIPT' AND date <= ?`,
+    )
+    .safeIntegers(true)
+    .get(scope.companyId, ingredientId, date) as { quantity: bigint | null; value: bigint | null };
+  if (totals.quantity === null || totals.quantity === 0n || totals.value === null) return new Decimal(0);
+  return roundToScale(fromScaled(totals.value, MONEY_SCALE).dividedBy(fromScaled(totals.quantity, QUANTITY_SCALE)), UNIT_COST_SCALE);
+}
+
+export interface StockLine {
+  storageUnitId: number;
+  storageUnit: string;
+  ingredientId: number;
+  ingredient: string;
+  unit: string;
+  quantity: string;
+  value: string;
+}
+
+export function stockOnHand(scope: CompanyScope, filter: { storageUnitId?: number | undefined } = {}): StockLine[] {
+  const rows = scope.db.sqlite
+    .prepare(
+      `SELECT s.id AS storageUnitId, s.name AS storageUnit, i.id AS ingredientId, i.name AS ingredient, i.unit AS unit,
+              t.quantity AS quantity, t.value AS value
+       FROM (SELECT storage_unit_id, ingredient_id, sum(quantity) AS quantity, sum(value) AS value
+             FROM ledger_entries WHERE company_id = ? ${filter.storageUnitId === undefined ? '' : 'AND storage_unit_id = ?'}
+             GROUP BY storage_unit_id, ingredient_id) t
+       JOIN storage_units s ON s.id = t.storage_unit_id
+       JOIN ingredients i ON i.id = t.ingredient_id
+       ORDER BY s.name, i.name`,
+    )
+    .safeIntegers(true)
+    .all(...[scope.companyId, filter.storageUnitId].filter((value) => value !== undefined)) as {
+    storageUnitId: bigint;
+    storageUnit: string;
+    ingredientId: bigint;
+    ingredient: string;
+    unit: string;
+    quantity: bigint;
+    value: bigint;
+  }[];
+  return rows.map((row) => ({
+    storageUnitId: Number(row.storageUnitId),
+    storageUnit: row.storageUnit,
+    ingredientId: Number(row.ingredientId),
+    ingredient: row.ingredient,
+    unit: row.unit,
+    quantity: formatScaled(row.quantity, QUANTITY_SCALE),
+    value: formatScaled(row.value, MONEY_SCALE),
+  }));
+}
+
+export interface LedgerFilter {
+  type?: LedgerEntryType | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  locationId?: string | undefined;
+  storageUnitId?: number | undefined;
+  ingredientId?: number | undefined;
+  /** Newest first when limited, so a screen shows the latest movements. */
+  limit?: number | undefined;
+}
+
+export interface LedgerEntryView {
+  id: number;
+  type: LedgerEntryType;
+  date: string;
+  ingredientId: number;
+  ingredient: string;
+  unit: string;
+  storageUnitId: number;
+  storageUnit: string;
+  quantity: string;
+  unitCost: string;
+  value: string;
+  reference: string | null;
+  locationId: string | null;
+  salesLineId: number | null;
+  transferLogId: number | null;
+}
+
+export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}): LedgerEntryView[] {
+  const conditions = ['e.company_id = @companyId'];
+  const params: Record<string, string | number> = { companyId: scope.companyId };
+  const where = (column: string, operator: string, key: keyof LedgerFilter) => {
+    const value = filter[key];
+    if (value === undefined || value === '') return;
+    conditions.push(`${column} ${operator} @${key}`);
+    params[key] = value;
+  };
+  where('e.type', '=', 'type');
+  where('e.date', '>=', 'from');
+  where('e.date', '<=', 'to');
+  where('e.location_id', '=', 'locationId');
+  where('e.storage_unit_id', '=', 'storageUnitId');
+  where('e.ingredient_id', '=', 'ingredientId');
+  if (filter.limit !== undefined) params.limit = filter.limit;
+  const order = filter.limit === undefined ? 'e.date, e.id' : 'e.date DESC, e.id DESC';
+  const rows = scope.db.sqlite
+    .prepare(
+      `SELECT e.id, e.type, e.date, e.ingredient_id AS ingredientId, i.name AS ingredient, i.unit,
+              e.storage_unit_id AS storageUnitId, s.name AS storageUnit, e.quantity, e.unit_cost AS unitCost, e.value,
+              e.reference, e.location_id AS locationId, e.sales_line_id AS salesLineId, e.transfer_log_id AS transferLogId
+       FROM ledger_entries e
+       JOIN ingredients i ON i.id = e.ingredient_id
+       JOIN storage_units s ON s.id = e.storage_unit_id
+       WHERE ${conditions.join(' AND ')}
+       ORDER BY ${order} ${filter.limit === undefined ? '' : 'LIMIT @limit'}`,
+    )
+    .all(params) as (Omit<LedgerEntryView, 'quantity' | 'unitCost' | 'value'> & {
+    quantity: number;
+    unitCost: number;
+    value: number;
+  })[];
+  return rows.map((row) => ({
+    ...row,
+    quantity: formatScaled(row.quantity, QUANTITY_SCALE),
+    unitCost: formatScaled(row.unitCost, UNIT_COST_SCALE),
+    value: formatScaled(row.value, MONEY_SCALE),
+  }));
+}

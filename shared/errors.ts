@@ -1,0 +1,186 @@
+// Every error code Larder answers with, its meaning and the fix, in the office manager's words.
+// Codes from the product we replace keep their names; the screens show `meaning` and `fix`.
+
+interface CatalogEntry {
+  meaning: string;
+  fix: string;
+}
+
+export const errorCatalog = {
+  invalid_input: {
+    meaning: 'The request was incomplete or had a value of the wrong kind.',
+    fix: 'Check the highlighted fields and try again.',
+  },
+  internal_error: {
+    meaning: 'Something went wrong inside Larder. Nothing was changed.',
+    fix: 'Try again. If it keeps happening, send the log file from Settings to support.',
+  },
+  unauthorized_company_access: {
+    meaning: 'The object belongs to another company than the one you are working in.',
+    fix: 'Switch to the company that owns it, or choose one of this company’s objects.',
+  },
+  storage_unit_not_found: {
+    meaning: 'That storage unit does not exist (it may have been deleted).',
+    fix: 'Pick an existing storage unit, or create it under Inventory → Storage units.',
+  },
+  storage_unit_company_mismatch: {
+    meaning: 'The selected storage unit belongs to another company.',
+    fix: 'Choose a storage unit of this company.',
+  },
+  storage_unit_name_taken: {
+    meaning: 'Another storage unit already has this name.',
+    fix: 'Use a different name, or edit the existing storage unit.',
+  },
+  storage_unit_in_use: {
+    meaning: 'The storage unit has ledger entries or is linked to a location, so it cannot be deleted.',
+    fix: 'Keep it, or rename it. Its history must stay in the ledger.',
+  },
+  storage_unit_required: {
+    meaning: 'A storage unit must be linked before activation or transfer.',
+    fix: 'Open the location and link a storage unit, then click Save.',
+  },
+  location_has_no_storage_unit: {
+    meaning: 'The transfer cannot run because the location has no storage unit.',
+    fix: 'Link a storage unit to the location first.',
+  },
+  ingredient_not_found: {
+    meaning: 'The selected ingredient does not exist for this company.',
+    fix: 'Pick an existing ingredient, or create it under Inventory → Ingredients.',
+  },
+  ingredient_name_taken: {
+    meaning: 'Another ingredient already has this name.',
+    fix: 'Use a different name, or edit the existing ingredient.',
+  },
+  ingredient_in_use: {
+    meaning: 'The ingredient is used by a recipe or has ledger entries, so it cannot be deleted.',
+    fix: 'Remove it from the recipes that use it first; ingredients with ledger history are kept.',
+  },
+  recipe_not_found: {
+    meaning: 'The selected recipe does not exist for this company.',
+    fix: 'Pick an existing recipe, or create it under Inventory → Recipes.',
+  },
+  recipe_name_taken: {
+    meaning: 'Another recipe already has this name.',
+    fix: 'Use a different name, or edit the existing recipe.',
+  },
+  recipe_in_use: {
+    meaning: 'Another recipe or a POS mapping uses this recipe, so it cannot be deleted.',
+    fix: 'Remove it from those recipes and mappings first.',
+  },
+  recipe_cycle: {
+    meaning: 'Recipes refer to each other in a circle, so their ingredients cannot be worked out.',
+    fix: 'Remove the line that makes a recipe contain itself (directly or through other recipes).',
+  },
+  invalid_trim_pct: {
+    meaning: 'A trim percentage must be at least 0 and below 100.',
+    fix: 'Enter the share that is trimmed away, for example 10 for 10 %.',
+  },
+  invalid_yield: {
+    meaning: 'A recipe yield must be a number above 0.',
+    fix: 'Enter how many portions or units one batch makes, for example 1 or 12.',
+  },
+  invalid_quantity: {
+    meaning: 'The quantity is not a positive number with at most 6 decimals.',
+    fix: 'Enter a quantity such as 0.25 (use a dot for decimals).',
+  },
+  invalid_value: {
+    meaning: 'The value is not a number of at least 0 with at most 4 decimals.',
+    fix: 'Enter the total value such as 180.00 (use a dot for decimals).',
+  },
+  date_required: {
+    meaning: 'No date was provided.',
+    fix: 'Pick a date.',
+  },
+  invalid_date_format: {
+    meaning: 'The date format is invalid.',
+    fix: 'Use YYYY-MM-DD (2026-05-07) or DD.MM.YYYY (07.05.2026).',
+  },
+  receipt_not_found: {
+    meaning: 'That receipt does not exist (it may have been deleted).',
+    fix: 'Refresh the receipt list.',
+  },
+  receipt_reference_taken: {
+    meaning: 'Another receipt already has this reference.',
+    fix: 'Use the invoice number once per receipt, or leave the reference empty.',
+  },
+  setup_file_invalid: {
+    meaning: 'The setup file has a fault; nothing from it was imported.',
+    fix: 'Correct the entry and field named in the message, then import the file again.',
+  },
+  secret_storage_unavailable: {
+    meaning: 'This computer offers no way to encrypt the Lightspeed tokens.',
+    fix: 'Sign in to the desktop session with a keyring (Linux) or use a normal user account, then restart Larder.',
+  },
+  secret_storage_weak: {
+    meaning: 'The only encryption available here is a weak one (Linux "basic_text").',
+    fix: 'Set up a keyring such as GNOME Keyring or KWallet, or accept the weak storage explicitly in Settings.',
+  },
+  secret_backend_mismatch: {
+    meaning: 'The stored tokens were encrypted on another computer or by another method and cannot be opened here.',
+    fix: 'Reauthorize Lightspeed to store fresh tokens.',
+  },
+  secret_corrupted: {
+    meaning: 'The stored tokens are damaged and cannot be opened.',
+    fix: 'Reauthorize Lightspeed to store fresh tokens.',
+  },
+  secret_key_invalid: {
+    meaning: 'The key file that protects the stored tokens is damaged.',
+    fix: 'Reauthorize Lightspeed; Larder will create a new key.',
+  },
+  secret_not_found: {
+    meaning: 'No token is stored yet.',
+    fix: 'Connect Lightspeed.',
+  },
+  invalid_larder_now: {
+    meaning: 'LARDER_NOW is set but is not an ISO-8601 instant.',
+    fix: 'Use a value such as 2026-05-08T10:00:00Z, or unset LARDER_NOW.',
+  },
+  unknown_command: {
+    meaning: 'The command is not one Larder knows.',
+    fix: 'Run `npm run cli -- help` for the list.',
+  },
+  file_unreadable: {
+    meaning: 'The file could not be read.',
+    fix: 'Check the path and that the file is readable JSON.',
+  },
+  lightspeed_integration_exists: {
+    meaning: 'A Lightspeed integration already exists for this company.',
+    fix: 'Use Reauthorize on the existing connection instead of connecting again.',
+  },
+  lightspeed_oauth_exchange_failed: {
+    meaning: 'The authorization code could not be exchanged for tokens.',
+    fix: 'Start Connect again; the code is valid only once and for a few minutes.',
+  },
+  lightspeed_not_configured: {
+    meaning: 'Lightspeed OAuth is not configured correctly.',
+    fix: 'Enter the client id and secret under Connection and check the environment.',
+  },
+  lightspeed_auth_failed: {
+    meaning: 'Lightspeed authentication failed.',
+    fix: 'Reauthorize Lightspeed under Connection.',
+  },
+  lightspeed_api_error: {
+    meaning: 'The Lightspeed API returned an error.',
+    fix: 'Read the message; try again later if Lightspeed is having trouble.',
+  },
+  max_retries_exhausted: {
+    meaning: 'The transfer failed after all retry attempts.',
+    fix: 'Check the connection and run the day again by hand.',
+  },
+  location_not_activated: {
+    meaning: 'The location must be activated first.',
+    fix: 'Open the location and activate it.',
+  },
+  migration_already_in_progress: {
+    meaning: 'A migration is already pending or running.',
+    fix: 'Wait for it to finish, or cancel it first.',
+  },
+} as const satisfies Record<string, CatalogEntry>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export const errorCodes = Object.keys(errorCatalog) as ErrorCode[];
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errorCatalog, code);
+}

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { ErrorCode } from '../errors';
+import type { IpcChannel } from './channels';
+
+/** One IPC call: its channel, what it takes, what it answers and the refusals it may answer with. */
+export interface Contract<C extends IpcChannel = IpcChannel, I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly channel: C;
+  readonly input: I;
+  readonly output: O;
+  readonly errors: readonly ErrorCode[];
+}
+
+export function defineContract<const C extends IpcChannel, I extends z.ZodType, O extends z.ZodType>(contract: Contract<C, I, O>): Contract<C, I, O> {
+  return contract;
+}
+
+export interface IpcError {
+  code: ErrorCode;
+  message: string;
+  details?: string[] | undefined;
+}
+
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError };
+
+export type ContractInput<C extends Contract> = z.input<C['input']>;
+export type ContractOutput<C extends Contract> = z.output<C['output']>;

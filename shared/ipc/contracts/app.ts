@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineContract } from '../contract';
+
+export const appInfo = defineContract({
+  channel: 'app:info',
+  input: z.object({}).strict(),
+  output: z.object({
+    version: z.string(),
+    runtime: z.enum(['electron', 'web', 'cli']),
+    dataFolder: z.string(),
+    companyName: z.string(),
+    secretStorage: z.object({
+      backend: z.string(),
+      /** Null when secrets can be sealed; otherwise the refusal, in plain words. */
+      problem: z.object({ code: z.string(), message: z.string() }).nullable(),
+    }),
+  }),
+  errors: [],
+});

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { dateInput, isoDateOutput } from '../../dates';
+import { decimalInput, decimalOutput } from '../../decimal-text';
+import { defineContract } from '../contract';
+
+const id = z.number().int().positive();
+const name = z.string().max(200);
+const empty = z.object({}).strict();
+const done = z.object({ done: z.literal(true) });
+
+const storageUnit = z.object({ id, name: z.string() });
+const ingredient = z.object({ id, name: z.string(), unit: z.string() });
+const importCount = z.object({ created: z.number().int(), updated: z.number().int() });
+
+export const importSetup = defineContract({
+  channel: 'setup:import',
+  input: z.object({ content: z.string().max(20_000_000) }).strict(),
+  output: z.object({ storageUnits: importCount, ingredients: importCount, recipes: importCount, receipts: importCount }),
+  errors: ['setup_file_invalid', 'ingredient_not_found', 'recipe_not_found', 'storage_unit_not_found', 'recipe_cycle', 'invalid_trim_pct', 'invalid_yield', 'invalid_quantity', 'invalid_value', 'invalid_input'],
+});
+
+export const listStorageUnits = defineContract({
+  channel: 'storage-units:list',
+  input: empty,
+  output: z.array(storageUnit),
+  errors: [],
+});
+
+export const saveStorageUnit = defineContract({
+  channel: 'storage-units:save',
+  input: z.object({ id: id.optional(), name }).strict(),
+  output: storageUnit,
+  errors: ['storage_unit_name_taken', 'storage_unit_not_found', 'storage_unit_company_mismatch', 'invalid_input'],
+});
+
+export const deleteStorageUnit = defineContract({
+  channel: 'storage-units:delete',
+  input: z.object({ id }).strict(),
+  output: done,
+  errors: ['storage_unit_in_use', 'storage_unit_not_found', 'storage_unit_company_mismatch'],
+});
+
+export const listIngredients = defineContract({
+  channel: 'ingredients:list',
+  input: empty,
+  output: z.array(ingredient),
+  errors: [],
+});
+
+export const saveIngredient = defineContract({
+  channel: 'ingredients:save',
+  input: z.object({ id: id.optional(), name, unit: z.string().max(20) }).strict(),
+  output: ingredient,
+  errors: ['ingredient_name_taken', 'ingredient_not_found', 'invalid_input'],
+});
+
+export const deleteIngredient = defineContract({
+  channel: 'ingredients:delete',
+  input: z.object({ id }).strict(),
+  output: done,
+  errors: ['ingredient_in_use', 'ingredient_not_found'],
+});
+
+const recipeLine = z.object({
+  kind: z.enum(['ingredient', 'recipe']),
+  targetId: id,
+  targetName: z.string(),
+  unit: z.string().nullable(),
+  quantity: decimalOutput,
+  trimPct: decimalOutput.nullable(),
+});
+
+const recipeDetail = z.object({ id, name: z.string(), yield: decimalOutput, lines: z.array(recipeLine) });
+
+export const listRecipes = defineContract({
+  channel: 'recipes:list',
+  input: empty,
+  output: z.array(z.object({ id, name: z.string(), yield: decimalOutput, lineCount: z.number().int(), usedBy: z.number().int() })),
+  errors: [],
+});
+
+export const getRecipe = defineContract({
+  channel: 'recipes:get',
+  input: z.object({ id }).strict(),
+  output: recipeDetail,
+  errors: ['recipe_not_found'],
+});
+
+export const saveRecipe = defineContract({
+  channel: 'recipes:save',
+  input: z
+    .object({
+      id: id.optional(),
+      name,
+      yield: decimalInput,
+      lines: z
+        .array(
+          z
+            .object({
+              ingredientId: id.optional(),
+              recipeId: id.optional(),
+              quantity: decimalInput,
+              trimPct: decimalInput.nullish(),
+            })
+            .strict(),
+        )
+        .max(500),
+    })
+    .strict(),
+  output: recipeDetail,
+  errors: ['recipe_name_taken', 'recipe_not_found', 'ingredient_not_found', 'recipe_cycle', 'invalid_trim_pct', 'invalid_yield', 'invalid_quantity', 'invalid_input'],
+});
+
+export const deleteRecipe = defineContract({
+  channel: 'recipes:delete',
+  input: z.object({ id }).strict(),
+  output: done,
+  errors: ['recipe_in_use', 'recipe_not_found'],
+});
+
+export const previewRecipe = defineContract({
+  channel: 'recipes:preview',
+  input: z.object({ id, portions: decimalInput.default('1') }).strict(),
+  output: z.object({
+    portions: decimalOutput,
+    ingredients: z.array(z.object({ ingredientId: id, name: z.string(), unit: z.string(), quantity: decimalOutput })),
+    exceptions: z.array(z.string()),
+  }),
+  errors: ['recipe_not_found', 'invalid_quantity'],
+});
+
+export const ledgerEntryView = z.object({
+  id,
+  type: z.enum(['RECEIPT', 'ISSUE', 'WASTE', 'COUNT', 'ADJUSTMENT']),
+  date: isoDateOutput,
+  ingredientId: id,
+  ingredient: z.string(),
+  unit: z.string(),
+  storageUnitId: id,
+  storageUnit: z.string(),
+  quantity: decimalOutput,
+  unitCost: decimalOutput,
+  value: decimalOutput,
+  reference: z.string().nullable(),
+  locationId: z.string().nullable(),
+  salesLineId: z.number().int().nullable(),
+  transferLogId: z.number().int().nullable(),
+});
+
+export const listReceipts = defineContract({
+  channel: 'receipts:list',
+  input: z.object({ limit: z.number().int().positive().max(10_000).default(500) }).strict(),
+  output: z.array(ledgerEntryView),
+  errors: [],
+});
+
+export const createReceipt = defineContract({
+  channel: 'receipts:create',
+  input: z
+    .object({
+      ingredientId: id,
+      storageUnitId: id,
+      quantity: decimalInput,
+      value: decimalInput,
+      date: dateInput,
+      reference: z.string().max(100).nullish(),
+    })
+    .strict(),
+  output: z.object({ id }),
+  errors: ['ingredient_not_found', 'storage_unit_not_found', 'storage_unit_company_mismatch', 'invalid_quantity', 'invalid_value', 'invalid_date_format', 'receipt_reference_taken'],
+});
+
+export const deleteReceipt = defineContract({
+  channel: 'receipts:delete',
+  input: z.object({ id }).strict(),
+  output: done,
+  errors: ['receipt_not_found'],
+});
+
+export const listStock = defineContract({
+  channel: 'stock:list',
+  input: z.object({ storageUnitId: id.optional() }).strict(),
+  output: z.array(
+    z.object({
+      storageUnitId: id,
+      storageUnit: z.string(),
+      ingredientId: id,
+      ingredient: z.string(),
+      unit: z.string(),
+      quantity: decimalOutput,
+      value: decimalOutput,
+    }),
+  ),
+  errors: [],
+});

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** Typed push events from main to the renderer; screens refresh on them instead of polling. */
+export const larderEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('inventory:changed'),
+    what: z.enum(['storage-units', 'ingredients', 'recipes', 'receipts', 'setup']),
+  }),
+]);
+
+export type LarderEvent = z.infer<typeof larderEventSchema>;
