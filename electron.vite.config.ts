@@ -1,6 +1,19 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './shared/security/content-security-policy';
+
+/** The built page carries the CSP; the dev server's inline React-refresh preamble would break under it. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'larder-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -25,6 +38,6 @@ export default defineConfig({
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
   },
 });

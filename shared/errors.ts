@@ -135,6 +135,10 @@ export const errorCatalog = {
     meaning: 'LARDER_NOW is set but is not an ISO-8601 instant.',
     fix: 'Use a value such as 2026-05-08T10:00:00Z, or unset LARDER_NOW.',
   },
+  session_token_invalid: {
+    meaning: 'This browser tab is no longer connected to Larder (Larder was restarted).',
+    fix: 'Open the address that `npm run web` printed when it started.',
+  },
   unknown_command: {
     meaning: 'The command is not one Larder knows.',
     fix: 'Run `npm run cli -- help` for the list.',

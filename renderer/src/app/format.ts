@@ -1,0 +1,14 @@
+// Display formatting of the decimal strings main sends. Pure string work: a quantity is never turned
+// into a binary float on its way to the screen.
+
+/** At least `decimals` decimals, more when the value has them (money: 180 → "180.00", 2.9125 stays). */
+export function padDecimals(text: string, decimals: number): string {
+  const negative = text.startsWith('-');
+  const [whole = '0', fraction = ''] = (negative ? text.slice(1) : text).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const padded = fraction.length >= decimals ? fraction : fraction.padEnd(decimals, '0');
+  return `${negative ? '−' : ''}${grouped}${padded ? `.${padded}` : ''}`;
+}
+
+export const formatMoney = (text: string) => padDecimals(text, 2);
+export const formatQuantity = (text: string) => padDecimals(text, 0);

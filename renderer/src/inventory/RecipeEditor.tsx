@@ -1,0 +1,169 @@
+import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { isDecimalText } from '../../../shared/decimal-text';
+import type { ContractOutput } from '../../../shared/ipc/contract';
+import type { Contracts } from '../../../shared/ipc/contracts';
+import { ErrorNotice } from '../app/ErrorNotice';
+import { formatQuantity } from '../app/format';
+import { useAction } from '../app/use-action';
+import { call } from '../ipc/client';
+import { useInventory } from './inventory-store';
+
+type Preview = ContractOutput<Contracts['recipes:preview']>;
+
+interface LineDraft {
+  key: number;
+  /** "ingredient:12" or "recipe:5". */
+  target: string | null;
+  quantity: string;
+  trimPct: string;
+}
+
+let nextKey = 1;
+const blankLine = (): LineDraft => ({ key: nextKey++, target: null, quantity: '', trimPct: '' });
+
+function lineProblem(line: LineDraft): string | null {
+  if (line.target === null && line.quantity !== '') return 'Choose an ingredient or a recipe';
+  if (line.quantity && !isDecimalText(line.quantity)) return 'Quantity: a number such as 0.25';
+  if (line.trimPct && !isDecimalText(line.trimPct)) return 'Trim: a percentage such as 10';
+  return null;
+}
+
+export function RecipeEditor({ recipeId, onSaved }: { recipeId: number | null; onSaved: (id: number) => void }) {
+  const ingredients = useInventory((state) => state.ingredients);
+  const recipes = useInventory((state) => state.recipes);
+  const [name, setName] = useState('');
+  const [yieldQty, setYieldQty] = useState('1');
+  const [lines, setLines] = useState<LineDraft[]>([blankLine()]);
+  const [preview, setPreview] = useState<Preview | null>(null);
+
+  const load = useAction(async (id: number) => {
+    const recipe = await call('recipes:get', { id });
+    setName(recipe.name);
+    setYieldQty(recipe.yield);
+    setLines(recipe.lines.map((line) => ({ key: nextKey++, target: `${line.kind}:${line.targetId}`, quantity: line.quantity, trimPct: line.trimPct ?? '' })));
+    setPreview(await call('recipes:preview', { id, portions: '1' }));
+  });
+  const { run: loadRecipe } = load;
+  useEffect(() => {
+    if (recipeId !== null) void loadRecipe(recipeId);
+  }, [recipeId, loadRecipe]);
+
+  const targets = useMemo(
+    () => [
+      { group: 'Ingredients', items: ingredients.map((item) => ({ value: `ingredient:${item.id}`, label: `${item.name} (${item.unit})` })) },
+      { group: 'Recipes', items: recipes.filter((item) => item.id !== recipeId).map((item) => ({ value: `recipe:${item.id}`, label: `${item.name} (recipe)` })) },
+    ],
+    [ingredients, recipes, recipeId],
+  );
+
+  const save = useAction(async () => {
+    const saved = await call('recipes:save', {
+      ...(recipeId !== null ? { id: recipeId } : {}),
+      name,
+      yield: yieldQty,
+      lines: lines
+        .filter((line) => line.target !== null || line.quantity !== '')
+        .map((line) => {
+          const [kind, id] = (line.target ?? ':').split(':');
+          return {
+            ...(kind === 'recipe' ? { recipeId: Number(id) } : { ingredientId: Number(id) }),
+            quantity: line.quantity,
+            trimPct: line.trimPct === '' ? null : line.trimPct,
+          };
+        }),
+    });
+    setPreview(await call('recipes:preview', { id: saved.id, portions: '1' }));
+    onSaved(saved.id);
+  });
+
+  const update = (key: number, change: Partial<LineDraft>) => setLines((current) => current.map((line) => (line.key === key ? { ...line, ...change } : line)));
+  const problems = lines.map(lineProblem);
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save.run();
+      }}
+    >
+      <Stack>
+        <Group align="flex-start">
+          <TextInput label="Recipe name" placeholder="Classic Burger recipe" value={name} onChange={(event) => setName(event.currentTarget.value)} required style={{ flex: 1 }} />
+          <TextInput
+            label="Yield"
+            description="Portions one batch makes"
+            value={yieldQty}
+            onChange={(event) => setYieldQty(event.currentTarget.value)}
+            error={yieldQty && !isDecimalText(yieldQty) ? 'A number such as 1 or 12' : null}
+            required
+            w={160}
+          />
+        </Group>
+        <Table aria-label="Recipe lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Ingredient or recipe</Table.Th>
+              <Table.Th w={130}>Quantity per batch</Table.Th>
+              <Table.Th w={110}>Trim %</Table.Th>
+              <Table.Th w={50} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {lines.map((line, index) => (
+              <Table.Tr key={line.key}>
+                <Table.Td>
+                  <Select
+                    aria-label={`Line ${index + 1}: ingredient or recipe`}
+                    placeholder="Search ingredients and recipes"
+                    data={targets}
+                    value={line.target}
+                    onChange={(target) => update(line.key, { target })}
+                    searchable
+                    nothingFoundMessage="Nothing found: create it first"
+                    error={problems[index]}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput aria-label={`Line ${index + 1}: quantity`} value={line.quantity} onChange={(event) => update(line.key, { quantity: event.currentTarget.value })} />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput aria-label={`Line ${index + 1}: trim %`} placeholder="0" value={line.trimPct} onChange={(event) => update(line.key, { trimPct: event.currentTarget.value })} />
+                </Table.Td>
+                <Table.Td>
+                  <ActionIcon variant="subtle" color="red" aria-label={`Remove line ${index + 1}`} onClick={() => setLines((current) => current.filter((other) => other.key !== line.key))}>
+                    ×
+                  </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Group justify="space-between">
+          <Button variant="light" onClick={() => setLines((current) => [...current, blankLine()])}>
+            Add line
+          </Button>
+          <Button type="submit" loading={save.busy} disabled={problems.some(Boolean)}>
+            Save recipe
+          </Button>
+        </Group>
+        <ErrorNotice error={save.error ?? load.error} onClose={save.clearError} />
+        {preview ? (
+          <Stack gap={4} aria-label="One portion takes">
+            <Text fw={600}>One portion takes from stock</Text>
+            {preview.ingredients.map((item) => (
+              <Text size="sm" key={item.ingredientId}>
+                {formatQuantity(item.quantity)} {item.unit} {item.name}
+              </Text>
+            ))}
+            {preview.exceptions.map((exception) => (
+              <Text size="sm" c="red" key={exception}>
+                {exception}
+              </Text>
+            ))}
+          </Stack>
+        ) : null}
+      </Stack>
+    </form>
+  );
+}

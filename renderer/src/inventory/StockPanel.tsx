@@ -1,0 +1,71 @@
+import { SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { formatMoney, formatQuantity } from '../app/format';
+import { useInventory, type StockLine } from './inventory-store';
+
+/** Sums money text exactly: scaled to integers of 1/10000 as BigInt, the scale main stores money at. */
+function sumMoney(values: string[]): string {
+  const total = values.reduce((sum, value) => {
+    const negative = value.startsWith('-');
+    const [whole = '0', fraction = ''] = value.replace('-', '').split('.');
+    const scaled = BigInt(whole + fraction.padEnd(4, '0').slice(0, 4));
+    return sum + (negative ? -scaled : scaled);
+  }, 0n);
+  const sign = total < 0n ? '-' : '';
+  const digits = (total < 0n ? -total : total).toString().padStart(5, '0');
+  return `${sign}${digits.slice(0, -4)}.${digits.slice(-4)}`.replace(/\.?0+$/, "");
+}
+
+export function StockPanel() {
+  const stock = useInventory((state) => state.stock);
+  const storageUnits = useInventory((state) => state.storageUnits);
+  const [unit, setUnit] = useState('all');
+  const shown: StockLine[] = unit === 'all' ? stock : stock.filter((line) => String(line.storageUnitId) === unit);
+  return (
+    <Stack>
+      <Text c="dimmed" size="sm">
+        Stock on hand is the sum of every ledger movement; its value is the sum of their values.
+      </Text>
+      {storageUnits.length > 1 ? (
+        <SegmentedControl
+          aria-label="Storage unit"
+          value={unit}
+          onChange={setUnit}
+          data={[{ value: 'all', label: 'All storage units' }, ...storageUnits.map((item) => ({ value: String(item.id), label: item.name }))]}
+        />
+      ) : null}
+      {shown.length === 0 ? (
+        <Text>No stock yet. Record a receipt to bring stock in.</Text>
+      ) : (
+        <Table striped aria-label="Stock on hand">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Storage unit</Table.Th>
+              <Table.Th>Ingredient</Table.Th>
+              <Table.Th ta="right">Quantity</Table.Th>
+              <Table.Th ta="right">Value</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((line) => (
+              <Table.Tr key={`${line.storageUnitId}-${line.ingredientId}`}>
+                <Table.Td>{line.storageUnit}</Table.Td>
+                <Table.Td>{line.ingredient}</Table.Td>
+                <Table.Td ta="right">
+                  {formatQuantity(line.quantity)} {line.unit}
+                </Table.Td>
+                <Table.Td ta="right">{formatMoney(line.value)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th colSpan={3}>Total value</Table.Th>
+              <Table.Th ta="right">{formatMoney(sumMoney(shown.map((line) => line.value)))}</Table.Th>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,49 @@
+// How the renderer reaches main: Electron's preload bridge when there is one, otherwise the web
+// host's loopback HTTP with the token it put in the address's fragment.
+import type { IpcChannel } from '../../../shared/ipc/channels';
+import { EVENT_CHANNEL } from '../../../shared/ipc/channels';
+import type { IpcResult } from '../../../shared/ipc/contract';
+import type { LarderEvent } from '../../../shared/ipc/events';
+
+export interface Transport {
+  invoke(channel: IpcChannel, input: unknown): Promise<IpcResult<unknown>>;
+  onEvent(listener: (event: LarderEvent) => void): () => void;
+}
+
+const TOKEN_KEY = 'larder-token';
+
+function webToken(): string {
+  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash);
+    // Out of the address bar, so it is not shared by copying the address or kept in history.
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpTransport(): Transport {
+  const token = webToken();
+  return {
+    async invoke(channel, input) {
+      const response = await fetch(`/ipc/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-larder-token': token },
+        body: JSON.stringify(input ?? {}),
+      });
+      if (response.status === 401) {
+        return { ok: false, error: { code: 'session_token_invalid', message: 'This tab is not connected to the running Larder.' } };
+      }
+      if (!response.ok) return { ok: false, error: { code: 'internal_error', message: `Larder answered ${response.status}.` } };
+      return (await response.json()) as IpcResult<unknown>;
+    },
+    onEvent(listener) {
+      const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+      const forward = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as LarderEvent);
+      source.addEventListener(EVENT_CHANNEL, forward);
+      return () => source.close();
+    },
+  };
+}
+
+export const transport: Transport = window.larder ?? httpTransport();

@@ -1,0 +1,41 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base } from '@playwright/test';
+
+export interface LarderHost {
+  url: string;
+  dataFolder: string;
+}
+
+/** Starts `npm run web`'s host on its own data folder and a free port, and stops it after the test. */
+async function startHost(dataFolder: string): Promise<{ child: ChildProcess; host: LarderHost }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts', '--no-open'], {
+    env: { ...process.env, LARDER_HOME: dataFolder },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const host = await new Promise<LarderHost>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`The web host exited with ${code} before it was ready.`)));
+    lines.on('line', (line) => {
+      if (line.startsWith('{')) resolve({ url: (JSON.parse(line) as { url: string }).url, dataFolder });
+    });
+  });
+  return { child, host };
+}
+
+export const test = base.extend<{ larder: LarderHost }>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: it must be `{}`.
+  // eslint-disable-next-line no-empty-pattern
+  larder: async ({}, use) => {
+    const dataFolder = mkdtempSync(join(tmpdir(), 'larder-e2e-'));
+    const { child, host } = await startHost(dataFolder);
+    await use(host);
+    child.kill('SIGTERM');
+    rmSync(dataFolder, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
