@@ -1,5 +1,6 @@
 import { Autocomplete, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { ActionForm } from '../app/ActionForm';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { formatMoney, formatQuantity } from '../app/format';
 import { useAction } from '../app/use-action';
@@ -22,12 +23,7 @@ function IngredientForm({ draft, onDone }: { draft: Draft; onDone: () => void })
     onDone();
   });
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save.run();
-      }}
-    >
+    <ActionForm onSubmit={save.run}>
       <Stack>
         <TextInput label="Name" placeholder="Coffee beans" value={name} onChange={(event) => setName(event.currentTarget.value)} required data-autofocus />
         <Autocomplete label="Unit" description="The unit stock is counted in" placeholder="kg" data={commonUnits} value={unit} onChange={setUnit} required />
@@ -38,7 +34,7 @@ function IngredientForm({ draft, onDone }: { draft: Draft; onDone: () => void })
           </Button>
         </Group>
       </Stack>
-    </form>
+    </ActionForm>
   );
 }
 

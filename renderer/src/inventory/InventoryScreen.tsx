@@ -9,6 +9,14 @@ import { StockPanel } from './StockPanel';
 import { StorageUnitsPanel } from './StorageUnitsPanel';
 import { useInventory } from './inventory-store';
 
+const tabs = [
+  { value: 'storage-units', label: 'Storage units', Panel: StorageUnitsPanel },
+  { value: 'ingredients', label: 'Ingredients', Panel: IngredientsPanel },
+  { value: 'recipes', label: 'Recipes', Panel: RecipesPanel },
+  { value: 'receipts', label: 'Receipts', Panel: ReceiptsPanel },
+  { value: 'stock', label: 'Stock on hand', Panel: StockPanel },
+];
+
 export function InventoryScreen() {
   const { loaded, error, refresh } = useInventory();
   useEffect(() => {
@@ -26,27 +34,17 @@ export function InventoryScreen() {
       ) : (
         <Tabs defaultValue="storage-units" keepMounted={false}>
           <Tabs.List>
-            <Tabs.Tab value="storage-units">Storage units</Tabs.Tab>
-            <Tabs.Tab value="ingredients">Ingredients</Tabs.Tab>
-            <Tabs.Tab value="recipes">Recipes</Tabs.Tab>
-            <Tabs.Tab value="receipts">Receipts</Tabs.Tab>
-            <Tabs.Tab value="stock">Stock on hand</Tabs.Tab>
+            {tabs.map((tab) => (
+              <Tabs.Tab key={tab.value} value={tab.value}>
+                {tab.label}
+              </Tabs.Tab>
+            ))}
           </Tabs.List>
-          <Tabs.Panel value="storage-units" pt="md">
-            <StorageUnitsPanel />
-          </Tabs.Panel>
-          <Tabs.Panel value="ingredients" pt="md">
-            <IngredientsPanel />
-          </Tabs.Panel>
-          <Tabs.Panel value="recipes" pt="md">
-            <RecipesPanel />
-          </Tabs.Panel>
-          <Tabs.Panel value="receipts" pt="md">
-            <ReceiptsPanel />
-          </Tabs.Panel>
-          <Tabs.Panel value="stock" pt="md">
-            <StockPanel />
-          </Tabs.Panel>
+          {tabs.map(({ value, Panel }) => (
+            <Tabs.Panel key={value} value={value} pt="md">
+              <Panel />
+            </Tabs.Panel>
+          ))}
         </Tabs>
       )}
     </Stack>

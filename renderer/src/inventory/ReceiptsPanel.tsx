@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { isDecimalText } from '../../../shared/decimal-text';
+import { ActionForm } from '../app/ActionForm';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { formatMoney, formatQuantity } from '../app/format';
 import { useAction } from '../app/use-action';
@@ -33,12 +34,7 @@ export function ReceiptsPanel() {
         A receipt is a delivery into a storage unit. Its value sets the ingredient’s weighted average cost, which POS deductions are valued at.
       </Text>
       <Paper withBorder p="md">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void add.run();
-          }}
-        >
+        <ActionForm onSubmit={add.run}>
           <Title order={3} size="h5" mb="sm">
             Record a receipt
           </Title>
@@ -69,7 +65,7 @@ export function ReceiptsPanel() {
               Add receipt
             </Button>
           </Group>
-        </form>
+        </ActionForm>
         <ErrorNotice error={add.error} onClose={add.clearError} />
       </Paper>
       <ErrorNotice error={remove.error} onClose={remove.clearError} />

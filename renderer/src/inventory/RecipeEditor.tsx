@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { isDecimalText } from '../../../shared/decimal-text';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
+import { ActionForm } from '../app/ActionForm';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { formatQuantity } from '../app/format';
 import { useAction } from '../app/use-action';
@@ -81,12 +82,7 @@ export function RecipeEditor({ recipeId, onSaved }: { recipeId: number | null; o
   const problems = lines.map(lineProblem);
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save.run();
-      }}
-    >
+    <ActionForm onSubmit={save.run}>
       <Stack>
         <Group align="flex-start">
           <TextInput label="Recipe name" placeholder="Classic Burger recipe" value={name} onChange={(event) => setName(event.currentTarget.value)} required style={{ flex: 1 }} />
@@ -164,6 +160,6 @@ export function RecipeEditor({ recipeId, onSaved }: { recipeId: number | null; o
           </Stack>
         ) : null}
       </Stack>
-    </form>
+    </ActionForm>
   );
 }

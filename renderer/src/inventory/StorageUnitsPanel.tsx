@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { ActionForm } from '../app/ActionForm';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { useAction } from '../app/use-action';
 import { call } from '../ipc/client';
@@ -59,19 +60,14 @@ export function StorageUnitsPanel() {
       <Text c="dimmed" size="sm">
         A storage unit is a place stock is kept in (Main Kitchen, Bar Storage). Each Lightspeed location will deduct from one storage unit.
       </Text>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void add.run();
-        }}
-      >
+      <ActionForm onSubmit={add.run}>
         <Group align="flex-end">
           <TextInput label="New storage unit" placeholder="Main Kitchen" value={name} onChange={(event) => setName(event.currentTarget.value)} required />
           <Button type="submit" loading={add.busy}>
             Add storage unit
           </Button>
         </Group>
-      </form>
+      </ActionForm>
       <ErrorNotice error={add.error} onClose={add.clearError} />
       {units.length === 0 ? (
         <Text>No storage units yet. Add the first place you keep stock in, such as “Main Kitchen”.</Text>

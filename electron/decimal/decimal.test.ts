@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { Decimal, formatDecimal, formatScaled, MONEY_SCALE, parseDecimal, QUANTITY_SCALE, roundToScale, toScaled } from './decimal';
+
+describe('exact decimals', () => {
+  it('multiplies without binary floats', () => {
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(0.07 * 100).not.toBe(7);
+    expect(formatDecimal(new Decimal('0.07').times(100))).toBe('7');
+    expect(formatDecimal(parseDecimal('0.009', 'invalid_quantity', 'q').times(20))).toBe('0.18');
+    expect(formatDecimal(new Decimal('0.1').plus('0.2'))).toBe('0.3');
+  });
+
+  it('accepts decimal text and finite JSON numbers, nothing else', () => {
+    expect(formatDecimal(parseDecimal(' 1.500 ', 'invalid_quantity', 'q'))).toBe('1.5');
+    expect(formatDecimal(parseDecimal(12, 'invalid_quantity', 'q'))).toBe('12');
+    for (const bad of ['1,5', '1e3', '', 'abc', '.5', Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => parseDecimal(bad, 'invalid_quantity', 'Quantity')).toThrow(/decimal number/);
+    }
+  });
+
+  it('refuses to store more decimals than the scale instead of rounding typed input', () => {
+    expect(toScaled(new Decimal('0.123456'), QUANTITY_SCALE, 'invalid_quantity', 'q')).toBe(123456);
+    expect(() => toScaled(new Decimal('0.1234567'), QUANTITY_SCALE, 'invalid_quantity', 'Quantity')).toThrow(/more than 6 decimals/);
+    expect(() => toScaled(new Decimal('1e12'), QUANTITY_SCALE, 'invalid_quantity', 'Quantity')).toThrow(/too large/);
+  });
+
+  it('rounds computed values half to even, once', () => {
+    expect(formatDecimal(roundToScale(new Decimal('0.12345650'), QUANTITY_SCALE))).toBe('0.123456');
+    expect(formatDecimal(roundToScale(new Decimal('0.12345750'), QUANTITY_SCALE))).toBe('0.123458');
+    expect(formatDecimal(roundToScale(new Decimal(1).dividedBy(3), MONEY_SCALE))).toBe('0.3333');
+  });
+
+  it('formats stored integers back to plain text, signed, never -0', () => {
+    expect(formatScaled(-180000, QUANTITY_SCALE)).toBe('-0.18');
+    expect(formatScaled(1_800_000, MONEY_SCALE)).toBe('180');
+    expect(formatScaled(0, MONEY_SCALE)).toBe('0');
+    expect(formatScaled(123456789012345678n, QUANTITY_SCALE)).toBe('123456789012.345678');
+  });
+});

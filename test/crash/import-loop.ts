@@ -1,0 +1,28 @@
+// Child process for the crash test: imports the same receipts again and again, each round with new
+// values, and says which round committed. The parent kills it with SIGKILL at a random moment.
+import { createEngine } from '../../electron/engine';
+import { importSetupFile } from '../../electron/inventory/setup-import';
+import { createNodePlatform } from '../../electron/platform/node-platform';
+
+const RECEIPTS = Number(process.env.CRASH_RECEIPTS ?? 3000);
+const engine = createEngine(createNodePlatform(), 'cli');
+
+function setupFile(round: number): string {
+  return JSON.stringify({
+    storageUnits: [{ name: 'Main Kitchen' }],
+    ingredients: [{ name: 'Flour', unit: 'kg' }],
+    receipts: Array.from({ length: RECEIPTS }, (_, index) => ({
+      ingredient: 'Flour',
+      storageUnit: 'Main Kitchen',
+      quantity: `${round}.5`,
+      value: `${round}`,
+      date: '2026-01-05',
+      reference: `R-${index}`,
+    })),
+  });
+}
+
+for (let round = 1; ; round++) {
+  importSetupFile(engine.scope, setupFile(round));
+  process.stdout.write(`committed ${round}\n`);
+}

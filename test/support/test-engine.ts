@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine, type Engine } from '../../electron/engine';
+import { createNodePlatform } from '../../electron/platform/node-platform';
+
+export interface TestEngine extends Engine {
+  dispose(): void;
+}
+
+/** An engine on a database file of its own (never in memory: WAL, locks and files are part of what is tested). */
+export function createTestEngine(options: { now?: string } = {}): TestEngine {
+  const dataFolder = mkdtempSync(join(tmpdir(), 'larder-test-'));
+  const platform = createNodePlatform({
+    dataFolder,
+    env: {},
+    clock: { now: () => new Date(options.now ?? '2026-05-08T10:00:00Z') },
+    browser: { open: async () => undefined },
+    notifier: { notify: () => undefined },
+  });
+  const engine = createEngine(platform, 'cli');
+  return {
+    ...engine,
+    dispose() {
+      engine.close();
+      rmSync(dataFolder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Expects `work` to be refused with `code`; returns the message for further checks. */
+export function refusal(work: () => unknown): { code: string; message: string } {
+  try {
+    work();
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    if (code) return { code, message };
+    throw error;
+  }
+  throw new Error('expected a refusal, but the call succeeded');
+}
