@@ -1,8 +1,12 @@
 // The composition root of the engine: one per process (the Electron app, the web host, the CLI).
 import { join } from 'node:path';
 import { ensureDefaultCompany, type CompanyScope } from './company/company';
+import { ConnectionService } from './connection/connection-service';
+import { TokenManager } from './connection/token-manager';
 import { openDatabase, type LarderDb } from './db/open-database';
 import { EventBus } from './ipc/event-bus';
+import { LightspeedApi } from './lightspeed/api-client';
+import { CLIENT_SECRET_NAME, resolveLightspeedConfig, type LightspeedConfig } from './lightspeed/environments';
 import type { Platform } from './platform/platform';
 import { SecretVault } from './secrets/secret-vault';
 
@@ -15,6 +19,12 @@ export interface Engine {
   readonly scope: CompanyScope;
   readonly vault: SecretVault;
   readonly events: EventBus;
+  readonly lightspeed: {
+    config(): LightspeedConfig;
+    readonly tokens: TokenManager;
+    readonly api: LightspeedApi;
+    readonly connection: ConnectionService;
+  };
   close(): void;
 }
 
@@ -26,14 +36,20 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
     migrationsFolder: platform.migrationsFolder,
     ...(platform.nativeBinding ? { nativeBinding: platform.nativeBinding } : {}),
   });
-  const companyId = ensureDefaultCompany(db);
+  const scope = { db, companyId: ensureDefaultCompany(db) };
+  const vault = new SecretVault(db, () => platform.secretBackend(), platform.clock);
+  const config = () => resolveLightspeedConfig(platform.settings, platform.env, () => vault.find(CLIENT_SECRET_NAME));
+  // One token manager per process: its single-flight refresh is shared by every caller in it.
+  const tokens = new TokenManager(scope, vault, config, platform.clock);
+  const api = new LightspeedApi(tokens, () => config().endpoints.apiUrl);
   return {
     runtime,
     platform,
     db,
-    scope: { db, companyId },
-    vault: new SecretVault(db, () => platform.secretBackend(), platform.clock),
+    scope,
+    vault,
     events: new EventBus(),
+    lightspeed: { config, tokens, api, connection: new ConnectionService(scope, vault, config, api, platform.clock) },
     close: () => db.close(),
   };
 }

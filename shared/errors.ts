@@ -159,6 +159,30 @@ export const errorCatalog = {
     meaning: 'Lightspeed OAuth is not configured correctly.',
     fix: 'Enter the client id and secret under Connection and check the environment.',
   },
+  lightspeed_not_connected: {
+    meaning: 'Lightspeed is not connected yet.',
+    fix: 'Connect Lightspeed under Connection first.',
+  },
+  no_locations: {
+    meaning: 'No Lightspeed locations are synced yet.',
+    fix: 'Sync locations first.',
+  },
+  oauth_state_mismatch: {
+    meaning: 'The answer from Lightspeed did not belong to the connection you started, so it was ignored.',
+    fix: 'Start Connect again and finish it in the browser window it opens.',
+  },
+  oauth_denied: {
+    meaning: 'Access was not granted in Lightspeed.',
+    fix: 'Start Connect again and click Authorize on the Lightspeed page.',
+  },
+  oauth_timeout: {
+    meaning: 'Nobody finished the Lightspeed sign-in within 5 minutes.',
+    fix: 'Start Connect again.',
+  },
+  oauth_flow_not_found: {
+    meaning: 'There is no sign-in waiting for that address (it expired or was used).',
+    fix: 'Start Connect again, then paste the address you are sent to.',
+  },
   lightspeed_auth_failed: {
     meaning: 'Lightspeed authentication failed.',
     fix: 'Reauthorize Lightspeed under Connection.',

@@ -1,9 +1,23 @@
 import { z } from 'zod';
 
+export const lightspeedEnvironments = ['trial-v2', 'production-v2', 'trial-v1', 'production-v1', 'custom'] as const;
+export type LightspeedEnvironment = (typeof lightspeedEnvironments)[number];
+
 /** Small settings kept outside the database (electron-store in the app, a JSON file under Node). */
 export const settingsSchema = z.object({
   /** Linux only: accept Electron's "basic_text" secret storage, which is obfuscation, not encryption. */
   allowWeakSecretStorage: z.boolean().default(false),
+  lightspeedEnvironment: z.enum(lightspeedEnvironments).default('trial-v2'),
+  /** Only for the "custom" environment. */
+  lightspeedCustomEndpoints: z
+    .object({ authorizeUrl: z.string().url(), tokenUrl: z.string().url(), apiUrl: z.string().url() })
+    .nullable()
+    .default(null),
+  lightspeedClientId: z.string().default(''),
+  /** The redirect URI registered with Lightspeed; null means the loopback listener's own. */
+  lightspeedRedirectUri: z.string().url().nullable().default(null),
+  /** A fixed loopback port, for clients registered with one; null picks a free port each time. */
+  lightspeedLoopbackPort: z.number().int().min(1024).max(65535).nullable().default(null),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -4,15 +4,17 @@ import { DomainError } from '../domain-error';
 import { createEngine, type Engine } from '../engine';
 import { createNodePlatform } from '../platform/node-platform';
 import { inventoryCommands } from './inventory-commands';
+import { lightspeedCommands } from './lightspeed-commands';
 
-export type CommandRun = (engine: Engine, args: string[]) => unknown;
+/** `io.write` lets a long command print a line before its result (connect prints the address first). */
+export type CommandRun = (engine: Engine, args: string[], io: CliIo) => unknown;
 
 export interface Command {
   usage: string;
   run: CommandRun;
 }
 
-const commands: Record<string, Command> = { ...inventoryCommands };
+const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands };
 
 function help() {
   return { commands: Object.values(commands).map((command) => command.usage) };
@@ -34,7 +36,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const command = commands[name];
     if (!command) throw new DomainError('unknown_command', `Unknown command "${name}". Known: ${Object.keys(commands).join(', ')}.`);
     engine = createEngine(createNodePlatform({ env: io.env }), 'cli');
-    const result = await command.run(engine, args);
+    const result = await command.run(engine, args, io);
     io.write(JSON.stringify(result));
     return 0;
   } catch (error) {

@@ -4,7 +4,7 @@
 // Quantities and money are stored as scaled integers (see electron/decimal/decimal.ts): SQLite then
 // sums them exactly, and no binary float ever touches a quantity.
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   text('created_at')
@@ -150,3 +150,107 @@ export const sealedSecrets = sqliteTable('sealed_secrets', {
   sealed: blob('sealed', { mode: 'buffer' }).notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+export const connectionStatuses = ['active', 'disconnected', 'refresh_failed'] as const;
+
+/** One Lightspeed connection per company. Its tokens live sealed in sealed_secrets, never here. */
+export const lightspeedConnections = sqliteTable(
+  'lightspeed_connections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id),
+    name: text('name').notNull(),
+    environment: text('environment').notNull(),
+    status: text('status', { enum: connectionStatuses }).notNull(),
+    accessExpiresAt: text('access_expires_at'),
+    /** Null: no fixed expiry (offline tokens). */
+    refreshExpiresAt: text('refresh_expires_at'),
+    connectedAt: text('connected_at').notNull(),
+    lastRefreshAt: text('last_refresh_at'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('lightspeed_connections_company').on(t.companyId),
+    check('lightspeed_connections_status', sql.raw(`status IN (${connectionStatuses.map((status) => `'${status}'`).join(', ')})`)),
+  ],
+);
+
+/** Integration alerts; the partial unique index keeps one open alert per code (repeats bump its count). */
+export const integrationAlerts = sqliteTable(
+  'integration_alerts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id),
+    code: text('code').notNull(),
+    status: text('status', { enum: ['open', 'resolved'] }).notNull(),
+    message: text('message').notNull(),
+    count: integer('count').notNull().default(1),
+    firstSeenAt: text('first_seen_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [uniqueIndex('integration_alerts_one_open').on(t.companyId, t.code).where(sql`${t.status} = 'open'`)],
+);
+
+/** Lightspeed business locations; never deleted by a sync (history and links hang on them). */
+export const locations = sqliteTable(
+  'locations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id),
+    businessLocationId: text('business_location_id').notNull(),
+    name: text('name').notNull(),
+    country: text('country').notNull(),
+    timezone: text('timezone').notNull(),
+    currencyCode: text('currency_code').notNull(),
+    businessId: text('business_id').notNull(),
+    businessName: text('business_name').notNull(),
+    lastSyncedAt: text('last_synced_at').notNull(),
+    /** False when the last sync did not see it: kept, and shown as such. */
+    seenInLastSync: integer('seen_in_last_sync', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('locations_company_bl').on(t.companyId, t.businessLocationId)],
+);
+
+/** POS items, deduplicated by Lightspeed item id across locations. */
+export const posItems = sqliteTable(
+  'pos_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id),
+    itemId: text('item_id').notNull(),
+    name: text('name').notNull(),
+    sku: text('sku'),
+    active: integer('active', { mode: 'boolean' }).notNull(),
+    /** Money scale; null when Lightspeed gave no usable price. */
+    price: integer('price'),
+    lastSyncedAt: text('last_synced_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('pos_items_company_item').on(t.companyId, t.itemId),
+    index('pos_items_company_sku').on(t.companyId, t.sku),
+    index('pos_items_company_name').on(t.companyId, t.name),
+  ],
+);
+
+/** Which locations carry an item. */
+export const posItemLocations = sqliteTable(
+  'pos_item_locations',
+  {
+    posItemId: integer('pos_item_id')
+      .notNull()
+      .references(() => posItems.id, { onDelete: 'cascade' }),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+  },
+  (t) => [primaryKey({ columns: [t.posItemId, t.locationId] }), index('pos_item_locations_location').on(t.locationId)],
+);

@@ -35,6 +35,7 @@ export function createElectronPlatform(): Platform {
     migrationsFolder: join(app.getAppPath(), 'electron', 'db', 'migrations'),
     ...(nativeBinding ? { nativeBinding } : {}),
     clock: clockFromEnv(),
+    env: process.env,
     settings,
     secretBackend: () =>
       (backend ??= new SafeStorageSecretBackend(safeStorage, process.platform, () => settings.get('allowWeakSecretStorage'))),

@@ -99,6 +99,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
     dataFolder,
     migrationsFolder: defaultMigrationsFolder,
     clock: options.clock ?? clockFromEnv(env),
+    env,
     settings: new JsonFileSettings(join(dataFolder, 'settings.json')),
     secretBackend: () => (backend ??= new AesGcmSecretBackend(join(dataFolder, 'secret.key'))),
     browser: options.browser ?? systemBrowser,

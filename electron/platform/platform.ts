@@ -32,6 +32,8 @@ export interface Platform {
   /** Set in the Electron app, where better-sqlite3 is built for Electron's ABI beside the Node build. */
   readonly nativeBinding?: string;
   readonly clock: Clock;
+  /** Environment variables that override settings (LIGHTSPEED_*), for the CLI, tests and demos. */
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly settings: SettingsStore;
   /** Created lazily: some backends read settings, and a missing keyring must not stop the app. */
   secretBackend(): SecretBackend;

@@ -50,6 +50,16 @@ export class SecretVault {
     return backend.open(row.sealed);
   }
 
+  /** Like get, but null when nothing is stored under the name. */
+  find(name: string): string | null {
+    try {
+      return this.get(name);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'secret_not_found') return null;
+      throw error;
+    }
+  }
+
   delete(name: string): void {
     this.db.orm.delete(sealedSecrets).where(eq(sealedSecrets.name, name)).run();
   }

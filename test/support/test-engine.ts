@@ -9,11 +9,11 @@ export interface TestEngine extends Engine {
 }
 
 /** An engine on a database file of its own (never in memory: WAL, locks and files are part of what is tested). */
-export function createTestEngine(options: { now?: string } = {}): TestEngine {
+export function createTestEngine(options: { now?: string; env?: Record<string, string> } = {}): TestEngine {
   const dataFolder = mkdtempSync(join(tmpdir(), 'larder-test-'));
   const platform = createNodePlatform({
     dataFolder,
-    env: {},
+    env: options.env ?? {},
     clock: { now: () => new Date(options.now ?? '2026-05-08T10:00:00Z') },
     browser: { open: async () => undefined },
     notifier: { notify: () => undefined },

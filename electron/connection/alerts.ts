@@ -1,0 +1,38 @@
+// Integration alerts, deduplicated by the database: one open alert per code and company (a partial
+// unique index), so a repeated failure bumps the open alert's count instead of adding another.
+import type { CompanyScope } from '../company/company';
+
+export type AlertCode = 'disconnected' | 'token_refresh_failed';
+
+export interface Alert {
+  code: AlertCode;
+  message: string;
+  count: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+export function raiseAlert(scope: CompanyScope, code: AlertCode, message: string, at: string): void {
+  scope.db.sqlite
+    .prepare(
+      `INSERT INTO integration_alerts (company_id, code, status, message, count, first_seen_at, last_seen_at)
+       VALUES (?, ?, 'open', ?, 1, ?, ?)
+       ON CONFLICT (company_id, code) WHERE status = 'open'
+       DO UPDATE SET count = count + 1, message = excluded.message, last_seen_at = excluded.last_seen_at`,
+    )
+    .run(scope.companyId, code, message, at, at);
+}
+
+/** A recovered connection resolves every open alert. */
+export function resolveOpenAlerts(scope: CompanyScope, at: string): void {
+  scope.db.sqlite.prepare(`UPDATE integration_alerts SET status = 'resolved', resolved_at = ? WHERE company_id = ? AND status = 'open'`).run(at, scope.companyId);
+}
+
+export function listOpenAlerts(scope: CompanyScope): Alert[] {
+  return scope.db.sqlite
+    .prepare(
+      `SELECT code, message, count, first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt
+       FROM integration_alerts WHERE company_id = ? AND status = 'open' ORDER BY first_seen_at`,
+    )
+    .all(scope.companyId) as Alert[];
+}

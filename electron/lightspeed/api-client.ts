@@ -1,0 +1,49 @@
+// Calls to the K-Series API. A 401 gets one token refresh and one retry (a token can die before its
+// stated expiry); a second 401 means the connection itself is lost.
+import { LightspeedError, parseRetryAfter, send, serverMessage, TEMPORARY_STATUSES } from './lightspeed-http';
+
+export interface AccessTokenSource {
+  accessToken(): Promise<string>;
+  /** A fresh access token after `rejected` got a 401 (unless someone refreshed meanwhile). */
+  afterRejection(rejected: string): Promise<string>;
+}
+
+export class LightspeedApi {
+  constructor(
+    private readonly tokens: AccessTokenSource,
+    private readonly apiUrl: () => string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(path: string, query: Record<string, string | number | undefined> = {}): Promise<unknown> {
+    const url = new URL(path, this.apiUrl());
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
+    let token = await this.tokens.accessToken();
+    let answer = await this.call(url, token);
+    if (answer.status === 401) {
+      token = await this.tokens.afterRejection(token);
+      answer = await this.call(url, token);
+      if (answer.status === 401) {
+        throw new LightspeedError('lightspeed_auth_failed', `Lightspeed refused the access token: ${serverMessage(answer.text)}`, 401, false);
+      }
+    }
+    if (answer.status < 200 || answer.status >= 300) {
+      throw new LightspeedError(
+        'lightspeed_api_error',
+        `Lightspeed answered ${answer.status} for ${url.pathname}: ${serverMessage(answer.text)}`,
+        answer.status,
+        TEMPORARY_STATUSES.has(answer.status),
+        parseRetryAfter(answer.headers.get('retry-after'), this.now()),
+      );
+    }
+    try {
+      return JSON.parse(answer.text) as unknown;
+    } catch {
+      throw new LightspeedError('lightspeed_api_error', `Lightspeed sent malformed JSON for ${url.pathname} (${answer.text.length} bytes).`, answer.status, false);
+    }
+  }
+
+  private call(url: URL, token: string) {
+    return send(url.toString(), { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+  }
+}

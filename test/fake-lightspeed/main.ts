@@ -1,0 +1,22 @@
+// `npm run fake-lightspeed`: the fake K-Series alone, for trying the app or the CLI against it.
+import { parseArgs } from 'node:util';
+import { startFakeLightspeed } from './fake-lightspeed';
+
+const { values } = parseArgs({ options: { port: { type: 'string' }, 'auto-approve': { type: 'boolean' }, now: { type: 'string' } } });
+const fake = await startFakeLightspeed({
+  port: values.port ? Number(values.port) : 0,
+  autoApprove: values['auto-approve'] ?? false,
+  ...(values.now ? { now: values.now } : {}),
+});
+const settings = {
+  LIGHTSPEED_AUTH_URL: fake.authorizeUrl,
+  LIGHTSPEED_TOKEN_URL: fake.tokenUrl,
+  LIGHTSPEED_API_URL: fake.apiUrl,
+  LIGHTSPEED_CLIENT_ID: fake.client.clientId,
+  LIGHTSPEED_CLIENT_SECRET: fake.client.clientSecret,
+};
+process.stdout.write(`Fake Lightspeed K-Series on ${fake.url}\nUse it with:\n${Object.entries(settings).map(([key, value]) => `  export ${key}=${value}`).join('\n')}\n`);
+process.stdout.write(`${JSON.stringify(settings)}\n`);
+const stop = () => void fake.close().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
