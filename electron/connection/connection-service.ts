@@ -79,12 +79,10 @@ export class ConnectionService {
       code_challenge: challenge,
       code_challenge_method: 'S256',
     }).toString();
-    return {
-      authorizeUrl: authorizeUrl.toString(),
-      mode: listener ? 'loopback' : 'paste',
-      completion: listener ? listener.code.then((code) => this.finish(flow, code)) : null,
-      cancel: () => listener?.close(),
-    };
+    const completion = listener ? listener.code.then((code) => this.finish(flow, code)) : null;
+    // The browser can fail the flow before the caller awaits it; the caller still sees the rejection.
+    completion?.catch(() => undefined);
+    return { authorizeUrl: authorizeUrl.toString(), mode: listener ? 'loopback' : 'paste', completion, cancel: () => listener?.close() };
   }
 
   /** Finishes a sign-in from the address the browser landed on (clients registered with https://localhost/). */

@@ -5,7 +5,7 @@ import { companies } from '../db/schema';
 import { listLedgerEntries } from '../ledger/ledger';
 import { deleteIngredient, saveIngredient } from './ingredients';
 import { createReceipt } from './receipts';
-import { deleteRecipe, getRecipe, previewExplosion, saveRecipe } from './recipes';
+import { deleteRecipe, getRecipe, listRecipes, previewExplosion, saveRecipe } from './recipes';
 import { deleteStorageUnit, listStorageUnits, saveStorageUnit } from './storage-units';
 
 let engine: TestEngine;
@@ -79,6 +79,10 @@ describe('recipes', () => {
 
   it('saves lines with exact quantities and explodes them through the levels', () => {
     const { burger } = setup();
+    expect(listRecipes(scope).map(({ name, yield: y, lineCount, usedBy }) => [name, y, lineCount, usedBy])).toEqual([
+      ['Burger', '1', 2, 0],
+      ['Sauce', '2', 1, 1],
+    ]);
     expect(getRecipe(scope, burger.id).lines.map((line) => [line.targetName, line.quantity, line.trimPct])).toEqual([
       ['Bun', '1', null],
       ['Sauce', '0.05', null],

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { CompanyScope } from '../company/company';
 import { ingredients, recipeLines, recipes } from '../db/schema';
 import { Decimal, formatDecimal, formatScaled, fromScaled, parseDecimal, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
@@ -48,20 +48,15 @@ export interface RecipeDetail {
 const HUNDRED = new Decimal(100);
 
 export function listRecipes(scope: CompanyScope): RecipeSummary[] {
-  const parent = sql.raw('parent');
-  return scope.db.orm
-    .select({
-      id: recipes.id,
-      name: recipes.name,
-      yieldQty: recipes.yieldQty,
-      lineCount: sql<number>`(SELECT count(*) FROM ${recipeLines} WHERE ${recipeLines.recipeId} = ${recipes.id})`,
-      usedBy: sql<number>`(SELECT count(DISTINCT ${parent}.recipe_id) FROM ${recipeLines} AS ${parent} WHERE ${parent}.sub_recipe_id = ${recipes.id})`,
-    })
-    .from(recipes)
-    .where(eq(recipes.companyId, scope.companyId))
-    .orderBy(asc(recipes.name))
-    .all()
-    .map(({ yieldQty, ...row }) => ({ ...row, yield: formatScaled(yieldQty, QUANTITY_SCALE) }));
+  const rows = scope.db.sqlite
+    .prepare(
+      `SELECT r.id, r.name, r.yield_qty AS yieldQty,
+              (SELECT count(*) FROM recipe_lines l WHERE l.recipe_id = r.id) AS lineCount,
+              (SELECT count(DISTINCT p.recipe_id) FROM recipe_lines p WHERE p.sub_recipe_id = r.id) AS usedBy
+       FROM recipes r WHERE r.company_id = ? ORDER BY r.name`,
+    )
+    .all(scope.companyId) as (Omit<RecipeSummary, 'yield'> & { yieldQty: number })[];
+  return rows.map(({ yieldQty, ...row }) => ({ ...row, yield: formatScaled(yieldQty, QUANTITY_SCALE) }));
 }
 
 /** Another company's recipe counts as not found. */

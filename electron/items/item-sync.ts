@@ -1,7 +1,7 @@
 // POS items for every location Lightspeed still lists, deduplicated by item id across locations,
 // with the locations that carry each. Pages are read with offset/amount until a short page; every
 // page is read before anything is written, and the whole sync is one transaction.
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CompanyScope } from '../company/company';
 import { posItemLocations, posItems } from '../db/schema';
@@ -121,22 +121,17 @@ export interface PosItemView {
 }
 
 export function listItems(scope: CompanyScope): PosItemView[] {
-  const rows = scope.db.orm
-    .select({
-      itemId: posItems.itemId,
-      name: posItems.name,
-      sku: posItems.sku,
-      active: posItems.active,
-      price: posItems.price,
-      lastSyncedAt: posItems.lastSyncedAt,
-      locations: sql<string | null>`(SELECT group_concat(l.business_location_id) FROM pos_item_locations pl JOIN locations l ON l.id = pl.location_id WHERE pl.pos_item_id = ${posItems.id})`,
-    })
-    .from(posItems)
-    .where(eq(posItems.companyId, scope.companyId))
-    .orderBy(asc(posItems.name))
-    .all();
+  const rows = scope.db.sqlite
+    .prepare(
+      `SELECT i.item_id AS itemId, i.name, i.sku, i.active, i.price, i.last_synced_at AS lastSyncedAt,
+              (SELECT group_concat(l.business_location_id) FROM pos_item_locations pl JOIN locations l ON l.id = pl.location_id
+               WHERE pl.pos_item_id = i.id) AS locations
+       FROM pos_items i WHERE i.company_id = ? ORDER BY i.name, i.item_id`,
+    )
+    .all(scope.companyId) as (Omit<PosItemView, 'active' | 'price' | 'locations'> & { active: number; price: number | null; locations: string | null })[];
   return rows.map((row) => ({
     ...row,
+    active: row.active === 1,
     price: row.price === null ? null : formatScaled(row.price, MONEY_SCALE),
     locations: row.locations ? row.locations.split(',').sort() : [],
   }));

@@ -53,7 +53,6 @@ export async function listenForCallback(options: { state: string; port?: number 
   const code = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
   // A caller that gives up (closes) before anyone awaits must not leave an unhandled rejection behind.
   code.catch(() => undefined);
-  let timer: NodeJS.Timeout | undefined;
 
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -86,7 +85,8 @@ export async function listenForCallback(options: { state: string; port?: number 
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  timer = setTimeout(() => {
+  // Requests can only arrive after listen(), so close() never sees `timer` before this line.
+  const timer = setTimeout(() => {
     settle?.reject(new DomainError('oauth_timeout', 'Nobody finished the Lightspeed sign-in within 5 minutes.'));
     close();
   }, options.timeoutMs ?? CALLBACK_TIMEOUT_MS);

@@ -88,6 +88,7 @@ export interface NodePlatformOptions {
   clock?: Clock;
   browser?: BrowserOpener;
   notifier?: Notifier;
+  secretBackend?: () => SecretBackend;
 }
 
 export function createNodePlatform(options: NodePlatformOptions = {}): Platform {
@@ -101,7 +102,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
     clock: options.clock ?? clockFromEnv(env),
     env,
     settings: new JsonFileSettings(join(dataFolder, 'settings.json')),
-    secretBackend: () => (backend ??= new AesGcmSecretBackend(join(dataFolder, 'secret.key'))),
+    secretBackend: options.secretBackend ?? (() => (backend ??= new AesGcmSecretBackend(join(dataFolder, 'secret.key')))),
     browser: options.browser ?? systemBrowser,
     notifier: options.notifier ?? stderrNotifier,
   };

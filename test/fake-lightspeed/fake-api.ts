@@ -62,7 +62,7 @@ export class FakeApi {
   constructor(
     private readonly data: FakeData,
     private readonly now: () => number,
-    readonly options: { itemsShape: ItemsShape },
+    readonly options: { itemsShape: ItemsShape; ignoreOffset?: boolean },
   ) {}
 
   private requireLocation(blId: string): FakeLocation {
@@ -100,7 +100,9 @@ export class FakeApi {
     if (items.length === 0 && !this.data.location(Number(blId))) throw itemsError(404, `Business location ${blId} not found`);
     const sku = url.searchParams.get('sku');
     if (sku) items = items.filter((item) => item.sku === sku);
-    const page = items.slice(offset, offset + amount).map(itemView);
+    // ignoreOffset imitates the broken mocks that loop clients forever.
+    const start = this.options.ignoreOffset ? 0 : offset;
+    const page = items.slice(start, start + amount).map(itemView);
     const shape = this.options.itemsShape;
     json(response, 200, shape === 'wrapped' ? { items: page } : shape === 'single' && page.length === 1 ? page[0] : page);
   }

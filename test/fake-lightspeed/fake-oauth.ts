@@ -67,6 +67,11 @@ export class FakeOAuth {
     return issued;
   }
 
+  /** Every token ever issued, so tests can prove none of them leaked into a file or a log. */
+  issuedTokens(): string[] {
+    return [...this.accessTokens.keys(), ...this.refreshTokens.keys()];
+  }
+
   /** Invalidates every token, as a password change or a revoked session does. */
   revokeAll(): void {
     this.accessTokens.clear();

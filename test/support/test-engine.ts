@@ -2,21 +2,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, type Engine } from '../../electron/engine';
-import { createNodePlatform } from '../../electron/platform/node-platform';
+import { createNodePlatform, type NodePlatformOptions } from '../../electron/platform/node-platform';
 
 export interface TestEngine extends Engine {
   dispose(): void;
 }
 
 /** An engine on a database file of its own (never in memory: WAL, locks and files are part of what is tested). */
-export function createTestEngine(options: { now?: string; env?: Record<string, string> } = {}): TestEngine {
+export function createTestEngine(options: { now?: string; env?: Record<string, string> } & Pick<NodePlatformOptions, 'secretBackend'> = {}): TestEngine {
   const dataFolder = mkdtempSync(join(tmpdir(), 'larder-test-'));
   const platform = createNodePlatform({
     dataFolder,
     env: options.env ?? {},
-    clock: { now: () => new Date(options.now ?? '2026-05-08T10:00:00Z') },
+    clock: { now: () => new Date(options.now ?? Date.now()) },
     browser: { open: async () => undefined },
     notifier: { notify: () => undefined },
+    ...(options.secretBackend ? { secretBackend: options.secretBackend } : {}),
   });
   const engine = createEngine(platform, 'cli');
   return {
