@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeLightspeed, type FakeLightspeed } from '../../test/fake-lightspeed/fake-lightspeed';
+import { fakeEnv } from '../../test/support/lightspeed';
+import { runCli } from './cli';
+
+let home: string;
+let fake: FakeLightspeed;
+
+beforeEach(async () => {
+  home = mkdtempSync(join(tmpdir(), 'larder-cli-ls-'));
+  fake = await startFakeLightspeed({ autoApprove: true });
+});
+afterEach(async () => {
+  await fake.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+/** Runs a command; `onLine` sees every line as it is printed (connect prints its address first). */
+async function cli(argv: string[], onLine: (line: string) => void = () => undefined) {
+  const lines: string[] = [];
+  const code = await runCli(argv, {
+    env: { LARDER_HOME: home, ...fakeEnv(fake) },
+    write: (line) => {
+      lines.push(line);
+      onLine(line);
+    },
+  });
+  return { code, lines, json: JSON.parse(lines.at(-1) ?? 'null') as Record<string, never> };
+}
+
+describe('the Lightspeed CLI commands', () => {
+  it('connect prints the address first, waits for the browser, then the rest works', async () => {
+    const connect = await cli(['connect', '--no-browser'], (line) => {
+      const { authorizeUrl } = JSON.parse(line) as { authorizeUrl?: string };
+      if (authorizeUrl) void fetch(authorizeUrl);
+    });
+    expect(connect.code).toBe(0);
+    expect(Object.keys(JSON.parse(connect.lines[0] as string))).toEqual(['authorizeUrl']);
+    expect(connect.json).toMatchObject({ connection: { status: 'active' } });
+
+    expect((await cli(['status'])).json).toMatchObject({ connection: { status: 'active', alerts: [] } });
+    expect((await cli(['test-connection'])).json).toEqual({ ok: true, businesses: 3, locations: 4 });
+    expect((await cli(['locations', 'sync'])).json).toMatchObject({ synced: { locations: 4, added: 4, notSeen: 0 } });
+    expect((await cli(['locations', 'list'])).json).toMatchObject({ locations: expect.arrayContaining([expect.objectContaining({ timezone: 'Pacific/Tongatapu' })]) });
+    expect((await cli(['items', 'sync'])).json).toMatchObject({ synced: { locations: 4 } });
+    const items = (await cli(['items', 'list', '--unmapped'])).json as { items: { name: string; locations: string[] }[] };
+    expect(items.items.length).toBeGreaterThan(50);
+    expect((await cli(['connect', '--no-browser'])).json).toMatchObject({ error: { code: 'lightspeed_integration_exists' } });
+    expect((await cli(['disconnect'])).json).toMatchObject({ connection: { status: 'disconnected' } });
+    expect((await cli(['test-connection'])).json).toMatchObject({ error: { code: 'lightspeed_auth_failed' } });
+    // History stays after a disconnect.
+    expect(((await cli(['locations', 'list'])).json as { locations: unknown[] }).locations).toHaveLength(4);
+  });
+
+  it('connect --paste finishes a sign-in started by an earlier run', async () => {
+    writeFileSync(join(home, 'settings.json'), JSON.stringify({ lightspeedRedirectUri: 'https://localhost/' }));
+    const started = await cli(['connect']);
+    expect(started.code).toBe(0);
+    const landed = (await fetch((started.json as { authorizeUrl: string }).authorizeUrl, { redirect: 'manual' })).headers.get('location') as string;
+    expect((await cli(['connect', '--paste', landed])).json).toMatchObject({ connection: { status: 'active' } });
+    expect((await cli(['connect', '--paste', landed])).json).toMatchObject({ error: { code: 'oauth_flow_not_found' } });
+  });
+
+  it('names what is missing when Lightspeed is not configured', async () => {
+    const lines: string[] = [];
+    const code = await runCli(['connect'], { env: { LARDER_HOME: home }, write: (line) => lines.push(line) });
+    expect(code).toBe(1);
+    expect(JSON.parse(lines.at(-1) as string)).toMatchObject({ error: { code: 'lightspeed_not_configured', message: expect.stringContaining('client secret') } });
+    expect((await cli(['locations', 'dance'])).json).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+});
