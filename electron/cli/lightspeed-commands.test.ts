@@ -28,7 +28,7 @@ async function cli(argv: string[], onLine: (line: string) => void = () => undefi
       onLine(line);
     },
   });
-  return { code, lines, json: JSON.parse(lines.at(-1) ?? 'null') as Record<string, never> };
+  return { code, lines, json: JSON.parse(lines.at(-1) ?? 'null') as Record<string, unknown> };
 }
 
 describe('the Lightspeed CLI commands', () => {
