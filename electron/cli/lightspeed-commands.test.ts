@@ -64,6 +64,31 @@ describe('the Lightspeed CLI commands', () => {
     expect((await cli(['connect', '--paste', landed])).json).toMatchObject({ error: { code: 'oauth_flow_not_found' } });
   });
 
+  it('configure keeps the client id in settings and seals the secret; connect then works without any LIGHTSPEED_* variable', async () => {
+    const plain = async (argv: string[]) => {
+      const lines: string[] = [];
+      const code = await runCli(argv, { env: { LARDER_HOME: home }, write: (line) => lines.push(line) });
+      return { code, json: JSON.parse(lines.at(-1) ?? 'null') as Record<string, unknown> };
+    };
+    const configured = await plain(['configure', '--environment', 'custom', '--auth-url', fake.authorizeUrl, '--token-url', fake.tokenUrl, '--api-url', fake.apiUrl, '--client-id', 'larder-demo', '--client-secret', 'larder-demo-secret']);
+    expect(configured).toMatchObject({ code: 0, json: { configuration: { environment: 'custom', clientId: 'larder-demo', clientSecretStored: true, redirectUri: null } } });
+    expect(JSON.stringify(configured.json)).not.toContain('larder-demo-secret');
+    const { readFileSync, readdirSync } = await import('node:fs');
+    for (const file of readdirSync(home)) expect(readFileSync(join(home, file)).includes('larder-demo-secret')).toBe(false);
+    const lines: string[] = [];
+    const code = await runCli(['connect', '--no-browser'], {
+      env: { LARDER_HOME: home },
+      write: (line) => {
+        lines.push(line);
+        const { authorizeUrl } = JSON.parse(line) as { authorizeUrl?: string };
+        if (authorizeUrl) void fetch(authorizeUrl);
+      },
+    });
+    expect([code, JSON.parse(lines.at(-1) as string)]).toMatchObject([0, { connection: { status: 'active', environment: 'custom' } }]);
+    expect((await plain(['configure', '--loopback-port', '80'])).json).toMatchObject({ error: { code: 'invalid_input' } });
+    expect((await plain(['configure', '--environment', 'moon'])).json).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+
   it('names what is missing when Lightspeed is not configured', async () => {
     const lines: string[] = [];
     const code = await runCli(['connect'], { env: { LARDER_HOME: home }, write: (line) => lines.push(line) });

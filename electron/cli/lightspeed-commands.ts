@@ -1,9 +1,12 @@
 import { DomainError } from '../domain-error';
 import { listItems, syncItems } from '../items/item-sync';
+import { configurationInput, configureLightspeed, viewConfiguration } from '../lightspeed/configure';
 import { listLocations, syncLocations } from '../locations/location-sync';
 import { parseCommandArgs } from './args';
 import type { Command } from './cli';
 
+const configureUsage =
+  'configure [--environment trial-v2|production-v2|trial-v1|production-v1|custom] [--client-id ID] [--client-secret SECRET] [--redirect-uri URI|loopback] [--loopback-port N|ephemeral] [--auth-url URL --token-url URL --api-url URL]';
 const connectUsage = 'connect [--no-browser] [--reauthorize] | connect --paste ADDRESS';
 const locationsUsage = 'locations sync | locations list';
 const itemsUsage = 'items sync | items list [--unmapped]';
@@ -15,6 +18,32 @@ function subcommand(args: string[], allowed: string[], usage: string): string {
 }
 
 export const lightspeedCommands: Record<string, Command> = {
+  configure: {
+    usage: configureUsage,
+    run: (engine, args) => {
+      const options = { type: 'string' } as const;
+      const { values } = parseCommandArgs(
+        args,
+        { environment: options, 'client-id': options, 'client-secret': options, 'redirect-uri': options, 'loopback-port': options, 'auth-url': options, 'token-url': options, 'api-url': options },
+        configureUsage,
+      );
+      if (Object.keys(values).length === 0) return { configuration: viewConfiguration(engine) };
+      const custom = values['auth-url'] || values['token-url'] || values['api-url'];
+      const parsed = configurationInput.safeParse({
+        environment: values.environment,
+        clientId: values['client-id'],
+        clientSecret: values['client-secret'],
+        redirectUri: values['redirect-uri'] === 'loopback' ? null : values['redirect-uri'],
+        loopbackPort: values['loopback-port'] === undefined ? undefined : values['loopback-port'] === 'ephemeral' ? null : Number(values['loopback-port']),
+        customEndpoints: custom ? { authorizeUrl: values['auth-url'], tokenUrl: values['token-url'], apiUrl: values['api-url'] } : undefined,
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new DomainError('invalid_input', `${issue?.path.join('.')}: ${issue?.message}. Usage: ${configureUsage}`);
+      }
+      return { configuration: configureLightspeed(engine, parsed.data) };
+    },
+  },
   connect: {
     usage: connectUsage,
     run: async (engine, args, io) => {

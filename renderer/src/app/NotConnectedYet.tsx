@@ -10,8 +10,9 @@ export function NotConnectedYet({ title, what }: { title: string; what: string }
         <Title order={2}>{title}</Title>
         <Text>{what}</Text>
         <Text c="dimmed">
-          Lightspeed is not connected yet: this version of Larder cannot connect to Lightspeed. Your inventory (storage units, ingredients,
-          recipes and receipts) is fully usable now, and everything you set up there is kept.
+          This screen is not built yet. Larder can already connect to Lightspeed and sync locations and items from the command line
+          (npm run cli -- connect); the screens for it come next. Your inventory (storage units, ingredients, recipes and receipts) is fully
+          usable now, and everything you set up there is kept.
         </Text>
         <div>
           <Button variant="light" onClick={() => go('inventory')}>
