@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder, openDatabase } from './open-database';
 import * as schema from './schema';
 
-// Describes everything SQLite knows of a database's shape, in a stable order.
+// Describes what SQLite knows of a database's shape, in a stable order and by meaning: a column
+// added later with an inline REFERENCES equals one created with a table-level FOREIGN KEY.
 function describeSchema(sqlite: Database.Database) {
   const objects = sqlite
     .prepare(
@@ -12,12 +13,20 @@ function describeSchema(sqlite: Database.Database) {
        WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY type, name`,
     )
     .all() as { type: string; name: string; tbl_name: string; sql: string | null }[];
-  return objects.map((object) => ({
-    ...object,
-    sql: object.sql?.replace(/\s+/g, ' ').replace(/"/g, '`'),
-    columns: object.type === 'table' ? sqlite.pragma(`table_info(${object.name})`) : undefined,
-    foreignKeys: object.type === 'table' ? sqlite.pragma(`foreign_key_list(${object.name})`) : undefined,
-  }));
+  const normalize = (text: string | null) => text?.replace(/\s+/g, ' ').replace(/"/g, '`') ?? null;
+  return objects.map((object) => {
+    if (object.type !== 'table') return { ...object, sql: normalize(object.sql) };
+    const foreignKeys = (sqlite.pragma(`foreign_key_list(${object.name})`) as { from: string; table: string; to: string; on_delete: string }[])
+      .map(({ from, table, to, on_delete }) => `${from}->${table}.${to} on delete ${on_delete}`)
+      .sort();
+    const checks = (normalize(object.sql) ?? '')
+      .split('CONSTRAINT ')
+      .slice(1)
+      .filter((clause) => clause.includes(' CHECK('))
+      .map((clause) => clause.replace(/,\s*$|\s*\)\s*$/, '').trim())
+      .sort();
+    return { type: object.type, name: object.name, columns: sqlite.pragma(`table_info(${object.name})`), foreignKeys, checks };
+  });
 }
 
 describe('migrations', () => {

@@ -134,6 +134,12 @@ export const ledgerEntries = sqliteTable(
     uniqueIndex('ledger_receipt_reference')
       .on(t.companyId, t.reference)
       .where(sql`${t.type} = 'RECEIPT' AND ${t.reference} IS NOT NULL`),
+    // No code path can post a sales line twice to the same ingredient and storage unit.
+    uniqueIndex('ledger_issue_once')
+      .on(t.salesLineId, t.ingredientId, t.storageUnitId)
+      .where(sql`${t.type} = 'ISSUE'`),
+    index('ledger_transfer_log').on(t.transferLogId),
+    index('ledger_location_date').on(t.locationId, t.date),
     check(
       'ledger_type_known',
       sql.raw(`type IN (${ledgerEntryTypes.map((type) => `'${type}'`).join(', ')})`),
@@ -214,6 +220,13 @@ export const locations = sqliteTable(
     lastSyncedAt: text('last_synced_at').notNull(),
     /** False when the last sync did not see it: kept, and shown as such. */
     seenInLastSync: integer('seen_in_last_sync', { mode: 'boolean' }).notNull().default(true),
+    /** Where this location's sales are deducted. */
+    storageUnitId: integer('storage_unit_id').references(() => storageUnits.id),
+    /** One-way: set once, when the location is activated. */
+    activatedAt: text('activated_at'),
+    /** Automatic nightly issues; false means paused (manual transfers still work). */
+    autoIssue: integer('auto_issue', { mode: 'boolean' }).notNull().default(true),
+    lastRunAt: text('last_run_at'),
   },
   (t) => [uniqueIndex('locations_company_bl').on(t.companyId, t.businessLocationId)],
 );
@@ -253,4 +266,215 @@ export const posItemLocations = sqliteTable(
       .references(() => locations.id),
   },
   (t) => [primaryKey({ columns: [t.posItemId, t.locationId] }), index('pos_item_locations_location').on(t.locationId)],
+);
+
+/** One mapping per POS item: to an ingredient or a recipe, with a quantity per sale. */
+export const posMappings = sqliteTable(
+  'pos_mappings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id),
+    posItemId: integer('pos_item_id')
+      .notNull()
+      .references(() => posItems.id, { onDelete: 'cascade' }),
+    mappedObjectType: text('mapped_object_type', { enum: ['ingredient', 'recipe'] }).notNull(),
+    ingredientId: integer('ingredient_id').references(() => ingredients.id),
+    recipeId: integer('recipe_id').references(() => recipes.id),
+    /** Quantity scale; above 0. */
+    quantity: integer('quantity').notNull(),
+    isSubtraction: integer('is_subtraction', { mode: 'boolean' }).notNull().default(false),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('pos_mappings_item').on(t.posItemId),
+    index('pos_mappings_ingredient').on(t.ingredientId),
+    index('pos_mappings_recipe').on(t.recipeId),
+    check(
+      'pos_mappings_target',
+      sql`(${t.mappedObjectType} = 'ingredient' AND ${t.ingredientId} IS NOT NULL AND ${t.recipeId} IS NULL) OR (${t.mappedObjectType} = 'recipe' AND ${t.recipeId} IS NOT NULL AND ${t.ingredientId} IS NULL)`,
+    ),
+    check('pos_mappings_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);
+
+/** Lightspeed sales as fetched, per location and business day: the cache a transfer can reuse. */
+export const sales = sqliteTable(
+  'sales',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    businessDate: text('business_date').notNull(),
+    accountReference: text('account_reference').notNull(),
+    receiptId: text('receipt_id'),
+    type: text('type').notNull(),
+    cancelled: integer('cancelled', { mode: 'boolean' }).notNull(),
+    timeClosed: text('time_closed').notNull(),
+    raw: text('raw').notNull(),
+  },
+  (t) => [uniqueIndex('sales_location_account').on(t.locationId, t.accountReference), index('sales_location_date').on(t.locationId, t.businessDate)],
+);
+
+/** Sales lines, keyed by Lightspeed's line id: the stable key every ISSUE entry hangs on. */
+export const salesLines = sqliteTable(
+  'sales_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    saleId: integer('sale_id')
+      .notNull()
+      .references(() => sales.id, { onDelete: 'cascade' }),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    businessDate: text('business_date').notNull(),
+    lineId: text('line_id').notNull(),
+    parentLineId: text('parent_line_id'),
+    sku: text('sku'),
+    name: text('name'),
+    /** Quantity scale; null when Lightspeed sent none. */
+    quantity: integer('quantity'),
+  },
+  (t) => [uniqueIndex('sales_lines_location_line').on(t.locationId, t.lineId), index('sales_lines_location_date').on(t.locationId, t.businessDate)],
+);
+
+/** The days a location's sales were fetched for, and how: whether a transfer may reuse them. */
+export const salesFetches = sqliteTable(
+  'sales_fetches',
+  {
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    businessDate: text('business_date').notNull(),
+    fetchedAt: text('fetched_at').notNull(),
+    dataComplete: integer('data_complete', { mode: 'boolean' }).notNull(),
+    nextStartOfDay: text('next_start_of_day'),
+  },
+  (t) => [primaryKey({ columns: [t.locationId, t.businessDate] })],
+);
+
+export const transferStatuses = ['processing', 'success', 'failed'] as const;
+export const transferTriggers = ['manual', 'nightly', 'migration'] as const;
+
+/** One row per transfer attempt; retries of one request share its request UUID. */
+export const transferLogs = sqliteTable(
+  'transfer_logs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    reportDate: text('report_date').notNull(),
+    requestUuid: text('request_uuid').notNull(),
+    attempt: integer('attempt').notNull(),
+    status: text('status', { enum: transferStatuses }).notNull(),
+    trigger: text('trigger', { enum: transferTriggers }).notNull(),
+    forceRefresh: integer('force_refresh', { mode: 'boolean' }).notNull(),
+    storageUnitId: integer('storage_unit_id').references(() => storageUnits.id),
+    noData: integer('no_data', { mode: 'boolean' }).notNull().default(false),
+    /** False when the business day was not closed yet (a manual transfer posts what exists). */
+    dataComplete: integer('data_complete', { mode: 'boolean' }),
+    salesCount: integer('sales_count').notNull().default(0),
+    linesProcessed: integer('lines_processed').notNull().default(0),
+    linesSkipped: integer('lines_skipped').notNull().default(0),
+    ledgerEntriesCreated: integer('ledger_entries_created').notNull().default(0),
+    /** JSON: ledger ids, unmapped names, exceptions, recipes used, the API summary. */
+    ledgerIds: text('ledger_ids').notNull().default('[]'),
+    unmappedNames: text('unmapped_names').notNull().default('[]'),
+    exceptions: text('exceptions').notNull().default('[]'),
+    recipesUsed: text('recipes_used').notNull().default('{}'),
+    apiResponseSummary: text('api_response_summary').notNull().default('{}'),
+    usedCache: integer('used_cache', { mode: 'boolean' }).notNull().default(false),
+    idempotent: integer('idempotent', { mode: 'boolean' }).notNull().default(false),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+  },
+  (t) => [
+    uniqueIndex('transfer_logs_request_attempt').on(t.requestUuid, t.attempt),
+    index('transfer_logs_location_date').on(t.locationId, t.reportDate, t.status),
+    index('transfer_logs_company_started').on(t.companyId, t.startedAt),
+  ],
+);
+
+/**
+ * Who is transferring a location's business day right now. The primary key makes a second holder
+ * impossible, across processes; a holder that died (its pid is gone) or overran its expiry is stale.
+ */
+export const dayLocks = sqliteTable(
+  'day_locks',
+  {
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    businessDate: text('business_date').notNull(),
+    holder: text('holder').notNull(),
+    pid: integer('pid').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.locationId, t.businessDate] })],
+);
+
+export const migrationJobStatuses = ['pending', 'running', 'completed', 'cancelled', 'failed'] as const;
+export const migrationDayStatuses = ['pending', 'processing', 'success', 'no_data', 'failed', 'retry_pending', 'skipped'] as const;
+
+export const migrationJobs = sqliteTable(
+  'migration_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    status: text('status', { enum: migrationJobStatuses }).notNull(),
+    /** A re-run: every day again, with force refresh, none skipped. */
+    rerun: integer('rerun', { mode: 'boolean' }).notNull().default(false),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    totalDays: integer('total_days').notNull(),
+    daysProcessed: integer('days_processed').notNull().default(0),
+    daysFailed: integer('days_failed').notNull().default(0),
+    daysSkipped: integer('days_skipped').notNull().default(0),
+    currentDate: text('current_date'),
+    progressPercent: integer('progress_percent').notNull().default(0),
+    startedAt: text('started_at'),
+    completedAt: text('completed_at'),
+    errorMessage: text('error_message'),
+    /** The runner's pid and last sign of life: a dead or silent runner's job goes back to pending. */
+    runnerPid: integer('runner_pid'),
+    heartbeatAt: text('heartbeat_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    // At most one pending or running migration per location, whatever code path asks.
+    uniqueIndex('migration_jobs_one_in_progress').on(t.locationId).where(sql`${t.status} IN ('pending', 'running')`),
+    index('migration_jobs_location').on(t.locationId, t.createdAt),
+  ],
+);
+
+export const migrationDays = sqliteTable(
+  'migration_days',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => migrationJobs.id, { onDelete: 'cascade' }),
+    date: text('date').notNull(),
+    status: text('status', { enum: migrationDayStatuses }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    transferLogId: integer('transfer_log_id').references(() => transferLogs.id),
+    linesProcessed: integer('lines_processed').notNull().default(0),
+    ledgerEntriesCreated: integer('ledger_entries_created').notNull().default(0),
+    errorMessage: text('error_message'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('migration_days_job_date').on(t.jobId, t.date)],
 );
