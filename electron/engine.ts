@@ -9,6 +9,8 @@ import { LightspeedApi } from './lightspeed/api-client';
 import { CLIENT_SECRET_NAME, resolveLightspeedConfig, type LightspeedConfig } from './lightspeed/environments';
 import type { Platform } from './platform/platform';
 import { SecretVault } from './secrets/secret-vault';
+import { realSleep, retryDelaysFrom } from './transfer/retry';
+import type { TransferContext } from './transfer/transfer-day';
 
 export type Runtime = 'electron' | 'web' | 'cli';
 
@@ -25,6 +27,8 @@ export interface Engine {
     readonly api: LightspeedApi;
     readonly connection: ConnectionService;
   };
+  /** What every transfer, migration and run-due in this process works with. */
+  readonly transfers: TransferContext;
   close(): void;
 }
 
@@ -50,6 +54,7 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
     vault,
     events: new EventBus(),
     lightspeed: { config, tokens, api, connection: new ConnectionService(scope, vault, config, api, platform.clock) },
+    transfers: { scope, api, clock: platform.clock, sleep: realSleep, retryDelaysMs: retryDelaysFrom(platform.env), lockWaitMs: 60_000 },
     close: () => db.close(),
   };
 }

@@ -163,6 +163,26 @@ export const errorCatalog = {
     meaning: 'Lightspeed is not connected yet.',
     fix: 'Connect Lightspeed under Connection first.',
   },
+  item_not_found: {
+    meaning: 'No synced Lightspeed item has that id, SKU or name.',
+    fix: 'Sync items, then use the item id, the SKU or the exact name shown in the item list.',
+  },
+  item_ambiguous: {
+    meaning: 'Several synced items match that SKU or name.',
+    fix: 'Use the item id instead.',
+  },
+  location_not_found: {
+    meaning: 'No synced Lightspeed location has that id.',
+    fix: 'Sync locations, then use the location id shown in the list.',
+  },
+  date_not_closed: {
+    meaning: 'That business day has not ended yet at the location, so its sales are not final.',
+    fix: 'Pick an earlier day; today can be transferred tomorrow.',
+  },
+  transfer_in_progress: {
+    meaning: 'That day of that location is being transferred right now (by the nightly run, a migration or another window).',
+    fix: 'Wait a moment and look at the transfer log; try again if it failed.',
+  },
   no_locations: {
     meaning: 'No Lightspeed locations are synced yet.',
     fix: 'Sync locations first.',

@@ -5,6 +5,7 @@ import { createEngine, type Engine } from '../engine';
 import { createNodePlatform } from '../platform/node-platform';
 import { inventoryCommands } from './inventory-commands';
 import { lightspeedCommands } from './lightspeed-commands';
+import { transferCommands } from './transfer-commands';
 
 /** `io.write` lets a long command print a line before its result (connect prints the address first). */
 export type CommandRun = (engine: Engine, args: string[], io: CliIo) => unknown;
@@ -14,7 +15,7 @@ export interface Command {
   run: CommandRun;
 }
 
-const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands };
+const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands, ...transferCommands };
 
 function help() {
   return { commands: Object.values(commands).map((command) => command.usage) };

@@ -1,14 +1,17 @@
 import { DomainError } from '../domain-error';
 import { listItems, syncItems } from '../items/item-sync';
 import { configurationInput, configureLightspeed, viewConfiguration } from '../lightspeed/configure';
+import { findStorageUnitByName } from '../inventory/storage-units';
+import { linkStorageUnit, setAutoIssue, unlinkStorageUnit } from '../locations/location-config';
 import { listLocations, syncLocations } from '../locations/location-sync';
+import { activateLocation, cancelMigration } from '../migration/migration';
 import { parseCommandArgs } from './args';
 import type { Command } from './cli';
 
 const configureUsage =
   'configure [--environment trial-v2|production-v2|trial-v1|production-v1|custom] [--client-id ID] [--client-secret SECRET] [--redirect-uri URI|loopback] [--loopback-port N|ephemeral] [--auth-url URL --token-url URL --api-url URL]';
 const connectUsage = 'connect [--no-browser] [--reauthorize] | connect --paste ADDRESS';
-const locationsUsage = 'locations sync | locations list';
+const locationsUsage = 'locations sync | list | link <blId> <storage unit name> | unlink <blId> | activate <blId> | auto <blId> on|off';
 const itemsUsage = 'items sync | items list [--unmapped]';
 
 function subcommand(args: string[], allowed: string[], usage: string): string {
@@ -76,10 +79,25 @@ export const lightspeedCommands: Record<string, Command> = {
   locations: {
     usage: locationsUsage,
     run: async (engine, args) => {
-      if (subcommand(args, ['sync', 'list'], locationsUsage) === 'sync') {
-        return { synced: await syncLocations(engine.scope, engine.lightspeed.api, engine.platform.clock.now().toISOString()), locations: listLocations(engine.scope) };
+      const [, blId = '', value = ''] = args;
+      switch (subcommand(args, ['sync', 'list', 'link', 'unlink', 'activate', 'auto'], locationsUsage)) {
+        case 'sync':
+          return { synced: await syncLocations(engine.scope, engine.lightspeed.api, engine.platform.clock.now().toISOString()), locations: listLocations(engine.scope) };
+        case 'link': {
+          const unit = findStorageUnitByName(engine.scope, args.slice(2).join(' '));
+          if (!unit) throw new DomainError('storage_unit_not_found', `No storage unit named "${args.slice(2).join(' ')}".`);
+          return { location: linkStorageUnit(engine.scope, blId, unit.id) };
+        }
+        case 'unlink':
+          return { location: unlinkStorageUnit(engine.scope, blId, (locationId) => cancelMigration(engine.scope, locationId, 'Cancelled: the storage unit was unlinked.', engine.platform.clock)) };
+        case 'activate':
+          return { migration: activateLocation(engine.scope, blId, engine.platform.clock) };
+        case 'auto':
+          if (value !== 'on' && value !== 'off') throw new DomainError('invalid_input', `Usage: ${locationsUsage}`);
+          return { location: setAutoIssue(engine.scope, blId, value === 'on') };
+        default:
+          return { locations: listLocations(engine.scope) };
       }
-      return { locations: listLocations(engine.scope) };
     },
   },
   items: {
@@ -89,8 +107,7 @@ export const lightspeedCommands: Record<string, Command> = {
         return { synced: await syncItems(engine.scope, engine.lightspeed.api, engine.platform.clock.now().toISOString()) };
       }
       const { values } = parseCommandArgs(args.slice(1), { unmapped: { type: 'boolean' } }, itemsUsage);
-      // Mappings arrive with the transfer engine; until then every item is unmapped.
-      return { items: listItems(engine.scope), unmappedOnly: values.unmapped ?? false };
+      return { items: listItems(engine.scope, { unmapped: values.unmapped ?? false }) };
     },
   },
 };

@@ -5,7 +5,7 @@ import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CompanyScope } from '../company/company';
 import { posItemLocations, posItems } from '../db/schema';
-import { Decimal, formatScaled, MONEY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
+import { Decimal, formatScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import type { LightspeedApi } from '../lightspeed/api-client';
 import { LightspeedError } from '../lightspeed/lightspeed-http';
@@ -111,6 +111,7 @@ export async function syncItems(scope: CompanyScope, api: LightspeedApi, at: str
 }
 
 export interface PosItemView {
+  id: number;
   itemId: string;
   name: string;
   sku: string | null;
@@ -118,21 +119,38 @@ export interface PosItemView {
   price: string | null;
   locations: string[];
   lastSyncedAt: string;
+  mapping: { type: 'ingredient' | 'recipe'; name: string; quantity: string; isSubtraction: boolean } | null;
 }
 
-export function listItems(scope: CompanyScope): PosItemView[] {
+export function listItems(scope: CompanyScope, filter: { unmapped?: boolean } = {}): PosItemView[] {
   const rows = scope.db.sqlite
     .prepare(
-      `SELECT i.item_id AS itemId, i.name, i.sku, i.active, i.price, i.last_synced_at AS lastSyncedAt,
+      `SELECT i.id, i.item_id AS itemId, i.name, i.sku, i.active, i.price, i.last_synced_at AS lastSyncedAt,
               (SELECT group_concat(l.business_location_id) FROM pos_item_locations pl JOIN locations l ON l.id = pl.location_id
-               WHERE pl.pos_item_id = i.id) AS locations
-       FROM pos_items i WHERE i.company_id = ? ORDER BY i.name, i.item_id`,
+               WHERE pl.pos_item_id = i.id) AS locations,
+              m.mapped_object_type AS mappingType, coalesce(g.name, r.name) AS mappingName, m.quantity AS mappingQuantity,
+              m.is_subtraction AS mappingSubtraction
+       FROM pos_items i LEFT JOIN pos_mappings m ON m.pos_item_id = i.id
+       LEFT JOIN ingredients g ON g.id = m.ingredient_id LEFT JOIN recipes r ON r.id = m.recipe_id
+       WHERE i.company_id = ? ${filter.unmapped ? 'AND m.id IS NULL' : ''} ORDER BY i.name, i.item_id`,
     )
-    .all(scope.companyId) as (Omit<PosItemView, 'active' | 'price' | 'locations'> & { active: number; price: number | null; locations: string | null })[];
-  return rows.map((row) => ({
+    .all(scope.companyId) as (Omit<PosItemView, 'active' | 'price' | 'locations' | 'mapping'> & {
+    active: number;
+    price: number | null;
+    locations: string | null;
+    mappingType: 'ingredient' | 'recipe' | null;
+    mappingName: string | null;
+    mappingQuantity: number | null;
+    mappingSubtraction: number | null;
+  })[];
+  return rows.map(({ mappingType, mappingName, mappingQuantity, mappingSubtraction, ...row }) => ({
     ...row,
     active: row.active === 1,
     price: row.price === null ? null : formatScaled(row.price, MONEY_SCALE),
     locations: row.locations ? row.locations.split(',').sort() : [],
+    mapping:
+      mappingType === null
+        ? null
+        : { type: mappingType, name: mappingName as string, quantity: formatScaled(mappingQuantity as number, QUANTITY_SCALE), isSubtraction: mappingSubtraction === 1 },
   }));
 }

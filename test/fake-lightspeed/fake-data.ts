@@ -129,6 +129,7 @@ export class FakeData {
   readonly items: FakeItem[] = [];
   private readonly hidden = new Set<number>();
   private readonly quantityOverrides = new Map<string, string>();
+  private readonly dayOverrides = new Map<string, FakeSale[]>();
   private readonly options: Required<FakeDataOptions>;
 
   constructor(options: FakeDataOptions = {}) {
@@ -243,6 +244,11 @@ export class FakeData {
     this.quantityOverrides.set(lineId, quantity);
   }
 
+  /** Serves exactly these sales for the location's business day, for worked examples. */
+  setDaySales(blId: number, date: string, sales: FakeSale[]): void {
+    this.dayOverrides.set(`${blId}|${date}`, sales);
+  }
+
   itemsOf(blId: number): FakeItem[] {
     return this.items.filter((item) => item.blIds.includes(blId));
   }
@@ -254,6 +260,10 @@ export class FakeData {
 
   /** Every sale closed in business day `date` of the location, sorted by timeClosed. */
   salesOf(location: FakeLocation, date: string): FakeSale[] {
+    const override = this.dayOverrides.get(`${location.blId}|${date}`);
+    if (override) {
+      return override.map((sale) => ({ ...sale, salesLines: sale.salesLines.map((line) => ({ ...line, quantity: this.quantityOverrides.get(line.id) ?? line.quantity })) }));
+    }
     if (date < location.firstTradingDay || date > this.options.today) return [];
     const next = random(hash(this.options.seed, location.blId, date));
     const business = this.business(location.blId) as FakeBusiness;
@@ -326,4 +336,42 @@ export class FakeData {
       voidReason: voided ? 'Voided at the till' : null,
     };
   }
+}
+
+/** A hand-built sale for setDaySales: lines by name, SKU and quantity text. */
+export function handMadeSale(
+  reference: string,
+  timeClosed: string,
+  lines: { id: string; name: string; sku: string; quantity: string; parentLineId?: string }[],
+  type: FakeSale['type'] = 'SALE',
+): FakeSale {
+  return {
+    accountReference: reference,
+    receiptId: `R-${reference}`,
+    accountFiscId: `A-${reference}`,
+    type,
+    cancelled: type === 'VOID',
+    timeOfOpening: timeClosed,
+    timeClosed,
+    source: { initialAccountId: `A-${reference}`, previousAccountId: null },
+    salesLines: lines.map((line) => ({
+      id: line.id,
+      parentLineId: line.parentLineId ?? null,
+      sku: line.sku,
+      name: line.name,
+      nameOverride: null,
+      quantity: line.quantity,
+      totalNetAmountWithTax: '0.00',
+      totalNetAmountWithoutTax: '0.00',
+      menuListPrice: '0.00',
+      unitCostPrice: '0.00',
+      taxCode: 'VAT9',
+      taxRatePercentage: '9.00',
+      accountingGroup: { accountingGroupId: 1, name: 'Food' },
+      currency: 'EUR',
+      timeOfSale: timeClosed,
+      voidReason: null,
+    })),
+    payments: [],
+  };
 }

@@ -24,9 +24,9 @@ export interface Connected {
 }
 
 /** A fake K-Series and an engine connected to it through the real OAuth flow. */
-export async function startConnected(options: FakeLightspeedOptions = {}): Promise<Connected> {
+export async function startConnected(options: FakeLightspeedOptions = {}, engineOptions: Parameters<typeof createTestEngine>[0] = {}): Promise<Connected> {
   const fake = await startFakeLightspeed({ autoApprove: true, ...options });
-  const engine = createTestEngine({ env: fakeEnv(fake) });
+  const engine = createTestEngine({ ...engineOptions, env: { ...fakeEnv(fake), ...engineOptions.env } });
   const started = await engine.lightspeed.connection.start();
   await approveInBrowser(started.authorizeUrl);
   await started.completion;

@@ -9,12 +9,12 @@ export interface TestEngine extends Engine {
 }
 
 /** An engine on a database file of its own (never in memory: WAL, locks and files are part of what is tested). */
-export function createTestEngine(options: { now?: string; env?: Record<string, string> } & Pick<NodePlatformOptions, 'secretBackend'> = {}): TestEngine {
+export function createTestEngine(options: { now?: string; env?: Record<string, string> } & Pick<NodePlatformOptions, 'secretBackend' | 'clock'> = {}): TestEngine {
   const dataFolder = mkdtempSync(join(tmpdir(), 'larder-test-'));
   const platform = createNodePlatform({
     dataFolder,
     env: options.env ?? {},
-    clock: { now: () => new Date(options.now ?? Date.now()) },
+    clock: options.clock ?? { now: () => new Date(options.now ?? Date.now()) },
     browser: { open: async () => undefined },
     notifier: { notify: () => undefined },
     ...(options.secretBackend ? { secretBackend: options.secretBackend } : {}),

@@ -1,0 +1,81 @@
+// Everything that is due, in one call: the app's nightly timer and `npm run cli -- run-due` both use
+// it. First migrations left pending (or by a runner that died) resume; then every activated location
+// with automatic issues on catches up: each closed business day after its newest successful transfer
+// (at most 90 days back), up to yesterday where the location is, oldest first. A PC that was off for
+// a week posts the whole week on its next run; a day Lightspeed has not closed waits for the next.
+import { addDays, dateInZone, datesBetween } from '../business-day/zoned-time';
+import { listLocations } from '../locations/location-sync';
+import { MIGRATION_DAYS, recoverStuckJobs, runMigration, type MigrationView } from '../migration/migration';
+import { failInterruptedLogs } from '../transfer/transfer-log';
+import { processAlive } from '../transfer/day-lock';
+import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
+
+export interface LocationRun {
+  location_id: string;
+  posted: string[];
+  failed: { date: string; code: string; message: string }[];
+  /** The first day Lightspeed had not closed yet, if the catch-up stopped there. */
+  waiting_for: string | null;
+}
+
+export interface RunDueResult {
+  migrations: MigrationView[];
+  locations: LocationRun[];
+}
+
+/** Logs a dead process left "processing" are failed; its day lock is released with it. */
+function cleanUpAfterCrashes(context: TransferContext): void {
+  const { scope, clock } = context;
+  const locks = scope.db.sqlite.prepare('SELECT location_id AS locationId, business_date AS reportDate, pid FROM day_locks').all() as {
+    locationId: number;
+    reportDate: string;
+    pid: number;
+  }[];
+  failInterruptedLogs(
+    scope.db,
+    (log) => !locks.some((lock) => lock.locationId === log.locationId && lock.reportDate === log.reportDate && processAlive(lock.pid)),
+    clock.now().toISOString(),
+  );
+  recoverStuckJobs(scope, clock);
+}
+
+export async function runDue(context: TransferContext, onTransfer: (result: TransferResult) => void = () => undefined): Promise<RunDueResult> {
+  const { scope, clock } = context;
+  cleanUpAfterCrashes(context);
+  const migrations: MigrationView[] = [];
+  const pending = scope.db.sqlite.prepare(`SELECT id FROM migration_jobs WHERE company_id = ? AND status = 'pending' ORDER BY id`).all(scope.companyId) as { id: number }[];
+  for (const job of pending) {
+    const finished = await runMigration(context, job.id);
+    if (finished) migrations.push(finished);
+  }
+
+  const runs: LocationRun[] = [];
+  for (const location of listLocations(scope)) {
+    if (location.activatedAt === null || !location.autoIssue || location.storageUnitId === null) continue;
+    const migrating = scope.db.sqlite.prepare(`SELECT 1 FROM migration_jobs WHERE location_id = ? AND status IN ('pending', 'running')`).get(location.id);
+    if (migrating) continue;
+    const yesterday = addDays(dateInZone(clock.now(), location.timezone), -1);
+    const done = new Set(
+      (scope.db.sqlite.prepare(`SELECT DISTINCT report_date AS date FROM transfer_logs WHERE location_id = ? AND status = 'success'`).all(location.id) as { date: string }[]).map(
+        (row) => row.date,
+      ),
+    );
+    const newest = [...done].sort().at(-1);
+    const earliest = addDays(yesterday, -(MIGRATION_DAYS - 1));
+    // Without any successful transfer there is nothing to catch up from: history is the migration's job.
+    const from = newest === undefined ? yesterday : [addDays(newest, 1), earliest].sort().at(-1)!;
+    const run: LocationRun = { location_id: location.businessLocationId, posted: [], failed: [], waiting_for: null };
+    for (const date of from <= yesterday ? datesBetween(from, yesterday) : []) {
+      if (done.has(date)) continue;
+      const result = await transferDay(context, { businessLocationId: location.businessLocationId, date, force: false, trigger: 'nightly', requireComplete: true });
+      onTransfer(result);
+      if (result.success) run.posted.push(date);
+      else if (result.error?.code === 'date_not_closed') {
+        run.waiting_for = date;
+        break;
+      } else run.failed.push({ date, code: result.error?.code ?? 'internal_error', message: result.error?.message ?? '' });
+    }
+    runs.push(run);
+  }
+  return { migrations, locations: runs };
+}

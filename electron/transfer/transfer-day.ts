@@ -1,0 +1,313 @@
+// One transfer: a location's POS sales of one business day become ISSUE entries in the ledger of the
+// location's storage unit. Read top to bottom, this is the whole algorithm:
+//
+//   1. check the date and that the location has a storage unit;
+//   2. take the day's lock (no second run of the same day, from any process);
+//   3. create a transfer log (request UUID + attempt number);
+//   4. fetch the business day from Lightspeed, or reuse the cached fetch unless forced;
+//   5. in ONE transaction: store the raw sales and lines; with force, delete the day's earlier
+//      entries for the current storage unit; turn every line with a positive quantity and a name,
+//      not yet posted to this storage unit, into entries (ingredient mapping: line × mapping
+//      quantity; recipe mapping: the recipe exploded for line × mapping quantity portions; a
+//      subtraction mapping gives stock back), valued at the weighted average cost of the day; save
+//      the log's statistics and the caller's own bookkeeping (a migration day's status);
+//   6. on a temporary failure, a new attempt (new log, same request UUID) after 30, 60, 120 s or the
+//      server's Retry-After; then max_retries_exhausted.
+//
+// A crash anywhere leaves either all of step 5 or none of it, and the unique (sales line, ingredient,
+// storage unit) index makes posting a line twice impossible whatever happens.
+import { randomUUID } from 'node:crypto';
+import { normalizeDate } from '../../shared/dates';
+import { addDays, dateInZone } from '../business-day/zoned-time';
+import type { CompanyScope } from '../company/company';
+import { Decimal, formatDecimal, QUANTITY_SCALE, roundToScale } from '../decimal/decimal';
+import { DomainError } from '../domain-error';
+import { describeExplosionException, explodeRecipe } from '../inventory/recipe-explosion';
+import { loadRecipeBook } from '../inventory/recipes';
+import { ledgerRow, weightedAverageUnitCost } from '../ledger/ledger';
+import type { LightspeedApi } from '../lightspeed/api-client';
+import { LightspeedError } from '../lightspeed/lightspeed-http';
+import { requireLocation } from '../locations/location-config';
+import type { Location } from '../locations/location-sync';
+import type { Clock } from '../platform/platform';
+import { acquireDayLock, releaseDayLock } from './day-lock';
+import { mappingLookup } from './mapping-lookup';
+import type { Sleep } from './retry';
+import { cachedDay, dayLines, fetchDay, storeDay, type DayLine, type FetchedDay } from './sales-source';
+import { failLog, finishLog, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
+
+export interface TransferContext {
+  scope: CompanyScope;
+  api: LightspeedApi;
+  clock: Clock;
+  sleep: Sleep;
+  retryDelaysMs: number[];
+  /** How long to wait for a day another run holds before answering transfer_in_progress. */
+  lockWaitMs: number;
+}
+
+export interface TransferRequest {
+  businessLocationId: string;
+  /** YYYY-MM-DD or DD.MM.YYYY. */
+  date: string;
+  /** Fetch fresh data and rebuild the day's entries (the default for manual transfers). */
+  force: boolean;
+  trigger: TransferTrigger;
+  /** The nightly run posts only days Lightspeed has closed; a manual transfer posts what exists. */
+  requireComplete?: boolean;
+  /** Runs inside the transaction that commits the day (a migration records its day status here). */
+  onCommit?: (outcome: TransferResult) => void;
+}
+
+/** The seed's transfer result. */
+export interface TransferResult {
+  date: string;
+  success: boolean;
+  no_data: boolean;
+  /** False when Lightspeed had not closed the day: what was posted may grow. */
+  data_complete: boolean | null;
+  log_id: number | null;
+  request_uuid: string;
+  ledger_ids: number[];
+  stats: TransferStats | null;
+  error: { code: string; message: string } | null;
+}
+
+const emptyStats = (): TransferStats => ({
+  sales_count: 0,
+  lines_processed: 0,
+  lines_skipped: 0,
+  ledger_entries_created: 0,
+  exceptions: [],
+  used_cache: false,
+  idempotent: false,
+  recipes_used: [],
+  unmapped_names: [],
+  api_response_summary: null,
+});
+
+/** Step 1: a real date, a day that has ended where the location is, and somewhere to deduct. */
+function checkRequest(scope: CompanyScope, clock: Clock, request: TransferRequest): { location: Location & { storageUnitId: number }; date: string } {
+  if (!request.date.trim()) throw new DomainError('date_required', 'Pick the business day to transfer.');
+  const date = normalizeDate(request.date);
+  if (date === null) throw new DomainError('invalid_date_format', `"${request.date}" is not a date as YYYY-MM-DD or DD.MM.YYYY.`);
+  const location = requireLocation(scope, request.businessLocationId);
+  if (location.storageUnitId === null) throw new DomainError('location_has_no_storage_unit', `${location.name} has no storage unit to deduct from; link one first.`);
+  const today = dateInZone(clock.now(), location.timezone);
+  if (date >= today) {
+    throw new DomainError('date_not_closed', `${date} has not ended yet in ${location.name} (${location.timezone}); the last day that can be transferred is ${addDays(today, -1)}.`);
+  }
+  return { location: location as Location & { storageUnitId: number }, date };
+}
+
+export async function transferDay(context: TransferContext, request: TransferRequest): Promise<TransferResult> {
+  const { scope, clock } = context;
+  const { location, date } = checkRequest(scope, clock, request);
+  const requestUuid = randomUUID();
+  const attempts = context.retryDelaysMs.length + 1;
+
+  for (let attempt = 1; ; attempt++) {
+    await acquireDayLock(scope.db, location.id, date, requestUuid, context.lockWaitMs);
+    let logId: number | null = null;
+    let retryAfterMs: number;
+    try {
+      logId = startLog(
+        scope.db,
+        scope,
+        { locationId: location.id, reportDate: date, requestUuid, attempt, trigger: request.trigger, forceRefresh: request.force, storageUnitId: location.storageUnitId },
+        clock.now().toISOString(),
+      );
+      return await attemptOnce(context, request, location, date, logId, requestUuid);
+    } catch (error) {
+      const failure = error instanceof DomainError ? { code: error.code, message: error.message } : { code: 'internal_error', message: String(error) };
+      if (logId !== null) failLog(scope.db, logId, failure, clock.now().toISOString());
+      const temporary = error instanceof LightspeedError && error.temporary;
+      if (!temporary || attempt >= attempts) {
+        const final =
+          temporary && attempts > 1
+            ? { code: 'max_retries_exhausted', message: `Lightspeed kept failing after ${attempts} attempts; last: ${failure.message}` }
+            : failure;
+        return { date, success: false, no_data: false, data_complete: null, log_id: logId, request_uuid: requestUuid, ledger_ids: [], stats: null, error: final };
+      }
+      retryAfterMs = (error as LightspeedError).retryAfterMs ?? (context.retryDelaysMs[attempt - 1] as number);
+    } finally {
+      releaseDayLock(scope.db, location.id, date, requestUuid);
+    }
+    // The day is free while we wait: another run may finish it meanwhile.
+    await context.sleep(retryAfterMs);
+  }
+}
+
+async function attemptOnce(
+  context: TransferContext,
+  request: TransferRequest,
+  location: Location & { storageUnitId: number },
+  date: string,
+  logId: number,
+  requestUuid: string,
+): Promise<TransferResult> {
+  const { scope, clock } = context;
+  const db = scope.db;
+  const stats = emptyStats();
+
+  // Step 4: the day's sales, fresh or from the cache of an earlier fetch.
+  const cached = request.force ? null : cachedDay(db, location.id, date);
+  const reuse = cached !== null && (cached.dataComplete || !request.requireComplete);
+  const fetched: FetchedDay | null = reuse ? null : await fetchDay(context.api, location.businessLocationId, date);
+  const dataComplete = fetched ? fetched.dataComplete : (cached as NonNullable<typeof cached>).dataComplete;
+  if (request.requireComplete && !dataComplete) {
+    // Not a failure: the nightly run comes back for this day once Lightspeed has closed it.
+    db.write(() => db.sqlite.prepare('DELETE FROM transfer_logs WHERE id = ?').run(logId));
+    return {
+      date,
+      success: false,
+      no_data: false,
+      data_complete: false,
+      log_id: null,
+      request_uuid: requestUuid,
+      ledger_ids: [],
+      stats: null,
+      error: { code: 'date_not_closed', message: `Lightspeed has not closed ${date} yet.` },
+    };
+  }
+  const at = clock.now().toISOString();
+
+  // Step 5: everything that changes the ledger, in one transaction.
+  return db.write(() => {
+    if (fetched) storeDay(db, location.id, date, fetched, at);
+    const lines = dayLines(db, location.id, date);
+    stats.sales_count = fetched ? fetched.sales.length : (cached?.salesCount ?? 0);
+    stats.used_cache = !fetched;
+    stats.api_response_summary = {
+      source: fetched ? 'api' : 'cache',
+      sales: stats.sales_count,
+      lines: lines.length,
+      dataComplete,
+      nextStartOfDay: fetched ? fetched.nextStartOfDay : (cached?.nextStartOfDay ?? null),
+      fetchedAt: fetched ? at : (cached?.fetchedAt ?? at),
+    };
+
+    if (request.force) {
+      // Rebuilt from the latest data: the day's earlier entries for this storage unit go first.
+      db.sqlite
+        .prepare(
+          `DELETE FROM ledger_entries WHERE type = 'ISSUE' AND storage_unit_id = ?
+             AND sales_line_id IN (SELECT id FROM sales_lines WHERE location_id = ? AND business_date = ?)`,
+        )
+        .run(location.storageUnitId, location.id, date);
+    }
+    const posted = new Set(
+      (
+        db.sqlite
+          .prepare(
+            `SELECT DISTINCT e.sales_line_id AS id FROM ledger_entries e JOIN sales_lines l ON l.id = e.sales_line_id
+             WHERE e.type = 'ISSUE' AND e.storage_unit_id = ? AND l.location_id = ? AND l.business_date = ?`,
+          )
+          .all(location.storageUnitId, location.id, date) as { id: number }[]
+      ).map((row) => row.id),
+    );
+
+    const mappingFor = mappingLookup(scope, location.id);
+    const book = loadRecipeBook(scope);
+    const unitCosts = new Map<number, Decimal>();
+    const unitCost = (ingredientId: number) => {
+      let cost = unitCosts.get(ingredientId);
+      if (cost === undefined) unitCosts.set(ingredientId, (cost = weightedAverageUnitCost(scope, ingredientId, date)));
+      return cost;
+    };
+    const insert = db.sqlite.prepare(
+      `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, reference, location_id, sales_line_id, transfer_log_id)
+       VALUES (@companyId, @type, @date, @ingredientId, @storageUnitId, @quantity, @unitCost, @value, @reference, @locationId, @salesLineId, @transferLogId)`,
+    );
+    const exceptions = new Set<string>();
+    const unmapped = new Set<string>();
+    const uses = new Map<string, RecipeUse & { total: Decimal }>();
+    const ledgerIds: number[] = [];
+    let alreadyPosted = 0;
+
+    for (const line of lines) {
+      const skip = skipReason(line, posted);
+      if (skip) {
+        stats.lines_skipped++;
+        if (skip === 'already posted') alreadyPosted++;
+        continue;
+      }
+      const mapping = mappingFor(line);
+      if (!mapping) {
+        unmapped.add(line.name as string);
+        stats.lines_skipped++;
+        continue;
+      }
+      const sold = (line.quantity as Decimal).times(mapping.quantity);
+      const deductions = new Map<number, Decimal>();
+      if (mapping.ingredientId !== null) {
+        deductions.set(mapping.ingredientId, sold);
+      } else {
+        const explosion = explodeRecipe(book, mapping.recipeId as number, sold);
+        for (const exception of explosion.exceptions) exceptions.add(describeExplosionException(exception));
+        for (const [ingredientId, quantity] of explosion.ingredients) deductions.set(ingredientId, quantity);
+      }
+      const useKey = `${mapping.targetType}:${mapping.targetName}`;
+      const use = uses.get(useKey) ?? { type: mapping.targetType, name: mapping.targetName, quantity: '0', total: new Decimal(0) };
+      use.total = use.total.plus(sold);
+      uses.set(useKey, use);
+
+      stats.lines_processed++;
+      for (const [ingredientId, gross] of deductions) {
+        const amount = roundToScale(gross, QUANTITY_SCALE);
+        if (amount.isZero()) continue;
+        // An ISSUE takes stock out; a subtraction mapping inverts it and brings stock back.
+        const quantity = mapping.isSubtraction ? amount : amount.negated();
+        const cost = unitCost(ingredientId);
+        const row = ledgerRow(scope, {
+          type: 'ISSUE',
+          date,
+          ingredientId,
+          storageUnitId: location.storageUnitId,
+          quantity,
+          unitCost: cost,
+          value: quantity.times(cost),
+          locationId: location.businessLocationId,
+          salesLineId: line.rowId,
+          transferLogId: logId,
+        });
+        ledgerIds.push(Number(insert.run(row).lastInsertRowid));
+      }
+    }
+
+    stats.ledger_entries_created = ledgerIds.length;
+    stats.unmapped_names = [...unmapped].sort();
+    stats.exceptions = [...[...unmapped].sort().map((name) => `unmapped_pos_name:${name}`), ...exceptions];
+    stats.recipes_used = [...uses.values()].map(({ type, name, total }) => ({ type, name, quantity: formatDecimal(total) }));
+    stats.idempotent = ledgerIds.length === 0 && alreadyPosted > 0;
+    const noData = lines.length === 0;
+    finishLog(db, logId, stats, { noData, dataComplete, ledgerIds }, at);
+    db.sqlite.prepare('UPDATE locations SET last_run_at = ? WHERE id = ?').run(at, location.id);
+    const result: TransferResult = {
+      date,
+      success: true,
+      no_data: noData,
+      data_complete: dataComplete,
+      log_id: logId,
+      request_uuid: requestUuid,
+      ledger_ids: ledgerIds,
+      stats,
+      error: null,
+    };
+    request.onCommit?.(result);
+    return result;
+  });
+}
+
+/**
+ * Why a line deducts nothing, or null. Only lines with a positive quantity and a name count (refund
+ * lines are negative); voided or cancelled sales did not happen; a line already posted to this
+ * storage unit stays as it is unless the day is forced.
+ */
+function skipReason(line: DayLine, posted: Set<number>): string | null {
+  if (line.quantity === null || !line.quantity.greaterThan(0)) return 'no positive quantity';
+  if (!line.name?.trim()) return 'no name';
+  if (line.saleType === 'VOID' || line.saleCancelled) return 'void';
+  if (posted.has(line.rowId)) return 'already posted';
+  return null;
+}
