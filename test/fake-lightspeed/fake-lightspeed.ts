@@ -31,6 +31,8 @@ export interface Fault {
   retryAfter?: string;
   /** For 'slow'. */
   delayMs?: number;
+  /** Only requests whose path and query contain this (such as "date=2026-02-07"). */
+  match?: string;
 }
 
 export interface LoggedRequest {
@@ -99,8 +101,8 @@ export async function startFakeLightspeed(options: FakeLightspeedOptions = {}): 
   const requests: LoggedRequest[] = [];
   const sockets = new Set<Socket>();
 
-  function takeFault(kind: 'api' | 'token'): Fault | undefined {
-    const index = faults.findIndex((fault) => fault.on === 'any' || fault.on === kind);
+  function takeFault(kind: 'api' | 'token', target: string): Fault | undefined {
+    const index = faults.findIndex((fault) => (fault.on === 'any' || fault.on === kind) && (fault.match === undefined || target.includes(fault.match)));
     const fault = faults[index];
     if (!fault) return undefined;
     fault.times -= 1;
@@ -158,7 +160,7 @@ export async function startFakeLightspeed(options: FakeLightspeedOptions = {}): 
     }
     if (path === KEYCLOAK_TOKEN_PATH || path === V1_TOKEN_PATH) {
       if (request.method !== 'POST') throw new ApiError(405, { error: 'Method not allowed' });
-      const fault = takeFault('token');
+      const fault = takeFault('token', request.url ?? '');
       if (fault) {
         log.fault = fault.kind;
         if (await applyFault(fault, request, response)) return;
@@ -169,7 +171,7 @@ export async function startFakeLightspeed(options: FakeLightspeedOptions = {}): 
       if (form.has('code_verifier')) log.codeVerifier = form.get('code_verifier') ?? '';
       return oauth.token(request, body, response);
     }
-    const fault = takeFault('api');
+    const fault = takeFault('api', request.url ?? '');
     if (fault) {
       log.fault = fault.kind;
       if (await applyFault(fault, request, response)) return;
