@@ -3,6 +3,7 @@ import { listItems, syncItems } from '../items/item-sync';
 import { configurationInput, configureLightspeed, viewConfiguration } from '../lightspeed/configure';
 import { findStorageUnitByName } from '../inventory/storage-units';
 import { linkStorageUnit, setAutoIssue, unlinkStorageUnit } from '../locations/location-config';
+import { locationOverview } from '../locations/location-overview';
 import { listLocations, syncLocations } from '../locations/location-sync';
 import { activateLocation, cancelMigration } from '../migration/migration';
 import { parseCommandArgs } from './args';
@@ -11,7 +12,7 @@ import type { Command } from './cli';
 const configureUsage =
   'configure [--environment trial-v2|production-v2|trial-v1|production-v1|custom] [--client-id ID] [--client-secret SECRET] [--redirect-uri URI|loopback] [--loopback-port N|ephemeral] [--auth-url URL --token-url URL --api-url URL]';
 const connectUsage = 'connect [--no-browser] [--reauthorize] | connect --paste ADDRESS';
-const locationsUsage = 'locations sync | list | link <blId> <storage unit name> | unlink <blId> | activate <blId> | auto <blId> on|off';
+const locationsUsage = 'locations sync | list | show <blId> | link <blId> <storage unit name> | unlink <blId> | activate <blId> | auto <blId> on|off';
 const itemsUsage = 'items sync | items list [--unmapped]';
 
 function subcommand(args: string[], allowed: string[], usage: string): string {
@@ -80,7 +81,9 @@ export const lightspeedCommands: Record<string, Command> = {
     usage: locationsUsage,
     run: async (engine, args) => {
       const [, blId = '', value = ''] = args;
-      switch (subcommand(args, ['sync', 'list', 'link', 'unlink', 'activate', 'auto'], locationsUsage)) {
+      switch (subcommand(args, ['sync', 'list', 'show', 'link', 'unlink', 'activate', 'auto'], locationsUsage)) {
+        case 'show':
+          return { overview: locationOverview(engine.scope, blId, engine.platform.clock) };
         case 'sync':
           return { synced: await syncLocations(engine.scope, engine.lightspeed.api, engine.platform.clock.now().toISOString()), locations: listLocations(engine.scope) };
         case 'link': {

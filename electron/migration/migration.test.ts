@@ -170,3 +170,26 @@ describe('run-due', () => {
     }
   });
 });
+
+describe('the location overview', () => {
+  it('shows health and the seed’s stats from local data', async () => {
+    const run = await setup();
+    const { locationOverview } = await import('../locations/location-overview');
+    const before = locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    expect(before.health).toEqual({ noStorageUnit: false, recentFailedTransfers: 0, recentUnmappedNames: [], migrationInProgress: false });
+    expect(before.stats.catalog.mapped).toBe(3);
+    expect(before.stats.catalog.total).toBeGreaterThan(30);
+    activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    expect(locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock).health.migrationInProgress).toBe(true);
+    await runMigration(run.engine.transfers, latestJob(run.engine.scope, locationId(run))!.id);
+    run.fake.fail({ kind: 500, match: 'date=2026-05-06' });
+    await run.transfer('2026-05-06');
+    const after = locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    expect(after.health.recentFailedTransfers).toBe(1);
+    expect(after.health.recentUnmappedNames.length).toBeGreaterThan(0);
+    expect(after.stats.issues.lifetime).toEqual({ total: 91, failed: 1 });
+    expect(after.stats.issues.last7Days).toEqual({ total: 8, failed: 1 });
+    expect(after.stats.salesLines.last30Days).toBeGreaterThan(after.stats.salesLines.last7Days);
+    expect(after.migration?.status).toBe('completed');
+  });
+});
