@@ -24,6 +24,10 @@ export const MONEY_SCALE = 4;
 
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
+/** 10^scale for the scales in use, made once: conversions run for every ledger row. */
+const POWERS = new Map([QUANTITY_SCALE, MONEY_SCALE, 0].map((scale) => [scale, new Decimal(10).pow(scale)]));
+const power = (scale: number) => POWERS.get(scale) ?? new Decimal(10).pow(scale);
+
 /** Parses user or file input; anything but a plain decimal (or a finite JSON number) is refused. */
 export function parseDecimal(input: string | number, code: ErrorCode, field: string): Decimal {
   const text = typeof input === 'number' ? (Number.isFinite(input) ? String(input) : '') : input.trim();
@@ -41,7 +45,7 @@ export function toScaled(value: Decimal, scale: number, code: ErrorCode, field: 
   if (value.decimalPlaces() > scale) {
     throw new DomainError(code, `${field} ${value.toFixed()} has more than ${scale} decimals`);
   }
-  const scaled = value.times(new Decimal(10).pow(scale));
+  const scaled = value.times(power(scale));
   if (scaled.abs().greaterThan(Number.MAX_SAFE_INTEGER)) {
     throw new DomainError(code, `${field} ${value.toFixed()} is too large`);
   }
@@ -53,7 +57,7 @@ export function roundToScale(value: Decimal, scale: number): Decimal {
 }
 
 export function fromScaled(stored: number | bigint, scale: number): Decimal {
-  return new Decimal(stored.toString()).dividedBy(new Decimal(10).pow(scale));
+  return new Decimal(stored.toString()).dividedBy(power(scale));
 }
 
 /** Plain notation, no trailing zeros, never "-0". */

@@ -108,17 +108,18 @@ export function getRecipe(scope: CompanyScope, id: number): RecipeDetail {
 /** Every recipe of the company with its lines, as the explosion reads them. */
 export function loadRecipeBook(scope: CompanyScope): Map<number, RecipeSpec> {
   const book = new Map<number, RecipeSpec>();
-  const heads = scope.db.orm.select().from(recipes).where(eq(recipes.companyId, scope.companyId)).all();
-  for (const head of heads) {
-    book.set(head.id, { id: head.id, name: head.name, yield: fromScaled(head.yieldQty, QUANTITY_SCALE), lines: [] });
-  }
-  if (heads.length === 0) return book;
-  const lines = scope.db.orm
-    .select()
-    .from(recipeLines)
-    .where(inArray(recipeLines.recipeId, [...book.keys()]))
-    .orderBy(recipeLines.recipeId, recipeLines.position)
-    .all();
+  const heads = scope.db.sqlite.prepare('SELECT id, name, yield_qty AS yieldQty FROM recipes WHERE company_id = ?').all(scope.companyId) as {
+    id: number;
+    name: string;
+    yieldQty: number;
+  }[];
+  for (const head of heads) book.set(head.id, { id: head.id, name: head.name, yield: fromScaled(head.yieldQty, QUANTITY_SCALE), lines: [] });
+  const lines = scope.db.sqlite
+    .prepare(
+      `SELECT l.recipe_id AS recipeId, l.ingredient_id AS ingredientId, l.sub_recipe_id AS subRecipeId, l.quantity, l.trim_pct AS trimPct
+       FROM recipe_lines l JOIN recipes r ON r.id = l.recipe_id WHERE r.company_id = ? ORDER BY l.recipe_id, l.position`,
+    )
+    .all(scope.companyId) as { recipeId: number; ingredientId: number | null; subRecipeId: number | null; quantity: number; trimPct: number | null }[];
   for (const line of lines) {
     (book.get(line.recipeId)?.lines as RecipeSpec['lines'][number][]).push({
       ...(line.ingredientId !== null ? { ingredientId: line.ingredientId } : { recipeId: line.subRecipeId as number }),

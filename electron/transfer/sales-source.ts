@@ -119,7 +119,7 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
   db.sqlite
     .prepare(
       `DELETE FROM sales_lines WHERE location_id = ? AND business_date = ? AND line_id NOT IN (SELECT value FROM json_each(?))
-         AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.sales_line_id = sales_lines.id)`,
+         AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.sales_line_id = sales_lines.id AND e.type = 'ISSUE')`,
     )
     .run(locationId, date, JSON.stringify(keptLines));
   db.sqlite

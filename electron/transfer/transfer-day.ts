@@ -22,7 +22,7 @@ import { addDays, dateInZone } from '../business-day/zoned-time';
 import type { CompanyScope } from '../company/company';
 import { Decimal, formatDecimal, QUANTITY_SCALE, roundToScale } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
-import { describeExplosionException, explodeRecipe } from '../inventory/recipe-explosion';
+import { describeExplosionException, explodeRecipe, type Explosion } from '../inventory/recipe-explosion';
 import { loadRecipeBook } from '../inventory/recipes';
 import { ledgerRow, weightedAverageUnitCost } from '../ledger/ledger';
 import type { LightspeedApi } from '../lightspeed/api-client';
@@ -189,26 +189,36 @@ async function attemptOnce(
 
     if (request.force) {
       // Rebuilt from the latest data: the day's earlier entries for this storage unit go first.
+      // Driven from the day's lines, so the (sales line, ingredient, storage unit) index does the work
+      // however large the ledger grows.
       db.sqlite
         .prepare(
-          `DELETE FROM ledger_entries WHERE type = 'ISSUE' AND storage_unit_id = ?
-             AND sales_line_id IN (SELECT id FROM sales_lines WHERE location_id = ? AND business_date = ?)`,
+          `DELETE FROM ledger_entries WHERE rowid IN (
+             SELECT e.rowid FROM sales_lines l JOIN ledger_entries e ON e.sales_line_id = l.id AND e.type = 'ISSUE'
+             WHERE l.location_id = ? AND l.business_date = ? AND e.storage_unit_id = ?)`,
         )
-        .run(location.storageUnitId, location.id, date);
+        .run(location.id, date, location.storageUnitId);
     }
     const posted = new Set(
       (
         db.sqlite
           .prepare(
-            `SELECT DISTINCT e.sales_line_id AS id FROM ledger_entries e JOIN sales_lines l ON l.id = e.sales_line_id
-             WHERE e.type = 'ISSUE' AND e.storage_unit_id = ? AND l.location_id = ? AND l.business_date = ?`,
+            `SELECT l.id FROM sales_lines l WHERE l.location_id = ? AND l.business_date = ?
+               AND EXISTS (SELECT 1 FROM ledger_entries e WHERE e.sales_line_id = l.id AND e.type = 'ISSUE' AND e.storage_unit_id = ?)`,
           )
-          .all(location.storageUnitId, location.id, date) as { id: number }[]
+          .all(location.id, date, location.storageUnitId) as { id: number }[]
       ).map((row) => row.id),
     );
 
     const mappingFor = mappingLookup(scope, location.id);
     const book = loadRecipeBook(scope);
+    // An explosion is linear in the portions, so one per recipe and day serves every line.
+    const explosions = new Map<number, Explosion>();
+    const explosionOf = (recipeId: number) => {
+      let explosion = explosions.get(recipeId);
+      if (!explosion) explosions.set(recipeId, (explosion = explodeRecipe(book, recipeId, new Decimal(1))));
+      return explosion;
+    };
     const unitCosts = new Map<number, Decimal>();
     const unitCost = (ingredientId: number) => {
       let cost = unitCosts.get(ingredientId);
@@ -243,9 +253,9 @@ async function attemptOnce(
       if (mapping.ingredientId !== null) {
         deductions.set(mapping.ingredientId, sold);
       } else {
-        const explosion = explodeRecipe(book, mapping.recipeId as number, sold);
-        for (const exception of explosion.exceptions) exceptions.add(describeExplosionException(exception));
-        for (const [ingredientId, quantity] of explosion.ingredients) deductions.set(ingredientId, quantity);
+        const perPortion = explosionOf(mapping.recipeId as number);
+        for (const exception of perPortion.exceptions) exceptions.add(describeExplosionException(exception));
+        for (const [ingredientId, quantity] of perPortion.ingredients) deductions.set(ingredientId, quantity.times(sold));
       }
       const useKey = `${mapping.targetType}:${mapping.targetName}`;
       const use = uses.get(useKey) ?? { type: mapping.targetType, name: mapping.targetName, quantity: '0', total: new Decimal(0) };

@@ -2,11 +2,23 @@
 import { parseArgs } from 'node:util';
 import { startFakeLightspeed } from './fake-lightspeed';
 
-const { values } = parseArgs({ options: { port: { type: 'string' }, 'auto-approve': { type: 'boolean' }, now: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    'auto-approve': { type: 'boolean' },
+    now: { type: 'string' },
+    'sales-per-day': { type: 'string' },
+    'lines-per-sale': { type: 'string' },
+    items: { type: 'string' },
+  },
+});
 const fake = await startFakeLightspeed({
   port: values.port ? Number(values.port) : 0,
   autoApprove: values['auto-approve'] ?? false,
   ...(values.now ? { now: values.now } : {}),
+  ...(values['sales-per-day'] ? { salesPerDay: Number(values['sales-per-day']) } : {}),
+  ...(values['lines-per-sale'] ? { linesPerSale: Number(values['lines-per-sale']) } : {}),
+  ...(values.items ? { itemsPerBusiness: Number(values.items) } : {}),
 });
 const settings = {
   LIGHTSPEED_AUTH_URL: fake.authorizeUrl,
@@ -16,7 +28,7 @@ const settings = {
   LIGHTSPEED_CLIENT_SECRET: fake.client.clientSecret,
 };
 process.stdout.write(`Fake Lightspeed K-Series on ${fake.url}\nUse it with:\n${Object.entries(settings).map(([key, value]) => `  export ${key}=${value}`).join('\n')}\n`);
-process.stdout.write(`${JSON.stringify(settings)}\n`);
+process.stdout.write(`${JSON.stringify({ ...settings, url: fake.url })}\n`);
 const stop = () => void fake.close().then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
