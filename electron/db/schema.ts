@@ -14,6 +14,12 @@ const createdAt = () =>
 const isoDate = (column: string) =>
   sql.raw(`${column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`);
 
+/** Every domain row belongs to one company. */
+const companyId = () =>
+  integer('company_id')
+    .notNull()
+    .references(() => companies.id);
+
 export const companies = sqliteTable('companies', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
@@ -24,9 +30,7 @@ export const storageUnits = sqliteTable(
   'storage_units',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    companyId: integer('company_id')
-      .notNull()
-      .references(() => companies.id),
+    companyId: companyId(),
     name: text('name').notNull(),
     createdAt: createdAt(),
   },
@@ -37,9 +41,7 @@ export const ingredients = sqliteTable(
   'ingredients',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    companyId: integer('company_id')
-      .notNull()
-      .references(() => companies.id),
+    companyId: companyId(),
     name: text('name').notNull(),
     unit: text('unit').notNull(),
     createdAt: createdAt(),
@@ -51,9 +53,7 @@ export const recipes = sqliteTable(
   'recipes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    companyId: integer('company_id')
-      .notNull()
-      .references(() => companies.id),
+    companyId: companyId(),
     name: text('name').notNull(),
     /** How many portions (or units) one batch makes; quantity scale. */
     yieldQty: integer('yield_qty').notNull(),
@@ -102,9 +102,7 @@ export const ledgerEntries = sqliteTable(
   'ledger_entries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    companyId: integer('company_id')
-      .notNull()
-      .references(() => companies.id),
+    companyId: companyId(),
     type: text('type', { enum: ledgerEntryTypes }).notNull(),
     date: text('date').notNull(),
     ingredientId: integer('ingredient_id')
@@ -164,9 +162,7 @@ export const lightspeedConnections = sqliteTable(
   'lightspeed_connections',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    companyId: integer('company_id')
-      .notNull()
-      .references(() => companies.id),
+    companyId: companyId(),
     name: text('name').notNull(),
     environment: text('environment').notNull(),
     status: text('status', { enum: connectionStatuses }).notNull(),
@@ -188,9 +184,7 @@ export const integrationAlerts = sqliteTable(
   'integration_alerts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    companyId: integer('company_id')
-      .notNull()
-      .references(() => companies.id),
+    companyId: companyId(),
     code: text('code').notNull(),
     status: text('status', { enum: ['open', 'resolved'] }).notNull(),
     message: text('message').notNull(),
@@ -207,9 +201,7 @@ export const locations = sqliteTable(
   'locations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    companyId: integer('company_id')
-      .notNull()
-      .references(() => companies.id),
+    companyId: companyId(),
     businessLocationId: text('business_location_id').notNull(),
     name: text('name').notNull(),
     country: text('country').notNull(),
@@ -236,9 +228,7 @@ export const posItems = sqliteTable(
   'pos_items',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    companyId: integer('company_id')
-      .notNull()
-      .references(() => companies.id),
+    companyId: companyId(),
     itemId: text('item_id').notNull(),
     name: text('name').notNull(),
     sku: text('sku'),
@@ -273,9 +263,7 @@ export const posMappings = sqliteTable(
   'pos_mappings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    companyId: integer('company_id')
-      .notNull()
-      .references(() => companies.id),
+    companyId: companyId(),
     posItemId: integer('pos_item_id')
       .notNull()
       .references(() => posItems.id, { onDelete: 'cascade' }),
@@ -363,9 +351,7 @@ export const transferLogs = sqliteTable(
   'transfer_logs',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    companyId: integer('company_id')
-      .notNull()
-      .references(() => companies.id),
+    companyId: companyId(),
     locationId: integer('location_id')
       .notNull()
       .references(() => locations.id),
@@ -428,9 +414,7 @@ export const migrationJobs = sqliteTable(
   'migration_jobs',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    companyId: integer('company_id')
-      .notNull()
-      .references(() => companies.id),
+    companyId: companyId(),
     locationId: integer('location_id')
       .notNull()
       .references(() => locations.id),
