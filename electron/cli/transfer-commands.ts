@@ -16,7 +16,7 @@ import type { Command } from './cli';
 const mapUsage = 'map <item id|SKU|name> (--ingredient NAME | --recipe NAME) [--quantity Q] [--subtraction]';
 const transferUsage = 'transfer <blId> <date> [--no-force]';
 const migrateUsage = 'migrate start|rerun|cancel|status <blId> [--wait]';
-const logsUsage = 'logs [--location BLID] [--date DATE] [--status processing|success|failed]';
+const logsUsage = 'logs [--location BLID] [--date DATE | --from DATE --to DATE] [--status processing|success|failed]';
 
 /**
  * Runs the location's migration to its end here, resuming one whose runner died; when a live process
@@ -102,11 +102,17 @@ export const transferCommands: Record<string, Command> = {
   logs: {
     usage: logsUsage,
     run: (engine, args) => {
-      const { values } = parseCommandArgs(args, { location: { type: 'string' }, date: { type: 'string' }, status: { type: 'string' } }, logsUsage);
+      const { values } = parseCommandArgs(
+        args,
+        { location: { type: 'string' }, date: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, status: { type: 'string' } },
+        logsUsage,
+      );
       return {
         logs: listLogs(engine.scope, {
           businessLocationId: values.location,
           date: optionValue(dateInput, values.date, 'date'),
+          from: optionValue(dateInput, values.from, 'from'),
+          to: optionValue(dateInput, values.to, 'to'),
           status: optionValue(z.enum(transferStatuses), values.status, 'status'),
         }),
       };
