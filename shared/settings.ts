@@ -5,6 +5,13 @@ export type LightspeedEnvironment = (typeof lightspeedEnvironments)[number];
 
 /** Small settings kept outside the database (electron-store in the app, a JSON file under Node). */
 export const settingsSchema = z.object({
+  /** When the nightly issue runs, on the office PC's clock (HH:MM); after most tills' start of day. */
+  nightlyRunTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('06:00'),
+  startAtLogin: z.boolean().default(false),
+  closeToTray: z.boolean().default(true),
+  /** Set once the "Larder keeps running in the tray" notice was shown. */
+  trayNoticeShown: z.boolean().default(false),
+  windowBounds: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).nullable().default(null),
   /** Linux only: accept Electron's "basic_text" secret storage, which is obfuscation, not encryption. */
   allowWeakSecretStorage: z.boolean().default(false),
   lightspeedEnvironment: z.enum(lightspeedEnvironments).default('trial-v2'),

@@ -2,9 +2,11 @@
 // unique index), so a repeated failure bumps the open alert's count instead of adding another.
 import type { CompanyScope } from '../company/company';
 
-export type AlertCode = 'disconnected' | 'token_refresh_failed';
+/** The seed's two connection alerts, and two for transfers that keep failing (they drive notifications). */
+export type AlertCode = 'disconnected' | 'token_refresh_failed' | 'transfer_failed' | 'max_retries_exhausted';
 
 export interface Alert {
+  id: number;
   code: AlertCode;
   message: string;
   count: number;
@@ -23,15 +25,17 @@ export function raiseAlert(scope: CompanyScope, code: AlertCode, message: string
     .run(scope.companyId, code, message, at, at);
 }
 
-/** A recovered connection resolves every open alert. */
-export function resolveOpenAlerts(scope: CompanyScope, at: string): void {
-  scope.db.sqlite.prepare(`UPDATE integration_alerts SET status = 'resolved', resolved_at = ? WHERE company_id = ? AND status = 'open'`).run(at, scope.companyId);
+/** A recovered connection resolves its open alerts; a clean run-due resolves the transfer alerts. */
+export function resolveOpenAlerts(scope: CompanyScope, at: string, codes: AlertCode[] = ['disconnected', 'token_refresh_failed']): void {
+  scope.db.sqlite
+    .prepare(`UPDATE integration_alerts SET status = 'resolved', resolved_at = ? WHERE company_id = ? AND status = 'open' AND code IN (SELECT value FROM json_each(?))`)
+    .run(at, scope.companyId, JSON.stringify(codes));
 }
 
 export function listOpenAlerts(scope: CompanyScope): Alert[] {
   return scope.db.sqlite
     .prepare(
-      `SELECT code, message, count, first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt
+      `SELECT id, code, message, count, first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt
        FROM integration_alerts WHERE company_id = ? AND status = 'open' ORDER BY first_seen_at`,
     )
     .all(scope.companyId) as Alert[];

@@ -43,3 +43,8 @@ export function setAutoIssue(scope: CompanyScope, businessLocationId: string, on
     return requireLocation(scope, businessLocationId);
   });
 }
+
+/** The tray's Pause / Resume all automatic issues. */
+export function setAutoIssueForAll(scope: CompanyScope, on: boolean): void {
+  scope.db.write(() => scope.db.orm.update(locations).set({ autoIssue: on }).where(eq(locations.companyId, scope.companyId)).run());
+}

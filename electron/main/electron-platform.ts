@@ -4,6 +4,7 @@ import { app, Notification, safeStorage, shell } from 'electron';
 import Store from 'electron-store';
 import { settingsSchema, type SettingKey, type Settings } from '../../shared/settings';
 import { clockFromEnv } from '../platform/node-platform';
+import { isSignInUrl } from './guards';
 import type { Platform, SettingsStore } from '../platform/platform';
 import { SafeStorageSecretBackend } from '../secrets/safe-storage-secret-backend';
 import type { SecretBackend } from '../secrets/secret-backend';
@@ -41,7 +42,7 @@ export function createElectronPlatform(): Platform {
       (backend ??= new SafeStorageSecretBackend(safeStorage, process.platform, () => settings.get('allowWeakSecretStorage'))),
     browser: {
       open: async (url) => {
-        if (!/^https?:\/\//.test(url)) throw new Error(`Refusing to open ${url}`);
+        if (!isSignInUrl(url)) throw new Error(`Refusing to open ${url}`);
         await shell.openExternal(url);
       },
     },

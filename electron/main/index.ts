@@ -1,48 +1,124 @@
-// The desktop shell: the only code that imports Electron. It wires the engine to windows and IPC.
-import { app, BrowserWindow, ipcMain } from 'electron';
-import { EVENT_CHANNEL, ipcChannels } from '../../shared/ipc/channels';
+// The desktop shell: the only code that imports Electron. It wires the engine to a hardened window,
+// IPC, the tray, the nightly scheduler and notifications; every rule it applies lives in a small
+// module of its own, tested under Node.
+import { app, BrowserWindow, ipcMain, Notification, powerMonitor } from 'electron';
+import { EVENT_CHANNEL } from '../../shared/ipc/channels';
+import { listOpenAlerts } from '../connection/alerts';
 import { createEngine, type Engine } from '../engine';
 import { createDispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
+import { setAutoIssueForAll } from '../locations/location-config';
+import { desktopStatus } from '../scheduler/desktop-status';
+import { NightlyScheduler } from '../scheduler/nightly-scheduler';
+import { runDue } from '../scheduler/run-due';
+import { AlertNotifications, type AlertNotice } from './alert-notifications';
 import { createElectronPlatform } from './electron-platform';
-import { createMainWindow, isOwnRendererUrl } from './window';
+import { registerIpc } from './ipc-bridge';
+import { LarderTray, resourcesFolder } from './tray';
+import { trayState, type LastRun, type TrayAction } from './tray-state';
+import { createMainWindow, isOwnFrame } from './window';
+import { hideToTrayOnClose, rememberBounds } from './window-life';
 
 let engine: Engine | undefined;
 let mainWindow: BrowserWindow | undefined;
+let tray: LarderTray | undefined;
+let scheduler: NightlyScheduler | undefined;
+let quitting = false;
+let lastRun: LastRun | null = null;
+let notifications: AlertNotifications | undefined;
 
-function registerIpc(current: Engine): void {
-  const dispatch = createDispatch(createHandlers(current));
-  for (const channel of ipcChannels) {
-    ipcMain.handle(channel, (event, input: unknown) => {
-      const frameUrl = event.senderFrame?.url ?? '';
-      if (!isOwnRendererUrl(frameUrl)) {
-        return { ok: false, error: { code: 'unauthorized_company_access', message: 'Request from a foreign frame refused.' } };
-      }
-      return dispatch(channel, input);
-    });
+function openWindow(current: Engine): void {
+  if (mainWindow && !mainWindow.isDestroyed()) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+    return;
   }
-  current.events.subscribe((event) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
+  const { settings } = current.platform;
+  mainWindow = createMainWindow(settings.get('windowBounds'));
+  hideToTrayOnClose(mainWindow, {
+    quitting: () => quitting,
+    enabled: () => settings.get('closeToTray'),
+    noticeShown: () => settings.get('trayNoticeShown'),
+    showNotice: () => {
+      settings.set('trayNoticeShown', true);
+      current.platform.notifier.notify({ title: 'Larder is still running', body: 'It keeps the nightly issue going from the tray. Use Quit in the tray menu to stop it.' });
+    },
   });
+  rememberBounds(mainWindow, (bounds) => settings.set('windowBounds', bounds));
+  mainWindow.on('closed', () => (mainWindow = undefined));
+}
+
+function notify(current: Engine, notice: AlertNotice): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({ title: notice.title, body: notice.body });
+  notification.on('click', () => {
+    openWindow(current);
+    void mainWindow?.webContents.executeJavaScript(`location.hash = '#/${notice.screen}'`);
+  });
+  notification.show();
+}
+
+function refreshTray(current: Engine): void {
+  tray?.show(trayState(desktopStatus(current), lastRun, scheduler?.busy ?? false));
+}
+
+function onTrayAction(current: Engine, action: TrayAction): void {
+  if (action === 'open') openWindow(current);
+  else if (action === 'quit') app.quit();
+  else if (action === 'run-due') void scheduler?.trigger('manual');
+  else setAutoIssueForAll(current.scope, action === 'resume-all');
+  refreshTray(current);
+}
+
+async function runScheduled(current: Engine): Promise<void> {
+  refreshTray(current);
+  try {
+    const result = await runDue(current.transfers);
+    const posted = result.locations.reduce((sum, location) => sum + location.posted.length, 0);
+    const failed = result.locations.reduce((sum, location) => sum + location.failed.length, 0);
+    lastRun = { at: current.platform.clock.now().toISOString(), ok: failed === 0, summary: failed ? `${failed} day(s) failed` : `${posted} day(s) posted` };
+  } catch (error) {
+    lastRun = { at: current.platform.clock.now().toISOString(), ok: false, summary: (error as Error).message };
+  }
+  notifications?.announce(listOpenAlerts(current.scope));
+  refreshTray(current);
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
-  });
+  app.on('second-instance', () => engine && openWindow(engine));
 
   app.whenReady().then(() => {
-    engine = createEngine(createElectronPlatform(), 'electron');
-    registerIpc(engine);
-    mainWindow = createMainWindow();
-    mainWindow.on('closed', () => (mainWindow = undefined));
+    const current = createEngine(createElectronPlatform(), 'electron');
+    engine = current;
+    registerIpc(ipcMain, createDispatch(createHandlers(current)), isOwnFrame);
+    current.events.subscribe((event) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
+    });
+    app.setLoginItemSettings({ openAtLogin: current.platform.settings.get('startAtLogin') });
+    notifications = new AlertNotifications((notice) => notify(current, notice));
+    tray = new LarderTray(resourcesFolder(), (action) => onTrayAction(current, action));
+    scheduler = new NightlyScheduler({
+      clock: current.platform.clock,
+      timers: { setInterval, clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout) },
+      nightlyTime: () => current.platform.settings.get('nightlyRunTime'),
+      runDue: () => runScheduled(current),
+    });
+    powerMonitor.on('resume', () => void scheduler?.resumed());
+    openWindow(current);
+    scheduler.start();
   });
 
-  app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => engine?.close());
+  // The window closes to the tray; the app ends only through Quit.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', () => {
+    scheduler?.dispose();
+    tray?.destroy();
+    engine?.close();
+  });
 }

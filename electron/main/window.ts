@@ -1,16 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, shell, type WebContents } from 'electron';
+import type { Bounds } from './window-life';
+import { isOwnRendererUrl, isSafeExternalUrl } from './guards';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** Where the renderer comes from: electron-vite's dev server, or the built files. */
-export const rendererEntry = process.env.ELECTRON_RENDERER_URL ?? new URL('../renderer/index.html', import.meta.url).href;
+export const renderer = {
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  entryUrl: new URL('../renderer/index.html', import.meta.url).href,
+};
 
-/** True when a frame shows our own renderer, and not some page it was navigated or framed to. */
-export function isOwnRendererUrl(url: string): boolean {
-  if (process.env.ELECTRON_RENDERER_URL) return new URL(url).origin === new URL(process.env.ELECTRON_RENDERER_URL).origin;
-  return url.split('#')[0] === rendererEntry;
-}
+export const isOwnFrame = (url: string) => isOwnRendererUrl(url, renderer);
 
 export const hardenedWebPreferences = {
   preload: `${here}../preload/index.cjs`,
@@ -18,26 +19,32 @@ export const hardenedWebPreferences = {
   sandbox: true,
   nodeIntegration: false,
   nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
   webSecurity: true,
   allowRunningInsecureContent: false,
+  webviewTag: false,
   spellcheck: false,
 } as const;
 
-function lockDown(contents: WebContents): void {
+/** No navigation away, no new windows (https links go to the system browser), no permissions. */
+export function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isOwnRendererUrl(url)) event.preventDefault();
+    if (!isOwnFrame(url)) event.preventDefault();
   });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  contents.session.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(bounds: Bounds | null): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    width: bounds?.width ?? 1280,
+    height: bounds?.height ?? 820,
+    ...(bounds ? { x: bounds.x, y: bounds.y } : {}),
     minWidth: 900,
     minHeight: 600,
     show: false,
@@ -46,6 +53,6 @@ export function createMainWindow(): BrowserWindow {
   });
   lockDown(window.webContents);
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(rendererEntry);
+  void window.loadURL(renderer.devServerUrl ?? renderer.entryUrl);
   return window;
 }

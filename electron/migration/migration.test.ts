@@ -125,6 +125,20 @@ describe('run-due', () => {
     expect((await runDue(run.engine.transfers)).locations[0]?.posted).toEqual([]);
   });
 
+  it('raises one transfer alert for failed days, and resolves it after a clean run', async () => {
+    const run = await setup();
+    await runMigration(run.engine.transfers, activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock).job_id);
+    run.setNow('2026-05-10T10:00:00Z');
+    run.fake.fail({ kind: 503, times: 4, match: 'date=2026-05-08' });
+    const failed = await runDue(run.engine.transfers);
+    expect(failed.locations[0]?.failed.map((failure) => failure.code)).toEqual(['max_retries_exhausted']);
+    expect(failed.locations[0]?.posted).toEqual(['2026-05-09']);
+    const { listOpenAlerts } = await import('../connection/alerts');
+    expect(listOpenAlerts(run.engine.scope).map((alert) => alert.code)).toEqual(['max_retries_exhausted']);
+    expect((await runDue(run.engine.transfers)).locations[0]?.posted).toEqual(['2026-05-08']);
+    expect(listOpenAlerts(run.engine.scope)).toEqual([]);
+  });
+
   it('waits for a day Lightspeed has not closed, and leaves paused locations alone', async () => {
     const run = await setup();
     await runMigration(run.engine.transfers, activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock).job_id);

@@ -1,9 +1,11 @@
 // Everything that is due, in one call: the app's nightly timer and `npm run cli -- run-due` both use
 // it. First migrations left pending (or by a runner that died) resume; then every activated location
 // with automatic issues on catches up: each closed business day after its newest successful transfer
-// (at most 90 days back), up to yesterday where the location is, oldest first. A PC that was off for
-// a week posts the whole week on its next run; a day Lightspeed has not closed waits for the next.
+// (at most 90 days back), up to yesterday where the location is, oldest first, and any day in that
+// window that failed before. A PC that was off for a week posts the whole week on its next run; a
+// day Lightspeed has not closed waits for the next.
 import { addDays, dateInZone, datesBetween } from '../business-day/zoned-time';
+import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
 import { listLocations } from '../locations/location-sync';
 import { MIGRATION_DAYS, recoverStuckJobs, runMigration, type MigrationView } from '../migration/migration';
 import { failInterruptedLogs } from '../transfer/transfer-log';
@@ -64,9 +66,15 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
     const earliest = addDays(yesterday, -(MIGRATION_DAYS - 1));
     // Without any successful transfer there is nothing to catch up from: history is the migration's job.
     const from = newest === undefined ? yesterday : [addDays(newest, 1), earliest].sort().at(-1)!;
+    // Days that failed earlier in the window are tried again, even when a later day succeeded.
+    const failedBefore = (
+      scope.db.sqlite
+        .prepare(`SELECT DISTINCT report_date AS date FROM transfer_logs WHERE location_id = ? AND status = 'failed' AND report_date >= ? AND report_date < ?`)
+        .all(location.id, earliest, from) as { date: string }[]
+    ).map((row) => row.date);
+    const dates = [...new Set([...failedBefore, ...(from <= yesterday ? datesBetween(from, yesterday) : [])])].filter((date) => !done.has(date)).sort();
     const run: LocationRun = { location_id: location.businessLocationId, posted: [], failed: [], waiting_for: null };
-    for (const date of from <= yesterday ? datesBetween(from, yesterday) : []) {
-      if (done.has(date)) continue;
+    for (const date of dates) {
       const result = await transferDay(context, { businessLocationId: location.businessLocationId, date, force: false, trigger: 'nightly', requireComplete: true });
       onTransfer(result);
       if (result.success) run.posted.push(date);
@@ -77,5 +85,13 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
     }
     runs.push(run);
   }
+  const failures = runs.flatMap((run) => run.failed.map((failure) => ({ ...failure, location: run.location_id })));
+  const at = clock.now().toISOString();
+  scope.db.write(() => {
+    for (const failure of failures) {
+      raiseAlert(scope, failure.code === 'max_retries_exhausted' ? 'max_retries_exhausted' : 'transfer_failed', `Location ${failure.location}, ${failure.date}: ${failure.message}`, at);
+    }
+    if (failures.length === 0) resolveOpenAlerts(scope, at, ['transfer_failed', 'max_retries_exhausted']);
+  });
   return { migrations, locations: runs };
 }
