@@ -13,6 +13,7 @@ import { deleteRecipe, getRecipe, listRecipes, previewExplosion, saveRecipe } fr
 import { importSetupFile } from '../inventory/setup-import';
 import { deleteStorageUnit, listStorageUnits, saveStorageUnit } from '../inventory/storage-units';
 import { listLedgerEntries, stockOnHand } from '../ledger/ledger';
+import { createLightspeedHandlers } from './lightspeed-handlers';
 
 type Handler<C extends Contract> = (input: z.output<C['input']>) => z.input<C['output']> | Promise<z.input<C['output']>>;
 
@@ -62,6 +63,7 @@ export function createHandlers(engine: Engine): Handlers {
     'receipts:delete': ({ id }) => changed('receipts', (deleteReceipt(scope, id), { done: true as const })),
     'stock:list': (input) => stockOnHand(scope, input),
     'ledger:list': (filter) => listLedgerEntries(scope, filter),
+    ...createLightspeedHandlers(engine),
   };
 }
 

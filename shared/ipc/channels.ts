@@ -19,6 +19,21 @@ export const ipcChannels = [
   'receipts:delete',
   'stock:list',
   'ledger:list',
+  'connection:status',
+  'connection:configuration',
+  'connection:configure',
+  'connection:start',
+  'connection:paste',
+  'connection:test',
+  'connection:disconnect',
+  'locations:list',
+  'locations:sync',
+  'locations:link',
+  'locations:auto-issue',
+  'items:list',
+  'items:sync',
+  'mappings:save',
+  'mappings:delete',
 ] as const;
 
 export type IpcChannel = (typeof ipcChannels)[number];

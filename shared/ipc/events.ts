@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** Typed push events from main to the renderer; screens refresh on them instead of polling. */
 export const larderEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('connection:changed') }),
+  z.object({ type: z.literal('lightspeed:changed'), what: z.enum(['locations', 'items', 'mappings']) }),
   z.object({
     type: z.literal('inventory:changed'),
     what: z.enum(['storage-units', 'ingredients', 'recipes', 'receipts', 'setup']),

@@ -20,6 +20,23 @@ import {
   saveStorageUnit,
 } from './inventory';
 import { listLedger } from './ledger';
+import {
+  configureConnection,
+  deleteMappingContract,
+  disconnect,
+  getConfiguration,
+  getConnection,
+  linkLocation,
+  listItemsContract,
+  listLocationsContract,
+  pasteAddress,
+  saveMappingContract,
+  setLocationAutoIssue,
+  startConnect,
+  syncItemsContract,
+  syncLocationsContract,
+  testConnection,
+} from './lightspeed';
 
 /** Every IPC call, by channel. The renderer client, the main handlers and the preload allowlist all follow it. */
 export const contracts = {
@@ -41,6 +58,21 @@ export const contracts = {
   'receipts:delete': deleteReceipt,
   'stock:list': listStock,
   'ledger:list': listLedger,
+  'connection:status': getConnection,
+  'connection:configuration': getConfiguration,
+  'connection:configure': configureConnection,
+  'connection:start': startConnect,
+  'connection:paste': pasteAddress,
+  'connection:test': testConnection,
+  'connection:disconnect': disconnect,
+  'locations:list': listLocationsContract,
+  'locations:sync': syncLocationsContract,
+  'locations:link': linkLocation,
+  'locations:auto-issue': setLocationAutoIssue,
+  'items:list': listItemsContract,
+  'items:sync': syncItemsContract,
+  'mappings:save': saveMappingContract,
+  'mappings:delete': deleteMappingContract,
 } as const satisfies { [C in IpcChannel]: Contract<C> };
 
 export type Contracts = typeof contracts;

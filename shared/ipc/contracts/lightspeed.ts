@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { decimalInput, decimalOutput } from '../../decimal-text';
+import { lightspeedEnvironments } from '../../settings';
+import { defineContract } from '../contract';
+
+const empty = z.object({}).strict();
+const blId = z.string().regex(/^\d+$/, 'a Lightspeed business location id');
+
+const alert = z.object({ id: z.number().int(), code: z.string(), message: z.string(), count: z.number().int(), firstSeenAt: z.string(), lastSeenAt: z.string() });
+
+/** The connection as the screens show it; tokens never appear in it. */
+export const connectionView = z.object({
+  status: z.enum(['active', 'disconnected', 'refresh_failed', 'not_connected']),
+  environment: z.string().nullable(),
+  connectedAt: z.string().nullable(),
+  accessExpiresAt: z.string().nullable(),
+  refreshExpiresAt: z.string().nullable(),
+  lastRefreshAt: z.string().nullable(),
+  businessNames: z.array(z.string()),
+  alerts: z.array(alert),
+});
+
+const configurationView = z.object({
+  environment: z.enum(lightspeedEnvironments),
+  endpoints: z.object({ authorizeUrl: z.string(), tokenUrl: z.string(), apiUrl: z.string() }).nullable(),
+  clientId: z.string(),
+  clientSecretStored: z.boolean(),
+  redirectUri: z.string().nullable(),
+  loopbackPort: z.number().int().nullable(),
+});
+
+export const getConnection = defineContract({ channel: 'connection:status', input: empty, output: connectionView, errors: [] });
+
+export const getConfiguration = defineContract({ channel: 'connection:configuration', input: empty, output: configurationView, errors: [] });
+
+export const configureConnection = defineContract({
+  channel: 'connection:configure',
+  input: z
+    .object({
+      environment: z.enum(lightspeedEnvironments).optional(),
+      clientId: z.string().trim().min(1).max(200).optional(),
+      clientSecret: z.string().min(1).max(500).optional(),
+      redirectUri: z.string().url().nullable().optional(),
+      loopbackPort: z.number().int().min(1024).max(65535).nullable().optional(),
+      customEndpoints: z.object({ authorizeUrl: z.string().url(), tokenUrl: z.string().url(), apiUrl: z.string().url() }).optional(),
+    })
+    .strict(),
+  output: configurationView,
+  errors: ['lightspeed_not_configured', 'secret_storage_unavailable', 'secret_storage_weak', 'invalid_input'],
+});
+
+export const startConnect = defineContract({
+  channel: 'connection:start',
+  input: z.object({ reauthorize: z.boolean().default(false) }).strict(),
+  output: z.object({ authorizeUrl: z.string(), mode: z.enum(['loopback', 'paste']) }),
+  errors: ['lightspeed_not_configured', 'lightspeed_integration_exists', 'secret_storage_unavailable', 'secret_storage_weak'],
+});
+
+export const pasteAddress = defineContract({
+  channel: 'connection:paste',
+  input: z.object({ address: z.string().min(1).max(4000) }).strict(),
+  output: connectionView,
+  errors: ['oauth_flow_not_found', 'oauth_state_mismatch', 'oauth_denied', 'lightspeed_oauth_exchange_failed', 'invalid_input'],
+});
+
+export const testConnection = defineContract({
+  channel: 'connection:test',
+  input: empty,
+  output: z.object({ ok: z.literal(true), businesses: z.number().int(), locations: z.number().int() }),
+  errors: ['lightspeed_not_connected', 'lightspeed_auth_failed', 'lightspeed_api_error'],
+});
+
+export const disconnect = defineContract({ channel: 'connection:disconnect', input: empty, output: connectionView, errors: ['lightspeed_not_connected'] });
+
+const locationView = z.object({
+  businessLocationId: z.string(),
+  name: z.string(),
+  country: z.string(),
+  timezone: z.string(),
+  currencyCode: z.string(),
+  businessName: z.string(),
+  lastSyncedAt: z.string(),
+  seenInLastSync: z.boolean(),
+  storageUnitId: z.number().int().nullable(),
+  activatedAt: z.string().nullable(),
+  autoIssue: z.boolean(),
+  lastRunAt: z.string().nullable(),
+});
+
+export const listLocationsContract = defineContract({ channel: 'locations:list', input: empty, output: z.array(locationView), errors: [] });
+
+export const syncLocationsContract = defineContract({
+  channel: 'locations:sync',
+  input: empty,
+  output: z.object({ locations: z.number().int(), added: z.number().int(), notSeen: z.number().int() }),
+  errors: ['lightspeed_not_connected', 'lightspeed_auth_failed', 'lightspeed_api_error'],
+});
+
+export const linkLocation = defineContract({
+  channel: 'locations:link',
+  input: z.object({ businessLocationId: blId, storageUnitId: z.number().int().positive().nullable() }).strict(),
+  output: locationView,
+  errors: ['location_not_found', 'storage_unit_not_found', 'storage_unit_company_mismatch'],
+});
+
+export const setLocationAutoIssue = defineContract({
+  channel: 'locations:auto-issue',
+  input: z.object({ businessLocationId: blId, on: z.boolean() }).strict(),
+  output: locationView,
+  errors: ['location_not_found'],
+});
+
+const itemView = z.object({
+  id: z.number().int(),
+  itemId: z.string(),
+  name: z.string(),
+  sku: z.string().nullable(),
+  active: z.boolean(),
+  price: decimalOutput.nullable(),
+  locations: z.array(z.string()),
+  lastSyncedAt: z.string(),
+  mapping: z.object({ type: z.enum(['ingredient', 'recipe']), name: z.string(), quantity: decimalOutput, isSubtraction: z.boolean() }).nullable(),
+});
+
+export const listItemsContract = defineContract({
+  channel: 'items:list',
+  input: z.object({ unmapped: z.boolean().default(false) }).strict(),
+  output: z.array(itemView),
+  errors: [],
+});
+
+export const syncItemsContract = defineContract({
+  channel: 'items:sync',
+  input: empty,
+  output: z.object({ items: z.number().int(), locations: z.number().int() }),
+  errors: ['no_locations', 'lightspeed_not_connected', 'lightspeed_auth_failed', 'lightspeed_api_error'],
+});
+
+export const saveMappingContract = defineContract({
+  channel: 'mappings:save',
+  input: z
+    .object({
+      posItemId: z.number().int().positive(),
+      mappedObjectType: z.enum(['ingredient', 'recipe']),
+      mappedObjectId: z.number().int().positive(),
+      quantity: decimalInput,
+      isSubtraction: z.boolean().default(false),
+    })
+    .strict(),
+  output: z.object({
+    itemId: z.string(),
+    itemName: z.string(),
+    mappedObjectType: z.enum(['ingredient', 'recipe']),
+    mappedObjectId: z.number().int(),
+    mappedObjectName: z.string(),
+    quantity: decimalOutput,
+    isSubtraction: z.boolean(),
+  }),
+  errors: ['item_not_found', 'ingredient_not_found', 'recipe_not_found', 'unauthorized_company_access', 'invalid_quantity'],
+});
+
+export const deleteMappingContract = defineContract({
+  channel: 'mappings:delete',
+  input: z.object({ posItemId: z.number().int().positive() }).strict(),
+  output: z.object({ done: z.literal(true) }),
+  errors: ['item_not_found', 'unauthorized_company_access'],
+});
