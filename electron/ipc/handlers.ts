@@ -14,6 +14,7 @@ import { importSetupFile } from '../inventory/setup-import';
 import { deleteStorageUnit, listStorageUnits, saveStorageUnit } from '../inventory/storage-units';
 import { listLedgerEntries, stockOnHand } from '../ledger/ledger';
 import { createLightspeedHandlers } from './lightspeed-handlers';
+import { createTransferHandlers } from './transfer-handlers';
 
 type Handler<C extends Contract> = (input: z.output<C['input']>) => z.input<C['output']> | Promise<z.input<C['output']>>;
 
@@ -64,6 +65,7 @@ export function createHandlers(engine: Engine): Handlers {
     'stock:list': (input) => stockOnHand(scope, input),
     'ledger:list': (filter) => listLedgerEntries(scope, filter),
     ...createLightspeedHandlers(engine),
+    ...createTransferHandlers(engine),
   };
 }
 

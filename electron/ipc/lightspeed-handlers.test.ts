@@ -72,3 +72,31 @@ describe('the Lightspeed channels', () => {
     expect(everything).not.toContain('larder-demo-secret');
   });
 });
+
+describe('the transfer channels', () => {
+  it('run a day by hand, a migration in the background with progress events, and read logs and the overview offline', async () => {
+    const { startRestaurant, HARBOUR } = await import('../../test/support/restaurant');
+    const run = await startRestaurant({ salesPerDay: 4 });
+    try {
+      const events: LarderEvent[] = [];
+      run.engine.events.subscribe((event) => events.push(event));
+      const dispatch = createDispatch(createHandlers(run.engine));
+      const transfer = await dispatch('transfers:run', { businessLocationId: HARBOUR, date: '06.05.2026' });
+      expect(transfer).toMatchObject({ ok: true, data: { date: '2026-05-06', success: true } });
+      expect(await dispatch('transfers:run', { businessLocationId: HARBOUR, date: '2026-05-09' })).toMatchObject({ ok: false, error: { code: 'date_not_closed' } });
+
+      expect(await dispatch('migrations:action', { businessLocationId: HARBOUR, action: 'activate' })).toMatchObject({ ok: true, data: { total_days: 90 } });
+      await expect.poll(() => events.some((event) => event.type === 'migration:progress' && event.status === 'completed'), { timeout: 20_000 }).toBe(true);
+      const logs = (await dispatch('logs:list', { businessLocationId: HARBOUR, from: '2026-05-01', to: '2026-05-07' })) as { ok: true; data: { id: number }[] };
+      expect(logs.data.length).toBeGreaterThanOrEqual(7);
+      const detail = await dispatch('logs:get', { id: (transfer as { ok: true; data: { log_id: number } }).data.log_id });
+      expect(detail).toMatchObject({ ok: true, data: { reportDate: '2026-05-06', status: 'success', ledgerEntries: expect.any(Array) } });
+      await run.fake.close();
+      // Offline: everything above comes from the local database.
+      expect(await dispatch('locations:overview', { businessLocationId: HARBOUR })).toMatchObject({ ok: true, data: { storageUnitName: 'Main Kitchen', migration: { status: 'completed' } } });
+      expect(await dispatch('logs:list', {})).toMatchObject({ ok: true });
+    } finally {
+      run.engine.dispose();
+    }
+  });
+});

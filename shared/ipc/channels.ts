@@ -34,6 +34,11 @@ export const ipcChannels = [
   'items:sync',
   'mappings:save',
   'mappings:delete',
+  'transfers:run',
+  'migrations:action',
+  'logs:list',
+  'logs:get',
+  'locations:overview',
 ] as const;
 
 export type IpcChannel = (typeof ipcChannels)[number];

@@ -3,6 +3,13 @@ import { z } from 'zod';
 /** Typed push events from main to the renderer; screens refresh on them instead of polling. */
 export const larderEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connection:changed') }),
+  z.object({ type: z.literal('transfer:finished'), locationId: z.string(), date: z.string(), success: z.boolean() }),
+  z.object({
+    type: z.literal('migration:progress'),
+    locationId: z.string(),
+    status: z.enum(['pending', 'running', 'completed', 'cancelled', 'failed']),
+    progressPercent: z.number().int(),
+  }),
   z.object({ type: z.literal('lightspeed:changed'), what: z.enum(['locations', 'items', 'mappings']) }),
   z.object({
     type: z.literal('inventory:changed'),

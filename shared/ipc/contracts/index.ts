@@ -37,6 +37,7 @@ import {
   syncLocationsContract,
   testConnection,
 } from './lightspeed';
+import { getLogContract, listLogsContract, locationOverviewContract, migrationAction, runTransfer } from './transfers';
 
 /** Every IPC call, by channel. The renderer client, the main handlers and the preload allowlist all follow it. */
 export const contracts = {
@@ -73,6 +74,11 @@ export const contracts = {
   'items:sync': syncItemsContract,
   'mappings:save': saveMappingContract,
   'mappings:delete': deleteMappingContract,
+  'transfers:run': runTransfer,
+  'migrations:action': migrationAction,
+  'logs:list': listLogsContract,
+  'logs:get': getLogContract,
+  'locations:overview': locationOverviewContract,
 } as const satisfies { [C in IpcChannel]: Contract<C> };
 
 export type Contracts = typeof contracts;
