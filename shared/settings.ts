@@ -3,6 +3,9 @@ import { z } from 'zod';
 export const lightspeedEnvironments = ['trial-v2', 'production-v2', 'trial-v1', 'production-v1', 'custom'] as const;
 export type LightspeedEnvironment = (typeof lightspeedEnvironments)[number];
 
+/** Where a custom Lightspeed environment lives. */
+export const lightspeedEndpointsSchema = z.object({ authorizeUrl: z.string().url(), tokenUrl: z.string().url(), apiUrl: z.string().url() });
+
 /** Small settings kept outside the database (electron-store in the app, a JSON file under Node). */
 export const settingsSchema = z.object({
   /** When the nightly issue runs, on the office PC's clock (HH:MM); after most tills' start of day. */
@@ -16,10 +19,7 @@ export const settingsSchema = z.object({
   allowWeakSecretStorage: z.boolean().default(false),
   lightspeedEnvironment: z.enum(lightspeedEnvironments).default('trial-v2'),
   /** Only for the "custom" environment. */
-  lightspeedCustomEndpoints: z
-    .object({ authorizeUrl: z.string().url(), tokenUrl: z.string().url(), apiUrl: z.string().url() })
-    .nullable()
-    .default(null),
+  lightspeedCustomEndpoints: lightspeedEndpointsSchema.nullable().default(null),
   lightspeedClientId: z.string().default(''),
   /** The redirect URI registered with Lightspeed; null means the loopback listener's own. */
   lightspeedRedirectUri: z.string().url().nullable().default(null),

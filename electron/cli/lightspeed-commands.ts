@@ -1,6 +1,7 @@
 import { DomainError } from '../domain-error';
 import { listItems, syncItems } from '../items/item-sync';
-import { configurationInput, configureLightspeed, viewConfiguration } from '../lightspeed/configure';
+import { configureConnection } from '../../shared/ipc/contracts/lightspeed';
+import { configureLightspeed, viewConfiguration } from '../lightspeed/configure';
 import { findStorageUnitByName } from '../inventory/storage-units';
 import { linkStorageUnit, setAutoIssue, unlinkStorageUnit } from '../locations/location-config';
 import { locationOverview } from '../locations/location-overview';
@@ -33,7 +34,7 @@ export const lightspeedCommands: Record<string, Command> = {
       );
       if (Object.keys(values).length === 0) return { configuration: viewConfiguration(engine) };
       const custom = values['auth-url'] || values['token-url'] || values['api-url'];
-      const parsed = configurationInput.safeParse({
+      const parsed = configureConnection.input.safeParse({
         environment: values.environment,
         clientId: values['client-id'],
         clientSecret: values['client-secret'],

@@ -20,6 +20,15 @@ const PENDING_FLOW_TTL_MS = 10 * 60_000;
 const pendingFlow = z.object({ state: z.string(), verifier: z.string(), redirectUri: z.string(), startedAt: z.string(), reauthorize: z.boolean() });
 type PendingFlow = z.infer<typeof pendingFlow>;
 
+/** A damaged blob reads as no flow at all. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 export interface ConnectionView {
   status: ConnectionStatus | 'not_connected';
   environment: string | null;
@@ -92,13 +101,10 @@ export class ConnectionService {
   }
 
   private pendingFlow(): PendingFlow {
-    let flow: PendingFlow;
-    try {
-      flow = pendingFlow.parse(JSON.parse(this.vault.get(PENDING_FLOW)));
-    } catch (error) {
-      if (error instanceof DomainError && error.code !== 'secret_not_found') throw error;
-      throw new DomainError('oauth_flow_not_found', 'No Lightspeed sign-in is waiting; start Connect first.');
-    }
+    const stored = this.vault.find(PENDING_FLOW);
+    const parsed = stored === null ? null : pendingFlow.safeParse(parseJson(stored));
+    if (!parsed?.success) throw new DomainError('oauth_flow_not_found', 'No Lightspeed sign-in is waiting; start Connect first.');
+    const flow = parsed.data;
     if (Date.parse(flow.startedAt) + PENDING_FLOW_TTL_MS < this.clock.now().getTime()) {
       this.vault.delete(PENDING_FLOW);
       throw new DomainError('oauth_flow_not_found', 'The Lightspeed sign-in expired after 10 minutes; start Connect again.');

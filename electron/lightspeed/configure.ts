@@ -1,20 +1,14 @@
 // Setting up the Lightspeed client: the environment, the client id (a setting) and the client secret
 // (sealed in the vault, never in settings.json).
-import { z } from 'zod';
-import { lightspeedEnvironments, type Settings } from '../../shared/settings';
+import type { z } from 'zod';
+import type { configureConnection } from '../../shared/ipc/contracts/lightspeed';
+import type { Settings } from '../../shared/settings';
 import { DomainError } from '../domain-error';
 import type { Engine } from '../engine';
 import { CLIENT_SECRET_NAME, environmentPresets } from './environments';
 
-export const configurationInput = z.object({
-  environment: z.enum(lightspeedEnvironments).optional(),
-  clientId: z.string().trim().min(1).max(200).optional(),
-  clientSecret: z.string().min(1).max(500).optional(),
-  /** A registered https redirect (paste fallback), or null for the loopback listener. */
-  redirectUri: z.string().url().nullable().optional(),
-  loopbackPort: z.number().int().min(1024).max(65535).nullable().optional(),
-  customEndpoints: z.object({ authorizeUrl: z.string().url(), tokenUrl: z.string().url(), apiUrl: z.string().url() }).optional(),
-});
+/** The same input the Connection screen sends (the IPC contract is the one definition). */
+export type ConfigurationInput = z.output<typeof configureConnection.input>;
 
 export interface ConfigurationView {
   environment: Settings['lightspeedEnvironment'];
@@ -39,7 +33,7 @@ export function viewConfiguration(engine: Engine): ConfigurationView {
   };
 }
 
-export function configureLightspeed(engine: Engine, input: z.output<typeof configurationInput>): ConfigurationView {
+export function configureLightspeed(engine: Engine, input: ConfigurationInput): ConfigurationView {
   const { settings } = engine.platform;
   const environment = input.environment ?? settings.get('lightspeedEnvironment');
   if (environment === 'custom' && !input.customEndpoints && !settings.get('lightspeedCustomEndpoints')) {

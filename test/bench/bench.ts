@@ -18,6 +18,7 @@ import { syncLocations } from '../../electron/locations/location-sync';
 import { saveMapping } from '../../electron/mappings/mappings';
 import { activateLocation, runMigration } from '../../electron/migration/migration';
 import { createNodePlatform } from '../../electron/platform/node-platform';
+import { approveInBrowser } from '../support/lightspeed';
 
 const NOW = '2026-05-08T10:00:00Z';
 const SALES_PER_DAY = process.env.BENCH_SALES_PER_DAY ?? '1200';
@@ -62,7 +63,7 @@ try {
   const engine = createEngine(createNodePlatform({ env: { ...fake.env, LARDER_HOME: home, LARDER_NOW: NOW } }), 'cli');
   phase('fake started; connecting');
   const signIn = await engine.lightspeed.connection.start();
-  await fetch(signIn.authorizeUrl);
+  await approveInBrowser(signIn.authorizeUrl);
   await signIn.completion;
   phase('connected; syncing');
   await syncLocations(engine.scope, engine.lightspeed.api, NOW);

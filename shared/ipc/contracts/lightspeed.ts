@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decimalInput, decimalOutput } from '../../decimal-text';
-import { lightspeedEnvironments } from '../../settings';
+import { lightspeedEndpointsSchema, lightspeedEnvironments } from '../../settings';
 import { defineContract } from '../contract';
 
 const empty = z.object({}).strict();
@@ -42,7 +42,7 @@ export const configureConnection = defineContract({
       clientSecret: z.string().min(1).max(500).optional(),
       redirectUri: z.string().url().nullable().optional(),
       loopbackPort: z.number().int().min(1024).max(65535).nullable().optional(),
-      customEndpoints: z.object({ authorizeUrl: z.string().url(), tokenUrl: z.string().url(), apiUrl: z.string().url() }).optional(),
+      customEndpoints: lightspeedEndpointsSchema.optional(),
     })
     .strict(),
   output: configurationView,
