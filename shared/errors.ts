@@ -211,6 +211,18 @@ export const errorCatalog = {
     meaning: 'The Lightspeed API returned an error.',
     fix: 'Read the message; try again later if Lightspeed is having trouble.',
   },
+  disconnected: {
+    meaning: 'Lightspeed no longer accepts Larder’s sign-in (the refresh token is invalid), so reauthorization is required.',
+    fix: 'Open Connection and click Reauthorize. Mappings, logs and the ledger are kept.',
+  },
+  token_refresh_failed: {
+    meaning: 'Renewing the Lightspeed sign-in failed because of an authorization or server error.',
+    fix: 'Click Test connection in a few minutes; if it keeps failing, click Reauthorize.',
+  },
+  transfer_failed: {
+    meaning: 'A day’s POS sales could not be posted to the ledger.',
+    fix: 'Open the transfer log for the reason, fix it, then run the day again by hand.',
+  },
   max_retries_exhausted: {
     meaning: 'The transfer failed after all retry attempts.',
     fix: 'Check the connection and run the day again by hand.',

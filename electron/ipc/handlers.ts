@@ -12,8 +12,10 @@ import { createReceipt, deleteReceipt, listReceipts } from '../inventory/receipt
 import { deleteRecipe, getRecipe, listRecipes, previewExplosion, saveRecipe } from '../inventory/recipes';
 import { importSetupFile } from '../inventory/setup-import';
 import { deleteStorageUnit, listStorageUnits, saveStorageUnit } from '../inventory/storage-units';
-import { listLedgerEntries, stockOnHand } from '../ledger/ledger';
+import { ledgerTotals, listLedgerEntries, stockOnHand } from '../ledger/ledger';
+import { DemoAccount } from '../demo/demo-account';
 import { createLightspeedHandlers } from './lightspeed-handlers';
+import { createSetupHandlers } from './setup-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 
 type Handler<C extends Contract> = (input: z.output<C['input']>) => z.input<C['output']> | Promise<z.input<C['output']>>;
@@ -23,7 +25,7 @@ export type Handlers = { [K in IpcChannel]: Handler<Contracts[K]> };
 const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The same handlers answer Electron's ipcMain, the web host and the tests. */
-export function createHandlers(engine: Engine): Handlers {
+export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccount(engine)): Handlers {
   const { scope, events } = engine;
   const changed = <T>(what: 'storage-units' | 'ingredients' | 'recipes' | 'receipts' | 'setup', result: T): T => {
     events.emit({ type: 'inventory:changed', what });
@@ -64,7 +66,9 @@ export function createHandlers(engine: Engine): Handlers {
     'receipts:delete': ({ id }) => changed('receipts', (deleteReceipt(scope, id), { done: true as const })),
     'stock:list': (input) => stockOnHand(scope, input),
     'ledger:list': (filter) => listLedgerEntries(scope, filter),
-    ...createLightspeedHandlers(engine),
+    'ledger:totals': (filter) => ledgerTotals(scope, filter),
+    ...createLightspeedHandlers(engine, demo),
+    ...createSetupHandlers(engine, demo),
     ...createTransferHandlers(engine),
   };
 }

@@ -37,8 +37,9 @@ describe('the Lightspeed channels', () => {
     });
     expect(configured).toMatchObject({ ok: true, data: { clientSecretStored: true, environment: 'custom' } });
 
-    const started = (await call('connection:start', {})) as { ok: true; data: { authorizeUrl: string; mode: string } };
-    expect(started.data.mode).toBe('loopback');
+    const started = (await call('connection:start', {})) as { ok: true; data: { authorizeUrl: string; mode: string; openedByApp: boolean } };
+    expect(started.data).toMatchObject({ mode: 'loopback', openedByApp: true });
+    events.length = 0;
     await approveInBrowser(started.data.authorizeUrl);
     await expect.poll(() => events.some((event) => event.type === 'connection:changed')).toBe(true);
     expect(await call('connection:status')).toMatchObject({ ok: true, data: { status: 'active' } });

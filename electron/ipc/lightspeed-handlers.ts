@@ -1,3 +1,4 @@
+import type { DemoAccount } from '../demo/demo-account';
 import type { Engine } from '../engine';
 import { listItems, syncItems } from '../items/item-sync';
 import { configureLightspeed, viewConfiguration } from '../lightspeed/configure';
@@ -25,7 +26,7 @@ type LightspeedChannel =
   | 'mappings:delete';
 
 /** The connection, locations, items and mappings, as the screens reach them. */
-export function createLightspeedHandlers(engine: Engine): Pick<Handlers, LightspeedChannel> {
+export function createLightspeedHandlers(engine: Engine, demo: DemoAccount): Pick<Handlers, LightspeedChannel> {
   const { scope, events, platform } = engine;
   const { connection, api } = engine.lightspeed;
   const now = () => platform.clock.now().toISOString();
@@ -33,7 +34,13 @@ export function createLightspeedHandlers(engine: Engine): Pick<Handlers, Lightsp
   return {
     'connection:status': () => connection.view(),
     'connection:configuration': () => viewConfiguration(engine),
-    'connection:configure': (input) => configureLightspeed(engine, input),
+    'connection:configure': async (input) => {
+      // Saving a real client's settings leaves the demo account; what was mapped and posted stays.
+      if (demo.inUse) await demo.leave();
+      const view = configureLightspeed(engine, input);
+      events.emit({ type: 'connection:changed' });
+      return view;
+    },
     'connection:start': async ({ reauthorize }) => {
       const started = await connection.start({ reauthorize });
       // The screen learns the outcome through the event; a failed sign-in shows as an unchanged status.
@@ -41,8 +48,10 @@ export function createLightspeedHandlers(engine: Engine): Pick<Handlers, Lightsp
         () => events.emit({ type: 'connection:changed' }),
         () => events.emit({ type: 'connection:changed' }),
       );
-      await platform.browser.open(started.authorizeUrl).catch(() => undefined);
-      return { authorizeUrl: started.authorizeUrl, mode: started.mode };
+      // In the web host the screen already is the manager's browser: it opens the address in a new tab.
+      const openedByApp = engine.runtime !== 'web';
+      if (openedByApp) await platform.browser.open(started.authorizeUrl).catch(() => undefined);
+      return { authorizeUrl: started.authorizeUrl, mode: started.mode, openedByApp };
     },
     'connection:paste': async ({ address }) => {
       const view = await connection.completeFromPastedAddress(address);
@@ -76,7 +85,7 @@ export function createLightspeedHandlers(engine: Engine): Pick<Handlers, Lightsp
     },
     'items:list': ({ unmapped }) => listItems(scope, { unmapped }),
     'items:sync': async () => {
-      const result = await syncItems(scope, api, now());
+      const result = await syncItems(scope, api, now(), (done, total) => events.emit({ type: 'sync:progress', what: 'items', done, total }));
       events.emit({ type: 'lightspeed:changed', what: 'items' });
       return result;
     },

@@ -20,6 +20,7 @@ export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferC
     );
   return {
     'transfers:run': async ({ businessLocationId, date, force }) => {
+      events.emit({ type: 'transfer:started', locationId: businessLocationId, date });
       const result = await transferDay(transfers, { businessLocationId, date, force, trigger: 'manual' });
       events.emit({ type: 'transfer:finished', locationId: businessLocationId, date: result.date, success: result.success });
       return result;

@@ -2,6 +2,7 @@
 // its value the sum of signed values; the unit cost of an ingredient on a date is the weighted
 // average of the company's receipts dated on or before it (the seed's rule, 0 without receipts).
 import type { CompanyScope } from '../company/company';
+import { OptionalFilter } from '../db/optional-filter';
 import { ledgerEntries, type ledgerEntryTypes } from '../db/schema';
 import {
   Decimal,
@@ -139,21 +140,19 @@ export interface LedgerEntryView {
   transferLogId: number | null;
 }
 
+function ledgerWhere(scope: CompanyScope, filter: LedgerFilter): OptionalFilter {
+  return new OptionalFilter('e.company_id = @companyId', scope.companyId)
+    .add('e.type = @type', 'type', filter.type)
+    .add('e.date >= @from', 'from', filter.from)
+    .add('e.date <= @to', 'to', filter.to)
+    .add('e.location_id = @locationId', 'locationId', filter.locationId)
+    .add('e.storage_unit_id = @storageUnitId', 'storageUnitId', filter.storageUnitId)
+    .add('e.ingredient_id = @ingredientId', 'ingredientId', filter.ingredientId);
+}
+
 export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}): LedgerEntryView[] {
-  const conditions = ['e.company_id = @companyId'];
-  const params: Record<string, string | number> = { companyId: scope.companyId };
-  const where = (column: string, operator: string, key: keyof LedgerFilter) => {
-    const value = filter[key];
-    if (value === undefined || value === '') return;
-    conditions.push(`${column} ${operator} @${key}`);
-    params[key] = value;
-  };
-  where('e.type', '=', 'type');
-  where('e.date', '>=', 'from');
-  where('e.date', '<=', 'to');
-  where('e.location_id', '=', 'locationId');
-  where('e.storage_unit_id', '=', 'storageUnitId');
-  where('e.ingredient_id', '=', 'ingredientId');
+  const where = ledgerWhere(scope, filter);
+  const params = where.params;
   if (filter.limit !== undefined) params.limit = filter.limit;
   const order = filter.limit === undefined ? 'e.date, e.id' : 'e.date DESC, e.id DESC';
   const rows = scope.db.sqlite
@@ -164,7 +163,7 @@ export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}
        FROM ledger_entries e
        JOIN ingredients i ON i.id = e.ingredient_id
        JOIN storage_units s ON s.id = e.storage_unit_id
-       WHERE ${conditions.join(' AND ')}
+       WHERE ${where.sql}
        ORDER BY ${order} ${filter.limit === undefined ? '' : 'LIMIT @limit'}`,
     )
     .all(params) as (Omit<LedgerEntryView, 'quantity' | 'unitCost' | 'value'> & {
@@ -178,4 +177,29 @@ export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}
     unitCost: formatScaled(row.unitCost, UNIT_COST_SCALE),
     value: formatScaled(row.value, MONEY_SCALE),
   }));
+}
+
+export interface LedgerTotals {
+  entries: number;
+  value: string;
+  /** Only when every matching entry has the same unit: kilograms and bottles do not add up. */
+  quantity: { amount: string; unit: string } | null;
+}
+
+export function ledgerTotals(scope: CompanyScope, filter: Omit<LedgerFilter, 'limit'>): LedgerTotals {
+  const where = ledgerWhere(scope, filter);
+  const byUnit = scope.db.sqlite
+    .prepare(
+      `SELECT i.unit AS unit, count(*) AS entries, sum(e.value) AS value, sum(e.quantity) AS quantity
+       FROM ledger_entries e JOIN ingredients i ON i.id = e.ingredient_id
+       WHERE ${where.sql} GROUP BY i.unit`,
+    )
+    .safeIntegers(true)
+    .all(where.params) as { unit: string; entries: bigint; value: bigint; quantity: bigint }[];
+  const [only] = byUnit;
+  return {
+    entries: Number(byUnit.reduce((sum, row) => sum + row.entries, 0n)),
+    value: formatScaled(byUnit.reduce((sum, row) => sum + row.value, 0n), MONEY_SCALE),
+    quantity: byUnit.length === 1 && only ? { amount: formatScaled(only.quantity, QUANTITY_SCALE), unit: only.unit } : null,
+  };
 }

@@ -17,6 +17,18 @@ export interface ConfigurationView {
   clientSecretStored: boolean;
   redirectUri: string | null;
   loopbackPort: number | null;
+  complete: boolean;
+  demoAccount: boolean;
+}
+
+function isComplete(engine: Engine): boolean {
+  try {
+    engine.lightspeed.config();
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'lightspeed_not_configured') return false;
+    throw error;
+  }
 }
 
 export function viewConfiguration(engine: Engine): ConfigurationView {
@@ -30,6 +42,8 @@ export function viewConfiguration(engine: Engine): ConfigurationView {
     clientSecretStored: engine.vault.find(CLIENT_SECRET_NAME) !== null,
     redirectUri: settings.get('lightspeedRedirectUri'),
     loopbackPort: settings.get('lightspeedLoopbackPort'),
+    complete: isComplete(engine),
+    demoAccount: settings.get('demoAccount') !== null,
   };
 }
 

@@ -4,6 +4,7 @@
 import { app, BrowserWindow, ipcMain, Notification, powerMonitor } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/ipc/channels';
 import { listOpenAlerts } from '../connection/alerts';
+import { DemoAccount } from '../demo/demo-account';
 import { createEngine, type Engine } from '../engine';
 import { createDispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
@@ -26,6 +27,7 @@ let scheduler: NightlyScheduler | undefined;
 let quitting = false;
 let lastRun: LastRun | null = null;
 let notifications: AlertNotifications | undefined;
+let demo: DemoAccount | undefined;
 
 function openWindow(current: Engine): void {
   if (mainWindow && !mainWindow.isDestroyed()) {
@@ -93,9 +95,12 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     const current = createEngine(createElectronPlatform(), 'electron');
     engine = current;
-    registerIpc(ipcMain, createDispatch(createHandlers(current)), isOwnFrame);
+    demo = new DemoAccount(current);
+    void demo.resume().catch((error: Error) => console.error('[larder] the demo account could not start again', error));
+    registerIpc(ipcMain, createDispatch(createHandlers(current, demo)), isOwnFrame);
     current.events.subscribe((event) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
+      if (event.type === 'settings:changed') app.setLoginItemSettings({ openAtLogin: current.platform.settings.get('startAtLogin') });
     });
     app.setLoginItemSettings({ openAtLogin: current.platform.settings.get('startAtLogin') });
     notifications = new AlertNotifications((notice) => notify(current, notice));
@@ -119,6 +124,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     scheduler?.dispose();
     tray?.destroy();
+    void demo?.close();
     engine?.close();
   });
 }

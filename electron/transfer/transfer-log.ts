@@ -1,4 +1,5 @@
 // Transfer logs: one per attempt, kept locally so a manager can review every transfer offline.
+import { OptionalFilter } from '../db/optional-filter';
 import type { CompanyScope } from '../company/company';
 import type { LarderDb } from '../db/open-database';
 import { transferLogs, type transferStatuses, type transferTriggers } from '../db/schema';
@@ -167,19 +168,13 @@ function toView(row: LogRow): TransferLogView {
 
 /** Newest first. */
 export function listLogs(scope: CompanyScope, filter: LogFilter = {}): TransferLogView[] {
-  const conditions = ['t.company_id = @companyId'];
-  const params: Record<string, string | number> = { companyId: scope.companyId, limit: filter.limit ?? 1000 };
-  const add = (condition: string, key: string, value: string | undefined) => {
-    if (value === undefined) return;
-    conditions.push(condition);
-    params[key] = value;
-  };
-  add('l.business_location_id = @location', 'location', filter.businessLocationId);
-  add('t.report_date = @date', 'date', filter.date);
-  add('t.report_date >= @from', 'from', filter.from);
-  add('t.report_date <= @to', 'to', filter.to);
-  add('t.status = @status', 'status', filter.status);
-  const rows = scope.db.sqlite.prepare(`${LOG_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY t.id DESC LIMIT @limit`).all(params) as LogRow[];
+  const where = new OptionalFilter('t.company_id = @companyId', scope.companyId)
+    .add('l.business_location_id = @location', 'location', filter.businessLocationId)
+    .add('t.report_date = @date', 'date', filter.date)
+    .add('t.report_date >= @from', 'from', filter.from)
+    .add('t.report_date <= @to', 'to', filter.to)
+    .add('t.status = @status', 'status', filter.status);
+  const rows = scope.db.sqlite.prepare(`${LOG_SELECT} WHERE ${where.sql} ORDER BY t.id DESC LIMIT @limit`).all({ ...where.params, limit: filter.limit ?? 1000 }) as LogRow[];
   return rows.map(toView);
 }
 

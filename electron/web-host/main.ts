@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
+import { DemoAccount } from '../demo/demo-account';
 import { createEngine } from '../engine';
 import { createNodePlatform } from '../platform/node-platform';
 import { startWebHost } from './web-host';
@@ -11,8 +12,10 @@ const { values } = parseArgs({ options: { 'no-open': { type: 'boolean' }, port: 
 
 const platform = createNodePlatform();
 const engine = createEngine(platform, 'web');
+const demo = new DemoAccount(engine);
+await demo.resume().catch((error: Error) => process.stderr.write(`The demo account could not start again: ${error.message}\n`));
 const host = await startWebHost({
-  dispatch: createDispatch(createHandlers(engine)),
+  dispatch: createDispatch(createHandlers(engine, demo)),
   events: engine.events,
   rendererFolder: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
   port: values.port ? Number(values.port) : Number(process.env.LARDER_WEB_PORT ?? 0),
@@ -26,6 +29,7 @@ if (!values['no-open'] && !process.env.CI) {
 
 const stop = async () => {
   await host.close();
+  await demo.close();
   engine.close();
   process.exit(0);
 };

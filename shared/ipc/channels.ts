@@ -39,6 +39,11 @@ export const ipcChannels = [
   'logs:list',
   'logs:get',
   'locations:overview',
+  'ledger:totals',
+  'setup:checklist',
+  'settings:get',
+  'settings:save',
+  'demo:start',
 ] as const;
 
 export type IpcChannel = (typeof ipcChannels)[number];

@@ -1,32 +1,40 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { ConnectionScreen } from '../connection/ConnectionScreen';
+import { HomeScreen } from '../home/HomeScreen';
 import { InventoryScreen } from '../inventory/InventoryScreen';
+import { ItemsScreen } from '../items/ItemsScreen';
 import { LedgerScreen } from '../ledger/LedgerScreen';
+import { LocationDetail } from '../locations/LocationDetail';
+import { LocationsScreen } from '../locations/LocationsScreen';
+import { LogDetail } from '../logs/LogDetail';
+import { LogsScreen } from '../logs/LogsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
-import { NotConnectedYet } from './NotConnectedYet';
-import { sectionLabels, sections, useNavigation, type Section } from './navigation-store';
+import { ConnectionBanner } from './ConnectionBanner';
+import { sectionLabels, sections, useNavigation, type Place } from './navigation-store';
 
-const pending: Partial<Record<Section, string>> = {
-  connection: 'Here you will connect your Lightspeed Restaurant (K-Series) account, see its status and reauthorize it.',
-  locations: 'Here you will see your Lightspeed business locations and link each one to a storage unit.',
-  items: 'Here you will map each Lightspeed POS item to an ingredient or a recipe.',
-  logs: 'Here you will review every transfer of POS sales into the ledger, also without a network connection.',
-};
-
-function Content({ section }: { section: Section }) {
+function Content({ section, detail }: Place) {
   switch (section) {
-    case 'inventory':
-      return <InventoryScreen />;
+    case 'home':
+      return <HomeScreen />;
+    case 'connection':
+      return <ConnectionScreen />;
+    case 'locations':
+      return detail ? <LocationDetail businessLocationId={detail} /> : <LocationsScreen />;
+    case 'items':
+      return <ItemsScreen />;
+    case 'logs':
+      return detail ? <LogDetail id={Number(detail)} /> : <LogsScreen />;
     case 'ledger':
       return <LedgerScreen />;
+    case 'inventory':
+      return <InventoryScreen />;
     case 'settings':
       return <SettingsScreen />;
-    default:
-      return <NotConnectedYet title={sectionLabels[section]} what={pending[section] ?? ''} />;
   }
 }
 
 export function App() {
-  const { section, go } = useNavigation();
+  const place = useNavigation();
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 210, breakpoint: 0 }} padding="md">
       <AppShell.Header>
@@ -45,14 +53,15 @@ export function App() {
             key={item}
             component="button"
             label={sectionLabels[item]}
-            active={item === section}
-            aria-current={item === section ? 'page' : undefined}
-            onClick={() => go(item)}
+            active={item === place.section}
+            aria-current={item === place.section ? 'page' : undefined}
+            onClick={() => place.go(item)}
           />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Content section={section} />
+        <ConnectionBanner />
+        <Content {...place} />
       </AppShell.Main>
     </AppShell>
   );

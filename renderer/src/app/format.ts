@@ -12,3 +12,25 @@ export function padDecimals(text: string, decimals: number): string {
 
 export const formatMoney = (text: string) => padDecimals(text, 2);
 export const formatQuantity = (text: string) => padDecimals(text, 0);
+
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as the location's wall clock ("2026-05-08 14:05"), or the PC's when no zone applies. */
+export function formatInstant(iso: string | null, timeZone?: string): string {
+  if (!iso) return '—';
+  const key = timeZone ?? '';
+  let format = instantFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    instantFormats.set(key, format);
+  }
+  return format.format(new Date(iso));
+}
+
+/** The calendar date before today in a time zone: the default business day to issue by hand. */
+export function yesterdayIn(timeZone: string, now = new Date()): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const date = new Date(`${today}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,35 +1,56 @@
 import { create } from 'zustand';
 
-export const sections = ['connection', 'locations', 'items', 'logs', 'ledger', 'inventory', 'settings'] as const;
+export const sections = ['home', 'connection', 'locations', 'items', 'logs', 'ledger', 'inventory', 'settings'] as const;
 export type Section = (typeof sections)[number];
 
 export const sectionLabels: Record<Section, string> = {
+  home: 'Home',
   connection: 'Connection',
   locations: 'Locations',
   items: 'Items',
-  logs: 'Logs',
+  logs: 'Transfer logs',
   ledger: 'Ledger',
   inventory: 'Inventory',
   settings: 'Settings',
 };
 
-interface NavigationState {
+/** A place in the app: a section and, for detail screens, what it shows (a location id, a log id). */
+export interface Place {
   section: Section;
-  go(section: Section): void;
+  detail: string | null;
+  /** Filters handed over by a link, such as "this location's logs". */
+  query: Record<string, string>;
 }
 
-function fromHash(): Section {
-  const hash = window.location.hash.replace(/^#\/?/, '');
-  return (sections as readonly string[]).includes(hash) ? (hash as Section) : 'inventory';
+interface NavigationState extends Place {
+  go(section: Section, detail?: string | null, query?: Record<string, string>): void;
 }
 
-/** The section lives in the address fragment too, so reload and back/forward keep the place. */
+function hashOf({ section, detail, query }: Place): string {
+  const search = new URLSearchParams(query).toString();
+  return `#/${section}${detail ? `/${encodeURIComponent(detail)}` : ''}${search ? `?${search}` : ''}`;
+}
+
+function fromHash(): Place {
+  const [path = '', search = ''] = window.location.hash.replace(/^#\/?/, '').split('?');
+  const [section, detail] = path.split('/');
+  const known = (sections as readonly string[]).includes(section ?? '');
+  return {
+    section: known ? (section as Section) : 'home',
+    detail: known && detail ? decodeURIComponent(detail) : null,
+    query: Object.fromEntries(new URLSearchParams(search)),
+  };
+}
+
+/** The place lives in the address fragment too, so reload and back/forward keep it. */
 export const useNavigation = create<NavigationState>((set) => ({
-  section: fromHash(),
-  go(section) {
-    if (window.location.hash !== `#/${section}`) window.history.pushState(null, '', `#/${section}`);
-    set({ section });
+  ...fromHash(),
+  go(section, detail = null, query = {}) {
+    const place = { section, detail, query };
+    if (window.location.hash !== hashOf(place)) window.history.pushState(null, '', hashOf(place));
+    set(place);
+    window.scrollTo(0, 0);
   },
 }));
 
-window.addEventListener('popstate', () => useNavigation.setState({ section: fromHash() }));
+window.addEventListener('popstate', () => useNavigation.setState(fromHash()));

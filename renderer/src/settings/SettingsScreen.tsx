@@ -1,50 +1,91 @@
-import { Alert, Code, Paper, Stack, Table, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Code, Group, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { errorCatalog, isErrorCode } from '../../../shared/errors';
-import type { ContractOutput, IpcError } from '../../../shared/ipc/contract';
+import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
+import { ActionForm } from '../app/ActionForm';
 import { ErrorNotice } from '../app/ErrorNotice';
-import { asIpcError, call } from '../ipc/client';
+import { useAction } from '../app/use-action';
+import { anyOf, useLive } from '../app/use-live';
+import { call } from '../ipc/client';
 
-type AppInfo = ContractOutput<Contracts['app:info']>;
+type Editable = ContractOutput<Contracts['settings:get']>;
+
+function Schedule({ settings }: { settings: Editable }) {
+  const [time, setTime] = useState(settings.nightlyRunTime);
+  const save = useAction((change: Partial<Omit<Editable, 'demoAccount'>>) => call('settings:save', change));
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h4" mb="sm">
+        Nightly issue
+      </Title>
+      <Stack>
+        <ActionForm onSubmit={() => save.run({ nightlyRunTime: time })}>
+          <Group align="end">
+            <TextInput
+              type="time"
+              label="Run every night at"
+              description="On this computer’s clock. Each location’s business day is still taken in its own time zone."
+              value={time}
+              onChange={(event) => setTime(event.currentTarget.value)}
+              required
+            />
+            <Button type="submit" variant="default" loading={save.busy} disabled={time === settings.nightlyRunTime}>
+              Save time
+            </Button>
+          </Group>
+        </ActionForm>
+        <Switch label="Start Larder when I log in to this computer" checked={settings.startAtLogin} onChange={(event) => void save.run({ startAtLogin: event.currentTarget.checked })} />
+        <Switch
+          label="Closing the window keeps Larder running in the tray (so the nightly issue still runs)"
+          checked={settings.closeToTray}
+          onChange={(event) => void save.run({ closeToTray: event.currentTarget.checked })}
+        />
+        <ErrorNotice error={save.error} onClose={save.clearError} />
+      </Stack>
+    </Paper>
+  );
+}
 
 export function SettingsScreen() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
-  useEffect(() => {
-    call('app:info', {})
-      .then(setInfo)
-      .catch((caught: unknown) => setError(asIpcError(caught)));
-  }, []);
-  const problem = info?.secretStorage.problem;
+  const info = useLive(() => call('app:info', {}), () => false, []);
+  const settings = useLive(() => call('settings:get', {}), anyOf('settings:changed'), []);
+  const problem = info.data?.secretStorage.problem;
   return (
     <Stack maw={760}>
       <Title order={2}>Settings</Title>
-      <ErrorNotice error={error} />
-      {info ? (
+      <ErrorNotice error={info.error ?? settings.error} />
+      {settings.data ? <Schedule key={settings.data.nightlyRunTime} settings={settings.data} /> : null}
+      {info.data ? (
         <Paper withBorder p="md">
+          <Title order={3} size="h4" mb="sm">
+            This installation
+          </Title>
           <Table aria-label="About this installation">
             <Table.Tbody>
               <Table.Tr>
                 <Table.Th>Company</Table.Th>
-                <Table.Td>{info.companyName}</Table.Td>
+                <Table.Td>{info.data.companyName}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>Data folder</Table.Th>
                 <Table.Td>
-                  <Code>{info.dataFolder}</Code>
+                  <Code>{info.data.dataFolder}</Code>
+                  <Text size="xs" c="dimmed">
+                    The database, settings and sealed secrets. Back up this folder to keep everything.
+                  </Text>
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th>Tokens are sealed by</Table.Th>
+                <Table.Th>Lightspeed tokens are sealed by</Table.Th>
                 <Table.Td>
-                  <Code>{info.secretStorage.backend}</Code>
+                  <Code>{info.data.secretStorage.backend}</Code>
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>Version</Table.Th>
                 <Table.Td>
-                  {info.version} ({info.runtime})
+                  {info.data.version} ({info.data.runtime})
                 </Table.Td>
               </Table.Tr>
             </Table.Tbody>
@@ -54,6 +95,18 @@ export function SettingsScreen() {
       {problem ? (
         <Alert color="orange" title="Lightspeed tokens cannot be stored safely on this computer">
           {problem.message} {isErrorCode(problem.code) ? errorCatalog[problem.code].fix : ''}
+        </Alert>
+      ) : null}
+      {info.data?.secretStorage.backend.includes('basic_text') ? (
+        <Alert color="orange" title="Weak secret storage">
+          This computer has no system keyring, so tokens are only obfuscated, not encrypted. Anyone who can read the data folder could use them. Install a keyring
+          (GNOME Keyring or KWallet) and reconnect.
+        </Alert>
+      ) : null}
+      {info.data?.secretStorage.backend === 'node-aes-256-gcm' ? (
+        <Alert color="yellow" title="Tokens are sealed with a key file, not the system keyring">
+          In the browser version, tokens are encrypted with a key kept in the data folder and protected only by file permissions. Anyone who can read that folder as
+          you could use them. The desktop app uses the system keyring instead.
         </Alert>
       ) : null}
     </Stack>

@@ -19,7 +19,7 @@ import {
   saveRecipe,
   saveStorageUnit,
 } from './inventory';
-import { listLedger } from './ledger';
+import { ledgerTotals, listLedger } from './ledger';
 import {
   configureConnection,
   deleteMappingContract,
@@ -37,6 +37,7 @@ import {
   syncLocationsContract,
   testConnection,
 } from './lightspeed';
+import { getSettings, saveSettings, setupChecklist, startDemo } from './setup';
 import { getLogContract, listLogsContract, locationOverviewContract, migrationAction, runTransfer } from './transfers';
 
 /** Every IPC call, by channel. The renderer client, the main handlers and the preload allowlist all follow it. */
@@ -79,6 +80,11 @@ export const contracts = {
   'logs:list': listLogsContract,
   'logs:get': getLogContract,
   'locations:overview': locationOverviewContract,
+  'ledger:totals': ledgerTotals,
+  'setup:checklist': setupChecklist,
+  'settings:get': getSettings,
+  'settings:save': saveSettings,
+  'demo:start': startDemo,
 } as const satisfies { [C in IpcChannel]: Contract<C> };
 
 export type Contracts = typeof contracts;

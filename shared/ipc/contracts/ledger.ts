@@ -1,21 +1,33 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { defineContract } from '../contract';
+import { decimalOutput } from '../../decimal-text';
 import { ledgerEntryView } from './inventory';
+
+const ledgerFilter = z.object({
+  type: z.enum(['RECEIPT', 'ISSUE', 'WASTE', 'COUNT', 'ADJUSTMENT']).optional(),
+  from: dateInput.optional(),
+  to: dateInput.optional(),
+  locationId: z.string().max(40).optional(),
+  storageUnitId: z.number().int().positive().optional(),
+  ingredientId: z.number().int().positive().optional(),
+});
 
 export const listLedger = defineContract({
   channel: 'ledger:list',
-  input: z
-    .object({
-      type: z.enum(['RECEIPT', 'ISSUE', 'WASTE', 'COUNT', 'ADJUSTMENT']).optional(),
-      from: dateInput.optional(),
-      to: dateInput.optional(),
-      locationId: z.string().max(40).optional(),
-      storageUnitId: z.number().int().positive().optional(),
-      ingredientId: z.number().int().positive().optional(),
-      limit: z.number().int().positive().max(10_000).default(1_000),
-    })
-    .strict(),
+  input: ledgerFilter.extend({ limit: z.number().int().positive().max(10_000).default(1_000) }).strict(),
   output: z.array(ledgerEntryView),
+  errors: ['invalid_date_format'],
+});
+
+/** Totals over every entry the filter matches, not only the page shown; quantity only when it has one unit. */
+export const ledgerTotals = defineContract({
+  channel: 'ledger:totals',
+  input: ledgerFilter.strict(),
+  output: z.object({
+    entries: z.number().int(),
+    value: decimalOutput,
+    quantity: z.object({ amount: decimalOutput, unit: z.string() }).nullable(),
+  }),
   errors: ['invalid_date_format'],
 });

@@ -27,6 +27,9 @@ const configurationView = z.object({
   clientSecretStored: z.boolean(),
   redirectUri: z.string().nullable(),
   loopbackPort: z.number().int().nullable(),
+  /** Whether Connect can start: an environment, client id and client secret are all there. */
+  complete: z.boolean(),
+  demoAccount: z.boolean(),
 });
 
 export const getConnection = defineContract({ channel: 'connection:status', input: empty, output: connectionView, errors: [] });
@@ -52,7 +55,8 @@ export const configureConnection = defineContract({
 export const startConnect = defineContract({
   channel: 'connection:start',
   input: z.object({ reauthorize: z.boolean().default(false) }).strict(),
-  output: z.object({ authorizeUrl: z.string(), mode: z.enum(['loopback', 'paste']) }),
+  /** In the web host the page opens the address itself: it already is the manager's browser. */
+  output: z.object({ authorizeUrl: z.string(), mode: z.enum(['loopback', 'paste']), openedByApp: z.boolean() }),
   errors: ['lightspeed_not_configured', 'lightspeed_integration_exists', 'secret_storage_unavailable', 'secret_storage_weak'],
 });
 

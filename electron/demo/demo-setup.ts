@@ -1,0 +1,212 @@
+// The demo account's inventory: ingredients and recipes that match the fake's menu, so mapping its
+// items makes sense. Imported only into an empty inventory.
+export const DEMO_SETUP = {
+  "storageUnits": [
+    {
+      "name": "Main Kitchen"
+    },
+    {
+      "name": "Bar Storage"
+    },
+    {
+      "name": "Island Store"
+    },
+    {
+      "name": "Diner Store"
+    }
+  ],
+  "ingredients": [
+    {
+      "name": "Coffee beans",
+      "unit": "kg"
+    },
+    {
+      "name": "Milk",
+      "unit": "l"
+    },
+    {
+      "name": "Oat milk",
+      "unit": "l"
+    },
+    {
+      "name": "Tea bag",
+      "unit": "piece"
+    },
+    {
+      "name": "Cola bottle 0.33 l",
+      "unit": "bottle"
+    },
+    {
+      "name": "Burger bun",
+      "unit": "piece"
+    },
+    {
+      "name": "Beef patty",
+      "unit": "piece"
+    },
+    {
+      "name": "Veggie patty",
+      "unit": "piece"
+    },
+    {
+      "name": "Tomato",
+      "unit": "kg"
+    },
+    {
+      "name": "Cheddar",
+      "unit": "kg"
+    },
+    {
+      "name": "Pizza dough ball",
+      "unit": "piece"
+    },
+    {
+      "name": "Tomato sauce",
+      "unit": "kg"
+    },
+    {
+      "name": "Mozzarella",
+      "unit": "kg"
+    },
+    {
+      "name": "Potatoes",
+      "unit": "kg"
+    },
+    {
+      "name": "Frying oil",
+      "unit": "l"
+    }
+  ],
+  "recipes": [
+    {
+      "name": "Fries portion",
+      "yield": "1",
+      "lines": [
+        {
+          "ingredient": "Potatoes",
+          "quantity": "0.25",
+          "trimPct": "15"
+        },
+        {
+          "ingredient": "Frying oil",
+          "quantity": "0.02"
+        }
+      ]
+    },
+    {
+      "name": "Classic Burger recipe",
+      "yield": "1",
+      "lines": [
+        {
+          "ingredient": "Burger bun",
+          "quantity": "1"
+        },
+        {
+          "ingredient": "Beef patty",
+          "quantity": "1"
+        },
+        {
+          "ingredient": "Cheddar",
+          "quantity": "0.02"
+        },
+        {
+          "ingredient": "Tomato",
+          "quantity": "0.03",
+          "trimPct": "10"
+        },
+        {
+          "recipe": "Fries portion",
+          "quantity": "1"
+        }
+      ]
+    },
+    {
+      "name": "Veggie Burger recipe",
+      "yield": "1",
+      "lines": [
+        {
+          "ingredient": "Burger bun",
+          "quantity": "1"
+        },
+        {
+          "ingredient": "Veggie patty",
+          "quantity": "1"
+        },
+        {
+          "ingredient": "Tomato",
+          "quantity": "0.03",
+          "trimPct": "10"
+        }
+      ]
+    },
+    {
+      "name": "Pizza Margherita recipe",
+      "yield": "1",
+      "lines": [
+        {
+          "ingredient": "Pizza dough ball",
+          "quantity": "1"
+        },
+        {
+          "ingredient": "Tomato sauce",
+          "quantity": "0.08"
+        },
+        {
+          "ingredient": "Mozzarella",
+          "quantity": "0.125"
+        }
+      ]
+    }
+  ],
+  "receipts": [
+    {
+      "ingredient": "Coffee beans",
+      "storageUnit": "Main Kitchen",
+      "quantity": "20",
+      "value": "360",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Milk",
+      "storageUnit": "Main Kitchen",
+      "quantity": "120",
+      "value": "132",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Cola bottle 0.33 l",
+      "storageUnit": "Bar Storage",
+      "quantity": "480",
+      "value": "288",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Burger bun",
+      "storageUnit": "Main Kitchen",
+      "quantity": "400",
+      "value": "140",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Beef patty",
+      "storageUnit": "Main Kitchen",
+      "quantity": "400",
+      "value": "720",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Tomato",
+      "storageUnit": "Main Kitchen",
+      "quantity": "25",
+      "value": "72.5",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Potatoes",
+      "storageUnit": "Main Kitchen",
+      "quantity": "200",
+      "value": "160",
+      "date": "2025-01-02"
+    }
+  ]
+};

@@ -1,0 +1,38 @@
+import type { Settings } from '../../shared/settings';
+import type { DemoAccount } from '../demo/demo-account';
+import type { Engine } from '../engine';
+import { setupChecklist } from '../setup/checklist';
+import type { Handlers } from './handlers';
+
+type SetupChannel = 'setup:checklist' | 'settings:get' | 'settings:save' | 'demo:start';
+
+const editable = ['nightlyRunTime', 'startAtLogin', 'closeToTray'] as const;
+
+/** The home checklist, the editable settings and the demo account. */
+export function createSetupHandlers(engine: Engine, demo: DemoAccount): Pick<Handlers, SetupChannel> {
+  const { settings } = engine.platform;
+  const view = () => ({
+    nightlyRunTime: settings.get('nightlyRunTime'),
+    startAtLogin: settings.get('startAtLogin'),
+    closeToTray: settings.get('closeToTray'),
+    demoAccount: demo.inUse,
+  });
+  return {
+    'setup:checklist': () => setupChecklist(engine.scope),
+    'settings:get': view,
+    'settings:save': (input) => {
+      const set = <K extends (typeof editable)[number]>(key: K) => input[key] !== undefined && settings.set(key, input[key] as Settings[K]);
+      editable.forEach(set);
+      // The desktop shell applies start-at-login; the scheduler reads the nightly time on every tick.
+      engine.events.emit({ type: 'settings:changed' });
+      return view();
+    },
+    'demo:start': async () => {
+      const started = await demo.start();
+      engine.events.emit({ type: 'connection:changed' });
+      engine.events.emit({ type: 'lightspeed:changed', what: 'items' });
+      if (started.importedSetup) engine.events.emit({ type: 'inventory:changed', what: 'setup' });
+      return started;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { Alert, Button, Group, Text } from '@mantine/core';
+import { call } from '../ipc/client';
+import { useNavigation } from './navigation-store';
+import { anyOf, useLive } from './use-live';
+
+/** On every screen but Connection: a lost Lightspeed connection is the one thing that stops the nightly issue. */
+export function ConnectionBanner() {
+  const { section, go } = useNavigation();
+  const { data } = useLive(() => call('connection:status', {}), anyOf('connection:changed', 'transfer:finished', 'migration:progress'), []);
+  if (!data || section === 'connection' || (data.status !== 'disconnected' && data.status !== 'refresh_failed')) return null;
+  return (
+    <Alert color="red" mb="md" title="Lightspeed is disconnected" role="alert" data-banner="disconnected">
+      <Group justify="space-between">
+        <Text size="sm">
+          Larder cannot fetch POS sales until you sign in to Lightspeed again. Your mappings, logs and ledger are kept.
+        </Text>
+        <Button size="xs" color="red" onClick={() => go('connection')}>
+          Go to Connection
+        </Button>
+      </Group>
+    </Alert>
+  );
+}

@@ -1,0 +1,75 @@
+import { Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import type { SetupStep } from '../../../shared/ipc/contracts/setup';
+import { ErrorNotice } from '../app/ErrorNotice';
+import { useNavigation, type Section } from '../app/navigation-store';
+import { useLive } from '../app/use-live';
+import { call } from '../ipc/client';
+
+/** The seed's recommended setup order, each step in words and where it is done. */
+const stepText: Record<SetupStep, { title: string; how: string; screen: Section }> = {
+  storage_units: { title: 'Create storage units', how: 'The places stock is kept, such as Main Kitchen and Bar Storage.', screen: 'inventory' },
+  ingredients: { title: 'Create ingredients', how: 'What you buy and count, each with its unit.', screen: 'inventory' },
+  recipes: { title: 'Create recipes', how: 'Dishes made of ingredients (and of other recipes).', screen: 'inventory' },
+  connect: { title: 'Connect Lightspeed', how: 'Sign in to your Lightspeed Restaurant (K-Series) account.', screen: 'connection' },
+  sync_locations: { title: 'Sync locations', how: 'Fetch your business locations from Lightspeed.', screen: 'locations' },
+  link_storage_units: { title: 'Link storage units', how: 'Choose the storage unit each location’s sales come out of.', screen: 'locations' },
+  sync_items: { title: 'Sync items', how: 'Fetch the POS items (till buttons) from Lightspeed.', screen: 'items' },
+  map_items: { title: 'Map the important items', how: 'Tell Larder what each item takes from stock: an ingredient or a recipe.', screen: 'items' },
+  activate: { title: 'Activate a location', how: 'Starts the 90-day history import (the migration) for that location.', screen: 'locations' },
+  check_migration: { title: 'Check the migration', how: 'Watch the 90 days come in; re-run failed days.', screen: 'locations' },
+  test_one_day: { title: 'Test one day by hand', how: 'Run a manual issue for one business day and read its result.', screen: 'locations' },
+  check_ledger: { title: 'Check the ledger', how: 'See the ISSUE entries POS sales created, with exact quantities.', screen: 'ledger' },
+  auto_issue: { title: 'Enable automatic issue', how: 'Let the nightly run post each closed day by itself.', screen: 'locations' },
+};
+
+export function HomeScreen() {
+  const go = useNavigation((state) => state.go);
+  const { data, error } = useLive(() => call('setup:checklist', {}), () => true, []);
+  const done = data?.steps.filter((step) => step.done).length ?? 0;
+  return (
+    <Stack maw={820}>
+      <Title order={2}>Home</Title>
+      <ErrorNotice error={error} />
+      {data ? (
+        <Paper withBorder p="md">
+          <Group justify="space-between" mb="sm">
+            <Title order={3} size="h4">
+              Setup checklist
+            </Title>
+            <Badge color={data.next ? 'blue' : 'green'} size="lg">
+              {done} of {data.steps.length} done
+            </Badge>
+          </Group>
+          {data.next ? (
+            <Text mb="sm">
+              Next: <strong>{stepText[data.next].title}</strong>. {stepText[data.next].how}
+            </Text>
+          ) : (
+            <Text mb="sm">Everything is set up. Larder posts each closed business day every night.</Text>
+          )}
+          <List spacing="xs" aria-label="Setup checklist" listStyleType="none">
+            {data.steps.map(({ step, done: ticked, detail }, index) => (
+              <List.Item
+                key={step}
+                data-step={step}
+                data-done={ticked}
+                icon={
+                  <ThemeIcon color={ticked ? 'green' : step === data.next ? 'blue' : 'gray'} radius="xl" size={24} aria-hidden>
+                    {ticked ? '✓' : index + 1}
+                  </ThemeIcon>
+                }
+              >
+                <Anchor component="button" type="button" fw={step === data.next ? 700 : 500} onClick={() => go(stepText[step].screen)}>
+                  {stepText[step].title}
+                </Anchor>
+                <Text size="sm" c="dimmed">
+                  {ticked ? 'Done' : 'To do'}: {detail}. {stepText[step].how}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}

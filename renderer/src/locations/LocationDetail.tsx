@@ -1,0 +1,208 @@
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { ContractOutput } from '../../../shared/ipc/contract';
+import type { Contracts } from '../../../shared/ipc/contracts';
+import { ActionForm } from '../app/ActionForm';
+import { ErrorNotice } from '../app/ErrorNotice';
+import { yesterdayIn } from '../app/format';
+import { useNavigation } from '../app/navigation-store';
+import { useAction } from '../app/use-action';
+import { useLive } from '../app/use-live';
+import { call } from '../ipc/client';
+import { MigrationPanel } from './MigrationPanel';
+import { TransferResultPanel } from './TransferResultPanel';
+
+type Location = ContractOutput<Contracts['locations:list']>[number];
+type Overview = ContractOutput<Contracts['locations:overview']>;
+
+function Stat({ label, value, detail, onClick }: { label: string; value: string; detail?: string; onClick?: () => void }) {
+  return (
+    <Paper withBorder p="sm" aria-label={label}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      {onClick ? (
+        <Anchor component="button" type="button" fz="xl" fw={700} onClick={onClick}>
+          {value}
+        </Anchor>
+      ) : (
+        <Text fz="xl" fw={700}>
+          {value}
+        </Text>
+      )}
+      {detail ? <Text size="xs">{detail}</Text> : null}
+    </Paper>
+  );
+}
+
+function HealthBanners({ overview }: { overview: Overview }) {
+  const { health } = overview;
+  return (
+    <Stack gap="xs" aria-label="Health">
+      {health.noStorageUnit ? (
+        <Alert color="orange" title="No storage unit linked">
+          Sales cannot be posted until you choose the storage unit they come out of, below.
+        </Alert>
+      ) : null}
+      {health.recentFailedTransfers > 0 ? (
+        <Alert color="red" title="Recent transfers failed">
+          {health.recentFailedTransfers} transfer(s) failed in the last 7 days. Open the logs for the reasons, then run those days again.
+        </Alert>
+      ) : null}
+      {health.recentUnmappedNames.length > 0 ? (
+        <Alert color="yellow" title="Recent transfers contain unmapped items">
+          Nothing was deducted for: {health.recentUnmappedNames.slice(0, 12).join(', ')}
+          {health.recentUnmappedNames.length > 12 ? ` and ${health.recentUnmappedNames.length - 12} more` : ''}. Map them on the Items screen.
+        </Alert>
+      ) : null}
+      {health.migrationInProgress ? (
+        <Alert color="blue" title="A migration is in progress">
+          The 90-day history is being imported; its progress is below.
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Configuration({ location, overview }: { location: Location; overview: Overview }) {
+  const units = useLive(() => call('storage-units:list', {}), (event) => event.type === 'inventory:changed', []);
+  const [unit, setUnit] = useState<string | null>(location.storageUnitId === null ? null : String(location.storageUnitId));
+  const [confirmActivate, setConfirmActivate] = useState(false);
+  const [date, setDate] = useState(() => yesterdayIn(location.timezone));
+  const [force, setForce] = useState(true);
+  const link = useAction(() => call('locations:link', { businessLocationId: location.businessLocationId, storageUnitId: unit === null ? null : Number(unit) }));
+  const activate = useAction(async () => {
+    await call('migrations:action', { businessLocationId: location.businessLocationId, action: 'activate' });
+    setConfirmActivate(false);
+  });
+  const autoIssue = useAction((on: boolean) => call('locations:auto-issue', { businessLocationId: location.businessLocationId, on }));
+  const transfer = useAction(() => call('transfers:run', { businessLocationId: location.businessLocationId, date, force }));
+  const [result, setResult] = useState<ContractOutput<Contracts['transfers:run']> | null>(null);
+  const changed = unit !== (location.storageUnitId === null ? null : String(location.storageUnitId));
+  return (
+    <Paper withBorder p="md" aria-label="Configuration">
+      <Title order={3} size="h4" mb="sm">
+        Configuration
+      </Title>
+      <Stack>
+        <Group align="end">
+          <Select
+            label="Storage unit"
+            description="Where this location’s sales are deducted"
+            placeholder="Unmapped"
+            data={(units.data ?? []).map((option) => ({ value: String(option.id), label: option.name }))}
+            value={unit}
+            onChange={setUnit}
+            searchable
+            w={300}
+          />
+          <Button onClick={() => void link.run()} loading={link.busy} disabled={!changed}>
+            Save
+          </Button>
+        </Group>
+        <ErrorNotice error={link.error} onClose={link.clearError} />
+        <Group>
+          {location.activatedAt ? (
+            <Text>
+              <strong>Activated.</strong> Daily issues run for this location.
+            </Text>
+          ) : (
+            <Button color="green" onClick={() => setConfirmActivate(true)} disabled={location.storageUnitId === null} title={location.storageUnitId === null ? 'Link a storage unit first' : undefined}>
+              Activate location…
+            </Button>
+          )}
+          <Switch
+            label="Auto issue (nightly)"
+            checked={location.autoIssue}
+            disabled={!location.activatedAt || autoIssue.busy}
+            onChange={(event) => void autoIssue.run(event.currentTarget.checked)}
+          />
+        </Group>
+        <ErrorNotice error={autoIssue.error} onClose={autoIssue.clearError} />
+        <Modal opened={confirmActivate} onClose={() => setConfirmActivate(false)} title={`Activate ${location.name}?`}>
+          <Stack>
+            <Text>
+              Activating cannot be undone. It starts the 90-day migration: Larder fetches the sales of the last 90 completed business days from Lightspeed and
+              posts ISSUE entries into <strong>{overview.storageUnitName ?? 'the linked storage unit'}</strong> for every mapped item. After that, each closed day is
+              posted every night while Auto issue is on.
+            </Text>
+            <ErrorNotice error={activate.error} onClose={activate.clearError} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirmActivate(false)}>
+                Not now
+              </Button>
+              <Button color="green" loading={activate.busy} onClick={() => void activate.run()}>
+                Activate and start the migration
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+        <ActionForm
+          onSubmit={async () => {
+            setResult(null);
+            const answer = await transfer.run();
+            if (answer) setResult(answer);
+          }}
+        >
+          <Group align="end">
+            <TextInput type="date" label="Manual issue: business date" description={`A closed business day in ${location.timezone}`} value={date} onChange={(event) => setDate(event.currentTarget.value)} required />
+            <Checkbox label="Fetch fresh data from Lightspeed (force refresh)" checked={force} onChange={(event) => setForce(event.currentTarget.checked)} mb={8} />
+            <Button type="submit" loading={transfer.busy} disabled={location.storageUnitId === null}>
+              Run issue for this day
+            </Button>
+          </Group>
+        </ActionForm>
+        {transfer.busy ? <Text role="status">Fetching the day’s sales and posting them…</Text> : null}
+        <ErrorNotice error={transfer.error} onClose={transfer.clearError} />
+        {result ? <TransferResultPanel result={result} /> : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function LocationDetail({ businessLocationId }: { businessLocationId: string }) {
+  const go = useNavigation((state) => state.go);
+  const concerns = (event: { type: string; locationId?: string }) =>
+    event.type === 'lightspeed:changed' || event.type === 'inventory:changed' || (('locationId' in event && event.locationId === businessLocationId) as boolean);
+  const location = useLive(async () => (await call('locations:list', {})).find((candidate) => candidate.businessLocationId === businessLocationId) ?? null, concerns, [businessLocationId]);
+  const overview = useLive(() => call('locations:overview', { businessLocationId }), concerns, [businessLocationId]);
+  const here = location.data;
+  const data = overview.data;
+  const { issues, catalog, salesLines } = data?.stats ?? {};
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <div>
+          <Anchor component="button" type="button" size="sm" onClick={() => go('locations')}>
+            ← All locations
+          </Anchor>
+          <Title order={2}>{here?.name ?? businessLocationId}</Title>
+          {here ? (
+            <Text c="dimmed" size="sm">
+              Location {here.businessLocationId} · {here.businessName} · {here.country} · {here.timezone} · {here.currencyCode}
+            </Text>
+          ) : null}
+        </div>
+        <Button variant="default" onClick={() => go('logs', null, { location: businessLocationId })}>
+          See all logs
+        </Button>
+      </Group>
+      <ErrorNotice error={location.error ?? overview.error} />
+      {data && here ? (
+        <>
+          <HealthBanners overview={data} />
+          {issues && catalog && salesLines ? (
+            <SimpleGrid cols={{ base: 2, md: 4 }}>
+              <Stat label="Issues (lifetime)" value={String(issues.lifetime.total)} detail={`${issues.lifetime.failed} failed`} />
+              <Stat label="Issues (7d / 30d)" value={`${issues.last7Days.total} / ${issues.last30Days.total}`} detail={`${issues.last7Days.failed} / ${issues.last30Days.failed} failed`} />
+              <Stat label="Catalog mapped" value={`${catalog.mapped} of ${catalog.total}`} detail="Open the items" onClick={() => go('items')} />
+              <Stat label="Sales (7d / 30d)" value={`${salesLines.last7Days} / ${salesLines.last30Days}`} detail="Sales lines seen" />
+            </SimpleGrid>
+          ) : null}
+          <Configuration key={`${here.storageUnitId}`} location={here} overview={data} />
+          <MigrationPanel businessLocationId={businessLocationId} migration={data.migration} timeZone={here.timezone} />
+        </>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,106 @@
+import { Badge, Box, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import type { ContractOutput } from '../../../shared/ipc/contract';
+import type { Contracts } from '../../../shared/ipc/contracts';
+import { ErrorNotice } from '../app/ErrorNotice';
+import { formatInstant } from '../app/format';
+import { useAction } from '../app/use-action';
+import { call } from '../ipc/client';
+
+type Migration = NonNullable<ContractOutput<Contracts['locations:overview']>['migration']>;
+type DayStatus = Migration['days'][number]['status'];
+
+export const dayColors: Record<DayStatus, string> = {
+  pending: 'var(--mantine-color-gray-3)',
+  processing: 'var(--mantine-color-blue-5)',
+  success: 'var(--mantine-color-green-6)',
+  no_data: 'var(--mantine-color-gray-5)',
+  failed: 'var(--mantine-color-red-6)',
+  retry_pending: 'var(--mantine-color-orange-5)',
+  skipped: 'var(--mantine-color-teal-3)',
+};
+
+const dayWords: Record<DayStatus, string> = {
+  pending: 'waiting',
+  processing: 'being processed',
+  success: 'posted',
+  no_data: 'no sales',
+  failed: 'failed',
+  retry_pending: 'waiting for a retry',
+  skipped: 'skipped (already posted)',
+};
+
+const jobWords: Record<Migration['status'], string> = {
+  pending: 'Waiting to start',
+  running: 'Running',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  failed: 'Finished with failed days',
+};
+
+/** The 90-day migration: progress, one coloured square per day (its figures on hover or focus), Re-run and Cancel. */
+export function MigrationPanel({ businessLocationId, migration, timeZone }: { businessLocationId: string; migration: Migration | null; timeZone: string }) {
+  const act = useAction((action: 'start' | 'rerun' | 'cancel') => call('migrations:action', { businessLocationId, action }));
+  const running = migration?.status === 'running' || migration?.status === 'pending';
+  return (
+    <Paper withBorder p="md" aria-label="90-day migration">
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h4">
+          90-day migration
+        </Title>
+        {migration ? (
+          <Badge size="lg" color={migration.status === 'completed' ? 'green' : migration.status === 'failed' ? 'red' : running ? 'blue' : 'gray'} data-migration-status={migration.status}>
+            {jobWords[migration.status]}
+          </Badge>
+        ) : null}
+      </Group>
+      {migration ? (
+        <Stack gap="xs">
+          <Progress value={migration.progress_percent} size="lg" aria-label="Migration progress" animated={running} />
+          <Text size="sm">
+            {migration.progress_percent}% · {migration.start_date} to {migration.end_date} · {migration.days_processed} processed, {migration.days_failed} failed,{' '}
+            {migration.days_skipped} skipped of {migration.total_days}
+            {migration.current_date ? ` · now at ${migration.current_date}` : ''}
+          </Text>
+          <Text size="xs" c="dimmed">
+            Started {formatInstant(migration.started_at, timeZone)}
+            {migration.completed_at ? `, finished ${formatInstant(migration.completed_at, timeZone)}` : ''}
+            {migration.error_message ? ` · ${migration.error_message}` : ''}
+          </Text>
+          <Box role="list" aria-label="Migration days" style={{ display: 'grid', gridTemplateColumns: 'repeat(15, 22px)', gap: 3 }}>
+            {migration.days.map((day) => {
+              const figures = `${day.date}: ${dayWords[day.status]}, ${day.lines_processed} lines, ${day.ledger_entries_created} ledger entries, ${day.attempts} attempt(s)${day.error_message ? ` — ${day.error_message}` : ''}`;
+              return (
+                <Tooltip key={day.date} label={figures} withArrow openDelay={100}>
+                  <Box role="listitem" tabIndex={0} aria-label={figures} data-day={day.date} data-day-status={day.status} w={22} h={22} style={{ background: dayColors[day.status], borderRadius: 3 }} />
+                </Tooltip>
+              );
+            })}
+          </Box>
+          <SimpleGrid cols={{ base: 4, sm: 7 }} spacing={4}>
+            {(Object.keys(dayColors) as DayStatus[]).map((status) => (
+              <Group key={status} gap={4}>
+                <Box w={12} h={12} style={{ background: dayColors[status], borderRadius: 2 }} />
+                <Text size="xs">{dayWords[status]}</Text>
+              </Group>
+            ))}
+          </SimpleGrid>
+        </Stack>
+      ) : (
+        <Text size="sm">No migration yet. Activating the location starts one for the last 90 completed days.</Text>
+      )}
+      <ErrorNotice error={act.error} onClose={act.clearError} />
+      <Group mt="sm">
+        {running ? (
+          <Button variant="default" color="red" loading={act.busy} onClick={() => void act.run('cancel')}>
+            Cancel migration
+          </Button>
+        ) : null}
+        {migration && !running ? (
+          <Button variant="default" loading={act.busy} onClick={() => void act.run('rerun')} title="Process every day again, with fresh data from Lightspeed">
+            Re-run migration
+          </Button>
+        ) : null}
+      </Group>
+    </Paper>
+  );
+}

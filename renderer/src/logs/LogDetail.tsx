@@ -1,0 +1,166 @@
+import { Anchor, Badge, Code, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { errorCatalog, isErrorCode } from '../../../shared/errors';
+import { ErrorNotice } from '../app/ErrorNotice';
+import { formatInstant, formatMoney, formatQuantity } from '../app/format';
+import { useNavigation } from '../app/navigation-store';
+import { anyOf, useLive } from '../app/use-live';
+import { call } from '../ipc/client';
+import { statusColor } from './LogsScreen';
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm">{children}</Text>
+    </div>
+  );
+}
+
+export function LogDetail({ id }: { id: number }) {
+  const go = useNavigation((state) => state.go);
+  const log = useLive(() => call('logs:get', { id }), anyOf('transfer:finished', 'migration:progress'), [id]);
+  const locations = useLive(() => call('locations:list', {}), () => false, []);
+  const data = log.data;
+  const zone = locations.data?.find((location) => location.businessLocationId === data?.locationId)?.timezone;
+  const summary = data && 'source' in data.apiResponseSummary ? data.apiResponseSummary : null;
+  const error = data?.errorCode && isErrorCode(data.errorCode) ? errorCatalog[data.errorCode] : null;
+  return (
+    <Stack>
+      <div>
+        <Anchor component="button" type="button" size="sm" onClick={() => go('logs', null, data ? { location: data.locationId } : {})}>
+          ← Transfer logs
+        </Anchor>
+        <Group>
+          <Title order={2}>
+            Transfer log {id}
+            {data ? `: ${data.locationName}, ${data.reportDate}` : ''}
+          </Title>
+          {data ? <Badge color={statusColor[data.status]} size="lg">{data.status}</Badge> : null}
+        </Group>
+      </div>
+      <ErrorNotice error={log.error} />
+      {data ? (
+        <>
+          {data.errorMessage ? (
+            <Paper withBorder p="md" bg="red.0" role="alert">
+              <Text fw={600}>{error?.meaning ?? data.errorCode}</Text>
+              <Text size="sm">{data.errorMessage}</Text>
+              {error ? <Text size="sm" fw={500}>What to do: {error.fix}</Text> : null}
+            </Paper>
+          ) : null}
+          <Paper withBorder p="md">
+            <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+              <Field label="Location">
+                <Anchor component="button" type="button" onClick={() => go('locations', data.locationId)}>
+                  {data.locationName}
+                </Anchor>{' '}
+                ({data.locationId})
+              </Field>
+              <Field label="Report date">{data.reportDate}</Field>
+              <Field label="Storage unit">{data.storageUnit ?? '—'}</Field>
+              <Field label="Trigger">{data.trigger}</Field>
+              <Field label="Request UUID">
+                <Code>{data.requestUuid}</Code>
+              </Field>
+              <Field label="Attempt number">{data.attempt}</Field>
+              <Field label="Force refresh">{data.forceRefresh ? 'Yes' : 'No'}</Field>
+              <Field label="Data complete">{data.dataComplete === null ? '—' : data.dataComplete ? 'Yes' : 'No (the day may still change)'}</Field>
+              <Field label="Sales processed">{data.salesProcessed}</Field>
+              <Field label="Lines processed">{data.linesProcessed}</Field>
+              <Field label="Lines skipped">{data.linesSkipped}</Field>
+              <Field label="Ledger entries created">{data.ledgerEntriesCreated}</Field>
+              <Field label="No data">{data.noData ? 'Yes, no sales that day' : 'No'}</Field>
+              <Field label="Used cache">{data.usedCache ? 'Yes' : 'No'}</Field>
+              <Field label="Already posted (idempotent)">{data.idempotent ? 'Yes' : 'No'}</Field>
+              <Field label="Started / finished (location time)">
+                {formatInstant(data.startedAt, zone)} / {formatInstant(data.finishedAt, zone)}
+              </Field>
+            </SimpleGrid>
+          </Paper>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <Paper withBorder p="md" aria-label="Unmapped names">
+              <Title order={3} size="h5" mb={4}>
+                Unmapped names ({data.unmappedNames.length})
+              </Title>
+              {data.unmappedNames.length === 0 ? <Text size="sm">Every sold item was mapped.</Text> : <List size="sm">{data.unmappedNames.map((name) => <List.Item key={name}>{name}</List.Item>)}</List>}
+            </Paper>
+            <Paper withBorder p="md" aria-label="Recipes used">
+              <Title order={3} size="h5" mb={4}>
+                Recipes and ingredients used
+              </Title>
+              {data.recipesUsed.length === 0 ? (
+                <Text size="sm">None.</Text>
+              ) : (
+                <List size="sm">
+                  {data.recipesUsed.map((use) => (
+                    <List.Item key={`${use.type}-${use.name}`}>
+                      {formatQuantity(use.quantity)} × {use.name} ({use.type})
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </Paper>
+            <Paper withBorder p="md" aria-label="Exceptions and API summary">
+              <Title order={3} size="h5" mb={4}>
+                Exceptions ({data.exceptions.length})
+              </Title>
+              {data.exceptions.length === 0 ? <Text size="sm">None.</Text> : <List size="sm">{data.exceptions.map((text) => <List.Item key={text}>{text}</List.Item>)}</List>}
+              <Title order={3} size="h5" mt="sm" mb={4}>
+                API summary
+              </Title>
+              {summary ? (
+                <Text size="sm">
+                  {summary.source === 'api' ? 'Fetched from Lightspeed' : 'From sales fetched earlier'} {formatInstant(summary.fetchedAt, zone)}: {summary.sales} sales, {summary.lines} lines, data{' '}
+                  {summary.dataComplete ? 'complete' : 'not complete'}
+                  {summary.nextStartOfDay ? `, next start of day ${formatInstant(summary.nextStartOfDay, zone)}` : ''}.
+                </Text>
+              ) : (
+                <Text size="sm">No call was made.</Text>
+              )}
+            </Paper>
+          </SimpleGrid>
+          <Paper withBorder p="md">
+            <Title order={3} size="h5" mb={4}>
+              Ledger entries created ({data.ledgerEntries.length})
+            </Title>
+            {data.ledgerEntries.length > 0 ? (
+              <Table striped aria-label="Ledger entries of this transfer">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Entry</Table.Th>
+                    <Table.Th>Ingredient</Table.Th>
+                    <Table.Th>Storage unit</Table.Th>
+                    <Table.Th ta="right">Quantity</Table.Th>
+                    <Table.Th ta="right">Unit cost</Table.Th>
+                    <Table.Th ta="right">Value</Table.Th>
+                    <Table.Th>Sales line</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.ledgerEntries.slice(0, 1000).map((entry) => (
+                    <Table.Tr key={entry.id}>
+                      <Table.Td>{entry.id}</Table.Td>
+                      <Table.Td>{entry.ingredient}</Table.Td>
+                      <Table.Td>{entry.storageUnit}</Table.Td>
+                      <Table.Td ta="right">
+                        {formatQuantity(entry.quantity)} {entry.unit}
+                      </Table.Td>
+                      <Table.Td ta="right">{formatMoney(entry.unitCost)}</Table.Td>
+                      <Table.Td ta="right">{formatMoney(entry.value)}</Table.Td>
+                      <Table.Td>{entry.salesLineId ?? '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : (
+              <Text size="sm">None.</Text>
+            )}
+            {data.ledgerEntries.length > 1000 ? <Text size="sm">The first 1,000 are shown; the Ledger screen filters the rest.</Text> : null}
+          </Paper>
+        </>
+      ) : null}
+    </Stack>
+  );
+}
