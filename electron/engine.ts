@@ -43,8 +43,9 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
   const scope = { db, companyId: ensureDefaultCompany(db) };
   const vault = new SecretVault(db, () => platform.secretBackend(), platform.clock);
   const config = () => resolveLightspeedConfig(platform.settings, platform.env, () => vault.find(CLIENT_SECRET_NAME));
+  const events = new EventBus();
   // One token manager per process: its single-flight refresh is shared by every caller in it.
-  const tokens = new TokenManager(scope, vault, config, platform.clock);
+  const tokens = new TokenManager(scope, vault, config, platform.clock, () => events.emit({ type: 'connection:changed' }));
   const api = new LightspeedApi(tokens, () => config().endpoints.apiUrl);
   return {
     runtime,
@@ -52,7 +53,7 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
     db,
     scope,
     vault,
-    events: new EventBus(),
+    events,
     lightspeed: { config, tokens, api, connection: new ConnectionService(scope, vault, config, api, platform.clock) },
     transfers: { scope, api, clock: platform.clock, sleep: realSleep, retryDelaysMs: retryDelaysFrom(platform.env), lockWaitMs: 60_000 },
     close: () => db.close(),

@@ -23,6 +23,8 @@ export class TokenManager implements AccessTokenSource {
     private readonly vault: SecretVault,
     private readonly config: () => LightspeedConfig,
     private readonly clock: Clock,
+    /** Told when the connection's status changes here, so open screens and the tray follow at once. */
+    private readonly statusChanged: () => void = () => undefined,
   ) {}
 
   async accessToken(): Promise<string> {
@@ -62,10 +64,12 @@ export class TokenManager implements AccessTokenSource {
     const at = () => this.clock.now().toISOString();
     try {
       const tokens = await refreshTokens(config, used, this.clock.now());
+      const wasActive = findConnection(this.scope)?.status === 'active';
       this.scope.db.write(() => {
         storeTokens(this.scope, this.vault, tokens, at(), findConnection(this.scope)?.environment ?? config.environment);
         resolveOpenAlerts(this.scope, at());
       });
+      if (!wasActive) this.statusChanged();
       return tokens.accessToken;
     } catch (error) {
       if (!(error instanceof TokenEndpointError)) throw error;
@@ -76,12 +80,14 @@ export class TokenManager implements AccessTokenSource {
           setConnectionStatus(this.scope, 'disconnected', at());
           raiseAlert(this.scope, 'disconnected', `Lightspeed no longer accepts the refresh token (${error.message}). Reauthorize to reconnect.`, at());
         });
+        this.statusChanged();
         throw new DomainError('lightspeed_auth_failed', 'Lightspeed no longer accepts Larder’s authorization; reauthorize under Connection.');
       }
       this.scope.db.write(() => {
         setConnectionStatus(this.scope, 'refresh_failed', at());
         raiseAlert(this.scope, 'token_refresh_failed', `The token refresh failed: ${error.message}`, at());
       });
+      this.statusChanged();
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { DomainError } from '../domain-error';
 import type { Engine } from '../engine';
 import { requireLocation } from '../locations/location-config';
 import { locationOverview } from '../locations/location-overview';
-import { activateLocation, cancelMigration, latestJob, runMigration, startMigration, view } from '../migration/migration';
+import { activateLocation, cancelMigration, latestJob, migrationRange, runMigration, startMigration, view } from '../migration/migration';
 import { transferDay } from '../transfer/transfer-day';
 import { getLog, listLogs } from '../transfer/transfer-log';
 import type { Handlers } from './handlers';
@@ -41,7 +41,8 @@ export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferC
     },
     'locations:overview': ({ businessLocationId }) => {
       const { location, ...overview } = locationOverview(scope, businessLocationId, clock);
-      return { ...overview, storageUnitName: location.storageUnitName };
+      const yesterday = migrationRange(requireLocation(scope, businessLocationId), clock).endDate;
+      return { ...overview, storageUnitName: location.storageUnitName, yesterday };
     },
   };
 }

@@ -25,7 +25,7 @@ test('the desktop app starts with a tray and shows its window', async () => {
   const app = await electron.launch({ executablePath: binary, args: ['.'], env: { ...process.env, LARDER_HOME: home } });
   try {
     const window = await app.firstWindow();
-    await expect(window.getByRole('heading', { name: 'Inventory' })).toBeVisible();
+    await expect(window.getByRole('list', { name: 'Setup checklist' })).toBeVisible();
     // One window, and the app still running after it is closed: it lives on in the tray.
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     await window.close();

@@ -10,10 +10,10 @@ export interface LarderHost {
   dataFolder: string;
 }
 
-/** Starts `npm run web`'s host on its own data folder and a free port, and stops it after the test. */
-async function startHost(dataFolder: string): Promise<{ child: ChildProcess; host: LarderHost }> {
+/** Starts `npm run web`'s host on a data folder and a free port. */
+export async function startHost(dataFolder: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; host: LarderHost }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts', '--no-open'], {
-    env: { ...process.env, LARDER_HOME: dataFolder },
+    env: { ...process.env, LARDER_HOME: dataFolder, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
@@ -24,6 +24,21 @@ async function startHost(dataFolder: string): Promise<{ child: ChildProcess; hos
     });
   });
   return { child, host };
+}
+
+/** A web host for a whole serial describe block, on its own data folder. */
+export async function launchLarder(env: Record<string, string> = {}): Promise<LarderHost & { stop(): Promise<void> }> {
+  const dataFolder = mkdtempSync(join(tmpdir(), 'larder-e2e-'));
+  const { child, host } = await startHost(dataFolder, env);
+  return {
+    ...host,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataFolder, { recursive: true, force: true });
+    },
+  };
 }
 
 export const test = base.extend<{ larder: LarderHost }>({

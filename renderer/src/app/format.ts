@@ -26,11 +26,3 @@ export function formatInstant(iso: string | null, timeZone?: string): string {
   }
   return format.format(new Date(iso));
 }
-
-/** The calendar date before today in a time zone: the default business day to issue by hand. */
-export function yesterdayIn(timeZone: string, now = new Date()): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  const date = new Date(`${today}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
-}

@@ -17,8 +17,26 @@ export async function call<C extends IpcChannel>(channel: C, input: ContractInpu
   return result.data as ContractOutput<Contracts[C]>;
 }
 
+const listeners = new Set<(event: LarderEvent) => void>();
+let unsubscribe: (() => void) | null = null;
+
+/**
+ * Every part of every screen listens through one subscription: in the browser each subscription is
+ * an event stream, and a browser keeps at most six connections to a host, so a stream per listener
+ * would leave none for the calls themselves.
+ */
 export function onLarderEvent(listener: (event: LarderEvent) => void): () => void {
-  return transport.onEvent(listener);
+  listeners.add(listener);
+  unsubscribe ??= transport.onEvent((event) => {
+    for (const each of [...listeners]) each(event);
+  });
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      unsubscribe?.();
+      unsubscribe = null;
+    }
+  };
 }
 
 export function asIpcError(error: unknown): IpcError {

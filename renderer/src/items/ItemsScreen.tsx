@@ -15,7 +15,7 @@ export type Item = ContractOutput<Contracts['items:list']>[number];
 type Filter = 'all' | 'mapped' | 'unmapped' | 'inactive';
 
 const ROW_HEIGHT = 52;
-const columns = '2.4fr 0.8fr 0.7fr 0.6fr 0.6fr 2fr 1.6fr';
+const columns = '2.2fr 0.7fr 0.7fr 0.6fr 0.8fr 2fr 1.6fr';
 
 function Cell({ children, align }: { children: React.ReactNode; align?: 'right' }) {
   return (
@@ -136,7 +136,11 @@ export function ItemsScreen() {
                 <Cell>{item.sku ?? '—'}</Cell>
                 <Cell align="right">{item.price === null ? '—' : formatMoney(item.price)}</Cell>
                 <Cell>{item.active ? 'Yes' : <Badge color="gray">Inactive</Badge>}</Cell>
-                <Cell>{item.mapping ? <Badge color="green">Mapped</Badge> : <Badge color="orange">Unmapped</Badge>}</Cell>
+                <Cell>
+                  <Text size="sm" c={item.mapping ? 'green.8' : 'orange.8'} fw={600}>
+                    {item.mapping ? 'Mapped' : 'Unmapped'}
+                  </Text>
+                </Cell>
                 <Cell>
                   {item.mapping
                     ? `${formatQuantity(item.mapping.quantity)} × ${item.mapping.name} (${item.mapping.type}${item.mapping.isSubtraction ? ', subtraction: gives stock back' : ''})`

@@ -51,8 +51,8 @@ function Entries() {
           w={200}
         />
         <Select label="Type" placeholder="All types" data={[...types]} value={type} onChange={(value) => setType(value as typeof type)} clearable w={150} />
-        <TextInput type="date" label="From" value={from} onChange={(event) => setFrom(event.currentTarget.value)} />
-        <TextInput type="date" label="To" value={to} onChange={(event) => setTo(event.currentTarget.value)} />
+        <TextInput type="date" label="From date" value={from} onChange={(event) => setFrom(event.currentTarget.value)} />
+        <TextInput type="date" label="To date" value={to} onChange={(event) => setTo(event.currentTarget.value)} />
       </Group>
       <ErrorNotice error={entries.error ?? totals.error} />
       {totals.data ? (

@@ -4,7 +4,6 @@ import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ActionForm } from '../app/ActionForm';
 import { ErrorNotice } from '../app/ErrorNotice';
-import { yesterdayIn } from '../app/format';
 import { useNavigation } from '../app/navigation-store';
 import { useAction } from '../app/use-action';
 import { useLive } from '../app/use-live';
@@ -68,7 +67,7 @@ function Configuration({ location, overview }: { location: Location; overview: O
   const units = useLive(() => call('storage-units:list', {}), (event) => event.type === 'inventory:changed', []);
   const [unit, setUnit] = useState<string | null>(location.storageUnitId === null ? null : String(location.storageUnitId));
   const [confirmActivate, setConfirmActivate] = useState(false);
-  const [date, setDate] = useState(() => yesterdayIn(location.timezone));
+  const [date, setDate] = useState(overview.yesterday);
   const [force, setForce] = useState(true);
   const link = useAction(() => call('locations:link', { businessLocationId: location.businessLocationId, storageUnitId: unit === null ? null : Number(unit) }));
   const activate = useAction(async () => {

@@ -13,7 +13,7 @@ export function TransferResultPanel({ result }: { result: Result }) {
   const failed = !result.success;
   const entry = result.error && isErrorCode(result.error.code) ? errorCatalog[result.error.code] : null;
   return (
-    <Alert color={failed ? 'red' : result.no_data ? 'gray' : 'green'} title={failed ? `${result.date}: the issue failed` : result.no_data ? `${result.date}: no sales that day` : `${result.date}: posted`} aria-label="Transfer result">
+    <Alert color={failed ? 'red' : result.no_data ? 'gray' : 'green'} title={failed ? `${result.date}: the issue failed` : result.no_data ? `${result.date}: no sales that day` : `${result.date}: posted`} aria-label="Transfer result" data-transfer-result={result.date}>
       {result.error ? (
         <Text size="sm">
           {entry?.meaning ?? result.error.code} {result.error.message} {entry ? `What to do: ${entry.fix}` : ''}

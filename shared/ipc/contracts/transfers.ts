@@ -150,6 +150,8 @@ export const locationOverviewContract = defineContract({
       salesLines: z.object({ last7Days: z.number().int(), last30Days: z.number().int() }),
     }),
     storageUnitName: z.string().nullable(),
+    /** The last closed business date where the location is, by main's clock: the manual issue's default. */
+    yesterday: z.string(),
     migration: migrationView.nullable(),
   }),
   errors: ['location_not_found'],

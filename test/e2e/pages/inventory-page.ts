@@ -14,6 +14,7 @@ export class InventoryPage {
 
   async open(url: string) {
     await this.page.goto(url);
+    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Inventory' }).click();
     await expect(this.page.getByRole('heading', { name: 'Inventory' })).toBeVisible();
   }
 

@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '../fixtures';
+
+type Section = 'Home' | 'Connection' | 'Locations' | 'Items' | 'Transfer logs' | 'Ledger' | 'Inventory' | 'Settings';
+
+/** The whole app as a manager drives it: sections, labelled fields and buttons, never CSS classes. */
+export class LarderPage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string) {
+    await this.page.goto(url);
+    await expect(this.page.getByRole('heading', { name: 'Home', level: 2 })).toBeVisible();
+  }
+
+  async section(name: Section) {
+    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }).click();
+    await expect(this.page.getByRole('heading', { name, level: 2 })).toBeVisible();
+  }
+
+  /** Picks from a Mantine select (a combobox) by its label and the option's visible name. */
+  async choose(label: string | RegExp, option: string | RegExp, within: Page | Locator = this.page) {
+    await within.getByRole('combobox', { name: label }).click();
+    await this.page.getByRole('option', { name: option }).click();
+  }
+
+  async screenshot(name: string) {
+    mkdirSync('test-results/screens', { recursive: true });
+    // The app shell's header is fixed: from a scrolled page a full-page capture would repeat it mid-image.
+    await this.page.evaluate('window.scrollTo(0, 0)');
+    await this.page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  }
+}
