@@ -147,6 +147,31 @@ export const ledgerEntries = sqliteTable(
   ],
 );
 
+/**
+ * The ledger added up per day, location, storage unit, ingredient and type: every filter of the
+ * Ledger screen is one of these, so its totals read a few thousand rows instead of millions. Rows
+ * without a location (receipts and other manual entries) are kept by triggers; a transfer rebuilds
+ * the totals of the day and location it posted, in its own transaction (see transfer-day.ts).
+ */
+export const ledgerDayTotals = sqliteTable(
+  'ledger_day_totals',
+  {
+    companyId: companyId(),
+    date: text('date').notNull(),
+    /** '' for entries without a location. */
+    locationId: text('location_id').notNull(),
+    storageUnitId: integer('storage_unit_id').notNull(),
+    ingredientId: integer('ingredient_id').notNull(),
+    type: text('type', { enum: ledgerEntryTypes }).notNull(),
+    entries: integer('entries').notNull(),
+    /** Quantity scale. */
+    quantity: integer('quantity').notNull(),
+    /** Money scale. */
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.date, t.locationId, t.storageUnitId, t.ingredientId, t.type] })],
+);
+
 /** Secrets sealed by a secret backend; `backend` names the one that sealed each. */
 export const sealedSecrets = sqliteTable('sealed_secrets', {
   name: text('name').primaryKey(),

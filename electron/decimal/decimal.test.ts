@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal, formatDecimal, formatScaled, MONEY_SCALE, parseDecimal, QUANTITY_SCALE, roundToScale, toScaled } from './decimal';
+import { Decimal, formatDecimal, formatScaled, fromScaled, MONEY_SCALE, parseDecimal, QUANTITY_SCALE, roundToScale, toScaled } from './decimal';
 
 describe('exact decimals', () => {
   it('multiplies without binary floats', () => {
@@ -35,5 +35,13 @@ describe('exact decimals', () => {
     expect(formatScaled(1_800_000, MONEY_SCALE)).toBe('180');
     expect(formatScaled(0, MONEY_SCALE)).toBe('0');
     expect(formatScaled(123456789012345678n, QUANTITY_SCALE)).toBe('123456789012.345678');
+    expect(formatScaled(-5n, QUANTITY_SCALE)).toBe('-0.000005');
+    expect(formatScaled(-0, MONEY_SCALE)).toBe('0');
+    // Moving the decimal point in the digits says exactly what dividing by a power of ten says.
+    for (let n = 0; n < 2000; n++) {
+      const stored = Math.round((Math.random() - 0.5) * 10 ** (1 + (n % 15)));
+      for (const scale of [0, MONEY_SCALE, QUANTITY_SCALE]) expect(formatScaled(stored, scale)).toBe(formatDecimal(fromScaled(stored, scale)));
+    }
+    expect(() => formatScaled(0.5, MONEY_SCALE)).toThrow(RangeError);
   });
 });

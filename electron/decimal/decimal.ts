@@ -65,6 +65,15 @@ export function formatDecimal(value: Decimal): string {
   return value.isZero() ? '0' : value.toFixed();
 }
 
+/**
+ * A stored scaled integer as decimal text, by moving the decimal point in its digits: the same text
+ * as formatDecimal(fromScaled(…)), without a Decimal per value (lists format tens of thousands).
+ */
 export function formatScaled(stored: number | bigint, scale: number): string {
-  return formatDecimal(fromScaled(stored, scale));
+  if (typeof stored === 'number' && !Number.isSafeInteger(stored)) throw new RangeError(`${stored} is not a stored scaled integer`);
+  const digits = (stored < 0 ? -BigInt(stored) : BigInt(stored)).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
+  if (whole === '0' && fraction === '') return '0';
+  return `${stored < 0 ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }

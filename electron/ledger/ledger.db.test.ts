@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEngine, refusal, type TestEngine } from '../../test/support/test-engine';
 import { Decimal, formatDecimal } from '../decimal/decimal';
 import { saveIngredient } from '../inventory/ingredients';
-import { createReceipt } from '../inventory/receipts';
+import { createReceipt, deleteReceipt, upsertReceiptByReference } from '../inventory/receipts';
 import { saveStorageUnit } from '../inventory/storage-units';
-import { listLedgerEntries, postLedgerEntry, stockOnHand, weightedAverageUnitCost } from './ledger';
+import { dayTotalsBothWays } from '../../test/support/day-totals';
+import { ledgerTotals, listLedgerEntries, postLedgerEntry, stockOnHand, weightedAverageUnitCost } from './ledger';
 
 let engine: TestEngine;
 beforeEach(() => (engine = createTestEngine()));
@@ -84,6 +85,18 @@ describe('ledger', () => {
     expect(listLedgerEntries(engine.scope, { from: '2026-01-06', to: '2026-01-06' })).toHaveLength(1);
     expect(listLedgerEntries(engine.scope, { locationId: '1' })).toHaveLength(0);
     expect(listLedgerEntries(engine.scope, { limit: 1 })[0]?.date).toBe('2026-01-06');
+  });
+
+  it('keeps day totals for receipts through the database triggers: created, changed and deleted', () => {
+    const { kitchen, bar, beans } = kitchenWithBeans();
+    const changed = upsertReceiptByReference(engine.scope, { ingredientId: beans.id, storageUnitId: bar.id, quantity: '2.5', value: '45', date: '2026-01-07', reference: 'INV-7' });
+    const extra = createReceipt(engine.scope, { ingredientId: beans.id, storageUnitId: kitchen.id, quantity: '0.001', value: '0.02', date: '2026-01-07' });
+    deleteReceipt(engine.scope, extra);
+    const { kept, recounted } = dayTotalsBothWays(engine.scope);
+    expect(kept).toEqual(recounted);
+    expect(changed).toBeGreaterThan(0);
+    expect(ledgerTotals(engine.scope, {})).toEqual({ entries: 2, value: '225', quantity: { amount: '12.5', unit: 'kg' } });
+    expect(ledgerTotals(engine.scope, { storageUnitId: kitchen.id })).toEqual({ entries: 0, value: '0', quantity: null });
   });
 
   it('refuses duplicate receipt references in the database itself', () => {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { dayTotalsBothWays } from '../../test/support/day-totals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,7 @@ function ledgerOf(home: string) {
       )
       .all();
     const job = latestJob(engine.scope, 1);
-    return { rows, status: job?.status, processed: job?.daysProcessed };
+    return { rows, status: job?.status, processed: job?.daysProcessed, dayTotals: dayTotalsBothWays(engine.scope) };
   } finally {
     engine.close();
   }
@@ -124,6 +125,7 @@ describe('a migration killed with kill -9 at random moments', () => {
     expect(actual.status).toBe('completed');
     expect(actual.processed).toBe(90);
     expect(actual.rows).toEqual(expected.rows);
+    expect(actual.dayTotals.kept).toEqual(actual.dayTotals.recounted);
     expect(kills).toBe(KILLS);
   }, 300_000);
 });

@@ -24,7 +24,7 @@ import { Decimal, formatDecimal, QUANTITY_SCALE, roundToScale } from '../decimal
 import { DomainError } from '../domain-error';
 import { describeExplosionException, explodeRecipe, type Explosion } from '../inventory/recipe-explosion';
 import { loadRecipeBook } from '../inventory/recipes';
-import { ledgerRow, weightedAverageUnitCost } from '../ledger/ledger';
+import { ledgerRow, rebuildDayTotals, weightedAverageUnitCost } from '../ledger/ledger';
 import type { LightspeedApi } from '../lightspeed/api-client';
 import { LightspeedError } from '../lightspeed/lightspeed-http';
 import { requireLocation } from '../locations/location-config';
@@ -285,6 +285,8 @@ async function attemptOnce(
       }
     }
 
+    // The Ledger screen's totals read day totals; this day's are added up again with the rest of its changes.
+    rebuildDayTotals(scope, location.businessLocationId, date);
     stats.ledger_entries_created = ledgerIds.length;
     stats.unmapped_names = [...unmapped].sort();
     stats.exceptions = [...[...unmapped].sort().map((name) => `unmapped_pos_name:${name}`), ...exceptions];

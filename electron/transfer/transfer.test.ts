@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dateInZone } from '../business-day/zoned-time';
 import { handMadeSale } from '../../test/fake-lightspeed/fake-data';
 import { HARBOUR, HONOLULU, startRestaurant, TONGATAPU, type Restaurant } from '../../test/support/restaurant';
+import { dayTotalsBothWays } from '../../test/support/day-totals';
 import { stockOnHand } from '../ledger/ledger';
 import { listLogs } from './transfer-log';
 
@@ -118,6 +119,10 @@ describe('a transfer', () => {
     expect(forced.stats).toMatchObject({ used_cache: false, ledger_entries_created: 5, idempotent: false });
     expect(byIngredient(run.issues())['Coffee beans']).toEqual(['-0.225', '-4.05']);
     expect(run.issues()).toHaveLength(5);
+    // The Ledger screen's day totals followed the rebuild, receipts included.
+    const { kept, recounted } = dayTotalsBothWays(run.engine.scope);
+    expect(kept).toEqual(recounted);
+    expect(kept.length).toBeGreaterThan(5);
   });
 
   it('keeps deducting a renamed item through its SKU', async () => {
