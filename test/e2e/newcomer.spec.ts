@@ -126,7 +126,7 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await expect(page.getByLabel('Catalog coverage')).toHaveText('3 of 108 mapped');
     await page.getByLabel('Search').fill('');
     await page.getByRole('radio', { name: 'Mapped', exact: true }).dispatchEvent('click');
-    await expect(page.getByRole('rowgroup', { name: 'Item rows' }).getByRole('row')).toHaveCount(3);
+    await expect(page.getByRole('rowgroup', { name: 'Items rows' }).getByRole('row')).toHaveCount(3);
     await expect(page.locator(`[data-item-id="${harbourItem('No bun').id}"]`)).toContainText('subtraction');
   });
 
@@ -142,7 +142,7 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await expect(days).toHaveCount(90);
     await expect(days.first()).toHaveAttribute('data-day', '2026-02-07');
     await days.last().hover();
-    await expect(page.getByRole('tooltip')).toContainText('2026-05-07');
+    await expect(page.locator('[data-day-figures]')).toContainText('2026-05-07: posted');
     await app.screenshot('location-detail-migration-grid');
   });
 

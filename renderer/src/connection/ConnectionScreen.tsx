@@ -9,6 +9,7 @@ import { formatInstant } from '../app/format';
 import { useAction } from '../app/use-action';
 import { anyOf, useLive } from '../app/use-live';
 import { call, onLarderEvent } from '../ipc/client';
+import { DemoAccountButton } from './DemoAccountButton';
 
 type Connection = ContractOutput<Contracts['connection:status']>;
 type Configuration = ContractOutput<Contracts['connection:configuration']>;
@@ -263,8 +264,6 @@ export function ConnectionScreen() {
     if (!answer.openedByApp) window.open(answer.authorizeUrl, '_blank', 'noopener');
     setStarted(answer);
   });
-  const demo = useAction(() => call('demo:start', {}));
-  const [demoDone, setDemoDone] = useState<string | null>(null);
   const status = connection.data;
   const config = configuration.data;
   // Main announces the end of a sign-in (done or failed) with this event; the panel goes then.
@@ -284,23 +283,12 @@ export function ConnectionScreen() {
           {status.status === 'not_connected' ? (
             <Paper withBorder p="md">
               <Text mb="sm">{statusText.not_connected.words}</Text>
-              <ErrorNotice error={connect.error ?? demo.error} onClose={connect.error ? connect.clearError : demo.clearError} />
-              <Group>
+              <ErrorNotice error={connect.error} onClose={connect.clearError} />
+              <Group align="start">
                 <Button disabled={!config.complete} loading={connect.busy} onClick={() => void connect.run(false)}>
                   Connect to Lightspeed
                 </Button>
-                {!config.complete ? (
-                  <Button
-                    variant="light"
-                    loading={demo.busy}
-                    onClick={async () => {
-                      const result = await demo.run();
-                      if (result) setDemoDone(`Demo account ready: ${result.locations} locations and ${result.items} items${result.importedSetup ? ', with a demo inventory' : ''}.`);
-                    }}
-                  >
-                    Use demo account
-                  </Button>
-                ) : null}
+                {!config.complete ? <DemoAccountButton /> : null}
               </Group>
               {!config.complete ? (
                 <Text size="sm" c="dimmed" mt="xs">
@@ -311,11 +299,6 @@ export function ConnectionScreen() {
           ) : (
             <StatusCard connection={status} onReauthorize={() => void connect.run(true)} />
           )}
-          {demoDone ? (
-            <Alert color="green" role="status">
-              {demoDone}
-            </Alert>
-          ) : null}
           {status.status !== 'not_connected' ? <ErrorNotice error={connect.error} onClose={connect.clearError} /> : null}
           {started ? <SignIn started={started} onDone={() => setStarted(null)} /> : null}
           <ConfigurationForm key={`${config.environment}-${config.clientId}-${config.demoAccount}`} configuration={config} />

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { SetupStep } from '../../../shared/ipc/contracts/setup';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { useNavigation, type Section } from '../app/navigation-store';
-import { useLive } from '../app/use-live';
+import { anyOf, useLive } from '../app/use-live';
+import { DemoAccountButton } from '../connection/DemoAccountButton';
 import { call } from '../ipc/client';
 
 /** The seed's recommended setup order, each step in words and where it is done. */
@@ -25,11 +26,23 @@ const stepText: Record<SetupStep, { title: string; how: string; screen: Section 
 export function HomeScreen() {
   const go = useNavigation((state) => state.go);
   const { data, error } = useLive(() => call('setup:checklist', {}), () => true, []);
+  const configuration = useLive(() => call('connection:configuration', {}), anyOf('connection:changed'), []);
+  const connected = data?.steps.find((step) => step.step === 'connect')?.done ?? false;
   const done = data?.steps.filter((step) => step.done).length ?? 0;
   return (
     <Stack maw={820}>
       <Title order={2}>Home</Title>
       <ErrorNotice error={error} />
+      {configuration.data && ((!configuration.data.complete && !connected) || configuration.data.demoAccount) ? (
+        <Alert color="blue" title={configuration.data.demoAccount ? 'You are using the demo account' : 'No Lightspeed account at hand?'}>
+          <Text size="sm" mb="xs">
+            {configuration.data.demoAccount
+              ? 'Sales, items and locations come from Larder’s built-in demo K-Series. Save your own Lightspeed client under Connection to leave it; what you set up here stays.'
+              : 'Try every screen with the demo account: Larder’s built-in K-Series with three restaurants in three time zones, about 150 items, recipes and 120 days of sales. Your own account can replace it later under Connection.'}
+          </Text>
+          <DemoAccountButton variant="filled" label={configuration.data.demoAccount ? 'Sync the demo account again' : 'Use demo account'} />
+        </Alert>
+      ) : null}
       {data ? (
         <Paper withBorder p="md">
           <Group justify="space-between" mb="sm">

@@ -1,29 +1,56 @@
-import { Alert, Badge, Box, Button, Group, Progress, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Progress, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import type { ContractOutput } from '../../../shared/ipc/contract';
-import type { Contracts } from '../../../shared/ipc/contracts';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { formatMoney, formatQuantity } from '../app/format';
 import { useNavigation } from '../app/navigation-store';
 import { useAction } from '../app/use-action';
-import { anyOf, useLive } from '../app/use-live';
-import { VirtualRows } from '../app/VirtualRows';
+import { VirtualTable, type Column } from '../app/VirtualTable';
 import { call, onLarderEvent } from '../ipc/client';
+import { useItems, type Item } from './items-store';
 import { MappingSheet } from './MappingSheet';
 
-export type Item = ContractOutput<Contracts['items:list']>[number];
 type Filter = 'all' | 'mapped' | 'unmapped' | 'inactive';
 
 const ROW_HEIGHT = 52;
-const columns = '2.2fr 0.7fr 0.7fr 0.6fr 0.8fr 2fr 1.6fr';
 
-function Cell({ children, align }: { children: React.ReactNode; align?: 'right' }) {
-  return (
-    <Box role="cell" px={6} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', textAlign: align }}>
-      {children}
-    </Box>
-  );
-}
+/** The seed's item columns. */
+const columns = (locationName: Map<string, string>): Column<Item>[] => [
+  {
+    header: 'Name',
+    width: '2.2fr',
+    cell: (item) => (
+      <>
+        <Text size="sm" fw={500} truncate>
+          {item.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {item.itemId}
+        </Text>
+      </>
+    ),
+  },
+  { header: 'SKU', width: '0.7fr', cell: (item) => item.sku ?? '—' },
+  { header: 'Price', width: '0.7fr', align: 'right', cell: (item) => (item.price === null ? '—' : formatMoney(item.price)) },
+  { header: 'Active', width: '0.6fr', cell: (item) => (item.active ? 'Yes' : <Badge color="gray">Inactive</Badge>) },
+  {
+    header: 'Mapped',
+    width: '0.8fr',
+    cell: (item) => (
+      <Text size="sm" c={item.mapping ? 'green.8' : 'orange.8'} fw={600}>
+        {item.mapping ? 'Mapped' : 'Unmapped'}
+      </Text>
+    ),
+  },
+  {
+    header: 'Mapped to',
+    width: '2fr',
+    cell: (item) =>
+      item.mapping
+        ? `${formatQuantity(item.mapping.quantity)} × ${item.mapping.name} (${item.mapping.type}${item.mapping.isSubtraction ? ', subtraction: gives stock back' : ''})`
+        : '—',
+  },
+  { header: 'Locations', width: '1.6fr', cell: (item) => item.locations.map((id) => locationName.get(id) ?? id).join(', ') },
+];
 
 function matches(item: Item, needle: string, filter: Filter): boolean {
   if (filter === 'mapped' && !item.mapping) return false;
@@ -35,8 +62,7 @@ function matches(item: Item, needle: string, filter: Filter): boolean {
 
 export function ItemsScreen() {
   const go = useNavigation((state) => state.go);
-  const items = useLive(() => call('items:list', {}), anyOf('lightspeed:changed', 'inventory:changed'), []);
-  const locations = useLive(() => call('locations:list', {}), anyOf('lightspeed:changed'), []);
+  const { items: all, locationNames: locationName, error } = useItems();
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [open, setOpen] = useState<Item | null>(null);
@@ -47,10 +73,8 @@ export function ItemsScreen() {
   });
   useEffect(() => onLarderEvent((event) => event.type === 'sync:progress' && event.what === 'items' && setProgress({ done: event.done, total: event.total })), []);
   const needle = useDeferredValue(search.trim().toLowerCase());
-  const all = items.data;
   const shown = useMemo(() => (all ?? []).filter((item) => matches(item, needle, filter)), [all, needle, filter]);
   const mapped = useMemo(() => (all ?? []).filter((item) => item.mapping).length, [all]);
-  const locationName = useMemo(() => new Map((locations.data ?? []).map((location) => [location.businessLocationId, location.name])), [locations.data]);
   return (
     <Stack>
       <Group justify="space-between">
@@ -72,7 +96,7 @@ export function ItemsScreen() {
           <Progress value={progress ? (progress.done / Math.max(progress.total, 1)) * 100 : 5} aria-label="Item sync progress" />
         </Stack>
       ) : null}
-      <ErrorNotice error={sync.error ?? items.error} onClose={sync.clearError} />
+      <ErrorNotice error={sync.error ?? error} onClose={sync.clearError} />
       <Group>
         <TextInput label="Search" placeholder="Name, item id, SKU or what it maps to" value={search} onChange={(event) => setSearch(event.currentTarget.value)} w={340} />
         <SegmentedControl
@@ -97,60 +121,29 @@ export function ItemsScreen() {
         </Alert>
       ) : null}
       {all && all.length > 0 ? (
-        <Box role="table" aria-label="Items" aria-rowcount={shown.length}>
-          <Box role="row" style={{ display: 'grid', gridTemplateColumns: columns, fontWeight: 600, borderBottom: '1px solid var(--mantine-color-gray-3)' }} py={6}>
-            <Box role="columnheader" px={6}>Name</Box>
-            <Box role="columnheader" px={6}>SKU</Box>
-            <Box role="columnheader" px={6} style={{ textAlign: 'right' }}>Price</Box>
-            <Box role="columnheader" px={6}>Active</Box>
-            <Box role="columnheader" px={6}>Mapped</Box>
-            <Box role="columnheader" px={6}>Mapped to</Box>
-            <Box role="columnheader" px={6}>Locations</Box>
-          </Box>
-          <Text size="sm" c="dimmed" my={4} aria-live="polite">
-            {shown.length === all.length ? `${all.length} items` : `${shown.length} of ${all.length} items match`}. Choose an item to map it.
-          </Text>
-          <VirtualRows
-            rows={shown}
-            rowHeight={ROW_HEIGHT}
-            height={560}
-            label="Item rows"
-            renderRow={(item) => (
-              <Box
-                role="row"
-                tabIndex={0}
-                aria-label={item.name}
-                data-item-id={item.itemId}
-                onClick={() => setOpen(item)}
-                onKeyDown={(event) => (event.key === 'Enter' || event.key === ' ') && (event.preventDefault(), setOpen(item))}
-                style={{ display: 'grid', gridTemplateColumns: columns, alignItems: 'center', height: ROW_HEIGHT, cursor: 'pointer', borderBottom: '1px solid var(--mantine-color-gray-2)' }}
-              >
-                <Cell>
-                  <Text size="sm" fw={500} truncate>
-                    {item.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {item.itemId}
-                  </Text>
-                </Cell>
-                <Cell>{item.sku ?? '—'}</Cell>
-                <Cell align="right">{item.price === null ? '—' : formatMoney(item.price)}</Cell>
-                <Cell>{item.active ? 'Yes' : <Badge color="gray">Inactive</Badge>}</Cell>
-                <Cell>
-                  <Text size="sm" c={item.mapping ? 'green.8' : 'orange.8'} fw={600}>
-                    {item.mapping ? 'Mapped' : 'Unmapped'}
-                  </Text>
-                </Cell>
-                <Cell>
-                  {item.mapping
-                    ? `${formatQuantity(item.mapping.quantity)} × ${item.mapping.name} (${item.mapping.type}${item.mapping.isSubtraction ? ', subtraction: gives stock back' : ''})`
-                    : '—'}
-                </Cell>
-                <Cell>{item.locations.map((id) => locationName.get(id) ?? id).join(', ')}</Cell>
-              </Box>
-            )}
-          />
-        </Box>
+        <VirtualTable
+          label="Items"
+          rows={shown}
+          columns={columns(locationName)}
+          rowHeight={ROW_HEIGHT}
+          height={560}
+          caption={
+            <Text size="sm" c="dimmed" my={4} aria-live="polite">
+              {shown.length === all.length ? `${all.length} items` : `${shown.length} of ${all.length} items match`}. Choose an item to map it.
+            </Text>
+          }
+          rowProps={(item) => ({
+            tabIndex: 0,
+            'aria-label': item.name,
+            'data-item-id': item.itemId,
+            onClick: () => setOpen(item),
+            onKeyDown: (event) => {
+              if (event.key !== 'Enter' && event.key !== ' ') return;
+              event.preventDefault();
+              setOpen(item);
+            },
+          })}
+        />
       ) : null}
       <MappingSheet item={open} onClose={() => setOpen(null)} />
     </Stack>

@@ -6,7 +6,7 @@ import { formatMoney } from '../app/format';
 import { useAction } from '../app/use-action';
 import { anyOf, useLive } from '../app/use-live';
 import { call } from '../ipc/client';
-import type { Item } from './ItemsScreen';
+import type { Item } from './items-store';
 
 /** Ingredients and recipes in one searchable list; the value says which kind ("ingredient:3"). */
 function useTargets() {

@@ -1,20 +1,63 @@
 import { Anchor, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
+import type { ContractOutput } from '../../../shared/ipc/contract';
+import type { Contracts } from '../../../shared/ipc/contracts';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { formatMoney, formatQuantity } from '../app/format';
+import { VirtualTable, type Column } from '../app/VirtualTable';
 import { useNavigation } from '../app/navigation-store';
 import { anyOf, useLive } from '../app/use-live';
 import { call } from '../ipc/client';
 
 const types = ['RECEIPT', 'ISSUE', 'WASTE', 'COUNT', 'ADJUSTMENT'] as const;
+const typeOptions = [...types];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PAGE = 500;
+/** Newest first, a page at a time (Show more adds one); the table draws only the rows in view. */
+const PAGE = 100;
 const ledgerMoved = anyOf('inventory:changed', 'transfer:finished', 'migration:progress');
 
 const options = (rows: { id: number; name: string }[] | null) => (rows ?? []).map((row) => ({ value: String(row.id), label: row.name }));
 
-function Entries() {
-  const go = useNavigation((state) => state.go);
+type Entry = ContractOutput<Contracts['ledger:list']>[number];
+type Location = ContractOutput<Contracts['locations:list']>[number];
+
+const entryColumns = (locationName: (id: string | null) => string, go: (section: 'logs', detail: string) => void): Column<Entry>[] => [
+  { header: 'Date', width: '0.9fr', cell: (entry) => entry.date },
+  { header: 'Type', width: '0.8fr', cell: (entry) => entry.type },
+  { header: 'Ingredient', width: '1.3fr', cell: (entry) => entry.ingredient },
+  { header: 'Storage unit', width: '1fr', cell: (entry) => entry.storageUnit },
+  { header: 'Location', width: '1.1fr', cell: (entry) => locationName(entry.locationId) },
+  { header: 'Quantity', width: '1fr', align: 'right', cell: (entry) => `${formatQuantity(entry.quantity)} ${entry.unit}` },
+  { header: 'Unit cost', width: '0.8fr', align: 'right', cell: (entry) => formatMoney(entry.unitCost) },
+  { header: 'Value', width: '0.8fr', align: 'right', cell: (entry) => formatMoney(entry.value) },
+  {
+    header: 'Source',
+    width: '1.6fr',
+    cell: (entry) =>
+      entry.transferLogId ? (
+        <Anchor component="button" type="button" size="sm" onClick={() => go('logs', String(entry.transferLogId))}>
+          Log {entry.transferLogId}, sales line {entry.salesLineId}
+        </Anchor>
+      ) : (
+        (entry.reference ?? 'Receipt')
+      ),
+  },
+];
+
+interface Filter {
+  type?: (typeof types)[number];
+  storageUnitId?: number;
+  ingredientId?: number;
+  locationId?: string;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * The filter bar, drawn again only when a filter changes: the entries and totals arriving do not
+ * touch its four selects, which keeps opening the Ledger quick on a big ledger.
+ */
+const Filters = memo(function Filters({ locations, onChange }: { locations: Location[] | null; onChange: (filter: Filter) => void }) {
   const [type, setType] = useState<(typeof types)[number] | null>(null);
   const [storageUnit, setStorageUnit] = useState<string | null>(null);
   const [ingredient, setIngredient] = useState<string | null>(null);
@@ -23,37 +66,44 @@ function Entries() {
   const [to, setTo] = useState('');
   const units = useLive(() => call('storage-units:list', {}), anyOf('inventory:changed'), []);
   const ingredients = useLive(() => call('ingredients:list', {}), anyOf('inventory:changed'), []);
+  const unitOptions = useMemo(() => options(units.data), [units.data]);
+  const ingredientOptions = useMemo(() => options(ingredients.data), [ingredients.data]);
+  const locationOptions = useMemo(() => (locations ?? []).map((entry) => ({ value: entry.businessLocationId, label: entry.name })), [locations]);
+  useEffect(() => {
+    onChange({
+      ...(type ? { type } : {}),
+      ...(storageUnit ? { storageUnitId: Number(storageUnit) } : {}),
+      ...(ingredient ? { ingredientId: Number(ingredient) } : {}),
+      ...(location ? { locationId: location } : {}),
+      ...(ISO_DATE.test(from) ? { from } : {}),
+      ...(ISO_DATE.test(to) ? { to } : {}),
+    });
+  }, [onChange, type, storageUnit, ingredient, location, from, to]);
+  return (
+    <Group align="end">
+      <Select label="Storage unit" placeholder="All" data={unitOptions} value={storageUnit} onChange={setStorageUnit} clearable searchable w={180} />
+      <Select label="Ingredient" placeholder="All" data={ingredientOptions} value={ingredient} onChange={setIngredient} clearable searchable w={200} />
+      <Select label="Location" placeholder="All" data={locationOptions} value={location} onChange={setLocation} clearable w={200} />
+      <Select label="Type" placeholder="All types" data={typeOptions} value={type} onChange={(value) => setType(value as typeof type)} clearable w={150} />
+      <TextInput type="date" label="From date" value={from} onChange={(event) => setFrom(event.currentTarget.value)} />
+      <TextInput type="date" label="To date" value={to} onChange={(event) => setTo(event.currentTarget.value)} />
+    </Group>
+  );
+});
+
+function Entries() {
+  const go = useNavigation((state) => state.go);
+  const [filter, setFilter] = useState<Filter>({});
   const locations = useLive(() => call('locations:list', {}), anyOf('lightspeed:changed'), []);
-  const filter = {
-    ...(type ? { type } : {}),
-    ...(storageUnit ? { storageUnitId: Number(storageUnit) } : {}),
-    ...(ingredient ? { ingredientId: Number(ingredient) } : {}),
-    ...(location ? { locationId: location } : {}),
-    ...(ISO_DATE.test(from) ? { from } : {}),
-    ...(ISO_DATE.test(to) ? { to } : {}),
-  };
   const key = JSON.stringify(filter);
-  const entries = useLive(() => call('ledger:list', { ...filter, limit: PAGE }), ledgerMoved, [key]);
+  const [pages, setPages] = useState({ key, count: 1 });
+  const shownPages = pages.key === key ? pages.count : 1;
+  const entries = useLive(() => call('ledger:list', { ...filter, limit: PAGE * shownPages }), ledgerMoved, [key, shownPages]);
   const totals = useLive(() => call('ledger:totals', filter), ledgerMoved, [key]);
   const locationName = (id: string | null) => (id ? (locations.data?.find((entry) => entry.businessLocationId === id)?.name ?? id) : '—');
   return (
     <Stack>
-      <Group align="end">
-        <Select label="Storage unit" placeholder="All" data={options(units.data)} value={storageUnit} onChange={setStorageUnit} clearable searchable w={180} />
-        <Select label="Ingredient" placeholder="All" data={options(ingredients.data)} value={ingredient} onChange={setIngredient} clearable searchable w={200} />
-        <Select
-          label="Location"
-          placeholder="All"
-          data={(locations.data ?? []).map((entry) => ({ value: entry.businessLocationId, label: entry.name }))}
-          value={location}
-          onChange={setLocation}
-          clearable
-          w={200}
-        />
-        <Select label="Type" placeholder="All types" data={[...types]} value={type} onChange={(value) => setType(value as typeof type)} clearable w={150} />
-        <TextInput type="date" label="From date" value={from} onChange={(event) => setFrom(event.currentTarget.value)} />
-        <TextInput type="date" label="To date" value={to} onChange={(event) => setTo(event.currentTarget.value)} />
-      </Group>
+      <Filters locations={locations.data} onChange={setFilter} />
       <ErrorNotice error={entries.error ?? totals.error} />
       {totals.data ? (
         <Paper withBorder p="sm" aria-label="Totals">
@@ -77,49 +127,13 @@ function Entries() {
         <>
           {totals.data && totals.data.entries > entries.data.length ? (
             <Text size="sm" c="dimmed">
-              The newest {entries.data.length} of {totals.data.entries.toLocaleString('en')} entries are listed; narrow the filters to see older ones. The totals cover all of them.
+              The newest {entries.data.length} of {totals.data.entries.toLocaleString('en')} entries are listed; the totals cover all of them.{' '}
+              <Anchor component="button" type="button" size="sm" onClick={() => setPages({ key, count: shownPages + 1 })}>
+                Show {PAGE} more
+              </Anchor>
             </Text>
           ) : null}
-          <Table striped aria-label="Ledger entries">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Date</Table.Th>
-                <Table.Th>Type</Table.Th>
-                <Table.Th>Ingredient</Table.Th>
-                <Table.Th>Storage unit</Table.Th>
-                <Table.Th>Location</Table.Th>
-                <Table.Th ta="right">Quantity</Table.Th>
-                <Table.Th ta="right">Unit cost</Table.Th>
-                <Table.Th ta="right">Value</Table.Th>
-                <Table.Th>Source</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.data.map((entry) => (
-                <Table.Tr key={entry.id} data-entry-id={entry.id}>
-                  <Table.Td>{entry.date}</Table.Td>
-                  <Table.Td>{entry.type}</Table.Td>
-                  <Table.Td>{entry.ingredient}</Table.Td>
-                  <Table.Td>{entry.storageUnit}</Table.Td>
-                  <Table.Td>{locationName(entry.locationId)}</Table.Td>
-                  <Table.Td ta="right">
-                    {formatQuantity(entry.quantity)} {entry.unit}
-                  </Table.Td>
-                  <Table.Td ta="right">{formatMoney(entry.unitCost)}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(entry.value)}</Table.Td>
-                  <Table.Td>
-                    {entry.transferLogId ? (
-                      <Anchor component="button" type="button" size="sm" onClick={() => go('logs', String(entry.transferLogId))}>
-                        Log {entry.transferLogId}, sales line {entry.salesLineId}
-                      </Anchor>
-                    ) : (
-                      (entry.reference ?? '—')
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <VirtualTable label="Ledger entries" rows={entries.data} columns={entryColumns(locationName, go)} rowHeight={38} height={520} rowProps={(entry) => ({ 'data-entry-id': entry.id })} />
         </>
       ) : null}
     </Stack>

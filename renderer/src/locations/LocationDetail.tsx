@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, Select, SimpleGri
 import { useState } from 'react';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
+import type { LarderEvent } from '../../../shared/ipc/events';
 import { ActionForm } from '../app/ActionForm';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { useNavigation } from '../app/navigation-store';
@@ -161,8 +162,7 @@ function Configuration({ location, overview }: { location: Location; overview: O
 
 export function LocationDetail({ businessLocationId }: { businessLocationId: string }) {
   const go = useNavigation((state) => state.go);
-  const concerns = (event: { type: string; locationId?: string }) =>
-    event.type === 'lightspeed:changed' || event.type === 'inventory:changed' || (('locationId' in event && event.locationId === businessLocationId) as boolean);
+  const concerns = (event: LarderEvent) => event.type === 'lightspeed:changed' || event.type === 'inventory:changed' || ('locationId' in event && event.locationId === businessLocationId);
   const location = useLive(async () => (await call('locations:list', {})).find((candidate) => candidate.businessLocationId === businessLocationId) ?? null, concerns, [businessLocationId]);
   const overview = useLive(() => call('locations:overview', { businessLocationId }), concerns, [businessLocationId]);
   const here = location.data;

@@ -1,4 +1,5 @@
-import { Badge, Box, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Box, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ErrorNotice } from '../app/ErrorNotice';
@@ -37,8 +38,14 @@ const jobWords: Record<Migration['status'], string> = {
   failed: 'Finished with failed days',
 };
 
+type Day = Migration['days'][number];
+
+const figures = (day: Day) =>
+  `${day.date}: ${dayWords[day.status]}, ${day.lines_processed} lines, ${day.ledger_entries_created} ledger entries, ${day.attempts} attempt(s)${day.error_message ? ` — ${day.error_message}` : ''}`;
+
 /** The 90-day migration: progress, one coloured square per day (its figures on hover or focus), Re-run and Cancel. */
 export function MigrationPanel({ businessLocationId, migration, timeZone }: { businessLocationId: string; migration: Migration | null; timeZone: string }) {
+  const [pointed, setPointed] = useState<Day | null>(null);
   const act = useAction((action: 'start' | 'rerun' | 'cancel') => call('migrations:action', { businessLocationId, action }));
   const running = migration?.status === 'running' || migration?.status === 'pending';
   return (
@@ -66,16 +73,26 @@ export function MigrationPanel({ businessLocationId, migration, timeZone }: { bu
             {migration.completed_at ? `, finished ${formatInstant(migration.completed_at, timeZone)}` : ''}
             {migration.error_message ? ` · ${migration.error_message}` : ''}
           </Text>
-          <Box role="list" aria-label="Migration days" style={{ display: 'grid', gridTemplateColumns: 'repeat(15, 22px)', gap: 3 }}>
-            {migration.days.map((day) => {
-              const figures = `${day.date}: ${dayWords[day.status]}, ${day.lines_processed} lines, ${day.ledger_entries_created} ledger entries, ${day.attempts} attempt(s)${day.error_message ? ` — ${day.error_message}` : ''}`;
-              return (
-                <Tooltip key={day.date} label={figures} withArrow openDelay={100}>
-                  <Box role="listitem" tabIndex={0} aria-label={figures} data-day={day.date} data-day-status={day.status} w={22} h={22} style={{ background: dayColors[day.status], borderRadius: 3 }} />
-                </Tooltip>
-              );
-            })}
+          <Box role="list" aria-label="Migration days" style={{ display: 'grid', gridTemplateColumns: 'repeat(15, 22px)', gap: 3 }} onMouseLeave={() => setPointed(null)}>
+            {migration.days.map((day) => (
+              <div
+                key={day.date}
+                role="listitem"
+                tabIndex={0}
+                title={figures(day)}
+                aria-label={figures(day)}
+                data-day={day.date}
+                data-day-status={day.status}
+                onMouseEnter={() => setPointed(day)}
+                onFocus={() => setPointed(day)}
+                style={{ width: 22, height: 22, background: dayColors[day.status], borderRadius: 3 }}
+              />
+            ))}
           </Box>
+          {/* One line for the day under the pointer or the keyboard focus: cheaper than a tooltip per square. */}
+          <Text size="sm" aria-live="polite" data-day-figures mih={22}>
+            {pointed ? figures(pointed) : 'Point at or tab to a day to see its figures.'}
+          </Text>
           <SimpleGrid cols={{ base: 4, sm: 7 }} spacing={4}>
             {(Object.keys(dayColors) as DayStatus[]).map((status) => (
               <Group key={status} gap={4}>

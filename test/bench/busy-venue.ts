@@ -1,0 +1,83 @@
+// A busy venue for the benchmarks: the fake K-Series in its own process, a connected engine on a
+// data folder, a two-level recipe book, 70 % of the location's items mapped, the location activated.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { createEngine, type Engine } from '../../electron/engine';
+import { importSetupFile } from '../../electron/inventory/setup-import';
+import { findRecipeByName } from '../../electron/inventory/recipes';
+import { findStorageUnitByName } from '../../electron/inventory/storage-units';
+import { listItems, syncItems } from '../../electron/items/item-sync';
+import { linkStorageUnit } from '../../electron/locations/location-config';
+import { syncLocations } from '../../electron/locations/location-sync';
+import { saveMapping } from '../../electron/mappings/mappings';
+import { activateLocation } from '../../electron/migration/migration';
+import { createNodePlatform } from '../../electron/platform/node-platform';
+import { approveInBrowser } from '../support/lightspeed';
+
+export const NOW = '2026-05-08T10:00:00Z';
+export const BL = '45454565682155';
+
+const started = performance.now();
+export const phase = (name: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1)} s] ${name}\n`);
+
+export interface FakeProcess {
+  env: Record<string, string>;
+  stop(): void;
+}
+
+async function startFake(salesPerDay: number, itemsPerBusiness: number): Promise<FakeProcess> {
+  const args = ['--auto-approve', '--now', NOW, '--sales-per-day', String(salesPerDay), '--lines-per-sale', '4.2', '--items', String(itemsPerBusiness)];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fake-lightspeed/main.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = await new Promise<Record<string, string>>((resolve) => {
+    createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('{') && resolve(JSON.parse(line) as Record<string, string>));
+  });
+  return { env, stop: () => child.kill() };
+}
+
+/** 120 ingredients, 30 sub-recipes of 3, 240 recipes of 5 ingredients and a sub-recipe: two levels, about 7 ingredients each. */
+function inventory() {
+  const ingredients = Array.from({ length: 120 }, (_, n) => ({ name: `Ingredient ${n}`, unit: 'kg' }));
+  const subs = Array.from({ length: 30 }, (_, n) => ({
+    name: `Sub-recipe ${n}`,
+    yield: '2',
+    lines: [0, 1, 2].map((k) => ({ ingredient: `Ingredient ${(n * 3 + k) % 120}`, quantity: '0.05', trimPct: '5' })),
+  }));
+  const tops = Array.from({ length: 240 }, (_, n) => ({
+    name: `Recipe ${n}`,
+    yield: '1',
+    lines: [...[0, 1, 2, 3, 4].map((k) => ({ ingredient: `Ingredient ${(n * 7 + k * 11) % 120}`, quantity: '0.02' })), { recipe: `Sub-recipe ${n % 30}`, quantity: '0.1' }],
+  }));
+  return {
+    storageUnits: [{ name: 'Main Kitchen' }],
+    ingredients,
+    recipes: [...subs, ...tops],
+    receipts: ingredients.map((ingredient) => ({ ingredient: ingredient.name, storageUnit: 'Main Kitchen', quantity: '100', value: '250', date: '2026-01-01' })),
+  };
+}
+
+export interface BusyVenue {
+  engine: Engine;
+  fake: FakeProcess;
+  jobId: number;
+}
+
+export async function prepareBusyVenue(home: string, options: { salesPerDay: number; itemsPerBusiness: number }): Promise<BusyVenue> {
+  const fake = await startFake(options.salesPerDay, options.itemsPerBusiness);
+  const engine = createEngine(createNodePlatform({ env: { ...fake.env, LARDER_HOME: home, LARDER_NOW: NOW } }), 'cli');
+  phase('fake started; connecting');
+  const signIn = await engine.lightspeed.connection.start();
+  await approveInBrowser(signIn.authorizeUrl);
+  await signIn.completion;
+  phase('connected; syncing');
+  await syncLocations(engine.scope, engine.lightspeed.api, NOW);
+  await syncItems(engine.scope, engine.lightspeed.api, NOW);
+  phase('synced; importing inventory');
+  importSetupFile(engine.scope, JSON.stringify(inventory()));
+  phase('inventory imported; mapping');
+  const items = listItems(engine.scope).filter((item) => item.locations.includes(BL));
+  const mapped = items.slice(0, Math.round(items.length * 0.7));
+  const recipeIds = Array.from({ length: 240 }, (_, n) => findRecipeByName(engine.scope, `Recipe ${n}`)!.id);
+  mapped.forEach((item, n) => saveMapping(engine.scope, { posItemId: item.id, target: { recipeId: recipeIds[n % 240]! }, quantity: '1', isSubtraction: false }, NOW));
+  linkStorageUnit(engine.scope, BL, findStorageUnitByName(engine.scope, 'Main Kitchen')!.id);
+  return { engine, fake, jobId: activateLocation(engine.scope, BL, engine.platform.clock).job_id };
+}

@@ -1,0 +1,131 @@
+// `npm run bench:ui`: the screens against a busy database, in Debian's Chromium. A venue with about
+// 10,000 POS items and about 2 million ledger rows (a real 90-day migration, not inserted rows),
+// then the web host on that data folder and the timings, each the median of several runs:
+//   items first render  click on Items → the first rows painted (the 10,000-item list call included)
+//   filter keystroke    a key in Search → the filtered rows painted
+//   open a location     click on a location → its stats and 90-day grid painted
+//   open the ledger     click on Ledger → the newest entries and the totals painted
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { defaultMigrationsFolder, openDatabase } from '../../electron/db/open-database';
+import { DATABASE_FILE } from '../../electron/engine';
+import { runMigration } from '../../electron/migration/migration';
+import { startHost } from '../e2e/fixtures';
+import { BL, NOW, phase, prepareBusyVenue } from './busy-venue';
+
+const RUNS = Number(process.env.BENCH_UI_RUNS ?? 9);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return +(sorted[Math.floor(sorted.length / 2)] ?? NaN).toFixed(1);
+};
+
+// The in-page measurements are plain script text: tsx would wrap functions passed to page.evaluate in
+// a helper that does not exist inside the page.
+
+/** Clicks `trigger` inside the page and resolves on the first frame after `ready` matches: what the manager sees. */
+function timeInPage(page: Page, trigger: string, ready: string): Promise<number> {
+  return page.evaluate(`new Promise((resolve) => {
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector(${JSON.stringify(ready)})) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    document.querySelector(${JSON.stringify(trigger)}).click();
+  })`);
+}
+
+/** Types one letter into the focused Search field; resolves on the first frame after the match count changed. */
+function timeKeystroke(page: Page, letter: string): Promise<number> {
+  return page.evaluate(`new Promise((resolve) => {
+    const input = document.activeElement;
+    const status = document.querySelector('[aria-live="polite"]');
+    const before = status.textContent;
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      if (status.textContent === before) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    });
+    observer.observe(status, { childList: true, subtree: true, characterData: true });
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, input.value + ${JSON.stringify(letter)});
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  })`);
+}
+
+const nav = (name: string) => `nav[aria-label="Sections"] button:nth-of-type(${['Home', 'Connection', 'Locations', 'Items', 'Transfer logs', 'Ledger'].indexOf(name) + 1})`;
+
+/** BENCH_UI_DATA keeps the venue (about 2 minutes to build) for the next run; by default it is temporary. */
+const kept = process.env.BENCH_UI_DATA;
+const home = kept ?? mkdtempSync(join(tmpdir(), 'larder-ui-bench-'));
+if (!existsSync(join(home, DATABASE_FILE))) {
+  mkdirSync(home, { recursive: true });
+  const { engine, fake, jobId } = await prepareBusyVenue(home, {
+    salesPerDay: Number(process.env.BENCH_SALES_PER_DAY ?? 760),
+    itemsPerBusiness: Number(process.env.BENCH_ITEMS_PER_BUSINESS ?? 3334),
+  });
+  phase('migrating');
+  await runMigration(engine.transfers, jobId, (progress) => progress.progress_percent % 20 === 0 && phase(`migration ${progress.progress_percent} %`));
+  engine.close();
+  fake.stop();
+}
+let stopHost = () => undefined as void;
+try {
+  const database = openDatabase({ file: join(home, DATABASE_FILE), migrationsFolder: defaultMigrationsFolder });
+  const counts = database.sqlite.prepare('SELECT (SELECT count(*) FROM pos_items) AS items, (SELECT count(*) FROM ledger_entries) AS rows').get() as { items: number; rows: number };
+  database.close();
+  phase(`${counts.items} items, ${counts.rows} ledger rows; measuring`);
+
+  const { child, host } = await startHost(home, { LARDER_NOW: NOW });
+  stopHost = () => void child.kill('SIGTERM');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(host.url);
+  await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
+
+  const itemsRender: number[] = [];
+  const keystroke: number[] = [];
+  const locationOpen: number[] = [];
+  const ledgerOpen: number[] = [];
+  // Two rounds first that are not counted: the engine's and Chromium's code and SQLite's page cache warm up.
+  const WARM_UP = 2;
+  for (let run = 0; run < RUNS + WARM_UP; run++) {
+    if (run === WARM_UP) for (const list of [itemsRender, keystroke, locationOpen, ledgerOpen]) list.length = 0;
+    await page.click(nav('Home'));
+    await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
+    itemsRender.push(await timeInPage(page, nav('Items'), '[data-item-id]'));
+    // One keystroke at a time into Search; ready when the count line names the new needle's matches.
+    const search = page.getByLabel('Search');
+    await search.fill('');
+    for (const key of ['p', 'i', 'z']) {
+      await search.focus();
+      keystroke.push(await timeKeystroke(page, key));
+    }
+    await page.click(nav('Locations'));
+    await page.getByRole('table', { name: 'Locations' }).waitFor();
+    locationOpen.push(await timeInPage(page, `[data-location="${BL}"] button`, '[data-day]:nth-child(90)'));
+    await page.click(nav('Home'));
+    await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
+    ledgerOpen.push(await timeInPage(page, nav('Ledger'), '[aria-label="Totals"]'));
+    await page.locator('[data-entry-id]').first().waitFor();
+  }
+  await browser.close();
+  const report = {
+    items: counts.items,
+    ledgerRows: counts.rows,
+    runs: RUNS,
+    itemsFirstRenderMs: median(itemsRender),
+    filterKeystrokeMs: median(keystroke),
+    openLocationMs: median(locationOpen),
+    openLedgerMs: median(ledgerOpen),
+    warmUpRounds: WARM_UP,
+    all: { itemsRender, keystroke, locationOpen, ledgerOpen },
+  };
+  console.log(JSON.stringify(report, (key, value: unknown) => (typeof value === 'number' ? Math.round(value * 10) / 10 : value), 2));
+} finally {
+  stopHost();
+  if (!kept) rmSync(home, { recursive: true, force: true });
+}
