@@ -45,7 +45,7 @@ export const useInventory = create<InventoryState>((set) => ({
 }));
 
 // Main pushes a change event after every write made through it (from any window or browser tab),
-// so the lists follow without polling.
+// so the lists follow without polling; posted sales move stock too.
 onLarderEvent((event) => {
-  if (event.type === 'inventory:changed') void useInventory.getState().refresh();
+  if (event.type === 'inventory:changed' || event.type === 'transfer:finished' || event.type === 'migration:progress') void useInventory.getState().refresh();
 });

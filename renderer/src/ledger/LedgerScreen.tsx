@@ -1,13 +1,16 @@
-import { Anchor, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { formatMoney, formatQuantity } from '../app/format';
-import { VirtualTable, type Column } from '../app/VirtualTable';
+import { VirtualTable } from '../app/VirtualTable';
 import { useNavigation } from '../app/navigation-store';
 import { anyOf, useLive } from '../app/use-live';
+import { useInventory } from '../inventory/inventory-store';
+import { StockPanel } from '../inventory/StockPanel';
 import { call } from '../ipc/client';
+import { entryColumns } from './entry-columns';
 
 const types = ['RECEIPT', 'ISSUE', 'WASTE', 'COUNT', 'ADJUSTMENT'] as const;
 const typeOptions = [...types];
@@ -18,31 +21,7 @@ const ledgerMoved = anyOf('inventory:changed', 'transfer:finished', 'migration:p
 
 const options = (rows: { id: number; name: string }[] | null) => (rows ?? []).map((row) => ({ value: String(row.id), label: row.name }));
 
-type Entry = ContractOutput<Contracts['ledger:list']>[number];
 type Location = ContractOutput<Contracts['locations:list']>[number];
-
-const entryColumns = (locationName: (id: string | null) => string, go: (section: 'logs', detail: string) => void): Column<Entry>[] => [
-  { header: 'Date', width: '0.9fr', cell: (entry) => entry.date },
-  { header: 'Type', width: '0.8fr', cell: (entry) => entry.type },
-  { header: 'Ingredient', width: '1.3fr', cell: (entry) => entry.ingredient },
-  { header: 'Storage unit', width: '1fr', cell: (entry) => entry.storageUnit },
-  { header: 'Location', width: '1.1fr', cell: (entry) => locationName(entry.locationId) },
-  { header: 'Quantity', width: '1fr', align: 'right', cell: (entry) => `${formatQuantity(entry.quantity)} ${entry.unit}` },
-  { header: 'Unit cost', width: '0.8fr', align: 'right', cell: (entry) => formatMoney(entry.unitCost) },
-  { header: 'Value', width: '0.8fr', align: 'right', cell: (entry) => formatMoney(entry.value) },
-  {
-    header: 'Source',
-    width: '1.6fr',
-    cell: (entry) =>
-      entry.transferLogId ? (
-        <Anchor component="button" type="button" size="sm" onClick={() => go('logs', String(entry.transferLogId))}>
-          Log {entry.transferLogId}, sales line {entry.salesLineId}
-        </Anchor>
-      ) : (
-        (entry.reference ?? 'Receipt')
-      ),
-  },
-];
 
 interface Filter {
   type?: (typeof types)[number];
@@ -140,36 +119,14 @@ function Entries() {
   );
 }
 
+/** The same stock list as under Inventory, fresh whenever this tab opens. */
 function StockOnHand() {
-  const stock = useLive(() => call('stock:list', {}), ledgerMoved, []);
-  const units = [...new Set((stock.data ?? []).map((line) => line.storageUnit))];
+  const error = useInventory((state) => state.error);
+  useEffect(() => void useInventory.getState().refresh(), []);
   return (
     <Stack>
-      <ErrorNotice error={stock.error} />
-      {stock.data && stock.data.length === 0 ? <Text>No stock yet: record receipts under Inventory.</Text> : null}
-      {units.map((unit) => {
-        const lines = (stock.data ?? []).filter((line) => line.storageUnit === unit);
-        return (
-          <Paper key={unit} withBorder p="sm">
-            <Title order={3} size="h5" mb={4}>
-              {unit}
-            </Title>
-            <Table aria-label={`Stock in ${unit}`}>
-              <Table.Tbody>
-                {lines.map((line) => (
-                  <Table.Tr key={line.ingredientId}>
-                    <Table.Td>{line.ingredient}</Table.Td>
-                    <Table.Td ta="right">
-                      {formatQuantity(line.quantity)} {line.unit}
-                    </Table.Td>
-                    <Table.Td ta="right">{formatMoney(line.value)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
-        );
-      })}
+      <ErrorNotice error={error} />
+      <StockPanel />
     </Stack>
   );
 }

@@ -1,10 +1,12 @@
-import { Anchor, Badge, Code, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Code, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { errorCatalog, isErrorCode } from '../../../shared/errors';
 import { ErrorNotice } from '../app/ErrorNotice';
-import { formatInstant, formatMoney, formatQuantity } from '../app/format';
+import { formatInstant, formatQuantity } from '../app/format';
 import { useNavigation } from '../app/navigation-store';
 import { anyOf, useLive } from '../app/use-live';
+import { VirtualTable } from '../app/VirtualTable';
 import { call } from '../ipc/client';
+import { entryColumns } from '../ledger/entry-columns';
 import { statusColor } from './LogsScreen';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -126,38 +128,17 @@ export function LogDetail({ id }: { id: number }) {
               Ledger entries created ({data.ledgerEntries.length})
             </Title>
             {data.ledgerEntries.length > 0 ? (
-              <Table striped aria-label="Ledger entries of this transfer">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Entry</Table.Th>
-                    <Table.Th>Ingredient</Table.Th>
-                    <Table.Th>Storage unit</Table.Th>
-                    <Table.Th ta="right">Quantity</Table.Th>
-                    <Table.Th ta="right">Unit cost</Table.Th>
-                    <Table.Th ta="right">Value</Table.Th>
-                    <Table.Th>Sales line</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.ledgerEntries.slice(0, 1000).map((entry) => (
-                    <Table.Tr key={entry.id}>
-                      <Table.Td>{entry.id}</Table.Td>
-                      <Table.Td>{entry.ingredient}</Table.Td>
-                      <Table.Td>{entry.storageUnit}</Table.Td>
-                      <Table.Td ta="right">
-                        {formatQuantity(entry.quantity)} {entry.unit}
-                      </Table.Td>
-                      <Table.Td ta="right">{formatMoney(entry.unitCost)}</Table.Td>
-                      <Table.Td ta="right">{formatMoney(entry.value)}</Table.Td>
-                      <Table.Td>{entry.salesLineId ?? '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <VirtualTable
+                label="Ledger entries of this transfer"
+                rows={data.ledgerEntries}
+                columns={entryColumns(() => data.locationName, go)}
+                rowHeight={38}
+                height={420}
+                rowProps={(entry) => ({ 'data-entry-id': entry.id })}
+              />
             ) : (
               <Text size="sm">None.</Text>
             )}
-            {data.ledgerEntries.length > 1000 ? <Text size="sm">The first 1,000 are shown; the Ledger screen filters the rest.</Text> : null}
           </Paper>
         </>
       ) : null}
