@@ -5,13 +5,12 @@ import { defaultMigrationsFolder, openDatabase } from './open-database';
 import * as schema from './schema';
 
 // Describes what SQLite knows of a database's shape, in a stable order and by meaning: a column
-// added later with an inline REFERENCES equals one created with a table-level FOREIGN KEY. Triggers
-// come from a hand-written migration (drizzle's schema has none); the ledger tests check what they do.
+// added later with an inline REFERENCES equals one created with a table-level FOREIGN KEY.
 function describeSchema(sqlite: Database.Database) {
   const objects = sqlite
     .prepare(
       `SELECT type, name, tbl_name, sql FROM sqlite_master
-       WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND type <> 'trigger' ORDER BY type, name`,
+       WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY type, name`,
     )
     .all() as { type: string; name: string; tbl_name: string; sql: string | null }[];
   const normalize = (text: string | null) => text?.replace(/\s+/g, ' ').replace(/"/g, '`') ?? null;

@@ -149,9 +149,8 @@ export const ledgerEntries = sqliteTable(
 
 /**
  * The ledger added up per day, location, storage unit, ingredient and type: every filter of the
- * Ledger screen is one of these, so its totals read a few thousand rows instead of millions. Rows
- * without a location (receipts and other manual entries) are kept by triggers; a transfer rebuilds
- * the totals of the day and location it posted, in its own transaction (see transfer-day.ts).
+ * Ledger screen is one of these, so its totals and stock on hand read a few thousand rows instead of
+ * millions. Whoever writes entries adds their days up again in the same transaction (rebuildDayTotals).
  */
 export const ledgerDayTotals = sqliteTable(
   'ledger_day_totals',

@@ -4,7 +4,7 @@ import { ledgerEntries } from '../db/schema';
 import { parseDecimal, QUANTITY_SCALE, MONEY_SCALE, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { normalizeDate } from '../../shared/dates';
-import { ledgerRow, listLedgerEntries, type LedgerEntryView } from '../ledger/ledger';
+import { ledgerRow, listLedgerEntries, rebuildDayTotals, type LedgerEntryView } from '../ledger/ledger';
 import { requireIngredient } from './ingredients';
 import { requireStorageUnit } from './storage-units';
 
@@ -46,7 +46,7 @@ function receiptRow(scope: CompanyScope, input: ReceiptInput) {
 
 function findByReference(scope: CompanyScope, reference: string) {
   return scope.db.orm
-    .select({ id: ledgerEntries.id })
+    .select({ id: ledgerEntries.id, date: ledgerEntries.date })
     .from(ledgerEntries)
     .where(and(eq(ledgerEntries.companyId, scope.companyId), eq(ledgerEntries.type, 'RECEIPT'), eq(ledgerEntries.reference, reference)))
     .get();
@@ -58,7 +58,9 @@ export function createReceipt(scope: CompanyScope, input: ReceiptInput): number 
     if (row.reference !== null && findByReference(scope, row.reference)) {
       throw new DomainError('receipt_reference_taken', `A receipt with reference "${row.reference}" already exists.`);
     }
-    return scope.db.orm.insert(ledgerEntries).values(row).returning({ id: ledgerEntries.id }).get().id;
+    const id = scope.db.orm.insert(ledgerEntries).values(row).returning({ id: ledgerEntries.id }).get().id;
+    rebuildDayTotals(scope, null, row.date);
+    return id;
   });
 }
 
@@ -67,8 +69,15 @@ export function upsertReceiptByReference(scope: CompanyScope, input: ReceiptInpu
   return scope.db.write(() => {
     const row = receiptRow(scope, input);
     const existing = findByReference(scope, input.reference);
-    if (!existing) return scope.db.orm.insert(ledgerEntries).values(row).returning({ id: ledgerEntries.id }).get().id;
+    if (!existing) {
+      const id = scope.db.orm.insert(ledgerEntries).values(row).returning({ id: ledgerEntries.id }).get().id;
+      rebuildDayTotals(scope, null, row.date);
+      return id;
+    }
     scope.db.orm.update(ledgerEntries).set(row).where(eq(ledgerEntries.id, existing.id)).run();
+    // The receipt may have moved to another date: both days are added up again.
+    rebuildDayTotals(scope, null, existing.date);
+    rebuildDayTotals(scope, null, row.date);
     return existing.id;
   });
 }
@@ -82,9 +91,10 @@ export function deleteReceipt(scope: CompanyScope, id: number): void {
     const deleted = scope.db.orm
       .delete(ledgerEntries)
       .where(and(eq(ledgerEntries.id, id), eq(ledgerEntries.companyId, scope.companyId), eq(ledgerEntries.type, 'RECEIPT')))
-      .returning({ id: ledgerEntries.id })
+      .returning({ id: ledgerEntries.id, date: ledgerEntries.date })
       .all();
     if (deleted.length === 0) throw new DomainError('receipt_not_found', `No receipt with id ${id}.`);
+    for (const { date } of deleted) rebuildDayTotals(scope, null, date);
   });
 }
 

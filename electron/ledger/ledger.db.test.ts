@@ -87,9 +87,9 @@ describe('ledger', () => {
     expect(listLedgerEntries(engine.scope, { limit: 1 })[0]?.date).toBe('2026-01-06');
   });
 
-  it('keeps day totals for receipts through the database triggers: created, changed and deleted', () => {
+  it('keeps day totals for receipts created, changed (to another date) and deleted', () => {
     const { kitchen, bar, beans } = kitchenWithBeans();
-    const changed = upsertReceiptByReference(engine.scope, { ingredientId: beans.id, storageUnitId: bar.id, quantity: '2.5', value: '45', date: '2026-01-07', reference: 'INV-7' });
+    const changed = upsertReceiptByReference(engine.scope, { ingredientId: beans.id, storageUnitId: bar.id, quantity: '2.5', value: '45', date: '2026-01-09', reference: 'INV-7' });
     const extra = createReceipt(engine.scope, { ingredientId: beans.id, storageUnitId: kitchen.id, quantity: '0.001', value: '0.02', date: '2026-01-07' });
     deleteReceipt(engine.scope, extra);
     const { kept, recounted } = dayTotalsBothWays(engine.scope);

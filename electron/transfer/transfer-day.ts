@@ -285,7 +285,7 @@ async function attemptOnce(
       }
     }
 
-    // The Ledger screen's totals read day totals; this day's are added up again with the rest of its changes.
+    // The Ledger screen's totals read day totals: this day's are added up again with the rest of its changes.
     rebuildDayTotals(scope, location.businessLocationId, date);
     stats.ledger_entries_created = ledgerIds.length;
     stats.unmapped_names = [...unmapped].sort();
