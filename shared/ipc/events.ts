@@ -5,8 +5,8 @@ export const larderEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connection:changed') }),
   z.object({ type: z.literal('transfer:started'), locationId: z.string(), date: z.string() }),
   z.object({ type: z.literal('transfer:finished'), locationId: z.string(), date: z.string(), success: z.boolean() }),
-  /** A sync under way: `done` of `total` steps (item sync pages through every location). */
-  z.object({ type: z.literal('sync:progress'), what: z.enum(['locations', 'items']), done: z.number().int(), total: z.number().int() }),
+  /** An item sync under way: `done` of `total` locations fetched. */
+  z.object({ type: z.literal('sync:progress'), what: z.literal('items'), done: z.number().int(), total: z.number().int() }),
   z.object({ type: z.literal('settings:changed') }),
   z.object({
     type: z.literal('migration:progress'),
