@@ -1,7 +1,7 @@
 // Every error code Larder answers with, its meaning and the fix, in the office manager's words.
 // Codes from the product we replace keep their names; the screens show `meaning` and `fix`.
 
-interface CatalogEntry {
+export interface CatalogEntry {
   meaning: string;
   fix: string;
 }
@@ -243,4 +243,9 @@ export const errorCodes = Object.keys(errorCatalog) as ErrorCode[];
 
 export function isErrorCode(code: string): code is ErrorCode {
   return Object.hasOwn(errorCatalog, code);
+}
+
+/** The meaning and fix of a code that may come from outside the catalog (a log, an alert); null if it is unknown. */
+export function catalogEntry(code: string): CatalogEntry | null {
+  return isErrorCode(code) ? errorCatalog[code] : null;
 }

@@ -1,10 +1,11 @@
 // "Use demo account": the same fake K-Series the tests use, started inside this process with generated
 // sales (three time zones, about 150 items, 120 days), so a newcomer can try every screen without a
 // Lightspeed account. Sign-in runs the real OAuth flow; the fake approves it by itself.
-import { startFakeLightspeed, type FakeLightspeed } from '../../test/fake-lightspeed/fake-lightspeed';
-import { DEMO_CLIENT } from '../../test/fake-lightspeed/fake-lightspeed';
+import { DEMO_CLIENT, startFakeLightspeed, type FakeLightspeed } from '../../test/fake-lightspeed/fake-lightspeed';
 import type { Engine } from '../engine';
+import { listIngredients } from '../inventory/ingredients';
 import { importSetupFile } from '../inventory/setup-import';
+import { listStorageUnits } from '../inventory/storage-units';
 import { syncItems } from '../items/item-sync';
 import { configureLightspeed } from '../lightspeed/configure';
 import { syncLocations } from '../locations/location-sync';
@@ -89,9 +90,6 @@ export class DemoAccount {
 
   private inventoryIsEmpty(): boolean {
     const { scope } = this.engine;
-    const row = scope.db.sqlite
-      .prepare('SELECT (SELECT count(*) FROM storage_units WHERE company_id = @c) + (SELECT count(*) FROM ingredients WHERE company_id = @c) AS n')
-      .get({ c: scope.companyId }) as { n: number };
-    return row.n === 0;
+    return listStorageUnits(scope).length === 0 && listIngredients(scope).length === 0;
   }
 }

@@ -75,9 +75,8 @@ export function upsertReceiptByReference(scope: CompanyScope, input: ReceiptInpu
       return id;
     }
     scope.db.orm.update(ledgerEntries).set(row).where(eq(ledgerEntries.id, existing.id)).run();
-    // The receipt may have moved to another date: both days are added up again.
-    rebuildDayTotals(scope, null, existing.date);
-    rebuildDayTotals(scope, null, row.date);
+    // The receipt may have moved to another date: then both days are added up again.
+    for (const date of new Set([existing.date, row.date])) rebuildDayTotals(scope, null, date);
     return existing.id;
   });
 }

@@ -41,8 +41,7 @@ export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferC
     },
     'locations:overview': ({ businessLocationId }) => {
       const { location, ...overview } = locationOverview(scope, businessLocationId, clock);
-      const yesterday = migrationRange(requireLocation(scope, businessLocationId), clock).endDate;
-      return { ...overview, storageUnitName: location.storageUnitName, yesterday };
+      return { ...overview, storageUnitName: location.storageUnitName, yesterday: migrationRange(location, clock).endDate };
     },
   };
 }

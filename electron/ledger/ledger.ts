@@ -157,8 +157,7 @@ function ledgerWhere(scope: CompanyScope, filter: LedgerFilter): OptionalFilter 
 
 export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}): LedgerEntryView[] {
   const where = ledgerWhere(scope, filter);
-  const params = where.params;
-  if (filter.limit !== undefined) params.limit = filter.limit;
+  const params = filter.limit === undefined ? where.params : { ...where.params, limit: filter.limit };
   const order = filter.limit === undefined ? 'e.date, e.id' : 'e.date DESC, e.id DESC';
   const rows = scope.db.sqlite
     .prepare(

@@ -6,7 +6,7 @@ import { anyOf, useLive } from './use-live';
 /** On every screen but Connection: a lost Lightspeed connection is the one thing that stops the nightly issue. */
 export function ConnectionBanner() {
   const { section, go } = useNavigation();
-  const { data } = useLive(() => call('connection:status', {}), anyOf('connection:changed', 'transfer:finished', 'migration:progress'), []);
+  const { data } = useLive(() => call('connection:status', {}), anyOf('connection:changed'), []);
   if (!data || section === 'connection' || (data.status !== 'disconnected' && data.status !== 'refresh_failed')) return null;
   return (
     <Alert color="red" mb="md" title="Lightspeed is disconnected" role="alert" data-banner="disconnected">

@@ -1,11 +1,11 @@
 import { Alert, Text } from '@mantine/core';
-import { errorCatalog, isErrorCode } from '../../../shared/errors';
+import { catalogEntry, errorCatalog } from '../../../shared/errors';
 import type { IpcError } from '../../../shared/ipc/contract';
 
 /** A refusal in plain words: what happened (the message), what it means, and what to do. */
 export function ErrorNotice({ error, onClose }: { error: IpcError | null; onClose?: () => void }) {
   if (!error) return null;
-  const entry = isErrorCode(error.code) ? errorCatalog[error.code] : errorCatalog.internal_error;
+  const entry = catalogEntry(error.code) ?? errorCatalog.internal_error;
   return (
     <Alert color="red" title={entry.meaning} withCloseButton={Boolean(onClose)} onClose={onClose} role="alert" data-error-code={error.code}>
       <Text size="sm">{error.message}</Text>

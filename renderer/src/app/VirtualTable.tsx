@@ -51,31 +51,34 @@ export function VirtualTable<T>({
       {caption}
       <Box role="rowgroup" aria-label={`${label} rows`} style={{ height: Math.min(height, rows.length * rowHeight + 2), overflowY: 'auto', position: 'relative' }} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
         <div style={{ height: rows.length * rowHeight, position: 'relative' }}>
-          {rows.slice(first, last).map((row, offset) => (
-            <div
-              key={first + offset}
-              role="row"
-              {...rowProps?.(row)}
-              style={{
-                position: 'absolute',
-                top: (first + offset) * rowHeight,
-                left: 0,
-                right: 0,
-                height: rowHeight,
-                display: 'grid',
-                gridTemplateColumns: tracks,
-                alignItems: 'center',
-                borderBottom: '1px solid var(--mantine-color-gray-2)',
-                cursor: rowProps?.(row).onClick ? 'pointer' : undefined,
-              }}
-            >
-              {columns.map((column) => (
-                <div key={column.header} role="cell" style={{ ...cellStyle(column), padding: '0 6px', fontSize: 'var(--mantine-font-size-sm)' }}>
-                  {column.cell(row)}
-                </div>
-              ))}
-            </div>
-          ))}
+          {rows.slice(first, last).map((row, offset) => {
+            const props = rowProps?.(row);
+            return (
+              <div
+                key={first + offset}
+                role="row"
+                {...props}
+                style={{
+                  position: 'absolute',
+                  top: (first + offset) * rowHeight,
+                  left: 0,
+                  right: 0,
+                  height: rowHeight,
+                  display: 'grid',
+                  gridTemplateColumns: tracks,
+                  alignItems: 'center',
+                  borderBottom: '1px solid var(--mantine-color-gray-2)',
+                  cursor: props?.onClick ? 'pointer' : undefined,
+                }}
+              >
+                {columns.map((column) => (
+                  <div key={column.header} role="cell" style={{ ...cellStyle(column), padding: '0 6px', fontSize: 'var(--mantine-font-size-sm)' }}>
+                    {column.cell(row)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
         </div>
       </Box>
     </Box>

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { errorCatalog, isErrorCode } from '../../../shared/errors';
+import { catalogEntry } from '../../../shared/errors';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ActionForm } from '../app/ActionForm';
@@ -132,7 +132,7 @@ function Alerts({ alerts }: { alerts: Connection['alerts'] }) {
   return (
     <Stack gap="xs" aria-label="Open alerts">
       {alerts.map((alert) => {
-        const entry = isErrorCode(alert.code) ? errorCatalog[alert.code] : null;
+        const entry = catalogEntry(alert.code);
         return (
           <Alert key={alert.id} color="orange" title={entry?.meaning ?? alert.code} data-alert-code={alert.code}>
             <Text size="sm">

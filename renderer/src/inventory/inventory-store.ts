@@ -18,6 +18,8 @@ interface InventoryState {
   loaded: boolean;
   error: IpcError | null;
   refresh(): Promise<void>;
+  /** Only the stock: what posted sales change. */
+  refreshStock(): Promise<void>;
 }
 
 export const useInventory = create<InventoryState>((set) => ({
@@ -42,10 +44,18 @@ export const useInventory = create<InventoryState>((set) => ({
       set({ error: asIpcError(error), loaded: true });
     }
   },
+  async refreshStock() {
+    try {
+      set({ stock: await call('stock:list', {}) });
+    } catch (error) {
+      set({ error: asIpcError(error) });
+    }
+  },
 }));
 
 // Main pushes a change event after every write made through it (from any window or browser tab),
-// so the lists follow without polling; posted sales move stock too.
+// so the lists follow without polling. Posted sales move only the stock (a migration posts a day at a time).
 onLarderEvent((event) => {
-  if (event.type === 'inventory:changed' || event.type === 'transfer:finished' || event.type === 'migration:progress') void useInventory.getState().refresh();
+  if (event.type === 'inventory:changed') void useInventory.getState().refresh();
+  else if (event.type === 'transfer:finished' || event.type === 'migration:progress') void useInventory.getState().refreshStock();
 });

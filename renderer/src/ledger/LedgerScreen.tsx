@@ -2,6 +2,7 @@ import { Anchor, Group, Paper, Select, Stack, Tabs, Text, TextInput, Title } fro
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
+import { normalizeDate } from '../../../shared/dates';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { formatMoney, formatQuantity } from '../app/format';
 import { VirtualTable } from '../app/VirtualTable';
@@ -14,7 +15,6 @@ import { entryColumns } from './entry-columns';
 
 const types = ['RECEIPT', 'ISSUE', 'WASTE', 'COUNT', 'ADJUSTMENT'] as const;
 const typeOptions = [...types];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Newest first, a page at a time (Show more adds one); the table draws only the rows in view. */
 const PAGE = 100;
 const ledgerMoved = anyOf('inventory:changed', 'transfer:finished', 'migration:progress');
@@ -54,8 +54,8 @@ const Filters = memo(function Filters({ locations, onChange }: { locations: Loca
       ...(storageUnit ? { storageUnitId: Number(storageUnit) } : {}),
       ...(ingredient ? { ingredientId: Number(ingredient) } : {}),
       ...(location ? { locationId: location } : {}),
-      ...(ISO_DATE.test(from) ? { from } : {}),
-      ...(ISO_DATE.test(to) ? { to } : {}),
+      ...(normalizeDate(from) ? { from } : {}),
+      ...(normalizeDate(to) ? { to } : {}),
     });
   }, [onChange, type, storageUnit, ingredient, location, from, to]);
   return (

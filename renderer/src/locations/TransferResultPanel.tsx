@@ -1,7 +1,7 @@
 import { Alert, Anchor, List, Text } from '@mantine/core';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import { errorCatalog, isErrorCode } from '../../../shared/errors';
+import { catalogEntry } from '../../../shared/errors';
 import { useNavigation } from '../app/navigation-store';
 
 type Result = ContractOutput<Contracts['transfers:run']>;
@@ -11,7 +11,7 @@ export function TransferResultPanel({ result }: { result: Result }) {
   const go = useNavigation((state) => state.go);
   const stats = result.stats;
   const failed = !result.success;
-  const entry = result.error && isErrorCode(result.error.code) ? errorCatalog[result.error.code] : null;
+  const entry = result.error ? catalogEntry(result.error.code) : null;
   return (
     <Alert color={failed ? 'red' : result.no_data ? 'gray' : 'green'} title={failed ? `${result.date}: the issue failed` : result.no_data ? `${result.date}: no sales that day` : `${result.date}: posted`} aria-label="Transfer result" data-transfer-result={result.date}>
       {result.error ? (

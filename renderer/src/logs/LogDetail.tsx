@@ -1,5 +1,5 @@
 import { Anchor, Badge, Code, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { errorCatalog, isErrorCode } from '../../../shared/errors';
+import { catalogEntry } from '../../../shared/errors';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { formatInstant, formatQuantity } from '../app/format';
 import { useNavigation } from '../app/navigation-store';
@@ -27,7 +27,7 @@ export function LogDetail({ id }: { id: number }) {
   const data = log.data;
   const zone = locations.data?.find((location) => location.businessLocationId === data?.locationId)?.timezone;
   const summary = data && 'source' in data.apiResponseSummary ? data.apiResponseSummary : null;
-  const error = data?.errorCode && isErrorCode(data.errorCode) ? errorCatalog[data.errorCode] : null;
+  const error = data?.errorCode ? catalogEntry(data.errorCode) : null;
   return (
     <Stack>
       <div>

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { normalizeDate } from '../../../shared/dates';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { formatInstant } from '../app/format';
 import { useNavigation } from '../app/navigation-store';
@@ -7,7 +8,6 @@ import { anyOf, useLive } from '../app/use-live';
 import { call } from '../ipc/client';
 
 export const statusColor = { success: 'green', failed: 'red', processing: 'blue' } as const;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Every transfer attempt, from the local database only: it reads the same with the network off. */
 export function LogsScreen() {
@@ -21,8 +21,8 @@ export function LogsScreen() {
     () =>
       call('logs:list', {
         ...(location ? { businessLocationId: location } : {}),
-        ...(ISO_DATE.test(from) ? { from } : {}),
-        ...(ISO_DATE.test(to) ? { to } : {}),
+        ...(normalizeDate(from) ? { from } : {}),
+        ...(normalizeDate(to) ? { to } : {}),
         ...(status ? { status } : {}),
         limit: 500,
       }),

@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { errorCatalog, isErrorCode } from '../../../shared/errors';
+import { catalogEntry } from '../../../shared/errors';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ActionForm } from '../app/ActionForm';
@@ -94,7 +94,7 @@ export function SettingsScreen() {
       ) : null}
       {problem ? (
         <Alert color="orange" title="Lightspeed tokens cannot be stored safely on this computer">
-          {problem.message} {isErrorCode(problem.code) ? errorCatalog[problem.code].fix : ''}
+          {problem.message} {catalogEntry(problem.code)?.fix ?? ''}
         </Alert>
       ) : null}
       {info.data?.secretStorage.backend.includes('basic_text') ? (
