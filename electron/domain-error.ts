@@ -11,3 +11,20 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/**
+ * A refusal as it is, or a failure of the machine under Larder that a manager can act on: a full
+ * disk, or a data folder that cannot be written. Anything else is a bug and answers null.
+ */
+export function asDomainError(error: unknown): DomainError | null {
+  if (error instanceof DomainError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new DomainError('disk_full', 'The disk that holds Larder’s data folder is full, so nothing was saved.');
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new DomainError('data_folder_read_only', 'Larder cannot write to its data folder (it is read-only or belongs to another user), so nothing was saved.');
+  }
+  return null;
+}

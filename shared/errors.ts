@@ -13,7 +13,15 @@ export const errorCatalog = {
   },
   internal_error: {
     meaning: 'Something went wrong inside Larder. Nothing was changed.',
-    fix: 'Try again. If it keeps happening, send the log file from Settings to support.',
+    fix: 'Try again. If it keeps happening, use Settings → Save a diagnostics file and send that file to support.',
+  },
+  disk_full: {
+    meaning: 'The disk that holds Larder’s data folder is full. Nothing was saved, and nothing already saved was lost.',
+    fix: 'Free some space on that disk (empty the recycle bin, move large files), then try again.',
+  },
+  data_folder_read_only: {
+    meaning: 'Larder cannot write to its data folder: it is read-only, on a locked drive, or belongs to another user. Nothing was saved.',
+    fix: 'Make the data folder shown in Settings writable for your user (or move it back to a local disk), then try again.',
   },
   unauthorized_company_access: {
     meaning: 'The object belongs to another company than the one you are working in.',
@@ -230,6 +238,14 @@ export const errorCatalog = {
   location_not_activated: {
     meaning: 'The location must be activated first.',
     fix: 'Open the location and activate it.',
+  },
+  migration_failed: {
+    meaning: 'A location’s 90-day migration ended with days that could not be posted.',
+    fix: 'Open the location to see which days failed and why; the nightly run retries them and the migration completes when they are posted.',
+  },
+  lightspeed_no_offline_access: {
+    meaning: 'Lightspeed signed Larder in but gave no refresh token, so the connection would end within minutes.',
+    fix: 'Ask for the offline_access scope to be enabled for this API client (or grant it on the sign-in page), then connect again.',
   },
   migration_already_in_progress: {
     meaning: 'A migration is already pending or running.',

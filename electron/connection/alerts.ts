@@ -2,8 +2,8 @@
 // unique index), so a repeated failure bumps the open alert's count instead of adding another.
 import type { CompanyScope } from '../company/company';
 
-/** The seed's two connection alerts, and two for transfers that keep failing (they drive notifications). */
-export type AlertCode = 'disconnected' | 'token_refresh_failed' | 'transfer_failed' | 'max_retries_exhausted';
+/** The seed's two connection alerts, two for transfers that keep failing and one for a failed migration (they drive notifications). */
+export type AlertCode = 'disconnected' | 'token_refresh_failed' | 'transfer_failed' | 'max_retries_exhausted' | 'migration_failed';
 
 export interface Alert {
   id: number;

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -29,8 +29,22 @@ export interface OpenDatabaseOptions {
 
 export const defaultMigrationsFolder = new URL('./migrations', import.meta.url).pathname;
 
+/**
+ * The database holds sales, costs and the ledger: readable by its owner only, whatever the folder's
+ * mode or the umask. SQLite gives the -wal and -shm files the main file's mode when it creates them,
+ * and the chmod below mends files an older version created more openly.
+ */
+function ownerOnly(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+}
+
 export function openDatabase(options: OpenDatabaseOptions): LarderDb {
-  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+  const onDisk = options.file !== ':memory:';
+  if (onDisk) {
+    mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
+    ownerOnly(options.file);
+  }
   const sqlite = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   sqlite.pragma('journal_mode = WAL');
   // FULL, not NORMAL: in WAL mode NORMAL is already atomic after a `kill -9` (a transaction is either
@@ -38,10 +52,17 @@ export function openDatabase(options: OpenDatabaseOptions): LarderDb {
   // manager "posted" must still be posted after the office PC loses power, and commits here are
   // few (one per business day), so the extra fsync per commit costs nothing that matters.
   sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   const orm = drizzle(sqlite, { schema });
+  // Generated migrations rebuild a table to change a column (create, copy, drop, rename). The migrator
+  // runs them in one transaction, where their own PRAGMA foreign_keys=OFF does nothing, so dropping a
+  // table that others reference would fail: keys are off for the migration and checked after it.
+  sqlite.pragma('foreign_keys = OFF');
   migrate(orm, { migrationsFolder: options.migrationsFolder });
+  const broken = sqlite.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) throw new Error(`The database migration left ${broken.length} broken foreign key(s); the data folder needs attention.`);
+  sqlite.pragma('foreign_keys = ON');
+  if (onDisk) ownerOnly(options.file);
   return {
     sqlite,
     orm,

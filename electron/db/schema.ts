@@ -348,6 +348,8 @@ export const salesLines = sqliteTable(
     name: text('name'),
     /** Quantity scale; null when Lightspeed sent none. */
     quantity: integer('quantity'),
+    /** Money scale: the line's net sales value, to tell how much of a day's takings deducted nothing. */
+    netAmount: integer('net_amount'),
   },
   (t) => [uniqueIndex('sales_lines_location_line').on(t.locationId, t.lineId), index('sales_lines_location_date').on(t.locationId, t.businessDate)],
 );
@@ -397,7 +399,8 @@ export const transferLogs = sqliteTable(
     ledgerIds: text('ledger_ids').notNull().default('[]'),
     unmappedNames: text('unmapped_names').notNull().default('[]'),
     exceptions: text('exceptions').notNull().default('[]'),
-    recipesUsed: text('recipes_used').notNull().default('{}'),
+    // A default must read back through the log contract: recipes used is a list, so an empty list.
+    recipesUsed: text('recipes_used').notNull().default('[]'),
     apiResponseSummary: text('api_response_summary').notNull().default('{}'),
     usedCache: integer('used_cache', { mode: 'boolean' }).notNull().default(false),
     idempotent: integer('idempotent', { mode: 'boolean' }).notNull().default(false),
@@ -405,6 +408,17 @@ export const transferLogs = sqliteTable(
     errorMessage: text('error_message'),
     startedAt: text('started_at').notNull(),
     finishedAt: text('finished_at'),
+    /** Sales lines (positive, named, not voided) and how many of them had no mapping: what a manager must see. */
+    linesSold: integer('lines_sold').notNull().default(0),
+    linesUnmapped: integer('lines_unmapped').notNull().default(0),
+    /** Money scale: the net value of those lines, and of the unmapped ones. */
+    salesValue: integer('sales_value').notNull().default(0),
+    unmappedValue: integer('unmapped_value').notNull().default(0),
+    /** Earlier entries of the day this forced run deleted before posting its own. */
+    entriesReplaced: integer('entries_replaced').notNull().default(0),
+    /** Set when a later forced run replaced this log's entries: the log says so instead of listing none. */
+    replacedByLogId: integer('replaced_by_log_id'),
+    replacedAt: text('replaced_at'),
   },
   (t) => [
     uniqueIndex('transfer_logs_request_attempt').on(t.requestUuid, t.attempt),
@@ -431,8 +445,20 @@ export const dayLocks = sqliteTable(
   (t) => [primaryKey({ columns: [t.locationId, t.businessDate] })],
 );
 
+/**
+ * Who is renewing the company's Lightspeed tokens right now, across processes: refresh tokens rotate
+ * and are single use, so the app, the CLI and the web host must never spend the same one twice.
+ */
+export const tokenRefreshLeases = sqliteTable('token_refresh_leases', {
+  companyId: companyId().primaryKey(),
+  holder: text('holder').notNull(),
+  pid: integer('pid').notNull(),
+  expiresAt: text('expires_at').notNull(),
+});
+
 export const migrationJobStatuses = ['pending', 'running', 'completed', 'cancelled', 'failed'] as const;
-export const migrationDayStatuses = ['pending', 'processing', 'success', 'no_data', 'failed', 'retry_pending', 'skipped'] as const;
+/** 'incomplete': posted while the till had not closed the day; the nightly run completes it. */
+export const migrationDayStatuses = ['pending', 'processing', 'success', 'no_data', 'incomplete', 'failed', 'retry_pending', 'skipped'] as const;
 
 export const migrationJobs = sqliteTable(
   'migration_jobs',
@@ -456,6 +482,8 @@ export const migrationJobs = sqliteTable(
     startedAt: text('started_at'),
     completedAt: text('completed_at'),
     errorMessage: text('error_message'),
+    /** Why a failed job stopped: lightspeed_api_error when an outage stopped it early (the next run resumes it). */
+    errorCode: text('error_code'),
     /** The runner's pid and last sign of life: a dead or silent runner's job goes back to pending. */
     runnerPid: integer('runner_pid'),
     heartbeatAt: text('heartbeat_at'),

@@ -18,7 +18,7 @@ export function createSetupHandlers(engine: Engine, demo: DemoAccount): Pick<Han
     demoAccount: demo.inUse,
   });
   return {
-    'setup:checklist': () => setupChecklist(engine.scope),
+    'setup:checklist': () => setupChecklist(engine.scope, engine.platform.clock),
     'settings:get': view,
     'settings:save': (input) => {
       const set = <K extends (typeof editable)[number]>(key: K) => input[key] !== undefined && settings.set(key, input[key] as Settings[K]);

@@ -19,6 +19,8 @@ export function noticeFor(alert: Alert): AlertNotice {
       return { title: 'A transfer failed after every retry', body: alert.message, screen: 'logs' };
     case 'transfer_failed':
       return { title: 'A transfer failed', body: alert.message, screen: 'logs' };
+    case 'migration_failed':
+      return { title: 'A migration did not finish', body: alert.message, screen: 'logs' };
   }
 }
 

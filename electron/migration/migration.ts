@@ -2,20 +2,31 @@
 // oldest first, each day's ledger entries, log and day status committed together. A runner that died
 // (its process is gone) or went silent for 10 minutes leaves the job to the next runner, which
 // resumes where the committed days end.
+//
+// A day Lightspeed had not closed yet is posted as it stands and marked 'incomplete', never 'success':
+// the nightly run completes it. A lasting outage stops the job after three days in a row fail for a
+// temporary reason (failed, lightspeed_api_error) instead of spending hours on retries; the next run
+// resumes it. A failed job raises the migration_failed alert, and completes (resolving the alert)
+// once the nightly run has posted the days that failed.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { CompanyScope } from '../company/company';
 import { addDays, dateInZone, datesBetween } from '../business-day/zoned-time';
 import { locations, migrationDays, migrationJobs, type migrationDayStatuses, type migrationJobStatuses } from '../db/schema';
-import { DomainError } from '../domain-error';
+import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
+import { asDomainError, DomainError } from '../domain-error';
 import { requireLocation } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
 import type { Clock } from '../platform/platform';
-import { processAlive } from '../transfer/day-lock';
+import { dayLockHeld, processAlive } from '../transfer/day-lock';
+import { failInterruptedLogs } from '../transfer/transfer-log';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
 
 export const MIGRATION_DAYS = 90;
 export const MAX_DAY_ATTEMPTS = 3;
 export const STUCK_AFTER_MS = 10 * 60_000;
+/** Days in a row that fail for a temporary reason before a migration stops and waits for the next run. */
+export const OUTAGE_DAYS = 3;
+export const INCOMPLETE_DAY_MESSAGE = 'incomplete: the day was still open at the till';
 
 export type MigrationJobStatus = (typeof migrationJobStatuses)[number];
 export type MigrationDayStatus = (typeof migrationDayStatuses)[number];
@@ -124,7 +135,7 @@ export function latestJob(scope: CompanyScope, locationId: number): Job | undefi
 function refreshProgress(scope: CompanyScope, jobId: number): Job {
   const counts = scope.db.sqlite
     .prepare(
-      `SELECT sum(status IN ('success', 'no_data')) AS processed, sum(status = 'failed') AS failed, sum(status = 'skipped') AS skipped, count(*) AS total
+      `SELECT sum(status IN ('success', 'no_data', 'incomplete')) AS processed, sum(status = 'failed') AS failed, sum(status = 'skipped') AS skipped, count(*) AS total
        FROM migration_days WHERE job_id = ?`,
     )
     .get(jobId) as { processed: number; failed: number; skipped: number; total: number };
@@ -152,7 +163,10 @@ export function recoverStuckJobs(scope: CompanyScope, clock: Clock): number {
         (job.runnerPid !== process.pid && !processAlive(job.runnerPid)) ||
         Date.parse(job.heartbeatAt ?? '1970-01-01') + STUCK_AFTER_MS < clock.now().getTime(),
     );
+    const at = clock.now().toISOString();
     for (const job of stuck) {
+      // The dead runner's half-done day left a "processing" log behind: it says what happened.
+      failInterruptedLogs(scope.db, (log) => log.locationId === job.locationId && !dayLockHeld(scope.db, log.locationId, log.reportDate), at);
       scope.db.orm.update(migrationJobs).set({ status: 'pending', runnerPid: null }).where(eq(migrationJobs.id, job.id)).run();
       scope.db.orm
         .update(migrationDays)
@@ -192,6 +206,7 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
   const job = claim(scope, jobId, clock);
   if (!job) return null;
   const location = scope.db.orm.select().from(locations).where(eq(locations.id, job.locationId)).get() as Location;
+  let outageStreak = 0;
 
   for (;;) {
     const due = scope.db.orm
@@ -232,28 +247,116 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
           refreshProgress(scope, jobId);
         });
       }
+      outageStreak = !result.success && result.error?.temporary ? outageStreak + 1 : 0;
+      if (outageStreak >= OUTAGE_DAYS) {
+        const message = `Lightspeed could not be reached for ${OUTAGE_DAYS} days in a row (last: ${result.error?.message ?? 'no answer'}). The migration stopped; the next run picks it up again.`;
+        const stopped = endJob(scope, jobId, { code: 'lightspeed_api_error', message }, clock);
+        onProgress(stopped);
+        return stopped;
+      }
       onProgress(view(scope, refreshProgress(scope, jobId)));
     }
   }
 
+  const final = refreshProgress(scope, jobId);
+  if (final.status !== 'running') return view(scope, final);
+  const result = endJob(
+    scope,
+    jobId,
+    final.daysFailed > 0 ? { code: 'transfer_failed', message: `${final.daysFailed} day(s) failed after ${MAX_DAY_ATTEMPTS} attempts.` } : null,
+    clock,
+  );
+  onProgress(result);
+  return result;
+}
+
+/** Ends a job as completed, or failed with the reason; a failed job raises migration_failed, and the alert goes when none is left failed. */
+function endJob(scope: CompanyScope, jobId: number, failure: { code: string; message: string } | null, clock: Clock): MigrationView {
   return scope.db.write(() => {
-    const final = refreshProgress(scope, jobId);
-    if (final.status !== 'running') return view(scope, final);
-    const failed = final.daysFailed > 0;
-    const finished = scope.db.orm
+    const at = clock.now().toISOString();
+    const job = scope.db.orm
       .update(migrationJobs)
-      .set({
-        status: failed ? 'failed' : 'completed',
-        completedAt: clock.now().toISOString(),
-        currentDate: null,
-        errorMessage: failed ? `${final.daysFailed} day(s) failed after ${MAX_DAY_ATTEMPTS} attempts.` : null,
-      })
+      .set({ status: failure ? 'failed' : 'completed', completedAt: at, currentDate: null, errorCode: failure?.code ?? null, errorMessage: failure?.message ?? null })
       .where(eq(migrationJobs.id, jobId))
       .returning()
       .get();
-    const result = view(scope, finished);
-    onProgress(result);
-    return result;
+    const location = scope.db.orm.select({ name: locations.name }).from(locations).where(eq(locations.id, job.locationId)).get();
+    if (failure) raiseAlert(scope, 'migration_failed', `${location?.name ?? 'A location'}: ${failure.message}`, at);
+    else resolveMigrationAlertIfClear(scope, at);
+    return view(scope, refreshProgress(scope, jobId));
+  });
+}
+
+function resolveMigrationAlertIfClear(scope: CompanyScope, at: string): void {
+  const stillFailed = scope.db.sqlite
+    .prepare(
+      `SELECT 1 FROM migration_jobs j WHERE j.company_id = ? AND j.status = 'failed'
+         AND j.id = (SELECT max(id) FROM migration_jobs WHERE location_id = j.location_id)`,
+    )
+    .get(scope.companyId);
+  if (!stillFailed) resolveOpenAlerts(scope, at, ['migration_failed']);
+}
+
+/**
+ * The nightly run's part: a location's latest migration that an outage stopped goes back to pending,
+ * so this run resumes it where it stopped. Answers the jobs it reopened.
+ */
+export function reopenStoppedMigrations(scope: CompanyScope): number[] {
+  return scope.db.write(() => {
+    const stopped = scope.db.sqlite
+      .prepare(
+        `SELECT j.id FROM migration_jobs j WHERE j.company_id = ? AND j.status = 'failed' AND j.error_code = 'lightspeed_api_error'
+           AND j.id = (SELECT max(id) FROM migration_jobs WHERE location_id = j.location_id)`,
+      )
+      .all(scope.companyId) as { id: number }[];
+    for (const { id } of stopped) {
+      scope.db.orm.update(migrationJobs).set({ status: 'pending', errorCode: null, errorMessage: null, completedAt: null }).where(eq(migrationJobs.id, id)).run();
+    }
+    return stopped.map(({ id }) => id);
+  });
+}
+
+/**
+ * After the nightly run posted days of a location: its latest migration's failed and incomplete days
+ * take the outcome of their newest successful transfer, and a failed job whose days are all posted
+ * now completes (resolving migration_failed when no other job is left failed).
+ */
+export function settleMigration(scope: CompanyScope, locationId: number, clock: Clock): void {
+  const job = latestJob(scope, locationId);
+  if (!job || (job.status !== 'failed' && job.status !== 'completed') || job.errorCode === 'lightspeed_api_error') return;
+  scope.db.write(() => {
+    const at = clock.now().toISOString();
+    const open = scope.db.orm
+      .select()
+      .from(migrationDays)
+      .where(and(eq(migrationDays.jobId, job.id), inArray(migrationDays.status, ['failed', 'incomplete'])))
+      .all();
+    const newestSuccess = scope.db.sqlite.prepare(
+      `SELECT id, no_data AS noData, data_complete AS dataComplete, lines_processed AS linesProcessed, ledger_entries_created AS created
+       FROM transfer_logs WHERE location_id = ? AND report_date = ? AND status = 'success' ORDER BY id DESC LIMIT 1`,
+    );
+    for (const day of open) {
+      const log = newestSuccess.get(locationId, day.date) as { id: number; noData: number; dataComplete: number | null; linesProcessed: number; created: number } | undefined;
+      if (!log) continue;
+      const status = log.dataComplete === 0 ? 'incomplete' : log.noData === 1 ? 'no_data' : 'success';
+      scope.db.orm
+        .update(migrationDays)
+        .set({
+          status,
+          transferLogId: log.id,
+          linesProcessed: log.linesProcessed,
+          ledgerEntriesCreated: log.created,
+          errorMessage: status === 'incomplete' ? INCOMPLETE_DAY_MESSAGE : null,
+          updatedAt: at,
+        })
+        .where(eq(migrationDays.id, day.id))
+        .run();
+    }
+    const progress = refreshProgress(scope, job.id);
+    if (progress.status === 'failed' && progress.daysFailed === 0) {
+      scope.db.orm.update(migrationJobs).set({ status: 'completed', errorCode: null, errorMessage: null, completedAt: at }).where(eq(migrationJobs.id, job.id)).run();
+      resolveMigrationAlertIfClear(scope, at);
+    }
   });
 }
 
@@ -263,12 +366,13 @@ function recordDay(scope: CompanyScope, jobId: number, dayId: number, outcome: T
   scope.db.orm
     .update(migrationDays)
     .set({
-      status: outcome.no_data ? 'no_data' : 'success',
+      // Posted while the till had the day open: not done, and the day says so until run-due completes it.
+      status: outcome.data_complete === false ? 'incomplete' : outcome.no_data ? 'no_data' : 'success',
       attempts: (current?.attempts ?? 0) + 1,
       transferLogId: outcome.log_id,
       linesProcessed: outcome.stats?.lines_processed ?? 0,
       ledgerEntriesCreated: outcome.stats?.ledger_entries_created ?? 0,
-      errorMessage: null,
+      errorMessage: outcome.data_complete === false ? INCOMPLETE_DAY_MESSAGE : null,
       updatedAt: clock.now().toISOString(),
     })
     .where(eq(migrationDays.id, dayId))
@@ -278,8 +382,9 @@ function recordDay(scope: CompanyScope, jobId: number, dayId: number, outcome: T
 }
 
 function failedResult(date: string, error: unknown): TransferResult {
-  const failure = error instanceof DomainError ? { code: error.code, message: error.message } : { code: 'internal_error', message: String(error) };
-  return { date, success: false, no_data: false, data_complete: null, log_id: null, request_uuid: '', ledger_ids: [], stats: null, error: failure };
+  const known = asDomainError(error);
+  const failure = known ? { code: known.code, message: known.message } : { code: 'internal_error', message: String(error) };
+  return { date, success: false, no_data: false, data_complete: null, log_id: null, request_uuid: '', ledger_ids: [], stats: null, error: { ...failure, temporary: false } };
 }
 
 /** The seed's progress fields, plus each day. */
@@ -298,6 +403,7 @@ export interface MigrationView {
   progress_percent: number;
   started_at: string | null;
   completed_at: string | null;
+  error_code: string | null;
   error_message: string | null;
   days: { date: string; status: MigrationDayStatus; attempts: number; lines_processed: number; ledger_entries_created: number; transfer_log_id: number | null; error_message: string | null }[];
 }
@@ -320,6 +426,7 @@ export function view(scope: CompanyScope, job: Job): MigrationView {
     progress_percent: job.progressPercent,
     started_at: job.startedAt,
     completed_at: job.completedAt,
+    error_code: job.errorCode,
     error_message: job.errorMessage,
     days: days.map((day) => ({
       date: day.date,

@@ -3,6 +3,11 @@
 import type { SetupStep } from '../../shared/ipc/contracts/setup';
 import { setupSteps } from '../../shared/ipc/contracts/setup';
 import type { CompanyScope } from '../company/company';
+import { activatedCoverage } from '../mappings/mapping-coverage';
+import type { Clock } from '../platform/platform';
+
+/** "Map the important items" is done when this share of each activated location's recent sales value is mapped. */
+export const IMPORTANT_SHARE_PERCENT = 80;
 
 export interface ChecklistStep {
   step: SetupStep;
@@ -31,7 +36,22 @@ type Counts = Record<'storageUnits' | 'ingredients' | 'recipes' | 'connected' | 
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-export function setupChecklist(scope: CompanyScope): { steps: ChecklistStep[]; next: SetupStep | null } {
+/**
+ * Before any activated location has sales to weigh, one mapping ticks the step; after, each activated
+ * location must have 80 % of its last 30 days' sales value mapped, and the detail says the figures.
+ */
+function importantItemsMapped(scope: CompanyScope, clock: Clock, n: Counts): [boolean, string] {
+  const counted = `${n.mapped} of ${n.items} items mapped`;
+  const weighed = activatedCoverage(scope, clock).filter((location) => location.percent !== null);
+  if (weighed.length === 0) return [n.mapped > 0, counted];
+  const shares = weighed.map((location) => `${location.name} ${location.percent} %`).join(', ');
+  return [
+    weighed.every((location) => (location.percent as number) >= IMPORTANT_SHARE_PERCENT),
+    `${counted}; sales value mapped over the last 30 days: ${shares} (aim for ${IMPORTANT_SHARE_PERCENT} % each)`,
+  ];
+}
+
+export function setupChecklist(scope: CompanyScope, clock: Clock): { steps: ChecklistStep[]; next: SetupStep | null } {
   const n = scope.db.sqlite.prepare(COUNTS).get({ c: scope.companyId }) as Counts;
   const facts: Record<SetupStep, [boolean, string]> = {
     storage_units: [n.storageUnits > 0, plural(n.storageUnits, 'storage unit')],
@@ -41,7 +61,7 @@ export function setupChecklist(scope: CompanyScope): { steps: ChecklistStep[]; n
     sync_locations: [n.locations > 0, plural(n.locations, 'location')],
     link_storage_units: [n.linked > 0, `${n.linked} of ${n.locations} locations linked`],
     sync_items: [n.items > 0, plural(n.items, 'POS item')],
-    map_items: [n.mapped > 0, `${n.mapped} of ${n.items} items mapped`],
+    map_items: importantItemsMapped(scope, clock, n),
     activate: [n.activated > 0, plural(n.activated, 'location') + ' activated'],
     check_migration: [n.migrated > 0, plural(n.migrated, 'migration') + ' completed'],
     test_one_day: [n.manualTransfers > 0, plural(n.manualTransfers, 'manual transfer')],

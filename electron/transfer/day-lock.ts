@@ -16,6 +16,14 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** Whether a live process holds the day right now (a dead or overdue holder does not). */
+export function dayLockHeld(db: LarderDb, locationId: number, date: string, now: number = Date.now()): boolean {
+  const current = db.sqlite.prepare('SELECT pid, expires_at AS expiresAt FROM day_locks WHERE location_id = ? AND business_date = ?').get(locationId, date) as
+    | { pid: number; expiresAt: string }
+    | undefined;
+  return current !== undefined && processAlive(current.pid) && Date.parse(current.expiresAt) > now;
+}
+
 function tryAcquire(db: LarderDb, locationId: number, date: string, holder: string, now: number): boolean {
   return db.write(() => {
     const current = db.sqlite.prepare('SELECT holder, pid, expires_at AS expiresAt FROM day_locks WHERE location_id = ? AND business_date = ?').get(locationId, date) as

@@ -3,7 +3,7 @@
 // read back from the local cache of an earlier fetch.
 import { z } from 'zod';
 import type { LarderDb } from '../db/open-database';
-import { Decimal, fromScaled, QUANTITY_SCALE, toScaled } from '../decimal/decimal';
+import { Decimal, fromScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
 import type { LightspeedApi } from '../lightspeed/api-client';
 import { expectShape } from '../lightspeed/response-shape';
 
@@ -15,6 +15,8 @@ const salesLine = z.object({
   sku: z.union([z.string(), z.number()]).nullish().transform((sku) => (sku === null || sku === undefined || sku === '' ? null : String(sku))),
   name: z.string().nullish(),
   quantity: decimalText.nullish(),
+  totalNetAmountWithoutTax: decimalText.nullish(),
+  totalNetAmountWithTax: decimalText.nullish(),
 });
 
 const sale = z.object({
@@ -36,6 +38,8 @@ export interface DayLine {
   sku: string | null;
   name: string | null;
   quantity: Decimal | null;
+  /** Money scale: the line's net sales value (without tax where Lightspeed sent it), 0 when it sent none. */
+  netAmount: number | null;
   saleType: string;
   saleCancelled: boolean;
 }
@@ -72,7 +76,8 @@ export function cachedDay(db: LarderDb, locationId: number, date: string): Cache
 /**
  * Replaces the cached sales of the day with what Lightspeed sent. Lines keep their row ids (upsert by
  * Lightspeed line id), because ledger entries point at them; a line gone upstream is dropped unless
- * a ledger entry still points at it. Runs inside the caller's transaction.
+ * a ledger entry still points at it (a forced transfer deletes the day's entries first, so after it
+ * the cache holds exactly what Lightspeed returns now). Runs inside the caller's transaction.
  */
 export function storeDay(db: LarderDb, locationId: number, date: string, day: FetchedDay, at: string): void {
   const upsertSale = db.sqlite.prepare(
@@ -83,10 +88,10 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
      RETURNING id`,
   );
   const upsertLine = db.sqlite.prepare(
-    `INSERT INTO sales_lines (sale_id, location_id, business_date, line_id, parent_line_id, sku, name, quantity)
-     VALUES (@saleId, @locationId, @date, @lineId, @parentLineId, @sku, @name, @quantity)
+    `INSERT INTO sales_lines (sale_id, location_id, business_date, line_id, parent_line_id, sku, name, quantity, net_amount)
+     VALUES (@saleId, @locationId, @date, @lineId, @parentLineId, @sku, @name, @quantity, @netAmount)
      ON CONFLICT (location_id, line_id) DO UPDATE SET sale_id = excluded.sale_id, business_date = excluded.business_date,
-       parent_line_id = excluded.parent_line_id, sku = excluded.sku, name = excluded.name, quantity = excluded.quantity`,
+       parent_line_id = excluded.parent_line_id, sku = excluded.sku, name = excluded.name, quantity = excluded.quantity, net_amount = excluded.net_amount`,
   );
   const keptSales: string[] = [];
   const keptLines: string[] = [];
@@ -112,6 +117,7 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
         sku: line.sku,
         name: line.name ?? null,
         quantity: line.quantity ? toScaled(new Decimal(line.quantity), QUANTITY_SCALE, 'lightspeed_api_error', `Line ${line.id} quantity`) : null,
+        netAmount: netAmount(line),
       });
       keptLines.push(line.id);
     }
@@ -137,10 +143,15 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
     .run(locationId, date, at, day.dataComplete ? 1 : 0, day.nextStartOfDay);
 }
 
+function netAmount(line: z.output<typeof salesLine>): number | null {
+  const text = line.totalNetAmountWithoutTax ?? line.totalNetAmountWithTax;
+  return text ? toScaled(roundToScale(new Decimal(text), MONEY_SCALE), MONEY_SCALE, 'lightspeed_api_error', `Line ${line.id} amount`) : null;
+}
+
 export function dayLines(db: LarderDb, locationId: number, date: string): DayLine[] {
   const rows = db.sqlite
     .prepare(
-      `SELECT l.id AS rowId, l.line_id AS lineId, l.parent_line_id AS parentLineId, l.sku, l.name, l.quantity,
+      `SELECT l.id AS rowId, l.line_id AS lineId, l.parent_line_id AS parentLineId, l.sku, l.name, l.quantity, l.net_amount AS netAmount,
               s.type AS saleType, s.cancelled AS saleCancelled
        FROM sales_lines l JOIN sales s ON s.id = l.sale_id
        WHERE l.location_id = ? AND l.business_date = ? ORDER BY s.time_closed, l.id`,

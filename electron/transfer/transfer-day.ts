@@ -5,14 +5,20 @@
 //   2. take the day's lock (no second run of the same day, from any process);
 //   3. create a transfer log (request UUID + attempt number);
 //   4. fetch the business day from Lightspeed, or reuse the cached fetch unless forced;
-//   5. in ONE transaction: store the raw sales and lines; with force, delete the day's earlier
-//      entries for the current storage unit; turn every line with a positive quantity and a name,
-//      not yet posted to this storage unit, into entries (ingredient mapping: line × mapping
-//      quantity; recipe mapping: the recipe exploded for line × mapping quantity portions; a
+//   5. in ONE transaction: with force, delete every ISSUE entry made from this location's sales of
+//      the day, whatever storage unit it went to (the location may have been relinked since), and
+//      mark the logs that made them as replaced; store the sales as Lightspeed sent them (with force,
+//      exactly those: a sale gone upstream is gone here); turn every line with a positive quantity
+//      and a name, not yet posted to this storage unit, into entries (ingredient mapping: line ×
+//      mapping quantity; recipe mapping: the recipe exploded for line × mapping quantity portions; a
 //      subtraction mapping gives stock back), valued at the weighted average cost of the day; save
-//      the log's statistics and the caller's own bookkeeping (a migration day's status);
+//      the log's statistics (how many lines and how much sales value had no mapping) and the caller's
+//      own bookkeeping (a migration day's status);
 //   6. on a temporary failure, a new attempt (new log, same request UUID) after 30, 60, 120 s or the
 //      server's Retry-After; then max_retries_exhausted.
+//
+// A day Lightspeed had not closed yet is posted as it stands with data_complete false; the nightly
+// run transfers it again, forced, once Lightspeed closes it (run-due.ts).
 //
 // A crash anywhere leaves either all of step 5 or none of it, and the unique (sales line, ingredient,
 // storage unit) index makes posting a line twice impossible whatever happens.
@@ -20,8 +26,8 @@ import { randomUUID } from 'node:crypto';
 import { normalizeDate } from '../../shared/dates';
 import { addDays, dateInZone } from '../business-day/zoned-time';
 import type { CompanyScope } from '../company/company';
-import { Decimal, formatDecimal, QUANTITY_SCALE, roundToScale } from '../decimal/decimal';
-import { DomainError } from '../domain-error';
+import { Decimal, formatDecimal, fromScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale } from '../decimal/decimal';
+import { asDomainError, DomainError } from '../domain-error';
 import { describeExplosionException, explodeRecipe, type Explosion } from '../inventory/recipe-explosion';
 import { loadRecipeBook } from '../inventory/recipes';
 import { ledgerRow, rebuildDayTotals, weightedAverageUnitCost } from '../ledger/ledger';
@@ -34,7 +40,7 @@ import { acquireDayLock, releaseDayLock } from './day-lock';
 import { mappingLookup } from './mapping-lookup';
 import type { Sleep } from './retry';
 import { cachedDay, dayLines, fetchDay, storeDay, type DayLine, type FetchedDay } from './sales-source';
-import { failLog, finishLog, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
+import { failLog, finishLog, markReplaced, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
 
 export interface TransferContext {
   scope: CompanyScope;
@@ -70,14 +76,20 @@ export interface TransferResult {
   request_uuid: string;
   ledger_ids: number[];
   stats: TransferStats | null;
-  error: { code: string; message: string } | null;
+  /** `temporary`: Lightspeed could not answer for now (a later run may succeed); a migration stops after three such days. */
+  error: { code: string; message: string; temporary: boolean } | null;
 }
 
 const emptyStats = (): TransferStats => ({
   sales_count: 0,
   lines_processed: 0,
   lines_skipped: 0,
+  lines_sold: 0,
+  lines_unmapped: 0,
+  sales_value: '0',
+  unmapped_value: '0',
   ledger_entries_created: 0,
+  entries_replaced: 0,
   exceptions: [],
   used_cache: false,
   idempotent: false,
@@ -119,14 +131,15 @@ export async function transferDay(context: TransferContext, request: TransferReq
       );
       return await attemptOnce(context, request, location, date, logId, requestUuid);
     } catch (error) {
-      const failure = error instanceof DomainError ? { code: error.code, message: error.message } : { code: 'internal_error', message: String(error) };
+      const known = asDomainError(error);
+      const failure = known ? { code: known.code, message: known.message } : { code: 'internal_error', message: String(error) };
       if (logId !== null) failLog(scope.db, logId, failure, clock.now().toISOString());
       const temporary = error instanceof LightspeedError && error.temporary;
       if (!temporary || attempt >= attempts) {
         const final =
           temporary && attempts > 1
-            ? { code: 'max_retries_exhausted', message: `Lightspeed kept failing after ${attempts} attempts; last: ${failure.message}` }
-            : failure;
+            ? { code: 'max_retries_exhausted', message: `Lightspeed kept failing after ${attempts} attempts; last: ${failure.message}`, temporary }
+            : { ...failure, temporary };
         return { date, success: false, no_data: false, data_complete: null, log_id: logId, request_uuid: requestUuid, ledger_ids: [], stats: null, error: final };
       }
       retryAfterMs = (error as LightspeedError).retryAfterMs ?? (context.retryDelaysMs[attempt - 1] as number);
@@ -167,13 +180,20 @@ async function attemptOnce(
       request_uuid: requestUuid,
       ledger_ids: [],
       stats: null,
-      error: { code: 'date_not_closed', message: `Lightspeed has not closed ${date} yet.` },
+      error: { code: 'date_not_closed', message: `Lightspeed has not closed ${date} yet.`, temporary: false },
     };
   }
   const at = clock.now().toISOString();
 
   // Step 5: everything that changes the ledger, in one transaction.
   return db.write(() => {
+    if (request.force) {
+      // Rebuilt from the latest data: every earlier ISSUE of this location's sales of the day goes
+      // first, in whichever storage unit it landed, and the logs that posted them say they were replaced.
+      const replaced = replaceDayIssues(db, location.id, date);
+      stats.entries_replaced = replaced.entries;
+      markReplaced(db, replaced.logIds, logId, at);
+    }
     if (fetched) storeDay(db, location.id, date, fetched, at);
     const lines = dayLines(db, location.id, date);
     stats.sales_count = fetched ? fetched.sales.length : (cached?.salesCount ?? 0);
@@ -186,19 +206,6 @@ async function attemptOnce(
       nextStartOfDay: fetched ? fetched.nextStartOfDay : (cached?.nextStartOfDay ?? null),
       fetchedAt: fetched ? at : (cached?.fetchedAt ?? at),
     };
-
-    if (request.force) {
-      // Rebuilt from the latest data: the day's earlier entries for this storage unit go first.
-      // Driven from the day's lines, so the (sales line, ingredient, storage unit) index does the work
-      // however large the ledger grows.
-      db.sqlite
-        .prepare(
-          `DELETE FROM ledger_entries WHERE rowid IN (
-             SELECT e.rowid FROM sales_lines l JOIN ledger_entries e ON e.sales_line_id = l.id AND e.type = 'ISSUE'
-             WHERE l.location_id = ? AND l.business_date = ? AND e.storage_unit_id = ?)`,
-        )
-        .run(location.id, date, location.storageUnitId);
-    }
     const posted = new Set(
       (
         db.sqlite
@@ -234,18 +241,29 @@ async function attemptOnce(
     const uses = new Map<string, RecipeUse & { total: Decimal }>();
     const ledgerIds: number[] = [];
     let alreadyPosted = 0;
+    // Money scale, as integers: a day's takings are far below 2^53 ten-thousandths.
+    let salesValue = 0;
+    let unmappedValue = 0;
 
     for (const line of lines) {
-      const skip = skipReason(line, posted);
-      if (skip) {
+      if (!isSold(line)) {
         stats.lines_skipped++;
-        if (skip === 'already posted') alreadyPosted++;
         continue;
       }
+      stats.lines_sold++;
+      salesValue += line.netAmount ?? 0;
       const mapping = mappingFor(line);
       if (!mapping) {
         unmapped.add(line.name as string);
+        stats.lines_unmapped++;
+        unmappedValue += line.netAmount ?? 0;
         stats.lines_skipped++;
+        continue;
+      }
+      if (posted.has(line.rowId)) {
+        // Posted to this storage unit by an earlier run: a run that is not forced leaves it as it is.
+        stats.lines_skipped++;
+        alreadyPosted++;
         continue;
       }
       const sold = (line.quantity as Decimal).times(mapping.quantity);
@@ -288,6 +306,8 @@ async function attemptOnce(
     // The Ledger screen's totals read day totals: this day's are added up again with the rest of its changes.
     rebuildDayTotals(scope, location.businessLocationId, date);
     stats.ledger_entries_created = ledgerIds.length;
+    stats.sales_value = formatDecimal(fromScaled(salesValue, MONEY_SCALE));
+    stats.unmapped_value = formatDecimal(fromScaled(unmappedValue, MONEY_SCALE));
     stats.unmapped_names = [...unmapped].sort();
     stats.exceptions = [...[...unmapped].sort().map((name) => `unmapped_pos_name:${name}`), ...exceptions];
     stats.recipes_used = [...uses.values()].map(({ type, name, total }) => ({ type, name, quantity: formatDecimal(total) }));
@@ -312,14 +332,24 @@ async function attemptOnce(
 }
 
 /**
- * Why a line deducts nothing, or null. Only lines with a positive quantity and a name count (refund
- * lines are negative); voided or cancelled sales did not happen; a line already posted to this
- * storage unit stays as it is unless the day is forced.
+ * Whether a line is a sale that should deduct: only lines with a positive quantity and a name count
+ * (refund lines are negative), and voided or cancelled sales did not happen.
  */
-function skipReason(line: DayLine, posted: Set<number>): string | null {
-  if (line.quantity === null || !line.quantity.greaterThan(0)) return 'no positive quantity';
-  if (!line.name?.trim()) return 'no name';
-  if (line.saleType === 'VOID' || line.saleCancelled) return 'void';
-  if (posted.has(line.rowId)) return 'already posted';
-  return null;
+function isSold(line: DayLine): boolean {
+  if (line.quantity === null || !line.quantity.greaterThan(0)) return false;
+  if (!line.name?.trim()) return false;
+  return line.saleType !== 'VOID' && !line.saleCancelled;
+}
+
+/**
+ * Deletes every ISSUE entry made from the location's sales lines of the day, in any storage unit.
+ * Driven from the day's lines, so the (sales line, ingredient, storage unit) index does the work
+ * however large the ledger grows. Answers how many went and which logs had posted them.
+ */
+function replaceDayIssues(db: TransferContext['scope']['db'], locationId: number, date: string): { entries: number; logIds: number[] } {
+  const earlier = `SELECT e.rowid AS rowid, e.transfer_log_id AS logId FROM sales_lines l JOIN ledger_entries e ON e.sales_line_id = l.id AND e.type = 'ISSUE'
+                   WHERE l.location_id = ? AND l.business_date = ?`;
+  const logIds = (db.sqlite.prepare(`SELECT DISTINCT logId FROM (${earlier}) WHERE logId IS NOT NULL`).all(locationId, date) as { logId: number }[]).map((row) => row.logId);
+  const { changes } = db.sqlite.prepare(`DELETE FROM ledger_entries WHERE rowid IN (SELECT rowid FROM (${earlier}))`).run(locationId, date);
+  return { entries: changes, logIds };
 }

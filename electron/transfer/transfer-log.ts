@@ -2,6 +2,7 @@
 import { OptionalFilter } from '../db/optional-filter';
 import type { CompanyScope } from '../company/company';
 import type { LarderDb } from '../db/open-database';
+import { fromScaled, MONEY_SCALE, parseDecimal, toScaled, formatDecimal } from '../decimal/decimal';
 import { transferLogs, type transferStatuses, type transferTriggers } from '../db/schema';
 import { listLedgerEntries, type LedgerEntryView } from '../ledger/ledger';
 
@@ -29,7 +30,15 @@ export interface TransferStats {
   sales_count: number;
   lines_processed: number;
   lines_skipped: number;
+  /** Lines that are sales (positive, named, not voided), and how many of them had no mapping. */
+  lines_sold: number;
+  lines_unmapped: number;
+  /** Net sales value of those lines and of the unmapped ones, as decimal text. */
+  sales_value: string;
+  unmapped_value: string;
   ledger_entries_created: number;
+  /** Earlier entries of the day a forced run deleted before posting its own. */
+  entries_replaced: number;
   exceptions: string[];
   used_cache: boolean;
   idempotent: boolean;
@@ -60,7 +69,8 @@ export function finishLog(db: LarderDb, logId: number, stats: TransferStats, out
     .prepare(
       `UPDATE transfer_logs SET status = 'success', no_data = ?, data_complete = ?, sales_count = ?, lines_processed = ?, lines_skipped = ?,
          ledger_entries_created = ?, ledger_ids = ?, unmapped_names = ?, exceptions = ?, recipes_used = ?, api_response_summary = ?,
-         used_cache = ?, idempotent = ?, finished_at = ? WHERE id = ?`,
+         used_cache = ?, idempotent = ?, lines_sold = ?, lines_unmapped = ?, sales_value = ?, unmapped_value = ?, entries_replaced = ?,
+         finished_at = ? WHERE id = ?`,
     )
     .run(
       outcome.noData ? 1 : 0,
@@ -76,9 +86,23 @@ export function finishLog(db: LarderDb, logId: number, stats: TransferStats, out
       JSON.stringify(stats.api_response_summary ?? {}),
       stats.used_cache ? 1 : 0,
       stats.idempotent ? 1 : 0,
+      stats.lines_sold,
+      stats.lines_unmapped,
+      money(stats.sales_value),
+      money(stats.unmapped_value),
+      stats.entries_replaced,
       at,
       logId,
     );
+}
+
+const money = (text: string) => toScaled(parseDecimal(text, 'internal_error', 'Sales value'), MONEY_SCALE, 'internal_error', 'Sales value');
+
+/** Runs inside the forced run's transaction: the logs whose entries it deleted point at it. */
+export function markReplaced(db: LarderDb, logIds: number[], byLogId: number, at: string): void {
+  db.sqlite
+    .prepare(`UPDATE transfer_logs SET replaced_by_log_id = ?, replaced_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND id <> ?`)
+    .run(byLogId, at, JSON.stringify(logIds), byLogId);
 }
 
 export function failLog(db: LarderDb, logId: number, error: { code: string; message: string }, at: string): void {
@@ -95,7 +119,7 @@ export function failInterruptedLogs(db: LarderDb, isStale: (log: { locationId: n
     reportDate: string;
   }[];
   const stale = open.filter(isStale);
-  for (const log of stale) failLog(db, log.id, { code: 'internal_error', message: 'Interrupted: Larder stopped while this transfer was running.' }, at);
+  for (const log of stale) failLog(db, log.id, { code: 'internal_error', message: 'Interrupted: Larder stopped while this transfer was running; nothing of it was posted.' }, at);
   return stale.length;
 }
 
@@ -123,6 +147,13 @@ export interface TransferLogView {
   apiResponseSummary: ApiSummary | Record<string, never>;
   usedCache: boolean;
   idempotent: boolean;
+  linesSold: number;
+  linesUnmapped: number;
+  salesValue: string;
+  unmappedValue: string;
+  entriesReplaced: number;
+  replacedByLogId: number | null;
+  replacedAt: string | null;
   errorCode: string | null;
   errorMessage: string | null;
   startedAt: string;
@@ -143,7 +174,9 @@ const LOG_SELECT = `SELECT t.id, l.business_location_id AS locationId, l.name AS
     t.no_data AS noData, t.data_complete AS dataComplete, t.sales_count AS salesProcessed, t.lines_processed AS linesProcessed,
     t.lines_skipped AS linesSkipped, t.ledger_entries_created AS ledgerEntriesCreated, t.ledger_ids AS ledgerIds,
     t.unmapped_names AS unmappedNames, t.exceptions, t.recipes_used AS recipesUsed, t.api_response_summary AS apiResponseSummary,
-    t.used_cache AS usedCache, t.idempotent, t.error_code AS errorCode, t.error_message AS errorMessage,
+    t.used_cache AS usedCache, t.idempotent, t.lines_sold AS linesSold, t.lines_unmapped AS linesUnmapped, t.sales_value AS salesValue,
+    t.unmapped_value AS unmappedValue, t.entries_replaced AS entriesReplaced, t.replaced_by_log_id AS replacedByLogId, t.replaced_at AS replacedAt,
+    t.error_code AS errorCode, t.error_message AS errorMessage,
     t.started_at AS startedAt, t.finished_at AS finishedAt
   FROM transfer_logs t JOIN locations l ON l.id = t.location_id LEFT JOIN storage_units s ON s.id = t.storage_unit_id`;
 
@@ -158,6 +191,8 @@ function toView(row: LogRow): TransferLogView {
     dataComplete: row.dataComplete === null ? null : flag(row.dataComplete),
     usedCache: flag(row.usedCache),
     idempotent: flag(row.idempotent),
+    salesValue: formatDecimal(fromScaled(row.salesValue as number, MONEY_SCALE)),
+    unmappedValue: formatDecimal(fromScaled(row.unmappedValue as number, MONEY_SCALE)),
     ledgerIds: JSON.parse(row.ledgerIds as string) as number[],
     unmappedNames: JSON.parse(row.unmappedNames as string) as string[],
     exceptions: JSON.parse(row.exceptions as string) as string[],

@@ -203,9 +203,12 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await expect(page.getByLabel('Run every night at')).toHaveValue('05:15');
     await app.screenshot('settings');
     await app.section('Home');
-    for (const step of ['storage_units', 'recipes', 'connect', 'map_items', 'activate', 'check_migration', 'test_one_day', 'check_ledger', 'auto_issue']) {
+    for (const step of ['storage_units', 'recipes', 'connect', 'activate', 'check_migration', 'test_one_day', 'check_ledger', 'auto_issue']) {
       await expect(checklist.locator(`[data-step="${step}"]`)).toHaveAttribute('data-done', 'true');
     }
+    // Three items mapped out of a busy menu: most of Main Kitchen's takings still deduct nothing, and Home says how much.
+    await expect(checklist.locator('[data-step="map_items"]')).toHaveAttribute('data-done', 'false');
+    await expect(checklist.locator('[data-step="map_items"]')).toContainText('sales value mapped over the last 30 days');
     await app.screenshot('home-checklist-done');
   });
 });

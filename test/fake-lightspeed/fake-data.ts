@@ -338,11 +338,11 @@ export class FakeData {
   }
 }
 
-/** A hand-built sale for setDaySales: lines by name, SKU and quantity text. */
+/** A hand-built sale for setDaySales: lines by name, SKU, quantity text and, optionally, net amount text. */
 export function handMadeSale(
   reference: string,
   timeClosed: string,
-  lines: { id: string; name: string; sku: string; quantity: string; parentLineId?: string }[],
+  lines: { id: string; name: string; sku: string; quantity: string; parentLineId?: string; amount?: string }[],
   type: FakeSale['type'] = 'SALE',
 ): FakeSale {
   return {
@@ -361,8 +361,8 @@ export function handMadeSale(
       name: line.name,
       nameOverride: null,
       quantity: line.quantity,
-      totalNetAmountWithTax: '0.00',
-      totalNetAmountWithoutTax: '0.00',
+      totalNetAmountWithTax: line.amount ?? '0.00',
+      totalNetAmountWithoutTax: line.amount ?? '0.00',
       menuListPrice: '0.00',
       unitCostPrice: '0.00',
       taxCode: 'VAT9',

@@ -15,6 +15,7 @@ export const dayColors: Record<DayStatus, string> = {
   processing: 'var(--mantine-color-blue-5)',
   success: 'var(--mantine-color-green-6)',
   no_data: 'var(--mantine-color-gray-5)',
+  incomplete: 'var(--mantine-color-yellow-5)',
   failed: 'var(--mantine-color-red-6)',
   retry_pending: 'var(--mantine-color-orange-5)',
   skipped: 'var(--mantine-color-teal-3)',
@@ -25,6 +26,7 @@ const dayWords: Record<DayStatus, string> = {
   processing: 'being processed',
   success: 'posted',
   no_data: 'no sales',
+  incomplete: 'incomplete: the day was still open at the till',
   failed: 'failed',
   retry_pending: 'waiting for a retry',
   skipped: 'skipped (already posted)',
@@ -40,8 +42,17 @@ const jobWords: Record<Migration['status'], string> = {
 
 type Day = Migration['days'][number];
 
+// An incomplete day's message is its status word already; other days add their error, if any.
 const figures = (day: Day) =>
-  `${day.date}: ${dayWords[day.status]}, ${day.lines_processed} lines, ${day.ledger_entries_created} ledger entries, ${day.attempts} attempt(s)${day.error_message ? ` — ${day.error_message}` : ''}`;
+  `${day.date}: ${dayWords[day.status]}, ${day.lines_processed} lines, ${day.ledger_entries_created} ledger entries, ${day.attempts} attempt(s)${day.error_message && day.status !== 'incomplete' ? ` — ${day.error_message}` : ''}`;
+
+/** Green only when every day is posted for good: a day still open at the till, or a stopped job, needs a look. */
+function badge(migration: Migration, running: boolean): { color: string; words: string } {
+  const open = migration.days.filter((day) => day.status === 'incomplete').length;
+  if (migration.status === 'failed' && migration.error_code === 'lightspeed_api_error') return { color: 'orange', words: 'Paused: Lightspeed could not be reached' };
+  if (migration.status === 'completed' && open > 0) return { color: 'yellow', words: `Completed; ${open} day${open === 1 ? '' : 's'} still open at the till` };
+  return { color: migration.status === 'completed' ? 'green' : migration.status === 'failed' ? 'red' : running ? 'blue' : 'gray', words: jobWords[migration.status] };
+}
 
 /** The 90-day migration: progress, one coloured square per day (its figures on hover or focus), Re-run and Cancel. */
 export function MigrationPanel({ businessLocationId, migration, timeZone }: { businessLocationId: string; migration: Migration | null; timeZone: string }) {
@@ -55,8 +66,8 @@ export function MigrationPanel({ businessLocationId, migration, timeZone }: { bu
           90-day migration
         </Title>
         {migration ? (
-          <Badge size="lg" color={migration.status === 'completed' ? 'green' : migration.status === 'failed' ? 'red' : running ? 'blue' : 'gray'} data-migration-status={migration.status}>
-            {jobWords[migration.status]}
+          <Badge size="lg" color={badge(migration, running).color} data-migration-status={migration.status}>
+            {badge(migration, running).words}
           </Badge>
         ) : null}
       </Group>

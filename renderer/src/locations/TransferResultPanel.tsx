@@ -3,6 +3,7 @@ import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { catalogEntry } from '../../../shared/errors';
 import { useNavigation } from '../app/navigation-store';
+import { transferOutcome, unmappedShare } from '../logs/outcome';
 
 type Result = ContractOutput<Contracts['transfers:run']>;
 
@@ -12,8 +13,22 @@ export function TransferResultPanel({ result }: { result: Result }) {
   const stats = result.stats;
   const failed = !result.success;
   const entry = result.error ? catalogEntry(result.error.code) : null;
+  const outcome = transferOutcome({
+    status: failed ? 'failed' : 'success',
+    noData: result.no_data,
+    dataComplete: result.data_complete,
+    linesSold: stats?.lines_sold ?? 0,
+    linesUnmapped: stats?.lines_unmapped ?? 0,
+  });
+  const share = stats ? unmappedShare(stats.sales_value, stats.unmapped_value) : null;
   return (
-    <Alert color={failed ? 'red' : result.no_data ? 'gray' : 'green'} title={failed ? `${result.date}: the issue failed` : result.no_data ? `${result.date}: no sales that day` : `${result.date}: posted`} aria-label="Transfer result" data-transfer-result={result.date}>
+    <Alert
+      color={outcome.color}
+      title={failed ? `${result.date}: the issue failed` : `${result.date}: ${outcome.words}`}
+      aria-label="Transfer result"
+      data-transfer-result={result.date}
+      data-outcome={outcome.color}
+    >
       {result.error ? (
         <Text size="sm">
           {entry?.meaning ?? result.error.code} {result.error.message} {entry ? `What to do: ${entry.fix}` : ''}
@@ -25,10 +40,19 @@ export function TransferResultPanel({ result }: { result: Result }) {
             {stats.sales_count} sales, {stats.lines_processed} lines processed, {stats.lines_skipped} skipped
           </List.Item>
           <List.Item>
+            {stats.entries_replaced > 0 ? `${stats.entries_replaced} earlier entries replaced, ` : ''}
             {stats.ledger_entries_created} ledger entries created{stats.idempotent ? ' (the day was already posted; nothing was added twice)' : ''}
           </List.Item>
-          <List.Item>{stats.used_cache ? 'Used the sales already fetched' : 'Fetched fresh from Lightspeed'}{result.data_complete === false ? ' — Lightspeed says the day is not complete yet' : ''}</List.Item>
-          {stats.unmapped_names.length > 0 ? <List.Item>Unmapped (nothing deducted): {stats.unmapped_names.join(', ')}</List.Item> : null}
+          <List.Item>
+            {stats.used_cache ? 'Used the sales already fetched' : 'Fetched fresh from Lightspeed'}
+            {result.data_complete === false ? ' — the till had not closed the day yet; the nightly run posts the rest once it has' : ''}
+          </List.Item>
+          {stats.lines_unmapped > 0 ? (
+            <List.Item>
+              {stats.lines_unmapped} of {stats.lines_sold} sold lines{share ? ` (${share} of the sales value)` : ''} deducted nothing, because these items are not mapped:{' '}
+              {stats.unmapped_names.join(', ')}. Map them under Items, then run the day again.
+            </List.Item>
+          ) : null}
           {stats.exceptions.length > 0 ? <List.Item>Exceptions: {stats.exceptions.join('; ')}</List.Item> : null}
         </List>
       ) : null}

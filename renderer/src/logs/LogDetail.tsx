@@ -7,7 +7,7 @@ import { anyOf, useLive } from '../app/use-live';
 import { VirtualTable } from '../app/VirtualTable';
 import { call } from '../ipc/client';
 import { entryColumns } from '../ledger/entry-columns';
-import { statusColor } from './LogsScreen';
+import { INCOMPLETE_WORDS, transferOutcome, unmappedShare } from './outcome';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -39,7 +39,11 @@ export function LogDetail({ id }: { id: number }) {
             Transfer log {id}
             {data ? `: ${data.locationName}, ${data.reportDate}` : ''}
           </Title>
-          {data ? <Badge color={statusColor[data.status]} size="lg">{data.status}</Badge> : null}
+          {data ? (
+            <Badge color={transferOutcome(data).color} size="lg" data-outcome={transferOutcome(data).color}>
+              {transferOutcome(data).words}
+            </Badge>
+          ) : null}
         </Group>
       </div>
       <ErrorNotice error={log.error} />
@@ -50,6 +54,34 @@ export function LogDetail({ id }: { id: number }) {
               <Text fw={600}>{error?.meaning ?? data.errorCode}</Text>
               <Text size="sm">{data.errorMessage}</Text>
               {error ? <Text size="sm" fw={500}>What to do: {error.fix}</Text> : null}
+            </Paper>
+          ) : null}
+          {data.replacedByLogId ? (
+            <Paper withBorder p="md" bg="gray.0" data-replaced-by={data.replacedByLogId}>
+              <Text size="sm">
+                Replaced by{' '}
+                <Anchor component="button" type="button" onClick={() => go('logs', String(data.replacedByLogId))}>
+                  log {data.replacedByLogId}
+                </Anchor>{' '}
+                on {formatInstant(data.replacedAt, zone)}: a later forced run of the same day deleted the {data.ledgerEntriesCreated} entries this one created and posted the day
+                again, so none of them is listed below.
+              </Text>
+            </Paper>
+          ) : null}
+          {data.status === 'success' && data.dataComplete === false ? (
+            <Paper withBorder p="md" bg="yellow.0">
+              <Text size="sm">
+                This day is {INCOMPLETE_WORDS}. What was sold until then is posted; the nightly run transfers the day again once Lightspeed has closed it.
+              </Text>
+            </Paper>
+          ) : null}
+          {data.linesUnmapped > 0 ? (
+            <Paper withBorder p="md" bg="yellow.0">
+              <Text size="sm">
+                {data.linesUnmapped} of {data.linesSold} sold lines
+                {unmappedShare(data.salesValue, data.unmappedValue) ? ` (${unmappedShare(data.salesValue, data.unmappedValue)} of the sales value)` : ''} deducted nothing: their
+                items are not mapped. Map them under Items, then run the day again from the location’s page.
+              </Text>
             </Paper>
           ) : null}
           <Paper withBorder p="md">
@@ -72,7 +104,10 @@ export function LogDetail({ id }: { id: number }) {
               <Field label="Sales processed">{data.salesProcessed}</Field>
               <Field label="Lines processed">{data.linesProcessed}</Field>
               <Field label="Lines skipped">{data.linesSkipped}</Field>
-              <Field label="Ledger entries created">{data.ledgerEntriesCreated}</Field>
+              <Field label="Ledger entries">
+                {data.entriesReplaced > 0 ? `${data.entriesReplaced} entries replaced, ` : ''}
+                {data.ledgerEntriesCreated} created
+              </Field>
               <Field label="No data">{data.noData ? 'Yes, no sales that day' : 'No'}</Field>
               <Field label="Used cache">{data.usedCache ? 'Yes' : 'No'}</Field>
               <Field label="Already posted (idempotent)">{data.idempotent ? 'Yes' : 'No'}</Field>

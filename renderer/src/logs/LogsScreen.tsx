@@ -6,8 +6,7 @@ import { formatInstant } from '../app/format';
 import { useNavigation } from '../app/navigation-store';
 import { anyOf, useLive } from '../app/use-live';
 import { call } from '../ipc/client';
-
-export const statusColor = { success: 'green', failed: 'red', processing: 'blue' } as const;
+import { transferOutcome } from './outcome';
 
 /** Every transfer attempt, from the local database only: it reads the same with the network off. */
 export function LogsScreen() {
@@ -92,11 +91,13 @@ export function LogsScreen() {
                 </Table.Td>
                 <Table.Td>{log.locationName}</Table.Td>
                 <Table.Td>
-                  <Badge color={statusColor[log.status]}>{log.status}</Badge>
-                  {log.noData ? (
+                  <Badge color={transferOutcome(log).color} variant="light" data-outcome={transferOutcome(log).color}>
+                    {transferOutcome(log).words}
+                  </Badge>
+                  {log.replacedByLogId ? (
                     <Text span size="xs" c="dimmed">
                       {' '}
-                      no sales
+                      replaced by log {log.replacedByLogId}
                     </Text>
                   ) : null}
                 </Table.Td>

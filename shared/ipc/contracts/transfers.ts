@@ -20,7 +20,12 @@ const transferStats = z.object({
   sales_count: z.number().int(),
   lines_processed: z.number().int(),
   lines_skipped: z.number().int(),
+  lines_sold: z.number().int(),
+  lines_unmapped: z.number().int(),
+  sales_value: decimalOutput,
+  unmapped_value: decimalOutput,
   ledger_entries_created: z.number().int(),
+  entries_replaced: z.number().int(),
   exceptions: z.array(z.string()),
   used_cache: z.boolean(),
   idempotent: z.boolean(),
@@ -39,7 +44,7 @@ export const transferResult = z.object({
   request_uuid: z.string(),
   ledger_ids: z.array(z.number().int()),
   stats: transferStats.nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: z.object({ code: z.string(), message: z.string(), temporary: z.boolean() }).nullable(),
 });
 
 export const runTransfer = defineContract({
@@ -51,7 +56,7 @@ export const runTransfer = defineContract({
 
 const migrationDay = z.object({
   date: z.string(),
-  status: z.enum(['pending', 'processing', 'success', 'no_data', 'failed', 'retry_pending', 'skipped']),
+  status: z.enum(['pending', 'processing', 'success', 'no_data', 'incomplete', 'failed', 'retry_pending', 'skipped']),
   attempts: z.number().int(),
   lines_processed: z.number().int(),
   ledger_entries_created: z.number().int(),
@@ -74,6 +79,7 @@ export const migrationView = z.object({
   progress_percent: z.number().int(),
   started_at: z.string().nullable(),
   completed_at: z.string().nullable(),
+  error_code: z.string().nullable(),
   error_message: z.string().nullable(),
   days: z.array(migrationDay),
 });
@@ -109,6 +115,13 @@ const logView = z.object({
   apiResponseSummary: z.union([apiSummary, z.object({}).strict()]),
   usedCache: z.boolean(),
   idempotent: z.boolean(),
+  linesSold: z.number().int(),
+  linesUnmapped: z.number().int(),
+  salesValue: decimalOutput,
+  unmappedValue: decimalOutput,
+  entriesReplaced: z.number().int(),
+  replacedByLogId: z.number().int().nullable(),
+  replacedAt: z.string().nullable(),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
   startedAt: z.string(),

@@ -1,0 +1,33 @@
+// What one transfer did, in a word and a colour, for the result panel, the log list and the log: green
+// only when every sold line deducted and the day was closed; amber when something needs a look.
+
+export interface TransferFacts {
+  status: 'processing' | 'success' | 'failed';
+  noData: boolean;
+  dataComplete: boolean | null;
+  linesSold: number;
+  linesUnmapped: number;
+}
+
+export interface Outcome {
+  color: 'green' | 'yellow' | 'red' | 'blue' | 'gray';
+  words: string;
+}
+
+export const INCOMPLETE_WORDS = 'incomplete: the day was still open at the till';
+
+export function transferOutcome(facts: TransferFacts): Outcome {
+  if (facts.status === 'failed') return { color: 'red', words: 'failed' };
+  if (facts.status === 'processing') return { color: 'blue', words: 'running' };
+  if (facts.noData) return { color: 'gray', words: 'no sales that day' };
+  if (facts.dataComplete === false) return { color: 'yellow', words: INCOMPLETE_WORDS };
+  if (facts.linesUnmapped > 0) return { color: 'yellow', words: `posted, ${facts.linesUnmapped} of ${facts.linesSold} lines unmapped` };
+  return { color: 'green', words: 'posted' };
+}
+
+/** The share of the day's net sales value that deducted nothing, as "12 %" (decimal text in, no float maths on money). */
+export function unmappedShare(salesValue: string, unmappedValue: string): string | null {
+  const total = Number(salesValue);
+  if (!(total > 0)) return null;
+  return `${Math.round((Number(unmappedValue) / total) * 100)} %`;
+}
