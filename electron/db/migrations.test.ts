@@ -1,4 +1,7 @@
 import { generateSQLiteDrizzleJson, generateSQLiteMigration } from 'drizzle-kit/api';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder, openDatabase } from './open-database';
@@ -49,5 +52,56 @@ describe('migrations', () => {
     expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(10000);
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
     db.close();
+  });
+
+  it('carries a database from before the log fixes over: a failed log’s recipes become a list, and rows that reference the rebuilt table stay', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'larder-migrate-'));
+    try {
+      // The migrations as they were before 0005, in a folder of their own.
+      const before = join(folder, 'migrations-0004');
+      cpSync(defaultMigrationsFolder, before, { recursive: true });
+      const journalFile = join(before, 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number }[] };
+      writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.idx <= 4) }));
+      const file = join(folder, 'larder.db');
+      const old = openDatabase({ file, migrationsFolder: before });
+      old.sqlite.exec(`
+        INSERT INTO companies (id, name) VALUES (1, 'Harbour');
+        INSERT INTO locations (id, company_id, business_location_id, name, country, timezone, currency_code, business_id, business_name, last_synced_at)
+          VALUES (1, 1, '45454565682155', 'Harbour Restaurant', 'NL', 'Europe/Amsterdam', 'EUR', '1234', 'Harbour Group', '2026-05-08T10:00:00Z');
+        INSERT INTO transfer_logs (id, company_id, location_id, report_date, request_uuid, attempt, status, trigger, force_refresh, started_at, error_code, error_message)
+          VALUES (7, 1, 1, '2026-05-07', 'u-1', 1, 'failed', 'nightly', 0, '2026-05-08T04:00:00Z', 'lightspeed_api_error', 'Lightspeed answered 500');
+        INSERT INTO migration_jobs (id, company_id, location_id, status, start_date, end_date, total_days, created_at)
+          VALUES (1, 1, 1, 'failed', '2026-02-07', '2026-05-07', 90, '2026-05-08T04:00:00Z');
+        INSERT INTO migration_days (job_id, date, status, transfer_log_id, updated_at) VALUES (1, '2026-05-07', 'failed', 7, '2026-05-08T04:00:00Z');`);
+      expect(old.sqlite.prepare('SELECT recipes_used AS recipes FROM transfer_logs').get()).toEqual({ recipes: '{}' });
+      old.close();
+
+      const migrated = openDatabase({ file, migrationsFolder: defaultMigrationsFolder });
+      expect(migrated.sqlite.prepare('SELECT recipes_used AS recipes, lines_unmapped AS unmapped, replaced_by_log_id AS replacedBy FROM transfer_logs').get()).toEqual({
+        recipes: '[]',
+        unmapped: 0,
+        replacedBy: null,
+      });
+      expect(migrated.sqlite.prepare('SELECT transfer_log_id AS logId FROM migration_days').get()).toEqual({ logId: 7 });
+      expect(migrated.sqlite.pragma('foreign_key_check')).toEqual([]);
+      expect(migrated.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      migrated.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the database, its WAL and shared memory readable by their owner only, even in a folder open to others', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'larder-modes-'));
+    try {
+      const file = join(folder, 'larder.db');
+      const db = openDatabase({ file, migrationsFolder: defaultMigrationsFolder });
+      db.sqlite.exec(`INSERT INTO companies (name) VALUES ('Harbour')`);
+      for (const path of [file, `${file}-wal`, `${file}-shm`]) expect((statSync(path).mode & 0o777).toString(8)).toBe('600');
+      db.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

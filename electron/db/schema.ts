@@ -482,12 +482,12 @@ export const migrationJobs = sqliteTable(
     startedAt: text('started_at'),
     completedAt: text('completed_at'),
     errorMessage: text('error_message'),
-    /** Why a failed job stopped: lightspeed_api_error when an outage stopped it early (the next run resumes it). */
-    errorCode: text('error_code'),
     /** The runner's pid and last sign of life: a dead or silent runner's job goes back to pending. */
     runnerPid: integer('runner_pid'),
     heartbeatAt: text('heartbeat_at'),
     createdAt: text('created_at').notNull(),
+    /** Why a failed job stopped: lightspeed_api_error when an outage stopped it early (the next run resumes it). */
+    errorCode: text('error_code'),
   },
   (t) => [
     // At most one pending or running migration per location, whatever code path asks.
