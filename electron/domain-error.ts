@@ -12,6 +12,17 @@ export class DomainError extends Error {
   }
 }
 
+export const QUOTE_LIMIT = 80;
+
+/**
+ * A value as a message quotes it: in quotes, and cut to 80 characters, so one bad cell of a file
+ * cannot flood a screen, a log or a terminal with the rest of it.
+ */
+export function quoted(value: string | number): string {
+  const text = String(value);
+  return JSON.stringify(text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text);
+}
+
 /**
  * A refusal as it is, or a failure of the machine under Larder that a manager can act on: a full
  * disk, or a data folder that cannot be written. Anything else is a bug and answers null.

@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: the engine without a window. Each command prints one JSON document as
-// its last stdout line; a refusal exits 1 with {"error":{"code","message"}}.
-import { DomainError } from '../domain-error';
+// its last stdout line; a refusal exits 1 with {"error":{"code","message"}}, and so does a command
+// whose result says something failed (a transfer), with its JSON unchanged, so schedulers notice.
+import { asDomainError, DomainError } from '../domain-error';
 import { createEngine, type Engine } from '../engine';
 import { createNodePlatform } from '../platform/node-platform';
 import { inventoryCommands } from './inventory-commands';
@@ -13,6 +14,8 @@ export type CommandRun = (engine: Engine, args: string[], io: CliIo) => unknown;
 export interface Command {
   usage: string;
   run: CommandRun;
+  /** Whether the result reports a failure: the command then exits 1 after printing it. */
+  failed?: (result: never) => boolean;
 }
 
 const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands, ...transferCommands };
@@ -39,10 +42,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     engine = createEngine(createNodePlatform({ env: io.env }), 'cli');
     const result = await command.run(engine, args, io);
     io.write(JSON.stringify(result));
-    return 0;
+    return command.failed?.(result as never) ? 1 : 0;
   } catch (error) {
-    if (error instanceof DomainError) {
-      io.write(JSON.stringify({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } }));
+    const known = asDomainError(error);
+    if (known) {
+      io.write(JSON.stringify({ error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) } }));
       return 1;
     }
     io.write(JSON.stringify({ error: { code: 'internal_error', message: error instanceof Error ? error.message : String(error) } }));

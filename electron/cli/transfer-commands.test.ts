@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeLightspeed, type FakeLightspeed } from '../../test/fake-lightspeed/fake-lightspeed';
 import { fakeEnv } from '../../test/support/lightspeed';
@@ -69,5 +70,54 @@ describe('the transfer CLI commands', () => {
     expect((await cli('logs', '--status', 'exploded')).json).toMatchObject({ error: { code: 'invalid_input' } });
     expect((await cli('unmap', '34008')).json).toEqual({ unmapped: { itemId: '1234000008', name: 'Espresso' } });
     expect((await cli('locations', 'unlink', HARBOUR)).json).toMatchObject({ location: { storageUnitId: null } });
+  });
+
+  it('exits 1 when a transfer fails, with its JSON as it is', async () => {
+    await cli('connect', '--no-browser');
+    await cli('locations', 'sync');
+    const setupFile = join(home, 'setup.json');
+    writeFileSync(setupFile, JSON.stringify(SETUP));
+    await cli('import', setupFile);
+    await cli('locations', 'link', HARBOUR, 'Main', 'Kitchen');
+    fake.fail({ kind: 500, times: 1 });
+    const failed = await cli('transfer', HARBOUR, '2026-05-06');
+    expect(failed).toMatchObject({ code: 1, json: { success: false, error: { code: 'lightspeed_api_error' } } });
+    expect(await cli('transfer', HARBOUR, '2026-05-06')).toMatchObject({ code: 0, json: { success: true } });
+
+    // The nightly run: a location that has posted before, and a day that fails.
+    await cli('locations', 'activate', HARBOUR);
+    await cli('migrate', 'status', HARBOUR, '--wait');
+    await cli('locations', 'link', HARBOUR, 'Main', 'Kitchen');
+    const now = new Date(Date.parse(NOW) + 86_400_000).toISOString();
+    fake.setNow(now);
+    fake.fail({ kind: 500, times: 1 });
+    const lines: string[] = [];
+    const code = await runCli(['run-due'], { env: { LARDER_HOME: home, LARDER_NOW: now, LARDER_RETRY_DELAYS_MS: '5,5,5', ...fakeEnv(fake) }, write: (line) => lines.push(line) });
+    expect(code).toBe(1);
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ locations: [{ location_id: HARBOUR, failed: [{ date: '2026-05-08', code: 'lightspeed_api_error' }] }] });
+  });
+
+  it('migrate start --wait resumes a job whose runner died, and closes the runner’s open log as interrupted', async () => {
+    await cli('connect', '--no-browser');
+    await cli('locations', 'sync');
+    const setupFile = join(home, 'setup.json');
+    writeFileSync(setupFile, JSON.stringify(SETUP));
+    await cli('import', setupFile);
+    await cli('locations', 'link', HARBOUR, 'Main', 'Kitchen');
+    await cli('locations', 'activate', HARBOUR);
+    // What a runner killed in the middle of a day leaves behind: its job running, its day's log open.
+    const db = new Database(join(home, 'larder.db'));
+    const deadPid = 2 ** 30;
+    db.prepare(`UPDATE migration_jobs SET status = 'running', runner_pid = ?, heartbeat_at = ?`).run(deadPid, NOW);
+    db.prepare(`UPDATE migration_days SET status = 'processing' WHERE date = '2026-02-07'`).run();
+    db.prepare(
+      `INSERT INTO transfer_logs (company_id, location_id, report_date, request_uuid, attempt, status, trigger, force_refresh, storage_unit_id, started_at)
+       VALUES (1, 1, '2026-02-07', 'dead-runner', 1, 'processing', 'migration', 0, 1, ?)`,
+    ).run(NOW);
+    db.close();
+
+    expect((await cli('migrate', 'start', HARBOUR, '--wait')).json).toMatchObject({ migration: { status: 'completed', days_processed: 90, days_failed: 0 } });
+    const interrupted = (await cli('logs', '--date', '2026-02-07', '--status', 'failed')).json as { logs: { requestUuid: string; errorMessage: string }[] };
+    expect(interrupted.logs).toEqual([expect.objectContaining({ requestUuid: 'dead-runner', errorMessage: expect.stringContaining('Interrupted') })]);
   });
 });

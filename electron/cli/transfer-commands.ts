@@ -6,8 +6,8 @@ import { findRecipeByName } from '../inventory/recipes';
 import { requireLocation } from '../locations/location-config';
 import { deleteMapping, resolveItem, saveMapping } from '../mappings/mappings';
 import { cancelMigration, latestJob, recoverStuckJobs, runMigration, startMigration, view } from '../migration/migration';
-import { runDue } from '../scheduler/run-due';
-import { transferDay, type TransferContext } from '../transfer/transfer-day';
+import { runDue, type RunDueResult } from '../scheduler/run-due';
+import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
 import { listLogs } from '../transfer/transfer-log';
 import { transferStatuses } from '../db/schema';
 import { optionValue, parseCommandArgs } from './args';
@@ -79,6 +79,7 @@ export const transferCommands: Record<string, Command> = {
       if (!blId) throw new DomainError('invalid_input', `Usage: ${transferUsage}`);
       return transferDay(engine.transfers, { businessLocationId: blId, date, force: !values['no-force'], trigger: 'manual' });
     },
+    failed: (result: TransferResult) => !result.success,
   },
   migrate: {
     usage: migrateUsage,
@@ -98,6 +99,7 @@ export const transferCommands: Record<string, Command> = {
   'run-due': {
     usage: 'run-due',
     run: (engine) => runDue(engine.transfers),
+    failed: (result: RunDueResult) => result.locations.some((location) => location.failed.length > 0) || result.migrations.some((job) => job.status === 'failed'),
   },
   logs: {
     usage: logsUsage,

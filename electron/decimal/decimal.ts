@@ -7,7 +7,7 @@
 //   - money (values) keeps 4 decimals.
 // SQLite holds them as integers scaled by 10^scale, so SUM() over millions of rows stays exact.
 import DecimalJs from 'decimal.js';
-import { DomainError } from '../domain-error';
+import { DomainError, quoted } from '../domain-error';
 import type { ErrorCode } from '../../shared/errors';
 
 export const Decimal = DecimalJs.clone({
@@ -32,7 +32,7 @@ const power = (scale: number) => POWERS.get(scale) ?? new Decimal(10).pow(scale)
 export function parseDecimal(input: string | number, code: ErrorCode, field: string): Decimal {
   const text = typeof input === 'number' ? (Number.isFinite(input) ? String(input) : '') : input.trim();
   if (!DECIMAL_TEXT.test(text)) {
-    throw new DomainError(code, `${field} must be a decimal number such as "0.25", not ${JSON.stringify(input)}`);
+    throw new DomainError(code, `${field} must be a decimal number such as "0.25", not ${quoted(input)}`);
   }
   return new Decimal(text);
 }
@@ -43,11 +43,11 @@ export function parseDecimal(input: string | number, code: ErrorCode, field: str
  */
 export function toScaled(value: Decimal, scale: number, code: ErrorCode, field: string): number {
   if (value.decimalPlaces() > scale) {
-    throw new DomainError(code, `${field} ${value.toFixed()} has more than ${scale} decimals`);
+    throw new DomainError(code, `${field} ${quoted(value.toFixed())} has more than ${scale} decimals`);
   }
   const scaled = value.times(power(scale));
   if (scaled.abs().greaterThan(Number.MAX_SAFE_INTEGER)) {
-    throw new DomainError(code, `${field} ${value.toFixed()} is too large`);
+    throw new DomainError(code, `${field} ${quoted(value.toFixed())} is too large`);
   }
   return scaled.toNumber();
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { dateInput } from '../../shared/dates';
 import { decimalInput } from '../../shared/decimal-text';
 import type { CompanyScope } from '../company/company';
-import { DomainError } from '../domain-error';
+import { DomainError, quoted } from '../domain-error';
 import { findIngredientByName, saveIngredient } from './ingredients';
 import { upsertReceiptByReference } from './receipts';
 import { findRecipeByName, saveRecipe, type RecipeLineInput } from './recipes';
@@ -107,14 +107,14 @@ export function importSetupFile(scope: CompanyScope, text: string): SetupImportR
 
   scope.db.write(() => {
     file.storageUnits.forEach((unit, index) =>
-      at(`storageUnits[${index}] "${unit.name}"`, () => {
+      at(`storageUnits[${index}] ${quoted(unit.name)}`, () => {
         const existing = findStorageUnitByName(scope, unit.name);
         if (!existing) saveStorageUnit(scope, { name: unit.name });
         tally(result.storageUnits, existing !== undefined);
       }),
     );
     file.ingredients.forEach((ingredient, index) =>
-      at(`ingredients[${index}] "${ingredient.name}"`, () => {
+      at(`ingredients[${index}] ${quoted(ingredient.name)}`, () => {
         const existing = findIngredientByName(scope, ingredient.name);
         saveIngredient(scope, { id: existing?.id, name: ingredient.name, unit: ingredient.unit });
         tally(result.ingredients, existing !== undefined);
@@ -122,14 +122,14 @@ export function importSetupFile(scope: CompanyScope, text: string): SetupImportR
     );
     // Headers first, so a recipe line may name a recipe that comes later in the file.
     const recipeIds = file.recipes.map((recipe, index) =>
-      at(`recipes[${index}] "${recipe.name}"`, () => {
+      at(`recipes[${index}] ${quoted(recipe.name)}`, () => {
         const existing = findRecipeByName(scope, recipe.name);
         tally(result.recipes, existing !== undefined);
         return existing?.id ?? saveRecipe(scope, { name: recipe.name, yield: recipe.yield, lines: [] }).id;
       }),
     );
     file.recipes.forEach((recipe, index) => {
-      const where = `recipes[${index}] "${recipe.name}"`;
+      const where = `recipes[${index}] ${quoted(recipe.name)}`;
       const lines = recipe.lines.map((line, lineIndex): RecipeLineInput =>
         at(`${where}, lines[${lineIndex}]`, () => ({
           ingredientId: line.ingredient === undefined ? undefined : requireByName('ingredient', line.ingredient, findIngredientByName(scope, line.ingredient)),
@@ -165,5 +165,5 @@ export function importSetupFile(scope: CompanyScope, text: string): SetupImportR
 function requireByName(kind: 'ingredient' | 'recipe' | 'storage unit', name: string, found: { id: number } | undefined): number {
   if (found) return found.id;
   const code = kind === 'ingredient' ? 'ingredient_not_found' : kind === 'recipe' ? 'recipe_not_found' : 'storage_unit_not_found';
-  throw new DomainError(code, `no ${kind} named "${name}" in the file or in Larder`);
+  throw new DomainError(code, `no ${kind} named ${quoted(name)} in the file or in Larder`);
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ipcChannels, type IpcChannel } from '../../shared/ipc/channels';
 import type { IpcResult } from '../../shared/ipc/contract';
 import { contracts } from '../../shared/ipc/contracts';
-import { DomainError } from '../domain-error';
+import { asDomainError } from '../domain-error';
 import type { Handlers } from './handlers';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<IpcResult<unknown>>;
@@ -16,7 +16,8 @@ function describeIssues(error: z.ZodError): string[] {
 /**
  * Validates a request against its contract, runs the handler and validates the answer too: output
  * parsing strips any field the contract does not name, so nothing (a token, say) can leak by accident.
- * Refusals become `{ok:false}`; anything else is a bug, logged in full and answered as internal_error.
+ * Refusals (and a full disk or a read-only data folder) become `{ok:false}`; anything else is a bug,
+ * logged in full and answered as internal_error.
  */
 export function createDispatch(handlers: Handlers, log: (message: string, error: unknown) => void = console.error): Dispatch {
   return async (channel, rawInput) => {
@@ -38,8 +39,9 @@ export function createDispatch(handlers: Handlers, log: (message: string, error:
       }
       return { ok: true, data: output.data };
     } catch (error) {
-      if (error instanceof DomainError) {
-        return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: [...error.details] } : {}) } };
+      const known = asDomainError(error);
+      if (known) {
+        return { ok: false, error: { code: known.code, message: known.message, ...(known.details ? { details: [...known.details] } : {}) } };
       }
       log(`[larder] ${channel} failed`, error);
       return { ok: false, error: { code: 'internal_error', message: 'Something went wrong inside Larder. Nothing was changed.' } };

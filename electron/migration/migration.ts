@@ -111,7 +111,16 @@ function requireMigratable(scope: CompanyScope, businessLocationId: string): Loc
   return location;
 }
 
+/**
+ * Starts a migration; `start` on a location whose job lost its runner (the process died) resumes that
+ * job instead of refusing it, since the manager's intent is the same: get this location migrated.
+ */
 export function startMigration(scope: CompanyScope, businessLocationId: string, clock: Clock, options: { rerun: boolean }): MigrationView {
+  const location = requireMigratable(scope, businessLocationId);
+  if (!options.rerun && inProgress(scope, location.id)?.status === 'running' && recoverStuckJobs(scope, clock) > 0) {
+    const resumed = inProgress(scope, location.id);
+    if (resumed?.status === 'pending') return view(scope, resumed);
+  }
   return scope.db.write(() => view(scope, createJob(scope, requireMigratable(scope, businessLocationId), options.rerun, clock)));
 }
 
