@@ -96,4 +96,19 @@ describe('setup import', () => {
     expect(fault.message).toContain(where);
     expect(snapshot()).toEqual(before);
   });
+
+  it('quotes at most 80 characters of an offending value', () => {
+    const long = `Unknown ${'ingredient '.repeat(40)}`;
+    const { code, message } = refusal(() =>
+      importSetupFile(
+        engine.scope,
+        edited((file) => {
+          file.receipts.push({ ingredient: long, storageUnit: 'Main Kitchen', quantity: '1', value: '1', date: '2026-05-01' });
+        }),
+      ),
+    );
+    expect(code).toBe('ingredient_not_found');
+    expect(message).toContain(`"${long.slice(0, 80)}…"`);
+    expect(message).not.toContain(long.slice(0, 81));
+  });
 });

@@ -1,6 +1,6 @@
 // Calls to the K-Series API. A 401 gets one token refresh and one retry (a token can die before its
 // stated expiry); a second 401 means the connection itself is lost.
-import { LightspeedError, parseRetryAfter, send, serverMessage, TEMPORARY_STATUSES } from './lightspeed-http';
+import { LightspeedError, parseJsonAnswer, parseRetryAfter, send, serverMessage, TEMPORARY_STATUSES } from './lightspeed-http';
 
 export interface AccessTokenSource {
   accessToken(): Promise<string>;
@@ -36,11 +36,7 @@ export class LightspeedApi {
         parseRetryAfter(answer.headers.get('retry-after'), this.now()),
       );
     }
-    try {
-      return JSON.parse(answer.text) as unknown;
-    } catch {
-      throw new LightspeedError('lightspeed_api_error', `Lightspeed sent malformed JSON for ${url.pathname} (${answer.text.length} bytes).`, answer.status, false);
-    }
+    return parseJsonAnswer(answer.text, url.pathname, answer.status);
   }
 
   private call(url: URL, token: string) {

@@ -1,0 +1,59 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fetchDay } from '../transfer/sales-source';
+import { LightspeedApi } from './api-client';
+import { MAX_JSON_DEPTH, send } from './lightspeed-http';
+
+let server: Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+/** A stand-in for Lightspeed that answers every request with `write`. */
+async function serve(write: (response: import('node:http').ServerResponse) => void): Promise<string> {
+  server = createServer((_request, response) => write(response));
+  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const tokens = { accessToken: async () => 'token', afterRejection: async () => 'token' };
+
+describe('answers from Lightspeed', () => {
+  it('are refused past the size cap, whether or not they announce their length', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    const announced = await serve((response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(3 * chunk.length) });
+      response.end(Buffer.concat([chunk, chunk, chunk]));
+    });
+    await expect(send(announced, {}, 2 * chunk.length)).rejects.toMatchObject({ code: 'lightspeed_api_error', message: expect.stringContaining('more than 2 MB') });
+    server?.close();
+
+    const streamed = await serve((response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      for (let index = 0; index < 3; index++) response.write(chunk);
+      response.end();
+    });
+    await expect(send(streamed, {}, 2 * chunk.length)).rejects.toMatchObject({ code: 'lightspeed_api_error' });
+    await expect(send(streamed, {}, 4 * chunk.length)).resolves.toMatchObject({ status: 200 });
+  });
+
+  it('refuses a body nested deep enough to overflow the stack as lightspeed_api_error, before anything walks it', async () => {
+    // A sale with an extra field 100,000 levels deep: parsing copes, but storing the raw sale would overflow.
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const url = await serve((response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        `{"sales":[{"accountReference":"a","type":"SALE","timeClosed":"2026-05-06T10:00:00Z","salesLines":[],"extra":${deep}}],"dataComplete":true}`,
+      );
+    });
+    const api = new LightspeedApi(tokens, () => url);
+    await expect(fetchDay(api, '1', '2026-05-06')).rejects.toMatchObject({ code: 'lightspeed_api_error', message: expect.stringContaining(`${MAX_JSON_DEPTH} levels`) });
+  });
+
+  it('counts brackets inside strings as text, not nesting', async () => {
+    const url = await serve((response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ note: `${'['.repeat(500)}"\\`, ok: true }));
+    });
+    await expect(new LightspeedApi(tokens, () => url).get('/x')).resolves.toEqual({ note: `${'['.repeat(500)}"\\`, ok: true });
+  });
+});
