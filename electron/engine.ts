@@ -4,6 +4,7 @@ import { ensureDefaultCompany, type CompanyScope } from './company/company';
 import { ConnectionService } from './connection/connection-service';
 import { TokenManager } from './connection/token-manager';
 import { openDatabase, type LarderDb } from './db/open-database';
+import { ActivityLog } from './diagnostics/activity-log';
 import { EventBus } from './ipc/event-bus';
 import { LightspeedApi } from './lightspeed/api-client';
 import { CLIENT_SECRET_NAME, resolveLightspeedConfig, type LightspeedConfig } from './lightspeed/environments';
@@ -21,6 +22,8 @@ export interface Engine {
   readonly scope: CompanyScope;
   readonly vault: SecretVault;
   readonly events: EventBus;
+  /** larder.log in the data folder: transfers, connection changes, internal errors (redacted). */
+  readonly log: ActivityLog;
   readonly lightspeed: {
     config(): LightspeedConfig;
     readonly tokens: TokenManager;
@@ -33,6 +36,7 @@ export interface Engine {
 }
 
 export const DATABASE_FILE = 'larder.db';
+export const LOG_FILE = 'larder.log';
 
 export function createEngine(platform: Platform, runtime: Runtime): Engine {
   const db = openDatabase({
@@ -44,6 +48,7 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
   const vault = new SecretVault(db, () => platform.secretBackend(), platform.clock);
   const config = () => resolveLightspeedConfig(platform.settings, platform.env, () => vault.find(CLIENT_SECRET_NAME));
   const events = new EventBus();
+  const log = new ActivityLog(join(platform.dataFolder, LOG_FILE), platform.clock);
   // One token manager per process: its single-flight refresh is shared by every caller in it.
   const tokens = new TokenManager(scope, vault, config, platform.clock, () => events.emit({ type: 'connection:changed' }));
   const api = new LightspeedApi(tokens, () => config().endpoints.apiUrl);
@@ -54,8 +59,9 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
     scope,
     vault,
     events,
+    log,
     lightspeed: { config, tokens, api, connection: new ConnectionService(scope, vault, config, api, platform.clock) },
-    transfers: { scope, api, clock: platform.clock, sleep: realSleep, retryDelaysMs: retryDelaysFrom(platform.env), lockWaitMs: 60_000 },
+    transfers: { scope, api, clock: platform.clock, sleep: realSleep, retryDelaysMs: retryDelaysFrom(platform.env), lockWaitMs: 60_000, log },
     close: () => db.close(),
   };
 }

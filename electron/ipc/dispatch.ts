@@ -3,6 +3,7 @@ import { ipcChannels, type IpcChannel } from '../../shared/ipc/channels';
 import type { IpcResult } from '../../shared/ipc/contract';
 import { contracts } from '../../shared/ipc/contracts';
 import { asDomainError } from '../domain-error';
+import type { Engine } from '../engine';
 import type { Handlers } from './handlers';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<IpcResult<unknown>>;
@@ -46,5 +47,13 @@ export function createDispatch(handlers: Handlers, log: (message: string, error:
       log(`[larder] ${channel} failed`, error);
       return { ok: false, error: { code: 'internal_error', message: 'Something went wrong inside Larder. Nothing was changed.' } };
     }
+  };
+}
+
+/** Bugs go to the console and to larder.log, where a diagnostics file finds them. */
+export function bugLogger(engine: Pick<Engine, 'log'>): (message: string, error: unknown) => void {
+  return (message, error) => {
+    console.error(message, error);
+    engine.log.error(message, error);
   };
 }

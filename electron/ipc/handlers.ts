@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { IpcChannel } from '../../shared/ipc/channels';
@@ -14,6 +13,7 @@ import { importSetupFile } from '../inventory/setup-import';
 import { deleteStorageUnit, listStorageUnits, saveStorageUnit } from '../inventory/storage-units';
 import { ledgerTotals, listLedgerEntries, stockOnHand } from '../ledger/ledger';
 import { DemoAccount } from '../demo/demo-account';
+import { APP_VERSION } from '../diagnostics/diagnostics';
 import { createLightspeedHandlers } from './lightspeed-handlers';
 import { createSetupHandlers } from './setup-handlers';
 import { createTransferHandlers } from './transfer-handlers';
@@ -21,8 +21,6 @@ import { createTransferHandlers } from './transfer-handlers';
 type Handler<C extends Contract> = (input: z.output<C['input']>) => z.input<C['output']> | Promise<z.input<C['output']>>;
 
 export type Handlers = { [K in IpcChannel]: Handler<Contracts[K]> };
-
-const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The same handlers answer Electron's ipcMain, the web host and the tests. */
 export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccount(engine)): Handlers {
@@ -42,7 +40,7 @@ export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccou
       }
       const company = scope.db.orm.select({ name: companies.name }).from(companies).where(eq(companies.id, scope.companyId)).get();
       return {
-        version: packageVersion,
+        version: APP_VERSION,
         runtime: engine.runtime,
         dataFolder: engine.platform.dataFolder,
         companyName: company?.name ?? '',

@@ -1,12 +1,13 @@
 import type { Settings } from '../../shared/settings';
 import type { DemoAccount } from '../demo/demo-account';
 import type { Engine } from '../engine';
+import { saveDiagnostics } from '../diagnostics/diagnostics';
 import { setupChecklist } from '../setup/checklist';
 import type { Handlers } from './handlers';
 
-type SetupChannel = 'setup:checklist' | 'settings:get' | 'settings:save' | 'demo:start';
+type SetupChannel = 'setup:checklist' | 'settings:get' | 'settings:save' | 'demo:start' | 'diagnostics:save';
 
-const editable = ['nightlyRunTime', 'startAtLogin', 'closeToTray'] as const;
+const editable = ['nightlyRunTime', 'startAtLogin', 'closeToTray', 'allowWeakSecretStorage'] as const;
 
 /** The home checklist, the editable settings and the demo account. */
 export function createSetupHandlers(engine: Engine, demo: DemoAccount): Pick<Handlers, SetupChannel> {
@@ -15,6 +16,7 @@ export function createSetupHandlers(engine: Engine, demo: DemoAccount): Pick<Han
     nightlyRunTime: settings.get('nightlyRunTime'),
     startAtLogin: settings.get('startAtLogin'),
     closeToTray: settings.get('closeToTray'),
+    allowWeakSecretStorage: settings.get('allowWeakSecretStorage'),
     demoAccount: demo.inUse,
   });
   return {
@@ -24,9 +26,11 @@ export function createSetupHandlers(engine: Engine, demo: DemoAccount): Pick<Han
       const set = <K extends (typeof editable)[number]>(key: K) => input[key] !== undefined && settings.set(key, input[key] as Settings[K]);
       editable.forEach(set);
       // The desktop shell applies start-at-login; the scheduler reads the nightly time on every tick.
+      if (input.allowWeakSecretStorage !== undefined) engine.log.info(`weak secret storage ${input.allowWeakSecretStorage ? 'accepted' : 'refused'} in Settings`);
       engine.events.emit({ type: 'settings:changed' });
       return view();
     },
+    'diagnostics:save': () => saveDiagnostics(engine),
     'demo:start': async () => {
       const started = await demo.start();
       engine.events.emit({ type: 'connection:changed' });

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchDay } from '../transfer/sales-source';
@@ -9,7 +9,7 @@ let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
 /** A stand-in for Lightspeed that answers every request with `write`. */
-async function serve(write: (response: import('node:http').ServerResponse) => void): Promise<string> {
+async function serve(write: (response: ServerResponse) => void): Promise<string> {
   server = createServer((_request, response) => write(response));
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

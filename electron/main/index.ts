@@ -6,7 +6,7 @@ import { EVENT_CHANNEL } from '../../shared/ipc/channels';
 import { listOpenAlerts } from '../connection/alerts';
 import { DemoAccount } from '../demo/demo-account';
 import { createEngine, type Engine } from '../engine';
-import { createDispatch } from '../ipc/dispatch';
+import { bugLogger, createDispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { setAutoIssueForAll } from '../locations/location-config';
 import { desktopStatus } from '../scheduler/desktop-status';
@@ -97,7 +97,7 @@ if (!app.requestSingleInstanceLock()) {
     engine = current;
     demo = new DemoAccount(current);
     void demo.resume().catch((error: Error) => console.error('[larder] the demo account could not start again', error));
-    registerIpc(ipcMain, createDispatch(createHandlers(current, demo)), isOwnFrame);
+    registerIpc(ipcMain, createDispatch(createHandlers(current, demo), bugLogger(current)), isOwnFrame);
     current.events.subscribe((event) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
       if (event.type === 'settings:changed') app.setLoginItemSettings({ openAtLogin: current.platform.settings.get('startAtLogin') });

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEngine, refusal, type TestEngine } from '../../test/support/test-engine';
+import { createDispatch } from '../ipc/dispatch';
+import { createHandlers } from '../ipc/handlers';
 import { AesGcmSecretBackend } from './aes-gcm-secret-backend';
 import { SafeStorageSecretBackend, type SafeStorageLike } from './safe-storage-secret-backend';
 import { SecretVault } from './secret-vault';
@@ -102,6 +104,20 @@ describe('the Electron safeStorage backend', () => {
     optedIn = true;
     expect(backend.open(backend.seal(TOKEN))).toBe(TOKEN);
     expect(backend.id).toBe('electron-safe-storage:basic_text');
+  });
+
+  it('Linux without a keyring: the Settings switch is the explicit opt-in, off by default, and app:info stops reporting the refusal', async () => {
+    const basic = fakeSafeStorage({ backend: 'basic_text' });
+    const vault = new SecretVault(engine.db, () => new SafeStorageSecretBackend(basic, 'linux', () => engine.platform.settings.get('allowWeakSecretStorage')), engine.platform.clock);
+    const dispatch = createDispatch(createHandlers({ ...engine, vault }), () => undefined);
+    expect(await dispatch('app:info', {})).toMatchObject({ ok: true, data: { secretStorage: { problem: { code: 'secret_storage_weak' } } } });
+    expect(await dispatch('settings:get', {})).toMatchObject({ ok: true, data: { allowWeakSecretStorage: false } });
+    expect(refusal(() => vault.put('lightspeed:1:access-token', TOKEN)).code).toBe('secret_storage_weak');
+
+    expect(await dispatch('settings:save', { allowWeakSecretStorage: true })).toMatchObject({ ok: true, data: { allowWeakSecretStorage: true } });
+    expect(await dispatch('app:info', {})).toMatchObject({ ok: true, data: { secretStorage: { problem: null } } });
+    vault.put('lightspeed:1:access-token', TOKEN);
+    expect(vault.get('lightspeed:1:access-token')).toBe(TOKEN);
   });
 
   it('reports a blob the OS cannot decrypt as corrupted', () => {

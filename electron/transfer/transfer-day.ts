@@ -35,6 +35,7 @@ import type { LightspeedApi } from '../lightspeed/api-client';
 import { LightspeedError } from '../lightspeed/lightspeed-http';
 import { requireLocation } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
+import type { ActivityLog } from '../diagnostics/activity-log';
 import type { Clock } from '../platform/platform';
 import { acquireDayLock, releaseDayLock } from './day-lock';
 import { mappingLookup } from './mapping-lookup';
@@ -50,6 +51,8 @@ export interface TransferContext {
   retryDelaysMs: number[];
   /** How long to wait for a day another run holds before answering transfer_in_progress. */
   lockWaitMs: number;
+  /** Where each attempt's outcome is written for a diagnostics file. */
+  log: Pick<ActivityLog, 'info' | 'error'>;
 }
 
 export interface TransferRequest {
@@ -129,10 +132,19 @@ export async function transferDay(context: TransferContext, request: TransferReq
         { locationId: location.id, reportDate: date, requestUuid, attempt, trigger: request.trigger, forceRefresh: request.force, storageUnitId: location.storageUnitId },
         clock.now().toISOString(),
       );
-      return await attemptOnce(context, request, location, date, logId, requestUuid);
+      const result = await attemptOnce(context, request, location, date, logId, requestUuid);
+      context.log.info(
+        `transfer ${location.businessLocationId} ${date} (${request.trigger}${request.force ? ', forced' : ''}): ` +
+          (result.success
+            ? `posted ${result.stats?.ledger_entries_created ?? 0} entries, ${result.stats?.lines_unmapped ?? 0} of ${result.stats?.lines_sold ?? 0} lines unmapped, data complete ${result.data_complete}`
+            : `${result.error?.code}: ${result.error?.message}`),
+      );
+      return result;
     } catch (error) {
       const known = asDomainError(error);
       const failure = known ? { code: known.code, message: known.message } : { code: 'internal_error', message: String(error) };
+      if (known) context.log.info(`transfer ${location.businessLocationId} ${date} attempt ${attempt} failed: ${failure.code} ${failure.message}`);
+      else context.log.error(`transfer ${location.businessLocationId} ${date} attempt ${attempt} failed`, error);
       if (logId !== null) failLog(scope.db, logId, failure, clock.now().toISOString());
       const temporary = error instanceof LightspeedError && error.temporary;
       if (!temporary || attempt >= attempts) {

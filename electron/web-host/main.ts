@@ -1,7 +1,7 @@
 // `npm run web`: Larder's screens in the system browser, for machines that cannot run Electron.
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDispatch } from '../ipc/dispatch';
+import { bugLogger, createDispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { DemoAccount } from '../demo/demo-account';
 import { createEngine } from '../engine';
@@ -15,7 +15,7 @@ const engine = createEngine(platform, 'web');
 const demo = new DemoAccount(engine);
 await demo.resume().catch((error: Error) => process.stderr.write(`The demo account could not start again: ${error.message}\n`));
 const host = await startWebHost({
-  dispatch: createDispatch(createHandlers(engine, demo)),
+  dispatch: createDispatch(createHandlers(engine, demo), bugLogger(engine)),
   events: engine.events,
   rendererFolder: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
   port: values.port ? Number(values.port) : Number(process.env.LARDER_WEB_PORT ?? 0),

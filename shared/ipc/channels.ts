@@ -44,6 +44,7 @@ export const ipcChannels = [
   'settings:get',
   'settings:save',
   'demo:start',
+  'diagnostics:save',
 ] as const;
 
 export type IpcChannel = (typeof ipcChannels)[number];

@@ -13,7 +13,7 @@ type Editable = ContractOutput<Contracts['settings:get']>;
 
 function Schedule({ settings }: { settings: Editable }) {
   const [time, setTime] = useState(settings.nightlyRunTime);
-  const save = useAction((change: Partial<Omit<Editable, 'demoAccount'>>) => call('settings:save', change));
+  const save = useAction((change: Partial<Omit<Editable, 'demoAccount' | 'allowWeakSecretStorage'>>) => call('settings:save', change));
   return (
     <Paper withBorder p="md">
       <Title order={3} size="h4" mb="sm">
@@ -47,6 +47,64 @@ function Schedule({ settings }: { settings: Editable }) {
   );
 }
 
+/** Linux without a keyring: the only way to connect is to accept obfuscated storage, knowingly. */
+function WeakStorage({ settings, weakOnly }: { settings: Editable; weakOnly: boolean }) {
+  const save = useAction((allow: boolean) => call('settings:save', { allowWeakSecretStorage: allow }));
+  if (!weakOnly && !settings.allowWeakSecretStorage) return null;
+  return (
+    <Paper withBorder p="md" aria-label="Weak secret storage">
+      <Title order={3} size="h4" mb="sm">
+        Storing the Lightspeed sign-in without a keyring
+      </Title>
+      <Stack gap="xs">
+        <Text size="sm">
+          This computer has no system keyring (GNOME Keyring or KWallet), so Larder refuses to store the Lightspeed sign-in. If you accept weak storage, the sign-in is
+          only scrambled with a key that is the same on every computer: anyone who can copy Larder’s data folder can use your Lightspeed account until you disconnect
+          it. Installing a keyring and restarting Larder is the safe choice.
+        </Text>
+        <Switch
+          label="Accept weak storage of the Lightspeed sign-in on this computer"
+          color="orange"
+          checked={settings.allowWeakSecretStorage}
+          disabled={save.busy}
+          onChange={(event) => void save.run(event.currentTarget.checked)}
+        />
+        <ErrorNotice error={save.error} onClose={save.clearError} />
+      </Stack>
+    </Paper>
+  );
+}
+
+/** One file with the version, the settings (no secrets) and the last 500 log lines, for support. */
+function Diagnostics() {
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = useAction(async () => setSaved((await call('diagnostics:save', {})).path));
+  return (
+    <Paper withBorder p="md" aria-label="Diagnostics">
+      <Title order={3} size="h4" mb="sm">
+        Help from support
+      </Title>
+      <Stack gap="xs">
+        <Text size="sm">
+          Saves a text file with Larder’s version, its settings and its last 500 log lines into the data folder. Tokens and passwords are never in it. Send that file to
+          support when something keeps going wrong.
+        </Text>
+        <Group>
+          <Button variant="default" loading={save.busy} onClick={() => void save.run()}>
+            Save a diagnostics file
+          </Button>
+        </Group>
+        {saved ? (
+          <Alert color="blue" title="Diagnostics file saved" data-diagnostics-path={saved}>
+            <Code>{saved}</Code>
+          </Alert>
+        ) : null}
+        <ErrorNotice error={save.error} onClose={save.clearError} />
+      </Stack>
+    </Paper>
+  );
+}
+
 export function SettingsScreen() {
   const info = useLive(() => call('app:info', {}), () => false, []);
   const settings = useLive(() => call('settings:get', {}), anyOf('settings:changed'), []);
@@ -56,6 +114,7 @@ export function SettingsScreen() {
       <Title order={2}>Settings</Title>
       <ErrorNotice error={info.error ?? settings.error} />
       {settings.data ? <Schedule key={settings.data.nightlyRunTime} settings={settings.data} /> : null}
+      {settings.data ? <WeakStorage settings={settings.data} weakOnly={problem?.code === 'secret_storage_weak' || (info.data?.secretStorage.backend.includes('basic_text') ?? false)} /> : null}
       {info.data ? (
         <Paper withBorder p="md">
           <Title order={3} size="h4" mb="sm">
@@ -109,6 +168,7 @@ export function SettingsScreen() {
           you could use them. The desktop app uses the system keyring instead.
         </Alert>
       ) : null}
+      <Diagnostics />
     </Stack>
   );
 }

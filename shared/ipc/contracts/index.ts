@@ -37,7 +37,7 @@ import {
   syncLocationsContract,
   testConnection,
 } from './lightspeed';
-import { getSettings, saveSettings, setupChecklist, startDemo } from './setup';
+import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
 import { getLogContract, listLogsContract, locationOverviewContract, migrationAction, runTransfer } from './transfers';
 
 /** Every IPC call, by channel. The renderer client, the main handlers and the preload allowlist all follow it. */
@@ -85,6 +85,7 @@ export const contracts = {
   'settings:get': getSettings,
   'settings:save': saveSettings,
   'demo:start': startDemo,
+  'diagnostics:save': saveDiagnostics,
 } as const satisfies { [C in IpcChannel]: Contract<C> };
 
 export type Contracts = typeof contracts;

@@ -33,7 +33,7 @@ export const setupChecklist = defineContract({
   errors: [],
 });
 
-const editableSettings = settingsSchema.pick({ nightlyRunTime: true, startAtLogin: true, closeToTray: true });
+const editableSettings = settingsSchema.pick({ nightlyRunTime: true, startAtLogin: true, closeToTray: true, allowWeakSecretStorage: true });
 
 export const getSettings = defineContract({
   channel: 'settings:get',
@@ -54,4 +54,11 @@ export const startDemo = defineContract({
   input: empty,
   output: z.object({ locations: z.number().int(), items: z.number().int(), importedSetup: z.boolean() }),
   errors: ['lightspeed_integration_exists', 'secret_storage_unavailable', 'secret_storage_weak', 'lightspeed_oauth_exchange_failed'],
+});
+
+export const saveDiagnostics = defineContract({
+  channel: 'diagnostics:save',
+  input: empty,
+  output: z.object({ path: z.string(), logLines: z.number().int() }),
+  errors: ['disk_full', 'data_folder_read_only'],
 });
