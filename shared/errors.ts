@@ -199,6 +199,10 @@ export const errorCatalog = {
     meaning: 'The answer from Lightspeed did not belong to the connection you started, so it was ignored.',
     fix: 'Start Connect again and finish it in the browser window it opens.',
   },
+  oauth_issuer_mismatch: {
+    meaning: 'The answer to the sign-in came from another server than the Lightspeed environment Larder is set up for, so it was not used.',
+    fix: 'Check the environment (or the custom URLs) under Connection, then start Connect again.',
+  },
   oauth_denied: {
     meaning: 'Access was not granted in Lightspeed.',
     fix: 'Start Connect again and click Authorize on the Lightspeed page.',

@@ -3,8 +3,22 @@ import { z } from 'zod';
 export const lightspeedEnvironments = ['trial-v2', 'production-v2', 'trial-v1', 'production-v1', 'custom'] as const;
 export type LightspeedEnvironment = (typeof lightspeedEnvironments)[number];
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Tokens and client secrets travel to these addresses: https, or plain http to this computer only. */
+export function isSecureEndpoint(address: string): boolean {
+  try {
+    const url = new URL(address);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+const endpoint = z.string().url().refine(isSecureEndpoint, 'must start with https:// (plain http only to 127.0.0.1 or localhost)');
+
 /** Where a custom Lightspeed environment lives. */
-export const lightspeedEndpointsSchema = z.object({ authorizeUrl: z.string().url(), tokenUrl: z.string().url(), apiUrl: z.string().url() });
+export const lightspeedEndpointsSchema = z.object({ authorizeUrl: endpoint, tokenUrl: endpoint, apiUrl: endpoint });
 
 /** Small settings kept outside the database (electron-store in the app, a JSON file under Node). */
 export const settingsSchema = z.object({

@@ -26,7 +26,12 @@ function help() {
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
+  /** The command's output: one JSON document per line, the last one the result. */
   write(line: string): void;
+  /** A warning for the person at the terminal (standard error), never part of the JSON. */
+  warn?(line: string): void;
+  /** A secret typed at a prompt or piped in on standard input (`--client-secret -`). */
+  readSecret?(prompt: string): Promise<string>;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -64,6 +64,35 @@ describe('the Lightspeed CLI commands', () => {
     expect((await cli(['connect', '--paste', landed])).json).toMatchObject({ error: { code: 'oauth_flow_not_found' } });
   });
 
+  it('configure --client-secret - reads the secret from standard input; a secret given as an argument is warned about', async () => {
+    const warnings: string[] = [];
+    const run = async (argv: string[]) => {
+      const lines: string[] = [];
+      const code = await runCli(argv, { env: { LARDER_HOME: home }, write: (line) => lines.push(line), warn: (line) => warnings.push(line), readSecret: async () => 'from-stdin\n' });
+      return { code, json: JSON.parse(lines.at(-1) ?? 'null') as Record<string, unknown> };
+    };
+    expect(await run(['configure', '--client-id', 'larder-demo', '--client-secret', '-'])).toMatchObject({ code: 0, json: { configuration: { clientSecretStored: true } } });
+    expect(warnings).toEqual([]);
+    const { createEngine } = await import('../engine');
+    const { createNodePlatform } = await import('../platform/node-platform');
+    const engine = createEngine(createNodePlatform({ env: { LARDER_HOME: home } }), 'cli');
+    expect(engine.vault.find('lightspeed:client-secret')).toBe('from-stdin');
+    engine.close();
+    expect((await run(['configure', '--client-secret', 'on-the-command-line'])).code).toBe(0);
+    expect(warnings).toEqual([expect.stringContaining('process list')]);
+    expect((await runCli(['configure', '--client-secret', '-'], { env: { LARDER_HOME: home }, write: () => undefined })).valueOf()).toBe(1);
+  });
+
+  it('configure refuses custom endpoints that are not https, except on this computer', async () => {
+    const lines: string[] = [];
+    const code = await runCli(['configure', '--environment', 'custom', '--auth-url', 'http://auth.example.com/auth', '--token-url', 'https://auth.example.com/token', '--api-url', 'https://api.example.com'], {
+      env: { LARDER_HOME: home },
+      write: (line) => lines.push(line),
+    });
+    expect(code).toBe(1);
+    expect(JSON.parse(lines.at(-1) as string)).toMatchObject({ error: { code: 'invalid_input', message: expect.stringContaining('https://') } });
+  });
+
   it('configure keeps the client id in settings and seals the secret; connect then works without any LIGHTSPEED_* variable', async () => {
     const plain = async (argv: string[]) => {
       const lines: string[] = [];

@@ -11,7 +11,7 @@ import { parseCommandArgs } from './args';
 import type { Command } from './cli';
 
 const configureUsage =
-  'configure [--environment trial-v2|production-v2|trial-v1|production-v1|custom] [--client-id ID] [--client-secret SECRET] [--redirect-uri URI|loopback] [--loopback-port N|ephemeral] [--auth-url URL --token-url URL --api-url URL]';
+  'configure [--environment trial-v2|production-v2|trial-v1|production-v1|custom] [--client-id ID] [--client-secret -|SECRET] [--redirect-uri URI|loopback] [--loopback-port N|ephemeral] [--auth-url URL --token-url URL --api-url URL]';
 const connectUsage = 'connect [--no-browser] [--reauthorize] | connect --paste ADDRESS';
 const locationsUsage = 'locations sync | list | show <blId> | link <blId> <storage unit name> | unlink <blId> | activate <blId> | auto <blId> on|off';
 const itemsUsage = 'items sync | items list [--unmapped]';
@@ -25,7 +25,7 @@ function subcommand(args: string[], allowed: string[], usage: string): string {
 export const lightspeedCommands: Record<string, Command> = {
   configure: {
     usage: configureUsage,
-    run: (engine, args) => {
+    run: async (engine, args, io) => {
       const options = { type: 'string' } as const;
       const { values } = parseCommandArgs(
         args,
@@ -34,10 +34,19 @@ export const lightspeedCommands: Record<string, Command> = {
       );
       if (Object.keys(values).length === 0) return { configuration: viewConfiguration(engine) };
       const custom = values['auth-url'] || values['token-url'] || values['api-url'];
+      let clientSecret = values['client-secret'];
+      if (clientSecret === '-') {
+        // Read from standard input or a prompt: a secret on the command line is visible in the process list.
+        if (!io.readSecret) throw new DomainError('invalid_input', 'No standard input to read the client secret from.');
+        clientSecret = (await io.readSecret('Lightspeed client secret: ')).trim();
+        if (!clientSecret) throw new DomainError('invalid_input', 'The client secret read from standard input is empty.');
+      } else if (clientSecret !== undefined) {
+        io.warn?.('Warning: a client secret given on the command line can be seen by other users of this computer (in the process list) and stays in your shell history. Use --client-secret - to type it or pipe it in.');
+      }
       const parsed = configureConnection.input.safeParse({
         environment: values.environment,
         clientId: values['client-id'],
-        clientSecret: values['client-secret'],
+        clientSecret,
         redirectUri: values['redirect-uri'] === 'loopback' ? null : values['redirect-uri'],
         loopbackPort: values['loopback-port'] === undefined ? undefined : values['loopback-port'] === 'ephemeral' ? null : Number(values['loopback-port']),
         customEndpoints: custom ? { authorizeUrl: values['auth-url'], tokenUrl: values['token-url'], apiUrl: values['api-url'] } : undefined,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CompanyScope } from '../company/company';
 import { DomainError } from '../domain-error';
 import type { LightspeedApi } from '../lightspeed/api-client';
-import { LIGHTSPEED_SCOPES, type LightspeedConfig } from '../lightspeed/environments';
+import { issuerOf, LIGHTSPEED_SCOPES, type LightspeedConfig } from '../lightspeed/environments';
 import { codeFromCallback, listenForCallback, paramsFromPastedAddress } from '../lightspeed/oauth-callback';
 import { createPkce, createState } from '../lightspeed/pkce';
 import { exchangeCode, TokenEndpointError } from '../lightspeed/token-client';
@@ -73,9 +73,19 @@ export class ConnectionService {
     this.vault.assertUsable();
     const { verifier, challenge } = createPkce();
     const state = createState();
-    const listener = config.redirectUri ? null : await listenForCallback({ state, port: config.loopbackPort });
+    const startedAt = this.clock.now().toISOString();
+    // The flow is sealed before the browser can come back; the listener finishes it with its code.
+    let flow: PendingFlow | null = null;
+    const listener = config.redirectUri
+      ? null
+      : await listenForCallback({
+          state,
+          issuer: issuerOf(config.endpoints.authorizeUrl),
+          port: config.loopbackPort,
+          complete: (code) => this.finish(flow as PendingFlow, code),
+        });
     const redirectUri = config.redirectUri ?? (listener?.redirectUri as string);
-    const flow: PendingFlow = { state, verifier, redirectUri, startedAt: this.clock.now().toISOString(), reauthorize };
+    flow = { state, verifier, redirectUri, startedAt, reauthorize };
     this.vault.put(PENDING_FLOW, JSON.stringify(flow));
 
     const authorizeUrl = new URL(config.endpoints.authorizeUrl);
@@ -88,16 +98,14 @@ export class ConnectionService {
       code_challenge: challenge,
       code_challenge_method: 'S256',
     }).toString();
-    const completion = listener ? listener.code.then((code) => this.finish(flow, code)) : null;
-    // The browser can fail the flow before the caller awaits it; the caller still sees the rejection.
-    completion?.catch(() => undefined);
+    const completion = listener ? listener.result : null;
     return { authorizeUrl: authorizeUrl.toString(), mode: listener ? 'loopback' : 'paste', completion, cancel: () => listener?.close() };
   }
 
   /** Finishes a sign-in from the address the browser landed on (clients registered with https://localhost/). */
   async completeFromPastedAddress(address: string): Promise<ConnectionView> {
     const flow = this.pendingFlow();
-    return this.finish(flow, codeFromCallback(paramsFromPastedAddress(address), flow.state));
+    return this.finish(flow, codeFromCallback(paramsFromPastedAddress(address), flow.state, issuerOf(this.config().endpoints.authorizeUrl)));
   }
 
   private pendingFlow(): PendingFlow {
@@ -123,9 +131,17 @@ export class ConnectionService {
       if (error instanceof TokenEndpointError && error.failure === 'client') throw error;
       throw new DomainError('lightspeed_oauth_exchange_failed', `The authorization code could not be exchanged: ${(error as Error).message}`);
     }
+    const refreshToken = tokens.refreshToken;
+    if (refreshToken === null) {
+      // Without a refresh token the connection would end with the access token, in minutes.
+      throw new DomainError(
+        'lightspeed_no_offline_access',
+        `Lightspeed signed Larder in but granted no offline access (no refresh token). Scopes granted: ${tokens.scope || '(none stated)'}; asked for: ${LIGHTSPEED_SCOPES}.`,
+      );
+    }
     const at = this.clock.now().toISOString();
     this.scope.db.write(() => {
-      storeTokens(this.scope, this.vault, tokens, at, config.environment);
+      storeTokens(this.scope, this.vault, { ...tokens, refreshToken }, at, config.environment);
       resolveOpenAlerts(this.scope, at);
     });
     return this.view();

@@ -23,7 +23,7 @@ export function setConnectionStatus(scope: CompanyScope, status: ConnectionStatu
  * Stores a new token pair and marks the connection active, in one transaction: a refresh token is
  * single use, so the new one must be on disk before the new access token is handed to anyone.
  */
-export function storeTokens(scope: CompanyScope, vault: SecretVault, tokens: TokenSet, at: string, environment: string): void {
+export function storeTokens(scope: CompanyScope, vault: SecretVault, tokens: TokenSet & { refreshToken: string }, at: string, environment: string): void {
   scope.db.write(() => {
     vault.put(accessTokenName(scope), tokens.accessToken);
     vault.put(refreshTokenName(scope), tokens.refreshToken);

@@ -92,20 +92,72 @@ describe('connecting through the system browser and a loopback listener', () => 
   });
 
   it.each([
-    ['a wrong state', (callback: URL) => callback.searchParams.set('state', 'forged'), 'oauth_state_mismatch'],
-    ['no state', (callback: URL) => callback.searchParams.delete('state'), 'oauth_state_mismatch'],
     ['error=access_denied', (callback: URL) => (callback.searchParams.delete('code'), callback.searchParams.set('error', 'access_denied')), 'oauth_denied'],
-  ])('a callback with %s fails the flow without any token request and closes the port', async (_name, forge, code) => {
+    ['another issuer (RFC 9207)', (callback: URL) => callback.searchParams.set('iss', 'https://auth.example.invalid/realms/k-series'), 'oauth_issuer_mismatch'],
+  ])('a callback of this sign-in with %s fails the flow without any token request and closes the port', async (_name, forge, code) => {
     const { fake, engine } = await fakeAndEngine();
     const started = await engine.lightspeed.connection.start();
     const callback = await codeFor(started.authorizeUrl);
     forge(callback);
     const answer = await fetch(callback);
     expect(answer.status).toBe(400);
+    expect(await answer.text()).toContain('Larder did not connect');
     expect((await rejection(started.completion)).code).toBe(code);
     expect(tokenRequests(fake)).toHaveLength(0);
     expect(await portOpen(callback.toString())).toBe(false);
     expect(engine.lightspeed.connection.view().status).toBe('not_connected');
+  });
+
+  it('stray requests with a wrong, missing or non-ASCII state are answered 400 and ignored: the real callback still connects', async () => {
+    const { fake, engine } = await fakeAndEngine();
+    const started = await engine.lightspeed.connection.start();
+    const callback = await codeFor(started.authorizeUrl);
+    const state = callback.searchParams.get('state') as string;
+    expect(callback.searchParams.get('iss')).toBe(`${fake.url}/realms/k-series`);
+    const strays = [
+      (url: URL) => url.searchParams.set('state', 'forged'),
+      (url: URL) => url.searchParams.delete('state'),
+      // As many characters as the real state, more bytes: compared as bytes, it is simply not ours.
+      (url: URL) => url.searchParams.set('state', `é${state.slice(1)}`),
+    ];
+    for (const forge of strays) {
+      const stray = new URL(callback);
+      forge(stray);
+      const answer = await fetch(stray);
+      expect(answer.status).toBe(400);
+      expect(await answer.text()).toContain('not the sign-in Larder is waiting for');
+    }
+    expect(tokenRequests(fake)).toHaveLength(0);
+    const real = await fetch(callback);
+    expect(real.status).toBe(200);
+    expect(await real.text()).toContain('Larder is connected');
+    expect((await started.completion)?.status).toBe('active');
+  });
+
+  it('a first sign-in without a refresh token says plainly that no offline access was granted, and which scopes were', async () => {
+    const { fake, engine } = await fakeAndEngine();
+    fake.oauth.withholdRefreshToken = 'always';
+    const started = await engine.lightspeed.connection.start();
+    const answer = await fetch(await codeFor(started.authorizeUrl));
+    expect(await answer.text()).toContain('offline');
+    const failure = await rejection(started.completion);
+    expect(failure.code).toBe('lightspeed_no_offline_access');
+    expect(failure.message).toContain('Scopes granted: financial-api items; asked for: financial-api items offline_access');
+    expect(engine.lightspeed.connection.view().status).toBe('not_connected');
+  });
+
+  it('says "connected" in the browser only after the code was exchanged; otherwise what failed and what to do', async () => {
+    const { fake, engine } = await fakeAndEngine();
+    const started = await engine.lightspeed.connection.start();
+    const callback = await codeFor(started.authorizeUrl);
+    fake.fail({ kind: 503, on: 'token' });
+    const answer = await fetch(callback);
+    const page = await answer.text();
+    expect(answer.status).toBe(502);
+    expect(page).toContain('Larder did not connect');
+    expect(page).toContain('What to do');
+    expect(page).not.toContain('Larder is connected');
+    expect((await rejection(started.completion)).code).toBe('lightspeed_oauth_exchange_failed');
   });
 
   it('a second callback reaches nothing and sends nothing', async () => {
@@ -161,8 +213,8 @@ describe('connecting through the system browser and a loopback listener', () => 
 
   it('gives up after the timeout and closes the port', async () => {
     const { listenForCallback } = await import('../lightspeed/oauth-callback');
-    const listener = await listenForCallback({ state: 's', timeoutMs: 50 });
-    expect((await rejection(listener.code)).code).toBe('oauth_timeout');
+    const listener = await listenForCallback({ state: 's', issuer: null, timeoutMs: 50, complete: async () => 'never' });
+    expect((await rejection(listener.result)).code).toBe('oauth_timeout');
     expect(await portOpen(listener.redirectUri)).toBe(false);
   });
 });

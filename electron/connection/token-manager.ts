@@ -1,19 +1,28 @@
 // Access tokens for every caller in this process (the nightly timer, a screen, a migration, a
 // manual transfer). Lightspeed's refresh tokens rotate and are single use: two refreshes racing with
-// the same one lose the connection. So refreshing is single-flight — concurrent callers share one
-// refresh — and the new pair is stored before the new access token is handed out.
+// the same one lose the connection. So refreshing is single-flight — concurrent callers in this
+// process share one refresh — and across processes (the app beside the CLI or the web host) a lease
+// in the database admits one refresher at a time: the others wait, and once the lease is theirs they
+// first look whether the token still needs renewing. The refresh token is read again under the
+// lease, and the new pair is stored before the new access token is handed out.
+import { randomUUID } from 'node:crypto';
 import type { CompanyScope } from '../company/company';
 import { DomainError } from '../domain-error';
 import type { LightspeedConfig } from '../lightspeed/environments';
 import type { AccessTokenSource } from '../lightspeed/api-client';
+import { LightspeedError } from '../lightspeed/lightspeed-http';
 import { refreshTokens, TokenEndpointError } from '../lightspeed/token-client';
 import type { Clock } from '../platform/platform';
 import type { SecretVault } from '../secrets/secret-vault';
 import { raiseAlert, resolveOpenAlerts } from './alerts';
-import { accessTokenName, findConnection, refreshTokenName, setConnectionStatus, storeTokens } from './connection-store';
+import { accessTokenName, findConnection, refreshTokenName, setConnectionStatus, storeTokens, type ConnectionRow } from './connection-store';
+import { releaseRefreshLease, takeRefreshLease } from './refresh-lease';
 
 /** Refresh this long before the stated expiry, so a token never dies in the middle of a transfer. */
 export const REFRESH_BUFFER_MS = 5 * 60_000;
+/** How long to wait for another process's refresh before giving up for now (a temporary failure). */
+const LEASE_WAIT_MS = 60_000;
+const LEASE_POLL_MS = 50;
 
 export class TokenManager implements AccessTokenSource {
   private refreshing: Promise<string> | null = null;
@@ -29,8 +38,7 @@ export class TokenManager implements AccessTokenSource {
 
   async accessToken(): Promise<string> {
     const connection = this.requireConnection();
-    const expiresAt = connection.accessExpiresAt ? Date.parse(connection.accessExpiresAt) : 0;
-    if (expiresAt - REFRESH_BUFFER_MS <= this.clock.now().getTime()) return this.refresh();
+    if (this.expiring(connection)) return this.refresh(() => this.expiring(findConnection(this.scope)));
     return this.vault.get(accessTokenName(this.scope));
   }
 
@@ -39,14 +47,20 @@ export class TokenManager implements AccessTokenSource {
     // Another caller (or the app beside this CLI) may have refreshed since `rejected` was read.
     const current = this.vault.get(accessTokenName(this.scope));
     if (current !== rejected) return current;
-    return this.refresh();
+    return this.refresh(() => this.vault.get(accessTokenName(this.scope)) === rejected);
   }
 
-  refresh(): Promise<string> {
-    this.refreshing ??= this.refreshOnce().finally(() => {
+  /** Renews the tokens unless, once this process may, `stillNeeded` says another process already did. */
+  refresh(stillNeeded: () => boolean = () => true): Promise<string> {
+    this.refreshing ??= this.refreshOnce(stillNeeded).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
+  }
+
+  private expiring(connection: ConnectionRow | undefined): boolean {
+    const expiresAt = connection?.accessExpiresAt ? Date.parse(connection.accessExpiresAt) : 0;
+    return expiresAt - REFRESH_BUFFER_MS <= this.clock.now().getTime();
   }
 
   private requireConnection() {
@@ -58,15 +72,39 @@ export class TokenManager implements AccessTokenSource {
     return connection;
   }
 
-  private async refreshOnce(): Promise<string> {
-    const used = this.vault.get(refreshTokenName(this.scope));
+  /**
+   * Waits for the cross-process lease; under it, reads the stored refresh token again in the same
+   * transaction. Answers the stored access token when another process renewed it meanwhile.
+   */
+  private async takeLease(holder: string, stillNeeded: () => boolean): Promise<string | null> {
+    const deadline = Date.now() + LEASE_WAIT_MS;
+    for (;;) {
+      const taken = this.scope.db.write(() => {
+        if (!takeRefreshLease(this.scope, holder, Date.now())) return false;
+        return { needed: stillNeeded(), refreshToken: this.vault.get(refreshTokenName(this.scope)) };
+      });
+      if (taken) {
+        if (taken.needed) return taken.refreshToken;
+        releaseRefreshLease(this.scope, holder);
+        return null;
+      }
+      if (Date.now() >= deadline) throw new LightspeedError('lightspeed_api_error', 'Another Larder window is still renewing the Lightspeed sign-in; try again in a minute.', null, true);
+      await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
+    }
+  }
+
+  private async refreshOnce(stillNeeded: () => boolean): Promise<string> {
+    const holder = randomUUID();
+    const used = await this.takeLease(holder, stillNeeded);
+    if (used === null) return this.vault.get(accessTokenName(this.scope));
     const config = this.config();
     const at = () => this.clock.now().toISOString();
     try {
       const tokens = await refreshTokens(config, used, this.clock.now());
       const wasActive = findConnection(this.scope)?.status === 'active';
       this.scope.db.write(() => {
-        storeTokens(this.scope, this.vault, tokens, at(), findConnection(this.scope)?.environment ?? config.environment);
+        // A server may answer a refresh without a new refresh token (RFC 6749 §6): the stored one stays valid.
+        storeTokens(this.scope, this.vault, { ...tokens, refreshToken: tokens.refreshToken ?? used }, at(), findConnection(this.scope)?.environment ?? config.environment);
         resolveOpenAlerts(this.scope, at());
       });
       if (!wasActive) this.statusChanged();
@@ -89,6 +127,8 @@ export class TokenManager implements AccessTokenSource {
       });
       this.statusChanged();
       throw error;
+    } finally {
+      releaseRefreshLease(this.scope, holder);
     }
   }
 }

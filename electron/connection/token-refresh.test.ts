@@ -1,7 +1,9 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startConnected, tokenRequests, type Connected } from '../../test/support/lightspeed';
+import { fakeEnv, startConnected, tokenRequests, type Connected } from '../../test/support/lightspeed';
 import { syncItems } from '../items/item-sync';
 import { syncLocations } from '../locations/location-sync';
 import { lightspeedConnections } from '../db/schema';
@@ -128,4 +130,52 @@ describe('tokens at rest and in logs', () => {
       for (const spy of [...spies, ...consoleSpies]) spy.mockRestore();
     }
   });
+});
+
+describe('a token response without a refresh token (RFC 6749 allows it)', () => {
+  it('on refresh keeps the stored refresh token, which goes on working', async () => {
+    const both = await setup();
+    const before = both.engine.vault.get(refreshTokenName(both.engine.scope));
+    both.fake.oauth.withholdRefreshToken = 'on-refresh';
+    expireLocally(both);
+    await businesses(both);
+    expect(both.engine.vault.get(refreshTokenName(both.engine.scope))).toBe(before);
+    both.fake.oauth.withholdRefreshToken = 'never';
+    expireLocally(both);
+    await businesses(both);
+    expect(tokenRequests(both.fake, 'refresh_token').map((request) => request.status)).toEqual([200, 200]);
+    expect(both.engine.lightspeed.connection.view()).toMatchObject({ status: 'active', alerts: [] });
+  });
+});
+
+describe('token refresh across processes', () => {
+  it('20 rounds of four processes that all need a refresh at once end active, with exactly one token request per round', async () => {
+    const both = await setup();
+    const env = { ...process.env, ...fakeEnv(both.fake), LARDER_HOME: both.engine.platform.dataFolder };
+    const racers: ChildProcess[] = [];
+    try {
+      for (let index = 0; index < 4; index++) {
+        const child = fork('test/support/refresh-racer.ts', [], { execArgv: ['--import', 'tsx'], env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+        racers.push(child);
+        await once(child, 'message');
+      }
+      for (let round = 0; round < 20; round++) {
+        expireLocally(both);
+        const before = tokenRequests(both.fake, 'refresh_token').length;
+        const answers = await Promise.all(
+          racers.map((child) => {
+            const answer = once(child, 'message');
+            child.send('go');
+            return answer.then(([message]) => message);
+          }),
+        );
+        expect(answers, `round ${round}`).toEqual(Array.from({ length: 4 }, () => ({ ok: true, status: 'active' })));
+        expect(tokenRequests(both.fake, 'refresh_token').length - before, `round ${round}`).toBe(1);
+      }
+      expect(both.engine.lightspeed.connection.view()).toMatchObject({ status: 'active', alerts: [] });
+    } finally {
+      for (const child of racers) child.send('stop');
+      await Promise.all(racers.map((child) => (child.exitCode === null ? once(child, 'exit') : null)));
+    }
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 // Where Lightspeed lives: trial and production, for both generations of auth servers (the reference
 // page, section 1), or custom URLs. Environment variables override settings for the CLI and tests.
-import type { LightspeedEnvironment } from '../../shared/settings';
+import { isSecureEndpoint, type LightspeedEnvironment } from '../../shared/settings';
 import type { SettingsStore } from '../platform/platform';
 import { DomainError } from '../domain-error';
 
@@ -36,6 +36,16 @@ export const environmentPresets: Record<Exclude<LightspeedEnvironment, 'custom'>
     apiUrl: 'https://api.lsk.lightspeed.app',
   },
 };
+
+/**
+ * The issuer an authorization response may name (RFC 9207 `iss`): a Keycloak realm's address for the
+ * V2 servers (and any Keycloak), else the authorize URL's origin.
+ */
+export function issuerOf(authorizeUrl: string): string {
+  const url = new URL(authorizeUrl);
+  const realm = /^(.*\/realms\/[^/]+)\/protocol\/openid-connect\/auth$/.exec(url.pathname);
+  return realm ? `${url.origin}${realm[1]}` : url.origin;
+}
 
 /** This app needs businesses and sales (financial-api), items, and long-lived refresh tokens. */
 export const LIGHTSPEED_SCOPES = 'financial-api items offline_access';
@@ -77,6 +87,10 @@ export function resolveLightspeedConfig(settings: SettingsStore, env: Env, readS
     !clientSecret && 'the client secret',
   ].filter(Boolean);
   if (missing.length > 0) throw new DomainError('lightspeed_not_configured', `Lightspeed is missing ${missing.join(', ')}.`);
+  const insecure = Object.values(endpoints).filter((address) => !isSecureEndpoint(address as string));
+  if (insecure.length > 0) {
+    throw new DomainError('lightspeed_not_configured', `${insecure.join(', ')} must use https:// (plain http is allowed only to this computer).`);
+  }
   return {
     environment: fromEnv ? 'environment-variables' : environment,
     endpoints: endpoints as LightspeedEndpoints,

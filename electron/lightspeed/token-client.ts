@@ -7,7 +7,8 @@ import { LightspeedError, send, serverMessage, TEMPORARY_STATUSES } from './ligh
 
 export interface TokenSet {
   accessToken: string;
-  refreshToken: string;
+  /** Null when the server sent none: allowed by RFC 6749 (a refresh keeps the old one; a first sign-in without one has no offline access). */
+  refreshToken: string | null;
   accessExpiresAt: string;
   /** Null when the refresh token has no fixed expiry (refresh_expires_in 0: offline tokens). */
   refreshExpiresAt: string | null;
@@ -16,7 +17,7 @@ export interface TokenSet {
 
 const tokenResponse = z.object({
   access_token: z.string().min(1),
-  refresh_token: z.string().min(1),
+  refresh_token: z.string().min(1).optional(),
   token_type: z.string().regex(/^bearer$/i),
   expires_in: z.number().int().positive(),
   refresh_expires_in: z.number().int().nonnegative().optional(),
@@ -71,7 +72,7 @@ async function requestTokens(config: LightspeedConfig, form: Record<string, stri
   const at = (seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
   return {
     accessToken: body.access_token,
-    refreshToken: body.refresh_token,
+    refreshToken: body.refresh_token ?? null,
     accessExpiresAt: at(body.expires_in),
     refreshExpiresAt: body.refresh_expires_in ? at(body.refresh_expires_in) : null,
     scope: body.scope ?? '',

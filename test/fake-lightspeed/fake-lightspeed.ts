@@ -10,6 +10,7 @@ import { FakeOAuth, type FakeClient } from './fake-oauth';
 
 export const KEYCLOAK_AUTH_PATH = '/realms/k-series/protocol/openid-connect/auth';
 export const KEYCLOAK_TOKEN_PATH = '/realms/k-series/protocol/openid-connect/token';
+export const KEYCLOAK_REALM_PATH = '/realms/k-series';
 export const V1_AUTH_PATH = '/oauth/authorize';
 export const V1_TOKEN_PATH = '/oauth/token';
 
@@ -213,6 +214,8 @@ export async function startFakeLightspeed(options: FakeLightspeedOptions = {}): 
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Keycloak names itself in every authorization response (RFC 9207) by its realm's address.
+  oauth.issuer = `${url}${KEYCLOAK_REALM_PATH}`;
   return {
     url,
     authorizeUrl: `${url}${KEYCLOAK_AUTH_PATH}`,

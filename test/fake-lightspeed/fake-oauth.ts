@@ -53,7 +53,16 @@ export function s256(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
 }
 
+/**
+ * Whether the token endpoint leaves out the refresh token, as RFC 6749 allows: 'on-refresh' keeps the
+ * old one valid (servers that do not rotate), 'always' also on the first exchange (no offline access).
+ */
+export type WithheldRefreshToken = 'never' | 'on-refresh' | 'always';
+
 export class FakeOAuth {
+  /** Sent as `iss` with every authorization response; set once the server knows its address. */
+  issuer: string | null = null;
+  withholdRefreshToken: WithheldRefreshToken = 'never';
   private readonly codes = new Map<string, PendingCode>();
   private readonly accessTokens = new Map<string, IssuedToken>();
   private readonly refreshTokens = new Map<string, IssuedToken>();
@@ -107,6 +116,7 @@ export class FakeOAuth {
     const back = new URL(redirectUri);
     const state = params.get('state');
     if (state !== null) back.searchParams.set('state', state);
+    if (this.issuer !== null) back.searchParams.set('iss', this.issuer);
     if (params.get('response_type') !== 'code') {
       back.searchParams.set('error', 'unsupported_response_type');
       return this.redirect(response, back);
@@ -171,7 +181,7 @@ export class FakeOAuth {
       if (!verifier) return keycloakError(response, 400, 'invalid_grant', 'PKCE code verifier not specified');
       if (s256(verifier) !== pending.challenge) return keycloakError(response, 400, 'invalid_grant', 'PKCE verification failed: Code mismatch');
     }
-    this.issue(client, pending.scope, response);
+    this.issue(client, pending.scope, response, this.withholdRefreshToken === 'always');
   }
 
   private refresh(client: FakeClient, form: URLSearchParams, response: ServerResponse): void {
@@ -181,30 +191,34 @@ export class FakeOAuth {
     if (!issued || issued.clientId !== client.clientId) return keycloakError(response, 400, 'invalid_grant', 'Invalid refresh token');
     if (issued.used) return keycloakError(response, 400, 'invalid_grant', 'Maximum allowed refresh token reuse exceeded');
     if (issued.expiresAt !== null && issued.expiresAt <= this.options.now()) return keycloakError(response, 400, 'invalid_grant', 'Token is not active');
-    issued.used = true;
-    this.issue(client, issued.scope, response);
+    const withhold = this.withholdRefreshToken !== 'never';
+    // A server that sends no new refresh token keeps the one it was given valid.
+    issued.used = !withhold;
+    this.issue(client, issued.scope, response, withhold);
   }
 
-  private issue(client: FakeClient, scope: string, response: ServerResponse): void {
+  private issue(client: FakeClient, requestedScope: string, response: ServerResponse, withholdRefreshToken = false): void {
+    const scope = withholdRefreshToken ? requestedScope.replace(/\s*offline_access\b/, '').trim() : requestedScope;
     const now = this.options.now();
     const { accessTokenLifetime, refreshTokenLifetime } = this.options;
     const accessToken = `fake-at-${randomBytes(24).toString('base64url')}`;
     const refreshToken = `fake-rt-${randomBytes(24).toString('base64url')}`;
     this.accessTokens.set(accessToken, { clientId: client.clientId, scope, expiresAt: now + accessTokenLifetime * 1000, used: false });
-    this.refreshTokens.set(refreshToken, {
-      clientId: client.clientId,
-      scope,
-      expiresAt: refreshTokenLifetime === 0 ? null : now + refreshTokenLifetime * 1000,
-      used: false,
-    });
+    if (!withholdRefreshToken) {
+      this.refreshTokens.set(refreshToken, {
+        clientId: client.clientId,
+        scope,
+        expiresAt: refreshTokenLifetime === 0 ? null : now + refreshTokenLifetime * 1000,
+        used: false,
+      });
+    }
     response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     response.end(
       JSON.stringify({
         access_token: accessToken,
-        refresh_token: refreshToken,
+        ...(withholdRefreshToken ? {} : { refresh_token: refreshToken, refresh_expires_in: refreshTokenLifetime }),
         token_type: 'Bearer',
         expires_in: accessTokenLifetime,
-        refresh_expires_in: refreshTokenLifetime,
         scope,
       }),
     );

@@ -1,0 +1,20 @@
+// Another Larder process on the same data folder, for the cross-process refresh test: on each "go"
+// it asks its own token manager for an access token, as the app, the CLI or the web host would, and
+// answers with the outcome and the connection's status.
+import { createEngine } from '../../electron/engine';
+import { createNodePlatform } from '../../electron/platform/node-platform';
+
+const engine = createEngine(createNodePlatform({ env: process.env }), 'cli');
+const send = (message: unknown) => process.send?.(message);
+
+process.on('message', (message) => {
+  if (message === 'stop') {
+    engine.close();
+    process.exit(0);
+  }
+  engine.lightspeed.tokens
+    .accessToken()
+    .then(() => send({ ok: true, status: engine.lightspeed.connection.view().status }))
+    .catch((error: { code?: string; message?: string }) => send({ ok: false, code: error.code ?? 'internal_error', message: error.message }));
+});
+send('ready');
