@@ -59,24 +59,32 @@ export class JsonFileSettings implements SettingsStore {
   }
 }
 
-export const systemBrowser: BrowserOpener = {
-  open(url) {
-    const [command, args] =
-      process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', url]]
-        : process.platform === 'darwin'
-          ? ['open', [url]]
-          : ['xdg-open', [url]];
-    return new Promise((resolve, reject) => {
-      const child = spawn(command, args, { stdio: 'ignore', detached: true });
-      child.once('error', reject);
-      child.once('spawn', () => {
-        child.unref();
-        resolve();
+/**
+ * How each OS opens an address in the default browser, as a program and its arguments for spawn()
+ * without a shell. Windows gets rundll32's URL handler, not `cmd /c start`: cmd reads `&` in an
+ * authorize URL as "run the next command" and `^` as an escape, so part of the URL would run.
+ */
+export function browserCommand(platform: NodeJS.Platform, url: string): [string, string[]] {
+  if (platform === 'win32') return ['rundll32', ['url.dll,FileProtocolHandler', url]];
+  if (platform === 'darwin') return ['open', [url]];
+  return ['xdg-open', [url]];
+}
+
+export function createSystemBrowser(platform: NodeJS.Platform = process.platform, run: typeof spawn = spawn): BrowserOpener {
+  return {
+    open(url) {
+      const [command, args] = browserCommand(platform, url);
+      return new Promise((resolve, reject) => {
+        const child = run(command, args, { stdio: 'ignore', detached: true, shell: false, windowsHide: true });
+        child.once('error', reject);
+        child.once('spawn', () => {
+          child.unref();
+          resolve();
+        });
       });
-    });
-  },
-};
+    },
+  };
+}
 
 export const stderrNotifier: Notifier = {
   notify: ({ title, body }) => process.stderr.write(`[larder] ${title}: ${body}\n`),
@@ -103,7 +111,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
     env,
     settings: new JsonFileSettings(join(dataFolder, 'settings.json')),
     secretBackend: options.secretBackend ?? (() => (backend ??= new AesGcmSecretBackend(join(dataFolder, 'secret.key')))),
-    browser: options.browser ?? systemBrowser,
+    browser: options.browser ?? createSystemBrowser(),
     notifier: options.notifier ?? stderrNotifier,
   };
 }

@@ -21,10 +21,13 @@ const host = await startWebHost({
   port: values.port ? Number(values.port) : Number(process.env.LARDER_WEB_PORT ?? 0),
 });
 
-process.stdout.write(`Larder is running at ${host.url}\nData folder: ${platform.dataFolder}\nPress Ctrl+C to stop.\n`);
-process.stdout.write(`${JSON.stringify({ url: host.url, origin: host.origin, dataFolder: platform.dataFolder })}\n`);
+// The printed address may be opened again (a closed tab); the one given to the browser opener is
+// good once, because its command line is visible to every user of this computer.
+const printed = host.signInUrl({ once: false });
+process.stdout.write(`Larder is running at ${printed}\nData folder: ${platform.dataFolder}\nPress Ctrl+C to stop.\n`);
+process.stdout.write(`${JSON.stringify({ url: printed, origin: host.origin, dataFolder: platform.dataFolder })}\n`);
 if (!values['no-open'] && !process.env.CI) {
-  platform.browser.open(host.url).catch((error: Error) => process.stderr.write(`Could not open the browser (${error.message}); open the address above.\n`));
+  platform.browser.open(host.signInUrl({ once: true })).catch((error: Error) => process.stderr.write(`Could not open the browser (${error.message}); open the address above.\n`));
 }
 
 const stop = async () => {

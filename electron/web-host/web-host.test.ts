@@ -12,6 +12,7 @@ import { startWebHost, type WebHost } from './web-host';
 let engine: TestEngine;
 let host: WebHost;
 let renderer: string;
+let cookie: string;
 
 beforeEach(async () => {
   engine = createTestEngine();
@@ -20,7 +21,15 @@ beforeEach(async () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Larder</title>');
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
   host = await startWebHost({ dispatch: createDispatch(createHandlers(engine)), events: engine.events, rendererFolder: renderer });
+  cookie = await signIn(host.signInUrl({ once: true }));
 });
+
+/** What the browser does with a sign-in address: follows it and keeps the cookie it is given. */
+async function signIn(address: string): Promise<string> {
+  const answer = await raw(new URL(address).pathname + new URL(address).search);
+  expect(answer.status).toBe(303);
+  return String(answer.headers['set-cookie']).split(';')[0] as string;
+}
 
 afterEach(async () => {
   await host.close();
@@ -47,13 +56,23 @@ function raw(path: string, options: { method?: string; headers?: Record<string, 
 }
 
 const call = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
-  raw(`/ipc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-larder-token': host.token, ...headers }, body });
+  raw(`/ipc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body });
 
 describe('the web host', () => {
-  it('listens on 127.0.0.1 only and puts the token in the fragment', () => {
+  it('listens on 127.0.0.1 only, and signs a browser in with an HttpOnly, SameSite=Strict cookie for a ticket that is no session', async () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
-    expect(host.token).toMatch(/^[0-9a-f]{64}$/);
+    const once = host.signInUrl({ once: true });
+    expect(once).toMatch(new RegExp(`^${host.origin}/open\\?ticket=[\\w-]{32}$`));
+    const answer = await raw(new URL(once).pathname + new URL(once).search);
+    expect(answer).toMatchObject({ status: 303, headers: { location: '/' } });
+    const setCookie = String(answer.headers['set-cookie']);
+    expect(setCookie).toMatch(/^larder_session_\d+=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=\/$/);
+    // The ticket on the opener's command line is no use to anyone after the browser spent it.
+    expect(setCookie).not.toContain(new URL(once).searchParams.get('ticket'));
+    expect((await raw(new URL(once).pathname + new URL(once).search)).status).toBe(401);
+    // The printed address works again during the run, for a tab that was closed.
+    const printed = host.signInUrl({ once: false });
+    expect(await signIn(printed)).toBe(await signIn(printed));
   });
 
   it('answers the IPC contract with the same handlers Electron uses', async () => {
@@ -63,12 +82,13 @@ describe('the web host', () => {
     expect(JSON.parse((await call('storage-units:save', { nom: 'x' })).body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
-  it('refuses calls without the token, with a wrong one, from another Host or Origin', async () => {
-    expect((await call('storage-units:list', {}, { 'x-larder-token': '' })).status).toBe(401);
-    expect((await call('storage-units:list', {}, { 'x-larder-token': 'a'.repeat(64) })).status).toBe(401);
+  it('refuses calls without the session cookie, with a wrong one, from another Host or Origin', async () => {
+    expect((await call('storage-units:list', {}, { cookie: '' })).status).toBe(401);
+    expect((await call('storage-units:list', {}, { cookie: `${cookie.split('=')[0]}=${'a'.repeat(64)}` })).status).toBe(401);
+    expect((await raw('/open?ticket=guessed')).status).toBe(401);
     expect((await call('storage-units:list', {}, { host: 'evil.example:80' })).status).toBe(403);
     expect((await call('storage-units:list', {}, { origin: 'http://evil.example' })).status).toBe(403);
-    expect((await raw('/ipc/storage-units:list', { headers: { 'x-larder-token': host.token } })).status).toBe(405);
+    expect((await raw('/ipc/storage-units:list', { headers: { cookie } })).status).toBe(405);
     expect((await raw('/events')).status).toBe(401);
   });
 
@@ -89,7 +109,7 @@ describe('the web host', () => {
   it('pushes events to the browser over server-sent events', async () => {
     const url = new URL(host.origin);
     const received = new Promise<string>((resolve, reject) => {
-      const outgoing = request({ host: url.hostname, port: url.port, path: `/events?token=${host.token}`, headers: { host: url.host } }, (response) => {
+      const outgoing = request({ host: url.hostname, port: url.port, path: '/events', headers: { host: url.host, cookie } }, (response) => {
         let text = '';
         response.on('data', (chunk: Buffer) => {
           text += chunk.toString();

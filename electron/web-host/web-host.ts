@@ -1,7 +1,13 @@
 // The renderer in a browser tab: the built renderer is served and the IPC contract is answered over
-// HTTP on 127.0.0.1 by the very handlers Electron registers. A random token made at start is
-// required on every call, and the Host header must be our own address, so neither another local
-// user's page nor a DNS-rebinding site can drive the engine.
+// HTTP on 127.0.0.1 by the very handlers Electron registers. Every call needs the session cookie
+// (HttpOnly, SameSite=Strict, random per run), and the Host header must be our own address, so
+// neither another local user's page nor a DNS-rebinding site can drive the engine.
+//
+// The browser gets the cookie from an address with a ticket, which the host exchanges once and
+// forgets: the session itself never appears on a command line (the browser is opened with
+// `xdg-open ADDRESS`, which every local user can read in the process list), in the address bar or in
+// the browser's history. The address printed on the terminal carries a ticket of its own that may be
+// used again during this run, so a closed tab can be reopened from it.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -33,17 +39,19 @@ export interface WebHostOptions {
   rendererFolder: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Fixed in tests; random otherwise. */
-  token?: string;
 }
 
 export interface WebHost {
-  /** The address to open, with the token in the fragment (never sent to the server or its logs). */
-  readonly url: string;
   readonly origin: string;
-  readonly token: string;
+  /**
+   * An address that signs a browser in: `once` for the browser Larder opens itself (its command
+   * line is public), reusable for the one printed on the terminal.
+   */
+  signInUrl(options: { once: boolean }): string;
   close(): Promise<void>;
 }
+
+export const TICKET_PATH = '/open';
 
 class HttpError extends Error {
   constructor(
@@ -52,6 +60,14 @@ class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+function cookieValue(request: IncomingMessage, name: string): string | null {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
 }
 
 function sameToken(given: string | undefined | null, token: string): boolean {
@@ -89,9 +105,13 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = options.token ?? randomBytes(32).toString('hex');
+  const session = randomBytes(32).toString('hex');
+  /** Ticket → whether it may be used again. */
+  const tickets = new Map<string, boolean>();
   const root = normalize(options.rendererFolder + sep);
   let allowedHosts = new Set<string>();
+  // Cookies are per host, not per port: a name of this port's own keeps two Larders apart.
+  let cookieName = 'larder_session';
 
   async function serveFile(pathname: string, response: ServerResponse): Promise<void> {
     const wanted = normalize(join(root, decodeURIComponent(pathname)));
@@ -116,16 +136,31 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const origin = request.headers.origin;
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) throw new HttpError(403, 'Unexpected Origin.');
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const signedIn = sameToken(cookieValue(request, cookieName), session);
+    if (url.pathname === TICKET_PATH) {
+      const ticket = url.searchParams.get('ticket') ?? '';
+      const reusable = tickets.get(ticket);
+      if (reusable === undefined) throw new HttpError(401, 'This sign-in address was already used or is not from this Larder. Open the address `npm run web` printed.');
+      if (!reusable) tickets.delete(ticket);
+      response.writeHead(303, {
+        location: '/',
+        'set-cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      });
+      response.end();
+      return;
+    }
     if (url.pathname.startsWith('/ipc/')) {
       if (request.method !== 'POST') throw new HttpError(405, 'Use POST.');
-      if (!sameToken(request.headers['x-larder-token'] as string | undefined, token)) throw new HttpError(401, 'Missing or wrong token.');
+      if (!signedIn) throw new HttpError(401, 'Not signed in to this Larder.');
       const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
       const result = await options.dispatch(channel, await readBody(request));
       send(response, 200, 'application/json', JSON.stringify(result));
       return;
     }
     if (url.pathname === '/events') {
-      if (!sameToken(url.searchParams.get('token'), token)) throw new HttpError(401, 'Missing or wrong token.');
+      if (!signedIn) throw new HttpError(401, 'Not signed in to this Larder.');
       openEvents(request, response);
       return;
     }
@@ -148,11 +183,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  cookieName = `larder_session_${port}`;
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/#token=${token}`,
     origin,
-    token,
+    signInUrl({ once }) {
+      const ticket = randomBytes(24).toString('base64url');
+      tickets.set(ticket, !once);
+      return `${origin}${TICKET_PATH}?ticket=${ticket}`;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,5 +1,5 @@
 // How the renderer reaches main: Electron's preload bridge when there is one, otherwise the web
-// host's loopback HTTP with the token it put in the address's fragment.
+// host's loopback HTTP, signed in by the session cookie the host set (HttpOnly: this code never sees it).
 import type { IpcChannel } from '../../../shared/ipc/channels';
 import { EVENT_CHANNEL } from '../../../shared/ipc/channels';
 import type { IpcResult } from '../../../shared/ipc/contract';
@@ -10,25 +10,12 @@ export interface Transport {
   onEvent(listener: (event: LarderEvent) => void): () => void;
 }
 
-const TOKEN_KEY = 'larder-token';
-
-function webToken(): string {
-  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
-  if (fromHash) {
-    sessionStorage.setItem(TOKEN_KEY, fromHash);
-    // Out of the address bar, so it is not shared by copying the address or kept in history.
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
 function httpTransport(): Transport {
-  const token = webToken();
   return {
     async invoke(channel, input) {
       const response = await fetch(`/ipc/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-larder-token': token },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {}),
       });
       if (response.status === 401) {
@@ -38,7 +25,7 @@ function httpTransport(): Transport {
       return (await response.json()) as IpcResult<unknown>;
     },
     onEvent(listener) {
-      const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+      const source = new EventSource('/events');
       const forward = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as LarderEvent);
       source.addEventListener(EVENT_CHANNEL, forward);
       return () => source.close();
