@@ -70,7 +70,7 @@ describe('the home checklist, settings and the demo account', () => {
     expect(await call('settings:save', { dataFolder: '/tmp' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('settings:save', { nightlyRunTime: '04:30', startAtLogin: true })).toEqual({
       ok: true,
-      data: { nightlyRunTime: '04:30', startAtLogin: true, closeToTray: true, demoAccount: false },
+      data: { nightlyRunTime: '04:30', startAtLogin: true, closeToTray: true, allowWeakSecretStorage: false, demoAccount: false },
     });
     expect(events).toContainEqual({ type: 'settings:changed' });
   });

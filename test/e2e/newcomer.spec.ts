@@ -153,12 +153,15 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await page.getByLabel('Manual issue: business date').fill(TEST_DAY);
     await page.getByRole('button', { name: 'Run issue for this day' }).click();
     const result = page.locator('[data-transfer-result]');
-    await expect(result).toContainText(`${TEST_DAY}: posted`);
-    await expect(result).toContainText('Unmapped (nothing deducted): Cheesecake');
+    // One line of four had no mapping: amber, with the count and the item to map, never a green "posted".
+    await expect(result).toContainText(`${TEST_DAY}: posted, 1 of 4 lines unmapped`);
+    await expect(result).toHaveAttribute('data-outcome', 'yellow');
+    await expect(result).toContainText('because these items are not mapped: Cheesecake');
     await app.screenshot('location-detail-manual-issue');
     await result.getByRole('button', { name: 'Open the transfer log' }).click();
     await expect(page.getByRole('heading', { name: new RegExp(`Harbour Restaurant, ${TEST_DAY}`) })).toBeVisible();
     await expect(page.getByLabel('Unmapped names')).toContainText('Cheesecake');
+    await expect(page.getByText('1 of 4 sold lines deducted nothing')).toBeVisible();
     await expect(page.getByRole('table', { name: 'Ledger entries of this transfer' }).getByRole('row')).toHaveCount(1 + 5);
     await app.screenshot('log-detail');
   });
@@ -201,6 +204,8 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await page.getByLabel('Run every night at').fill('05:15');
     await page.getByRole('button', { name: 'Save time' }).click();
     await expect(page.getByLabel('Run every night at')).toHaveValue('05:15');
+    await page.getByRole('button', { name: 'Save a diagnostics file' }).click();
+    await expect(page.locator('[data-diagnostics-path]')).toContainText('larder-diagnostics-');
     await app.screenshot('settings');
     await app.section('Home');
     for (const step of ['storage_units', 'recipes', 'connect', 'activate', 'check_migration', 'test_one_day', 'check_ledger', 'auto_issue']) {

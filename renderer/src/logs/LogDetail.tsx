@@ -41,7 +41,7 @@ export function LogDetail({ id }: { id: number }) {
           </Title>
           {data ? (
             <Badge color={transferOutcome(data).color} size="lg" data-outcome={transferOutcome(data).color}>
-              {transferOutcome(data).words}
+              {transferOutcome(data).label}
             </Badge>
           ) : null}
         </Group>

@@ -6,7 +6,24 @@ import { formatInstant } from '../app/format';
 import { useNavigation } from '../app/navigation-store';
 import { anyOf, useLive } from '../app/use-live';
 import { call } from '../ipc/client';
-import { transferOutcome } from './outcome';
+import { transferOutcome, type TransferFacts } from './outcome';
+
+/** The outcome as a badge, and under it what needs a look (unmapped lines, a day still open at the till). */
+function OutcomeCell({ log }: { log: TransferFacts }) {
+  const outcome = transferOutcome(log);
+  return (
+    <>
+      <Badge color={outcome.color} variant="light" data-outcome={outcome.color}>
+        {outcome.label}
+      </Badge>
+      {outcome.words !== outcome.label ? (
+        <Text size="xs" c="dimmed">
+          {outcome.words.replace(/^posted, /, '')}
+        </Text>
+      ) : null}
+    </>
+  );
+}
 
 /** Every transfer attempt, from the local database only: it reads the same with the network off. */
 export function LogsScreen() {
@@ -91,9 +108,7 @@ export function LogsScreen() {
                 </Table.Td>
                 <Table.Td>{log.locationName}</Table.Td>
                 <Table.Td>
-                  <Badge color={transferOutcome(log).color} variant="light" data-outcome={transferOutcome(log).color}>
-                    {transferOutcome(log).words}
-                  </Badge>
+                  <OutcomeCell log={log} />
                   {log.replacedByLogId ? (
                     <Text span size="xs" c="dimmed">
                       {' '}

@@ -11,18 +11,21 @@ export interface TransferFacts {
 
 export interface Outcome {
   color: 'green' | 'yellow' | 'red' | 'blue' | 'gray';
+  /** A word or two, for a badge. */
+  label: string;
+  /** The whole sentence: the label and what needs a look. */
   words: string;
 }
 
 export const INCOMPLETE_WORDS = 'incomplete: the day was still open at the till';
 
 export function transferOutcome(facts: TransferFacts): Outcome {
-  if (facts.status === 'failed') return { color: 'red', words: 'failed' };
-  if (facts.status === 'processing') return { color: 'blue', words: 'running' };
-  if (facts.noData) return { color: 'gray', words: 'no sales that day' };
-  if (facts.dataComplete === false) return { color: 'yellow', words: INCOMPLETE_WORDS };
-  if (facts.linesUnmapped > 0) return { color: 'yellow', words: `posted, ${facts.linesUnmapped} of ${facts.linesSold} lines unmapped` };
-  return { color: 'green', words: 'posted' };
+  if (facts.status === 'failed') return { color: 'red', label: 'failed', words: 'failed' };
+  if (facts.status === 'processing') return { color: 'blue', label: 'running', words: 'running' };
+  if (facts.noData) return { color: 'gray', label: 'no sales', words: 'no sales that day' };
+  if (facts.dataComplete === false) return { color: 'yellow', label: 'incomplete', words: INCOMPLETE_WORDS };
+  if (facts.linesUnmapped > 0) return { color: 'yellow', label: 'posted', words: `posted, ${facts.linesUnmapped} of ${facts.linesSold} lines unmapped` };
+  return { color: 'green', label: 'posted', words: 'posted' };
 }
 
 /** The share of the day's net sales value that deducted nothing, as "12 %" (decimal text in, no float maths on money). */
