@@ -20,10 +20,12 @@ afterEach(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
+const cli = (...argv: string[]) => cliWith({}, ...argv);
+
+async function cliWith(env: Record<string, string>, ...argv: string[]) {
   const lines: string[] = [];
   const code = await runCli(argv, {
-    env: { LARDER_HOME: home, LARDER_NOW: NOW, LARDER_RETRY_DELAYS_MS: '5,5,5', ...fakeEnv(fake) },
+    env: { LARDER_HOME: home, LARDER_NOW: NOW, LARDER_RETRY_DELAYS_MS: '5,5,5', ...fakeEnv(fake), ...env },
     write: (line) => {
       lines.push(line);
       const { authorizeUrl } = JSON.parse(line) as { authorizeUrl?: string };
@@ -31,6 +33,16 @@ async function cli(...argv: string[]) {
     },
   });
   return { code, json: JSON.parse(lines.at(-1) ?? 'null') as Record<string, unknown> };
+}
+
+/** Connected, locations synced, the seed's inventory imported and Harbour linked to Main Kitchen. */
+async function harbourLinked() {
+  await cli('connect', '--no-browser');
+  await cli('locations', 'sync');
+  const setupFile = join(home, 'setup.json');
+  writeFileSync(setupFile, JSON.stringify(SETUP));
+  await cli('import', setupFile);
+  await cli('locations', 'link', HARBOUR, 'Main', 'Kitchen');
 }
 
 describe('the transfer CLI commands', () => {
@@ -73,12 +85,7 @@ describe('the transfer CLI commands', () => {
   });
 
   it('exits 1 when a transfer fails, with its JSON as it is', async () => {
-    await cli('connect', '--no-browser');
-    await cli('locations', 'sync');
-    const setupFile = join(home, 'setup.json');
-    writeFileSync(setupFile, JSON.stringify(SETUP));
-    await cli('import', setupFile);
-    await cli('locations', 'link', HARBOUR, 'Main', 'Kitchen');
+    await harbourLinked();
     fake.fail({ kind: 500, times: 1 });
     const failed = await cli('transfer', HARBOUR, '2026-05-06');
     expect(failed).toMatchObject({ code: 1, json: { success: false, error: { code: 'lightspeed_api_error' } } });
@@ -91,19 +98,14 @@ describe('the transfer CLI commands', () => {
     const now = new Date(Date.parse(NOW) + 86_400_000).toISOString();
     fake.setNow(now);
     fake.fail({ kind: 500, times: 1 });
-    const lines: string[] = [];
-    const code = await runCli(['run-due'], { env: { LARDER_HOME: home, LARDER_NOW: now, LARDER_RETRY_DELAYS_MS: '5,5,5', ...fakeEnv(fake) }, write: (line) => lines.push(line) });
-    expect(code).toBe(1);
-    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ locations: [{ location_id: HARBOUR, failed: [{ date: '2026-05-08', code: 'lightspeed_api_error' }] }] });
+    expect(await cliWith({ LARDER_NOW: now }, 'run-due')).toMatchObject({
+      code: 1,
+      json: { locations: [{ location_id: HARBOUR, failed: [{ date: '2026-05-08', code: 'lightspeed_api_error' }] }] },
+    });
   });
 
   it('migrate start --wait resumes a job whose runner died, and closes the runner’s open log as interrupted', async () => {
-    await cli('connect', '--no-browser');
-    await cli('locations', 'sync');
-    const setupFile = join(home, 'setup.json');
-    writeFileSync(setupFile, JSON.stringify(SETUP));
-    await cli('import', setupFile);
-    await cli('locations', 'link', HARBOUR, 'Main', 'Kitchen');
+    await harbourLinked();
     await cli('locations', 'activate', HARBOUR);
     // What a runner killed in the middle of a day leaves behind: its job running, its day's log open.
     const db = new Database(join(home, 'larder.db'));
