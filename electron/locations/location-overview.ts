@@ -18,6 +18,8 @@ export interface LocationOverview {
     noStorageUnit: boolean;
     recentFailedTransfers: number;
     recentUnmappedNames: string[];
+    /** Days of the last 30 whose newest successful transfer ran while the till had the day open. */
+    incompleteDays: string[];
     migrationInProgress: boolean;
   };
   stats: {
@@ -51,6 +53,15 @@ export function locationOverview(scope: CompanyScope, businessLocationId: string
     .prepare(`SELECT unmapped_names AS names FROM transfer_logs WHERE location_id = ? AND report_date >= ? AND status = 'success'`)
     .all(location.id, since7) as { names: string }[];
   for (const row of recent) for (const name of JSON.parse(row.names) as string[]) unmapped.add(name);
+  const incompleteDays = (
+    sqlite
+      .prepare(
+        `SELECT report_date AS date FROM transfer_logs t WHERE location_id = ? AND report_date >= ? AND status = 'success' AND data_complete = 0
+           AND id = (SELECT max(id) FROM transfer_logs WHERE location_id = t.location_id AND report_date = t.report_date AND status = 'success')
+         ORDER BY report_date`,
+      )
+      .all(location.id, since30) as { date: string }[]
+  ).map((row) => row.date);
   const job = latestJob(scope, location.id);
   const last7Days = issues(since7);
   const storageUnit = location.storageUnitId === null ? undefined : (sqlite.prepare('SELECT name FROM storage_units WHERE id = ?').get(location.storageUnitId) as { name: string });
@@ -60,6 +71,7 @@ export function locationOverview(scope: CompanyScope, businessLocationId: string
       noStorageUnit: location.storageUnitId === null,
       recentFailedTransfers: last7Days.failed,
       recentUnmappedNames: [...unmapped].sort(),
+      incompleteDays,
       migrationInProgress: job?.status === 'pending' || job?.status === 'running',
     },
     stats: {

@@ -9,6 +9,7 @@ import { listOpenAlerts } from '../connection/alerts';
 import { findStorageUnitByName } from '../inventory/storage-units';
 import { listLedgerEntries } from '../ledger/ledger';
 import { linkStorageUnit } from '../locations/location-config';
+import { locationOverview } from '../locations/location-overview';
 import { activateLocation, latestJob, OUTAGE_DAYS, runMigration, view } from '../migration/migration';
 import { runDue } from '../scheduler/run-due';
 import { transferDay } from './transfer-day';
@@ -57,6 +58,7 @@ describe('a day posted before the till closed it', () => {
     const early = await run.transfer('2026-05-07');
     expect(early).toMatchObject({ success: true, data_complete: false });
     expect(colaOn(run, '2026-05-07')).toBe(-12);
+    expect(locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock).health.incompleteDays).toEqual(['2026-05-07']);
 
     // Still open: run-due leaves it alone and says what it waits for.
     const waiting = await runDue(run.engine.transfers);
@@ -70,6 +72,7 @@ describe('a day posted before the till closed it', () => {
     const newest = listLogs(run.engine.scope, { businessLocationId: HARBOUR, date: '2026-05-07', status: 'success' })[0];
     expect(newest).toMatchObject({ trigger: 'nightly', forceRefresh: true, dataComplete: true, entriesReplaced: 1 });
 
+    expect(locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock).health.incompleteDays).toEqual([]);
     // Complete now: the next run has nothing left to do for that day.
     const again = await runDue(run.engine.transfers);
     expect(again.locations.find((location) => location.location_id === HARBOUR)?.posted).toEqual([]);

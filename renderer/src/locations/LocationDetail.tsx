@@ -55,6 +55,12 @@ function HealthBanners({ overview }: { overview: Overview }) {
           {health.recentUnmappedNames.length > 12 ? ` and ${health.recentUnmappedNames.length - 12} more` : ''}. Map them on the Items screen.
         </Alert>
       ) : null}
+      {health.incompleteDays.length > 0 ? (
+        <Alert color="yellow" title="Days still open at the till when they were posted" data-incomplete-days={health.incompleteDays.join(' ')}>
+          {health.incompleteDays.join(', ')}: incomplete: the day was still open at the till. What was sold until then is posted; the nightly run transfers
+          {health.incompleteDays.length === 1 ? ' this day' : ' these days'} again once Lightspeed has closed {health.incompleteDays.length === 1 ? 'it' : 'them'}.
+        </Alert>
+      ) : null}
       {health.migrationInProgress ? (
         <Alert color="blue" title="A migration is in progress">
           The 90-day history is being imported; its progress is below.

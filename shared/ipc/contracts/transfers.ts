@@ -156,7 +156,13 @@ export const locationOverviewContract = defineContract({
   channel: 'locations:overview',
   input: z.object({ businessLocationId: blId }).strict(),
   output: z.object({
-    health: z.object({ noStorageUnit: z.boolean(), recentFailedTransfers: z.number().int(), recentUnmappedNames: z.array(z.string()), migrationInProgress: z.boolean() }),
+    health: z.object({
+      noStorageUnit: z.boolean(),
+      recentFailedTransfers: z.number().int(),
+      recentUnmappedNames: z.array(z.string()),
+      incompleteDays: z.array(z.string()),
+      migrationInProgress: z.boolean(),
+    }),
     stats: z.object({
       issues: z.object({ lifetime: issueCount, last7Days: issueCount, last30Days: issueCount }),
       catalog: z.object({ mapped: z.number().int(), total: z.number().int() }),
