@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import type { CompanyScope } from '../company/company';
-import { ledgerEntries } from '../db/schema';
 import { parseDecimal, QUANTITY_SCALE, MONEY_SCALE, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { normalizeDate } from '../../shared/dates';
-import { ledgerRow, listLedgerEntries, rebuildDayTotals, type LedgerEntryView } from '../ledger/ledger';
+import { listLedgerEntries, type LedgerEntryView } from '../ledger/ledger';
+import { deleteReceiptEntry, findReceiptByReference, ledgerRow, saveReceiptEntry } from '../ledger/ledger-writer';
 import { requireIngredient } from './ingredients';
 import { requireStorageUnit } from './storage-units';
 
@@ -44,41 +43,19 @@ function receiptRow(scope: CompanyScope, input: ReceiptInput) {
   });
 }
 
-function findByReference(scope: CompanyScope, reference: string) {
-  return scope.db.orm
-    .select({ id: ledgerEntries.id, date: ledgerEntries.date })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.companyId, scope.companyId), eq(ledgerEntries.type, 'RECEIPT'), eq(ledgerEntries.reference, reference)))
-    .get();
-}
-
 export function createReceipt(scope: CompanyScope, input: ReceiptInput): number {
   return scope.db.write(() => {
     const row = receiptRow(scope, input);
-    if (row.reference !== null && findByReference(scope, row.reference)) {
+    if (row.reference !== null && findReceiptByReference(scope, row.reference)) {
       throw new DomainError('receipt_reference_taken', `A receipt with reference "${row.reference}" already exists.`);
     }
-    const id = scope.db.orm.insert(ledgerEntries).values(row).returning({ id: ledgerEntries.id }).get().id;
-    rebuildDayTotals(scope, null, row.date);
-    return id;
+    return saveReceiptEntry(scope, row);
   });
 }
 
 /** Creates the receipt, or updates the one with the same reference: importing a file twice never duplicates. */
 export function upsertReceiptByReference(scope: CompanyScope, input: ReceiptInput & { reference: string }): number {
-  return scope.db.write(() => {
-    const row = receiptRow(scope, input);
-    const existing = findByReference(scope, input.reference);
-    if (!existing) {
-      const id = scope.db.orm.insert(ledgerEntries).values(row).returning({ id: ledgerEntries.id }).get().id;
-      rebuildDayTotals(scope, null, row.date);
-      return id;
-    }
-    scope.db.orm.update(ledgerEntries).set(row).where(eq(ledgerEntries.id, existing.id)).run();
-    // The receipt may have moved to another date: then both days are added up again.
-    for (const date of new Set([existing.date, row.date])) rebuildDayTotals(scope, null, date);
-    return existing.id;
-  });
+  return scope.db.write(() => saveReceiptEntry(scope, receiptRow(scope, input), findReceiptByReference(scope, input.reference)));
 }
 
 export function listReceipts(scope: CompanyScope, limit?: number): LedgerEntryView[] {
@@ -86,14 +63,5 @@ export function listReceipts(scope: CompanyScope, limit?: number): LedgerEntryVi
 }
 
 export function deleteReceipt(scope: CompanyScope, id: number): void {
-  scope.db.write(() => {
-    const deleted = scope.db.orm
-      .delete(ledgerEntries)
-      .where(and(eq(ledgerEntries.id, id), eq(ledgerEntries.companyId, scope.companyId), eq(ledgerEntries.type, 'RECEIPT')))
-      .returning({ id: ledgerEntries.id, date: ledgerEntries.date })
-      .all();
-    if (deleted.length === 0) throw new DomainError('receipt_not_found', `No receipt with id ${id}.`);
-    for (const { date } of deleted) rebuildDayTotals(scope, null, date);
-  });
+  deleteReceiptEntry(scope, id);
 }
-

@@ -5,7 +5,8 @@ import { saveIngredient } from '../inventory/ingredients';
 import { createReceipt, deleteReceipt, upsertReceiptByReference } from '../inventory/receipts';
 import { saveStorageUnit } from '../inventory/storage-units';
 import { dayTotalsBothWays } from '../../test/support/day-totals';
-import { ledgerTotals, listLedgerEntries, postLedgerEntry, stockOnHand, weightedAverageUnitCost } from './ledger';
+import { ledgerTotals, listLedgerEntries, stockOnHand, weightedAverageUnitCost } from './ledger';
+import { postEntry } from './ledger-writer';
 
 let engine: TestEngine;
 beforeEach(() => (engine = createTestEngine()));
@@ -36,7 +37,7 @@ describe('stock on hand', () => {
   it('sums signed quantities and values exactly, per storage unit and ingredient', () => {
     const { bar, beans } = kitchenWithBeans();
     const espresso = new Decimal('0.009').times(20);
-    postLedgerEntry(engine.scope, {
+    postEntry(engine.scope, {
       type: 'ISSUE',
       date: '2026-01-07',
       ingredientId: beans.id,
@@ -62,7 +63,7 @@ describe('stock on hand', () => {
     const salt = saveIngredient(engine.scope, { name: 'Salt', unit: 'kg' });
     engine.db.write(() => {
       for (let day = 0; day < 1000; day++) {
-        postLedgerEntry(engine.scope, {
+        postEntry(engine.scope, {
           type: 'ADJUSTMENT',
           date: '2026-02-01',
           ingredientId: salt.id,

@@ -3,7 +3,6 @@
 // average of the company's receipts dated on or before it (the seed's rule, 0 without receipts).
 import type { CompanyScope } from '../company/company';
 import { OptionalFilter } from '../db/optional-filter';
-import { ledgerEntries, type ledgerEntryTypes } from '../db/schema';
 import {
   Decimal,
   formatScaled,
@@ -11,53 +10,10 @@ import {
   MONEY_SCALE,
   QUANTITY_SCALE,
   roundToScale,
-  toScaled,
   UNIT_COST_SCALE,
 } from '../decimal/decimal';
 
-export type LedgerEntryType = (typeof ledgerEntryTypes)[number];
-
-export interface NewLedgerEntry {
-  type: LedgerEntryType;
-  date: string;
-  ingredientId: number;
-  storageUnitId: number;
-  /** Signed change to stock, already at the quantity scale. */
-  quantity: Decimal;
-  /** Rounded to the unit-cost scale here. */
-  unitCost: Decimal;
-  /** Signed; rounded to the money scale here. */
-  value: Decimal;
-  reference?: string | null;
-  locationId?: string | null;
-  salesLineId?: number | null;
-  transferLogId?: number | null;
-}
-
-export function ledgerRow(scope: CompanyScope, entry: NewLedgerEntry) {
-  return {
-    companyId: scope.companyId,
-    type: entry.type,
-    date: entry.date,
-    ingredientId: entry.ingredientId,
-    storageUnitId: entry.storageUnitId,
-    quantity: toScaled(entry.quantity, QUANTITY_SCALE, 'invalid_quantity', 'Quantity'),
-    unitCost: toScaled(roundToScale(entry.unitCost, UNIT_COST_SCALE), UNIT_COST_SCALE, 'invalid_value', 'Unit cost'),
-    value: toScaled(roundToScale(entry.value, MONEY_SCALE), MONEY_SCALE, 'invalid_value', 'Value'),
-    reference: entry.reference ?? null,
-    locationId: entry.locationId ?? null,
-    salesLineId: entry.salesLineId ?? null,
-    transferLogId: entry.transferLogId ?? null,
-  };
-}
-
-export function postLedgerEntry(scope: CompanyScope, entry: NewLedgerEntry): number {
-  return scope.db.write(() => {
-    const id = scope.db.orm.insert(ledgerEntries).values(ledgerRow(scope, entry)).returning({ id: ledgerEntries.id }).get().id;
-    rebuildDayTotals(scope, entry.locationId ?? null, entry.date);
-    return id;
-  });
-}
+import type { LedgerEntryType } from './ledger-writer';
 
 /** total receipt value ÷ total receipt quantity, over receipts dated on or before `date`; 0 without any. */
 export function weightedAverageUnitCost(scope: CompanyScope, ingredientId: number, date: string): Decimal {
@@ -209,22 +165,3 @@ export function ledgerTotals(scope: CompanyScope, filter: Omit<LedgerFilter, 'li
   };
 }
 
-/**
- * Adds up one day of one location (or, for null, the entries without a location: receipts) again
- * from its entries, inside the caller's transaction. Every writer of ledger entries calls it for
- * the days it changed; a test recounts the whole ledger against it. Triggers would do the same per
- * row, at nearly three times the cost of a 90-day migration's millions of inserts.
- */
-export function rebuildDayTotals(scope: CompanyScope, locationId: string | null, date: string): void {
-  const key = { companyId: scope.companyId, locationId: locationId ?? '', date };
-  const entries = locationId === null ? 'location_id IS NULL' : 'location_id = @locationId';
-  scope.db.sqlite.prepare('DELETE FROM ledger_day_totals WHERE company_id = @companyId AND location_id = @locationId AND date = @date').run(key);
-  scope.db.sqlite
-    .prepare(
-      `INSERT INTO ledger_day_totals (company_id, date, location_id, storage_unit_id, ingredient_id, type, entries, quantity, value)
-       SELECT company_id, date, @locationId, storage_unit_id, ingredient_id, type, count(*), sum(quantity), sum(value)
-       FROM ledger_entries WHERE ${entries} AND date = @date AND company_id = @companyId
-       GROUP BY storage_unit_id, ingredient_id, type`,
-    )
-    .run(key);
-}

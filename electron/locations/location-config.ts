@@ -48,3 +48,8 @@ export function setAutoIssue(scope: CompanyScope, businessLocationId: string, on
 export function setAutoIssueForAll(scope: CompanyScope, on: boolean): void {
   scope.db.write(() => scope.db.orm.update(locations).set({ autoIssue: on }).where(eq(locations.companyId, scope.companyId)).run());
 }
+
+/** When a transfer of this location last committed; runs inside that transfer's transaction. */
+export function recordTransferRun(scope: CompanyScope, locationRowId: number, at: string): void {
+  scope.db.sqlite.prepare('UPDATE locations SET last_run_at = ? WHERE id = ?').run(at, locationRowId);
+}

@@ -190,7 +190,7 @@ describe('the location overview', () => {
     const run = await setup();
     const { locationOverview } = await import('../locations/location-overview');
     const before = locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock);
-    expect(before.health).toEqual({ noStorageUnit: false, recentFailedTransfers: 0, recentUnmappedNames: [], migrationInProgress: false });
+    expect(before.health).toEqual({ noStorageUnit: false, recentFailedTransfers: 0, recentUnmappedNames: [], incompleteDays: [], migrationInProgress: false });
     expect(before.stats.catalog.mapped).toBe(3);
     expect(before.stats.catalog.total).toBeGreaterThan(30);
     activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);

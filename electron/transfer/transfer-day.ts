@@ -26,14 +26,15 @@ import { randomUUID } from 'node:crypto';
 import { normalizeDate } from '../../shared/dates';
 import { addDays, dateInZone } from '../business-day/zoned-time';
 import type { CompanyScope } from '../company/company';
-import { Decimal, formatDecimal, fromScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale } from '../decimal/decimal';
+import { Decimal, formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
 import { asDomainError, DomainError } from '../domain-error';
 import { describeExplosionException, explodeRecipe, type Explosion } from '../inventory/recipe-explosion';
 import { loadRecipeBook } from '../inventory/recipes';
-import { ledgerRow, rebuildDayTotals, weightedAverageUnitCost } from '../ledger/ledger';
+import { weightedAverageUnitCost } from '../ledger/ledger';
+import { deleteDayIssues, ledgerRow, postDayIssues, postedSalesLines } from '../ledger/ledger-writer';
 import type { LightspeedApi } from '../lightspeed/api-client';
 import { LightspeedError } from '../lightspeed/lightspeed-http';
-import { requireLocation } from '../locations/location-config';
+import { recordTransferRun, requireLocation } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
 import type { ActivityLog } from '../diagnostics/activity-log';
 import type { Clock } from '../platform/platform';
@@ -41,7 +42,8 @@ import { acquireDayLock, releaseDayLock } from './day-lock';
 import { mappingLookup } from './mapping-lookup';
 import type { Sleep } from './retry';
 import { cachedDay, dayLines, fetchDay, storeDay, type DayLine, type FetchedDay } from './sales-source';
-import { failLog, finishLog, markReplaced, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
+import { deductLine } from './line-deduction';
+import { discardLog, failLog, finishLog, markReplaced, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
 
 export interface TransferContext {
   scope: CompanyScope;
@@ -182,7 +184,7 @@ async function attemptOnce(
   const dataComplete = fetched ? fetched.dataComplete : (cached as NonNullable<typeof cached>).dataComplete;
   if (request.requireComplete && !dataComplete) {
     // Not a failure: the nightly run comes back for this day once Lightspeed has closed it.
-    db.write(() => db.sqlite.prepare('DELETE FROM transfer_logs WHERE id = ?').run(logId));
+    discardLog(db, logId);
     return {
       date,
       success: false,
@@ -202,7 +204,7 @@ async function attemptOnce(
     if (request.force) {
       // Rebuilt from the latest data: every earlier ISSUE of this location's sales of the day goes
       // first, in whichever storage unit it landed, and the logs that posted them say they were replaced.
-      const replaced = replaceDayIssues(db, location.id, date);
+      const replaced = deleteDayIssues(scope, { locationRowId: location.id, businessLocationId: location.businessLocationId, date });
       stats.entries_replaced = replaced.entries;
       markReplaced(db, replaced.logIds, logId, at);
     }
@@ -218,16 +220,7 @@ async function attemptOnce(
       nextStartOfDay: fetched ? fetched.nextStartOfDay : (cached?.nextStartOfDay ?? null),
       fetchedAt: fetched ? at : (cached?.fetchedAt ?? at),
     };
-    const posted = new Set(
-      (
-        db.sqlite
-          .prepare(
-            `SELECT l.id FROM sales_lines l WHERE l.location_id = ? AND l.business_date = ?
-               AND EXISTS (SELECT 1 FROM ledger_entries e WHERE e.sales_line_id = l.id AND e.type = 'ISSUE' AND e.storage_unit_id = ?)`,
-          )
-          .all(location.id, date, location.storageUnitId) as { id: number }[]
-      ).map((row) => row.id),
-    );
+    const posted = postedSalesLines(scope, location.id, date, location.storageUnitId);
 
     const mappingFor = mappingLookup(scope, location.id);
     const book = loadRecipeBook(scope);
@@ -244,14 +237,10 @@ async function attemptOnce(
       if (cost === undefined) unitCosts.set(ingredientId, (cost = weightedAverageUnitCost(scope, ingredientId, date)));
       return cost;
     };
-    const insert = db.sqlite.prepare(
-      `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, reference, location_id, sales_line_id, transfer_log_id)
-       VALUES (@companyId, @type, @date, @ingredientId, @storageUnitId, @quantity, @unitCost, @value, @reference, @locationId, @salesLineId, @transferLogId)`,
-    );
     const exceptions = new Set<string>();
     const unmapped = new Set<string>();
     const uses = new Map<string, RecipeUse & { total: Decimal }>();
-    const ledgerIds: number[] = [];
+    const rows: ReturnType<typeof ledgerRow>[] = [];
     let alreadyPosted = 0;
     // Money scale, as integers: a day's takings are far below 2^53 ten-thousandths.
     let salesValue = 0;
@@ -278,45 +267,35 @@ async function attemptOnce(
         alreadyPosted++;
         continue;
       }
-      const sold = (line.quantity as Decimal).times(mapping.quantity);
-      const deductions = new Map<number, Decimal>();
-      if (mapping.ingredientId !== null) {
-        deductions.set(mapping.ingredientId, sold);
-      } else {
-        const perPortion = explosionOf(mapping.recipeId as number);
-        for (const exception of perPortion.exceptions) exceptions.add(describeExplosionException(exception));
-        for (const [ingredientId, quantity] of perPortion.ingredients) deductions.set(ingredientId, quantity.times(sold));
-      }
+      const { sold, changes, exceptions: explosionExceptions } = deductLine(line.quantity as Decimal, mapping, explosionOf);
+      for (const exception of explosionExceptions) exceptions.add(describeExplosionException(exception));
       const useKey = `${mapping.targetType}:${mapping.targetName}`;
       const use = uses.get(useKey) ?? { type: mapping.targetType, name: mapping.targetName, quantity: '0', total: new Decimal(0) };
       use.total = use.total.plus(sold);
       uses.set(useKey, use);
 
       stats.lines_processed++;
-      for (const [ingredientId, gross] of deductions) {
-        const amount = roundToScale(gross, QUANTITY_SCALE);
-        if (amount.isZero()) continue;
-        // An ISSUE takes stock out; a subtraction mapping inverts it and brings stock back.
-        const quantity = mapping.isSubtraction ? amount : amount.negated();
+      for (const [ingredientId, quantity] of changes) {
         const cost = unitCost(ingredientId);
-        const row = ledgerRow(scope, {
-          type: 'ISSUE',
-          date,
-          ingredientId,
-          storageUnitId: location.storageUnitId,
-          quantity,
-          unitCost: cost,
-          value: quantity.times(cost),
-          locationId: location.businessLocationId,
-          salesLineId: line.rowId,
-          transferLogId: logId,
-        });
-        ledgerIds.push(Number(insert.run(row).lastInsertRowid));
+        rows.push(
+          ledgerRow(scope, {
+            type: 'ISSUE',
+            date,
+            ingredientId,
+            storageUnitId: location.storageUnitId,
+            quantity,
+            unitCost: cost,
+            value: quantity.times(cost),
+            locationId: location.businessLocationId,
+            salesLineId: line.rowId,
+            transferLogId: logId,
+          }),
+        );
       }
     }
 
-    // The Ledger screen's totals read day totals: this day's are added up again with the rest of its changes.
-    rebuildDayTotals(scope, location.businessLocationId, date);
+    // The ledger's writer posts them and adds the day up again, with the rest of this transaction.
+    const ledgerIds = postDayIssues(scope, { businessLocationId: location.businessLocationId, date }, rows);
     stats.ledger_entries_created = ledgerIds.length;
     stats.sales_value = formatDecimal(fromScaled(salesValue, MONEY_SCALE));
     stats.unmapped_value = formatDecimal(fromScaled(unmappedValue, MONEY_SCALE));
@@ -326,7 +305,7 @@ async function attemptOnce(
     stats.idempotent = ledgerIds.length === 0 && alreadyPosted > 0;
     const noData = lines.length === 0;
     finishLog(db, logId, stats, { noData, dataComplete, ledgerIds }, at);
-    db.sqlite.prepare('UPDATE locations SET last_run_at = ? WHERE id = ?').run(at, location.id);
+    recordTransferRun(scope, location.id, at);
     const result: TransferResult = {
       date,
       success: true,
@@ -351,17 +330,4 @@ function isSold(line: DayLine): boolean {
   if (line.quantity === null || !line.quantity.greaterThan(0)) return false;
   if (!line.name?.trim()) return false;
   return line.saleType !== 'VOID' && !line.saleCancelled;
-}
-
-/**
- * Deletes every ISSUE entry made from the location's sales lines of the day, in any storage unit.
- * Driven from the day's lines, so the (sales line, ingredient, storage unit) index does the work
- * however large the ledger grows. Answers how many went and which logs had posted them.
- */
-function replaceDayIssues(db: TransferContext['scope']['db'], locationId: number, date: string): { entries: number; logIds: number[] } {
-  const earlier = `SELECT e.rowid AS rowid, e.transfer_log_id AS logId FROM sales_lines l JOIN ledger_entries e ON e.sales_line_id = l.id AND e.type = 'ISSUE'
-                   WHERE l.location_id = ? AND l.business_date = ?`;
-  const logIds = (db.sqlite.prepare(`SELECT DISTINCT logId FROM (${earlier}) WHERE logId IS NOT NULL`).all(locationId, date) as { logId: number }[]).map((row) => row.logId);
-  const { changes } = db.sqlite.prepare(`DELETE FROM ledger_entries WHERE rowid IN (SELECT rowid FROM (${earlier}))`).run(locationId, date);
-  return { entries: changes, logIds };
 }

@@ -105,6 +105,11 @@ export function markReplaced(db: LarderDb, logIds: number[], byLogId: number, at
     .run(byLogId, at, JSON.stringify(logIds), byLogId);
 }
 
+/** A log for an attempt that turned out not to be one (the nightly run found the day still open): it goes. */
+export function discardLog(db: LarderDb, logId: number): void {
+  db.write(() => db.sqlite.prepare('DELETE FROM transfer_logs WHERE id = ?').run(logId));
+}
+
 export function failLog(db: LarderDb, logId: number, error: { code: string; message: string }, at: string): void {
   db.write(() =>
     db.sqlite.prepare(`UPDATE transfer_logs SET status = 'failed', error_code = ?, error_message = ?, finished_at = ? WHERE id = ?`).run(error.code, error.message, at, logId),
