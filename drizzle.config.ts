@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './electron/db/schema.ts',
-  out: './electron/db/migrations',
+  schema: './electron/core/db/schema.ts',
+  out: './electron/core/db/migrations',
 });

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { app, Notification, safeStorage, shell } from 'electron';
 import Store from 'electron-store';
 import { settingsSchema, type SettingKey, type Settings } from '../../shared/settings';
-import { clockFromEnv } from '../platform/node-platform';
+import { clockFromEnv } from '../core/platform/node-platform';
 import { isSignInUrl } from './guards';
-import type { Platform, SettingsStore } from '../platform/platform';
-import { SafeStorageSecretBackend } from '../secrets/safe-storage-secret-backend';
-import type { SecretBackend } from '../secrets/secret-backend';
+import type { Platform, SettingsStore } from '../core/platform/platform';
+import { SafeStorageSecretBackend } from '../core/secrets/safe-storage-secret-backend';
+import type { SecretBackend } from '../core/secrets/secret-backend';
 
 class ElectronSettings implements SettingsStore {
   private readonly store = new Store<Settings>({ name: 'settings', defaults: settingsSchema.parse({}) });
@@ -33,7 +33,7 @@ export function createElectronPlatform(): Platform {
   const nativeBinding = electronNativeBinding();
   return {
     dataFolder: process.env.LARDER_HOME ?? app.getPath('userData'),
-    migrationsFolder: join(app.getAppPath(), 'electron', 'db', 'migrations'),
+    migrationsFolder: join(app.getAppPath(), 'electron', 'core', 'db', 'migrations'),
     ...(nativeBinding ? { nativeBinding } : {}),
     clock: clockFromEnv(),
     env: process.env,

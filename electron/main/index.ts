@@ -3,15 +3,15 @@
 // module of its own, tested under Node.
 import { app, BrowserWindow, ipcMain, Notification, powerMonitor } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/ipc/channels';
-import { listOpenAlerts } from '../connection/alerts';
-import { DemoAccount } from '../demo/demo-account';
-import { createEngine, type Engine } from '../engine';
-import { bugLogger, createDispatch } from '../ipc/dispatch';
-import { createHandlers } from '../ipc/handlers';
-import { setAutoIssueForAll } from '../locations/location-config';
-import { desktopStatus } from '../scheduler/desktop-status';
-import { NightlyScheduler } from '../scheduler/nightly-scheduler';
-import { runDue } from '../scheduler/run-due';
+import { listOpenAlerts } from '../core/connection/alerts';
+import { DemoAccount } from '../core/demo/demo-account';
+import { createEngine, type Engine } from '../core/engine';
+import { bugLogger, createDispatch } from '../fronts/ipc/dispatch';
+import { createHandlers } from '../fronts/ipc/handlers';
+import { setAutoIssueForAll } from '../core/locations/location-config';
+import { desktopStatus } from '../core/scheduler/desktop-status';
+import { NightlyScheduler } from '../core/scheduler/nightly-scheduler';
+import { runDue } from '../core/scheduler/run-due';
 import { AlertNotifications, type AlertNotice } from './alert-notifications';
 import { createElectronPlatform } from './electron-platform';
 import { registerIpc } from './ipc-bridge';

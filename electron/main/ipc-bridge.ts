@@ -2,7 +2,7 @@
 // against our own renderer before the dispatcher (which validates the input) sees it.
 import { ipcChannels } from '../../shared/ipc/channels';
 import type { IpcResult } from '../../shared/ipc/contract';
-import type { Dispatch } from '../ipc/dispatch';
+import type { Dispatch } from '../fronts/ipc/dispatch';
 
 export interface IpcMainLike {
   handle(channel: string, listener: (event: { senderFrame?: { url: string } | null }, input: unknown) => Promise<IpcResult<unknown>> | IpcResult<unknown>): void;

@@ -26,6 +26,6 @@ describe('the packaging configuration', () => {
   });
 
   it('ships the migrations the app applies when the database opens', () => {
-    expect(config.files).toContain('electron/db/migrations/**');
+    expect(config.files).toContain('electron/core/db/migrations/**');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DesktopStatus } from '../scheduler/desktop-status';
+import type { DesktopStatus } from '../core/scheduler/desktop-status';
 import { trayState } from './tray-state';
 
 const healthy: DesktopStatus = {

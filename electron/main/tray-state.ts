@@ -1,6 +1,6 @@
 // The tray's icon, tooltip and menu as plain data, built from the engine's state; tray.ts hands it
 // to Electron. Kept free of Electron so it is tested under plain Node.
-import type { DesktopStatus } from '../scheduler/desktop-status';
+import type { DesktopStatus } from '../core/scheduler/desktop-status';
 
 export type TrayIcon = 'ok' | 'warning' | 'error';
 export type TrayAction = 'run-due' | 'pause-all' | 'resume-all' | 'open' | 'quit';

@@ -4,9 +4,9 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessTokenName } from '../../electron/connection/connection-store';
-import { openDatabase } from '../../electron/db/open-database';
-import { runMigration } from '../../electron/migration/migration';
+import { accessTokenName } from '../../electron/core/connection/connection-store';
+import { openDatabase } from '../../electron/core/db/open-database';
+import { runMigration } from '../../electron/core/migration/migration';
 import { BL, phase, prepareBusyVenue } from './busy-venue';
 
 const home = mkdtempSync(join(tmpdir(), 'larder-bench-'));
@@ -32,7 +32,7 @@ try {
   const fetchMs = performance.now() - f0;
   // Part 2: as many rows, one prepared statement, one transaction, same schema and durability.
   const floorHome = mkdtempSync(join(tmpdir(), 'larder-bench-floor-'));
-  const floorDb = openDatabase({ file: join(floorHome, 'floor.db'), migrationsFolder: new URL('../../electron/db/migrations', import.meta.url).pathname });
+  const floorDb = openDatabase({ file: join(floorHome, 'floor.db'), migrationsFolder: new URL('../../electron/core/db/migrations', import.meta.url).pathname });
   floorDb.sqlite.exec(`INSERT INTO companies (name) VALUES ('x'); INSERT INTO storage_units (company_id, name) VALUES (1, 'x'); INSERT INTO ingredients (company_id, name, unit) VALUES (1, 'x', 'kg');`);
   const insert = floorDb.sqlite.prepare(
     `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, location_id, sales_line_id, transfer_log_id) VALUES (1, 'ISSUE', '2026-03-01', 1, 1, -20000, 2500000, -500, ?, ?, 1)`,

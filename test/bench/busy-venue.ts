@@ -2,16 +2,16 @@
 // data folder, a two-level recipe book, 70 % of the location's items mapped, the location activated.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { createEngine, type Engine } from '../../electron/engine';
-import { importSetupFile } from '../../electron/inventory/setup-import';
-import { findRecipeByName } from '../../electron/inventory/recipes';
-import { findStorageUnitByName } from '../../electron/inventory/storage-units';
-import { listItems, syncItems } from '../../electron/items/item-sync';
-import { linkStorageUnit } from '../../electron/locations/location-config';
-import { syncLocations } from '../../electron/locations/location-sync';
-import { saveMapping } from '../../electron/mappings/mappings';
-import { activateLocation } from '../../electron/migration/migration';
-import { createNodePlatform } from '../../electron/platform/node-platform';
+import { createEngine, type Engine } from '../../electron/core/engine';
+import { importSetupFile } from '../../electron/core/inventory/setup-import';
+import { findRecipeByName } from '../../electron/core/inventory/recipes';
+import { findStorageUnitByName } from '../../electron/core/inventory/storage-units';
+import { listItems, syncItems } from '../../electron/core/items/item-sync';
+import { linkStorageUnit } from '../../electron/core/locations/location-config';
+import { syncLocations } from '../../electron/core/locations/location-sync';
+import { saveMapping } from '../../electron/core/items/mappings';
+import { activateLocation } from '../../electron/core/migration/migration';
+import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import { approveInBrowser } from '../support/lightspeed';
 
 export const NOW = '2026-05-08T10:00:00Z';
@@ -27,7 +27,7 @@ export interface FakeProcess {
 
 async function startFake(salesPerDay: number, itemsPerBusiness: number): Promise<FakeProcess> {
   const args = ['--auto-approve', '--now', NOW, '--sales-per-day', String(salesPerDay), '--lines-per-sale', '4.2', '--items', String(itemsPerBusiness)];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fake-lightspeed/main.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/demo/fake-lightspeed/main.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const env = await new Promise<Record<string, string>>((resolve) => {
     createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('{') && resolve(JSON.parse(line) as Record<string, string>));
   });

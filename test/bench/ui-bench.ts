@@ -9,9 +9,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { defaultMigrationsFolder, openDatabase } from '../../electron/db/open-database';
-import { DATABASE_FILE } from '../../electron/engine';
-import { runMigration } from '../../electron/migration/migration';
+import { defaultMigrationsFolder, openDatabase } from '../../electron/core/db/open-database';
+import { DATABASE_FILE } from '../../electron/core/engine';
+import { runMigration } from '../../electron/core/migration/migration';
 import { startHost } from '../e2e/fixtures';
 import { BL, NOW, phase, prepareBusyVenue } from './busy-venue';
 

@@ -12,7 +12,7 @@ export interface LarderHost {
 
 /** Starts `npm run web`'s host on a data folder and a free port. */
 export async function startHost(dataFolder: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; host: LarderHost }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts', '--no-open'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/fronts/web-host/main.ts', '--no-open'], {
     env: { ...process.env, LARDER_HOME: dataFolder, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,4 +1,4 @@
-import type { CompanyScope } from '../../electron/company/company';
+import type { CompanyScope } from '../../electron/core/db/company';
 
 /** ledger_day_totals beside the same totals added up from the entries themselves; equal when the upkeep is right. */
 export function dayTotalsBothWays(scope: CompanyScope) {

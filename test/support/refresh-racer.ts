@@ -1,8 +1,8 @@
 // Another Larder process on the same data folder, for the cross-process refresh test: on each "go"
 // it asks its own token manager for an access token, as the app, the CLI or the web host would, and
 // answers with the outcome and the connection's status.
-import { createEngine } from '../../electron/engine';
-import { createNodePlatform } from '../../electron/platform/node-platform';
+import { createEngine } from '../../electron/core/engine';
+import { createNodePlatform } from '../../electron/core/platform/node-platform';
 
 const engine = createEngine(createNodePlatform({ env: process.env }), 'cli');
 const send = (message: unknown) => process.send?.(message);

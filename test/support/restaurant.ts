@@ -1,14 +1,14 @@
-import type { FakeLightspeedOptions } from '../fake-lightspeed/fake-lightspeed';
-import { findIngredientByName } from '../../electron/inventory/ingredients';
-import { findRecipeByName } from '../../electron/inventory/recipes';
-import { importSetupFile } from '../../electron/inventory/setup-import';
-import { findStorageUnitByName } from '../../electron/inventory/storage-units';
-import { syncItems } from '../../electron/items/item-sync';
-import { listLedgerEntries } from '../../electron/ledger/ledger';
-import { linkStorageUnit } from '../../electron/locations/location-config';
-import { syncLocations } from '../../electron/locations/location-sync';
-import { saveMapping } from '../../electron/mappings/mappings';
-import { transferDay, type TransferResult } from '../../electron/transfer/transfer-day';
+import type { FakeLightspeedOptions } from '../../electron/core/demo/fake-lightspeed/fake-lightspeed';
+import { findIngredientByName } from '../../electron/core/inventory/ingredients';
+import { findRecipeByName } from '../../electron/core/inventory/recipes';
+import { importSetupFile } from '../../electron/core/inventory/setup-import';
+import { findStorageUnitByName } from '../../electron/core/inventory/storage-units';
+import { syncItems } from '../../electron/core/items/item-sync';
+import { listLedgerEntries } from '../../electron/core/ledger/ledger';
+import { linkStorageUnit } from '../../electron/core/locations/location-config';
+import { syncLocations } from '../../electron/core/locations/location-sync';
+import { saveMapping } from '../../electron/core/items/mappings';
+import { transferDay, type TransferResult } from '../../electron/core/transfer/transfer-day';
 import { startConnected, type Connected } from './lightspeed';
 
 export const HARBOUR = '45454565682155';

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine, type Engine } from '../../electron/engine';
-import { createNodePlatform, type NodePlatformOptions } from '../../electron/platform/node-platform';
+import { createEngine, type Engine } from '../../electron/core/engine';
+import { createNodePlatform, type NodePlatformOptions } from '../../electron/core/platform/node-platform';
 
 export interface TestEngine extends Engine {
   dispose(): void;

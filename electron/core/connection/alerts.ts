@@ -1,0 +1,42 @@
+// Integration alerts, deduplicated by the database: one open alert per code and company (a partial
+// unique index), so a repeated failure bumps the open alert's count instead of adding another.
+import type { CompanyScope } from '../db/company';
+
+/** The seed's two connection alerts, two for transfers that keep failing and one for a failed migration (they drive notifications). */
+export type AlertCode = 'disconnected' | 'token_refresh_failed' | 'transfer_failed' | 'max_retries_exhausted' | 'migration_failed';
+
+export interface Alert {
+  id: number;
+  code: AlertCode;
+  message: string;
+  count: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+export function raiseAlert(scope: CompanyScope, code: AlertCode, message: string, at: string): void {
+  scope.db.sqlite
+    .prepare(
+      `INSERT INTO integration_alerts (company_id, code, status, message, count, first_seen_at, last_seen_at)
+       VALUES (?, ?, 'open', ?, 1, ?, ?)
+       ON CONFLICT (company_id, code) WHERE status = 'open'
+       DO UPDATE SET count = count + 1, message = excluded.message, last_seen_at = excluded.last_seen_at`,
+    )
+    .run(scope.companyId, code, message, at, at);
+}
+
+/** A recovered connection resolves its open alerts; a clean run-due resolves the transfer alerts. */
+export function resolveOpenAlerts(scope: CompanyScope, at: string, codes: AlertCode[] = ['disconnected', 'token_refresh_failed']): void {
+  scope.db.sqlite
+    .prepare(`UPDATE integration_alerts SET status = 'resolved', resolved_at = ? WHERE company_id = ? AND status = 'open' AND code IN (SELECT value FROM json_each(?))`)
+    .run(at, scope.companyId, JSON.stringify(codes));
+}
+
+export function listOpenAlerts(scope: CompanyScope): Alert[] {
+  return scope.db.sqlite
+    .prepare(
+      `SELECT id, code, message, count, first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt
+       FROM integration_alerts WHERE company_id = ? AND status = 'open' ORDER BY first_seen_at`,
+    )
+    .all(scope.companyId) as Alert[];
+}

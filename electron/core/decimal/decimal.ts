@@ -1,0 +1,79 @@
+// Exact decimal arithmetic for quantities and money.
+//
+// Rounding rule (documented in the README): arithmetic runs at 40 significant digits, far beyond
+// what a kitchen measures, and a result is rounded once, when it is stored, half to even:
+//   - quantities (stock, recipe lines, yields, trim %) keep 6 decimals,
+//   - unit costs keep 6 decimals,
+//   - money (values) keeps 4 decimals.
+// SQLite holds them as integers scaled by 10^scale, so SUM() over millions of rows stays exact.
+import DecimalJs from 'decimal.js';
+import { DomainError, quoted } from '../domain-error';
+import type { ErrorCode } from '../../../shared/errors';
+
+export const Decimal = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_EVEN,
+  toExpNeg: -60,
+  toExpPos: 60,
+});
+export type Decimal = DecimalJs;
+
+export const QUANTITY_SCALE = 6;
+export const UNIT_COST_SCALE = 6;
+export const MONEY_SCALE = 4;
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** 10^scale for the scales in use, made once: conversions run for every ledger row. */
+const POWERS = new Map([QUANTITY_SCALE, MONEY_SCALE, 0].map((scale) => [scale, new Decimal(10).pow(scale)]));
+const power = (scale: number) => POWERS.get(scale) ?? new Decimal(10).pow(scale);
+
+/** Parses user or file input; anything but a plain decimal (or a finite JSON number) is refused. */
+export function parseDecimal(input: string | number, code: ErrorCode, field: string): Decimal {
+  const text = typeof input === 'number' ? (Number.isFinite(input) ? String(input) : '') : input.trim();
+  if (!DECIMAL_TEXT.test(text)) {
+    throw new DomainError(code, `${field} must be a decimal number such as "0.25", not ${quoted(input)}`);
+  }
+  return new Decimal(text);
+}
+
+/**
+ * The stored form. A value with more decimals than the scale is refused rather than rounded, so a
+ * typed quantity is never silently changed; computed values go through `roundToScale` first.
+ */
+export function toScaled(value: Decimal, scale: number, code: ErrorCode, field: string): number {
+  if (value.decimalPlaces() > scale) {
+    throw new DomainError(code, `${field} ${quoted(value.toFixed())} has more than ${scale} decimals`);
+  }
+  const scaled = value.times(power(scale));
+  if (scaled.abs().greaterThan(Number.MAX_SAFE_INTEGER)) {
+    throw new DomainError(code, `${field} ${quoted(value.toFixed())} is too large`);
+  }
+  return scaled.toNumber();
+}
+
+export function roundToScale(value: Decimal, scale: number): Decimal {
+  return value.toDecimalPlaces(scale, Decimal.ROUND_HALF_EVEN);
+}
+
+export function fromScaled(stored: number | bigint, scale: number): Decimal {
+  return new Decimal(stored.toString()).dividedBy(power(scale));
+}
+
+/** Plain notation, no trailing zeros, never "-0". */
+export function formatDecimal(value: Decimal): string {
+  return value.isZero() ? '0' : value.toFixed();
+}
+
+/**
+ * A stored scaled integer as decimal text, by moving the decimal point in its digits: the same text
+ * as formatDecimal(fromScaled(…)), without a Decimal per value (lists format tens of thousands).
+ */
+export function formatScaled(stored: number | bigint, scale: number): string {
+  if (typeof stored === 'number' && !Number.isSafeInteger(stored)) throw new RangeError(`${stored} is not a stored scaled integer`);
+  const digits = (stored < 0 ? -BigInt(stored) : BigInt(stored)).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
+  if (whole === '0' && fraction === '') return '0';
+  return `${stored < 0 ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}

@@ -1,0 +1,95 @@
+// "Use demo account": the same fake K-Series the tests use, started inside this process with generated
+// sales (three time zones, about 150 items, 120 days), so a newcomer can try every screen without a
+// Lightspeed account. Sign-in runs the real OAuth flow; the fake approves it by itself.
+import { DEMO_CLIENT, startFakeLightspeed, type FakeLightspeed } from './fake-lightspeed/fake-lightspeed';
+import type { Engine } from '../engine';
+import { listIngredients } from '../inventory/ingredients';
+import { importSetupFile } from '../inventory/setup-import';
+import { listStorageUnits } from '../inventory/storage-units';
+import { syncItems } from '../items/item-sync';
+import { configureLightspeed } from '../lightspeed/configure';
+import { syncLocations } from '../locations/location-sync';
+import { DomainError } from '../domain-error';
+import { DEMO_SETUP } from './demo-setup';
+
+const ITEMS_PER_BUSINESS = 50;
+
+/** Plays the manager's click on Authorize. Once more on a dropped socket: after a restart on the same
+ * port, fetch may first reuse a kept-alive connection to the fake that was closed. */
+async function approve(authorizeUrl: string): Promise<void> {
+  try {
+    await fetch(authorizeUrl, { redirect: 'follow' });
+  } catch {
+    await fetch(authorizeUrl, { redirect: 'follow' });
+  }
+}
+
+export class DemoAccount {
+  private fake: FakeLightspeed | null = null;
+
+  constructor(private readonly engine: Engine) {}
+
+  get inUse(): boolean {
+    return this.engine.platform.settings.get('demoAccount') !== null;
+  }
+
+  /** Starts the demo: the fake, the client configuration, the sign-in, a first sync and (into an empty inventory) a demo setup. */
+  async start(): Promise<{ locations: number; items: number; importedSetup: boolean }> {
+    const { scope, lightspeed, platform } = this.engine;
+    if (!this.inUse && lightspeed.connection.view().status !== 'not_connected') {
+      throw new DomainError('lightspeed_integration_exists', 'Larder is connected to a Lightspeed account; disconnect it before using the demo account.');
+    }
+    await this.serve();
+    const importedSetup = this.inventoryIsEmpty();
+    if (importedSetup) importSetupFile(scope, JSON.stringify(DEMO_SETUP));
+    const at = platform.clock.now().toISOString();
+    const locations = await syncLocations(scope, lightspeed.api, at);
+    const items = await syncItems(scope, lightspeed.api, at);
+    return { locations: locations.locations, items: items.items, importedSetup };
+  }
+
+  /** At launch: the fake lived in the last process, so it starts again and the app signs in to it again. */
+  async resume(): Promise<void> {
+    if (this.inUse) await this.serve();
+  }
+
+  /** Leaving the demo for a real account: the fake stops; local data (mappings, logs, ledger) stays. */
+  async leave(): Promise<void> {
+    this.engine.platform.settings.set('demoAccount', null);
+    await this.close();
+  }
+
+  async close(): Promise<void> {
+    await this.fake?.close();
+    this.fake = null;
+  }
+
+  private async serve(): Promise<void> {
+    const { platform, lightspeed } = this.engine;
+    if (!this.fake) {
+      const previousPort = platform.settings.get('demoAccount')?.port ?? 0;
+      const options = { autoApprove: true, itemsPerBusiness: ITEMS_PER_BUSINESS, historyDays: 120, ...(platform.env.LARDER_NOW ? { now: platform.env.LARDER_NOW } : {}) };
+      // The same port as last time keeps the stored endpoints valid; if it is taken, any free one does.
+      this.fake = await startFakeLightspeed({ ...options, port: previousPort }).catch(() => startFakeLightspeed({ ...options, port: 0 }));
+    }
+    const fake = this.fake;
+    configureLightspeed(this.engine, {
+      environment: 'custom',
+      customEndpoints: { authorizeUrl: fake.authorizeUrl, tokenUrl: fake.tokenUrl, apiUrl: fake.apiUrl },
+      clientId: DEMO_CLIENT.clientId,
+      clientSecret: DEMO_CLIENT.clientSecret,
+      redirectUri: null,
+      loopbackPort: null,
+    });
+    platform.settings.set('demoAccount', { port: Number(new URL(fake.url).port) });
+    // A fresh fake knows none of the tokens stored last time, so the app always signs in again.
+    const started = await lightspeed.connection.start({ reauthorize: true });
+    await approve(started.authorizeUrl);
+    await started.completion;
+  }
+
+  private inventoryIsEmpty(): boolean {
+    const { scope } = this.engine;
+    return listStorageUnits(scope).length === 0 && listIngredients(scope).length === 0;
+  }
+}

@@ -1,0 +1,41 @@
+import type { ErrorCode } from '../../shared/errors';
+
+/** A refusal the user can act on: it carries one of the catalogued codes and never a stack to show. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: readonly string[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const QUOTE_LIMIT = 80;
+
+/**
+ * A value as a message quotes it: in quotes, and cut to 80 characters, so one bad cell of a file
+ * cannot flood a screen, a log or a terminal with the rest of it.
+ */
+export function quoted(value: string | number): string {
+  const text = String(value);
+  return JSON.stringify(text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text);
+}
+
+/**
+ * A refusal as it is, or a failure of the machine under Larder that a manager can act on: a full
+ * disk, or a data folder that cannot be written. Anything else is a bug and answers null.
+ */
+export function asDomainError(error: unknown): DomainError | null {
+  if (error instanceof DomainError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new DomainError('disk_full', 'The disk that holds Larder’s data folder is full, so nothing was saved.');
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new DomainError('data_folder_read_only', 'Larder cannot write to its data folder (it is read-only or belongs to another user), so nothing was saved.');
+  }
+  return null;
+}

@@ -1,0 +1,67 @@
+// The composition root of the engine: one per process (the Electron app, the web host, the CLI).
+import { join } from 'node:path';
+import { ensureDefaultCompany, type CompanyScope } from './db/company';
+import { ConnectionService } from './connection/connection-service';
+import { TokenManager } from './connection/token-manager';
+import { openDatabase, type LarderDb } from './db/open-database';
+import { ActivityLog } from './diagnostics/activity-log';
+import { EventBus } from './event-bus';
+import { LightspeedApi } from './lightspeed/api-client';
+import { CLIENT_SECRET_NAME, resolveLightspeedConfig, type LightspeedConfig } from './lightspeed/environments';
+import type { Platform } from './platform/platform';
+import { SecretVault } from './secrets/secret-vault';
+import { realSleep, retryDelaysFrom } from './transfer/retry';
+import type { TransferContext } from './transfer/transfer-day';
+
+export type Runtime = 'electron' | 'web' | 'cli';
+
+export interface Engine {
+  readonly runtime: Runtime;
+  readonly platform: Platform;
+  readonly db: LarderDb;
+  readonly scope: CompanyScope;
+  readonly vault: SecretVault;
+  readonly events: EventBus;
+  /** larder.log in the data folder: transfers, connection changes, internal errors (redacted). */
+  readonly log: ActivityLog;
+  readonly lightspeed: {
+    config(): LightspeedConfig;
+    readonly tokens: TokenManager;
+    readonly api: LightspeedApi;
+    readonly connection: ConnectionService;
+  };
+  /** What every transfer, migration and run-due in this process works with. */
+  readonly transfers: TransferContext;
+  close(): void;
+}
+
+export const DATABASE_FILE = 'larder.db';
+export const LOG_FILE = 'larder.log';
+
+export function createEngine(platform: Platform, runtime: Runtime): Engine {
+  const db = openDatabase({
+    file: join(platform.dataFolder, DATABASE_FILE),
+    migrationsFolder: platform.migrationsFolder,
+    ...(platform.nativeBinding ? { nativeBinding: platform.nativeBinding } : {}),
+  });
+  const scope = { db, companyId: ensureDefaultCompany(db) };
+  const vault = new SecretVault(db, () => platform.secretBackend(), platform.clock);
+  const config = () => resolveLightspeedConfig(platform.settings, platform.env, () => vault.find(CLIENT_SECRET_NAME));
+  const events = new EventBus();
+  const log = new ActivityLog(join(platform.dataFolder, LOG_FILE), platform.clock);
+  // One token manager per process: its single-flight refresh is shared by every caller in it.
+  const tokens = new TokenManager(scope, vault, config, platform.clock, () => events.emit({ type: 'connection:changed' }));
+  const api = new LightspeedApi(tokens, () => config().endpoints.apiUrl);
+  return {
+    runtime,
+    platform,
+    db,
+    scope,
+    vault,
+    events,
+    log,
+    lightspeed: { config, tokens, api, connection: new ConnectionService(scope, vault, config, api, platform.clock) },
+    transfers: { scope, api, clock: platform.clock, sleep: realSleep, retryDelaysMs: retryDelaysFrom(platform.env), lockWaitMs: 60_000, log },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,90 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { CompanyScope } from '../db/company';
+import { ingredients, ledgerEntries, recipeLines } from '../db/schema';
+import { DomainError } from '../domain-error';
+import { requireName } from './names';
+
+export interface Ingredient {
+  id: number;
+  name: string;
+  unit: string;
+}
+
+const MAX_UNIT = 20;
+
+export function listIngredients(scope: CompanyScope): Ingredient[] {
+  return scope.db.orm
+    .select({ id: ingredients.id, name: ingredients.name, unit: ingredients.unit })
+    .from(ingredients)
+    .where(eq(ingredients.companyId, scope.companyId))
+    .orderBy(asc(ingredients.name))
+    .all();
+}
+
+/** Another company's ingredient counts as not found: its existence is none of this company's business. */
+export function requireIngredient(scope: CompanyScope, id: number): Ingredient {
+  const row = scope.db.orm
+    .select({ id: ingredients.id, name: ingredients.name, unit: ingredients.unit })
+    .from(ingredients)
+    .where(and(eq(ingredients.id, id), eq(ingredients.companyId, scope.companyId)))
+    .get();
+  if (!row) throw new DomainError('ingredient_not_found', `No ingredient with id ${id} in this company.`);
+  return row;
+}
+
+export function findIngredientByName(scope: CompanyScope, name: string): Ingredient | undefined {
+  return scope.db.orm
+    .select({ id: ingredients.id, name: ingredients.name, unit: ingredients.unit })
+    .from(ingredients)
+    .where(and(eq(ingredients.companyId, scope.companyId), eq(ingredients.name, name.trim())))
+    .get();
+}
+
+function requireUnit(raw: string): string {
+  const unit = raw.trim();
+  if (unit.length === 0 || unit.length > MAX_UNIT) {
+    throw new DomainError('invalid_input', `The unit must be 1 to ${MAX_UNIT} characters, such as kg, l or piece.`);
+  }
+  return unit;
+}
+
+export function saveIngredient(scope: CompanyScope, input: { id?: number; name: string; unit: string }): Ingredient {
+  const name = requireName(input.name, 'Ingredient name');
+  const unit = requireUnit(input.unit);
+  return scope.db.write(() => {
+    const clash = findIngredientByName(scope, name);
+    if (clash && clash.id !== input.id) {
+      throw new DomainError('ingredient_name_taken', `An ingredient named "${name}" already exists.`);
+    }
+    if (input.id === undefined) {
+      return scope.db.orm
+        .insert(ingredients)
+        .values({ companyId: scope.companyId, name, unit })
+        .returning({ id: ingredients.id, name: ingredients.name, unit: ingredients.unit })
+        .get();
+    }
+    requireIngredient(scope, input.id);
+    scope.db.orm.update(ingredients).set({ name, unit }).where(eq(ingredients.id, input.id)).run();
+    return { id: input.id, name, unit };
+  });
+}
+
+export function deleteIngredient(scope: CompanyScope, id: number): void {
+  scope.db.write(() => {
+    requireIngredient(scope, id);
+    const usage = scope.db.orm
+      .select({
+        recipes: sql<number>`(SELECT count(*) FROM ${recipeLines} WHERE ${recipeLines.ingredientId} = ${id})`,
+        entries: sql<number>`(SELECT count(*) FROM ${ledgerEntries} WHERE ${ledgerEntries.ingredientId} = ${id})`,
+      })
+      .from(sql`(SELECT 1)`)
+      .get();
+    if (usage && (usage.recipes > 0 || usage.entries > 0)) {
+      throw new DomainError(
+        'ingredient_in_use',
+        `This ingredient is used by ${usage.recipes} recipe line(s) and ${usage.entries} ledger entr(y/ies) and cannot be deleted.`,
+      );
+    }
+    scope.db.orm.delete(ingredients).where(eq(ingredients.id, id)).run();
+  });
+}

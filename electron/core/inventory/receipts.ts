@@ -1,0 +1,67 @@
+import type { CompanyScope } from '../db/company';
+import { parseDecimal, QUANTITY_SCALE, MONEY_SCALE, toScaled } from '../decimal/decimal';
+import { DomainError } from '../domain-error';
+import { normalizeDate } from '../../../shared/dates';
+import { listLedgerEntries, type LedgerEntryView } from '../ledger/ledger';
+import { deleteReceiptEntry, findReceiptByReference, ledgerRow, saveReceiptEntry } from '../ledger/ledger-writer';
+import { requireIngredient } from './ingredients';
+import { requireStorageUnit } from './storage-units';
+
+export interface ReceiptInput {
+  ingredientId: number;
+  storageUnitId: number;
+  quantity: string;
+  /** Total value of the delivered quantity, in the company's currency. */
+  value: string;
+  date: string;
+  /** An invoice number or any key that makes this receipt unique; optional. */
+  reference?: string | null | undefined;
+}
+
+function receiptRow(scope: CompanyScope, input: ReceiptInput) {
+  requireIngredient(scope, input.ingredientId);
+  requireStorageUnit(scope, input.storageUnitId);
+  const quantity = parseDecimal(input.quantity, 'invalid_quantity', 'Quantity');
+  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', 'A received quantity must be above 0.');
+  toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Quantity');
+  const value = parseDecimal(input.value, 'invalid_value', 'Value');
+  if (value.isNegative()) throw new DomainError('invalid_value', 'A receipt value cannot be negative.');
+  toScaled(value, MONEY_SCALE, 'invalid_value', 'Value');
+  const reference = input.reference?.trim() || null;
+  if (!input.date.trim()) throw new DomainError('date_required', 'A receipt needs the delivery date.');
+  const date = normalizeDate(input.date);
+  if (date === null) throw new DomainError('invalid_date_format', `"${input.date}" is not a date as YYYY-MM-DD or DD.MM.YYYY.`);
+  return ledgerRow(scope, {
+    type: 'RECEIPT',
+    date,
+    ingredientId: input.ingredientId,
+    storageUnitId: input.storageUnitId,
+    quantity,
+    unitCost: value.dividedBy(quantity),
+    value,
+    reference,
+  });
+}
+
+export function createReceipt(scope: CompanyScope, input: ReceiptInput): number {
+  return scope.db.write(() => {
+    const row = receiptRow(scope, input);
+    if (row.reference !== null && findReceiptByReference(scope, row.reference)) {
+      throw new DomainError('receipt_reference_taken', `A receipt with reference "${row.reference}" already exists.`);
+    }
+    return saveReceiptEntry(scope, row);
+  });
+}
+
+/** Creates the receipt, or updates the one with the same reference: importing a file twice never duplicates. */
+export function upsertReceiptByReference(scope: CompanyScope, input: ReceiptInput & { reference: string }): number {
+  return scope.db.write(() => saveReceiptEntry(scope, receiptRow(scope, input), findReceiptByReference(scope, input.reference)));
+}
+
+export function listReceipts(scope: CompanyScope, limit?: number): LedgerEntryView[] {
+  return listLedgerEntries(scope, { type: 'RECEIPT', limit });
+}
+
+export function deleteReceipt(scope: CompanyScope, id: number): void {
+  deleteReceiptEntry(scope, id);
+}

@@ -1,0 +1,247 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { CompanyScope } from '../db/company';
+import { ingredients, recipeLines, recipes } from '../db/schema';
+import { Decimal, formatDecimal, formatScaled, fromScaled, parseDecimal, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
+import { DomainError } from '../domain-error';
+import { requireIngredient } from './ingredients';
+import { requireName } from './names';
+import { describeExplosionException, explodeRecipe, findCycle, type RecipeSpec } from './recipe-explosion';
+
+export interface RecipeLineInput {
+  ingredientId?: number | undefined;
+  recipeId?: number | undefined;
+  quantity: string;
+  trimPct?: string | null | undefined;
+}
+
+export interface RecipeInput {
+  id?: number | undefined;
+  name: string;
+  yield: string;
+  lines: RecipeLineInput[];
+}
+
+export interface RecipeLine {
+  kind: 'ingredient' | 'recipe';
+  targetId: number;
+  targetName: string;
+  unit: string | null;
+  quantity: string;
+  trimPct: string | null;
+}
+
+export interface RecipeSummary {
+  id: number;
+  name: string;
+  yield: string;
+  lineCount: number;
+  usedBy: number;
+}
+
+export interface RecipeDetail {
+  id: number;
+  name: string;
+  yield: string;
+  lines: RecipeLine[];
+}
+
+const HUNDRED = new Decimal(100);
+
+export function listRecipes(scope: CompanyScope): RecipeSummary[] {
+  const rows = scope.db.sqlite
+    .prepare(
+      `SELECT r.id, r.name, r.yield_qty AS yieldQty,
+              (SELECT count(*) FROM recipe_lines l WHERE l.recipe_id = r.id) AS lineCount,
+              (SELECT count(DISTINCT p.recipe_id) FROM recipe_lines p WHERE p.sub_recipe_id = r.id) AS usedBy
+       FROM recipes r WHERE r.company_id = ? ORDER BY r.name`,
+    )
+    .all(scope.companyId) as (Omit<RecipeSummary, 'yield'> & { yieldQty: number })[];
+  return rows.map(({ yieldQty, ...row }) => ({ ...row, yield: formatScaled(yieldQty, QUANTITY_SCALE) }));
+}
+
+/** Another company's recipe counts as not found. */
+export function requireRecipe(scope: CompanyScope, id: number): { id: number; name: string; yieldQty: number } {
+  const row = scope.db.orm
+    .select({ id: recipes.id, name: recipes.name, yieldQty: recipes.yieldQty })
+    .from(recipes)
+    .where(and(eq(recipes.id, id), eq(recipes.companyId, scope.companyId)))
+    .get();
+  if (!row) throw new DomainError('recipe_not_found', `No recipe with id ${id} in this company.`);
+  return row;
+}
+
+export function findRecipeByName(scope: CompanyScope, name: string): { id: number; name: string } | undefined {
+  return scope.db.orm
+    .select({ id: recipes.id, name: recipes.name })
+    .from(recipes)
+    .where(and(eq(recipes.companyId, scope.companyId), eq(recipes.name, name.trim())))
+    .get();
+}
+
+export function getRecipe(scope: CompanyScope, id: number): RecipeDetail {
+  const recipe = requireRecipe(scope, id);
+  const lines = scope.db.sqlite
+    .prepare(
+      `SELECT l.ingredient_id AS ingredientId, l.sub_recipe_id AS subRecipeId, l.quantity, l.trim_pct AS trimPct,
+              coalesce(i.name, r.name) AS targetName, i.unit AS unit
+       FROM recipe_lines l
+       LEFT JOIN ingredients i ON i.id = l.ingredient_id
+       LEFT JOIN recipes r ON r.id = l.sub_recipe_id
+       WHERE l.recipe_id = ? ORDER BY l.position`,
+    )
+    .all(id) as { ingredientId: number | null; subRecipeId: number | null; quantity: number; trimPct: number | null; targetName: string; unit: string | null }[];
+  return {
+    id: recipe.id,
+    name: recipe.name,
+    yield: formatScaled(recipe.yieldQty, QUANTITY_SCALE),
+    lines: lines.map((line) => ({
+      kind: line.ingredientId !== null ? 'ingredient' : 'recipe',
+      targetId: (line.ingredientId ?? line.subRecipeId) as number,
+      targetName: line.targetName,
+      unit: line.unit,
+      quantity: formatScaled(line.quantity, QUANTITY_SCALE),
+      trimPct: line.trimPct === null ? null : formatScaled(line.trimPct, QUANTITY_SCALE),
+    })),
+  };
+}
+
+/** Every recipe of the company with its lines, as the explosion reads them. */
+export function loadRecipeBook(scope: CompanyScope): Map<number, RecipeSpec> {
+  const book = new Map<number, RecipeSpec>();
+  const heads = scope.db.sqlite.prepare('SELECT id, name, yield_qty AS yieldQty FROM recipes WHERE company_id = ?').all(scope.companyId) as {
+    id: number;
+    name: string;
+    yieldQty: number;
+  }[];
+  for (const head of heads) book.set(head.id, { id: head.id, name: head.name, yield: fromScaled(head.yieldQty, QUANTITY_SCALE), lines: [] });
+  const lines = scope.db.sqlite
+    .prepare(
+      `SELECT l.recipe_id AS recipeId, l.ingredient_id AS ingredientId, l.sub_recipe_id AS subRecipeId, l.quantity, l.trim_pct AS trimPct
+       FROM recipe_lines l JOIN recipes r ON r.id = l.recipe_id WHERE r.company_id = ? ORDER BY l.recipe_id, l.position`,
+    )
+    .all(scope.companyId) as { recipeId: number; ingredientId: number | null; subRecipeId: number | null; quantity: number; trimPct: number | null }[];
+  for (const line of lines) {
+    (book.get(line.recipeId)?.lines as RecipeSpec['lines'][number][]).push({
+      ...(line.ingredientId !== null ? { ingredientId: line.ingredientId } : { recipeId: line.subRecipeId as number }),
+      quantity: fromScaled(line.quantity, QUANTITY_SCALE),
+      trimPct: line.trimPct === null ? null : fromScaled(line.trimPct, QUANTITY_SCALE),
+    });
+  }
+  return book;
+}
+
+interface ValidLine {
+  ingredientId: number | null;
+  subRecipeId: number | null;
+  quantity: Decimal;
+  trimPct: Decimal | null;
+}
+
+function validateLine(scope: CompanyScope, line: RecipeLineInput, position: number): ValidLine {
+  const where = `Line ${position}`;
+  if ((line.ingredientId === undefined) === (line.recipeId === undefined)) {
+    throw new DomainError('invalid_input', `${where} must name exactly one ingredient or one recipe.`);
+  }
+  if (line.ingredientId !== undefined) requireIngredient(scope, line.ingredientId);
+  if (line.recipeId !== undefined) requireRecipe(scope, line.recipeId);
+  const quantity = parseDecimal(line.quantity, 'invalid_quantity', `${where}: quantity`);
+  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${where}: quantity must be above 0.`);
+  toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', `${where}: quantity`);
+  const trimText = line.trimPct?.toString().trim();
+  const trimPct = trimText ? parseDecimal(trimText, 'invalid_trim_pct', `${where}: trim %`) : null;
+  if (trimPct && (trimPct.isNegative() || trimPct.greaterThanOrEqualTo(HUNDRED))) {
+    throw new DomainError('invalid_trim_pct', `${where}: trim % must be at least 0 and below 100, not ${trimPct.toFixed()}.`);
+  }
+  if (trimPct) toScaled(trimPct, QUANTITY_SCALE, 'invalid_trim_pct', `${where}: trim %`);
+  return { ingredientId: line.ingredientId ?? null, subRecipeId: line.recipeId ?? null, quantity, trimPct };
+}
+
+/**
+ * Creates or replaces a recipe and its lines. Trim outside 0–100 and cycles are refused here, when
+ * the manager can fix them, instead of surfacing weeks later as transfer exceptions.
+ */
+export function saveRecipe(scope: CompanyScope, input: RecipeInput): RecipeDetail {
+  const name = requireName(input.name, 'Recipe name');
+  const yieldQty = parseDecimal(input.yield, 'invalid_yield', 'Yield');
+  if (!yieldQty.greaterThan(0)) throw new DomainError('invalid_yield', 'Yield must be above 0.');
+  const storedYield = toScaled(yieldQty, QUANTITY_SCALE, 'invalid_yield', 'Yield');
+  return scope.db.write(() => {
+    const clash = findRecipeByName(scope, name);
+    if (clash && clash.id !== input.id) throw new DomainError('recipe_name_taken', `A recipe named "${name}" already exists.`);
+    if (input.id !== undefined) requireRecipe(scope, input.id);
+    const lines = input.lines.map((line, index) => validateLine(scope, line, index + 1));
+
+    const id =
+      input.id ??
+      scope.db.orm.insert(recipes).values({ companyId: scope.companyId, name, yieldQty: storedYield }).returning({ id: recipes.id }).get().id;
+    scope.db.orm.update(recipes).set({ name, yieldQty: storedYield }).where(eq(recipes.id, id)).run();
+    scope.db.orm.delete(recipeLines).where(eq(recipeLines.recipeId, id)).run();
+    if (lines.length > 0) {
+      scope.db.orm
+        .insert(recipeLines)
+        .values(
+          lines.map((line, index) => ({
+            recipeId: id,
+            position: index + 1,
+            ingredientId: line.ingredientId,
+            subRecipeId: line.subRecipeId,
+            quantity: toScaled(line.quantity, QUANTITY_SCALE, 'invalid_quantity', 'quantity'),
+            trimPct: line.trimPct === null ? null : toScaled(line.trimPct, QUANTITY_SCALE, 'invalid_trim_pct', 'trim %'),
+          })),
+        )
+        .run();
+    }
+    // Checked on the written data, inside the transaction: a cycle rolls the whole save back.
+    const cycle = findCycle(loadRecipeBook(scope), id);
+    if (cycle) throw new DomainError('recipe_cycle', `This would make a recipe contain itself: ${cycle.join(' → ')}.`);
+    return getRecipe(scope, id);
+  });
+}
+
+export function deleteRecipe(scope: CompanyScope, id: number): void {
+  scope.db.write(() => {
+    requireRecipe(scope, id);
+    const parents = scope.db.orm
+      .selectDistinct({ name: recipes.name })
+      .from(recipeLines)
+      .innerJoin(recipes, eq(recipes.id, recipeLines.recipeId))
+      .where(eq(recipeLines.subRecipeId, id))
+      .all();
+    if (parents.length > 0) {
+      throw new DomainError('recipe_in_use', `This recipe is used by: ${parents.map((parent) => parent.name).join(', ')}.`);
+    }
+    scope.db.orm.delete(recipes).where(eq(recipes.id, id)).run();
+  });
+}
+
+export interface ExplosionPreview {
+  portions: string;
+  ingredients: { ingredientId: number; name: string; unit: string; quantity: string }[];
+  exceptions: string[];
+}
+
+/** What selling `portions` of a recipe takes from stock, rounded as a ledger entry would be. */
+export function previewExplosion(scope: CompanyScope, recipeId: number, portionsText: string): ExplosionPreview {
+  requireRecipe(scope, recipeId);
+  const portions = parseDecimal(portionsText, 'invalid_quantity', 'Portions');
+  const { ingredients: amounts, exceptions } = explodeRecipe(loadRecipeBook(scope), recipeId, portions);
+  const ids = [...amounts.keys()];
+  const names = new Map(
+    (ids.length === 0
+      ? []
+      : scope.db.orm.select({ id: ingredients.id, name: ingredients.name, unit: ingredients.unit }).from(ingredients).where(inArray(ingredients.id, ids)).all()
+    ).map((row) => [row.id, row]),
+  );
+  return {
+    portions: formatDecimal(portions),
+    ingredients: [...amounts]
+      .map(([ingredientId, quantity]) => ({
+        ingredientId,
+        name: names.get(ingredientId)?.name ?? `#${ingredientId}`,
+        unit: names.get(ingredientId)?.unit ?? '',
+        quantity: formatDecimal(roundToScale(quantity, QUANTITY_SCALE)),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    exceptions: exceptions.map(describeExplosionException),
+  };
+}

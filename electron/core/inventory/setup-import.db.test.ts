@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestEngine, refusal, type TestEngine } from '../../../test/support/test-engine';
+import { listLedgerEntries, stockOnHand } from '../ledger/ledger';
+import { findRecipeByName, getRecipe, listRecipes, previewExplosion } from './recipes';
+import { importSetupFile } from './setup-import';
+
+const threeLevels = readFileSync(new URL('../../test/fixtures/setup-three-levels.json', import.meta.url), 'utf8');
+
+let engine: TestEngine;
+beforeEach(() => (engine = createTestEngine()));
+afterEach(() => engine.dispose());
+
+/** Every row of every domain table, to prove a refused import changed nothing at all. */
+function snapshot() {
+  const tables = ['storage_units', 'ingredients', 'recipes', 'recipe_lines', 'ledger_entries'];
+  return Object.fromEntries(tables.map((table) => [table, engine.db.sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all()]));
+}
+
+interface SetupJson {
+  ingredients: { name: string; unit: string }[];
+  recipes: { name: string; lines: Record<string, string>[] }[];
+  receipts: Record<string, string>[];
+}
+
+function edited(change: (file: SetupJson) => void): string {
+  const file = JSON.parse(threeLevels) as SetupJson;
+  change(file);
+  return JSON.stringify(file);
+}
+
+describe('setup import', () => {
+  it('imports three nested levels with trims, forward references and exact figures', () => {
+    const result = importSetupFile(engine.scope, threeLevels);
+    expect(result).toEqual({
+      storageUnits: { created: 2, updated: 0 },
+      ingredients: { created: 7, updated: 0 },
+      recipes: { created: 3, updated: 0 },
+      receipts: { created: 3, updated: 0 },
+    });
+    const burger = findRecipeByName(engine.scope, 'Classic Burger recipe');
+    expect(getRecipe(engine.scope, burger!.id).lines.map((line) => `${line.targetName} ${line.quantity} ${line.trimPct ?? '-'}`)).toEqual([
+      'Burger bun 1 -',
+      'Tomato 0.03 10',
+      'Beef patty 1 -',
+      'House sauce 0.02 -',
+    ]);
+    expect(previewExplosion(engine.scope, burger!.id, '5').ingredients.map((line) => `${line.name} ${line.quantity}`)).toEqual([
+      'Beef patty 5',
+      'Burger bun 5',
+      'Egg yolk 0.078947',
+      'Mustard 0.005',
+      'Sunflower oil 0.016112',
+      'Tomato 0.166667',
+    ]);
+    expect(stockOnHand(engine.scope).map(({ storageUnit, ingredient, quantity, value }) => `${storageUnit}/${ingredient} ${quantity} ${value}`)).toEqual([
+      'Bar Storage/Coffee beans 15 280',
+      'Main Kitchen/Tomato 3.5 10.15',
+    ]);
+    expect(listLedgerEntries(engine.scope, { type: 'RECEIPT' }).map(({ date, quantity, unitCost, value }) => `${date} ${quantity} ${unitCost} ${value}`)).toEqual([
+      '2026-01-05 10 18 180',
+      '2026-01-05 3.5 2.9 10.15',
+      '2026-01-06 5 20 100',
+    ]);
+  });
+
+  it('updates by name when imported again and never duplicates', () => {
+    importSetupFile(engine.scope, threeLevels);
+    const again = importSetupFile(
+      engine.scope,
+      edited((file) => {
+        file.ingredients[0]!.unit = 'g';
+        file.receipts[0]!.quantity = '12';
+      }),
+    );
+    expect(again.receipts).toEqual({ created: 0, updated: 3 });
+    expect(listRecipes(engine.scope)).toHaveLength(3);
+    expect(listLedgerEntries(engine.scope)).toHaveLength(3);
+    expect(stockOnHand(engine.scope)[0]).toMatchObject({ ingredient: 'Coffee beans', unit: 'g', quantity: '17' });
+  });
+
+  it.each([
+    ['not JSON', () => '{"storageUnits": [', 'setup_file_invalid', 'not valid JSON'],
+    ['an unknown field', () => edited((file) => (file.receipts[0]!.qty = '1')), 'setup_file_invalid', 'receipts[0]'],
+    ['a line naming both', () => edited((file) => (file.recipes[1]!.lines[0]!.ingredient = 'Mustard')), 'setup_file_invalid', 'recipes[1].lines[0]'],
+    ['a bad date', () => edited((file) => (file.receipts[2]!.date = '2026-13-01')), 'setup_file_invalid', 'receipts[2].date'],
+    ['an unknown ingredient', () => edited((file) => (file.recipes[2]!.lines[1]!.ingredient = 'Olive oil')), 'ingredient_not_found', 'recipes[2] "Mayonnaise", lines[1]'],
+    ['a trim of 100 %', () => edited((file) => (file.recipes[0]!.lines[1]!.trimPct = '100')), 'invalid_trim_pct', 'recipes[0] "Classic Burger recipe"'],
+    ['a cycle', () => edited((file) => file.recipes[2]!.lines.push({ recipe: 'Classic Burger recipe', quantity: '1' })), 'recipe_cycle', 'recipes[2] "Mayonnaise"'],
+    ['an unknown storage unit', () => edited((file) => (file.receipts[2]!.storageUnit = 'Cellar')), 'storage_unit_not_found', 'receipts[2]: storageUnit'],
+  ])('refuses %s, names the entry and field, and changes nothing', (_name, file, code, where) => {
+    importSetupFile(engine.scope, JSON.stringify({ storageUnits: [{ name: 'Already here' }] }));
+    const before = snapshot();
+    const fault = refusal(() => importSetupFile(engine.scope, file()));
+    expect(fault.code).toBe(code);
+    expect(fault.message).toContain(where);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('quotes at most 80 characters of an offending value', () => {
+    const long = `Unknown ${'ingredient '.repeat(40)}`;
+    const { code, message } = refusal(() =>
+      importSetupFile(
+        engine.scope,
+        edited((file) => {
+          file.receipts.push({ ingredient: long, storageUnit: 'Main Kitchen', quantity: '1', value: '1', date: '2026-05-01' });
+        }),
+      ),
+    );
+    expect(code).toBe('ingredient_not_found');
+    expect(message).toContain(`"${long.slice(0, 80)}…"`);
+    expect(message).not.toContain(long.slice(0, 81));
+  });
+});

@@ -1,0 +1,169 @@
+// The setup file: storage units, ingredients, recipes and receipts in one JSON document, imported
+// all or nothing. Objects are matched by name, so importing a corrected file again updates them.
+import { z } from 'zod';
+import { dateInput } from '../../../shared/dates';
+import { decimalInput } from '../../../shared/decimal-text';
+import type { CompanyScope } from '../db/company';
+import { DomainError, quoted } from '../domain-error';
+import { findIngredientByName, saveIngredient } from './ingredients';
+import { upsertReceiptByReference } from './receipts';
+import { findRecipeByName, saveRecipe, type RecipeLineInput } from './recipes';
+import { findStorageUnitByName, saveStorageUnit } from './storage-units';
+
+const setupFileSchema = z
+  .object({
+    storageUnits: z.array(z.object({ name: z.string() }).strict()).default([]),
+    ingredients: z.array(z.object({ name: z.string(), unit: z.string() }).strict()).default([]),
+    recipes: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            yield: decimalInput.default('1'),
+            lines: z
+              .array(
+                z
+                  .object({
+                    ingredient: z.string().optional(),
+                    recipe: z.string().optional(),
+                    quantity: decimalInput,
+                    trimPct: decimalInput.nullish(),
+                  })
+                  .strict()
+                  .refine((line) => (line.ingredient === undefined) !== (line.recipe === undefined), {
+                    message: 'a line names exactly one of "ingredient" or "recipe"',
+                  }),
+              )
+              .default([]),
+          })
+          .strict(),
+      )
+      .default([]),
+    receipts: z
+      .array(
+        z
+          .object({
+            ingredient: z.string(),
+            storageUnit: z.string(),
+            quantity: decimalInput,
+            value: decimalInput,
+            date: dateInput,
+            reference: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+export type SetupFile = z.input<typeof setupFileSchema>;
+
+export interface ImportCount {
+  created: number;
+  updated: number;
+}
+
+export interface SetupImportResult {
+  storageUnits: ImportCount;
+  ingredients: ImportCount;
+  recipes: ImportCount;
+  receipts: ImportCount;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+}
+
+/** Re-throws a refusal with the entry and field at fault in front of its message. */
+function at<T>(where: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof DomainError) throw new DomainError(error.code, `${where}: ${error.message}`, error.details);
+    throw error;
+  }
+}
+
+export function parseSetupFile(text: string): z.output<typeof setupFileSchema> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new DomainError('setup_file_invalid', `The setup file is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = setupFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => `${pathText(issue.path) || '(file)'}: ${issue.message}`);
+    throw new DomainError('setup_file_invalid', `The setup file has ${details.length} fault(s); first: ${details[0]}`, details);
+  }
+  return parsed.data;
+}
+
+export function importSetupFile(scope: CompanyScope, text: string): SetupImportResult {
+  const file = parseSetupFile(text);
+  const count = (): ImportCount => ({ created: 0, updated: 0 });
+  const result: SetupImportResult = { storageUnits: count(), ingredients: count(), recipes: count(), receipts: count() };
+  const tally = (into: ImportCount, existed: boolean) => (existed ? into.updated++ : into.created++);
+
+  scope.db.write(() => {
+    file.storageUnits.forEach((unit, index) =>
+      at(`storageUnits[${index}] ${quoted(unit.name)}`, () => {
+        const existing = findStorageUnitByName(scope, unit.name);
+        if (!existing) saveStorageUnit(scope, { name: unit.name });
+        tally(result.storageUnits, existing !== undefined);
+      }),
+    );
+    file.ingredients.forEach((ingredient, index) =>
+      at(`ingredients[${index}] ${quoted(ingredient.name)}`, () => {
+        const existing = findIngredientByName(scope, ingredient.name);
+        saveIngredient(scope, { id: existing?.id, name: ingredient.name, unit: ingredient.unit });
+        tally(result.ingredients, existing !== undefined);
+      }),
+    );
+    // Headers first, so a recipe line may name a recipe that comes later in the file.
+    const recipeIds = file.recipes.map((recipe, index) =>
+      at(`recipes[${index}] ${quoted(recipe.name)}`, () => {
+        const existing = findRecipeByName(scope, recipe.name);
+        tally(result.recipes, existing !== undefined);
+        return existing?.id ?? saveRecipe(scope, { name: recipe.name, yield: recipe.yield, lines: [] }).id;
+      }),
+    );
+    file.recipes.forEach((recipe, index) => {
+      const where = `recipes[${index}] ${quoted(recipe.name)}`;
+      const lines = recipe.lines.map((line, lineIndex): RecipeLineInput =>
+        at(`${where}, lines[${lineIndex}]`, () => ({
+          ingredientId: line.ingredient === undefined ? undefined : requireByName('ingredient', line.ingredient, findIngredientByName(scope, line.ingredient)),
+          recipeId: line.recipe === undefined ? undefined : requireByName('recipe', line.recipe, findRecipeByName(scope, line.recipe)),
+          quantity: line.quantity,
+          trimPct: line.trimPct ?? null,
+        })),
+      );
+      at(where, () => saveRecipe(scope, { id: recipeIds[index], name: recipe.name, yield: recipe.yield, lines }));
+    });
+    const occurrences = new Map<string, number>();
+    file.receipts.forEach((receipt, index) =>
+      at(`receipts[${index}]`, () => {
+        // Without an invoice number, a receipt is known by what, where and when, plus its order
+        // among identical ones in the file: that key is stable across imports of the same file.
+        const natural = `${receipt.date}|${receipt.ingredient}|${receipt.storageUnit}`;
+        const occurrence = (occurrences.get(natural) ?? 0) + 1;
+        occurrences.set(natural, occurrence);
+        const reference = receipt.reference?.trim() || `setup:${natural}|${occurrence}`;
+        const ingredientId = at('ingredient', () => requireByName('ingredient', receipt.ingredient, findIngredientByName(scope, receipt.ingredient)));
+        const storageUnitId = at('storageUnit', () => requireByName('storage unit', receipt.storageUnit, findStorageUnitByName(scope, receipt.storageUnit)));
+        const existed = scope.db.sqlite
+          .prepare(`SELECT 1 FROM ledger_entries WHERE company_id = ? AND type = 'RECEIPT' AND reference = ?`)
+          .get(scope.companyId, reference);
+        upsertReceiptByReference(scope, { ingredientId, storageUnitId, quantity: receipt.quantity, value: receipt.value, date: receipt.date, reference });
+        tally(result.receipts, existed !== undefined);
+      }),
+    );
+  });
+  return result;
+}
+
+function requireByName(kind: 'ingredient' | 'recipe' | 'storage unit', name: string, found: { id: number } | undefined): number {
+  if (found) return found.id;
+  const code = kind === 'ingredient' ? 'ingredient_not_found' : kind === 'recipe' ? 'recipe_not_found' : 'storage_unit_not_found';
+  throw new DomainError(code, `no ${kind} named ${quoted(name)} in the file or in Larder`);
+}

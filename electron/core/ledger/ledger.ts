@@ -1,0 +1,167 @@
+// The inventory ledger: one row per stock movement. Stock on hand is the sum of signed quantities,
+// its value the sum of signed values; the unit cost of an ingredient on a date is the weighted
+// average of the company's receipts dated on or before it (the seed's rule, 0 without receipts).
+import type { CompanyScope } from '../db/company';
+import { OptionalFilter } from '../db/optional-filter';
+import {
+  Decimal,
+  formatScaled,
+  fromScaled,
+  MONEY_SCALE,
+  QUANTITY_SCALE,
+  roundToScale,
+  UNIT_COST_SCALE,
+} from '../decimal/decimal';
+
+import type { LedgerEntryType } from './ledger-writer';
+
+/** total receipt value ÷ total receipt quantity, over receipts dated on or before `date`; 0 without any. */
+export function weightedAverageUnitCost(scope: CompanyScope, ingredientId: number, date: string): Decimal {
+  const totals = scope.db.sqlite
+    .prepare(
+      `SELECT sum(quantity) AS quantity, sum(value) AS value FROM ledger_entries
+       WHERE company_id = ? AND ingredient_id = ? AND type = 'RECEIPT' AND date <= ?`,
+    )
+    .safeIntegers(true)
+    .get(scope.companyId, ingredientId, date) as { quantity: bigint | null; value: bigint | null };
+  if (totals.quantity === null || totals.quantity === 0n || totals.value === null) return new Decimal(0);
+  return roundToScale(fromScaled(totals.value, MONEY_SCALE).dividedBy(fromScaled(totals.quantity, QUANTITY_SCALE)), UNIT_COST_SCALE);
+}
+
+export interface StockLine {
+  storageUnitId: number;
+  storageUnit: string;
+  ingredientId: number;
+  ingredient: string;
+  unit: string;
+  quantity: string;
+  value: string;
+}
+
+/** Added up from the day totals: the same sums as over every entry, without reading millions of rows. */
+export function stockOnHand(scope: CompanyScope, filter: { storageUnitId?: number | undefined } = {}): StockLine[] {
+  const rows = scope.db.sqlite
+    .prepare(
+      `SELECT s.id AS storageUnitId, s.name AS storageUnit, i.id AS ingredientId, i.name AS ingredient, i.unit AS unit,
+              t.quantity AS quantity, t.value AS value
+       FROM (SELECT storage_unit_id, ingredient_id, sum(quantity) AS quantity, sum(value) AS value
+             FROM ledger_day_totals WHERE company_id = ? ${filter.storageUnitId === undefined ? '' : 'AND storage_unit_id = ?'}
+             GROUP BY storage_unit_id, ingredient_id HAVING sum(entries) > 0) t
+       JOIN storage_units s ON s.id = t.storage_unit_id
+       JOIN ingredients i ON i.id = t.ingredient_id
+       ORDER BY s.name, i.name`,
+    )
+    .safeIntegers(true)
+    .all(...[scope.companyId, filter.storageUnitId].filter((value) => value !== undefined)) as {
+    storageUnitId: bigint;
+    storageUnit: string;
+    ingredientId: bigint;
+    ingredient: string;
+    unit: string;
+    quantity: bigint;
+    value: bigint;
+  }[];
+  return rows.map((row) => ({
+    storageUnitId: Number(row.storageUnitId),
+    storageUnit: row.storageUnit,
+    ingredientId: Number(row.ingredientId),
+    ingredient: row.ingredient,
+    unit: row.unit,
+    quantity: formatScaled(row.quantity, QUANTITY_SCALE),
+    value: formatScaled(row.value, MONEY_SCALE),
+  }));
+}
+
+export interface LedgerFilter {
+  type?: LedgerEntryType | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  locationId?: string | undefined;
+  storageUnitId?: number | undefined;
+  ingredientId?: number | undefined;
+  /** Newest first when limited, so a screen shows the latest movements. */
+  limit?: number | undefined;
+}
+
+export interface LedgerEntryView {
+  id: number;
+  type: LedgerEntryType;
+  date: string;
+  ingredientId: number;
+  ingredient: string;
+  unit: string;
+  storageUnitId: number;
+  storageUnit: string;
+  quantity: string;
+  unitCost: string;
+  value: string;
+  reference: string | null;
+  locationId: string | null;
+  salesLineId: number | null;
+  transferLogId: number | null;
+}
+
+function ledgerWhere(scope: CompanyScope, filter: LedgerFilter): OptionalFilter {
+  return new OptionalFilter('e.company_id = @companyId', scope.companyId)
+    .add('e.type = @type', 'type', filter.type)
+    .add('e.date >= @from', 'from', filter.from)
+    .add('e.date <= @to', 'to', filter.to)
+    .add('e.location_id = @locationId', 'locationId', filter.locationId)
+    .add('e.storage_unit_id = @storageUnitId', 'storageUnitId', filter.storageUnitId)
+    .add('e.ingredient_id = @ingredientId', 'ingredientId', filter.ingredientId);
+}
+
+export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}): LedgerEntryView[] {
+  const where = ledgerWhere(scope, filter);
+  const params = filter.limit === undefined ? where.params : { ...where.params, limit: filter.limit };
+  const order = filter.limit === undefined ? 'e.date, e.id' : 'e.date DESC, e.id DESC';
+  const rows = scope.db.sqlite
+    .prepare(
+      `SELECT e.id, e.type, e.date, e.ingredient_id AS ingredientId, i.name AS ingredient, i.unit,
+              e.storage_unit_id AS storageUnitId, s.name AS storageUnit, e.quantity, e.unit_cost AS unitCost, e.value,
+              e.reference, e.location_id AS locationId, e.sales_line_id AS salesLineId, e.transfer_log_id AS transferLogId
+       FROM ledger_entries e
+       JOIN ingredients i ON i.id = e.ingredient_id
+       JOIN storage_units s ON s.id = e.storage_unit_id
+       WHERE ${where.sql}
+       ORDER BY ${order} ${filter.limit === undefined ? '' : 'LIMIT @limit'}`,
+    )
+    .all(params) as (Omit<LedgerEntryView, 'quantity' | 'unitCost' | 'value'> & {
+    quantity: number;
+    unitCost: number;
+    value: number;
+  })[];
+  return rows.map((row) => ({
+    ...row,
+    quantity: formatScaled(row.quantity, QUANTITY_SCALE),
+    unitCost: formatScaled(row.unitCost, UNIT_COST_SCALE),
+    value: formatScaled(row.value, MONEY_SCALE),
+  }));
+}
+
+export interface LedgerTotals {
+  entries: number;
+  value: string;
+  /** Only when every matching entry has the same unit: kilograms and bottles do not add up. */
+  quantity: { amount: string; unit: string } | null;
+}
+
+export function ledgerTotals(scope: CompanyScope, filter: Omit<LedgerFilter, 'limit'>): LedgerTotals {
+  // The same filter, on the day totals (their columns carry the ledger's names): thousands of rows, not millions.
+  const where = ledgerWhere(scope, filter);
+  const byUnit = scope.db.sqlite
+    .prepare(
+      `SELECT i.unit AS unit, sum(e.entries) AS entries, sum(e.value) AS value, sum(e.quantity) AS quantity
+       FROM ledger_day_totals e JOIN ingredients i ON i.id = e.ingredient_id
+       WHERE ${where.sql} GROUP BY i.unit`,
+    )
+    .safeIntegers(true)
+    .all(where.params) as { unit: string; entries: bigint; value: bigint; quantity: bigint }[];
+  const [only] = byUnit;
+  return {
+    entries: Number(byUnit.reduce((sum, row) => sum + row.entries, 0n)),
+    value: formatScaled(byUnit.reduce((sum, row) => sum + row.value, 0n), MONEY_SCALE),
+    quantity: byUnit.length === 1 && only ? { amount: formatScaled(only.quantity, QUANTITY_SCALE), unit: only.unit } : null,
+  };
+}
+

@@ -1,0 +1,64 @@
+// Setting up the Lightspeed client: the environment, the client id (a setting) and the client secret
+// (sealed in the vault, never in settings.json).
+import type { z } from 'zod';
+import type { configureConnection } from '../../../shared/ipc/contracts/lightspeed';
+import type { Settings } from '../../../shared/settings';
+import { DomainError } from '../domain-error';
+import type { Engine } from '../engine';
+import { CLIENT_SECRET_NAME, environmentPresets } from './environments';
+
+/** The same input the Connection screen sends (the IPC contract is the one definition). */
+export type ConfigurationInput = z.output<typeof configureConnection.input>;
+
+export interface ConfigurationView {
+  environment: Settings['lightspeedEnvironment'];
+  endpoints: { authorizeUrl: string; tokenUrl: string; apiUrl: string } | null;
+  clientId: string;
+  clientSecretStored: boolean;
+  redirectUri: string | null;
+  loopbackPort: number | null;
+  complete: boolean;
+  demoAccount: boolean;
+}
+
+function isComplete(engine: Engine): boolean {
+  try {
+    engine.lightspeed.config();
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'lightspeed_not_configured') return false;
+    throw error;
+  }
+}
+
+export function viewConfiguration(engine: Engine): ConfigurationView {
+  const { settings } = engine.platform;
+  const environment = settings.get('lightspeedEnvironment');
+  const preset = environment === 'custom' ? settings.get('lightspeedCustomEndpoints') : environmentPresets[environment];
+  return {
+    environment,
+    endpoints: preset ? { authorizeUrl: preset.authorizeUrl, tokenUrl: preset.tokenUrl, apiUrl: preset.apiUrl } : null,
+    clientId: settings.get('lightspeedClientId'),
+    clientSecretStored: engine.vault.find(CLIENT_SECRET_NAME) !== null,
+    redirectUri: settings.get('lightspeedRedirectUri'),
+    loopbackPort: settings.get('lightspeedLoopbackPort'),
+    complete: isComplete(engine),
+    demoAccount: settings.get('demoAccount') !== null,
+  };
+}
+
+export function configureLightspeed(engine: Engine, input: ConfigurationInput): ConfigurationView {
+  const { settings } = engine.platform;
+  const environment = input.environment ?? settings.get('lightspeedEnvironment');
+  if (environment === 'custom' && !input.customEndpoints && !settings.get('lightspeedCustomEndpoints')) {
+    throw new DomainError('lightspeed_not_configured', 'The custom environment needs its authorize, token and API URLs.');
+  }
+  // The secret first: if it cannot be sealed here, nothing else changes either.
+  if (input.clientSecret !== undefined) engine.vault.put(CLIENT_SECRET_NAME, input.clientSecret);
+  if (input.customEndpoints) settings.set('lightspeedCustomEndpoints', input.customEndpoints);
+  settings.set('lightspeedEnvironment', environment);
+  if (input.clientId !== undefined) settings.set('lightspeedClientId', input.clientId);
+  if (input.redirectUri !== undefined) settings.set('lightspeedRedirectUri', input.redirectUri);
+  if (input.loopbackPort !== undefined) settings.set('lightspeedLoopbackPort', input.loopbackPort);
+  return viewConfiguration(engine);
+}

@@ -1,0 +1,122 @@
+import { DomainError } from '../domain-error';
+import type { ErrorCode } from '../../../shared/errors';
+
+const REQUEST_TIMEOUT_MS = 30_000;
+const MAX_RETRY_AFTER_MS = 120_000;
+/** Far above any real answer (a busy day's sales are a few MB): past it, the body is refused unread. */
+export const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+/** Real answers nest a handful of levels; a body nested thousands deep would overflow the stack of whatever walks it. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * A failed call to Lightspeed. `temporary` marks what is worth retrying later (429, 502, 503, 504 and
+ * network failures); `retryAfterMs` is the server's own Retry-After, capped at two minutes.
+ */
+export class LightspeedError extends DomainError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly status: number | null,
+    readonly temporary: boolean,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(code, message);
+  }
+}
+
+export const TEMPORARY_STATUSES = new Set([429, 502, 503, 504]);
+
+/** Retry-After as seconds or an HTTP date, in milliseconds from `now`, capped; null when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now: number): number | null {
+  if (!header) return null;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - now;
+  if (!Number.isFinite(seconds)) return null;
+  return Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_MS);
+}
+
+/** The server's own words from an error body (Spring, Keycloak or K-Series shapes), else the start of the text. */
+export function serverMessage(text: string): string {
+  try {
+    const body = JSON.parse(text) as Record<string, unknown>;
+    const words = [body.error_description, body.message, body.error].find((value) => typeof value === 'string' && value.length > 0);
+    if (typeof words === 'string') return words;
+  } catch {
+    // Not JSON: fall through to the raw text.
+  }
+  return text.slice(0, 200) || '(no message)';
+}
+
+export interface HttpAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/**
+ * fetch with a timeout and a size cap; a network failure becomes a temporary LightspeedError, never a
+ * raw TypeError, and an answer over the cap is refused without being read into memory.
+ */
+export async function send(url: string, init: RequestInit, maxBytes: number = MAX_RESPONSE_BYTES): Promise<HttpAnswer> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), redirect: 'error' });
+  } catch (error) {
+    throw unreachable(error);
+  }
+  const tooLarge = () =>
+    new LightspeedError('lightspeed_api_error', `Lightspeed sent more than ${Math.round(maxBytes / 1024 / 1024)} MB for ${new URL(url).pathname}; the answer was refused.`, response.status, false);
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of response.body ?? []) {
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        await response.body?.cancel();
+        throw tooLarge();
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof LightspeedError) throw error;
+    throw unreachable(error);
+  }
+  return { status: response.status, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') };
+}
+
+function unreachable(error: unknown): LightspeedError {
+  const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+  return new LightspeedError('lightspeed_api_error', `Lightspeed could not be reached (${cause}).`, null, true);
+}
+
+/** JSON.parse for Lightspeed's answers: malformed or absurdly deep bodies are Lightspeed's error, not Larder's crash. */
+export function parseJsonAnswer(text: string, what: string, status: number): unknown {
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    throw new LightspeedError('lightspeed_api_error', `Lightspeed sent ${what} nested more than ${MAX_JSON_DEPTH} levels deep; nothing was saved.`, status, false);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new LightspeedError('lightspeed_api_error', `Lightspeed sent malformed JSON for ${what} (${text.length} bytes).`, status, false);
+  }
+}
+
+/** The deepest nesting of arrays and objects in JSON text, counted without parsing (brackets inside strings do not count). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c) index++;
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x5b || char === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (char === 0x5d || char === 0x7d) depth--;
+  }
+  return deepest;
+}

@@ -1,0 +1,55 @@
+// A location's configuration: the storage unit its sales deduct from, and automatic issues on or off.
+// (Activation starts the 90-day migration, so it lives with the migration.)
+import { and, eq } from 'drizzle-orm';
+import type { CompanyScope } from '../db/company';
+import { locations } from '../db/schema';
+import { DomainError } from '../domain-error';
+import { requireStorageUnit } from '../inventory/storage-units';
+import type { Location } from './location-sync';
+
+export function requireLocation(scope: CompanyScope, businessLocationId: string): Location {
+  const location = scope.db.orm
+    .select()
+    .from(locations)
+    .where(and(eq(locations.companyId, scope.companyId), eq(locations.businessLocationId, businessLocationId.trim())))
+    .get();
+  if (!location) throw new DomainError('location_not_found', `No synced location has the id ${businessLocationId}.`);
+  return location;
+}
+
+export function linkStorageUnit(scope: CompanyScope, businessLocationId: string, storageUnitId: number): Location {
+  return scope.db.write(() => {
+    const location = requireLocation(scope, businessLocationId);
+    requireStorageUnit(scope, storageUnitId);
+    scope.db.orm.update(locations).set({ storageUnitId }).where(eq(locations.id, location.id)).run();
+    return requireLocation(scope, businessLocationId);
+  });
+}
+
+/** Unlinking also cancels a pending or running migration: it would have nowhere to deduct. */
+export function unlinkStorageUnit(scope: CompanyScope, businessLocationId: string, cancelMigration: (locationId: number) => void): Location {
+  return scope.db.write(() => {
+    const location = requireLocation(scope, businessLocationId);
+    scope.db.orm.update(locations).set({ storageUnitId: null }).where(eq(locations.id, location.id)).run();
+    cancelMigration(location.id);
+    return requireLocation(scope, businessLocationId);
+  });
+}
+
+export function setAutoIssue(scope: CompanyScope, businessLocationId: string, on: boolean): Location {
+  return scope.db.write(() => {
+    const location = requireLocation(scope, businessLocationId);
+    scope.db.orm.update(locations).set({ autoIssue: on }).where(eq(locations.id, location.id)).run();
+    return requireLocation(scope, businessLocationId);
+  });
+}
+
+/** The tray's Pause / Resume all automatic issues. */
+export function setAutoIssueForAll(scope: CompanyScope, on: boolean): void {
+  scope.db.write(() => scope.db.orm.update(locations).set({ autoIssue: on }).where(eq(locations.companyId, scope.companyId)).run());
+}
+
+/** When a transfer of this location last committed; runs inside that transfer's transaction. */
+export function recordTransferRun(scope: CompanyScope, locationRowId: number, at: string): void {
+  scope.db.sqlite.prepare('UPDATE locations SET last_run_at = ? WHERE id = ?').run(at, locationRowId);
+}

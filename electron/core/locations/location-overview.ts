@@ -1,0 +1,84 @@
+// What the location screen shows at a glance: health warnings and the seed's stats, each one indexed
+// query (transfer logs by location and date, sales lines by location and date, items by location).
+import { addDays, dateInZone } from './zoned-time';
+import type { CompanyScope } from '../db/company';
+import { latestJob, view, type MigrationView } from '../migration/migration';
+import type { Clock } from '../platform/platform';
+import { requireLocation } from './location-config';
+import type { Location } from './location-sync';
+
+export interface IssueCount {
+  total: number;
+  failed: number;
+}
+
+export interface LocationOverview {
+  location: Location & { storageUnitName: string | null };
+  health: {
+    noStorageUnit: boolean;
+    recentFailedTransfers: number;
+    recentUnmappedNames: string[];
+    /** Days of the last 30 whose newest successful transfer ran while the till had the day open. */
+    incompleteDays: string[];
+    migrationInProgress: boolean;
+  };
+  stats: {
+    issues: { lifetime: IssueCount; last7Days: IssueCount; last30Days: IssueCount };
+    catalog: { mapped: number; total: number };
+    salesLines: { last7Days: number; last30Days: number };
+  };
+  migration: MigrationView | null;
+}
+
+export function locationOverview(scope: CompanyScope, businessLocationId: string, clock: Clock): LocationOverview {
+  const location = requireLocation(scope, businessLocationId);
+  const { sqlite } = scope.db;
+  const today = dateInZone(clock.now(), location.timezone);
+  const since7 = addDays(today, -7);
+  const since30 = addDays(today, -30);
+  const issues = (from: string) =>
+    sqlite
+      .prepare(`SELECT count(*) AS total, coalesce(sum(status = 'failed'), 0) AS failed FROM transfer_logs WHERE location_id = ? AND report_date >= ?`)
+      .get(location.id, from) as IssueCount;
+  const lines = (from: string) =>
+    (sqlite.prepare('SELECT count(*) AS n FROM sales_lines WHERE location_id = ? AND business_date >= ?').get(location.id, from) as { n: number }).n;
+  const catalog = sqlite
+    .prepare(
+      `SELECT count(*) AS total, coalesce(sum(EXISTS (SELECT 1 FROM pos_mappings m WHERE m.pos_item_id = pl.pos_item_id)), 0) AS mapped
+       FROM pos_item_locations pl WHERE pl.location_id = ?`,
+    )
+    .get(location.id) as { total: number; mapped: number };
+  const unmapped = new Set<string>();
+  const recent = sqlite
+    .prepare(`SELECT unmapped_names AS names FROM transfer_logs WHERE location_id = ? AND report_date >= ? AND status = 'success'`)
+    .all(location.id, since7) as { names: string }[];
+  for (const row of recent) for (const name of JSON.parse(row.names) as string[]) unmapped.add(name);
+  const incompleteDays = (
+    sqlite
+      .prepare(
+        `SELECT report_date AS date FROM transfer_logs t WHERE location_id = ? AND report_date >= ? AND status = 'success' AND data_complete = 0
+           AND id = (SELECT max(id) FROM transfer_logs WHERE location_id = t.location_id AND report_date = t.report_date AND status = 'success')
+         ORDER BY report_date`,
+      )
+      .all(location.id, since30) as { date: string }[]
+  ).map((row) => row.date);
+  const job = latestJob(scope, location.id);
+  const last7Days = issues(since7);
+  const storageUnit = location.storageUnitId === null ? undefined : (sqlite.prepare('SELECT name FROM storage_units WHERE id = ?').get(location.storageUnitId) as { name: string });
+  return {
+    location: { ...location, storageUnitName: storageUnit?.name ?? null },
+    health: {
+      noStorageUnit: location.storageUnitId === null,
+      recentFailedTransfers: last7Days.failed,
+      recentUnmappedNames: [...unmapped].sort(),
+      incompleteDays,
+      migrationInProgress: job?.status === 'pending' || job?.status === 'running',
+    },
+    stats: {
+      issues: { lifetime: issues('0000-00-00'), last7Days, last30Days: issues(since30) },
+      catalog,
+      salesLines: { last7Days: lines(since7), last30Days: lines(since30) },
+    },
+    migration: job ? view(scope, job) : null,
+  };
+}

@@ -1,0 +1,450 @@
+// The 90-day migration a location gets when it is activated: one transfer per completed business day,
+// oldest first, each day's ledger entries, log and day status committed together. A runner that died
+// (its process is gone) or went silent for 10 minutes leaves the job to the next runner, which
+// resumes where the committed days end.
+//
+// A day Lightspeed had not closed yet is posted as it stands and marked 'incomplete', never 'success':
+// the nightly run completes it. A lasting outage stops the job after three days in a row fail for a
+// temporary reason (failed, lightspeed_api_error) instead of spending hours on retries; the next run
+// resumes it. A failed job raises the migration_failed alert, and completes (resolving the alert)
+// once the nightly run has posted the days that failed.
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { CompanyScope } from '../db/company';
+import { addDays, dateInZone, datesBetween } from '../locations/zoned-time';
+import { locations, migrationDays, migrationJobs, type migrationDayStatuses, type migrationJobStatuses } from '../db/schema';
+import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
+import { asDomainError, DomainError } from '../domain-error';
+import { requireLocation } from '../locations/location-config';
+import type { Location } from '../locations/location-sync';
+import type { Clock } from '../platform/platform';
+import { dayLockHeld, processAlive } from '../transfer/day-lock';
+import { failInterruptedLogs } from '../transfer/transfer-log';
+import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
+
+export const MIGRATION_DAYS = 90;
+export const MAX_DAY_ATTEMPTS = 3;
+export const STUCK_AFTER_MS = 10 * 60_000;
+/** Days in a row that fail for a temporary reason before a migration stops and waits for the next run. */
+export const OUTAGE_DAYS = 3;
+export const INCOMPLETE_DAY_MESSAGE = 'incomplete: the day was still open at the till';
+
+export type MigrationJobStatus = (typeof migrationJobStatuses)[number];
+export type MigrationDayStatus = (typeof migrationDayStatuses)[number];
+type Job = typeof migrationJobs.$inferSelect;
+
+/** The last 90 completed business days, ending yesterday where the location is. */
+export function migrationRange(location: Pick<Location, 'timezone'>, clock: Clock): { startDate: string; endDate: string } {
+  const endDate = addDays(dateInZone(clock.now(), location.timezone), -1);
+  return { startDate: addDays(endDate, -(MIGRATION_DAYS - 1)), endDate };
+}
+
+function inProgress(scope: CompanyScope, locationId: number): Job | undefined {
+  return scope.db.orm
+    .select()
+    .from(migrationJobs)
+    .where(and(eq(migrationJobs.locationId, locationId), inArray(migrationJobs.status, ['pending', 'running'])))
+    .get();
+}
+
+function createJob(scope: CompanyScope, location: Location, rerun: boolean, clock: Clock): Job {
+  const at = clock.now().toISOString();
+  const { startDate, endDate } = migrationRange(location, clock);
+  const dates = datesBetween(startDate, endDate);
+  // On a first run, a day that already has a successful transfer is skipped; a re-run redoes them all.
+  const done = rerun
+    ? new Set<string>()
+    : new Set(
+        (
+          scope.db.sqlite
+            .prepare(`SELECT DISTINCT report_date AS date FROM transfer_logs WHERE location_id = ? AND status = 'success' AND report_date BETWEEN ? AND ?`)
+            .all(location.id, startDate, endDate) as { date: string }[]
+        ).map((row) => row.date),
+      );
+  if (inProgress(scope, location.id)) throw new DomainError('migration_already_in_progress', `${location.name} already has a migration pending or running.`);
+  let job: Job;
+  try {
+    job = scope.db.orm
+      .insert(migrationJobs)
+      .values({
+        companyId: scope.companyId,
+        locationId: location.id,
+        status: 'pending',
+        rerun,
+        startDate,
+        endDate,
+        totalDays: dates.length,
+        daysSkipped: dates.filter((date) => done.has(date)).length,
+        createdAt: at,
+      })
+      .returning()
+      .get();
+  } catch (error) {
+    // The partial unique index is the final word when two processes start one at the same moment.
+    if (/UNIQUE/.test(String(error))) throw new DomainError('migration_already_in_progress', `${location.name} already has a migration pending or running.`);
+    throw error;
+  }
+  scope.db.orm
+    .insert(migrationDays)
+    .values(dates.map((date) => ({ jobId: job.id, date, status: done.has(date) ? ('skipped' as const) : ('pending' as const), updatedAt: at })))
+    .run();
+  return refreshProgress(scope, job.id);
+}
+
+/** One-way: needs a storage unit, and starts the 90-day migration. */
+export function activateLocation(scope: CompanyScope, businessLocationId: string, clock: Clock): MigrationView {
+  return scope.db.write(() => {
+    const location = requireLocation(scope, businessLocationId);
+    if (location.storageUnitId === null) throw new DomainError('storage_unit_required', `Link a storage unit to ${location.name} before activating it.`);
+    if (location.activatedAt !== null) {
+      const latest = latestJob(scope, location.id);
+      if (latest) return view(scope, latest);
+    }
+    scope.db.orm.update(locations).set({ activatedAt: clock.now().toISOString() }).where(eq(locations.id, location.id)).run();
+    return view(scope, createJob(scope, { ...location, activatedAt: clock.now().toISOString() }, false, clock));
+  });
+}
+
+function requireMigratable(scope: CompanyScope, businessLocationId: string): Location {
+  const location = requireLocation(scope, businessLocationId);
+  if (location.activatedAt === null) throw new DomainError('location_not_activated', `Activate ${location.name} first.`);
+  if (location.storageUnitId === null) throw new DomainError('storage_unit_required', `${location.name} has no storage unit.`);
+  return location;
+}
+
+/**
+ * Starts a migration; `start` on a location whose job lost its runner (the process died) resumes that
+ * job instead of refusing it, since the manager's intent is the same: get this location migrated.
+ */
+export function startMigration(scope: CompanyScope, businessLocationId: string, clock: Clock, options: { rerun: boolean }): MigrationView {
+  const location = requireMigratable(scope, businessLocationId);
+  if (!options.rerun && inProgress(scope, location.id)?.status === 'running' && recoverStuckJobs(scope, clock) > 0) {
+    const resumed = inProgress(scope, location.id);
+    if (resumed?.status === 'pending') return view(scope, resumed);
+  }
+  return scope.db.write(() => view(scope, createJob(scope, requireMigratable(scope, businessLocationId), options.rerun, clock)));
+}
+
+export function cancelMigration(scope: CompanyScope, locationId: number, reason: string, clock: Clock): Job | null {
+  return scope.db.write(() => {
+    const job = inProgress(scope, locationId);
+    if (!job) return null;
+    scope.db.orm
+      .update(migrationJobs)
+      .set({ status: 'cancelled', errorMessage: reason, completedAt: clock.now().toISOString() })
+      .where(eq(migrationJobs.id, job.id))
+      .run();
+    return job;
+  });
+}
+
+export function latestJob(scope: CompanyScope, locationId: number): Job | undefined {
+  return scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.locationId, locationId)).orderBy(desc(migrationJobs.id)).limit(1).get();
+}
+
+function refreshProgress(scope: CompanyScope, jobId: number): Job {
+  const counts = scope.db.sqlite
+    .prepare(
+      `SELECT sum(status IN ('success', 'no_data', 'incomplete')) AS processed, sum(status = 'failed') AS failed, sum(status = 'skipped') AS skipped, count(*) AS total
+       FROM migration_days WHERE job_id = ?`,
+    )
+    .get(jobId) as { processed: number; failed: number; skipped: number; total: number };
+  const done = counts.processed + counts.failed + counts.skipped;
+  return scope.db.orm
+    .update(migrationJobs)
+    .set({
+      daysProcessed: counts.processed,
+      daysFailed: counts.failed,
+      daysSkipped: counts.skipped,
+      progressPercent: counts.total === 0 ? 100 : Math.floor((done / counts.total) * 100),
+    })
+    .where(eq(migrationJobs.id, jobId))
+    .returning()
+    .get();
+}
+
+/** Jobs whose runner died or fell silent go back to pending; their half-done day starts over. */
+export function recoverStuckJobs(scope: CompanyScope, clock: Clock): number {
+  return scope.db.write(() => {
+    const running = scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.status, 'running')).all();
+    const stuck = running.filter(
+      (job) =>
+        job.runnerPid === null ||
+        (job.runnerPid !== process.pid && !processAlive(job.runnerPid)) ||
+        Date.parse(job.heartbeatAt ?? '1970-01-01') + STUCK_AFTER_MS < clock.now().getTime(),
+    );
+    const at = clock.now().toISOString();
+    for (const job of stuck) {
+      // The dead runner's half-done day left a "processing" log behind: it says what happened.
+      failInterruptedLogs(scope.db, (log) => log.locationId === job.locationId && !dayLockHeld(scope.db, log.locationId, log.reportDate), at);
+      scope.db.orm.update(migrationJobs).set({ status: 'pending', runnerPid: null }).where(eq(migrationJobs.id, job.id)).run();
+      scope.db.orm
+        .update(migrationDays)
+        .set({ status: 'pending' })
+        .where(and(eq(migrationDays.jobId, job.id), eq(migrationDays.status, 'processing')))
+        .run();
+    }
+    return stuck.length;
+  });
+}
+
+/** Takes a pending job for this process; null when another live runner has it. */
+function claim(scope: CompanyScope, jobId: number, clock: Clock): Job | null {
+  return scope.db.write(() => {
+    const job = scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.id, jobId)).get();
+    if (!job || job.status !== 'pending') return null;
+    const at = clock.now().toISOString();
+    return scope.db.orm
+      .update(migrationJobs)
+      .set({ status: 'running', runnerPid: process.pid, heartbeatAt: at, startedAt: job.startedAt ?? at })
+      .where(eq(migrationJobs.id, jobId))
+      .returning()
+      .get();
+  });
+}
+
+function stillRunning(scope: CompanyScope, jobId: number): boolean {
+  const job = scope.db.orm.select({ status: migrationJobs.status, runnerPid: migrationJobs.runnerPid }).from(migrationJobs).where(eq(migrationJobs.id, jobId)).get();
+  return job?.status === 'running' && job.runnerPid === process.pid;
+}
+
+export type MigrationProgress = (view: MigrationView) => void;
+
+/** Runs a pending job to its end (or until cancelled), one committed day at a time. */
+export async function runMigration(context: TransferContext, jobId: number, onProgress: MigrationProgress = () => undefined): Promise<MigrationView | null> {
+  const { scope, clock } = context;
+  const job = claim(scope, jobId, clock);
+  if (!job) return null;
+  const location = scope.db.orm.select().from(locations).where(eq(locations.id, job.locationId)).get() as Location;
+  let outageStreak = 0;
+
+  for (;;) {
+    const due = scope.db.orm
+      .select()
+      .from(migrationDays)
+      .where(and(eq(migrationDays.jobId, jobId), inArray(migrationDays.status, ['pending', 'retry_pending'])))
+      .orderBy(asc(migrationDays.date))
+      .all();
+    if (due.length === 0) break;
+    for (const day of due) {
+      if (!stillRunning(scope, jobId)) return view(scope, refreshProgress(scope, jobId));
+      scope.db.write(() => {
+        const at = clock.now().toISOString();
+        scope.db.orm.update(migrationDays).set({ status: 'processing', updatedAt: at }).where(eq(migrationDays.id, day.id)).run();
+        scope.db.orm.update(migrationJobs).set({ currentDate: day.date, heartbeatAt: at }).where(eq(migrationJobs.id, jobId)).run();
+      });
+      const result = await transferDay(context, {
+        businessLocationId: location.businessLocationId,
+        date: day.date,
+        force: job.rerun,
+        trigger: 'migration',
+        onCommit: (outcome) => recordDay(scope, jobId, day.id, outcome, clock),
+      }).catch((error: unknown) => failedResult(day.date, error));
+      if (!result.success) {
+        scope.db.write(() => {
+          const attempts = day.attempts + 1;
+          scope.db.orm
+            .update(migrationDays)
+            .set({
+              status: attempts >= MAX_DAY_ATTEMPTS ? 'failed' : 'retry_pending',
+              attempts,
+              transferLogId: result.log_id,
+              errorMessage: result.error?.message ?? null,
+              updatedAt: clock.now().toISOString(),
+            })
+            .where(eq(migrationDays.id, day.id))
+            .run();
+          refreshProgress(scope, jobId);
+        });
+      }
+      outageStreak = !result.success && result.error?.temporary ? outageStreak + 1 : 0;
+      if (outageStreak >= OUTAGE_DAYS) {
+        const message = `Lightspeed could not be reached for ${OUTAGE_DAYS} days in a row (last: ${result.error?.message ?? 'no answer'}). The migration stopped; the next run picks it up again.`;
+        const stopped = endJob(scope, jobId, { code: 'lightspeed_api_error', message }, clock);
+        onProgress(stopped);
+        return stopped;
+      }
+      onProgress(view(scope, refreshProgress(scope, jobId)));
+    }
+  }
+
+  const final = refreshProgress(scope, jobId);
+  if (final.status !== 'running') return view(scope, final);
+  const result = endJob(
+    scope,
+    jobId,
+    final.daysFailed > 0 ? { code: 'transfer_failed', message: `${final.daysFailed} day(s) failed after ${MAX_DAY_ATTEMPTS} attempts.` } : null,
+    clock,
+  );
+  onProgress(result);
+  return result;
+}
+
+/** Ends a job as completed, or failed with the reason; a failed job raises migration_failed, and the alert goes when none is left failed. */
+function endJob(scope: CompanyScope, jobId: number, failure: { code: string; message: string } | null, clock: Clock): MigrationView {
+  return scope.db.write(() => {
+    const at = clock.now().toISOString();
+    const job = scope.db.orm
+      .update(migrationJobs)
+      .set({ status: failure ? 'failed' : 'completed', completedAt: at, currentDate: null, errorCode: failure?.code ?? null, errorMessage: failure?.message ?? null })
+      .where(eq(migrationJobs.id, jobId))
+      .returning()
+      .get();
+    const location = scope.db.orm.select({ name: locations.name }).from(locations).where(eq(locations.id, job.locationId)).get();
+    if (failure) raiseAlert(scope, 'migration_failed', `${location?.name ?? 'A location'}: ${failure.message}`, at);
+    else resolveMigrationAlertIfClear(scope, at);
+    return view(scope, refreshProgress(scope, jobId));
+  });
+}
+
+function resolveMigrationAlertIfClear(scope: CompanyScope, at: string): void {
+  const stillFailed = scope.db.sqlite
+    .prepare(
+      `SELECT 1 FROM migration_jobs j WHERE j.company_id = ? AND j.status = 'failed'
+         AND j.id = (SELECT max(id) FROM migration_jobs WHERE location_id = j.location_id)`,
+    )
+    .get(scope.companyId);
+  if (!stillFailed) resolveOpenAlerts(scope, at, ['migration_failed']);
+}
+
+/**
+ * The nightly run's part: a location's latest migration that an outage stopped goes back to pending,
+ * so this run resumes it where it stopped. Answers the jobs it reopened.
+ */
+export function reopenStoppedMigrations(scope: CompanyScope): number[] {
+  return scope.db.write(() => {
+    const stopped = scope.db.sqlite
+      .prepare(
+        `SELECT j.id FROM migration_jobs j WHERE j.company_id = ? AND j.status = 'failed' AND j.error_code = 'lightspeed_api_error'
+           AND j.id = (SELECT max(id) FROM migration_jobs WHERE location_id = j.location_id)`,
+      )
+      .all(scope.companyId) as { id: number }[];
+    for (const { id } of stopped) {
+      scope.db.orm.update(migrationJobs).set({ status: 'pending', errorCode: null, errorMessage: null, completedAt: null }).where(eq(migrationJobs.id, id)).run();
+    }
+    return stopped.map(({ id }) => id);
+  });
+}
+
+/**
+ * After the nightly run posted days of a location: its latest migration's failed and incomplete days
+ * take the outcome of their newest successful transfer, and a failed job whose days are all posted
+ * now completes (resolving migration_failed when no other job is left failed).
+ */
+export function settleMigration(scope: CompanyScope, locationId: number, clock: Clock): void {
+  const job = latestJob(scope, locationId);
+  if (!job || (job.status !== 'failed' && job.status !== 'completed') || job.errorCode === 'lightspeed_api_error') return;
+  scope.db.write(() => {
+    const at = clock.now().toISOString();
+    const open = scope.db.orm
+      .select()
+      .from(migrationDays)
+      .where(and(eq(migrationDays.jobId, job.id), inArray(migrationDays.status, ['failed', 'incomplete'])))
+      .all();
+    const newestSuccess = scope.db.sqlite.prepare(
+      `SELECT id, no_data AS noData, data_complete AS dataComplete, lines_processed AS linesProcessed, ledger_entries_created AS created
+       FROM transfer_logs WHERE location_id = ? AND report_date = ? AND status = 'success' ORDER BY id DESC LIMIT 1`,
+    );
+    for (const day of open) {
+      const log = newestSuccess.get(locationId, day.date) as { id: number; noData: number; dataComplete: number | null; linesProcessed: number; created: number } | undefined;
+      if (!log) continue;
+      const status = log.dataComplete === 0 ? 'incomplete' : log.noData === 1 ? 'no_data' : 'success';
+      scope.db.orm
+        .update(migrationDays)
+        .set({
+          status,
+          transferLogId: log.id,
+          linesProcessed: log.linesProcessed,
+          ledgerEntriesCreated: log.created,
+          errorMessage: status === 'incomplete' ? INCOMPLETE_DAY_MESSAGE : null,
+          updatedAt: at,
+        })
+        .where(eq(migrationDays.id, day.id))
+        .run();
+    }
+    const progress = refreshProgress(scope, job.id);
+    if (progress.status === 'failed' && progress.daysFailed === 0) {
+      scope.db.orm.update(migrationJobs).set({ status: 'completed', errorCode: null, errorMessage: null, completedAt: at }).where(eq(migrationJobs.id, job.id)).run();
+      resolveMigrationAlertIfClear(scope, at);
+    }
+  });
+}
+
+/** Inside the day's transaction: its status goes in with its ledger entries and log. */
+function recordDay(scope: CompanyScope, jobId: number, dayId: number, outcome: TransferResult, clock: Clock): void {
+  const current = scope.db.orm.select({ attempts: migrationDays.attempts }).from(migrationDays).where(eq(migrationDays.id, dayId)).get();
+  scope.db.orm
+    .update(migrationDays)
+    .set({
+      // Posted while the till had the day open: not done, and the day says so until run-due completes it.
+      status: outcome.data_complete === false ? 'incomplete' : outcome.no_data ? 'no_data' : 'success',
+      attempts: (current?.attempts ?? 0) + 1,
+      transferLogId: outcome.log_id,
+      linesProcessed: outcome.stats?.lines_processed ?? 0,
+      ledgerEntriesCreated: outcome.stats?.ledger_entries_created ?? 0,
+      errorMessage: outcome.data_complete === false ? INCOMPLETE_DAY_MESSAGE : null,
+      updatedAt: clock.now().toISOString(),
+    })
+    .where(eq(migrationDays.id, dayId))
+    .run();
+  scope.db.orm.update(migrationJobs).set({ heartbeatAt: clock.now().toISOString() }).where(eq(migrationJobs.id, jobId)).run();
+  refreshProgress(scope, jobId);
+}
+
+function failedResult(date: string, error: unknown): TransferResult {
+  const known = asDomainError(error);
+  const failure = known ? { code: known.code, message: known.message } : { code: 'internal_error', message: String(error) };
+  return { date, success: false, no_data: false, data_complete: null, log_id: null, request_uuid: '', ledger_ids: [], stats: null, error: { ...failure, temporary: false } };
+}
+
+/** The seed's progress fields, plus each day. */
+export interface MigrationView {
+  job_id: number;
+  location_id: string;
+  status: MigrationJobStatus;
+  rerun: boolean;
+  total_days: number;
+  days_processed: number;
+  days_failed: number;
+  days_skipped: number;
+  current_date: string | null;
+  start_date: string;
+  end_date: string;
+  progress_percent: number;
+  started_at: string | null;
+  completed_at: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  days: { date: string; status: MigrationDayStatus; attempts: number; lines_processed: number; ledger_entries_created: number; transfer_log_id: number | null; error_message: string | null }[];
+}
+
+export function view(scope: CompanyScope, job: Job): MigrationView {
+  const location = scope.db.orm.select({ blId: locations.businessLocationId }).from(locations).where(eq(locations.id, job.locationId)).get();
+  const days = scope.db.orm.select().from(migrationDays).where(eq(migrationDays.jobId, job.id)).orderBy(asc(migrationDays.date)).all();
+  return {
+    job_id: job.id,
+    location_id: location?.blId ?? '',
+    status: job.status,
+    rerun: job.rerun,
+    total_days: job.totalDays,
+    days_processed: job.daysProcessed,
+    days_failed: job.daysFailed,
+    days_skipped: job.daysSkipped,
+    current_date: job.currentDate,
+    start_date: job.startDate,
+    end_date: job.endDate,
+    progress_percent: job.progressPercent,
+    started_at: job.startedAt,
+    completed_at: job.completedAt,
+    error_code: job.errorCode,
+    error_message: job.errorMessage,
+    days: days.map((day) => ({
+      date: day.date,
+      status: day.status,
+      attempts: day.attempts,
+      lines_processed: day.linesProcessed,
+      ledger_entries_created: day.ledgerEntriesCreated,
+      transfer_log_id: day.transferLogId,
+      error_message: day.errorMessage,
+    })),
+  };
+}

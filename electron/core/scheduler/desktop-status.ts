@@ -1,0 +1,43 @@
+// What the tray shows, read from the local database: the connection, open alerts, and per activated
+// location the last business day transferred and recent failures.
+import { addDays, dateInZone } from '../locations/zoned-time';
+import { listOpenAlerts } from '../connection/alerts';
+import { findConnection } from '../connection/connection-store';
+import type { Engine } from '../engine';
+import { listLocations } from '../locations/location-sync';
+
+export interface DesktopLocationStatus {
+  businessLocationId: string;
+  name: string;
+  lastDayTransferred: string | null;
+  recentFailures: number;
+  autoIssue: boolean;
+}
+
+export interface DesktopStatus {
+  connection: 'active' | 'disconnected' | 'refresh_failed' | 'not_connected';
+  openAlerts: number;
+  locations: DesktopLocationStatus[];
+}
+
+export function desktopStatus(engine: Engine): DesktopStatus {
+  const { scope } = engine;
+  const lastDay = scope.db.sqlite.prepare(`SELECT max(report_date) AS day FROM transfer_logs WHERE location_id = ? AND status = 'success'`);
+  const failures = scope.db.sqlite.prepare(
+    `SELECT count(DISTINCT report_date) AS n FROM transfer_logs t WHERE location_id = ? AND report_date >= ? AND status = 'failed'
+       AND NOT EXISTS (SELECT 1 FROM transfer_logs s WHERE s.location_id = t.location_id AND s.report_date = t.report_date AND s.status = 'success' AND s.id > t.id)`,
+  );
+  return {
+    connection: findConnection(scope)?.status ?? 'not_connected',
+    openAlerts: listOpenAlerts(scope).length,
+    locations: listLocations(scope)
+      .filter((location) => location.activatedAt !== null)
+      .map((location) => ({
+        businessLocationId: location.businessLocationId,
+        name: location.name,
+        lastDayTransferred: (lastDay.get(location.id) as { day: string | null }).day,
+        recentFailures: (failures.get(location.id, addDays(dateInZone(engine.platform.clock.now(), location.timezone), -7)) as { n: number }).n,
+        autoIssue: location.autoIssue,
+      })),
+  };
+}

@@ -1,0 +1,99 @@
+// Everything that is due, in one call: the app's nightly timer and `npm run cli -- run-due` both use
+// it. First migrations left pending (by a runner that died, or stopped by an outage) resume; then
+// every activated location with automatic issues on catches up: each closed business day after its
+// newest successful transfer (at most 90 days back), up to yesterday where the location is, oldest
+// first; any day in that window that failed before; and any day whose newest successful transfer
+// was posted while the till still had it open (incomplete), transferred again with force once
+// Lightspeed reports it complete, so the rest of its sales are deducted too. A PC that was off for a
+// week posts the whole week on its next run; a day Lightspeed has not closed waits for the next.
+// A failed migration whose days this run posted completes.
+import { addDays, dateInZone, datesBetween } from '../locations/zoned-time';
+import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
+import { listLocations } from '../locations/location-sync';
+import { MIGRATION_DAYS, recoverStuckJobs, reopenStoppedMigrations, runMigration, settleMigration, type MigrationView } from '../migration/migration';
+import { failInterruptedLogs } from '../transfer/transfer-log';
+import { dayLockHeld } from '../transfer/day-lock';
+import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
+
+export interface LocationRun {
+  location_id: string;
+  posted: string[];
+  failed: { date: string; code: string; message: string }[];
+  /** The first day Lightspeed had not closed yet, if the catch-up stopped there. */
+  waiting_for: string | null;
+}
+
+export interface RunDueResult {
+  migrations: MigrationView[];
+  locations: LocationRun[];
+}
+
+/** Logs a dead process left "processing" are failed; its day lock is released with it. */
+function cleanUpAfterCrashes(context: TransferContext): void {
+  const { scope, clock } = context;
+  failInterruptedLogs(scope.db, (log) => !dayLockHeld(scope.db, log.locationId, log.reportDate), clock.now().toISOString());
+  recoverStuckJobs(scope, clock);
+}
+
+export async function runDue(context: TransferContext, onTransfer: (result: TransferResult) => void = () => undefined): Promise<RunDueResult> {
+  const { scope, clock } = context;
+  cleanUpAfterCrashes(context);
+  reopenStoppedMigrations(scope);
+  const migrations: MigrationView[] = [];
+  const pending = scope.db.sqlite.prepare(`SELECT id FROM migration_jobs WHERE company_id = ? AND status = 'pending' ORDER BY id`).all(scope.companyId) as { id: number }[];
+  for (const job of pending) {
+    const finished = await runMigration(context, job.id);
+    if (finished) migrations.push(finished);
+  }
+
+  const runs: LocationRun[] = [];
+  for (const location of listLocations(scope)) {
+    if (location.activatedAt === null || !location.autoIssue || location.storageUnitId === null) continue;
+    const migrating = scope.db.sqlite.prepare(`SELECT 1 FROM migration_jobs WHERE location_id = ? AND status IN ('pending', 'running')`).get(location.id);
+    if (migrating) continue;
+    const yesterday = addDays(dateInZone(clock.now(), location.timezone), -1);
+    const newestSuccess = scope.db.sqlite
+      .prepare(
+        `SELECT report_date AS date, data_complete AS dataComplete FROM transfer_logs t WHERE location_id = ? AND status = 'success'
+           AND id = (SELECT max(id) FROM transfer_logs WHERE location_id = t.location_id AND report_date = t.report_date AND status = 'success')`,
+      )
+      .all(location.id) as { date: string; dataComplete: number | null }[];
+    const done = new Set(newestSuccess.filter((row) => row.dataComplete !== 0).map((row) => row.date));
+    const newest = newestSuccess.map((row) => row.date).sort().at(-1);
+    const earliest = addDays(yesterday, -(MIGRATION_DAYS - 1));
+    // Without any successful transfer there is nothing to catch up from: history is the migration's job.
+    const from = newest === undefined ? yesterday : [addDays(newest, 1), earliest].sort().at(-1)!;
+    // Days that failed earlier in the window are tried again, even when a later day succeeded.
+    const failedBefore = (
+      scope.db.sqlite
+        .prepare(`SELECT DISTINCT report_date AS date FROM transfer_logs WHERE location_id = ? AND status = 'failed' AND report_date >= ? AND report_date < ?`)
+        .all(location.id, earliest, from) as { date: string }[]
+    ).map((row) => row.date);
+    const incomplete = new Set(newestSuccess.filter((row) => row.dataComplete === 0 && row.date >= earliest).map((row) => row.date));
+    const dates = [...new Set([...failedBefore, ...incomplete, ...(from <= yesterday ? datesBetween(from, yesterday) : [])])].filter((date) => !done.has(date)).sort();
+    const run: LocationRun = { location_id: location.businessLocationId, posted: [], failed: [], waiting_for: null };
+    for (const date of dates) {
+      // An incomplete day's stored sales are only part of it: fetch it again and rebuild its entries.
+      const force = incomplete.has(date);
+      const result = await transferDay(context, { businessLocationId: location.businessLocationId, date, force, trigger: 'nightly', requireComplete: true });
+      onTransfer(result);
+      if (result.success) run.posted.push(date);
+      else if (result.error?.code === 'date_not_closed') {
+        run.waiting_for ??= date;
+        // A day not closed yet means the days after it are not either; an older day still open is only skipped.
+        if (date >= from) break;
+      } else run.failed.push({ date, code: result.error?.code ?? 'internal_error', message: result.error?.message ?? '' });
+    }
+    settleMigration(scope, location.id, clock);
+    runs.push(run);
+  }
+  const failures = runs.flatMap((run) => run.failed.map((failure) => ({ ...failure, location: run.location_id })));
+  const at = clock.now().toISOString();
+  scope.db.write(() => {
+    for (const failure of failures) {
+      raiseAlert(scope, failure.code === 'max_retries_exhausted' ? 'max_retries_exhausted' : 'transfer_failed', `Location ${failure.location}, ${failure.date}: ${failure.message}`, at);
+    }
+    if (failures.length === 0) resolveOpenAlerts(scope, at, ['transfer_failed', 'max_retries_exhausted']);
+  });
+  return { migrations, locations: runs };
+}

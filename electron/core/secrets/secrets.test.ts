@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestEngine, refusal, type TestEngine } from '../../../test/support/test-engine';
+import { createDispatch } from '../../fronts/ipc/dispatch';
+import { createHandlers } from '../../fronts/ipc/handlers';
+import { AesGcmSecretBackend } from './aes-gcm-secret-backend';
+import { SafeStorageSecretBackend, type SafeStorageLike } from './safe-storage-secret-backend';
+import { SecretVault } from './secret-vault';
+
+const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.access-token-that-must-never-be-stored-in-clear';
+
+let engine: TestEngine;
+beforeEach(() => (engine = createTestEngine()));
+afterEach(() => engine.dispose());
+
+/** Every byte under the data folder (database, WAL, settings, key file). */
+function dataFolderBytes(): Buffer {
+  return Buffer.concat(readdirSync(engine.platform.dataFolder).map((name) => readFileSync(join(engine.platform.dataFolder, name))));
+}
+
+/** Electron's safeStorage as a test double: real enough to prove only ciphertext is stored. */
+function fakeSafeStorage(options: { available?: boolean; backend?: string } = {}): SafeStorageLike & { sealedCount: number } {
+  const xor = (buffer: Buffer) => Buffer.from(buffer.map((byte) => byte ^ 0x5a));
+  return {
+    sealedCount: 0,
+    isEncryptionAvailable: () => options.available ?? true,
+    encryptString(plaintext) {
+      this.sealedCount++;
+      return Buffer.concat([Buffer.from('v10'), xor(Buffer.from(plaintext))]);
+    },
+    decryptString(sealed) {
+      if (!sealed.subarray(0, 3).equals(Buffer.from('v10'))) throw new Error('bad blob');
+      return xor(sealed.subarray(3)).toString();
+    },
+    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
+  };
+}
+
+describe('the Node secret backend (AES-256-GCM)', () => {
+  it('creates its key file with mode 0600 and seals to ciphertext only', () => {
+    const backend = new AesGcmSecretBackend(join(engine.platform.dataFolder, 'secret.key'));
+    const sealed = backend.seal(TOKEN);
+    expect(statSync(join(engine.platform.dataFolder, 'secret.key')).mode & 0o777).toBe(0o600);
+    expect(sealed.includes(Buffer.from(TOKEN))).toBe(false);
+    expect(backend.open(sealed)).toBe(TOKEN);
+    expect(backend.seal(TOKEN).equals(sealed)).toBe(false);
+  });
+
+  it('refuses a tampered blob and a damaged key file with clear codes', () => {
+    const keyFile = join(engine.platform.dataFolder, 'secret.key');
+    const sealed = new AesGcmSecretBackend(keyFile).seal(TOKEN);
+    const tampered = Buffer.from(sealed);
+    tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 1;
+    expect(refusal(() => new AesGcmSecretBackend(keyFile).open(tampered)).code).toBe('secret_corrupted');
+    expect(refusal(() => new AesGcmSecretBackend(keyFile).open(Buffer.from('short'))).code).toBe('secret_corrupted');
+    writeFileSync(keyFile, 'too short');
+    expect(refusal(() => new AesGcmSecretBackend(keyFile).open(sealed)).code).toBe('secret_key_invalid');
+  });
+});
+
+describe('the secret vault', () => {
+  it('stores only ciphertext anywhere in the data folder and records the backend', () => {
+    engine.vault.put('lightspeed.refresh-token', TOKEN);
+    expect(engine.vault.get('lightspeed.refresh-token')).toBe(TOKEN);
+    engine.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    expect(dataFolderBytes().includes(Buffer.from(TOKEN))).toBe(false);
+    const row = engine.db.sqlite.prepare('SELECT backend FROM sealed_secrets').get() as { backend: string };
+    expect(row.backend).toBe('node-aes-256-gcm');
+  });
+
+  it('refuses a secret sealed by another backend instead of misreading it', () => {
+    engine.vault.put('lightspeed.refresh-token', TOKEN);
+    const electronVault = new SecretVault(engine.db, () => new SafeStorageSecretBackend(fakeSafeStorage(), 'linux', () => false), engine.platform.clock);
+    const fault = refusal(() => electronVault.get('lightspeed.refresh-token'));
+    expect(fault.code).toBe('secret_backend_mismatch');
+    expect(fault.message).not.toContain(TOKEN);
+    expect(refusal(() => engine.vault.get('nothing-here')).code).toBe('secret_not_found');
+  });
+});
+
+describe('the Electron safeStorage backend', () => {
+  it('seals through safeStorage and stores only its ciphertext', () => {
+    const safeStorage = fakeSafeStorage();
+    const vault = new SecretVault(engine.db, () => new SafeStorageSecretBackend(safeStorage, 'linux', () => false), engine.platform.clock);
+    vault.assertUsable();
+    vault.put('token', TOKEN);
+    expect(vault.get('token')).toBe(TOKEN);
+    expect(vault.backendId).toBe('electron-safe-storage:gnome_libsecret');
+    engine.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    expect(dataFolderBytes().includes(Buffer.from(TOKEN))).toBe(false);
+  });
+
+  it('fails closed: no encryption, or Linux basic_text without the explicit opt-in, seals nothing', () => {
+    const unavailable = fakeSafeStorage({ available: false });
+    expect(refusal(() => new SafeStorageSecretBackend(unavailable, 'win32', () => true).seal(TOKEN)).code).toBe('secret_storage_unavailable');
+    expect(unavailable.sealedCount).toBe(0);
+
+    const basic = fakeSafeStorage({ backend: 'basic_text' });
+    let optedIn = false;
+    const backend = new SafeStorageSecretBackend(basic, 'linux', () => optedIn);
+    expect(refusal(() => backend.seal(TOKEN)).code).toBe('secret_storage_weak');
+    expect(basic.sealedCount).toBe(0);
+    optedIn = true;
+    expect(backend.open(backend.seal(TOKEN))).toBe(TOKEN);
+    expect(backend.id).toBe('electron-safe-storage:basic_text');
+  });
+
+  it('Linux without a keyring: the Settings switch is the explicit opt-in, off by default, and app:info stops reporting the refusal', async () => {
+    const basic = fakeSafeStorage({ backend: 'basic_text' });
+    const vault = new SecretVault(engine.db, () => new SafeStorageSecretBackend(basic, 'linux', () => engine.platform.settings.get('allowWeakSecretStorage')), engine.platform.clock);
+    const dispatch = createDispatch(createHandlers({ ...engine, vault }), () => undefined);
+    expect(await dispatch('app:info', {})).toMatchObject({ ok: true, data: { secretStorage: { problem: { code: 'secret_storage_weak' } } } });
+    expect(await dispatch('settings:get', {})).toMatchObject({ ok: true, data: { allowWeakSecretStorage: false } });
+    expect(refusal(() => vault.put('lightspeed:1:access-token', TOKEN)).code).toBe('secret_storage_weak');
+
+    expect(await dispatch('settings:save', { allowWeakSecretStorage: true })).toMatchObject({ ok: true, data: { allowWeakSecretStorage: true } });
+    expect(await dispatch('app:info', {})).toMatchObject({ ok: true, data: { secretStorage: { problem: null } } });
+    vault.put('lightspeed:1:access-token', TOKEN);
+    expect(vault.get('lightspeed:1:access-token')).toBe(TOKEN);
+  });
+
+  it('reports a blob the OS cannot decrypt as corrupted', () => {
+    const backend = new SafeStorageSecretBackend(fakeSafeStorage(), 'darwin', () => false);
+    expect(backend.id).toBe('electron-safe-storage:darwin');
+    expect(refusal(() => backend.open(Buffer.from('garbage'))).code).toBe('secret_corrupted');
+  });
+});

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { handMadeSale } from '../demo/fake-lightspeed/fake-data';
+import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
+import { setupChecklist } from './checklist';
+
+let restaurant: Restaurant | undefined;
+afterEach(async () => {
+  await restaurant?.dispose();
+  restaurant = undefined;
+});
+
+const mapItems = (run: Restaurant) => setupChecklist(run.engine.scope, run.engine.platform.clock).steps.find((step) => step.step === 'map_items');
+
+describe('"Map the important items"', () => {
+  it('is done only when 80 % of each activated location’s last 30 days of sales value is mapped, and says the figure', async () => {
+    const run = (restaurant = await startRestaurant({ salesPerDay: 4 }));
+    // Three items mapped: by the old count the step was done whatever sold.
+    expect(mapItems(run)?.done).toBe(true);
+    run.engine.db.sqlite.prepare(`UPDATE locations SET activated_at = '2026-05-01T00:00:00Z' WHERE business_location_id = ?`).run(HARBOUR);
+    const cola = run.harbourItem('Cola 0.33 l');
+    const cappuccino = run.harbourItem('Cappuccino');
+    run.fake.data.setDaySales(Number(HARBOUR), '2026-05-06', [
+      handMadeSale('s1', '2026-05-06T12:00:00Z', [
+        { id: 'L1', name: 'Cola 0.33 l', sku: cola.sku, quantity: '4.000', amount: '10.00' },
+        { id: 'L2', name: 'Cappuccino', sku: cappuccino.sku, quantity: '10.000', amount: '30.00' },
+      ]),
+    ]);
+    await run.transfer('2026-05-06');
+    expect(mapItems(run)).toMatchObject({ done: false });
+    expect(mapItems(run)?.detail).toContain('Harbour Restaurant 25 %');
+
+    run.map('Cappuccino', { ingredient: 'Oat milk' }, '0.2');
+    expect(mapItems(run)).toMatchObject({ done: true });
+    expect(mapItems(run)?.detail).toContain('Harbour Restaurant 100 %');
+  });
+});

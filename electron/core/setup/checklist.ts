@@ -1,0 +1,73 @@
+// The seed's recommended setup order, ticked from what is really in the database: the home screen
+// shows it, so a manager always sees which step comes next.
+import type { SetupStep } from '../../../shared/ipc/contracts/setup';
+import { setupSteps } from '../../../shared/ipc/contracts/setup';
+import type { CompanyScope } from '../db/company';
+import { activatedCoverage } from '../items/mapping-coverage';
+import type { Clock } from '../platform/platform';
+
+/** "Map the important items" is done when this share of each activated location's recent sales value is mapped. */
+export const IMPORTANT_SHARE_PERCENT = 80;
+
+export interface ChecklistStep {
+  step: SetupStep;
+  done: boolean;
+  detail: string;
+}
+
+/** One query: every count the checklist needs, each a scalar subquery on an indexed company column. */
+const COUNTS = `
+  SELECT
+    (SELECT count(*) FROM storage_units WHERE company_id = @c) AS storageUnits,
+    (SELECT count(*) FROM ingredients WHERE company_id = @c) AS ingredients,
+    (SELECT count(*) FROM recipes WHERE company_id = @c) AS recipes,
+    (SELECT count(*) FROM lightspeed_connections WHERE company_id = @c AND status = 'active') AS connected,
+    (SELECT count(*) FROM locations WHERE company_id = @c) AS locations,
+    (SELECT count(*) FROM locations WHERE company_id = @c AND storage_unit_id IS NOT NULL) AS linked,
+    (SELECT count(*) FROM pos_items WHERE company_id = @c) AS items,
+    (SELECT count(*) FROM pos_mappings WHERE company_id = @c) AS mapped,
+    (SELECT count(*) FROM locations WHERE company_id = @c AND activated_at IS NOT NULL) AS activated,
+    (SELECT count(*) FROM migration_jobs WHERE company_id = @c AND status = 'completed') AS migrated,
+    (SELECT count(*) FROM transfer_logs WHERE company_id = @c AND trigger = 'manual' AND status = 'success') AS manualTransfers,
+    (SELECT EXISTS (SELECT 1 FROM ledger_entries WHERE company_id = @c AND type = 'ISSUE')) AS issues,
+    (SELECT count(*) FROM locations WHERE company_id = @c AND activated_at IS NOT NULL AND auto_issue = 1) AS autoIssue`;
+
+type Counts = Record<'storageUnits' | 'ingredients' | 'recipes' | 'connected' | 'locations' | 'linked' | 'items' | 'mapped' | 'activated' | 'migrated' | 'manualTransfers' | 'issues' | 'autoIssue', number>;
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * Before any activated location has sales to weigh, one mapping ticks the step; after, each activated
+ * location must have 80 % of its last 30 days' sales value mapped, and the detail says the figures.
+ */
+function importantItemsMapped(scope: CompanyScope, clock: Clock, n: Counts): [boolean, string] {
+  const counted = `${n.mapped} of ${n.items} items mapped`;
+  const weighed = activatedCoverage(scope, clock).filter((location) => location.percent !== null);
+  if (weighed.length === 0) return [n.mapped > 0, counted];
+  const shares = weighed.map((location) => `${location.name} ${location.percent} %`).join(', ');
+  return [
+    weighed.every((location) => (location.percent as number) >= IMPORTANT_SHARE_PERCENT),
+    `${counted}; sales value mapped over the last 30 days: ${shares} (aim for ${IMPORTANT_SHARE_PERCENT} % each)`,
+  ];
+}
+
+export function setupChecklist(scope: CompanyScope, clock: Clock): { steps: ChecklistStep[]; next: SetupStep | null } {
+  const n = scope.db.sqlite.prepare(COUNTS).get({ c: scope.companyId }) as Counts;
+  const facts: Record<SetupStep, [boolean, string]> = {
+    storage_units: [n.storageUnits > 0, plural(n.storageUnits, 'storage unit')],
+    ingredients: [n.ingredients > 0, plural(n.ingredients, 'ingredient')],
+    recipes: [n.recipes > 0, plural(n.recipes, 'recipe')],
+    connect: [n.connected > 0, n.connected > 0 ? 'Connected to Lightspeed' : 'Not connected'],
+    sync_locations: [n.locations > 0, plural(n.locations, 'location')],
+    link_storage_units: [n.linked > 0, `${n.linked} of ${n.locations} locations linked`],
+    sync_items: [n.items > 0, plural(n.items, 'POS item')],
+    map_items: importantItemsMapped(scope, clock, n),
+    activate: [n.activated > 0, plural(n.activated, 'location') + ' activated'],
+    check_migration: [n.migrated > 0, plural(n.migrated, 'migration') + ' completed'],
+    test_one_day: [n.manualTransfers > 0, plural(n.manualTransfers, 'manual transfer')],
+    check_ledger: [n.issues > 0, n.issues > 0 ? 'POS sales are in the ledger' : 'No POS sales in the ledger yet'],
+    auto_issue: [n.autoIssue > 0, plural(n.autoIssue, 'location') + ' with automatic issue'],
+  };
+  const steps = setupSteps.map((step) => ({ step, done: facts[step][0], detail: facts[step][1] }));
+  return { steps, next: steps.find((step) => !step.done)?.step ?? null };
+}

@@ -1,0 +1,333 @@
+// One transfer: a location's POS sales of one business day become ISSUE entries in the ledger of the
+// location's storage unit. Read top to bottom, this is the whole algorithm:
+//
+//   1. check the date and that the location has a storage unit;
+//   2. take the day's lock (no second run of the same day, from any process);
+//   3. create a transfer log (request UUID + attempt number);
+//   4. fetch the business day from Lightspeed, or reuse the cached fetch unless forced;
+//   5. in ONE transaction: with force, delete every ISSUE entry made from this location's sales of
+//      the day, whatever storage unit it went to (the location may have been relinked since), and
+//      mark the logs that made them as replaced; store the sales as Lightspeed sent them (with force,
+//      exactly those: a sale gone upstream is gone here); turn every line with a positive quantity
+//      and a name, not yet posted to this storage unit, into entries (ingredient mapping: line ×
+//      mapping quantity; recipe mapping: the recipe exploded for line × mapping quantity portions; a
+//      subtraction mapping gives stock back), valued at the weighted average cost of the day; save
+//      the log's statistics (how many lines and how much sales value had no mapping) and the caller's
+//      own bookkeeping (a migration day's status);
+//   6. on a temporary failure, a new attempt (new log, same request UUID) after 30, 60, 120 s or the
+//      server's Retry-After; then max_retries_exhausted.
+//
+// A day Lightspeed had not closed yet is posted as it stands with data_complete false; the nightly
+// run transfers it again, forced, once Lightspeed closes it (run-due.ts).
+//
+// A crash anywhere leaves either all of step 5 or none of it, and the unique (sales line, ingredient,
+// storage unit) index makes posting a line twice impossible whatever happens.
+import { randomUUID } from 'node:crypto';
+import { normalizeDate } from '../../../shared/dates';
+import { addDays, dateInZone } from '../locations/zoned-time';
+import type { CompanyScope } from '../db/company';
+import { Decimal, formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
+import { asDomainError, DomainError } from '../domain-error';
+import { describeExplosionException, explodeRecipe, type Explosion } from '../inventory/recipe-explosion';
+import { loadRecipeBook } from '../inventory/recipes';
+import { weightedAverageUnitCost } from '../ledger/ledger';
+import { deleteDayIssues, ledgerRow, postDayIssues, postedSalesLines } from '../ledger/ledger-writer';
+import type { LightspeedApi } from '../lightspeed/api-client';
+import { LightspeedError } from '../lightspeed/lightspeed-http';
+import { recordTransferRun, requireLocation } from '../locations/location-config';
+import type { Location } from '../locations/location-sync';
+import type { ActivityLog } from '../diagnostics/activity-log';
+import type { Clock } from '../platform/platform';
+import { acquireDayLock, releaseDayLock } from './day-lock';
+import { mappingLookup } from './mapping-lookup';
+import type { Sleep } from './retry';
+import { cachedDay, dayLines, fetchDay, storeDay, type DayLine, type FetchedDay } from './sales-source';
+import { deductLine } from './line-deduction';
+import { discardLog, failLog, finishLog, markReplaced, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
+
+export interface TransferContext {
+  scope: CompanyScope;
+  api: LightspeedApi;
+  clock: Clock;
+  sleep: Sleep;
+  retryDelaysMs: number[];
+  /** How long to wait for a day another run holds before answering transfer_in_progress. */
+  lockWaitMs: number;
+  /** Where each attempt's outcome is written for a diagnostics file. */
+  log: Pick<ActivityLog, 'info' | 'error'>;
+}
+
+export interface TransferRequest {
+  businessLocationId: string;
+  /** YYYY-MM-DD or DD.MM.YYYY. */
+  date: string;
+  /** Fetch fresh data and rebuild the day's entries (the default for manual transfers). */
+  force: boolean;
+  trigger: TransferTrigger;
+  /** The nightly run posts only days Lightspeed has closed; a manual transfer posts what exists. */
+  requireComplete?: boolean;
+  /** Runs inside the transaction that commits the day (a migration records its day status here). */
+  onCommit?: (outcome: TransferResult) => void;
+}
+
+/** The seed's transfer result. */
+export interface TransferResult {
+  date: string;
+  success: boolean;
+  no_data: boolean;
+  /** False when Lightspeed had not closed the day: what was posted may grow. */
+  data_complete: boolean | null;
+  log_id: number | null;
+  request_uuid: string;
+  ledger_ids: number[];
+  stats: TransferStats | null;
+  /** `temporary`: Lightspeed could not answer for now (a later run may succeed); a migration stops after three such days. */
+  error: { code: string; message: string; temporary: boolean } | null;
+}
+
+const emptyStats = (): TransferStats => ({
+  sales_count: 0,
+  lines_processed: 0,
+  lines_skipped: 0,
+  lines_sold: 0,
+  lines_unmapped: 0,
+  sales_value: '0',
+  unmapped_value: '0',
+  ledger_entries_created: 0,
+  entries_replaced: 0,
+  exceptions: [],
+  used_cache: false,
+  idempotent: false,
+  recipes_used: [],
+  unmapped_names: [],
+  api_response_summary: null,
+});
+
+/** Step 1: a real date, a day that has ended where the location is, and somewhere to deduct. */
+function checkRequest(scope: CompanyScope, clock: Clock, request: TransferRequest): { location: Location & { storageUnitId: number }; date: string } {
+  if (!request.date.trim()) throw new DomainError('date_required', 'Pick the business day to transfer.');
+  const date = normalizeDate(request.date);
+  if (date === null) throw new DomainError('invalid_date_format', `"${request.date}" is not a date as YYYY-MM-DD or DD.MM.YYYY.`);
+  const location = requireLocation(scope, request.businessLocationId);
+  if (location.storageUnitId === null) throw new DomainError('location_has_no_storage_unit', `${location.name} has no storage unit to deduct from; link one first.`);
+  const today = dateInZone(clock.now(), location.timezone);
+  if (date >= today) {
+    throw new DomainError('date_not_closed', `${date} has not ended yet in ${location.name} (${location.timezone}); the last day that can be transferred is ${addDays(today, -1)}.`);
+  }
+  return { location: location as Location & { storageUnitId: number }, date };
+}
+
+export async function transferDay(context: TransferContext, request: TransferRequest): Promise<TransferResult> {
+  const { scope, clock } = context;
+  const { location, date } = checkRequest(scope, clock, request);
+  const requestUuid = randomUUID();
+  const attempts = context.retryDelaysMs.length + 1;
+
+  for (let attempt = 1; ; attempt++) {
+    await acquireDayLock(scope.db, location.id, date, requestUuid, context.lockWaitMs);
+    let logId: number | null = null;
+    let retryAfterMs: number;
+    try {
+      logId = startLog(
+        scope.db,
+        scope,
+        { locationId: location.id, reportDate: date, requestUuid, attempt, trigger: request.trigger, forceRefresh: request.force, storageUnitId: location.storageUnitId },
+        clock.now().toISOString(),
+      );
+      const result = await attemptOnce(context, request, location, date, logId, requestUuid);
+      context.log.info(
+        `transfer ${location.businessLocationId} ${date} (${request.trigger}${request.force ? ', forced' : ''}): ` +
+          (result.success
+            ? `posted ${result.stats?.ledger_entries_created ?? 0} entries, ${result.stats?.lines_unmapped ?? 0} of ${result.stats?.lines_sold ?? 0} lines unmapped, data complete ${result.data_complete}`
+            : `${result.error?.code}: ${result.error?.message}`),
+      );
+      return result;
+    } catch (error) {
+      const known = asDomainError(error);
+      const failure = known ? { code: known.code, message: known.message } : { code: 'internal_error', message: String(error) };
+      if (known) context.log.info(`transfer ${location.businessLocationId} ${date} attempt ${attempt} failed: ${failure.code} ${failure.message}`);
+      else context.log.error(`transfer ${location.businessLocationId} ${date} attempt ${attempt} failed`, error);
+      if (logId !== null) failLog(scope.db, logId, failure, clock.now().toISOString());
+      const temporary = error instanceof LightspeedError && error.temporary;
+      if (!temporary || attempt >= attempts) {
+        const final =
+          temporary && attempts > 1
+            ? { code: 'max_retries_exhausted', message: `Lightspeed kept failing after ${attempts} attempts; last: ${failure.message}`, temporary }
+            : { ...failure, temporary };
+        return { date, success: false, no_data: false, data_complete: null, log_id: logId, request_uuid: requestUuid, ledger_ids: [], stats: null, error: final };
+      }
+      retryAfterMs = (error as LightspeedError).retryAfterMs ?? (context.retryDelaysMs[attempt - 1] as number);
+    } finally {
+      releaseDayLock(scope.db, location.id, date, requestUuid);
+    }
+    // The day is free while we wait: another run may finish it meanwhile.
+    await context.sleep(retryAfterMs);
+  }
+}
+
+async function attemptOnce(
+  context: TransferContext,
+  request: TransferRequest,
+  location: Location & { storageUnitId: number },
+  date: string,
+  logId: number,
+  requestUuid: string,
+): Promise<TransferResult> {
+  const { scope, clock } = context;
+  const db = scope.db;
+  const stats = emptyStats();
+
+  // Step 4: the day's sales, fresh or from the cache of an earlier fetch.
+  const cached = request.force ? null : cachedDay(db, location.id, date);
+  const reuse = cached !== null && (cached.dataComplete || !request.requireComplete);
+  const fetched: FetchedDay | null = reuse ? null : await fetchDay(context.api, location.businessLocationId, date);
+  const dataComplete = fetched ? fetched.dataComplete : (cached as NonNullable<typeof cached>).dataComplete;
+  if (request.requireComplete && !dataComplete) {
+    // Not a failure: the nightly run comes back for this day once Lightspeed has closed it.
+    discardLog(db, logId);
+    return {
+      date,
+      success: false,
+      no_data: false,
+      data_complete: false,
+      log_id: null,
+      request_uuid: requestUuid,
+      ledger_ids: [],
+      stats: null,
+      error: { code: 'date_not_closed', message: `Lightspeed has not closed ${date} yet.`, temporary: false },
+    };
+  }
+  const at = clock.now().toISOString();
+
+  // Step 5: everything that changes the ledger, in one transaction.
+  return db.write(() => {
+    if (request.force) {
+      // Rebuilt from the latest data: every earlier ISSUE of this location's sales of the day goes
+      // first, in whichever storage unit it landed, and the logs that posted them say they were replaced.
+      const replaced = deleteDayIssues(scope, { locationRowId: location.id, businessLocationId: location.businessLocationId, date });
+      stats.entries_replaced = replaced.entries;
+      markReplaced(db, replaced.logIds, logId, at);
+    }
+    if (fetched) storeDay(db, location.id, date, fetched, at);
+    const lines = dayLines(db, location.id, date);
+    stats.sales_count = fetched ? fetched.sales.length : (cached?.salesCount ?? 0);
+    stats.used_cache = !fetched;
+    stats.api_response_summary = {
+      source: fetched ? 'api' : 'cache',
+      sales: stats.sales_count,
+      lines: lines.length,
+      dataComplete,
+      nextStartOfDay: fetched ? fetched.nextStartOfDay : (cached?.nextStartOfDay ?? null),
+      fetchedAt: fetched ? at : (cached?.fetchedAt ?? at),
+    };
+    const posted = postedSalesLines(scope, location.id, date, location.storageUnitId);
+
+    const mappingFor = mappingLookup(scope, location.id);
+    const book = loadRecipeBook(scope);
+    // An explosion is linear in the portions, so one per recipe and day serves every line.
+    const explosions = new Map<number, Explosion>();
+    const explosionOf = (recipeId: number) => {
+      let explosion = explosions.get(recipeId);
+      if (!explosion) explosions.set(recipeId, (explosion = explodeRecipe(book, recipeId, new Decimal(1))));
+      return explosion;
+    };
+    const unitCosts = new Map<number, Decimal>();
+    const unitCost = (ingredientId: number) => {
+      let cost = unitCosts.get(ingredientId);
+      if (cost === undefined) unitCosts.set(ingredientId, (cost = weightedAverageUnitCost(scope, ingredientId, date)));
+      return cost;
+    };
+    const exceptions = new Set<string>();
+    const unmapped = new Set<string>();
+    const uses = new Map<string, RecipeUse & { total: Decimal }>();
+    const rows: ReturnType<typeof ledgerRow>[] = [];
+    let alreadyPosted = 0;
+    // Money scale, as integers: a day's takings are far below 2^53 ten-thousandths.
+    let salesValue = 0;
+    let unmappedValue = 0;
+
+    for (const line of lines) {
+      if (!isSold(line)) {
+        stats.lines_skipped++;
+        continue;
+      }
+      stats.lines_sold++;
+      salesValue += line.netAmount ?? 0;
+      const mapping = mappingFor(line);
+      if (!mapping) {
+        unmapped.add(line.name as string);
+        stats.lines_unmapped++;
+        unmappedValue += line.netAmount ?? 0;
+        stats.lines_skipped++;
+        continue;
+      }
+      if (posted.has(line.rowId)) {
+        // Posted to this storage unit by an earlier run: a run that is not forced leaves it as it is.
+        stats.lines_skipped++;
+        alreadyPosted++;
+        continue;
+      }
+      const { sold, changes, exceptions: explosionExceptions } = deductLine(line.quantity as Decimal, mapping, explosionOf);
+      for (const exception of explosionExceptions) exceptions.add(describeExplosionException(exception));
+      const useKey = `${mapping.targetType}:${mapping.targetName}`;
+      const use = uses.get(useKey) ?? { type: mapping.targetType, name: mapping.targetName, quantity: '0', total: new Decimal(0) };
+      use.total = use.total.plus(sold);
+      uses.set(useKey, use);
+
+      stats.lines_processed++;
+      for (const [ingredientId, quantity] of changes) {
+        const cost = unitCost(ingredientId);
+        rows.push(
+          ledgerRow(scope, {
+            type: 'ISSUE',
+            date,
+            ingredientId,
+            storageUnitId: location.storageUnitId,
+            quantity,
+            unitCost: cost,
+            value: quantity.times(cost),
+            locationId: location.businessLocationId,
+            salesLineId: line.rowId,
+            transferLogId: logId,
+          }),
+        );
+      }
+    }
+
+    // The ledger's writer posts them and adds the day up again, with the rest of this transaction.
+    const ledgerIds = postDayIssues(scope, { businessLocationId: location.businessLocationId, date }, rows);
+    stats.ledger_entries_created = ledgerIds.length;
+    stats.sales_value = formatDecimal(fromScaled(salesValue, MONEY_SCALE));
+    stats.unmapped_value = formatDecimal(fromScaled(unmappedValue, MONEY_SCALE));
+    stats.unmapped_names = [...unmapped].sort();
+    stats.exceptions = [...[...unmapped].sort().map((name) => `unmapped_pos_name:${name}`), ...exceptions];
+    stats.recipes_used = [...uses.values()].map(({ type, name, total }) => ({ type, name, quantity: formatDecimal(total) }));
+    stats.idempotent = ledgerIds.length === 0 && alreadyPosted > 0;
+    const noData = lines.length === 0;
+    finishLog(db, logId, stats, { noData, dataComplete, ledgerIds }, at);
+    recordTransferRun(scope, location.id, at);
+    const result: TransferResult = {
+      date,
+      success: true,
+      no_data: noData,
+      data_complete: dataComplete,
+      log_id: logId,
+      request_uuid: requestUuid,
+      ledger_ids: ledgerIds,
+      stats,
+      error: null,
+    };
+    request.onCommit?.(result);
+    return result;
+  });
+}
+
+/**
+ * Whether a line is a sale that should deduct: only lines with a positive quantity and a name count
+ * (refund lines are negative), and voided or cancelled sales did not happen.
+ */
+function isSold(line: DayLine): boolean {
+  if (line.quantity === null || !line.quantity.greaterThan(0)) return false;
+  if (!line.name?.trim()) return false;
+  return line.saleType !== 'VOID' && !line.saleCancelled;
+}

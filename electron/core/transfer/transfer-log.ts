@@ -1,0 +1,227 @@
+// Transfer logs: one per attempt, kept locally so a manager can review every transfer offline.
+import { OptionalFilter } from '../db/optional-filter';
+import type { CompanyScope } from '../db/company';
+import type { LarderDb } from '../db/open-database';
+import { fromScaled, MONEY_SCALE, parseDecimal, toScaled, formatDecimal } from '../decimal/decimal';
+import { transferLogs, type transferStatuses, type transferTriggers } from '../db/schema';
+import { listLedgerEntries, type LedgerEntryView } from '../ledger/ledger';
+
+export type TransferStatus = (typeof transferStatuses)[number];
+export type TransferTrigger = (typeof transferTriggers)[number];
+
+export interface RecipeUse {
+  type: 'ingredient' | 'recipe';
+  name: string;
+  /** Portions of a recipe, or quantity of an ingredient, summed over the day's lines. */
+  quantity: string;
+}
+
+export interface ApiSummary {
+  source: 'api' | 'cache';
+  sales: number;
+  lines: number;
+  dataComplete: boolean;
+  nextStartOfDay: string | null;
+  fetchedAt: string;
+}
+
+/** The seed's "Transfer statistics". */
+export interface TransferStats {
+  sales_count: number;
+  lines_processed: number;
+  lines_skipped: number;
+  /** Lines that are sales (positive, named, not voided), and how many of them had no mapping. */
+  lines_sold: number;
+  lines_unmapped: number;
+  /** Net sales value of those lines and of the unmapped ones, as decimal text. */
+  sales_value: string;
+  unmapped_value: string;
+  ledger_entries_created: number;
+  /** Earlier entries of the day a forced run deleted before posting its own. */
+  entries_replaced: number;
+  exceptions: string[];
+  used_cache: boolean;
+  idempotent: boolean;
+  recipes_used: RecipeUse[];
+  unmapped_names: string[];
+  api_response_summary: ApiSummary | null;
+}
+
+export function startLog(
+  db: LarderDb,
+  scope: CompanyScope,
+  entry: { locationId: number; reportDate: string; requestUuid: string; attempt: number; trigger: TransferTrigger; forceRefresh: boolean; storageUnitId: number },
+  at: string,
+): number {
+  return db.write(
+    () =>
+      db.orm
+        .insert(transferLogs)
+        .values({ companyId: scope.companyId, status: 'processing', startedAt: at, ...entry })
+        .returning({ id: transferLogs.id })
+        .get().id,
+  );
+}
+
+/** Runs inside the transaction that also writes the day's ledger entries. */
+export function finishLog(db: LarderDb, logId: number, stats: TransferStats, outcome: { noData: boolean; dataComplete: boolean; ledgerIds: number[] }, at: string): void {
+  db.sqlite
+    .prepare(
+      `UPDATE transfer_logs SET status = 'success', no_data = ?, data_complete = ?, sales_count = ?, lines_processed = ?, lines_skipped = ?,
+         ledger_entries_created = ?, ledger_ids = ?, unmapped_names = ?, exceptions = ?, recipes_used = ?, api_response_summary = ?,
+         used_cache = ?, idempotent = ?, lines_sold = ?, lines_unmapped = ?, sales_value = ?, unmapped_value = ?, entries_replaced = ?,
+         finished_at = ? WHERE id = ?`,
+    )
+    .run(
+      outcome.noData ? 1 : 0,
+      outcome.dataComplete ? 1 : 0,
+      stats.sales_count,
+      stats.lines_processed,
+      stats.lines_skipped,
+      stats.ledger_entries_created,
+      JSON.stringify(outcome.ledgerIds),
+      JSON.stringify(stats.unmapped_names),
+      JSON.stringify(stats.exceptions),
+      JSON.stringify(stats.recipes_used),
+      JSON.stringify(stats.api_response_summary ?? {}),
+      stats.used_cache ? 1 : 0,
+      stats.idempotent ? 1 : 0,
+      stats.lines_sold,
+      stats.lines_unmapped,
+      money(stats.sales_value),
+      money(stats.unmapped_value),
+      stats.entries_replaced,
+      at,
+      logId,
+    );
+}
+
+const money = (text: string) => toScaled(parseDecimal(text, 'internal_error', 'Sales value'), MONEY_SCALE, 'internal_error', 'Sales value');
+
+/** Runs inside the forced run's transaction: the logs whose entries it deleted point at it. */
+export function markReplaced(db: LarderDb, logIds: number[], byLogId: number, at: string): void {
+  db.sqlite
+    .prepare(`UPDATE transfer_logs SET replaced_by_log_id = ?, replaced_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND id <> ?`)
+    .run(byLogId, at, JSON.stringify(logIds), byLogId);
+}
+
+/** A log for an attempt that turned out not to be one (the nightly run found the day still open): it goes. */
+export function discardLog(db: LarderDb, logId: number): void {
+  db.write(() => db.sqlite.prepare('DELETE FROM transfer_logs WHERE id = ?').run(logId));
+}
+
+export function failLog(db: LarderDb, logId: number, error: { code: string; message: string }, at: string): void {
+  db.write(() =>
+    db.sqlite.prepare(`UPDATE transfer_logs SET status = 'failed', error_code = ?, error_message = ?, finished_at = ? WHERE id = ?`).run(error.code, error.message, at, logId),
+  );
+}
+
+/** A log a dead process left "processing" (its day lock is gone or stale) failed: say so. */
+export function failInterruptedLogs(db: LarderDb, isStale: (log: { locationId: number; reportDate: string }) => boolean, at: string): number {
+  const open = db.sqlite.prepare(`SELECT id, location_id AS locationId, report_date AS reportDate FROM transfer_logs WHERE status = 'processing'`).all() as {
+    id: number;
+    locationId: number;
+    reportDate: string;
+  }[];
+  const stale = open.filter(isStale);
+  for (const log of stale) failLog(db, log.id, { code: 'internal_error', message: 'Interrupted: Larder stopped while this transfer was running; nothing of it was posted.' }, at);
+  return stale.length;
+}
+
+export interface TransferLogView {
+  id: number;
+  locationId: string;
+  locationName: string;
+  reportDate: string;
+  requestUuid: string;
+  attempt: number;
+  status: TransferStatus;
+  trigger: TransferTrigger;
+  forceRefresh: boolean;
+  storageUnit: string | null;
+  noData: boolean;
+  dataComplete: boolean | null;
+  salesProcessed: number;
+  linesProcessed: number;
+  linesSkipped: number;
+  ledgerEntriesCreated: number;
+  ledgerIds: number[];
+  unmappedNames: string[];
+  exceptions: string[];
+  recipesUsed: RecipeUse[];
+  apiResponseSummary: ApiSummary | Record<string, never>;
+  usedCache: boolean;
+  idempotent: boolean;
+  linesSold: number;
+  linesUnmapped: number;
+  salesValue: string;
+  unmappedValue: string;
+  entriesReplaced: number;
+  replacedByLogId: number | null;
+  replacedAt: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface LogFilter {
+  businessLocationId?: string | undefined;
+  date?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  status?: TransferStatus | undefined;
+  limit?: number | undefined;
+}
+
+const LOG_SELECT = `SELECT t.id, l.business_location_id AS locationId, l.name AS locationName, t.report_date AS reportDate,
+    t.request_uuid AS requestUuid, t.attempt, t.status, t.trigger, t.force_refresh AS forceRefresh, s.name AS storageUnit,
+    t.no_data AS noData, t.data_complete AS dataComplete, t.sales_count AS salesProcessed, t.lines_processed AS linesProcessed,
+    t.lines_skipped AS linesSkipped, t.ledger_entries_created AS ledgerEntriesCreated, t.ledger_ids AS ledgerIds,
+    t.unmapped_names AS unmappedNames, t.exceptions, t.recipes_used AS recipesUsed, t.api_response_summary AS apiResponseSummary,
+    t.used_cache AS usedCache, t.idempotent, t.lines_sold AS linesSold, t.lines_unmapped AS linesUnmapped, t.sales_value AS salesValue,
+    t.unmapped_value AS unmappedValue, t.entries_replaced AS entriesReplaced, t.replaced_by_log_id AS replacedByLogId, t.replaced_at AS replacedAt,
+    t.error_code AS errorCode, t.error_message AS errorMessage,
+    t.started_at AS startedAt, t.finished_at AS finishedAt
+  FROM transfer_logs t JOIN locations l ON l.id = t.location_id LEFT JOIN storage_units s ON s.id = t.storage_unit_id`;
+
+type LogRow = Record<keyof TransferLogView, unknown>;
+
+function toView(row: LogRow): TransferLogView {
+  const flag = (value: unknown) => value === 1;
+  return {
+    ...(row as unknown as TransferLogView),
+    forceRefresh: flag(row.forceRefresh),
+    noData: flag(row.noData),
+    dataComplete: row.dataComplete === null ? null : flag(row.dataComplete),
+    usedCache: flag(row.usedCache),
+    idempotent: flag(row.idempotent),
+    salesValue: formatDecimal(fromScaled(row.salesValue as number, MONEY_SCALE)),
+    unmappedValue: formatDecimal(fromScaled(row.unmappedValue as number, MONEY_SCALE)),
+    ledgerIds: JSON.parse(row.ledgerIds as string) as number[],
+    unmappedNames: JSON.parse(row.unmappedNames as string) as string[],
+    exceptions: JSON.parse(row.exceptions as string) as string[],
+    recipesUsed: JSON.parse(row.recipesUsed as string) as RecipeUse[],
+    apiResponseSummary: JSON.parse(row.apiResponseSummary as string) as ApiSummary,
+  };
+}
+
+/** Newest first. */
+export function listLogs(scope: CompanyScope, filter: LogFilter = {}): TransferLogView[] {
+  const where = new OptionalFilter('t.company_id = @companyId', scope.companyId)
+    .add('l.business_location_id = @location', 'location', filter.businessLocationId)
+    .add('t.report_date = @date', 'date', filter.date)
+    .add('t.report_date >= @from', 'from', filter.from)
+    .add('t.report_date <= @to', 'to', filter.to)
+    .add('t.status = @status', 'status', filter.status);
+  const rows = scope.db.sqlite.prepare(`${LOG_SELECT} WHERE ${where.sql} ORDER BY t.id DESC LIMIT @limit`).all({ ...where.params, limit: filter.limit ?? 1000 }) as LogRow[];
+  return rows.map(toView);
+}
+
+export function getLog(scope: CompanyScope, id: number): (TransferLogView & { ledgerEntries: LedgerEntryView[] }) | null {
+  const row = scope.db.sqlite.prepare(`${LOG_SELECT} WHERE t.company_id = ? AND t.id = ?`).get(scope.companyId, id) as LogRow | undefined;
+  if (!row) return null;
+  const log = toView(row);
+  const entries = listLedgerEntries(scope, { type: 'ISSUE', locationId: log.locationId, from: log.reportDate, to: log.reportDate }).filter((entry) => log.ledgerIds.includes(entry.id));
+  return { ...log, ledgerEntries: entries };
+}

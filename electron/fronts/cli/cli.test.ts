@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './cli';
+
+const setupFile = new URL('../../test/fixtures/setup-three-levels.json', import.meta.url).pathname;
+let home: string;
+
+beforeEach(() => (home = mkdtempSync(join(tmpdir(), 'larder-cli-'))));
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+/** Runs a command in-process the way `npm run cli` does and returns its exit code and last JSON line. */
+async function cli(...argv: string[]) {
+  const lines: string[] = [];
+  const code = await runCli(argv, { env: { LARDER_HOME: home }, write: (line) => lines.push(line) });
+  return { code, json: JSON.parse(lines.at(-1) ?? 'null') as Record<string, unknown> };
+}
+
+describe('the CLI', () => {
+  it('imports a setup file and prints exact stock and receipt figures', async () => {
+    expect((await cli('import', setupFile)).code).toBe(0);
+    expect(await cli('stock')).toEqual({
+      code: 0,
+      json: {
+        stock: [
+          { storageUnit: 'Bar Storage', ingredient: 'Coffee beans', unit: 'kg', quantity: '15', value: '280' },
+          { storageUnit: 'Main Kitchen', ingredient: 'Tomato', unit: 'kg', quantity: '3.5', value: '10.15' },
+        ],
+      },
+    });
+    expect((await cli('stock', '--storage-unit', 'Main Kitchen')).json).toEqual({
+      stock: [{ storageUnit: 'Main Kitchen', ingredient: 'Tomato', unit: 'kg', quantity: '3.5', value: '10.15' }],
+    });
+    const ledger = await cli('ledger', '--type', 'RECEIPT', '--from', '05.01.2026', '--to', '2026-01-05');
+    expect(ledger.json).toEqual({
+      entries: [
+        { id: 1, type: 'RECEIPT', date: '2026-01-05', ingredient: 'Coffee beans', storageUnit: 'Bar Storage', quantity: '10', unitCost: '18', value: '180', locationId: null, salesLineId: null, transferLogId: null },
+        { id: 3, type: 'RECEIPT', date: '2026-01-05', ingredient: 'Tomato', storageUnit: 'Main Kitchen', quantity: '3.5', unitCost: '2.9', value: '10.15', locationId: null, salesLineId: null, transferLogId: null },
+      ],
+    });
+  });
+
+  it('exits 1 with an error document, and a broken file changes nothing', async () => {
+    const broken = join(home, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ storageUnits: [{ name: 'Cellar' }], receipts: [{ ingredient: 'Nope', storageUnit: 'Cellar', quantity: '1', value: '1', date: '2026-01-01' }] }));
+    expect(await cli('import', broken)).toEqual({
+      code: 1,
+      json: { error: { code: 'ingredient_not_found', message: 'receipts[0]: ingredient: no ingredient named "Nope" in the file or in Larder' } },
+    });
+    expect((await cli('stock')).json).toEqual({ stock: [] });
+    expect((await cli('import', join(home, 'missing.json'))).json).toMatchObject({ error: { code: 'file_unreadable' } });
+    expect((await cli('ledger', '--from', '31/01/2026')).json).toMatchObject({ error: { code: 'invalid_date_format' } });
+    expect((await cli('ledger', '--type', 'GIFT')).json).toMatchObject({ error: { code: 'invalid_input' } });
+    expect((await cli('stock', '--color')).json).toMatchObject({ error: { code: 'invalid_input' } });
+    expect(await cli('frobnicate')).toMatchObject({ code: 1, json: { error: { code: 'unknown_command' } } });
+    expect((await cli('stock', '--storage-unit', 'Nowhere')).json).toMatchObject({ error: { code: 'storage_unit_not_found' } });
+  });
+
+  it('refuses an invalid LARDER_NOW rather than guessing a date', async () => {
+    const lines: string[] = [];
+    const code = await runCli(['stock'], { env: { LARDER_HOME: home, LARDER_NOW: 'tomorrow' }, write: (line) => lines.push(line) });
+    expect(code).toBe(1);
+    expect(JSON.parse(lines.at(-1) ?? '')).toMatchObject({ error: { code: 'invalid_larder_now' } });
+  });
+
+  it('runs as a process: the JSON document is the last stdout line', () => {
+    const run = (...args: string[]) => {
+      try {
+        return { code: 0, stdout: execFileSync(process.execPath, ['--import', 'tsx', 'electron/fronts/cli/main.ts', ...args], { env: { ...process.env, LARDER_HOME: home }, encoding: 'utf8' }) };
+      } catch (error) {
+        const failed = error as { status: number; stdout: string };
+        return { code: failed.status, stdout: failed.stdout };
+      }
+    };
+    const ok = run('import', setupFile);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout.trim().split('\n').at(-1) ?? '')).toMatchObject({ imported: { recipes: { created: 3 } } });
+    const failed = run('import');
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.stdout.trim().split('\n').at(-1) ?? '')).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+});

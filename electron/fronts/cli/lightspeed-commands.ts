@@ -1,0 +1,126 @@
+import { DomainError } from '../../core/domain-error';
+import { listItems, syncItems } from '../../core/items/item-sync';
+import { configureConnection } from '../../../shared/ipc/contracts/lightspeed';
+import { configureLightspeed, viewConfiguration } from '../../core/lightspeed/configure';
+import { findStorageUnitByName } from '../../core/inventory/storage-units';
+import { linkStorageUnit, setAutoIssue, unlinkStorageUnit } from '../../core/locations/location-config';
+import { locationOverview } from '../../core/locations/location-overview';
+import { listLocations, syncLocations } from '../../core/locations/location-sync';
+import { activateLocation, cancelMigration } from '../../core/migration/migration';
+import { parseCommandArgs } from './args';
+import type { Command } from './cli';
+
+const configureUsage =
+  'configure [--environment trial-v2|production-v2|trial-v1|production-v1|custom] [--client-id ID] [--client-secret -|SECRET] [--redirect-uri URI|loopback] [--loopback-port N|ephemeral] [--auth-url URL --token-url URL --api-url URL]';
+const connectUsage = 'connect [--no-browser] [--reauthorize] | connect --paste ADDRESS';
+const locationsUsage = 'locations sync | list | show <blId> | link <blId> <storage unit name> | unlink <blId> | activate <blId> | auto <blId> on|off';
+const itemsUsage = 'items sync | items list [--unmapped]';
+
+function subcommand(args: string[], allowed: string[], usage: string): string {
+  const [name] = args;
+  if (!name || !allowed.includes(name)) throw new DomainError('invalid_input', `Usage: ${usage}`);
+  return name;
+}
+
+export const lightspeedCommands: Record<string, Command> = {
+  configure: {
+    usage: configureUsage,
+    run: async (engine, args, io) => {
+      const options = { type: 'string' } as const;
+      const { values } = parseCommandArgs(
+        args,
+        { environment: options, 'client-id': options, 'client-secret': options, 'redirect-uri': options, 'loopback-port': options, 'auth-url': options, 'token-url': options, 'api-url': options },
+        configureUsage,
+      );
+      if (Object.keys(values).length === 0) return { configuration: viewConfiguration(engine) };
+      const custom = values['auth-url'] || values['token-url'] || values['api-url'];
+      let clientSecret = values['client-secret'];
+      if (clientSecret === '-') {
+        // Read from standard input or a prompt: a secret on the command line is visible in the process list.
+        if (!io.readSecret) throw new DomainError('invalid_input', 'No standard input to read the client secret from.');
+        clientSecret = (await io.readSecret('Lightspeed client secret: ')).trim();
+        if (!clientSecret) throw new DomainError('invalid_input', 'The client secret read from standard input is empty.');
+      } else if (clientSecret !== undefined) {
+        io.warn?.('Warning: a client secret given on the command line can be seen by other users of this computer (in the process list) and stays in your shell history. Use --client-secret - to type it or pipe it in.');
+      }
+      const parsed = configureConnection.input.safeParse({
+        environment: values.environment,
+        clientId: values['client-id'],
+        clientSecret,
+        redirectUri: values['redirect-uri'] === 'loopback' ? null : values['redirect-uri'],
+        loopbackPort: values['loopback-port'] === undefined ? undefined : values['loopback-port'] === 'ephemeral' ? null : Number(values['loopback-port']),
+        customEndpoints: custom ? { authorizeUrl: values['auth-url'], tokenUrl: values['token-url'], apiUrl: values['api-url'] } : undefined,
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new DomainError('invalid_input', `${issue?.path.join('.')}: ${issue?.message}. Usage: ${configureUsage}`);
+      }
+      return { configuration: configureLightspeed(engine, parsed.data) };
+    },
+  },
+  connect: {
+    usage: connectUsage,
+    run: async (engine, args, io) => {
+      const { values } = parseCommandArgs(args, { 'no-browser': { type: 'boolean' }, reauthorize: { type: 'boolean' }, paste: { type: 'string' } }, connectUsage);
+      const { connection } = engine.lightspeed;
+      if (values.paste !== undefined) return { connection: await connection.completeFromPastedAddress(values.paste) };
+      const started = await connection.start({ reauthorize: values.reauthorize ?? false });
+      io.write(JSON.stringify({ authorizeUrl: started.authorizeUrl }));
+      if (!started.completion) {
+        return { authorizeUrl: started.authorizeUrl, next: 'Sign in, then run: npm run cli -- connect --paste "<the address the browser shows>"' };
+      }
+      if (!values['no-browser']) {
+        await engine.platform.browser.open(started.authorizeUrl).catch(() => io.write(JSON.stringify({ note: 'Open the address above in a browser.' })));
+      }
+      return { connection: await started.completion };
+    },
+  },
+  status: {
+    usage: 'status',
+    run: (engine) => ({ connection: engine.lightspeed.connection.view() }),
+  },
+  'test-connection': {
+    usage: 'test-connection',
+    run: (engine) => engine.lightspeed.connection.test(),
+  },
+  disconnect: {
+    usage: 'disconnect',
+    run: (engine) => ({ connection: engine.lightspeed.connection.disconnect() }),
+  },
+  locations: {
+    usage: locationsUsage,
+    run: async (engine, args) => {
+      const [, blId = '', value = ''] = args;
+      switch (subcommand(args, ['sync', 'list', 'show', 'link', 'unlink', 'activate', 'auto'], locationsUsage)) {
+        case 'show':
+          return { overview: locationOverview(engine.scope, blId, engine.platform.clock) };
+        case 'sync':
+          return { synced: await syncLocations(engine.scope, engine.lightspeed.api, engine.platform.clock.now().toISOString()), locations: listLocations(engine.scope) };
+        case 'link': {
+          const unit = findStorageUnitByName(engine.scope, args.slice(2).join(' '));
+          if (!unit) throw new DomainError('storage_unit_not_found', `No storage unit named "${args.slice(2).join(' ')}".`);
+          return { location: linkStorageUnit(engine.scope, blId, unit.id) };
+        }
+        case 'unlink':
+          return { location: unlinkStorageUnit(engine.scope, blId, (locationId) => cancelMigration(engine.scope, locationId, 'Cancelled: the storage unit was unlinked.', engine.platform.clock)) };
+        case 'activate':
+          return { migration: activateLocation(engine.scope, blId, engine.platform.clock) };
+        case 'auto':
+          if (value !== 'on' && value !== 'off') throw new DomainError('invalid_input', `Usage: ${locationsUsage}`);
+          return { location: setAutoIssue(engine.scope, blId, value === 'on') };
+        default:
+          return { locations: listLocations(engine.scope) };
+      }
+    },
+  },
+  items: {
+    usage: itemsUsage,
+    run: async (engine, args) => {
+      if (subcommand(args, ['sync', 'list'], itemsUsage) === 'sync') {
+        return { synced: await syncItems(engine.scope, engine.lightspeed.api, engine.platform.clock.now().toISOString()) };
+      }
+      const { values } = parseCommandArgs(args.slice(1), { unmapped: { type: 'boolean' } }, itemsUsage);
+      return { items: listItems(engine.scope, { unmapped: values.unmapped ?? false }) };
+    },
+  },
+};

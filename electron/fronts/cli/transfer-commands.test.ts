@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeLightspeed, type FakeLightspeed } from '../../core/demo/fake-lightspeed/fake-lightspeed';
+import { fakeEnv } from '../../../test/support/lightspeed';
+import { HARBOUR, NOW, SETUP } from '../../../test/support/restaurant';
+import { runCli } from './cli';
+
+let home: string;
+let fake: FakeLightspeed;
+
+beforeEach(async () => {
+  home = mkdtempSync(join(tmpdir(), 'larder-cli-transfer-'));
+  fake = await startFakeLightspeed({ autoApprove: true, now: NOW, today: '2026-05-08', salesPerDay: 4 });
+});
+afterEach(async () => {
+  await fake.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+const cli = (...argv: string[]) => cliWith({}, ...argv);
+
+async function cliWith(env: Record<string, string>, ...argv: string[]) {
+  const lines: string[] = [];
+  const code = await runCli(argv, {
+    env: { LARDER_HOME: home, LARDER_NOW: NOW, LARDER_RETRY_DELAYS_MS: '5,5,5', ...fakeEnv(fake), ...env },
+    write: (line) => {
+      lines.push(line);
+      const { authorizeUrl } = JSON.parse(line) as { authorizeUrl?: string };
+      if (authorizeUrl) void fetch(authorizeUrl);
+    },
+  });
+  return { code, json: JSON.parse(lines.at(-1) ?? 'null') as Record<string, unknown> };
+}
+
+/** Connected, locations synced, the seed's inventory imported and Harbour linked to Main Kitchen. */
+async function harbourLinked() {
+  await cli('connect', '--no-browser');
+  await cli('locations', 'sync');
+  const setupFile = join(home, 'setup.json');
+  writeFileSync(setupFile, JSON.stringify(SETUP));
+  await cli('import', setupFile);
+  await cli('locations', 'link', HARBOUR, 'Main', 'Kitchen');
+}
+
+describe('the transfer CLI commands', () => {
+  it('maps, links, transfers, migrates, catches up and lists logs', async () => {
+    expect((await cli('connect', '--no-browser')).code).toBe(0);
+    await cli('locations', 'sync');
+    await cli('items', 'sync');
+    const setupFile = join(home, 'setup.json');
+    writeFileSync(setupFile, JSON.stringify(SETUP));
+    expect((await cli('import', setupFile)).code).toBe(0);
+
+    expect((await cli('map', '34008', '--ingredient', 'Coffee beans', '--quantity', '0.009')).json).toMatchObject({ mapping: { itemName: 'Espresso', quantity: '0.009' } });
+    expect((await cli('map', 'Classic Burger', '--recipe', 'Classic Burger recipe')).json).toMatchObject({ error: { code: 'item_ambiguous' } });
+    expect((await cli('map', '1234000020', '--recipe', 'Classic Burger recipe')).json).toMatchObject({ mapping: { mappedObjectType: 'recipe' } });
+    expect((await cli('map', '34008', '--ingredient', 'Unobtainium')).json).toMatchObject({ error: { code: 'ingredient_not_found' } });
+    expect((await cli('map', '34008', '--ingredient', 'Coffee beans', '--quantity', '0')).json).toMatchObject({ error: { code: 'invalid_quantity' } });
+    const unmapped = (await cli('items', 'list', '--unmapped')).json as { items: { itemId: string }[] };
+    expect(unmapped.items.map((item) => item.itemId)).not.toContain('1234000008');
+
+    expect((await cli('transfer', HARBOUR, '2026-05-06')).json).toMatchObject({ error: { code: 'location_has_no_storage_unit' } });
+    expect((await cli('locations', 'activate', HARBOUR)).json).toMatchObject({ error: { code: 'storage_unit_required' } });
+    expect((await cli('locations', 'link', HARBOUR, 'Main', 'Kitchen')).json).toMatchObject({ location: { storageUnitId: 1 } });
+    const transfer = await cli('transfer', HARBOUR, '06.05.2026');
+    expect(transfer.json).toMatchObject({ date: '2026-05-06', success: true, error: null });
+    expect((await cli('transfer', HARBOUR, '2026-05-06', '--no-force')).json).toMatchObject({ stats: { idempotent: true } });
+    expect((await cli('transfer', HARBOUR, '2026-05-08')).json).toMatchObject({ error: { code: 'date_not_closed' } });
+
+    expect((await cli('locations', 'activate', HARBOUR)).json).toMatchObject({ migration: { status: 'pending', days_skipped: 1, total_days: 90 } });
+    expect((await cli('migrate', 'start', HARBOUR)).json).toMatchObject({ error: { code: 'migration_already_in_progress' } });
+    expect((await cli('migrate', 'status', HARBOUR, '--wait')).json).toMatchObject({ migration: { status: 'completed', days_processed: 89 } });
+    expect((await cli('run-due')).json).toEqual({ migrations: [], locations: [{ location_id: HARBOUR, posted: [], failed: [], waiting_for: null }] });
+    expect((await cli('locations', 'auto', HARBOUR, 'off')).json).toMatchObject({ location: { autoIssue: false } });
+    expect((await cli('locations', 'show', HARBOUR)).json).toMatchObject({ overview: { health: { migrationInProgress: false }, stats: { catalog: { mapped: 2 } } } });
+
+    const logs = (await cli('logs', '--location', HARBOUR, '--from', '2026-05-01', '--to', '2026-05-06', '--status', 'success')).json as { logs: { reportDate: string }[] };
+    expect(new Set(logs.logs.map((log) => log.reportDate))).toEqual(new Set(['2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05', '2026-05-06']));
+    expect((await cli('logs', '--status', 'exploded')).json).toMatchObject({ error: { code: 'invalid_input' } });
+    expect((await cli('unmap', '34008')).json).toEqual({ unmapped: { itemId: '1234000008', name: 'Espresso' } });
+    expect((await cli('locations', 'unlink', HARBOUR)).json).toMatchObject({ location: { storageUnitId: null } });
+  });
+
+  it('exits 1 when a transfer fails, with its JSON as it is', async () => {
+    await harbourLinked();
+    fake.fail({ kind: 500, times: 1 });
+    const failed = await cli('transfer', HARBOUR, '2026-05-06');
+    expect(failed).toMatchObject({ code: 1, json: { success: false, error: { code: 'lightspeed_api_error' } } });
+    expect(await cli('transfer', HARBOUR, '2026-05-06')).toMatchObject({ code: 0, json: { success: true } });
+
+    // The nightly run: a location that has posted before, and a day that fails.
+    await cli('locations', 'activate', HARBOUR);
+    await cli('migrate', 'status', HARBOUR, '--wait');
+    await cli('locations', 'link', HARBOUR, 'Main', 'Kitchen');
+    const now = new Date(Date.parse(NOW) + 86_400_000).toISOString();
+    fake.setNow(now);
+    fake.fail({ kind: 500, times: 1 });
+    expect(await cliWith({ LARDER_NOW: now }, 'run-due')).toMatchObject({
+      code: 1,
+      json: { locations: [{ location_id: HARBOUR, failed: [{ date: '2026-05-08', code: 'lightspeed_api_error' }] }] },
+    });
+  });
+
+  it('migrate start --wait resumes a job whose runner died, and closes the runner’s open log as interrupted', async () => {
+    await harbourLinked();
+    await cli('locations', 'activate', HARBOUR);
+    // What a runner killed in the middle of a day leaves behind: its job running, its day's log open.
+    const db = new Database(join(home, 'larder.db'));
+    const deadPid = 2 ** 30;
+    db.prepare(`UPDATE migration_jobs SET status = 'running', runner_pid = ?, heartbeat_at = ?`).run(deadPid, NOW);
+    db.prepare(`UPDATE migration_days SET status = 'processing' WHERE date = '2026-02-07'`).run();
+    db.prepare(
+      `INSERT INTO transfer_logs (company_id, location_id, report_date, request_uuid, attempt, status, trigger, force_refresh, storage_unit_id, started_at)
+       VALUES (1, 1, '2026-02-07', 'dead-runner', 1, 'processing', 'migration', 0, 1, ?)`,
+    ).run(NOW);
+    db.close();
+
+    expect((await cli('migrate', 'start', HARBOUR, '--wait')).json).toMatchObject({ migration: { status: 'completed', days_processed: 90, days_failed: 0 } });
+    const interrupted = (await cli('logs', '--date', '2026-02-07', '--status', 'failed')).json as { logs: { requestUuid: string; errorMessage: string }[] };
+    expect(interrupted.logs).toEqual([expect.objectContaining({ requestUuid: 'dead-runner', errorMessage: expect.stringContaining('Interrupted') })]);
+  });
+});

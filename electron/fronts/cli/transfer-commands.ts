@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { dateInput } from '../../../shared/dates';
+import { DomainError } from '../../core/domain-error';
+import { findIngredientByName } from '../../core/inventory/ingredients';
+import { findRecipeByName } from '../../core/inventory/recipes';
+import { requireLocation } from '../../core/locations/location-config';
+import { deleteMapping, resolveItem, saveMapping } from '../../core/items/mappings';
+import { cancelMigration, latestJob, recoverStuckJobs, runMigration, startMigration, view } from '../../core/migration/migration';
+import { runDue, type RunDueResult } from '../../core/scheduler/run-due';
+import { transferDay, type TransferContext, type TransferResult } from '../../core/transfer/transfer-day';
+import { listLogs } from '../../core/transfer/transfer-log';
+import { transferStatuses } from '../../core/db/schema';
+import { optionValue, parseCommandArgs } from './args';
+import type { Command } from './cli';
+
+const mapUsage = 'map <item id|SKU|name> (--ingredient NAME | --recipe NAME) [--quantity Q] [--subtraction]';
+const transferUsage = 'transfer <blId> <date> [--no-force]';
+const migrateUsage = 'migrate start|rerun|cancel|status <blId> [--wait]';
+const logsUsage = 'logs [--location BLID] [--date DATE | --from DATE --to DATE] [--status processing|success|failed]';
+
+/**
+ * Runs the location's migration to its end here, resuming one whose runner died; when a live process
+ * (the app) runs it, waits for that one instead.
+ */
+async function waitForMigration(context: TransferContext, locationId: number): Promise<void> {
+  for (;;) {
+    recoverStuckJobs(context.scope, context.clock);
+    const job = latestJob(context.scope, locationId);
+    if (!job || (job.status !== 'pending' && job.status !== 'running')) return;
+    if (job.status === 'pending') await runMigration(context, job.id);
+    else await context.sleep(1000);
+  }
+}
+
+export const transferCommands: Record<string, Command> = {
+  map: {
+    usage: mapUsage,
+    run: (engine, args) => {
+      const { values, positionals } = parseCommandArgs(
+        args,
+        { ingredient: { type: 'string' }, recipe: { type: 'string' }, quantity: { type: 'string' }, subtraction: { type: 'boolean' } },
+        mapUsage,
+      );
+      if (positionals.length !== 1 || (values.ingredient === undefined) === (values.recipe === undefined)) throw new DomainError('invalid_input', `Usage: ${mapUsage}`);
+      const item = resolveItem(engine.scope, positionals[0] as string);
+      let target: { ingredientId: number } | { recipeId: number };
+      if (values.ingredient !== undefined) {
+        const ingredient = findIngredientByName(engine.scope, values.ingredient);
+        if (!ingredient) throw new DomainError('ingredient_not_found', `No ingredient named "${values.ingredient}".`);
+        target = { ingredientId: ingredient.id };
+      } else {
+        const recipe = findRecipeByName(engine.scope, values.recipe as string);
+        if (!recipe) throw new DomainError('recipe_not_found', `No recipe named "${values.recipe}".`);
+        target = { recipeId: recipe.id };
+      }
+      const mapping = saveMapping(
+        engine.scope,
+        { posItemId: item.id, target, quantity: values.quantity ?? '1', isSubtraction: values.subtraction ?? false },
+        engine.platform.clock.now().toISOString(),
+      );
+      return { mapping };
+    },
+  },
+  unmap: {
+    usage: 'unmap <item id|SKU|name>',
+    run: (engine, args) => {
+      const { positionals } = parseCommandArgs(args, {}, 'unmap <item>');
+      if (positionals.length !== 1) throw new DomainError('invalid_input', 'Usage: unmap <item id|SKU|name>');
+      const item = resolveItem(engine.scope, positionals[0] as string);
+      deleteMapping(engine.scope, item.id);
+      return { unmapped: { itemId: item.itemId, name: item.name } };
+    },
+  },
+  transfer: {
+    usage: transferUsage,
+    run: async (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { 'no-force': { type: 'boolean' } }, transferUsage);
+      const [blId, date = ''] = positionals;
+      if (!blId) throw new DomainError('invalid_input', `Usage: ${transferUsage}`);
+      return transferDay(engine.transfers, { businessLocationId: blId, date, force: !values['no-force'], trigger: 'manual' });
+    },
+    failed: (result: TransferResult) => !result.success,
+  },
+  migrate: {
+    usage: migrateUsage,
+    run: async (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { wait: { type: 'boolean' } }, migrateUsage);
+      const [action, blId = ''] = positionals;
+      const { scope, clock } = engine.transfers;
+      const location = requireLocation(scope, blId);
+      if (action === 'start' || action === 'rerun') startMigration(scope, blId, clock, { rerun: action === 'rerun' });
+      else if (action === 'cancel') cancelMigration(scope, location.id, 'Cancelled by the user.', clock);
+      else if (action !== 'status') throw new DomainError('invalid_input', `Usage: ${migrateUsage}`);
+      if (values.wait) await waitForMigration(engine.transfers, location.id);
+      const job = latestJob(scope, location.id);
+      return { migration: job ? view(scope, job) : null };
+    },
+  },
+  'run-due': {
+    usage: 'run-due',
+    run: (engine) => runDue(engine.transfers),
+    failed: (result: RunDueResult) => result.locations.some((location) => location.failed.length > 0) || result.migrations.some((job) => job.status === 'failed'),
+  },
+  logs: {
+    usage: logsUsage,
+    run: (engine, args) => {
+      const { values } = parseCommandArgs(
+        args,
+        { location: { type: 'string' }, date: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, status: { type: 'string' } },
+        logsUsage,
+      );
+      return {
+        logs: listLogs(engine.scope, {
+          businessLocationId: values.location,
+          date: optionValue(dateInput, values.date, 'date'),
+          from: optionValue(dateInput, values.from, 'from'),
+          to: optionValue(dateInput, values.to, 'to'),
+          status: optionValue(z.enum(transferStatuses), values.status, 'status'),
+        }),
+      };
+    },
+  },
+};

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestEngine, type TestEngine } from '../../../test/support/test-engine';
+import type { LarderEvent } from '../../../shared/ipc/events';
+import { DemoAccount } from '../../core/demo/demo-account';
+import { createDispatch } from './dispatch';
+import { createHandlers } from './handlers';
+
+let engine: TestEngine | undefined;
+let demo: DemoAccount | undefined;
+afterEach(async () => {
+  await demo?.close();
+  engine?.dispose();
+});
+
+function start(now = '2026-05-08T10:00:00Z') {
+  engine = createTestEngine({ now, env: { LARDER_NOW: now } });
+  demo = new DemoAccount(engine);
+  const events: LarderEvent[] = [];
+  engine.events.subscribe((event) => events.push(event));
+  const dispatch = createDispatch(createHandlers(engine, demo));
+  return { engine, demo, events, call: (channel: string, input: unknown = {}) => dispatch(channel, input) as Promise<{ ok: boolean; data?: never; error?: { code: string } }> };
+}
+
+const done = (checklist: { steps: { step: string; done: boolean }[] }) => checklist.steps.filter((step) => step.done).map((step) => step.step);
+
+describe('the home checklist, settings and the demo account', () => {
+  it('the demo account connects to a built-in K-Series, syncs it and fills an empty inventory; the checklist follows real data', async () => {
+    const { call } = start();
+    const before = await call('setup:checklist');
+    expect(before).toMatchObject({ ok: true, data: { next: 'storage_units' } });
+    expect(done(before.data as never)).toEqual([]);
+    expect((await call('connection:configuration')).data).toMatchObject({ complete: false, demoAccount: false });
+
+    const started = await call('demo:start');
+    expect(started).toEqual({ ok: true, data: { locations: 4, items: 150, importedSetup: true } });
+    expect((await call('connection:status')).data).toMatchObject({ status: 'active', businessNames: ['Aloha Diner', 'Harbour Group', 'Island Café'] });
+    expect((await call('connection:configuration')).data).toMatchObject({ complete: true, demoAccount: true, environment: 'custom' });
+    const after = (await call('setup:checklist')).data as never as { steps: { step: string; done: boolean }[]; next: string };
+    expect(done(after)).toEqual(['storage_units', 'ingredients', 'recipes', 'connect', 'sync_locations', 'sync_items']);
+    expect(after.next).toBe('link_storage_units');
+
+    // A second start is refused only for a real account; the demo can be started again.
+    expect(await call('demo:start')).toMatchObject({ ok: true, data: { importedSetup: false } });
+  });
+
+  it('the demo account comes back after a restart: a new fake, a new sign-in, the same local data', async () => {
+    const { engine: first, call } = start();
+    await call('demo:start');
+    await demo?.close();
+    const again = new DemoAccount(first);
+    await again.resume();
+    demo = again;
+    const dispatch = createDispatch(createHandlers(first, again));
+    expect(await dispatch('connection:test', {})).toMatchObject({ ok: true, data: { locations: 4 } });
+  });
+
+  it('saving a real client leaves the demo account', async () => {
+    const { call } = start();
+    await call('demo:start');
+    expect(await call('connection:configure', { environment: 'trial-v2', clientId: 'restaurant-client', clientSecret: 's3cret' })).toMatchObject({
+      ok: true,
+      data: { demoAccount: false, environment: 'trial-v2', clientId: 'restaurant-client' },
+    });
+    expect((await call('settings:get')).data).toMatchObject({ demoAccount: false });
+  });
+
+  it('settings are validated, saved and announced', async () => {
+    const { call, events } = start();
+    expect(await call('settings:save', { nightlyRunTime: '25:00' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('settings:save', { dataFolder: '/tmp' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('settings:save', { nightlyRunTime: '04:30', startAtLogin: true })).toEqual({
+      ok: true,
+      data: { nightlyRunTime: '04:30', startAtLogin: true, closeToTray: true, allowWeakSecretStorage: false, demoAccount: false },
+    });
+    expect(events).toContainEqual({ type: 'settings:changed' });
+  });
+
+  it('ledger totals cover every matching entry, and add quantities only within one unit', async () => {
+    const { call } = start();
+    await call('setup:import', {
+      content: JSON.stringify({
+        storageUnits: [{ name: 'Main Kitchen' }],
+        ingredients: [
+          { name: 'Coffee beans', unit: 'kg' },
+          { name: 'Milk', unit: 'l' },
+        ],
+        receipts: [
+          { ingredient: 'Coffee beans', storageUnit: 'Main Kitchen', quantity: '0.1', value: '1.80', date: '2026-01-05' },
+          { ingredient: 'Coffee beans', storageUnit: 'Main Kitchen', quantity: '0.2', value: '3.60', date: '2026-01-06' },
+          { ingredient: 'Milk', storageUnit: 'Main Kitchen', quantity: '12', value: '13.2', date: '2026-01-06' },
+        ],
+      }),
+    });
+    expect((await call('ledger:totals', {})).data).toEqual({ entries: 3, value: '18.6', quantity: null });
+    const coffee = ((await call('ingredients:list')).data as never as { id: number; name: string }[]).find((ingredient) => ingredient.name === 'Coffee beans');
+    expect((await call('ledger:totals', { ingredientId: coffee?.id })).data).toEqual({ entries: 2, value: '5.4', quantity: { amount: '0.3', unit: 'kg' } });
+    expect((await call('ledger:totals', { from: '2026-01-06', to: '06.01.2026' })).data).toMatchObject({ entries: 2 });
+  });
+});

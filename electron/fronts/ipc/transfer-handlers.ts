@@ -1,0 +1,47 @@
+import { DomainError } from '../../core/domain-error';
+import type { Engine } from '../../core/engine';
+import { requireLocation } from '../../core/locations/location-config';
+import { locationOverview } from '../../core/locations/location-overview';
+import { activateLocation, cancelMigration, latestJob, migrationRange, runMigration, startMigration, view } from '../../core/migration/migration';
+import { transferDay } from '../../core/transfer/transfer-day';
+import { getLog, listLogs } from '../../core/transfer/transfer-log';
+import type { Handlers } from './handlers';
+
+type TransferChannel = 'transfers:run' | 'migrations:action' | 'logs:list' | 'logs:get' | 'locations:overview';
+
+/** Manual transfers, migrations, logs and the location overview, as the screens reach them. */
+export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferChannel> {
+  const { scope, events, transfers } = engine;
+  const clock = transfers.clock;
+  /** A migration runs on in this process; its progress reaches the screens through events. */
+  const runInBackground = (jobId: number) =>
+    void runMigration(transfers, jobId, (progress) =>
+      events.emit({ type: 'migration:progress', locationId: progress.location_id, status: progress.status, progressPercent: progress.progress_percent }),
+    );
+  return {
+    'transfers:run': async ({ businessLocationId, date, force }) => {
+      events.emit({ type: 'transfer:started', locationId: businessLocationId, date });
+      const result = await transferDay(transfers, { businessLocationId, date, force, trigger: 'manual' });
+      events.emit({ type: 'transfer:finished', locationId: businessLocationId, date: result.date, success: result.success });
+      return result;
+    },
+    'migrations:action': ({ businessLocationId, action }) => {
+      const location = requireLocation(scope, businessLocationId);
+      if (action === 'activate') runInBackground(activateLocation(scope, businessLocationId, clock).job_id);
+      else if (action === 'start' || action === 'rerun') runInBackground(startMigration(scope, businessLocationId, clock, { rerun: action === 'rerun' }).job_id);
+      else if (action === 'cancel') cancelMigration(scope, location.id, 'Cancelled by the user.', clock);
+      const job = latestJob(scope, location.id);
+      return job ? view(scope, job) : null;
+    },
+    'logs:list': ({ businessLocationId, ...filter }) => listLogs(scope, { businessLocationId, ...filter }),
+    'logs:get': ({ id }) => {
+      const log = getLog(scope, id);
+      if (!log) throw new DomainError('invalid_input', `No transfer log ${id}.`);
+      return log;
+    },
+    'locations:overview': ({ businessLocationId }) => {
+      const { location, ...overview } = locationOverview(scope, businessLocationId, clock);
+      return { ...overview, storageUnitName: location.storageUnitName, yesterday: migrationRange(location, clock).endDate };
+    },
+  };
+}
