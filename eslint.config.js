@@ -3,6 +3,28 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const electronOnlyInTheShell = { name: 'electron', message: 'Only electron/main and electron/preload import Electron; inject what the engine needs.' };
+
+/** A door (electron/fronts/NAME) that must not import the other doors: they share through core. */
+function doorRule(name, others) {
+  const alternatives = others.join('|');
+  return [
+    {
+      files: [`electron/fronts/${name}/**/*.ts`],
+      ignores: ['electron/fronts/**/*.test.ts'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: [electronOnlyInTheShell],
+            patterns: [{ regex: `(^\\.\\./|/fronts/)(${alternatives})(/|$)`, message: `the ${name} door never imports another door (${others.join(', ')}): share through core.` }],
+          },
+        ],
+      },
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'electron/core/db/migrations/'] },
   js.configs.recommended,
@@ -20,9 +42,32 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'shared/**/*.ts', 'test/**/*.ts'],
     ignores: ['electron/main/**', 'electron/preload/**', 'test/electron/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main and electron/preload import Electron; inject what the engine needs.' }] }],
+      'no-restricted-imports': ['error', { paths: [electronOnlyInTheShell] }],
     },
   },
+  {
+    // The engine (core) runs under any door: it never imports a door, the IPC wire contracts (it speaks
+    // shared/model), test code or Electron. Its own tests may use test/ helpers.
+    files: ['electron/core/**/*.ts'],
+    ignores: ['electron/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInTheShell],
+          patterns: [
+            { regex: '(^|/)fronts/', message: 'core never imports a door: the doors (fronts) call core.' },
+            { regex: '(^|/)shared/ipc/', message: 'core speaks shared/model; the IPC contracts belong to the doors.' },
+            { regex: '(^|/)test/', message: 'core never imports test code.' },
+          ],
+        },
+      ],
+    },
+  },
+  ...doorRule('cli', ['ipc', 'web-host']),
+  ...doorRule('ipc', ['cli', 'web-host']),
+  // The web host is the IPC door over HTTP: it may use ipc/, never the CLI.
+  ...doorRule('web-host', ['cli']),
   {
     // The renderer is a web page: no Node, no Electron, no engine code.
     files: ['renderer/**/*.{ts,tsx}'],

@@ -1,4 +1,4 @@
-import type { LarderEvent } from '../../shared/ipc/events';
+import type { LarderEvent } from '../../shared/model/events';
 
 export type EventListener = (event: LarderEvent) => void;
 

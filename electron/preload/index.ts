@@ -2,7 +2,7 @@
 // what the contracts allow and nothing else.
 import { contextBridge, ipcRenderer } from 'electron';
 import { EVENT_CHANNEL, ipcChannels } from '../../shared/ipc/channels';
-import type { LarderEvent } from '../../shared/ipc/events';
+import type { LarderEvent } from '../../shared/model/events';
 import type { LarderBridge } from './bridge';
 
 const allowed = new Set<string>(ipcChannels);

@@ -1,6 +1,7 @@
 // Connecting a company to Lightspeed: OAuth with PKCE and `state` through the system browser, back
 // through a loopback listener or a pasted address; reauthorize, disconnect, status and a test call.
 import { z } from 'zod';
+import type { ConnectionView } from '../../../shared/model/connection';
 import type { CompanyScope } from '../db/company';
 import { DomainError } from '../domain-error';
 import type { LightspeedApi } from '../lightspeed/api-client';
@@ -10,8 +11,8 @@ import { createPkce, createState } from '../lightspeed/pkce';
 import { exchangeCode, TokenEndpointError } from '../lightspeed/token-client';
 import type { Clock } from '../platform/platform';
 import type { SecretVault } from '../secrets/secret-vault';
-import { listOpenAlerts, resolveOpenAlerts, type Alert } from './alerts';
-import { eraseTokens, findConnection, storeTokens, type ConnectionStatus } from './connection-store';
+import { listOpenAlerts, resolveOpenAlerts } from './alerts';
+import { eraseTokens, findConnection, storeTokens } from './connection-store';
 
 /** A sign-in started but not finished; sealed, so a pasted address can finish it from another process. */
 const PENDING_FLOW = 'lightspeed:pending-flow';
@@ -27,17 +28,6 @@ function parseJson(text: string): unknown {
   } catch {
     return null;
   }
-}
-
-export interface ConnectionView {
-  status: ConnectionStatus | 'not_connected';
-  environment: string | null;
-  connectedAt: string | null;
-  accessExpiresAt: string | null;
-  refreshExpiresAt: string | null;
-  lastRefreshAt: string | null;
-  businessNames: string[];
-  alerts: Alert[];
 }
 
 export interface StartedConnect {

@@ -5,7 +5,7 @@ import { listLedgerEntries, stockOnHand } from '../ledger/ledger';
 import { findRecipeByName, getRecipe, listRecipes, previewExplosion } from './recipes';
 import { importSetupFile } from './setup-import';
 
-const threeLevels = readFileSync(new URL('../../test/fixtures/setup-three-levels.json', import.meta.url), 'utf8');
+const threeLevels = readFileSync(new URL('../../../test/fixtures/setup-three-levels.json', import.meta.url), 'utf8');
 
 let engine: TestEngine;
 beforeEach(() => (engine = createTestEngine()));

@@ -1,25 +1,9 @@
 // Setting up the Lightspeed client: the environment, the client id (a setting) and the client secret
 // (sealed in the vault, never in settings.json).
-import type { z } from 'zod';
-import type { configureConnection } from '../../../shared/ipc/contracts/lightspeed';
-import type { Settings } from '../../../shared/settings';
+import type { ConfigurationInput, ConfigurationView } from '../../../shared/model/connection';
 import { DomainError } from '../domain-error';
 import type { Engine } from '../engine';
 import { CLIENT_SECRET_NAME, environmentPresets } from './environments';
-
-/** The same input the Connection screen sends (the IPC contract is the one definition). */
-export type ConfigurationInput = z.output<typeof configureConnection.input>;
-
-export interface ConfigurationView {
-  environment: Settings['lightspeedEnvironment'];
-  endpoints: { authorizeUrl: string; tokenUrl: string; apiUrl: string } | null;
-  clientId: string;
-  clientSecretStored: boolean;
-  redirectUri: string | null;
-  loopbackPort: number | null;
-  complete: boolean;
-  demoAccount: boolean;
-}
 
 function isComplete(engine: Engine): boolean {
   try {

@@ -1,7 +1,6 @@
 // The seed's recommended setup order, ticked from what is really in the database: the home screen
 // shows it, so a manager always sees which step comes next.
-import type { SetupStep } from '../../../shared/ipc/contracts/setup';
-import { setupSteps } from '../../../shared/ipc/contracts/setup';
+import { setupSteps, type SetupStep } from '../../../shared/model/setup';
 import type { CompanyScope } from '../db/company';
 import { activatedCoverage } from '../items/mapping-coverage';
 import type { Clock } from '../platform/platform';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './cli';
 
-const setupFile = new URL('../../test/fixtures/setup-three-levels.json', import.meta.url).pathname;
+const setupFile = new URL('../../../test/fixtures/setup-three-levels.json', import.meta.url).pathname;
 let home: string;
 
 beforeEach(() => (home = mkdtempSync(join(tmpdir(), 'larder-cli-'))));

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeLightspeed, type FakeLightspeed } from '../../core/demo/fake-lightspeed/fake-lightspeed';
 import { approveInBrowser } from '../../../test/support/lightspeed';
 import { createTestEngine, type TestEngine } from '../../../test/support/test-engine';
-import type { LarderEvent } from '../../../shared/ipc/events';
+import type { LarderEvent } from '../../../shared/model/events';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestEngine, type TestEngine } from '../../../test/support/test-engine';
-import type { LarderEvent } from '../../../shared/ipc/events';
+import type { LarderEvent } from '../../../shared/model/events';
 import { DemoAccount } from '../../core/demo/demo-account';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { IpcError } from '../../../shared/ipc/contract';
-import type { LarderEvent } from '../../../shared/ipc/events';
+import type { LarderEvent } from '../../../shared/model/events';
 import { asIpcError, onLarderEvent } from '../ipc/client';
 
 /**

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import type { SetupStep } from '../../../shared/ipc/contracts/setup';
+import type { SetupStep } from '../../../shared/model/setup';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { useNavigation, type Section } from '../app/navigation-store';
 import { anyOf, useLive } from '../app/use-live';

@@ -1,7 +1,7 @@
 import type { IpcChannel } from '../../../shared/ipc/channels';
 import type { ContractInput, ContractOutput, IpcError } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import type { LarderEvent } from '../../../shared/ipc/events';
+import type { LarderEvent } from '../../../shared/model/events';
 import { transport } from './transport';
 
 /** A refusal from main, with its catalogued code; screens show its meaning and fix. */

@@ -3,7 +3,7 @@
 import type { IpcChannel } from '../../../shared/ipc/channels';
 import { EVENT_CHANNEL } from '../../../shared/ipc/channels';
 import type { IpcResult } from '../../../shared/ipc/contract';
-import type { LarderEvent } from '../../../shared/ipc/events';
+import type { LarderEvent } from '../../../shared/model/events';
 
 export interface Transport {
   invoke(channel: IpcChannel, input: unknown): Promise<IpcResult<unknown>>;

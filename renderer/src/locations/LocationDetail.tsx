@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, Select, SimpleGri
 import { useState } from 'react';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import type { LarderEvent } from '../../../shared/ipc/events';
+import type { LarderEvent } from '../../../shared/model/events';
 import { ActionForm } from '../app/ActionForm';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { useNavigation } from '../app/navigation-store';

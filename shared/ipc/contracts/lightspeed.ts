@@ -1,36 +1,10 @@
 import { z } from 'zod';
 import { decimalInput, decimalOutput } from '../../decimal-text';
-import { lightspeedEndpointsSchema, lightspeedEnvironments } from '../../settings';
+import { configurationInput, configurationView, connectionView } from '../../model/connection';
 import { defineContract } from '../contract';
 
 const empty = z.object({}).strict();
 const blId = z.string().regex(/^\d+$/, 'a Lightspeed business location id');
-
-const alert = z.object({ id: z.number().int(), code: z.string(), message: z.string(), count: z.number().int(), firstSeenAt: z.string(), lastSeenAt: z.string() });
-
-/** The connection as the screens show it; tokens never appear in it. */
-export const connectionView = z.object({
-  status: z.enum(['active', 'disconnected', 'refresh_failed', 'not_connected']),
-  environment: z.string().nullable(),
-  connectedAt: z.string().nullable(),
-  accessExpiresAt: z.string().nullable(),
-  refreshExpiresAt: z.string().nullable(),
-  lastRefreshAt: z.string().nullable(),
-  businessNames: z.array(z.string()),
-  alerts: z.array(alert),
-});
-
-const configurationView = z.object({
-  environment: z.enum(lightspeedEnvironments),
-  endpoints: z.object({ authorizeUrl: z.string(), tokenUrl: z.string(), apiUrl: z.string() }).nullable(),
-  clientId: z.string(),
-  clientSecretStored: z.boolean(),
-  redirectUri: z.string().nullable(),
-  loopbackPort: z.number().int().nullable(),
-  /** Whether Connect can start: an environment, client id and client secret are all there. */
-  complete: z.boolean(),
-  demoAccount: z.boolean(),
-});
 
 export const getConnection = defineContract({ channel: 'connection:status', input: empty, output: connectionView, errors: [] });
 
@@ -38,16 +12,7 @@ export const getConfiguration = defineContract({ channel: 'connection:configurat
 
 export const configureConnection = defineContract({
   channel: 'connection:configure',
-  input: z
-    .object({
-      environment: z.enum(lightspeedEnvironments).optional(),
-      clientId: z.string().trim().min(1).max(200).optional(),
-      clientSecret: z.string().min(1).max(500).optional(),
-      redirectUri: z.string().url().nullable().optional(),
-      loopbackPort: z.number().int().min(1024).max(65535).nullable().optional(),
-      customEndpoints: lightspeedEndpointsSchema.optional(),
-    })
-    .strict(),
+  input: configurationInput,
   output: configurationView,
   errors: ['lightspeed_not_configured', 'secret_storage_unavailable', 'secret_storage_weak', 'invalid_input'],
 });
