@@ -25,6 +25,9 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require() nothing but Electron: its allowlist comes from the contracts,
+      // so zod is bundled into it rather than left as an external require.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
         // A sandboxed preload cannot require() anything but a few Electron modules: one CommonJS file.

@@ -1,16 +1,15 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../errors';
-import type { IpcChannel } from './channels';
 
 /** One IPC call: its channel, what it takes, what it answers and the refusals it may answer with. */
-export interface Contract<C extends IpcChannel = IpcChannel, I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface Contract<C extends string = string, I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly channel: C;
   readonly input: I;
   readonly output: O;
   readonly errors: readonly ErrorCode[];
 }
 
-export function defineContract<const C extends IpcChannel, I extends z.ZodType, O extends z.ZodType>(contract: Contract<C, I, O>): Contract<C, I, O> {
+export function defineContract<const C extends string, I extends z.ZodType, O extends z.ZodType>(contract: Contract<C, I, O>): Contract<C, I, O> {
   return contract;
 }
 

@@ -10,5 +10,8 @@ test('the build carries the Content-Security-Policy and the hardened window opti
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   const main = readFileSync('out/main/index.js', 'utf8');
   for (const option of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webSecurity: true', 'webviewTag: false']) expect(main).toContain(option);
-  expect(readFileSync('out/preload/index.cjs', 'utf8')).not.toContain('exposeInMainWorld("ipcRenderer"');
+  const preload = readFileSync('out/preload/index.cjs', 'utf8');
+  expect(preload).not.toContain('exposeInMainWorld("ipcRenderer"');
+  // A sandboxed preload can require() only Electron: everything else (zod, the contracts) is bundled in.
+  expect([...new Set(preload.match(/require\("[^"]+"\)/g))]).toEqual(['require("electron")']);
 });

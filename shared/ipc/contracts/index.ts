@@ -1,5 +1,3 @@
-import type { IpcChannel } from '../channels';
-import type { Contract } from '../contract';
 import { appInfo } from './app';
 import {
   createReceipt,
@@ -40,52 +38,60 @@ import {
 import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
 import { getLogContract, listLogsContract, locationOverviewContract, migrationAction, runTransfer } from './transfers';
 
-/** Every IPC call, by channel. The renderer client, the main handlers and the preload allowlist all follow it. */
-export const contracts = {
-  'app:info': appInfo,
-  'setup:import': importSetup,
-  'storage-units:list': listStorageUnits,
-  'storage-units:save': saveStorageUnit,
-  'storage-units:delete': deleteStorageUnit,
-  'ingredients:list': listIngredients,
-  'ingredients:save': saveIngredient,
-  'ingredients:delete': deleteIngredient,
-  'recipes:list': listRecipes,
-  'recipes:get': getRecipe,
-  'recipes:save': saveRecipe,
-  'recipes:delete': deleteRecipe,
-  'recipes:preview': previewRecipe,
-  'receipts:list': listReceipts,
-  'receipts:create': createReceipt,
-  'receipts:delete': deleteReceipt,
-  'stock:list': listStock,
-  'ledger:list': listLedger,
-  'connection:status': getConnection,
-  'connection:configuration': getConfiguration,
-  'connection:configure': configureConnection,
-  'connection:start': startConnect,
-  'connection:paste': pasteAddress,
-  'connection:test': testConnection,
-  'connection:disconnect': disconnect,
-  'locations:list': listLocationsContract,
-  'locations:sync': syncLocationsContract,
-  'locations:link': linkLocation,
-  'locations:auto-issue': setLocationAutoIssue,
-  'items:list': listItemsContract,
-  'items:sync': syncItemsContract,
-  'mappings:save': saveMappingContract,
-  'mappings:delete': deleteMappingContract,
-  'transfers:run': runTransfer,
-  'migrations:action': migrationAction,
-  'logs:list': listLogsContract,
-  'logs:get': getLogContract,
-  'locations:overview': locationOverviewContract,
-  'ledger:totals': ledgerTotals,
-  'setup:checklist': setupChecklist,
-  'settings:get': getSettings,
-  'settings:save': saveSettings,
-  'demo:start': startDemo,
-  'diagnostics:save': saveDiagnostics,
-} as const satisfies { [C in IpcChannel]: Contract<C> };
+// Every IPC call, each written once: its channel lives in its contract, and the record by channel,
+// the channel list (the preload's allowlist) and the handler map's keys are all derived from this list.
+const all = [
+  appInfo,
+  importSetup,
+  listStorageUnits,
+  saveStorageUnit,
+  deleteStorageUnit,
+  listIngredients,
+  saveIngredient,
+  deleteIngredient,
+  listRecipes,
+  getRecipe,
+  saveRecipe,
+  deleteRecipe,
+  previewRecipe,
+  listReceipts,
+  createReceipt,
+  deleteReceipt,
+  listStock,
+  listLedger,
+  getConnection,
+  getConfiguration,
+  configureConnection,
+  startConnect,
+  pasteAddress,
+  testConnection,
+  disconnect,
+  listLocationsContract,
+  syncLocationsContract,
+  linkLocation,
+  setLocationAutoIssue,
+  listItemsContract,
+  syncItemsContract,
+  saveMappingContract,
+  deleteMappingContract,
+  runTransfer,
+  migrationAction,
+  listLogsContract,
+  getLogContract,
+  locationOverviewContract,
+  ledgerTotals,
+  setupChecklist,
+  getSettings,
+  saveSettings,
+  startDemo,
+  saveDiagnostics,
+] as const;
 
-export type Contracts = typeof contracts;
+type AnyContract = (typeof all)[number];
+export type IpcChannel = AnyContract['channel'];
+
+/** Every IPC call, by channel. The renderer client, the main handlers and the preload allowlist all follow it. */
+export type Contracts = { [C in IpcChannel]: Extract<AnyContract, { channel: C }> };
+export const contracts = Object.fromEntries(all.map((contract) => [contract.channel, contract])) as Contracts;
+
+export const ipcChannels = all.map((contract) => contract.channel);
