@@ -4,6 +4,7 @@
 // Quantities and money are stored as scaled integers (see electron/decimal/decimal.ts): SQLite then
 // sums them exactly, and no binary float ever touches a quantity.
 import { sql } from 'drizzle-orm';
+import { ledgerEntryTypes } from '../../../shared/model/ledger';
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
@@ -92,7 +93,7 @@ export const recipeLines = sqliteTable(
   ],
 );
 
-export const ledgerEntryTypes = ['RECEIPT', 'ISSUE', 'WASTE', 'COUNT', 'ADJUSTMENT'] as const;
+export { ledgerEntryTypes };
 
 /**
  * Every stock movement, one table. `quantity` and `value` are signed changes to stock (an ISSUE is

@@ -5,11 +5,10 @@
 // they say so; each function is also safe alone (SQLite nests it as a savepoint).
 import { and, eq } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
-import { ledgerEntries, type ledgerEntryTypes } from '../db/schema';
+import type { LedgerEntryType } from '../../../shared/model/ledger';
+import { ledgerEntries } from '../db/schema';
 import { type Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
-
-export type LedgerEntryType = (typeof ledgerEntryTypes)[number];
 
 export interface NewLedgerEntry {
   type: LedgerEntryType;

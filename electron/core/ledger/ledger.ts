@@ -13,7 +13,9 @@ import {
   UNIT_COST_SCALE,
 } from '../decimal/decimal';
 
-import type { LedgerEntryType } from './ledger-writer';
+import type { LedgerEntryType, LedgerEntryView } from '../../../shared/model/ledger';
+
+export type { LedgerEntryView };
 
 /** total receipt value ÷ total receipt quantity, over receipts dated on or before `date`; 0 without any. */
 export function weightedAverageUnitCost(scope: CompanyScope, ingredientId: number, date: string): Decimal {
@@ -81,24 +83,6 @@ export interface LedgerFilter {
   ingredientId?: number | undefined;
   /** Newest first when limited, so a screen shows the latest movements. */
   limit?: number | undefined;
-}
-
-export interface LedgerEntryView {
-  id: number;
-  type: LedgerEntryType;
-  date: string;
-  ingredientId: number;
-  ingredient: string;
-  unit: string;
-  storageUnitId: number;
-  storageUnit: string;
-  quantity: string;
-  unitCost: string;
-  value: string;
-  reference: string | null;
-  locationId: string | null;
-  salesLineId: number | null;
-  transferLogId: number | null;
 }
 
 function ledgerWhere(scope: CompanyScope, filter: LedgerFilter): OptionalFilter {

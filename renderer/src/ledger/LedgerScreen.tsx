@@ -12,8 +12,9 @@ import { useInventory } from '../inventory/inventory-store';
 import { StockPanel } from '../inventory/StockPanel';
 import { call } from '../ipc/client';
 import { entryColumns } from './entry-columns';
+import { ledgerEntryTypes } from '../../../shared/model/ledger';
 
-const types = ['RECEIPT', 'ISSUE', 'WASTE', 'COUNT', 'ADJUSTMENT'] as const;
+const types = ledgerEntryTypes;
 const typeOptions = [...types];
 /** Newest first, a page at a time (Show more adds one); the table draws only the rows in view. */
 const PAGE = 100;

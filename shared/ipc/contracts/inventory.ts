@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { dateInput, isoDateOutput } from '../../dates';
+import { dateInput } from '../../dates';
 import { decimalInput, decimalOutput } from '../../decimal-text';
+import { ledgerEntryView } from '../../model/ledger';
 import { defineContract } from '../contract';
 
 const id = z.number().int().positive();
@@ -129,23 +130,6 @@ export const previewRecipe = defineContract({
   errors: ['recipe_not_found', 'invalid_quantity'],
 });
 
-export const ledgerEntryView = z.object({
-  id,
-  type: z.enum(['RECEIPT', 'ISSUE', 'WASTE', 'COUNT', 'ADJUSTMENT']),
-  date: isoDateOutput,
-  ingredientId: id,
-  ingredient: z.string(),
-  unit: z.string(),
-  storageUnitId: id,
-  storageUnit: z.string(),
-  quantity: decimalOutput,
-  unitCost: decimalOutput,
-  value: decimalOutput,
-  reference: z.string().nullable(),
-  locationId: z.string().nullable(),
-  salesLineId: z.number().int().nullable(),
-  transferLogId: z.number().int().nullable(),
-});
 
 export const listReceipts = defineContract({
   channel: 'receipts:list',

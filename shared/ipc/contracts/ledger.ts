@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { defineContract } from '../contract';
 import { decimalOutput } from '../../decimal-text';
-import { ledgerEntryView } from './inventory';
+import { ledgerEntryTypes, ledgerEntryView } from '../../model/ledger';
 
 const ledgerFilter = z.object({
-  type: z.enum(['RECEIPT', 'ISSUE', 'WASTE', 'COUNT', 'ADJUSTMENT']).optional(),
+  type: z.enum(ledgerEntryTypes).optional(),
   from: dateInput.optional(),
   to: dateInput.optional(),
   locationId: z.string().max(40).optional(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { decimalOutput } from '../../decimal-text';
 import { defineContract } from '../contract';
-import { ledgerEntryView } from './inventory';
+import { ledgerEntryView } from '../../model/ledger';
 
 const blId = z.string().regex(/^\d+$/, 'a Lightspeed business location id');
 

@@ -1,0 +1,30 @@
+// The ledger as the engine answers it and the screens show it.
+import { z } from 'zod';
+import { isoDateOutput } from '../dates';
+import { decimalOutput } from '../decimal-text';
+
+/** Every kind of stock movement; the database's check constraint, the filters and the screens use this one list. */
+export const ledgerEntryTypes = ['RECEIPT', 'ISSUE', 'WASTE', 'COUNT', 'ADJUSTMENT'] as const;
+export type LedgerEntryType = (typeof ledgerEntryTypes)[number];
+
+const id = z.number().int().positive();
+
+/** One ledger entry; quantity and value are signed decimal text (an ISSUE is negative). */
+export const ledgerEntryView = z.object({
+  id,
+  type: z.enum(ledgerEntryTypes),
+  date: isoDateOutput,
+  ingredientId: id,
+  ingredient: z.string(),
+  unit: z.string(),
+  storageUnitId: id,
+  storageUnit: z.string(),
+  quantity: decimalOutput,
+  unitCost: decimalOutput,
+  value: decimalOutput,
+  reference: z.string().nullable(),
+  locationId: z.string().nullable(),
+  salesLineId: z.number().int().nullable(),
+  transferLogId: z.number().int().nullable(),
+});
+export type LedgerEntryView = z.infer<typeof ledgerEntryView>;
