@@ -5,6 +5,7 @@
 // sums them exactly, and no binary float ever touches a quantity.
 import { sql } from 'drizzle-orm';
 import { ledgerEntryTypes } from '../../../shared/model/ledger';
+import { migrationDayStatuses, migrationJobStatuses, transferStatuses, transferTriggers } from '../../../shared/model/transfers';
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
@@ -93,7 +94,7 @@ export const recipeLines = sqliteTable(
   ],
 );
 
-export { ledgerEntryTypes };
+export { ledgerEntryTypes, migrationDayStatuses, migrationJobStatuses, transferStatuses, transferTriggers };
 
 /**
  * Every stock movement, one table. `quantity` and `value` are signed changes to stock (an ISSUE is
@@ -370,8 +371,6 @@ export const salesFetches = sqliteTable(
   (t) => [primaryKey({ columns: [t.locationId, t.businessDate] })],
 );
 
-export const transferStatuses = ['processing', 'success', 'failed'] as const;
-export const transferTriggers = ['manual', 'nightly', 'migration'] as const;
 
 /** One row per transfer attempt; retries of one request share its request UUID. */
 export const transferLogs = sqliteTable(
@@ -457,9 +456,6 @@ export const tokenRefreshLeases = sqliteTable('token_refresh_leases', {
   expiresAt: text('expires_at').notNull(),
 });
 
-export const migrationJobStatuses = ['pending', 'running', 'completed', 'cancelled', 'failed'] as const;
-/** 'incomplete': posted while the till had not closed the day; the nightly run completes it. */
-export const migrationDayStatuses = ['pending', 'processing', 'success', 'no_data', 'incomplete', 'failed', 'retry_pending', 'skipped'] as const;
 
 export const migrationJobs = sqliteTable(
   'migration_jobs',

@@ -11,7 +11,8 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
 import { addDays, dateInZone, datesBetween } from '../locations/zoned-time';
-import { locations, migrationDays, migrationJobs, type migrationDayStatuses, type migrationJobStatuses } from '../db/schema';
+import type { MigrationView } from '../../../shared/model/transfers';
+import { locations, migrationDays, migrationJobs } from '../db/schema';
 import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
 import { asDomainError, DomainError } from '../domain-error';
 import { requireLocation } from '../locations/location-config';
@@ -28,8 +29,7 @@ export const STUCK_AFTER_MS = 10 * 60_000;
 export const OUTAGE_DAYS = 3;
 export const INCOMPLETE_DAY_MESSAGE = 'incomplete: the day was still open at the till';
 
-export type MigrationJobStatus = (typeof migrationJobStatuses)[number];
-export type MigrationDayStatus = (typeof migrationDayStatuses)[number];
+export type { MigrationView };
 type Job = typeof migrationJobs.$inferSelect;
 
 /** The last 90 completed business days, ending yesterday where the location is. */
@@ -396,26 +396,6 @@ function failedResult(date: string, error: unknown): TransferResult {
   return { date, success: false, no_data: false, data_complete: null, log_id: null, request_uuid: '', ledger_ids: [], stats: null, error: { ...failure, temporary: false } };
 }
 
-/** The seed's progress fields, plus each day. */
-export interface MigrationView {
-  job_id: number;
-  location_id: string;
-  status: MigrationJobStatus;
-  rerun: boolean;
-  total_days: number;
-  days_processed: number;
-  days_failed: number;
-  days_skipped: number;
-  current_date: string | null;
-  start_date: string;
-  end_date: string;
-  progress_percent: number;
-  started_at: string | null;
-  completed_at: string | null;
-  error_code: string | null;
-  error_message: string | null;
-  days: { date: string; status: MigrationDayStatus; attempts: number; lines_processed: number; ledger_entries_created: number; transfer_log_id: number | null; error_message: string | null }[];
-}
 
 export function view(scope: CompanyScope, job: Job): MigrationView {
   const location = scope.db.orm.select({ blId: locations.businessLocationId }).from(locations).where(eq(locations.id, job.locationId)).get();

@@ -36,6 +36,7 @@ import type { LightspeedApi } from '../lightspeed/api-client';
 import { LightspeedError } from '../lightspeed/lightspeed-http';
 import { recordTransferRun, requireLocation } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
+import type { TransferResult } from '../../../shared/model/transfers';
 import type { ActivityLog } from '../diagnostics/activity-log';
 import type { Clock } from '../platform/platform';
 import { acquireDayLock, releaseDayLock } from './day-lock';
@@ -44,6 +45,8 @@ import type { Sleep } from './retry';
 import { cachedDay, dayLines, fetchDay, storeDay, type DayLine, type FetchedDay } from './sales-source';
 import { deductLine } from './line-deduction';
 import { discardLog, failLog, finishLog, markReplaced, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
+
+export type { TransferResult };
 
 export interface TransferContext {
   scope: CompanyScope;
@@ -70,20 +73,6 @@ export interface TransferRequest {
   onCommit?: (outcome: TransferResult) => void;
 }
 
-/** The seed's transfer result. */
-export interface TransferResult {
-  date: string;
-  success: boolean;
-  no_data: boolean;
-  /** False when Lightspeed had not closed the day: what was posted may grow. */
-  data_complete: boolean | null;
-  log_id: number | null;
-  request_uuid: string;
-  ledger_ids: number[];
-  stats: TransferStats | null;
-  /** `temporary`: Lightspeed could not answer for now (a later run may succeed); a migration stops after three such days. */
-  error: { code: string; message: string; temporary: boolean } | null;
-}
 
 const emptyStats = (): TransferStats => ({
   sales_count: 0,

@@ -1,51 +1,17 @@
 // Transfer logs: one per attempt, kept locally so a manager can review every transfer offline.
 import { OptionalFilter } from '../db/optional-filter';
 import type { CompanyScope } from '../db/company';
+import type { ApiSummary, RecipeUse, TransferLogView, TransferStats, TransferStatus, TransferTrigger } from '../../../shared/model/transfers';
 import type { LarderDb } from '../db/open-database';
 import { fromScaled, MONEY_SCALE, parseDecimal, toScaled, formatDecimal } from '../decimal/decimal';
-import { transferLogs, type transferStatuses, type transferTriggers } from '../db/schema';
+import { transferLogs } from '../db/schema';
 import { listLedgerEntries, type LedgerEntryView } from '../ledger/ledger';
 
-export type TransferStatus = (typeof transferStatuses)[number];
-export type TransferTrigger = (typeof transferTriggers)[number];
+export type { RecipeUse, TransferStats, TransferTrigger };
 
-export interface RecipeUse {
-  type: 'ingredient' | 'recipe';
-  name: string;
-  /** Portions of a recipe, or quantity of an ingredient, summed over the day's lines. */
-  quantity: string;
-}
 
-export interface ApiSummary {
-  source: 'api' | 'cache';
-  sales: number;
-  lines: number;
-  dataComplete: boolean;
-  nextStartOfDay: string | null;
-  fetchedAt: string;
-}
 
-/** The seed's "Transfer statistics". */
-export interface TransferStats {
-  sales_count: number;
-  lines_processed: number;
-  lines_skipped: number;
-  /** Lines that are sales (positive, named, not voided), and how many of them had no mapping. */
-  lines_sold: number;
-  lines_unmapped: number;
-  /** Net sales value of those lines and of the unmapped ones, as decimal text. */
-  sales_value: string;
-  unmapped_value: string;
-  ledger_entries_created: number;
-  /** Earlier entries of the day a forced run deleted before posting its own. */
-  entries_replaced: number;
-  exceptions: string[];
-  used_cache: boolean;
-  idempotent: boolean;
-  recipes_used: RecipeUse[];
-  unmapped_names: string[];
-  api_response_summary: ApiSummary | null;
-}
+
 
 export function startLog(
   db: LarderDb,
@@ -128,42 +94,6 @@ export function failInterruptedLogs(db: LarderDb, isStale: (log: { locationId: n
   return stale.length;
 }
 
-export interface TransferLogView {
-  id: number;
-  locationId: string;
-  locationName: string;
-  reportDate: string;
-  requestUuid: string;
-  attempt: number;
-  status: TransferStatus;
-  trigger: TransferTrigger;
-  forceRefresh: boolean;
-  storageUnit: string | null;
-  noData: boolean;
-  dataComplete: boolean | null;
-  salesProcessed: number;
-  linesProcessed: number;
-  linesSkipped: number;
-  ledgerEntriesCreated: number;
-  ledgerIds: number[];
-  unmappedNames: string[];
-  exceptions: string[];
-  recipesUsed: RecipeUse[];
-  apiResponseSummary: ApiSummary | Record<string, never>;
-  usedCache: boolean;
-  idempotent: boolean;
-  linesSold: number;
-  linesUnmapped: number;
-  salesValue: string;
-  unmappedValue: string;
-  entriesReplaced: number;
-  replacedByLogId: number | null;
-  replacedAt: string | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
 
 export interface LogFilter {
   businessLocationId?: string | undefined;

@@ -1,0 +1,135 @@
+// Transfers, transfer logs and migrations as the engine answers them and the screens show them: one
+// schema per concept, and the engine's types are inferred from these. The seed's result objects (the
+// transfer result and its statistics, the migration) keep the seed's snake_case field names; every
+// other shape on the wire is camelCase.
+import { z } from 'zod';
+import { decimalOutput } from '../decimal-text';
+
+export const transferStatuses = ['processing', 'success', 'failed'] as const;
+export const transferTriggers = ['manual', 'nightly', 'migration'] as const;
+export const migrationJobStatuses = ['pending', 'running', 'completed', 'cancelled', 'failed'] as const;
+/** 'incomplete': posted while the till had not closed the day; the nightly run completes it. */
+export const migrationDayStatuses = ['pending', 'processing', 'success', 'no_data', 'incomplete', 'failed', 'retry_pending', 'skipped'] as const;
+export type TransferStatus = (typeof transferStatuses)[number];
+export type TransferTrigger = (typeof transferTriggers)[number];
+export type MigrationJobStatus = (typeof migrationJobStatuses)[number];
+export type MigrationDayStatus = (typeof migrationDayStatuses)[number];
+
+/** Portions of a recipe, or quantity of an ingredient, summed over the day's lines. */
+export const recipeUse = z.object({ type: z.enum(['ingredient', 'recipe']), name: z.string(), quantity: decimalOutput });
+export type RecipeUse = z.infer<typeof recipeUse>;
+
+export const apiSummary = z.object({
+  source: z.enum(['api', 'cache']),
+  sales: z.number().int(),
+  lines: z.number().int(),
+  dataComplete: z.boolean(),
+  nextStartOfDay: z.string().nullable(),
+  fetchedAt: z.string(),
+});
+export type ApiSummary = z.infer<typeof apiSummary>;
+
+/** The seed's "Transfer statistics". */
+export const transferStats = z.object({
+  sales_count: z.number().int(),
+  lines_processed: z.number().int(),
+  lines_skipped: z.number().int(),
+  lines_sold: z.number().int(),
+  lines_unmapped: z.number().int(),
+  sales_value: decimalOutput,
+  unmapped_value: decimalOutput,
+  ledger_entries_created: z.number().int(),
+  entries_replaced: z.number().int(),
+  exceptions: z.array(z.string()),
+  used_cache: z.boolean(),
+  idempotent: z.boolean(),
+  recipes_used: z.array(recipeUse),
+  unmapped_names: z.array(z.string()),
+  api_response_summary: apiSummary.nullable(),
+});
+export type TransferStats = z.infer<typeof transferStats>;
+
+/** The seed's transfer result. */
+export const transferResult = z.object({
+  date: z.string(),
+  success: z.boolean(),
+  no_data: z.boolean(),
+  data_complete: z.boolean().nullable(),
+  log_id: z.number().int().nullable(),
+  request_uuid: z.string(),
+  ledger_ids: z.array(z.number().int()),
+  stats: transferStats.nullable(),
+  error: z.object({ code: z.string(), message: z.string(), temporary: z.boolean() }).nullable(),
+});
+export type TransferResult = z.infer<typeof transferResult>;
+
+export const migrationDay = z.object({
+  date: z.string(),
+  status: z.enum(migrationDayStatuses),
+  attempts: z.number().int(),
+  lines_processed: z.number().int(),
+  ledger_entries_created: z.number().int(),
+  transfer_log_id: z.number().int().nullable(),
+  error_message: z.string().nullable(),
+});
+
+/** The seed's progress fields, plus each day. */
+export const migrationView = z.object({
+  job_id: z.number().int(),
+  location_id: z.string(),
+  status: z.enum(migrationJobStatuses),
+  rerun: z.boolean(),
+  total_days: z.number().int(),
+  days_processed: z.number().int(),
+  days_failed: z.number().int(),
+  days_skipped: z.number().int(),
+  current_date: z.string().nullable(),
+  start_date: z.string(),
+  end_date: z.string(),
+  progress_percent: z.number().int(),
+  started_at: z.string().nullable(),
+  completed_at: z.string().nullable(),
+  error_code: z.string().nullable(),
+  error_message: z.string().nullable(),
+  days: z.array(migrationDay),
+});
+export type MigrationView = z.infer<typeof migrationView>;
+
+/** One transfer attempt, as the Transfer logs screen and `logs` show it. */
+export const transferLogView = z.object({
+  id: z.number().int(),
+  locationId: z.string(),
+  locationName: z.string(),
+  reportDate: z.string(),
+  requestUuid: z.string(),
+  attempt: z.number().int(),
+  status: z.enum(transferStatuses),
+  trigger: z.enum(transferTriggers),
+  forceRefresh: z.boolean(),
+  storageUnit: z.string().nullable(),
+  noData: z.boolean(),
+  dataComplete: z.boolean().nullable(),
+  salesProcessed: z.number().int(),
+  linesProcessed: z.number().int(),
+  linesSkipped: z.number().int(),
+  ledgerEntriesCreated: z.number().int(),
+  ledgerIds: z.array(z.number().int()),
+  unmappedNames: z.array(z.string()),
+  exceptions: z.array(z.string()),
+  recipesUsed: z.array(recipeUse),
+  apiResponseSummary: z.union([apiSummary, z.object({}).strict()]),
+  usedCache: z.boolean(),
+  idempotent: z.boolean(),
+  linesSold: z.number().int(),
+  linesUnmapped: z.number().int(),
+  salesValue: decimalOutput,
+  unmappedValue: decimalOutput,
+  entriesReplaced: z.number().int(),
+  replacedByLogId: z.number().int().nullable(),
+  replacedAt: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type TransferLogView = z.infer<typeof transferLogView>;
