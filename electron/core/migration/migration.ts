@@ -15,7 +15,7 @@ import type { MigrationView } from '../../../shared/model/transfers';
 import { locations, migrationDays, migrationJobs } from '../db/schema';
 import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
 import { asDomainError, DomainError } from '../domain-error';
-import { requireLocation } from '../locations/location-config';
+import { requireLocation, unlinkStorageUnit } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
 import type { Clock } from '../platform/platform';
 import { dayLockHeld, processAlive } from '../transfer/day-lock';
@@ -122,6 +122,32 @@ export function startMigration(scope: CompanyScope, businessLocationId: string, 
     if (resumed?.status === 'pending') return view(scope, resumed);
   }
   return scope.db.write(() => view(scope, createJob(scope, requireMigratable(scope, businessLocationId), options.rerun, clock)));
+}
+
+export type MigrationAction = 'activate' | 'start' | 'rerun' | 'cancel' | 'status';
+
+/**
+ * The migration verbs every door offers, in one place. Answers the job the door should run now
+ * (after activate, start or rerun) and the location's latest job as it stands.
+ */
+export function applyMigrationAction(
+  scope: CompanyScope,
+  businessLocationId: string,
+  action: MigrationAction,
+  clock: Clock,
+): { jobToRun: number | null; migration: MigrationView | null } {
+  const location = requireLocation(scope, businessLocationId);
+  let jobToRun: number | null = null;
+  if (action === 'activate') jobToRun = activateLocation(scope, businessLocationId, clock).job_id;
+  else if (action === 'start' || action === 'rerun') jobToRun = startMigration(scope, businessLocationId, clock, { rerun: action === 'rerun' }).job_id;
+  else if (action === 'cancel') cancelMigration(scope, location.id, 'Cancelled by the user.', clock);
+  const job = latestJob(scope, location.id);
+  return { jobToRun, migration: job ? view(scope, job) : null };
+}
+
+/** Unlinking a location's storage unit cancels its migration: the days left would have nowhere to go. */
+export function unlinkLocation(scope: CompanyScope, businessLocationId: string, clock: Clock): Location {
+  return unlinkStorageUnit(scope, businessLocationId, (locationId) => cancelMigration(scope, locationId, 'Cancelled: the storage unit was unlinked.', clock));
 }
 
 export function cancelMigration(scope: CompanyScope, locationId: number, reason: string, clock: Clock): Job | null {

@@ -3,10 +3,10 @@ import { listItems, syncItems } from '../../core/items/item-sync';
 import { configureConnection } from '../../../shared/ipc/contracts/lightspeed';
 import { configureLightspeed, viewConfiguration } from '../../core/lightspeed/configure';
 import { findStorageUnitByName } from '../../core/inventory/storage-units';
-import { linkStorageUnit, setAutoIssue, unlinkStorageUnit } from '../../core/locations/location-config';
+import { linkStorageUnit, setAutoIssue } from '../../core/locations/location-config';
 import { locationOverview } from '../../core/locations/location-overview';
 import { listLocations, syncLocations } from '../../core/locations/location-sync';
-import { activateLocation, cancelMigration } from '../../core/migration/migration';
+import { activateLocation, unlinkLocation } from '../../core/migration/migration';
 import { parseCommandArgs } from './args';
 import type { Command } from './cli';
 
@@ -102,7 +102,7 @@ export const lightspeedCommands: Record<string, Command> = {
           return { location: linkStorageUnit(engine.scope, blId, unit.id) };
         }
         case 'unlink':
-          return { location: unlinkStorageUnit(engine.scope, blId, (locationId) => cancelMigration(engine.scope, locationId, 'Cancelled: the storage unit was unlinked.', engine.platform.clock)) };
+          return { location: unlinkLocation(engine.scope, blId, engine.platform.clock) };
         case 'activate':
           return { migration: activateLocation(engine.scope, blId, engine.platform.clock) };
         case 'auto':

@@ -5,7 +5,7 @@ import { findIngredientByName } from '../../core/inventory/ingredients';
 import { findRecipeByName } from '../../core/inventory/recipes';
 import { requireLocation } from '../../core/locations/location-config';
 import { deleteMapping, resolveItem, saveMapping } from '../../core/items/mappings';
-import { cancelMigration, latestJob, recoverStuckJobs, runMigration, startMigration, view } from '../../core/migration/migration';
+import { applyMigrationAction, latestJob, recoverStuckJobs, runMigration, view, type MigrationAction } from '../../core/migration/migration';
 import { runDue, type RunDueResult } from '../../core/scheduler/run-due';
 import { transferDay, type TransferContext, type TransferResult } from '../../core/transfer/transfer-day';
 import { listLogs } from '../../core/transfer/transfer-log';
@@ -88,10 +88,10 @@ export const transferCommands: Record<string, Command> = {
       const [action, blId = ''] = positionals;
       const { scope, clock } = engine.transfers;
       const location = requireLocation(scope, blId);
-      if (action === 'start' || action === 'rerun') startMigration(scope, blId, clock, { rerun: action === 'rerun' });
-      else if (action === 'cancel') cancelMigration(scope, location.id, 'Cancelled by the user.', clock);
-      else if (action !== 'status') throw new DomainError('invalid_input', `Usage: ${migrateUsage}`);
-      if (values.wait) await waitForMigration(engine.transfers, location.id);
+      if (!['start', 'rerun', 'cancel', 'status'].includes(action ?? '')) throw new DomainError('invalid_input', `Usage: ${migrateUsage}`);
+      const applied = applyMigrationAction(scope, blId, action as MigrationAction, clock);
+      if (!values.wait) return { migration: applied.migration };
+      await waitForMigration(engine.transfers, location.id);
       const job = latestJob(scope, location.id);
       return { migration: job ? view(scope, job) : null };
     },

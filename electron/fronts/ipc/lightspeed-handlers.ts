@@ -2,10 +2,10 @@ import type { DemoAccount } from '../../core/demo/demo-account';
 import type { Engine } from '../../core/engine';
 import { listItems, syncItems } from '../../core/items/item-sync';
 import { configureLightspeed, viewConfiguration } from '../../core/lightspeed/configure';
-import { linkStorageUnit, setAutoIssue, unlinkStorageUnit } from '../../core/locations/location-config';
+import { linkStorageUnit, setAutoIssue } from '../../core/locations/location-config';
 import { listLocations, syncLocations, type Location } from '../../core/locations/location-sync';
 import { deleteMapping, saveMapping } from '../../core/items/mappings';
-import { cancelMigration } from '../../core/migration/migration';
+import { unlinkLocation } from '../../core/migration/migration';
 import type { Handlers } from './handlers';
 
 type LightspeedChannel =
@@ -73,7 +73,7 @@ export function createLightspeedHandlers(engine: Engine, demo: DemoAccount): Pic
     'locations:link': ({ businessLocationId, storageUnitId }) => {
       const linked =
         storageUnitId === null
-          ? unlinkStorageUnit(scope, businessLocationId, (id) => cancelMigration(scope, id, 'Cancelled: the storage unit was unlinked.', platform.clock))
+          ? unlinkLocation(scope, businessLocationId, platform.clock)
           : linkStorageUnit(scope, businessLocationId, storageUnitId);
       events.emit({ type: 'lightspeed:changed', what: 'locations' });
       return location(linked);

@@ -1,8 +1,7 @@
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
-import { requireLocation } from '../../core/locations/location-config';
 import { locationOverview } from '../../core/locations/location-overview';
-import { activateLocation, cancelMigration, latestJob, migrationRange, runMigration, startMigration, view } from '../../core/migration/migration';
+import { applyMigrationAction, migrationRange, runMigration } from '../../core/migration/migration';
 import { transferDay } from '../../core/transfer/transfer-day';
 import { getLog, listLogs } from '../../core/transfer/transfer-log';
 import type { Handlers } from './handlers';
@@ -26,12 +25,9 @@ export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferC
       return result;
     },
     'migrations:action': ({ businessLocationId, action }) => {
-      const location = requireLocation(scope, businessLocationId);
-      if (action === 'activate') runInBackground(activateLocation(scope, businessLocationId, clock).job_id);
-      else if (action === 'start' || action === 'rerun') runInBackground(startMigration(scope, businessLocationId, clock, { rerun: action === 'rerun' }).job_id);
-      else if (action === 'cancel') cancelMigration(scope, location.id, 'Cancelled by the user.', clock);
-      const job = latestJob(scope, location.id);
-      return job ? view(scope, job) : null;
+      const { jobToRun, migration } = applyMigrationAction(scope, businessLocationId, action, clock);
+      if (jobToRun !== null) runInBackground(jobToRun);
+      return migration;
     },
     'logs:list': ({ businessLocationId, ...filter }) => listLogs(scope, { businessLocationId, ...filter }),
     'logs:get': ({ id }) => {
