@@ -3,12 +3,8 @@ import type { CompanyScope } from '../db/company';
 import { ingredients, ledgerEntries, recipeLines } from '../db/schema';
 import { DomainError } from '../domain-error';
 import { requireName } from './names';
+import type { Ingredient } from '../../../shared/model/inventory';
 
-export interface Ingredient {
-  id: number;
-  name: string;
-  unit: string;
-}
 
 const MAX_UNIT = 20;
 

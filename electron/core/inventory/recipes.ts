@@ -6,6 +6,8 @@ import { DomainError } from '../domain-error';
 import { requireIngredient } from './ingredients';
 import { requireName } from './names';
 import { describeExplosionException, explodeRecipe, findCycle, type RecipeSpec } from './recipe-explosion';
+import type { ExplosionPreview, RecipeDetail, RecipeSummary } from '../../../shared/model/inventory';
+
 
 export interface RecipeLineInput {
   ingredientId?: number | undefined;
@@ -19,30 +21,6 @@ export interface RecipeInput {
   name: string;
   yield: string;
   lines: RecipeLineInput[];
-}
-
-export interface RecipeLine {
-  kind: 'ingredient' | 'recipe';
-  targetId: number;
-  targetName: string;
-  unit: string | null;
-  quantity: string;
-  trimPct: string | null;
-}
-
-export interface RecipeSummary {
-  id: number;
-  name: string;
-  yield: string;
-  lineCount: number;
-  usedBy: number;
-}
-
-export interface RecipeDetail {
-  id: number;
-  name: string;
-  yield: string;
-  lines: RecipeLine[];
 }
 
 const HUNDRED = new Decimal(100);
@@ -212,12 +190,6 @@ export function deleteRecipe(scope: CompanyScope, id: number): void {
     }
     scope.db.orm.delete(recipes).where(eq(recipes.id, id)).run();
   });
-}
-
-export interface ExplosionPreview {
-  portions: string;
-  ingredients: { ingredientId: number; name: string; unit: string; quantity: string }[];
-  exceptions: string[];
 }
 
 /** What selling `portions` of a recipe takes from stock, rounded as a ledger entry would be. */

@@ -9,6 +9,8 @@ import { findIngredientByName, saveIngredient } from './ingredients';
 import { upsertReceiptByReference } from './receipts';
 import { findRecipeByName, saveRecipe, type RecipeLineInput } from './recipes';
 import { findStorageUnitByName, saveStorageUnit } from './storage-units';
+import type { ImportCount, SetupImportResult } from '../../../shared/model/inventory';
+
 
 const setupFileSchema = z
   .object({
@@ -57,18 +59,6 @@ const setupFileSchema = z
   .strict();
 
 export type SetupFile = z.input<typeof setupFileSchema>;
-
-export interface ImportCount {
-  created: number;
-  updated: number;
-}
-
-export interface SetupImportResult {
-  storageUnits: ImportCount;
-  ingredients: ImportCount;
-  recipes: ImportCount;
-  receipts: ImportCount;
-}
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');

@@ -3,11 +3,8 @@ import type { CompanyScope } from '../db/company';
 import { ledgerEntries, storageUnits } from '../db/schema';
 import { DomainError } from '../domain-error';
 import { requireName } from './names';
+import type { StorageUnit } from '../../../shared/model/inventory';
 
-export interface StorageUnit {
-  id: number;
-  name: string;
-}
 
 export function listStorageUnits(scope: CompanyScope): StorageUnit[] {
   return scope.db.orm

@@ -14,6 +14,8 @@ import {
 } from '../decimal/decimal';
 
 import type { LedgerEntryType, LedgerEntryView } from '../../../shared/model/ledger';
+import type { StockLine } from '../../../shared/model/inventory';
+
 
 export type { LedgerEntryView };
 
@@ -28,16 +30,6 @@ export function weightedAverageUnitCost(scope: CompanyScope, ingredientId: numbe
     .get(scope.companyId, ingredientId, date) as { quantity: bigint | null; value: bigint | null };
   if (totals.quantity === null || totals.quantity === 0n || totals.value === null) return new Decimal(0);
   return roundToScale(fromScaled(totals.value, MONEY_SCALE).dividedBy(fromScaled(totals.quantity, QUANTITY_SCALE)), UNIT_COST_SCALE);
-}
-
-export interface StockLine {
-  storageUnitId: number;
-  storageUnit: string;
-  ingredientId: number;
-  ingredient: string;
-  unit: string;
-  quantity: string;
-  value: string;
 }
 
 /** Added up from the day totals: the same sums as over every entry, without reading millions of rows. */

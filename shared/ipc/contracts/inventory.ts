@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
-import { decimalInput, decimalOutput } from '../../decimal-text';
+import { decimalInput } from '../../decimal-text';
+import { explosionPreview, ingredientView, recipeDetail, recipeSummary, setupImportResult, stockLine, storageUnitView } from '../../model/inventory';
 import { ledgerEntryView } from '../../model/ledger';
 import { defineContract } from '../contract';
 
@@ -9,28 +10,24 @@ const name = z.string().max(200);
 const empty = z.object({}).strict();
 const done = z.object({ done: z.literal(true) });
 
-const storageUnit = z.object({ id, name: z.string() });
-const ingredient = z.object({ id, name: z.string(), unit: z.string() });
-const importCount = z.object({ created: z.number().int(), updated: z.number().int() });
-
 export const importSetup = defineContract({
   channel: 'setup:import',
   input: z.object({ content: z.string().max(20_000_000) }).strict(),
-  output: z.object({ storageUnits: importCount, ingredients: importCount, recipes: importCount, receipts: importCount }),
+  output: setupImportResult,
   errors: ['setup_file_invalid', 'ingredient_not_found', 'recipe_not_found', 'storage_unit_not_found', 'recipe_cycle', 'invalid_trim_pct', 'invalid_yield', 'invalid_quantity', 'invalid_value', 'invalid_input'],
 });
 
 export const listStorageUnits = defineContract({
   channel: 'storage-units:list',
   input: empty,
-  output: z.array(storageUnit),
+  output: z.array(storageUnitView),
   errors: [],
 });
 
 export const saveStorageUnit = defineContract({
   channel: 'storage-units:save',
   input: z.object({ id: id.optional(), name }).strict(),
-  output: storageUnit,
+  output: storageUnitView,
   errors: ['storage_unit_name_taken', 'storage_unit_not_found', 'storage_unit_company_mismatch', 'invalid_input'],
 });
 
@@ -44,14 +41,14 @@ export const deleteStorageUnit = defineContract({
 export const listIngredients = defineContract({
   channel: 'ingredients:list',
   input: empty,
-  output: z.array(ingredient),
+  output: z.array(ingredientView),
   errors: [],
 });
 
 export const saveIngredient = defineContract({
   channel: 'ingredients:save',
   input: z.object({ id: id.optional(), name, unit: z.string().max(20) }).strict(),
-  output: ingredient,
+  output: ingredientView,
   errors: ['ingredient_name_taken', 'ingredient_not_found', 'invalid_input'],
 });
 
@@ -62,21 +59,10 @@ export const deleteIngredient = defineContract({
   errors: ['ingredient_in_use', 'ingredient_not_found'],
 });
 
-const recipeLine = z.object({
-  kind: z.enum(['ingredient', 'recipe']),
-  targetId: id,
-  targetName: z.string(),
-  unit: z.string().nullable(),
-  quantity: decimalOutput,
-  trimPct: decimalOutput.nullable(),
-});
-
-const recipeDetail = z.object({ id, name: z.string(), yield: decimalOutput, lines: z.array(recipeLine) });
-
 export const listRecipes = defineContract({
   channel: 'recipes:list',
   input: empty,
-  output: z.array(z.object({ id, name: z.string(), yield: decimalOutput, lineCount: z.number().int(), usedBy: z.number().int() })),
+  output: z.array(recipeSummary),
   errors: [],
 });
 
@@ -122,14 +108,9 @@ export const deleteRecipe = defineContract({
 export const previewRecipe = defineContract({
   channel: 'recipes:preview',
   input: z.object({ id, portions: decimalInput.default('1') }).strict(),
-  output: z.object({
-    portions: decimalOutput,
-    ingredients: z.array(z.object({ ingredientId: id, name: z.string(), unit: z.string(), quantity: decimalOutput })),
-    exceptions: z.array(z.string()),
-  }),
+  output: explosionPreview,
   errors: ['recipe_not_found', 'invalid_quantity'],
 });
-
 
 export const listReceipts = defineContract({
   channel: 'receipts:list',
@@ -164,16 +145,6 @@ export const deleteReceipt = defineContract({
 export const listStock = defineContract({
   channel: 'stock:list',
   input: z.object({ storageUnitId: id.optional() }).strict(),
-  output: z.array(
-    z.object({
-      storageUnitId: id,
-      storageUnit: z.string(),
-      ingredientId: id,
-      ingredient: z.string(),
-      unit: z.string(),
-      quantity: decimalOutput,
-      value: decimalOutput,
-    }),
-  ),
+  output: z.array(stockLine),
   errors: [],
 });
