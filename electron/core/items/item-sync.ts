@@ -11,6 +11,7 @@ import type { LightspeedApi } from '../lightspeed/api-client';
 import { LightspeedError } from '../lightspeed/lightspeed-http';
 import { expectShape } from '../lightspeed/response-shape';
 import { listLocations, type Location } from '../locations/location-sync';
+import type { ItemSyncResult, PosItemView } from '../../../shared/model/items';
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = 2_000;
@@ -67,11 +68,6 @@ async function fetchItems(api: LightspeedApi, location: Location): Promise<Light
   throw new LightspeedError('lightspeed_api_error', `More than ${MAX_PAGES} pages of items for ${location.name}; nothing was saved.`, 200, false);
 }
 
-export interface ItemSyncResult {
-  items: number;
-  locations: number;
-}
-
 export async function syncItems(scope: CompanyScope, api: LightspeedApi, at: string, onProgress?: (done: number, total: number) => void): Promise<ItemSyncResult> {
   const synced = listLocations(scope).filter((location) => location.seenInLastSync);
   if (synced.length === 0) throw new DomainError('no_locations', 'No Lightspeed locations are synced yet; sync locations first.');
@@ -108,18 +104,6 @@ export async function syncItems(scope: CompanyScope, api: LightspeedApi, at: str
     }
   });
   return { items: byId.size, locations: synced.length };
-}
-
-export interface PosItemView {
-  id: number;
-  itemId: string;
-  name: string;
-  sku: string | null;
-  active: boolean;
-  price: string | null;
-  locations: string[];
-  lastSyncedAt: string;
-  mapping: { type: 'ingredient' | 'recipe'; name: string; quantity: string; isSubtraction: boolean } | null;
 }
 
 export function listItems(scope: CompanyScope, filter: { unmapped?: boolean } = {}): PosItemView[] {

@@ -7,6 +7,7 @@ import { formatScaled, parseDecimal, QUANTITY_SCALE, toScaled } from '../decimal
 import { DomainError } from '../domain-error';
 import { requireIngredient } from '../inventory/ingredients';
 import { requireRecipe } from '../inventory/recipes';
+import type { MappingView } from '../../../shared/model/items';
 
 export type PosItem = typeof posItems.$inferSelect;
 
@@ -28,16 +29,6 @@ export function resolveItem(scope: CompanyScope, reference: string): PosItem {
 export interface MappingInput {
   posItemId: number;
   target: { ingredientId: number } | { recipeId: number };
-  quantity: string;
-  isSubtraction: boolean;
-}
-
-export interface MappingView {
-  itemId: string;
-  itemName: string;
-  mappedObjectType: 'ingredient' | 'recipe';
-  mappedObjectId: number;
-  mappedObjectName: string;
   quantity: string;
   isSubtraction: boolean;
 }

@@ -8,6 +8,7 @@ import { isValidTimeZone } from './zoned-time';
 import { locations } from '../db/schema';
 import type { LightspeedApi } from '../lightspeed/api-client';
 import { expectShape } from '../lightspeed/response-shape';
+import type { LocationSyncResult } from '../../../shared/model/items';
 
 const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
 
@@ -34,12 +35,6 @@ const businessesResponse = z.object({
 });
 
 export type Location = typeof locations.$inferSelect;
-
-export interface LocationSyncResult {
-  locations: number;
-  added: number;
-  notSeen: number;
-}
 
 export async function syncLocations(scope: CompanyScope, api: LightspeedApi, at: string): Promise<LocationSyncResult> {
   const body = expectShape(businessesResponse, await api.get('/f/data/businesses', { page: 0, size: 1000 }), 'the business list');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { decimalInput, decimalOutput } from '../../decimal-text';
+import { decimalInput } from '../../decimal-text';
 import { configurationInput, configurationView, connectionView } from '../../model/connection';
+import { itemSyncResult, locationSyncResult, locationView, mappedObjectTypes, mappingView, posItemView } from '../../model/items';
 import { defineContract } from '../contract';
 
 const empty = z.object({}).strict();
@@ -41,27 +42,12 @@ export const testConnection = defineContract({
 
 export const disconnect = defineContract({ channel: 'connection:disconnect', input: empty, output: connectionView, errors: ['lightspeed_not_connected'] });
 
-const locationView = z.object({
-  businessLocationId: z.string(),
-  name: z.string(),
-  country: z.string(),
-  timezone: z.string(),
-  currencyCode: z.string(),
-  businessName: z.string(),
-  lastSyncedAt: z.string(),
-  seenInLastSync: z.boolean(),
-  storageUnitId: z.number().int().nullable(),
-  activatedAt: z.string().nullable(),
-  autoIssue: z.boolean(),
-  lastRunAt: z.string().nullable(),
-});
-
 export const listLocationsContract = defineContract({ channel: 'locations:list', input: empty, output: z.array(locationView), errors: [] });
 
 export const syncLocationsContract = defineContract({
   channel: 'locations:sync',
   input: empty,
-  output: z.object({ locations: z.number().int(), added: z.number().int(), notSeen: z.number().int() }),
+  output: locationSyncResult,
   errors: ['lightspeed_not_connected', 'lightspeed_auth_failed', 'lightspeed_api_error'],
 });
 
@@ -79,29 +65,17 @@ export const setLocationAutoIssue = defineContract({
   errors: ['location_not_found'],
 });
 
-const itemView = z.object({
-  id: z.number().int(),
-  itemId: z.string(),
-  name: z.string(),
-  sku: z.string().nullable(),
-  active: z.boolean(),
-  price: decimalOutput.nullable(),
-  locations: z.array(z.string()),
-  lastSyncedAt: z.string(),
-  mapping: z.object({ type: z.enum(['ingredient', 'recipe']), name: z.string(), quantity: decimalOutput, isSubtraction: z.boolean() }).nullable(),
-});
-
 export const listItemsContract = defineContract({
   channel: 'items:list',
   input: z.object({ unmapped: z.boolean().default(false) }).strict(),
-  output: z.array(itemView),
+  output: z.array(posItemView),
   errors: [],
 });
 
 export const syncItemsContract = defineContract({
   channel: 'items:sync',
   input: empty,
-  output: z.object({ items: z.number().int(), locations: z.number().int() }),
+  output: itemSyncResult,
   errors: ['no_locations', 'lightspeed_not_connected', 'lightspeed_auth_failed', 'lightspeed_api_error'],
 });
 
@@ -110,21 +84,13 @@ export const saveMappingContract = defineContract({
   input: z
     .object({
       posItemId: z.number().int().positive(),
-      mappedObjectType: z.enum(['ingredient', 'recipe']),
+      mappedObjectType: z.enum(mappedObjectTypes),
       mappedObjectId: z.number().int().positive(),
       quantity: decimalInput,
       isSubtraction: z.boolean().default(false),
     })
     .strict(),
-  output: z.object({
-    itemId: z.string(),
-    itemName: z.string(),
-    mappedObjectType: z.enum(['ingredient', 'recipe']),
-    mappedObjectId: z.number().int(),
-    mappedObjectName: z.string(),
-    quantity: decimalOutput,
-    isSubtraction: z.boolean(),
-  }),
+  output: mappingView,
   errors: ['item_not_found', 'ingredient_not_found', 'recipe_not_found', 'unauthorized_company_access', 'invalid_quantity'],
 });
 
