@@ -10,7 +10,7 @@ import { LogDetail } from '../logs/LogDetail';
 import { LogsScreen } from '../logs/LogsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ConnectionBanner } from './ConnectionBanner';
-import { sectionLabels, sections, useNavigation, type Place } from './navigation-store';
+import { sectionLabels, sections, useNavigation, type Place } from '../ui/navigation-store';
 
 function Content({ section, detail }: Place) {
   switch (section) {

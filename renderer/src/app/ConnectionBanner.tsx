@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { call } from '../ipc/client';
-import { useNavigation } from './navigation-store';
-import { anyOf, useLive } from './use-live';
+import { useNavigation } from '../ui/navigation-store';
+import { anyOf, useLive } from '../ui/use-live';
 
 /** On every screen but Connection: a lost Lightspeed connection is the one thing that stops the nightly issue. */
 export function ConnectionBanner() {

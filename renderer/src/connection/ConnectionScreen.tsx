@@ -3,11 +3,11 @@ import { useEffect, useState } from 'react';
 import { catalogEntry } from '../../../shared/errors';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import { ActionForm } from '../app/ActionForm';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatInstant } from '../app/format';
-import { useAction } from '../app/use-action';
-import { anyOf, useLive } from '../app/use-live';
+import { ActionForm } from '../ui/ActionForm';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatInstant } from '../ui/format';
+import { useAction } from '../ui/use-action';
+import { anyOf, useLive } from '../ui/use-live';
 import { call, onLarderEvent } from '../ipc/client';
 import { DemoAccountButton } from './DemoAccountButton';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Stack } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { useAction } from '../app/use-action';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 
 /** One click to try everything without a Lightspeed account: the built-in demo K-Series. */

@@ -1,8 +1,8 @@
 import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { SetupStep } from '../../../shared/model/setup';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { useNavigation, type Section } from '../app/navigation-store';
-import { anyOf, useLive } from '../app/use-live';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { useNavigation, type Section } from '../ui/navigation-store';
+import { anyOf, useLive } from '../ui/use-live';
 import { DemoAccountButton } from '../connection/DemoAccountButton';
 import { call } from '../ipc/client';
 

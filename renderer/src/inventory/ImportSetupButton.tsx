@@ -2,8 +2,8 @@ import { Button, FileButton, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { useAction } from '../app/use-action';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 
 type ImportResult = ContractOutput<Contracts['setup:import']>;

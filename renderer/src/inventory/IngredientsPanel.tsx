@@ -1,9 +1,9 @@
 import { Autocomplete, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { ActionForm } from '../app/ActionForm';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatMoney, formatQuantity } from '../app/format';
-import { useAction } from '../app/use-action';
+import { ActionForm } from '../ui/ActionForm';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatMoney, formatQuantity } from '../ui/format';
+import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 import { useInventory, type Ingredient } from './inventory-store';
 

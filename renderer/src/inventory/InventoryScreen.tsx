@@ -1,6 +1,6 @@
 import { Group, Loader, Stack, Tabs, Title } from '@mantine/core';
 import { useEffect } from 'react';
-import { ErrorNotice } from '../app/ErrorNotice';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { ImportSetupButton } from './ImportSetupButton';
 import { IngredientsPanel } from './IngredientsPanel';
 import { ReceiptsPanel } from './ReceiptsPanel';

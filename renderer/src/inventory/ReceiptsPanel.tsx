@@ -1,10 +1,10 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { isDecimalText } from '../../../shared/decimal-text';
-import { ActionForm } from '../app/ActionForm';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatMoney, formatQuantity } from '../app/format';
-import { useAction } from '../app/use-action';
+import { ActionForm } from '../ui/ActionForm';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatMoney, formatQuantity } from '../ui/format';
+import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 import { useInventory } from './inventory-store';
 

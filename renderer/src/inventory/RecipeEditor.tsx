@@ -3,10 +3,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { isDecimalText } from '../../../shared/decimal-text';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import { ActionForm } from '../app/ActionForm';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatQuantity } from '../app/format';
-import { useAction } from '../app/use-action';
+import { ActionForm } from '../ui/ActionForm';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatQuantity } from '../ui/format';
+import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 import { useInventory } from './inventory-store';
 

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatQuantity } from '../app/format';
-import { useAction } from '../app/use-action';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatQuantity } from '../ui/format';
+import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 import { RecipeEditor } from './RecipeEditor';
 import { useInventory } from './inventory-store';

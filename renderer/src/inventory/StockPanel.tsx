@@ -1,6 +1,6 @@
 import { SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { formatMoney, formatQuantity } from '../app/format';
+import { formatMoney, formatQuantity } from '../ui/format';
 import { useInventory, type StockLine } from './inventory-store';
 
 /** Sums money text exactly: scaled to integers of 1/10000 as BigInt, the scale main stores money at. */

@@ -1,8 +1,8 @@
 import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { ActionForm } from '../app/ActionForm';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { useAction } from '../app/use-action';
+import { ActionForm } from '../ui/ActionForm';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 import { useInventory, type StorageUnit } from './inventory-store';
 

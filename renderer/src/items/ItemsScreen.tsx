@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, Progress, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatMoney, formatQuantity } from '../app/format';
-import { useNavigation } from '../app/navigation-store';
-import { useAction } from '../app/use-action';
-import { VirtualTable, type Column } from '../app/VirtualTable';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatMoney, formatQuantity } from '../ui/format';
+import { useNavigation } from '../ui/navigation-store';
+import { useAction } from '../ui/use-action';
+import { VirtualTable, type Column } from '../ui/VirtualTable';
 import { call, onLarderEvent } from '../ipc/client';
 import { useItems, type Item } from './items-store';
 import { MappingSheet } from './MappingSheet';

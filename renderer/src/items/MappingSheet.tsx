@@ -1,10 +1,10 @@
 import { Button, Checkbox, Drawer, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { ActionForm } from '../app/ActionForm';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatMoney } from '../app/format';
-import { useAction } from '../app/use-action';
-import { anyOf, useLive } from '../app/use-live';
+import { ActionForm } from '../ui/ActionForm';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatMoney } from '../ui/format';
+import { useAction } from '../ui/use-action';
+import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
 import type { Item } from './items-store';
 

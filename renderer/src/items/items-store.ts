@@ -32,8 +32,11 @@ export const useItems = create<ItemsState>((set) => ({
   },
 }));
 
-void useItems.getState().refresh();
-onLarderEvent((event) => {
-  // A recipe or ingredient renamed changes what "Mapped to" says.
-  if (event.type === 'lightspeed:changed' || event.type === 'inventory:changed') void useItems.getState().refresh();
-});
+/** Loads the catalog once the page starts, and again whenever main says it changed; main.tsx calls it. */
+export function keepItemsCatalog(): void {
+  void useItems.getState().refresh();
+  onLarderEvent((event) => {
+    // A recipe or ingredient renamed changes what "Mapped to" says.
+    if (event.type === 'lightspeed:changed' || event.type === 'inventory:changed') void useItems.getState().refresh();
+  });
+}

@@ -1,8 +1,8 @@
 import { Anchor } from '@mantine/core';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import { formatMoney, formatQuantity } from '../app/format';
-import type { Column } from '../app/VirtualTable';
+import { formatMoney, formatQuantity } from '../ui/format';
+import type { Column } from '../ui/VirtualTable';
 
 type Entry = ContractOutput<Contracts['ledger:list']>[number];
 

@@ -1,14 +1,15 @@
 import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import type { LarderEvent } from '../../../shared/model/events';
-import { ActionForm } from '../app/ActionForm';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { useNavigation } from '../app/navigation-store';
-import { useAction } from '../app/use-action';
-import { useLive } from '../app/use-live';
+import { ActionForm } from '../ui/ActionForm';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { useNavigation } from '../ui/navigation-store';
+import { useAction } from '../ui/use-action';
+import { useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
+import { useInventory } from '../inventory/inventory-store';
 import { MigrationPanel } from './MigrationPanel';
 import { TransferResultPanel } from './TransferResultPanel';
 
@@ -71,7 +72,11 @@ function HealthBanners({ overview }: { overview: Overview }) {
 }
 
 function Configuration({ location, overview }: { location: Location; overview: Overview }) {
-  const units = useLive(() => call('storage-units:list', {}), (event) => event.type === 'inventory:changed', []);
+  // The storage units the Inventory screens keep (they follow every inventory change from main).
+  const { storageUnits, loaded, refresh } = useInventory();
+  useEffect(() => {
+    if (!loaded) void refresh();
+  }, [loaded, refresh]);
   const [unit, setUnit] = useState<string | null>(location.storageUnitId === null ? null : String(location.storageUnitId));
   const [confirmActivate, setConfirmActivate] = useState(false);
   const [date, setDate] = useState(overview.yesterday);
@@ -96,7 +101,7 @@ function Configuration({ location, overview }: { location: Location; overview: O
             label="Storage unit"
             description="Where this location’s sales are deducted"
             placeholder="Unmapped"
-            data={(units.data ?? []).map((option) => ({ value: String(option.id), label: option.name }))}
+            data={storageUnits.map((option) => ({ value: String(option.id), label: option.name }))}
             value={unit}
             onChange={setUnit}
             searchable

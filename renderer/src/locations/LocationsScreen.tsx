@@ -1,9 +1,9 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatInstant } from '../app/format';
-import { useNavigation } from '../app/navigation-store';
-import { useAction } from '../app/use-action';
-import { anyOf, useLive } from '../app/use-live';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatInstant } from '../ui/format';
+import { useNavigation } from '../ui/navigation-store';
+import { useAction } from '../ui/use-action';
+import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
 
 export function LocationsScreen() {

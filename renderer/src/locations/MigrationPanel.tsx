@@ -2,9 +2,9 @@ import { Badge, Box, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Ti
 import { useState } from 'react';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatInstant } from '../app/format';
-import { useAction } from '../app/use-action';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatInstant } from '../ui/format';
+import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 
 type Migration = NonNullable<ContractOutput<Contracts['locations:overview']>['migration']>;

@@ -2,7 +2,7 @@ import { Alert, Anchor, List, Text } from '@mantine/core';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { catalogEntry } from '../../../shared/errors';
-import { useNavigation } from '../app/navigation-store';
+import { useNavigation } from '../ui/navigation-store';
 import { transferOutcome, unmappedShare } from '../logs/outcome';
 
 type Result = ContractOutput<Contracts['transfers:run']>;

@@ -1,10 +1,10 @@
 import { Anchor, Badge, Code, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { catalogEntry } from '../../../shared/errors';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatInstant, formatQuantity } from '../app/format';
-import { useNavigation } from '../app/navigation-store';
-import { anyOf, useLive } from '../app/use-live';
-import { VirtualTable } from '../app/VirtualTable';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatInstant, formatQuantity } from '../ui/format';
+import { useNavigation } from '../ui/navigation-store';
+import { anyOf, useLive } from '../ui/use-live';
+import { VirtualTable } from '../ui/VirtualTable';
 import { call } from '../ipc/client';
 import { entryColumns } from '../ledger/entry-columns';
 import { INCOMPLETE_WORDS, transferOutcome, unmappedShare } from './outcome';

@@ -1,10 +1,10 @@
 import { Alert, Anchor, Badge, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { normalizeDate } from '../../../shared/dates';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatInstant } from '../app/format';
-import { useNavigation } from '../app/navigation-store';
-import { anyOf, useLive } from '../app/use-live';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatInstant } from '../ui/format';
+import { useNavigation } from '../ui/navigation-store';
+import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
 import { transferOutcome, type TransferFacts } from './outcome';
 

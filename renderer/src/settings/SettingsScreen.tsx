@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { catalogEntry } from '../../../shared/errors';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import { ActionForm } from '../app/ActionForm';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { useAction } from '../app/use-action';
-import { anyOf, useLive } from '../app/use-live';
+import { ActionForm } from '../ui/ActionForm';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { useAction } from '../ui/use-action';
+import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
 
 type Editable = ContractOutput<Contracts['settings:get']>;
