@@ -188,7 +188,7 @@ describe('run-due', () => {
 describe('the location overview', () => {
   it('shows health and the seed’s stats from local data', async () => {
     const run = await setup();
-    const { locationOverview } = await import('../locations/location-overview');
+    const { locationOverview } = await import('../overview/location-overview');
     const before = locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock);
     expect(before.health).toEqual({ noStorageUnit: false, recentFailedTransfers: 0, recentUnmappedNames: [], incompleteDays: [], migrationInProgress: false });
     expect(before.stats.catalog.mapped).toBe(3);

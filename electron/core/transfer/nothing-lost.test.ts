@@ -9,7 +9,7 @@ import { listOpenAlerts } from '../connection/alerts';
 import { findStorageUnitByName } from '../inventory/storage-units';
 import { listLedgerEntries } from '../ledger/ledger';
 import { linkStorageUnit } from '../locations/location-config';
-import { locationOverview } from '../locations/location-overview';
+import { locationOverview } from '../overview/location-overview';
 import { activateLocation, latestJob, OUTAGE_DAYS, runMigration, view } from '../migration/migration';
 import { runDue } from '../scheduler/run-due';
 import { transferDay } from './transfer-day';

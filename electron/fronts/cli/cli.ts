@@ -6,32 +6,13 @@ import { createEngine, type Engine } from '../../core/engine';
 import { createNodePlatform } from '../../core/platform/node-platform';
 import { inventoryCommands } from './inventory-commands';
 import { lightspeedCommands } from './lightspeed-commands';
+import type { CliIo, Command } from './command';
 import { transferCommands } from './transfer-commands';
-
-/** `io.write` lets a long command print a line before its result (connect prints the address first). */
-export type CommandRun = (engine: Engine, args: string[], io: CliIo) => unknown;
-
-export interface Command {
-  usage: string;
-  run: CommandRun;
-  /** Whether the result reports a failure: the command then exits 1 after printing it. */
-  failed?: (result: never) => boolean;
-}
 
 const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands, ...transferCommands };
 
 function help() {
   return { commands: Object.values(commands).map((command) => command.usage) };
-}
-
-export interface CliIo {
-  env: NodeJS.ProcessEnv;
-  /** The command's output: one JSON document per line, the last one the result. */
-  write(line: string): void;
-  /** A warning for the person at the terminal (standard error), never part of the JSON. */
-  warn?(line: string): void;
-  /** A secret typed at a prompt or piped in on standard input (`--client-secret -`). */
-  readSecret?(prompt: string): Promise<string>;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

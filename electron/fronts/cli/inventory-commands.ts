@@ -7,7 +7,7 @@ import { findStorageUnitByName } from '../../core/inventory/storage-units';
 import { listLedgerEntries, stockOnHand } from '../../core/ledger/ledger';
 import { ledgerEntryTypes } from '../../core/db/schema';
 import { optionValue, parseCommandArgs } from './args';
-import type { Command } from './cli';
+import type { Command } from './command';
 
 const importUsage = 'import <setup-file.json>';
 const stockUsage = 'stock [--storage-unit NAME]';

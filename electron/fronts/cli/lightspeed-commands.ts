@@ -4,11 +4,11 @@ import { configureConnection } from '../../../shared/ipc/contracts/lightspeed';
 import { configureLightspeed, viewConfiguration } from '../../core/lightspeed/configure';
 import { findStorageUnitByName } from '../../core/inventory/storage-units';
 import { linkStorageUnit, setAutoIssue } from '../../core/locations/location-config';
-import { locationOverview } from '../../core/locations/location-overview';
+import { locationOverview } from '../../core/overview/location-overview';
 import { listLocations, syncLocations } from '../../core/locations/location-sync';
 import { activateLocation, unlinkLocation } from '../../core/migration/migration';
 import { parseCommandArgs } from './args';
-import type { Command } from './cli';
+import type { Command } from './command';
 
 const configureUsage =
   'configure [--environment trial-v2|production-v2|trial-v1|production-v1|custom] [--client-id ID] [--client-secret -|SECRET] [--redirect-uri URI|loopback] [--loopback-port N|ephemeral] [--auth-url URL --token-url URL --api-url URL]';

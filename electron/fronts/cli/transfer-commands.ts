@@ -11,7 +11,7 @@ import { transferDay, type TransferContext, type TransferResult } from '../../co
 import { listLogs } from '../../core/transfer/transfer-log';
 import { transferStatuses } from '../../core/db/schema';
 import { optionValue, parseCommandArgs } from './args';
-import type { Command } from './cli';
+import type { Command } from './command';
 
 const mapUsage = 'map <item id|SKU|name> (--ingredient NAME | --recipe NAME) [--quantity Q] [--subtraction]';
 const transferUsage = 'transfer <blId> <date> [--no-force]';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../core/domain-error';
 import { createDispatch } from './dispatch';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-types';
 
 function dispatchWith(handlers: Partial<Handlers>) {
   const log = vi.fn();

@@ -4,7 +4,7 @@ import type { IpcResult } from '../../../shared/ipc/contract';
 import { contracts } from '../../../shared/ipc/contracts';
 import { asDomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-types';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<IpcResult<unknown>>;
 

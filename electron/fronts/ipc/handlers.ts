@@ -1,8 +1,4 @@
 import { eq } from 'drizzle-orm';
-import type { z } from 'zod';
-import type { IpcChannel } from '../../../shared/ipc/channels';
-import type { Contract } from '../../../shared/ipc/contract';
-import type { Contracts } from '../../../shared/ipc/contracts';
 import { companies } from '../../core/db/schema';
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
@@ -14,13 +10,11 @@ import { deleteStorageUnit, listStorageUnits, saveStorageUnit } from '../../core
 import { ledgerTotals, listLedgerEntries, stockOnHand } from '../../core/ledger/ledger';
 import { DemoAccount } from '../../core/demo/demo-account';
 import { APP_VERSION } from '../../core/diagnostics/diagnostics';
+import type { Handlers } from './handler-types';
 import { createLightspeedHandlers } from './lightspeed-handlers';
 import { createSetupHandlers } from './setup-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 
-type Handler<C extends Contract> = (input: z.output<C['input']>) => z.input<C['output']> | Promise<z.input<C['output']>>;
-
-export type Handlers = { [K in IpcChannel]: Handler<Contracts[K]> };
 
 /** The same handlers answer Electron's ipcMain, the web host and the tests. */
 export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccount(engine)): Handlers {

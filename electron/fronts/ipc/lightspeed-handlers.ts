@@ -6,7 +6,7 @@ import { linkStorageUnit, setAutoIssue } from '../../core/locations/location-con
 import { listLocations, syncLocations, type Location } from '../../core/locations/location-sync';
 import { deleteMapping, saveMapping } from '../../core/items/mappings';
 import { unlinkLocation } from '../../core/migration/migration';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-types';
 
 type LightspeedChannel =
   | 'connection:status'

@@ -3,7 +3,7 @@ import type { DemoAccount } from '../../core/demo/demo-account';
 import type { Engine } from '../../core/engine';
 import { saveDiagnostics } from '../../core/diagnostics/diagnostics';
 import { setupChecklist } from '../../core/setup/checklist';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-types';
 
 type SetupChannel = 'setup:checklist' | 'settings:get' | 'settings:save' | 'demo:start' | 'diagnostics:save';
 

@@ -1,10 +1,10 @@
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
-import { locationOverview } from '../../core/locations/location-overview';
+import { locationOverview } from '../../core/overview/location-overview';
 import { applyMigrationAction, migrationRange, runMigration } from '../../core/migration/migration';
 import { transferDay } from '../../core/transfer/transfer-day';
 import { getLog, listLogs } from '../../core/transfer/transfer-log';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-types';
 
 type TransferChannel = 'transfers:run' | 'migrations:action' | 'logs:list' | 'logs:get' | 'locations:overview';
 

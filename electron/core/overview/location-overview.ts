@@ -1,11 +1,11 @@
 // What the location screen shows at a glance: health warnings and the seed's stats, each one indexed
 // query (transfer logs by location and date, sales lines by location and date, items by location).
-import { addDays, dateInZone } from './zoned-time';
+import { addDays, dateInZone } from '../locations/zoned-time';
 import type { CompanyScope } from '../db/company';
 import { latestJob, view, type MigrationView } from '../migration/migration';
 import type { Clock } from '../platform/platform';
-import { requireLocation } from './location-config';
-import type { Location } from './location-sync';
+import { requireLocation } from '../locations/location-config';
+import type { Location } from '../locations/location-sync';
 
 export interface IssueCount {
   total: number;
