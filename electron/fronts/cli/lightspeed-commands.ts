@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/domain-error';
 import { listItems, syncItems } from '../../core/items/item-sync';
-import { configureConnection } from '../../../shared/ipc/contracts/lightspeed';
+import { configureConnection } from '../../../shared/ipc/contracts/connection';
 import { configureLightspeed, viewConfiguration } from '../../core/lightspeed/configure';
 import { findStorageUnitByName } from '../../core/inventory/storage-units';
 import { linkStorageUnit, setAutoIssue } from '../../core/locations/location-config';

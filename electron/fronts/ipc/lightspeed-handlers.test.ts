@@ -86,7 +86,7 @@ describe('the transfer channels', () => {
       expect(transfer).toMatchObject({ ok: true, data: { date: '2026-05-06', success: true } });
       expect(await dispatch('transfers:run', { businessLocationId: HARBOUR, date: '2026-05-09' })).toMatchObject({ ok: false, error: { code: 'date_not_closed' } });
 
-      expect(await dispatch('migrations:action', { businessLocationId: HARBOUR, action: 'activate' })).toMatchObject({ ok: true, data: { total_days: 90 } });
+      expect(await dispatch('migrations:activate', { businessLocationId: HARBOUR })).toMatchObject({ ok: true, data: { total_days: 90 } });
       await expect.poll(() => events.some((event) => event.type === 'migration:progress' && event.status === 'completed'), { timeout: 20_000 }).toBe(true);
       const logs = (await dispatch('logs:list', { businessLocationId: HARBOUR, from: '2026-05-01', to: '2026-05-07' })) as { ok: true; data: { id: number }[] };
       expect(logs.data.length).toBeGreaterThanOrEqual(7);

@@ -1,12 +1,21 @@
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import { locationOverview } from '../../core/overview/location-overview';
-import { applyMigrationAction, migrationRange, runMigration } from '../../core/migration/migration';
+import { applyMigrationAction, migrationRange, runMigration, type MigrationAction } from '../../core/migration/migration';
 import { transferDay } from '../../core/transfer/transfer-day';
 import { getLog, listLogs } from '../../core/transfer/transfer-log';
 import type { Handlers } from './handler-types';
 
-type TransferChannel = 'transfers:run' | 'migrations:action' | 'logs:list' | 'logs:get' | 'locations:overview';
+type TransferChannel =
+  | 'transfers:run'
+  | 'migrations:activate'
+  | 'migrations:start'
+  | 'migrations:rerun'
+  | 'migrations:cancel'
+  | 'migrations:status'
+  | 'logs:list'
+  | 'logs:get'
+  | 'locations:overview';
 
 /** Manual transfers, migrations, logs and the location overview, as the screens reach them. */
 export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferChannel> {
@@ -17,6 +26,11 @@ export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferC
     void runMigration(transfers, jobId, (progress) =>
       events.emit({ type: 'migration:progress', locationId: progress.location_id, status: progress.status, progressPercent: progress.progress_percent }),
     );
+  const migrate = (businessLocationId: string, action: MigrationAction) => {
+    const { jobToRun, migration } = applyMigrationAction(scope, businessLocationId, action, clock);
+    if (jobToRun !== null) runInBackground(jobToRun);
+    return migration;
+  };
   return {
     'transfers:run': async ({ businessLocationId, date, force }) => {
       events.emit({ type: 'transfer:started', locationId: businessLocationId, date });
@@ -24,11 +38,11 @@ export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferC
       events.emit({ type: 'transfer:finished', locationId: businessLocationId, date: result.date, success: result.success });
       return result;
     },
-    'migrations:action': ({ businessLocationId, action }) => {
-      const { jobToRun, migration } = applyMigrationAction(scope, businessLocationId, action, clock);
-      if (jobToRun !== null) runInBackground(jobToRun);
-      return migration;
-    },
+    'migrations:activate': ({ businessLocationId }) => migrate(businessLocationId, 'activate'),
+    'migrations:start': ({ businessLocationId }) => migrate(businessLocationId, 'start'),
+    'migrations:rerun': ({ businessLocationId }) => migrate(businessLocationId, 'rerun'),
+    'migrations:cancel': ({ businessLocationId }) => migrate(businessLocationId, 'cancel'),
+    'migrations:status': ({ businessLocationId }) => migrate(businessLocationId, 'status'),
     'logs:list': ({ businessLocationId, ...filter }) => listLogs(scope, { businessLocationId, ...filter }),
     'logs:get': ({ id }) => {
       const log = getLog(scope, id);

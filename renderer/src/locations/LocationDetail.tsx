@@ -83,7 +83,7 @@ function Configuration({ location, overview }: { location: Location; overview: O
   const [force, setForce] = useState(true);
   const link = useAction(() => call('locations:link', { businessLocationId: location.businessLocationId, storageUnitId: unit === null ? null : Number(unit) }));
   const activate = useAction(async () => {
-    await call('migrations:action', { businessLocationId: location.businessLocationId, action: 'activate' });
+    await call('migrations:activate', { businessLocationId: location.businessLocationId });
     setConfirmActivate(false);
   });
   const autoIssue = useAction((on: boolean) => call('locations:auto-issue', { businessLocationId: location.businessLocationId, on }));

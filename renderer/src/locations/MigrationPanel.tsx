@@ -57,7 +57,7 @@ function badge(migration: Migration, running: boolean): { color: string; words: 
 /** The 90-day migration: progress, one coloured square per day (its figures on hover or focus), Re-run and Cancel. */
 export function MigrationPanel({ businessLocationId, migration, timeZone }: { businessLocationId: string; migration: Migration | null; timeZone: string }) {
   const [pointed, setPointed] = useState<Day | null>(null);
-  const act = useAction((action: 'start' | 'rerun' | 'cancel') => call('migrations:action', { businessLocationId, action }));
+  const act = useAction((action: 'start' | 'rerun' | 'cancel') => call(`migrations:${action}`, { businessLocationId }));
   const running = migration?.status === 'running' || migration?.status === 'pending';
   return (
     <Paper withBorder p="md" aria-label="90-day migration">

@@ -18,25 +18,12 @@ import {
   saveStorageUnit,
 } from './inventory';
 import { ledgerTotals, listLedger } from './ledger';
-import {
-  configureConnection,
-  deleteMappingContract,
-  disconnect,
-  getConfiguration,
-  getConnection,
-  linkLocation,
-  listItemsContract,
-  listLocationsContract,
-  pasteAddress,
-  saveMappingContract,
-  setLocationAutoIssue,
-  startConnect,
-  syncItemsContract,
-  syncLocationsContract,
-  testConnection,
-} from './lightspeed';
+import { configureConnection, disconnect, getConfiguration, getConnection, pasteAddress, startConnect, testConnection } from './connection';
+import { deleteMappingContract, listItemsContract, saveMappingContract, syncItemsContract } from './items';
+import { linkLocation, listLocationsContract, locationOverviewContract, setLocationAutoIssue, syncLocationsContract } from './locations';
+import { activateLocationContract, cancelMigrationContract, migrationStatusContract, rerunMigrationContract, startMigrationContract } from './migrations';
 import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
-import { getLogContract, listLogsContract, locationOverviewContract, migrationAction, runTransfer } from './transfers';
+import { getLogContract, listLogsContract, runTransfer } from './transfers';
 
 // Every IPC call, each written once: its channel lives in its contract, and the record by channel,
 // the channel list (the preload's allowlist) and the handler map's keys are all derived from this list.
@@ -75,7 +62,11 @@ const all = [
   saveMappingContract,
   deleteMappingContract,
   runTransfer,
-  migrationAction,
+  activateLocationContract,
+  startMigrationContract,
+  rerunMigrationContract,
+  cancelMigrationContract,
+  migrationStatusContract,
   listLogsContract,
   getLogContract,
   locationOverviewContract,
