@@ -3,14 +3,14 @@ import { z } from 'zod';
 /** Typed push events from main to the renderer; screens refresh on them instead of polling. */
 export const larderEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connection:changed') }),
-  z.object({ type: z.literal('transfer:started'), locationId: z.string(), date: z.string() }),
-  z.object({ type: z.literal('transfer:finished'), locationId: z.string(), date: z.string(), success: z.boolean() }),
+  z.object({ type: z.literal('transfer:started'), businessLocationId: z.string(), date: z.string() }),
+  z.object({ type: z.literal('transfer:finished'), businessLocationId: z.string(), date: z.string(), success: z.boolean() }),
   /** An item sync under way: `done` of `total` locations fetched. */
   z.object({ type: z.literal('sync:progress'), what: z.literal('items'), done: z.number().int(), total: z.number().int() }),
   z.object({ type: z.literal('settings:changed') }),
   z.object({
     type: z.literal('migration:progress'),
-    locationId: z.string(),
+    businessLocationId: z.string(),
     status: z.enum(['pending', 'running', 'completed', 'cancelled', 'failed']),
     progressPercent: z.number().int(),
   }),

@@ -23,7 +23,7 @@ export const ledgerEntryView = z.object({
   unitCost: decimalOutput,
   value: decimalOutput,
   reference: z.string().nullable(),
-  locationId: z.string().nullable(),
+  businessLocationId: z.string().nullable(),
   salesLineId: z.number().int().nullable(),
   transferLogId: z.number().int().nullable(),
 });

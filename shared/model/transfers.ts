@@ -98,7 +98,7 @@ export type MigrationView = z.infer<typeof migrationView>;
 /** One transfer attempt, as the Transfer logs screen and `logs` show it. */
 export const transferLogView = z.object({
   id: z.number().int(),
-  locationId: z.string(),
+  businessLocationId: z.string(),
   locationName: z.string(),
   reportDate: z.string(),
   requestUuid: z.string(),

@@ -35,7 +35,7 @@ try {
   const floorDb = openDatabase({ file: join(floorHome, 'floor.db'), migrationsFolder: new URL('../../electron/core/db/migrations', import.meta.url).pathname });
   floorDb.sqlite.exec(`INSERT INTO companies (name) VALUES ('x'); INSERT INTO storage_units (company_id, name) VALUES (1, 'x'); INSERT INTO ingredients (company_id, name, unit) VALUES (1, 'x', 'kg');`);
   const insert = floorDb.sqlite.prepare(
-    `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, location_id, sales_line_id, transfer_log_id) VALUES (1, 'ISSUE', '2026-03-01', 1, 1, -20000, 2500000, -500, ?, ?, 1)`,
+    `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, business_location_id, sales_line_id, transfer_log_id) VALUES (1, 'ISSUE', '2026-03-01', 1, 1, -20000, 2500000, -500, ?, ?, 1)`,
   );
   const i0 = performance.now();
   floorDb.sqlite.transaction(() => {

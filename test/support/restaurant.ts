@@ -100,7 +100,7 @@ export async function startRestaurant(options: FakeLightspeedOptions = {}, env: 
     },
     transfer: (date, transferOptions = {}) =>
       transferDay(engine.transfers, { businessLocationId: transferOptions.businessLocationId ?? HARBOUR, date, force: transferOptions.force ?? true, trigger: 'manual' }),
-    issues: (filter = {}) => listLedgerEntries(scope, { type: 'ISSUE', from: filter.date, to: filter.date, locationId: filter.locationId }),
+    issues: (filter = {}) => listLedgerEntries(scope, { type: 'ISSUE', from: filter.date, to: filter.date, businessLocationId: filter.locationId }),
   };
   restaurant.map('Cola 0.33 l', { ingredient: 'Cola bottle 0.33 l' }, '1');
   restaurant.map('Espresso', { ingredient: 'Coffee beans' }, '0.009');

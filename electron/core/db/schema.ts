@@ -122,7 +122,7 @@ export const ledgerEntries = sqliteTable(
     /** A receipt's own key (an invoice number, or the key the setup import derives). */
     reference: text('reference'),
     /** Lightspeed business location id, for entries made by a transfer. */
-    locationId: text('location_id'),
+    businessLocationId: text('business_location_id'),
     salesLineId: integer('sales_line_id'),
     transferLogId: integer('transfer_log_id'),
     createdAt: createdAt(),
@@ -139,7 +139,7 @@ export const ledgerEntries = sqliteTable(
       .on(t.salesLineId, t.ingredientId, t.storageUnitId)
       .where(sql`${t.type} = 'ISSUE'`),
     index('ledger_transfer_log').on(t.transferLogId),
-    index('ledger_location_date').on(t.locationId, t.date),
+    index('ledger_location_date').on(t.businessLocationId, t.date),
     check(
       'ledger_type_known',
       sql.raw(`type IN (${ledgerEntryTypes.map((type) => `'${type}'`).join(', ')})`),
@@ -159,8 +159,8 @@ export const ledgerDayTotals = sqliteTable(
   {
     companyId: companyId(),
     date: text('date').notNull(),
-    /** '' for entries without a location. */
-    locationId: text('location_id').notNull(),
+    /** Lightspeed business location id; '' for entries without a location. */
+    businessLocationId: text('business_location_id').notNull(),
     storageUnitId: integer('storage_unit_id').notNull(),
     ingredientId: integer('ingredient_id').notNull(),
     type: text('type', { enum: ledgerEntryTypes }).notNull(),
@@ -170,7 +170,7 @@ export const ledgerDayTotals = sqliteTable(
     /** Money scale. */
     value: integer('value').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.companyId, t.date, t.locationId, t.storageUnitId, t.ingredientId, t.type] })],
+  (t) => [primaryKey({ columns: [t.companyId, t.date, t.businessLocationId, t.storageUnitId, t.ingredientId, t.type] })],
 );
 
 /** Secrets sealed by a secret backend; `backend` names the one that sealed each. */

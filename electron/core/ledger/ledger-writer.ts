@@ -22,7 +22,7 @@ export interface NewLedgerEntry {
   /** Signed; rounded to the money scale here. */
   value: Decimal;
   reference?: string | null;
-  locationId?: string | null;
+  businessLocationId?: string | null;
   salesLineId?: number | null;
   transferLogId?: number | null;
 }
@@ -39,7 +39,7 @@ export function ledgerRow(scope: CompanyScope, entry: NewLedgerEntry) {
     unitCost: toScaled(roundToScale(entry.unitCost, UNIT_COST_SCALE), UNIT_COST_SCALE, 'invalid_value', 'Unit cost'),
     value: toScaled(roundToScale(entry.value, MONEY_SCALE), MONEY_SCALE, 'invalid_value', 'Value'),
     reference: entry.reference ?? null,
-    locationId: entry.locationId ?? null,
+    businessLocationId: entry.businessLocationId ?? null,
     salesLineId: entry.salesLineId ?? null,
     transferLogId: entry.transferLogId ?? null,
   };
@@ -51,7 +51,7 @@ type LedgerRow = ReturnType<typeof ledgerRow>;
 export function postEntry(scope: CompanyScope, entry: NewLedgerEntry): number {
   return scope.db.write(() => {
     const id = scope.db.orm.insert(ledgerEntries).values(ledgerRow(scope, entry)).returning({ id: ledgerEntries.id }).get().id;
-    addUpDay(scope, entry.locationId ?? null, entry.date);
+    addUpDay(scope, entry.businessLocationId ?? null, entry.date);
     return id;
   });
 }
@@ -63,8 +63,8 @@ export function postEntry(scope: CompanyScope, entry: NewLedgerEntry): number {
  */
 export function postDayIssues(scope: CompanyScope, day: { businessLocationId: string; date: string }, rows: LedgerRow[]): number[] {
   const insert = scope.db.sqlite.prepare(
-    `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, reference, location_id, sales_line_id, transfer_log_id)
-     VALUES (@companyId, @type, @date, @ingredientId, @storageUnitId, @quantity, @unitCost, @value, @reference, @locationId, @salesLineId, @transferLogId)`,
+    `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, reference, business_location_id, sales_line_id, transfer_log_id)
+     VALUES (@companyId, @type, @date, @ingredientId, @storageUnitId, @quantity, @unitCost, @value, @reference, @businessLocationId, @salesLineId, @transferLogId)`,
   );
   const ids = rows.map((row) => Number(insert.run(row).lastInsertRowid));
   addUpDay(scope, day.businessLocationId, day.date);
@@ -135,14 +135,16 @@ export function deleteReceiptEntry(scope: CompanyScope, id: number): void {
 }
 
 /** The day totals of one location (or none: '') and date, added up again from the entries. */
-function addUpDay(scope: CompanyScope, locationId: string | null, date: string): void {
-  const key = { companyId: scope.companyId, locationId: locationId ?? '', date };
-  const entries = locationId === null ? 'location_id IS NULL' : 'location_id = @locationId';
-  scope.db.sqlite.prepare('DELETE FROM ledger_day_totals WHERE company_id = @companyId AND location_id = @locationId AND date = @date').run(key);
+function addUpDay(scope: CompanyScope, businessLocationId: string | null, date: string): void {
+  const key = { companyId: scope.companyId, businessLocationId: businessLocationId ?? '', date };
+  const entries = businessLocationId === null ? 'business_location_id IS NULL' : 'business_location_id = @businessLocationId';
+  scope.db.sqlite
+    .prepare('DELETE FROM ledger_day_totals WHERE company_id = @companyId AND business_location_id = @businessLocationId AND date = @date')
+    .run(key);
   scope.db.sqlite
     .prepare(
-      `INSERT INTO ledger_day_totals (company_id, date, location_id, storage_unit_id, ingredient_id, type, entries, quantity, value)
-       SELECT company_id, date, @locationId, storage_unit_id, ingredient_id, type, count(*), sum(quantity), sum(value)
+      `INSERT INTO ledger_day_totals (company_id, date, business_location_id, storage_unit_id, ingredient_id, type, entries, quantity, value)
+       SELECT company_id, date, @businessLocationId, storage_unit_id, ingredient_id, type, count(*), sum(quantity), sum(value)
        FROM ledger_entries WHERE ${entries} AND date = @date AND company_id = @companyId
        GROUP BY storage_unit_id, ingredient_id, type`,
     )

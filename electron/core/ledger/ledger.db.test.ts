@@ -45,7 +45,7 @@ describe('stock on hand', () => {
       quantity: espresso.negated(),
       unitCost: new Decimal(18),
       value: espresso.negated().times(18),
-      locationId: '45454565682155',
+      businessLocationId: '45454565682155',
     });
     expect(stockOnHand(engine.scope).map(({ storageUnit, quantity, value }) => [storageUnit, quantity, value])).toEqual([
       ['Bar Storage', '9.82', '176.76'],
@@ -53,8 +53,8 @@ describe('stock on hand', () => {
     ]);
     expect(stockOnHand(engine.scope, { storageUnitId: bar.id })).toHaveLength(1);
     const issue = listLedgerEntries(engine.scope, { type: 'ISSUE' });
-    expect(issue.map(({ quantity, unitCost, value, locationId }) => ({ quantity, unitCost, value, locationId }))).toEqual([
-      { quantity: '-0.18', unitCost: '18', value: '-3.24', locationId: '45454565682155' },
+    expect(issue.map(({ quantity, unitCost, value, businessLocationId }) => ({ quantity, unitCost, value, businessLocationId }))).toEqual([
+      { quantity: '-0.18', unitCost: '18', value: '-3.24', businessLocationId: '45454565682155' },
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('ledger', () => {
     kitchenWithBeans();
     expect(listLedgerEntries(engine.scope, { type: 'RECEIPT' }).map((entry) => entry.date)).toEqual(['2026-01-05', '2026-01-06']);
     expect(listLedgerEntries(engine.scope, { from: '2026-01-06', to: '2026-01-06' })).toHaveLength(1);
-    expect(listLedgerEntries(engine.scope, { locationId: '1' })).toHaveLength(0);
+    expect(listLedgerEntries(engine.scope, { businessLocationId: '1' })).toHaveLength(0);
     expect(listLedgerEntries(engine.scope, { limit: 1 })[0]?.date).toBe('2026-01-06');
   });
 

@@ -70,7 +70,7 @@ export interface LedgerFilter {
   type?: LedgerEntryType | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  locationId?: string | undefined;
+  businessLocationId?: string | undefined;
   storageUnitId?: number | undefined;
   ingredientId?: number | undefined;
   /** Newest first when limited, so a screen shows the latest movements. */
@@ -82,7 +82,7 @@ function ledgerWhere(scope: CompanyScope, filter: LedgerFilter): OptionalFilter 
     .add('e.type = @type', 'type', filter.type)
     .add('e.date >= @from', 'from', filter.from)
     .add('e.date <= @to', 'to', filter.to)
-    .add('e.location_id = @locationId', 'locationId', filter.locationId)
+    .add('e.business_location_id = @businessLocationId', 'businessLocationId', filter.businessLocationId)
     .add('e.storage_unit_id = @storageUnitId', 'storageUnitId', filter.storageUnitId)
     .add('e.ingredient_id = @ingredientId', 'ingredientId', filter.ingredientId);
 }
@@ -95,7 +95,7 @@ export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}
     .prepare(
       `SELECT e.id, e.type, e.date, e.ingredient_id AS ingredientId, i.name AS ingredient, i.unit,
               e.storage_unit_id AS storageUnitId, s.name AS storageUnit, e.quantity, e.unit_cost AS unitCost, e.value,
-              e.reference, e.location_id AS locationId, e.sales_line_id AS salesLineId, e.transfer_log_id AS transferLogId
+              e.reference, e.business_location_id AS businessLocationId, e.sales_line_id AS salesLineId, e.transfer_log_id AS transferLogId
        FROM ledger_entries e
        JOIN ingredients i ON i.id = e.ingredient_id
        JOIN storage_units s ON s.id = e.storage_unit_id

@@ -115,7 +115,7 @@ describe('run-due', () => {
     const run = await setup();
     const job = activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
     await runMigration(run.engine.transfers, job.job_id);
-    expect((await runDue(run.engine.transfers)).locations).toEqual([{ location_id: HARBOUR, posted: [], failed: [], waiting_for: null }]);
+    expect((await runDue(run.engine.transfers)).locations).toEqual([{ businessLocationId: HARBOUR, posted: [], failed: [], waitingFor: null }]);
 
     run.setNow('2026-05-15T10:00:00Z');
     const posted: string[] = [];
@@ -145,7 +145,7 @@ describe('run-due', () => {
     // 00:30 on 9 May in Amsterdam: the 8th has ended by the calendar, not by its 05:30 start of day.
     run.setNow('2026-05-08T22:30:00Z');
     const due = await runDue(run.engine.transfers);
-    expect(due.locations[0]).toMatchObject({ posted: [], waiting_for: '2026-05-08' });
+    expect(due.locations[0]).toMatchObject({ posted: [], waitingFor: '2026-05-08' });
     expect(listLogs(run.engine.scope, { date: '2026-05-08' })).toEqual([]);
     run.engine.db.sqlite.exec(`UPDATE locations SET auto_issue = 0`);
     run.setNow('2026-05-10T10:00:00Z');
@@ -160,7 +160,7 @@ describe('run-due', () => {
     run.engine.db.sqlite.exec(`UPDATE locations SET activated_at = '2026-03-01T00:00:00Z'`);
     run.setNow('2026-03-31T10:00:00Z');
     const due = await runDue(run.engine.transfers);
-    expect(due.locations.find((location) => location.location_id === HARBOUR)?.posted).toEqual(['2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29', '2026-03-30']);
+    expect(due.locations.find((location) => location.businessLocationId === HARBOUR)?.posted).toEqual(['2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29', '2026-03-30']);
   });
 
   it('a manual transfer and run-due started together on one day produce one set of entries', async () => {

@@ -16,11 +16,11 @@ import { dayLockHeld } from '../transfer/day-lock';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
 
 export interface LocationRun {
-  location_id: string;
+  businessLocationId: string;
   posted: string[];
   failed: { date: string; code: string; message: string }[];
   /** The first day Lightspeed had not closed yet, if the catch-up stopped there. */
-  waiting_for: string | null;
+  waitingFor: string | null;
 }
 
 export interface RunDueResult {
@@ -71,7 +71,7 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
     ).map((row) => row.date);
     const incomplete = new Set(newestSuccess.filter((row) => row.dataComplete === 0 && row.date >= earliest).map((row) => row.date));
     const dates = [...new Set([...failedBefore, ...incomplete, ...(from <= yesterday ? datesBetween(from, yesterday) : [])])].filter((date) => !done.has(date)).sort();
-    const run: LocationRun = { location_id: location.businessLocationId, posted: [], failed: [], waiting_for: null };
+    const run: LocationRun = { businessLocationId: location.businessLocationId, posted: [], failed: [], waitingFor: null };
     for (const date of dates) {
       // An incomplete day's stored sales are only part of it: fetch it again and rebuild its entries.
       const force = incomplete.has(date);
@@ -79,7 +79,7 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
       onTransfer(result);
       if (result.success) run.posted.push(date);
       else if (result.error?.code === 'date_not_closed') {
-        run.waiting_for ??= date;
+        run.waitingFor ??= date;
         // A day not closed yet means the days after it are not either; an older day still open is only skipped.
         if (date >= from) break;
       } else run.failed.push({ date, code: result.error?.code ?? 'internal_error', message: result.error?.message ?? '' });
@@ -87,7 +87,7 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
     settleMigration(scope, location.id, clock);
     runs.push(run);
   }
-  const failures = runs.flatMap((run) => run.failed.map((failure) => ({ ...failure, location: run.location_id })));
+  const failures = runs.flatMap((run) => run.failed.map((failure) => ({ ...failure, location: run.businessLocationId })));
   const at = clock.now().toISOString();
   scope.db.write(() => {
     for (const failure of failures) {

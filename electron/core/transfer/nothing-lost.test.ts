@@ -62,12 +62,12 @@ describe('a day posted before the till closed it', () => {
 
     // Still open: run-due leaves it alone and says what it waits for.
     const waiting = await runDue(run.engine.transfers);
-    expect(waiting.locations.find((location) => location.location_id === HARBOUR)).toMatchObject({ posted: [], waiting_for: '2026-05-07' });
+    expect(waiting.locations.find((location) => location.businessLocationId === HARBOUR)).toMatchObject({ posted: [], waitingFor: '2026-05-07' });
     expect(colaOn(run, '2026-05-07')).toBe(-12);
 
     run.setNow('2026-05-08T10:00:00Z');
     const due = await runDue(run.engine.transfers);
-    expect(due.locations.find((location) => location.location_id === HARBOUR)?.posted).toEqual(['2026-05-07']);
+    expect(due.locations.find((location) => location.businessLocationId === HARBOUR)?.posted).toEqual(['2026-05-07']);
     expect(colaOn(run, '2026-05-07')).toBe(-17);
     const newest = listLogs(run.engine.scope, { businessLocationId: HARBOUR, date: '2026-05-07', status: 'success' })[0];
     expect(newest).toMatchObject({ trigger: 'nightly', forceRefresh: true, dataComplete: true, entriesReplaced: 1 });
@@ -75,7 +75,7 @@ describe('a day posted before the till closed it', () => {
     expect(locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock).health.incompleteDays).toEqual([]);
     // Complete now: the next run has nothing left to do for that day.
     const again = await runDue(run.engine.transfers);
-    expect(again.locations.find((location) => location.location_id === HARBOUR)?.posted).toEqual([]);
+    expect(again.locations.find((location) => location.businessLocationId === HARBOUR)?.posted).toEqual([]);
     expectDayTotalsKept(run);
   });
 

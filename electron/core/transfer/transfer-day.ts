@@ -275,7 +275,7 @@ async function attemptOnce(
             quantity,
             unitCost: cost,
             value: quantity.times(cost),
-            locationId: location.businessLocationId,
+            businessLocationId: location.businessLocationId,
             salesLineId: line.rowId,
             transferLogId: logId,
           }),

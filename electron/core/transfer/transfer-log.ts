@@ -104,7 +104,7 @@ export interface LogFilter {
   limit?: number | undefined;
 }
 
-const LOG_SELECT = `SELECT t.id, l.business_location_id AS locationId, l.name AS locationName, t.report_date AS reportDate,
+const LOG_SELECT = `SELECT t.id, l.business_location_id AS businessLocationId, l.name AS locationName, t.report_date AS reportDate,
     t.request_uuid AS requestUuid, t.attempt, t.status, t.trigger, t.force_refresh AS forceRefresh, s.name AS storageUnit,
     t.no_data AS noData, t.data_complete AS dataComplete, t.sales_count AS salesProcessed, t.lines_processed AS linesProcessed,
     t.lines_skipped AS linesSkipped, t.ledger_entries_created AS ledgerEntriesCreated, t.ledger_ids AS ledgerIds,
@@ -152,6 +152,6 @@ export function getLog(scope: CompanyScope, id: number): (TransferLogView & { le
   const row = scope.db.sqlite.prepare(`${LOG_SELECT} WHERE t.company_id = ? AND t.id = ?`).get(scope.companyId, id) as LogRow | undefined;
   if (!row) return null;
   const log = toView(row);
-  const entries = listLedgerEntries(scope, { type: 'ISSUE', locationId: log.locationId, from: log.reportDate, to: log.reportDate }).filter((entry) => log.ledgerIds.includes(entry.id));
+  const entries = listLedgerEntries(scope, { type: 'ISSUE', businessLocationId: log.businessLocationId, from: log.reportDate, to: log.reportDate }).filter((entry) => log.ledgerIds.includes(entry.id));
   return { ...log, ledgerEntries: entries };
 }

@@ -52,7 +52,7 @@ describe('a transfer', () => {
       { type: 'ingredient', name: 'Coffee beans', quantity: '0.18' },
       { type: 'recipe', name: 'Classic Burger recipe', quantity: '5' },
     ]);
-    expect(run.issues().every((entry) => entry.locationId === HARBOUR && entry.transferLogId === result.log_id && entry.salesLineId !== null)).toBe(true);
+    expect(run.issues().every((entry) => entry.businessLocationId === HARBOUR && entry.transferLogId === result.log_id && entry.salesLineId !== null)).toBe(true);
     expect(stockOnHand(run.engine.scope).find((line) => line.ingredient === 'Coffee beans')).toMatchObject({ quantity: '9.82', value: '176.76' });
   });
 

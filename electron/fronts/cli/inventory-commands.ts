@@ -60,7 +60,7 @@ export const inventoryCommands: Record<string, Command> = {
         ledgerUsage,
       );
       const entries = listLedgerEntries(engine.scope, {
-        locationId: values.location,
+        businessLocationId: values.location,
         from: optionValue(dateInput, values.from, 'from'),
         to: optionValue(dateInput, values.to, 'to'),
         type: optionValue(z.enum(ledgerEntryTypes), values.type, 'type'),
@@ -75,7 +75,7 @@ export const inventoryCommands: Record<string, Command> = {
           quantity: entry.quantity,
           unitCost: entry.unitCost,
           value: entry.value,
-          locationId: entry.locationId,
+          businessLocationId: entry.businessLocationId,
           salesLineId: entry.salesLineId,
           transferLogId: entry.transferLogId,
         })),

@@ -73,7 +73,7 @@ describe('the transfer CLI commands', () => {
     expect((await cli('locations', 'activate', HARBOUR)).json).toMatchObject({ migration: { status: 'pending', days_skipped: 1, total_days: 90 } });
     expect((await cli('migrate', 'start', HARBOUR)).json).toMatchObject({ error: { code: 'migration_already_in_progress' } });
     expect((await cli('migrate', 'status', HARBOUR, '--wait')).json).toMatchObject({ migration: { status: 'completed', days_processed: 89 } });
-    expect((await cli('run-due')).json).toEqual({ migrations: [], locations: [{ location_id: HARBOUR, posted: [], failed: [], waiting_for: null }] });
+    expect((await cli('run-due')).json).toEqual({ migrations: [], locations: [{ businessLocationId: HARBOUR, posted: [], failed: [], waitingFor: null }] });
     expect((await cli('locations', 'auto', HARBOUR, 'off')).json).toMatchObject({ location: { autoIssue: false } });
     expect((await cli('locations', 'show', HARBOUR)).json).toMatchObject({ overview: { health: { migrationInProgress: false }, stats: { catalog: { mapped: 2 } } } });
 
@@ -100,7 +100,7 @@ describe('the transfer CLI commands', () => {
     fake.fail({ kind: 500, times: 1 });
     expect(await cliWith({ LARDER_NOW: now }, 'run-due')).toMatchObject({
       code: 1,
-      json: { locations: [{ location_id: HARBOUR, failed: [{ date: '2026-05-08', code: 'lightspeed_api_error' }] }] },
+      json: { locations: [{ businessLocationId: HARBOUR, failed: [{ date: '2026-05-08', code: 'lightspeed_api_error' }] }] },
     });
   });
 

@@ -24,7 +24,7 @@ export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferC
   /** A migration runs on in this process; its progress reaches the screens through events. */
   const runInBackground = (jobId: number) =>
     void runMigration(transfers, jobId, (progress) =>
-      events.emit({ type: 'migration:progress', locationId: progress.location_id, status: progress.status, progressPercent: progress.progress_percent }),
+      events.emit({ type: 'migration:progress', businessLocationId: progress.location_id, status: progress.status, progressPercent: progress.progress_percent }),
     );
   const migrate = (businessLocationId: string, action: MigrationAction) => {
     const { jobToRun, migration } = applyMigrationAction(scope, businessLocationId, action, clock);
@@ -33,9 +33,9 @@ export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferC
   };
   return {
     'transfers:run': async ({ businessLocationId, date, force }) => {
-      events.emit({ type: 'transfer:started', locationId: businessLocationId, date });
+      events.emit({ type: 'transfer:started', businessLocationId, date });
       const result = await transferDay(transfers, { businessLocationId, date, force, trigger: 'manual' });
-      events.emit({ type: 'transfer:finished', locationId: businessLocationId, date: result.date, success: result.success });
+      events.emit({ type: 'transfer:finished', businessLocationId, date: result.date, success: result.success });
       return result;
     },
     'migrations:activate': ({ businessLocationId }) => migrate(businessLocationId, 'activate'),

@@ -28,7 +28,7 @@ interface Filter {
   type?: (typeof types)[number];
   storageUnitId?: number;
   ingredientId?: number;
-  locationId?: string;
+  businessLocationId?: string;
   from?: string;
   to?: string;
 }
@@ -54,7 +54,7 @@ const Filters = memo(function Filters({ locations, onChange }: { locations: Loca
       ...(type ? { type } : {}),
       ...(storageUnit ? { storageUnitId: Number(storageUnit) } : {}),
       ...(ingredient ? { ingredientId: Number(ingredient) } : {}),
-      ...(location ? { locationId: location } : {}),
+      ...(location ? { businessLocationId: location } : {}),
       ...(normalizeDate(from) ? { from } : {}),
       ...(normalizeDate(to) ? { to } : {}),
     });

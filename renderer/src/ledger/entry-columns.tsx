@@ -12,7 +12,7 @@ export const entryColumns = (locationName: (id: string | null) => string, go: (s
   { header: 'Type', width: '0.8fr', cell: (entry) => entry.type },
   { header: 'Ingredient', width: '1.3fr', cell: (entry) => entry.ingredient },
   { header: 'Storage unit', width: '1fr', cell: (entry) => entry.storageUnit },
-  { header: 'Location', width: '1.1fr', cell: (entry) => locationName(entry.locationId) },
+  { header: 'Location', width: '1.1fr', cell: (entry) => locationName(entry.businessLocationId) },
   { header: 'Quantity', width: '1fr', align: 'right', cell: (entry) => `${formatQuantity(entry.quantity)} ${entry.unit}` },
   { header: 'Unit cost', width: '0.8fr', align: 'right', cell: (entry) => formatMoney(entry.unitCost) },
   { header: 'Value', width: '0.8fr', align: 'right', cell: (entry) => formatMoney(entry.value) },

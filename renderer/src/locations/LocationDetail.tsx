@@ -173,7 +173,7 @@ function Configuration({ location, overview }: { location: Location; overview: O
 
 export function LocationDetail({ businessLocationId }: { businessLocationId: string }) {
   const go = useNavigation((state) => state.go);
-  const concerns = (event: LarderEvent) => event.type === 'lightspeed:changed' || event.type === 'inventory:changed' || ('locationId' in event && event.locationId === businessLocationId);
+  const concerns = (event: LarderEvent) => event.type === 'lightspeed:changed' || event.type === 'inventory:changed' || ('businessLocationId' in event && event.businessLocationId === businessLocationId);
   const location = useLive(async () => (await call('locations:list', {})).find((candidate) => candidate.businessLocationId === businessLocationId) ?? null, concerns, [businessLocationId]);
   const overview = useLive(() => call('locations:overview', { businessLocationId }), concerns, [businessLocationId]);
   const here = location.data;

@@ -25,13 +25,13 @@ export function LogDetail({ id }: { id: number }) {
   const log = useLive(() => call('logs:get', { id }), anyOf('transfer:finished', 'migration:progress'), [id]);
   const locations = useLive(() => call('locations:list', {}), () => false, []);
   const data = log.data;
-  const zone = locations.data?.find((location) => location.businessLocationId === data?.locationId)?.timezone;
+  const zone = locations.data?.find((location) => location.businessLocationId === data?.businessLocationId)?.timezone;
   const summary = data && 'source' in data.apiResponseSummary ? data.apiResponseSummary : null;
   const error = data?.errorCode ? catalogEntry(data.errorCode) : null;
   return (
     <Stack>
       <div>
-        <Anchor component="button" type="button" size="sm" onClick={() => go('logs', null, data ? { location: data.locationId } : {})}>
+        <Anchor component="button" type="button" size="sm" onClick={() => go('logs', null, data ? { location: data.businessLocationId } : {})}>
           ← Transfer logs
         </Anchor>
         <Group>
@@ -87,10 +87,10 @@ export function LogDetail({ id }: { id: number }) {
           <Paper withBorder p="md">
             <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
               <Field label="Location">
-                <Anchor component="button" type="button" onClick={() => go('locations', data.locationId)}>
+                <Anchor component="button" type="button" onClick={() => go('locations', data.businessLocationId)}>
                   {data.locationName}
                 </Anchor>{' '}
-                ({data.locationId})
+                ({data.businessLocationId})
               </Field>
               <Field label="Report date">{data.reportDate}</Field>
               <Field label="Storage unit">{data.storageUnit ?? '—'}</Field>

@@ -123,7 +123,7 @@ export function LogsScreen() {
                 <Table.Td ta="right">{log.linesSkipped}</Table.Td>
                 <Table.Td ta="right">{log.ledgerEntriesCreated}</Table.Td>
                 <Table.Td>{log.unmappedNames.length > 0 ? `${log.unmappedNames.length} name(s)` : '—'}</Table.Td>
-                <Table.Td>{formatInstant(log.startedAt, zone.get(log.locationId))}</Table.Td>
+                <Table.Td>{formatInstant(log.startedAt, zone.get(log.businessLocationId))}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

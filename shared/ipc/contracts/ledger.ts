@@ -8,7 +8,7 @@ const ledgerFilter = z.object({
   type: z.enum(ledgerEntryTypes).optional(),
   from: dateInput.optional(),
   to: dateInput.optional(),
-  locationId: z.string().max(40).optional(),
+  businessLocationId: z.string().max(40).optional(),
   storageUnitId: z.number().int().positive().optional(),
   ingredientId: z.number().int().positive().optional(),
 });
