@@ -73,7 +73,13 @@ describe('migrations', () => {
           VALUES (7, 1, 1, '2026-05-07', 'u-1', 1, 'failed', 'nightly', 0, '2026-05-08T04:00:00Z', 'lightspeed_api_error', 'Lightspeed answered 500');
         INSERT INTO migration_jobs (id, company_id, location_id, status, start_date, end_date, total_days, created_at)
           VALUES (1, 1, 1, 'failed', '2026-02-07', '2026-05-07', 90, '2026-05-08T04:00:00Z');
-        INSERT INTO migration_days (job_id, date, status, transfer_log_id, updated_at) VALUES (1, '2026-05-07', 'failed', 7, '2026-05-08T04:00:00Z');`);
+        INSERT INTO migration_days (job_id, date, status, transfer_log_id, updated_at) VALUES (1, '2026-05-07', 'failed', 7, '2026-05-08T04:00:00Z');
+        INSERT INTO storage_units (id, company_id, name) VALUES (1, 1, 'Main Kitchen');
+        INSERT INTO ingredients (id, company_id, name, unit) VALUES (1, 1, 'Coffee beans', 'kg');
+        INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, location_id)
+          VALUES (1, 'ISSUE', '2026-05-06', 1, 1, -180000, 18000000, -32400, '45454565682155');
+        INSERT INTO ledger_day_totals (company_id, date, location_id, storage_unit_id, ingredient_id, type, entries, quantity, value)
+          VALUES (1, '2026-05-06', '45454565682155', 1, 1, 'ISSUE', 1, -180000, -32400);`);
       expect(old.sqlite.prepare('SELECT recipes_used AS recipes FROM transfer_logs').get()).toEqual({ recipes: '{}' });
       old.close();
 
@@ -84,6 +90,9 @@ describe('migrations', () => {
         replacedBy: null,
       });
       expect(migrated.sqlite.prepare('SELECT transfer_log_id AS logId FROM migration_days').get()).toEqual({ logId: 7 });
+      // The ledger's Lightspeed ids keep their values under their new column names.
+      expect(migrated.sqlite.prepare('SELECT business_location_id AS bl, quantity FROM ledger_entries').get()).toEqual({ bl: '45454565682155', quantity: -180000 });
+      expect(migrated.sqlite.prepare('SELECT business_location_id AS bl, entries FROM ledger_day_totals').get()).toEqual({ bl: '45454565682155', entries: 1 });
       expect(migrated.sqlite.pragma('foreign_key_check')).toEqual([]);
       expect(migrated.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       migrated.close();
