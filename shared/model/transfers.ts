@@ -109,7 +109,7 @@ export const transferLogView = z.object({
   storageUnit: z.string().nullable(),
   noData: z.boolean(),
   dataComplete: z.boolean().nullable(),
-  salesProcessed: z.number().int(),
+  salesCount: z.number().int(),
   linesProcessed: z.number().int(),
   linesSkipped: z.number().int(),
   ledgerEntriesCreated: z.number().int(),

@@ -106,7 +106,7 @@ export interface LogFilter {
 
 const LOG_SELECT = `SELECT t.id, l.business_location_id AS businessLocationId, l.name AS locationName, t.report_date AS reportDate,
     t.request_uuid AS requestUuid, t.attempt, t.status, t.trigger, t.force_refresh AS forceRefresh, s.name AS storageUnit,
-    t.no_data AS noData, t.data_complete AS dataComplete, t.sales_count AS salesProcessed, t.lines_processed AS linesProcessed,
+    t.no_data AS noData, t.data_complete AS dataComplete, t.sales_count AS salesCount, t.lines_processed AS linesProcessed,
     t.lines_skipped AS linesSkipped, t.ledger_entries_created AS ledgerEntriesCreated, t.ledger_ids AS ledgerIds,
     t.unmapped_names AS unmappedNames, t.exceptions, t.recipes_used AS recipesUsed, t.api_response_summary AS apiResponseSummary,
     t.used_cache AS usedCache, t.idempotent, t.lines_sold AS linesSold, t.lines_unmapped AS linesUnmapped, t.sales_value AS salesValue,

@@ -101,7 +101,7 @@ export function LogDetail({ id }: { id: number }) {
               <Field label="Attempt number">{data.attempt}</Field>
               <Field label="Force refresh">{data.forceRefresh ? 'Yes' : 'No'}</Field>
               <Field label="Data complete">{data.dataComplete === null ? '—' : data.dataComplete ? 'Yes' : 'No (the day may still change)'}</Field>
-              <Field label="Sales processed">{data.salesProcessed}</Field>
+              <Field label="Sales processed">{data.salesCount}</Field>
               <Field label="Lines processed">{data.linesProcessed}</Field>
               <Field label="Lines skipped">{data.linesSkipped}</Field>
               <Field label="Ledger entries">

@@ -118,7 +118,7 @@ export function LogsScreen() {
                 </Table.Td>
                 <Table.Td>{log.trigger}</Table.Td>
                 <Table.Td>{log.attempt}</Table.Td>
-                <Table.Td ta="right">{log.salesProcessed}</Table.Td>
+                <Table.Td ta="right">{log.salesCount}</Table.Td>
                 <Table.Td ta="right">{log.linesProcessed}</Table.Td>
                 <Table.Td ta="right">{log.linesSkipped}</Table.Td>
                 <Table.Td ta="right">{log.ledgerEntriesCreated}</Table.Td>
