@@ -3,7 +3,12 @@
 import { z } from 'zod';
 import { lightspeedEndpointsSchema, lightspeedEnvironments } from '../settings';
 
-const alert = z.object({ id: z.number().int(), code: z.string(), message: z.string(), count: z.number().int(), firstSeenAt: z.string(), lastSeenAt: z.string() });
+/** The seed's two connection alerts, two for transfers that keep failing and one for a failed migration (they drive notifications). */
+export const alertCodes = ['disconnected', 'token_refresh_failed', 'transfer_failed', 'max_retries_exhausted', 'migration_failed'] as const;
+export type AlertCode = (typeof alertCodes)[number];
+
+export const alertView = z.object({ id: z.number().int(), code: z.enum(alertCodes), message: z.string(), count: z.number().int(), firstSeenAt: z.string(), lastSeenAt: z.string() });
+export type Alert = z.infer<typeof alertView>;
 
 /** The connection as the screens show it; tokens never appear in it. */
 export const connectionView = z.object({
@@ -14,7 +19,7 @@ export const connectionView = z.object({
   refreshExpiresAt: z.string().nullable(),
   lastRefreshAt: z.string().nullable(),
   businessNames: z.array(z.string()),
-  alerts: z.array(alert),
+  alerts: z.array(alertView),
 });
 export type ConnectionView = z.infer<typeof connectionView>;
 

@@ -2,6 +2,7 @@
 // per concept, and the engine's types are inferred from these.
 import { z } from 'zod';
 import { decimalOutput } from '../decimal-text';
+import { migrationView } from './transfers';
 
 /** A POS location as the screens show it (the database row less its internal ids). */
 export const locationView = z.object({
@@ -50,3 +51,26 @@ export const mappingView = z.object({
   isSubtraction: z.boolean(),
 });
 export type MappingView = z.infer<typeof mappingView>;
+
+const issueCount = z.object({ total: z.number().int(), failed: z.number().int() });
+
+/** What the location screen shows at a glance: health warnings, the seed's stats and the migration. */
+export const locationOverview = z.object({
+  health: z.object({
+    noStorageUnit: z.boolean(),
+    recentFailedTransfers: z.number().int(),
+    recentUnmappedNames: z.array(z.string()),
+    incompleteDays: z.array(z.string()),
+    migrationInProgress: z.boolean(),
+  }),
+  stats: z.object({
+    issues: z.object({ lifetime: issueCount, last7Days: issueCount, last30Days: issueCount }),
+    catalog: z.object({ mapped: z.number().int(), total: z.number().int() }),
+    salesLines: z.object({ last7Days: z.number().int(), last30Days: z.number().int() }),
+  }),
+  storageUnitName: z.string().nullable(),
+  /** The last closed business date where the location is, by main's clock: the manual issue's default. */
+  yesterday: z.string(),
+  migration: migrationView.nullable(),
+});
+export type LocationOverview = z.infer<typeof locationOverview>;

@@ -28,3 +28,11 @@ export const ledgerEntryView = z.object({
   transferLogId: z.number().int().nullable(),
 });
 export type LedgerEntryView = z.infer<typeof ledgerEntryView>;
+
+/** Totals over every entry a filter matches; quantity only when every entry has one unit (kilograms and bottles do not add up). */
+export const ledgerTotalsView = z.object({
+  entries: z.number().int(),
+  value: decimalOutput,
+  quantity: z.object({ amount: decimalOutput, unit: z.string() }).nullable(),
+});
+export type LedgerTotals = z.infer<typeof ledgerTotalsView>;

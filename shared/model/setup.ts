@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** The seed's recommended setup order; the home screen ticks each step from real data. */
 export const setupSteps = [
   'storage_units',
@@ -15,3 +17,10 @@ export const setupSteps = [
   'auto_issue',
 ] as const;
 export type SetupStep = (typeof setupSteps)[number];
+
+/** Each step, ticked from real data, and the first step not done yet (null when everything is set up). */
+export const setupChecklistView = z.object({
+  steps: z.array(z.object({ step: z.enum(setupSteps), done: z.boolean(), detail: z.string() })),
+  next: z.enum(setupSteps).nullable(),
+});
+export type SetupChecklist = z.infer<typeof setupChecklistView>;

@@ -1,18 +1,9 @@
 // Integration alerts, deduplicated by the database: one open alert per code and company (a partial
 // unique index), so a repeated failure bumps the open alert's count instead of adding another.
+import type { Alert, AlertCode } from '../../../shared/model/connection';
 import type { CompanyScope } from '../db/company';
 
-/** The seed's two connection alerts, two for transfers that keep failing and one for a failed migration (they drive notifications). */
-export type AlertCode = 'disconnected' | 'token_refresh_failed' | 'transfer_failed' | 'max_retries_exhausted' | 'migration_failed';
-
-export interface Alert {
-  id: number;
-  code: AlertCode;
-  message: string;
-  count: number;
-  firstSeenAt: string;
-  lastSeenAt: string;
-}
+export type { Alert, AlertCode };
 
 export function raiseAlert(scope: CompanyScope, code: AlertCode, message: string, at: string): void {
   scope.db.sqlite

@@ -13,7 +13,7 @@ import {
   UNIT_COST_SCALE,
 } from '../decimal/decimal';
 
-import type { LedgerEntryType, LedgerEntryView } from '../../../shared/model/ledger';
+import type { LedgerEntryType, LedgerEntryView, LedgerTotals } from '../../../shared/model/ledger';
 import type { StockLine } from '../../../shared/model/inventory';
 
 
@@ -113,13 +113,6 @@ export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}
     unitCost: formatScaled(row.unitCost, UNIT_COST_SCALE),
     value: formatScaled(row.value, MONEY_SCALE),
   }));
-}
-
-export interface LedgerTotals {
-  entries: number;
-  value: string;
-  /** Only when every matching entry has the same unit: kilograms and bottles do not add up. */
-  quantity: { amount: string; unit: string } | null;
 }
 
 export function ledgerTotals(scope: CompanyScope, filter: Omit<LedgerFilter, 'limit'>): LedgerTotals {

@@ -2,35 +2,16 @@
 // query (transfer logs by location and date, sales lines by location and date, items by location).
 import { addDays, dateInZone } from '../locations/zoned-time';
 import type { CompanyScope } from '../db/company';
-import { latestJob, view, type MigrationView } from '../migration/migration';
+import type { LocationOverview } from '../../../shared/model/items';
+import { latestJob, migrationRange, view } from '../migration/migration';
 import type { Clock } from '../platform/platform';
 import { requireLocation } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
 
-export interface IssueCount {
-  total: number;
-  failed: number;
-}
+/** The screen's overview, and the location it is of (the CLI prints both). */
+export type LocationOverviewWithLocation = LocationOverview & { location: Location & { storageUnitName: string | null } };
 
-export interface LocationOverview {
-  location: Location & { storageUnitName: string | null };
-  health: {
-    noStorageUnit: boolean;
-    recentFailedTransfers: number;
-    recentUnmappedNames: string[];
-    /** Days of the last 30 whose newest successful transfer ran while the till had the day open. */
-    incompleteDays: string[];
-    migrationInProgress: boolean;
-  };
-  stats: {
-    issues: { lifetime: IssueCount; last7Days: IssueCount; last30Days: IssueCount };
-    catalog: { mapped: number; total: number };
-    salesLines: { last7Days: number; last30Days: number };
-  };
-  migration: MigrationView | null;
-}
-
-export function locationOverview(scope: CompanyScope, businessLocationId: string, clock: Clock): LocationOverview {
+export function locationOverview(scope: CompanyScope, businessLocationId: string, clock: Clock): LocationOverviewWithLocation {
   const location = requireLocation(scope, businessLocationId);
   const { sqlite } = scope.db;
   const today = dateInZone(clock.now(), location.timezone);
@@ -39,7 +20,7 @@ export function locationOverview(scope: CompanyScope, businessLocationId: string
   const issues = (from: string) =>
     sqlite
       .prepare(`SELECT count(*) AS total, coalesce(sum(status = 'failed'), 0) AS failed FROM transfer_logs WHERE location_id = ? AND report_date >= ?`)
-      .get(location.id, from) as IssueCount;
+      .get(location.id, from) as { total: number; failed: number };
   const lines = (from: string) =>
     (sqlite.prepare('SELECT count(*) AS n FROM sales_lines WHERE location_id = ? AND business_date >= ?').get(location.id, from) as { n: number }).n;
   const catalog = sqlite
@@ -67,6 +48,9 @@ export function locationOverview(scope: CompanyScope, businessLocationId: string
   const storageUnit = location.storageUnitId === null ? undefined : (sqlite.prepare('SELECT name FROM storage_units WHERE id = ?').get(location.storageUnitId) as { name: string });
   return {
     location: { ...location, storageUnitName: storageUnit?.name ?? null },
+    storageUnitName: storageUnit?.name ?? null,
+    // The last closed business date where the location is, by this clock: the manual issue's default.
+    yesterday: migrationRange(location, clock).endDate,
     health: {
       noStorageUnit: location.storageUnitId === null,
       recentFailedTransfers: last7Days.failed,

@@ -1,18 +1,12 @@
 // The seed's recommended setup order, ticked from what is really in the database: the home screen
 // shows it, so a manager always sees which step comes next.
-import { setupSteps, type SetupStep } from '../../../shared/model/setup';
+import { setupSteps, type SetupChecklist, type SetupStep } from '../../../shared/model/setup';
 import type { CompanyScope } from '../db/company';
 import { activatedCoverage } from '../items/mapping-coverage';
 import type { Clock } from '../platform/platform';
 
 /** "Map the important items" is done when this share of each activated location's recent sales value is mapped. */
 export const IMPORTANT_SHARE_PERCENT = 80;
-
-export interface ChecklistStep {
-  step: SetupStep;
-  done: boolean;
-  detail: string;
-}
 
 /** One query: every count the checklist needs, each a scalar subquery on an indexed company column. */
 const COUNTS = `
@@ -50,7 +44,7 @@ function importantItemsMapped(scope: CompanyScope, clock: Clock, n: Counts): [bo
   ];
 }
 
-export function setupChecklist(scope: CompanyScope, clock: Clock): { steps: ChecklistStep[]; next: SetupStep | null } {
+export function setupChecklist(scope: CompanyScope, clock: Clock): SetupChecklist {
   const n = scope.db.sqlite.prepare(COUNTS).get({ c: scope.companyId }) as Counts;
   const facts: Record<SetupStep, [boolean, string]> = {
     storage_units: [n.storageUnits > 0, plural(n.storageUnits, 'storage unit')],

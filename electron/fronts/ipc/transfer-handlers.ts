@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import { locationOverview } from '../../core/overview/location-overview';
-import { applyMigrationAction, migrationRange, runMigration, type MigrationAction } from '../../core/migration/migration';
+import { applyMigrationAction, runMigration, type MigrationAction } from '../../core/migration/migration';
 import { transferDay } from '../../core/transfer/transfer-day';
 import { getLog, listLogs } from '../../core/transfer/transfer-log';
 import type { Handlers } from './handler-types';
@@ -50,8 +50,8 @@ export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferC
       return log;
     },
     'locations:overview': ({ businessLocationId }) => {
-      const { location, ...overview } = locationOverview(scope, businessLocationId, clock);
-      return { ...overview, storageUnitName: location.storageUnitName, yesterday: migrationRange(location, clock).endDate };
+      const { location: _location, ...overview } = locationOverview(scope, businessLocationId, clock);
+      return overview;
     },
   };
 }

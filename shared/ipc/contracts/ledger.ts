@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { defineContract } from '../contract';
-import { decimalOutput } from '../../decimal-text';
-import { ledgerEntryTypes, ledgerEntryView } from '../../model/ledger';
+import { ledgerEntryTypes, ledgerEntryView, ledgerTotalsView } from '../../model/ledger';
 
 const ledgerFilter = z.object({
   type: z.enum(ledgerEntryTypes).optional(),
@@ -24,10 +23,6 @@ export const listLedger = defineContract({
 export const ledgerTotals = defineContract({
   channel: 'ledger:totals',
   input: ledgerFilter.strict(),
-  output: z.object({
-    entries: z.number().int(),
-    value: decimalOutput,
-    quantity: z.object({ amount: decimalOutput, unit: z.string() }).nullable(),
-  }),
+  output: ledgerTotalsView,
   errors: ['invalid_date_format'],
 });

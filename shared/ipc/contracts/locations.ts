@@ -1,12 +1,10 @@
 // POS locations: the list, the sync, the storage unit link, automatic issue and the overview.
 import { z } from 'zod';
-import { locationSyncResult, locationView } from '../../model/items';
-import { migrationView } from '../../model/transfers';
+import { locationOverview, locationSyncResult, locationView } from '../../model/items';
 import { defineContract } from '../contract';
 
 const empty = z.object({}).strict();
 const blId = z.string().regex(/^\d+$/, 'a Lightspeed business location id');
-const issueCount = z.object({ total: z.number().int(), failed: z.number().int() });
 
 export const listLocationsContract = defineContract({ channel: 'locations:list', input: empty, output: z.array(locationView), errors: [] });
 
@@ -34,23 +32,6 @@ export const setLocationAutoIssue = defineContract({
 export const locationOverviewContract = defineContract({
   channel: 'locations:overview',
   input: z.object({ businessLocationId: blId }).strict(),
-  output: z.object({
-    health: z.object({
-      noStorageUnit: z.boolean(),
-      recentFailedTransfers: z.number().int(),
-      recentUnmappedNames: z.array(z.string()),
-      incompleteDays: z.array(z.string()),
-      migrationInProgress: z.boolean(),
-    }),
-    stats: z.object({
-      issues: z.object({ lifetime: issueCount, last7Days: issueCount, last30Days: issueCount }),
-      catalog: z.object({ mapped: z.number().int(), total: z.number().int() }),
-      salesLines: z.object({ last7Days: z.number().int(), last30Days: z.number().int() }),
-    }),
-    storageUnitName: z.string().nullable(),
-    /** The last closed business date where the location is, by main's clock: the manual issue's default. */
-    yesterday: z.string(),
-    migration: migrationView.nullable(),
-  }),
+  output: locationOverview,
   errors: ['location_not_found'],
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { settingsSchema } from '../../settings';
-import { setupSteps } from '../../model/setup';
+import { setupChecklistView } from '../../model/setup';
 import { defineContract } from '../contract';
 
 const empty = z.object({}).strict();
@@ -10,11 +10,7 @@ const empty = z.object({}).strict();
 export const setupChecklist = defineContract({
   channel: 'setup:checklist',
   input: empty,
-  output: z.object({
-    steps: z.array(z.object({ step: z.enum(setupSteps), done: z.boolean(), detail: z.string() })),
-    /** The first step not done yet; null when everything is set up. */
-    next: z.enum(setupSteps).nullable(),
-  }),
+  output: setupChecklistView,
   errors: [],
 });
 
