@@ -53,3 +53,8 @@ export function setAutoIssueForAll(scope: CompanyScope, on: boolean): void {
 export function recordTransferRun(scope: CompanyScope, locationRowId: number, at: string): void {
   scope.db.sqlite.prepare('UPDATE locations SET last_run_at = ? WHERE id = ?').run(at, locationRowId);
 }
+
+/** Activation is one-way: the moment is kept, and a second activation changes nothing. Runs in the caller's transaction. */
+export function markActivated(scope: CompanyScope, locationRowId: number, at: string): void {
+  scope.db.sqlite.prepare('UPDATE locations SET activated_at = ? WHERE id = ? AND activated_at IS NULL').run(at, locationRowId);
+}

@@ -15,7 +15,7 @@ import type { MigrationView } from '../../../shared/model/transfers';
 import { locations, migrationDays, migrationJobs } from '../db/schema';
 import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
 import { asDomainError, DomainError } from '../domain-error';
-import { requireLocation, unlinkStorageUnit } from '../locations/location-config';
+import { markActivated, requireLocation, unlinkStorageUnit } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
 import type { Clock } from '../platform/platform';
 import { dayLockHeld, processAlive } from '../transfer/day-lock';
@@ -99,7 +99,7 @@ export function activateLocation(scope: CompanyScope, businessLocationId: string
       const latest = latestJob(scope, location.id);
       if (latest) return view(scope, latest);
     }
-    scope.db.orm.update(locations).set({ activatedAt: clock.now().toISOString() }).where(eq(locations.id, location.id)).run();
+    markActivated(scope, location.id, clock.now().toISOString());
     return view(scope, createJob(scope, { ...location, activatedAt: clock.now().toISOString() }, false, clock));
   });
 }
