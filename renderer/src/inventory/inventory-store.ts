@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { ContractOutput, IpcError } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import { asIpcError, call, onLarderEvent } from '../ipc/client';
+import { call } from '../ipc/client';
+import { anyOf, liveQuery, type LiveQuery } from '../ui/live-query';
 
 export type StorageUnit = ContractOutput<Contracts['storage-units:list']>[number];
 export type Ingredient = ContractOutput<Contracts['ingredients:list']>[number];
@@ -17,45 +18,44 @@ interface InventoryState {
   stock: StockLine[];
   loaded: boolean;
   error: IpcError | null;
+  /** Loads everything now (and from then on follows main's events). */
   refresh(): Promise<void>;
-  /** Only the stock: what posted sales change. */
-  refreshStock(): Promise<void>;
 }
 
-export const useInventory = create<InventoryState>((set) => ({
-  storageUnits: [],
-  ingredients: [],
-  recipes: [],
-  receipts: [],
-  stock: [],
-  loaded: false,
-  error: null,
-  async refresh() {
-    try {
-      const [storageUnits, ingredients, recipes, receipts, stock] = await Promise.all([
-        call('storage-units:list', {}),
-        call('ingredients:list', {}),
-        call('recipes:list', {}),
-        call('receipts:list', {}),
-        call('stock:list', {}),
-      ]);
-      set({ storageUnits, ingredients, recipes, receipts, stock, loaded: true, error: null });
-    } catch (error) {
-      set({ error: asIpcError(error), loaded: true });
-    }
-  },
-  async refreshStock() {
-    try {
-      set({ stock: await call('stock:list', {}) });
-    } catch (error) {
-      set({ error: asIpcError(error) });
-    }
-  },
-}));
+/**
+ * The inventory every screen shares, on the live query: the lists follow every inventory change main
+ * announces (from any window or browser tab); the stock also follows posted sales (a migration posts
+ * a day at a time), without reloading the lists.
+ */
+let queries: { lists: LiveQuery; stock: LiveQuery } | null = null;
 
-// Main pushes a change event after every write made through it (from any window or browser tab),
-// so the lists follow without polling. Posted sales move only the stock (a migration posts a day at a time).
-onLarderEvent((event) => {
-  if (event.type === 'inventory:changed') void useInventory.getState().refresh();
-  else if (event.type === 'transfer:finished' || event.type === 'migration:progress') void useInventory.getState().refreshStock();
+export const useInventory = create<InventoryState>((set) => {
+  const failed = (error: IpcError) => set({ error, loaded: true });
+  const start = () =>
+    (queries ??= {
+      lists: liveQuery(
+        () => Promise.all([call('storage-units:list', {}), call('ingredients:list', {}), call('recipes:list', {}), call('receipts:list', {})]),
+        anyOf('inventory:changed'),
+        { data: ([storageUnits, ingredients, recipes, receipts]) => set({ storageUnits, ingredients, recipes, receipts, loaded: true, error: null }), error: failed },
+      ),
+      stock: liveQuery(() => call('stock:list', {}), anyOf('inventory:changed', 'transfer:finished', 'migration:progress'), {
+        data: (stock) => set({ stock }),
+        error: failed,
+      }),
+    });
+  return {
+    storageUnits: [],
+    ingredients: [],
+    recipes: [],
+    receipts: [],
+    stock: [],
+    loaded: false,
+    error: null,
+    async refresh() {
+      if (queries) {
+        queries.lists.refresh();
+        queries.stock.refresh();
+      } else start();
+    },
+  };
 });

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { ContractOutput, IpcError } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import { asIpcError, call, onLarderEvent } from '../ipc/client';
+import { call } from '../ipc/client';
+import { liveQuery } from '../ui/live-query';
 
 export type Item = ContractOutput<Contracts['items:list']>[number];
 
@@ -10,33 +11,22 @@ interface ItemsState {
   /** Location names by Lightspeed id, for the Locations column. */
   locationNames: Map<string, string>;
   error: IpcError | null;
-  refresh(): Promise<void>;
 }
 
-/**
- * The POS catalog, kept in the page from start-up and refreshed when main says items, mappings or
- * locations changed: with 10,000 items, loading them takes longer than drawing the screen, so the
- * Items screen opens from here at once.
- */
-export const useItems = create<ItemsState>((set) => ({
-  items: null,
-  locationNames: new Map(),
-  error: null,
-  async refresh() {
-    try {
-      const [items, locations] = await Promise.all([call('items:list', {}), call('locations:list', {})]);
-      set({ items, locationNames: new Map(locations.map((location) => [location.businessLocationId, location.name])), error: null });
-    } catch (error) {
-      set({ error: asIpcError(error) });
-    }
-  },
-}));
+export const useItems = create<ItemsState>(() => ({ items: null, locationNames: new Map(), error: null }));
 
-/** Loads the catalog once the page starts, and again whenever main says it changed; main.tsx calls it. */
+/**
+ * The POS catalog, on the live query from start-up (main.tsx): with 10,000 items, loading them takes
+ * longer than drawing the screen, so the Items screen opens from here at once. It follows items,
+ * mappings and locations, and inventory changes too (a renamed recipe changes what "Mapped to" says).
+ */
 export function keepItemsCatalog(): void {
-  void useItems.getState().refresh();
-  onLarderEvent((event) => {
-    // A recipe or ingredient renamed changes what "Mapped to" says.
-    if (event.type === 'lightspeed:changed' || event.type === 'inventory:changed') void useItems.getState().refresh();
-  });
+  liveQuery(
+    () => Promise.all([call('items:list', {}), call('locations:list', {})]),
+    (event) => event.type === 'lightspeed:changed' || event.type === 'inventory:changed',
+    {
+      data: ([items, locations]) => useItems.setState({ items, locationNames: new Map(locations.map((location) => [location.businessLocationId, location.name])), error: null }),
+      error: (error) => useItems.setState({ error }),
+    },
+  );
 }
