@@ -2,27 +2,25 @@ import { eq } from 'drizzle-orm';
 import { companies } from '../../core/db/schema';
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
-import { deleteIngredient, listIngredients, saveIngredient } from '../../core/inventory/ingredients';
-import { createReceipt, deleteReceipt, listReceipts } from '../../core/inventory/receipts';
-import { deleteRecipe, getRecipe, listRecipes, previewExplosion, saveRecipe } from '../../core/inventory/recipes';
-import { importSetupFile } from '../../core/inventory/setup-import';
-import { deleteStorageUnit, listStorageUnits, saveStorageUnit } from '../../core/inventory/storage-units';
-import { ledgerTotals, listLedgerEntries, stockOnHand } from '../../core/ledger/ledger';
 import { DemoAccount } from '../../core/demo/demo-account';
 import { APP_VERSION } from '../../core/diagnostics/diagnostics';
 import type { Handlers } from './handler-types';
-import { createLightspeedHandlers } from './lightspeed-handlers';
+import { createConnectionHandlers } from './connection-handlers';
+import { createInventoryHandlers } from './inventory-handlers';
+import { createLedgerHandlers } from './ledger-handlers';
+import { createItemHandlers } from './item-handlers';
+import { createLocationHandlers } from './location-handlers';
+import { createMigrationHandlers } from './migration-handlers';
 import { createSetupHandlers } from './setup-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 
-
-/** The same handlers answer Electron's ipcMain, the web host and the tests. */
+/**
+ * Every channel's handler, one file per domain beside its contracts (inventory, ledger, connection,
+ * locations, items, migrations, transfers, setup); the same handlers answer Electron's ipcMain, the web
+ * host and the tests.
+ */
 export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccount(engine)): Handlers {
-  const { scope, events } = engine;
-  const changed = <T>(what: 'storage-units' | 'ingredients' | 'recipes' | 'receipts' | 'setup', result: T): T => {
-    events.emit({ type: 'inventory:changed', what });
-    return result;
-  };
+  const { scope } = engine;
   return {
     'app:info': () => {
       let problem: { code: string; message: string } | null = null;
@@ -41,25 +39,12 @@ export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccou
         secretStorage: { backend: engine.vault.backendId, problem },
       };
     },
-    'setup:import': ({ content }) => changed('setup', importSetupFile(scope, content)),
-    'storage-units:list': () => listStorageUnits(scope),
-    'storage-units:save': (input) => changed('storage-units', saveStorageUnit(scope, input)),
-    'storage-units:delete': ({ id }) => changed('storage-units', (deleteStorageUnit(scope, id), { done: true as const })),
-    'ingredients:list': () => listIngredients(scope),
-    'ingredients:save': (input) => changed('ingredients', saveIngredient(scope, input)),
-    'ingredients:delete': ({ id }) => changed('ingredients', (deleteIngredient(scope, id), { done: true as const })),
-    'recipes:list': () => listRecipes(scope),
-    'recipes:get': ({ id }) => getRecipe(scope, id),
-    'recipes:save': (input) => changed('recipes', saveRecipe(scope, input)),
-    'recipes:delete': ({ id }) => changed('recipes', (deleteRecipe(scope, id), { done: true as const })),
-    'recipes:preview': ({ id, portions }) => previewExplosion(scope, id, portions),
-    'receipts:list': ({ limit }) => listReceipts(scope, limit),
-    'receipts:create': (input) => changed('receipts', { id: createReceipt(scope, input) }),
-    'receipts:delete': ({ id }) => changed('receipts', (deleteReceipt(scope, id), { done: true as const })),
-    'stock:list': (input) => stockOnHand(scope, input),
-    'ledger:list': (filter) => listLedgerEntries(scope, filter),
-    'ledger:totals': (filter) => ledgerTotals(scope, filter),
-    ...createLightspeedHandlers(engine, demo),
+    ...createInventoryHandlers(engine),
+    ...createLedgerHandlers(engine),
+    ...createConnectionHandlers(engine, demo),
+    ...createLocationHandlers(engine),
+    ...createItemHandlers(engine),
+    ...createMigrationHandlers(engine),
     ...createSetupHandlers(engine, demo),
     ...createTransferHandlers(engine),
   };

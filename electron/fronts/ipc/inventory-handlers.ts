@@ -1,0 +1,50 @@
+import type { Engine } from '../../core/engine';
+import { deleteIngredient, listIngredients, saveIngredient } from '../../core/inventory/ingredients';
+import { createReceipt, deleteReceipt, listReceipts } from '../../core/inventory/receipts';
+import { deleteRecipe, getRecipe, listRecipes, previewExplosion, saveRecipe } from '../../core/inventory/recipes';
+import { importSetupFile } from '../../core/inventory/setup-import';
+import { deleteStorageUnit, listStorageUnits, saveStorageUnit } from '../../core/inventory/storage-units';
+import type { Handlers } from './handler-types';
+
+type InventoryChannel =
+  | 'setup:import'
+  | 'storage-units:list'
+  | 'storage-units:save'
+  | 'storage-units:delete'
+  | 'ingredients:list'
+  | 'ingredients:save'
+  | 'ingredients:delete'
+  | 'recipes:list'
+  | 'recipes:get'
+  | 'recipes:save'
+  | 'recipes:delete'
+  | 'recipes:preview'
+  | 'receipts:list'
+  | 'receipts:create'
+  | 'receipts:delete';
+
+/** The inventory, as the screens reach it; every change is announced, so every open list follows. */
+export function createInventoryHandlers(engine: Engine): Pick<Handlers, InventoryChannel> {
+  const { scope, events } = engine;
+  const changed = <T>(what: 'storage-units' | 'ingredients' | 'recipes' | 'receipts' | 'setup', result: T): T => {
+    events.emit({ type: 'inventory:changed', what });
+    return result;
+  };
+  return {
+    'setup:import': ({ content }) => changed('setup', importSetupFile(scope, content)),
+    'storage-units:list': () => listStorageUnits(scope),
+    'storage-units:save': (input) => changed('storage-units', saveStorageUnit(scope, input)),
+    'storage-units:delete': ({ id }) => changed('storage-units', (deleteStorageUnit(scope, id), { done: true as const })),
+    'ingredients:list': () => listIngredients(scope),
+    'ingredients:save': (input) => changed('ingredients', saveIngredient(scope, input)),
+    'ingredients:delete': ({ id }) => changed('ingredients', (deleteIngredient(scope, id), { done: true as const })),
+    'recipes:list': () => listRecipes(scope),
+    'recipes:get': ({ id }) => getRecipe(scope, id),
+    'recipes:save': (input) => changed('recipes', saveRecipe(scope, input)),
+    'recipes:delete': ({ id }) => changed('recipes', (deleteRecipe(scope, id), { done: true as const })),
+    'recipes:preview': ({ id, portions }) => previewExplosion(scope, id, portions),
+    'receipts:list': ({ limit }) => listReceipts(scope, limit),
+    'receipts:create': (input) => changed('receipts', { id: createReceipt(scope, input) }),
+    'receipts:delete': ({ id }) => changed('receipts', (deleteReceipt(scope, id), { done: true as const })),
+  };
+}

@@ -1,0 +1,15 @@
+import type { Engine } from '../../core/engine';
+import { ledgerTotals, listLedgerEntries, stockOnHand } from '../../core/ledger/ledger';
+import type { Handlers } from './handler-types';
+
+type LedgerChannel = 'stock:list' | 'ledger:list' | 'ledger:totals';
+
+/** The ledger and stock on hand, read from the day totals where a sum will do. */
+export function createLedgerHandlers(engine: Engine): Pick<Handlers, LedgerChannel> {
+  const { scope } = engine;
+  return {
+    'stock:list': (input) => stockOnHand(scope, input),
+    'ledger:list': (filter) => listLedgerEntries(scope, filter),
+    'ledger:totals': (filter) => ledgerTotals(scope, filter),
+  };
+}

@@ -1,0 +1,42 @@
+import type { Engine } from '../../core/engine';
+import { linkStorageUnit, setAutoIssue } from '../../core/locations/location-config';
+import { listLocations, syncLocations, type Location } from '../../core/locations/location-sync';
+import { unlinkLocation } from '../../core/migration/migration';
+import { locationOverview } from '../../core/overview/location-overview';
+import type { Handlers } from './handler-types';
+
+type LocationChannel = 'locations:list' | 'locations:sync' | 'locations:link' | 'locations:auto-issue' | 'locations:overview';
+
+/** POS locations: the list, the sync, the storage unit link, automatic issue and the overview. */
+export function createLocationHandlers(engine: Engine): Pick<Handlers, LocationChannel> {
+  const { scope, events, platform } = engine;
+  const { api } = engine.lightspeed;
+  const now = () => platform.clock.now().toISOString();
+  // The screens never see our row ids or the company.
+  const location = ({ companyId: _company, id: _id, businessId: _business, ...view }: Location) => view;
+  return {
+    'locations:list': () => listLocations(scope).map(location),
+    'locations:sync': async () => {
+      const result = await syncLocations(scope, api, now());
+      events.emit({ type: 'lightspeed:changed', what: 'locations' });
+      return result;
+    },
+    'locations:link': ({ businessLocationId, storageUnitId }) => {
+      const linked =
+        storageUnitId === null
+          ? unlinkLocation(scope, businessLocationId, platform.clock)
+          : linkStorageUnit(scope, businessLocationId, storageUnitId);
+      events.emit({ type: 'lightspeed:changed', what: 'locations' });
+      return location(linked);
+    },
+    'locations:auto-issue': ({ businessLocationId, on }) => {
+      const changed = setAutoIssue(scope, businessLocationId, on);
+      events.emit({ type: 'lightspeed:changed', what: 'locations' });
+      return location(changed);
+    },
+    'locations:overview': ({ businessLocationId }) => {
+      const { location: _location, ...overview } = locationOverview(scope, businessLocationId, platform.clock);
+      return overview;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { Engine } from '../../core/engine';
+import { applyMigrationAction, runMigration, type MigrationAction } from '../../core/migration/migration';
+import type { Handlers } from './handler-types';
+
+type MigrationChannel = 'migrations:activate' | 'migrations:start' | 'migrations:rerun' | 'migrations:cancel' | 'migrations:status';
+
+/** The 90-day migration's verbs; a migration started here runs on in this process, its progress reaching the screens as events. */
+export function createMigrationHandlers(engine: Engine): Pick<Handlers, MigrationChannel> {
+  const { scope, events, transfers } = engine;
+  const runInBackground = (jobId: number) =>
+    void runMigration(transfers, jobId, (progress) =>
+      events.emit({ type: 'migration:progress', businessLocationId: progress.location_id, status: progress.status, progressPercent: progress.progress_percent }),
+    );
+  const migrate = (businessLocationId: string, action: MigrationAction) => {
+    const { jobToRun, migration } = applyMigrationAction(scope, businessLocationId, action, transfers.clock);
+    if (jobToRun !== null) runInBackground(jobToRun);
+    return migration;
+  };
+  return {
+    'migrations:activate': ({ businessLocationId }) => migrate(businessLocationId, 'activate'),
+    'migrations:start': ({ businessLocationId }) => migrate(businessLocationId, 'start'),
+    'migrations:rerun': ({ businessLocationId }) => migrate(businessLocationId, 'rerun'),
+    'migrations:cancel': ({ businessLocationId }) => migrate(businessLocationId, 'cancel'),
+    'migrations:status': ({ businessLocationId }) => migrate(businessLocationId, 'status'),
+  };
+}
