@@ -293,7 +293,7 @@ async function attemptOnce(
     stats.recipes_used = [...uses.values()].map(({ type, name, total }) => ({ type, name, quantity: formatDecimal(total) }));
     stats.idempotent = ledgerIds.length === 0 && alreadyPosted > 0;
     const noData = lines.length === 0;
-    finishLog(db, logId, stats, { noData, dataComplete, ledgerIds }, at);
+    finishLog(db, logId, stats, { noData, dataComplete, ledgerIds, salesValue, unmappedValue }, at);
     recordTransferRun(scope, location.id, at);
     const result: TransferResult = {
       date,

@@ -3,15 +3,11 @@ import { OptionalFilter } from '../db/optional-filter';
 import type { CompanyScope } from '../db/company';
 import type { ApiSummary, RecipeUse, TransferLogView, TransferStats, TransferStatus, TransferTrigger } from '../../../shared/model/transfers';
 import type { LarderDb } from '../db/open-database';
-import { fromScaled, MONEY_SCALE, parseDecimal, toScaled, formatDecimal } from '../decimal/decimal';
+import { formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
 import { transferLogs } from '../db/schema';
 import { listLedgerEntries, type LedgerEntryView } from '../ledger/ledger';
 
 export type { RecipeUse, TransferStats, TransferTrigger };
-
-
-
-
 
 export function startLog(
   db: LarderDb,
@@ -30,7 +26,14 @@ export function startLog(
 }
 
 /** Runs inside the transaction that also writes the day's ledger entries. */
-export function finishLog(db: LarderDb, logId: number, stats: TransferStats, outcome: { noData: boolean; dataComplete: boolean; ledgerIds: number[] }, at: string): void {
+/** `salesValue` and `unmappedValue` at the money scale, as the transfer added them up (the stats carry them as text). */
+export function finishLog(
+  db: LarderDb,
+  logId: number,
+  stats: TransferStats,
+  outcome: { noData: boolean; dataComplete: boolean; ledgerIds: number[]; salesValue: number; unmappedValue: number },
+  at: string,
+): void {
   db.sqlite
     .prepare(
       `UPDATE transfer_logs SET status = 'success', no_data = ?, data_complete = ?, sales_count = ?, lines_processed = ?, lines_skipped = ?,
@@ -54,15 +57,13 @@ export function finishLog(db: LarderDb, logId: number, stats: TransferStats, out
       stats.idempotent ? 1 : 0,
       stats.lines_sold,
       stats.lines_unmapped,
-      money(stats.sales_value),
-      money(stats.unmapped_value),
+      outcome.salesValue,
+      outcome.unmappedValue,
       stats.entries_replaced,
       at,
       logId,
     );
 }
-
-const money = (text: string) => toScaled(parseDecimal(text, 'internal_error', 'Sales value'), MONEY_SCALE, 'internal_error', 'Sales value');
 
 /** Runs inside the forced run's transaction: the logs whose entries it deleted point at it. */
 export function markReplaced(db: LarderDb, logIds: number[], byLogId: number, at: string): void {
