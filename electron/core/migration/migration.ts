@@ -285,29 +285,34 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
       outageStreak = !result.success && result.error?.temporary ? outageStreak + 1 : 0;
       if (outageStreak >= OUTAGE_DAYS) {
         const message = `Lightspeed could not be reached for ${OUTAGE_DAYS} days in a row (last: ${result.error?.message ?? 'no answer'}). The migration stopped; the next run picks it up again.`;
-        const stopped = endJob(scope, jobId, { code: 'lightspeed_api_error', message }, clock);
-        onProgress(stopped);
-        return stopped;
+        const stopped = endJob(scope, jobId, () => ({ code: 'lightspeed_api_error', message }), clock);
+        if (stopped.ended) onProgress(stopped.view);
+        return stopped.view;
       }
       onProgress(view(scope, refreshProgress(scope, jobId)));
     }
   }
 
-  const final = refreshProgress(scope, jobId);
-  if (final.status !== 'running') return view(scope, final);
-  const result = endJob(
+  const finished = endJob(
     scope,
     jobId,
-    final.daysFailed > 0 ? { code: 'transfer_failed', message: `${final.daysFailed} day(s) failed after ${MAX_DAY_ATTEMPTS} attempts.` } : null,
+    (progress) => (progress.daysFailed > 0 ? { code: 'transfer_failed', message: `${progress.daysFailed} day(s) failed after ${MAX_DAY_ATTEMPTS} attempts.` } : null),
     clock,
   );
-  onProgress(result);
-  return result;
+  if (finished.ended) onProgress(finished.view);
+  return finished.view;
 }
 
-/** Ends a job as completed, or failed with the reason; a failed job raises migration_failed, and the alert goes when none is left failed. */
-function endJob(scope: CompanyScope, jobId: number, failure: { code: string; message: string } | null, clock: Clock): MigrationView {
+/**
+ * Ends a job that is still running, checked in the same transaction, so a cancel that came first
+ * stands: completed, or failed with what `failureOf` makes of its final progress. A failed job raises
+ * migration_failed; the alert goes when no job is left failed.
+ */
+function endJob(scope: CompanyScope, jobId: number, failureOf: (progress: Job) => { code: string; message: string } | null, clock: Clock): { view: MigrationView; ended: boolean } {
   return scope.db.write(() => {
+    const progress = refreshProgress(scope, jobId);
+    if (progress.status !== 'running') return { view: view(scope, progress), ended: false };
+    const failure = failureOf(progress);
     const at = clock.now().toISOString();
     const job = scope.db.orm
       .update(migrationJobs)
@@ -318,7 +323,7 @@ function endJob(scope: CompanyScope, jobId: number, failure: { code: string; mes
     const location = scope.db.orm.select({ name: locations.name }).from(locations).where(eq(locations.id, job.locationId)).get();
     if (failure) raiseAlert(scope, 'migration_failed', `${location?.name ?? 'A location'}: ${failure.message}`, at);
     else resolveMigrationAlertIfClear(scope, at);
-    return view(scope, refreshProgress(scope, jobId));
+    return { view: view(scope, job), ended: true };
   });
 }
 
@@ -334,10 +339,10 @@ function resolveMigrationAlertIfClear(scope: CompanyScope, at: string): void {
 
 /**
  * The nightly run's part: a location's latest migration that an outage stopped goes back to pending,
- * so this run resumes it where it stopped. Answers the jobs it reopened.
+ * so this run resumes it where it stopped.
  */
-export function reopenStoppedMigrations(scope: CompanyScope): number[] {
-  return scope.db.write(() => {
+export function reopenStoppedMigrations(scope: CompanyScope): void {
+  scope.db.write(() => {
     const stopped = scope.db.sqlite
       .prepare(
         `SELECT j.id FROM migration_jobs j WHERE j.company_id = ? AND j.status = 'failed' AND j.error_code = 'lightspeed_api_error'
@@ -347,7 +352,6 @@ export function reopenStoppedMigrations(scope: CompanyScope): number[] {
     for (const { id } of stopped) {
       scope.db.orm.update(migrationJobs).set({ status: 'pending', errorCode: null, errorMessage: null, completedAt: null }).where(eq(migrationJobs.id, id)).run();
     }
-    return stopped.map(({ id }) => id);
   });
 }
 
@@ -373,15 +377,13 @@ export function settleMigration(scope: CompanyScope, locationId: number, clock: 
     for (const day of open) {
       const log = newestSuccess.get(locationId, day.date) as { id: number; noData: number; dataComplete: number | null; linesProcessed: number; created: number } | undefined;
       if (!log) continue;
-      const status = log.dataComplete === 0 ? 'incomplete' : log.noData === 1 ? 'no_data' : 'success';
       scope.db.orm
         .update(migrationDays)
         .set({
-          status,
+          ...postedDay({ dataComplete: log.dataComplete === null ? null : log.dataComplete === 1, noData: log.noData === 1 }),
           transferLogId: log.id,
           linesProcessed: log.linesProcessed,
           ledgerEntriesCreated: log.created,
-          errorMessage: status === 'incomplete' ? INCOMPLETE_DAY_MESSAGE : null,
           updatedAt: at,
         })
         .where(eq(migrationDays.id, day.id))
@@ -395,19 +397,23 @@ export function settleMigration(scope: CompanyScope, locationId: number, clock: 
   });
 }
 
+/** A posted day's status: one posted while the till had the day open is not done, and says so until run-due completes it. */
+function postedDay(transfer: { dataComplete: boolean | null; noData: boolean }): { status: 'incomplete' | 'no_data' | 'success'; errorMessage: string | null } {
+  if (transfer.dataComplete === false) return { status: 'incomplete', errorMessage: INCOMPLETE_DAY_MESSAGE };
+  return { status: transfer.noData ? 'no_data' : 'success', errorMessage: null };
+}
+
 /** Inside the day's transaction: its status goes in with its ledger entries and log. */
 function recordDay(scope: CompanyScope, jobId: number, dayId: number, outcome: TransferResult, clock: Clock): void {
   const current = scope.db.orm.select({ attempts: migrationDays.attempts }).from(migrationDays).where(eq(migrationDays.id, dayId)).get();
   scope.db.orm
     .update(migrationDays)
     .set({
-      // Posted while the till had the day open: not done, and the day says so until run-due completes it.
-      status: outcome.data_complete === false ? 'incomplete' : outcome.no_data ? 'no_data' : 'success',
+      ...postedDay({ dataComplete: outcome.data_complete, noData: outcome.no_data }),
       attempts: (current?.attempts ?? 0) + 1,
       transferLogId: outcome.log_id,
       linesProcessed: outcome.stats?.lines_processed ?? 0,
       ledgerEntriesCreated: outcome.stats?.ledger_entries_created ?? 0,
-      errorMessage: outcome.data_complete === false ? INCOMPLETE_DAY_MESSAGE : null,
       updatedAt: clock.now().toISOString(),
     })
     .where(eq(migrationDays.id, dayId))
@@ -421,7 +427,6 @@ function failedResult(date: string, error: unknown): TransferResult {
   const failure = known ? { code: known.code, message: known.message } : { code: 'internal_error', message: String(error) };
   return { date, success: false, no_data: false, data_complete: null, log_id: null, request_uuid: '', ledger_ids: [], stats: null, error: { ...failure, temporary: false } };
 }
-
 
 export function view(scope: CompanyScope, job: Job): MigrationView {
   const location = scope.db.orm.select({ blId: locations.businessLocationId }).from(locations).where(eq(locations.id, job.locationId)).get();
