@@ -10,6 +10,8 @@ export const transferTriggers = ['manual', 'nightly', 'migration'] as const;
 export const migrationJobStatuses = ['pending', 'running', 'completed', 'cancelled', 'failed'] as const;
 /** 'incomplete': posted while the till had not closed the day; the nightly run completes it. */
 export const migrationDayStatuses = ['pending', 'processing', 'success', 'no_data', 'incomplete', 'failed', 'retry_pending', 'skipped'] as const;
+/** What a day posted while the till still had it open says, in the engine's records and on every screen. */
+export const INCOMPLETE_DAY_WORDS = 'incomplete: the day was still open at the till';
 export type TransferStatus = (typeof transferStatuses)[number];
 export type TransferTrigger = (typeof transferTriggers)[number];
 export type MigrationJobStatus = (typeof migrationJobStatuses)[number];

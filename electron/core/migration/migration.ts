@@ -11,7 +11,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
 import { addDays, dateInZone, datesBetween } from '../locations/zoned-time';
-import type { MigrationView } from '../../../shared/model/transfers';
+import { INCOMPLETE_DAY_WORDS, type MigrationView } from '../../../shared/model/transfers';
 import { locations, migrationDays, migrationJobs } from '../db/schema';
 import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
 import { asDomainError, DomainError } from '../domain-error';
@@ -27,7 +27,6 @@ export const MAX_DAY_ATTEMPTS = 3;
 export const STUCK_AFTER_MS = 10 * 60_000;
 /** Days in a row that fail for a temporary reason before a migration stops and waits for the next run. */
 export const OUTAGE_DAYS = 3;
-export const INCOMPLETE_DAY_MESSAGE = 'incomplete: the day was still open at the till';
 
 export type { MigrationView };
 type Job = typeof migrationJobs.$inferSelect;
@@ -399,7 +398,7 @@ export function settleMigration(scope: CompanyScope, locationId: number, clock: 
 
 /** A posted day's status: one posted while the till had the day open is not done, and says so until run-due completes it. */
 function postedDay(transfer: { dataComplete: boolean | null; noData: boolean }): { status: 'incomplete' | 'no_data' | 'success'; errorMessage: string | null } {
-  if (transfer.dataComplete === false) return { status: 'incomplete', errorMessage: INCOMPLETE_DAY_MESSAGE };
+  if (transfer.dataComplete === false) return { status: 'incomplete', errorMessage: INCOMPLETE_DAY_WORDS };
   return { status: transfer.noData ? 'no_data' : 'success', errorMessage: null };
 }
 

@@ -12,6 +12,7 @@ import { call } from '../ipc/client';
 import { useInventory } from '../inventory/inventory-store';
 import { MigrationPanel } from './MigrationPanel';
 import { TransferResultPanel } from './TransferResultPanel';
+import { INCOMPLETE_DAY_WORDS } from '../../../shared/model/transfers';
 
 type Location = ContractOutput<Contracts['locations:list']>[number];
 type Overview = ContractOutput<Contracts['locations:overview']>;
@@ -58,7 +59,7 @@ function HealthBanners({ overview }: { overview: Overview }) {
       ) : null}
       {health.incompleteDays.length > 0 ? (
         <Alert color="yellow" title="Days still open at the till when they were posted" data-incomplete-days={health.incompleteDays.join(' ')}>
-          {health.incompleteDays.join(', ')}: incomplete: the day was still open at the till. What was sold until then is posted; the nightly run transfers
+          {health.incompleteDays.join(', ')}: {INCOMPLETE_DAY_WORDS}. What was sold until then is posted; the nightly run transfers
           {health.incompleteDays.length === 1 ? ' this day' : ' these days'} again once Lightspeed has closed {health.incompleteDays.length === 1 ? 'it' : 'them'}.
         </Alert>
       ) : null}

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatInstant } from '../ui/format';
 import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
+import { INCOMPLETE_DAY_WORDS } from '../../../shared/model/transfers';
 
 type Migration = NonNullable<ContractOutput<Contracts['locations:overview']>['migration']>;
 type DayStatus = Migration['days'][number]['status'];
@@ -26,7 +27,7 @@ const dayWords: Record<DayStatus, string> = {
   processing: 'being processed',
   success: 'posted',
   no_data: 'no sales',
-  incomplete: 'incomplete: the day was still open at the till',
+  incomplete: INCOMPLETE_DAY_WORDS,
   failed: 'failed',
   retry_pending: 'waiting for a retry',
   skipped: 'skipped (already posted)',
@@ -59,6 +60,7 @@ export function MigrationPanel({ businessLocationId, migration, timeZone }: { bu
   const [pointed, setPointed] = useState<Day | null>(null);
   const act = useAction((action: 'start' | 'rerun' | 'cancel') => call(`migrations:${action}`, { businessLocationId }));
   const running = migration?.status === 'running' || migration?.status === 'pending';
+  const state = migration ? badge(migration, running) : null;
   return (
     <Paper withBorder p="md" aria-label="90-day migration">
       <Group justify="space-between" mb="xs">
@@ -66,8 +68,8 @@ export function MigrationPanel({ businessLocationId, migration, timeZone }: { bu
           90-day migration
         </Title>
         {migration ? (
-          <Badge size="lg" color={badge(migration, running).color} data-migration-status={migration.status}>
-            {badge(migration, running).words}
+          <Badge size="lg" color={state?.color} data-migration-status={migration.status}>
+            {state?.words}
           </Badge>
         ) : null}
       </Group>

@@ -7,7 +7,8 @@ import { anyOf, useLive } from '../ui/use-live';
 import { VirtualTable } from '../ui/VirtualTable';
 import { call } from '../ipc/client';
 import { entryColumns } from '../ledger/entry-columns';
-import { INCOMPLETE_WORDS, transferOutcome, unmappedShare } from './outcome';
+import { INCOMPLETE_DAY_WORDS } from '../../../shared/model/transfers';
+import { transferOutcome, unmappedShare } from './outcome';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -28,6 +29,8 @@ export function LogDetail({ id }: { id: number }) {
   const zone = locations.data?.find((location) => location.businessLocationId === data?.businessLocationId)?.timezone;
   const summary = data && 'source' in data.apiResponseSummary ? data.apiResponseSummary : null;
   const error = data?.errorCode ? catalogEntry(data.errorCode) : null;
+  const outcome = data ? transferOutcome(data) : null;
+  const share = data ? unmappedShare(data.salesValue, data.unmappedValue) : null;
   return (
     <Stack>
       <div>
@@ -39,9 +42,9 @@ export function LogDetail({ id }: { id: number }) {
             Transfer log {id}
             {data ? `: ${data.locationName}, ${data.reportDate}` : ''}
           </Title>
-          {data ? (
-            <Badge color={transferOutcome(data).color} size="lg" data-outcome={transferOutcome(data).color}>
-              {transferOutcome(data).label}
+          {outcome ? (
+            <Badge color={outcome.color} size="lg" data-outcome={outcome.color}>
+              {outcome.label}
             </Badge>
           ) : null}
         </Group>
@@ -71,7 +74,7 @@ export function LogDetail({ id }: { id: number }) {
           {data.status === 'success' && data.dataComplete === false ? (
             <Paper withBorder p="md" bg="yellow.0">
               <Text size="sm">
-                This day is {INCOMPLETE_WORDS}. What was sold until then is posted; the nightly run transfers the day again once Lightspeed has closed it.
+                This day is {INCOMPLETE_DAY_WORDS}. What was sold until then is posted; the nightly run transfers the day again once Lightspeed has closed it.
               </Text>
             </Paper>
           ) : null}
@@ -79,7 +82,7 @@ export function LogDetail({ id }: { id: number }) {
             <Paper withBorder p="md" bg="yellow.0">
               <Text size="sm">
                 {data.linesUnmapped} of {data.linesSold} sold lines
-                {unmappedShare(data.salesValue, data.unmappedValue) ? ` (${unmappedShare(data.salesValue, data.unmappedValue)} of the sales value)` : ''} deducted nothing: their
+                {share ? ` (${share} of the sales value)` : ''} deducted nothing: their
                 items are not mapped. Map them under Items, then run the day again from the location’s page.
               </Text>
             </Paper>

@@ -1,5 +1,6 @@
 // What one transfer did, in a word and a colour, for the result panel, the log list and the log: green
 // only when every sold line deducted and the day was closed; amber when something needs a look.
+import { INCOMPLETE_DAY_WORDS } from '../../../shared/model/transfers';
 
 export interface TransferFacts {
   status: 'processing' | 'success' | 'failed';
@@ -17,18 +18,17 @@ export interface Outcome {
   words: string;
 }
 
-export const INCOMPLETE_WORDS = 'incomplete: the day was still open at the till';
 
 export function transferOutcome(facts: TransferFacts): Outcome {
   if (facts.status === 'failed') return { color: 'red', label: 'failed', words: 'failed' };
   if (facts.status === 'processing') return { color: 'blue', label: 'running', words: 'running' };
   if (facts.noData) return { color: 'gray', label: 'no sales', words: 'no sales that day' };
-  if (facts.dataComplete === false) return { color: 'yellow', label: 'incomplete', words: INCOMPLETE_WORDS };
+  if (facts.dataComplete === false) return { color: 'yellow', label: 'incomplete', words: INCOMPLETE_DAY_WORDS };
   if (facts.linesUnmapped > 0) return { color: 'yellow', label: 'posted', words: `posted, ${facts.linesUnmapped} of ${facts.linesSold} lines unmapped` };
   return { color: 'green', label: 'posted', words: 'posted' };
 }
 
-/** The share of the day's net sales value that deducted nothing, as "12 %" (decimal text in, no float maths on money). */
+/** The share of the day's net sales value that deducted nothing, as "12 %": a whole percent for display; no amount is computed from it. */
 export function unmappedShare(salesValue: string, unmappedValue: string): string | null {
   const total = Number(salesValue);
   if (!(total > 0)) return null;
