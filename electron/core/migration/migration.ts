@@ -19,7 +19,7 @@ import { markActivated, requireLocation, unlinkStorageUnit } from '../locations/
 import type { Location } from '../locations/location-sync';
 import type { Clock } from '../platform/platform';
 import { dayLockHeld, processAlive } from '../transfer/day-lock';
-import { failInterruptedLogs } from '../transfer/transfer-log';
+import { failInterruptedLogs, postedDays } from '../transfer/transfer-log';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
 
 export const MIGRATION_DAYS = 90;
@@ -369,20 +369,17 @@ export function settleMigration(scope: CompanyScope, locationId: number, clock: 
       .from(migrationDays)
       .where(and(eq(migrationDays.jobId, job.id), inArray(migrationDays.status, ['failed', 'incomplete'])))
       .all();
-    const newestSuccess = scope.db.sqlite.prepare(
-      `SELECT id, no_data AS noData, data_complete AS dataComplete, lines_processed AS linesProcessed, ledger_entries_created AS created
-       FROM transfer_logs WHERE location_id = ? AND report_date = ? AND status = 'success' ORDER BY id DESC LIMIT 1`,
-    );
+    const posted = new Map(postedDays(scope.db, locationId, job.startDate).map((day) => [day.date, day]));
     for (const day of open) {
-      const log = newestSuccess.get(locationId, day.date) as { id: number; noData: number; dataComplete: number | null; linesProcessed: number; created: number } | undefined;
+      const log = posted.get(day.date);
       if (!log) continue;
       scope.db.orm
         .update(migrationDays)
         .set({
-          ...postedDay({ dataComplete: log.dataComplete === null ? null : log.dataComplete === 1, noData: log.noData === 1 }),
-          transferLogId: log.id,
+          ...postedDay(log),
+          transferLogId: log.logId,
           linesProcessed: log.linesProcessed,
-          ledgerEntriesCreated: log.created,
+          ledgerEntriesCreated: log.ledgerEntriesCreated,
           updatedAt: at,
         })
         .where(eq(migrationDays.id, day.id))

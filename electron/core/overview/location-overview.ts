@@ -7,6 +7,7 @@ import { latestJob, migrationRange, view } from '../migration/migration';
 import type { Clock } from '../platform/platform';
 import { requireLocation } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
+import { postedDays } from '../transfer/transfer-log';
 
 /** The screen's overview, and the location it is of (the CLI prints both). */
 export type LocationOverviewWithLocation = LocationOverview & { location: Location & { storageUnitName: string | null } };
@@ -34,15 +35,9 @@ export function locationOverview(scope: CompanyScope, businessLocationId: string
     .prepare(`SELECT unmapped_names AS names FROM transfer_logs WHERE location_id = ? AND report_date >= ? AND status = 'success'`)
     .all(location.id, since7) as { names: string }[];
   for (const row of recent) for (const name of JSON.parse(row.names) as string[]) unmapped.add(name);
-  const incompleteDays = (
-    sqlite
-      .prepare(
-        `SELECT report_date AS date FROM transfer_logs t WHERE location_id = ? AND report_date >= ? AND status = 'success' AND data_complete = 0
-           AND id = (SELECT max(id) FROM transfer_logs WHERE location_id = t.location_id AND report_date = t.report_date AND status = 'success')
-         ORDER BY report_date`,
-      )
-      .all(location.id, since30) as { date: string }[]
-  ).map((row) => row.date);
+  const incompleteDays = postedDays(scope.db, location.id, since30)
+    .filter((day) => day.dataComplete === false)
+    .map((day) => day.date);
   const job = latestJob(scope, location.id);
   const last7Days = issues(since7);
   const storageUnit = location.storageUnitId === null ? undefined : (sqlite.prepare('SELECT name FROM storage_units WHERE id = ?').get(location.storageUnitId) as { name: string });

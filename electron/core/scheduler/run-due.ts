@@ -11,7 +11,7 @@ import { addDays, dateInZone, datesBetween } from '../locations/zoned-time';
 import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
 import { listLocations } from '../locations/location-sync';
 import { MIGRATION_DAYS, recoverStuckJobs, reopenStoppedMigrations, runMigration, settleMigration, type MigrationView } from '../migration/migration';
-import { failInterruptedLogs } from '../transfer/transfer-log';
+import { failInterruptedLogs, postedDays } from '../transfer/transfer-log';
 import { dayLockHeld } from '../transfer/day-lock';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
 
@@ -52,14 +52,9 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
     const migrating = scope.db.sqlite.prepare(`SELECT 1 FROM migration_jobs WHERE location_id = ? AND status IN ('pending', 'running')`).get(location.id);
     if (migrating) continue;
     const yesterday = addDays(dateInZone(clock.now(), location.timezone), -1);
-    const newestSuccess = scope.db.sqlite
-      .prepare(
-        `SELECT report_date AS date, data_complete AS dataComplete FROM transfer_logs t WHERE location_id = ? AND status = 'success'
-           AND id = (SELECT max(id) FROM transfer_logs WHERE location_id = t.location_id AND report_date = t.report_date AND status = 'success')`,
-      )
-      .all(location.id) as { date: string; dataComplete: number | null }[];
-    const done = new Set(newestSuccess.filter((row) => row.dataComplete !== 0).map((row) => row.date));
-    const newest = newestSuccess.map((row) => row.date).sort().at(-1);
+    const posted = postedDays(scope.db, location.id);
+    const done = new Set(posted.filter((day) => day.dataComplete !== false).map((day) => day.date));
+    const newest = posted.at(-1)?.date;
     const earliest = addDays(yesterday, -(MIGRATION_DAYS - 1));
     // Without any successful transfer there is nothing to catch up from: history is the migration's job.
     const from = newest === undefined ? yesterday : [addDays(newest, 1), earliest].sort().at(-1)!;
@@ -69,7 +64,7 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
         .prepare(`SELECT DISTINCT report_date AS date FROM transfer_logs WHERE location_id = ? AND status = 'failed' AND report_date >= ? AND report_date < ?`)
         .all(location.id, earliest, from) as { date: string }[]
     ).map((row) => row.date);
-    const incomplete = new Set(newestSuccess.filter((row) => row.dataComplete === 0 && row.date >= earliest).map((row) => row.date));
+    const incomplete = new Set(posted.filter((day) => day.dataComplete === false && day.date >= earliest).map((day) => day.date));
     const dates = [...new Set([...failedBefore, ...incomplete, ...(from <= yesterday ? datesBetween(from, yesterday) : [])])].filter((date) => !done.has(date)).sort();
     const run: LocationRun = { businessLocationId: location.businessLocationId, posted: [], failed: [], waitingFor: null };
     for (const date of dates) {

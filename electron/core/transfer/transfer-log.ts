@@ -96,6 +96,31 @@ export function failInterruptedLogs(db: LarderDb, isStale: (log: { locationId: n
 }
 
 
+/** A business day's newest successful transfer: what the day's ledger reflects now. */
+export interface PostedDay {
+  date: string;
+  logId: number;
+  /** False when the till had not closed the day: the nightly run transfers it again. */
+  dataComplete: boolean | null;
+  noData: boolean;
+  linesProcessed: number;
+  ledgerEntriesCreated: number;
+}
+
+/** The newest successful transfer of each business day of a location, from `from` on, oldest day first. */
+export function postedDays(db: LarderDb, locationId: number, from = '0000-00-00'): PostedDay[] {
+  const rows = db.sqlite
+    .prepare(
+      `SELECT report_date AS date, id AS logId, data_complete AS dataComplete, no_data AS noData, lines_processed AS linesProcessed,
+              ledger_entries_created AS ledgerEntriesCreated
+       FROM transfer_logs t WHERE location_id = ? AND report_date >= ? AND status = 'success'
+         AND id = (SELECT max(id) FROM transfer_logs WHERE location_id = t.location_id AND report_date = t.report_date AND status = 'success')
+       ORDER BY report_date`,
+    )
+    .all(locationId, from) as (Omit<PostedDay, 'dataComplete' | 'noData'> & { dataComplete: number | null; noData: number })[];
+  return rows.map((row) => ({ ...row, dataComplete: row.dataComplete === null ? null : row.dataComplete === 1, noData: row.noData === 1 }));
+}
+
 export interface LogFilter {
   businessLocationId?: string | undefined;
   date?: string | undefined;
