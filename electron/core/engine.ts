@@ -22,7 +22,7 @@ export interface Engine {
   readonly scope: CompanyScope;
   readonly vault: SecretVault;
   readonly events: EventBus;
-  /** larder.log in the data folder: transfers, connection changes, internal errors (redacted). */
+  /** larder.log in the data folder: transfer attempts, weak-storage changes, internal errors (redacted). */
   readonly log: ActivityLog;
   readonly lightspeed: {
     config(): LightspeedConfig;

@@ -1,5 +1,6 @@
-// larder.log in the data folder: one line per transfer, connection change and internal error, so a
-// diagnostics file can tell support what happened. Secrets never reach it: every line is redacted
+// larder.log in the data folder: one line per transfer attempt, per change of the weak-storage setting
+// and per internal error, so a diagnostics file can tell support what happened (connection trouble
+// shows there through the transfers it fails and the open alerts). Secrets never reach it: every line is redacted
 // on the way in. Past 2 MB the file moves to larder.log.1 (one generation kept).
 import { appendFileSync, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import type { Clock } from '../platform/platform';
