@@ -39,3 +39,9 @@ export function asDomainError(error: unknown): DomainError | null {
   }
   return null;
 }
+
+/** How a failed transfer records any error: its code and words when Larder knows it, else internal_error with the error's text. */
+export function failureOf(error: unknown): { code: string; message: string } {
+  const known = asDomainError(error);
+  return known ? { code: known.code, message: known.message } : { code: 'internal_error', message: String(error) };
+}

@@ -14,7 +14,7 @@ import { addDays, dateInZone, datesBetween } from '../locations/zoned-time';
 import { INCOMPLETE_DAY_WORDS, type MigrationView } from '../../../shared/model/transfers';
 import { locations, migrationDays, migrationJobs } from '../db/schema';
 import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
-import { asDomainError, DomainError } from '../domain-error';
+import { DomainError, failureOf } from '../domain-error';
 import { markActivated, requireLocation, unlinkStorageUnit } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
 import type { Clock } from '../platform/platform';
@@ -304,14 +304,14 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
 
 /**
  * Ends a job that is still running, checked in the same transaction, so a cancel that came first
- * stands: completed, or failed with what `failureOf` makes of its final progress. A failed job raises
+ * stands: completed, or failed with what `verdict` makes of its final progress. A failed job raises
  * migration_failed; the alert goes when no job is left failed.
  */
-function endJob(scope: CompanyScope, jobId: number, failureOf: (progress: Job) => { code: string; message: string } | null, clock: Clock): { view: MigrationView; ended: boolean } {
+function endJob(scope: CompanyScope, jobId: number, verdict: (progress: Job) => { code: string; message: string } | null, clock: Clock): { view: MigrationView; ended: boolean } {
   return scope.db.write(() => {
     const progress = refreshProgress(scope, jobId);
     if (progress.status !== 'running') return { view: view(scope, progress), ended: false };
-    const failure = failureOf(progress);
+    const failure = verdict(progress);
     const at = clock.now().toISOString();
     const job = scope.db.orm
       .update(migrationJobs)
@@ -419,9 +419,7 @@ function recordDay(scope: CompanyScope, jobId: number, dayId: number, outcome: T
 }
 
 function failedResult(date: string, error: unknown): TransferResult {
-  const known = asDomainError(error);
-  const failure = known ? { code: known.code, message: known.message } : { code: 'internal_error', message: String(error) };
-  return { date, success: false, no_data: false, data_complete: null, log_id: null, request_uuid: '', ledger_ids: [], stats: null, error: { ...failure, temporary: false } };
+  return { date, success: false, no_data: false, data_complete: null, log_id: null, request_uuid: '', ledger_ids: [], stats: null, error: { ...failureOf(error), temporary: false } };
 }
 
 export function view(scope: CompanyScope, job: Job): MigrationView {

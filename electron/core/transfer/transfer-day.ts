@@ -27,7 +27,7 @@ import { normalizeDate } from '../../../shared/dates';
 import { addDays, dateInZone } from '../locations/zoned-time';
 import type { CompanyScope } from '../db/company';
 import { Decimal, formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
-import { asDomainError, DomainError } from '../domain-error';
+import { asDomainError, DomainError, failureOf } from '../domain-error';
 import { describeExplosionException, explodeRecipe, type Explosion } from '../inventory/recipe-explosion';
 import { loadRecipeBook } from '../inventory/recipes';
 import { weightedAverageUnitCost } from '../ledger/ledger';
@@ -132,9 +132,8 @@ export async function transferDay(context: TransferContext, request: TransferReq
       );
       return result;
     } catch (error) {
-      const known = asDomainError(error);
-      const failure = known ? { code: known.code, message: known.message } : { code: 'internal_error', message: String(error) };
-      if (known) context.log.info(`transfer ${location.businessLocationId} ${date} attempt ${attempt} failed: ${failure.code} ${failure.message}`);
+      const failure = failureOf(error);
+      if (asDomainError(error)) context.log.info(`transfer ${location.businessLocationId} ${date} attempt ${attempt} failed: ${failure.code} ${failure.message}`);
       else context.log.error(`transfer ${location.businessLocationId} ${date} attempt ${attempt} failed`, error);
       if (logId !== null) failLog(scope.db, logId, failure, clock.now().toISOString());
       const temporary = error instanceof LightspeedError && error.temporary;
