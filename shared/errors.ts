@@ -103,6 +103,10 @@ export const errorCatalog = {
     meaning: 'The date format is invalid.',
     fix: 'Use YYYY-MM-DD (2026-05-07) or DD.MM.YYYY (07.05.2026).',
   },
+  ledger_entry_not_found: {
+    meaning: 'There is no ledger entry with that id.',
+    fix: 'Take the id from the ledger list (larder ledger, or the Ledger screen).',
+  },
   receipt_not_found: {
     meaning: 'That receipt does not exist (it may have been deleted).',
     fix: 'Refresh the receipt list.',

@@ -24,10 +24,21 @@ export const ledgerEntryView = z.object({
   value: decimalOutput,
   reference: z.string().nullable(),
   businessLocationId: z.string().nullable(),
-  salesLineId: z.number().int().nullable(),
+  /** How many sales lines an ISSUE adds up; null for other entries. */
+  salesLines: z.number().int().nonnegative().nullable(),
   transferLogId: z.number().int().nullable(),
 });
 export type LedgerEntryView = z.infer<typeof ledgerEntryView>;
+
+/** One sales line of an ISSUE entry: the POS's line id and receipt, the sold quantity and what it took of the entry's ingredient. */
+export const entryLine = z.object({
+  posLineId: z.string(),
+  receipt: z.string(),
+  item: z.string().nullable(),
+  quantity: decimalOutput.nullable(),
+  deduction: decimalOutput,
+});
+export type EntryLine = z.infer<typeof entryLine>;
 
 /** Totals over every entry a filter matches; quantity only when every entry has one unit (kilograms and bottles do not add up). */
 export const ledgerTotalsView = z.object({

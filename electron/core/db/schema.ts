@@ -5,7 +5,7 @@
 // sums them exactly, and no binary float ever touches a quantity.
 import { sql } from 'drizzle-orm';
 import { ledgerEntryTypes } from '../../../shared/model/ledger';
-import { migrationDayStatuses, migrationJobStatuses, transferStatuses, transferTriggers } from '../../../shared/model/transfers';
+import { migrationDayStatuses, migrationJobStatuses, salesSourceKinds, transferStatuses, transferTriggers } from '../../../shared/model/transfers';
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
@@ -98,7 +98,9 @@ export { ledgerEntryTypes, migrationDayStatuses, migrationJobStatuses, transferS
 
 /**
  * Every stock movement, one table. `quantity` and `value` are signed changes to stock (an ISSUE is
- * negative); `unit_cost` is the weighted average cost the movement was valued at.
+ * negative); `unit_cost` is the weighted average cost the movement was valued at. A transfer posts
+ * one ISSUE per location, business day, ingredient and storage unit; which sales lines make it up,
+ * and how much each took, is in ledger_issue_lines.
  */
 export const ledgerEntries = sqliteTable(
   'ledger_entries',
@@ -123,7 +125,11 @@ export const ledgerEntries = sqliteTable(
     reference: text('reference'),
     /** Lightspeed business location id, for entries made by a transfer. */
     businessLocationId: text('business_location_id'),
-    salesLineId: integer('sales_line_id'),
+    /** Where a transfer's sales came from; null for entries no sales source made. */
+    source: text('source', { enum: salesSourceKinds }),
+    /** How many sales lines an ISSUE adds up (its trace rows); null for other entries. */
+    salesLines: integer('sales_lines'),
+    /** The transfer that created the entry (a later run of the same day may add lines to it). */
     transferLogId: integer('transfer_log_id'),
     createdAt: createdAt(),
   },
@@ -134,9 +140,10 @@ export const ledgerEntries = sqliteTable(
     uniqueIndex('ledger_receipt_reference')
       .on(t.companyId, t.reference)
       .where(sql`${t.type} = 'RECEIPT' AND ${t.reference} IS NOT NULL`),
-    // No code path can post a sales line twice to the same ingredient and storage unit.
+    // One ISSUE per location, business day, ingredient, storage unit and source, whatever code posts:
+    // a second run of the day adds to it (and ledger_issue_lines keeps any line from counting twice).
     uniqueIndex('ledger_issue_once')
-      .on(t.salesLineId, t.ingredientId, t.storageUnitId)
+      .on(t.companyId, t.businessLocationId, t.date, t.ingredientId, t.storageUnitId, t.source)
       .where(sql`${t.type} = 'ISSUE'`),
     index('ledger_transfer_log').on(t.transferLogId),
     index('ledger_location_date').on(t.businessLocationId, t.date),
@@ -146,7 +153,31 @@ export const ledgerEntries = sqliteTable(
     ),
     check('ledger_date_iso', isoDate('date')),
     check('ledger_receipt_positive', sql`${t.type} <> 'RECEIPT' OR ${t.quantity} > 0`),
+    check('ledger_issue_traceable', sql`${t.type} <> 'ISSUE' OR (${t.businessLocationId} IS NOT NULL AND ${t.source} IS NOT NULL)`),
   ],
+);
+
+/**
+ * The trace of a day's ISSUE entries: what each sales line took of each ingredient. The primary key
+ * is the rule that no sales line is deducted twice for an ingredient, whatever code posts. Built for
+ * size (there are millions): integers only, and created WITHOUT ROWID by its migration (drizzle
+ * cannot say so), so the key is the table and no second copy of it is kept.
+ */
+export const ledgerIssueLines = sqliteTable(
+  'ledger_issue_lines',
+  {
+    salesLineId: integer('sales_line_id').notNull(),
+    ingredientId: integer('ingredient_id').notNull(),
+    entryId: integer('entry_id').notNull(),
+    /** Signed; quantity scale: the line's own deduction of the entry's ingredient. */
+    quantity: integer('quantity').notNull(),
+    /**
+     * Signed; money scale. Null (nearly always): the quantity at the entry's unit cost, rounded half
+     * to even. Set only for lines carried over from before day entries, valued at another cost.
+     */
+    value: integer('value'),
+  },
+  (t) => [primaryKey({ columns: [t.salesLineId, t.ingredientId] })],
 );
 
 /**
@@ -313,7 +344,11 @@ export const posMappings = sqliteTable(
   ],
 );
 
-/** Lightspeed sales as fetched, per location and business day: the cache a transfer can reuse. */
+/**
+ * Lightspeed sales as fetched, per location and business day: the cache a transfer can reuse. What a
+ * transfer reads is kept (the lines in sales_lines); the rest of Lightspeed's answer is not, at a year
+ * of sales it would be most of the file.
+ */
 export const sales = sqliteTable(
   'sales',
   {
@@ -327,12 +362,11 @@ export const sales = sqliteTable(
     type: text('type').notNull(),
     cancelled: integer('cancelled', { mode: 'boolean' }).notNull(),
     timeClosed: text('time_closed').notNull(),
-    raw: text('raw').notNull(),
   },
   (t) => [uniqueIndex('sales_location_account').on(t.locationId, t.accountReference), index('sales_location_date').on(t.locationId, t.businessDate)],
 );
 
-/** Sales lines, keyed by Lightspeed's line id: the stable key every ISSUE entry hangs on. */
+/** Sales lines, keyed by Lightspeed's line id: the stable key the ledger's trace (ledger_issue_lines) hangs on. */
 export const salesLines = sqliteTable(
   'sales_lines',
   {

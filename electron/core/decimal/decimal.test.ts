@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal, formatDecimal, formatScaled, fromScaled, MONEY_SCALE, parseDecimal, QUANTITY_SCALE, roundToScale, toScaled } from './decimal';
+import { Decimal, formatDecimal, formatScaled, fromScaled, MONEY_SCALE, parseDecimal, QUANTITY_SCALE, roundToScale, scaledValueAt, toScaled, UNIT_COST_SCALE } from './decimal';
 
 describe('exact decimals', () => {
   it('multiplies without binary floats', () => {
@@ -43,5 +43,24 @@ describe('exact decimals', () => {
       for (const scale of [0, MONEY_SCALE, QUANTITY_SCALE]) expect(formatScaled(stored, scale)).toBe(formatDecimal(fromScaled(stored, scale)));
     }
     expect(() => formatScaled(0.5, MONEY_SCALE)).toThrow(RangeError);
+  });
+
+  it('values a scaled quantity at a scaled unit cost exactly as Decimal does, ties to even, past 2^53 too', () => {
+    const reference = (quantity: number, unitCost: number) =>
+      toScaled(roundToScale(fromScaled(quantity, QUANTITY_SCALE).times(fromScaled(unitCost, UNIT_COST_SCALE)), MONEY_SCALE), MONEY_SCALE, 'invalid_value', 'v') + 0;
+    // 0.009 kg at 20 a kg is 0.18; half a ten-thousandth goes to the even neighbour, either sign.
+    expect(scaledValueAt(-9_000, 20_000_000)).toBe(-1_800);
+    expect(scaledValueAt(5, 10_000_000)).toBe(0);
+    expect(scaledValueAt(15, 10_000_000)).toBe(2);
+    expect(scaledValueAt(-15, 10_000_000)).toBe(-2);
+    expect(scaledValueAt(-25, 10_000_000)).toBe(-2);
+    let seed = 7;
+    const next = (limit: number) => (seed = (seed * 48_271) % 2_147_483_647) % limit;
+    for (let n = 0; n < 20_000; n++) {
+      const quantity = (next(2) === 0 ? -1 : 1) * next(10 ** (1 + next(9)));
+      const unitCost = next(10 ** (1 + next(10)));
+      expect(scaledValueAt(quantity, unitCost)).toBe(reference(quantity, unitCost));
+    }
+    expect(scaledValueAt(-4_000_000_000, 3_000_000_000)).toBe(reference(-4_000_000_000, 3_000_000_000));
   });
 });

@@ -77,3 +77,31 @@ export function formatScaled(stored: number | bigint, scale: number): string {
   if (whole === '0' && fraction === '') return '0';
   return `${stored < 0 ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
+
+const VALUE_DIVISOR = 10 ** (QUANTITY_SCALE + UNIT_COST_SCALE - MONEY_SCALE);
+const VALUE_DIVISOR_BIG = BigInt(VALUE_DIVISOR);
+
+/**
+ * quantity × unit cost at the money scale, rounded half to even, from and to stored scaled integers:
+ * the same as roundToScale(fromScaled(quantity) × fromScaled(unitCost), MONEY_SCALE), without a
+ * Decimal per value (a transfer values millions of line deductions). Exact: a product past 2^53 is
+ * worked out in BigInt.
+ */
+export function scaledValueAt(quantity: number, unitCost: number): number {
+  const product = quantity * unitCost;
+  if (Number.isSafeInteger(product)) {
+    const remainder = product % VALUE_DIVISOR;
+    const quotient = (product - remainder) / VALUE_DIVISOR;
+    const twice = Math.abs(remainder) * 2;
+    const up = twice > VALUE_DIVISOR || (twice === VALUE_DIVISOR && quotient % 2 !== 0);
+    return (up ? quotient + Math.sign(remainder) : quotient) + 0;
+  }
+  const big = BigInt(quantity) * BigInt(unitCost);
+  const remainder = big % VALUE_DIVISOR_BIG;
+  const quotient = (big - remainder) / VALUE_DIVISOR_BIG;
+  const twice = (remainder < 0n ? -remainder : remainder) * 2n;
+  const up = twice > VALUE_DIVISOR_BIG || (twice === VALUE_DIVISOR_BIG && quotient % 2n !== 0n);
+  const value = up ? quotient + (remainder < 0n ? -1n : 1n) : quotient;
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`${quantity} × ${unitCost} is too large a value`);
+  return Number(value);
+}

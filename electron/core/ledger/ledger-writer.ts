@@ -1,4 +1,4 @@
-// The only code that writes ledger_entries and ledger_day_totals. Every change to the entries adds
+// The only code that writes ledger_entries, ledger_issue_lines and ledger_day_totals. Every change to the entries adds
 // up the days it touched again in the same transaction, so the Ledger screen's totals (which read
 // the day totals) can never drift from the entries, whoever posts: a transfer, a receipt, and the
 // counts, waste and uploads to come. Callers run these inside their own write transaction where
@@ -6,12 +6,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
 import type { LedgerEntryType } from '../../../shared/model/ledger';
+import type { SalesSourceKind } from '../../../shared/model/transfers';
 import { ledgerEntries } from '../db/schema';
 import { type Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 
 export interface NewLedgerEntry {
-  type: LedgerEntryType;
+  /** An ISSUE comes only from a sales source's day, through postDayIssues. */
+  type: Exclude<LedgerEntryType, 'ISSUE'>;
   date: string;
   ingredientId: number;
   storageUnitId: number;
@@ -23,8 +25,6 @@ export interface NewLedgerEntry {
   value: Decimal;
   reference?: string | null;
   businessLocationId?: string | null;
-  salesLineId?: number | null;
-  transferLogId?: number | null;
 }
 
 /** The stored form of an entry: scaled integers, checked on the way (a value too large is refused, never wrapped). */
@@ -40,8 +40,6 @@ export function ledgerRow(scope: CompanyScope, entry: NewLedgerEntry) {
     value: toScaled(roundToScale(entry.value, MONEY_SCALE), MONEY_SCALE, 'invalid_value', 'Value'),
     reference: entry.reference ?? null,
     businessLocationId: entry.businessLocationId ?? null,
-    salesLineId: entry.salesLineId ?? null,
-    transferLogId: entry.transferLogId ?? null,
   };
 }
 
@@ -56,47 +54,112 @@ export function postEntry(scope: CompanyScope, entry: NewLedgerEntry): number {
   });
 }
 
-/**
- * A transfer's ISSUE entries of one location and business day, in one prepared statement; the day is
- * added up again even when there is nothing to post (a forced run may have emptied it). Runs inside
- * the transfer's transaction.
- */
-export function postDayIssues(scope: CompanyScope, day: { businessLocationId: string; date: string }, rows: LedgerRow[]): number[] {
-  const insert = scope.db.sqlite.prepare(
-    `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, reference, business_location_id, sales_line_id, transfer_log_id)
-     VALUES (@companyId, @type, @date, @ingredientId, @storageUnitId, @quantity, @unitCost, @value, @reference, @businessLocationId, @salesLineId, @transferLogId)`,
-  );
-  const ids = rows.map((row) => Number(insert.run(row).lastInsertRowid));
-  addUpDay(scope, day.businessLocationId, day.date);
-  return ids;
+/** The location, business day, storage unit and source a transfer posts its ISSUE entries to. */
+export interface IssueDay {
+  businessLocationId: string;
+  date: string;
+  storageUnitId: number;
+  source: SalesSourceKind;
 }
 
-/** The sales lines of a location's day that already have an ISSUE in this storage unit. */
-export function postedSalesLines(scope: CompanyScope, locationRowId: number, date: string, storageUnitId: number): Set<number> {
+/** An ingredient's ISSUE of the day, as scaled integers: the sums of its lines' deductions and values. */
+export interface DayIssue {
+  quantity: number;
+  value: number;
+  unitCost: number;
+  /** How many sales lines it adds up. */
+  lines: number;
+}
+
+/**
+ * The day's ISSUE entries already in this storage unit, by ingredient: a later run of the same day
+ * (lines the till added) adds to them, at the unit cost they were posted at, so an entry's value is
+ * always its lines' quantities at its one unit cost.
+ */
+export function dayIssueEntries(scope: CompanyScope, day: IssueDay): Map<number, { id: number; unitCost: number }> {
+  const rows = scope.db.sqlite
+    .prepare(
+      `SELECT ingredient_id AS ingredientId, id, unit_cost AS unitCost FROM ledger_entries
+       WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' AND storage_unit_id = ? AND source = ?`,
+    )
+    .all(day.businessLocationId, day.date, scope.companyId, day.storageUnitId, day.source) as { ingredientId: number; id: number; unitCost: number }[];
+  return new Map(rows.map((row) => [row.ingredientId, { id: row.id, unitCost: row.unitCost }]));
+}
+
+/**
+ * A transfer's day: one ISSUE entry per ingredient (created, or added to when the day already has
+ * one), and the trace of what each sales line took, `trace` holding (sales line row id, ingredient
+ * id, quantity) triples. The day is added up again even when there is nothing to post (a forced run
+ * may have emptied it). Runs inside the transfer's transaction; answers the entries it touched.
+ */
+export function postDayIssues(scope: CompanyScope, day: IssueDay & { transferLogId: number }, issues: Map<number, DayIssue>, trace: readonly number[]): number[] {
+  const { sqlite } = scope.db;
+  const upsert = sqlite.prepare(
+    `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, business_location_id, source, sales_lines, transfer_log_id)
+     VALUES (?, 'ISSUE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (company_id, business_location_id, date, ingredient_id, storage_unit_id, source) WHERE type = 'ISSUE'
+     DO UPDATE SET quantity = quantity + excluded.quantity, value = value + excluded.value, sales_lines = sales_lines + excluded.sales_lines
+     RETURNING id`,
+  );
+  const entryIds = new Map<number, number>();
+  for (const [ingredientId, issue] of issues) {
+    checkScaled(issue.quantity, 'Quantity');
+    checkScaled(issue.value, 'Value');
+    const { id } = upsert.get(
+      scope.companyId,
+      day.date,
+      ingredientId,
+      day.storageUnitId,
+      issue.quantity,
+      issue.unitCost,
+      issue.value,
+      day.businessLocationId,
+      day.source,
+      issue.lines,
+      day.transferLogId,
+    ) as { id: number };
+    entryIds.set(ingredientId, id);
+  }
+  const traceLine = sqlite.prepare('INSERT INTO ledger_issue_lines (sales_line_id, ingredient_id, entry_id, quantity) VALUES (?, ?, ?, ?)');
+  for (let n = 0; n < trace.length; n += 3) {
+    const ingredientId = trace[n + 1] as number;
+    traceLine.run(trace[n], ingredientId, entryIds.get(ingredientId), trace[n + 2]);
+  }
+  addUpDay(scope, day.businessLocationId, day.date);
+  return [...entryIds.values()];
+}
+
+/** A day's sum past 2^53 would not be exact: refused, never wrapped (no kitchen comes near it). */
+function checkScaled(value: number, field: string): void {
+  if (!Number.isSafeInteger(value)) throw new DomainError('invalid_value', `${field} of a day's issue is too large to store exactly.`);
+}
+
+/** The sales lines of a location's day that already deducted something, into whichever storage unit. */
+export function postedSalesLines(scope: CompanyScope, locationRowId: number, date: string): Set<number> {
   const rows = scope.db.sqlite
     .prepare(
       `SELECT l.id FROM sales_lines l WHERE l.location_id = ? AND l.business_date = ?
-         AND EXISTS (SELECT 1 FROM ledger_entries e WHERE e.sales_line_id = l.id AND e.type = 'ISSUE' AND e.storage_unit_id = ?)`,
+         AND EXISTS (SELECT 1 FROM ledger_issue_lines t WHERE t.sales_line_id = l.id)`,
     )
-    .all(locationRowId, date, storageUnitId) as { id: number }[];
+    .all(locationRowId, date) as { id: number }[];
   return new Set(rows.map((row) => row.id));
 }
 
 /**
- * Deletes every ISSUE entry made from the location's sales lines of the day, in any storage unit.
- * Driven from the day's lines, so the (sales line, ingredient, storage unit) index does the work
- * however large the ledger grows. Answers how many went and which transfer logs had posted them.
+ * Deletes the day's ISSUE entries of a location and source, in every storage unit, and the trace of
+ * the location's sales lines of the day. The trace goes by the day's lines, so its primary key does
+ * the work however large it grows. Answers how many entries went.
  */
-export function deleteDayIssues(scope: CompanyScope, day: { locationRowId: number; businessLocationId: string; date: string }): { entries: number; logIds: number[] } {
-  const earlier = `SELECT e.rowid AS rowid, e.transfer_log_id AS logId FROM sales_lines l JOIN ledger_entries e ON e.sales_line_id = l.id AND e.type = 'ISSUE'
-                   WHERE l.location_id = ? AND l.business_date = ?`;
+export function deleteDayIssues(scope: CompanyScope, day: { locationRowId: number; businessLocationId: string; date: string; source: SalesSourceKind }): number {
   const { sqlite } = scope.db;
-  const logIds = (sqlite.prepare(`SELECT DISTINCT logId FROM (${earlier}) WHERE logId IS NOT NULL`).all(day.locationRowId, day.date) as { logId: number }[]).map(
-    (row) => row.logId,
-  );
-  const { changes } = sqlite.prepare(`DELETE FROM ledger_entries WHERE rowid IN (SELECT rowid FROM (${earlier}))`).run(day.locationRowId, day.date);
+  sqlite
+    .prepare('DELETE FROM ledger_issue_lines WHERE sales_line_id IN (SELECT id FROM sales_lines WHERE location_id = ? AND business_date = ?)')
+    .run(day.locationRowId, day.date);
+  const { changes } = sqlite
+    .prepare(`DELETE FROM ledger_entries WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' AND source = ?`)
+    .run(day.businessLocationId, day.date, scope.companyId, day.source);
   addUpDay(scope, day.businessLocationId, day.date);
-  return { entries: changes, logIds };
+  return changes;
 }
 
 /** A receipt's id and date by its reference (an invoice number), if the company has one. */

@@ -38,7 +38,7 @@ describe('stock on hand', () => {
     const { bar, beans } = kitchenWithBeans();
     const espresso = new Decimal('0.009').times(20);
     postEntry(engine.scope, {
-      type: 'ISSUE',
+      type: 'WASTE',
       date: '2026-01-07',
       ingredientId: beans.id,
       storageUnitId: bar.id,
@@ -52,7 +52,7 @@ describe('stock on hand', () => {
       ['Main Kitchen', '5', '100'],
     ]);
     expect(stockOnHand(engine.scope, { storageUnitId: bar.id })).toHaveLength(1);
-    const issue = listLedgerEntries(engine.scope, { type: 'ISSUE' });
+    const issue = listLedgerEntries(engine.scope, { type: 'WASTE' });
     expect(issue.map(({ quantity, unitCost, value, businessLocationId }) => ({ quantity, unitCost, value, businessLocationId }))).toEqual([
       { quantity: '-0.18', unitCost: '18', value: '-3.24', businessLocationId: '45454565682155' },
     ]);

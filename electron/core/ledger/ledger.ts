@@ -1,7 +1,9 @@
-// The inventory ledger: one row per stock movement. Stock on hand is the sum of signed quantities,
+// The inventory ledger: one row per stock movement (a transfer's ISSUE: per day, ingredient and
+// storage unit, with the trace of its sales lines). Stock on hand is the sum of signed quantities,
 // its value the sum of signed values; the unit cost of an ingredient on a date is the weighted
 // average of the company's receipts dated on or before it (the seed's rule, 0 without receipts).
 import type { CompanyScope } from '../db/company';
+import { DomainError } from '../domain-error';
 import { OptionalFilter } from '../db/optional-filter';
 import {
   Decimal,
@@ -13,7 +15,7 @@ import {
   UNIT_COST_SCALE,
 } from '../decimal/decimal';
 
-import type { LedgerEntryType, LedgerEntryView, LedgerTotals } from '../../../shared/model/ledger';
+import type { EntryLine, LedgerEntryType, LedgerEntryView, LedgerTotals } from '../../../shared/model/ledger';
 import type { StockLine } from '../../../shared/model/inventory';
 
 
@@ -73,6 +75,7 @@ export interface LedgerFilter {
   businessLocationId?: string | undefined;
   storageUnitId?: number | undefined;
   ingredientId?: number | undefined;
+  id?: number | undefined;
   /** Newest first when limited, so a screen shows the latest movements. */
   limit?: number | undefined;
 }
@@ -84,7 +87,8 @@ function ledgerWhere(scope: CompanyScope, filter: LedgerFilter): OptionalFilter 
     .add('e.date <= @to', 'to', filter.to)
     .add('e.business_location_id = @businessLocationId', 'businessLocationId', filter.businessLocationId)
     .add('e.storage_unit_id = @storageUnitId', 'storageUnitId', filter.storageUnitId)
-    .add('e.ingredient_id = @ingredientId', 'ingredientId', filter.ingredientId);
+    .add('e.ingredient_id = @ingredientId', 'ingredientId', filter.ingredientId)
+    .add('e.id = @id', 'id', filter.id);
 }
 
 export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}): LedgerEntryView[] {
@@ -95,7 +99,7 @@ export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}
     .prepare(
       `SELECT e.id, e.type, e.date, e.ingredient_id AS ingredientId, i.name AS ingredient, i.unit,
               e.storage_unit_id AS storageUnitId, s.name AS storageUnit, e.quantity, e.unit_cost AS unitCost, e.value,
-              e.reference, e.business_location_id AS businessLocationId, e.sales_line_id AS salesLineId, e.transfer_log_id AS transferLogId
+              e.reference, e.business_location_id AS businessLocationId, e.sales_lines AS salesLines, e.transfer_log_id AS transferLogId
        FROM ledger_entries e
        JOIN ingredients i ON i.id = e.ingredient_id
        JOIN storage_units s ON s.id = e.storage_unit_id
@@ -115,7 +119,7 @@ export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}
   }));
 }
 
-export function ledgerTotals(scope: CompanyScope, filter: Omit<LedgerFilter, 'limit'>): LedgerTotals {
+export function ledgerTotals(scope: CompanyScope, filter: Omit<LedgerFilter, 'limit' | 'id'>): LedgerTotals {
   // The same filter, on the day totals (their columns carry the ledger's names): thousands of rows, not millions.
   const where = ledgerWhere(scope, filter);
   const byUnit = scope.db.sqlite
@@ -134,3 +138,35 @@ export function ledgerTotals(scope: CompanyScope, filter: Omit<LedgerFilter, 'li
   };
 }
 
+
+/**
+ * An entry with the sales lines it adds up: each line's POS id, receipt, item, sold quantity and its
+ * own deduction of the entry's ingredient (signed, negative for an issue). Read from the trace by
+ * the day's lines of the entry's location, so the trace's primary key does the work.
+ */
+export function ledgerEntryLines(scope: CompanyScope, entryId: number): { entry: LedgerEntryView; lines: EntryLine[] } {
+  const [entry] = listLedgerEntries(scope, { id: entryId });
+  if (!entry) throw new DomainError('ledger_entry_not_found', `No ledger entry with id ${entryId}.`);
+  const rows = scope.db.sqlite
+    .prepare(
+      `SELECT l.line_id AS posLineId, coalesce(s.receipt_id, s.account_reference) AS receipt, l.name AS item, l.quantity AS quantity, t.quantity AS deduction
+       FROM ledger_entries e
+       JOIN locations loc ON loc.company_id = e.company_id AND loc.business_location_id = e.business_location_id
+       JOIN sales_lines l ON l.location_id = loc.id AND l.business_date = e.date
+       JOIN ledger_issue_lines t ON t.sales_line_id = l.id AND t.ingredient_id = e.ingredient_id AND t.entry_id = e.id
+       JOIN sales s ON s.id = l.sale_id
+       WHERE e.id = ? AND e.company_id = ?
+       ORDER BY s.time_closed, l.id`,
+    )
+    .all(entryId, scope.companyId) as { posLineId: string; receipt: string; item: string | null; quantity: number | null; deduction: number }[];
+  return {
+    entry,
+    lines: rows.map((row) => ({
+      posLineId: row.posLineId,
+      receipt: row.receipt,
+      item: row.item,
+      quantity: row.quantity === null ? null : formatScaled(row.quantity, QUANTITY_SCALE),
+      deduction: formatScaled(row.deduction, QUANTITY_SCALE),
+    })),
+  };
+}

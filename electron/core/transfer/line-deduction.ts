@@ -3,7 +3,7 @@
 // recipe exploded for that many portions; a subtraction mapping ("No bun") gives the same back.
 // Each ingredient's change is rounded once to the quantity scale, and a change that rounds to zero
 // is left out (no entry of 0).
-import { type Decimal, QUANTITY_SCALE, roundToScale } from '../decimal/decimal';
+import { type Decimal, fromScaled, QUANTITY_SCALE, roundToScale, scaledValueAt, toScaled } from '../decimal/decimal';
 import type { Explosion } from '../inventory/recipe-explosion';
 import type { LineMapping } from './mapping-lookup';
 
@@ -35,4 +35,48 @@ export function deductLine(lineQuantity: Decimal, mapping: LineMapping, perPorti
     changes.set(ingredientId, mapping.isSubtraction ? rounded : rounded.negated());
   }
   return { sold, changes, exceptions };
+}
+
+/** What every line of one quantity under one mapping deducts, worked out once, as scaled integers. */
+export interface ScaledDeduction {
+  mapping: LineMapping;
+  sold: Decimal;
+  /** (ingredient id, signed quantity at the quantity scale, signed value at the money scale) triples. */
+  changes: number[];
+  exceptions: Explosion['exceptions'];
+  /** How many of the day's lines took it. */
+  lines: number;
+}
+
+/**
+ * deductLine for a day's lines, the hot loop of a transfer: a day has thousands of lines but few
+ * distinct (mapping, quantity) pairs, so each pair is worked out once in exact decimals and every line
+ * then adds integers. Values are the line's quantity at the ingredient's unit cost of the day,
+ * rounded half to even per line, exactly as before.
+ */
+export function dayDeductions(perPortion: (recipeId: number) => Explosion, unitCostOf: (ingredientId: number) => number) {
+  const byMapping = new Map<LineMapping, Map<number, ScaledDeduction>>();
+  return {
+    /** `lineQuantity` at the quantity scale. */
+    take(lineQuantity: number, mapping: LineMapping): ScaledDeduction {
+      let byQuantity = byMapping.get(mapping);
+      if (!byQuantity) byMapping.set(mapping, (byQuantity = new Map()));
+      let deduction = byQuantity.get(lineQuantity);
+      if (!deduction) {
+        const { sold, changes, exceptions } = deductLine(fromScaled(lineQuantity, QUANTITY_SCALE), mapping, perPortion);
+        const triples: number[] = [];
+        for (const [ingredientId, quantity] of changes) {
+          const scaled = toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Deduction');
+          triples.push(ingredientId, scaled, scaledValueAt(scaled, unitCostOf(ingredientId)));
+        }
+        byQuantity.set(lineQuantity, (deduction = { mapping, sold, changes: triples, exceptions, lines: 0 }));
+      }
+      deduction.lines++;
+      return deduction;
+    },
+    /** Every pair that lines took, for the log's exceptions and recipes used. */
+    taken(): ScaledDeduction[] {
+      return [...byMapping.values()].flatMap((byQuantity) => [...byQuantity.values()]);
+    },
+  };
 }

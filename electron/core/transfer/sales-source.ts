@@ -3,7 +3,7 @@
 // read back from the local cache of an earlier fetch.
 import { z } from 'zod';
 import type { LarderDb } from '../db/open-database';
-import { Decimal, fromScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
+import { Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
 import type { LightspeedApi } from '../lightspeed/api-client';
 import { expectShape } from '../lightspeed/response-shape';
 
@@ -37,7 +37,8 @@ export interface DayLine {
   parentLineId: string | null;
   sku: string | null;
   name: string | null;
-  quantity: Decimal | null;
+  /** Quantity scale; null when Lightspeed sent none. */
+  quantity: number | null;
   /** Money scale: the line's net sales value (without tax where Lightspeed sent it), 0 when it sent none. */
   netAmount: number | null;
   saleType: string;
@@ -75,16 +76,16 @@ export function cachedDay(db: LarderDb, locationId: number, date: string): Cache
 
 /**
  * Replaces the cached sales of the day with what Lightspeed sent. Lines keep their row ids (upsert by
- * Lightspeed line id), because ledger entries point at them; a line gone upstream is dropped unless
- * a ledger entry still points at it (a forced transfer deletes the day's entries first, so after it
- * the cache holds exactly what Lightspeed returns now). Runs inside the caller's transaction.
+ * Lightspeed line id), because the ledger's trace points at them; a line gone upstream is dropped
+ * unless it is in `posted` (a forced transfer deletes the day's entries first and passes none, so
+ * after it the cache holds exactly what Lightspeed returns now). Runs inside the caller's transaction.
  */
-export function storeDay(db: LarderDb, locationId: number, date: string, day: FetchedDay, at: string): void {
+export function storeDay(db: LarderDb, locationId: number, date: string, day: FetchedDay, at: string, posted: ReadonlySet<number>): void {
   const upsertSale = db.sqlite.prepare(
-    `INSERT INTO sales (location_id, business_date, account_reference, receipt_id, type, cancelled, time_closed, raw)
-     VALUES (@locationId, @date, @accountReference, @receiptId, @type, @cancelled, @timeClosed, @raw)
+    `INSERT INTO sales (location_id, business_date, account_reference, receipt_id, type, cancelled, time_closed)
+     VALUES (@locationId, @date, @accountReference, @receiptId, @type, @cancelled, @timeClosed)
      ON CONFLICT (location_id, account_reference) DO UPDATE SET business_date = excluded.business_date, receipt_id = excluded.receipt_id,
-       type = excluded.type, cancelled = excluded.cancelled, time_closed = excluded.time_closed, raw = excluded.raw
+       type = excluded.type, cancelled = excluded.cancelled, time_closed = excluded.time_closed
      RETURNING id`,
   );
   const upsertLine = db.sqlite.prepare(
@@ -104,7 +105,6 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
       type: fetched.type,
       cancelled: fetched.cancelled ? 1 : 0,
       timeClosed: fetched.timeClosed,
-      raw: JSON.stringify(fetched),
     }) as { id: number };
     keptSales.push(fetched.accountReference);
     for (const line of fetched.salesLines) {
@@ -125,9 +125,9 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
   db.sqlite
     .prepare(
       `DELETE FROM sales_lines WHERE location_id = ? AND business_date = ? AND line_id NOT IN (SELECT value FROM json_each(?))
-         AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.sales_line_id = sales_lines.id AND e.type = 'ISSUE')`,
+         AND id NOT IN (SELECT value FROM json_each(?))`,
     )
-    .run(locationId, date, JSON.stringify(keptLines));
+    .run(locationId, date, JSON.stringify(keptLines), JSON.stringify([...posted]));
   db.sqlite
     .prepare(
       `DELETE FROM sales WHERE location_id = ? AND business_date = ? AND account_reference NOT IN (SELECT value FROM json_each(?))
@@ -156,6 +156,6 @@ export function dayLines(db: LarderDb, locationId: number, date: string): DayLin
        FROM sales_lines l JOIN sales s ON s.id = l.sale_id
        WHERE l.location_id = ? AND l.business_date = ? ORDER BY s.time_closed, l.id`,
     )
-    .all(locationId, date) as (Omit<DayLine, 'quantity' | 'saleCancelled'> & { quantity: number | null; saleCancelled: number })[];
-  return rows.map((row) => ({ ...row, quantity: row.quantity === null ? null : fromScaled(row.quantity, QUANTITY_SCALE), saleCancelled: row.saleCancelled === 1 }));
+    .all(locationId, date) as (Omit<DayLine, 'saleCancelled'> & { saleCancelled: number })[];
+  return rows.map((row) => ({ ...row, saleCancelled: row.saleCancelled === 1 }));
 }

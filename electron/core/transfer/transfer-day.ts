@@ -5,33 +5,34 @@
 //   2. take the day's lock (no second run of the same day, from any process);
 //   3. create a transfer log (request UUID + attempt number);
 //   4. fetch the business day from Lightspeed, or reuse the cached fetch unless forced;
-//   5. in ONE transaction: with force, delete every ISSUE entry made from this location's sales of
-//      the day, whatever storage unit it went to (the location may have been relinked since), and
+//   5. in ONE transaction: with force, delete the location's ISSUE entries of the day and their
+//      trace, whatever storage unit they went to (the location may have been relinked since), and
 //      mark the logs that made them as replaced; store the sales as Lightspeed sent them (with force,
-//      exactly those: a sale gone upstream is gone here); turn every line with a positive quantity
-//      and a name, not yet posted to this storage unit, into entries (ingredient mapping: line ×
-//      mapping quantity; recipe mapping: the recipe exploded for line × mapping quantity portions; a
-//      subtraction mapping gives stock back), valued at the weighted average cost of the day; save
-//      the log's statistics (how many lines and how much sales value had no mapping) and the caller's
-//      own bookkeeping (a migration day's status);
+//      exactly those: a sale gone upstream is gone here); work out what every line with a positive
+//      quantity and a name, not posted yet, deducts (ingredient mapping: line × mapping quantity;
+//      recipe mapping: the recipe exploded for line × mapping quantity portions; a subtraction
+//      mapping gives stock back), valued at the weighted average cost of the day (or at the cost of
+//      the day's entry, when an earlier run posted one); post ONE entry per ingredient — the sums —
+//      and a trace row per line and ingredient; save the log's statistics (how many lines and how
+//      much sales value had no mapping) and the caller's own bookkeeping (a migration day's status);
 //   6. on a temporary failure, a new attempt (new log, same request UUID) after 30, 60, 120 s or the
 //      server's Retry-After; then max_retries_exhausted.
 //
 // A day Lightspeed had not closed yet is posted as it stands with data_complete false; the nightly
 // run transfers it again, forced, once Lightspeed closes it (run-due.ts).
 //
-// A crash anywhere leaves either all of step 5 or none of it, and the unique (sales line, ingredient,
-// storage unit) index makes posting a line twice impossible whatever happens.
+// A crash anywhere leaves either all of step 5 or none of it, and the trace's primary key (sales
+// line, ingredient) makes deducting a line twice impossible whatever happens.
 import { randomUUID } from 'node:crypto';
 import { normalizeDate } from '../../../shared/dates';
 import { addDays, dateInZone } from '../locations/zoned-time';
 import type { CompanyScope } from '../db/company';
-import { Decimal, formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
+import { Decimal, formatDecimal, fromScaled, MONEY_SCALE, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
 import { asDomainError, DomainError, failureOf } from '../domain-error';
 import { describeExplosionException, explodeRecipe, type Explosion } from '../inventory/recipe-explosion';
 import { loadRecipeBook } from '../inventory/recipes';
 import { weightedAverageUnitCost } from '../ledger/ledger';
-import { deleteDayIssues, ledgerRow, postDayIssues, postedSalesLines } from '../ledger/ledger-writer';
+import { dayIssueEntries, deleteDayIssues, postDayIssues, postedSalesLines, type DayIssue } from '../ledger/ledger-writer';
 import type { LightspeedApi } from '../lightspeed/api-client';
 import { LightspeedError } from '../lightspeed/lightspeed-http';
 import { recordTransferRun, requireLocation } from '../locations/location-config';
@@ -43,7 +44,7 @@ import { acquireDayLock, releaseDayLock } from './day-lock';
 import { mappingLookup } from './mapping-lookup';
 import type { Sleep } from './retry';
 import { cachedDay, dayLines, fetchDay, storeDay, type DayLine, type FetchedDay } from './sales-source';
-import { deductLine } from './line-deduction';
+import { dayDeductions } from './line-deduction';
 import { discardLog, failLog, finishLog, markReplaced, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
 
 export type { TransferResult };
@@ -188,15 +189,16 @@ async function attemptOnce(
   const at = clock.now().toISOString();
 
   // Step 5: everything that changes the ledger, in one transaction.
+  const day = { businessLocationId: location.businessLocationId, date, storageUnitId: location.storageUnitId, source: 'lightspeed' as const };
   return db.write(() => {
     if (request.force) {
       // Rebuilt from the latest data: every earlier ISSUE of this location's sales of the day goes
       // first, in whichever storage unit it landed, and the logs that posted them say they were replaced.
-      const replaced = deleteDayIssues(scope, { locationRowId: location.id, businessLocationId: location.businessLocationId, date });
-      stats.entries_replaced = replaced.entries;
-      markReplaced(db, replaced.logIds, logId, at);
+      stats.entries_replaced = deleteDayIssues(scope, { locationRowId: location.id, ...day });
+      markReplaced(db, { locationId: location.id, reportDate: date }, logId, at);
     }
-    if (fetched) storeDay(db, location.id, date, fetched, at);
+    const posted = postedSalesLines(scope, location.id, date);
+    if (fetched) storeDay(db, location.id, date, fetched, at, posted);
     const lines = dayLines(db, location.id, date);
     stats.sales_count = fetched ? fetched.sales.length : (cached?.salesCount ?? 0);
     stats.used_cache = !fetched;
@@ -208,7 +210,6 @@ async function attemptOnce(
       nextStartOfDay: fetched ? fetched.nextStartOfDay : (cached?.nextStartOfDay ?? null),
       fetchedAt: fetched ? at : (cached?.fetchedAt ?? at),
     };
-    const posted = postedSalesLines(scope, location.id, date, location.storageUnitId);
 
     const mappingFor = mappingLookup(scope, location.id);
     const book = loadRecipeBook(scope);
@@ -219,16 +220,21 @@ async function attemptOnce(
       if (!explosion) explosions.set(recipeId, (explosion = explodeRecipe(book, recipeId, new Decimal(1))));
       return explosion;
     };
-    const unitCosts = new Map<number, Decimal>();
-    const unitCost = (ingredientId: number) => {
-      let cost = unitCosts.get(ingredientId);
-      if (cost === undefined) unitCosts.set(ingredientId, (cost = weightedAverageUnitCost(scope, ingredientId, date)));
-      return cost;
+    // A day already posted here keeps its entries' unit cost; otherwise the weighted average of the day.
+    const existing = dayIssueEntries(scope, day);
+    const issues = new Map<number, DayIssue>();
+    const issueOf = (ingredientId: number) => {
+      let issue = issues.get(ingredientId);
+      if (!issue) {
+        const unitCost = existing.get(ingredientId)?.unitCost ?? toScaled(weightedAverageUnitCost(scope, ingredientId, date), UNIT_COST_SCALE, 'invalid_value', 'Unit cost');
+        issues.set(ingredientId, (issue = { quantity: 0, value: 0, unitCost, lines: 0 }));
+      }
+      return issue;
     };
-    const exceptions = new Set<string>();
+    const deductions = dayDeductions(explosionOf, (ingredientId) => issueOf(ingredientId).unitCost);
     const unmapped = new Set<string>();
-    const uses = new Map<string, RecipeUse & { total: Decimal }>();
-    const rows: ReturnType<typeof ledgerRow>[] = [];
+    // (sales line, ingredient, quantity) triples: the trace of the day's entries.
+    const trace: number[] = [];
     let alreadyPosted = 0;
     // Money scale, as integers: a day's takings are far below 2^53 ten-thousandths.
     let salesValue = 0;
@@ -250,40 +256,35 @@ async function attemptOnce(
         continue;
       }
       if (posted.has(line.rowId)) {
-        // Posted to this storage unit by an earlier run: a run that is not forced leaves it as it is.
+        // Posted by an earlier run: a run that is not forced leaves it as it is.
         stats.lines_skipped++;
         alreadyPosted++;
         continue;
       }
-      const { sold, changes, exceptions: explosionExceptions } = deductLine(line.quantity as Decimal, mapping, explosionOf);
-      for (const exception of explosionExceptions) exceptions.add(describeExplosionException(exception));
-      const useKey = `${mapping.targetType}:${mapping.targetName}`;
-      const use = uses.get(useKey) ?? { type: mapping.targetType, name: mapping.targetName, quantity: '0', total: new Decimal(0) };
-      use.total = use.total.plus(sold);
-      uses.set(useKey, use);
-
       stats.lines_processed++;
-      for (const [ingredientId, quantity] of changes) {
-        const cost = unitCost(ingredientId);
-        rows.push(
-          ledgerRow(scope, {
-            type: 'ISSUE',
-            date,
-            ingredientId,
-            storageUnitId: location.storageUnitId,
-            quantity,
-            unitCost: cost,
-            value: quantity.times(cost),
-            businessLocationId: location.businessLocationId,
-            salesLineId: line.rowId,
-            transferLogId: logId,
-          }),
-        );
+      const { changes } = deductions.take(line.quantity as number, mapping);
+      for (let n = 0; n < changes.length; n += 3) {
+        const ingredientId = changes[n] as number;
+        const issue = issueOf(ingredientId);
+        issue.quantity += changes[n + 1] as number;
+        issue.value += changes[n + 2] as number;
+        issue.lines++;
+        trace.push(line.rowId, ingredientId, changes[n + 1] as number);
       }
     }
 
-    // The ledger's writer posts them and adds the day up again, with the rest of this transaction.
-    const ledgerIds = postDayIssues(scope, { businessLocationId: location.businessLocationId, date }, rows);
+    // The ledger's writer posts one entry per ingredient with its trace, and adds the day up again,
+    // with the rest of this transaction.
+    const ledgerIds = postDayIssues(scope, { ...day, transferLogId: logId }, issues, trace);
+    const taken = deductions.taken();
+    const exceptions = new Set(taken.flatMap((deduction) => deduction.exceptions.map(describeExplosionException)));
+    const uses = new Map<string, RecipeUse & { total: Decimal }>();
+    for (const { mapping, sold, lines: count } of taken) {
+      const key = `${mapping.targetType}:${mapping.targetName}`;
+      const use = uses.get(key) ?? { type: mapping.targetType, name: mapping.targetName, quantity: '0', total: new Decimal(0) };
+      use.total = use.total.plus(sold.times(count));
+      uses.set(key, use);
+    }
     stats.ledger_entries_created = ledgerIds.length;
     stats.sales_value = formatDecimal(fromScaled(salesValue, MONEY_SCALE));
     stats.unmapped_value = formatDecimal(fromScaled(unmappedValue, MONEY_SCALE));
@@ -315,7 +316,7 @@ async function attemptOnce(
  * (refund lines are negative), and voided or cancelled sales did not happen.
  */
 function isSold(line: DayLine): boolean {
-  if (line.quantity === null || !line.quantity.greaterThan(0)) return false;
+  if (line.quantity === null || line.quantity <= 0) return false;
   if (!line.name?.trim()) return false;
   return line.saleType !== 'VOID' && !line.saleCancelled;
 }

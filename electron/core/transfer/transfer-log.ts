@@ -65,11 +65,17 @@ export function finishLog(
     );
 }
 
-/** Runs inside the forced run's transaction: the logs whose entries it deleted point at it. */
-export function markReplaced(db: LarderDb, logIds: number[], byLogId: number, at: string): void {
+/**
+ * Runs inside the forced run's transaction: every earlier successful run of the day that posted
+ * something (created an entry or added lines to one) points at it.
+ */
+export function markReplaced(db: LarderDb, day: { locationId: number; reportDate: string }, byLogId: number, at: string): void {
   db.sqlite
-    .prepare(`UPDATE transfer_logs SET replaced_by_log_id = ?, replaced_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND id <> ?`)
-    .run(byLogId, at, JSON.stringify(logIds), byLogId);
+    .prepare(
+      `UPDATE transfer_logs SET replaced_by_log_id = ?, replaced_at = ?
+       WHERE location_id = ? AND report_date = ? AND status = 'success' AND ledger_entries_created > 0 AND replaced_by_log_id IS NULL AND id <> ?`,
+    )
+    .run(byLogId, at, day.locationId, day.reportDate, byLogId);
 }
 
 /** A log for an attempt that turned out not to be one (the nightly run found the day still open): it goes. */

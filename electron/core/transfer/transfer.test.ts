@@ -3,7 +3,7 @@ import { dateInZone } from '../locations/zoned-time';
 import { handMadeSale } from '../demo/fake-lightspeed/fake-data';
 import { HARBOUR, HONOLULU, startRestaurant, TONGATAPU, type Restaurant } from '../../../test/support/restaurant';
 import { dayTotalsBothWays } from '../../../test/support/day-totals';
-import { stockOnHand } from '../ledger/ledger';
+import { ledgerEntryLines, stockOnHand } from '../ledger/ledger';
 import { listLogs } from './transfer-log';
 
 let restaurant: Restaurant | undefined;
@@ -52,7 +52,14 @@ describe('a transfer', () => {
       { type: 'ingredient', name: 'Coffee beans', quantity: '0.18' },
       { type: 'recipe', name: 'Classic Burger recipe', quantity: '5' },
     ]);
-    expect(run.issues().every((entry) => entry.businessLocationId === HARBOUR && entry.transferLogId === result.log_id && entry.salesLineId !== null)).toBe(true);
+    expect(run.issues().every((entry) => entry.businessLocationId === HARBOUR && entry.transferLogId === result.log_id && entry.salesLines === 1)).toBe(true);
+    // Each entry leads to its sales line and that line's own deduction.
+    const burgerLines = run.issues().filter((entry) => ['Burger bun', 'Beef patty', 'Tomato'].includes(entry.ingredient)).map((entry) => ledgerEntryLines(run.engine.scope, entry.id)?.lines);
+    expect(burgerLines.map((lines) => lines?.map(({ item, quantity, deduction }) => [item, quantity, deduction]))).toEqual([
+      [['Classic Burger', '5', '-5']],
+      [['Classic Burger', '5', '-5']],
+      [['Classic Burger', '5', '-0.166667']],
+    ]);
     expect(stockOnHand(run.engine.scope).find((line) => line.ingredient === 'Coffee beans')).toMatchObject({ quantity: '9.82', value: '176.76' });
   });
 
@@ -156,9 +163,9 @@ describe('a transfer', () => {
     const next = await run.transfer('2026-05-05', { businessLocationId: blId });
     const lineRow = (id: string) => run.engine.db.sqlite.prepare('SELECT id, business_date AS date FROM sales_lines WHERE line_id = ?').get(id) as { id: number; date: string };
     expect(lineRow(line.id).date).toBe('2026-05-04');
-    const onDay = run.issues({ date: '2026-05-04', locationId: blId }).map((entry) => entry.salesLineId);
-    expect(onDay).toContain(lineRow(line.id).id);
-    expect(run.issues({ date: '2026-05-05', locationId: blId }).map((entry) => entry.salesLineId)).not.toContain(lineRow(line.id).id);
+    const linesOn = (date: string) => run.issues({ date, locationId: blId }).flatMap((entry) => ledgerEntryLines(run.engine.scope, entry.id)?.lines.map((traced) => traced.posLineId) ?? []);
+    expect(linesOn('2026-05-04')).toContain(line.id);
+    expect(linesOn('2026-05-05')).not.toContain(line.id);
     expect(day.success && next.success).toBe(true);
   });
 
@@ -185,18 +192,23 @@ describe('a transfer', () => {
     expect(listLogs(run.engine.scope, { date: '2026-05-07' })[0]).toMatchObject({ status: 'success', dataComplete: false });
   });
 
-  it('lets the database refuse a second ISSUE of a line to the same ingredient and storage unit', async () => {
+  it('lets the database refuse a second ISSUE of a day and ingredient, and a second deduction of a line for an ingredient', async () => {
     const run = await setup();
     workedExampleDay(run);
     await run.transfer('2026-05-06');
     const entry = run.issues()[0]!;
+    const { sqlite } = run.engine.db;
     expect(() =>
-      run.engine.db.sqlite
+      sqlite
         .prepare(
-          `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, sales_line_id) VALUES (1, 'ISSUE', ?, ?, ?, -1, 0, 0, ?)`,
+          `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, business_location_id, source) VALUES (1, 'ISSUE', ?, ?, ?, -1, 0, 0, ?, 'lightspeed')`,
         )
-        .run(entry.date, entry.ingredientId, entry.storageUnitId, entry.salesLineId),
+        .run(entry.date, entry.ingredientId, entry.storageUnitId, entry.businessLocationId),
     ).toThrow(/UNIQUE/);
+    const traced = sqlite.prepare('SELECT sales_line_id AS line, ingredient_id AS ingredient FROM ledger_issue_lines WHERE entry_id = ?').get(entry.id) as { line: number; ingredient: number };
+    expect(() => sqlite.prepare('INSERT INTO ledger_issue_lines (sales_line_id, ingredient_id, entry_id, quantity) VALUES (?, ?, ?, -1)').run(traced.line, traced.ingredient, entry.id)).toThrow(
+      /UNIQUE|PRIMARY KEY/,
+    );
   });
 });
 

@@ -36,8 +36,8 @@ describe('the CLI', () => {
     const ledger = await cli('ledger', '--type', 'RECEIPT', '--from', '05.01.2026', '--to', '2026-01-05');
     expect(ledger.json).toEqual({
       entries: [
-        { id: 1, type: 'RECEIPT', date: '2026-01-05', ingredient: 'Coffee beans', storageUnit: 'Bar Storage', quantity: '10', unitCost: '18', value: '180', businessLocationId: null, salesLineId: null, transferLogId: null },
-        { id: 3, type: 'RECEIPT', date: '2026-01-05', ingredient: 'Tomato', storageUnit: 'Main Kitchen', quantity: '3.5', unitCost: '2.9', value: '10.15', businessLocationId: null, salesLineId: null, transferLogId: null },
+        { id: 1, type: 'RECEIPT', date: '2026-01-05', ingredient: 'Coffee beans', storageUnit: 'Bar Storage', quantity: '10', unitCost: '18', value: '180', businessLocationId: null, salesLines: null, transferLogId: null },
+        { id: 3, type: 'RECEIPT', date: '2026-01-05', ingredient: 'Tomato', storageUnit: 'Main Kitchen', quantity: '3.5', unitCost: '2.9', value: '10.15', businessLocationId: null, salesLines: null, transferLogId: null },
       ],
     });
   });

@@ -4,14 +4,40 @@ import { dateInput } from '../../../shared/dates';
 import { DomainError } from '../../core/domain-error';
 import { importSetupFile } from '../../core/inventory/setup-import';
 import { findStorageUnitByName } from '../../core/inventory/storage-units';
-import { listLedgerEntries, stockOnHand } from '../../core/ledger/ledger';
+import { ledgerEntryLines, listLedgerEntries, stockOnHand, type LedgerEntryView } from '../../core/ledger/ledger';
+import type { Engine } from '../../core/engine';
 import { ledgerEntryTypes } from '../../core/db/schema';
 import { optionValue, parseCommandArgs } from './args';
 import type { Command } from './command';
 
 const importUsage = 'import <setup-file.json>';
 const stockUsage = 'stock [--storage-unit NAME]';
-const ledgerUsage = 'ledger [--location BLID] [--from DATE] [--to DATE] [--type RECEIPT|ISSUE|WASTE|COUNT|ADJUSTMENT]';
+const ledgerUsage = 'ledger [--location BLID] [--from DATE] [--to DATE] [--type RECEIPT|ISSUE|WASTE|COUNT|ADJUSTMENT] | ledger show <entry id>';
+
+/** An entry as `ledger` lists it and `ledger show` heads its lines. */
+const entryJson = (entry: LedgerEntryView) => ({
+  id: entry.id,
+  type: entry.type,
+  date: entry.date,
+  ingredient: entry.ingredient,
+  storageUnit: entry.storageUnit,
+  quantity: entry.quantity,
+  unitCost: entry.unitCost,
+  value: entry.value,
+  businessLocationId: entry.businessLocationId,
+  salesLines: entry.salesLines,
+  transferLogId: entry.transferLogId,
+});
+
+function showEntry(engine: Engine, positionals: string[]) {
+  const [, id, ...rest] = positionals;
+  if (!id || rest.length > 0 || !/^[1-9]\d{0,15}$/.test(id)) throw new DomainError('invalid_input', `Usage: ${ledgerUsage}`);
+  const shown = ledgerEntryLines(engine.scope, Number(id));
+  return {
+    entry: entryJson(shown.entry),
+    lines: shown.lines.map((line) => ({ pos_line_id: line.posLineId, receipt: line.receipt, item: line.item, quantity: line.quantity, deduction: line.deduction })),
+  };
+}
 
 export const inventoryCommands: Record<string, Command> = {
   import: {
@@ -54,32 +80,20 @@ export const inventoryCommands: Record<string, Command> = {
   ledger: {
     usage: ledgerUsage,
     run: (engine, args) => {
-      const { values } = parseCommandArgs(
+      const { values, positionals } = parseCommandArgs(
         args,
         { location: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, type: { type: 'string' } },
         ledgerUsage,
       );
+      if (positionals[0] === 'show' && Object.keys(values).length === 0) return showEntry(engine, positionals);
+      if (positionals.length > 0) throw new DomainError('invalid_input', `Usage: ${ledgerUsage}`);
       const entries = listLedgerEntries(engine.scope, {
         businessLocationId: values.location,
         from: optionValue(dateInput, values.from, 'from'),
         to: optionValue(dateInput, values.to, 'to'),
         type: optionValue(z.enum(ledgerEntryTypes), values.type, 'type'),
       });
-      return {
-        entries: entries.map((entry) => ({
-          id: entry.id,
-          type: entry.type,
-          date: entry.date,
-          ingredient: entry.ingredient,
-          storageUnit: entry.storageUnit,
-          quantity: entry.quantity,
-          unitCost: entry.unitCost,
-          value: entry.value,
-          businessLocationId: entry.businessLocationId,
-          salesLineId: entry.salesLineId,
-          transferLogId: entry.transferLogId,
-        })),
-      };
+      return { entries: entries.map(entryJson) };
     },
   },
 };

@@ -7,6 +7,7 @@ import { startFakeLightspeed, type FakeLightspeed } from '../../core/demo/fake-l
 import { fakeEnv } from '../../../test/support/lightspeed';
 import { HARBOUR, NOW, SETUP } from '../../../test/support/restaurant';
 import { runCli } from './cli';
+import { Decimal } from '../../core/decimal/decimal';
 
 let home: string;
 let fake: FakeLightspeed;
@@ -73,6 +74,18 @@ describe('the transfer CLI commands', () => {
     expect((await cli('locations', 'activate', HARBOUR)).json).toMatchObject({ migration: { status: 'pending', days_skipped: 1, total_days: 90 } });
     expect((await cli('migrate', 'start', HARBOUR)).json).toMatchObject({ error: { code: 'migration_already_in_progress' } });
     expect((await cli('migrate', 'status', HARBOUR, '--wait')).json).toMatchObject({ migration: { status: 'completed', days_processed: 89 } });
+    // One ISSUE per ingredient of the day, and `ledger show` lists the lines behind it with their own deductions.
+    const issues = (await cli('ledger', '--type', 'ISSUE', '--location', HARBOUR)).json as { entries: { id: number; ingredient: string; quantity: string; salesLines: number }[] };
+    const beans = issues.entries.filter((entry) => entry.ingredient === 'Coffee beans').reduce((most, entry) => (entry.salesLines > most.salesLines ? entry : most));
+    expect(beans.salesLines).toBeGreaterThan(1);
+    const shown = (await cli('ledger', 'show', String(beans.id))).json as { entry: unknown; lines: { pos_line_id: string; receipt: string; item: string; quantity: string; deduction: string }[] };
+    expect(shown.entry).toEqual(beans);
+    expect(shown.lines).toHaveLength(beans.salesLines);
+    expect(shown.lines.every((line) => line.item === 'Espresso' && line.deduction === new Decimal(line.quantity).times('-0.009').toFixed() && line.receipt.length > 0)).toBe(true);
+    expect(shown.lines.reduce((sum, line) => sum.plus(line.deduction), new Decimal(0)).toFixed()).toBe(beans.quantity);
+    expect(Object.keys(shown.lines[0]!)).toEqual(['pos_line_id', 'receipt', 'item', 'quantity', 'deduction']);
+    expect((await cli('ledger', 'show', '999999')).json).toMatchObject({ error: { code: 'ledger_entry_not_found' } });
+    expect((await cli('ledger', 'show', 'x')).json).toMatchObject({ error: { code: 'invalid_input' } });
     expect((await cli('run-due')).json).toEqual({ migrations: [], locations: [{ businessLocationId: HARBOUR, posted: [], failed: [], waitingFor: null }] });
     expect((await cli('locations', 'auto', HARBOUR, 'off')).json).toMatchObject({ location: { autoIssue: false } });
     expect((await cli('locations', 'show', HARBOUR)).json).toMatchObject({ overview: { health: { migrationInProgress: false }, stats: { catalog: { mapped: 2 } } } });

@@ -1,8 +1,8 @@
 import type { Engine } from '../../core/engine';
-import { ledgerTotals, listLedgerEntries, stockOnHand } from '../../core/ledger/ledger';
+import { ledgerEntryLines, ledgerTotals, listLedgerEntries, stockOnHand } from '../../core/ledger/ledger';
 import type { Handlers } from './handler-types';
 
-type LedgerChannel = 'stock:list' | 'ledger:list' | 'ledger:totals';
+type LedgerChannel = 'stock:list' | 'ledger:list' | 'ledger:totals' | 'ledger:lines';
 
 /** The ledger and stock on hand, read from the day totals where a sum will do. */
 export function createLedgerHandlers(engine: Engine): Pick<Handlers, LedgerChannel> {
@@ -11,5 +11,6 @@ export function createLedgerHandlers(engine: Engine): Pick<Handlers, LedgerChann
     'stock:list': (input) => stockOnHand(scope, input),
     'ledger:list': (filter) => listLedgerEntries(scope, filter),
     'ledger:totals': (filter) => ledgerTotals(scope, filter),
+    'ledger:lines': ({ id }) => ledgerEntryLines(scope, id),
   };
 }

@@ -12,6 +12,7 @@ import { useInventory } from '../inventory/inventory-store';
 import { StockPanel } from '../inventory/StockPanel';
 import { call } from '../ipc/client';
 import { entryColumns } from './entry-columns';
+import { EntryLines } from './EntryLines';
 import { ledgerEntryTypes } from '../../../shared/model/ledger';
 
 const types = ledgerEntryTypes;
@@ -74,6 +75,7 @@ const Filters = memo(function Filters({ locations, onChange }: { locations: Loca
 function Entries() {
   const go = useNavigation((state) => state.go);
   const [filter, setFilter] = useState<Filter>({});
+  const [linesOf, setLinesOf] = useState<number | null>(null);
   const locations = useLive(() => call('locations:list', {}), anyOf('lightspeed:changed'), []);
   const key = JSON.stringify(filter);
   const [pages, setPages] = useState({ key, count: 1 });
@@ -113,9 +115,10 @@ function Entries() {
               </Anchor>
             </Text>
           ) : null}
-          <VirtualTable label="Ledger entries" rows={entries.data} columns={entryColumns(locationName, go)} rowHeight={38} height={520} rowProps={(entry) => ({ 'data-entry-id': entry.id })} />
+          <VirtualTable label="Ledger entries" rows={entries.data} columns={entryColumns(locationName, go, setLinesOf)} rowHeight={38} height={520} rowProps={(entry) => ({ 'data-entry-id': entry.id })} />
         </>
       ) : null}
+      <EntryLines entryId={linesOf} onClose={() => setLinesOf(null)} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor } from '@mantine/core';
+import { Anchor, Group } from '@mantine/core';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { formatMoney, formatQuantity } from '../ui/format';
@@ -6,8 +6,15 @@ import type { Column } from '../ui/VirtualTable';
 
 type Entry = ContractOutput<Contracts['ledger:list']>[number];
 
-/** A ledger entry's columns, wherever entries are listed (the Ledger, a transfer log): an ISSUE links to its log and names its sales line. */
-export const entryColumns = (locationName: (id: string | null) => string, go: (section: 'logs', detail: string) => void): Column<Entry>[] => [
+/**
+ * A ledger entry's columns, wherever entries are listed (the Ledger, a transfer log): an ISSUE opens
+ * the sales lines it adds up and links to the transfer that posted it.
+ */
+export const entryColumns = (
+  locationName: (id: string | null) => string,
+  go: (section: 'logs', detail: string) => void,
+  showLines: (entryId: number) => void,
+): Column<Entry>[] => [
   { header: 'Date', width: '0.9fr', cell: (entry) => entry.date },
   { header: 'Type', width: '0.8fr', cell: (entry) => entry.type },
   { header: 'Ingredient', width: '1.3fr', cell: (entry) => entry.ingredient },
@@ -21,9 +28,14 @@ export const entryColumns = (locationName: (id: string | null) => string, go: (s
     width: '1.6fr',
     cell: (entry) =>
       entry.transferLogId ? (
-        <Anchor component="button" type="button" size="sm" onClick={() => go('logs', String(entry.transferLogId))}>
-          Log {entry.transferLogId}, sales line {entry.salesLineId}
-        </Anchor>
+        <Group gap="xs" wrap="nowrap">
+          <Anchor component="button" type="button" size="sm" onClick={() => showLines(entry.id)}>
+            {(entry.salesLines ?? 0).toLocaleString()} sales {entry.salesLines === 1 ? 'line' : 'lines'}
+          </Anchor>
+          <Anchor component="button" type="button" size="sm" c="dimmed" onClick={() => go('logs', String(entry.transferLogId))}>
+            transfer log
+          </Anchor>
+        </Group>
       ) : (
         (entry.reference ?? 'Receipt')
       ),

@@ -6,7 +6,9 @@ import { useNavigation } from '../ui/navigation-store';
 import { anyOf, useLive } from '../ui/use-live';
 import { VirtualTable } from '../ui/VirtualTable';
 import { call } from '../ipc/client';
+import { useState } from 'react';
 import { entryColumns } from '../ledger/entry-columns';
+import { EntryLines } from '../ledger/EntryLines';
 import { INCOMPLETE_DAY_WORDS } from '../../../shared/model/transfers';
 import { transferOutcome, unmappedShare } from './outcome';
 
@@ -23,6 +25,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 export function LogDetail({ id }: { id: number }) {
   const go = useNavigation((state) => state.go);
+  const [linesOf, setLinesOf] = useState<number | null>(null);
   const log = useLive(() => call('logs:get', { id }), anyOf('transfer:finished', 'migration:progress'), [id]);
   const locations = useLive(() => call('locations:list', {}), () => false, []);
   const data = log.data;
@@ -169,7 +172,7 @@ export function LogDetail({ id }: { id: number }) {
               <VirtualTable
                 label="Ledger entries of this transfer"
                 rows={data.ledgerEntries}
-                columns={entryColumns(() => data.locationName, go)}
+                columns={entryColumns(() => data.locationName, go, setLinesOf)}
                 rowHeight={38}
                 height={420}
                 rowProps={(entry) => ({ 'data-entry-id': entry.id })}
@@ -177,6 +180,7 @@ export function LogDetail({ id }: { id: number }) {
             ) : (
               <Text size="sm">None.</Text>
             )}
+            <EntryLines entryId={linesOf} onClose={() => setLinesOf(null)} />
           </Paper>
         </>
       ) : null}

@@ -17,7 +17,7 @@ import {
   saveRecipe,
   saveStorageUnit,
 } from './inventory';
-import { ledgerTotals, listLedger } from './ledger';
+import { ledgerEntryLines, ledgerTotals, listLedger } from './ledger';
 import { configureConnection, disconnect, getConfiguration, getConnection, pasteAddress, startConnect, testConnection } from './connection';
 import { deleteMappingContract, listItemsContract, saveMappingContract, syncItemsContract } from './items';
 import { linkLocation, listLocationsContract, locationOverviewContract, setLocationAutoIssue, syncLocationsContract } from './locations';
@@ -71,6 +71,7 @@ const all = [
   getLogContract,
   locationOverviewContract,
   ledgerTotals,
+  ledgerEntryLines,
   setupChecklist,
   getSettings,
   saveSettings,

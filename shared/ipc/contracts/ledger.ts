@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { defineContract } from '../contract';
-import { ledgerEntryTypes, ledgerEntryView, ledgerTotalsView } from '../../model/ledger';
+import { entryLine, ledgerEntryTypes, ledgerEntryView, ledgerTotalsView } from '../../model/ledger';
 
 const ledgerFilter = z.object({
   type: z.enum(ledgerEntryTypes).optional(),
@@ -25,4 +25,12 @@ export const ledgerTotals = defineContract({
   input: ledgerFilter.strict(),
   output: ledgerTotalsView,
   errors: ['invalid_date_format'],
+});
+
+/** An ISSUE entry's sales lines, each with its own deduction: the drill-down behind a day's figure. */
+export const ledgerEntryLines = defineContract({
+  channel: 'ledger:lines',
+  input: z.object({ id: z.number().int().positive() }).strict(),
+  output: z.object({ entry: ledgerEntryView, lines: z.array(entryLine) }),
+  errors: ['ledger_entry_not_found'],
 });
