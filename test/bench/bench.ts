@@ -1,25 +1,53 @@
-// `npm run bench`: a busy venue's whole 90-day migration over loopback HTTP, against the floor of the
-// same work done bare (the same pages fetched by a plain loop, the same number of rows inserted by
-// one prepared statement in one transaction), measured in the same run on the same machine.
+// `npm run bench [-- --days 365]`: a busy venue's whole 90-day migration over loopback HTTP, against
+// the floor of the same work done bare, measured in the same run on the same machine: the same pages
+// fetched by a plain loop, and as many rows as the largest table the migration wrote (the trace)
+// inserted into that table by one prepared statement in one transaction. With --days N > 90 the
+// N − 90 days before the migration are posted afterwards, and the size figures cover all N days.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { accessTokenName } from '../../electron/core/connection/connection-store';
-import { openDatabase } from '../../electron/core/db/open-database';
+import { defaultMigrationsFolder, openDatabase } from '../../electron/core/db/open-database';
 import { runMigration } from '../../electron/core/migration/migration';
-import { BL, phase, prepareBusyVenue } from './busy-venue';
+import { BL, phase, postEarlierDays, prepareBusyVenue } from './busy-venue';
 
+const { values } = parseArgs({ options: { days: { type: 'string', default: '90' } } });
+const days = Number(values.days);
+if (!Number.isInteger(days) || days < 90 || days > 730) throw new Error('--days takes a whole number of days from 90 to 730');
+
+const seconds = (ms: number) => +(ms / 1000).toFixed(2);
 const home = mkdtempSync(join(tmpdir(), 'larder-bench-'));
-const { engine, fake, jobId } = await prepareBusyVenue(home, { salesPerDay: Number(process.env.BENCH_SALES_PER_DAY ?? 1200), itemsPerBusiness: 300 });
+const { engine, fake, jobId } = await prepareBusyVenue(home, { salesPerDay: Number(process.env.BENCH_SALES_PER_DAY ?? 1200), itemsPerBusiness: 300, days });
 try {
   phase('migrating');
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const result = await runMigration(engine.transfers, jobId, (progress) => progress.progress_percent % 10 === 0 && phase(`migration ${progress.progress_percent} %`));
   const engineMs = performance.now() - t0;
-  const counts = engine.db.sqlite
-    .prepare(`SELECT (SELECT count(*) FROM sales_lines) AS lines, (SELECT count(*) FROM ledger_entries WHERE type = 'ISSUE') AS rows`)
-    .get() as { lines: number; rows: number };
+  const cpu = process.cpuUsage(cpu0);
+  const migrationRss = process.resourceUsage().maxRSS;
+  const rows = (table: string) => (engine.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const written = { sales: rows('sales'), salesLines: rows('sales_lines'), issueEntries: rows(`ledger_entries WHERE type = 'ISSUE'`), traceRows: rows('ledger_issue_lines') };
+  const largest = Object.entries(written).reduce((most, entry) => (entry[1] > most[1] ? entry : most));
+  if (largest[0] !== 'traceRows') throw new Error(`the floor inserts trace rows, but ${largest[0]} is the largest table`);
+  let earlierMs = 0;
+  if (days > 90) {
+    const e0 = performance.now();
+    await postEarlierDays(engine, days);
+    earlierMs = performance.now() - e0;
+  }
   const token = engine.vault.get(accessTokenName(engine.scope));
+  // Every page of the file, by table with its indexes: what a sales line costs on disk.
+  engine.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  const bytesByTable = Object.fromEntries(
+    (
+      engine.db.sqlite
+        .prepare(`SELECT coalesce(m.tbl_name, d.name) AS tableName, sum(d.pgsize) AS bytes FROM dbstat d LEFT JOIN sqlite_master m ON m.name = d.name GROUP BY 1 ORDER BY 2 DESC`)
+        .all() as { tableName: string; bytes: number }[]
+    ).map((row) => [row.tableName, row.bytes]),
+  );
+  const totalLines = rows('sales_lines');
   const dbBytes = ['larder.db', 'larder.db-wal'].reduce((sum, file) => sum + (statSync(join(home, file), { throwIfNoEntry: false })?.size ?? 0), 0);
   engine.close();
 
@@ -30,17 +58,15 @@ try {
     JSON.parse(await answer.text());
   }
   const fetchMs = performance.now() - f0;
-  // Part 2: as many rows, one prepared statement, one transaction, same schema and durability.
+  // Part 2: as many rows as the largest table, into that table, one prepared statement, one
+  // transaction, same schema and durability: six ingredients a line, as a recipe-mapped day writes.
   const floorHome = mkdtempSync(join(tmpdir(), 'larder-bench-floor-'));
-  const floorDb = openDatabase({ file: join(floorHome, 'floor.db'), migrationsFolder: new URL('../../electron/core/db/migrations', import.meta.url).pathname });
-  floorDb.sqlite.exec(`INSERT INTO companies (name) VALUES ('x'); INSERT INTO storage_units (company_id, name) VALUES (1, 'x'); INSERT INTO ingredients (company_id, name, unit) VALUES (1, 'x', 'kg');`);
-  const insert = floorDb.sqlite.prepare(
-    `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, business_location_id, sales_line_id, transfer_log_id) VALUES (1, 'ISSUE', '2026-03-01', 1, 1, -20000, 2500000, -500, ?, ?, 1)`,
-  );
+  const floorDb = openDatabase({ file: join(floorHome, 'floor.db'), migrationsFolder: defaultMigrationsFolder });
+  const insert = floorDb.sqlite.prepare(`INSERT INTO ledger_issue_lines (sales_line_id, ingredient_id, entry_id, quantity) VALUES (?, ?, ?, -20000)`);
   const i0 = performance.now();
-  floorDb.sqlite.transaction(() => {
-    for (let n = 0; n < counts.rows; n++) insert.run(BL, n);
-  })();
+  floorDb.write(() => {
+    for (let n = 0; n < largest[1]; n++) insert.run(Math.floor(n / 6) + 1, (n % 6) + 1, (n % 6) + 1);
+  });
   const insertMs = performance.now() - i0;
   floorDb.close();
   rmSync(floorHome, { recursive: true, force: true });
@@ -49,17 +75,21 @@ try {
   const report = {
     days: result?.total_days,
     status: result?.status,
-    salesLines: counts.lines,
-    ledgerRows: counts.rows,
-    engineSeconds: +(engineMs / 1000).toFixed(2),
-    salesLinesPerSecond: Math.round(counts.lines / (engineMs / 1000)),
-    ledgerRowsPerSecond: Math.round(counts.rows / (engineMs / 1000)),
-    floorSeconds: +(floorMs / 1000).toFixed(2),
-    floorFetchSeconds: +(fetchMs / 1000).toFixed(2),
-    floorInsertSeconds: +(insertMs / 1000).toFixed(2),
-    engineOverFloor: +(engineMs / floorMs).toFixed(2),
-    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...written,
+    migrationSeconds: seconds(engineMs),
+    migrationCpuSeconds: seconds((cpu.user + cpu.system) / 1000),
+    floorSeconds: seconds(floorMs),
+    floorFetchSeconds: seconds(fetchMs),
+    floorInsertSeconds: seconds(insertMs),
+    migrationOverFloor: +(engineMs / floorMs).toFixed(2),
+    salesLinesPerSecond: Math.round(written.salesLines / (engineMs / 1000)),
+    peakRssMB: Math.round(migrationRss / 1024),
+    ...(days > 90 ? { earlierDays: days - 90, earlierDaysSeconds: seconds(earlierMs), peakRssMBWithEarlierDays: Math.round(process.resourceUsage().maxRSS / 1024) } : {}),
+    daysInDatabase: days,
+    salesLinesInDatabase: totalLines,
     databaseMB: +(dbBytes / 1024 / 1024).toFixed(1),
+    bytesPerSalesLine: Math.round(dbBytes / totalLines),
+    bytesPerSalesLineByTable: Object.fromEntries(Object.entries(bytesByTable).map(([table, bytes]) => [table, +(bytes / totalLines).toFixed(1)])),
   };
   console.log(JSON.stringify(report, null, 2));
 } finally {

@@ -10,7 +10,9 @@ import { listItems, syncItems } from '../../electron/core/items/item-sync';
 import { linkStorageUnit } from '../../electron/core/locations/location-config';
 import { syncLocations } from '../../electron/core/locations/location-sync';
 import { saveMapping } from '../../electron/core/items/mappings';
-import { activateLocation } from '../../electron/core/migration/migration';
+import { activateLocation, MIGRATION_DAYS, migrationRange } from '../../electron/core/migration/migration';
+import { addDays } from '../../electron/core/locations/zoned-time';
+import { transferDay } from '../../electron/core/transfer/transfer-day';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import { approveInBrowser } from '../support/lightspeed';
 
@@ -25,8 +27,8 @@ export interface FakeProcess {
   stop(): void;
 }
 
-async function startFake(salesPerDay: number, itemsPerBusiness: number): Promise<FakeProcess> {
-  const args = ['--auto-approve', '--now', NOW, '--sales-per-day', String(salesPerDay), '--lines-per-sale', '4.2', '--items', String(itemsPerBusiness)];
+async function startFake(salesPerDay: number, itemsPerBusiness: number, historyDays: number): Promise<FakeProcess> {
+  const args = ['--auto-approve', '--now', NOW, '--sales-per-day', String(salesPerDay), '--lines-per-sale', '4.2', '--items', String(itemsPerBusiness), '--history-days', String(historyDays)];
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/demo/fake-lightspeed/main.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const env = await new Promise<Record<string, string>>((resolve) => {
     createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('{') && resolve(JSON.parse(line) as Record<string, string>));
@@ -61,8 +63,9 @@ export interface BusyVenue {
   jobId: number;
 }
 
-export async function prepareBusyVenue(home: string, options: { salesPerDay: number; itemsPerBusiness: number }): Promise<BusyVenue> {
-  const fake = await startFake(options.salesPerDay, options.itemsPerBusiness);
+/** `days`: how far back the fake has sales (the migration takes the last 90; postEarlierDays the rest). */
+export async function prepareBusyVenue(home: string, options: { salesPerDay: number; itemsPerBusiness: number; days?: number }): Promise<BusyVenue> {
+  const fake = await startFake(options.salesPerDay, options.itemsPerBusiness, Math.max(120, (options.days ?? 90) + 2));
   const engine = createEngine(createNodePlatform({ env: { ...fake.env, LARDER_HOME: home, LARDER_NOW: NOW } }), 'cli');
   phase('fake started; connecting');
   const signIn = await engine.lightspeed.connection.start();
@@ -80,4 +83,18 @@ export async function prepareBusyVenue(home: string, options: { salesPerDay: num
   mapped.forEach((item, n) => saveMapping(engine.scope, { posItemId: item.id, target: { recipeId: recipeIds[n % 240]! }, quantity: '1', isSubtraction: false }, NOW));
   linkStorageUnit(engine.scope, BL, findStorageUnitByName(engine.scope, 'Main Kitchen')!.id);
   return { engine, fake, jobId: activateLocation(engine.scope, BL, engine.platform.clock).job_id };
+}
+
+/**
+ * After the 90-day migration, the `days - 90` business days before it, oldest first, each as the
+ * nightly run would post it: a year of the busy venue for the size and screen benchmarks.
+ */
+export async function postEarlierDays(engine: Engine, days: number): Promise<void> {
+  const { startDate } = migrationRange({ timezone: 'Europe/Amsterdam' }, engine.platform.clock);
+  for (let back = days - MIGRATION_DAYS; back >= 1; back--) {
+    const date = addDays(startDate, -back);
+    const result = await transferDay(engine.transfers, { businessLocationId: BL, date, force: false, trigger: 'nightly' });
+    if (!result.success) throw new Error(`${date}: ${result.error?.code} ${result.error?.message}`);
+    if (back % 30 === 0) phase(`earlier days: ${days - MIGRATION_DAYS - back + 1} of ${days - MIGRATION_DAYS}`);
+  }
 }

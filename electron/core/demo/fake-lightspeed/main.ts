@@ -10,6 +10,7 @@ const { values } = parseArgs({
     'sales-per-day': { type: 'string' },
     'lines-per-sale': { type: 'string' },
     items: { type: 'string' },
+    'history-days': { type: 'string' },
   },
 });
 const fake = await startFakeLightspeed({
@@ -19,6 +20,7 @@ const fake = await startFakeLightspeed({
   ...(values['sales-per-day'] ? { salesPerDay: Number(values['sales-per-day']) } : {}),
   ...(values['lines-per-sale'] ? { linesPerSale: Number(values['lines-per-sale']) } : {}),
   ...(values.items ? { itemsPerBusiness: Number(values.items) } : {}),
+  ...(values['history-days'] ? { historyDays: Number(values['history-days']) } : {}),
 });
 const settings = {
   LIGHTSPEED_AUTH_URL: fake.authorizeUrl,
