@@ -16,6 +16,12 @@ export interface LarderDb {
    * process (the CLI beside the app) wrote in between; taking the lock first makes it wait instead.
    */
   write<T>(work: () => T): T;
+  /**
+   * A prepared statement kept for the life of the connection: for the statements a transfer runs
+   * every day (preparing one costs about as much as running it on a small day). One SQL text, one
+   * use: a caller that plucks or asks for BigInts gets its own text.
+   */
+  statement(sql: string): Database.Statement;
   close(): void;
 }
 
@@ -63,10 +69,16 @@ export function openDatabase(options: OpenDatabaseOptions): LarderDb {
   if (broken.length > 0) throw new Error(`The database migration left ${broken.length} broken foreign key(s); the data folder needs attention.`);
   sqlite.pragma('foreign_keys = ON');
   if (onDisk) ownerOnly(options.file);
+  const statements = new Map<string, Database.Statement>();
   return {
     sqlite,
     orm,
     write: (work) => sqlite.transaction(work).immediate(),
+    statement: (sql) => {
+      let statement = statements.get(sql);
+      if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)));
+      return statement;
+    },
     close: () => sqlite.close(),
   };
 }

@@ -366,7 +366,24 @@ export const sales = sqliteTable(
   (t) => [uniqueIndex('sales_location_account').on(t.locationId, t.accountReference), index('sales_location_date').on(t.locationId, t.businessDate)],
 );
 
-/** Sales lines, keyed by Lightspeed's line id: the stable key the ledger's trace (ledger_issue_lines) hangs on. */
+/**
+ * What a till sold lines as: a SKU and a name, each pair stored once ('' for none), because a year
+ * of a busy venue has millions of lines of a few thousand items.
+ */
+export const soldItems = sqliteTable(
+  'sold_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sku: text('sku').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('sold_items_sku_name').on(t.sku, t.name)],
+);
+
+/**
+ * Sales lines, keyed by their sale and Lightspeed's line id: the stable row ids the ledger's trace
+ * (ledger_issue_lines) hangs on. A line's location and business day are its sale's.
+ */
 export const salesLines = sqliteTable(
   'sales_lines',
   {
@@ -374,20 +391,17 @@ export const salesLines = sqliteTable(
     saleId: integer('sale_id')
       .notNull()
       .references(() => sales.id, { onDelete: 'cascade' }),
-    locationId: integer('location_id')
-      .notNull()
-      .references(() => locations.id),
-    businessDate: text('business_date').notNull(),
     lineId: text('line_id').notNull(),
     parentLineId: text('parent_line_id'),
-    sku: text('sku'),
-    name: text('name'),
+    soldItemId: integer('sold_item_id')
+      .notNull()
+      .references(() => soldItems.id),
     /** Quantity scale; null when Lightspeed sent none. */
     quantity: integer('quantity'),
     /** Money scale: the line's net sales value, to tell how much of a day's takings deducted nothing. */
     netAmount: integer('net_amount'),
   },
-  (t) => [uniqueIndex('sales_lines_location_line').on(t.locationId, t.lineId), index('sales_lines_location_date').on(t.locationId, t.businessDate)],
+  (t) => [uniqueIndex('sales_lines_sale_line').on(t.saleId, t.lineId)],
 );
 
 /** The days a location's sales were fetched for, and how: whether a transfer may reuse them. */

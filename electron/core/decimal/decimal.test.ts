@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal, formatDecimal, formatScaled, fromScaled, MONEY_SCALE, parseDecimal, QUANTITY_SCALE, roundToScale, scaledValueAt, toScaled, UNIT_COST_SCALE } from './decimal';
+import { Decimal, formatDecimal, formatScaled, fromScaled, MONEY_SCALE, parseDecimal, QUANTITY_SCALE, roundToScale, scaledFromText, scaledValueAt, toScaled, UNIT_COST_SCALE } from './decimal';
 
 describe('exact decimals', () => {
   it('multiplies without binary floats', () => {
@@ -62,5 +62,16 @@ describe('exact decimals', () => {
       expect(scaledValueAt(quantity, unitCost)).toBe(reference(quantity, unitCost));
     }
     expect(scaledValueAt(-4_000_000_000, 3_000_000_000)).toBe(reference(-4_000_000_000, 3_000_000_000));
+  });
+
+  it('reads decimal text straight to the stored integer, or leaves it to Decimal when it cannot be exact', () => {
+    for (const text of ['0', '-0', '1', '0.5', '-0.25', '12.000', '0.000001', '-123456789.123456', '007.10']) {
+      expect(scaledFromText(text, QUANTITY_SCALE)).toBe(toScaled(new Decimal(text), QUANTITY_SCALE, 'invalid_quantity', 'q') + 0);
+    }
+    expect(scaledFromText('12.34', MONEY_SCALE)).toBe(123_400);
+    expect(scaledFromText('0.12345', MONEY_SCALE)).toBeNull();
+    expect(scaledFromText('99999999999.99', QUANTITY_SCALE)).toBeNull();
+    expect(scaledFromText('1e3', QUANTITY_SCALE)).toBeNull();
+    expect(scaledFromText('', QUANTITY_SCALE)).toBeNull();
   });
 });

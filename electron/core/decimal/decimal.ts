@@ -105,3 +105,20 @@ export function scaledValueAt(quantity: number, unitCost: number): number {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`${quantity} × ${unitCost} is too large a value`);
   return Number(value);
 }
+
+/**
+ * Plain decimal text (as a POS sends it) straight to a scaled integer, without a Decimal: the same
+ * number as toScaled(new Decimal(text), scale). Null when the text has more decimals than the scale
+ * or is too large: the caller then takes the Decimal road, which rounds or refuses with its code.
+ */
+export function scaledFromText(text: string, scale: number): number | null {
+  if (!DECIMAL_TEXT.test(text)) return null;
+  const negative = text.startsWith('-');
+  const body = negative ? text.slice(1) : text;
+  const dot = body.indexOf('.');
+  const fraction = dot < 0 ? '' : body.slice(dot + 1);
+  if (fraction.length > scale) return null;
+  const scaled = Number((dot < 0 ? body : body.slice(0, dot)) + fraction.padEnd(scale, '0'));
+  if (!Number.isSafeInteger(scaled)) return null;
+  return negative ? 0 - scaled : scaled;
+}

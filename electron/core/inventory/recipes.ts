@@ -86,14 +86,14 @@ export function getRecipe(scope: CompanyScope, id: number): RecipeDetail {
 /** Every recipe of the company with its lines, as the explosion reads them. */
 export function loadRecipeBook(scope: CompanyScope): Map<number, RecipeSpec> {
   const book = new Map<number, RecipeSpec>();
-  const heads = scope.db.sqlite.prepare('SELECT id, name, yield_qty AS yieldQty FROM recipes WHERE company_id = ?').all(scope.companyId) as {
+  const heads = scope.db.statement('SELECT id, name, yield_qty AS yieldQty FROM recipes WHERE company_id = ?').all(scope.companyId) as {
     id: number;
     name: string;
     yieldQty: number;
   }[];
   for (const head of heads) book.set(head.id, { id: head.id, name: head.name, yield: fromScaled(head.yieldQty, QUANTITY_SCALE), lines: [] });
-  const lines = scope.db.sqlite
-    .prepare(
+  const lines = scope.db
+    .statement(
       `SELECT l.recipe_id AS recipeId, l.ingredient_id AS ingredientId, l.sub_recipe_id AS subRecipeId, l.quantity, l.trim_pct AS trimPct
        FROM recipe_lines l JOIN recipes r ON r.id = l.recipe_id WHERE r.company_id = ? ORDER BY l.recipe_id, l.position`,
     )

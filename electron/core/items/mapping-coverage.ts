@@ -24,11 +24,11 @@ export interface LocationCoverage {
 /** Coverage of every activated location, each over its own last 30 closed business days. */
 export function activatedCoverage(scope: CompanyScope, clock: Clock): LocationCoverage[] {
   const itemsSold = scope.db.sqlite.prepare(
-    `SELECT l.sku, l.name, sum(coalesce(l.net_amount, 0)) AS value
-     FROM sales_lines l JOIN sales s ON s.id = l.sale_id
-     WHERE l.location_id = ? AND l.business_date BETWEEN ? AND ? AND l.quantity > 0 AND trim(coalesce(l.name, '')) <> ''
+    `SELECT nullif(i.sku, '') AS sku, i.name, sum(coalesce(l.net_amount, 0)) AS value
+     FROM sales s JOIN sales_lines l ON l.sale_id = s.id JOIN sold_items i ON i.id = l.sold_item_id
+     WHERE s.location_id = ? AND s.business_date BETWEEN ? AND ? AND l.quantity > 0 AND trim(i.name) <> ''
        AND s.type <> 'VOID' AND s.cancelled = 0
-     GROUP BY l.sku, l.name`,
+     GROUP BY l.sold_item_id`,
   );
   return listLocations(scope)
     .filter((location) => location.activatedAt !== null)

@@ -77,8 +77,8 @@ export interface DayIssue {
  * always its lines' quantities at its one unit cost.
  */
 export function dayIssueEntries(scope: CompanyScope, day: IssueDay): Map<number, { id: number; unitCost: number }> {
-  const rows = scope.db.sqlite
-    .prepare(
+  const rows = scope.db
+    .statement(
       `SELECT ingredient_id AS ingredientId, id, unit_cost AS unitCost FROM ledger_entries
        WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' AND storage_unit_id = ? AND source = ?`,
     )
@@ -93,8 +93,8 @@ export function dayIssueEntries(scope: CompanyScope, day: IssueDay): Map<number,
  * may have emptied it). Runs inside the transfer's transaction; answers the entries it touched.
  */
 export function postDayIssues(scope: CompanyScope, day: IssueDay & { transferLogId: number }, issues: Map<number, DayIssue>, trace: readonly number[]): number[] {
-  const { sqlite } = scope.db;
-  const upsert = sqlite.prepare(
+  const { db } = scope;
+  const upsert = db.statement(
     `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, business_location_id, source, sales_lines, transfer_log_id)
      VALUES (?, 'ISSUE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (company_id, business_location_id, date, ingredient_id, storage_unit_id, source) WHERE type = 'ISSUE'
@@ -120,7 +120,7 @@ export function postDayIssues(scope: CompanyScope, day: IssueDay & { transferLog
     ) as { id: number };
     entryIds.set(ingredientId, id);
   }
-  const traceLine = sqlite.prepare('INSERT INTO ledger_issue_lines (sales_line_id, ingredient_id, entry_id, quantity) VALUES (?, ?, ?, ?)');
+  const traceLine = db.statement('INSERT INTO ledger_issue_lines (sales_line_id, ingredient_id, entry_id, quantity) VALUES (?, ?, ?, ?)');
   for (let n = 0; n < trace.length; n += 3) {
     const ingredientId = trace[n + 1] as number;
     traceLine.run(trace[n], ingredientId, entryIds.get(ingredientId), trace[n + 2]);
@@ -136,9 +136,9 @@ function checkScaled(value: number, field: string): void {
 
 /** The sales lines of a location's day that already deducted something, into whichever storage unit. */
 export function postedSalesLines(scope: CompanyScope, locationRowId: number, date: string): Set<number> {
-  const rows = scope.db.sqlite
-    .prepare(
-      `SELECT l.id FROM sales_lines l WHERE l.location_id = ? AND l.business_date = ?
+  const rows = scope.db
+    .statement(
+      `SELECT l.id FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date = ?
          AND EXISTS (SELECT 1 FROM ledger_issue_lines t WHERE t.sales_line_id = l.id)`,
     )
     .all(locationRowId, date) as { id: number }[];
@@ -151,12 +151,14 @@ export function postedSalesLines(scope: CompanyScope, locationRowId: number, dat
  * the work however large it grows. Answers how many entries went.
  */
 export function deleteDayIssues(scope: CompanyScope, day: { locationRowId: number; businessLocationId: string; date: string; source: SalesSourceKind }): number {
-  const { sqlite } = scope.db;
-  sqlite
-    .prepare('DELETE FROM ledger_issue_lines WHERE sales_line_id IN (SELECT id FROM sales_lines WHERE location_id = ? AND business_date = ?)')
+  const { db } = scope;
+  db
+    .statement(
+      'DELETE FROM ledger_issue_lines WHERE sales_line_id IN (SELECT l.id FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date = ?)',
+    )
     .run(day.locationRowId, day.date);
-  const { changes } = sqlite
-    .prepare(`DELETE FROM ledger_entries WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' AND source = ?`)
+  const { changes } = db
+    .statement(`DELETE FROM ledger_entries WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' AND source = ?`)
     .run(day.businessLocationId, day.date, scope.companyId, day.source);
   addUpDay(scope, day.businessLocationId, day.date);
   return changes;
@@ -201,11 +203,11 @@ export function deleteReceiptEntry(scope: CompanyScope, id: number): void {
 function addUpDay(scope: CompanyScope, businessLocationId: string | null, date: string): void {
   const key = { companyId: scope.companyId, businessLocationId: businessLocationId ?? '', date };
   const entries = businessLocationId === null ? 'business_location_id IS NULL' : 'business_location_id = @businessLocationId';
-  scope.db.sqlite
-    .prepare('DELETE FROM ledger_day_totals WHERE company_id = @companyId AND business_location_id = @businessLocationId AND date = @date')
+  scope.db
+    .statement('DELETE FROM ledger_day_totals WHERE company_id = @companyId AND business_location_id = @businessLocationId AND date = @date')
     .run(key);
-  scope.db.sqlite
-    .prepare(
+  scope.db
+    .statement(
       `INSERT INTO ledger_day_totals (company_id, date, business_location_id, storage_unit_id, ingredient_id, type, entries, quantity, value)
        SELECT company_id, date, @businessLocationId, storage_unit_id, ingredient_id, type, count(*), sum(quantity), sum(value)
        FROM ledger_entries WHERE ${entries} AND date = @date AND company_id = @companyId

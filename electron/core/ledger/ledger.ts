@@ -23,8 +23,8 @@ export type { LedgerEntryView };
 
 /** total receipt value ÷ total receipt quantity, over receipts dated on or before `date`; 0 without any. */
 export function weightedAverageUnitCost(scope: CompanyScope, ingredientId: number, date: string): Decimal {
-  const totals = scope.db.sqlite
-    .prepare(
+  const totals = scope.db
+    .statement(
       `SELECT sum(quantity) AS quantity, sum(value) AS value FROM ledger_entries
        WHERE company_id = ? AND ingredient_id = ? AND type = 'RECEIPT' AND date <= ?`,
     )
@@ -149,12 +149,13 @@ export function ledgerEntryLines(scope: CompanyScope, entryId: number): { entry:
   if (!entry) throw new DomainError('ledger_entry_not_found', `No ledger entry with id ${entryId}.`);
   const rows = scope.db.sqlite
     .prepare(
-      `SELECT l.line_id AS posLineId, coalesce(s.receipt_id, s.account_reference) AS receipt, l.name AS item, l.quantity AS quantity, t.quantity AS deduction
+      `SELECT l.line_id AS posLineId, coalesce(s.receipt_id, s.account_reference) AS receipt, nullif(i.name, '') AS item, l.quantity AS quantity, t.quantity AS deduction
        FROM ledger_entries e
        JOIN locations loc ON loc.company_id = e.company_id AND loc.business_location_id = e.business_location_id
-       JOIN sales_lines l ON l.location_id = loc.id AND l.business_date = e.date
+       JOIN sales s ON s.location_id = loc.id AND s.business_date = e.date
+       JOIN sales_lines l ON l.sale_id = s.id
        JOIN ledger_issue_lines t ON t.sales_line_id = l.id AND t.ingredient_id = e.ingredient_id AND t.entry_id = e.id
-       JOIN sales s ON s.id = l.sale_id
+       JOIN sold_items i ON i.id = l.sold_item_id
        WHERE e.id = ? AND e.company_id = ?
        ORDER BY s.time_closed, l.id`,
     )

@@ -21,6 +21,7 @@ import type { Clock } from '../platform/platform';
 import { dayLockHeld, processAlive } from '../transfer/day-lock';
 import { failInterruptedLogs, postedDays } from '../transfer/transfer-log';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
+import { cachedDay, readAhead } from '../transfer/sales-source';
 
 export const MIGRATION_DAYS = 90;
 export const MAX_DAY_ATTEMPTS = 3;
@@ -240,6 +241,12 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
   const job = claim(scope, jobId, clock);
   if (!job) return null;
   const location = scope.db.orm.select().from(locations).where(eq(locations.id, job.locationId)).get() as Location;
+  // The day after each due day, when it will be fetched (not reused from the cache): read ahead.
+  const following = new Map<string, string>();
+  const fetchDay = readAhead(context.api, location.businessLocationId, (date) => {
+    const next = following.get(date);
+    return next !== undefined && (job.rerun || cachedDay(scope.db, location.id, next) === null) ? next : null;
+  });
   let outageStreak = 0;
 
   for (;;) {
@@ -250,6 +257,8 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
       .orderBy(asc(migrationDays.date))
       .all();
     if (due.length === 0) break;
+    following.clear();
+    due.forEach((day, index) => index + 1 < due.length && following.set(day.date, (due[index + 1] as typeof day).date));
     for (const day of due) {
       if (!stillRunning(scope, jobId)) return view(scope, refreshProgress(scope, jobId));
       scope.db.write(() => {
@@ -263,6 +272,7 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
         force: job.rerun,
         trigger: 'migration',
         onCommit: (outcome) => recordDay(scope, jobId, day.id, outcome, clock),
+        fetchDay,
       }).catch((error: unknown) => failedResult(day.date, error));
       if (!result.success) {
         scope.db.write(() => {

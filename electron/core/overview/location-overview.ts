@@ -23,7 +23,7 @@ export function locationOverview(scope: CompanyScope, businessLocationId: string
       .prepare(`SELECT count(*) AS total, coalesce(sum(status = 'failed'), 0) AS failed FROM transfer_logs WHERE location_id = ? AND report_date >= ?`)
       .get(location.id, from) as { total: number; failed: number };
   const lines = (from: string) =>
-    (sqlite.prepare('SELECT count(*) AS n FROM sales_lines WHERE location_id = ? AND business_date >= ?').get(location.id, from) as { n: number }).n;
+    (sqlite.prepare('SELECT count(*) AS n FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date >= ?').get(location.id, from) as { n: number }).n;
   const catalog = sqlite
     .prepare(
       `SELECT count(*) AS total, coalesce(sum(EXISTS (SELECT 1 FROM pos_mappings m WHERE m.pos_item_id = pl.pos_item_id)), 0) AS mapped

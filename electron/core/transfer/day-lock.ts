@@ -18,7 +18,7 @@ export function processAlive(pid: number): boolean {
 
 /** Whether a live process holds the day right now (a dead or overdue holder does not). */
 export function dayLockHeld(db: LarderDb, locationId: number, date: string, now: number = Date.now()): boolean {
-  const current = db.sqlite.prepare('SELECT pid, expires_at AS expiresAt FROM day_locks WHERE location_id = ? AND business_date = ?').get(locationId, date) as
+  const current = db.statement('SELECT pid, expires_at AS expiresAt FROM day_locks WHERE location_id = ? AND business_date = ?').get(locationId, date) as
     | { pid: number; expiresAt: string }
     | undefined;
   return current !== undefined && processAlive(current.pid) && Date.parse(current.expiresAt) > now;
@@ -26,12 +26,12 @@ export function dayLockHeld(db: LarderDb, locationId: number, date: string, now:
 
 function tryAcquire(db: LarderDb, locationId: number, date: string, holder: string, now: number): boolean {
   return db.write(() => {
-    const current = db.sqlite.prepare('SELECT holder, pid, expires_at AS expiresAt FROM day_locks WHERE location_id = ? AND business_date = ?').get(locationId, date) as
+    const current = db.statement('SELECT holder, pid, expires_at AS expiresAt FROM day_locks WHERE location_id = ? AND business_date = ?').get(locationId, date) as
       | { holder: string; pid: number; expiresAt: string }
       | undefined;
     if (current && current.holder !== holder && processAlive(current.pid) && Date.parse(current.expiresAt) > now) return false;
-    db.sqlite
-      .prepare(
+    db
+      .statement(
         `INSERT INTO day_locks (location_id, business_date, holder, pid, expires_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (location_id, business_date) DO UPDATE SET holder = excluded.holder, pid = excluded.pid, expires_at = excluded.expires_at`,
       )
@@ -50,5 +50,5 @@ export async function acquireDayLock(db: LarderDb, locationId: number, date: str
 }
 
 export function releaseDayLock(db: LarderDb, locationId: number, date: string, holder: string): void {
-  db.write(() => db.sqlite.prepare('DELETE FROM day_locks WHERE location_id = ? AND business_date = ? AND holder = ?').run(locationId, date, holder));
+  db.write(() => db.statement('DELETE FROM day_locks WHERE location_id = ? AND business_date = ? AND holder = ?').run(locationId, date, holder));
 }

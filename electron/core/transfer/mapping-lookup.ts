@@ -14,8 +14,8 @@ export interface LineMapping {
 }
 
 export function mappingLookup(scope: CompanyScope, locationId: number): (line: { sku: string | null; name: string | null }) => LineMapping | null {
-  const rows = scope.db.sqlite
-    .prepare(
+  const rows = scope.db
+    .statement(
       `SELECT i.sku, i.name, m.ingredient_id AS ingredientId, m.recipe_id AS recipeId, m.quantity, m.is_subtraction AS isSubtraction,
               m.mapped_object_type AS targetType, coalesce(g.name, r.name) AS targetName,
               EXISTS (SELECT 1 FROM pos_item_locations pl WHERE pl.pos_item_id = i.id AND pl.location_id = ?) AS carried

@@ -110,7 +110,7 @@ describe('a forced re-transfer', () => {
     ]);
     const second = await run.transfer('2026-05-07');
     expect(colaOn(run, '2026-05-07')).toBe(-12);
-    const stored = run.engine.db.sqlite.prepare(`SELECT line_id AS lineId FROM sales_lines WHERE business_date = '2026-05-07' AND location_id = 1`).all();
+    const stored = run.engine.db.sqlite.prepare(`SELECT l.line_id AS lineId FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = '2026-05-07' AND s.location_id = 1`).all();
     expect(stored).toEqual([{ lineId: 'L-evening' }]);
     expect(run.engine.db.sqlite.prepare(`SELECT count(*) AS n FROM sales WHERE account_reference = 'after-midnight'`).get()).toEqual({ n: 0 });
 

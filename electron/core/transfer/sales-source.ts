@@ -3,7 +3,7 @@
 // read back from the local cache of an earlier fetch.
 import { z } from 'zod';
 import type { LarderDb } from '../db/open-database';
-import { Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
+import { Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled } from '../decimal/decimal';
 import type { LightspeedApi } from '../lightspeed/api-client';
 import { expectShape } from '../lightspeed/response-shape';
 
@@ -28,7 +28,7 @@ const sale = z.object({
   salesLines: z.array(salesLine),
 });
 
-const salesDaily = z.object({ sales: z.array(sale.passthrough()), nextStartOfDayAsIso8601: z.string().nullish(), dataComplete: z.boolean() });
+const salesDaily = z.object({ sales: z.array(sale), nextStartOfDayAsIso8601: z.string().nullish(), dataComplete: z.boolean() });
 
 export interface DayLine {
   /** Our row id in sales_lines: what ledger entries point at. */
@@ -63,9 +63,33 @@ export async function fetchDay(api: LightspeedApi, businessLocationId: string, d
   return { sales: body.sales, dataComplete: body.dataComplete, nextStartOfDay: body.nextStartOfDayAsIso8601 ?? null };
 }
 
+/**
+ * Days fetched before a transfer asks for them: once a day's sales have arrived, the next day's
+ * (`nextDay`, null for none) are asked for, so Lightspeed prepares them while this day is stored
+ * instead of the two taking turns. A day is handed out once; asking again (a retry) fetches afresh.
+ */
+export function readAhead(api: LightspeedApi, businessLocationId: string, nextDay: (date: string) => string | null) {
+  const pending = new Map<string, Promise<FetchedDay>>();
+  const fetch = (date: string): Promise<FetchedDay> => {
+    const fetching = pending.get(date) ?? fetchDay(api, businessLocationId, date);
+    pending.delete(date);
+    return fetching.then((day) => {
+      const next = nextDay(date);
+      if (next !== null && !pending.has(next)) {
+        const ahead = fetchDay(api, businessLocationId, next);
+        // A day fetched ahead and never asked for (the migration was cancelled) must not crash the process.
+        ahead.catch(() => undefined);
+        pending.set(next, ahead);
+      }
+      return day;
+    });
+  };
+  return fetch;
+}
+
 export function cachedDay(db: LarderDb, locationId: number, date: string): CachedDay | null {
-  const row = db.sqlite
-    .prepare(
+  const row = db
+    .statement(
       `SELECT f.data_complete AS dataComplete, f.next_start_of_day AS nextStartOfDay, f.fetched_at AS fetchedAt,
               (SELECT count(*) FROM sales s WHERE s.location_id = f.location_id AND s.business_date = f.business_date) AS salesCount
        FROM sales_fetches f WHERE f.location_id = ? AND f.business_date = ?`,
@@ -75,86 +99,103 @@ export function cachedDay(db: LarderDb, locationId: number, date: string): Cache
 }
 
 /**
- * Replaces the cached sales of the day with what Lightspeed sent. Lines keep their row ids (upsert by
- * Lightspeed line id), because the ledger's trace points at them; a line gone upstream is dropped
- * unless it is in `posted` (a forced transfer deletes the day's entries first and passes none, so
- * after it the cache holds exactly what Lightspeed returns now). Runs inside the caller's transaction.
+ * Replaces the cached sales of the day with what Lightspeed sent, and answers the day's lines as
+ * dayLines would read them back. Lines keep their row ids (upsert by sale and Lightspeed line id),
+ * because the ledger's trace points at them; a line gone upstream is dropped unless it is in `posted`
+ * (a forced transfer deletes the day's entries first and passes none, so after it the cache holds
+ * exactly what Lightspeed returns now). Runs inside the caller's transaction.
  */
-export function storeDay(db: LarderDb, locationId: number, date: string, day: FetchedDay, at: string, posted: ReadonlySet<number>): void {
-  const upsertSale = db.sqlite.prepare(
-    `INSERT INTO sales (location_id, business_date, account_reference, receipt_id, type, cancelled, time_closed)
-     VALUES (@locationId, @date, @accountReference, @receiptId, @type, @cancelled, @timeClosed)
+export function storeDay(db: LarderDb, locationId: number, date: string, day: FetchedDay, at: string, posted: ReadonlySet<number>): DayLine[] {
+  const upsertSale = db.statement(
+    `INSERT INTO sales (location_id, business_date, account_reference, receipt_id, type, cancelled, time_closed) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (location_id, account_reference) DO UPDATE SET business_date = excluded.business_date, receipt_id = excluded.receipt_id,
        type = excluded.type, cancelled = excluded.cancelled, time_closed = excluded.time_closed
      RETURNING id`,
   );
-  const upsertLine = db.sqlite.prepare(
-    `INSERT INTO sales_lines (sale_id, location_id, business_date, line_id, parent_line_id, sku, name, quantity, net_amount)
-     VALUES (@saleId, @locationId, @date, @lineId, @parentLineId, @sku, @name, @quantity, @netAmount)
-     ON CONFLICT (location_id, line_id) DO UPDATE SET sale_id = excluded.sale_id, business_date = excluded.business_date,
-       parent_line_id = excluded.parent_line_id, sku = excluded.sku, name = excluded.name, quantity = excluded.quantity, net_amount = excluded.net_amount`,
+  const upsertLine = db.statement(
+    `INSERT INTO sales_lines (sale_id, line_id, parent_line_id, sold_item_id, quantity, net_amount) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (sale_id, line_id) DO UPDATE SET parent_line_id = excluded.parent_line_id, sold_item_id = excluded.sold_item_id,
+       quantity = excluded.quantity, net_amount = excluded.net_amount
+     RETURNING id`,
   );
+  const soldItemId = soldItemIds(db);
+  const lines: (DayLine & { timeClosed: string })[] = [];
   const keptSales: string[] = [];
-  const keptLines: string[] = [];
   for (const fetched of day.sales) {
-    const { id: saleId } = upsertSale.get({
-      locationId,
-      date,
-      accountReference: fetched.accountReference,
-      receiptId: fetched.receiptId ?? null,
-      type: fetched.type,
-      cancelled: fetched.cancelled ? 1 : 0,
-      timeClosed: fetched.timeClosed,
-    }) as { id: number };
+    const saleCancelled = fetched.cancelled === true;
+    const { id: saleId } = upsertSale.get(locationId, date, fetched.accountReference, fetched.receiptId ?? null, fetched.type, saleCancelled ? 1 : 0, fetched.timeClosed) as {
+      id: number;
+    };
     keptSales.push(fetched.accountReference);
     for (const line of fetched.salesLines) {
-      upsertLine.run({
-        saleId,
-        locationId,
-        date,
-        lineId: line.id,
-        parentLineId: line.parentLineId ?? null,
-        sku: line.sku,
-        name: line.name ?? null,
-        quantity: line.quantity ? toScaled(new Decimal(line.quantity), QUANTITY_SCALE, 'lightspeed_api_error', `Line ${line.id} quantity`) : null,
-        netAmount: netAmount(line),
-      });
-      keptLines.push(line.id);
+      const name = line.name || null;
+      const quantity = line.quantity ? scaled(line.quantity, QUANTITY_SCALE, `Line ${line.id} quantity`) : null;
+      const netAmount = lineAmount(line);
+      const parentLineId = line.parentLineId ?? null;
+      const { id: rowId } = upsertLine.get(saleId, line.id, parentLineId, soldItemId(line.sku, name), quantity, netAmount) as { id: number };
+      lines.push({ rowId, lineId: line.id, parentLineId, sku: line.sku, name, quantity, netAmount, saleType: fetched.type, saleCancelled, timeClosed: fetched.timeClosed });
     }
   }
-  db.sqlite
-    .prepare(
-      `DELETE FROM sales_lines WHERE location_id = ? AND business_date = ? AND line_id NOT IN (SELECT value FROM json_each(?))
-         AND id NOT IN (SELECT value FROM json_each(?))`,
+  const daySales = 'SELECT id FROM sales WHERE location_id = ? AND business_date = ?';
+  db
+    .statement(
+      `DELETE FROM sales_lines WHERE sale_id IN (${daySales}) AND id NOT IN (SELECT value FROM json_each(?)) AND id NOT IN (SELECT value FROM json_each(?))`,
     )
-    .run(locationId, date, JSON.stringify(keptLines), JSON.stringify([...posted]));
-  db.sqlite
-    .prepare(
+    .run(locationId, date, JSON.stringify(lines.map((line) => line.rowId)), JSON.stringify([...posted]));
+  db
+    .statement(
       `DELETE FROM sales WHERE location_id = ? AND business_date = ? AND account_reference NOT IN (SELECT value FROM json_each(?))
          AND NOT EXISTS (SELECT 1 FROM sales_lines l WHERE l.sale_id = sales.id)`,
     )
     .run(locationId, date, JSON.stringify(keptSales));
-  db.sqlite
-    .prepare(
+  db
+    .statement(
       `INSERT INTO sales_fetches (location_id, business_date, fetched_at, data_complete, next_start_of_day) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (location_id, business_date) DO UPDATE SET fetched_at = excluded.fetched_at, data_complete = excluded.data_complete,
          next_start_of_day = excluded.next_start_of_day`,
     )
     .run(locationId, date, at, day.dataComplete ? 1 : 0, day.nextStartOfDay);
+  // Lines kept because they were posted, though Lightspeed no longer sends them, are part of the day too.
+  const stored = (db.statement(`SELECT count(*) AS n FROM sales_lines WHERE sale_id IN (${daySales})`).get(locationId, date) as { n: number }).n;
+  if (stored !== lines.length) return dayLines(db, locationId, date);
+  // The order dayLines reads them in: by closing time, then row id.
+  lines.sort((a, b) => (a.timeClosed < b.timeClosed ? -1 : a.timeClosed > b.timeClosed ? 1 : a.rowId - b.rowId));
+  return lines.map(({ timeClosed: _timeClosed, ...line }) => line);
 }
 
-function netAmount(line: z.output<typeof salesLine>): number | null {
+/** The id of a (SKU, name) pair in sold_items, added on first sight; remembered for the day. */
+function soldItemIds(db: LarderDb): (sku: string | null, name: string | null) => number {
+  const find = db.statement('SELECT id FROM sold_items WHERE sku = ? AND name = ?').pluck();
+  const add = db.statement('INSERT INTO sold_items (sku, name) VALUES (?, ?) RETURNING id').pluck();
+  const known = new Map<string, number>();
+  return (sku, name) => {
+    const key = `${sku ?? ''}\u0000${name ?? ''}`;
+    let id = known.get(key);
+    if (id === undefined) {
+      id = ((find.get(sku ?? '', name ?? '') ?? add.get(sku ?? '', name ?? '')) as number);
+      known.set(key, id);
+    }
+    return id;
+  };
+}
+
+/** Decimal text to the stored integer: directly when exact, else through Decimal (rounding money half to even). */
+function scaled(text: string, scale: number, field: string): number {
+  return scaledFromText(text, scale) ?? toScaled(roundToScale(new Decimal(text), scale), scale, 'lightspeed_api_error', field);
+}
+
+function lineAmount(line: z.output<typeof salesLine>): number | null {
   const text = line.totalNetAmountWithoutTax ?? line.totalNetAmountWithTax;
-  return text ? toScaled(roundToScale(new Decimal(text), MONEY_SCALE), MONEY_SCALE, 'lightspeed_api_error', `Line ${line.id} amount`) : null;
+  return text ? scaled(text, MONEY_SCALE, `Line ${line.id} amount`) : null;
 }
 
 export function dayLines(db: LarderDb, locationId: number, date: string): DayLine[] {
-  const rows = db.sqlite
-    .prepare(
-      `SELECT l.id AS rowId, l.line_id AS lineId, l.parent_line_id AS parentLineId, l.sku, l.name, l.quantity, l.net_amount AS netAmount,
-              s.type AS saleType, s.cancelled AS saleCancelled
-       FROM sales_lines l JOIN sales s ON s.id = l.sale_id
-       WHERE l.location_id = ? AND l.business_date = ? ORDER BY s.time_closed, l.id`,
+  const rows = db
+    .statement(
+      `SELECT l.id AS rowId, l.line_id AS lineId, l.parent_line_id AS parentLineId, nullif(i.sku, '') AS sku, nullif(i.name, '') AS name, l.quantity,
+              l.net_amount AS netAmount, s.type AS saleType, s.cancelled AS saleCancelled
+       FROM sales s JOIN sales_lines l ON l.sale_id = s.id JOIN sold_items i ON i.id = l.sold_item_id
+       WHERE s.location_id = ? AND s.business_date = ? ORDER BY s.time_closed, l.id`,
     )
     .all(locationId, date) as (Omit<DayLine, 'saleCancelled'> & { saleCancelled: number })[];
   return rows.map((row) => ({ ...row, saleCancelled: row.saleCancelled === 1 }));

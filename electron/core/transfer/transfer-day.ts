@@ -72,6 +72,8 @@ export interface TransferRequest {
   requireComplete?: boolean;
   /** Runs inside the transaction that commits the day (a migration records its day status here). */
   onCommit?: (outcome: TransferResult) => void;
+  /** Where the day's sales come from when they are fetched; a migration reads ahead (readAhead). */
+  fetchDay?: (date: string) => Promise<FetchedDay>;
 }
 
 
@@ -169,7 +171,7 @@ async function attemptOnce(
   // Step 4: the day's sales, fresh or from the cache of an earlier fetch.
   const cached = request.force ? null : cachedDay(db, location.id, date);
   const reuse = cached !== null && (cached.dataComplete || !request.requireComplete);
-  const fetched: FetchedDay | null = reuse ? null : await fetchDay(context.api, location.businessLocationId, date);
+  const fetched: FetchedDay | null = reuse ? null : await (request.fetchDay ? request.fetchDay(date) : fetchDay(context.api, location.businessLocationId, date));
   const dataComplete = fetched ? fetched.dataComplete : (cached as NonNullable<typeof cached>).dataComplete;
   if (request.requireComplete && !dataComplete) {
     // Not a failure: the nightly run comes back for this day once Lightspeed has closed it.
@@ -198,8 +200,7 @@ async function attemptOnce(
       markReplaced(db, { locationId: location.id, reportDate: date }, logId, at);
     }
     const posted = postedSalesLines(scope, location.id, date);
-    if (fetched) storeDay(db, location.id, date, fetched, at, posted);
-    const lines = dayLines(db, location.id, date);
+    const lines = fetched ? storeDay(db, location.id, date, fetched, at, posted) : dayLines(db, location.id, date);
     stats.sales_count = fetched ? fetched.sales.length : (cached?.salesCount ?? 0);
     stats.used_cache = !fetched;
     stats.api_response_summary = {

@@ -34,8 +34,8 @@ export function finishLog(
   outcome: { noData: boolean; dataComplete: boolean; ledgerIds: number[]; salesValue: number; unmappedValue: number },
   at: string,
 ): void {
-  db.sqlite
-    .prepare(
+  db
+    .statement(
       `UPDATE transfer_logs SET status = 'success', no_data = ?, data_complete = ?, sales_count = ?, lines_processed = ?, lines_skipped = ?,
          ledger_entries_created = ?, ledger_ids = ?, unmapped_names = ?, exceptions = ?, recipes_used = ?, api_response_summary = ?,
          used_cache = ?, idempotent = ?, lines_sold = ?, lines_unmapped = ?, sales_value = ?, unmapped_value = ?, entries_replaced = ?,
@@ -70,8 +70,8 @@ export function finishLog(
  * something (created an entry or added lines to one) points at it.
  */
 export function markReplaced(db: LarderDb, day: { locationId: number; reportDate: string }, byLogId: number, at: string): void {
-  db.sqlite
-    .prepare(
+  db
+    .statement(
       `UPDATE transfer_logs SET replaced_by_log_id = ?, replaced_at = ?
        WHERE location_id = ? AND report_date = ? AND status = 'success' AND ledger_entries_created > 0 AND replaced_by_log_id IS NULL AND id <> ?`,
     )
@@ -80,18 +80,18 @@ export function markReplaced(db: LarderDb, day: { locationId: number; reportDate
 
 /** A log for an attempt that turned out not to be one (the nightly run found the day still open): it goes. */
 export function discardLog(db: LarderDb, logId: number): void {
-  db.write(() => db.sqlite.prepare('DELETE FROM transfer_logs WHERE id = ?').run(logId));
+  db.write(() => db.statement('DELETE FROM transfer_logs WHERE id = ?').run(logId));
 }
 
 export function failLog(db: LarderDb, logId: number, error: { code: string; message: string }, at: string): void {
   db.write(() =>
-    db.sqlite.prepare(`UPDATE transfer_logs SET status = 'failed', error_code = ?, error_message = ?, finished_at = ? WHERE id = ?`).run(error.code, error.message, at, logId),
+    db.statement(`UPDATE transfer_logs SET status = 'failed', error_code = ?, error_message = ?, finished_at = ? WHERE id = ?`).run(error.code, error.message, at, logId),
   );
 }
 
 /** A log a dead process left "processing" (its day lock is gone or stale) failed: say so. */
 export function failInterruptedLogs(db: LarderDb, isStale: (log: { locationId: number; reportDate: string }) => boolean, at: string): number {
-  const open = db.sqlite.prepare(`SELECT id, location_id AS locationId, report_date AS reportDate FROM transfer_logs WHERE status = 'processing'`).all() as {
+  const open = db.statement(`SELECT id, location_id AS locationId, report_date AS reportDate FROM transfer_logs WHERE status = 'processing'`).all() as {
     id: number;
     locationId: number;
     reportDate: string;
@@ -115,8 +115,8 @@ export interface PostedDay {
 
 /** The newest successful transfer of each business day of a location, from `from` on, oldest day first. */
 export function postedDays(db: LarderDb, locationId: number, from = '0000-00-00'): PostedDay[] {
-  const rows = db.sqlite
-    .prepare(
+  const rows = db
+    .statement(
       `SELECT report_date AS date, id AS logId, data_complete AS dataComplete, no_data AS noData, lines_processed AS linesProcessed,
               ledger_entries_created AS ledgerEntriesCreated
        FROM transfer_logs t WHERE location_id = ? AND report_date >= ? AND status = 'success'
@@ -176,12 +176,12 @@ export function listLogs(scope: CompanyScope, filter: LogFilter = {}): TransferL
     .add('t.report_date >= @from', 'from', filter.from)
     .add('t.report_date <= @to', 'to', filter.to)
     .add('t.status = @status', 'status', filter.status);
-  const rows = scope.db.sqlite.prepare(`${LOG_SELECT} WHERE ${where.sql} ORDER BY t.id DESC LIMIT @limit`).all({ ...where.params, limit: filter.limit ?? 1000 }) as LogRow[];
+  const rows = scope.db.statement(`${LOG_SELECT} WHERE ${where.sql} ORDER BY t.id DESC LIMIT @limit`).all({ ...where.params, limit: filter.limit ?? 1000 }) as LogRow[];
   return rows.map(toView);
 }
 
 export function getLog(scope: CompanyScope, id: number): (TransferLogView & { ledgerEntries: LedgerEntryView[] }) | null {
-  const row = scope.db.sqlite.prepare(`${LOG_SELECT} WHERE t.company_id = ? AND t.id = ?`).get(scope.companyId, id) as LogRow | undefined;
+  const row = scope.db.statement(`${LOG_SELECT} WHERE t.company_id = ? AND t.id = ?`).get(scope.companyId, id) as LogRow | undefined;
   if (!row) return null;
   const log = toView(row);
   const entries = listLedgerEntries(scope, { type: 'ISSUE', businessLocationId: log.businessLocationId, from: log.reportDate, to: log.reportDate }).filter((entry) => log.ledgerIds.includes(entry.id));

@@ -161,7 +161,7 @@ describe('a transfer', () => {
 
     const day = await run.transfer('2026-05-04', { businessLocationId: blId });
     const next = await run.transfer('2026-05-05', { businessLocationId: blId });
-    const lineRow = (id: string) => run.engine.db.sqlite.prepare('SELECT id, business_date AS date FROM sales_lines WHERE line_id = ?').get(id) as { id: number; date: string };
+    const lineRow = (id: string) => run.engine.db.sqlite.prepare('SELECT l.id, s.business_date AS date FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE l.line_id = ?').get(id) as { id: number; date: string };
     expect(lineRow(line.id).date).toBe('2026-05-04');
     const linesOn = (date: string) => run.issues({ date, locationId: blId }).flatMap((entry) => ledgerEntryLines(run.engine.scope, entry.id)?.lines.map((traced) => traced.posLineId) ?? []);
     expect(linesOn('2026-05-04')).toContain(line.id);
