@@ -5,6 +5,7 @@
 // they say so; each function is also safe alone (SQLite nests it as a savepoint).
 import { and, eq } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
+import { insertMany } from '../db/insert-many';
 import type { LedgerEntryType } from '../../../shared/model/ledger';
 import type { SalesSourceKind } from '../../../shared/model/transfers';
 import { ledgerEntries } from '../db/schema';
@@ -120,14 +121,17 @@ export function postDayIssues(scope: CompanyScope, day: IssueDay & { transferLog
     ) as { id: number };
     entryIds.set(ingredientId, id);
   }
-  const traceLine = db.statement('INSERT INTO ledger_issue_lines (sales_line_id, ingredient_id, entry_id, quantity) VALUES (?, ?, ?, ?)');
+  const traced: number[] = [];
   for (let n = 0; n < trace.length; n += 3) {
     const ingredientId = trace[n + 1] as number;
-    traceLine.run(trace[n], ingredientId, entryIds.get(ingredientId), trace[n + 2]);
+    traced.push(trace[n] as number, ingredientId, entryIds.get(ingredientId) as number, trace[n + 2] as number);
   }
+  insertMany(db, 'ledger_issue_lines', TRACE_COLUMNS, traced);
   addUpDay(scope, day.businessLocationId, day.date);
   return [...entryIds.values()];
 }
+
+const TRACE_COLUMNS = ['sales_line_id', 'ingredient_id', 'entry_id', 'quantity'] as const;
 
 /** A day's sum past 2^53 would not be exact: refused, never wrapped (no kitchen comes near it). */
 function checkScaled(value: number, field: string): void {

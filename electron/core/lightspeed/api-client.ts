@@ -36,7 +36,7 @@ export class LightspeedApi {
         parseRetryAfter(answer.headers.get('retry-after'), this.now()),
       );
     }
-    return parseJsonAnswer(answer.text, url.pathname, answer.status);
+    return parseJsonAnswer(answer, url.pathname);
   }
 
   private call(url: URL, token: string) {

@@ -50,6 +50,8 @@ export interface HttpAnswer {
   status: number;
   headers: Headers;
   text: string;
+  /** The deepest nesting of arrays and objects in the body, if it is JSON. */
+  nesting: number;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function send(url: string, init: RequestInit, maxBytes: number = MA
     throw tooLarge();
   }
   const chunks: Uint8Array[] = [];
+  const nesting = new NestingMeter();
   let size = 0;
   try {
     for await (const chunk of response.body ?? []) {
@@ -79,12 +82,13 @@ export async function send(url: string, init: RequestInit, maxBytes: number = MA
         throw tooLarge();
       }
       chunks.push(chunk);
+      nesting.feed(chunk);
     }
   } catch (error) {
     if (error instanceof LightspeedError) throw error;
     throw unreachable(error);
   }
-  return { status: response.status, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') };
+  return { status: response.status, headers: response.headers, text: Buffer.concat(chunks).toString('utf8'), nesting: nesting.deepest };
 }
 
 function unreachable(error: unknown): LightspeedError {
@@ -93,30 +97,40 @@ function unreachable(error: unknown): LightspeedError {
 }
 
 /** JSON.parse for Lightspeed's answers: malformed or absurdly deep bodies are Lightspeed's error, not Larder's crash. */
-export function parseJsonAnswer(text: string, what: string, status: number): unknown {
-  if (nestingDepth(text) > MAX_JSON_DEPTH) {
-    throw new LightspeedError('lightspeed_api_error', `Lightspeed sent ${what} nested more than ${MAX_JSON_DEPTH} levels deep; nothing was saved.`, status, false);
+export function parseJsonAnswer(answer: HttpAnswer, what: string): unknown {
+  if (answer.nesting > MAX_JSON_DEPTH) {
+    throw new LightspeedError('lightspeed_api_error', `Lightspeed sent ${what} nested more than ${MAX_JSON_DEPTH} levels deep; nothing was saved.`, answer.status, false);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(answer.text) as unknown;
   } catch {
-    throw new LightspeedError('lightspeed_api_error', `Lightspeed sent malformed JSON for ${what} (${text.length} bytes).`, status, false);
+    throw new LightspeedError('lightspeed_api_error', `Lightspeed sent malformed JSON for ${what} (${answer.text.length} bytes).`, answer.status, false);
   }
 }
 
-/** The deepest nesting of arrays and objects in JSON text, counted without parsing (brackets inside strings do not count). */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (inString) {
-      if (char === 0x5c) index++;
-      else if (char === 0x22) inString = false;
-    } else if (char === 0x22) inString = true;
-    else if (char === 0x5b || char === 0x7b) deepest = Math.max(deepest, ++depth);
-    else if (char === 0x5d || char === 0x7d) depth--;
+/**
+ * The deepest nesting of arrays and objects in JSON bytes, counted as they arrive and without parsing
+ * (brackets inside strings do not count; in UTF-8 no byte of a multi-byte character looks like one).
+ */
+class NestingMeter {
+  deepest = 0;
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+
+  feed(bytes: Uint8Array): void {
+    let { depth, deepest, inString, escaped } = this;
+    for (let index = 0; index < bytes.length; index++) {
+      const byte = bytes[index] as number;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (byte === 0x5c) escaped = true;
+        else if (byte === 0x22) inString = false;
+      } else if (byte === 0x22) inString = true;
+      else if (byte === 0x5b || byte === 0x7b) {
+        if (++depth > deepest) deepest = depth;
+      } else if (byte === 0x5d || byte === 0x7d) depth--;
+    }
+    Object.assign(this, { depth, deepest, inString, escaped });
   }
-  return deepest;
 }

@@ -2,6 +2,7 @@
 // the location's time zone and start-of-day, so a 01:30 sale lands on the day it belongs to), or
 // read back from the local cache of an earlier fetch.
 import { z } from 'zod';
+import { insertMany, nextRowId } from '../db/insert-many';
 import type { LarderDb } from '../db/open-database';
 import { Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled } from '../decimal/decimal';
 import type { LightspeedApi } from '../lightspeed/api-client';
@@ -106,6 +107,89 @@ export function cachedDay(db: LarderDb, locationId: number, date: string): Cache
  * exactly what Lightspeed returns now). Runs inside the caller's transaction.
  */
 export function storeDay(db: LarderDb, locationId: number, date: string, day: FetchedDay, at: string, posted: ReadonlySet<number>): DayLine[] {
+  const soldItemId = soldItemIds(db);
+  const sales = day.sales.map((fetched) => ({
+    fetched,
+    lines: fetched.salesLines.map((line) => ({
+      lineId: line.id,
+      parentLineId: line.parentLineId ?? null,
+      sku: line.sku,
+      name: line.name || null,
+      soldItemId: soldItemId(line.sku, line.name || null),
+      quantity: line.quantity ? scaled(line.quantity, QUANTITY_SCALE, `Line ${line.id} quantity`) : null,
+      netAmount: lineAmount(line),
+    })),
+  }));
+  const rowIds = isNewDay(db, locationId, day) ? insertNewDay(db, locationId, date, sales) : upsertDay(db, locationId, date, sales);
+  const lines: (DayLine & { timeClosed: string })[] = [];
+  let next = 0;
+  for (const { fetched, lines: saleLines } of sales) {
+    for (const { soldItemId: _soldItemId, ...line } of saleLines) {
+      lines.push({ rowId: rowIds[next++] as number, ...line, saleType: fetched.type, saleCancelled: fetched.cancelled === true, timeClosed: fetched.timeClosed });
+    }
+  }
+
+  const daySales = 'SELECT id FROM sales WHERE location_id = ? AND business_date = ?';
+  db.statement(`DELETE FROM sales_lines WHERE sale_id IN (${daySales}) AND id NOT IN (SELECT value FROM json_each(?)) AND id NOT IN (SELECT value FROM json_each(?))`).run(
+    locationId,
+    date,
+    JSON.stringify(rowIds),
+    JSON.stringify([...posted]),
+  );
+  db.statement(
+    `DELETE FROM sales WHERE location_id = ? AND business_date = ? AND account_reference NOT IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM sales_lines l WHERE l.sale_id = sales.id)`,
+  ).run(locationId, date, JSON.stringify(day.sales.map((fetched) => fetched.accountReference)));
+  db.statement(
+    `INSERT INTO sales_fetches (location_id, business_date, fetched_at, data_complete, next_start_of_day) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (location_id, business_date) DO UPDATE SET fetched_at = excluded.fetched_at, data_complete = excluded.data_complete,
+       next_start_of_day = excluded.next_start_of_day`,
+  ).run(locationId, date, at, day.dataComplete ? 1 : 0, day.nextStartOfDay);
+  // Lines kept because they were posted, though Lightspeed no longer sends them, are part of the day too.
+  const stored = (db.statement(`SELECT count(*) AS n FROM sales_lines WHERE sale_id IN (${daySales})`).get(locationId, date) as { n: number }).n;
+  if (stored !== lines.length) return dayLines(db, locationId, date);
+  // The order dayLines reads them in: by closing time, then row id.
+  return lines.sort((a, b) => (a.timeClosed < b.timeClosed ? -1 : a.timeClosed > b.timeClosed ? 1 : a.rowId - b.rowId));
+}
+
+type SaleToStore = { fetched: FetchedDay['sales'][number]; lines: { lineId: string; parentLineId: string | null; soldItemId: number; quantity: number | null; netAmount: number | null }[] };
+
+const SALE_COLUMNS = ['id', 'location_id', 'business_date', 'account_reference', 'receipt_id', 'type', 'cancelled', 'time_closed'] as const;
+const LINE_COLUMNS = ['id', 'sale_id', 'line_id', 'parent_line_id', 'sold_item_id', 'quantity', 'net_amount'] as const;
+
+/** A day none of whose sales is stored yet (the usual case: a migration's or the nightly run's first fetch), each sale and line once. */
+function isNewDay(db: LarderDb, locationId: number, day: FetchedDay): boolean {
+  const references = new Set(day.sales.map((fetched) => fetched.accountReference));
+  if (references.size !== day.sales.length) return false;
+  if (day.sales.some((fetched) => new Set(fetched.salesLines.map((line) => line.id)).size !== fetched.salesLines.length)) return false;
+  const stored = db.statement('SELECT count(*) AS n FROM sales WHERE location_id = ? AND account_reference IN (SELECT value FROM json_each(?))').get(locationId, JSON.stringify([...references])) as {
+    n: number;
+  };
+  return stored.n === 0;
+}
+
+/** A new day's sales and lines, inserted many to a statement with ids taken up front; answers the lines' row ids in order. */
+function insertNewDay(db: LarderDb, locationId: number, date: string, sales: SaleToStore[]): number[] {
+  let saleId = nextRowId(db, 'sales');
+  let rowId = nextRowId(db, 'sales_lines');
+  const saleValues: unknown[] = [];
+  const lineValues: unknown[] = [];
+  const rowIds: number[] = [];
+  for (const { fetched, lines } of sales) {
+    saleValues.push(saleId, locationId, date, fetched.accountReference, fetched.receiptId ?? null, fetched.type, fetched.cancelled ? 1 : 0, fetched.timeClosed);
+    for (const line of lines) {
+      rowIds.push(rowId);
+      lineValues.push(rowId++, saleId, line.lineId, line.parentLineId, line.soldItemId, line.quantity, line.netAmount);
+    }
+    saleId++;
+  }
+  insertMany(db, 'sales', SALE_COLUMNS, saleValues);
+  insertMany(db, 'sales_lines', LINE_COLUMNS, lineValues);
+  return rowIds;
+}
+
+/** A day fetched before: every sale and line upserted by its key, so the row ids the trace points at stay. */
+function upsertDay(db: LarderDb, locationId: number, date: string, sales: SaleToStore[]): number[] {
   const upsertSale = db.statement(
     `INSERT INTO sales (location_id, business_date, account_reference, receipt_id, type, cancelled, time_closed) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (location_id, account_reference) DO UPDATE SET business_date = excluded.business_date, receipt_id = excluded.receipt_id,
@@ -118,49 +202,16 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
        quantity = excluded.quantity, net_amount = excluded.net_amount
      RETURNING id`,
   );
-  const soldItemId = soldItemIds(db);
-  const lines: (DayLine & { timeClosed: string })[] = [];
-  const keptSales: string[] = [];
-  for (const fetched of day.sales) {
-    const saleCancelled = fetched.cancelled === true;
-    const { id: saleId } = upsertSale.get(locationId, date, fetched.accountReference, fetched.receiptId ?? null, fetched.type, saleCancelled ? 1 : 0, fetched.timeClosed) as {
+  const rowIds: number[] = [];
+  for (const { fetched, lines } of sales) {
+    const { id: saleId } = upsertSale.get(locationId, date, fetched.accountReference, fetched.receiptId ?? null, fetched.type, fetched.cancelled ? 1 : 0, fetched.timeClosed) as {
       id: number;
     };
-    keptSales.push(fetched.accountReference);
-    for (const line of fetched.salesLines) {
-      const name = line.name || null;
-      const quantity = line.quantity ? scaled(line.quantity, QUANTITY_SCALE, `Line ${line.id} quantity`) : null;
-      const netAmount = lineAmount(line);
-      const parentLineId = line.parentLineId ?? null;
-      const { id: rowId } = upsertLine.get(saleId, line.id, parentLineId, soldItemId(line.sku, name), quantity, netAmount) as { id: number };
-      lines.push({ rowId, lineId: line.id, parentLineId, sku: line.sku, name, quantity, netAmount, saleType: fetched.type, saleCancelled, timeClosed: fetched.timeClosed });
+    for (const line of lines) {
+      rowIds.push((upsertLine.get(saleId, line.lineId, line.parentLineId, line.soldItemId, line.quantity, line.netAmount) as { id: number }).id);
     }
   }
-  const daySales = 'SELECT id FROM sales WHERE location_id = ? AND business_date = ?';
-  db
-    .statement(
-      `DELETE FROM sales_lines WHERE sale_id IN (${daySales}) AND id NOT IN (SELECT value FROM json_each(?)) AND id NOT IN (SELECT value FROM json_each(?))`,
-    )
-    .run(locationId, date, JSON.stringify(lines.map((line) => line.rowId)), JSON.stringify([...posted]));
-  db
-    .statement(
-      `DELETE FROM sales WHERE location_id = ? AND business_date = ? AND account_reference NOT IN (SELECT value FROM json_each(?))
-         AND NOT EXISTS (SELECT 1 FROM sales_lines l WHERE l.sale_id = sales.id)`,
-    )
-    .run(locationId, date, JSON.stringify(keptSales));
-  db
-    .statement(
-      `INSERT INTO sales_fetches (location_id, business_date, fetched_at, data_complete, next_start_of_day) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (location_id, business_date) DO UPDATE SET fetched_at = excluded.fetched_at, data_complete = excluded.data_complete,
-         next_start_of_day = excluded.next_start_of_day`,
-    )
-    .run(locationId, date, at, day.dataComplete ? 1 : 0, day.nextStartOfDay);
-  // Lines kept because they were posted, though Lightspeed no longer sends them, are part of the day too.
-  const stored = (db.statement(`SELECT count(*) AS n FROM sales_lines WHERE sale_id IN (${daySales})`).get(locationId, date) as { n: number }).n;
-  if (stored !== lines.length) return dayLines(db, locationId, date);
-  // The order dayLines reads them in: by closing time, then row id.
-  lines.sort((a, b) => (a.timeClosed < b.timeClosed ? -1 : a.timeClosed > b.timeClosed ? 1 : a.rowId - b.rowId));
-  return lines.map(({ timeClosed: _timeClosed, ...line }) => line);
+  return rowIds;
 }
 
 /** The id of a (SKU, name) pair in sold_items, added on first sight; remembered for the day. */
