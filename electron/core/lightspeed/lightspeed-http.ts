@@ -71,24 +71,35 @@ export async function send(url: string, init: RequestInit, maxBytes: number = MA
     await response.body?.cancel();
     throw tooLarge();
   }
-  const chunks: Uint8Array[] = [];
   const nesting = new NestingMeter();
-  let size = 0;
+  let body: Buffer;
   try {
-    for await (const chunk of response.body ?? []) {
-      size += chunk.byteLength;
-      if (size > maxBytes) {
-        await response.body?.cancel();
-        throw tooLarge();
-      }
-      chunks.push(chunk);
-      nesting.feed(chunk);
-    }
+    body = response.headers.has('content-length') ? Buffer.from(await response.arrayBuffer()) : await readCapped(response, maxBytes, tooLarge);
   } catch (error) {
     if (error instanceof LightspeedError) throw error;
     throw unreachable(error);
   }
-  return { status: response.status, headers: response.headers, text: Buffer.concat(chunks).toString('utf8'), nesting: nesting.deepest };
+  nesting.feed(body);
+  return { status: response.status, headers: response.headers, text: body.toString('utf8'), nesting: nesting.deepest };
+}
+
+/**
+ * A body of unknown length, read a chunk at a time and refused once past the cap. (A body whose
+ * length was announced and within the cap is read whole: streaming it chunk by chunk costs a sales
+ * day's answer more time than parsing it.)
+ */
+async function readCapped(response: Response, maxBytes: number, tooLarge: () => LightspeedError): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      await response.body?.cancel();
+      throw tooLarge();
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 function unreachable(error: unknown): LightspeedError {
