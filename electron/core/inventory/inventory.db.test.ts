@@ -5,7 +5,10 @@ import { companies } from '../db/schema';
 import { listLedgerEntries } from '../ledger/ledger';
 import { deleteIngredient, saveIngredient } from './ingredients';
 import { createReceipt } from './receipts';
-import { deleteRecipe, getRecipe, listRecipes, previewExplosion, saveRecipe } from './recipes';
+import { currentRecipeBook, deleteRecipe, getRecipe, listRecipes, previewExplosion, saveRecipe } from './recipes';
+import { defaultMigrationsFolder, openDatabase } from '../db/open-database';
+import { DATABASE_FILE } from '../engine';
+import { join } from 'node:path';
 import { deleteStorageUnit, listStorageUnits, saveStorageUnit } from './storage-units';
 
 let engine: TestEngine;
@@ -123,5 +126,23 @@ describe('recipes', () => {
     deleteRecipe(scope, burger.id);
     deleteRecipe(scope, sauce.id);
     deleteIngredient(scope, tomato.id);
+  });
+});
+
+describe('the kept recipe book', () => {
+  it('is read once while no recipe changes, and read again after a change here or by another connection', () => {
+    const beans = saveIngredient(scope, { name: 'Coffee beans', unit: 'kg' });
+    const espresso = saveRecipe(scope, { name: 'Espresso', yield: '1', lines: [{ ingredientId: beans.id, quantity: '0.009' }] });
+    const first = currentRecipeBook(scope);
+    expect(currentRecipeBook(scope)).toBe(first);
+    saveRecipe(scope, { id: espresso.id, name: 'Espresso', yield: '1', lines: [{ ingredientId: beans.id, quantity: '0.010' }] });
+    const second = currentRecipeBook(scope);
+    expect(second).not.toBe(first);
+    expect(second.get(espresso.id)?.lines[0]?.quantity.toString()).toBe('0.01');
+    // The CLI beside the app changes the recipe on its own connection.
+    const cli = openDatabase({ file: join(engine.platform.dataFolder, DATABASE_FILE), migrationsFolder: defaultMigrationsFolder });
+    saveRecipe({ db: cli, companyId: scope.companyId }, { id: espresso.id, name: 'Espresso', yield: '1', lines: [{ ingredientId: beans.id, quantity: '0.011' }] });
+    cli.close();
+    expect(currentRecipeBook(scope).get(espresso.id)?.lines[0]?.quantity.toString()).toBe('0.011');
   });
 });

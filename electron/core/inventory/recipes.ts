@@ -5,7 +5,8 @@ import { Decimal, formatDecimal, formatScaled, fromScaled, parseDecimal, QUANTIT
 import { DomainError } from '../domain-error';
 import { requireIngredient } from './ingredients';
 import { requireName } from './names';
-import { describeExplosionException, explodeRecipe, findCycle, type RecipeSpec } from './recipe-explosion';
+import { describeExplosionException, explodeRecipe, findCycle, type RecipeBook, type RecipeSpec } from './recipe-explosion';
+import type { LarderDb } from '../db/open-database';
 import type { ExplosionPreview, RecipeDetail, RecipeSummary } from '../../../shared/model/inventory';
 
 
@@ -83,6 +84,30 @@ export function getRecipe(scope: CompanyScope, id: number): RecipeDetail {
   };
 }
 
+/** This connection's recipe writes: with SQLite's data_version (other connections' commits), what tells that a kept book is stale. */
+const recipeWrites = new WeakMap<LarderDb, number>();
+const keptBooks = new WeakMap<LarderDb, { key: string; book: RecipeBook }>();
+
+function noteRecipeWrite(scope: CompanyScope): void {
+  recipeWrites.set(scope.db, (recipeWrites.get(scope.db) ?? 0) + 1);
+}
+
+/**
+ * The recipe book as loadRecipeBook reads it, kept until a recipe may have changed: a write through
+ * this module, or any commit by another connection (the CLI beside the app). A migration's 90
+ * transfers read it once, and what is worked out from it (explosions, line deductions) can be kept
+ * with it.
+ */
+export function currentRecipeBook(scope: CompanyScope): RecipeBook {
+  const dataVersion = scope.db.statement('PRAGMA data_version').pluck().get() as number;
+  const key = `${scope.companyId}:${recipeWrites.get(scope.db) ?? 0}:${dataVersion}`;
+  const kept = keptBooks.get(scope.db);
+  if (kept?.key === key) return kept.book;
+  const book = loadRecipeBook(scope);
+  keptBooks.set(scope.db, { key, book });
+  return book;
+}
+
 /** Every recipe of the company with its lines, as the explosion reads them. */
 export function loadRecipeBook(scope: CompanyScope): Map<number, RecipeSpec> {
   const book = new Map<number, RecipeSpec>();
@@ -144,6 +169,7 @@ export function saveRecipe(scope: CompanyScope, input: RecipeInput): RecipeDetai
   if (!yieldQty.greaterThan(0)) throw new DomainError('invalid_yield', 'Yield must be above 0.');
   const storedYield = toScaled(yieldQty, QUANTITY_SCALE, 'invalid_yield', 'Yield');
   return scope.db.write(() => {
+    noteRecipeWrite(scope);
     const clash = findRecipeByName(scope, name);
     if (clash && clash.id !== input.id) throw new DomainError('recipe_name_taken', `A recipe named "${name}" already exists.`);
     if (input.id !== undefined) requireRecipe(scope, input.id);
@@ -178,6 +204,7 @@ export function saveRecipe(scope: CompanyScope, input: RecipeInput): RecipeDetai
 
 export function deleteRecipe(scope: CompanyScope, id: number): void {
   scope.db.write(() => {
+    noteRecipeWrite(scope);
     requireRecipe(scope, id);
     const parents = scope.db.orm
       .selectDistinct({ name: recipes.name })

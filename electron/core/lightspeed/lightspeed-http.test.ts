@@ -37,7 +37,7 @@ describe('answers from Lightspeed', () => {
   });
 
   it('refuses a body nested deep enough to overflow the stack as lightspeed_api_error, before anything walks it', async () => {
-    // A sale with an extra field 100,000 levels deep: parsing copes, but storing the raw sale would overflow.
+    // A sale with an extra field 100,000 levels deep: parsing copes, but anything that walked it would overflow.
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const url = await serve((response) => {
       response.writeHead(200, { 'content-type': 'application/json' });

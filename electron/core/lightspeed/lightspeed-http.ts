@@ -71,7 +71,6 @@ export async function send(url: string, init: RequestInit, maxBytes: number = MA
     await response.body?.cancel();
     throw tooLarge();
   }
-  const nesting = new NestingMeter();
   let body: Buffer;
   try {
     body = response.headers.has('content-length') ? Buffer.from(await response.arrayBuffer()) : await readCapped(response, maxBytes, tooLarge);
@@ -79,8 +78,7 @@ export async function send(url: string, init: RequestInit, maxBytes: number = MA
     if (error instanceof LightspeedError) throw error;
     throw unreachable(error);
   }
-  nesting.feed(body);
-  return { status: response.status, headers: response.headers, text: body.toString('utf8'), nesting: nesting.deepest };
+  return { status: response.status, headers: response.headers, text: body.toString('utf8'), nesting: nestingDepth(body) };
 }
 
 /**
@@ -120,28 +118,28 @@ export function parseJsonAnswer(answer: HttpAnswer, what: string): unknown {
 }
 
 /**
- * The deepest nesting of arrays and objects in JSON bytes, counted as they arrive and without parsing
- * (brackets inside strings do not count; in UTF-8 no byte of a multi-byte character looks like one).
+ * The deepest nesting of arrays and objects in JSON bytes, counted without parsing: strings are
+ * skipped whole (a quote preceded by an odd run of backslashes is escaped), so brackets inside them do
+ * not count; in UTF-8 no byte of a multi-byte character looks like a quote or a bracket.
  */
-class NestingMeter {
-  deepest = 0;
-  private depth = 0;
-  private inString = false;
-  private escaped = false;
-
-  feed(bytes: Uint8Array): void {
-    let { depth, deepest, inString, escaped } = this;
-    for (let index = 0; index < bytes.length; index++) {
-      const byte = bytes[index] as number;
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (byte === 0x5c) escaped = true;
-        else if (byte === 0x22) inString = false;
-      } else if (byte === 0x22) inString = true;
-      else if (byte === 0x5b || byte === 0x7b) {
-        if (++depth > deepest) deepest = depth;
-      } else if (byte === 0x5d || byte === 0x7d) depth--;
-    }
-    Object.assign(this, { depth, deepest, inString, escaped });
+function nestingDepth(bytes: Uint8Array): number {
+  let depth = 0;
+  let deepest = 0;
+  let index = 0;
+  while (index < bytes.length) {
+    const byte = bytes[index++] as number;
+    if (byte === 0x22) {
+      for (;;) {
+        const quote = bytes.indexOf(0x22, index);
+        if (quote < 0) return deepest;
+        let backslashes = 0;
+        while (bytes[quote - 1 - backslashes] === 0x5c) backslashes++;
+        index = quote + 1;
+        if (backslashes % 2 === 0) break;
+      }
+    } else if (byte === 0x5b || byte === 0x7b) {
+      if (++depth > deepest) deepest = depth;
+    } else if (byte === 0x5d || byte === 0x7d) depth--;
   }
+  return deepest;
 }

@@ -29,8 +29,8 @@ import { addDays, dateInZone } from '../locations/zoned-time';
 import type { CompanyScope } from '../db/company';
 import { Decimal, formatDecimal, fromScaled, MONEY_SCALE, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
 import { asDomainError, DomainError, failureOf } from '../domain-error';
-import { describeExplosionException, explodeRecipe, type Explosion } from '../inventory/recipe-explosion';
-import { loadRecipeBook } from '../inventory/recipes';
+import { describeExplosionException } from '../inventory/recipe-explosion';
+import { currentRecipeBook } from '../inventory/recipes';
 import { weightedAverageUnitCost } from '../ledger/ledger';
 import { dayIssueEntries, deleteDayIssues, postDayIssues, postedSalesLines, type DayIssue } from '../ledger/ledger-writer';
 import type { LightspeedApi } from '../lightspeed/api-client';
@@ -213,14 +213,6 @@ async function attemptOnce(
     };
 
     const mappingFor = mappingLookup(scope, location.id);
-    const book = loadRecipeBook(scope);
-    // An explosion is linear in the portions, so one per recipe and day serves every line.
-    const explosions = new Map<number, Explosion>();
-    const explosionOf = (recipeId: number) => {
-      let explosion = explosions.get(recipeId);
-      if (!explosion) explosions.set(recipeId, (explosion = explodeRecipe(book, recipeId, new Decimal(1))));
-      return explosion;
-    };
     // A day already posted here keeps its entries' unit cost; otherwise the weighted average of the day.
     const existing = dayIssueEntries(scope, day);
     const issues = new Map<number, DayIssue>();
@@ -232,7 +224,7 @@ async function attemptOnce(
       }
       return issue;
     };
-    const deductions = dayDeductions(explosionOf, (ingredientId) => issueOf(ingredientId).unitCost);
+    const deductions = dayDeductions(currentRecipeBook(scope), (ingredientId) => issueOf(ingredientId).unitCost);
     const unmapped = new Set<string>();
     // (sales line, ingredient, quantity) triples: the trace of the day's entries.
     const trace: number[] = [];
