@@ -61,12 +61,15 @@ export interface BusyVenue {
   engine: Engine;
   fake: FakeProcess;
   jobId: number;
+  /** The environment the engine was made with: another process opens the same venue with it. */
+  env: Record<string, string>;
 }
 
 /** `days`: how far back the fake has sales (the migration takes the last 90; postEarlierDays the rest). */
 export async function prepareBusyVenue(home: string, options: { salesPerDay: number; itemsPerBusiness: number; days?: number }): Promise<BusyVenue> {
   const fake = await startFake(options.salesPerDay, options.itemsPerBusiness, Math.max(120, (options.days ?? 90) + 2));
-  const engine = createEngine(createNodePlatform({ env: { ...fake.env, LARDER_HOME: home, LARDER_NOW: NOW } }), 'cli');
+  const env = { ...fake.env, LARDER_HOME: home, LARDER_NOW: NOW };
+  const engine = createEngine(createNodePlatform({ env }), 'cli');
   phase('fake started; connecting');
   const signIn = await engine.lightspeed.connection.start();
   await approveInBrowser(signIn.authorizeUrl);
@@ -82,7 +85,7 @@ export async function prepareBusyVenue(home: string, options: { salesPerDay: num
   const recipeIds = Array.from({ length: 240 }, (_, n) => findRecipeByName(engine.scope, `Recipe ${n}`)!.id);
   mapped.forEach((item, n) => saveMapping(engine.scope, { posItemId: item.id, target: { recipeId: recipeIds[n % 240]! }, quantity: '1', isSubtraction: false }, NOW));
   linkStorageUnit(engine.scope, BL, findStorageUnitByName(engine.scope, 'Main Kitchen')!.id);
-  return { engine, fake, jobId: activateLocation(engine.scope, BL, engine.platform.clock).job_id };
+  return { engine, fake, env, jobId: activateLocation(engine.scope, BL, engine.platform.clock).job_id };
 }
 
 /**

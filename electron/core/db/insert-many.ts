@@ -13,8 +13,13 @@ export function insertMany(db: LarderDb, table: string, columns: readonly string
     db.statement(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${columns.map(() => '?').join(', ')})`).join(', ')}`);
   const full = statement(ROWS_PER_STATEMENT);
   const step = ROWS_PER_STATEMENT * width;
+  // One array bound again and again: a day's trace is millions of values, and a copy per statement is garbage.
+  const batch: unknown[] = new Array(step);
   let start = 0;
-  for (; start + step <= values.length; start += step) full.run(values.slice(start, start + step));
+  for (; start + step <= values.length; start += step) {
+    for (let n = 0; n < step; n++) batch[n] = values[start + n];
+    full.run(batch);
+  }
   if (start < values.length) statement((values.length - start) / width).run(values.slice(start));
 }
 

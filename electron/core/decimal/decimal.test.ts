@@ -72,6 +72,6 @@ describe('exact decimals', () => {
     expect(scaledFromText('0.12345', MONEY_SCALE)).toBeNull();
     expect(scaledFromText('99999999999.99', QUANTITY_SCALE)).toBeNull();
     expect(scaledFromText('1e3', QUANTITY_SCALE)).toBeNull();
-    expect(scaledFromText('', QUANTITY_SCALE)).toBeNull();
+    for (const text of ['', '-', '.5', '5.', '1.2.3', '--1', '1,5', ' 1']) expect(scaledFromText(text, QUANTITY_SCALE)).toBeNull();
   });
 });

@@ -112,13 +112,25 @@ export function scaledValueAt(quantity: number, unitCost: number): number {
  * or is too large: the caller then takes the Decimal road, which rounds or refuses with its code.
  */
 export function scaledFromText(text: string, scale: number): number | null {
-  if (!DECIMAL_TEXT.test(text)) return null;
-  const negative = text.startsWith('-');
-  const body = negative ? text.slice(1) : text;
-  const dot = body.indexOf('.');
-  const fraction = dot < 0 ? '' : body.slice(dot + 1);
-  if (fraction.length > scale) return null;
-  const scaled = Number((dot < 0 ? body : body.slice(0, dot)) + fraction.padEnd(scale, '0'));
+  // Digit by digit, without building strings: a sales day has tens of thousands of these.
+  let index = text.charCodeAt(0) === 0x2d ? 1 : 0;
+  const negative = index === 1;
+  let scaled = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x2e && decimals < 0 && digits > 0) {
+      decimals = 0;
+      continue;
+    }
+    if (code < 0x30 || code > 0x39) return null;
+    scaled = scaled * 10 + (code - 0x30);
+    digits++;
+    if (decimals >= 0 && ++decimals > scale) return null;
+  }
+  if (digits === 0 || decimals === 0) return null;
+  scaled *= 10 ** (scale - Math.max(decimals, 0));
   if (!Number.isSafeInteger(scaled)) return null;
   return negative ? 0 - scaled : scaled;
 }

@@ -1,6 +1,6 @@
 // Calls to the K-Series API. A 401 gets one token refresh and one retry (a token can die before its
 // stated expiry); a second 401 means the connection itself is lost.
-import { LightspeedError, parseJsonAnswer, parseRetryAfter, send, serverMessage, TEMPORARY_STATUSES } from './lightspeed-http';
+import { type HttpAnswer, LightspeedError, parseJsonAnswer, parseRetryAfter, send, serverMessage, TEMPORARY_STATUSES } from './lightspeed-http';
 
 export interface AccessTokenSource {
   accessToken(): Promise<string>;
@@ -16,6 +16,11 @@ export class LightspeedApi {
   ) {}
 
   async get(path: string, query: Record<string, string | number | undefined> = {}): Promise<unknown> {
+    return parseJsonAnswer(await this.fetch(path, query), path);
+  }
+
+  /** A successful answer, unread: for a caller that reads it later (a migration reading ahead). */
+  async fetch(path: string, query: Record<string, string | number | undefined> = {}): Promise<HttpAnswer> {
     const url = new URL(path, this.apiUrl());
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
     let token = await this.tokens.accessToken();
@@ -36,7 +41,7 @@ export class LightspeedApi {
         parseRetryAfter(answer.headers.get('retry-after'), this.now()),
       );
     }
-    return parseJsonAnswer(answer, url.pathname);
+    return answer;
   }
 
   private call(url: URL, token: string) {

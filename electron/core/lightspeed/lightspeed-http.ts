@@ -46,12 +46,22 @@ export function serverMessage(text: string): string {
   return text.slice(0, 200) || '(no message)';
 }
 
-export interface HttpAnswer {
-  status: number;
-  headers: Headers;
-  text: string;
-  /** The deepest nesting of arrays and objects in the body, if it is JSON. */
-  nesting: number;
+/**
+ * An answer as it arrived: its body stays bytes until someone reads it as text (a migration holds the
+ * next day's answer while it stores this one's, and bytes are a quarter of the text and objects).
+ */
+export class HttpAnswer {
+  private decoded: string | null = null;
+
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+    readonly body: Buffer,
+  ) {}
+
+  get text(): string {
+    return (this.decoded ??= this.body.toString('utf8'));
+  }
 }
 
 /**
@@ -78,7 +88,7 @@ export async function send(url: string, init: RequestInit, maxBytes: number = MA
     if (error instanceof LightspeedError) throw error;
     throw unreachable(error);
   }
-  return { status: response.status, headers: response.headers, text: body.toString('utf8'), nesting: nestingDepth(body) };
+  return new HttpAnswer(response.status, response.headers, body);
 }
 
 /**
@@ -107,7 +117,7 @@ function unreachable(error: unknown): LightspeedError {
 
 /** JSON.parse for Lightspeed's answers: malformed or absurdly deep bodies are Lightspeed's error, not Larder's crash. */
 export function parseJsonAnswer(answer: HttpAnswer, what: string): unknown {
-  if (answer.nesting > MAX_JSON_DEPTH) {
+  if (nestingDepth(answer.body) > MAX_JSON_DEPTH) {
     throw new LightspeedError('lightspeed_api_error', `Lightspeed sent ${what} nested more than ${MAX_JSON_DEPTH} levels deep; nothing was saved.`, answer.status, false);
   }
   try {

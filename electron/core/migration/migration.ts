@@ -22,6 +22,7 @@ import { dayLockHeld, processAlive } from '../transfer/day-lock';
 import { failInterruptedLogs, postedDays } from '../transfer/transfer-log';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
 import { cachedDay, readAhead } from '../transfer/sales-source';
+import { collectGarbageAbove } from '../platform/heap';
 
 export const MIGRATION_DAYS = 90;
 export const MAX_DAY_ATTEMPTS = 3;
@@ -235,6 +236,9 @@ function stillRunning(scope: CompanyScope, jobId: number): boolean {
 
 export type MigrationProgress = (view: MigrationView) => void;
 
+/** Between days, a heap in use above this is collected (a busy day keeps about 30 MB alive). */
+const HEAP_BOUND_BYTES = 80 * 1024 * 1024;
+
 /** Runs a pending job to its end (or until cancelled), one committed day at a time. */
 export async function runMigration(context: TransferContext, jobId: number, onProgress: MigrationProgress = () => undefined): Promise<MigrationView | null> {
   const { scope, clock } = context;
@@ -299,6 +303,7 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
         return stopped.view;
       }
       onProgress(view(scope, refreshProgress(scope, jobId)));
+      collectGarbageAbove(HEAP_BOUND_BYTES);
     }
   }
 

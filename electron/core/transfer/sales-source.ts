@@ -6,6 +6,7 @@ import { insertMany, nextRowId } from '../db/insert-many';
 import type { LarderDb } from '../db/open-database';
 import { Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled } from '../decimal/decimal';
 import type { LightspeedApi } from '../lightspeed/api-client';
+import { type HttpAnswer, parseJsonAnswer } from '../lightspeed/lightspeed-http';
 import { expectShape } from '../lightspeed/response-shape';
 
 const decimalText = z.string().regex(/^-?\d+(\.\d{1,6})?$/, 'a decimal quantity with at most 6 decimals');
@@ -59,8 +60,15 @@ export interface CachedDay {
   salesCount: number;
 }
 
+const salesDailyPath = (businessLocationId: string) => `/f/v2/business-location/${encodeURIComponent(businessLocationId)}/sales-daily`;
+
 export async function fetchDay(api: LightspeedApi, businessLocationId: string, date: string): Promise<FetchedDay> {
-  const body = expectShape(salesDaily, await api.get(`/f/v2/business-location/${encodeURIComponent(businessLocationId)}/sales-daily`, { date }), `the sales of ${date}`);
+  return readDay(await api.fetch(salesDailyPath(businessLocationId), { date }), date);
+}
+
+function readDay(answer: HttpAnswer, date: string): FetchedDay {
+  const what = `the sales of ${date}`;
+  const body = expectShape(salesDaily, parseJsonAnswer(answer, what), what);
   return { sales: body.sales, dataComplete: body.dataComplete, nextStartOfDay: body.nextStartOfDayAsIso8601 ?? null };
 }
 
@@ -70,22 +78,21 @@ export async function fetchDay(api: LightspeedApi, businessLocationId: string, d
  * instead of the two taking turns. A day is handed out once; asking again (a retry) fetches afresh.
  */
 export function readAhead(api: LightspeedApi, businessLocationId: string, nextDay: (date: string) => string | null) {
-  const pending = new Map<string, Promise<FetchedDay>>();
-  const fetch = (date: string): Promise<FetchedDay> => {
-    const fetching = pending.get(date) ?? fetchDay(api, businessLocationId, date);
+  // Answers held as bytes: read (parsed) only when their day is asked for.
+  const pending = new Map<string, Promise<HttpAnswer>>();
+  return async (date: string): Promise<FetchedDay> => {
+    const fetching = pending.get(date) ?? api.fetch(salesDailyPath(businessLocationId), { date });
     pending.delete(date);
-    return fetching.then((day) => {
-      const next = nextDay(date);
-      if (next !== null && !pending.has(next)) {
-        const ahead = fetchDay(api, businessLocationId, next);
-        // A day fetched ahead and never asked for (the migration was cancelled) must not crash the process.
-        ahead.catch(() => undefined);
-        pending.set(next, ahead);
-      }
-      return day;
-    });
+    const answer = await fetching;
+    const next = nextDay(date);
+    if (next !== null && !pending.has(next)) {
+      const ahead = api.fetch(salesDailyPath(businessLocationId), { date: next });
+      // A day fetched ahead and never asked for (the migration was cancelled) must not crash the process.
+      ahead.catch(() => undefined);
+      pending.set(next, ahead);
+    }
+    return readDay(answer, date);
   };
-  return fetch;
 }
 
 export function cachedDay(db: LarderDb, locationId: number, date: string): CachedDay | null {
@@ -108,26 +115,30 @@ export function cachedDay(db: LarderDb, locationId: number, date: string): Cache
  */
 export function storeDay(db: LarderDb, locationId: number, date: string, day: FetchedDay, at: string, posted: ReadonlySet<number>): DayLine[] {
   const soldItemId = soldItemIds(db);
-  const sales = day.sales.map((fetched) => ({
-    fetched,
-    lines: fetched.salesLines.map((line) => ({
-      lineId: line.id,
-      parentLineId: line.parentLineId ?? null,
-      sku: line.sku,
-      name: line.name || null,
-      soldItemId: soldItemId(line.sku, line.name || null),
-      quantity: line.quantity ? scaled(line.quantity, QUANTITY_SCALE, `Line ${line.id} quantity`) : null,
-      netAmount: lineAmount(line),
-    })),
-  }));
-  const rowIds = isNewDay(db, locationId, day) ? insertNewDay(db, locationId, date, sales) : upsertDay(db, locationId, date, sales);
+  // One object per line, made once: its row id is filled in when the line is stored.
   const lines: (DayLine & { timeClosed: string })[] = [];
-  let next = 0;
-  for (const { fetched, lines: saleLines } of sales) {
-    for (const { soldItemId: _soldItemId, ...line } of saleLines) {
-      lines.push({ rowId: rowIds[next++] as number, ...line, saleType: fetched.type, saleCancelled: fetched.cancelled === true, timeClosed: fetched.timeClosed });
+  const soldItemIdsOfLines: number[] = [];
+  for (const fetched of day.sales) {
+    for (const line of fetched.salesLines) {
+      const name = line.name || null;
+      soldItemIdsOfLines.push(soldItemId(line.sku, name));
+      lines.push({
+        rowId: 0,
+        lineId: line.id,
+        parentLineId: line.parentLineId ?? null,
+        sku: line.sku,
+        name,
+        quantity: line.quantity ? scaled(line.quantity, QUANTITY_SCALE, `Line ${line.id} quantity`) : null,
+        netAmount: lineAmount(line),
+        saleType: fetched.type,
+        saleCancelled: fetched.cancelled === true,
+        timeClosed: fetched.timeClosed,
+      });
     }
   }
+  const toStore = { sales: day.sales, lines, soldItemIds: soldItemIdsOfLines };
+  const rowIds = isNewDay(db, locationId, day) ? insertNewDay(db, locationId, date, toStore) : upsertDay(db, locationId, date, toStore);
+  rowIds.forEach((rowId, index) => ((lines[index] as DayLine).rowId = rowId));
 
   const daySales = 'SELECT id FROM sales WHERE location_id = ? AND business_date = ?';
   db.statement(`DELETE FROM sales_lines WHERE sale_id IN (${daySales}) AND id NOT IN (SELECT value FROM json_each(?)) AND id NOT IN (SELECT value FROM json_each(?))`).run(
@@ -152,7 +163,12 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
   return lines.sort((a, b) => (a.timeClosed < b.timeClosed ? -1 : a.timeClosed > b.timeClosed ? 1 : a.rowId - b.rowId));
 }
 
-type SaleToStore = { fetched: FetchedDay['sales'][number]; lines: { lineId: string; parentLineId: string | null; soldItemId: number; quantity: number | null; netAmount: number | null }[] };
+/** A day's sales and, in the same order, all their lines and what each sold. */
+interface DayToStore {
+  sales: FetchedDay['sales'];
+  lines: DayLine[];
+  soldItemIds: number[];
+}
 
 const SALE_COLUMNS = ['id', 'location_id', 'business_date', 'account_reference', 'receipt_id', 'type', 'cancelled', 'time_closed'] as const;
 const LINE_COLUMNS = ['id', 'sale_id', 'line_id', 'parent_line_id', 'sold_item_id', 'quantity', 'net_amount'] as const;
@@ -169,17 +185,19 @@ function isNewDay(db: LarderDb, locationId: number, day: FetchedDay): boolean {
 }
 
 /** A new day's sales and lines, inserted many to a statement with ids taken up front; answers the lines' row ids in order. */
-function insertNewDay(db: LarderDb, locationId: number, date: string, sales: SaleToStore[]): number[] {
+function insertNewDay(db: LarderDb, locationId: number, date: string, day: DayToStore): number[] {
   let saleId = nextRowId(db, 'sales');
   let rowId = nextRowId(db, 'sales_lines');
   const saleValues: unknown[] = [];
   const lineValues: unknown[] = [];
   const rowIds: number[] = [];
-  for (const { fetched, lines } of sales) {
+  let next = 0;
+  for (const fetched of day.sales) {
     saleValues.push(saleId, locationId, date, fetched.accountReference, fetched.receiptId ?? null, fetched.type, fetched.cancelled ? 1 : 0, fetched.timeClosed);
-    for (const line of lines) {
+    for (let count = fetched.salesLines.length; count > 0; count--, next++) {
+      const line = day.lines[next] as DayLine;
       rowIds.push(rowId);
-      lineValues.push(rowId++, saleId, line.lineId, line.parentLineId, line.soldItemId, line.quantity, line.netAmount);
+      lineValues.push(rowId++, saleId, line.lineId, line.parentLineId, day.soldItemIds[next], line.quantity, line.netAmount);
     }
     saleId++;
   }
@@ -189,7 +207,7 @@ function insertNewDay(db: LarderDb, locationId: number, date: string, sales: Sal
 }
 
 /** A day fetched before: every sale and line upserted by its key, so the row ids the trace points at stay. */
-function upsertDay(db: LarderDb, locationId: number, date: string, sales: SaleToStore[]): number[] {
+function upsertDay(db: LarderDb, locationId: number, date: string, day: DayToStore): number[] {
   const upsertSale = db.statement(
     `INSERT INTO sales (location_id, business_date, account_reference, receipt_id, type, cancelled, time_closed) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (location_id, account_reference) DO UPDATE SET business_date = excluded.business_date, receipt_id = excluded.receipt_id,
@@ -203,12 +221,14 @@ function upsertDay(db: LarderDb, locationId: number, date: string, sales: SaleTo
      RETURNING id`,
   );
   const rowIds: number[] = [];
-  for (const { fetched, lines } of sales) {
+  let next = 0;
+  for (const fetched of day.sales) {
     const { id: saleId } = upsertSale.get(locationId, date, fetched.accountReference, fetched.receiptId ?? null, fetched.type, fetched.cancelled ? 1 : 0, fetched.timeClosed) as {
       id: number;
     };
-    for (const line of lines) {
-      rowIds.push((upsertLine.get(saleId, line.lineId, line.parentLineId, line.soldItemId, line.quantity, line.netAmount) as { id: number }).id);
+    for (let count = fetched.salesLines.length; count > 0; count--, next++) {
+      const line = day.lines[next] as DayLine;
+      rowIds.push((upsertLine.get(saleId, line.lineId, line.parentLineId, day.soldItemIds[next], line.quantity, line.netAmount) as { id: number }).id);
     }
   }
   return rowIds;

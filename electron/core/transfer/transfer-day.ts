@@ -226,7 +226,7 @@ async function attemptOnce(
     };
     const deductions = dayDeductions(currentRecipeBook(scope), (ingredientId) => issueOf(ingredientId).unitCost);
     const unmapped = new Set<string>();
-    // (sales line, ingredient, quantity) triples: the trace of the day's entries.
+    // (sales line, ingredient, entry to come, quantity) rows: the trace of the day's entries.
     const trace: number[] = [];
     let alreadyPosted = 0;
     // Money scale, as integers: a day's takings are far below 2^53 ten-thousandths.
@@ -262,7 +262,7 @@ async function attemptOnce(
         issue.quantity += changes[n + 1] as number;
         issue.value += changes[n + 2] as number;
         issue.lines++;
-        trace.push(line.rowId, ingredientId, changes[n + 1] as number);
+        trace.push(line.rowId, ingredientId, 0, changes[n + 1] as number);
       }
     }
 
