@@ -15,11 +15,19 @@ import { spawnSync } from 'node:child_process';
 import { createEngine } from '../../electron/core/engine';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import type { MigrationView } from '../../shared/model/transfers';
-import { BL, phase, postEarlierDays, prepareBusyVenue } from './busy-venue';
+import type { RunDueResult } from '../../electron/core/scheduler/run-due';
+import { BL, phase, postEarlierDays, prepareBusyVenue, prepareNightly } from './busy-venue';
 
 const { values } = parseArgs({ options: { days: { type: 'string', default: '90' } } });
 const days = Number(values.days);
 if (!Number.isInteger(days) || days < 90 || days > 730) throw new Error('--days takes a whole number of days from 90 to 730');
+
+/** A CLI command in a process of its own (test/bench/timed-cli.ts): its wall and CPU time, peak memory and result. */
+function timedCli<T>(env: Record<string, string>, args: string[]): { code: number; ms: number; cpuMs: number; maxRssKB: number; result: T } {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/timed-cli.ts', ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`${args.join(' ')} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as { code: number; ms: number; cpuMs: number; maxRssKB: number; result: T };
+}
 
 /** A bare GET; once more if a keep-alive connection from before the migration was closed meanwhile. */
 async function fetchText(url: string, token: string | null): Promise<string> {
@@ -34,9 +42,7 @@ const { fake } = venue;
 venue.engine.close();
 try {
   phase('migrating (CLI: migrate status --wait)');
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/migrate-cli.ts', BL], { env: { ...process.env, ...venue.env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (child.status !== 0) throw new Error(`the migration process failed: ${child.stderr}`);
-  const run = JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as { code: number; ms: number; cpuMs: number; maxRssKB: number; result: { migration: MigrationView } };
+  const run = timedCli<{ migration: MigrationView }>(venue.env, ['migrate', 'status', BL, '--wait']);
   const result = run.result.migration;
   const engineMs = run.ms;
   const engine = createEngine(createNodePlatform({ env: venue.env }), 'cli');
@@ -84,6 +90,15 @@ try {
   rmSync(floorHome, { recursive: true, force: true });
 
   const floorMs = fetchMs + insertMs;
+
+  // The nightly run: yesterday for each of 20 other locations, by the CLI's run-due in its own process.
+  phase('the nightly run of 20 locations (CLI: run-due)');
+  const setup = createEngine(createNodePlatform({ env: venue.env }), 'cli');
+  const nightlyLocations = await prepareNightly(setup);
+  setup.close();
+  const nightly = timedCli<RunDueResult>(venue.env, ['run-due']);
+  const postedTonight = nightly.result.locations.filter((location) => nightlyLocations.includes(location.businessLocationId) && location.posted.length === 1);
+  if (postedTonight.length !== nightlyLocations.length) throw new Error(`the nightly run posted ${postedTonight.length} of ${nightlyLocations.length} locations`);
   const report = {
     days: result.total_days,
     status: result.status,
@@ -96,6 +111,9 @@ try {
     migrationOverFloor: +(engineMs / floorMs).toFixed(2),
     salesLinesPerSecond: Math.round(written.salesLines / (engineMs / 1000)),
     peakRssMB: Math.round(run.maxRssKB / 1024),
+    nightlyLocations: nightlyLocations.length,
+    nightlySeconds: seconds(nightly.ms),
+    nightlyCpuSeconds: seconds(nightly.cpuMs),
     ...(days > 90 ? { earlierDays: days - 90, earlierDaysSeconds: seconds(earlierMs) } : {}),
     daysInDatabase: days,
     salesLinesInDatabase: totalLines,

@@ -8,9 +8,9 @@ import { findRecipeByName } from '../../electron/core/inventory/recipes';
 import { findStorageUnitByName } from '../../electron/core/inventory/storage-units';
 import { listItems, syncItems } from '../../electron/core/items/item-sync';
 import { linkStorageUnit } from '../../electron/core/locations/location-config';
-import { syncLocations } from '../../electron/core/locations/location-sync';
+import { listLocations, syncLocations } from '../../electron/core/locations/location-sync';
 import { saveMapping } from '../../electron/core/items/mappings';
-import { activateLocation, MIGRATION_DAYS, migrationRange } from '../../electron/core/migration/migration';
+import { activateLocation, cancelMigration, MIGRATION_DAYS, migrationRange } from '../../electron/core/migration/migration';
 import { addDays } from '../../electron/core/locations/zoned-time';
 import { transferDay } from '../../electron/core/transfer/transfer-day';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
@@ -27,8 +27,12 @@ export interface FakeProcess {
   stop(): void;
 }
 
+/** Besides the busy venue, the Harbour Group's terrace and kiosks: the nightly run's 20 other locations. */
+export const NIGHTLY_LOCATIONS = 20;
+
 async function startFake(salesPerDay: number, itemsPerBusiness: number, historyDays: number): Promise<FakeProcess> {
-  const args = ['--auto-approve', '--now', NOW, '--sales-per-day', String(salesPerDay), '--lines-per-sale', '4.2', '--items', String(itemsPerBusiness), '--history-days', String(historyDays)];
+  const args = ['--auto-approve', '--now', NOW, '--sales-per-day', String(salesPerDay), '--lines-per-sale', '4.2', '--items', String(itemsPerBusiness)];
+  args.push('--history-days', String(historyDays), '--extra-locations', String(NIGHTLY_LOCATIONS - 1));
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/demo/fake-lightspeed/main.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const env = await new Promise<Record<string, string>>((resolve) => {
     createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('{') && resolve(JSON.parse(line) as Record<string, string>));
@@ -100,4 +104,24 @@ export async function postEarlierDays(engine: Engine, days: number): Promise<voi
     if (!result.success) throw new Error(`${date}: ${result.error?.code} ${result.error?.message}`);
     if (back % 30 === 0) phase(`earlier days: ${days - MIGRATION_DAYS - back + 1} of ${days - MIGRATION_DAYS}`);
   }
+}
+
+/**
+ * The nightly run's setting: the busy group's other 20 locations linked and activated (their 90-day
+ * migrations cancelled: only the night is measured), each with the day before yesterday posted, so
+ * the nightly run has yesterday to post for every one of them.
+ */
+export async function prepareNightly(engine: Engine): Promise<string[]> {
+  const kitchen = findStorageUnitByName(engine.scope, 'Main Kitchen')!.id;
+  const others = listLocations(engine.scope).filter((location) => location.businessLocationId !== BL && location.businessName === 'Harbour Group');
+  if (others.length !== NIGHTLY_LOCATIONS) throw new Error(`the fake has ${others.length} other Harbour Group locations, not ${NIGHTLY_LOCATIONS}`);
+  const { endDate } = migrationRange({ timezone: 'Europe/Amsterdam' }, engine.platform.clock);
+  for (const location of others) {
+    linkStorageUnit(engine.scope, location.businessLocationId, kitchen);
+    activateLocation(engine.scope, location.businessLocationId, engine.platform.clock);
+    cancelMigration(engine.scope, location.id, 'The benchmark measures the nightly run only.', engine.platform.clock);
+    const posted = await transferDay(engine.transfers, { businessLocationId: location.businessLocationId, date: addDays(endDate, -1), force: false, trigger: 'manual' });
+    if (!posted.success) throw new Error(`${location.name}: ${posted.error?.code} ${posted.error?.message}`);
+  }
+  return others.map((location) => location.businessLocationId);
 }

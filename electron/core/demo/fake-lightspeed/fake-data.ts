@@ -86,6 +86,8 @@ export interface FakeDataOptions {
   historyDays?: number;
   /** The day the data is built around (the fake's clock decides which days are closed). */
   today?: string;
+  /** More Harbour Group kiosks beside its restaurant and terrace, for runs over many locations. */
+  extraLocations?: number;
 }
 
 const MENU = [
@@ -140,6 +142,7 @@ export class FakeData {
       itemsPerBusiness: 36,
       historyDays: 120,
       today: '2026-05-08',
+      extraLocations: 0,
       ...options,
     };
     const opened = addDays(this.options.today, -this.options.historyDays);
@@ -151,6 +154,14 @@ export class FakeData {
         locations: [
           { blId: 45454565682155, blName: 'Harbour Restaurant', country: 'NL', timezone: 'Europe/Amsterdam', startOfDay: '05:30', firstTradingDay: opened },
           { blId: 45454565682156, blName: 'Harbour Terrace', country: 'NL', timezone: 'Europe/Amsterdam', startOfDay: '05:30', firstTradingDay: opened },
+          ...Array.from({ length: this.options.extraLocations }, (_, n) => ({
+            blId: 45454565683001 + n,
+            blName: `Harbour Kiosk ${n + 1}`,
+            country: 'NL',
+            timezone: 'Europe/Amsterdam',
+            startOfDay: '05:30',
+            firstTradingDay: opened,
+          })),
         ],
       },
       {

@@ -11,6 +11,7 @@ const { values } = parseArgs({
     'lines-per-sale': { type: 'string' },
     items: { type: 'string' },
     'history-days': { type: 'string' },
+    'extra-locations': { type: 'string' },
   },
 });
 const fake = await startFakeLightspeed({
@@ -21,6 +22,7 @@ const fake = await startFakeLightspeed({
   ...(values['lines-per-sale'] ? { linesPerSale: Number(values['lines-per-sale']) } : {}),
   ...(values.items ? { itemsPerBusiness: Number(values.items) } : {}),
   ...(values['history-days'] ? { historyDays: Number(values['history-days']) } : {}),
+  ...(values['extra-locations'] ? { extraLocations: Number(values['extra-locations']) } : {}),
 });
 const settings = {
   LIGHTSPEED_AUTH_URL: fake.authorizeUrl,
