@@ -1,10 +1,13 @@
-// `npm run bench:ui`: the screens against a busy database, in Debian's Chromium. A venue with about
-// 10,000 POS items and about 2 million ledger rows (a real 90-day migration, not inserted rows),
-// then the web host on that data folder and the timings, each the median of several runs:
+// `npm run bench:ui`: the screens against a year of the busy venue, in Debian's Chromium: about
+// 10,000 POS items and a year of sales (about 2.2 million sales lines, posted by a real 90-day
+// migration and the nightly transfers of the 275 days before it, not inserted rows), then the web
+// host on that data folder and the timings, each the median of several runs:
 //   items first render  click on Items → the first rows painted (the 10,000-item list call included)
 //   filter keystroke    a key in Search → the filtered rows painted
 //   open a location     click on a location → its stats and 90-day grid painted
 //   open the ledger     click on Ledger → the newest entries and the totals painted
+//   open stock on hand  click on the Ledger's Stock on hand tab → the stock rows painted
+//   open the logs       click on Transfer logs → the log rows painted
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +16,7 @@ import { defaultMigrationsFolder, openDatabase } from '../../electron/core/db/op
 import { DATABASE_FILE } from '../../electron/core/engine';
 import { runMigration } from '../../electron/core/migration/migration';
 import { startHost } from '../e2e/fixtures';
-import { BL, NOW, phase, prepareBusyVenue } from './busy-venue';
+import { BL, NOW, phase, postEarlierDays, prepareBusyVenue } from './busy-venue';
 
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 9);
 const median = (values: number[]) => {
@@ -63,21 +66,26 @@ const kept = process.env.BENCH_UI_DATA;
 const home = kept ?? mkdtempSync(join(tmpdir(), 'larder-ui-bench-'));
 if (!existsSync(join(home, DATABASE_FILE))) {
   mkdirSync(home, { recursive: true });
+  const days = Number(process.env.BENCH_UI_DAYS ?? 365);
   const { engine, fake, jobId } = await prepareBusyVenue(home, {
-    salesPerDay: Number(process.env.BENCH_SALES_PER_DAY ?? 760),
+    salesPerDay: Number(process.env.BENCH_SALES_PER_DAY ?? 1200),
     itemsPerBusiness: Number(process.env.BENCH_ITEMS_PER_BUSINESS ?? 3334),
+    days,
   });
   phase('migrating');
   await runMigration(engine.transfers, jobId, (progress) => progress.progress_percent % 20 === 0 && phase(`migration ${progress.progress_percent} %`));
+  await postEarlierDays(engine, days);
   engine.close();
   fake.stop();
 }
 let stopHost = () => undefined as void;
 try {
   const database = openDatabase({ file: join(home, DATABASE_FILE), migrationsFolder: defaultMigrationsFolder });
-  const counts = database.sqlite.prepare('SELECT (SELECT count(*) FROM pos_items) AS items, (SELECT count(*) FROM ledger_entries) AS rows').get() as { items: number; rows: number };
+  const counts = database.sqlite
+    .prepare('SELECT (SELECT count(*) FROM pos_items) AS items, (SELECT count(*) FROM sales_lines) AS salesLines, (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM ledger_issue_lines) AS traceRows')
+    .get() as { items: number; salesLines: number; entries: number; traceRows: number };
   database.close();
-  phase(`${counts.items} items, ${counts.rows} ledger rows; measuring`);
+  phase(`${counts.items} items, ${counts.salesLines} sales lines, ${counts.entries} ledger entries, ${counts.traceRows} trace rows; measuring`);
 
   const { child, host } = await startHost(home, { LARDER_NOW: NOW });
   stopHost = () => void child.kill('SIGTERM');
@@ -90,10 +98,12 @@ try {
   const keystroke: number[] = [];
   const locationOpen: number[] = [];
   const ledgerOpen: number[] = [];
+  const stockOpen: number[] = [];
+  const logsOpen: number[] = [];
   // Two rounds first that are not counted: the engine's and Chromium's code and SQLite's page cache warm up.
   const WARM_UP = 2;
   for (let run = 0; run < RUNS + WARM_UP; run++) {
-    if (run === WARM_UP) for (const list of [itemsRender, keystroke, locationOpen, ledgerOpen]) list.length = 0;
+    if (run === WARM_UP) for (const list of [itemsRender, keystroke, locationOpen, ledgerOpen, stockOpen, logsOpen]) list.length = 0;
     await page.click(nav('Home'));
     await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
     itemsRender.push(await timeInPage(page, nav('Items'), '[data-item-id]'));
@@ -111,18 +121,23 @@ try {
     await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
     ledgerOpen.push(await timeInPage(page, nav('Ledger'), '[aria-label="Totals"]'));
     await page.locator('[data-entry-id]').first().waitFor();
+    stockOpen.push(await timeInPage(page, 'button[role="tab"]:nth-of-type(2)', 'table[aria-label="Stock on hand"] tbody tr'));
+    await page.click(nav('Home'));
+    await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
+    logsOpen.push(await timeInPage(page, nav('Transfer logs'), '[data-log-id]'));
   }
   await browser.close();
   const report = {
-    items: counts.items,
-    ledgerRows: counts.rows,
+    ...counts,
     runs: RUNS,
     itemsFirstRenderMs: median(itemsRender),
     filterKeystrokeMs: median(keystroke),
     openLocationMs: median(locationOpen),
     openLedgerMs: median(ledgerOpen),
+    openStockOnHandMs: median(stockOpen),
+    openLogsMs: median(logsOpen),
     warmUpRounds: WARM_UP,
-    all: { itemsRender, keystroke, locationOpen, ledgerOpen },
+    all: { itemsRender, keystroke, locationOpen, ledgerOpen, stockOpen, logsOpen },
   };
   console.log(JSON.stringify(report, (key, value: unknown) => (typeof value === 'number' ? Math.round(value * 10) / 10 : value), 2));
 } finally {

@@ -247,9 +247,9 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
   const location = scope.db.orm.select().from(locations).where(eq(locations.id, job.locationId)).get() as Location;
   // The day after each due day, when it will be fetched (not reused from the cache): read ahead.
   const following = new Map<string, string>();
-  const fetchDay = readAhead(context.api, location.businessLocationId, (date) => {
+  const fetchDay = readAhead(context.api, ({ date }) => {
     const next = following.get(date);
-    return next !== undefined && (job.rerun || cachedDay(scope.db, location.id, next) === null) ? next : null;
+    return next !== undefined && (job.rerun || cachedDay(scope.db, location.id, next) === null) ? { businessLocationId: location.businessLocationId, date: next } : null;
   });
   let outageStreak = 0;
 

@@ -9,11 +9,12 @@
 // A failed migration whose days this run posted completes.
 import { addDays, dateInZone, datesBetween } from '../locations/zoned-time';
 import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
-import { listLocations } from '../locations/location-sync';
+import { listLocations, type Location } from '../locations/location-sync';
 import { MIGRATION_DAYS, recoverStuckJobs, reopenStoppedMigrations, runMigration, settleMigration, type MigrationView } from '../migration/migration';
 import { failInterruptedLogs, postedDays } from '../transfer/transfer-log';
 import { dayLockHeld } from '../transfer/day-lock';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
+import { cachedDay, readAhead } from '../transfer/sales-source';
 
 export interface LocationRun {
   businessLocationId: string;
@@ -46,7 +47,9 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
     if (finished) migrations.push(finished);
   }
 
-  const runs: LocationRun[] = [];
+  // What each location has to catch up, worked out first, so the next day's sales (of this location
+  // or the next) can be fetched while a day is stored.
+  const plans: { location: Location; run: LocationRun; from: string; days: { date: string; force: boolean }[] }[] = [];
   for (const location of listLocations(scope)) {
     if (location.activatedAt === null || !location.autoIssue || location.storageUnitId === null) continue;
     const migrating = scope.db.sqlite.prepare(`SELECT 1 FROM migration_jobs WHERE location_id = ? AND status IN ('pending', 'running')`).get(location.id);
@@ -66,11 +69,22 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
     ).map((row) => row.date);
     const incomplete = new Set(posted.filter((day) => day.dataComplete === false && day.date >= earliest).map((day) => day.date));
     const dates = [...new Set([...failedBefore, ...incomplete, ...(from <= yesterday ? datesBetween(from, yesterday) : [])])].filter((date) => !done.has(date)).sort();
-    const run: LocationRun = { businessLocationId: location.businessLocationId, posted: [], failed: [], waitingFor: null };
-    for (const date of dates) {
-      // An incomplete day's stored sales are only part of it: fetch it again and rebuild its entries.
-      const force = incomplete.has(date);
-      const result = await transferDay(context, { businessLocationId: location.businessLocationId, date, force, trigger: 'nightly', requireComplete: true });
+    // An incomplete day's stored sales are only part of it: fetch it again and rebuild its entries.
+    const days = dates.map((date) => ({ date, force: incomplete.has(date) }));
+    plans.push({ location, from, days, run: { businessLocationId: location.businessLocationId, posted: [], failed: [], waitingFor: null } });
+  }
+  const queue = plans.flatMap(({ location, days }) => days.map((day) => ({ location, ...day })));
+  const fetchDay = readAhead(context.api, (current) => {
+    const index = queue.findIndex((day) => day.location.businessLocationId === current.businessLocationId && day.date === current.date);
+    const next = index < 0 ? undefined : queue[index + 1];
+    // A day whose complete sales are stored already is read from the cache, not fetched.
+    if (!next || (!next.force && cachedDay(scope.db, next.location.id, next.date)?.dataComplete === true)) return null;
+    return { businessLocationId: next.location.businessLocationId, date: next.date };
+  });
+
+  for (const { location, run, from, days } of plans) {
+    for (const { date, force } of days) {
+      const result = await transferDay(context, { businessLocationId: location.businessLocationId, date, force, trigger: 'nightly', requireComplete: true, fetchDay });
       onTransfer(result);
       if (result.success) run.posted.push(date);
       else if (result.error?.code === 'date_not_closed') {
@@ -80,8 +94,8 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
       } else run.failed.push({ date, code: result.error?.code ?? 'internal_error', message: result.error?.message ?? '' });
     }
     settleMigration(scope, location.id, clock);
-    runs.push(run);
   }
+  const runs = plans.map((plan) => plan.run);
   const failures = runs.flatMap((run) => run.failed.map((failure) => ({ ...failure, location: run.businessLocationId })));
   const at = clock.now().toISOString();
   scope.db.write(() => {

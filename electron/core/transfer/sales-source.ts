@@ -72,26 +72,35 @@ function readDay(answer: HttpAnswer, date: string): FetchedDay {
   return { sales: body.sales, dataComplete: body.dataComplete, nextStartOfDay: body.nextStartOfDayAsIso8601 ?? null };
 }
 
+/** A location's business day to fetch. */
+export interface SalesDay {
+  businessLocationId: string;
+  date: string;
+}
+
 /**
  * Days fetched before a transfer asks for them: once a day's sales have arrived, the next day's
- * (`nextDay`, null for none) are asked for, so Lightspeed prepares them while this day is stored
- * instead of the two taking turns. A day is handed out once; asking again (a retry) fetches afresh.
+ * (`nextDay`, null for none; of the same location or another) are asked for, so Lightspeed prepares
+ * them while this day is stored instead of the two taking turns. The next day's answer is held as
+ * bytes and read when its day is asked for. A day is handed out once; asking again (a retry) fetches
+ * it afresh.
  */
-export function readAhead(api: LightspeedApi, businessLocationId: string, nextDay: (date: string) => string | null) {
-  // Answers held as bytes: read (parsed) only when their day is asked for.
+export function readAhead(api: LightspeedApi, nextDay: (day: SalesDay) => SalesDay | null) {
   const pending = new Map<string, Promise<HttpAnswer>>();
-  return async (date: string): Promise<FetchedDay> => {
-    const fetching = pending.get(date) ?? api.fetch(salesDailyPath(businessLocationId), { date });
-    pending.delete(date);
+  const request = (day: SalesDay) => api.fetch(salesDailyPath(day.businessLocationId), { date: day.date });
+  return async (day: SalesDay): Promise<FetchedDay> => {
+    const key = `${day.businessLocationId}|${day.date}`;
+    const fetching = pending.get(key) ?? request(day);
+    pending.delete(key);
     const answer = await fetching;
-    const next = nextDay(date);
-    if (next !== null && !pending.has(next)) {
-      const ahead = api.fetch(salesDailyPath(businessLocationId), { date: next });
-      // A day fetched ahead and never asked for (the migration was cancelled) must not crash the process.
+    const next = nextDay(day);
+    if (next !== null && !pending.has(`${next.businessLocationId}|${next.date}`)) {
+      const ahead = request(next);
+      // A day fetched ahead and never asked for (a cancelled migration, a location whose next day is not closed) must not crash the process.
       ahead.catch(() => undefined);
-      pending.set(next, ahead);
+      pending.set(`${next.businessLocationId}|${next.date}`, ahead);
     }
-    return readDay(answer, date);
+    return readDay(answer, day.date);
   };
 }
 

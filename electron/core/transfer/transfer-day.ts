@@ -43,7 +43,7 @@ import type { Clock } from '../platform/platform';
 import { acquireDayLock, releaseDayLock } from './day-lock';
 import { mappingLookup } from './mapping-lookup';
 import type { Sleep } from './retry';
-import { cachedDay, dayLines, fetchDay, storeDay, type DayLine, type FetchedDay } from './sales-source';
+import { cachedDay, dayLines, fetchDay, storeDay, type DayLine, type FetchedDay, type SalesDay } from './sales-source';
 import { dayDeductions } from './line-deduction';
 import { discardLog, failLog, finishLog, markReplaced, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
 
@@ -72,8 +72,8 @@ export interface TransferRequest {
   requireComplete?: boolean;
   /** Runs inside the transaction that commits the day (a migration records its day status here). */
   onCommit?: (outcome: TransferResult) => void;
-  /** Where the day's sales come from when they are fetched; a migration reads ahead (readAhead). */
-  fetchDay?: (date: string) => Promise<FetchedDay>;
+  /** Where the day's sales come from when they are fetched; a migration and the nightly run read ahead (readAhead). */
+  fetchDay?: (day: SalesDay) => Promise<FetchedDay>;
 }
 
 
@@ -171,7 +171,7 @@ async function attemptOnce(
   // Step 4: the day's sales, fresh or from the cache of an earlier fetch.
   const cached = request.force ? null : cachedDay(db, location.id, date);
   const reuse = cached !== null && (cached.dataComplete || !request.requireComplete);
-  const fetched: FetchedDay | null = reuse ? null : await (request.fetchDay ? request.fetchDay(date) : fetchDay(context.api, location.businessLocationId, date));
+  const fetched: FetchedDay | null = reuse ? null : await (request.fetchDay ? request.fetchDay({ businessLocationId: location.businessLocationId, date }) : fetchDay(context.api, location.businessLocationId, date));
   const dataComplete = fetched ? fetched.dataComplete : (cached as NonNullable<typeof cached>).dataComplete;
   if (request.requireComplete && !dataComplete) {
     // Not a failure: the nightly run comes back for this day once Lightspeed has closed it.
