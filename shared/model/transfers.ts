@@ -138,3 +138,27 @@ export const transferLogView = z.object({
   finishedAt: z.string().nullable(),
 });
 export type TransferLogView = z.infer<typeof transferLogView>;
+
+/** A log as the list shows it: what a row needs, not the lists a detail shows (a year of logs stays small). */
+export const transferLogSummary = transferLogView
+  .pick({
+    id: true,
+    businessLocationId: true,
+    locationName: true,
+    reportDate: true,
+    status: true,
+    trigger: true,
+    attempt: true,
+    noData: true,
+    dataComplete: true,
+    salesCount: true,
+    linesProcessed: true,
+    linesSkipped: true,
+    ledgerEntriesCreated: true,
+    linesSold: true,
+    linesUnmapped: true,
+    replacedByLogId: true,
+    startedAt: true,
+  })
+  .extend({ unmappedNameCount: z.number().int() });
+export type TransferLogSummary = z.infer<typeof transferLogSummary>;

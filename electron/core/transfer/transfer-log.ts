@@ -1,7 +1,7 @@
 // Transfer logs: one per attempt, kept locally so a manager can review every transfer offline.
 import { OptionalFilter } from '../db/optional-filter';
 import type { CompanyScope } from '../db/company';
-import type { ApiSummary, RecipeUse, TransferLogView, TransferStats, TransferStatus, TransferTrigger } from '../../../shared/model/transfers';
+import type { ApiSummary, RecipeUse, TransferLogSummary, TransferLogView, TransferStats, TransferStatus, TransferTrigger } from '../../../shared/model/transfers';
 import type { LarderDb } from '../db/open-database';
 import { formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
 import { transferLogs } from '../db/schema';
@@ -168,16 +168,36 @@ function toView(row: LogRow): TransferLogView {
   };
 }
 
-/** Newest first. */
-export function listLogs(scope: CompanyScope, filter: LogFilter = {}): TransferLogView[] {
-  const where = new OptionalFilter('t.company_id = @companyId', scope.companyId)
+function logWhere(scope: CompanyScope, filter: LogFilter): OptionalFilter {
+  return new OptionalFilter('t.company_id = @companyId', scope.companyId)
     .add('l.business_location_id = @location', 'location', filter.businessLocationId)
     .add('t.report_date = @date', 'date', filter.date)
     .add('t.report_date >= @from', 'from', filter.from)
     .add('t.report_date <= @to', 'to', filter.to)
     .add('t.status = @status', 'status', filter.status);
-  const rows = scope.db.statement(`${LOG_SELECT} WHERE ${where.sql} ORDER BY t.id DESC LIMIT @limit`).all({ ...where.params, limit: filter.limit ?? 1000 }) as LogRow[];
+}
+
+/** Newest first. */
+export function listLogs(scope: CompanyScope, filter: LogFilter = {}): TransferLogView[] {
+  const where = logWhere(scope, filter);
+  const rows = scope.db.sqlite.prepare(`${LOG_SELECT} WHERE ${where.sql} ORDER BY t.id DESC LIMIT @limit`).all({ ...where.params, limit: filter.limit ?? 1000 }) as LogRow[];
   return rows.map(toView);
+}
+
+/** Newest first, as the list shows them. */
+export function listLogSummaries(scope: CompanyScope, filter: LogFilter = {}): TransferLogSummary[] {
+  const where = logWhere(scope, filter);
+  const rows = scope.db.sqlite
+    .prepare(
+      `SELECT t.id, l.business_location_id AS businessLocationId, l.name AS locationName, t.report_date AS reportDate, t.status, t.trigger, t.attempt,
+              t.no_data AS noData, t.data_complete AS dataComplete, t.sales_count AS salesCount, t.lines_processed AS linesProcessed,
+              t.lines_skipped AS linesSkipped, t.ledger_entries_created AS ledgerEntriesCreated, t.lines_sold AS linesSold, t.lines_unmapped AS linesUnmapped,
+              t.replaced_by_log_id AS replacedByLogId, t.started_at AS startedAt, json_array_length(t.unmapped_names) AS unmappedNameCount
+       FROM transfer_logs t JOIN locations l ON l.id = t.location_id
+       WHERE ${where.sql} ORDER BY t.id DESC LIMIT @limit`,
+    )
+    .all({ ...where.params, limit: filter.limit ?? 1000 }) as (Omit<TransferLogSummary, 'noData' | 'dataComplete'> & { noData: number; dataComplete: number | null })[];
+  return rows.map((row) => ({ ...row, noData: row.noData === 1, dataComplete: row.dataComplete === null ? null : row.dataComplete === 1 }));
 }
 
 export function getLog(scope: CompanyScope, id: number): (TransferLogView & { ledgerEntries: LedgerEntryView[] }) | null {

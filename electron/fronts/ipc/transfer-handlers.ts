@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import { transferDay } from '../../core/transfer/transfer-day';
-import { getLog, listLogs } from '../../core/transfer/transfer-log';
+import { getLog, listLogSummaries } from '../../core/transfer/transfer-log';
 import type { Handlers } from './handler-types';
 
 type TransferChannel = 'transfers:run' | 'logs:list' | 'logs:get';
@@ -16,7 +16,7 @@ export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferC
       events.emit({ type: 'transfer:finished', businessLocationId, date: result.date, success: result.success });
       return result;
     },
-    'logs:list': ({ businessLocationId, ...filter }) => listLogs(scope, { businessLocationId, ...filter }),
+    'logs:list': ({ businessLocationId, ...filter }) => listLogSummaries(scope, { businessLocationId, ...filter }),
     'logs:get': ({ id }) => {
       const log = getLog(scope, id);
       if (!log) throw new DomainError('invalid_input', `No transfer log ${id}.`);

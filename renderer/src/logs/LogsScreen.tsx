@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { normalizeDate } from '../../../shared/dates';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -7,6 +7,11 @@ import { useNavigation } from '../ui/navigation-store';
 import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
 import { transferOutcome, type TransferFacts } from './outcome';
+import { VirtualTable, type Column } from '../ui/VirtualTable';
+import type { ContractOutput } from '../../../shared/ipc/contract';
+import type { Contracts } from '../../../shared/ipc/contracts';
+
+type Log = ContractOutput<Contracts['logs:list']>[number];
 
 /** The outcome as a badge, and under it what needs a look (unmapped lines, a day still open at the till). */
 function OutcomeCell({ log }: { log: TransferFacts }) {
@@ -46,6 +51,42 @@ export function LogsScreen() {
     [location, from, to, status],
   );
   const zone = useMemo(() => new Map((locations.data ?? []).map((entry) => [entry.businessLocationId, entry.timezone])), [locations.data]);
+  // A year of nightly runs is hundreds of logs: the table draws only the rows in view.
+  const columns: Column<Log>[] = [
+    {
+      header: 'Business date',
+      width: '1fr',
+      cell: (log) => (
+        <Anchor component="button" type="button" size="sm" onClick={() => go('logs', String(log.id))} aria-label={`Log ${log.id}: ${log.locationName} ${log.reportDate}`}>
+          {log.reportDate}
+        </Anchor>
+      ),
+    },
+    { header: 'Location', width: '1.4fr', cell: (log) => log.locationName },
+    {
+      header: 'Status',
+      width: '1.8fr',
+      cell: (log) => (
+        <>
+          <OutcomeCell log={log} />
+          {log.replacedByLogId ? (
+            <Text span size="xs" c="dimmed">
+              {' '}
+              replaced by log {log.replacedByLogId}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    { header: 'Trigger', width: '0.8fr', cell: (log) => log.trigger },
+    { header: 'Attempt', width: '0.6fr', cell: (log) => log.attempt },
+    { header: 'Sales', width: '0.6fr', align: 'right', cell: (log) => log.salesCount.toLocaleString() },
+    { header: 'Lines', width: '0.6fr', align: 'right', cell: (log) => log.linesProcessed.toLocaleString() },
+    { header: 'Skipped', width: '0.7fr', align: 'right', cell: (log) => log.linesSkipped.toLocaleString() },
+    { header: 'Entries', width: '0.6fr', align: 'right', cell: (log) => log.ledgerEntriesCreated.toLocaleString() },
+    { header: 'Unmapped', width: '0.9fr', cell: (log) => (log.unmappedNameCount > 0 ? `${log.unmappedNameCount} name(s)` : '—') },
+    { header: 'Started (location time)', width: '1.4fr', cell: (log) => formatInstant(log.startedAt, zone.get(log.businessLocationId)) },
+  ];
   return (
     <Stack>
       <Title order={2}>Transfer logs</Title>
@@ -82,52 +123,7 @@ export function LogsScreen() {
         </Alert>
       ) : null}
       {logs.data && logs.data.length > 0 ? (
-        <Table striped highlightOnHover aria-label="Transfer logs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Business date</Table.Th>
-              <Table.Th>Location</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Trigger</Table.Th>
-              <Table.Th>Attempt</Table.Th>
-              <Table.Th ta="right">Sales</Table.Th>
-              <Table.Th ta="right">Lines</Table.Th>
-              <Table.Th ta="right">Skipped</Table.Th>
-              <Table.Th ta="right">Entries</Table.Th>
-              <Table.Th>Unmapped</Table.Th>
-              <Table.Th>Started (location time)</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {logs.data.map((log) => (
-              <Table.Tr key={log.id} data-log-id={log.id}>
-                <Table.Td>
-                  <Anchor component="button" type="button" onClick={() => go('logs', String(log.id))} aria-label={`Log ${log.id}: ${log.locationName} ${log.reportDate}`}>
-                    {log.reportDate}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{log.locationName}</Table.Td>
-                <Table.Td>
-                  <OutcomeCell log={log} />
-                  {log.replacedByLogId ? (
-                    <Text span size="xs" c="dimmed">
-                      {' '}
-                      replaced by log {log.replacedByLogId}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>{log.trigger}</Table.Td>
-                <Table.Td>{log.attempt}</Table.Td>
-                <Table.Td ta="right">{log.salesCount}</Table.Td>
-                <Table.Td ta="right">{log.linesProcessed}</Table.Td>
-                <Table.Td ta="right">{log.linesSkipped}</Table.Td>
-                <Table.Td ta="right">{log.ledgerEntriesCreated}</Table.Td>
-                <Table.Td>{log.unmappedNames.length > 0 ? `${log.unmappedNames.length} name(s)` : '—'}</Table.Td>
-                <Table.Td>{formatInstant(log.startedAt, zone.get(log.businessLocationId))}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <VirtualTable label="Transfer logs" rows={logs.data} columns={columns} rowHeight={52} height={620} rowProps={(log) => ({ 'data-log-id': log.id })} />
       ) : null}
     </Stack>
   );

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { ledgerEntryView } from '../../model/ledger';
-import { transferLogView, transferResult, transferStatuses } from '../../model/transfers';
+import { transferLogSummary, transferLogView, transferResult, transferStatuses } from '../../model/transfers';
 import { defineContract } from '../contract';
 
 const blId = z.string().regex(/^\d+$/, 'a Lightspeed business location id');
@@ -25,7 +25,7 @@ export const listLogsContract = defineContract({
       limit: z.number().int().positive().max(5000).default(500),
     })
     .strict(),
-  output: z.array(transferLogView),
+  output: z.array(transferLogSummary),
   errors: ['invalid_date_format'],
 });
 
