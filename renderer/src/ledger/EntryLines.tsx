@@ -23,17 +23,17 @@ export function EntryLines({ entryId, onClose }: { entryId: number | null; onClo
     { header: 'Receipt', width: '1.2fr', cell: (line) => line.receipt },
     { header: 'Item sold', width: '1.6fr', cell: (line) => line.item ?? '—' },
     { header: 'Sold', width: '0.6fr', align: 'right', cell: (line) => (line.quantity === null ? '—' : formatQuantity(line.quantity)) },
-    { header: `Took (${unit})`, width: '0.9fr', align: 'right', cell: (line) => formatQuantity(line.deduction) },
+    { header: `Stock change (${unit})`, width: '1.1fr', align: 'right', cell: (line) => formatQuantity(line.deduction) },
   ];
   return (
-    <Modal opened={entryId !== null} onClose={onClose} size="xl" title={data ? `${data.entry.ingredient} sold on ${data.entry.date}` : 'Sales lines'}>
+    <Modal opened={entryId !== null} onClose={onClose} size="xl" title={data ? `${data.entry.ingredient} used by the sales of ${data.entry.date}` : 'Sales lines'}>
       <Stack>
         <ErrorNotice error={entryId === null ? null : shown.error} />
         {data ? (
           <>
             <Text size="sm">
               {formatQuantity(data.entry.quantity)} {unit} ({formatMoney(data.entry.value)}) left {data.entry.storageUnit} through {data.lines.length.toLocaleString()} sales{' '}
-              {data.lines.length === 1 ? 'line' : 'lines'}. Each line below shows what it sold and how much of the ingredient it took.
+              {data.lines.length === 1 ? 'line' : 'lines'}. Each line shows what the till sold and how much it changed the stock.
             </Text>
             <VirtualTable label="Sales lines of this entry" rows={data.lines} columns={columns} rowHeight={34} height={420} rowProps={(line) => ({ 'data-pos-line': line.posLineId })} />
           </>
