@@ -8,11 +8,12 @@ type Entry = ContractOutput<Contracts['ledger:list']>[number];
 
 /**
  * A ledger entry's columns, wherever entries are listed (the Ledger, a transfer log): an ISSUE opens
- * the sales lines it adds up and links to the transfer that posted it.
+ * the sales lines it adds up and, where `go` is given (not on the log's own page), links to the
+ * transfer that posted it.
  */
 export const entryColumns = (
   locationName: (id: string | null) => string,
-  go: (section: 'logs', detail: string) => void,
+  go: ((section: 'logs', detail: string) => void) | null,
   showLines: (entryId: number) => void,
 ): Column<Entry>[] => [
   { header: 'Date', width: '0.9fr', cell: (entry) => entry.date },
@@ -32,9 +33,11 @@ export const entryColumns = (
           <Anchor component="button" type="button" size="sm" onClick={() => showLines(entry.id)}>
             {(entry.salesLines ?? 0).toLocaleString()} sales {entry.salesLines === 1 ? 'line' : 'lines'}
           </Anchor>
-          <Anchor component="button" type="button" size="sm" c="dimmed" onClick={() => go('logs', String(entry.transferLogId))}>
-            transfer log
-          </Anchor>
+          {go ? (
+            <Anchor component="button" type="button" size="sm" c="dimmed" onClick={() => go('logs', String(entry.transferLogId))}>
+              transfer log
+            </Anchor>
+          ) : null}
         </Group>
       ) : (
         (entry.reference ?? 'Receipt')

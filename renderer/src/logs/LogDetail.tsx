@@ -172,7 +172,7 @@ export function LogDetail({ id }: { id: number }) {
               <VirtualTable
                 label="Ledger entries of this transfer"
                 rows={data.ledgerEntries}
-                columns={entryColumns(() => data.locationName, go, setLinesOf)}
+                columns={entryColumns(() => data.locationName, null, setLinesOf)}
                 rowHeight={38}
                 height={420}
                 rowProps={(entry) => ({ 'data-entry-id': entry.id })}
