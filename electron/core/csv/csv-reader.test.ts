@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../decimal/decimal';
+import { refusal } from '../../../test/support/test-engine';
+import { parseCsvProfile, type CsvProfile } from './csv-profile';
+import { decodeCsv, detectDelimiter, MAX_CSV_BYTES, readCsv, readCsvDate, readLocaleDecimal, type CsvReading } from './csv-reader';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/csv/${name}`, import.meta.url));
+const profileOf = (name: string): CsvProfile => parseCsvProfile(JSON.parse(fixture(`${name}.profile.json`).toString('utf8')));
+
+/** The rows as text: quantities and amounts as decimal strings, so the test reads like the file. */
+const plain = (reading: CsvReading) =>
+  reading.rows.map((row) => ({
+    line: row.line,
+    codes: row.codes,
+    quantity: formatScaled(row.quantity, QUANTITY_SCALE),
+    date: row.date,
+    storageUnit: row.storageUnit,
+    name: row.name,
+    amount: row.netAmount === null ? null : formatScaled(row.netAmount, MONEY_SCALE),
+    externalId: row.externalId,
+  }));
+
+describe('a CSV profile', () => {
+  it('reads the profile file of the README, with defaults for what it leaves out', () => {
+    const profile = profileOf('kassenexport');
+    expect(profile).toMatchObject({ name: 'Kassenexport', encoding: 'windows-1252', delimiter: ';', decimal_separator: ',', thousands_separator: '.' });
+    expect(profileOf('three-locations')).toMatchObject({ encoding: 'auto', quote: '"', header: true, decimal_separator: '.', date_format: 'YYYY-MM-DD' });
+  });
+
+  it('refuses unknown settings, names without a header, a missing default location and clashing separators, naming the setting', () => {
+    const base = JSON.parse(fixture('no-header.profile.json').toString('utf8')) as Record<string, unknown>;
+    const refused = (changes: Record<string, unknown>) => refusal(() => parseCsvProfile({ ...base, ...changes }));
+    expect(refused({ colour: 'red' })).toMatchObject({ code: 'csv_profile_invalid', message: expect.stringContaining('"colour"') });
+    expect(refused({ name_column: 'Artikel' }).message).toContain('name_column: without a header row, columns are 1-based positions');
+    expect(refused({ locations: { Mitte: 'Main Kitchen' } }).message).toContain('"default"');
+    expect(refused({ thousands_separator: ',' }).message).toContain('thousands_separator');
+    expect(refused({ date_format: 'D.M.YY' }).message).toContain('date_format');
+    expect(refused({ rules: [] }).code).toBe('csv_profile_invalid');
+  });
+});
+
+describe('reading a till export', () => {
+  it('reads a German export: Windows-1252 with umlauts, € and „“, semicolons, decimal commas, thousands dots, several codes in a cell', () => {
+    const reading = readCsv(fixture('kassenexport-1252.csv'), profileOf('kassenexport'));
+    expect(reading.header).toEqual(['Bon', 'Datum', 'Filiale', 'Artikelnr', 'Artikel', 'Menge', 'Umsatz']);
+    expect(plain(reading)).toEqual([
+      { line: 2, codes: ['1001'], quantity: '2', date: '2026-05-06', storageUnit: 'Main Kitchen', name: 'Käsespätzle', amount: '25.8', externalId: 'B1-1' },
+      { line: 3, codes: ['1002'], quantity: '1250.5', date: '2026-05-06', storageUnit: 'Main Kitchen', name: 'Apfelschorle „groß“', amount: '2876.15', externalId: 'B1-2' },
+      { line: 4, codes: ['2001', '2002'], quantity: '3', date: '2026-05-06', storageUnit: 'Bar Storage', name: 'Grüner Tee & Keks', amount: '13.5', externalId: 'B2-1' },
+      { line: 5, codes: ['1001'], quantity: '0.5', date: '2026-05-07', storageUnit: 'Main Kitchen', name: 'Käsespätzle', amount: '6.45', externalId: 'B3-1' },
+      { line: 7, codes: ['3002'], quantity: '1', date: '2026-05-07', storageUnit: 'Bar Storage', name: 'Gutschein 10 €', amount: '10', externalId: 'B3-3' },
+    ]);
+    // The storno (quantity −1) is skipped and counted, as POS refund lines are.
+    expect([reading.skipped, reading.invalid, reading.dataRows]).toEqual([1, [], 6]);
+  });
+
+  it('reads the same German file right with "auto" (not UTF-8, so Windows-1252), where Latin-1 would get € and „ wrong', () => {
+    const bytes = fixture('kassenexport-1252.csv');
+    expect(decodeCsv(bytes, 'auto')).toContain('Gutschein 10 €');
+    expect(decodeCsv(bytes, 'auto')).toContain('„groß“');
+    expect(new TextDecoder('latin1').decode(bytes)).not.toContain('€');
+    expect(refusal(() => decodeCsv(bytes, 'utf-8')).code).toBe('csv_unreadable');
+  });
+
+  it('drops a UTF-8 BOM, finds the delimiter itself, keeps a quoted comma, and reads a date with a time as the date written', () => {
+    const reading = readCsv(fixture('bom-utf8.csv'), profileOf('bom-utf8'));
+    expect(reading.header).toEqual(['code', 'name', 'qty', 'date']);
+    expect(plain(reading)).toEqual([
+      { line: 2, codes: ['C-10'], quantity: '2', date: '2026-05-06', storageUnit: 'Bar Storage', name: 'Flat white', amount: null, externalId: null },
+      { line: 3, codes: ['C-11'], quantity: '1', date: '2026-05-06', storageUnit: 'Bar Storage', name: 'Croissant, butter', amount: null, externalId: null },
+    ]);
+  });
+
+  it('reads a file without a header by column positions, line numbers counting from the first row', () => {
+    const reading = readCsv(fixture('no-header.csv'), profileOf('no-header'));
+    expect(reading.header).toBeNull();
+    expect(plain(reading).map(({ line, codes, quantity, date, name }) => [line, codes[0], quantity, date, name])).toEqual([
+      [1, '4711', '3', '2026-05-06', 'Pils 0,5'],
+      [2, '4712', '1', '2026-05-06', 'Radler'],
+      [3, '4711', '2', '2026-05-07', 'Pils 0,5'],
+    ]);
+  });
+
+  it('sends each location’s rows to its storage unit, and takes the business date chosen at upload when there is no date column', () => {
+    const reading = readCsv(fixture('three-locations.csv'), profileOf('three-locations'), { date: '2026-05-06' });
+    expect(plain(reading).map(({ codes, quantity, storageUnit, date }) => [codes[0], quantity, storageUnit, date])).toEqual([
+      ['A1', '1', 'Main Kitchen', '2026-05-06'],
+      ['A1', '2', 'Bar Storage', '2026-05-06'],
+      ['B2', '4', 'Island Store', '2026-05-06'],
+      ['B2', '1', 'Main Kitchen', '2026-05-06'],
+    ]);
+    expect(refusal(() => readCsv(fixture('three-locations.csv'), profileOf('three-locations'))).code).toBe('date_required');
+  });
+
+  it('reports every invalid row with its line, column, value and why, and reads the rest', () => {
+    const reading = readCsv(fixture('invalid-rows.csv'), profileOf('invalid-rows'));
+    expect(reading.invalid).toEqual([
+      { line: 3, column: 'code', value: '', reason: 'no POS code' },
+      { line: 4, column: 'quantity', value: 'two', reason: 'not a number' },
+      { line: 5, column: 'date', value: '06/05/2026', reason: 'not a date as YYYY-MM-DD' },
+      { line: 6, column: 'store', value: 'Moon', reason: 'unknown_location: not among the profile’s locations' },
+    ]);
+    expect(plain(reading).map(({ line, externalId, quantity }) => [line, externalId, quantity])).toEqual([
+      [2, 'r1', '1'],
+      [7, 'r6', '1.5'],
+    ]);
+  });
+
+  it('says plainly when the profile does not fit the file: a named column missing, or dates that do not read in most rows', () => {
+    const profile = profileOf('invalid-rows');
+    const missing = refusal(() => readCsv(fixture('three-locations.csv'), { ...profile, location_column: 'Store' }));
+    expect(missing).toMatchObject({ code: 'csv_column_missing', message: expect.stringContaining('"code"') });
+    expect(missing.message).toContain('"Store", "Code", "Qty"');
+    const dated = refusal(() => readCsv(fixture('invalid-rows.csv'), { ...profile, date_format: 'DD.MM.YYYY' }));
+    expect(dated).toMatchObject({ code: 'csv_row_invalid', message: expect.stringContaining('check the profile') });
+  });
+
+  it('refuses a file over 200 MB before reading it', () => {
+    const huge = Buffer.alloc(MAX_CSV_BYTES + 1);
+    expect(refusal(() => readCsv(huge, profileOf('three-locations'), { date: '2026-05-06' })).code).toBe('csv_file_too_large');
+  });
+});
+
+describe('the pieces', () => {
+  it('reads numbers, dates and delimiters as the profile writes them', () => {
+    expect(readLocaleDecimal('1.234,56', ',', '.')).toBe('1234.56');
+    expect(readLocaleDecimal('1 234.5', '.', ' ')).toBe('1234.5');
+    expect(readLocaleDecimal('-0,25', ',', null)).toBe('-0.25');
+    expect(readLocaleDecimal('1,2,3', ',', null)).toBeNull();
+    expect(readLocaleDecimal('12 kg', '.', null)).toBeNull();
+    expect(readCsvDate('31.01.2026', 'DD.MM.YYYY')).toBe('2026-01-31');
+    expect(readCsvDate('02/03/2026', 'MM/DD/YYYY')).toBe('2026-02-03');
+    expect(readCsvDate('02/03/2026', 'DD/MM/YYYY')).toBe('2026-03-02');
+    expect(readCsvDate('30.02.2026', 'DD.MM.YYYY')).toBeNull();
+    expect(readCsvDate('2026-05-06 23:59:59', 'YYYY-MM-DD HH:mm:ss')).toBe('2026-05-06');
+    expect(readCsvDate('2026-05-06 23:59', 'YYYY-MM-DD')).toBeNull();
+    expect(detectDelimiter('a;b;c\n1;2;3\n', '"')).toBe(';');
+    expect(detectDelimiter('a\tb\n"x;y"\t2\n', '"')).toBe('\t');
+    expect(detectDelimiter('"a,b";c;d\n1;2;3\n', '"')).toBe(';');
+    expect(iconv.encode('€', 'win1252')).toEqual(Buffer.from([0x80]));
+  });
+});

@@ -1,0 +1,229 @@
+// Reading a till's CSV export with a profile: the bytes decoded (UTF-8 with or without BOM, or
+// Windows-1252 through iconv-lite: Node's TextDecoder reads Windows-1252 as Latin-1 and gets € and „
+// wrong), split by csv-parse (a well-kept parser, quotes and embedded line breaks included), and each
+// row read by the profile's rules into codes, a quantity, a business date and a storage unit. A row
+// that does not read is reported with its line number, column, value and why, never guessed at.
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { normalizeDate } from '../../../shared/dates';
+import { MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled, Decimal } from '../decimal/decimal';
+import { DomainError, quoted } from '../domain-error';
+import type { CsvColumn, CsvProfile } from './csv-profile';
+
+export const MAX_CSV_BYTES = 200 * 1024 * 1024;
+
+/** One data row as the profile reads it. */
+export interface CsvRow {
+  /** The row's line number in the file, the header being line 1. */
+  line: number;
+  /** The POS codes of the row (a cell may hold several); each counts the row's full quantity. */
+  codes: string[];
+  /** Quantity scale. */
+  quantity: number;
+  /** The business date, YYYY-MM-DD. */
+  date: string;
+  /** The location column's value, or "default". */
+  location: string;
+  storageUnit: string;
+  name: string | null;
+  /** Money scale; null without an amount column or value. */
+  netAmount: number | null;
+  externalId: string | null;
+}
+
+export interface InvalidRow {
+  line: number;
+  column: string;
+  /** At most 80 characters of the raw value. */
+  value: string;
+  reason: string;
+}
+
+export interface CsvReading {
+  header: string[] | null;
+  rows: CsvRow[];
+  invalid: InvalidRow[];
+  /** Rows with a quantity of 0 or less: skipped and counted, as POS lines are. */
+  skipped: number;
+  /** Data rows in the file. */
+  dataRows: number;
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** The file's text: a UTF-8 BOM wins; `auto` reads strict UTF-8 and falls back to Windows-1252. */
+export function decodeCsv(bytes: Buffer, encoding: CsvProfile['encoding']): string {
+  if (bytes.length > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `The file has ${bytes.length} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
+  if (bytes.subarray(0, 3).equals(UTF8_BOM)) return bytes.subarray(3).toString('utf8');
+  if (encoding === 'windows-1252') return iconv.decode(bytes, 'win1252');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    if (encoding === 'utf-8') throw new DomainError('csv_unreadable', 'The file is not valid UTF-8; if the till exports Windows-1252 (ANSI), set the profile’s encoding to "windows-1252" or "auto".');
+    return iconv.decode(bytes, 'win1252');
+  }
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** The delimiter that splits the first lines most evenly, counted outside quotes. */
+export function detectDelimiter(text: string, quote: string): string {
+  const lines = text.split(/\r?\n/, 6).filter((line) => line.trim() !== '');
+  let best: string = ',';
+  let bestScore = 0;
+  for (const delimiter of DELIMITERS) {
+    const counts = lines.map((line) => {
+      let count = 0;
+      let inQuotes = false;
+      for (const char of line) {
+        if (char === quote) inQuotes = !inQuotes;
+        else if (char === delimiter && !inQuotes) count++;
+      }
+      return count;
+    });
+    const first = counts[0] ?? 0;
+    // The same count on every line beats a higher count on one.
+    const score = counts.every((count) => count === first) ? first * 2 : Math.min(...counts);
+    if (score > bestScore) [best, bestScore] = [delimiter, score];
+  }
+  return best;
+}
+
+/** A number as the profile writes it ("1.234,5" with a decimal comma) to plain decimal text, or null. */
+export function readLocaleDecimal(text: string, decimalSeparator: '.' | ',', thousandsSeparator: '.' | ',' | ' ' | null | undefined): string | null {
+  let value = text.trim();
+  if (thousandsSeparator) value = value.split(thousandsSeparator).join('');
+  if (decimalSeparator === ',') value = value.replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(value) ? value : null;
+}
+
+const DATE_PATTERNS: Record<string, { pattern: RegExp; order: [number, number, number] }> = {
+  'YYYY-MM-DD': { pattern: /^(\d{4})-(\d{2})-(\d{2})/, order: [1, 2, 3] },
+  'DD.MM.YYYY': { pattern: /^(\d{2})\.(\d{2})\.(\d{4})/, order: [3, 2, 1] },
+  'DD/MM/YYYY': { pattern: /^(\d{2})\/(\d{2})\/(\d{4})/, order: [3, 2, 1] },
+  'MM/DD/YYYY': { pattern: /^(\d{2})\/(\d{2})\/(\d{4})/, order: [3, 1, 2] },
+};
+
+/** A date as the profile writes it (a time after it is allowed and ignored) to YYYY-MM-DD, or null. */
+export function readCsvDate(text: string, format: string): string | null {
+  const [datePart = '', timeFormat] = format.split(' ');
+  const spec = DATE_PATTERNS[datePart];
+  const value = text.trim();
+  const match = spec?.pattern.exec(value);
+  if (!spec || !match) return null;
+  const rest = value.slice(match[0].length).trim();
+  const time = timeFormat === 'HH:mm' ? /^\d{1,2}:\d{2}$/ : timeFormat === 'HH:mm:ss' ? /^\d{1,2}:\d{2}:\d{2}$/ : /^$/;
+  if (rest !== '' && !time.test(rest)) return null;
+  const [year, month, day] = spec.order.map((group) => match[group] as string);
+  return normalizeDate(`${year}-${month}-${day}`);
+}
+
+/** A quantity of 1 at the quantity scale: a row without a quantity column sold one. */
+const ONE = 10 ** QUANTITY_SCALE;
+
+const clip = (value: string) => (value.length > 80 ? `${value.slice(0, 79)}…` : value);
+
+/**
+ * Reads every row of the file. Refuses (before reporting any row) a file the profile does not fit:
+ * a named column that is not there, or a date column that does not read in most rows.
+ */
+export function readCsv(bytes: Buffer, profile: CsvProfile, options: { date?: string | undefined } = {}): CsvReading {
+  const text = decodeCsv(bytes, profile.encoding);
+  const delimiter = profile.delimiter === 'auto' ? detectDelimiter(text, profile.quote) : profile.delimiter;
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { delimiter, quote: profile.quote, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+  } catch (error) {
+    throw new DomainError('csv_unreadable', `The file does not read as CSV with this profile: ${(error as Error).message}`);
+  }
+  const header = profile.header ? (records.shift()?.record.map((cell) => cell.trim()) ?? []) : null;
+  const width = header?.length ?? Math.max(0, ...records.map((entry) => entry.record.length));
+  const rule = profile.rules[0] as CsvProfile['rules'][number];
+
+  /** A column's index in the rows, or a refusal naming it; null for a column the profile leaves out. */
+  const indexOf = (setting: string, reference: CsvColumn | null | undefined): number | null => {
+    if (reference === null || reference === undefined) return null;
+    const index = typeof reference === 'number' ? reference - 1 : (header?.indexOf(reference) ?? -1);
+    if (index < 0 || index >= width) {
+      const known = header ? ` The file's columns: ${header.map((name) => `"${name}"`).join(', ')}.` : ` The file has ${width} columns.`;
+      throw new DomainError('csv_column_missing', `The profile's ${setting} ${quoted(String(reference))} is not a column of this file.${known}`);
+    }
+    return index;
+  };
+  const columns = {
+    code: indexOf('source_column', rule.source_column) as number,
+    quantity: indexOf('quantity_source_column', rule.quantity_source_column),
+    date: indexOf('date_source_column', rule.date_source_column),
+    name: indexOf('name_column', profile.name_column),
+    amount: indexOf('amount_column', profile.amount_column),
+    externalId: indexOf('external_id_column', profile.external_id_column),
+    location: indexOf('location_column', profile.location_column),
+  };
+  const columnName = (index: number) => header?.[index] ?? String(index + 1);
+  if (columns.date === null && !options.date) throw new DomainError('date_required', 'The profile has no date column: choose the business date of the file.');
+
+  const rows: CsvRow[] = [];
+  const invalid: InvalidRow[] = [];
+  let skipped = 0;
+  let undated = 0;
+  for (const { record, info } of records) {
+    const line = info.lines;
+    const cell = (index: number | null) => (index === null ? '' : (record[index] ?? '').trim());
+    const fault = (index: number, reason: string) => invalid.push({ line, column: columnName(index), value: clip(cell(index)), reason });
+
+    const raw = cell(columns.code);
+    const codes = (rule.code_separator ? raw.split(rule.code_separator) : [raw]).map((code) => code.trim()).filter((code) => code !== '');
+    if (codes.length === 0) {
+      fault(columns.code, 'no POS code');
+      continue;
+    }
+    let quantity = ONE;
+    if (columns.quantity !== null) {
+      const text = readLocaleDecimal(cell(columns.quantity), profile.decimal_separator, profile.thousands_separator);
+      const scaled = text === null ? null : scaledFromText(text, QUANTITY_SCALE);
+      if (scaled === null) {
+        fault(columns.quantity, text === null ? 'not a number' : 'more than 6 decimals, or too large');
+        continue;
+      }
+      quantity = scaled;
+    }
+    let date = options.date as string;
+    if (columns.date !== null) {
+      const read = readCsvDate(cell(columns.date), profile.date_format);
+      if (read === null) {
+        undated++;
+        fault(columns.date, `not a date as ${profile.date_format}`);
+        continue;
+      }
+      date = read;
+    }
+    const location = columns.location === null ? 'default' : cell(columns.location);
+    const storageUnit = profile.locations[location];
+    if (storageUnit === undefined) {
+      fault(columns.location as number, 'unknown_location: not among the profile’s locations');
+      continue;
+    }
+    let netAmount: number | null = null;
+    if (columns.amount !== null && cell(columns.amount) !== '') {
+      const text = readLocaleDecimal(cell(columns.amount), profile.decimal_separator, profile.thousands_separator);
+      if (text === null) {
+        fault(columns.amount, 'not an amount');
+        continue;
+      }
+      netAmount = toScaled(roundToScale(new Decimal(text), MONEY_SCALE), MONEY_SCALE, 'csv_row_invalid', 'Amount');
+    }
+    if (quantity <= 0) {
+      skipped++;
+      continue;
+    }
+    rows.push({ line, codes, quantity, date, location, storageUnit, name: cell(columns.name) || null, netAmount, externalId: cell(columns.externalId) || null });
+  }
+  // A date column that does not read in most rows is the profile's date format, not the rows.
+  if (columns.date !== null && records.length > 0 && undated * 2 > records.length) {
+    throw new DomainError(
+      'csv_row_invalid',
+      `The dates in column ${quoted(columnName(columns.date))} do not read as ${profile.date_format} in ${undated} of ${records.length} rows: check the profile's date_format.`,
+    );
+  }
+  return { header, rows, invalid, skipped, dataRows: records.length };
+}
