@@ -12,8 +12,8 @@ export const migrationJobStatuses = ['pending', 'running', 'completed', 'cancell
 export const migrationDayStatuses = ['pending', 'processing', 'success', 'no_data', 'incomplete', 'failed', 'retry_pending', 'skipped'] as const;
 /** What a day posted while the till still had it open says, in the engine's records and on every screen. */
 export const INCOMPLETE_DAY_WORDS = 'incomplete: the day was still open at the till';
-/** Where a transfer's sales come from: the `source` of the ISSUE entries it posts. */
-export const salesSourceKinds = ['lightspeed'] as const;
+/** The kinds of sales source (the seed's three): the `source` of the ISSUE entries a transfer posts. */
+export const salesSourceKinds = ['lightspeed', 'sides', 'csv'] as const;
 export type SalesSourceKind = (typeof salesSourceKinds)[number];
 export type TransferStatus = (typeof transferStatuses)[number];
 export type TransferTrigger = (typeof transferTriggers)[number];

@@ -204,6 +204,28 @@ export const ledgerDayTotals = sqliteTable(
   (t) => [primaryKey({ columns: [t.companyId, t.date, t.businessLocationId, t.storageUnitId, t.ingredientId, t.type] })],
 );
 
+/**
+ * Where sales come from: one record per source, of a kind, with a name the user chose and the kind's
+ * own settings as JSON (a CSV source's settings are its profile). Secrets are sealed in
+ * sealed_secrets, never here.
+ */
+export const salesSources = sqliteTable(
+  'sales_sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: companyId(),
+    kind: text('kind', { enum: salesSourceKinds }).notNull(),
+    name: text('name').notNull(),
+    settings: text('settings').notNull().default('{}'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('sales_sources_company_name').on(t.companyId, t.name),
+    check('sales_sources_kind', sql.raw(`kind IN (${salesSourceKinds.map((kind) => `'${kind}'`).join(', ')})`)),
+  ],
+);
+
 /** Secrets sealed by a secret backend; `backend` names the one that sealed each. */
 export const sealedSecrets = sqliteTable('sealed_secrets', {
   name: text('name').primaryKey(),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { type z } from 'zod';
 import { DomainError } from '../../core/domain-error';
@@ -20,4 +21,13 @@ export function optionValue<S extends z.ZodType>(schema: S, value: unknown, opti
     throw new DomainError(code, `--${option} ${String(value)}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   }
   return parsed.data;
+}
+
+/** A file named on the command line, as text; one that cannot be read is file_unreadable, naming why. */
+export function readFileArgument(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DomainError('file_unreadable', `Cannot read ${file}: ${(error as Error).message}`);
+  }
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dateInput } from '../../../shared/dates';
 import { DomainError } from '../../core/domain-error';
@@ -7,7 +6,7 @@ import { findStorageUnitByName } from '../../core/inventory/storage-units';
 import { ledgerEntryLines, listLedgerEntries, stockOnHand, type LedgerEntryView } from '../../core/ledger/ledger';
 import type { Engine } from '../../core/engine';
 import { ledgerEntryTypes } from '../../core/db/schema';
-import { optionValue, parseCommandArgs } from './args';
+import { optionValue, parseCommandArgs, readFileArgument } from './args';
 import type { Command } from './command';
 
 const importUsage = 'import <setup-file.json>';
@@ -46,13 +45,7 @@ export const inventoryCommands: Record<string, Command> = {
       const { positionals } = parseCommandArgs(args, {}, importUsage);
       const [file] = positionals;
       if (!file || positionals.length > 1) throw new DomainError('invalid_input', `Usage: ${importUsage}`);
-      let content: string;
-      try {
-        content = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new DomainError('file_unreadable', `Cannot read ${file}: ${(error as Error).message}`);
-      }
-      return { imported: importSetupFile(engine.scope, content) };
+      return { imported: importSetupFile(engine.scope, readFileArgument(file)) };
     },
   },
   stock: {
