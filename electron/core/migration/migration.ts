@@ -245,12 +245,6 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
   const job = claim(scope, jobId, clock);
   if (!job) return null;
   const location = scope.db.orm.select().from(locations).where(eq(locations.id, job.locationId)).get() as Location;
-  // The day after each due day, when it will be fetched (not reused from the cache): read ahead.
-  const following = new Map<string, string>();
-  const fetchDay = readAhead(context.api, ({ date }) => {
-    const next = following.get(date);
-    return next !== undefined && (job.rerun || cachedDay(scope.db, location.id, next) === null) ? { businessLocationId: location.businessLocationId, date: next } : null;
-  });
   let outageStreak = 0;
 
   for (;;) {
@@ -261,8 +255,11 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
       .orderBy(asc(migrationDays.date))
       .all();
     if (due.length === 0) break;
-    following.clear();
-    due.forEach((day, index) => index + 1 < due.length && following.set(day.date, (due[index + 1] as typeof day).date));
+    // The due days that will be fetched (a re-run fetches all; otherwise a day's stored sales are reused): read ahead.
+    const fetchDay = readAhead(
+      context.api,
+      due.filter((day) => job.rerun || cachedDay(scope.db, location.id, day.date) === null).map((day) => ({ businessLocationId: location.businessLocationId, date: day.date })),
+    );
     for (const day of due) {
       if (!stillRunning(scope, jobId)) return view(scope, refreshProgress(scope, jobId));
       scope.db.write(() => {

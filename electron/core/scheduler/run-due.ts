@@ -74,13 +74,13 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
     plans.push({ location, from, days, run: { businessLocationId: location.businessLocationId, posted: [], failed: [], waitingFor: null } });
   }
   const queue = plans.flatMap(({ location, days }) => days.map((day) => ({ location, ...day })));
-  const fetchDay = readAhead(context.api, (current) => {
-    const index = queue.findIndex((day) => day.location.businessLocationId === current.businessLocationId && day.date === current.date);
-    const next = index < 0 ? undefined : queue[index + 1];
-    // A day whose complete sales are stored already is read from the cache, not fetched.
-    if (!next || (!next.force && cachedDay(scope.db, next.location.id, next.date)?.dataComplete === true)) return null;
-    return { businessLocationId: next.location.businessLocationId, date: next.date };
-  });
+  // A day whose complete sales are stored already is read from the cache, not fetched.
+  const fetchDay = readAhead(
+    context.api,
+    queue
+      .filter((day) => day.force || cachedDay(scope.db, day.location.id, day.date)?.dataComplete !== true)
+      .map((day) => ({ businessLocationId: day.location.businessLocationId, date: day.date })),
+  );
 
   for (const { location, run, from, days } of plans) {
     for (const { date, force } of days) {

@@ -79,26 +79,27 @@ export interface SalesDay {
 }
 
 /**
- * Days fetched before a transfer asks for them: once a day's sales have arrived, the next day's
- * (`nextDay`, null for none; of the same location or another) are asked for, so Lightspeed prepares
- * them while this day is stored instead of the two taking turns. The next day's answer is held as
- * bytes and read when its day is asked for. A day is handed out once; asking again (a retry) fetches
- * it afresh.
+ * Days fetched before a transfer asks for them: `toFetch` lists, in the order they will be asked for,
+ * the days that will be fetched (not read from the cache). Once a day's sales have arrived, the next
+ * day of the list (of the same location or another) is asked for, so Lightspeed prepares it while
+ * this day is stored instead of the two taking turns; its answer is held as bytes and read when its
+ * day is asked for. A day is handed out once; asking again (a retry) fetches it afresh.
  */
-export function readAhead(api: LightspeedApi, nextDay: (day: SalesDay) => SalesDay | null) {
+export function readAhead(api: LightspeedApi, toFetch: readonly SalesDay[]) {
+  const keyOf = (day: SalesDay) => `${day.businessLocationId}|${day.date}`;
+  const following = new Map(toFetch.slice(0, -1).map((day, index) => [keyOf(day), toFetch[index + 1] as SalesDay]));
   const pending = new Map<string, Promise<HttpAnswer>>();
   const request = (day: SalesDay) => api.fetch(salesDailyPath(day.businessLocationId), { date: day.date });
   return async (day: SalesDay): Promise<FetchedDay> => {
-    const key = `${day.businessLocationId}|${day.date}`;
-    const fetching = pending.get(key) ?? request(day);
-    pending.delete(key);
+    const fetching = pending.get(keyOf(day)) ?? request(day);
+    pending.delete(keyOf(day));
     const answer = await fetching;
-    const next = nextDay(day);
-    if (next !== null && !pending.has(`${next.businessLocationId}|${next.date}`)) {
+    const next = following.get(keyOf(day));
+    if (next && !pending.has(keyOf(next))) {
       const ahead = request(next);
       // A day fetched ahead and never asked for (a cancelled migration, a location whose next day is not closed) must not crash the process.
       ahead.catch(() => undefined);
-      pending.set(`${next.businessLocationId}|${next.date}`, ahead);
+      pending.set(keyOf(next), ahead);
     }
     return readDay(answer, day.date);
   };
