@@ -1,7 +1,7 @@
-// The only code that writes ledger_entries, ledger_issue_lines and ledger_day_totals. Every change to the entries adds
-// up the days it touched again in the same transaction, so the Ledger screen's totals (which read
-// the day totals) can never drift from the entries, whoever posts: a transfer, a receipt, and the
-// counts, waste and uploads to come. Callers run these inside their own write transaction where
+// The only code that writes ledger_entries, ledger_issue_lines and ledger_day_totals. Every change to
+// the entries adds up the days it touched again in the same transaction, so the Ledger screen's totals
+// (which read the day totals) can never drift from the entries, whoever posts: a transfer, a receipt,
+// and the counts, waste and uploads to come. Callers run these inside their own write transaction where
 // they say so; each function is also safe alone (SQLite nests it as a savepoint).
 import { and, eq } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
@@ -73,25 +73,26 @@ export interface DayIssue {
 }
 
 /**
- * The day's ISSUE entries already in this storage unit, by ingredient: a later run of the same day
- * (lines the till added) adds to them, at the unit cost they were posted at, so an entry's value is
- * always its lines' quantities at its one unit cost.
+ * The unit costs of the day's ISSUE entries already in this storage unit, by ingredient: a later run
+ * of the same day (lines the till added) adds to them at that cost, so an entry's value is always its
+ * lines' quantities at its one unit cost.
  */
-export function dayIssueEntries(scope: CompanyScope, day: IssueDay): Map<number, { id: number; unitCost: number }> {
+export function dayIssueUnitCosts(scope: CompanyScope, day: IssueDay): Map<number, number> {
   const rows = scope.db
     .statement(
-      `SELECT ingredient_id AS ingredientId, id, unit_cost AS unitCost FROM ledger_entries
+      `SELECT ingredient_id AS ingredientId, unit_cost AS unitCost FROM ledger_entries
        WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' AND storage_unit_id = ? AND source = ?`,
     )
-    .all(day.businessLocationId, day.date, scope.companyId, day.storageUnitId, day.source) as { ingredientId: number; id: number; unitCost: number }[];
-  return new Map(rows.map((row) => [row.ingredientId, { id: row.id, unitCost: row.unitCost }]));
+    .all(day.businessLocationId, day.date, scope.companyId, day.storageUnitId, day.source) as { ingredientId: number; unitCost: number }[];
+  return new Map(rows.map((row) => [row.ingredientId, row.unitCost]));
 }
 
 /**
  * A transfer's day: one ISSUE entry per ingredient (created, or added to when the day already has
  * one), and the trace of what each sales line took, `trace` holding rows of (sales line row id,
- * ingredient id, 0, quantity): the 0 becomes the entry's id here. The day is added up again even when there is nothing to post (a forced run
- * may have emptied it). Runs inside the transfer's transaction; answers the entries it touched.
+ * ingredient id, 0, quantity): the 0 becomes the entry's id here. The day is added up again even when
+ * there is nothing to post (a forced run may have emptied it). Runs inside the transfer's
+ * transaction; answers the entries it touched.
  */
 export function postDayIssues(scope: CompanyScope, day: IssueDay & { transferLogId: number }, issues: Map<number, DayIssue>, trace: number[]): number[] {
   const { db } = scope;

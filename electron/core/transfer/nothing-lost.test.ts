@@ -97,6 +97,29 @@ describe('a day posted before the till closed it', () => {
   });
 });
 
+describe('a run that is not forced', () => {
+  it('keeps a posted line Lightspeed no longer sends, posts only the new lines, and never deducts the kept one twice', async () => {
+    const run = await setup();
+    lateNight(run);
+    // 02:00 UTC: only the evening sale is closed; the day is posted as it stands.
+    run.setNow('2026-05-08T02:00:00Z');
+    expect(await run.transfer('2026-05-07')).toMatchObject({ success: true, data_complete: false });
+    expect(colaOn(run, '2026-05-07')).toBe(-12);
+    // By the morning the till has dropped the evening sale and closed the day with the late one.
+    const cola = run.harbourItem('Cola 0.33 l');
+    run.fake.data.setDaySales(Number(HARBOUR), '2026-05-07', [
+      handMadeSale('after-midnight', '2026-05-08T02:30:00Z', [{ id: 'L-late', name: 'Cola 0.33 l', sku: cola.sku, quantity: '5.000' }]),
+    ]);
+    run.setNow('2026-05-08T10:00:00Z');
+    const nightly = await transferDay(run.engine.transfers, { businessLocationId: HARBOUR, date: '2026-05-07', force: false, trigger: 'nightly', requireComplete: true });
+    expect(nightly).toMatchObject({ success: true, data_complete: true, stats: { lines_processed: 1, lines_skipped: 1, idempotent: false, api_response_summary: { sales: 1, lines: 2 } } });
+    expect(colaOn(run, '2026-05-07')).toBe(-17);
+    const stored = run.engine.db.sqlite.prepare(`SELECT l.line_id AS lineId FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = '2026-05-07' ORDER BY l.line_id`).all();
+    expect(stored).toEqual([{ lineId: 'L-evening' }, { lineId: 'L-late' }]);
+    expectDayTotalsKept(run);
+  });
+});
+
 describe('a forced re-transfer', () => {
   it('replaces the stored sales with exactly what Lightspeed returns now, and removes the entries of sales that vanished', async () => {
     const run = await setup();

@@ -33,7 +33,7 @@ const sale = z.object({
 const salesDaily = z.object({ sales: z.array(sale), nextStartOfDayAsIso8601: z.string().nullish(), dataComplete: z.boolean() });
 
 export interface DayLine {
-  /** Our row id in sales_lines: what ledger entries point at. */
+  /** Our row id in sales_lines: what the ledger's trace points at. */
   rowId: number;
   lineId: string;
   parentLineId: string | null;
@@ -166,9 +166,10 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
      ON CONFLICT (location_id, business_date) DO UPDATE SET fetched_at = excluded.fetched_at, data_complete = excluded.data_complete,
        next_start_of_day = excluded.next_start_of_day`,
   ).run(locationId, date, at, day.dataComplete ? 1 : 0, day.nextStartOfDay);
-  // Lines kept because they were posted, though Lightspeed no longer sends them, are part of the day too.
-  const stored = (db.statement(`SELECT count(*) AS n FROM sales_lines WHERE sale_id IN (${daySales})`).get(locationId, date) as { n: number }).n;
-  if (stored !== lines.length) return dayLines(db, locationId, date);
+  // The day now holds exactly these lines and the posted ones: read it back only when a posted line
+  // Lightspeed no longer sends was kept, or the answer named a line twice.
+  const stored = new Set(rowIds);
+  if (stored.size !== rowIds.length || [...posted].some((rowId) => !stored.has(rowId))) return dayLines(db, locationId, date);
   // The order dayLines reads them in: by closing time, then row id.
   return lines.sort((a, b) => (a.timeClosed < b.timeClosed ? -1 : a.timeClosed > b.timeClosed ? 1 : a.rowId - b.rowId));
 }

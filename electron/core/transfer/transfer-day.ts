@@ -32,7 +32,7 @@ import { asDomainError, DomainError, failureOf } from '../domain-error';
 import { describeExplosionException } from '../inventory/recipe-explosion';
 import { currentRecipeBook } from '../inventory/recipes';
 import { weightedAverageUnitCost } from '../ledger/ledger';
-import { dayIssueEntries, deleteDayIssues, postDayIssues, postedSalesLines, type DayIssue } from '../ledger/ledger-writer';
+import { dayIssueUnitCosts, deleteDayIssues, postDayIssues, postedSalesLines, type DayIssue } from '../ledger/ledger-writer';
 import type { LightspeedApi } from '../lightspeed/api-client';
 import { LightspeedError } from '../lightspeed/lightspeed-http';
 import { recordTransferRun, requireLocation } from '../locations/location-config';
@@ -214,12 +214,12 @@ async function attemptOnce(
 
     const mappingFor = mappingLookup(scope, location.id);
     // A day already posted here keeps its entries' unit cost; otherwise the weighted average of the day.
-    const existing = dayIssueEntries(scope, day);
+    const postedCosts = dayIssueUnitCosts(scope, day);
     const issues = new Map<number, DayIssue>();
     const issueOf = (ingredientId: number) => {
       let issue = issues.get(ingredientId);
       if (!issue) {
-        const unitCost = existing.get(ingredientId)?.unitCost ?? toScaled(weightedAverageUnitCost(scope, ingredientId, date), UNIT_COST_SCALE, 'invalid_value', 'Unit cost');
+        const unitCost = postedCosts.get(ingredientId) ?? toScaled(weightedAverageUnitCost(scope, ingredientId, date), UNIT_COST_SCALE, 'invalid_value', 'Unit cost');
         issues.set(ingredientId, (issue = { quantity: 0, value: 0, unitCost, lines: 0 }));
       }
       return issue;
