@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect } from '../fixtures';
+import { saveScreen } from './larder-page';
 
 export interface RecipeLineDraft {
   target: string;
@@ -60,7 +60,6 @@ export class InventoryPage {
   }
 
   async screenshot(name: string) {
-    mkdirSync('test-results/screens', { recursive: true });
-    await this.page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+    await saveScreen(this.page, name);
   }
 }

@@ -25,9 +25,18 @@ export class LarderPage {
   }
 
   async screenshot(name: string) {
-    mkdirSync('test-results/screens', { recursive: true });
-    // The app shell's header is fixed: from a scrolled page a full-page capture would repeat it mid-image.
-    await this.page.evaluate('window.scrollTo(0, 0)');
-    await this.page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+    await saveScreen(this.page, name);
   }
+}
+
+/**
+ * A screen as the manager sees it once it has settled, under test-results/screens/: transitions are
+ * run to their end (a dialog would otherwise be caught half faded in), and the page is scrolled to
+ * the top (the app shell's header is fixed: from a scrolled page a full-page capture would repeat it
+ * mid-image).
+ */
+export async function saveScreen(page: Page, name: string) {
+  mkdirSync('test-results/screens', { recursive: true });
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true, animations: 'disabled' });
 }
