@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { decimalOutput } from '../decimal-text';
 
 export const transferStatuses = ['processing', 'success', 'failed'] as const;
-export const transferTriggers = ['manual', 'nightly', 'migration'] as const;
+export const transferTriggers = ['manual', 'nightly', 'migration', 'csv_upload'] as const;
 export const migrationJobStatuses = ['pending', 'running', 'completed', 'cancelled', 'failed'] as const;
 /** 'incomplete': posted while the till had not closed the day; the nightly run completes it. */
 export const migrationDayStatuses = ['pending', 'processing', 'success', 'no_data', 'incomplete', 'failed', 'retry_pending', 'skipped'] as const;

@@ -226,6 +226,61 @@ export const salesSources = sqliteTable(
   ],
 );
 
+export const csvUploadStatuses = ['posted', 'reverted'] as const;
+
+/**
+ * One CSV file posted with a profile (a CSV source). The partial unique index is the rule that the same
+ * file (by content hash) is posted once, until that upload is reverted.
+ */
+export const csvUploads = sqliteTable(
+  'csv_uploads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: companyId(),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => salesSources.id),
+    fileName: text('file_name').notNull(),
+    /** SHA-256 of the file's bytes, hex. */
+    contentHash: text('content_hash').notNull(),
+    status: text('status', { enum: csvUploadStatuses }).notNull(),
+    /** 'replace' or 'add' when the upload met days an earlier one had posted; null otherwise. */
+    mode: text('mode', { enum: ['replace', 'add'] }),
+    skipInvalid: integer('skip_invalid', { mode: 'boolean' }).notNull(),
+    rows: integer('rows').notNull(),
+    rowsPosted: integer('rows_posted').notNull(),
+    rowsInvalid: integer('rows_invalid').notNull(),
+    rowsUnmapped: integer('rows_unmapped').notNull(),
+    rowsDuplicate: integer('rows_duplicate').notNull(),
+    rowsSkipped: integer('rows_skipped').notNull(),
+    /** JSON: the (location, date) days posted, and the invalid rows skipped. */
+    days: text('days').notNull(),
+    invalidRows: text('invalid_rows').notNull(),
+    uploadedAt: text('uploaded_at').notNull(),
+    revertedAt: text('reverted_at'),
+  },
+  (t) => [
+    uniqueIndex('csv_uploads_file_once').on(t.companyId, t.contentHash).where(sql`${t.status} = 'posted'`),
+    index('csv_uploads_company').on(t.companyId, t.uploadedAt),
+    check('csv_uploads_status', sql.raw(`status IN (${csvUploadStatuses.map((status) => `'${status}'`).join(', ')})`)),
+  ],
+);
+
+/** The external row ids a CSV source has posted: the primary key posts each once, until its upload is reverted. */
+export const csvUploadKeys = sqliteTable(
+  'csv_upload_keys',
+  {
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => salesSources.id),
+    externalId: text('external_id').notNull(),
+    uploadId: integer('upload_id')
+      .notNull()
+      .references(() => csvUploads.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.externalId] }), index('csv_upload_keys_upload').on(t.uploadId)],
+);
+
 /** Secrets sealed by a secret backend; `backend` names the one that sealed each. */
 export const sealedSecrets = sqliteTable('sealed_secrets', {
   name: text('name').primaryKey(),
@@ -288,6 +343,10 @@ export const locations = sqliteTable(
     currencyCode: text('currency_code').notNull(),
     businessId: text('business_id').notNull(),
     businessName: text('business_name').notNull(),
+    /** The sales source the location belongs to (a Lightspeed business location, a CSV file's location). */
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => salesSources.id),
     lastSyncedAt: text('last_synced_at').notNull(),
     /** False when the last sync did not see it: kept, and shown as such. */
     seenInLastSync: integer('seen_in_last_sync', { mode: 'boolean' }).notNull().default(true),
@@ -299,15 +358,21 @@ export const locations = sqliteTable(
     autoIssue: integer('auto_issue', { mode: 'boolean' }).notNull().default(true),
     lastRunAt: text('last_run_at'),
   },
-  (t) => [uniqueIndex('locations_company_bl').on(t.companyId, t.businessLocationId)],
+  (t) => [uniqueIndex('locations_company_bl').on(t.companyId, t.businessLocationId), index('locations_source').on(t.sourceId)],
 );
 
-/** POS items, deduplicated by Lightspeed item id across locations. */
+/**
+ * POS items of every source: Lightspeed items (deduplicated by item id across locations), and the codes
+ * CSV uploads sold (item id and SKU the code). An item id is unique within its source.
+ */
 export const posItems = sqliteTable(
   'pos_items',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     companyId: companyId(),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => salesSources.id),
     itemId: text('item_id').notNull(),
     name: text('name').notNull(),
     sku: text('sku'),
@@ -317,7 +382,7 @@ export const posItems = sqliteTable(
     lastSyncedAt: text('last_synced_at').notNull(),
   },
   (t) => [
-    uniqueIndex('pos_items_company_item').on(t.companyId, t.itemId),
+    uniqueIndex('pos_items_source_item').on(t.companyId, t.sourceId, t.itemId),
     index('pos_items_company_sku').on(t.companyId, t.sku),
     index('pos_items_company_name').on(t.companyId, t.name),
   ],
@@ -384,8 +449,14 @@ export const sales = sqliteTable(
     type: text('type').notNull(),
     cancelled: integer('cancelled', { mode: 'boolean' }).notNull(),
     timeClosed: text('time_closed').notNull(),
+    /** The CSV upload whose row this sale is (one sale per row); null for polled sources. */
+    csvUploadId: integer('csv_upload_id').references(() => csvUploads.id),
   },
-  (t) => [uniqueIndex('sales_location_account').on(t.locationId, t.accountReference), index('sales_location_date').on(t.locationId, t.businessDate)],
+  (t) => [
+    uniqueIndex('sales_location_account').on(t.locationId, t.accountReference),
+    index('sales_location_date').on(t.locationId, t.businessDate),
+    index('sales_csv_upload').on(t.csvUploadId).where(sql`${t.csvUploadId} IS NOT NULL`),
+  ],
 );
 
 /**
@@ -489,6 +560,9 @@ export const transferLogs = sqliteTable(
     /** Set when a later forced run replaced this log's entries: the log says so instead of listing none. */
     replacedByLogId: integer('replaced_by_log_id'),
     replacedAt: text('replaced_at'),
+    /** The CSV upload this log posted (trigger csv_upload), and when that upload was reverted. */
+    csvUploadId: integer('csv_upload_id').references(() => csvUploads.id),
+    revertedAt: text('reverted_at'),
   },
   (t) => [
     uniqueIndex('transfer_logs_request_attempt').on(t.requestUuid, t.attempt),

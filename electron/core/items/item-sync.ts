@@ -11,6 +11,7 @@ import type { LightspeedApi } from '../lightspeed/api-client';
 import { LightspeedError } from '../lightspeed/lightspeed-http';
 import { expectShape } from '../lightspeed/response-shape';
 import { listLocations, type Location } from '../locations/location-sync';
+import { lightspeedSource } from '../sources/sales-sources';
 import type { ItemSyncResult, PosItemView } from '../../../shared/model/items';
 
 const PAGE_SIZE = 100;
@@ -81,6 +82,7 @@ export async function syncItems(scope: CompanyScope, api: LightspeedApi, at: str
     onProgress?.(index + 1, synced.length);
   }
   scope.db.write(() => {
+    const sourceId = lightspeedSource(scope, at).id;
     scope.db.orm.delete(posItemLocations).where(inArray(posItemLocations.locationId, synced.map((location) => location.id))).run();
     for (const { source, locationIds } of byId.values()) {
       const price = itemPrice(source);
@@ -93,8 +95,8 @@ export async function syncItems(scope: CompanyScope, api: LightspeedApi, at: str
       };
       const { id } = scope.db.orm
         .insert(posItems)
-        .values({ companyId: scope.companyId, itemId: source.id, ...values })
-        .onConflictDoUpdate({ target: [posItems.companyId, posItems.itemId], set: values })
+        .values({ companyId: scope.companyId, sourceId, itemId: source.id, ...values })
+        .onConflictDoUpdate({ target: [posItems.companyId, posItems.sourceId, posItems.itemId], set: values })
         .returning({ id: posItems.id })
         .get();
       scope.db.orm

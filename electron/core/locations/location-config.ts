@@ -1,17 +1,19 @@
 // A location's configuration: the storage unit its sales deduct from, and automatic issues on or off.
 // (Activation starts the 90-day migration, so it lives with the migration.)
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns, ne } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
-import { locations } from '../db/schema';
+import { locations, salesSources } from '../db/schema';
 import { DomainError } from '../domain-error';
 import { requireStorageUnit } from '../inventory/storage-units';
 import type { Location } from './location-sync';
 
+/** A polled source's location (a CSV file's locations are not linked, activated or transferred here). */
 export function requireLocation(scope: CompanyScope, businessLocationId: string): Location {
   const location = scope.db.orm
-    .select()
+    .select(getTableColumns(locations))
     .from(locations)
-    .where(and(eq(locations.companyId, scope.companyId), eq(locations.businessLocationId, businessLocationId.trim())))
+    .innerJoin(salesSources, eq(salesSources.id, locations.sourceId))
+    .where(and(eq(locations.companyId, scope.companyId), eq(locations.businessLocationId, businessLocationId.trim()), ne(salesSources.kind, 'csv')))
     .get();
   if (!location) throw new DomainError('location_not_found', `No synced location has the id ${businessLocationId}.`);
   return location;

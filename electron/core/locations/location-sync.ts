@@ -1,12 +1,13 @@
 // Business locations from /f/data/businesses, flattened: each keeps its business's name and currency.
 // A location Lightspeed no longer lists is kept and marked "not seen": its storage-unit link, its
 // mappings' context and its transfer history must not vanish with a sync.
-import { and, asc, eq, notInArray } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ne, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CompanyScope } from '../db/company';
 import { isValidTimeZone } from './zoned-time';
-import { locations } from '../db/schema';
+import { locations, salesSources } from '../db/schema';
 import type { LightspeedApi } from '../lightspeed/api-client';
+import { lightspeedSource } from '../sources/sales-sources';
 import { expectShape } from '../lightspeed/response-shape';
 import type { LocationSyncResult } from '../../../shared/model/items';
 
@@ -52,11 +53,12 @@ export async function syncLocations(scope: CompanyScope, api: LightspeedApi, at:
     })),
   );
   return scope.db.write(() => {
+    const sourceId = lightspeedSource(scope, at).id;
     const before = new Set(listLocations(scope).map((location) => location.businessLocationId));
     for (const location of seen) {
       scope.db.orm
         .insert(locations)
-        .values({ companyId: scope.companyId, ...location })
+        .values({ companyId: scope.companyId, sourceId, ...location })
         .onConflictDoUpdate({ target: [locations.companyId, locations.businessLocationId], set: location })
         .run();
     }
@@ -64,13 +66,23 @@ export async function syncLocations(scope: CompanyScope, api: LightspeedApi, at:
     const missing = scope.db.orm
       .update(locations)
       .set({ seenInLastSync: false })
-      .where(and(eq(locations.companyId, scope.companyId), seenIds.length ? notInArray(locations.businessLocationId, seenIds) : undefined))
+      .where(and(eq(locations.companyId, scope.companyId), eq(locations.sourceId, sourceId), seenIds.length ? notInArray(locations.businessLocationId, seenIds) : undefined))
       .returning({ id: locations.id })
       .all();
     return { locations: seen.length, added: seenIds.filter((blId) => !before.has(blId)).length, notSeen: missing.length };
   });
 }
 
+/**
+ * The locations of polled sources (Lightspeed's business locations): the ones that are linked,
+ * activated, migrated and transferred. A CSV file's locations are its profile's, and never polled.
+ */
 export function listLocations(scope: CompanyScope): Location[] {
-  return scope.db.orm.select().from(locations).where(eq(locations.companyId, scope.companyId)).orderBy(asc(locations.name)).all();
+  return scope.db.orm
+    .select(getTableColumns(locations))
+    .from(locations)
+    .innerJoin(salesSources, eq(salesSources.id, locations.sourceId))
+    .where(and(eq(locations.companyId, scope.companyId), ne(salesSources.kind, 'csv')))
+    .orderBy(asc(locations.name))
+    .all();
 }

@@ -40,6 +40,19 @@ export function findSalesSource(scope: CompanyScope, name: string): SalesSource 
   return row ? toSource(row) : undefined;
 }
 
+export const LIGHTSPEED_SOURCE_NAME = 'Lightspeed K-Series';
+
+/**
+ * The company's Lightspeed source, created with the first sync (one per company: one Lightspeed
+ * connection). Its locations and items hang on it.
+ */
+export function lightspeedSource(scope: CompanyScope, at: string): SalesSource {
+  const [existing] = listSalesSources(scope, 'lightspeed');
+  if (existing) return existing;
+  const taken = findSalesSource(scope, LIGHTSPEED_SOURCE_NAME);
+  return saveSalesSource(scope, { kind: 'lightspeed', name: taken ? `${LIGHTSPEED_SOURCE_NAME} (POS)` : LIGHTSPEED_SOURCE_NAME, settings: {} }, at);
+}
+
 /** By name. */
 export function listSalesSources(scope: CompanyScope, kind?: SalesSourceKind): SalesSource[] {
   const rows = (

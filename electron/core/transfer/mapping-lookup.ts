@@ -1,6 +1,7 @@
 // Which mapping a sales line uses. First by SKU, to the synced item carrying a mapping — renaming a
 // button in Lightspeed keeps its SKU, so deductions do not silently stop — then by exact name (the
 // seed's rule). Items this location carries win over another location's item with the same SKU.
+// Only the items of the location's own sales source count: a CSV till's code 1001 is not Lightspeed's.
 import type { CompanyScope } from '../db/company';
 import { type Decimal, fromScaled, QUANTITY_SCALE } from '../decimal/decimal';
 
@@ -21,9 +22,9 @@ export function mappingLookup(scope: CompanyScope, locationId: number): (line: {
               EXISTS (SELECT 1 FROM pos_item_locations pl WHERE pl.pos_item_id = i.id AND pl.location_id = ?) AS carried
        FROM pos_mappings m JOIN pos_items i ON i.id = m.pos_item_id
        LEFT JOIN ingredients g ON g.id = m.ingredient_id LEFT JOIN recipes r ON r.id = m.recipe_id
-       WHERE m.company_id = ? ORDER BY carried DESC, i.id`,
+       WHERE m.company_id = ? AND i.source_id = (SELECT source_id FROM locations WHERE id = ?) ORDER BY carried DESC, i.id`,
     )
-    .all(locationId, scope.companyId) as {
+    .all(locationId, scope.companyId, locationId) as {
     sku: string | null;
     name: string;
     ingredientId: number | null;

@@ -1,0 +1,80 @@
+// Migration 0012 on a database made by Larder's main before sales sources (test/fixtures/
+// larder-2324115.db, made at commit 2324115: four days of the Harbour Restaurant's transfers, one
+// re-run without force, a forced re-run and a day of Tongatapu). Nothing may be lost: the ledger, the
+// trace, the logs and the mappings read the same, and every location and item belongs to the
+// company's Lightspeed source.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listSalesSources } from '../sources/sales-sources';
+import { mappingLookup } from '../transfer/mapping-lookup';
+import { defaultMigrationsFolder, openDatabase } from './open-database';
+
+const fixture = new URL('../../../test/fixtures/larder-2324115.db', import.meta.url).pathname;
+
+let folder: string;
+let file: string;
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'larder-0012-'));
+  file = join(folder, 'larder.db');
+  copyFileSync(fixture, file);
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+const snapshots = {
+  ledger: 'SELECT * FROM ledger_entries ORDER BY id',
+  trace: 'SELECT * FROM ledger_issue_lines ORDER BY sales_line_id, ingredient_id',
+  totals: 'SELECT * FROM ledger_day_totals ORDER BY 1, 2, 3, 4, 5, 6',
+  logs: 'SELECT * FROM transfer_logs ORDER BY id',
+  mappings: 'SELECT m.*, i.item_id, i.sku, i.name FROM pos_mappings m JOIN pos_items i ON i.id = m.pos_item_id ORDER BY m.id',
+  items: 'SELECT id, company_id, item_id, name, sku, active, price, last_synced_at FROM pos_items ORDER BY id',
+  locations: 'SELECT id, business_location_id, name, timezone, storage_unit_id, activated_at, auto_issue FROM locations ORDER BY id',
+  itemLocations: 'SELECT * FROM pos_item_locations ORDER BY 1, 2',
+  sales: 'SELECT id, location_id, business_date, account_reference, receipt_id FROM sales ORDER BY id',
+  lines: 'SELECT * FROM sales_lines ORDER BY id',
+};
+
+function read(db: Database.Database) {
+  return Object.fromEntries(Object.entries(snapshots).map(([name, sql]) => [name, db.prepare(sql).all()]));
+}
+
+describe('migration 0012: sales sources', () => {
+  it('keeps the ledger, trace, logs, mappings, items and locations, and gives them the Lightspeed source', () => {
+    const old = new Database(file, { readonly: true });
+    const before = read(old);
+    old.close();
+    expect((before.ledger as unknown[]).length).toBeGreaterThan(10);
+    expect((before.mappings as unknown[]).length).toBeGreaterThan(0);
+
+    const db = openDatabase({ file, migrationsFolder: defaultMigrationsFolder });
+    try {
+      const after = read(db.sqlite);
+      expect(after.ledger).toEqual(before.ledger);
+      expect(after.trace).toEqual(before.trace);
+      expect(after.totals).toEqual(before.totals);
+      expect(after.mappings).toEqual(before.mappings);
+      expect(after.items).toEqual(before.items);
+      expect(after.locations).toEqual(before.locations);
+      expect(after.itemLocations).toEqual(before.itemLocations);
+      expect(after.sales).toEqual(before.sales);
+      expect(after.lines).toEqual(before.lines);
+      expect((after.logs as Record<string, unknown>[]).map(({ csv_upload_id, reverted_at, ...log }) => [csv_upload_id, reverted_at, log])).toEqual(
+        (before.logs as Record<string, unknown>[]).map((log) => [null, null, log]),
+      );
+
+      const scope = { db, companyId: 1 };
+      const sources = listSalesSources(scope);
+      expect(sources.map(({ kind, name }) => ({ kind, name }))).toEqual([{ kind: 'lightspeed', name: 'Lightspeed K-Series' }]);
+      const owners = db.sqlite.prepare('SELECT DISTINCT source_id AS id FROM locations UNION SELECT DISTINCT source_id FROM pos_items').all();
+      expect(owners).toEqual([{ id: sources[0]?.id }]);
+      // The mappings still find their lines.
+      const harbour = db.sqlite.prepare(`SELECT id FROM locations WHERE business_location_id = '45454565682155'`).get() as { id: number };
+      expect(mappingLookup(scope, harbour.id)({ sku: null, name: 'Espresso' })).toMatchObject({ targetName: 'Coffee beans', quantity: expect.anything() });
+      expect(db.sqlite.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      db.sqlite.close();
+    }
+  });
+});
