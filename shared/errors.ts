@@ -131,6 +131,14 @@ export const errorCatalog = {
     meaning: 'An earlier upload already posted sales for some of these locations and days.',
     fix: 'Choose “replace” to post this file instead of the earlier one for those days, or “add” if this file holds other sales of the same days.',
   },
+  sales_source_not_found: {
+    meaning: 'There is no sales source of that name.',
+    fix: 'Use the name shown under Sales sources (or in `items list`), such as "Lightspeed K-Series" or a CSV profile’s name.',
+  },
+  csv_profile_not_found: {
+    meaning: 'There is no CSV profile of that name.',
+    fix: 'Save the profile first (Sales sources → CSV profiles, or `csv profile save`), or pick one from `csv profile list`.',
+  },
   csv_upload_not_found: {
     meaning: 'There is no upload with that id.',
     fix: 'Take the id from the list of uploads.',
@@ -189,7 +197,7 @@ export const errorCatalog = {
   },
   file_unreadable: {
     meaning: 'The file could not be read.',
-    fix: 'Check the path and that the file is readable JSON.',
+    fix: 'Check the path, and that the file is there and readable by you.',
   },
   lightspeed_integration_exists: {
     meaning: 'A Lightspeed integration already exists for this company.',

@@ -1,3 +1,4 @@
+import type { CsvInvalidRow } from '../../shared/model/csv';
 import type { ErrorCode } from '../../shared/errors';
 
 /** A refusal the user can act on: it carries one of the catalogued codes and never a stack to show. */
@@ -6,6 +7,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: readonly string[],
+    /** The rows of a file at fault (a CSV upload's invalid rows), where they apply. */
+    readonly rows?: readonly CsvInvalidRow[],
   ) {
     super(message);
     this.name = 'DomainError';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../errors';
+import type { CsvInvalidRow } from '../model/csv';
 
 /** One IPC call: its channel, what it takes, what it answers and the refusals it may answer with. */
 export interface Contract<C extends string = string, I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -17,6 +18,8 @@ export interface IpcError {
   code: ErrorCode;
   message: string;
   details?: string[] | undefined;
+  /** A CSV file's rows at fault, where they apply. */
+  rows?: CsvInvalidRow[] | undefined;
 }
 
 export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError };

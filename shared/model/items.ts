@@ -2,7 +2,7 @@
 // per concept, and the engine's types are inferred from these.
 import { z } from 'zod';
 import { decimalOutput } from '../decimal-text';
-import { migrationView } from './transfers';
+import { migrationView, salesSourceKinds } from './transfers';
 
 /** A POS location as the screens show it (the database row less its internal ids). */
 export const locationView = z.object({
@@ -37,6 +37,9 @@ export const posItemView = z.object({
   price: decimalOutput.nullable(),
   locations: z.array(z.string()),
   lastSyncedAt: z.string(),
+  /** The sales source the item belongs to (its name, and its kind). */
+  source: z.string(),
+  sourceKind: z.enum(salesSourceKinds),
   mapping: z.object({ type: z.enum(mappedObjectTypes), name: z.string(), quantity: decimalOutput, isSubtraction: z.boolean() }).nullable(),
 });
 export type PosItemView = z.infer<typeof posItemView>;

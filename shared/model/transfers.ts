@@ -4,6 +4,7 @@
 // other shape on the wire is camelCase.
 import { z } from 'zod';
 import { decimalOutput } from '../decimal-text';
+import { csvInvalidRow } from './csv';
 
 export const transferStatuses = ['processing', 'success', 'failed'] as const;
 export const transferTriggers = ['manual', 'nightly', 'migration', 'csv_upload'] as const;
@@ -132,6 +133,13 @@ export const transferLogView = z.object({
   entriesReplaced: z.number().int(),
   replacedByLogId: z.number().int().nullable(),
   replacedAt: z.string().nullable(),
+  /** Which kind of source the sales came from; for a CSV upload, which upload and file, and when it was reverted. */
+  source: z.enum(salesSourceKinds),
+  csvUploadId: z.number().int().nullable(),
+  csvFileName: z.string().nullable(),
+  /** The upload's rows that could not be read and were skipped ("skip invalid rows"). */
+  csvInvalidRows: z.array(csvInvalidRow),
+  revertedAt: z.string().nullable(),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
   startedAt: z.string(),
@@ -159,6 +167,9 @@ export const transferLogSummary = transferLogView
     linesUnmapped: true,
     replacedByLogId: true,
     startedAt: true,
+    source: true,
+    csvFileName: true,
+    revertedAt: true,
   })
   .extend({ unmappedNameCount: z.number().int() });
 export type TransferLogSummary = z.infer<typeof transferLogSummary>;

@@ -71,7 +71,7 @@ describe('migration 0012: sales sources', () => {
       expect(owners).toEqual([{ id: sources[0]?.id }]);
       // The mappings still find their lines.
       const harbour = db.sqlite.prepare(`SELECT id FROM locations WHERE business_location_id = '45454565682155'`).get() as { id: number };
-      expect(mappingLookup(scope, harbour.id)({ sku: null, name: 'Espresso' })).toMatchObject({ targetName: 'Coffee beans', quantity: expect.anything() });
+      expect(mappingLookup(scope, sources[0]?.id ?? 0, harbour.id)({ sku: null, name: 'Espresso' })).toMatchObject({ targetName: 'Coffee beans', quantity: expect.anything() });
       expect(db.sqlite.pragma('foreign_key_check')).toEqual([]);
     } finally {
       db.sqlite.close();

@@ -108,19 +108,21 @@ export async function syncItems(scope: CompanyScope, api: LightspeedApi, at: str
   return { items: byId.size, locations: synced.length };
 }
 
-export function listItems(scope: CompanyScope, filter: { unmapped?: boolean } = {}): PosItemView[] {
+/** Every source's items, by name; `source` keeps one source's (by its name). */
+export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; source?: string | undefined } = {}): PosItemView[] {
   const rows = scope.db.sqlite
     .prepare(
-      `SELECT i.id, i.item_id AS itemId, i.name, i.sku, i.active, i.price, i.last_synced_at AS lastSyncedAt,
-              (SELECT group_concat(l.business_location_id) FROM pos_item_locations pl JOIN locations l ON l.id = pl.location_id
+      `SELECT i.id, i.item_id AS itemId, i.name, i.sku, i.active, i.price, i.last_synced_at AS lastSyncedAt, src.name AS source, src.kind AS sourceKind,
+              (SELECT json_group_array(l.business_location_id) FROM pos_item_locations pl JOIN locations l ON l.id = pl.location_id
                WHERE pl.pos_item_id = i.id) AS locations,
               m.mapped_object_type AS mappingType, coalesce(g.name, r.name) AS mappingName, m.quantity AS mappingQuantity,
               m.is_subtraction AS mappingSubtraction
-       FROM pos_items i LEFT JOIN pos_mappings m ON m.pos_item_id = i.id
+       FROM pos_items i JOIN sales_sources src ON src.id = i.source_id LEFT JOIN pos_mappings m ON m.pos_item_id = i.id
        LEFT JOIN ingredients g ON g.id = m.ingredient_id LEFT JOIN recipes r ON r.id = m.recipe_id
-       WHERE i.company_id = ? ${filter.unmapped ? 'AND m.id IS NULL' : ''} ORDER BY i.name, i.item_id`,
+       WHERE i.company_id = @company ${filter.unmapped ? 'AND m.id IS NULL' : ''} ${filter.source === undefined ? '' : 'AND src.name = @source'}
+       ORDER BY i.name, i.item_id`,
     )
-    .all(scope.companyId) as (Omit<PosItemView, 'active' | 'price' | 'locations' | 'mapping'> & {
+    .all({ company: scope.companyId, source: filter.source?.trim() }) as (Omit<PosItemView, 'active' | 'price' | 'locations' | 'mapping'> & {
     active: number;
     price: number | null;
     locations: string | null;
@@ -133,10 +135,31 @@ export function listItems(scope: CompanyScope, filter: { unmapped?: boolean } = 
     ...row,
     active: row.active === 1,
     price: row.price === null ? null : formatScaled(row.price, MONEY_SCALE),
-    locations: row.locations ? row.locations.split(',').sort() : [],
+    locations: (JSON.parse(row.locations ?? '[]') as string[]).sort(),
     mapping:
       mappingType === null
         ? null
         : { type: mappingType, name: mappingName as string, quantity: formatScaled(mappingQuantity as number, QUANTITY_SCALE), isSubtraction: mappingSubtraction === 1 },
   }));
+}
+
+/**
+ * The codes a pushed source (a CSV profile) sold become its POS items, to list and map like synced
+ * ones: item id and SKU the code, the name the file gave it (the code when it gave none). A name the
+ * file gives later replaces the code; a name already known stays.
+ */
+export function recordSourceCodes(scope: CompanyScope, sourceId: number, codes: Map<string, { name: string | null; locationIds: number[] }>, at: string): void {
+  const upsert = scope.db.statement(
+    `INSERT INTO pos_items (company_id, source_id, item_id, name, sku, active, price, last_synced_at) VALUES (?, ?, ?, ?, ?, 1, NULL, ?)
+     ON CONFLICT (company_id, source_id, item_id) DO UPDATE SET last_synced_at = excluded.last_synced_at,
+       name = CASE WHEN pos_items.name = pos_items.item_id THEN excluded.name ELSE pos_items.name END
+     RETURNING id`,
+  );
+  const carry = scope.db.statement('INSERT OR IGNORE INTO pos_item_locations (pos_item_id, location_id) VALUES (?, ?)');
+  scope.db.write(() => {
+    for (const [code, { name, locationIds }] of codes) {
+      const { id } = upsert.get(scope.companyId, sourceId, code, name ?? code, code, at) as { id: number };
+      for (const locationId of locationIds) carry.run(id, locationId);
+    }
+  });
 }

@@ -34,7 +34,7 @@ export function activatedCoverage(scope: CompanyScope, clock: Clock): LocationCo
     .filter((location) => location.activatedAt !== null)
     .map((location) => {
       const yesterday = addDays(dateInZone(clock.now(), location.timezone), -1);
-      const mappingFor = mappingLookup(scope, location.id);
+      const mappingFor = mappingLookup(scope, location.sourceId, location.id);
       let total = 0;
       let mapped = 0;
       for (const item of itemsSold.all(location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday) as { sku: string | null; name: string; value: number }[]) {

@@ -2,7 +2,8 @@
 // the mapping subtracts (stock comes back, for reversals and corrections).
 import { and, eq } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
-import { posItems, posMappings } from '../db/schema';
+import { posItems, posMappings, salesSources } from '../db/schema';
+import { findSalesSource } from '../sources/sales-sources';
 import { formatScaled, parseDecimal, QUANTITY_SCALE, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { requireIngredient } from '../inventory/ingredients';
@@ -11,19 +12,38 @@ import type { MappingView } from '../../../shared/model/items';
 
 export type PosItem = typeof posItems.$inferSelect;
 
-/** An item named by its Lightspeed id, its SKU or its exact name, in that order. */
-export function resolveItem(scope: CompanyScope, reference: string): PosItem {
+/**
+ * An item named by its id (a Lightspeed item id, a CSV code), its SKU or its exact name, in that
+ * order; within one sales source when `sourceName` says which. Two items of the same rank (the same
+ * code in two sources, say) are item_ambiguous: the caller names the source.
+ */
+export function resolveItem(scope: CompanyScope, reference: string, sourceName?: string): PosItem {
   const text = reference.trim();
-  const byId = scope.db.orm.select().from(posItems).where(and(eq(posItems.companyId, scope.companyId), eq(posItems.itemId, text))).get();
-  if (byId) return byId;
-  for (const column of [posItems.sku, posItems.name]) {
-    const found = scope.db.orm.select().from(posItems).where(and(eq(posItems.companyId, scope.companyId), eq(column, text))).all();
-    if (found.length > 1) {
-      throw new DomainError('item_ambiguous', `${found.length} items match "${text}": ${found.map((item) => `${item.name} (${item.itemId})`).join(', ')}.`);
-    }
-    if (found[0]) return found[0];
+  let sourceId: number | undefined;
+  if (sourceName !== undefined) {
+    const source = findSalesSource(scope, sourceName.trim());
+    if (!source) throw new DomainError('sales_source_not_found', `There is no sales source named "${sourceName}".`);
+    sourceId = source.id;
   }
-  throw new DomainError('item_not_found', `No synced item has the id, SKU or name "${text}".`);
+  const inScope = and(eq(posItems.companyId, scope.companyId), sourceId === undefined ? undefined : eq(posItems.sourceId, sourceId));
+  for (const column of [posItems.itemId, posItems.sku, posItems.name]) {
+    const found = scope.db.orm
+      .select({ item: posItems, source: salesSources.name })
+      .from(posItems)
+      .innerJoin(salesSources, eq(salesSources.id, posItems.sourceId))
+      .where(and(inScope, eq(column, text)))
+      .all();
+    if (found.length > 1) {
+      const sources = new Set(found.map((match) => match.source));
+      throw new DomainError(
+        'item_ambiguous',
+        `${found.length} items match "${text}": ${found.map(({ item, source }) => `${item.name} (${item.itemId}, ${source})`).join(', ')}.` +
+          (sources.size > 1 ? ' Say which source with --source.' : ''),
+      );
+    }
+    if (found[0]) return found[0].item;
+  }
+  throw new DomainError('item_not_found', `No POS item has the id, code, SKU or name "${text}"${sourceName === undefined ? '' : ` in ${sourceName}`}.`);
 }
 
 export interface MappingInput {

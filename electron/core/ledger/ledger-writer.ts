@@ -9,7 +9,7 @@ import { insertMany } from '../db/insert-many';
 import type { LedgerEntryType } from '../../../shared/model/ledger';
 import type { SalesSourceKind } from '../../../shared/model/transfers';
 import { ledgerEntries } from '../db/schema';
-import { type Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
+import { type Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledValueAt, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 
 export interface NewLedgerEntry {
@@ -164,6 +164,43 @@ export function deleteDayIssues(scope: CompanyScope, day: { locationRowId: numbe
     .run(day.businessLocationId, day.date, scope.companyId, day.source);
   addUpDay(scope, day.businessLocationId, day.date);
   return changes;
+}
+
+/**
+ * Takes sales lines back out of the ISSUE entries they were posted to (a reverted CSV upload): each
+ * entry loses their quantities and values, an entry left without lines goes, and the days are added
+ * up again. Answers how many entries went.
+ */
+export function withdrawSalesLines(scope: CompanyScope, salesLineIds: readonly number[]): number {
+  const { db } = scope;
+  const lines = JSON.stringify(salesLineIds);
+  const traced = db
+    .statement(
+      `SELECT t.entry_id AS entryId, t.quantity, t.value, e.unit_cost AS unitCost, e.business_location_id AS businessLocationId, e.date
+       FROM ledger_issue_lines t JOIN ledger_entries e ON e.id = t.entry_id
+       WHERE t.sales_line_id IN (SELECT value FROM json_each(?)) AND e.company_id = ?`,
+    )
+    .all(lines, scope.companyId) as { entryId: number; quantity: number; value: number | null; unitCost: number; businessLocationId: string; date: string }[];
+  const byEntry = new Map<number, { quantity: number; value: number; lines: number }>();
+  const days = new Map<string, { businessLocationId: string; date: string }>();
+  for (const row of traced) {
+    const sums = byEntry.get(row.entryId) ?? { quantity: 0, value: 0, lines: 0 };
+    sums.quantity += row.quantity;
+    sums.value += row.value ?? scaledValueAt(row.quantity, row.unitCost);
+    sums.lines++;
+    byEntry.set(row.entryId, sums);
+    days.set(`${row.businessLocationId}\u0000${row.date}`, row);
+  }
+  db.statement('DELETE FROM ledger_issue_lines WHERE sales_line_id IN (SELECT value FROM json_each(?))').run(lines);
+  const take = db.statement('UPDATE ledger_entries SET quantity = quantity - ?, value = value - ?, sales_lines = sales_lines - ? WHERE id = ?');
+  const dropEmpty = db.statement(`DELETE FROM ledger_entries WHERE id = ? AND type = 'ISSUE' AND sales_lines = 0`);
+  let gone = 0;
+  for (const [entryId, sums] of byEntry) {
+    take.run(sums.quantity, sums.value, sums.lines, entryId);
+    gone += dropEmpty.run(entryId).changes;
+  }
+  for (const day of days.values()) addUpDay(scope, day.businessLocationId, day.date);
+  return gone;
 }
 
 /** A receipt's id and date by its reference (an invoice number), if the company has one. */

@@ -10,6 +10,7 @@ import type { LightspeedApi } from '../lightspeed/api-client';
 import { lightspeedSource } from '../sources/sales-sources';
 import { expectShape } from '../lightspeed/response-shape';
 import type { LocationSyncResult } from '../../../shared/model/items';
+import { DomainError } from '../domain-error';
 
 const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
 
@@ -85,4 +86,44 @@ export function listLocations(scope: CompanyScope): Location[] {
     .where(and(eq(locations.companyId, scope.companyId), ne(salesSources.kind, 'csv')))
     .orderBy(asc(locations.name))
     .all();
+}
+
+/**
+ * The locations of a pushed source (a CSV profile's location values), created or updated to deduct
+ * into the storage unit the profile names; answers their row ids by key. They are never polled, so
+ * they are not activated and have no nightly run. CSV dates are business dates as the till wrote
+ * them: the location keeps this computer's time zone and the company's currency.
+ */
+export function ensureSourceLocations(
+  scope: CompanyScope,
+  source: { id: number; name: string },
+  wanted: { key: string; businessLocationId: string; name: string; storageUnitId: number }[],
+  at: string,
+): Map<string, number> {
+  const currency = (scope.db.statement('SELECT currency_code AS code FROM locations WHERE company_id = ? ORDER BY id LIMIT 1').get(scope.companyId) as { code: string } | undefined)?.code ?? 'EUR';
+  const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const ids = new Map<string, number>();
+  for (const location of wanted) {
+    const values = { name: location.name, storageUnitId: location.storageUnitId, lastSyncedAt: at, seenInLastSync: true };
+    const { id } = scope.db.orm
+      .insert(locations)
+      .values({
+        companyId: scope.companyId,
+        sourceId: source.id,
+        businessLocationId: location.businessLocationId,
+        country: '',
+        timezone,
+        currencyCode: currency,
+        businessId: '',
+        businessName: source.name,
+        autoIssue: false,
+        ...values,
+      })
+      .onConflictDoUpdate({ target: [locations.companyId, locations.businessLocationId], set: values, setWhere: eq(locations.sourceId, source.id) })
+      .returning({ id: locations.id })
+      .get() ?? { id: -1 };
+    if (id < 0) throw new DomainError('invalid_input', `"${location.businessLocationId}" already names a location of another sales source.`);
+    ids.set(location.key, id);
+  }
+  return ids;
 }

@@ -14,7 +14,8 @@ export interface LineMapping {
   targetName: string;
 }
 
-export function mappingLookup(scope: CompanyScope, locationId: number): (line: { sku: string | null; name: string | null }) => LineMapping | null {
+/** `locationId` may be 0 (a CSV file previewed before its locations exist): no item is then carried. */
+export function mappingLookup(scope: CompanyScope, sourceId: number, locationId: number): (line: { sku: string | null; name: string | null }) => LineMapping | null {
   const rows = scope.db
     .statement(
       `SELECT i.sku, i.name, m.ingredient_id AS ingredientId, m.recipe_id AS recipeId, m.quantity, m.is_subtraction AS isSubtraction,
@@ -22,9 +23,9 @@ export function mappingLookup(scope: CompanyScope, locationId: number): (line: {
               EXISTS (SELECT 1 FROM pos_item_locations pl WHERE pl.pos_item_id = i.id AND pl.location_id = ?) AS carried
        FROM pos_mappings m JOIN pos_items i ON i.id = m.pos_item_id
        LEFT JOIN ingredients g ON g.id = m.ingredient_id LEFT JOIN recipes r ON r.id = m.recipe_id
-       WHERE m.company_id = ? AND i.source_id = (SELECT source_id FROM locations WHERE id = ?) ORDER BY carried DESC, i.id`,
+       WHERE m.company_id = ? AND i.source_id = ? ORDER BY carried DESC, i.id`,
     )
-    .all(locationId, scope.companyId, locationId) as {
+    .all(locationId, scope.companyId, sourceId) as {
     sku: string | null;
     name: string;
     ingredientId: number | null;

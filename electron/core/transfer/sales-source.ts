@@ -282,3 +282,48 @@ export function dayLines(db: LarderDb, locationId: number, date: string): DayLin
     .all(locationId, date) as (Omit<DayLine, 'saleCancelled'> & { saleCancelled: number })[];
   return rows.map((row) => ({ ...row, saleCancelled: row.saleCancelled === 1 }));
 }
+
+/** A CSV row as a sale (one sale a row, so its external id is the receipt): one line per code of the row. */
+export interface UploadedSale {
+  accountReference: string;
+  receiptId: string | null;
+  lines: { lineId: string; sku: string; name: string; quantity: number; netAmount: number | null }[];
+}
+
+const UPLOADED_SALE_COLUMNS = [...SALE_COLUMNS, 'csv_upload_id'] as const;
+
+/**
+ * A CSV upload's rows of one location-day, stored as sales and lines like a fetched day's, so the
+ * transfer, the trace and `ledger show` treat them alike; answers the lines. Runs inside the caller's
+ * transaction.
+ */
+export function storeUploadedDay(db: LarderDb, locationId: number, date: string, uploadId: number, uploaded: UploadedSale[], at: string): DayLine[] {
+  const soldItemId = soldItemIds(db);
+  let saleId = nextRowId(db, 'sales');
+  let rowId = nextRowId(db, 'sales_lines');
+  const saleValues: unknown[] = [];
+  const lineValues: unknown[] = [];
+  const lines: DayLine[] = [];
+  for (const sale of uploaded) {
+    saleValues.push(saleId, locationId, date, sale.accountReference, sale.receiptId, 'CSV', 0, at, uploadId);
+    for (const line of sale.lines) {
+      lineValues.push(rowId, saleId, line.lineId, null, soldItemId(line.sku, line.name), line.quantity, line.netAmount);
+      lines.push({ rowId: rowId++, lineId: line.lineId, parentLineId: null, sku: line.sku, name: line.name, quantity: line.quantity, netAmount: line.netAmount, saleType: 'CSV', saleCancelled: false });
+    }
+    saleId++;
+  }
+  insertMany(db, 'sales', UPLOADED_SALE_COLUMNS, saleValues);
+  insertMany(db, 'sales_lines', LINE_COLUMNS, lineValues);
+  return lines;
+}
+
+/** The sales lines a CSV upload stored. */
+export function uploadedSalesLineIds(db: LarderDb, uploadId: number): number[] {
+  return db.statement('SELECT l.id FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.csv_upload_id = ?').pluck().all(uploadId) as number[];
+}
+
+/** A reverted upload's sales and their lines go (after the ledger withdrew their trace). */
+export function deleteUploadedSales(db: LarderDb, uploadId: number): void {
+  db.statement('DELETE FROM sales_lines WHERE sale_id IN (SELECT id FROM sales WHERE csv_upload_id = ?)').run(uploadId);
+  db.statement('DELETE FROM sales WHERE csv_upload_id = ?').run(uploadId);
+}

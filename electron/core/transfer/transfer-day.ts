@@ -32,7 +32,7 @@ import { asDomainError, DomainError, failureOf } from '../domain-error';
 import { describeExplosionException } from '../inventory/recipe-explosion';
 import { currentRecipeBook } from '../inventory/recipes';
 import { weightedAverageUnitCost } from '../ledger/ledger';
-import { dayIssueUnitCosts, deleteDayIssues, postDayIssues, postedSalesLines, type DayIssue } from '../ledger/ledger-writer';
+import { dayIssueUnitCosts, deleteDayIssues, postDayIssues, postedSalesLines, type DayIssue, type IssueDay } from '../ledger/ledger-writer';
 import type { LightspeedApi } from '../lightspeed/api-client';
 import { LightspeedError } from '../lightspeed/lightspeed-http';
 import { recordTransferRun, requireLocation } from '../locations/location-config';
@@ -77,7 +77,7 @@ export interface TransferRequest {
 }
 
 
-const emptyStats = (): TransferStats => ({
+export const emptyStats = (): TransferStats => ({
   sales_count: 0,
   lines_processed: 0,
   lines_skipped: 0,
@@ -212,79 +212,7 @@ async function attemptOnce(
       fetchedAt: fetched ? at : (cached?.fetchedAt ?? at),
     };
 
-    const mappingFor = mappingLookup(scope, location.id);
-    // A day already posted here keeps its entries' unit cost; otherwise the weighted average of the day.
-    const postedCosts = dayIssueUnitCosts(scope, day);
-    const issues = new Map<number, DayIssue>();
-    const issueOf = (ingredientId: number) => {
-      let issue = issues.get(ingredientId);
-      if (!issue) {
-        const unitCost = postedCosts.get(ingredientId) ?? toScaled(weightedAverageUnitCost(scope, ingredientId, date), UNIT_COST_SCALE, 'invalid_value', 'Unit cost');
-        issues.set(ingredientId, (issue = { quantity: 0, value: 0, unitCost, lines: 0 }));
-      }
-      return issue;
-    };
-    const deductions = dayDeductions(currentRecipeBook(scope), (ingredientId) => issueOf(ingredientId).unitCost);
-    const unmapped = new Set<string>();
-    // (sales line, ingredient, entry to come, quantity) rows: the trace of the day's entries.
-    const trace: number[] = [];
-    let alreadyPosted = 0;
-    // Money scale, as integers: a day's takings are far below 2^53 ten-thousandths.
-    let salesValue = 0;
-    let unmappedValue = 0;
-
-    for (const line of lines) {
-      if (!isSold(line)) {
-        stats.lines_skipped++;
-        continue;
-      }
-      stats.lines_sold++;
-      salesValue += line.netAmount ?? 0;
-      const mapping = mappingFor(line);
-      if (!mapping) {
-        unmapped.add(line.name as string);
-        stats.lines_unmapped++;
-        unmappedValue += line.netAmount ?? 0;
-        stats.lines_skipped++;
-        continue;
-      }
-      if (posted.has(line.rowId)) {
-        // Posted by an earlier run: a run that is not forced leaves it as it is.
-        stats.lines_skipped++;
-        alreadyPosted++;
-        continue;
-      }
-      stats.lines_processed++;
-      const { changes } = deductions.take(line.quantity as number, mapping);
-      for (let n = 0; n < changes.length; n += 3) {
-        const ingredientId = changes[n] as number;
-        const issue = issueOf(ingredientId);
-        issue.quantity += changes[n + 1] as number;
-        issue.value += changes[n + 2] as number;
-        issue.lines++;
-        trace.push(line.rowId, ingredientId, 0, changes[n + 1] as number);
-      }
-    }
-
-    // The ledger's writer posts one entry per ingredient with its trace, and adds the day up again,
-    // with the rest of this transaction.
-    const ledgerIds = postDayIssues(scope, { ...day, transferLogId: logId }, issues, trace);
-    const taken = deductions.taken();
-    const exceptions = new Set(taken.flatMap((deduction) => deduction.exceptions.map(describeExplosionException)));
-    const uses = new Map<string, RecipeUse & { total: Decimal }>();
-    for (const { mapping, sold, lines: count } of taken) {
-      const key = `${mapping.targetType}:${mapping.targetName}`;
-      const use = uses.get(key) ?? { type: mapping.targetType, name: mapping.targetName, quantity: '0', total: new Decimal(0) };
-      use.total = use.total.plus(sold.times(count));
-      uses.set(key, use);
-    }
-    stats.ledger_entries_created = ledgerIds.length;
-    stats.sales_value = formatDecimal(fromScaled(salesValue, MONEY_SCALE));
-    stats.unmapped_value = formatDecimal(fromScaled(unmappedValue, MONEY_SCALE));
-    stats.unmapped_names = [...unmapped].sort();
-    stats.exceptions = [...[...unmapped].sort().map((name) => `unmapped_pos_name:${name}`), ...exceptions];
-    stats.recipes_used = [...uses.values()].map(({ type, name, total }) => ({ type, name, quantity: formatDecimal(total) }));
-    stats.idempotent = ledgerIds.length === 0 && alreadyPosted > 0;
+    const { ledgerIds, salesValue, unmappedValue } = postDayLines(scope, { ...day, locationRowId: location.id, sourceId: location.sourceId, transferLogId: logId }, lines, posted, stats);
     const noData = lines.length === 0;
     finishLog(db, logId, stats, { noData, dataComplete, ledgerIds, salesValue, unmappedValue }, at);
     recordTransferRun(scope, location.id, at);
@@ -302,6 +230,95 @@ async function attemptOnce(
     request.onCommit?.(result);
     return result;
   });
+}
+
+/**
+ * The heart of step 5, the same for every sales source (a Lightspeed day, a CSV file's location-day):
+ * the day's lines become one ISSUE per ingredient with the trace of each line's deduction, and `stats`
+ * says what happened. Runs inside the caller's transaction; `posted` holds the lines an earlier run
+ * already deducted. Answers the entries touched and the day's sales values at the money scale.
+ */
+export function postDayLines(
+  scope: CompanyScope,
+  day: IssueDay & { locationRowId: number; sourceId: number; transferLogId: number },
+  lines: DayLine[],
+  posted: Set<number>,
+  stats: TransferStats,
+): { ledgerIds: number[]; salesValue: number; unmappedValue: number } {
+  const mappingFor = mappingLookup(scope, day.sourceId, day.locationRowId);
+  // A day already posted here keeps its entries' unit cost; otherwise the weighted average of the day.
+  const postedCosts = dayIssueUnitCosts(scope, day);
+  const issues = new Map<number, DayIssue>();
+  const issueOf = (ingredientId: number) => {
+    let issue = issues.get(ingredientId);
+    if (!issue) {
+      const unitCost = postedCosts.get(ingredientId) ?? toScaled(weightedAverageUnitCost(scope, ingredientId, day.date), UNIT_COST_SCALE, 'invalid_value', 'Unit cost');
+      issues.set(ingredientId, (issue = { quantity: 0, value: 0, unitCost, lines: 0 }));
+    }
+    return issue;
+  };
+  const deductions = dayDeductions(currentRecipeBook(scope), (ingredientId) => issueOf(ingredientId).unitCost);
+  const unmapped = new Set<string>();
+  // (sales line, ingredient, entry to come, quantity) rows: the trace of the day's entries.
+  const trace: number[] = [];
+  let alreadyPosted = 0;
+  // Money scale, as integers: a day's takings are far below 2^53 ten-thousandths.
+  let salesValue = 0;
+  let unmappedValue = 0;
+
+  for (const line of lines) {
+    if (!isSold(line)) {
+      stats.lines_skipped++;
+      continue;
+    }
+    stats.lines_sold++;
+    salesValue += line.netAmount ?? 0;
+    const mapping = mappingFor(line);
+    if (!mapping) {
+      unmapped.add(line.name as string);
+      stats.lines_unmapped++;
+      unmappedValue += line.netAmount ?? 0;
+      stats.lines_skipped++;
+      continue;
+    }
+    if (posted.has(line.rowId)) {
+      // Posted by an earlier run: a run that is not forced leaves it as it is.
+      stats.lines_skipped++;
+      alreadyPosted++;
+      continue;
+    }
+    stats.lines_processed++;
+    const { changes } = deductions.take(line.quantity as number, mapping);
+    for (let n = 0; n < changes.length; n += 3) {
+      const ingredientId = changes[n] as number;
+      const issue = issueOf(ingredientId);
+      issue.quantity += changes[n + 1] as number;
+      issue.value += changes[n + 2] as number;
+      issue.lines++;
+      trace.push(line.rowId, ingredientId, 0, changes[n + 1] as number);
+    }
+  }
+
+  // The ledger's writer posts one entry per ingredient with its trace, and adds the day up again,
+  // with the rest of this transaction.
+  const ledgerIds = postDayIssues(scope, day, issues, trace);
+  const taken = deductions.taken();
+  const exceptions = new Set(taken.flatMap((deduction) => deduction.exceptions.map(describeExplosionException)));
+  const uses = new Map<string, RecipeUse & { total: Decimal }>();
+  for (const { mapping, sold, lines: count } of taken) {
+    const key = `${mapping.targetType}:${mapping.targetName}`;
+    const use = uses.get(key) ?? { type: mapping.targetType, name: mapping.targetName, quantity: '0', total: new Decimal(0) };
+    use.total = use.total.plus(sold.times(count));
+    uses.set(key, use);
+  }
+  stats.ledger_entries_created = ledgerIds.length;
+  stats.sales_value = formatDecimal(fromScaled(salesValue, MONEY_SCALE));
+  stats.unmapped_value = formatDecimal(fromScaled(unmappedValue, MONEY_SCALE));
+  stats.unmapped_names = [...unmapped].sort();
+  stats.exceptions = [...[...unmapped].sort().map((name) => `unmapped_pos_name:${name}`), ...exceptions];
+  stats.recipes_used = [...uses.values()].map(({ type, name, total }) => ({ type, name, quantity: formatDecimal(total) }));
+  stats.idempotent = ledgerIds.length === 0 && alreadyPosted > 0;
+  return { ledgerIds, salesValue, unmappedValue };
 }
 
 /**

@@ -3,6 +3,7 @@ import { OptionalFilter } from '../db/optional-filter';
 import type { CompanyScope } from '../db/company';
 import type { ApiSummary, RecipeUse, TransferLogSummary, TransferLogView, TransferStats, TransferStatus, TransferTrigger } from '../../../shared/model/transfers';
 import type { LarderDb } from '../db/open-database';
+import type { CsvInvalidRow } from '../../../shared/model/csv';
 import { formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
 import { transferLogs } from '../db/schema';
 import { listLedgerEntries, type LedgerEntryView } from '../ledger/ledger';
@@ -12,7 +13,16 @@ export type { RecipeUse, TransferStats, TransferTrigger };
 export function startLog(
   db: LarderDb,
   scope: CompanyScope,
-  entry: { locationId: number; reportDate: string; requestUuid: string; attempt: number; trigger: TransferTrigger; forceRefresh: boolean; storageUnitId: number },
+  entry: {
+    locationId: number;
+    reportDate: string;
+    requestUuid: string;
+    attempt: number;
+    trigger: TransferTrigger;
+    forceRefresh: boolean;
+    storageUnitId: number;
+    csvUploadId?: number;
+  },
   at: string,
 ): number {
   return db.write(
@@ -76,6 +86,11 @@ export function markReplaced(db: LarderDb, day: { locationId: number; reportDate
        WHERE location_id = ? AND report_date = ? AND status = 'success' AND ledger_entries_created > 0 AND replaced_by_log_id IS NULL AND id <> ?`,
     )
     .run(byLogId, at, day.locationId, day.reportDate, byLogId);
+}
+
+/** A reverted CSV upload's logs stay, saying so (their entries are gone). Runs inside the revert's transaction. */
+export function markUploadReverted(db: LarderDb, uploadId: number, at: string): void {
+  db.statement('UPDATE transfer_logs SET reverted_at = ? WHERE csv_upload_id = ?').run(at, uploadId);
 }
 
 /** A log for an attempt that turned out not to be one (the nightly run found the day still open): it goes. */
@@ -144,8 +159,10 @@ const LOG_SELECT = `SELECT t.id, l.business_location_id AS businessLocationId, l
     t.used_cache AS usedCache, t.idempotent, t.lines_sold AS linesSold, t.lines_unmapped AS linesUnmapped, t.sales_value AS salesValue,
     t.unmapped_value AS unmappedValue, t.entries_replaced AS entriesReplaced, t.replaced_by_log_id AS replacedByLogId, t.replaced_at AS replacedAt,
     t.error_code AS errorCode, t.error_message AS errorMessage,
-    t.started_at AS startedAt, t.finished_at AS finishedAt
-  FROM transfer_logs t JOIN locations l ON l.id = t.location_id LEFT JOIN storage_units s ON s.id = t.storage_unit_id`;
+    t.started_at AS startedAt, t.finished_at AS finishedAt, src.kind AS source, t.csv_upload_id AS csvUploadId, u.file_name AS csvFileName,
+    coalesce(u.invalid_rows, '[]') AS csvInvalidRows, t.reverted_at AS revertedAt
+  FROM transfer_logs t JOIN locations l ON l.id = t.location_id JOIN sales_sources src ON src.id = l.source_id
+  LEFT JOIN storage_units s ON s.id = t.storage_unit_id LEFT JOIN csv_uploads u ON u.id = t.csv_upload_id`;
 
 type LogRow = Record<keyof TransferLogView, unknown>;
 
@@ -165,6 +182,7 @@ function toView(row: LogRow): TransferLogView {
     exceptions: JSON.parse(row.exceptions as string) as string[],
     recipesUsed: JSON.parse(row.recipesUsed as string) as RecipeUse[],
     apiResponseSummary: JSON.parse(row.apiResponseSummary as string) as ApiSummary,
+    csvInvalidRows: JSON.parse(row.csvInvalidRows as string) as CsvInvalidRow[],
   };
 }
 
@@ -192,8 +210,10 @@ export function listLogSummaries(scope: CompanyScope, filter: LogFilter = {}): T
       `SELECT t.id, l.business_location_id AS businessLocationId, l.name AS locationName, t.report_date AS reportDate, t.status, t.trigger, t.attempt,
               t.no_data AS noData, t.data_complete AS dataComplete, t.sales_count AS salesCount, t.lines_processed AS linesProcessed,
               t.lines_skipped AS linesSkipped, t.ledger_entries_created AS ledgerEntriesCreated, t.lines_sold AS linesSold, t.lines_unmapped AS linesUnmapped,
-              t.replaced_by_log_id AS replacedByLogId, t.started_at AS startedAt, json_array_length(t.unmapped_names) AS unmappedNameCount
-       FROM transfer_logs t JOIN locations l ON l.id = t.location_id
+              t.replaced_by_log_id AS replacedByLogId, t.started_at AS startedAt, json_array_length(t.unmapped_names) AS unmappedNameCount,
+              src.kind AS source, u.file_name AS csvFileName, t.reverted_at AS revertedAt
+       FROM transfer_logs t JOIN locations l ON l.id = t.location_id JOIN sales_sources src ON src.id = l.source_id
+       LEFT JOIN csv_uploads u ON u.id = t.csv_upload_id
        WHERE ${where.sql} ORDER BY t.id DESC LIMIT @limit`,
     )
     .all({ ...where.params, limit: filter.limit ?? 1000 }) as (Omit<TransferLogSummary, 'noData' | 'dataComplete'> & { noData: number; dataComplete: number | null })[];

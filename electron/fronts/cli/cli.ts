@@ -33,7 +33,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     const known = asDomainError(error);
     if (known) {
-      io.write(JSON.stringify({ error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) } }));
+      io.write(JSON.stringify({ error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}), ...(known.rows ? { rows: known.rows } : {}) } }));
       return 1;
     }
     io.write(JSON.stringify({ error: { code: 'internal_error', message: error instanceof Error ? error.message : String(error) } }));

@@ -1,31 +1,59 @@
 import { DomainError } from '../../core/domain-error';
 import { listCsvProfiles, saveCsvProfile } from '../../core/csv/csv-profiles';
+import { listUploads, previewCsv, readCsvFile, revertUpload, uploadCsv } from '../../core/csv/csv-upload';
 import { parseCommandArgs, readFileArgument } from './args';
 import type { Command } from './command';
 
-const csvUsage = 'csv profile save <file.json> | csv profile list';
+const csvUsage =
+  'csv profile save <file.json> | csv profile list | csv preview <profile> <file> [--date D] | ' +
+  'csv upload <profile> <file> [--date D] [--replace|--add] [--skip-invalid] | csv uploads | csv revert <upload id>';
+
+const usage = () => new DomainError('invalid_input', `Usage: ${csvUsage}`);
 
 export const csvCommands: Record<string, Command> = {
   csv: {
     usage: csvUsage,
     run: (engine, args) => {
-      const { positionals } = parseCommandArgs(args, {}, csvUsage);
-      const [group, action, file, ...rest] = positionals;
-      if (group === 'profile' && action === 'save' && file && rest.length === 0) {
-        let json: unknown;
-        try {
-          json = JSON.parse(readFileArgument(file));
-        } catch (error) {
-          if (error instanceof DomainError) throw error;
-          throw new DomainError('csv_profile_invalid', `${file} is not JSON: ${(error as Error).message}`);
+      const { values, positionals } = parseCommandArgs(
+        args,
+        { date: { type: 'string' }, replace: { type: 'boolean' }, add: { type: 'boolean' }, 'skip-invalid': { type: 'boolean' } },
+        csvUsage,
+      );
+      const at = engine.platform.clock.now().toISOString();
+      const [group, ...rest] = positionals;
+      if (group === 'profile') {
+        const [action, file, ...extra] = rest;
+        if (action === 'save' && file && extra.length === 0) {
+          let json: unknown;
+          try {
+            json = JSON.parse(readFileArgument(file));
+          } catch (error) {
+            if (error instanceof DomainError) throw error;
+            throw new DomainError('csv_profile_invalid', `${file} is not JSON: ${(error as Error).message}`);
+          }
+          const saved = saveCsvProfile(engine.scope, json, at);
+          return { profile: { id: saved.id, ...saved.profile } };
         }
-        const saved = saveCsvProfile(engine.scope, json, engine.platform.clock.now().toISOString());
-        return { profile: { id: saved.id, ...saved.profile } };
+        if (action === 'list' && file === undefined) {
+          return { profiles: listCsvProfiles(engine.scope).map((saved) => ({ id: saved.id, ...saved.profile })) };
+        }
+        throw usage();
       }
-      if (group === 'profile' && action === 'list' && file === undefined) {
-        return { profiles: listCsvProfiles(engine.scope).map((saved) => ({ id: saved.id, ...saved.profile })) };
+      if ((group === 'preview' || group === 'upload') && rest.length === 2) {
+        const [profile, path] = rest as [string, string];
+        const file = readCsvFile(path);
+        if (group === 'preview') return { preview: previewCsv(engine.scope, profile, file, { date: values.date }, at) };
+        if (values.replace && values.add) throw new DomainError('invalid_input', 'Choose --replace or --add, not both.');
+        const mode = values.replace ? 'replace' : values.add ? 'add' : undefined;
+        return { upload: uploadCsv(engine.scope, profile, file, { date: values.date, mode, skipInvalid: values['skip-invalid'] ?? false }, at) };
       }
-      throw new DomainError('invalid_input', `Usage: ${csvUsage}`);
+      if (group === 'uploads' && rest.length === 0) return { uploads: listUploads(engine.scope) };
+      if (group === 'revert' && rest.length === 1) {
+        const id = Number(rest[0]);
+        if (!Number.isSafeInteger(id) || id <= 0) throw new DomainError('csv_upload_not_found', `"${rest[0]}" is not an upload id; take one from csv uploads.`);
+        return { upload: revertUpload(engine.scope, id, at) };
+      }
+      throw usage();
     },
   },
 };

@@ -14,7 +14,7 @@ const configureUsage =
   'configure [--environment trial-v2|production-v2|trial-v1|production-v1|custom] [--client-id ID] [--client-secret -|SECRET] [--redirect-uri URI|loopback] [--loopback-port N|ephemeral] [--auth-url URL --token-url URL --api-url URL]';
 const connectUsage = 'connect [--no-browser] [--reauthorize] | connect --paste ADDRESS';
 const locationsUsage = 'locations sync | list | show <blId> | link <blId> <storage unit name> | unlink <blId> | activate <blId> | auto <blId> on|off';
-const itemsUsage = 'items sync | items list [--unmapped]';
+const itemsUsage = 'items sync | items list [--unmapped] [--source NAME]';
 
 function subcommand(args: string[], allowed: string[], usage: string): string {
   const [name] = args;
@@ -119,8 +119,8 @@ export const lightspeedCommands: Record<string, Command> = {
       if (subcommand(args, ['sync', 'list'], itemsUsage) === 'sync') {
         return { synced: await syncItems(engine.scope, engine.lightspeed.api, engine.platform.clock.now().toISOString()) };
       }
-      const { values } = parseCommandArgs(args.slice(1), { unmapped: { type: 'boolean' } }, itemsUsage);
-      return { items: listItems(engine.scope, { unmapped: values.unmapped ?? false }) };
+      const { values } = parseCommandArgs(args.slice(1), { unmapped: { type: 'boolean' }, source: { type: 'string' } }, itemsUsage);
+      return { items: listItems(engine.scope, { unmapped: values.unmapped ?? false, source: values.source }) };
     },
   },
 };

@@ -13,7 +13,8 @@ import { transferStatuses } from '../../core/db/schema';
 import { optionValue, parseCommandArgs } from './args';
 import type { Command } from './command';
 
-const mapUsage = 'map <item id|SKU|name> (--ingredient NAME | --recipe NAME) [--quantity Q] [--subtraction]';
+const mapUsage = 'map <item id|code|SKU|name> (--ingredient NAME | --recipe NAME) [--quantity Q] [--subtraction] [--source NAME]';
+const unmapUsage = 'unmap <item id|code|SKU|name> [--source NAME]';
 const transferUsage = 'transfer <blId> <date> [--no-force]';
 const migrateUsage = 'migrate start|rerun|cancel|status <blId> [--wait]';
 const logsUsage = 'logs [--location BLID] [--date DATE | --from DATE --to DATE] [--status processing|success|failed]';
@@ -38,11 +39,11 @@ export const transferCommands: Record<string, Command> = {
     run: (engine, args) => {
       const { values, positionals } = parseCommandArgs(
         args,
-        { ingredient: { type: 'string' }, recipe: { type: 'string' }, quantity: { type: 'string' }, subtraction: { type: 'boolean' } },
+        { ingredient: { type: 'string' }, recipe: { type: 'string' }, quantity: { type: 'string' }, subtraction: { type: 'boolean' }, source: { type: 'string' } },
         mapUsage,
       );
       if (positionals.length !== 1 || (values.ingredient === undefined) === (values.recipe === undefined)) throw new DomainError('invalid_input', `Usage: ${mapUsage}`);
-      const item = resolveItem(engine.scope, positionals[0] as string);
+      const item = resolveItem(engine.scope, positionals[0] as string, values.source);
       let target: { ingredientId: number } | { recipeId: number };
       if (values.ingredient !== undefined) {
         const ingredient = findIngredientByName(engine.scope, values.ingredient);
@@ -62,11 +63,11 @@ export const transferCommands: Record<string, Command> = {
     },
   },
   unmap: {
-    usage: 'unmap <item id|SKU|name>',
+    usage: unmapUsage,
     run: (engine, args) => {
-      const { positionals } = parseCommandArgs(args, {}, 'unmap <item>');
-      if (positionals.length !== 1) throw new DomainError('invalid_input', 'Usage: unmap <item id|SKU|name>');
-      const item = resolveItem(engine.scope, positionals[0] as string);
+      const { values, positionals } = parseCommandArgs(args, { source: { type: 'string' } }, unmapUsage);
+      if (positionals.length !== 1) throw new DomainError('invalid_input', `Usage: ${unmapUsage}`);
+      const item = resolveItem(engine.scope, positionals[0] as string, values.source);
       deleteMapping(engine.scope, item.id);
       return { unmapped: { itemId: item.itemId, name: item.name } };
     },

@@ -42,7 +42,7 @@ export function createDispatch(handlers: Handlers, log: (message: string, error:
     } catch (error) {
       const known = asDomainError(error);
       if (known) {
-        return { ok: false, error: { code: known.code, message: known.message, ...(known.details ? { details: [...known.details] } : {}) } };
+        return { ok: false, error: { code: known.code, message: known.message, ...(known.details ? { details: [...known.details] } : {}), ...(known.rows ? { rows: [...known.rows] } : {}) } };
       }
       log(`[larder] ${channel} failed`, error);
       return { ok: false, error: { code: 'internal_error', message: 'Something went wrong inside Larder. Nothing was changed.' } };

@@ -1,0 +1,442 @@
+// CSV sales uploads: a till's export, read with a profile (a CSV sales source), previewed without
+// posting anything, then posted as one transfer per (location, business date) of the file — the same
+// deduction, recipe explosion, weighted average cost, trace and unique constraints as a Lightspeed
+// day (postDayLines) — and reverted when it was the wrong file. The only module that writes
+// csv_uploads and csv_upload_keys.
+//
+// No double counting, by constraint and not only by code: a file (by content hash) is posted once
+// until reverted (csv_uploads_file_once); an external row id once per source (csv_upload_keys' primary
+// key); a location-day an earlier upload posted needs an explicit replace or add; and the trace's
+// primary key keeps any line from deducting twice. The whole upload is one transaction.
+import { createHash, randomUUID } from 'node:crypto';
+import { openSync, closeSync, fstatSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { normalizeDate } from '../../../shared/dates';
+import type { CsvDay, CsvInvalidRow, CsvPreview, CsvUploadMode, CsvUploadView } from '../../../shared/model/csv';
+import type { CompanyScope } from '../db/company';
+import { insertMany } from '../db/insert-many';
+import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../decimal/decimal';
+import { DomainError, quoted } from '../domain-error';
+import { listIngredients } from '../inventory/ingredients';
+import { currentRecipeBook } from '../inventory/recipes';
+import { findStorageUnitByName } from '../inventory/storage-units';
+import { recordSourceCodes } from '../items/item-sync';
+import { deleteDayIssues, withdrawSalesLines } from '../ledger/ledger-writer';
+import { ensureSourceLocations } from '../locations/location-sync';
+import { findSalesSource, type SalesSource } from '../sources/sales-sources';
+import { dayDeductions } from '../transfer/line-deduction';
+import { mappingLookup, type LineMapping } from '../transfer/mapping-lookup';
+import { deleteUploadedSales, storeUploadedDay, uploadedSalesLineIds } from '../transfer/sales-source';
+import { emptyStats, postDayLines } from '../transfer/transfer-day';
+import { finishLog, markReplaced, markUploadReverted, startLog } from '../transfer/transfer-log';
+import { parseCsvProfile, type CsvProfile } from './csv-profile';
+import { MAX_CSV_BYTES, readCsv, type CsvReading, type CsvRow, type InvalidRow } from './csv-reader';
+
+/** A file from disk, its size checked before a byte of it is read. */
+export function readCsvFile(path: string): { name: string; bytes: Buffer } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new DomainError('file_unreadable', `Cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+  try {
+    const { size } = fstatSync(fd);
+    if (size > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `${basename(path)} has ${size} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
+    return { name: basename(path), bytes: readFileSync(fd) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The rows of one location and business day. */
+interface DayGroup {
+  key: string;
+  /** The location column's value, or "default". */
+  location: string;
+  businessLocationId: string;
+  locationName: string;
+  storageUnit: string;
+  storageUnitId: number;
+  date: string;
+  rows: CsvRow[];
+  alreadyPosted: boolean;
+}
+
+/** A file read with its profile and held against what the source posted before. */
+interface Prepared {
+  source: SalesSource;
+  profile: CsvProfile;
+  reading: CsvReading;
+  hash: string;
+  /** Rows to post: readable, and not a duplicate external id. */
+  rows: CsvRow[];
+  duplicates: number;
+  days: DayGroup[];
+  /** Each code with the name the file first gave it. */
+  codes: Map<string, string | null>;
+}
+
+function requireCsvSource(scope: CompanyScope, profileName: string): { source: SalesSource; profile: CsvProfile } {
+  const source = findSalesSource(scope, profileName.trim());
+  if (!source || source.kind !== 'csv') throw new DomainError('csv_profile_not_found', `There is no CSV profile named ${quoted(profileName)}.`);
+  return { source, profile: parseCsvProfile(source.settings) };
+}
+
+function prepare(scope: CompanyScope, profileName: string, bytes: Buffer, date: string | undefined): Prepared {
+  const { source, profile } = requireCsvSource(scope, profileName);
+  let businessDate: string | undefined;
+  if (date !== undefined && date.trim() !== '') {
+    businessDate = normalizeDate(date) ?? undefined;
+    if (!businessDate) throw new DomainError('invalid_date_format', `"${date}" is not a date as YYYY-MM-DD or DD.MM.YYYY.`);
+  }
+  const reading = readCsv(bytes, profile, { date: businessDate });
+  const hash = createHash('sha256').update(bytes).digest('hex');
+
+  const known = scope.db.statement('SELECT 1 FROM csv_upload_keys WHERE source_id = ? AND external_id = ?').pluck();
+  const seen = new Set<string>();
+  const rows: CsvRow[] = [];
+  let duplicates = 0;
+  for (const row of reading.rows) {
+    if (row.externalId !== null) {
+      if (seen.has(row.externalId) || known.get(source.id, row.externalId) !== undefined) {
+        duplicates++;
+        continue;
+      }
+      seen.add(row.externalId);
+    }
+    rows.push(row);
+  }
+
+  const storageUnitIds = new Map<string, number>();
+  const storageUnitId = (name: string) => {
+    let id = storageUnitIds.get(name);
+    if (id === undefined) {
+      id = findStorageUnitByName(scope, name)?.id;
+      if (id === undefined) throw new DomainError('storage_unit_not_found', `The profile sends sales to ${quoted(name)}, which is not a storage unit (any more).`);
+      storageUnitIds.set(name, id);
+    }
+    return id;
+  };
+  const posted = scope.db.statement(`SELECT 1 FROM ledger_entries WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' AND source = 'csv' LIMIT 1`).pluck();
+  const groups = new Map<string, DayGroup>();
+  const codes = new Map<string, string | null>();
+  for (const row of rows) {
+    const key = `${row.location}\u0000${row.date}`;
+    let group = groups.get(key);
+    if (!group) {
+      const whole = profile.location_column == null;
+      const businessLocationId = whole ? source.name : `${source.name}/${row.location}`;
+      group = {
+        key,
+        location: row.location,
+        businessLocationId,
+        locationName: whole ? source.name : row.location,
+        storageUnit: row.storageUnit,
+        storageUnitId: storageUnitId(row.storageUnit),
+        date: row.date,
+        rows: [],
+        alreadyPosted: posted.get(businessLocationId, row.date, scope.companyId) !== undefined,
+      };
+      groups.set(key, group);
+    }
+    group.rows.push(row);
+    for (const code of row.codes) if (!codes.has(code) || codes.get(code) === null) codes.set(code, row.name);
+  }
+  const days = [...groups.values()].sort((a, b) => a.locationName.localeCompare(b.locationName) || a.date.localeCompare(b.date));
+  return { source, profile, reading, hash, rows, duplicates, days, codes };
+}
+
+/** How a row's code is matched: by code (the item's SKU), then by the row's name. */
+const lineOf = (code: string, row: CsvRow) => ({ sku: code, name: row.name ?? code });
+
+const toInvalid = (row: InvalidRow): CsvInvalidRow => ({ row: row.line, column: row.column, value: row.value, reason: row.reason });
+
+const dayView = (day: DayGroup, logId: number | null): CsvDay => ({
+  location: day.locationName,
+  storage_unit: day.storageUnit,
+  date: day.date,
+  rows: day.rows.length,
+  already_posted: day.alreadyPosted,
+  log_id: logId,
+});
+
+function postedUploadOf(scope: CompanyScope, hash: string): number | null {
+  const id = scope.db.statement(`SELECT id FROM csv_uploads WHERE company_id = ? AND content_hash = ? AND status = 'posted'`).pluck().get(scope.companyId, hash);
+  return (id as number | undefined) ?? null;
+}
+
+function countUnmapped(rows: CsvRow[], mappingFor: (line: { sku: string; name: string }) => LineMapping | null): number {
+  return rows.filter((row) => row.codes.every((code) => mappingFor(lineOf(code, row)) === null)).length;
+}
+
+const PREVIEW_ROWS = 20;
+
+/**
+ * What the file would post, posting nothing: its first rows as the profile reads them, every invalid
+ * row, rows per location and date, each code mapped or not, and the deduction per ingredient. The
+ * file's codes become the source's POS items, so they can be mapped before the upload.
+ */
+export function previewCsv(scope: CompanyScope, profileName: string, file: { name: string; bytes: Buffer }, options: { date?: string | undefined }, at: string): CsvPreview {
+  const prepared = prepare(scope, profileName, file.bytes, options.date);
+  const { source, reading, rows } = prepared;
+  recordSourceCodes(scope, source.id, new Map([...prepared.codes].map(([code, name]) => [code, { name, locationIds: [] }])), at);
+  const mappingFor = mappingLookup(scope, source.id, 0);
+
+  const codes = new Map<string, { name: string; rows: number; quantity: number; mapping: LineMapping | null }>();
+  const deductions = dayDeductions(currentRecipeBook(scope), () => 0);
+  const taken = new Map<string, { ingredientId: number; storageUnit: string; quantity: number }>();
+  for (const day of prepared.days) {
+    for (const row of day.rows) {
+      for (const code of row.codes) {
+        const mapping = mappingFor(lineOf(code, row));
+        const entry = codes.get(code) ?? { name: prepared.codes.get(code) ?? code, rows: 0, quantity: 0, mapping };
+        entry.rows++;
+        entry.quantity += row.quantity;
+        codes.set(code, entry);
+        if (!mapping) continue;
+        const { changes } = deductions.take(row.quantity, mapping);
+        for (let n = 0; n < changes.length; n += 3) {
+          const key = `${changes[n]}\u0000${day.storageUnit}`;
+          const sum = taken.get(key) ?? { ingredientId: changes[n] as number, storageUnit: day.storageUnit, quantity: 0 };
+          sum.quantity += changes[n + 1] as number;
+          taken.set(key, sum);
+        }
+      }
+    }
+  }
+  const ingredients = new Map(listIngredients(scope).map((ingredient) => [ingredient.id, ingredient]));
+  return {
+    profile: source.name,
+    file_name: file.name,
+    header: reading.header,
+    rows: reading.dataRows,
+    rows_valid: reading.rows.length,
+    rows_invalid: reading.invalid.length,
+    rows_skipped: reading.skipped,
+    rows_duplicate: prepared.duplicates,
+    rows_unmapped: countUnmapped(rows, mappingFor),
+    first_rows: reading.rows.slice(0, PREVIEW_ROWS).map((row) => ({
+      row: row.line,
+      codes: row.codes,
+      quantity: formatScaled(row.quantity, QUANTITY_SCALE),
+      date: row.date,
+      location: row.location,
+      storage_unit: row.storageUnit,
+      name: row.name,
+      net_amount: row.netAmount === null ? null : formatScaled(row.netAmount, MONEY_SCALE),
+      external_id: row.externalId,
+    })),
+    invalid_rows: reading.invalid.map(toInvalid),
+    days: prepared.days.map((day) => dayView(day, null)),
+    codes: [...codes]
+      .map(([code, entry]) => ({
+        code,
+        name: entry.name,
+        rows: entry.rows,
+        quantity: formatScaled(entry.quantity, QUANTITY_SCALE),
+        mapped: entry.mapping !== null,
+        mapping: entry.mapping?.targetName ?? null,
+      }))
+      .sort((a, b) => Number(a.mapped) - Number(b.mapped) || a.code.localeCompare(b.code)),
+    deductions: [...taken.values()]
+      .map((sum) => {
+        const ingredient = ingredients.get(sum.ingredientId);
+        return { ingredient: ingredient?.name ?? String(sum.ingredientId), unit: ingredient?.unit ?? '', storage_unit: sum.storageUnit, quantity: formatScaled(sum.quantity, QUANTITY_SCALE) };
+      })
+      .sort((a, b) => a.storage_unit.localeCompare(b.storage_unit) || a.ingredient.localeCompare(b.ingredient)),
+    already_uploaded: postedUploadOf(scope, prepared.hash),
+  };
+}
+
+export interface CsvPostOptions {
+  date?: string | undefined;
+  mode?: CsvUploadMode | undefined;
+  skipInvalid?: boolean | undefined;
+}
+
+/**
+ * Posts the file: each (location, business date) one transfer with its log (trigger csv_upload),
+ * its rows stored as sales so every ISSUE is traced to them. All of it commits, or none.
+ */
+export function uploadCsv(scope: CompanyScope, profileName: string, file: { name: string; bytes: Buffer }, options: CsvPostOptions, at: string): CsvUploadView {
+  const { db } = scope;
+  return db.write(() => {
+    const prepared = prepare(scope, profileName, file.bytes, options.date);
+    const { source, reading, days } = prepared;
+    if (reading.invalid.length > 0 && !options.skipInvalid) {
+      throw new DomainError(
+        'csv_row_invalid',
+        `${reading.invalid.length} of ${reading.dataRows} rows cannot be read (first: row ${reading.invalid[0]?.line}, ${reading.invalid[0]?.column}: ${reading.invalid[0]?.reason}). Nothing was posted; correct them, or post with “skip invalid rows”.`,
+        undefined,
+        reading.invalid.map(toInvalid),
+      );
+    }
+    const earlier = postedUploadOf(scope, prepared.hash);
+    if (earlier !== null) throw new DomainError('csv_file_already_uploaded', `This file was posted before (upload ${earlier}); revert that upload first to post it again.`);
+    const postedDays = days.filter((day) => day.alreadyPosted);
+    if (postedDays.length > 0 && !options.mode) {
+      throw new DomainError(
+        'csv_days_already_posted',
+        `An earlier upload already posted ${postedDays.map((day) => `${day.locationName} ${day.date}`).join(', ')}. Choose replace or add.`,
+        postedDays.map((day) => `${day.locationName} ${day.date}`),
+      );
+    }
+
+    const { id: uploadId } = db
+      .statement(
+        `INSERT INTO csv_uploads (company_id, source_id, file_name, content_hash, status, mode, skip_invalid, rows, rows_posted, rows_invalid, rows_unmapped,
+           rows_duplicate, rows_skipped, days, invalid_rows, uploaded_at)
+         VALUES (?, ?, ?, ?, 'posted', ?, ?, ?, 0, ?, 0, ?, ?, '[]', ?, ?) RETURNING id`,
+      )
+      .get(
+        scope.companyId,
+        source.id,
+        file.name,
+        prepared.hash,
+        postedDays.length > 0 ? (options.mode ?? null) : null,
+        options.skipInvalid ? 1 : 0,
+        reading.dataRows,
+        reading.invalid.length,
+        prepared.duplicates,
+        reading.skipped,
+        JSON.stringify(reading.invalid.map(toInvalid)),
+        at,
+      ) as { id: number };
+    insertMany(
+      db,
+      'csv_upload_keys',
+      ['source_id', 'external_id', 'upload_id'],
+      prepared.rows.flatMap((row) => (row.externalId === null ? [] : [source.id, row.externalId, uploadId])),
+    );
+
+    const locationIds = ensureSourceLocations(
+      scope,
+      source,
+      [...new Map(days.map((day) => [day.location, day])).values()].map((day) => ({
+        key: day.location,
+        businessLocationId: day.businessLocationId,
+        name: day.locationName,
+        storageUnitId: day.storageUnitId,
+      })),
+      at,
+    );
+    const carriers = new Map<string, { name: string | null; locationIds: number[] }>();
+    for (const day of days) {
+      const locationId = locationIds.get(day.location) as number;
+      for (const row of day.rows) {
+        for (const code of row.codes) {
+          const entry = carriers.get(code) ?? { name: prepared.codes.get(code) ?? null, locationIds: [] };
+          if (!entry.locationIds.includes(locationId)) entry.locationIds.push(locationId);
+          carriers.set(code, entry);
+        }
+      }
+    }
+    recordSourceCodes(scope, source.id, carriers, at);
+    const mappingFor = mappingLookup(scope, source.id, 0);
+    const rowsUnmapped = countUnmapped(prepared.rows, mappingFor);
+
+    const posted: CsvDay[] = [];
+    for (const day of days) {
+      const locationId = locationIds.get(day.location) as number;
+      const replace = day.alreadyPosted && options.mode === 'replace';
+      const logId = startLog(
+        db,
+        scope,
+        {
+          locationId,
+          reportDate: day.date,
+          requestUuid: randomUUID(),
+          attempt: 1,
+          trigger: 'csv_upload',
+          forceRefresh: replace,
+          storageUnitId: day.storageUnitId,
+          csvUploadId: uploadId,
+        },
+        at,
+      );
+      const stats = emptyStats();
+      const issueDay = { businessLocationId: day.businessLocationId, date: day.date, storageUnitId: day.storageUnitId, source: 'csv' as const };
+      if (replace) {
+        // Exactly this location-day of earlier uploads goes; their logs say they were replaced.
+        stats.entries_replaced = deleteDayIssues(scope, { locationRowId: locationId, ...issueDay });
+        markReplaced(db, { locationId, reportDate: day.date }, logId, at);
+      }
+      const lines = storeUploadedDay(
+        db,
+        locationId,
+        day.date,
+        uploadId,
+        day.rows.map((row) => ({
+          accountReference: `upload ${uploadId} row ${row.line}`,
+          receiptId: row.externalId,
+          lines: row.codes.map((code, index) => ({
+            lineId: row.codes.length > 1 ? `row ${row.line}.${index + 1}` : `row ${row.line}`,
+            sku: code,
+            name: row.name ?? code,
+            quantity: row.quantity,
+            // The row's amount once, on its first code, so the day's sales value is the file's.
+            netAmount: index === 0 ? row.netAmount : null,
+          })),
+        })),
+        at,
+      );
+      stats.sales_count = day.rows.length;
+      const outcome = postDayLines(scope, { ...issueDay, locationRowId: locationId, sourceId: source.id, transferLogId: logId }, lines, new Set(), stats);
+      finishLog(db, logId, stats, { noData: lines.length === 0, dataComplete: true, ...outcome }, at);
+      posted.push(dayView(day, logId));
+    }
+    db.statement('UPDATE csv_uploads SET rows_posted = ?, rows_unmapped = ?, days = ? WHERE id = ?').run(
+      prepared.rows.length - rowsUnmapped,
+      rowsUnmapped,
+      JSON.stringify(posted),
+      uploadId,
+    );
+    return requireUpload(scope, uploadId);
+  });
+}
+
+const UPLOAD_SELECT = `SELECT u.id, u.status, s.name AS profile, u.file_name, u.mode, u.skip_invalid, u.rows, u.rows_posted, u.rows_invalid, u.rows_unmapped,
+    u.rows_duplicate, u.rows_skipped, u.days, u.invalid_rows, u.uploaded_at, u.reverted_at,
+    (SELECT json_group_array(id) FROM (SELECT id FROM transfer_logs WHERE csv_upload_id = u.id ORDER BY id)) AS log_ids
+  FROM csv_uploads u JOIN sales_sources s ON s.id = u.source_id`;
+
+type UploadRow = Omit<CsvUploadView, 'skip_invalid' | 'days' | 'invalid_rows' | 'log_ids'> & { skip_invalid: number; days: string; invalid_rows: string; log_ids: string };
+
+const toUploadView = (row: UploadRow): CsvUploadView => ({
+  ...row,
+  skip_invalid: row.skip_invalid === 1,
+  days: JSON.parse(row.days) as CsvDay[],
+  invalid_rows: JSON.parse(row.invalid_rows) as CsvInvalidRow[],
+  log_ids: JSON.parse(row.log_ids) as number[],
+});
+
+export function requireUpload(scope: CompanyScope, id: number): CsvUploadView {
+  const row = scope.db.statement(`${UPLOAD_SELECT} WHERE u.company_id = ? AND u.id = ?`).get(scope.companyId, id) as UploadRow | undefined;
+  if (!row) throw new DomainError('csv_upload_not_found', `There is no upload with id ${id}.`);
+  return toUploadView(row);
+}
+
+/** Newest first. */
+export function listUploads(scope: CompanyScope): CsvUploadView[] {
+  return (scope.db.statement(`${UPLOAD_SELECT} WHERE u.company_id = ? ORDER BY u.id DESC`).all(scope.companyId) as UploadRow[]).map(toUploadView);
+}
+
+/**
+ * Takes an upload back: its lines leave the ledger's entries (an entry other uploads added to keeps
+ * theirs), its sales and external ids go — so the same file or rows may be posted again — and its logs
+ * stay, marked reverted. Reverting a reverted upload changes nothing.
+ */
+export function revertUpload(scope: CompanyScope, id: number, at: string): CsvUploadView {
+  const { db } = scope;
+  return db.write(() => {
+    const upload = requireUpload(scope, id);
+    if (upload.status === 'reverted') return upload;
+    withdrawSalesLines(scope, uploadedSalesLineIds(db, id));
+    deleteUploadedSales(db, id);
+    db.statement('DELETE FROM csv_upload_keys WHERE upload_id = ?').run(id);
+    db.statement(`UPDATE csv_uploads SET status = 'reverted', reverted_at = ? WHERE id = ?`).run(at, id);
+    markUploadReverted(db, id, at);
+    return requireUpload(scope, id);
+  });
+}

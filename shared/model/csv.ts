@@ -1,0 +1,101 @@
+// CSV sales uploads as the engine answers them, the CLI prints them and the screens show them: one
+// schema per concept. These keep the snake_case field names (the CLI's JSON is a contract).
+import { z } from 'zod';
+import { decimalOutput } from '../decimal-text';
+
+/** A row the profile could not read: its line in the file (the header is line 1), column, raw value (≤ 80 characters) and why. */
+export const csvInvalidRow = z.object({ row: z.number().int(), column: z.string(), value: z.string(), reason: z.string() });
+export type CsvInvalidRow = z.infer<typeof csvInvalidRow>;
+
+/** A row as the profile reads it, for the preview's first rows. */
+export const csvPreviewRow = z.object({
+  row: z.number().int(),
+  codes: z.array(z.string()),
+  quantity: decimalOutput,
+  date: z.string(),
+  location: z.string(),
+  storage_unit: z.string(),
+  name: z.string().nullable(),
+  net_amount: decimalOutput.nullable(),
+  external_id: z.string().nullable(),
+});
+
+/** The rows of one location and business day: one transfer when posted. */
+export const csvDay = z.object({
+  location: z.string(),
+  storage_unit: z.string(),
+  date: z.string(),
+  rows: z.number().int(),
+  /** An earlier upload of this source already posted this location-day (replace or add decides). */
+  already_posted: z.boolean(),
+  log_id: z.number().int().nullable(),
+});
+export type CsvDay = z.infer<typeof csvDay>;
+
+/** A code of the file: mapped or not, and how much of it the rows sold. */
+export const csvCode = z.object({
+  code: z.string(),
+  name: z.string(),
+  rows: z.number().int(),
+  quantity: decimalOutput,
+  mapped: z.boolean(),
+  /** The mapping's target, as "Coffee beans" or "Classic Burger recipe"; null when unmapped. */
+  mapping: z.string().nullable(),
+});
+
+/** What the file would take from stock, per ingredient and storage unit (negative: out). */
+export const csvDeduction = z.object({ ingredient: z.string(), unit: z.string(), storage_unit: z.string(), quantity: decimalOutput });
+
+/** Everything a preview shows; nothing of it is posted. */
+export const csvPreview = z.object({
+  profile: z.string(),
+  file_name: z.string(),
+  header: z.array(z.string()).nullable(),
+  rows: z.number().int(),
+  rows_valid: z.number().int(),
+  rows_invalid: z.number().int(),
+  rows_skipped: z.number().int(),
+  rows_duplicate: z.number().int(),
+  rows_unmapped: z.number().int(),
+  first_rows: z.array(csvPreviewRow),
+  invalid_rows: z.array(csvInvalidRow),
+  days: z.array(csvDay),
+  codes: z.array(csvCode),
+  deductions: z.array(csvDeduction),
+  /** Set when the same file (by content hash) is already posted: the id of that upload. */
+  already_uploaded: z.number().int().nullable(),
+});
+export type CsvPreview = z.infer<typeof csvPreview>;
+
+export const csvUploadModes = ['replace', 'add'] as const;
+export type CsvUploadMode = (typeof csvUploadModes)[number];
+
+/** One posted (or reverted) upload. */
+export const csvUploadView = z.object({
+  id: z.number().int(),
+  status: z.enum(['posted', 'reverted']),
+  profile: z.string(),
+  file_name: z.string(),
+  mode: z.enum(csvUploadModes).nullable(),
+  skip_invalid: z.boolean(),
+  rows: z.number().int(),
+  rows_posted: z.number().int(),
+  rows_invalid: z.number().int(),
+  rows_unmapped: z.number().int(),
+  rows_duplicate: z.number().int(),
+  rows_skipped: z.number().int(),
+  days: z.array(csvDay),
+  log_ids: z.array(z.number().int()),
+  invalid_rows: z.array(csvInvalidRow),
+  uploaded_at: z.string(),
+  reverted_at: z.string().nullable(),
+});
+export type CsvUploadView = z.infer<typeof csvUploadView>;
+
+/** How to post: the date for a file without a date column, replace or add for days already posted, and whether invalid rows are skipped. */
+export const csvUploadOptions = z.object({
+  date: z.string().optional(),
+  mode: z.enum(csvUploadModes).optional(),
+  skipInvalid: z.boolean().default(false),
+});
+export type CsvUploadOptions = z.input<typeof csvUploadOptions>;
