@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** The seed's recommended setup order; the home screen ticks each step from real data. */
+/**
+ * The seed's recommended setup order; the home screen ticks each step from real data. The checklist
+ * holds the steps of the sales sources there are: Lightspeed's, a CSV till's, or both.
+ */
 export const setupSteps = [
   'storage_units',
   'ingredients',
@@ -9,10 +12,12 @@ export const setupSteps = [
   'sync_locations',
   'link_storage_units',
   'sync_items',
+  'csv_profile',
   'map_items',
   'activate',
   'check_migration',
   'test_one_day',
+  'csv_upload',
   'check_ledger',
   'auto_issue',
 ] as const;

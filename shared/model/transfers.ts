@@ -139,6 +139,7 @@ export const transferLogView = z.object({
   csvFileName: z.string().nullable(),
   /** The upload's rows that could not be read and were skipped ("skip invalid rows"). */
   csvInvalidRows: z.array(csvInvalidRow),
+  csvRowsInvalid: z.number().int(),
   revertedAt: z.string().nullable(),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
@@ -169,6 +170,7 @@ export const transferLogSummary = transferLogView
     startedAt: true,
     source: true,
     csvFileName: true,
+    csvRowsInvalid: true,
     revertedAt: true,
   })
   .extend({ unmappedNameCount: z.number().int() });

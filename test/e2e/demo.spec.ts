@@ -11,7 +11,7 @@ test('on a fresh install the demo account is one click from Home, and every scre
   await expect(page.getByText('Next: Link storage units')).toBeVisible();
   await app.screenshot('demo-home');
 
-  await app.section('Connection');
+  await app.lightspeed();
   await expect(page.locator('[data-status="active"]')).toBeVisible();
   await expect(page.getByText('You are using the demo account')).toBeVisible();
   await app.screenshot('demo-connection');

@@ -83,7 +83,7 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
   });
 
   await test.step('connect Lightspeed, clicking Authorize on the consent page', async () => {
-    await app.section('Connection');
+    await app.lightspeed();
     await expect(page.getByRole('button', { name: 'Use demo account' })).toBeVisible();
     await app.screenshot('connection-not-connected');
     await app.choose('Environment', 'Custom addresses');
@@ -231,7 +231,7 @@ test('a revoked sign-in shows the disconnected banner, and Reauthorize restores 
   await app.section('Transfer logs');
   const logsBefore = await page.getByRole('table', { name: 'Transfer logs' }).getAttribute('aria-rowcount');
   fake.oauth.revokeAll();
-  await app.section('Connection');
+  await app.lightspeed();
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.locator('[data-status="disconnected"]')).toBeVisible();
   await expect(page.locator('[data-alert-code="disconnected"]')).toContainText('Reauthorize');
@@ -239,7 +239,7 @@ test('a revoked sign-in shows the disconnected banner, and Reauthorize restores 
   await expect(page.locator('[data-banner="disconnected"]')).toBeVisible();
   await app.screenshot('disconnected-banner');
 
-  await page.getByRole('button', { name: 'Go to Connection' }).click();
+  await page.getByRole('button', { name: 'Open the Lightspeed connection' }).click();
   await approveInNewTab(() => page.getByRole('button', { name: 'Reauthorize' }).click());
   await expect(page.locator('[data-status="active"]')).toBeVisible();
   await app.section('Items');

@@ -9,8 +9,9 @@ import { normalizeDate } from '../../../shared/dates';
 import { MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled, Decimal } from '../decimal/decimal';
 import { DomainError, quoted } from '../domain-error';
 import type { CsvColumn, CsvProfile } from './csv-profile';
+import { MAX_CSV_BYTES } from '../../../shared/model/csv';
 
-export const MAX_CSV_BYTES = 200 * 1024 * 1024;
+export { MAX_CSV_BYTES };
 
 /** One data row as the profile reads it. */
 export interface CsvRow {

@@ -172,6 +172,36 @@ function countUnmapped(rows: CsvRow[], mappingFor: (line: { sku: string; name: s
 
 const PREVIEW_ROWS = 20;
 
+/** The rows a preview shows first, as text. */
+function firstRows(reading: CsvReading): CsvPreview['first_rows'] {
+  return reading.rows.slice(0, PREVIEW_ROWS).map((row) => ({
+    row: row.line,
+    codes: row.codes,
+    quantity: formatScaled(row.quantity, QUANTITY_SCALE),
+    date: row.date,
+    location: row.location,
+    storage_unit: row.storageUnit,
+    name: row.name,
+    net_amount: row.netAmount === null ? null : formatScaled(row.netAmount, MONEY_SCALE),
+    external_id: row.externalId,
+  }));
+}
+
+/** How a profile not saved yet reads a sample file (the profile editor's live preview); touches nothing. */
+export function sampleCsv(profileJson: unknown, bytes: Buffer, date: string | undefined) {
+  const profile = parseCsvProfile(profileJson);
+  const reading = readCsv(bytes, profile, { date: date === undefined ? undefined : (normalizeDate(date) ?? undefined) });
+  return {
+    header: reading.header,
+    rows: reading.dataRows,
+    rows_valid: reading.rows.length,
+    rows_invalid: reading.invalid.length,
+    rows_skipped: reading.skipped,
+    first_rows: firstRows(reading),
+    invalid_rows: reading.invalid.map(toInvalid),
+  };
+}
+
 /**
  * What the file would post, posting nothing: its first rows as the profile reads them, every invalid
  * row, rows per location and date, each code mapped or not, and the deduction per ingredient. The
@@ -216,17 +246,7 @@ export function previewCsv(scope: CompanyScope, profileName: string, file: { nam
     rows_skipped: reading.skipped,
     rows_duplicate: prepared.duplicates,
     rows_unmapped: countUnmapped(rows, mappingFor),
-    first_rows: reading.rows.slice(0, PREVIEW_ROWS).map((row) => ({
-      row: row.line,
-      codes: row.codes,
-      quantity: formatScaled(row.quantity, QUANTITY_SCALE),
-      date: row.date,
-      location: row.location,
-      storage_unit: row.storageUnit,
-      name: row.name,
-      net_amount: row.netAmount === null ? null : formatScaled(row.netAmount, MONEY_SCALE),
-      external_id: row.externalId,
-    })),
+    first_rows: firstRows(reading),
     invalid_rows: reading.invalid.map(toInvalid),
     days: prepared.days.map((day) => dayView(day, null)),
     codes: [...codes]

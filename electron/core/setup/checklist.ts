@@ -15,8 +15,11 @@ const COUNTS = `
     (SELECT count(*) FROM ingredients WHERE company_id = @c) AS ingredients,
     (SELECT count(*) FROM recipes WHERE company_id = @c) AS recipes,
     (SELECT count(*) FROM lightspeed_connections WHERE company_id = @c AND status = 'active') AS connected,
-    (SELECT count(*) FROM locations WHERE company_id = @c) AS locations,
-    (SELECT count(*) FROM locations WHERE company_id = @c AND storage_unit_id IS NOT NULL) AS linked,
+    (SELECT count(*) FROM locations l JOIN sales_sources s ON s.id = l.source_id WHERE l.company_id = @c AND s.kind <> 'csv') AS locations,
+    (SELECT count(*) FROM locations l JOIN sales_sources s ON s.id = l.source_id WHERE l.company_id = @c AND s.kind <> 'csv' AND l.storage_unit_id IS NOT NULL) AS linked,
+    (SELECT count(*) FROM sales_sources WHERE company_id = @c AND kind = 'lightspeed') AS lightspeedSources,
+    (SELECT count(*) FROM sales_sources WHERE company_id = @c AND kind = 'csv') AS csvProfiles,
+    (SELECT count(*) FROM csv_uploads WHERE company_id = @c AND status = 'posted') AS csvUploads,
     (SELECT count(*) FROM pos_items WHERE company_id = @c) AS items,
     (SELECT count(*) FROM pos_mappings WHERE company_id = @c) AS mapped,
     (SELECT count(*) FROM locations WHERE company_id = @c AND activated_at IS NOT NULL) AS activated,
@@ -25,7 +28,28 @@ const COUNTS = `
     (SELECT EXISTS (SELECT 1 FROM ledger_entries WHERE company_id = @c AND type = 'ISSUE')) AS issues,
     (SELECT count(*) FROM locations WHERE company_id = @c AND activated_at IS NOT NULL AND auto_issue = 1) AS autoIssue`;
 
-type Counts = Record<'storageUnits' | 'ingredients' | 'recipes' | 'connected' | 'locations' | 'linked' | 'items' | 'mapped' | 'activated' | 'migrated' | 'manualTransfers' | 'issues' | 'autoIssue', number>;
+type Counts = Record<
+  | 'storageUnits'
+  | 'ingredients'
+  | 'recipes'
+  | 'connected'
+  | 'locations'
+  | 'linked'
+  | 'lightspeedSources'
+  | 'csvProfiles'
+  | 'csvUploads'
+  | 'items'
+  | 'mapped'
+  | 'activated'
+  | 'migrated'
+  | 'manualTransfers'
+  | 'issues'
+  | 'autoIssue',
+  number
+>;
+
+const LIGHTSPEED_STEPS: readonly SetupStep[] = ['connect', 'sync_locations', 'link_storage_units', 'sync_items', 'activate', 'check_migration', 'test_one_day', 'auto_issue'];
+const CSV_STEPS: readonly SetupStep[] = ['csv_profile', 'csv_upload'];
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -58,9 +82,16 @@ export function setupChecklist(scope: CompanyScope, clock: Clock): SetupChecklis
     activate: [n.activated > 0, plural(n.activated, 'location') + ' activated'],
     check_migration: [n.migrated > 0, plural(n.migrated, 'migration') + ' completed'],
     test_one_day: [n.manualTransfers > 0, plural(n.manualTransfers, 'manual transfer')],
+    csv_profile: [n.csvProfiles > 0, plural(n.csvProfiles, 'CSV profile')],
+    csv_upload: [n.csvUploads > 0, plural(n.csvUploads, 'upload') + ' posted'],
     check_ledger: [n.issues > 0, n.issues > 0 ? 'POS sales are in the ledger' : 'No POS sales in the ledger yet'],
     auto_issue: [n.autoIssue > 0, plural(n.autoIssue, 'location') + ' with automatic issue'],
   };
-  const steps = setupSteps.map((step) => ({ step, done: facts[step][0], detail: facts[step][1] }));
+  // A fresh install shows Lightspeed's steps (most venues connect a till); CSV profiles add theirs,
+  // and a company that only uploads files never sees Lightspeed's.
+  const csv = n.csvProfiles > 0;
+  const lightspeed = !csv || n.lightspeedSources > 0 || n.connected > 0;
+  const shown = setupSteps.filter((step) => (LIGHTSPEED_STEPS.includes(step) ? lightspeed : CSV_STEPS.includes(step) ? csv : true));
+  const steps = shown.map((step) => ({ step, done: facts[step][0], detail: facts[step][1] }));
   return { steps, next: steps.find((step) => !step.done)?.step ?? null };
 }

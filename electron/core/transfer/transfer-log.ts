@@ -160,7 +160,7 @@ const LOG_SELECT = `SELECT t.id, l.business_location_id AS businessLocationId, l
     t.unmapped_value AS unmappedValue, t.entries_replaced AS entriesReplaced, t.replaced_by_log_id AS replacedByLogId, t.replaced_at AS replacedAt,
     t.error_code AS errorCode, t.error_message AS errorMessage,
     t.started_at AS startedAt, t.finished_at AS finishedAt, src.kind AS source, t.csv_upload_id AS csvUploadId, u.file_name AS csvFileName,
-    coalesce(u.invalid_rows, '[]') AS csvInvalidRows, t.reverted_at AS revertedAt
+    coalesce(u.invalid_rows, '[]') AS csvInvalidRows, coalesce(u.rows_invalid, 0) AS csvRowsInvalid, t.reverted_at AS revertedAt
   FROM transfer_logs t JOIN locations l ON l.id = t.location_id JOIN sales_sources src ON src.id = l.source_id
   LEFT JOIN storage_units s ON s.id = t.storage_unit_id LEFT JOIN csv_uploads u ON u.id = t.csv_upload_id`;
 
@@ -211,7 +211,7 @@ export function listLogSummaries(scope: CompanyScope, filter: LogFilter = {}): T
               t.no_data AS noData, t.data_complete AS dataComplete, t.sales_count AS salesCount, t.lines_processed AS linesProcessed,
               t.lines_skipped AS linesSkipped, t.ledger_entries_created AS ledgerEntriesCreated, t.lines_sold AS linesSold, t.lines_unmapped AS linesUnmapped,
               t.replaced_by_log_id AS replacedByLogId, t.started_at AS startedAt, json_array_length(t.unmapped_names) AS unmappedNameCount,
-              src.kind AS source, u.file_name AS csvFileName, t.reverted_at AS revertedAt
+              src.kind AS source, u.file_name AS csvFileName, coalesce(u.rows_invalid, 0) AS csvRowsInvalid, t.reverted_at AS revertedAt
        FROM transfer_logs t JOIN locations l ON l.id = t.location_id JOIN sales_sources src ON src.id = l.source_id
        LEFT JOIN csv_uploads u ON u.id = t.csv_upload_id
        WHERE ${where.sql} ORDER BY t.id DESC LIMIT @limit`,

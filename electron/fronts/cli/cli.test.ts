@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -109,5 +109,67 @@ describe('csv profile', () => {
     expect((await cli('csv', 'profile', 'save', changed)).json).toMatchObject({ error: { code: 'csv_profile_invalid' } });
     expect((await cli('csv', 'profile', 'save', join(home, 'missing.json'))).json).toMatchObject({ error: { code: 'file_unreadable' } });
     expect((await cli('csv', 'profiles')).json).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+});
+
+describe('csv preview, upload, uploads and revert', () => {
+  it('prints the upload as the issue spells it, refuses invalid rows naming them, and reverts', async () => {
+    expect((await cli('import', setupFile)).code).toBe(0);
+    expect((await cli('csv', 'profile', 'save', csvFixture('kassenexport.profile.json'))).code).toBe(0);
+    const preview = await cli('csv', 'preview', 'Kassenexport', csvFixture('kassenexport-1252.csv'));
+    expect(preview).toMatchObject({ code: 0, json: { preview: { rows: 6, rows_valid: 5, rows_unmapped: 5, invalid_rows: [] } } });
+    expect((await cli('map', '1001', '--ingredient', 'Tomato', '--quantity', '0,1')).json).toMatchObject({ error: { code: 'invalid_quantity' } });
+    expect((await cli('map', '1001', '--ingredient', 'Tomato', '--quantity', '0.1')).json).toMatchObject({ mapping: { itemId: '1001', itemName: 'Käsespätzle' } });
+    expect((await cli('items', 'list', '--source', 'Kassenexport', '--unmapped')).json).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ itemId: '3002', source: 'Kassenexport' })]) });
+
+    const upload = await cli('csv', 'upload', 'Kassenexport', csvFixture('kassenexport-1252.csv'));
+    expect(upload.code).toBe(0);
+    const posted = upload.json.upload as Record<string, unknown>;
+    expect(posted).toMatchObject({ status: 'posted', rows: 6, rows_posted: 2, rows_invalid: 0, rows_unmapped: 3 });
+    expect(Object.keys(posted)).toEqual(expect.arrayContaining(['id', 'status', 'rows', 'rows_posted', 'rows_invalid', 'rows_unmapped', 'days', 'log_ids']));
+    expect((posted.days as unknown[]).length).toBe(4);
+    expect((await cli('ledger', '--type', 'ISSUE')).json).toMatchObject({
+      entries: [
+        { date: '2026-05-06', ingredient: 'Tomato', storageUnit: 'Main Kitchen', quantity: '-0.2', businessLocationId: 'Kassenexport/Mitte', salesLines: 1 },
+        { date: '2026-05-07', ingredient: 'Tomato', storageUnit: 'Main Kitchen', quantity: '-0.05', businessLocationId: 'Kassenexport/Mitte', salesLines: 1 },
+      ],
+    });
+    expect(await cli('csv', 'upload', 'Kassenexport', csvFixture('kassenexport-1252.csv'))).toMatchObject({ code: 1, json: { error: { code: 'csv_file_already_uploaded' } } });
+    expect((await cli('csv', 'uploads')).json).toMatchObject({ uploads: [{ id: posted.id, status: 'posted', file_name: 'kassenexport-1252.csv' }] });
+    expect((await cli('csv', 'revert', String(posted.id))).json).toMatchObject({ upload: { id: posted.id, status: 'reverted' } });
+    expect((await cli('ledger', '--type', 'ISSUE')).json).toEqual({ entries: [] });
+    expect((await cli('csv', 'revert', '77')).json).toMatchObject({ error: { code: 'csv_upload_not_found' } });
+
+    const units = join(home, 'strict.json');
+    writeFileSync(units, readFileSync(csvFixture('invalid-rows.profile.json')));
+    expect((await cli('csv', 'profile', 'save', units)).code).toBe(0);
+    const refused = await cli('csv', 'upload', 'Strict store', csvFixture('invalid-rows.csv'));
+    expect(refused.code).toBe(1);
+    expect(refused.json).toEqual({
+      error: {
+        code: 'csv_row_invalid',
+        message: expect.stringContaining('4 of 6 rows cannot be read') as string,
+        rows: [
+          { row: 3, column: 'code', value: '', reason: 'no POS code' },
+          { row: 4, column: 'quantity', value: 'two', reason: 'not a number' },
+          { row: 5, column: 'date', value: '06/05/2026', reason: 'not a date as YYYY-MM-DD' },
+          { row: 6, column: 'store', value: 'Moon', reason: 'unknown_location: not among the profile’s locations' },
+        ],
+      },
+    });
+    expect((await cli('csv', 'upload', 'Strict store', csvFixture('invalid-rows.csv'), '--skip-invalid')).json).toMatchObject({ upload: { rows_invalid: 4, rows_unmapped: 2 } });
+    expect((await cli('csv', 'upload', 'Nobody', csvFixture('invalid-rows.csv'))).json).toMatchObject({ error: { code: 'csv_profile_not_found' } });
+  });
+
+  it('refuses a file of 200 MB and one byte before reading it', async () => {
+    expect((await cli('import', setupFile)).code).toBe(0);
+    expect((await cli('csv', 'profile', 'save', csvFixture('kassenexport.profile.json'))).code).toBe(0);
+    const huge = join(home, 'huge.csv');
+    // Sparse: the disk holds none of it, and reading it whole would take seconds and 200 MB.
+    truncateSync((writeFileSync(huge, ''), huge), 200 * 1024 * 1024 + 1);
+    const started = performance.now();
+    expect((await cli('csv', 'upload', 'Kassenexport', huge)).json).toMatchObject({ error: { code: 'csv_file_too_large' } });
+    expect((await cli('csv', 'preview', 'Kassenexport', huge)).json).toMatchObject({ error: { code: 'csv_file_too_large' } });
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -12,6 +12,7 @@ import { createItemHandlers } from './item-handlers';
 import { createLocationHandlers } from './location-handlers';
 import { createMigrationHandlers } from './migration-handlers';
 import { createSetupHandlers } from './setup-handlers';
+import { createSourceHandlers } from './source-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 
 /**
@@ -47,6 +48,7 @@ export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccou
     ...createMigrationHandlers(engine),
     ...createSetupHandlers(engine, demo),
     ...createTransferHandlers(engine),
+    ...createSourceHandlers(engine),
   };
 }
 

@@ -10,14 +10,23 @@ import { LogDetail } from '../logs/LogDetail';
 import { LogsScreen } from '../logs/LogsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ConnectionBanner } from './ConnectionBanner';
-import { sectionLabels, sections, useNavigation, type Place } from '../ui/navigation-store';
+import { sectionLabels, sectionOf, sections, useNavigation, type Place } from '../ui/navigation-store';
+import { CsvProfileEditor } from '../sources/CsvProfileEditor';
+import { CsvUploadScreen } from '../sources/CsvUploadScreen';
+import { SourcesScreen } from '../sources/SourcesScreen';
 
 function Content({ section, detail }: Place) {
   switch (section) {
     case 'home':
       return <HomeScreen />;
+    case 'sources':
+      return <SourcesScreen />;
     case 'connection':
       return <ConnectionScreen />;
+    case 'csv-profile':
+      return <CsvProfileEditor name={detail} />;
+    case 'upload':
+      return <CsvUploadScreen profile={detail} />;
     case 'locations':
       return detail ? <LocationDetail businessLocationId={detail} /> : <LocationsScreen />;
     case 'items':
@@ -53,8 +62,8 @@ export function App() {
             key={item}
             component="button"
             label={sectionLabels[item]}
-            active={item === place.section}
-            aria-current={item === place.section ? 'page' : undefined}
+            active={item === sectionOf(place.section)}
+            aria-current={item === sectionOf(place.section) ? 'page' : undefined}
             onClick={() => place.go(item)}
           />
         ))}

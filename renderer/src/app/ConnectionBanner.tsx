@@ -3,7 +3,7 @@ import { call } from '../ipc/client';
 import { useNavigation } from '../ui/navigation-store';
 import { anyOf, useLive } from '../ui/use-live';
 
-/** On every screen but Connection: a lost Lightspeed connection is the one thing that stops the nightly issue. */
+/** On every screen but the Lightspeed connection's: a lost Lightspeed connection is the one thing that stops the nightly issue. */
 export function ConnectionBanner() {
   const { section, go } = useNavigation();
   const { data } = useLive(() => call('connection:status', {}), anyOf('connection:changed'), []);
@@ -15,7 +15,7 @@ export function ConnectionBanner() {
           Larder cannot fetch POS sales until you sign in to Lightspeed again. Your mappings, logs and ledger are kept.
         </Text>
         <Button size="xs" color="red" onClick={() => go('connection')}>
-          Go to Connection
+          Open the Lightspeed connection
         </Button>
       </Group>
     </Alert>

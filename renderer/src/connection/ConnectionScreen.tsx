@@ -10,6 +10,7 @@ import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { call, onLarderEvent } from '../ipc/client';
 import { DemoAccountButton } from './DemoAccountButton';
+import { BackToSources } from '../sources/BackToSources';
 
 type Connection = ContractOutput<Contracts['connection:status']>;
 type Configuration = ContractOutput<Contracts['connection:configuration']>;
@@ -270,7 +271,8 @@ export function ConnectionScreen() {
   useEffect(() => onLarderEvent((event) => event.type === 'connection:changed' && setStarted(null)), []);
   return (
     <Stack maw={860}>
-      <Title order={2}>Connection</Title>
+      <BackToSources />
+      <Title order={2}>Lightspeed K-Series</Title>
       <ErrorNotice error={connection.error ?? configuration.error} />
       {status && config ? (
         <>

@@ -19,6 +19,8 @@ const stepText: Record<SetupStep, { title: string; how: string; screen: Section 
   activate: { title: 'Activate a location', how: 'Starts the 90-day history import (the migration) for that location.', screen: 'locations' },
   check_migration: { title: 'Check the migration', how: 'Watch the 90 days come in; re-run failed days.', screen: 'locations' },
   test_one_day: { title: 'Test one day by hand', how: 'Run a manual issue for one business day and read its result.', screen: 'locations' },
+  csv_profile: { title: 'Describe your till’s CSV export', how: 'A CSV profile says which columns hold the code, quantity, date and location.', screen: 'sources' },
+  csv_upload: { title: 'Upload a day of sales', how: 'Preview a file, map its codes, then post it.', screen: 'upload' },
   check_ledger: { title: 'Check the ledger', how: 'See the ISSUE entries POS sales created, with exact quantities.', screen: 'ledger' },
   auto_issue: { title: 'Enable automatic issue', how: 'Let the nightly run post each closed day by itself.', screen: 'locations' },
 };
@@ -37,8 +39,8 @@ export function HomeScreen() {
         <Alert color="blue" title={configuration.data.demoAccount ? 'You are using the demo account' : 'No Lightspeed account at hand?'}>
           <Text size="sm" mb="xs">
             {configuration.data.demoAccount
-              ? 'Sales, items and locations come from Larder’s built-in demo K-Series. Save your own Lightspeed client under Connection to leave it; what you set up here stays.'
-              : 'Try every screen with the demo account: Larder’s built-in K-Series with three restaurants in three time zones, about 150 items, recipes and 120 days of sales. Your own account can replace it later under Connection.'}
+              ? 'Sales, items and locations come from Larder’s built-in demo K-Series. Save your own Lightspeed client under Sales sources → Lightspeed K-Series to leave it; what you set up here stays.'
+              : 'Try every screen with the demo account: Larder’s built-in K-Series with three restaurants in three time zones, about 150 items, recipes and 120 days of sales. Your own account can replace it later under Sales sources → Lightspeed K-Series.'}
           </Text>
           <DemoAccountButton variant="filled" label={configuration.data.demoAccount ? 'Sync the demo account again' : 'Use demo account'} />
         </Alert>

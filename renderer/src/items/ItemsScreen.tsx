@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Progress, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Progress, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatMoney, formatQuantity } from '../ui/format';
@@ -24,7 +24,7 @@ const columns = (locationName: Map<string, string>): Column<Item>[] => [
           {item.name}
         </Text>
         <Text size="xs" c="dimmed">
-          {item.itemId}
+          {item.sourceKind === 'csv' ? `Code ${item.itemId}` : item.itemId} · {item.source}
         </Text>
       </>
     ),
@@ -52,7 +52,8 @@ const columns = (locationName: Map<string, string>): Column<Item>[] => [
   { header: 'Locations', width: '1.6fr', cell: (item) => item.locations.map((id) => locationName.get(id) ?? id).join(', ') },
 ];
 
-function matches(item: Item, needle: string, filter: Filter): boolean {
+function matches(item: Item, needle: string, filter: Filter, source: string | null): boolean {
+  if (source !== null && item.source !== source) return false;
   if (filter === 'mapped' && !item.mapping) return false;
   if (filter === 'unmapped' && item.mapping) return false;
   if (filter === 'inactive' && item.active) return false;
@@ -62,9 +63,12 @@ function matches(item: Item, needle: string, filter: Filter): boolean {
 
 export function ItemsScreen() {
   const go = useNavigation((state) => state.go);
+  const query = useNavigation((state) => state.query);
   const { items: all, locationNames: locationName, error } = useItems();
   const [search, setSearch] = useState('');
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState<Filter>(query.unmapped ? 'unmapped' : 'all');
+  const [source, setSource] = useState<string | null>(query.source ?? null);
+  const sources = useMemo(() => [...new Set((all ?? []).map((item) => item.source))].sort(), [all]);
   const [open, setOpen] = useState<Item | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const sync = useAction(async () => {
@@ -73,7 +77,7 @@ export function ItemsScreen() {
   });
   useEffect(() => onLarderEvent((event) => event.type === 'sync:progress' && event.what === 'items' && setProgress({ done: event.done, total: event.total })), []);
   const needle = useDeferredValue(search.trim().toLowerCase());
-  const shown = useMemo(() => (all ?? []).filter((item) => matches(item, needle, filter)), [all, needle, filter]);
+  const shown = useMemo(() => (all ?? []).filter((item) => matches(item, needle, filter, source)), [all, needle, filter, source]);
   const mapped = useMemo(() => (all ?? []).filter((item) => item.mapping).length, [all]);
   return (
     <Stack>
@@ -111,6 +115,9 @@ export function ItemsScreen() {
           ]}
           mt={22}
         />
+        {sources.length > 1 || source !== null ? (
+          <Select label="Sales source" placeholder="All sources" data={sources} value={source} onChange={setSource} clearable w={240} />
+        ) : null}
       </Group>
       {all && all.length === 0 ? (
         <Alert color="blue" title="No items yet">

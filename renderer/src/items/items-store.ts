@@ -23,7 +23,7 @@ export const useItems = create<ItemsState>(() => ({ items: null, locationNames: 
 export function keepItemsCatalog(): void {
   liveQuery(
     () => Promise.all([call('items:list', {}), call('locations:list', {})]),
-    (event) => event.type === 'lightspeed:changed' || event.type === 'inventory:changed',
+    (event) => event.type === 'lightspeed:changed' || event.type === 'inventory:changed' || event.type === 'sources:changed',
     {
       data: ([items, locations]) => useItems.setState({ items, locationNames: new Map(locations.map((location) => [location.businessLocationId, location.name])), error: null }),
       error: (error) => useItems.setState({ error }),

@@ -19,7 +19,7 @@ const types = ledgerEntryTypes;
 const typeOptions = [...types];
 /** Newest first, a page at a time (Show more adds one); the table draws only the rows in view. */
 const PAGE = 100;
-const ledgerMoved = anyOf('inventory:changed', 'transfer:finished', 'migration:progress');
+const ledgerMoved = anyOf('inventory:changed', 'transfer:finished', 'migration:progress', 'sources:changed');
 
 const options = (rows: { id: number; name: string }[] | null) => (rows ?? []).map((row) => ({ value: String(row.id), label: row.name }));
 

@@ -29,9 +29,9 @@ export function LocationsScreen() {
       {sync.busy ? <Text role="status">Fetching locations from Lightspeed…</Text> : null}
       {list && list.length === 0 ? (
         <Alert color="blue" title="No locations yet">
-          Next step: connect Lightspeed (Connection), then click Sync locations.{' '}
+          Next step: connect Lightspeed (Sales sources → Lightspeed K-Series), then click Sync locations.{' '}
           <Anchor component="button" type="button" onClick={() => go('connection')}>
-            Open Connection
+            Open the Lightspeed connection
           </Anchor>
         </Alert>
       ) : null}

@@ -3,6 +3,7 @@ import { catalogEntry } from '../../../shared/errors';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatInstant, formatQuantity } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
+import { InvalidRowsTable } from '../sources/csv-tables';
 import { anyOf, useLive } from '../ui/use-live';
 import { VirtualTable } from '../ui/VirtualTable';
 import { call } from '../ipc/client';
@@ -26,7 +27,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 export function LogDetail({ id }: { id: number }) {
   const go = useNavigation((state) => state.go);
   const [linesOf, setLinesOf] = useState<number | null>(null);
-  const log = useLive(() => call('logs:get', { id }), anyOf('transfer:finished', 'migration:progress'), [id]);
+  const log = useLive(() => call('logs:get', { id }), anyOf('transfer:finished', 'migration:progress', 'sources:changed'), [id]);
   const locations = useLive(() => call('locations:list', {}), () => false, []);
   const data = log.data;
   const zone = locations.data?.find((location) => location.businessLocationId === data?.businessLocationId)?.timezone;
@@ -74,6 +75,25 @@ export function LogDetail({ id }: { id: number }) {
               </Text>
             </Paper>
           ) : null}
+          {data.csvUploadId !== null ? (
+            <Paper withBorder p="md" bg={data.revertedAt ? 'gray.0' : undefined} data-reverted={Boolean(data.revertedAt)}>
+              <Text size="sm">
+                Posted from the CSV file <strong>{data.csvFileName}</strong> (upload {data.csvUploadId}).
+                {data.revertedAt
+                  ? ` The upload was reverted on ${formatInstant(data.revertedAt)}: its entries were taken out of the ledger; this log stays as the record.`
+                  : ''}
+              </Text>
+              {data.csvInvalidRows.length > 0 ? (
+                <>
+                  <Text size="sm" mt="xs">
+                    {data.csvInvalidRows.length === 1 ? 'One row' : `${data.csvInvalidRows.length} rows`} of the file could not be read and
+                    {data.csvInvalidRows.length === 1 ? ' was' : ' were'} skipped:
+                  </Text>
+                  <InvalidRowsTable rows={data.csvInvalidRows} />
+                </>
+              ) : null}
+            </Paper>
+          ) : null}
           {data.status === 'success' && data.dataComplete === false ? (
             <Paper withBorder p="md" bg="yellow.0">
               <Text size="sm">
@@ -86,16 +106,23 @@ export function LogDetail({ id }: { id: number }) {
               <Text size="sm">
                 {data.linesUnmapped} of {data.linesSold} sold lines
                 {share ? ` (${share} of the sales value)` : ''} deducted nothing: their
-                items are not mapped. Map them under Items, then run the day again from the location’s page.
+                items are not mapped.{' '}
+                {data.source === 'csv'
+                  ? 'Map their codes under Items, then upload the file again and choose Replace for this day.'
+                  : 'Map them under Items, then run the day again from the location’s page.'}
               </Text>
             </Paper>
           ) : null}
           <Paper withBorder p="md">
             <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
               <Field label="Location">
-                <Anchor component="button" type="button" onClick={() => go('locations', data.businessLocationId)}>
-                  {data.locationName}
-                </Anchor>{' '}
+                {data.source === 'csv' ? (
+                  data.locationName
+                ) : (
+                  <Anchor component="button" type="button" onClick={() => go('locations', data.businessLocationId)}>
+                    {data.locationName}
+                  </Anchor>
+                )}{' '}
                 ({data.businessLocationId})
               </Field>
               <Field label="Report date">{data.reportDate}</Field>

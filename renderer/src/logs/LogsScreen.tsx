@@ -47,7 +47,7 @@ export function LogsScreen() {
         ...(status ? { status } : {}),
         limit: 500,
       }),
-    anyOf('transfer:started', 'transfer:finished', 'migration:progress'),
+    anyOf('transfer:started', 'transfer:finished', 'migration:progress', 'sources:changed'),
     [location, from, to, status],
   );
   const zone = useMemo(() => new Map((locations.data ?? []).map((entry) => [entry.businessLocationId, entry.timezone])), [locations.data]);

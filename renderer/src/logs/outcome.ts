@@ -8,6 +8,10 @@ export interface TransferFacts {
   dataComplete: boolean | null;
   linesSold: number;
   linesUnmapped: number;
+  /** When the CSV upload that posted it was reverted. */
+  revertedAt?: string | null;
+  /** Rows of the CSV file that posted it which could not be read and were skipped. */
+  csvRowsInvalid?: number;
 }
 
 export interface Outcome {
@@ -22,8 +26,10 @@ export interface Outcome {
 export function transferOutcome(facts: TransferFacts): Outcome {
   if (facts.status === 'failed') return { color: 'red', label: 'failed', words: 'failed' };
   if (facts.status === 'processing') return { color: 'blue', label: 'running', words: 'running' };
+  if (facts.revertedAt) return { color: 'gray', label: 'reverted', words: 'reverted: its upload was taken back' };
   if (facts.noData) return { color: 'gray', label: 'no sales', words: 'no sales that day' };
   if (facts.dataComplete === false) return { color: 'yellow', label: 'incomplete', words: INCOMPLETE_DAY_WORDS };
+  if (facts.csvRowsInvalid) return { color: 'yellow', label: 'posted', words: `posted, ${facts.csvRowsInvalid} invalid ${facts.csvRowsInvalid === 1 ? 'row' : 'rows'} of the file skipped` };
   if (facts.linesUnmapped > 0) return { color: 'yellow', label: 'posted', words: `posted, ${facts.linesUnmapped} of ${facts.linesSold} lines unmapped` };
   return { color: 'green', label: 'posted', words: 'posted' };
 }

@@ -1,11 +1,20 @@
 import { create } from 'zustand';
 
-export const sections = ['home', 'connection', 'locations', 'items', 'logs', 'ledger', 'inventory', 'settings'] as const;
-export type Section = (typeof sections)[number];
+/** The navigation's sections, in order. */
+export const sections = ['home', 'sources', 'locations', 'items', 'logs', 'ledger', 'inventory', 'settings'] as const;
+/** Every place, the sections and the screens reached from them (Sales sources → Lightspeed, a CSV profile, Upload). */
+const places = [...sections, 'connection', 'csv-profile', 'upload'] as const;
+export type Section = (typeof places)[number];
+
+/** Which section's navigation entry a screen belongs under. */
+export const sectionOf = (section: Section): (typeof sections)[number] => (section === 'connection' || section === 'csv-profile' || section === 'upload' ? 'sources' : section);
 
 export const sectionLabels: Record<Section, string> = {
   home: 'Home',
-  connection: 'Connection',
+  sources: 'Sales sources',
+  connection: 'Lightspeed K-Series',
+  'csv-profile': 'CSV profile',
+  upload: 'Upload sales',
   locations: 'Locations',
   items: 'Items',
   logs: 'Transfer logs',
@@ -34,7 +43,7 @@ function hashOf({ section, detail, query }: Place): string {
 function fromHash(): Place {
   const [path = '', search = ''] = window.location.hash.replace(/^#\/?/, '').split('?');
   const [section, detail] = path.split('/');
-  const known = (sections as readonly string[]).includes(section ?? '');
+  const known = (places as readonly string[]).includes(section ?? '');
   return {
     section: known ? (section as Section) : 'home',
     detail: known && detail ? decodeURIComponent(detail) : null,

@@ -24,6 +24,7 @@ import { linkLocation, listLocationsContract, locationOverviewContract, setLocat
 import { activateLocationContract, cancelMigrationContract, migrationStatusContract, rerunMigrationContract, startMigrationContract } from './migrations';
 import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
 import { getLogContract, listLogsContract, runTransfer } from './transfers';
+import { listSourcesContract, listUploadsContract, previewCsvContract, revertUploadContract, sampleCsvContract, saveCsvProfileContract, uploadCsvContract } from './sources';
 
 // Every IPC call, each written once: its channel lives in its contract, and the record by channel,
 // the channel list (the preload's allowlist) and the handler map's keys are all derived from this list.
@@ -77,6 +78,13 @@ const all = [
   saveSettings,
   startDemo,
   saveDiagnostics,
+  listSourcesContract,
+  saveCsvProfileContract,
+  sampleCsvContract,
+  previewCsvContract,
+  uploadCsvContract,
+  listUploadsContract,
+  revertUploadContract,
 ] as const;
 
 type AnyContract = (typeof all)[number];

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures';
 
-type Section = 'Home' | 'Connection' | 'Locations' | 'Items' | 'Transfer logs' | 'Ledger' | 'Inventory' | 'Settings';
+type Section = 'Home' | 'Sales sources' | 'Locations' | 'Items' | 'Transfer logs' | 'Ledger' | 'Inventory' | 'Settings';
 
 /** The whole app as a manager drives it: sections, labelled fields and buttons, never CSS classes. */
 export class LarderPage {
@@ -16,6 +16,20 @@ export class LarderPage {
   async section(name: Section) {
     await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }).click();
     await expect(this.page.getByRole('heading', { name, level: 2 })).toBeVisible();
+  }
+
+  /** The Lightspeed connection: Sales sources, then the Lightspeed card's button. */
+  async lightspeed() {
+    await this.section('Sales sources');
+    await this.page.getByRole('region', { name: 'Lightspeed K-Series' }).getByRole('button', { name: /^(Connect|Manage connection)$/ }).click();
+    await expect(this.page.getByRole('heading', { name: 'Lightspeed K-Series', level: 2 })).toBeVisible();
+  }
+
+  /** A file picked the way a person does: the file field's button opens the chooser. */
+  async chooseFile(label: string, path: string) {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: label, exact: true }).click();
+    await (await chooser).setFiles(path);
   }
 
   /** Picks from a Mantine select (a combobox) by its label and the option's visible name. */

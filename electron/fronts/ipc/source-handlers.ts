@@ -1,0 +1,47 @@
+import { saveCsvProfile } from '../../core/csv/csv-profiles';
+import { MAX_CSV_BYTES } from '../../core/csv/csv-reader';
+import { listUploads, previewCsv, revertUpload, sampleCsv, uploadCsv } from '../../core/csv/csv-upload';
+import { DomainError } from '../../core/domain-error';
+import type { Engine } from '../../core/engine';
+import { listSourceViews } from '../../core/sources/source-overview';
+import type { Handlers } from './handler-types';
+
+type SourceChannel = 'sources:list' | 'csv:profile-save' | 'csv:sample' | 'csv:preview' | 'csv:upload' | 'csv:uploads' | 'csv:revert';
+
+/** A file as the renderer sent it, refused by its size before it is decoded. */
+function fileOf(file: { name: string; base64: string }): { name: string; bytes: Buffer } {
+  // Four base64 characters carry three bytes.
+  if (Math.floor((file.base64.length * 3) / 4) > MAX_CSV_BYTES + 2) {
+    throw new DomainError('csv_file_too_large', `${file.name} is larger than 200 MB.`);
+  }
+  const bytes = Buffer.from(file.base64, 'base64');
+  if (bytes.length > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `${file.name} has ${bytes.length} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
+  return { name: file.name, bytes };
+}
+
+/** Sales sources and CSV uploads. An upload or a revert changes the ledger and the logs: sources:changed says so. */
+export function createSourceHandlers(engine: Engine): Pick<Handlers, SourceChannel> {
+  const { scope, events, platform } = engine;
+  const now = () => platform.clock.now().toISOString();
+  const uploaded = (upload: ReturnType<typeof uploadCsv>) => {
+    events.emit({ type: 'sources:changed', what: 'uploads' });
+    return upload;
+  };
+  return {
+    'sources:list': () => listSourceViews(scope),
+    'csv:profile-save': ({ profile }) => {
+      const saved = saveCsvProfile(scope, profile, now());
+      events.emit({ type: 'sources:changed', what: 'profiles' });
+      return { id: saved.id, profile: saved.profile };
+    },
+    'csv:sample': ({ profile, file, date }) => sampleCsv(profile, fileOf(file).bytes, date),
+    'csv:preview': ({ profile, file, date }) => {
+      const preview = previewCsv(scope, profile, fileOf(file), { date }, now());
+      events.emit({ type: 'lightspeed:changed', what: 'items' });
+      return preview;
+    },
+    'csv:upload': ({ profile, file, date, mode, skipInvalid }) => uploaded(uploadCsv(scope, profile, fileOf(file), { date, mode, skipInvalid }, now())),
+    'csv:uploads': () => listUploads(scope),
+    'csv:revert': ({ id }) => uploaded(revertUpload(scope, id, now())),
+  };
+}

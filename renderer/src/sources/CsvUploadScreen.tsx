@@ -1,0 +1,421 @@
+import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Modal, Paper, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { CsvPreview, CsvUploadMode, CsvUploadView } from '../../../shared/model/csv';
+import type { IpcError } from '../../../shared/ipc/contract';
+import { normalizeDate } from '../../../shared/dates';
+import { asIpcError, call } from '../ipc/client';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatInstant, formatQuantity } from '../ui/format';
+import { useNavigation } from '../ui/navigation-store';
+import { useAction } from '../ui/use-action';
+import { anyOf, useLive } from '../ui/use-live';
+import { BackToSources } from './BackToSources';
+import { CsvRowsTable, InvalidRowsTable } from './csv-tables';
+import { readForUpload } from './read-file';
+
+type ChosenFile = { name: string; base64: string };
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+
+/** What the file would post, in the order a manager checks it: does it read, which days, what is not mapped, what leaves stock. */
+function PreviewPanel({ preview }: { preview: CsvPreview }) {
+  const go = useNavigation((state) => state.go);
+  const toPost = preview.rows_valid - preview.rows_duplicate;
+  const unmappedCodes = preview.codes.filter((code) => !code.mapped);
+  return (
+    <Stack gap="md" aria-label="Preview">
+      <Text>
+        <strong>{preview.file_name}</strong>: {plural(preview.rows, 'row')}; {plural(toPost, 'row')} to post
+        {preview.rows_invalid > 0 ? `, ${plural(preview.rows_invalid, 'invalid row')}` : ''}
+        {preview.rows_duplicate > 0 ? `, ${plural(preview.rows_duplicate, 'row')} posted before (skipped)` : ''}
+        {preview.rows_skipped > 0 ? `, ${plural(preview.rows_skipped, 'row')} with a quantity of 0 or less (skipped)` : ''}.
+      </Text>
+      {preview.already_uploaded !== null ? (
+        <Alert color="orange" title="This file was posted before">
+          Upload {preview.already_uploaded} holds exactly this file. Revert it below first if it must be posted again.
+        </Alert>
+      ) : null}
+      {preview.invalid_rows.length > 0 ? (
+        <Alert color="red" title={`${plural(preview.invalid_rows.length, 'row')} cannot be read`}>
+          <Text size="sm" mb="xs">
+            Correct them in the file or the profile, or post with “Skip invalid rows”: the log then lists them.
+          </Text>
+          <InvalidRowsTable rows={preview.invalid_rows} />
+        </Alert>
+      ) : null}
+      <Paper withBorder p="sm">
+        <Title order={3} size="h5" mb="xs">
+          Days to post
+        </Title>
+        <Table aria-label="Days to post" fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Location</Table.Th>
+              <Table.Th>Storage unit</Table.Th>
+              <Table.Th>Business date</Table.Th>
+              <Table.Th ta="right">Rows</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preview.days.map((day) => (
+              <Table.Tr key={`${day.location}-${day.date}`}>
+                <Table.Td>{day.location}</Table.Td>
+                <Table.Td>{day.storage_unit}</Table.Td>
+                <Table.Td>{day.date}</Table.Td>
+                <Table.Td ta="right">{day.rows.toLocaleString()}</Table.Td>
+                <Table.Td>{day.already_posted ? <Badge color="orange">Posted before</Badge> : null}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper withBorder p="sm">
+          <Group justify="space-between" mb="xs">
+            <Title order={3} size="h5">
+              Codes
+            </Title>
+            {unmappedCodes.length > 0 ? (
+              <Anchor component="button" type="button" size="sm" onClick={() => go('items', null, { source: preview.profile, unmapped: '1' })}>
+                Map the {plural(unmappedCodes.length, 'unmapped code')}
+              </Anchor>
+            ) : null}
+          </Group>
+          {preview.rows_unmapped > 0 ? (
+            <Text size="sm" c="orange.8" mb="xs">
+              {plural(preview.rows_unmapped, 'row')} would deduct nothing: none of their codes is mapped.
+            </Text>
+          ) : null}
+          <Table aria-label="Codes" fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Code</Table.Th>
+                <Table.Th>Name</Table.Th>
+                <Table.Th ta="right">Sold</Table.Th>
+                <Table.Th>Deducts</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.codes.map((code) => (
+                <Table.Tr key={code.code} data-mapped={code.mapped}>
+                  <Table.Td>{code.code}</Table.Td>
+                  <Table.Td>{code.name}</Table.Td>
+                  <Table.Td ta="right">{formatQuantity(code.quantity)}</Table.Td>
+                  <Table.Td>{code.mapping ?? <Badge color="orange">Not mapped</Badge>}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+        <Paper withBorder p="sm">
+          <Title order={3} size="h5" mb="xs">
+            What leaves stock
+          </Title>
+          {preview.deductions.length === 0 ? (
+            <Text size="sm">Nothing: no row has a mapped code yet.</Text>
+          ) : (
+            <Table aria-label="Deductions" fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Ingredient</Table.Th>
+                  <Table.Th>Storage unit</Table.Th>
+                  <Table.Th ta="right">Quantity</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.deductions.map((deduction) => (
+                  <Table.Tr key={`${deduction.storage_unit}-${deduction.ingredient}`}>
+                    <Table.Td>{deduction.ingredient}</Table.Td>
+                    <Table.Td>{deduction.storage_unit}</Table.Td>
+                    <Table.Td ta="right">
+                      {formatQuantity(deduction.quantity)} {deduction.unit}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Paper>
+      </SimpleGrid>
+      <Paper withBorder p="sm">
+        <CsvRowsTable rows={preview.first_rows} label="First rows as read" />
+      </Paper>
+    </Stack>
+  );
+}
+
+function uploadOutcome(upload: CsvUploadView): { color: string; title: string } {
+  if (upload.status === 'reverted') return { color: 'gray', title: `Reverted on ${formatInstant(upload.reverted_at)}` };
+  if (upload.rows_unmapped > 0 || upload.rows_invalid > 0) {
+    const parts = [upload.rows_unmapped > 0 ? `${plural(upload.rows_unmapped, 'row')} unmapped` : '', upload.rows_invalid > 0 ? `${plural(upload.rows_invalid, 'invalid row')} skipped` : ''].filter(Boolean);
+    return { color: 'orange', title: `Posted, ${parts.join(', ')}` };
+  }
+  return { color: 'green', title: 'Posted' };
+}
+
+/** The uploads, newest first, each with what it posted and a way to take it back. */
+function UploadsList() {
+  const go = useNavigation((state) => state.go);
+  const uploads = useLive(() => call('csv:uploads', {}), anyOf('sources:changed'), []);
+  const [confirming, setConfirming] = useState<CsvUploadView | null>(null);
+  const revert = useAction(async (id: number) => {
+    await call('csv:revert', { id });
+    setConfirming(null);
+  });
+  if (!uploads.data || uploads.data.length === 0) return null;
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h4" mb="xs">
+        Uploads
+      </Title>
+      <ErrorNotice error={uploads.error ?? revert.error} onClose={revert.clearError} />
+      <Table aria-label="Uploads" fz="sm" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Uploaded</Table.Th>
+            <Table.Th>Profile</Table.Th>
+            <Table.Th>File</Table.Th>
+            <Table.Th>Days</Table.Th>
+            <Table.Th ta="right">Rows posted</Table.Th>
+            <Table.Th>Outcome</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {uploads.data.map((upload) => {
+            const outcome = uploadOutcome(upload);
+            return (
+              <Table.Tr key={upload.id} data-upload={upload.id} data-status={upload.status}>
+                <Table.Td>{formatInstant(upload.uploaded_at)}</Table.Td>
+                <Table.Td>{upload.profile}</Table.Td>
+                <Table.Td>{upload.file_name}</Table.Td>
+                <Table.Td>
+                  {upload.days.length === 1 ? `${upload.days[0]?.location} ${upload.days[0]?.date}` : `${plural(upload.days.length, 'location-day')}`}{' '}
+                  {upload.log_ids.length > 0 ? (
+                    <Anchor component="button" type="button" size="sm" onClick={() => go('logs', String(upload.log_ids[0]))}>
+                      log
+                    </Anchor>
+                  ) : null}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {upload.rows_posted.toLocaleString()} of {upload.rows.toLocaleString()}
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={outcome.color} variant="light">
+                    {outcome.title}
+                  </Badge>
+                  {upload.mode ? (
+                    <Text size="xs" c="dimmed">
+                      {upload.mode === 'replace' ? 'Replaced days posted before' : 'Added to days posted before'}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  {upload.status === 'posted' ? (
+                    <Button size="xs" variant="default" color="red" onClick={() => setConfirming(upload)}>
+                      Revert
+                    </Button>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title="Revert this upload?">
+        {confirming ? (
+          <Stack>
+            <Text size="sm">
+              The ledger entries of {confirming.file_name} ({plural(confirming.days.length, 'location-day')}) are removed. Its logs stay, marked reverted, and the file can be
+              uploaded again.
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(null)}>
+                Keep it
+              </Button>
+              <Button color="red" loading={revert.busy} onClick={() => void revert.run(confirming.id)}>
+                Revert upload
+              </Button>
+            </Group>
+          </Stack>
+        ) : null}
+      </Modal>
+    </Paper>
+  );
+}
+
+/** Upload a till's CSV export: choose the profile and the file, read the preview, post. */
+export function CsvUploadScreen({ profile: initialProfile }: { profile: string | null }) {
+  const go = useNavigation((state) => state.go);
+  const sources = useLive(() => call('sources:list', {}), anyOf('sources:changed'), []);
+  const profiles = (sources.data ?? []).filter((source) => source.kind === 'csv');
+  const [profile, setProfile] = useState<string | null>(initialProfile);
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [fileError, setFileError] = useState<IpcError | null>(null);
+  const [date, setDate] = useState('');
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [mode, setMode] = useState<CsvUploadMode | null>(null);
+  const [posted, setPosted] = useState<CsvUploadView | null>(null);
+  const chosen = profiles.find((source) => source.name === profile)?.profile ?? null;
+  const needsDate = chosen !== null && chosen.rules[0]?.date_source_column == null;
+
+  const [shown, setShown] = useState<CsvPreview | null>(null);
+  const preview = useAction(async (choice: { profile: string | null; file: ChosenFile | null; date: string }) => {
+    setShown(null);
+    const dated = profiles.find((source) => source.name === choice.profile)?.profile?.rules[0]?.date_source_column != null;
+    if (!choice.profile || !choice.file || (!dated && normalizeDate(choice.date) === null)) return;
+    setShown(await call('csv:preview', { profile: choice.profile, file: choice.file, ...(choice.date ? { date: choice.date } : {}) }));
+  });
+  /** Every change of profile, file or date reads the file again. */
+  const choose = (changes: Partial<{ profile: string | null; file: ChosenFile | null; date: string }>) => {
+    const next = { profile, file, date, ...changes };
+    setProfile(next.profile);
+    setFile(next.file);
+    setDate(next.date);
+    setMode(null);
+    void preview.run(next);
+  };
+
+  const upload = useAction(async () => {
+    if (!profile || !file) return;
+    const answer = await call('csv:upload', { profile, file, ...(date ? { date } : {}), ...(mode ? { mode } : {}), skipInvalid });
+    setPosted(answer);
+    setShown(null);
+    setFile(null);
+  });
+  const pick = (picked: File | null) => {
+    setFileError(null);
+    setPosted(null);
+    setSkipInvalid(false);
+    if (!picked) return choose({ file: null });
+    readForUpload(picked).then(
+      (read) => choose({ file: read }),
+      (caught: unknown) => setFileError(asIpcError(caught)),
+    );
+  };
+  const daysPostedBefore = shown?.days.filter((day) => day.already_posted) ?? [];
+  /** Why Post waits, in the manager's words; null when it may go. */
+  const waitingFor =
+    shown === null
+      ? null
+      : shown.already_uploaded !== null
+        ? 'This exact file is posted already.'
+        : shown.invalid_rows.length > 0 && !skipInvalid
+          ? 'Some rows cannot be read: correct the file, or tick “Skip invalid rows”.'
+          : daysPostedBefore.length > 0 && mode === null
+            ? 'Choose Replace or Add for the days posted before.'
+            : null;
+
+  return (
+    <Stack maw={1100}>
+      <BackToSources />
+      <Title order={2}>Upload sales</Title>
+      <Text c="dimmed" size="sm">
+        A CSV export of a till without an integration. Nothing is posted until you click Post: first the preview shows what would be.
+      </Text>
+      {sources.data && profiles.length === 0 ? (
+        <Alert color="blue" title="No CSV profile yet">
+          A profile tells Larder how to read your till’s export.{' '}
+          <Anchor component="button" type="button" onClick={() => go('csv-profile')}>
+            Add a CSV profile
+          </Anchor>
+        </Alert>
+      ) : null}
+      {posted ? (
+        <Alert color={uploadOutcome(posted).color} title={uploadOutcome(posted).title} role="status" withCloseButton onClose={() => setPosted(null)}>
+          <Text size="sm">
+            {posted.file_name}: {plural(posted.rows_posted, 'row')} posted over {plural(posted.days.length, 'location-day')}
+            {posted.rows_unmapped > 0 ? `; ${plural(posted.rows_unmapped, 'row')} deducted nothing (no code mapped)` : ''}
+            {posted.rows_duplicate > 0 ? `; ${plural(posted.rows_duplicate, 'row')} were posted before and skipped` : ''}.
+          </Text>
+          <Group gap="md" mt={4}>
+            <Anchor component="button" type="button" size="sm" onClick={() => go('ledger')}>
+              Open the ledger
+            </Anchor>
+            <Anchor component="button" type="button" size="sm" onClick={() => go('logs')}>
+              Open the transfer logs
+            </Anchor>
+          </Group>
+        </Alert>
+      ) : null}
+      <Paper
+        withBorder
+        p="md"
+        aria-label="File to upload"
+        // A file dropped anywhere on the panel is taken as if chosen.
+        onDragOver={(event) => event.preventDefault()}
+        onDrop={(event) => {
+          event.preventDefault();
+          const dropped = event.dataTransfer.files[0];
+          if (dropped) pick(dropped);
+        }}
+      >
+        <Group align="end" grow>
+          <Select
+            label="CSV profile"
+            placeholder="Choose the till’s profile"
+            data={profiles.map((source) => source.name)}
+            value={profile}
+            onChange={(value) => choose({ profile: value })}
+          />
+          <FileInput
+            label="File"
+            placeholder="Choose a CSV file, or drop one here"
+            accept=".csv,.txt,text/csv"
+            value={null}
+            onChange={pick}
+          />
+          {needsDate ? (
+            <TextInput label="Business date of the file" description="The profile has no date column" placeholder="2026-05-07 or 07.05.2026" value={date} onChange={(event) => choose({ date: event.currentTarget.value })} />
+          ) : null}
+        </Group>
+        {file ? (
+          <Text size="sm" mt="xs">
+            Chosen: {file.name}
+          </Text>
+        ) : null}
+      </Paper>
+      <ErrorNotice error={fileError ?? preview.error} onClose={preview.clearError} />
+      {preview.busy ? <Text role="status">Reading the file…</Text> : null}
+      {shown ? (
+        <>
+          <PreviewPanel preview={shown} />
+          <Paper withBorder p="md" aria-label="Post">
+            <Stack gap="sm">
+              {shown.invalid_rows.length > 0 ? (
+                <Checkbox label="Skip invalid rows (the log lists them)" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.currentTarget.checked)} />
+              ) : null}
+              {daysPostedBefore.length > 0 ? (
+                <Radio.Group
+                  label={`An earlier upload posted ${daysPostedBefore.map((day) => `${day.location} ${day.date}`).join(', ')}`}
+                  description="Replace removes the earlier upload’s entries of exactly those days; Add keeps them and adds this file’s."
+                  value={mode}
+                  onChange={(value) => setMode(value as CsvUploadMode)}
+                >
+                  <Group mt={4}>
+                    <Radio value="replace" label="Replace those days" />
+                    <Radio value="add" label="Add to those days" />
+                  </Group>
+                </Radio.Group>
+              ) : null}
+              <ErrorNotice error={upload.error} onClose={upload.clearError} />
+              <Group>
+                <Button disabled={waitingFor !== null} loading={upload.busy} onClick={() => void upload.run()}>
+                  Post {plural(shown.days.length, 'location-day')}
+                </Button>
+                {upload.busy ? <Text role="status">Posting…</Text> : null}
+                {waitingFor ? (
+                  <Text size="sm" c="dimmed">
+                    {waitingFor}
+                  </Text>
+                ) : null}
+              </Group>
+            </Stack>
+          </Paper>
+        </>
+      ) : null}
+      <UploadsList />
+    </Stack>
+  );
+}

@@ -1,0 +1,110 @@
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { SalesSourceView } from '../../../shared/model/sources';
+import { call } from '../ipc/client';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatInstant } from '../ui/format';
+import { useNavigation } from '../ui/navigation-store';
+import { anyOf, useLive } from '../ui/use-live';
+
+const healthText: Record<SalesSourceView['health'], { label: string; color: string }> = {
+  ready: { label: 'Ready', color: 'green' },
+  attention: { label: 'Needs attention', color: 'orange' },
+  failed: { label: 'Stopped', color: 'red' },
+  not_connected: { label: 'Not connected', color: 'gray' },
+};
+
+const kindText: Record<SalesSourceView['kind'], string> = { lightspeed: 'Lightspeed K-Series · OAuth', sides: 'Sides POS · user name and password', csv: 'CSV upload · any other till' };
+
+function SourceCard({ source }: { source: SalesSourceView }) {
+  const go = useNavigation((state) => state.go);
+  // Never green while something needs doing: unmapped codes turn a ready source amber.
+  const health = healthText[source.health === 'ready' && source.attention ? 'attention' : source.health];
+  return (
+    <Paper withBorder p="md" data-source={source.name} data-health={source.health} aria-label={source.name} component="section">
+      <Group justify="space-between" align="start" mb={4}>
+        <div>
+          <Title order={3} size="h4">
+            {source.name}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {kindText[source.kind]}
+          </Text>
+        </div>
+        <Badge color={health.color} variant="light">
+          {health.label}
+        </Badge>
+      </Group>
+      <Text size="sm">{source.summary}</Text>
+      {source.lastActivityAt ? (
+        <Text size="xs" c="dimmed">
+          Last activity {formatInstant(source.lastActivityAt)}
+        </Text>
+      ) : null}
+      {source.attention ? (
+        <Alert color={source.health === 'failed' ? 'red' : 'orange'} mt="sm" p="xs">
+          <Text size="sm">{source.attention}</Text>
+        </Alert>
+      ) : null}
+      <Group mt="sm" gap="xs">
+        {source.kind === 'lightspeed' ? (
+          <>
+            <Button size="xs" onClick={() => go('connection')}>
+              {source.health === 'not_connected' ? 'Connect' : 'Manage connection'}
+            </Button>
+            {source.locations > 0 ? (
+              <Button size="xs" variant="default" onClick={() => go('locations')}>
+                Locations
+              </Button>
+            ) : null}
+          </>
+        ) : null}
+        {source.kind === 'csv' ? (
+          <>
+            <Button size="xs" onClick={() => go('upload', source.name)}>
+              Upload a file
+            </Button>
+            <Button size="xs" variant="default" onClick={() => go('csv-profile', source.name)}>
+              Edit profile
+            </Button>
+          </>
+        ) : null}
+        {source.unmappedItems > 0 ? (
+          <Button size="xs" variant="default" onClick={() => go('items', null, { source: source.name })}>
+            Map {source.kind === 'csv' ? 'codes' : 'items'}
+          </Button>
+        ) : null}
+      </Group>
+    </Paper>
+  );
+}
+
+/** Where sales come from: one card per source, and a way to add a CSV till. */
+export function SourcesScreen() {
+  const go = useNavigation((state) => state.go);
+  const sources = useLive(() => call('sources:list', {}), anyOf('connection:changed', 'lightspeed:changed', 'sources:changed', 'transfer:finished'), []);
+  return (
+    <Stack maw={980}>
+      <Group justify="space-between">
+        <Title order={2}>Sales sources</Title>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => go('upload')}>
+            Upload sales
+          </Button>
+          <Button onClick={() => go('csv-profile')}>Add a CSV profile</Button>
+        </Group>
+      </Group>
+      <Text c="dimmed" size="sm">
+        Where your sales come from: a Lightspeed K-Series connection posts every night by itself; a till without an integration sends its CSV export, read with a
+        profile you describe once.
+      </Text>
+      <ErrorNotice error={sources.error} />
+      {sources.data ? (
+        <SimpleGrid cols={{ base: 1, md: 2 }} aria-label="Sales sources">
+          {sources.data.map((source) => (
+            <SourceCard key={`${source.kind}-${source.name}`} source={source} />
+          ))}
+        </SimpleGrid>
+      ) : null}
+    </Stack>
+  );
+}

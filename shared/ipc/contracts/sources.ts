@@ -1,0 +1,65 @@
+// Sales sources and CSV uploads, as the Sales sources and Upload screens reach them.
+import { z } from 'zod';
+import { csvPreview, csvProfileSchema, csvUploadModes, csvUploadView } from '../../model/csv';
+import { salesSourceView } from '../../model/sources';
+import { defineContract } from '../contract';
+
+const empty = z.object({}).strict();
+
+/** A file the renderer read (it checks the size first; main checks it again before decoding). */
+export const csvFileInput = z.object({ name: z.string().trim().min(1).max(260), base64: z.string() }).strict();
+
+const fileErrors = ['csv_profile_not_found', 'csv_unreadable', 'csv_column_missing', 'csv_row_invalid', 'csv_file_too_large', 'date_required', 'invalid_date_format', 'storage_unit_not_found'] as const;
+
+export const listSourcesContract = defineContract({
+  channel: 'sources:list',
+  input: empty,
+  output: z.array(salesSourceView),
+  errors: [],
+});
+
+/** Saves a profile (the same JSON as a profile file), replacing the profile of its name. */
+export const saveCsvProfileContract = defineContract({
+  channel: 'csv:profile-save',
+  input: z.object({ profile: z.unknown() }).strict(),
+  output: z.object({ id: z.number().int(), profile: csvProfileSchema }),
+  errors: ['csv_profile_invalid', 'storage_unit_not_found'],
+});
+
+/** How a profile not saved yet reads a sample file: the profile editor's live preview. */
+export const sampleCsvContract = defineContract({
+  channel: 'csv:sample',
+  input: z.object({ profile: z.unknown(), file: csvFileInput, date: z.string().optional() }).strict(),
+  output: csvPreview.pick({ header: true, rows: true, rows_valid: true, rows_invalid: true, rows_skipped: true, first_rows: true, invalid_rows: true }),
+  errors: ['csv_profile_invalid', ...fileErrors],
+});
+
+export const previewCsvContract = defineContract({
+  channel: 'csv:preview',
+  input: z.object({ profile: z.string(), file: csvFileInput, date: z.string().optional() }).strict(),
+  output: csvPreview,
+  errors: [...fileErrors],
+});
+
+export const uploadCsvContract = defineContract({
+  channel: 'csv:upload',
+  input: z
+    .object({ profile: z.string(), file: csvFileInput, date: z.string().optional(), mode: z.enum(csvUploadModes).optional(), skipInvalid: z.boolean().default(false) })
+    .strict(),
+  output: csvUploadView,
+  errors: [...fileErrors, 'csv_file_already_uploaded', 'csv_days_already_posted'],
+});
+
+export const listUploadsContract = defineContract({
+  channel: 'csv:uploads',
+  input: empty,
+  output: z.array(csvUploadView),
+  errors: [],
+});
+
+export const revertUploadContract = defineContract({
+  channel: 'csv:revert',
+  input: z.object({ id: z.number().int().positive() }).strict(),
+  output: csvUploadView,
+  errors: ['csv_upload_not_found'],
+});
