@@ -40,3 +40,15 @@ export function refusal(work: () => unknown): { code: string; message: string } 
   }
   throw new Error('expected a refusal, but the call succeeded');
 }
+
+/** Expects `work` (a promise) to be refused with a code; returns the code and message. */
+export async function refusalOf(work: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await work;
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    if (code) return { code, message };
+    throw error;
+  }
+  throw new Error('expected a refusal, but the call succeeded');
+}

@@ -1,9 +1,12 @@
-// Reading a till's CSV export with a profile: the bytes decoded (UTF-8 with or without BOM, or
-// Windows-1252 through iconv-lite: Node's TextDecoder reads Windows-1252 as Latin-1 and gets € and „
-// wrong), split by csv-parse (a well-kept parser, quotes and embedded line breaks included), and each
-// row read by the profile's rules into codes, a quantity, a business date and a storage unit. A row
-// that does not read is reported with its line number, column, value and why, never guessed at.
-import { parse } from 'csv-parse/sync';
+// Reading a till's CSV export with a profile: the bytes decoded a slice at a time (UTF-8 with or
+// without BOM, or Windows-1252 through iconv-lite: Node's TextDecoder reads Windows-1252 as Latin-1
+// and gets € and „ wrong), streamed through csv-parse (a well-kept parser, quotes and embedded line
+// breaks included) so no copy of the whole file's text or records is ever held, and each row read by
+// the profile's rules into codes, a quantity, a business date and a storage unit. A row that does not
+// read is reported with its line number, column, value and why, never guessed at.
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { normalizeDate } from '../../../shared/dates';
 import { MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled, Decimal } from '../decimal/decimal';
@@ -51,18 +54,27 @@ export interface CsvReading {
 }
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const SLICE = 1024 * 1024;
 
-/** The file's text: a UTF-8 BOM wins; `auto` reads strict UTF-8 and falls back to Windows-1252. */
-export function decodeCsv(bytes: Buffer, encoding: CsvProfile['encoding']): string {
+/**
+ * The file's text, a slice at a time: a UTF-8 BOM wins; `auto` takes strict UTF-8 when every byte
+ * is (checked without decoding) and falls back to Windows-1252.
+ */
+export function* decodeCsv(bytes: Buffer, encoding: CsvProfile['encoding']): Generator<string> {
   if (bytes.length > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `The file has ${bytes.length} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
-  if (bytes.subarray(0, 3).equals(UTF8_BOM)) return bytes.subarray(3).toString('utf8');
-  if (encoding === 'windows-1252') return iconv.decode(bytes, 'win1252');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    if (encoding === 'utf-8') throw new DomainError('csv_unreadable', 'The file is not valid UTF-8; if the till exports Windows-1252 (ANSI), set the profile’s encoding to "windows-1252" or "auto".');
-    return iconv.decode(bytes, 'win1252');
+  const bom = bytes.subarray(0, 3).equals(UTF8_BOM);
+  const body = bom ? bytes.subarray(3) : bytes;
+  const utf8 = bom || (encoding !== 'windows-1252' && isUtf8(body));
+  if (!utf8 && encoding === 'utf-8') {
+    throw new DomainError('csv_unreadable', 'The file is not valid UTF-8; if the till exports Windows-1252 (ANSI), set the profile’s encoding to "windows-1252" or "auto".');
   }
+  const decoder = utf8 ? new TextDecoder('utf-8') : iconv.getDecoder('win1252');
+  for (let start = 0; start < body.length; start += SLICE) {
+    const slice = body.subarray(start, start + SLICE);
+    yield decoder instanceof TextDecoder ? decoder.decode(slice, { stream: true }) : decoder.write(slice);
+  }
+  const rest = decoder instanceof TextDecoder ? decoder.decode() : decoder.end();
+  if (rest) yield rest;
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -128,20 +140,58 @@ const clip = (value: string) => (value.length > 80 ? `${value.slice(0, 79)}…` 
  * Reads every row of the file. Refuses (before reporting any row) a file the profile does not fit:
  * a named column that is not there, or a date column that does not read in most rows.
  */
-export function readCsv(bytes: Buffer, profile: CsvProfile, options: { date?: string | undefined } = {}): CsvReading {
+export async function readCsv(bytes: Buffer, profile: CsvProfile, options: { date?: string | undefined } = {}): Promise<CsvReading> {
+  const rule = profile.rules[0] as CsvProfile['rules'][number];
+  if (rule.date_source_column == null && !options.date) throw new DomainError('date_required', 'The profile has no date column: choose the business date of the file.');
   const text = decodeCsv(bytes, profile.encoding);
-  const delimiter = profile.delimiter === 'auto' ? detectDelimiter(text, profile.quote) : profile.delimiter;
-  let records: { record: string[]; info: { lines: number } }[];
+  const first = text.next();
+  const head = first.done ? '' : first.value;
+  const delimiter = profile.delimiter === 'auto' ? detectDelimiter(head, profile.quote) : profile.delimiter;
+  const chunks = function* () {
+    if (head) yield head;
+    yield* text;
+  };
+  const records = Readable.from(chunks()).pipe(parse({ delimiter, quote: profile.quote, relax_column_count: true, skip_empty_lines: true, info: true }));
+
+  let header: string[] | null = null;
+  let columns: ReturnType<typeof columnsOf> | null = null;
+  const rows: CsvRow[] = [];
+  const invalid: InvalidRow[] = [];
+  let skipped = 0;
+  let undated = 0;
+  let dataRows = 0;
   try {
-    records = parse(text, { delimiter, quote: profile.quote, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+    for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (columns === null) {
+        if (profile.header) header = record.map((cell) => cell.trim());
+        columns = columnsOf(profile, header, header?.length ?? record.length);
+        if (profile.header) continue;
+      }
+      dataRows++;
+      const row = readRow(record, info.lines, columns, profile, options.date as string, header);
+      if (row === 'skipped') skipped++;
+      else if ('reason' in row) {
+        invalid.push(row);
+        if (row.column === columns.dateName) undated++;
+      } else rows.push(row);
+    }
   } catch (error) {
+    if (error instanceof DomainError) throw error;
     throw new DomainError('csv_unreadable', `The file does not read as CSV with this profile: ${(error as Error).message}`);
   }
-  const header = profile.header ? (records.shift()?.record.map((cell) => cell.trim()) ?? []) : null;
-  const width = header?.length ?? Math.max(0, ...records.map((entry) => entry.record.length));
-  const rule = profile.rules[0] as CsvProfile['rules'][number];
+  // A date column that does not read in most rows is the profile's date format, not the rows.
+  if (columns?.date != null && dataRows > 0 && undated * 2 > dataRows) {
+    throw new DomainError(
+      'csv_row_invalid',
+      `The dates in column ${quoted(columns.dateName)} do not read as ${profile.date_format} in ${undated} of ${dataRows} rows: check the profile's date_format.`,
+    );
+  }
+  return { header, rows, invalid, skipped, dataRows };
+}
 
-  /** A column's index in the rows, or a refusal naming it; null for a column the profile leaves out. */
+/** Each column the profile names, as an index into the rows, or a refusal naming it; null for a column the profile leaves out. */
+function columnsOf(profile: CsvProfile, header: string[] | null, width: number) {
+  const rule = profile.rules[0] as CsvProfile['rules'][number];
   const indexOf = (setting: string, reference: CsvColumn | null | undefined): number | null => {
     if (reference === null || reference === undefined) return null;
     const index = typeof reference === 'number' ? reference - 1 : (header?.indexOf(reference) ?? -1);
@@ -151,80 +201,53 @@ export function readCsv(bytes: Buffer, profile: CsvProfile, options: { date?: st
     }
     return index;
   };
-  const columns = {
-    code: indexOf('source_column', rule.source_column) as number,
-    quantity: indexOf('quantity_source_column', rule.quantity_source_column),
-    date: indexOf('date_source_column', rule.date_source_column),
+  // In the profile file's order, so the first fault named is the first setting.
+  const code = indexOf('source_column', rule.source_column) as number;
+  const quantity = indexOf('quantity_source_column', rule.quantity_source_column);
+  const date = indexOf('date_source_column', rule.date_source_column);
+  return {
+    code,
+    quantity,
+    date,
+    dateName: date === null ? '' : (header?.[date] ?? String(date + 1)),
     name: indexOf('name_column', profile.name_column),
     amount: indexOf('amount_column', profile.amount_column),
     externalId: indexOf('external_id_column', profile.external_id_column),
     location: indexOf('location_column', profile.location_column),
   };
-  const columnName = (index: number) => header?.[index] ?? String(index + 1);
-  if (columns.date === null && !options.date) throw new DomainError('date_required', 'The profile has no date column: choose the business date of the file.');
+}
 
-  const rows: CsvRow[] = [];
-  const invalid: InvalidRow[] = [];
-  let skipped = 0;
-  let undated = 0;
-  for (const { record, info } of records) {
-    const line = info.lines;
-    const cell = (index: number | null) => (index === null ? '' : (record[index] ?? '').trim());
-    const fault = (index: number, reason: string) => invalid.push({ line, column: columnName(index), value: clip(cell(index)), reason });
+/** One data row by the profile's rules: a row, an invalid row (the first fault), or skipped (quantity 0 or less). */
+function readRow(record: string[], line: number, columns: ReturnType<typeof columnsOf>, profile: CsvProfile, date: string, header: string[] | null): CsvRow | InvalidRow | 'skipped' {
+  const rule = profile.rules[0] as CsvProfile['rules'][number];
+  const cell = (index: number | null) => (index === null ? '' : (record[index] ?? '').trim());
+  const fault = (index: number, reason: string): InvalidRow => ({ line, column: header?.[index] ?? String(index + 1), value: clip(cell(index)), reason });
 
-    const raw = cell(columns.code);
-    const codes = (rule.code_separator ? raw.split(rule.code_separator) : [raw]).map((code) => code.trim()).filter((code) => code !== '');
-    if (codes.length === 0) {
-      fault(columns.code, 'no POS code');
-      continue;
-    }
-    let quantity = ONE;
-    if (columns.quantity !== null) {
-      const text = readLocaleDecimal(cell(columns.quantity), profile.decimal_separator, profile.thousands_separator);
-      const scaled = text === null ? null : scaledFromText(text, QUANTITY_SCALE);
-      if (scaled === null) {
-        fault(columns.quantity, text === null ? 'not a number' : 'more than 6 decimals, or too large');
-        continue;
-      }
-      quantity = scaled;
-    }
-    let date = options.date as string;
-    if (columns.date !== null) {
-      const read = readCsvDate(cell(columns.date), profile.date_format);
-      if (read === null) {
-        undated++;
-        fault(columns.date, `not a date as ${profile.date_format}`);
-        continue;
-      }
-      date = read;
-    }
-    const location = columns.location === null ? 'default' : cell(columns.location);
-    const storageUnit = profile.locations[location];
-    if (storageUnit === undefined) {
-      fault(columns.location as number, 'unknown_location: not among the profile’s locations');
-      continue;
-    }
-    let netAmount: number | null = null;
-    if (columns.amount !== null && cell(columns.amount) !== '') {
-      const text = readLocaleDecimal(cell(columns.amount), profile.decimal_separator, profile.thousands_separator);
-      if (text === null) {
-        fault(columns.amount, 'not an amount');
-        continue;
-      }
-      netAmount = toScaled(roundToScale(new Decimal(text), MONEY_SCALE), MONEY_SCALE, 'csv_row_invalid', 'Amount');
-    }
-    if (quantity <= 0) {
-      skipped++;
-      continue;
-    }
-    rows.push({ line, codes, quantity, date, location, storageUnit, name: cell(columns.name) || null, netAmount, externalId: cell(columns.externalId) || null });
+  const raw = cell(columns.code);
+  const codes = (rule.code_separator ? raw.split(rule.code_separator) : [raw]).map((code) => code.trim()).filter((code) => code !== '');
+  if (codes.length === 0) return fault(columns.code, 'no POS code');
+  let quantity = ONE;
+  if (columns.quantity !== null) {
+    const text = readLocaleDecimal(cell(columns.quantity), profile.decimal_separator, profile.thousands_separator);
+    const scaled = text === null ? null : scaledFromText(text, QUANTITY_SCALE);
+    if (scaled === null) return fault(columns.quantity, text === null ? 'not a number' : 'more than 6 decimals, or too large');
+    quantity = scaled;
   }
-  // A date column that does not read in most rows is the profile's date format, not the rows.
-  if (columns.date !== null && records.length > 0 && undated * 2 > records.length) {
-    throw new DomainError(
-      'csv_row_invalid',
-      `The dates in column ${quoted(columnName(columns.date))} do not read as ${profile.date_format} in ${undated} of ${records.length} rows: check the profile's date_format.`,
-    );
+  let business = date;
+  if (columns.date !== null) {
+    const read = readCsvDate(cell(columns.date), profile.date_format);
+    if (read === null) return fault(columns.date, `not a date as ${profile.date_format}`);
+    business = read;
   }
-  return { header, rows, invalid, skipped, dataRows: records.length };
+  const location = columns.location === null ? 'default' : cell(columns.location);
+  const storageUnit = profile.locations[location];
+  if (storageUnit === undefined) return fault(columns.location as number, 'unknown_location: not among the profile’s locations');
+  let netAmount: number | null = null;
+  if (columns.amount !== null && cell(columns.amount) !== '') {
+    const text = readLocaleDecimal(cell(columns.amount), profile.decimal_separator, profile.thousands_separator);
+    if (text === null) return fault(columns.amount, 'not an amount');
+    netAmount = toScaled(roundToScale(new Decimal(text), MONEY_SCALE), MONEY_SCALE, 'csv_row_invalid', 'Amount');
+  }
+  if (quantity <= 0) return 'skipped';
+  return { line, codes, quantity, date: business, location, storageUnit, name: cell(columns.name) || null, netAmount, externalId: cell(columns.externalId) || null };
 }

@@ -3,7 +3,7 @@
 // and add, skipping invalid rows, and revert.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestEngine, refusal, type TestEngine } from '../../../test/support/test-engine';
+import { createTestEngine, refusal, refusalOf, type TestEngine } from '../../../test/support/test-engine';
 import { findIngredientByName } from '../inventory/ingredients';
 import { findRecipeByName } from '../inventory/recipes';
 import { importSetupFile } from '../inventory/setup-import';
@@ -85,9 +85,9 @@ const issues = () =>
   listLedgerEntries(engine.scope, { type: 'ISSUE' }).map((entry) => [entry.businessLocationId, entry.date, entry.storageUnit, entry.ingredient, entry.quantity, entry.value]);
 
 /** Maps the Kassenexport's codes: 1001 the Käsespätzle recipe, 1002 apple juice by the litre, the tea and biscuit of 2001+2002. */
-function kassenexport() {
+async function kassenexport() {
   saveProfile('kassenexport');
-  previewCsv(engine.scope, 'Kassenexport', file('kassenexport-1252.csv'), {}, AT);
+  await previewCsv(engine.scope, 'Kassenexport', file('kassenexport-1252.csv'), {}, AT);
   map('1001', { recipe: 'Käsespätzle' }, '1');
   map('1002', { ingredient: 'Apfelsaft' }, '0.3');
   map('2001', { ingredient: 'Grüner Tee' }, '2');
@@ -95,9 +95,9 @@ function kassenexport() {
 }
 
 describe('a CSV upload', () => {
-  it('previews a German Windows-1252 export without posting: rows, days, codes mapped or not, the deduction per ingredient', () => {
-    kassenexport();
-    const preview = previewCsv(engine.scope, 'Kassenexport', file('kassenexport-1252.csv'), {}, AT);
+  it('previews a German Windows-1252 export without posting: rows, days, codes mapped or not, the deduction per ingredient', async () => {
+    await kassenexport();
+    const preview = await previewCsv(engine.scope, 'Kassenexport', file('kassenexport-1252.csv'), {}, AT);
     expect(preview).toMatchObject({ profile: 'Kassenexport', rows: 6, rows_valid: 5, rows_invalid: 0, rows_skipped: 1, rows_duplicate: 0, rows_unmapped: 1, already_uploaded: null });
     expect(preview.first_rows[1]).toEqual({
       row: 3,
@@ -142,9 +142,9 @@ describe('a CSV upload', () => {
     ]);
   });
 
-  it('posts each location and day as a transfer with its log, entries traced to the rows, exactly', () => {
-    kassenexport();
-    const posted = upload('Kassenexport', 'kassenexport-1252.csv');
+  it('posts each location and day as a transfer with its log, entries traced to the rows, exactly', async () => {
+    await kassenexport();
+    const posted = await upload('Kassenexport', 'kassenexport-1252.csv');
     expect(posted).toMatchObject({ status: 'posted', rows: 6, rows_posted: 4, rows_invalid: 0, rows_unmapped: 1, rows_duplicate: 0, rows_skipped: 1, mode: null });
     expect(posted.log_ids).toHaveLength(4);
     expect(posted.days.map((day) => [day.location, day.date, day.log_id])).toEqual([
@@ -176,25 +176,25 @@ describe('a CSV upload', () => {
     expect(stockOnHand(engine.scope).find((row) => row.ingredient === 'Apfelsaft')).toMatchObject({ quantity: '624.85', value: '937.275' });
   });
 
-  it('refuses the same file twice, and rows whose external id was posted before are duplicates', () => {
-    kassenexport();
-    upload('Kassenexport', 'kassenexport-1252.csv');
-    expect(refusal(() => upload('Kassenexport', 'kassenexport-1252.csv'))).toMatchObject({ code: 'csv_file_already_uploaded' });
+  it('refuses the same file twice, and rows whose external id was posted before are duplicates', async () => {
+    await kassenexport();
+    await upload('Kassenexport', 'kassenexport-1252.csv');
+    expect(await refusalOf(upload('Kassenexport', 'kassenexport-1252.csv'))).toMatchObject({ code: 'csv_file_already_uploaded' });
     // Another export of the same till with one receipt line again and one new day.
     const again = iconvLatin('Bon;Datum;Filiale;Artikelnr;Artikel;Menge;Umsatz\r\nB1-1;06.05.2026;Mitte;1001;Käsespätzle;2;25,80\r\nB9-1;08.05.2026;Mitte;1001;Käsespätzle;1;12,90\r\n');
-    const second = upload('Kassenexport', 'kasse-2.csv', {}, again);
+    const second = await upload('Kassenexport', 'kasse-2.csv', {}, again);
     expect(second).toMatchObject({ rows: 2, rows_duplicate: 1, rows_posted: 1 });
     expect(second.days.map((day) => [day.location, day.date])).toEqual([['Mitte', '2026-05-08']]);
   });
 
-  it('refuses location-days an earlier upload posted unless replace or add is chosen', () => {
-    kassenexport();
-    upload('Kassenexport', 'kassenexport-1252.csv');
+  it('refuses location-days an earlier upload posted unless replace or add is chosen', async () => {
+    await kassenexport();
+    await upload('Kassenexport', 'kassenexport-1252.csv');
     const corrected = iconvLatin('Bon;Datum;Filiale;Artikelnr;Artikel;Menge;Umsatz\r\nK1;06.05.2026;Mitte;1001;Käsespätzle;4;51,60\r\n');
-    const refused = refusal(() => upload('Kassenexport', 'korrektur.csv', {}, corrected));
+    const refused = await refusalOf(upload('Kassenexport', 'korrektur.csv', {}, corrected));
     expect(refused).toMatchObject({ code: 'csv_days_already_posted', message: expect.stringContaining('Mitte 2026-05-06') });
 
-    const replaced = upload('Kassenexport', 'korrektur.csv', { mode: 'replace' }, corrected);
+    const replaced = await upload('Kassenexport', 'korrektur.csv', { mode: 'replace' }, corrected);
     expect(replaced).toMatchObject({ mode: 'replace', rows_posted: 1 });
     const mitte6 = issues().filter(([location, date]) => location === 'Kassenexport/Mitte' && date === '2026-05-06');
     // Only the correction's Käsespätzle (4 portions); the first file's apple juice of that day is gone.
@@ -208,18 +208,18 @@ describe('a CSV upload', () => {
     expect(issues().filter(([location]) => location === 'Kassenexport/Bar')).toHaveLength(2);
 
     const extra = iconvLatin('Bon;Datum;Filiale;Artikelnr;Artikel;Menge;Umsatz\r\nK2;06.05.2026;Mitte;1001;Käsespätzle;1;12,90\r\n');
-    upload('Kassenexport', 'nachtrag.csv', { mode: 'add' }, extra);
+    await upload('Kassenexport', 'nachtrag.csv', { mode: 'add' }, extra);
     expect(issues().filter(([location, date]) => location === 'Kassenexport/Mitte' && date === '2026-05-06')).toEqual([
       ['Kassenexport/Mitte', '2026-05-06', 'Main Kitchen', 'Spätzle', '-1.25', '-5'],
       ['Kassenexport/Mitte', '2026-05-06', 'Main Kitchen', 'Bergkäse', '-0.4', '-7.2'],
     ]);
   });
 
-  it('reverts an upload: its lines leave the entries, its logs say so, and the file may be posted again', () => {
-    kassenexport();
-    const first = upload('Kassenexport', 'kassenexport-1252.csv');
+  it('reverts an upload: its lines leave the entries, its logs say so, and the file may be posted again', async () => {
+    await kassenexport();
+    const first = await upload('Kassenexport', 'kassenexport-1252.csv');
     const extra = iconvLatin('Bon;Datum;Filiale;Artikelnr;Artikel;Menge;Umsatz\r\nK2;06.05.2026;Mitte;1001;Käsespätzle;1;12,90\r\n');
-    const added = upload('Kassenexport', 'nachtrag.csv', { mode: 'add' }, extra);
+    const added = await upload('Kassenexport', 'nachtrag.csv', { mode: 'add' }, extra);
     const reverted = revertUpload(engine.scope, first.id, '2026-05-08T11:00:00.000Z');
     expect(reverted).toMatchObject({ status: 'reverted', reverted_at: '2026-05-08T11:00:00.000Z' });
     // What the added file posted stays, alone.
@@ -232,7 +232,7 @@ describe('a CSV upload', () => {
     expect(revertUpload(engine.scope, first.id, AT).reverted_at).toBe('2026-05-08T11:00:00.000Z');
     expect(refusal(() => revertUpload(engine.scope, 999, AT)).code).toBe('csv_upload_not_found');
 
-    const again = upload('Kassenexport', 'kassenexport-1252.csv', { mode: 'add' });
+    const again = await upload('Kassenexport', 'kassenexport-1252.csv', { mode: 'add' });
     expect(again).toMatchObject({ rows_posted: 4, rows_duplicate: 0 });
     expect(listUploads(engine.scope).map((entry) => [entry.id, entry.status])).toEqual([
       [again.id, 'posted'],
@@ -241,12 +241,12 @@ describe('a CSV upload', () => {
     ]);
   });
 
-  it('reads a UTF-8 file with a BOM and a date with a time into its one storage unit', () => {
+  it('reads a UTF-8 file with a BOM and a date with a time into its one storage unit', async () => {
     saveProfile('bom-utf8');
-    previewCsv(engine.scope, 'Café till', file('bom-utf8.csv'), {}, AT);
+    await previewCsv(engine.scope, 'Café till', file('bom-utf8.csv'), {}, AT);
     map('C-10', { ingredient: 'Milk' }, '0.2');
     map('C-11', { ingredient: 'Croissant' }, '1');
-    const posted = upload('Café till', 'bom-utf8.csv');
+    const posted = await upload('Café till', 'bom-utf8.csv');
     expect(posted).toMatchObject({ rows: 2, rows_posted: 2, days: [{ location: 'Café till', storage_unit: 'Bar Storage', date: '2026-05-06' }] });
     expect(issues()).toEqual([
       ['Café till', '2026-05-06', 'Bar Storage', 'Milk', '-0.4', '-0.44'],
@@ -255,11 +255,11 @@ describe('a CSV upload', () => {
     expect(listItems(engine.scope, { source: 'Café till' }).map((item) => item.name)).toEqual(['Croissant, butter', 'Flat white']);
   });
 
-  it('reads a file without a header by column positions', () => {
+  it('reads a file without a header by column positions', async () => {
     saveProfile('no-header');
-    previewCsv(engine.scope, 'Bar without header', file('no-header.csv'), {}, AT);
+    await previewCsv(engine.scope, 'Bar without header', file('no-header.csv'), {}, AT);
     map('4711', { ingredient: 'Pils' }, '0.5');
-    const posted = upload('Bar without header', 'no-header.csv');
+    const posted = await upload('Bar without header', 'no-header.csv');
     expect(posted).toMatchObject({ rows: 3, rows_posted: 2, rows_unmapped: 1 });
     expect(issues()).toEqual([
       ['Bar without header', '2026-05-06', 'Bar Storage', 'Pils', '-1.5', '-2.7'],
@@ -267,13 +267,13 @@ describe('a CSV upload', () => {
     ]);
   });
 
-  it('sends each location of a file to its storage unit, on the business date chosen at upload', () => {
+  it('sends each location of a file to its storage unit, on the business date chosen at upload', async () => {
     saveProfile('three-locations');
-    expect(refusal(() => upload('Three stores', 'three-locations.csv')).code).toBe('date_required');
-    previewCsv(engine.scope, 'Three stores', file('three-locations.csv'), { date: '06.05.2026' }, AT);
+    expect((await refusalOf(upload('Three stores', 'three-locations.csv'))).code).toBe('date_required');
+    await previewCsv(engine.scope, 'Three stores', file('three-locations.csv'), { date: '06.05.2026' }, AT);
     map('A1', { ingredient: 'Lemon' }, '1');
     map('B2', { ingredient: 'Lime' }, '2');
-    const posted = upload('Three stores', 'three-locations.csv', { date: '06.05.2026' });
+    const posted = await upload('Three stores', 'three-locations.csv', { date: '06.05.2026' });
     expect(posted.days.map((day) => [day.location, day.storage_unit, day.date, day.rows])).toEqual([
       ['East', 'Island Store', '2026-05-06', 1],
       ['North', 'Main Kitchen', '2026-05-06', 2],
@@ -287,14 +287,14 @@ describe('a CSV upload', () => {
     ]);
   });
 
-  it('refuses a file with invalid rows, naming each, unless they are skipped; then the log lists them', () => {
+  it('refuses a file with invalid rows, naming each, unless they are skipped; then the log lists them', async () => {
     saveProfile('invalid-rows');
-    previewCsv(engine.scope, 'Strict store', file('invalid-rows.csv'), {}, AT);
+    await previewCsv(engine.scope, 'Strict store', file('invalid-rows.csv'), {}, AT);
     map('100', { ingredient: 'Lemon' }, '1');
     map('104', { ingredient: 'Lime' }, '1');
     let rows: unknown;
     try {
-      upload('Strict store', 'invalid-rows.csv');
+      await upload('Strict store', 'invalid-rows.csv');
     } catch (error) {
       expect(error).toMatchObject({ code: 'csv_row_invalid' });
       rows = (error as { rows: unknown }).rows;
@@ -306,7 +306,7 @@ describe('a CSV upload', () => {
       { row: 6, column: 'store', value: 'Moon', reason: 'unknown_location: not among the profile’s locations' },
     ]);
     expect(issues()).toEqual([]);
-    const posted = upload('Strict store', 'invalid-rows.csv', { skipInvalid: true });
+    const posted = await upload('Strict store', 'invalid-rows.csv', { skipInvalid: true });
     expect(posted).toMatchObject({ rows: 6, rows_invalid: 4, rows_posted: 2, skip_invalid: true });
     expect(issues()).toEqual([
       ['Strict store/North', '2026-05-06', 'Main Kitchen', 'Lemon', '-1', '0'],
@@ -315,10 +315,10 @@ describe('a CSV upload', () => {
     expect(listLogs(engine.scope)[0]?.csvInvalidRows.map((row) => row.row)).toEqual([3, 4, 5, 6]);
   });
 
-  it('asks which source when a code is known to two', () => {
-    kassenexport();
+  it('asks which source when a code is known to two', async () => {
+    await kassenexport();
     saveProfile('kassenexport', { name: 'Zweite Kasse' });
-    previewCsv(engine.scope, 'Zweite Kasse', file('kassenexport-1252.csv'), {}, AT);
+    await previewCsv(engine.scope, 'Zweite Kasse', file('kassenexport-1252.csv'), {}, AT);
     expect(refusal(() => resolveItem(engine.scope, '1001'))).toMatchObject({ code: 'item_ambiguous', message: expect.stringContaining('--source') });
     map('1001', { ingredient: 'Spätzle' }, '0.3', 'Zweite Kasse');
     expect(listItems(engine.scope, { source: 'Zweite Kasse' }).find((item) => item.itemId === '1001')?.mapping?.name).toBe('Spätzle');

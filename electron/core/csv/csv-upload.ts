@@ -63,12 +63,16 @@ interface DayGroup {
   alreadyPosted: boolean;
 }
 
-/** A file read with its profile and held against what the source posted before. */
-interface Prepared {
+/** A file read with its profile. */
+interface ReadFile {
   source: SalesSource;
   profile: CsvProfile;
   reading: CsvReading;
   hash: string;
+}
+
+/** A file read, and held against what the source posted before. */
+interface Prepared extends ReadFile {
   /** Rows to post: readable, and not a duplicate external id. */
   rows: CsvRow[];
   duplicates: number;
@@ -83,15 +87,23 @@ function requireCsvSource(scope: CompanyScope, profileName: string): { source: S
   return { source, profile: parseCsvProfile(source.settings) };
 }
 
-function prepare(scope: CompanyScope, profileName: string, bytes: Buffer, date: string | undefined): Prepared {
+/** The business date chosen at upload, checked; undefined when none was. */
+function chosenDate(date: string | undefined): string | undefined {
+  if (date === undefined || date.trim() === '') return undefined;
+  const businessDate = normalizeDate(date);
+  if (!businessDate) throw new DomainError('invalid_date_format', `"${date}" is not a date as YYYY-MM-DD or DD.MM.YYYY.`);
+  return businessDate;
+}
+
+async function readFile(scope: CompanyScope, profileName: string, bytes: Buffer, date: string | undefined): Promise<ReadFile> {
   const { source, profile } = requireCsvSource(scope, profileName);
-  let businessDate: string | undefined;
-  if (date !== undefined && date.trim() !== '') {
-    businessDate = normalizeDate(date) ?? undefined;
-    if (!businessDate) throw new DomainError('invalid_date_format', `"${date}" is not a date as YYYY-MM-DD or DD.MM.YYYY.`);
-  }
-  const reading = readCsv(bytes, profile, { date: businessDate });
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const reading = await readCsv(bytes, profile, { date: chosenDate(date) });
+  return { source, profile, reading, hash: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Held against the database: duplicates, days posted before, the storage units; inside the upload's transaction when it posts. */
+function prepare(scope: CompanyScope, read: ReadFile): Prepared {
+  const { source, profile, reading } = read;
 
   const known = scope.db.statement('SELECT 1 FROM csv_upload_keys WHERE source_id = ? AND external_id = ?').pluck();
   const seen = new Set<string>();
@@ -144,7 +156,7 @@ function prepare(scope: CompanyScope, profileName: string, bytes: Buffer, date: 
     for (const code of row.codes) if (!codes.has(code) || codes.get(code) === null) codes.set(code, row.name);
   }
   const days = [...groups.values()].sort((a, b) => a.locationName.localeCompare(b.locationName) || a.date.localeCompare(b.date));
-  return { source, profile, reading, hash, rows, duplicates, days, codes };
+  return { ...read, rows, duplicates, days, codes };
 }
 
 /** How a row's code is matched: by code (the item's SKU), then by the row's name. */
@@ -188,9 +200,9 @@ function firstRows(reading: CsvReading): CsvPreview['first_rows'] {
 }
 
 /** How a profile not saved yet reads a sample file (the profile editor's live preview); touches nothing. */
-export function sampleCsv(profileJson: unknown, bytes: Buffer, date: string | undefined) {
+export async function sampleCsv(profileJson: unknown, bytes: Buffer, date: string | undefined) {
   const profile = parseCsvProfile(profileJson);
-  const reading = readCsv(bytes, profile, { date: date === undefined ? undefined : (normalizeDate(date) ?? undefined) });
+  const reading = await readCsv(bytes, profile, { date: chosenDate(date) });
   return {
     header: reading.header,
     rows: reading.dataRows,
@@ -207,8 +219,8 @@ export function sampleCsv(profileJson: unknown, bytes: Buffer, date: string | un
  * row, rows per location and date, each code mapped or not, and the deduction per ingredient. The
  * file's codes become the source's POS items, so they can be mapped before the upload.
  */
-export function previewCsv(scope: CompanyScope, profileName: string, file: { name: string; bytes: Buffer }, options: { date?: string | undefined }, at: string): CsvPreview {
-  const prepared = prepare(scope, profileName, file.bytes, options.date);
+export async function previewCsv(scope: CompanyScope, profileName: string, file: { name: string; bytes: Buffer }, options: { date?: string | undefined }, at: string): Promise<CsvPreview> {
+  const prepared = prepare(scope, await readFile(scope, profileName, file.bytes, options.date));
   const { source, reading, rows } = prepared;
   recordSourceCodes(scope, source.id, new Map([...prepared.codes].map(([code, name]) => [code, { name, locationIds: [] }])), at);
   const mappingFor = mappingLookup(scope, source.id, 0);
@@ -279,10 +291,11 @@ export interface CsvPostOptions {
  * Posts the file: each (location, business date) one transfer with its log (trigger csv_upload),
  * its rows stored as sales so every ISSUE is traced to them. All of it commits, or none.
  */
-export function uploadCsv(scope: CompanyScope, profileName: string, file: { name: string; bytes: Buffer }, options: CsvPostOptions, at: string): CsvUploadView {
+export async function uploadCsv(scope: CompanyScope, profileName: string, file: { name: string; bytes: Buffer }, options: CsvPostOptions, at: string): Promise<CsvUploadView> {
   const { db } = scope;
+  const read = await readFile(scope, profileName, file.bytes, options.date);
   return db.write(() => {
-    const prepared = prepare(scope, profileName, file.bytes, options.date);
+    const prepared = prepare(scope, read);
     const { source, reading, days } = prepared;
     if (reading.invalid.length > 0 && !options.skipInvalid) {
       throw new DomainError(

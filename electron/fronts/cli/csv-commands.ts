@@ -13,7 +13,7 @@ const usage = () => new DomainError('invalid_input', `Usage: ${csvUsage}`);
 export const csvCommands: Record<string, Command> = {
   csv: {
     usage: csvUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(
         args,
         { date: { type: 'string' }, replace: { type: 'boolean' }, add: { type: 'boolean' }, 'skip-invalid': { type: 'boolean' } },
@@ -42,10 +42,10 @@ export const csvCommands: Record<string, Command> = {
       if ((group === 'preview' || group === 'upload') && rest.length === 2) {
         const [profile, path] = rest as [string, string];
         const file = readCsvFile(path);
-        if (group === 'preview') return { preview: previewCsv(engine.scope, profile, file, { date: values.date }, at) };
+        if (group === 'preview') return { preview: await previewCsv(engine.scope, profile, file, { date: values.date }, at) };
         if (values.replace && values.add) throw new DomainError('invalid_input', 'Choose --replace or --add, not both.');
         const mode = values.replace ? 'replace' : values.add ? 'add' : undefined;
-        return { upload: uploadCsv(engine.scope, profile, file, { date: values.date, mode, skipInvalid: values['skip-invalid'] ?? false }, at) };
+        return { upload: await uploadCsv(engine.scope, profile, file, { date: values.date, mode, skipInvalid: values['skip-invalid'] ?? false }, at) };
       }
       if (group === 'uploads' && rest.length === 0) return { uploads: listUploads(engine.scope) };
       if (group === 'revert' && rest.length === 1) {

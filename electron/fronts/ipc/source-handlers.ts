@@ -5,6 +5,7 @@ import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import { listSourceViews } from '../../core/sources/source-overview';
 import type { Handlers } from './handler-types';
+import type { CsvUploadView } from '../../../shared/model/csv';
 
 type SourceChannel = 'sources:list' | 'csv:profile-save' | 'csv:sample' | 'csv:preview' | 'csv:upload' | 'csv:uploads' | 'csv:revert';
 
@@ -23,7 +24,7 @@ function fileOf(file: { name: string; base64: string }): { name: string; bytes: 
 export function createSourceHandlers(engine: Engine): Pick<Handlers, SourceChannel> {
   const { scope, events, platform } = engine;
   const now = () => platform.clock.now().toISOString();
-  const uploaded = (upload: ReturnType<typeof uploadCsv>) => {
+  const uploaded = (upload: CsvUploadView) => {
     events.emit({ type: 'sources:changed', what: 'uploads' });
     return upload;
   };
@@ -35,12 +36,12 @@ export function createSourceHandlers(engine: Engine): Pick<Handlers, SourceChann
       return { id: saved.id, profile: saved.profile };
     },
     'csv:sample': ({ profile, file, date }) => sampleCsv(profile, fileOf(file).bytes, date),
-    'csv:preview': ({ profile, file, date }) => {
-      const preview = previewCsv(scope, profile, fileOf(file), { date }, now());
+    'csv:preview': async ({ profile, file, date }) => {
+      const preview = await previewCsv(scope, profile, fileOf(file), { date }, now());
       events.emit({ type: 'lightspeed:changed', what: 'items' });
       return preview;
     },
-    'csv:upload': ({ profile, file, date, mode, skipInvalid }) => uploaded(uploadCsv(scope, profile, fileOf(file), { date, mode, skipInvalid }, now())),
+    'csv:upload': async ({ profile, file, date, mode, skipInvalid }) => uploaded(await uploadCsv(scope, profile, fileOf(file), { date, mode, skipInvalid }, now())),
     'csv:uploads': () => listUploads(scope),
     'csv:revert': ({ id }) => uploaded(revertUpload(scope, id, now())),
   };
