@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { accessTokenName } from '../../electron/core/connection/connection-store';
 import { defaultMigrationsFolder, openDatabase } from '../../electron/core/db/open-database';
-import { spawnSync } from 'node:child_process';
+import { timedCli } from './timing';
 import { createEngine } from '../../electron/core/engine';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import type { MigrationView } from '../../shared/model/transfers';
@@ -21,13 +21,6 @@ import { BL, phase, postEarlierDays, prepareBusyVenue, prepareNightly } from './
 const { values } = parseArgs({ options: { days: { type: 'string', default: '90' } } });
 const days = Number(values.days);
 if (!Number.isInteger(days) || days < 90 || days > 730) throw new Error('--days takes a whole number of days from 90 to 730');
-
-/** A CLI command in a process of its own (test/bench/timed-cli.ts): its wall and CPU time, peak memory and result. */
-function timedCli<T>(env: Record<string, string>, args: string[]): { code: number; ms: number; cpuMs: number; maxRssKB: number; result: T } {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/timed-cli.ts', ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (child.status !== 0) throw new Error(`${args.join(' ')} failed: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as { code: number; ms: number; cpuMs: number; maxRssKB: number; result: T };
-}
 
 /** A bare GET; once more if a keep-alive connection from before the migration was closed meanwhile. */
 async function fetchText(url: string, token: string | null): Promise<string> {

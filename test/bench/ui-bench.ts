@@ -8,6 +8,7 @@
 //   open the ledger     click on Ledger → the newest entries and the totals painted
 //   open stock on hand  click on the Ledger's Stock on hand tab → the stock rows painted
 //   open the logs       click on Transfer logs → the log rows painted
+import { median } from './timing';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,10 +20,6 @@ import { startHost } from '../e2e/fixtures';
 import { BL, NOW, phase, postEarlierDays, prepareBusyVenue } from './busy-venue';
 
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 9);
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return +(sorted[Math.floor(sorted.length / 2)] ?? NaN).toFixed(1);
-};
 
 // The in-page measurements are plain script text: tsx would wrap functions passed to page.evaluate in
 // a helper that does not exist inside the page.
