@@ -8,6 +8,7 @@
 // `xdg-open ADDRESS`, which every local user can read in the process list), in the address bar or in
 // the browser's history. The address printed on the terminal carries a ticket of its own that may be
 // used again during this run, so a closed tab can be reopened from it.
+import { MAX_CSV_BYTES } from '../../../shared/model/csv';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -30,7 +31,8 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const MAX_BODY_BYTES = 25 * 1024 * 1024;
+// The largest call is a CSV upload: a file of up to 200 MB, as base64 (four characters per three bytes).
+const MAX_BODY_BYTES = Math.ceil((MAX_CSV_BYTES * 4) / 3) + 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
 
 export interface WebHostOptions {
