@@ -153,6 +153,8 @@ export const csvUploadView = z.object({
   rows_skipped: z.number().int(),
   days: z.array(csvDay),
   log_ids: z.array(z.number().int()),
+  /** Location-days of this upload that a later upload replaced: their entries are that upload's now. */
+  days_replaced: z.number().int(),
   invalid_rows: z.array(csvInvalidRow),
   uploaded_at: z.string(),
   reverted_at: z.string().nullable(),

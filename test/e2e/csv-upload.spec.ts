@@ -158,6 +158,8 @@ test('a CSV till from the screens: profile, preview with an invalid row, post, l
     await page.getByRole('button', { name: 'Upload sales' }).click();
     const uploads = page.getByRole('table', { name: 'Uploads' });
     await expect(uploads.locator('[data-status="posted"]')).toHaveCount(2);
+    // The first file's Mitte day is the correction's now, and its row says so.
+    await expect(uploads.locator('tr', { hasText: 'kasse-mai.csv' })).toContainText('1 day replaced by a later upload');
     await uploads.locator('tr', { hasText: 'kasse-korrektur.csv' }).getByRole('button', { name: 'Revert' }).click();
     await page.getByRole('dialog', { name: 'Revert this upload?' }).getByRole('button', { name: 'Revert upload' }).click();
     await expect(uploads.locator('tr', { hasText: 'kasse-korrektur.csv' })).toHaveAttribute('data-status', 'reverted');

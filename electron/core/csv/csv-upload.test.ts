@@ -204,6 +204,10 @@ describe('a CSV upload', () => {
     ]);
     const earlierLog = listLogs(engine.scope).find((log) => log.csvFileName === 'kassenexport-1252.csv' && log.locationName === 'Mitte' && log.reportDate === '2026-05-06');
     expect(earlierLog?.replacedByLogId).toBe(replaced.log_ids[0]);
+    expect(listUploads(engine.scope).map((entry) => [entry.file_name, entry.days_replaced])).toEqual([
+      ['korrektur.csv', 0],
+      ['kassenexport-1252.csv', 1],
+    ]);
     // The other days of the first file stay as they were.
     expect(issues().filter(([location]) => location === 'Kassenexport/Bar')).toHaveLength(2);
 

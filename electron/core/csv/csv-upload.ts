@@ -431,7 +431,8 @@ export async function uploadCsv(scope: CompanyScope, profileName: string, file: 
 
 const UPLOAD_SELECT = `SELECT u.id, u.status, s.name AS profile, u.file_name, u.mode, u.skip_invalid, u.rows, u.rows_posted, u.rows_invalid, u.rows_unmapped,
     u.rows_duplicate, u.rows_skipped, u.days, u.invalid_rows, u.uploaded_at, u.reverted_at,
-    (SELECT json_group_array(id) FROM (SELECT id FROM transfer_logs WHERE csv_upload_id = u.id ORDER BY id)) AS log_ids
+    (SELECT json_group_array(id) FROM (SELECT id FROM transfer_logs WHERE csv_upload_id = u.id ORDER BY id)) AS log_ids,
+    (SELECT count(*) FROM transfer_logs WHERE csv_upload_id = u.id AND replaced_by_log_id IS NOT NULL) AS days_replaced
   FROM csv_uploads u JOIN sales_sources s ON s.id = u.source_id`;
 
 type UploadRow = Omit<CsvUploadView, 'skip_invalid' | 'days' | 'invalid_rows' | 'log_ids'> & { skip_invalid: number; days: string; invalid_rows: string; log_ids: string };

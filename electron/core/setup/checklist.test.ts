@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { handMadeSale } from '../demo/fake-lightspeed/fake-data';
 import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
+import { createTestEngine } from '../../../test/support/test-engine';
+import { saveCsvProfile } from '../csv/csv-profiles';
+import { importSetupFile } from '../inventory/setup-import';
 import { setupChecklist } from './checklist';
 
 let restaurant: Restaurant | undefined;
@@ -32,5 +35,26 @@ describe('"Map the important items"', () => {
     run.map('Cappuccino', { ingredient: 'Oat milk' }, '0.2');
     expect(mapItems(run)).toMatchObject({ done: true });
     expect(mapItems(run)?.detail).toContain('Harbour Restaurant 100 %');
+  });
+});
+
+describe('the checklist follows the sales sources there are', () => {
+  it('shows Lightspeed’s steps on a fresh install, and only the CSV steps for a company that uploads files', () => {
+    const engine = createTestEngine({ now: '2026-05-08T10:00:00Z' });
+    try {
+      const steps = () => setupChecklist(engine.scope, engine.platform.clock).steps.map((step) => step.step);
+      expect(steps()).toContain('connect');
+      expect(steps()).not.toContain('csv_profile');
+      importSetupFile(engine.scope, JSON.stringify({ storageUnits: [{ name: 'Bar Storage' }] }));
+      saveCsvProfile(
+        engine.scope,
+        { name: 'Till', rules: [{ type: 'column_values_to_pos_codes', source_column: 'code' }], locations: { default: 'Bar Storage' } },
+        '2026-05-08T10:00:00Z',
+      );
+      expect(steps()).toEqual(['storage_units', 'ingredients', 'recipes', 'csv_profile', 'map_items', 'csv_upload', 'check_ledger']);
+      expect(setupChecklist(engine.scope, engine.platform.clock).next).toBe('ingredients');
+    } finally {
+      engine.dispose();
+    }
   });
 });

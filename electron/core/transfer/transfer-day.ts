@@ -8,7 +8,8 @@
 //   5. in ONE transaction: with force, delete the location's ISSUE entries of the day and their
 //      trace, whatever storage unit they went to (the location may have been relinked since), and
 //      mark the logs that made them as replaced; store the sales as Lightspeed sent them (with force,
-//      exactly those: a sale gone upstream is gone here); work out what every line with a positive
+//      exactly those: a sale gone upstream is gone here); then postDayLines — the part every sales
+//      source shares, a CSV upload's location-days too — works out what every line with a positive
 //      quantity and a name, not posted yet, deducts (ingredient mapping: line × mapping quantity;
 //      recipe mapping: the recipe exploded for line × mapping quantity portions; a subtraction
 //      mapping gives stock back), valued at the weighted average cost of the day (or at the cost of

@@ -147,8 +147,12 @@ function PreviewPanel({ preview }: { preview: CsvPreview }) {
 
 function uploadOutcome(upload: CsvUploadView): { color: string; title: string } {
   if (upload.status === 'reverted') return { color: 'gray', title: `Reverted on ${formatInstant(upload.reverted_at)}` };
-  if (upload.rows_unmapped > 0 || upload.rows_invalid > 0) {
-    const parts = [upload.rows_unmapped > 0 ? `${plural(upload.rows_unmapped, 'row')} unmapped` : '', upload.rows_invalid > 0 ? `${plural(upload.rows_invalid, 'invalid row')} skipped` : ''].filter(Boolean);
+  if (upload.rows_unmapped > 0 || upload.rows_invalid > 0 || upload.days_replaced > 0) {
+    const parts = [
+      upload.rows_unmapped > 0 ? `${plural(upload.rows_unmapped, 'row')} unmapped` : '',
+      upload.rows_invalid > 0 ? `${plural(upload.rows_invalid, 'invalid row')} skipped` : '',
+      upload.days_replaced > 0 ? `${plural(upload.days_replaced, 'day')} replaced by a later upload` : '',
+    ].filter(Boolean);
     return { color: 'orange', title: `Posted, ${parts.join(', ')}` };
   }
   return { color: 'green', title: 'Posted' };
@@ -230,6 +234,14 @@ function UploadsList() {
               The ledger entries of {confirming.file_name} ({plural(confirming.days.length, 'location-day')}) are removed. Its logs stay, marked reverted, and the file can be
               uploaded again.
             </Text>
+            {confirming.mode === 'replace' ? (
+              <Alert color="orange" p="xs">
+                <Text size="sm">
+                  This upload replaced days an earlier upload had posted. Reverting it does not bring those back: upload the earlier file again with Replace if they
+                  should count.
+                </Text>
+              </Alert>
+            ) : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirming(null)}>
                 Keep it

@@ -13,7 +13,7 @@ const healthText: Record<SalesSourceView['health'], { label: string; color: stri
   not_connected: { label: 'Not connected', color: 'gray' },
 };
 
-const kindText: Record<SalesSourceView['kind'], string> = { lightspeed: 'Lightspeed K-Series · OAuth', sides: 'Sides POS · user name and password', csv: 'CSV upload · any other till' };
+const kindText: Record<SalesSourceView['kind'], string> = { lightspeed: 'POS integration · posts every night', sides: 'POS integration · user name and password', csv: 'CSV upload · any other till' };
 
 function SourceCard({ source }: { source: SalesSourceView }) {
   const go = useNavigation((state) => state.go);
