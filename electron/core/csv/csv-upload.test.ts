@@ -235,6 +235,8 @@ describe('a CSV upload', () => {
     expect(listLogs(engine.scope).filter((log) => log.csvUploadId === added.id).every((log) => log.revertedAt === null)).toBe(true);
     expect(revertUpload(engine.scope, first.id, AT).reverted_at).toBe('2026-05-08T11:00:00.000Z');
     expect(refusal(() => revertUpload(engine.scope, 999, AT)).code).toBe('csv_upload_not_found');
+    const headerOnly = iconvLatin('Bon;Datum;Filiale;Artikelnr;Artikel;Menge;Umsatz\r\n');
+    expect(await refusalOf(upload('Kassenexport', 'leer.csv', {}, headerOnly))).toMatchObject({ code: 'csv_unreadable', message: expect.stringContaining('no data rows') });
 
     const again = await upload('Kassenexport', 'kassenexport-1252.csv', { mode: 'add' });
     expect(again).toMatchObject({ rows_posted: 4, rows_duplicate: 0 });

@@ -297,6 +297,7 @@ export async function uploadCsv(scope: CompanyScope, profileName: string, file: 
   return db.write(() => {
     const prepared = prepare(scope, read);
     const { source, reading, days } = prepared;
+    if (reading.dataRows === 0) throw new DomainError('csv_unreadable', `${file.name} has no data rows: nothing to post. Is it the right export?`);
     if (reading.invalid.length > 0 && !options.skipInvalid) {
       throw new DomainError(
         'csv_row_invalid',
