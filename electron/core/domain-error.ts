@@ -15,6 +15,22 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * A failed call to a POS (Lightspeed, Sides). `temporary` marks what is worth retrying later (rate
+ * limits, server errors, network failures); `retryAfterMs` is the server's own Retry-After, capped.
+ */
+export class PosCallError extends DomainError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly status: number | null,
+    readonly temporary: boolean,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(code, message);
+  }
+}
+
 export const QUOTE_LIMIT = 80;
 
 /**

@@ -12,6 +12,9 @@ import type { Platform } from './platform/platform';
 import { SecretVault } from './secrets/secret-vault';
 import { realSleep, retryDelaysFrom } from './transfer/retry';
 import type { TransferContext } from './transfer/transfer-day';
+import { SidesConnection } from './sides/sides-connection';
+import { daySources } from './transfer/day-sources';
+import { lightspeedDays } from './transfer/sales-source';
 
 export type Runtime = 'electron' | 'web' | 'cli';
 
@@ -30,6 +33,7 @@ export interface Engine {
     readonly api: LightspeedApi;
     readonly connection: ConnectionService;
   };
+  readonly sides: SidesConnection;
   /** What every transfer, migration and run-due in this process works with. */
   readonly transfers: TransferContext;
   close(): void;
@@ -52,6 +56,8 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
   // One token manager per process: its single-flight refresh is shared by every caller in it.
   const tokens = new TokenManager(scope, vault, config, platform.clock, () => events.emit({ type: 'connection:changed' }));
   const api = new LightspeedApi(tokens, () => config().endpoints.apiUrl);
+  const sides = new SidesConnection(scope, vault, platform.env, platform.clock);
+  const days = daySources(scope, { lightspeed: lightspeedDays(api), sides: sides.days() });
   return {
     runtime,
     platform,
@@ -61,7 +67,8 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
     events,
     log,
     lightspeed: { config, tokens, api, connection: new ConnectionService(scope, vault, config, api, platform.clock) },
-    transfers: { scope, api, clock: platform.clock, sleep: realSleep, retryDelaysMs: retryDelaysFrom(platform.env), lockWaitMs: 60_000, log },
+    sides,
+    transfers: { scope, days, clock: platform.clock, sleep: realSleep, retryDelaysMs: retryDelaysFrom(platform.env), lockWaitMs: 60_000, log },
     close: () => db.close(),
   };
 }

@@ -460,8 +460,9 @@ export const sales = sqliteTable(
 );
 
 /**
- * What a till sold lines as: a SKU and a name, each pair stored once ('' for none), because a year
- * of a busy venue has millions of lines of a few thousand items.
+ * What a till sold lines as: the POS's item id where the source sends one (Sides), a SKU and a name,
+ * each triple stored once ('' for none), because a year of a busy venue has millions of lines of a
+ * few thousand items.
  */
 export const soldItems = sqliteTable(
   'sold_items',
@@ -469,8 +470,9 @@ export const soldItems = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     sku: text('sku').notNull(),
     name: text('name').notNull(),
+    itemRef: text('item_ref').notNull().default(''),
   },
-  (t) => [uniqueIndex('sold_items_sku_name').on(t.sku, t.name)],
+  (t) => [uniqueIndex('sold_items_ref_sku_name').on(t.itemRef, t.sku, t.name)],
 );
 
 /**

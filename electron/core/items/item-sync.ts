@@ -70,7 +70,8 @@ async function fetchItems(api: LightspeedApi, location: Location): Promise<Light
 }
 
 export async function syncItems(scope: CompanyScope, api: LightspeedApi, at: string, onProgress?: (done: number, total: number) => void): Promise<ItemSyncResult> {
-  const synced = listLocations(scope).filter((location) => location.seenInLastSync);
+  const sourceId = lightspeedSource(scope, at).id;
+  const synced = listLocations(scope).filter((location) => location.seenInLastSync && location.sourceId === sourceId);
   if (synced.length === 0) throw new DomainError('no_locations', 'No Lightspeed locations are synced yet; sync locations first.');
   const byId = new Map<string, { source: LightspeedItem; locationIds: number[] }>();
   for (const [index, location] of synced.entries()) {
@@ -81,31 +82,60 @@ export async function syncItems(scope: CompanyScope, api: LightspeedApi, at: str
     }
     onProgress?.(index + 1, synced.length);
   }
+  const items = [...byId.values()].map(({ source, locationIds }) => {
+    const price = itemPrice(source);
+    return {
+      itemId: source.id,
+      name: source.name,
+      sku: source.sku,
+      active: source.active ?? !(source.disabled ?? false),
+      price: price === null ? null : toScaled(price, MONEY_SCALE, 'invalid_value', 'Price'),
+      locationIds,
+    };
+  });
+  savePolledItems(scope, sourceId, items, synced.map((location) => location.id), at);
+  return { items: byId.size, locations: synced.length };
+}
+
+/** A polled source's item as its sync saw it; `price` at the money scale. */
+export interface SeenItem {
+  itemId: string;
+  name: string;
+  sku: string | null;
+  active: boolean;
+  price: number | null;
+  locationIds: number[];
+}
+
+/**
+ * A polled source's items as one sync saw them at `syncedLocationIds`, in one transaction: added or
+ * updated by item id, with the locations that carry each. `missingInactive` marks the source's items
+ * the sync did not see inactive (Sides: a product gone is kept, inactive, never deleted).
+ */
+export function savePolledItems(scope: CompanyScope, sourceId: number, items: SeenItem[], syncedLocationIds: number[], at: string, missingInactive = false): void {
   scope.db.write(() => {
-    const sourceId = lightspeedSource(scope, at).id;
-    scope.db.orm.delete(posItemLocations).where(inArray(posItemLocations.locationId, synced.map((location) => location.id))).run();
-    for (const { source, locationIds } of byId.values()) {
-      const price = itemPrice(source);
-      const values = {
-        name: source.name,
-        sku: source.sku,
-        active: source.active ?? !(source.disabled ?? false),
-        price: price === null ? null : toScaled(price, MONEY_SCALE, 'invalid_value', 'Price'),
-        lastSyncedAt: at,
-      };
+    scope.db.orm.delete(posItemLocations).where(inArray(posItemLocations.locationId, syncedLocationIds)).run();
+    for (const { itemId, locationIds, ...seen } of items) {
+      const values = { ...seen, lastSyncedAt: at };
       const { id } = scope.db.orm
         .insert(posItems)
-        .values({ companyId: scope.companyId, sourceId, itemId: source.id, ...values })
+        .values({ companyId: scope.companyId, sourceId, itemId, ...values })
         .onConflictDoUpdate({ target: [posItems.companyId, posItems.sourceId, posItems.itemId], set: values })
         .returning({ id: posItems.id })
         .get();
-      scope.db.orm
-        .insert(posItemLocations)
-        .values(locationIds.map((locationId) => ({ posItemId: id, locationId })))
-        .run();
+      if (locationIds.length > 0) {
+        scope.db.orm
+          .insert(posItemLocations)
+          .values(locationIds.map((locationId) => ({ posItemId: id, locationId })))
+          .run();
+      }
+    }
+    if (missingInactive) {
+      scope.db
+        .statement(`UPDATE pos_items SET active = 0 WHERE source_id = ? AND last_synced_at <> ?`)
+        .run(sourceId, at);
     }
   });
-  return { items: byId.size, locations: synced.length };
 }
 
 /** Every source's items, by name; `source` keeps one source's (by its name). */

@@ -1,6 +1,7 @@
 // Calls to the K-Series API. A 401 gets one token refresh and one retry (a token can die before its
 // stated expiry); a second 401 means the connection itself is lost.
-import { type HttpAnswer, LightspeedError, parseJsonAnswer, parseRetryAfter, send, serverMessage, TEMPORARY_STATUSES } from './lightspeed-http';
+import { parseRetryAfter } from '../transfer/retry';
+import { type HttpAnswer, LightspeedError, parseJsonAnswer, send, serverMessage, TEMPORARY_STATUSES } from './lightspeed-http';
 
 export interface AccessTokenSource {
   accessToken(): Promise<string>;

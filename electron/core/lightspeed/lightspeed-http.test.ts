@@ -1,7 +1,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchDay } from '../transfer/sales-source';
+import { fetchDayFrom } from '../transfer/day-sources';
+import { lightspeedDays } from '../transfer/sales-source';
 import { LightspeedApi } from './api-client';
 import { MAX_JSON_DEPTH, send } from './lightspeed-http';
 
@@ -46,7 +47,7 @@ describe('answers from Lightspeed', () => {
       );
     });
     const api = new LightspeedApi(tokens, () => url);
-    await expect(fetchDay(api, '1', '2026-05-06')).rejects.toMatchObject({ code: 'lightspeed_api_error', message: expect.stringContaining(`${MAX_JSON_DEPTH} levels`) });
+    await expect(fetchDayFrom(lightspeedDays(api), { businessLocationId: '1', date: '2026-05-06' })).rejects.toMatchObject({ code: 'lightspeed_api_error', message: expect.stringContaining(`${MAX_JSON_DEPTH} levels`) });
   });
 
   it('counts brackets inside strings as text, not nesting', async () => {

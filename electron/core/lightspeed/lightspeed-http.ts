@@ -1,38 +1,15 @@
-import { DomainError } from '../domain-error';
-import type { ErrorCode } from '../../../shared/errors';
+import { PosCallError } from '../domain-error';
 
 const REQUEST_TIMEOUT_MS = 30_000;
-const MAX_RETRY_AFTER_MS = 120_000;
 /** Far above any real answer (a busy day's sales are a few MB): past it, the body is refused unread. */
 export const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 /** Real answers nest a handful of levels; a body nested thousands deep would overflow the stack of whatever walks it. */
 export const MAX_JSON_DEPTH = 64;
 
-/**
- * A failed call to Lightspeed. `temporary` marks what is worth retrying later (429, 502, 503, 504 and
- * network failures); `retryAfterMs` is the server's own Retry-After, capped at two minutes.
- */
-export class LightspeedError extends DomainError {
-  constructor(
-    code: ErrorCode,
-    message: string,
-    readonly status: number | null,
-    readonly temporary: boolean,
-    readonly retryAfterMs: number | null = null,
-  ) {
-    super(code, message);
-  }
-}
+/** A failed call to Lightspeed: temporary for 429, 502, 503, 504 and network failures; Retry-After capped at two minutes. */
+export class LightspeedError extends PosCallError {}
 
 export const TEMPORARY_STATUSES = new Set([429, 502, 503, 504]);
-
-/** Retry-After as seconds or an HTTP date, in milliseconds from `now`, capped; null when absent or unreadable. */
-export function parseRetryAfter(header: string | null, now: number): number | null {
-  if (!header) return null;
-  const seconds = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - now;
-  if (!Number.isFinite(seconds)) return null;
-  return Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_MS);
-}
 
 /** The server's own words from an error body (Spring, Keycloak or K-Series shapes), else the start of the text. */
 export function serverMessage(text: string): string {

@@ -53,14 +53,28 @@ export async function syncLocations(scope: CompanyScope, api: LightspeedApi, at:
       seenInLastSync: true,
     })),
   );
+  return scope.db.write(() => savePolledLocations(scope, lightspeedSource(scope, at).id, seen, at));
+}
+
+/** A polled source's location as its sync sees it; a time zone of null keeps the one Larder has (or Europe/Berlin). */
+export type SeenLocation = Omit<typeof locations.$inferInsert, 'companyId' | 'sourceId' | 'timezone'> & { timezone: string | null };
+
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
+/**
+ * A polled source's locations as its last sync saw them (Lightspeed's business locations, Sides'
+ * stores): added or updated by id; one the sync did not see is kept and marked not seen. Runs in the
+ * caller's transaction.
+ */
+export function savePolledLocations(scope: CompanyScope, sourceId: number, seen: SeenLocation[], at: string): LocationSyncResult {
   return scope.db.write(() => {
-    const sourceId = lightspeedSource(scope, at).id;
-    const before = new Set(listLocations(scope).map((location) => location.businessLocationId));
-    for (const location of seen) {
+    const before = new Set(scope.db.orm.select({ id: locations.businessLocationId }).from(locations).where(eq(locations.sourceId, sourceId)).all().map((row) => row.id));
+    for (const { timezone, ...location } of seen) {
+      const set = timezone === null ? location : { ...location, timezone };
       scope.db.orm
         .insert(locations)
-        .values({ companyId: scope.companyId, sourceId, ...location })
-        .onConflictDoUpdate({ target: [locations.companyId, locations.businessLocationId], set: location })
+        .values({ companyId: scope.companyId, sourceId, timezone: timezone ?? DEFAULT_TIME_ZONE, ...location, lastSyncedAt: at })
+        .onConflictDoUpdate({ target: [locations.companyId, locations.businessLocationId], set, setWhere: eq(locations.sourceId, sourceId) })
         .run();
     }
     const seenIds = seen.map((location) => location.businessLocationId);

@@ -257,7 +257,7 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
     if (due.length === 0) break;
     // The due days that will be fetched (a re-run fetches all; otherwise a day's stored sales are reused): read ahead.
     const fetchDay = readAhead(
-      context.api,
+      context.days,
       due.filter((day) => job.rerun || cachedDay(scope.db, location.id, day.date) === null).map((day) => ({ businessLocationId: location.businessLocationId, date: day.date })),
     );
     for (const day of due) {

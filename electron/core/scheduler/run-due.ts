@@ -76,7 +76,7 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
   const queue = plans.flatMap(({ location, days }) => days.map((day) => ({ location, ...day })));
   // A day whose complete sales are stored already is read from the cache, not fetched.
   const fetchDay = readAhead(
-    context.api,
+    context.days,
     queue
       .filter((day) => day.force || cachedDay(scope.db, day.location.id, day.date)?.dataComplete !== true)
       .map((day) => ({ businessLocationId: day.location.businessLocationId, date: day.date })),

@@ -1,6 +1,6 @@
 import { DomainError } from '../domain-error';
 
-// Temporary Lightspeed failures (429, 502, 503, 504, network) are retried after 30 s, 60 s and 120 s
+// Temporary POS failures (429, 5xx, network) are retried after 30 s, 60 s and 120 s
 // (the seed's schedule), or after the server's own Retry-After.
 export const DEFAULT_RETRY_DELAYS_MS = [30_000, 60_000, 120_000];
 
@@ -13,6 +13,16 @@ export function retryDelaysFrom(env: Readonly<Record<string, string | undefined>
     throw new DomainError('invalid_input', `LARDER_RETRY_DELAYS_MS=${text} is not a comma list of milliseconds.`);
   }
   return delays;
+}
+
+const MAX_RETRY_AFTER_MS = 120_000;
+
+/** Retry-After as seconds or an HTTP date, in milliseconds from `now`, capped; null when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now: number): number | null {
+  if (!header) return null;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - now;
+  if (!Number.isFinite(seconds)) return null;
+  return Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_MS);
 }
 
 export type Sleep = (ms: number) => Promise<void>;

@@ -8,6 +8,7 @@ import { Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toS
 import type { LightspeedApi } from '../lightspeed/api-client';
 import { type HttpAnswer, parseJsonAnswer } from '../lightspeed/lightspeed-http';
 import { expectShape } from '../lightspeed/response-shape';
+import type { DayFetcher } from './day-sources';
 
 const decimalText = z.string().regex(/^-?\d+(\.\d{1,6})?$/, 'a decimal quantity with at most 6 decimals');
 
@@ -36,6 +37,8 @@ export interface DayLine {
   /** Our row id in sales_lines: what the ledger's trace points at. */
   rowId: number;
   lineId: string;
+  /** The POS's item id where the source sends one (Sides' product id): the first way a line is matched. */
+  itemId: string | null;
   parentLineId: string | null;
   sku: string | null;
   name: string | null;
@@ -47,8 +50,13 @@ export interface DayLine {
   saleCancelled: boolean;
 }
 
+/** A line as a polled source sends it; `itemId` is the POS's own item id where the source names one (Sides). */
+type FetchedLine = z.output<typeof salesLine> & { itemId?: string | null };
+/** A sale as a polled source sends it, in Lightspeed's shape (the Sides adapter makes its orders so). */
+export type FetchedSale = Omit<z.output<typeof sale>, 'salesLines'> & { salesLines: FetchedLine[] };
+
 export interface FetchedDay {
-  sales: z.output<typeof salesDaily>['sales'];
+  sales: FetchedSale[];
   dataComplete: boolean;
   nextStartOfDay: string | null;
 }
@@ -62,8 +70,12 @@ export interface CachedDay {
 
 const salesDailyPath = (businessLocationId: string) => `/f/v2/business-location/${encodeURIComponent(businessLocationId)}/sales-daily`;
 
-export async function fetchDay(api: LightspeedApi, businessLocationId: string, date: string): Promise<FetchedDay> {
-  return readDay(await api.fetch(salesDailyPath(businessLocationId), { date }), date);
+/** Lightspeed's days: sales-daily of a business location, its answer held as bytes until read. */
+export function lightspeedDays(api: LightspeedApi): DayFetcher<HttpAnswer> {
+  return {
+    request: (day) => api.fetch(salesDailyPath(day.businessLocationId), { date: day.date }),
+    read: (answer, day) => readDay(answer, day.date),
+  };
 }
 
 function readDay(answer: HttpAnswer, date: string): FetchedDay {
@@ -85,11 +97,11 @@ export interface SalesDay {
  * this day is stored instead of the two taking turns; its answer is held as bytes and read when its
  * day is asked for. A day is handed out once; asking again (a retry) fetches it afresh.
  */
-export function readAhead(api: LightspeedApi, toFetch: readonly SalesDay[]) {
+export function readAhead(days: DayFetcher, toFetch: readonly SalesDay[]) {
   const keyOf = (day: SalesDay) => `${day.businessLocationId}|${day.date}`;
   const following = new Map(toFetch.slice(0, -1).map((day, index) => [keyOf(day), toFetch[index + 1] as SalesDay]));
-  const pending = new Map<string, Promise<HttpAnswer>>();
-  const request = (day: SalesDay) => api.fetch(salesDailyPath(day.businessLocationId), { date: day.date });
+  const pending = new Map<string, Promise<unknown>>();
+  const request = (day: SalesDay) => days.request(day);
   return async (day: SalesDay): Promise<FetchedDay> => {
     const fetching = pending.get(keyOf(day)) ?? request(day);
     pending.delete(keyOf(day));
@@ -101,7 +113,7 @@ export function readAhead(api: LightspeedApi, toFetch: readonly SalesDay[]) {
       ahead.catch(() => undefined);
       pending.set(keyOf(next), ahead);
     }
-    return readDay(answer, day.date);
+    return days.read(answer, day);
   };
 }
 
@@ -131,10 +143,12 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
   for (const fetched of day.sales) {
     for (const line of fetched.salesLines) {
       const name = line.name || null;
-      soldItemIdsOfLines.push(soldItemId(line.sku, name));
+      const itemId = line.itemId ?? null;
+      soldItemIdsOfLines.push(soldItemId(itemId, line.sku, name));
       lines.push({
         rowId: 0,
         lineId: line.id,
+        itemId,
         parentLineId: line.parentLineId ?? null,
         sku: line.sku,
         name,
@@ -245,16 +259,16 @@ function upsertDay(db: LarderDb, locationId: number, date: string, day: DayToSto
   return rowIds;
 }
 
-/** The id of a (SKU, name) pair in sold_items, added on first sight; remembered for the day. */
-function soldItemIds(db: LarderDb): (sku: string | null, name: string | null) => number {
-  const find = db.statement('SELECT id FROM sold_items WHERE sku = ? AND name = ?').pluck();
-  const add = db.statement('INSERT INTO sold_items (sku, name) VALUES (?, ?) RETURNING id').pluck();
+/** The id of an (item id, SKU, name) triple in sold_items, added on first sight; remembered for the day. */
+function soldItemIds(db: LarderDb): (itemId: string | null, sku: string | null, name: string | null) => number {
+  const find = db.statement('SELECT id FROM sold_items WHERE item_ref = ? AND sku = ? AND name = ?').pluck();
+  const add = db.statement('INSERT INTO sold_items (item_ref, sku, name) VALUES (?, ?, ?) RETURNING id').pluck();
   const known = new Map<string, number>();
-  return (sku, name) => {
-    const key = `${sku ?? ''}\u0000${name ?? ''}`;
+  return (itemId, sku, name) => {
+    const key = `${itemId ?? ''}\u0000${sku ?? ''}\u0000${name ?? ''}`;
     let id = known.get(key);
     if (id === undefined) {
-      id = ((find.get(sku ?? '', name ?? '') ?? add.get(sku ?? '', name ?? '')) as number);
+      id = ((find.get(itemId ?? '', sku ?? '', name ?? '') ?? add.get(itemId ?? '', sku ?? '', name ?? '')) as number);
       known.set(key, id);
     }
     return id;
@@ -274,7 +288,7 @@ function lineAmount(line: z.output<typeof salesLine>): number | null {
 export function dayLines(db: LarderDb, locationId: number, date: string): DayLine[] {
   const rows = db
     .statement(
-      `SELECT l.id AS rowId, l.line_id AS lineId, l.parent_line_id AS parentLineId, nullif(i.sku, '') AS sku, nullif(i.name, '') AS name, l.quantity,
+      `SELECT l.id AS rowId, l.line_id AS lineId, nullif(i.item_ref, '') AS itemId, l.parent_line_id AS parentLineId, nullif(i.sku, '') AS sku, nullif(i.name, '') AS name, l.quantity,
               l.net_amount AS netAmount, s.type AS saleType, s.cancelled AS saleCancelled
        FROM sales s JOIN sales_lines l ON l.sale_id = s.id JOIN sold_items i ON i.id = l.sold_item_id
        WHERE s.location_id = ? AND s.business_date = ? ORDER BY s.time_closed, l.id`,
@@ -307,8 +321,8 @@ export function storeUploadedDay(db: LarderDb, locationId: number, date: string,
   for (const sale of uploaded) {
     saleValues.push(saleId, locationId, date, sale.accountReference, sale.receiptId, 'CSV', 0, at, uploadId);
     for (const line of sale.lines) {
-      lineValues.push(rowId, saleId, line.lineId, null, soldItemId(line.sku, line.name), line.quantity, line.netAmount);
-      lines.push({ rowId: rowId++, lineId: line.lineId, parentLineId: null, sku: line.sku, name: line.name, quantity: line.quantity, netAmount: line.netAmount, saleType: 'CSV', saleCancelled: false });
+      lineValues.push(rowId, saleId, line.lineId, null, soldItemId(null, line.sku, line.name), line.quantity, line.netAmount);
+      lines.push({ rowId: rowId++, lineId: line.lineId, itemId: null, parentLineId: null, sku: line.sku, name: line.name, quantity: line.quantity, netAmount: line.netAmount, saleType: 'CSV', saleCancelled: false });
     }
     saleId++;
   }

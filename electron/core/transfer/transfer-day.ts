@@ -29,13 +29,11 @@ import { normalizeDate } from '../../../shared/dates';
 import { addDays, dateInZone } from '../locations/zoned-time';
 import type { CompanyScope } from '../db/company';
 import { Decimal, formatDecimal, fromScaled, MONEY_SCALE, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
-import { asDomainError, DomainError, failureOf } from '../domain-error';
+import { asDomainError, DomainError, failureOf, PosCallError } from '../domain-error';
 import { describeExplosionException } from '../inventory/recipe-explosion';
 import { currentRecipeBook } from '../inventory/recipes';
 import { weightedAverageUnitCost } from '../ledger/ledger';
 import { dayIssueUnitCosts, deleteDayIssues, postDayIssues, postedSalesLines, type DayIssue, type IssueDay } from '../ledger/ledger-writer';
-import type { LightspeedApi } from '../lightspeed/api-client';
-import { LightspeedError } from '../lightspeed/lightspeed-http';
 import { recordTransferRun, requireLocation } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
 import type { TransferResult } from '../../../shared/model/transfers';
@@ -44,7 +42,8 @@ import type { Clock } from '../platform/platform';
 import { acquireDayLock, releaseDayLock } from './day-lock';
 import { mappingLookup } from './mapping-lookup';
 import type { Sleep } from './retry';
-import { cachedDay, dayLines, fetchDay, storeDay, type DayLine, type FetchedDay, type SalesDay } from './sales-source';
+import { cachedDay, dayLines, storeDay, type DayLine, type FetchedDay, type SalesDay } from './sales-source';
+import { fetchDayFrom, type DayFetcher } from './day-sources';
 import { dayDeductions } from './line-deduction';
 import { discardLog, failLog, finishLog, markReplaced, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
 
@@ -52,7 +51,8 @@ export type { TransferResult };
 
 export interface TransferContext {
   scope: CompanyScope;
-  api: LightspeedApi;
+  /** Where polled locations' days come from: each location's own sales source (day-sources.ts). */
+  days: DayFetcher;
   clock: Clock;
   sleep: Sleep;
   retryDelaysMs: number[];
@@ -140,15 +140,15 @@ export async function transferDay(context: TransferContext, request: TransferReq
       if (asDomainError(error)) context.log.info(`transfer ${location.businessLocationId} ${date} attempt ${attempt} failed: ${failure.code} ${failure.message}`);
       else context.log.error(`transfer ${location.businessLocationId} ${date} attempt ${attempt} failed`, error);
       if (logId !== null) failLog(scope.db, logId, failure, clock.now().toISOString());
-      const temporary = error instanceof LightspeedError && error.temporary;
+      const temporary = error instanceof PosCallError && error.temporary;
       if (!temporary || attempt >= attempts) {
         const final =
           temporary && attempts > 1
-            ? { code: 'max_retries_exhausted', message: `Lightspeed kept failing after ${attempts} attempts; last: ${failure.message}`, temporary }
+            ? { code: 'max_retries_exhausted', message: `The POS kept failing after ${attempts} attempts; last: ${failure.message}`, temporary }
             : { ...failure, temporary };
         return { date, success: false, no_data: false, data_complete: null, log_id: logId, request_uuid: requestUuid, ledger_ids: [], stats: null, error: final };
       }
-      retryAfterMs = (error as LightspeedError).retryAfterMs ?? (context.retryDelaysMs[attempt - 1] as number);
+      retryAfterMs = (error as PosCallError).retryAfterMs ?? (context.retryDelaysMs[attempt - 1] as number);
     } finally {
       releaseDayLock(scope.db, location.id, date, requestUuid);
     }
@@ -172,7 +172,7 @@ async function attemptOnce(
   // Step 4: the day's sales, fresh or from the cache of an earlier fetch.
   const cached = request.force ? null : cachedDay(db, location.id, date);
   const reuse = cached !== null && (cached.dataComplete || !request.requireComplete);
-  const fetched: FetchedDay | null = reuse ? null : await (request.fetchDay ? request.fetchDay({ businessLocationId: location.businessLocationId, date }) : fetchDay(context.api, location.businessLocationId, date));
+  const fetched: FetchedDay | null = reuse ? null : await (request.fetchDay ?? ((day: SalesDay) => fetchDayFrom(context.days, day)))({ businessLocationId: location.businessLocationId, date });
   const dataComplete = fetched ? fetched.dataComplete : (cached as NonNullable<typeof cached>).dataComplete;
   if (request.requireComplete && !dataComplete) {
     // Not a failure: the nightly run comes back for this day once Lightspeed has closed it.
