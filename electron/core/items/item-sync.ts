@@ -132,8 +132,8 @@ export function savePolledItems(scope: CompanyScope, sourceId: number, items: Se
     }
     if (missingInactive) {
       scope.db
-        .statement(`UPDATE pos_items SET active = 0 WHERE source_id = ? AND last_synced_at <> ?`)
-        .run(sourceId, at);
+        .statement('UPDATE pos_items SET active = 0 WHERE source_id = ? AND item_id NOT IN (SELECT value FROM json_each(?))')
+        .run(sourceId, JSON.stringify(items.map((item) => item.itemId)));
     }
   });
 }

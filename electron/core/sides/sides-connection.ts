@@ -7,8 +7,9 @@ import type { SidesView } from '../../../shared/model/sides';
 import type { CompanyScope } from '../db/company';
 import { MONEY_SCALE, parseDecimal, roundToScale, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
-import { savePolledItems } from '../items/item-sync';
-import { savePolledLocations } from '../locations/location-sync';
+import { listItems, savePolledItems } from '../items/item-sync';
+import { listLocations, savePolledLocations, type Location } from '../locations/location-sync';
+import type { PosItemView } from '../../../shared/model/items';
 import type { Clock } from '../platform/platform';
 import type { SecretVault } from '../secrets/secret-vault';
 import { findSalesSource, listSalesSources, saveSalesSource, type SalesSource } from '../sources/sales-sources';
@@ -160,6 +161,18 @@ export class SidesConnection {
       this.updateSettings({ productsSyncedAt: at, lastCheckAt: at });
     });
     return { products: byId.size, stores: stores.length };
+  }
+
+  /** The stores, as locations (none before the first connection). */
+  stores(): Location[] {
+    const source = this.source();
+    return source ? listLocations(this.scope).filter((location) => location.sourceId === source.id) : [];
+  }
+
+  /** The products, from the local cache (Sync products refreshes it). */
+  products(): PosItemView[] {
+    const source = this.source();
+    return source ? listItems(this.scope, { source: source.name }) : [];
   }
 
   /** A store's business day, for the transfer (no read-ahead bytes to hold: the pages are read as they come). */

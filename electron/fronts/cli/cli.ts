@@ -5,12 +5,13 @@ import { asDomainError, DomainError } from '../../core/domain-error';
 import { createEngine, type Engine } from '../../core/engine';
 import { createNodePlatform } from '../../core/platform/node-platform';
 import { csvCommands } from './csv-commands';
+import { sidesCommands } from './sides-commands';
 import { inventoryCommands } from './inventory-commands';
 import { lightspeedCommands } from './lightspeed-commands';
 import type { CliIo, Command } from './command';
 import { transferCommands } from './transfer-commands';
 
-const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands, ...transferCommands, ...csvCommands };
+const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands, ...transferCommands, ...csvCommands, ...sidesCommands };
 
 function help() {
   return { commands: Object.values(commands).map((command) => command.usage) };
