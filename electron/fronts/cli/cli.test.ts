@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeSides } from '../../core/demo/fake-sides/fake-sides';
 import { runCli } from './cli';
 
 const setupFile = new URL('../../../test/fixtures/setup-three-levels.json', import.meta.url).pathname;
@@ -171,5 +172,41 @@ describe('csv preview, upload, uploads and revert', () => {
     expect((await cli('csv', 'upload', 'Kassenexport', huge)).json).toMatchObject({ error: { code: 'csv_file_too_large' } });
     expect((await cli('csv', 'preview', 'Kassenexport', huge)).json).toMatchObject({ error: { code: 'csv_file_too_large' } });
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('sides', () => {
+  it('connects with the password from standard input, syncs, and then uses the Lightspeed commands by store id', async () => {
+    const fake = await startFakeSides({ today: '2026-05-08' });
+    const run = async (input: string | null, ...argv: string[]) => {
+      const lines: string[] = [];
+      const code = await runCli(argv, {
+        env: { LARDER_HOME: home, SIDES_API_URL: fake.url, LARDER_NOW: '2026-05-08T10:00:00Z' },
+        write: (line) => lines.push(line),
+        ...(input === null ? {} : { readSecret: async () => input }),
+      });
+      return { code, json: JSON.parse(lines.at(-1) ?? 'null') as Record<string, unknown> };
+    };
+    try {
+      expect((await run('nope', 'sides', 'connect', '--username', 'demo@larder.test', '--password', '-')).json).toMatchObject({ error: { code: 'sides_auth_failed' } });
+      expect((await run('demo-password', 'sides', 'connect', '--username', 'demo@larder.test', '--password', '-')).json).toMatchObject({ sides: { connected: true, apiUrl: fake.url } });
+      expect((await run('demo-password', 'sides', 'connect', '--username', 'demo@larder.test', '--password', '-')).json).toMatchObject({ error: { code: 'sides_integration_exists' } });
+      expect((await run('demo-password', 'sides', 'connect', '--username', 'demo@larder.test', '--password', '-', '--update')).code).toBe(0);
+      expect((await run(null, 'sides', 'test')).json).toMatchObject({ test: { ok: true } });
+      expect((await run(null, 'sides', 'stores', 'sync')).json).toEqual({ synced: { stores: 2, added: 2, notSeen: 0 } });
+      expect((await run(null, 'sides', 'products', 'sync')).json).toEqual({ synced: { products: 7, stores: 2 } });
+      expect(((await run(null, 'sides', 'stores', 'list')).json.stores as { businessLocationId: string }[]).map((store) => store.businessLocationId)).toEqual(['st_1', 'st_2']);
+      expect((await run(null, 'import', setupFile)).code).toBe(0);
+      expect((await run(null, 'locations', 'link', 'st_1', 'Main Kitchen')).code).toBe(0);
+      expect((await run(null, 'map', 'p_cola', '--ingredient', 'Tomato', '--quantity', '0.5')).json).toMatchObject({ mapping: { itemName: 'Cola 0,33 l' } });
+      fake.setDay('st_1', '2026-05-06', [
+        { id: 'o1', number: '1', created_at: '2026-05-06T12:00:00+02:00', status: 'closed', channel: 'pos', positions: [{ id: 'x', product_id: 'p_cola', product_number: '2001', name: 'Cola 0,33 l', quantity: '3', unit_price: null, total: '7.50', parent_id: null }] },
+      ]);
+      expect((await run(null, 'transfer', 'st_1', '2026-05-06')).json).toMatchObject({ success: true, stats: { lines_processed: 1 } });
+      expect((await run(null, 'ledger', '--type', 'ISSUE')).json).toMatchObject({ entries: [{ ingredient: 'Tomato', quantity: '-1.5', storageUnit: 'Main Kitchen', businessLocationId: 'st_1' }] });
+      expect((await run(null, 'logs', '--location', 'st_1')).json).toMatchObject({ logs: [{ source: 'sides', trigger: 'manual' }] });
+    } finally {
+      await fake.close();
+    }
   });
 });
