@@ -40,7 +40,7 @@ export const settingsSchema = z.object({
   /** A fixed loopback port, for clients registered with one; null picks a free port each time. */
   lightspeedLoopbackPort: z.number().int().min(1024).max(65535).nullable().default(null),
   /** Set while the demo account is in use: the port its fake K-Series listens on, kept across restarts. */
-  demoAccount: z.object({ port: z.number().int().min(1).max(65535) }).nullable().default(null),
+  demoAccount: z.object({ port: z.number().int().min(1).max(65535), sidesPort: z.number().int().min(1).max(65535).optional() }).nullable().default(null),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

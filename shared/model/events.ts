@@ -16,7 +16,7 @@ export const larderEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('lightspeed:changed'), what: z.enum(['locations', 'items', 'mappings']) }),
   /** A CSV profile saved, or an upload posted or reverted (its days' ledger and logs changed). */
-  z.object({ type: z.literal('sources:changed'), what: z.enum(['profiles', 'uploads']) }),
+  z.object({ type: z.literal('sources:changed'), what: z.enum(['profiles', 'uploads', 'sides']) }),
   z.object({
     type: z.literal('inventory:changed'),
     what: z.enum(['storage-units', 'ingredients', 'recipes', 'receipts', 'setup']),

@@ -4,6 +4,12 @@ import { z } from 'zod';
 import { decimalOutput } from '../decimal-text';
 import { migrationView, salesSourceKinds } from './transfers';
 
+/**
+ * A location's id at its POS: a Lightspeed business location id (digits), a Sides store id ("st_1"), or a
+ * CSV profile's location ("Kassenexport/Mitte").
+ */
+export const posLocationId = z.string().trim().min(1, 'a location id').max(200);
+
 /** A POS location as the screens show it (the database row less its internal ids). */
 export const locationView = z.object({
   businessLocationId: z.string(),

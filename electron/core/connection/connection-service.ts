@@ -147,7 +147,8 @@ export class ConnectionService {
   view(): ConnectionView {
     const connection = findConnection(this.scope);
     const businesses = this.scope.db.sqlite
-      .prepare('SELECT DISTINCT business_name AS name FROM locations WHERE company_id = ? ORDER BY business_name')
+      .prepare(`SELECT DISTINCT l.business_name AS name FROM locations l JOIN sales_sources s ON s.id = l.source_id
+         WHERE l.company_id = ? AND s.kind = 'lightspeed' ORDER BY l.business_name`)
       .all(this.scope.companyId) as { name: string }[];
     return {
       status: connection?.status ?? 'not_connected',

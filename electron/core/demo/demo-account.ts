@@ -2,6 +2,7 @@
 // sales (three time zones, about 150 items, 120 days), so a newcomer can try every screen without a
 // Lightspeed account. Sign-in runs the real OAuth flow; the fake approves it by itself.
 import { DEMO_CLIENT, startFakeLightspeed, type FakeLightspeed } from './fake-lightspeed/fake-lightspeed';
+import { startFakeSides, type FakeSides } from './fake-sides/fake-sides';
 import type { Engine } from '../engine';
 import { listIngredients } from '../inventory/ingredients';
 import { importSetupFile } from '../inventory/setup-import';
@@ -24,8 +25,12 @@ async function approve(authorizeUrl: string): Promise<void> {
   }
 }
 
+/** The demo Sides account's sign-in (the fake accepts only this). */
+const DEMO_SIDES = { username: 'demo@larder.test', password: 'demo-password' };
+
 export class DemoAccount {
   private fake: FakeLightspeed | null = null;
+  private sidesFake: FakeSides | null = null;
 
   constructor(private readonly engine: Engine) {}
 
@@ -45,6 +50,9 @@ export class DemoAccount {
     const at = platform.clock.now().toISOString();
     const locations = await syncLocations(scope, lightspeed.api, at);
     const items = await syncItems(scope, lightspeed.api, at);
+    // The Sides stores come with the demo; its products wait for the manager's "Sync products", so the
+    // catalog the demo opens with is the K-Series one.
+    if (this.sidesFake) await this.engine.sides.syncStores();
     return { locations: locations.locations, items: items.items, importedSetup };
   }
 
@@ -61,7 +69,9 @@ export class DemoAccount {
 
   async close(): Promise<void> {
     await this.fake?.close();
+    await this.sidesFake?.close();
     this.fake = null;
+    this.sidesFake = null;
   }
 
   private async serve(): Promise<void> {
@@ -81,11 +91,28 @@ export class DemoAccount {
       redirectUri: null,
       loopbackPort: null,
     });
-    platform.settings.set('demoAccount', { port: Number(new URL(fake.url).port) });
+    const sidesFake = await this.serveSides();
+    platform.settings.set('demoAccount', { port: Number(new URL(fake.url).port), ...(sidesFake ? { sidesPort: Number(new URL(sidesFake.url).port) } : {}) });
     // A fresh fake knows none of the tokens stored last time, so the app always signs in again.
     const started = await lightspeed.connection.start({ reauthorize: true });
     await approve(started.authorizeUrl);
     await started.completion;
+  }
+
+  /**
+   * The demo's Sides POS (two stores, 120 days of orders) beside the K-Series, unless a real Sides
+   * account is connected. A fresh fake listens where it can, so the connection is saved again.
+   */
+  private async serveSides(): Promise<FakeSides | null> {
+    const { platform, sides } = this.engine;
+    const demo = platform.settings.get('demoAccount');
+    if (sides.view().connected && !demo?.sidesPort) return null;
+    if (!this.sidesFake) {
+      const options = { demoDays: 120, today: (platform.env.LARDER_NOW ?? platform.clock.now().toISOString()).slice(0, 10) };
+      this.sidesFake = await startFakeSides({ ...options, port: demo?.sidesPort ?? 0 }).catch(() => startFakeSides({ ...options, port: 0 }));
+    }
+    await sides.connect({ apiUrl: this.sidesFake.url, ...DEMO_SIDES }, { update: sides.view().connected });
+    return this.sidesFake;
   }
 
   private inventoryIsEmpty(): boolean {

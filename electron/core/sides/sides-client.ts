@@ -217,7 +217,7 @@ export class SidesClient {
     return parsed.data;
   }
 
-  private async send(apiUrl: string, target: string, init: RequestInit): Promise<{ status: number; text: string; headers: Headers }> {
+  private async send(apiUrl: string, target: string, init: RequestInit, again = true): Promise<{ status: number; text: string; headers: Headers }> {
     let response: Response;
     try {
       response = await fetch(new URL(target, apiUrl), { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), redirect: 'error' });
@@ -229,6 +229,8 @@ export class SidesClient {
     } catch (error) {
       if (error instanceof SidesError) throw error;
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      // A kept-alive connection the server closed meanwhile fails at once: one fresh connection decides.
+      if (again && (cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET')) return this.send(apiUrl, target, init, false);
       throw new SidesError('sides_unreachable', `Sides could not be reached at ${new URL(apiUrl).host} (${cause}).`, null, true);
     }
   }

@@ -6,6 +6,7 @@ import { findConnection } from '../connection/connection-store';
 import type { CompanyScope } from '../db/company';
 import { parseCsvProfile } from '../csv/csv-profile';
 import { LIGHTSPEED_SOURCE_NAME, listSalesSources } from './sales-sources';
+import { SIDES_SOURCE_NAME } from '../sides/sides-connection';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -33,25 +34,29 @@ function countsOf(scope: CompanyScope, sourceId: number): SourceCounts {
     .get({ s: sourceId }) as SourceCounts;
 }
 
+const notConnected = (kind: 'lightspeed' | 'sides', name: string, summary: string): SalesSourceView => ({
+  id: null,
+  kind,
+  name,
+  health: 'not_connected',
+  summary,
+  attention: null,
+  items: 0,
+  unmappedItems: 0,
+  locations: 0,
+  lastActivityAt: null,
+  profile: null,
+});
+
 export function listSourceViews(scope: CompanyScope): SalesSourceView[] {
   const sources = listSalesSources(scope);
   const views: SalesSourceView[] = [];
   const connection = findConnection(scope);
+  // The POS integrations are listed before they are connected: their cards are how one connects.
   if (!sources.some((source) => source.kind === 'lightspeed')) {
-    views.push({
-      id: null,
-      kind: 'lightspeed',
-      name: LIGHTSPEED_SOURCE_NAME,
-      health: 'not_connected',
-      summary: connection?.status === 'active' ? 'Connected; locations not synced yet' : 'Not connected',
-      attention: null,
-      items: 0,
-      unmappedItems: 0,
-      locations: 0,
-      lastActivityAt: null,
-      profile: null,
-    });
+    views.push(notConnected('lightspeed', LIGHTSPEED_SOURCE_NAME, connection?.status === 'active' ? 'Connected; locations not synced yet' : 'Not connected'));
   }
+  if (!sources.some((source) => source.kind === 'sides')) views.push(notConnected('sides', SIDES_SOURCE_NAME, 'Not connected'));
   for (const source of sources) {
     const n = countsOf(scope, source.id);
     const unmapped = n.unmapped > 0 ? `${plural(n.unmapped, source.kind === 'csv' ? 'code' : 'item')} not mapped yet: they deduct nothing.` : null;
@@ -68,6 +73,23 @@ export function listSourceViews(scope: CompanyScope): SalesSourceView[] {
         locations: n.locations,
         lastActivityAt: n.lastUpload,
         profile: parseCsvProfile(source.settings),
+      });
+      continue;
+    }
+    if (source.kind === 'sides') {
+      const settings = source.settings as { username: string; lastCheckAt: string | null };
+      views.push({
+        id: source.id,
+        kind: 'sides',
+        name: source.name,
+        health: 'ready',
+        summary: `Signed in as ${settings.username} · ${plural(n.locations, 'store')}, ${n.activated} activated`,
+        attention: unmapped,
+        items: n.items,
+        unmappedItems: n.unmapped,
+        locations: n.locations,
+        lastActivityAt: n.lastRun ?? settings.lastCheckAt,
+        profile: null,
       });
       continue;
     }

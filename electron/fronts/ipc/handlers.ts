@@ -12,6 +12,7 @@ import { createItemHandlers } from './item-handlers';
 import { createLocationHandlers } from './location-handlers';
 import { createMigrationHandlers } from './migration-handlers';
 import { createSetupHandlers } from './setup-handlers';
+import { createSidesHandlers } from './sides-handlers';
 import { createSourceHandlers } from './source-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 
@@ -49,6 +50,7 @@ export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccou
     ...createSetupHandlers(engine, demo),
     ...createTransferHandlers(engine),
     ...createSourceHandlers(engine),
+    ...createSidesHandlers(engine),
   };
 }
 

@@ -49,7 +49,8 @@ describe('the Lightspeed channels', () => {
     expect(locations.data[0]).not.toHaveProperty('companyId');
     const unit = (await call('storage-units:save', { name: 'Main Kitchen' })) as { ok: true; data: { id: number } };
     expect(await call('locations:link', { businessLocationId: '45454565682155', storageUnitId: unit.data.id })).toMatchObject({ ok: true, data: { storageUnitId: unit.data.id } });
-    expect(await call('locations:link', { businessLocationId: 'Harbour', storageUnitId: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('locations:link', { businessLocationId: 'Harbour', storageUnitId: 1 })).toMatchObject({ ok: false, error: { code: 'location_not_found' } });
+    expect(await call('locations:link', { businessLocationId: '', storageUnitId: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('items:sync')).toMatchObject({ ok: true, data: { locations: 4 } });
     const items = (await call('items:list', { unmapped: true })) as { ok: true; data: { id: number; name: string }[] };
     const espresso = items.data.find((item) => item.name === 'Espresso')!;

@@ -14,6 +14,7 @@ import { sectionLabels, sectionOf, sections, useNavigation, type Place } from '.
 import { CsvProfileEditor } from '../sources/CsvProfileEditor';
 import { CsvUploadScreen } from '../sources/CsvUploadScreen';
 import { SourcesScreen } from '../sources/SourcesScreen';
+import { SidesScreen } from '../sources/SidesScreen';
 
 function Content({ section, detail }: Place) {
   switch (section) {
@@ -23,6 +24,8 @@ function Content({ section, detail }: Place) {
       return <SourcesScreen />;
     case 'connection':
       return <ConnectionScreen />;
+    case 'sides':
+      return <SidesScreen />;
     case 'csv-profile':
       return <CsvProfileEditor name={detail} />;
     case 'upload':

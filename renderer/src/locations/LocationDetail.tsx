@@ -60,7 +60,7 @@ function HealthBanners({ overview }: { overview: Overview }) {
       {health.incompleteDays.length > 0 ? (
         <Alert color="yellow" title="Days still open at the till when they were posted" data-incomplete-days={health.incompleteDays.join(' ')}>
           {health.incompleteDays.join(', ')}: {INCOMPLETE_DAY_WORDS}. What was sold until then is posted; the nightly run transfers
-          {health.incompleteDays.length === 1 ? ' this day' : ' these days'} again once Lightspeed has closed {health.incompleteDays.length === 1 ? 'it' : 'them'}.
+          {health.incompleteDays.length === 1 ? ' this day' : ' these days'} again once the till has closed {health.incompleteDays.length === 1 ? 'it' : 'them'}.
         </Alert>
       ) : null}
       {health.migrationInProgress ? (
@@ -134,7 +134,7 @@ function Configuration({ location, overview }: { location: Location; overview: O
         <Modal opened={confirmActivate} onClose={() => setConfirmActivate(false)} title={`Activate ${location.name}?`}>
           <Stack>
             <Text>
-              Activating cannot be undone. It starts the 90-day migration: Larder fetches the sales of the last 90 completed business days from Lightspeed and
+              Activating cannot be undone. It starts the 90-day migration: Larder fetches the sales of the last 90 completed business days from the POS and
               posts ISSUE entries into <strong>{overview.storageUnitName ?? 'the linked storage unit'}</strong> for every mapped item. After that, each closed day is
               posted every night while Auto issue is on.
             </Text>
@@ -158,7 +158,7 @@ function Configuration({ location, overview }: { location: Location; overview: O
         >
           <Group align="end">
             <TextInput type="date" label="Manual issue: business date" description={`A closed business day in ${location.timezone}`} value={date} onChange={(event) => setDate(event.currentTarget.value)} required />
-            <Checkbox label="Fetch fresh data from Lightspeed (force refresh)" checked={force} onChange={(event) => setForce(event.currentTarget.checked)} mb={8} />
+            <Checkbox label="Fetch fresh data from the POS (force refresh)" checked={force} onChange={(event) => setForce(event.currentTarget.checked)} mb={8} />
             <Button type="submit" loading={transfer.busy} disabled={location.storageUnitId === null}>
               Run issue for this day
             </Button>
@@ -190,7 +190,7 @@ export function LocationDetail({ businessLocationId }: { businessLocationId: str
           <Title order={2}>{here?.name ?? businessLocationId}</Title>
           {here ? (
             <Text c="dimmed" size="sm">
-              Location {here.businessLocationId} · {here.businessName} · {here.country} · {here.timezone} · {here.currencyCode}
+              Location {[here.businessLocationId, here.businessName, here.country, here.timezone, here.currencyCode].filter(Boolean).join(' · ')}
             </Text>
           ) : null}
         </div>

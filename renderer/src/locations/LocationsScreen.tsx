@@ -23,7 +23,7 @@ export function LocationsScreen() {
         </Button>
       </Group>
       <Text c="dimmed" size="sm">
-        Your Lightspeed business locations. Link each to the storage unit its sales come out of, then activate it.
+        Your POS locations: Lightspeed business locations and Sides stores. Link each to the storage unit its sales come out of, then activate it.
       </Text>
       <ErrorNotice error={sync.error ?? locations.error} onClose={sync.clearError} />
       {sync.busy ? <Text role="status">Fetching locations from Lightspeed…</Text> : null}
@@ -60,7 +60,7 @@ export function LocationsScreen() {
                     {location.country} · {location.timezone}
                   </Text>
                   {!location.seenInLastSync ? (
-                    <Badge color="orange" variant="light" title="Lightspeed did not return this location in the last sync; its data is kept.">
+                    <Badge color="orange" variant="light" title="The POS did not list this location in the last sync; its data is kept.">
                       Not seen in last sync
                     </Badge>
                   ) : null}

@@ -13,7 +13,7 @@ const healthText: Record<SalesSourceView['health'], { label: string; color: stri
   not_connected: { label: 'Not connected', color: 'gray' },
 };
 
-const kindText: Record<SalesSourceView['kind'], string> = { lightspeed: 'POS integration · posts every night', sides: 'POS integration · user name and password', csv: 'CSV upload · any other till' };
+const kindText: Record<SalesSourceView['kind'], string> = { lightspeed: 'POS integration · posts every night', sides: 'POS integration · posts every night', csv: 'CSV upload · any other till' };
 
 function SourceCard({ source }: { source: SalesSourceView }) {
   const go = useNavigation((state) => state.go);
@@ -54,6 +54,18 @@ function SourceCard({ source }: { source: SalesSourceView }) {
             {source.locations > 0 ? (
               <Button size="xs" variant="default" onClick={() => go('locations')}>
                 Locations
+              </Button>
+            ) : null}
+          </>
+        ) : null}
+        {source.kind === 'sides' ? (
+          <>
+            <Button size="xs" onClick={() => go('sides')}>
+              {source.health === 'not_connected' ? 'Connect' : 'Manage connection'}
+            </Button>
+            {source.locations > 0 ? (
+              <Button size="xs" variant="default" onClick={() => go('locations')}>
+                Stores
               </Button>
             ) : null}
           </>

@@ -3,16 +3,17 @@ import { create } from 'zustand';
 /** The navigation's sections, in order. */
 export const sections = ['home', 'sources', 'locations', 'items', 'logs', 'ledger', 'inventory', 'settings'] as const;
 /** Every place, the sections and the screens reached from them (Sales sources → Lightspeed, a CSV profile, Upload). */
-const places = [...sections, 'connection', 'csv-profile', 'upload'] as const;
+const places = [...sections, 'connection', 'sides', 'csv-profile', 'upload'] as const;
 export type Section = (typeof places)[number];
 
 /** Which section's navigation entry a screen belongs under. */
-export const sectionOf = (section: Section): (typeof sections)[number] => (section === 'connection' || section === 'csv-profile' || section === 'upload' ? 'sources' : section);
+export const sectionOf = (section: Section): (typeof sections)[number] => (section === 'connection' || section === 'sides' || section === 'csv-profile' || section === 'upload' ? 'sources' : section);
 
 export const sectionLabels: Record<Section, string> = {
   home: 'Home',
   sources: 'Sales sources',
   connection: 'Lightspeed K-Series',
+  sides: 'Sides POS',
   'csv-profile': 'CSV profile',
   upload: 'Upload sales',
   locations: 'Locations',

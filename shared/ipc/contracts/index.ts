@@ -24,6 +24,7 @@ import { linkLocation, listLocationsContract, locationOverviewContract, setLocat
 import { activateLocationContract, cancelMigrationContract, migrationStatusContract, rerunMigrationContract, startMigrationContract } from './migrations';
 import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
 import { getLogContract, listLogsContract, runTransfer } from './transfers';
+import { sidesConnectContract, sidesStatusContract, sidesSyncProductsContract, sidesSyncStoresContract, sidesTestContract } from './sides';
 import { listSourcesContract, listUploadsContract, previewCsvContract, revertUploadContract, sampleCsvContract, saveCsvProfileContract, uploadCsvContract } from './sources';
 
 // Every IPC call, each written once: its channel lives in its contract, and the record by channel,
@@ -85,6 +86,11 @@ const all = [
   uploadCsvContract,
   listUploadsContract,
   revertUploadContract,
+  sidesStatusContract,
+  sidesConnectContract,
+  sidesTestContract,
+  sidesSyncStoresContract,
+  sidesSyncProductsContract,
 ] as const;
 
 type AnyContract = (typeof all)[number];

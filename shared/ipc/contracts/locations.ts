@@ -1,10 +1,10 @@
 // POS locations: the list, the sync, the storage unit link, automatic issue and the overview.
 import { z } from 'zod';
-import { locationOverview, locationSyncResult, locationView } from '../../model/items';
+import { locationOverview, locationSyncResult, locationView, posLocationId } from '../../model/items';
 import { defineContract } from '../contract';
 
 const empty = z.object({}).strict();
-const blId = z.string().regex(/^\d+$/, 'a Lightspeed business location id');
+const blId = posLocationId;
 
 export const listLocationsContract = defineContract({ channel: 'locations:list', input: empty, output: z.array(locationView), errors: [] });
 

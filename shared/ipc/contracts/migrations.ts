@@ -1,10 +1,11 @@
 // The 90-day migration, one contract per verb: activating a location (which starts it), starting,
 // re-running, cancelling and reading its progress.
 import { z } from 'zod';
+import { posLocationId } from '../../model/items';
 import { migrationView } from '../../model/transfers';
 import { defineContract } from '../contract';
 
-const location = z.object({ businessLocationId: z.string().regex(/^\d+$/, 'a Lightspeed business location id') }).strict();
+const location = z.object({ businessLocationId: posLocationId }).strict();
 
 export const activateLocationContract = defineContract({
   channel: 'migrations:activate',

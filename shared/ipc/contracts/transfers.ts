@@ -1,11 +1,12 @@
 // Transfers by hand and the transfer logs.
 import { z } from 'zod';
+import { posLocationId } from '../../model/items';
 import { dateInput } from '../../dates';
 import { ledgerEntryView } from '../../model/ledger';
 import { transferLogSummary, transferLogView, transferResult, transferStatuses } from '../../model/transfers';
 import { defineContract } from '../contract';
 
-const blId = z.string().regex(/^\d+$/, 'a Lightspeed business location id');
+const blId = posLocationId;
 
 export const runTransfer = defineContract({
   channel: 'transfers:run',

@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test';
+import { startFakeSides, type FakeSides } from '../../electron/core/demo/fake-sides/fake-sides';
+import { expect, launchLarder, test } from './fixtures';
+import { LarderPage } from './pages/larder-page';
+
+// A Sides POS from the screens, against the fake Sides: add the source (a wrong password first),
+// sync stores and products, link a store, map two products, activate, watch the migration, open a log.
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+const NOW = '2026-05-08T10:00:00Z';
+let fake: FakeSides;
+let larder: Awaited<ReturnType<typeof launchLarder>>;
+let page: Page;
+let app: LarderPage;
+
+test.beforeAll(async ({ browser }) => {
+  fake = await startFakeSides({ today: '2026-05-08', demoDays: 120 });
+  larder = await launchLarder({ LARDER_NOW: NOW });
+  page = await browser.newPage();
+  app = new LarderPage(page);
+  await app.open(larder.url);
+  await app.section('Inventory');
+  await page.locator('input[type=file]').setInputFiles('test/fixtures/setup-three-levels.json');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  await larder?.stop();
+  await fake?.close();
+});
+
+async function mapProduct(id: string, target: RegExp, quantity: string) {
+  await page.getByLabel('Search').fill(id);
+  await page.locator(`[data-item-id="${id}"]`).click();
+  const sheet = page.getByRole('dialog', { name: /^Map “/ });
+  await app.choose('Deduct this ingredient or recipe', target, sheet);
+  await sheet.getByLabel('Quantity per item sold').fill(quantity);
+  await sheet.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(sheet).toBeHidden();
+}
+
+test('a Sides POS from the screens: connect, sync, link, map, activate, migrate, read a log', async () => {
+  await test.step('connect: a wrong password saves nothing, the right one connects', async () => {
+    await app.section('Sales sources');
+    await page.getByRole('region', { name: 'Sides POS' }).getByRole('button', { name: 'Connect' }).click();
+    await expect(page.getByRole('heading', { name: 'Sides POS', level: 2 })).toBeVisible();
+    await page.getByLabel('Sides address').fill(fake.url);
+    await page.getByLabel('User name').fill('demo@larder.test');
+    await page.getByRole('textbox', { name: 'Password' }).fill('wrong');
+    await page.getByRole('button', { name: 'Connect to Sides' }).click();
+    await expect(page.locator('[data-error-code="sides_auth_failed"]')).toBeVisible();
+    await app.screenshot('sides-wrong-password');
+    await page.getByRole('textbox', { name: 'Password' }).fill('demo-password');
+    await page.getByRole('button', { name: 'Connect to Sides' }).click();
+    await expect(page.locator('[data-status="connected"]')).toContainText('demo@larder.test');
+  });
+
+  await test.step('sync stores and products', async () => {
+    await page.getByRole('button', { name: 'Sync stores' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'stores synced' })).toContainText('2 stores synced (2 new)');
+    await page.getByRole('button', { name: 'Sync products' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'products' })).toContainText('7 products of 2 stores synced');
+    await app.screenshot('sides-connected');
+  });
+
+  await test.step('link Kreuzberg Kitchen to Main Kitchen, and map two products', async () => {
+    await app.section('Locations');
+    const table = page.getByRole('table', { name: 'Locations' });
+    await expect(table.locator('[data-location="st_2"]')).toContainText('Europe/Berlin');
+    await table.getByRole('button', { name: 'Kreuzberg Kitchen' }).click();
+    await app.choose('Storage unit', 'Main Kitchen');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('No storage unit linked')).toBeHidden();
+    await app.section('Items');
+    await mapProduct('p_pizza', /^Tomato/, '0.05');
+    await mapProduct('p_cola', /^Sunflower oil/, '0.01');
+  });
+
+  await test.step('activate the store and watch the 90-day migration complete', async () => {
+    await app.section('Locations');
+    await page.getByRole('button', { name: 'Kreuzberg Kitchen' }).click();
+    await page.getByRole('button', { name: 'Activate location…' }).click();
+    await page.getByRole('dialog', { name: 'Activate Kreuzberg Kitchen?' }).getByRole('button', { name: 'Activate and start the migration' }).click();
+    await expect(page.locator('[data-migration-status="completed"]')).toBeVisible({ timeout: 180_000 });
+    await expect(page.getByRole('list', { name: 'Migration days' }).getByRole('listitem')).toHaveCount(90);
+    await app.screenshot('sides-migration');
+  });
+
+  await test.step('open a log of the migration', async () => {
+    await app.section('Transfer logs');
+    await page.getByRole('button', { name: /^Log \d+: Kreuzberg Kitchen 2026-05-07$/ }).click();
+    await expect(page.getByRole('heading', { name: /Kreuzberg Kitchen, 2026-05-07/ })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Ledger entries of this transfer' })).toContainText('Main Kitchen');
+    await app.screenshot('sides-log');
+  });
+});
