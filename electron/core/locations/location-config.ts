@@ -5,6 +5,7 @@ import type { CompanyScope } from '../db/company';
 import { locations, salesSources } from '../db/schema';
 import { DomainError } from '../domain-error';
 import { requireStorageUnit } from '../inventory/storage-units';
+import { isValidTimeZone } from './zoned-time';
 import type { Location } from './location-sync';
 
 /** A polled source's location (a CSV file's locations are not linked, activated or transferred here). */
@@ -42,6 +43,19 @@ export function setAutoIssue(scope: CompanyScope, businessLocationId: string, on
   return scope.db.write(() => {
     const location = requireLocation(scope, businessLocationId);
     scope.db.orm.update(locations).set({ autoIssue: on }).where(eq(locations.id, location.id)).run();
+    return requireLocation(scope, businessLocationId);
+  });
+}
+
+/**
+ * A location's time zone, which decides its business days. Sides does not always say one (Larder then
+ * takes Europe/Berlin): the manager can correct it, and later syncs that name none keep it.
+ */
+export function setTimeZone(scope: CompanyScope, businessLocationId: string, timezone: string): Location {
+  if (!isValidTimeZone(timezone.trim())) throw new DomainError('invalid_input', `"${timezone}" is not a time zone such as Europe/Vienna.`);
+  return scope.db.write(() => {
+    const location = requireLocation(scope, businessLocationId);
+    scope.db.orm.update(locations).set({ timezone: timezone.trim() }).where(eq(locations.id, location.id)).run();
     return requireLocation(scope, businessLocationId);
   });
 }

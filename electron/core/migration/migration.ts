@@ -23,6 +23,7 @@ import { failInterruptedLogs, postedDays } from '../transfer/transfer-log';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
 import { cachedDay, readAhead } from '../transfer/sales-source';
 import { collectGarbageAbove } from '../platform/heap';
+import { salesSourceOf } from '../sources/sales-sources';
 
 export const MIGRATION_DAYS = 90;
 export const MAX_DAY_ATTEMPTS = 3;
@@ -294,8 +295,9 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
       }
       outageStreak = !result.success && result.error?.temporary ? outageStreak + 1 : 0;
       if (outageStreak >= OUTAGE_DAYS) {
-        const message = `Lightspeed could not be reached for ${OUTAGE_DAYS} days in a row (last: ${result.error?.message ?? 'no answer'}). The migration stopped; the next run picks it up again.`;
-        const stopped = endJob(scope, jobId, () => ({ code: 'lightspeed_api_error', message }), clock);
+        const kind = salesSourceOf(scope, location.sourceId).kind === 'sides' ? 'sides' : 'lightspeed';
+        const message = `${kind === 'sides' ? 'Sides' : 'Lightspeed'} could not be reached for ${OUTAGE_DAYS} days in a row (last: ${result.error?.message ?? 'no answer'}). The migration stopped; the next run picks it up again.`;
+        const stopped = endJob(scope, jobId, () => ({ code: OUTAGE_STOP_CODES[kind], message }), clock);
         if (stopped.ended) onProgress(stopped.view);
         return stopped.view;
       }
@@ -348,6 +350,10 @@ function resolveMigrationAlertIfClear(scope: CompanyScope, at: string): void {
   if (!stillFailed) resolveOpenAlerts(scope, at, ['migration_failed']);
 }
 
+/** The code a migration an outage stopped ends with, by its POS; the next run resumes such a job. */
+export const OUTAGE_STOP_CODES = { lightspeed: 'lightspeed_api_error', sides: 'sides_api_error' } as const;
+const isOutageStop = (code: string | null) => code === OUTAGE_STOP_CODES.lightspeed || code === OUTAGE_STOP_CODES.sides;
+
 /**
  * The nightly run's part: a location's latest migration that an outage stopped goes back to pending,
  * so this run resumes it where it stopped.
@@ -356,7 +362,7 @@ export function reopenStoppedMigrations(scope: CompanyScope): void {
   scope.db.write(() => {
     const stopped = scope.db.sqlite
       .prepare(
-        `SELECT j.id FROM migration_jobs j WHERE j.company_id = ? AND j.status = 'failed' AND j.error_code = 'lightspeed_api_error'
+        `SELECT j.id FROM migration_jobs j WHERE j.company_id = ? AND j.status = 'failed' AND j.error_code IN ('lightspeed_api_error', 'sides_api_error')
            AND j.id = (SELECT max(id) FROM migration_jobs WHERE location_id = j.location_id)`,
       )
       .all(scope.companyId) as { id: number }[];
@@ -373,7 +379,7 @@ export function reopenStoppedMigrations(scope: CompanyScope): void {
  */
 export function settleMigration(scope: CompanyScope, locationId: number, clock: Clock): void {
   const job = latestJob(scope, locationId);
-  if (!job || (job.status !== 'failed' && job.status !== 'completed') || job.errorCode === 'lightspeed_api_error') return;
+  if (!job || (job.status !== 'failed' && job.status !== 'completed') || isOutageStop(job.errorCode)) return;
   scope.db.write(() => {
     const at = clock.now().toISOString();
     const open = scope.db.orm

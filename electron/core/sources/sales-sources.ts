@@ -35,6 +35,12 @@ export function saveSalesSource(scope: CompanyScope, source: { kind: SalesSource
   });
 }
 
+export function salesSourceOf(scope: CompanyScope, id: number): SalesSource {
+  const row = scope.db.statement(`${SELECT} WHERE company_id = ? AND id = ?`).get(scope.companyId, id) as Row | undefined;
+  if (!row) throw new DomainError('sales_source_not_found', `There is no sales source with id ${id}.`);
+  return toSource(row);
+}
+
 export function findSalesSource(scope: CompanyScope, name: string): SalesSource | undefined {
   const row = scope.db.sqlite.prepare(`${SELECT} WHERE company_id = ? AND name = ?`).get(scope.companyId, name) as Row | undefined;
   return row ? toSource(row) : undefined;

@@ -3,7 +3,7 @@ import { listItems, syncItems } from '../../core/items/item-sync';
 import { configureConnection } from '../../../shared/ipc/contracts/connection';
 import { configureLightspeed, viewConfiguration } from '../../core/lightspeed/configure';
 import { findStorageUnitByName } from '../../core/inventory/storage-units';
-import { linkStorageUnit, setAutoIssue } from '../../core/locations/location-config';
+import { linkStorageUnit, setAutoIssue, setTimeZone } from '../../core/locations/location-config';
 import { locationOverview } from '../../core/overview/location-overview';
 import { listLocations, syncLocations } from '../../core/locations/location-sync';
 import { activateLocation, unlinkLocation } from '../../core/migration/migration';
@@ -13,7 +13,7 @@ import type { Command } from './command';
 const configureUsage =
   'configure [--environment trial-v2|production-v2|trial-v1|production-v1|custom] [--client-id ID] [--client-secret -|SECRET] [--redirect-uri URI|loopback] [--loopback-port N|ephemeral] [--auth-url URL --token-url URL --api-url URL]';
 const connectUsage = 'connect [--no-browser] [--reauthorize] | connect --paste ADDRESS';
-const locationsUsage = 'locations sync | list | show <blId> | link <blId> <storage unit name> | unlink <blId> | activate <blId> | auto <blId> on|off';
+const locationsUsage = 'locations sync | list | show <blId> | link <blId> <storage unit name> | unlink <blId> | activate <blId> | auto <blId> on|off | timezone <blId> <zone>';
 const itemsUsage = 'items sync | items list [--unmapped] [--source NAME]';
 
 function subcommand(args: string[], allowed: string[], usage: string): string {
@@ -91,7 +91,7 @@ export const lightspeedCommands: Record<string, Command> = {
     usage: locationsUsage,
     run: async (engine, args) => {
       const [, blId = '', value = ''] = args;
-      switch (subcommand(args, ['sync', 'list', 'show', 'link', 'unlink', 'activate', 'auto'], locationsUsage)) {
+      switch (subcommand(args, ['sync', 'list', 'show', 'link', 'unlink', 'activate', 'auto', 'timezone'], locationsUsage)) {
         case 'show':
           return { overview: locationOverview(engine.scope, blId, engine.platform.clock) };
         case 'sync':
@@ -108,6 +108,9 @@ export const lightspeedCommands: Record<string, Command> = {
         case 'auto':
           if (value !== 'on' && value !== 'off') throw new DomainError('invalid_input', `Usage: ${locationsUsage}`);
           return { location: setAutoIssue(engine.scope, blId, value === 'on') };
+        case 'timezone':
+          if (!value) throw new DomainError('invalid_input', `Usage: ${locationsUsage}`);
+          return { location: setTimeZone(engine.scope, blId, value) };
         default:
           return { locations: listLocations(engine.scope) };
       }

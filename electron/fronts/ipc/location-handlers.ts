@@ -1,11 +1,11 @@
 import type { Engine } from '../../core/engine';
-import { linkStorageUnit, setAutoIssue } from '../../core/locations/location-config';
+import { linkStorageUnit, setAutoIssue, setTimeZone } from '../../core/locations/location-config';
 import { listLocations, syncLocations, type Location } from '../../core/locations/location-sync';
 import { unlinkLocation } from '../../core/migration/migration';
 import { locationOverview } from '../../core/overview/location-overview';
 import type { Handlers } from './handler-types';
 
-type LocationChannel = 'locations:list' | 'locations:sync' | 'locations:link' | 'locations:auto-issue' | 'locations:overview';
+type LocationChannel = 'locations:list' | 'locations:sync' | 'locations:link' | 'locations:auto-issue' | 'locations:time-zone' | 'locations:overview';
 
 /** POS locations: the list, the sync, the storage unit link, automatic issue and the overview. */
 export function createLocationHandlers(engine: Engine): Pick<Handlers, LocationChannel> {
@@ -31,6 +31,11 @@ export function createLocationHandlers(engine: Engine): Pick<Handlers, LocationC
     },
     'locations:auto-issue': ({ businessLocationId, on }) => {
       const changed = setAutoIssue(scope, businessLocationId, on);
+      events.emit({ type: 'lightspeed:changed', what: 'locations' });
+      return location(changed);
+    },
+    'locations:time-zone': ({ businessLocationId, timezone }) => {
+      const changed = setTimeZone(scope, businessLocationId, timezone);
       events.emit({ type: 'lightspeed:changed', what: 'locations' });
       return location(changed);
     },

@@ -50,7 +50,7 @@ const figures = (day: Day) =>
 /** Green only when every day is posted for good: a day still open at the till, or a stopped job, needs a look. */
 function badge(migration: Migration, running: boolean): { color: string; words: string } {
   const open = migration.days.filter((day) => day.status === 'incomplete').length;
-  if (migration.status === 'failed' && migration.error_code === 'lightspeed_api_error') return { color: 'orange', words: 'Paused: the POS could not be reached' };
+  if (migration.status === 'failed' && (migration.error_code === 'lightspeed_api_error' || migration.error_code === 'sides_api_error')) return { color: 'orange', words: 'Paused: the POS could not be reached' };
   if (migration.status === 'completed' && open > 0) return { color: 'yellow', words: `Completed; ${open} day${open === 1 ? '' : 's'} still open at the till` };
   return { color: migration.status === 'completed' ? 'green' : migration.status === 'failed' ? 'red' : running ? 'blue' : 'gray', words: jobWords[migration.status] };
 }

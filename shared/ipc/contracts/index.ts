@@ -20,7 +20,7 @@ import {
 import { ledgerEntryLines, ledgerTotals, listLedger } from './ledger';
 import { configureConnection, disconnect, getConfiguration, getConnection, pasteAddress, startConnect, testConnection } from './connection';
 import { deleteMappingContract, listItemsContract, saveMappingContract, syncItemsContract } from './items';
-import { linkLocation, listLocationsContract, locationOverviewContract, setLocationAutoIssue, syncLocationsContract } from './locations';
+import { linkLocation, listLocationsContract, locationOverviewContract, setLocationAutoIssue, setLocationTimeZone, syncLocationsContract } from './locations';
 import { activateLocationContract, cancelMigrationContract, migrationStatusContract, rerunMigrationContract, startMigrationContract } from './migrations';
 import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
 import { getLogContract, listLogsContract, runTransfer } from './transfers';
@@ -59,6 +59,7 @@ const all = [
   syncLocationsContract,
   linkLocation,
   setLocationAutoIssue,
+  setLocationTimeZone,
   listItemsContract,
   syncItemsContract,
   saveMappingContract,

@@ -29,6 +29,14 @@ export const setLocationAutoIssue = defineContract({
   errors: ['location_not_found'],
 });
 
+/** A location's time zone (Sides names none for some stores); it decides the location's business days. */
+export const setLocationTimeZone = defineContract({
+  channel: 'locations:time-zone',
+  input: z.object({ businessLocationId: blId, timezone: z.string().trim().min(1).max(60) }).strict(),
+  output: locationView,
+  errors: ['location_not_found', 'invalid_input'],
+});
+
 export const locationOverviewContract = defineContract({
   channel: 'locations:overview',
   input: z.object({ businessLocationId: blId }).strict(),
