@@ -18,6 +18,7 @@ const COUNTS = `
     (SELECT count(*) FROM locations l JOIN sales_sources s ON s.id = l.source_id WHERE l.company_id = @c AND s.kind <> 'csv') AS locations,
     (SELECT count(*) FROM locations l JOIN sales_sources s ON s.id = l.source_id WHERE l.company_id = @c AND s.kind <> 'csv' AND l.storage_unit_id IS NOT NULL) AS linked,
     (SELECT count(*) FROM sales_sources WHERE company_id = @c AND kind = 'lightspeed') AS lightspeedSources,
+    (SELECT count(*) FROM sales_sources WHERE company_id = @c AND kind = 'sides') AS sidesSources,
     (SELECT count(*) FROM sales_sources WHERE company_id = @c AND kind = 'csv') AS csvProfiles,
     (SELECT count(*) FROM csv_uploads WHERE company_id = @c AND status = 'posted') AS csvUploads,
     (SELECT count(*) FROM pos_items WHERE company_id = @c) AS items,
@@ -36,6 +37,7 @@ type Counts = Record<
   | 'locations'
   | 'linked'
   | 'lightspeedSources'
+  | 'sidesSources'
   | 'csvProfiles'
   | 'csvUploads'
   | 'items'
@@ -74,7 +76,10 @@ export function setupChecklist(scope: CompanyScope, clock: Clock): SetupChecklis
     storage_units: [n.storageUnits > 0, plural(n.storageUnits, 'storage unit')],
     ingredients: [n.ingredients > 0, plural(n.ingredients, 'ingredient')],
     recipes: [n.recipes > 0, plural(n.recipes, 'recipe')],
-    connect: [n.connected > 0, n.connected > 0 ? 'Connected to Lightspeed' : 'Not connected'],
+    connect: [
+      n.connected > 0 || n.sidesSources > 0,
+      [n.connected > 0 ? 'Connected to Lightspeed' : '', n.sidesSources > 0 ? 'Connected to Sides POS' : ''].filter(Boolean).join('; ') || 'Not connected',
+    ],
     sync_locations: [n.locations > 0, plural(n.locations, 'location')],
     link_storage_units: [n.linked > 0, `${n.linked} of ${n.locations} locations linked`],
     sync_items: [n.items > 0, plural(n.items, 'POS item')],
@@ -87,10 +92,10 @@ export function setupChecklist(scope: CompanyScope, clock: Clock): SetupChecklis
     check_ledger: [n.issues > 0, n.issues > 0 ? 'POS sales are in the ledger' : 'No POS sales in the ledger yet'],
     auto_issue: [n.autoIssue > 0, plural(n.autoIssue, 'location') + ' with automatic issue'],
   };
-  // A fresh install shows Lightspeed's steps (most venues connect a till); CSV profiles add theirs,
-  // and a company that only uploads files never sees Lightspeed's.
+  // A fresh install shows the POS steps (most venues connect a till: Lightspeed or Sides); CSV profiles
+  // add theirs, and a company that only uploads files never sees the POS's.
   const csv = n.csvProfiles > 0;
-  const lightspeed = !csv || n.lightspeedSources > 0 || n.connected > 0;
+  const lightspeed = !csv || n.lightspeedSources > 0 || n.connected > 0 || n.sidesSources > 0;
   const shown = setupSteps.filter((step) => (LIGHTSPEED_STEPS.includes(step) ? lightspeed : CSV_STEPS.includes(step) ? csv : true));
   const steps = shown.map((step) => ({ step, done: facts[step][0], detail: facts[step][1] }));
   return { steps, next: steps.find((step) => !step.done)?.step ?? null };
