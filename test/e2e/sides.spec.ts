@@ -68,6 +68,12 @@ test('a Sides POS from the screens: connect, sync, link, map, activate, migrate,
     await app.section('Locations');
     const table = page.getByRole('table', { name: 'Locations' });
     await expect(table.locator('[data-location="st_2"]')).toContainText('Europe/Berlin');
+    // Sides names no zone for Wien Mitte: Larder took Europe/Berlin, and the manager corrects it.
+    await table.getByRole('button', { name: 'Wien Mitte' }).click();
+    await page.getByRole('combobox', { name: 'Time zone' }).fill('Europe/Vienna');
+    await page.getByRole('button', { name: 'Save time zone' }).click();
+    await expect(page.getByText('Location st_2')).toContainText('Europe/Vienna');
+    await app.section('Locations');
     await table.getByRole('button', { name: 'Kreuzberg Kitchen' }).click();
     await app.choose('Storage unit', 'Main Kitchen');
     await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Autocomplete, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
@@ -17,6 +17,9 @@ import { INCOMPLETE_DAY_WORDS } from '../../../shared/model/transfers';
 type Location = ContractOutput<Contracts['locations:list']>[number];
 type Overview = ContractOutput<Contracts['locations:overview']>;
 
+
+/** Every time zone this computer knows, for the location's time zone field. */
+const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 function Stat({ label, value, detail, onClick }: { label: string; value: string; detail?: string; onClick?: () => void }) {
   return (
     <Paper withBorder p="sm" aria-label={label}>
@@ -88,6 +91,8 @@ function Configuration({ location, overview }: { location: Location; overview: O
     setConfirmActivate(false);
   });
   const autoIssue = useAction((on: boolean) => call('locations:auto-issue', { businessLocationId: location.businessLocationId, on }));
+  const [zone, setZone] = useState(location.timezone);
+  const saveZone = useAction(() => call('locations:time-zone', { businessLocationId: location.businessLocationId, timezone: zone }));
   const transfer = useAction(() => call('transfers:run', { businessLocationId: location.businessLocationId, date, force }));
   const [result, setResult] = useState<ContractOutput<Contracts['transfers:run']> | null>(null);
   const changed = unit !== (location.storageUnitId === null ? null : String(location.storageUnitId));
@@ -113,6 +118,21 @@ function Configuration({ location, overview }: { location: Location; overview: O
           </Button>
         </Group>
         <ErrorNotice error={link.error} onClose={link.clearError} />
+        <Group align="end">
+          <Autocomplete
+            label="Time zone"
+            description="Decides the business days. Lightspeed sends it with each sync; set it for a Sides store Sides names none for"
+            data={TIME_ZONES}
+            value={zone}
+            onChange={setZone}
+            error={saveZone.error ? 'Not a time zone such as Europe/Vienna' : undefined}
+            limit={20}
+            w={300}
+          />
+          <Button variant="default" onClick={() => void saveZone.run()} loading={saveZone.busy} disabled={zone.trim() === location.timezone}>
+            Save time zone
+          </Button>
+        </Group>
         <Group>
           {location.activatedAt ? (
             <Text>
