@@ -131,6 +131,22 @@ export const errorCatalog = {
     meaning: 'An earlier upload already posted sales for some of these locations and days.',
     fix: 'Choose “replace” to post this file instead of the earlier one for those days, or “add” if this file holds other sales of the same days.',
   },
+  count_exists: {
+    meaning: 'This storage unit already has a count at that moment.',
+    fix: 'Open that count and go on with it, or start the new one at another time.',
+  },
+  count_not_found: {
+    meaning: 'There is no count with that id.',
+    fix: 'Take the id from the list of counts (or the answer of `count start`).',
+  },
+  count_finished: {
+    meaning: 'The count is finished: its figures are posted.',
+    fix: 'Reopen it to change what was counted; finishing it again replaces its entries.',
+  },
+  count_not_finished: {
+    meaning: 'The count is still a draft, so it says nothing about the stock yet.',
+    fix: 'Finish the count first (what was not counted stays out of it).',
+  },
   sides_integration_exists: {
     meaning: 'A Sides POS connection already exists for this company.',
     fix: 'Update its user name and password instead (Sales sources → Sides POS → Change credentials, or `sides connect --update`); stores, links, mappings and history stay.',

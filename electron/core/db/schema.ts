@@ -140,6 +140,11 @@ export const ledgerEntries = sqliteTable(
     uniqueIndex('ledger_receipt_reference')
       .on(t.companyId, t.reference)
       .where(sql`${t.type} = 'RECEIPT' AND ${t.reference} IS NOT NULL`),
+    // A count, a waste record or a move posts one entry per ingredient and storage unit: a reopened
+    // count finished again replaces its entries, never adds a second set.
+    uniqueIndex('ledger_reference_once')
+      .on(t.companyId, t.reference, t.ingredientId, t.storageUnitId)
+      .where(sql`${t.type} IN ('COUNT', 'WASTE', 'ADJUSTMENT') AND ${t.reference} IS NOT NULL`),
     // One ISSUE per location, business day, ingredient, storage unit and source, whatever code posts:
     // a second run of the day adds to it (and ledger_issue_lines keeps any line from counting twice).
     uniqueIndex('ledger_issue_once')
@@ -279,6 +284,94 @@ export const csvUploadKeys = sqliteTable(
       .references(() => csvUploads.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.sourceId, t.externalId] }), index('csv_upload_keys_upload').on(t.uploadId)],
+);
+
+export const stockCountStatuses = ['draft', 'finished'] as const;
+
+/**
+ * A stock count of one storage unit at one moment (an instant; `date` is its local date, the ledger
+ * date of its COUNT entries). The unique index refuses a second count of the unit at the same moment.
+ */
+export const stockCounts = sqliteTable(
+  'stock_counts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: companyId(),
+    storageUnitId: integer('storage_unit_id')
+      .notNull()
+      .references(() => storageUnits.id),
+    countedAt: text('counted_at').notNull(),
+    date: text('date').notNull(),
+    status: text('status', { enum: stockCountStatuses }).notNull(),
+    finishedAt: text('finished_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('stock_counts_unit_moment').on(t.storageUnitId, t.countedAt),
+    check('stock_counts_status', sql.raw(`status IN (${stockCountStatuses.map((status) => `'${status}'`).join(', ')})`)),
+    check('stock_counts_date_iso', isoDate('date')),
+  ],
+);
+
+/** What a count found of each ingredient it counted (a partial count leaves the rest out). Quantity scale. */
+export const stockCountLines = sqliteTable(
+  'stock_count_lines',
+  {
+    countId: integer('count_id')
+      .notNull()
+      .references(() => stockCounts.id, { onDelete: 'cascade' }),
+    ingredientId: integer('ingredient_id')
+      .notNull()
+      .references(() => ingredients.id),
+    counted: integer('counted').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countId, t.ingredientId] }), check('stock_count_lines_counted', sql`${t.counted} >= 0`)],
+);
+
+/** Waste as recorded (an ingredient, or a recipe exploded like a sale); its WASTE entries carry `waste:<id>`. */
+export const wasteRecords = sqliteTable(
+  'waste_records',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: companyId(),
+    storageUnitId: integer('storage_unit_id')
+      .notNull()
+      .references(() => storageUnits.id),
+    at: text('at').notNull(),
+    date: text('date').notNull(),
+    ingredientId: integer('ingredient_id').references(() => ingredients.id),
+    recipeId: integer('recipe_id').references(() => recipes.id),
+    /** Quantity scale: of the ingredient, or portions of the recipe. */
+    quantity: integer('quantity').notNull(),
+    reason: text('reason').notNull(),
+    note: text('note'),
+  },
+  (t) => [
+    check('waste_records_one_target', sql`(${t.ingredientId} IS NULL) <> (${t.recipeId} IS NULL)`),
+    check('waste_records_positive', sql`${t.quantity} > 0`),
+  ],
+);
+
+/** Stock carried from one storage unit to another; its two ADJUSTMENT entries carry `move:<id>`. */
+export const stockMoves = sqliteTable(
+  'stock_moves',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: companyId(),
+    fromStorageUnitId: integer('from_storage_unit_id')
+      .notNull()
+      .references(() => storageUnits.id),
+    toStorageUnitId: integer('to_storage_unit_id')
+      .notNull()
+      .references(() => storageUnits.id),
+    ingredientId: integer('ingredient_id')
+      .notNull()
+      .references(() => ingredients.id),
+    quantity: integer('quantity').notNull(),
+    at: text('at').notNull(),
+    date: text('date').notNull(),
+  },
+  (t) => [check('stock_moves_positive', sql`${t.quantity} > 0`), check('stock_moves_two_units', sql`${t.fromStorageUnitId} <> ${t.toStorageUnitId}`)],
 );
 
 /** Secrets sealed by a secret backend; `backend` names the one that sealed each. */

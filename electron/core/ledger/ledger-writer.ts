@@ -203,6 +203,24 @@ export function withdrawSalesLines(scope: CompanyScope, salesLineIds: readonly n
   return gone;
 }
 
+/**
+ * The entries of one record that moves stock by hand (a count `count:<id>`, waste `waste:<id>`, a move
+ * `move:<id>`), replacing whatever that record posted before, in one transaction; the days touched
+ * are added up again. A unique index allows one entry per record, ingredient and storage unit.
+ */
+export function replaceReferencedEntries(scope: CompanyScope, reference: string, entries: NewLedgerEntry[]): number[] {
+  return scope.db.write(() => {
+    const gone = scope.db
+      .statement(`DELETE FROM ledger_entries WHERE company_id = ? AND reference = ? AND type IN ('COUNT', 'WASTE', 'ADJUSTMENT') RETURNING date`)
+      .all(scope.companyId, reference) as { date: string }[];
+    const ids = entries.map(
+      (entry) => scope.db.orm.insert(ledgerEntries).values(ledgerRow(scope, { ...entry, reference })).returning({ id: ledgerEntries.id }).get().id,
+    );
+    for (const date of new Set([...gone.map((row) => row.date), ...entries.map((entry) => entry.date)])) addUpDay(scope, null, date);
+    return ids;
+  });
+}
+
 /** A receipt's id and date by its reference (an invoice number), if the company has one. */
 export function findReceiptByReference(scope: CompanyScope, reference: string): { id: number; date: string } | undefined {
   return scope.db.orm

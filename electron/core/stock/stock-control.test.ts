@@ -1,0 +1,107 @@
+// Counts, waste, moves and the variance between two counts, checked by hand to the last digit.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestEngine, refusal, type TestEngine } from '../../../test/support/test-engine';
+import { importSetupFile } from '../inventory/setup-import';
+import { findIngredientByName } from '../inventory/ingredients';
+import { findStorageUnitByName } from '../inventory/storage-units';
+import { listLedgerEntries, stockOnHand } from '../ledger/ledger';
+import { postDayIssues } from '../ledger/ledger-writer';
+import { finishCount, moveStock, recordWaste, reopenCount, setCountLine, startCount, varianceReport } from './stock-control';
+
+let engine: TestEngine;
+beforeEach(() => {
+  engine = createTestEngine({ now: '2026-05-08T10:00:00Z' });
+  importSetupFile(
+    engine.scope,
+    JSON.stringify({
+      storageUnits: [{ name: 'Main Kitchen' }, { name: 'Bar Storage' }],
+      ingredients: [
+        { name: 'Mozzarella', unit: 'kg' },
+        { name: 'Basil', unit: 'kg' },
+      ],
+      recipes: [{ name: 'Caprese', yield: '1', lines: [{ ingredient: 'Mozzarella', quantity: '0.125' }, { ingredient: 'Basil', quantity: '0.01' }] }],
+      receipts: [
+        { ingredient: 'Mozzarella', storageUnit: 'Main Kitchen', quantity: '10', value: '120', date: '2026-04-01', reference: 'R1' },
+        { ingredient: 'Mozzarella', storageUnit: 'Main Kitchen', quantity: '5', value: '60', date: '2026-04-03', reference: 'R2' },
+      ],
+    }),
+  );
+});
+afterEach(() => engine.dispose());
+
+const AT = '2026-05-08T10:00:00.000Z';
+const mozzarellaId = () => findIngredientByName(engine.scope, 'Mozzarella')!.id;
+const kitchenId = () => findStorageUnitByName(engine.scope, 'Main Kitchen')!.id;
+
+/** The POS's usage of a day: an ISSUE as a transfer posts it (the trace is not needed here). */
+function sold(date: string, quantity: number) {
+  // Quantity scale 6, money scale 4: at 12 a kg, the value is the quantity × 12 ÷ 100.
+  const issue = { quantity: -quantity, value: (-quantity * 12) / 100, unitCost: 12_000_000, lines: 1 };
+  postDayIssues(engine.scope, { businessLocationId: 'bl-1', date, storageUnitId: kitchenId(), source: 'csv', transferLogId: 0 }, new Map([[mozzarellaId(), issue]]), []);
+}
+
+function counted(at: string, quantity: string) {
+  const count = startCount(engine.scope, 'Main Kitchen', at);
+  setCountLine(engine.scope, count.id, 'Mozzarella', quantity);
+  finishCount(engine.scope, count.id, AT);
+  return count.id;
+}
+
+describe('stock counts', () => {
+  it('post the difference to what the ledger expects, so stock on hand is what was counted; reopened and finished again, one set of entries', () => {
+    const id = counted('2026-04-02T06:00:00Z', '9,5');
+    expect(listLedgerEntries(engine.scope, { type: 'COUNT' }).map((entry) => [entry.date, entry.quantity, entry.value, entry.reference])).toEqual([['2026-04-02', '-0.5', '-6', `count:${id}`]]);
+    reopenCount(engine.scope, id);
+    setCountLine(engine.scope, id, 'Mozzarella', '9.75');
+    finishCount(engine.scope, id, AT);
+    expect(listLedgerEntries(engine.scope, { type: 'COUNT' }).map((entry) => [entry.quantity, entry.value])).toEqual([['-0.25', '-3']]);
+    expect(stockOnHand(engine.scope).find((line) => line.ingredient === 'Mozzarella')?.quantity).toBe('14.75');
+    expect(refusal(() => startCount(engine.scope, 'Main Kitchen', '2026-04-02T06:00:00Z')).code).toBe('count_exists');
+    expect(refusal(() => setCountLine(engine.scope, id, 'Mozzarella', '1')).code).toBe('count_finished');
+  });
+});
+
+describe('the variance between two counts', () => {
+  it('checks every column of a small case by hand: opening 10, receipt 5, theoretical 8, waste 0.5, counted 5.9 → −0.6 kg', () => {
+    const from = counted('2026-04-02T06:00:00Z', '10');
+    sold('2026-04-02', 5_000_000);
+    sold('2026-04-05', 3_000_000);
+    recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Mozzarella', quantity: '0,5', reason: 'spoiled', at: '2026-04-04T15:00:00Z' });
+    moveStock(engine.scope, { from: 'Main Kitchen', to: 'Bar Storage', ingredient: 'Basil', quantity: '1', at: '2026-04-04T15:00:00Z' });
+    const to = counted('2026-04-06T06:00:00Z', '5.9');
+    const report = varianceReport(engine.scope, 'Main Kitchen', from, to);
+    expect(report.rows).toEqual([
+      {
+        ingredient: 'Mozzarella',
+        unit: 'kg',
+        opening: '10',
+        receipts: '5',
+        theoretical: '8',
+        waste: '0.5',
+        moves: '0',
+        expected: '6.5',
+        counted: '5.9',
+        variance_quantity: '-0.6',
+        variance_value: '-7.2',
+        variance_pct: '-7.5',
+        no_cost: false,
+      },
+    ]);
+    expect(report.total_value).toBe('-7.2');
+    expect(report.summary).toBe('Used 0.6 kg more Mozzarella than the sales explain, worth 7.2.');
+  });
+
+  it('waste of a recipe is exploded like a sale, and a move is a paired out and in at one cost', () => {
+    recordWaste(engine.scope, { storageUnit: 'Main Kitchen', recipe: 'Caprese', quantity: '4', reason: 'overproduced', at: '2026-04-04T15:00:00Z' });
+    expect(listLedgerEntries(engine.scope, { type: 'WASTE' }).map((entry) => [entry.ingredient, entry.quantity, entry.value])).toEqual([
+      ['Mozzarella', '-0.5', '-6'],
+      ['Basil', '-0.04', '0'],
+    ]);
+    moveStock(engine.scope, { from: 'Main Kitchen', to: 'Bar Storage', ingredient: 'Mozzarella', quantity: '2', at: '2026-04-04T16:00:00Z' });
+    expect(listLedgerEntries(engine.scope, { type: 'ADJUSTMENT' }).map((entry) => [entry.storageUnit, entry.quantity, entry.value])).toEqual([
+      ['Main Kitchen', '-2', '-24'],
+      ['Bar Storage', '2', '24'],
+    ]);
+    expect(refusal(() => recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Basil', quantity: '1', reason: 'stolen', at: AT })).code).toBe('invalid_input');
+  });
+});

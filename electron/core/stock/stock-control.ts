@@ -1,0 +1,300 @@
+// The stock a manager controls by hand: counts, waste and moves between storage units. Each posts its
+// ledger entries through the ledger writer under its own reference (`count:<id>`, `waste:<id>`,
+// `move:<id>`), so doing it again replaces and never adds. The only module that writes
+// stock_counts, stock_count_lines, waste_records and stock_moves.
+//
+// When a count is: a count at an instant belongs to its local date D. It sees every movement of the
+// days before D, and the receipts, waste, moves and counts of D itself, but not D's sales: a business
+// day's sales are posted as one entry per day after the day closed, so a count on D comes before them.
+import type { CompanyScope } from '../db/company';
+import { Decimal, formatScaled, fromScaled, MONEY_SCALE, parseDecimal, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
+import { DomainError, quoted } from '../domain-error';
+import { findIngredientByName } from '../inventory/ingredients';
+import { explodeRecipe } from '../inventory/recipe-explosion';
+import { currentRecipeBook, findRecipeByName } from '../inventory/recipes';
+import { findStorageUnitByName } from '../inventory/storage-units';
+import { weightedAverageUnitCost } from '../ledger/ledger';
+import { replaceReferencedEntries, type NewLedgerEntry } from '../ledger/ledger-writer';
+import { dateInZone } from '../locations/zoned-time';
+
+export const WASTE_REASONS = ['spoiled', 'dropped', 'overproduced', 'staff meal', 'other'] as const;
+
+/** A quantity as people type it: "0,5" or "0.5". */
+export function typedQuantity(text: string, field: string): Decimal {
+  return parseDecimal(text.trim().replace(',', '.'), 'invalid_quantity', field);
+}
+
+/** An instant (ISO 8601) and its local date on this computer. */
+function moment(at: string): { at: string; date: string } {
+  const instant = new Date(at);
+  if (Number.isNaN(instant.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(at)) throw new DomainError('invalid_date_format', `${quoted(at)} is not an instant such as 2026-05-01T06:00:00Z.`);
+  return { at: instant.toISOString(), date: dateInZone(instant, Intl.DateTimeFormat().resolvedOptions().timeZone) };
+}
+
+function storageUnitId(scope: CompanyScope, name: string): number {
+  const unit = findStorageUnitByName(scope, name.trim());
+  if (!unit) throw new DomainError('storage_unit_not_found', `No storage unit named ${quoted(name)}.`);
+  return unit.id;
+}
+
+function ingredientId(scope: CompanyScope, name: string): number {
+  const ingredient = findIngredientByName(scope, name.trim());
+  if (!ingredient) throw new DomainError('ingredient_not_found', `No ingredient named ${quoted(name)}.`);
+  return ingredient.id;
+}
+
+/** What the ledger says a storage unit holds of an ingredient when a count on `date` is taken (its own entries left out). Quantity scale. */
+function positionAt(scope: CompanyScope, unitId: number, ingredient: number, date: string, leaveOut: string | null): number {
+  const row = scope.db
+    .statement(
+      `SELECT coalesce(sum(quantity), 0) AS quantity FROM ledger_entries
+       WHERE storage_unit_id = ? AND ingredient_id = ? AND company_id = ? AND (date < ? OR (date = ? AND type <> 'ISSUE'))
+         AND (reference IS NULL OR reference <> coalesce(?, ''))`,
+    )
+    .get(unitId, ingredient, scope.companyId, date, date, leaveOut) as { quantity: number };
+  return row.quantity;
+}
+
+const entryValue = (quantity: Decimal, unitCost: Decimal) => roundToScale(quantity.times(unitCost), MONEY_SCALE);
+
+// ---- Counts -------------------------------------------------------------------------------------
+
+interface CountRow {
+  id: number;
+  storageUnitId: number;
+  countedAt: string;
+  date: string;
+  status: 'draft' | 'finished';
+}
+
+function requireCount(scope: CompanyScope, id: number): CountRow {
+  const row = scope.db
+    .statement('SELECT id, storage_unit_id AS storageUnitId, counted_at AS countedAt, date, status FROM stock_counts WHERE company_id = ? AND id = ?')
+    .get(scope.companyId, id) as CountRow | undefined;
+  if (!row) throw new DomainError('count_not_found', `There is no count with id ${id}.`);
+  return row;
+}
+
+/** A new count (a draft) of a storage unit at a moment; a second one at the same moment is count_exists. */
+export function startCount(scope: CompanyScope, storageUnit: string, at: string): { id: number; storage_unit: string; counted_at: string; date: string; status: 'draft' } {
+  const unitId = storageUnitId(scope, storageUnit);
+  const when = moment(at);
+  try {
+    const { id } = scope.db
+      .statement(`INSERT INTO stock_counts (company_id, storage_unit_id, counted_at, date, status) VALUES (?, ?, ?, ?, 'draft') RETURNING id`)
+      .get(scope.companyId, unitId, when.at, when.date) as { id: number };
+    return { id, storage_unit: storageUnit.trim(), counted_at: when.at, date: when.date, status: 'draft' };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new DomainError('count_exists', `${storageUnit} already has a count at ${when.at}; open that one instead.`);
+    }
+    throw error;
+  }
+}
+
+/** Records what was counted of one ingredient (a draft only); "0,5" and "0.5" both read. */
+export function setCountLine(scope: CompanyScope, countId: number, ingredient: string, quantity: string): { ingredient: string; counted: string } {
+  const count = requireCount(scope, countId);
+  if (count.status !== 'draft') throw new DomainError('count_finished', `Count ${countId} is finished; reopen it to change it.`);
+  const counted = typedQuantity(quantity, `Counted ${ingredient}`);
+  if (counted.isNegative()) throw new DomainError('invalid_quantity', 'A counted quantity cannot be negative.');
+  const id = ingredientId(scope, ingredient);
+  scope.db
+    .statement('INSERT INTO stock_count_lines (count_id, ingredient_id, counted) VALUES (?, ?, ?) ON CONFLICT (count_id, ingredient_id) DO UPDATE SET counted = excluded.counted')
+    .run(countId, id, toScaled(counted, QUANTITY_SCALE, 'invalid_quantity', `Counted ${ingredient}`));
+  return { ingredient: ingredient.trim(), counted: formatScaled(toScaled(counted, QUANTITY_SCALE, 'invalid_quantity', 'Counted'), QUANTITY_SCALE) };
+}
+
+/**
+ * Posts the count: one COUNT entry per counted ingredient for the difference to the expected
+ * quantity, at the weighted average cost of its date, so stock on hand equals what was counted. A
+ * count finished again (after a reopen) replaces its entries in the same transaction.
+ */
+export function finishCount(scope: CompanyScope, countId: number, at: string): { id: number; status: 'finished'; entries: number; counted: number } {
+  return scope.db.write(() => {
+    const count = requireCount(scope, countId);
+    if (count.status !== 'draft') throw new DomainError('count_finished', `Count ${countId} is finished already.`);
+    const reference = `count:${countId}`;
+    const lines = scope.db.statement('SELECT ingredient_id AS ingredientId, counted FROM stock_count_lines WHERE count_id = ?').all(countId) as { ingredientId: number; counted: number }[];
+    const entries: NewLedgerEntry[] = [];
+    for (const line of lines) {
+      const difference = line.counted - positionAt(scope, count.storageUnitId, line.ingredientId, count.date, reference);
+      if (difference === 0) continue;
+      const quantity = fromScaled(difference, QUANTITY_SCALE);
+      const unitCost = weightedAverageUnitCost(scope, line.ingredientId, count.date);
+      entries.push({ type: 'COUNT', date: count.date, ingredientId: line.ingredientId, storageUnitId: count.storageUnitId, quantity, unitCost, value: entryValue(quantity, unitCost) });
+    }
+    const ids = replaceReferencedEntries(scope, reference, entries);
+    scope.db.statement(`UPDATE stock_counts SET status = 'finished', finished_at = ? WHERE id = ?`).run(at, countId);
+    return { id: countId, status: 'finished' as const, entries: ids.length, counted: lines.length };
+  });
+}
+
+/** A finished count back to draft: its entries stay until it is finished again, which replaces them. */
+export function reopenCount(scope: CompanyScope, countId: number): { id: number; status: 'draft' } {
+  const count = requireCount(scope, countId);
+  if (count.status !== 'finished') throw new DomainError('invalid_input', `Count ${countId} is a draft already.`);
+  scope.db.statement(`UPDATE stock_counts SET status = 'draft', finished_at = NULL WHERE id = ?`).run(countId);
+  return { id: countId, status: 'draft' };
+}
+
+// ---- Waste and moves ---------------------------------------------------------------------------
+
+/** Waste of an ingredient, or of a recipe exploded like a sale: WASTE entries at the weighted average cost. */
+export function recordWaste(
+  scope: CompanyScope,
+  input: { storageUnit: string; ingredient?: string | undefined; recipe?: string | undefined; quantity: string; reason: string; note?: string | undefined; at: string },
+): { id: number; entries: number } {
+  const unitId = storageUnitId(scope, input.storageUnit);
+  if ((input.ingredient === undefined) === (input.recipe === undefined)) throw new DomainError('invalid_input', 'Waste is of one ingredient or one recipe.');
+  const reason = input.reason.trim().toLowerCase();
+  if (!(WASTE_REASONS as readonly string[]).includes(reason)) throw new DomainError('invalid_input', `The reason is one of: ${WASTE_REASONS.join(', ')}.`);
+  const quantity = typedQuantity(input.quantity, 'Wasted quantity');
+  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', 'A wasted quantity must be above 0.');
+  const when = moment(input.at);
+  const recipe = input.recipe === undefined ? null : findRecipeByName(scope, input.recipe.trim());
+  if (input.recipe !== undefined && !recipe) throw new DomainError('recipe_not_found', `No recipe named ${quoted(input.recipe)}.`);
+  const ingredient = input.ingredient === undefined ? null : ingredientId(scope, input.ingredient);
+  const taken = recipe ? explodeRecipe(currentRecipeBook(scope), recipe.id, quantity).ingredients : new Map([[ingredient as number, quantity]]);
+  return scope.db.write(() => {
+    const { id } = scope.db
+      .statement(
+        `INSERT INTO waste_records (company_id, storage_unit_id, at, date, ingredient_id, recipe_id, quantity, reason, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      )
+      .get(scope.companyId, unitId, when.at, when.date, ingredient, recipe?.id ?? null, toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Wasted quantity'), reason, input.note?.trim() || null) as {
+      id: number;
+    };
+    const entries = [...taken].map(([ingredientOf, amount]): NewLedgerEntry => {
+      const out = roundToScale(amount, QUANTITY_SCALE).negated();
+      const unitCost = weightedAverageUnitCost(scope, ingredientOf, when.date);
+      return { type: 'WASTE', date: when.date, ingredientId: ingredientOf, storageUnitId: unitId, quantity: out, unitCost, value: entryValue(out, unitCost) };
+    });
+    return { id, entries: replaceReferencedEntries(scope, `waste:${id}`, entries).length };
+  });
+}
+
+/** A move: out of one storage unit and into another at the same cost (ADJUSTMENT entries, `move:<id>`), so it is a variance in neither. */
+export function moveStock(scope: CompanyScope, input: { from: string; to: string; ingredient: string; quantity: string; at: string }): { id: number; entries: number } {
+  const from = storageUnitId(scope, input.from);
+  const to = storageUnitId(scope, input.to);
+  if (from === to) throw new DomainError('invalid_input', 'A move goes from one storage unit to another.');
+  const ingredient = ingredientId(scope, input.ingredient);
+  const quantity = typedQuantity(input.quantity, 'Moved quantity');
+  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', 'A moved quantity must be above 0.');
+  const when = moment(input.at);
+  return scope.db.write(() => {
+    const { id } = scope.db
+      .statement('INSERT INTO stock_moves (company_id, from_storage_unit_id, to_storage_unit_id, ingredient_id, quantity, at, date) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id')
+      .get(scope.companyId, from, to, ingredient, toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Moved quantity'), when.at, when.date) as { id: number };
+    const unitCost = weightedAverageUnitCost(scope, ingredient, when.date);
+    const leg = (storageUnitId: number, signed: Decimal): NewLedgerEntry => ({ type: 'ADJUSTMENT', date: when.date, ingredientId: ingredient, storageUnitId, quantity: signed, unitCost, value: entryValue(signed, unitCost) });
+    return { id, entries: replaceReferencedEntries(scope, `move:${id}`, [leg(from, quantity.negated()), leg(to, quantity)]).length };
+  });
+}
+
+// ---- Variance ----------------------------------------------------------------------------------
+
+export interface VarianceRow {
+  ingredient: string;
+  unit: string;
+  opening: string;
+  receipts: string;
+  theoretical: string;
+  waste: string;
+  moves: string;
+  expected: string;
+  counted: string;
+  variance_quantity: string;
+  variance_value: string;
+  variance_pct: string | null;
+  /** No receipt gave the ingredient a cost yet: its values are 0 and say nothing. */
+  no_cost: boolean;
+}
+
+export interface VarianceReport {
+  storage_unit: string;
+  from: string;
+  to: string;
+  rows: VarianceRow[];
+  total_value: string;
+  /** The one plain sentence at the top. */
+  summary: string;
+}
+
+/**
+ * Actual against theoretical usage of a storage unit between two finished counts: per ingredient the
+ * closing count counted, opening + receipts − theoretical (POS issues) − waste − moves out is what the
+ * sales explain, and the difference is the variance. Sorted by the size of its value.
+ */
+export function varianceReport(scope: CompanyScope, storageUnit: string, fromCountId: number, toCountId: number): VarianceReport {
+  const unitId = storageUnitId(scope, storageUnit);
+  const from = requireCount(scope, fromCountId);
+  const to = requireCount(scope, toCountId);
+  for (const count of [from, to]) {
+    if (count.storageUnitId !== unitId) throw new DomainError('invalid_input', `Count ${count.id} is not a count of ${storageUnit}.`);
+    if (count.status !== 'finished') throw new DomainError('count_not_finished', `Count ${count.id} is a draft; finish it first.`);
+  }
+  if (from.countedAt >= to.countedAt) throw new DomainError('invalid_input', `Count ${from.id} must come before count ${to.id}.`);
+  const rows = scope.db
+    .statement(
+      `SELECT l.ingredient_id AS ingredientId, i.name AS ingredient, i.unit, l.counted,
+         (SELECT coalesce(sum(quantity), 0) FROM ledger_entries e WHERE e.storage_unit_id = @unit AND e.ingredient_id = l.ingredient_id
+            AND (e.date < @d1 OR (e.date = @d1 AND e.type <> 'ISSUE'))) AS opening,
+         (SELECT coalesce(sum(quantity), 0) FROM ledger_entries e WHERE e.storage_unit_id = @unit AND e.ingredient_id = l.ingredient_id
+            AND e.type = 'RECEIPT' AND e.date > @d1 AND e.date <= @d2) AS receipts,
+         (SELECT coalesce(-sum(quantity), 0) FROM ledger_entries e WHERE e.storage_unit_id = @unit AND e.ingredient_id = l.ingredient_id
+            AND e.type = 'ISSUE' AND e.date >= @d1 AND e.date < @d2) AS theoretical,
+         (SELECT coalesce(-sum(quantity), 0) FROM ledger_entries e WHERE e.storage_unit_id = @unit AND e.ingredient_id = l.ingredient_id
+            AND e.type = 'WASTE' AND e.date > @d1 AND e.date <= @d2) AS waste,
+         (SELECT coalesce(-sum(quantity), 0) FROM ledger_entries e WHERE e.storage_unit_id = @unit AND e.ingredient_id = l.ingredient_id
+            AND e.type = 'ADJUSTMENT' AND e.reference LIKE 'move:%' AND e.date > @d1 AND e.date <= @d2) AS moves
+       FROM stock_count_lines l JOIN ingredients i ON i.id = l.ingredient_id WHERE l.count_id = @to`,
+    )
+    .all({ unit: unitId, d1: from.date, d2: to.date, to: to.id }) as {
+    ingredientId: number;
+    ingredient: string;
+    unit: string;
+    counted: number;
+    opening: number;
+    receipts: number;
+    theoretical: number;
+    waste: number;
+    moves: number;
+  }[];
+  const text = (scaled: number) => formatScaled(scaled, QUANTITY_SCALE);
+  let total = new Decimal(0);
+  const report = rows.map((row) => {
+    const expected = row.opening + row.receipts - row.theoretical - row.waste - row.moves;
+    const varianceQuantity = row.counted - expected;
+    const unitCost = weightedAverageUnitCost(scope, row.ingredientId, to.date);
+    const value = roundToScale(fromScaled(varianceQuantity, QUANTITY_SCALE).times(unitCost), MONEY_SCALE);
+    total = total.plus(value);
+    const pct = row.theoretical === 0 ? null : roundToScale(new Decimal(varianceQuantity).dividedBy(row.theoretical).times(100), 2);
+    return {
+      sortKey: value.abs(),
+      row: {
+        ingredient: row.ingredient,
+        unit: row.unit,
+        opening: text(row.opening),
+        receipts: text(row.receipts),
+        theoretical: text(row.theoretical),
+        waste: text(row.waste),
+        moves: text(row.moves),
+        expected: text(expected),
+        counted: text(row.counted),
+        variance_quantity: text(varianceQuantity),
+        variance_value: value.toFixed(),
+        variance_pct: pct === null ? null : pct.toFixed(),
+        no_cost: unitCost.isZero(),
+      },
+    };
+  });
+  report.sort((a, b) => b.sortKey.comparedTo(a.sortKey) || a.row.ingredient.localeCompare(b.row.ingredient));
+  const top = report[0]?.row;
+  const summary = !top
+    ? 'The closing count counted nothing.'
+    : top.variance_quantity === '0'
+      ? 'Every counted ingredient matches what the sales, receipts, waste and moves explain.'
+      : `Used ${top.variance_quantity.replace('-', '')} ${top.unit} ${top.variance_quantity.startsWith('-') ? 'more' : 'less'} ${top.ingredient} than the sales explain${top.no_cost ? ' (no cost yet)' : `, worth ${top.variance_value.replace('-', '')}`}.`;
+  return { storage_unit: storageUnit.trim(), from: from.countedAt, to: to.countedAt, rows: report.map((each) => each.row), total_value: total.toFixed(), summary };
+}
