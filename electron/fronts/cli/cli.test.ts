@@ -210,3 +210,46 @@ describe('sides', () => {
     }
   });
 });
+
+describe('counts, waste, moves, variance and food cost', () => {
+  it('prints the variance as the issue spells it, every number a decimal string', async () => {
+    expect((await cli('import', setupFile)).code).toBe(0);
+    const first = await cli('count', 'start', 'Main Kitchen', '--at', '2026-01-06T06:00:00Z');
+    const firstId = String((first.json.count as { id: number }).id);
+    expect(first.json).toMatchObject({ count: { id: expect.any(Number), status: 'draft' } });
+    expect((await cli('count', 'start', 'Main Kitchen', '--at', '2026-01-06T06:00:00Z')).json).toMatchObject({ error: { code: 'count_exists' } });
+    expect((await cli('count', 'set', firstId, 'Tomato', '3,5')).json).toEqual({ line: { ingredient: 'Tomato', counted: '3.5' } });
+    expect((await cli('count', 'finish', firstId)).json).toMatchObject({ count: { status: 'finished', entries: 0 } });
+    expect((await cli('waste', 'Main Kitchen', '--ingredient', 'Tomato', '0,5', '--reason', 'spoiled', '--at', '2026-01-07T12:00:00Z')).code).toBe(0);
+    expect((await cli('move', 'Main Kitchen', 'Bar Storage', 'Tomato', '1', '--at', '2026-01-07T13:00:00Z')).code).toBe(0);
+    const second = await cli('count', 'start', 'Main Kitchen', '--at', '2026-01-08T06:00:00Z');
+    const secondId = String((second.json.count as { id: number }).id);
+    await cli('count', 'set', secondId, 'Tomato', '1.8');
+    await cli('count', 'finish', secondId);
+    expect((await cli('variance', 'Main Kitchen', '--from-count', firstId, '--to-count', secondId)).json).toEqual({
+      variance: {
+        storage_unit: 'Main Kitchen',
+        from: '2026-01-06T06:00:00.000Z',
+        to: '2026-01-08T06:00:00.000Z',
+        rows: [
+          {
+            ingredient: 'Tomato',
+            unit: 'kg',
+            opening: '3.5',
+            receipts: '0',
+            theoretical: '0',
+            waste: '0.5',
+            moves: '1',
+            expected: '2',
+            counted: '1.8',
+            variance_quantity: '-0.2',
+            variance_value: '-0.58',
+            variance_pct: null,
+          },
+        ],
+        total_value: '-0.58',
+      },
+    });
+    expect((await cli('food-cost', 'nowhere', '--from', '2026-01-01', '--to', '2026-01-31')).json).toMatchObject({ error: { code: 'location_not_found' } });
+  });
+});

@@ -6,12 +6,13 @@ import { createEngine, type Engine } from '../../core/engine';
 import { createNodePlatform } from '../../core/platform/node-platform';
 import { csvCommands } from './csv-commands';
 import { sidesCommands } from './sides-commands';
+import { stockCommands } from './stock-commands';
 import { inventoryCommands } from './inventory-commands';
 import { lightspeedCommands } from './lightspeed-commands';
 import type { CliIo, Command } from './command';
 import { transferCommands } from './transfer-commands';
 
-const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands, ...transferCommands, ...csvCommands, ...sidesCommands };
+const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands, ...transferCommands, ...csvCommands, ...sidesCommands, ...stockCommands };
 
 function help() {
   return { commands: Object.values(commands).map((command) => command.usage) };

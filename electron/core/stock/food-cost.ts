@@ -1,0 +1,106 @@
+// Food cost of a location over a period: what the POS sold (net sales of its synced sales lines), what
+// that should have cost (its ISSUE entries: the theoretical cost), and what stock really cost
+// (opening + receipts − closing, valued from the counts of its storage unit around the period), each as
+// a share of sales; and the theoretical food cost % of each of the last 30 days, for the chart.
+import type { CompanyScope } from '../db/company';
+import { type Decimal, fromScaled, MONEY_SCALE, roundToScale } from '../decimal/decimal';
+import { DomainError, quoted } from '../domain-error';
+import { addDays } from '../locations/zoned-time';
+
+export interface FoodCostDay {
+  date: string;
+  sales: string;
+  theoretical_cost: string;
+  theoretical_pct: string | null;
+}
+
+export interface FoodCost {
+  location: string;
+  from: string;
+  to: string;
+  currency: string;
+  sales: string;
+  theoretical_cost: string;
+  theoretical_pct: string | null;
+  /** Null without a finished count of the storage unit on or before `from` and one on or after `to`. */
+  actual_cost: string | null;
+  actual_pct: string | null;
+  opening_count: { id: number; date: string } | null;
+  closing_count: { id: number; date: string } | null;
+  days: FoodCostDay[];
+}
+
+const money = (scaled: number) => fromScaled(scaled, MONEY_SCALE);
+const pct = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : roundToScale(part.dividedBy(whole).times(100), 2).toFixed());
+
+export function foodCost(scope: CompanyScope, businessLocationId: string, from: string, to: string): FoodCost {
+  if (from > to) throw new DomainError('invalid_input', `The period must start before it ends (${from} to ${to}).`);
+  const location = scope.db
+    .statement('SELECT id, name, currency_code AS currency, storage_unit_id AS storageUnitId FROM locations WHERE company_id = ? AND business_location_id = ?')
+    .get(scope.companyId, businessLocationId.trim()) as { id: number; name: string; currency: string; storageUnitId: number | null } | undefined;
+  if (!location) throw new DomainError('location_not_found', `No location has the id ${quoted(businessLocationId)}.`);
+
+  // The period, and the 30 days of the chart ending with it.
+  const chartFrom = addDays(to, -29);
+  const start = chartFrom < from ? chartFrom : from;
+  // Sold lines only, as a transfer counts them: a positive quantity, a sale neither voided nor cancelled.
+  const salesByDay = scope.db
+    .statement(
+      `SELECT s.business_date AS date, coalesce(sum(l.net_amount), 0) AS sales FROM sales s JOIN sales_lines l ON l.sale_id = s.id
+       WHERE s.location_id = ? AND s.business_date BETWEEN ? AND ? AND s.cancelled = 0 AND s.type <> 'VOID' AND l.quantity > 0
+       GROUP BY s.business_date`,
+    )
+    .all(location.id, start, to) as { date: string; sales: number }[];
+  const costByDay = scope.db
+    .statement(
+      `SELECT date, -sum(value) AS cost FROM ledger_day_totals WHERE company_id = ? AND business_location_id = ? AND type = 'ISSUE' AND date BETWEEN ? AND ?
+       GROUP BY date`,
+    )
+    .all(scope.companyId, businessLocationId.trim(), start, to) as { date: string; cost: number }[];
+  const sales = new Map(salesByDay.map((row) => [row.date, row.sales]));
+  const cost = new Map(costByDay.map((row) => [row.date, row.cost]));
+  const sum = (map: Map<string, number>) => [...map].filter(([date]) => date >= from && date <= to).reduce((total, [, value]) => total + value, 0);
+  const totalSales = money(sum(sales));
+  const theoretical = money(sum(cost));
+
+  const days: FoodCostDay[] = [];
+  for (let date = chartFrom; date <= to; date = addDays(date, 1)) {
+    const daySales = money(sales.get(date) ?? 0);
+    const dayCost = money(cost.get(date) ?? 0);
+    days.push({ date, sales: daySales.toFixed(), theoretical_cost: dayCost.toFixed(), theoretical_pct: pct(dayCost, daySales) });
+  }
+
+  const actual = location.storageUnitId === null ? null : actualCost(scope, location.storageUnitId, from, to);
+  return {
+    location: location.name,
+    from,
+    to,
+    currency: location.currency,
+    sales: totalSales.toFixed(),
+    theoretical_cost: theoretical.toFixed(),
+    theoretical_pct: pct(theoretical, totalSales),
+    actual_cost: actual ? actual.cost.toFixed() : null,
+    actual_pct: actual ? pct(actual.cost, totalSales) : null,
+    opening_count: actual?.opening ?? null,
+    closing_count: actual?.closing ?? null,
+    days,
+  };
+}
+
+/** Opening + receipts − closing of the storage unit, valued from the finished counts around the period. */
+function actualCost(scope: CompanyScope, storageUnitId: number, from: string, to: string) {
+  const count = (sql: string, date: string) =>
+    scope.db.statement(`SELECT id, date FROM stock_counts WHERE storage_unit_id = ? AND status = 'finished' AND ${sql}`).get(storageUnitId, date) as { id: number; date: string } | undefined;
+  const opening = count('date <= ? ORDER BY counted_at DESC LIMIT 1', from);
+  const closing = count('date >= ? ORDER BY counted_at LIMIT 1', to);
+  if (!opening || !closing || opening.id === closing.id) return null;
+  // A count's stock: every movement before its date and the non-sales movements of its date (stock-control.ts).
+  const valueAt = (date: string) =>
+    (scope.db
+      .statement(`SELECT coalesce(sum(value), 0) AS value FROM ledger_entries WHERE storage_unit_id = ? AND company_id = ? AND (date < ? OR (date = ? AND type <> 'ISSUE'))`)
+      .get(storageUnitId, scope.companyId, date, date) as { value: number }).value;
+  const receipts = (scope.db
+    .statement(`SELECT coalesce(sum(value), 0) AS value FROM ledger_entries WHERE storage_unit_id = ? AND company_id = ? AND type = 'RECEIPT' AND date > ? AND date <= ?`)
+    .get(storageUnitId, scope.companyId, opening.date, closing.date) as { value: number }).value;
+  return { cost: money(valueAt(opening.date) + receipts - valueAt(closing.date)), opening, closing };
+}

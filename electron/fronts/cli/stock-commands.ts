@@ -1,0 +1,82 @@
+import { DomainError } from '../../core/domain-error';
+import { foodCost } from '../../core/stock/food-cost';
+import { finishCount, moveStock, recordWaste, reopenCount, setCountLine, startCount, varianceReport } from '../../core/stock/stock-control';
+import { normalizeDate } from '../../../shared/dates';
+import { parseCommandArgs } from './args';
+import type { Command } from './command';
+
+const countUsage = 'count start <storage unit> [--at INSTANT] | count set <count id> <ingredient> <qty> | count finish <count id> | count reopen <count id>';
+const wasteUsage = 'waste <storage unit> (--ingredient NAME | --recipe NAME) <qty> --reason spoiled|dropped|overproduced|"staff meal"|other [--note TEXT] [--at INSTANT]';
+const moveUsage = 'move <from storage unit> <to storage unit> <ingredient> <qty> [--at INSTANT]';
+const varianceUsage = 'variance <storage unit> --from-count ID --to-count ID';
+const foodCostUsage = 'food-cost <location> --from DATE --to DATE';
+
+const idOf = (text: string | undefined, usage: string): number => {
+  if (!text || !/^[1-9]\d{0,15}$/.test(text)) throw new DomainError('invalid_input', `Usage: ${usage}`);
+  return Number(text);
+};
+
+const dateOf = (text: string | undefined, option: string): string => {
+  const date = text === undefined ? null : normalizeDate(text);
+  if (!date) throw new DomainError(text === undefined ? 'invalid_input' : 'invalid_date_format', `--${option} takes a date as YYYY-MM-DD or DD.MM.YYYY. Usage: ${foodCostUsage}`);
+  return date;
+};
+
+export const stockCommands: Record<string, Command> = {
+  count: {
+    usage: countUsage,
+    run: (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { at: { type: 'string' } }, countUsage);
+      const [action, first, second, third, ...rest] = positionals;
+      const now = engine.platform.clock.now().toISOString();
+      if (rest.length > 0) throw new DomainError('invalid_input', `Usage: ${countUsage}`);
+      if (action === 'start' && first && second === undefined) return { count: startCount(engine.scope, first, values.at ?? now) };
+      if (action === 'set' && second && third !== undefined) return { line: setCountLine(engine.scope, idOf(first, countUsage), second, third) };
+      if (action === 'finish' && second === undefined) return { count: finishCount(engine.scope, idOf(first, countUsage), now) };
+      if (action === 'reopen' && second === undefined) return { count: reopenCount(engine.scope, idOf(first, countUsage)) };
+      throw new DomainError('invalid_input', `Usage: ${countUsage}`);
+    },
+  },
+  waste: {
+    usage: wasteUsage,
+    run: (engine, args) => {
+      const { values, positionals } = parseCommandArgs(
+        args,
+        { ingredient: { type: 'string' }, recipe: { type: 'string' }, reason: { type: 'string' }, note: { type: 'string' }, at: { type: 'string' } },
+        wasteUsage,
+      );
+      const [storageUnit, quantity, ...rest] = positionals;
+      if (!storageUnit || quantity === undefined || rest.length > 0 || values.reason === undefined) throw new DomainError('invalid_input', `Usage: ${wasteUsage}`);
+      const at = values.at ?? engine.platform.clock.now().toISOString();
+      return { waste: recordWaste(engine.scope, { storageUnit, ingredient: values.ingredient, recipe: values.recipe, quantity, reason: values.reason, note: values.note, at }) };
+    },
+  },
+  move: {
+    usage: moveUsage,
+    run: (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { at: { type: 'string' } }, moveUsage);
+      const [from, to, ingredient, quantity, ...rest] = positionals;
+      if (!from || !to || !ingredient || quantity === undefined || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${moveUsage}`);
+      return { move: moveStock(engine.scope, { from, to, ingredient, quantity, at: values.at ?? engine.platform.clock.now().toISOString() }) };
+    },
+  },
+  variance: {
+    usage: varianceUsage,
+    run: (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { 'from-count': { type: 'string' }, 'to-count': { type: 'string' } }, varianceUsage);
+      const [storageUnit, ...rest] = positionals;
+      if (!storageUnit || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${varianceUsage}`);
+      const { summary: _summary, ...variance } = varianceReport(engine.scope, storageUnit, idOf(values['from-count'], varianceUsage), idOf(values['to-count'], varianceUsage));
+      return { variance: { ...variance, rows: variance.rows.map(({ no_cost: _noCost, ...row }) => row) } };
+    },
+  },
+  'food-cost': {
+    usage: foodCostUsage,
+    run: (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, to: { type: 'string' } }, foodCostUsage);
+      const [location, ...rest] = positionals;
+      if (!location || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${foodCostUsage}`);
+      return { food_cost: foodCost(engine.scope, location, dateOf(values.from, 'from'), dateOf(values.to, 'to')) };
+    },
+  },
+};
