@@ -19,7 +19,7 @@ export const larderEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sources:changed'), what: z.enum(['profiles', 'uploads', 'sides']) }),
   z.object({
     type: z.literal('inventory:changed'),
-    what: z.enum(['storage-units', 'ingredients', 'recipes', 'receipts', 'setup']),
+    what: z.enum(['storage-units', 'ingredients', 'recipes', 'receipts', 'setup', 'stock']),
   }),
 ]);
 

@@ -62,7 +62,7 @@ test('a manager builds a three-level recipe through the Inventory screens', asyn
   await inventory.screenshot('inventory-receipts');
 
   await inventory.tab('Stock on hand');
-  await expect(page.getByRole('table', { name: 'Stock on hand' })).toContainText('3.5 kg');
+  await expect(page.getByRole('table', { name: 'Stock on hand' })).toContainText('3.500 kg');
   await expect(page.getByRole('table', { name: 'Stock on hand' })).toContainText('10.15');
   await inventory.screenshot('inventory-stock');
 });

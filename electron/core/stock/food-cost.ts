@@ -6,29 +6,7 @@ import type { CompanyScope } from '../db/company';
 import { type Decimal, fromScaled, MONEY_SCALE, roundToScale } from '../decimal/decimal';
 import { DomainError, quoted } from '../domain-error';
 import { addDays } from '../locations/zoned-time';
-
-export interface FoodCostDay {
-  date: string;
-  sales: string;
-  theoretical_cost: string;
-  theoretical_pct: string | null;
-}
-
-export interface FoodCost {
-  location: string;
-  from: string;
-  to: string;
-  currency: string;
-  sales: string;
-  theoretical_cost: string;
-  theoretical_pct: string | null;
-  /** Null without a finished count of the storage unit on or before `from` and one on or after `to`. */
-  actual_cost: string | null;
-  actual_pct: string | null;
-  opening_count: { id: number; date: string } | null;
-  closing_count: { id: number; date: string } | null;
-  days: FoodCostDay[];
-}
+import type { FoodCost, FoodCostDay } from '../../../shared/model/stock';
 
 const money = (scaled: number) => fromScaled(scaled, MONEY_SCALE);
 const pct = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : roundToScale(part.dividedBy(whole).times(100), 2).toFixed());

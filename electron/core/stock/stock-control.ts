@@ -16,8 +16,8 @@ import { findStorageUnitByName } from '../inventory/storage-units';
 import { weightedAverageUnitCost } from '../ledger/ledger';
 import { replaceReferencedEntries, type NewLedgerEntry } from '../ledger/ledger-writer';
 import { dateInZone } from '../locations/zoned-time';
+import { WASTE_REASONS, type CountSheet, type CountView, type VarianceReport } from '../../../shared/model/stock';
 
-export const WASTE_REASONS = ['spoiled', 'dropped', 'overproduced', 'staff meal', 'other'] as const;
 
 /** A quantity as people type it: "0,5" or "0.5". */
 export function typedQuantity(text: string, field: string): Decimal {
@@ -76,14 +76,14 @@ function requireCount(scope: CompanyScope, id: number): CountRow {
 }
 
 /** A new count (a draft) of a storage unit at a moment; a second one at the same moment is count_exists. */
-export function startCount(scope: CompanyScope, storageUnit: string, at: string): { id: number; storage_unit: string; counted_at: string; date: string; status: 'draft' } {
+export function startCount(scope: CompanyScope, storageUnit: string, at: string): CountView {
   const unitId = storageUnitId(scope, storageUnit);
   const when = moment(at);
   try {
     const { id } = scope.db
       .statement(`INSERT INTO stock_counts (company_id, storage_unit_id, counted_at, date, status) VALUES (?, ?, ?, ?, 'draft') RETURNING id`)
       .get(scope.companyId, unitId, when.at, when.date) as { id: number };
-    return { id, storage_unit: storageUnit.trim(), counted_at: when.at, date: when.date, status: 'draft' };
+    return { id, storage_unit: storageUnit.trim(), counted_at: when.at, date: when.date, status: 'draft', lines: 0 };
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
       throw new DomainError('count_exists', `${storageUnit} already has a count at ${when.at}; open that one instead.`);
@@ -136,6 +136,45 @@ export function reopenCount(scope: CompanyScope, countId: number): { id: number;
   if (count.status !== 'finished') throw new DomainError('invalid_input', `Count ${countId} is a draft already.`);
   scope.db.statement(`UPDATE stock_counts SET status = 'draft', finished_at = NULL WHERE id = ?`).run(countId);
   return { id: countId, status: 'draft' };
+}
+
+const COUNT_SELECT = `SELECT c.id, u.name AS storage_unit, c.counted_at, c.date, c.status, (SELECT count(*) FROM stock_count_lines l WHERE l.count_id = c.id) AS lines
+  FROM stock_counts c JOIN storage_units u ON u.id = c.storage_unit_id`;
+
+/** Newest first. */
+export function listCounts(scope: CompanyScope): CountView[] {
+  return scope.db.statement(`${COUNT_SELECT} WHERE c.company_id = ? ORDER BY c.counted_at DESC, c.id DESC`).all(scope.companyId) as CountView[];
+}
+
+/**
+ * The count sheet: every ingredient the storage unit has held or been counted with, what the ledger
+ * expects of each at the count's moment (its own entries left out), and what was counted.
+ */
+export function countSheet(scope: CompanyScope, countId: number): CountSheet {
+  const count = requireCount(scope, countId);
+  const view = scope.db.statement(`${COUNT_SELECT} WHERE c.id = ?`).get(countId) as CountView;
+  const rows = scope.db
+    .statement(
+      `SELECT i.id, i.name AS ingredient, i.unit, l.counted FROM ingredients i LEFT JOIN stock_count_lines l ON l.ingredient_id = i.id AND l.count_id = @count
+       WHERE i.company_id = @company AND (l.count_id IS NOT NULL OR EXISTS (SELECT 1 FROM ledger_day_totals t WHERE t.storage_unit_id = @unit AND t.ingredient_id = i.id))
+       ORDER BY i.name`,
+    )
+    .all({ count: countId, company: scope.companyId, unit: count.storageUnitId }) as { id: number; ingredient: string; unit: string; counted: number | null }[];
+  return {
+    count: view,
+    rows: rows.map((row) => ({
+      ingredient: row.ingredient,
+      unit: row.unit,
+      expected: formatScaled(positionAt(scope, count.storageUnitId, row.id, count.date, `count:${countId}`), QUANTITY_SCALE),
+      counted: row.counted === null ? null : formatScaled(row.counted, QUANTITY_SCALE),
+    })),
+  };
+}
+
+/** An ingredient taken off a draft count again: not counted. */
+export function clearCountLine(scope: CompanyScope, countId: number, ingredient: string): void {
+  if (requireCount(scope, countId).status !== 'draft') throw new DomainError('count_finished', `Count ${countId} is finished; reopen it to change it.`);
+  scope.db.statement('DELETE FROM stock_count_lines WHERE count_id = ? AND ingredient_id = ?').run(countId, ingredientId(scope, ingredient));
 }
 
 // ---- Waste and moves ---------------------------------------------------------------------------
@@ -193,33 +232,6 @@ export function moveStock(scope: CompanyScope, input: { from: string; to: string
 }
 
 // ---- Variance ----------------------------------------------------------------------------------
-
-export interface VarianceRow {
-  ingredient: string;
-  unit: string;
-  opening: string;
-  receipts: string;
-  theoretical: string;
-  waste: string;
-  moves: string;
-  expected: string;
-  counted: string;
-  variance_quantity: string;
-  variance_value: string;
-  variance_pct: string | null;
-  /** No receipt gave the ingredient a cost yet: its values are 0 and say nothing. */
-  no_cost: boolean;
-}
-
-export interface VarianceReport {
-  storage_unit: string;
-  from: string;
-  to: string;
-  rows: VarianceRow[];
-  total_value: string;
-  /** The one plain sentence at the top. */
-  summary: string;
-}
 
 /**
  * Actual against theoretical usage of a storage unit between two finished counts: per ingredient the

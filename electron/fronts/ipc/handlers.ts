@@ -13,6 +13,7 @@ import { createLocationHandlers } from './location-handlers';
 import { createMigrationHandlers } from './migration-handlers';
 import { createSetupHandlers } from './setup-handlers';
 import { createSidesHandlers } from './sides-handlers';
+import { createStockHandlers } from './stock-handlers';
 import { createSourceHandlers } from './source-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 
@@ -51,6 +52,7 @@ export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccou
     ...createTransferHandlers(engine),
     ...createSourceHandlers(engine),
     ...createSidesHandlers(engine),
+    ...createStockHandlers(engine),
   };
 }
 

@@ -14,6 +14,7 @@ import { sectionLabels, sectionOf, sections, useNavigation, type Place } from '.
 import { CsvProfileEditor } from '../sources/CsvProfileEditor';
 import { CsvUploadScreen } from '../sources/CsvUploadScreen';
 import { SourcesScreen } from '../sources/SourcesScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { SidesScreen } from '../sources/SidesScreen';
 
 function Content({ section, detail }: Place) {
@@ -40,6 +41,8 @@ function Content({ section, detail }: Place) {
       return <LedgerScreen />;
     case 'inventory':
       return <InventoryScreen />;
+    case 'reports':
+      return <ReportsScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

@@ -1,12 +1,14 @@
 import { Group, Loader, Stack, Tabs, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { CountsPanel } from './CountsPanel';
 import { ImportSetupButton } from './ImportSetupButton';
 import { IngredientsPanel } from './IngredientsPanel';
 import { ReceiptsPanel } from './ReceiptsPanel';
 import { RecipesPanel } from './RecipesPanel';
 import { StockPanel } from './StockPanel';
 import { StorageUnitsPanel } from './StorageUnitsPanel';
+import { WastePanel } from './WastePanel';
 import { useInventory } from './inventory-store';
 
 const tabs = [
@@ -15,6 +17,8 @@ const tabs = [
   { value: 'recipes', label: 'Recipes', Panel: RecipesPanel },
   { value: 'receipts', label: 'Receipts', Panel: ReceiptsPanel },
   { value: 'stock', label: 'Stock on hand', Panel: StockPanel },
+  { value: 'counts', label: 'Counts', Panel: CountsPanel },
+  { value: 'waste', label: 'Waste and moves', Panel: WastePanel },
 ];
 
 export function InventoryScreen() {

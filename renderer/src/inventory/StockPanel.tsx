@@ -1,6 +1,6 @@
 import { SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { formatMoney, formatQuantity } from '../ui/format';
+import { formatAtUnit, formatMoney } from '../ui/format';
 import { useInventory, type StockLine } from './inventory-store';
 
 /** Sums money text exactly: scaled to integers of 1/10000 as BigInt, the scale main stores money at. */
@@ -24,7 +24,8 @@ export function StockPanel() {
   return (
     <Stack>
       <Text c="dimmed" size="sm">
-        Stock on hand is the sum of every ledger movement; its value is the sum of their values.
+        Stock on hand is the sum of every ledger movement (receipts, sales, waste, moves and counts); its value is the sum of their values. Quantities are shown at their
+        unit’s precision; point at one for its exact value.
       </Text>
       {storageUnits.length > 1 ? (
         <SegmentedControl
@@ -47,16 +48,36 @@ export function StockPanel() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {shown.map((line) => (
-              <Table.Tr key={`${line.storageUnitId}-${line.ingredientId}`}>
-                <Table.Td>{line.storageUnit}</Table.Td>
-                <Table.Td>{line.ingredient}</Table.Td>
-                <Table.Td ta="right">
-                  {formatQuantity(line.quantity)} {line.unit}
-                </Table.Td>
-                <Table.Td ta="right">{formatMoney(line.value)}</Table.Td>
-              </Table.Tr>
-            ))}
+            {shown.map((line) => {
+              const negative = line.quantity.startsWith('-');
+              // A quantity worth nothing: no receipt has given the ingredient a cost yet.
+              const noCost = line.value === '0' && line.quantity !== '0';
+              return (
+                <Table.Tr key={`${line.storageUnitId}-${line.ingredientId}`} data-negative={negative || undefined}>
+                  <Table.Td>{line.storageUnit}</Table.Td>
+                  <Table.Td>
+                    {line.ingredient}
+                    {negative ? (
+                      <Text size="xs" c="red.8">
+                        More was sold than received: count this item or record a receipt.
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td ta="right" c={negative ? 'red.8' : undefined} fw={negative ? 600 : undefined} title={`${line.quantity} ${line.unit} exactly`}>
+                    {formatAtUnit(line.quantity, line.unit)}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {noCost ? (
+                      <Text span size="sm" c="orange.8">
+                        no cost yet
+                      </Text>
+                    ) : (
+                      formatMoney(line.value)
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
           <Table.Tfoot>
             <Table.Tr>

@@ -26,3 +26,23 @@ export function formatInstant(iso: string | null, timeZone?: string): string {
   }
   return format.format(new Date(iso));
 }
+
+/** Decimals a unit is shown with: weights and volumes to the gram and millilitre, countable things whole. */
+const UNIT_DECIMALS: Record<string, number> = { kg: 3, l: 3, g: 0, ml: 0, piece: 0, pieces: 0, pcs: 0, each: 0, bottle: 0, bottles: 0, can: 0, portion: 0 };
+
+/** Decimal text rounded half away from zero to `decimals`, as text (BigInt digits, never a float). */
+export function roundText(text: string, decimals: number): string {
+  const negative = text.startsWith('-');
+  const [whole = '0', fraction = ''] = (negative ? text.slice(1) : text).split('.');
+  const kept = BigInt(whole + fraction.padEnd(decimals, '0').slice(0, decimals));
+  const rounded = kept + ((fraction[decimals] ?? '0') >= '5' ? 1n : 0n);
+  const digits = rounded.toString().padStart(decimals + 1, '0');
+  const body = decimals === 0 ? digits : `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+  return negative && rounded !== 0n ? `-${body}` : body;
+}
+
+/** A quantity at its unit's precision, with the unit ("14.750 kg", "12 bottle"); the ledger keeps the exact value. */
+export function formatAtUnit(text: string, unit: string): string {
+  const decimals = UNIT_DECIMALS[unit.trim().toLowerCase()] ?? 3;
+  return `${padDecimals(roundText(text, decimals), decimals)} ${unit}`;
+}

@@ -18,7 +18,7 @@ export class InventoryPage {
     await expect(this.page.getByRole('heading', { name: 'Inventory' })).toBeVisible();
   }
 
-  async tab(name: 'Storage units' | 'Ingredients' | 'Recipes' | 'Receipts' | 'Stock on hand') {
+  async tab(name: 'Storage units' | 'Ingredients' | 'Recipes' | 'Receipts' | 'Stock on hand' | 'Counts' | 'Waste and moves') {
     await this.page.getByRole('tab', { name }).click();
   }
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures';
 
-type Section = 'Home' | 'Sales sources' | 'Locations' | 'Items' | 'Transfer logs' | 'Ledger' | 'Inventory' | 'Settings';
+type Section = 'Home' | 'Sales sources' | 'Locations' | 'Items' | 'Transfer logs' | 'Ledger' | 'Inventory' | 'Reports' | 'Settings';
 
 /** The whole app as a manager drives it: sections, labelled fields and buttons, never CSS classes. */
 export class LarderPage {

@@ -1,0 +1,176 @@
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { CountSheet } from '../../../shared/model/stock';
+import { call } from '../ipc/client';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatAtUnit, formatInstant } from '../ui/format';
+import { useAction } from '../ui/use-action';
+import { anyOf, useLive } from '../ui/use-live';
+import { useInventory } from './inventory-store';
+
+const PC_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The local date and time of now, as a datetime-local field holds it. */
+function localNow(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/** What a person typed, checked as the engine will read it ("0,5" and "0.5"); null when it is not a quantity. */
+const readTyped = (text: string) => (/^\d+([.,]\d+)?$/.test(text.trim()) ? text.trim() : null);
+
+/** One count's sheet: every ingredient of the unit with what the ledger expects; blank ones are not counted. */
+function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
+  const [typed, setTyped] = useState<Record<string, string>>(() => Object.fromEntries(sheet.rows.map((row) => [row.ingredient, row.counted ?? ''])));
+  const draft = sheet.count.status === 'draft';
+  const invalid = Object.entries(typed).filter(([, text]) => text.trim() !== '' && readTyped(text) === null).map(([ingredient]) => ingredient);
+  const blank = sheet.rows.filter((row) => (typed[row.ingredient] ?? '').trim() === '').length;
+  /** Saves every line as typed; blank lines are taken off the count. */
+  const saveLines = async () => {
+    for (const row of sheet.rows) {
+      const text = (typed[row.ingredient] ?? '').trim();
+      if (text === (row.counted ?? '')) continue;
+      await call('counts:set', { id: sheet.count.id, ingredient: row.ingredient, quantity: text === '' ? null : text });
+    }
+  };
+  const save = useAction(saveLines);
+  const finish = useAction(async () => {
+    await saveLines();
+    await call('counts:finish', { id: sheet.count.id });
+    onClose();
+  });
+  const reopen = useAction(() => call('counts:reopen', { id: sheet.count.id }));
+  return (
+    <Paper withBorder p="md" aria-label={`Count of ${sheet.count.storage_unit}`}>
+      <Group justify="space-between" mb="xs">
+        <Text fw={600}>
+          {sheet.count.storage_unit}, {formatInstant(sheet.count.counted_at)} ({PC_ZONE})
+        </Text>
+        <Badge color={draft ? 'blue' : 'gray'}>{draft ? 'Draft' : 'Finished'}</Badge>
+      </Group>
+      <Table aria-label="Count sheet" fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Ingredient</Table.Th>
+            <Table.Th ta="right">Expected</Table.Th>
+            <Table.Th>Counted</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sheet.rows.map((row) => (
+            <Table.Tr key={row.ingredient}>
+              <Table.Td>{row.ingredient}</Table.Td>
+              <Table.Td ta="right">{formatAtUnit(row.expected, row.unit)}</Table.Td>
+              <Table.Td>
+                <TextInput
+                  aria-label={`Counted ${row.ingredient}`}
+                  placeholder="not counted"
+                  rightSection={<Text size="xs">{row.unit}</Text>}
+                  value={typed[row.ingredient] ?? ''}
+                  disabled={!draft}
+                  error={invalid.includes(row.ingredient) ? 'A quantity such as 2,5' : undefined}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value;
+                    setTyped((previous) => ({ ...previous, [row.ingredient]: value }));
+                  }}
+                  w={180}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {draft && blank > 0 ? (
+        <Text size="sm" c="dimmed" mt="xs">
+          {blank} of {sheet.rows.length} ingredients are blank: they are not counted (a partial count), and their stock stays as the ledger has it.
+        </Text>
+      ) : null}
+      <ErrorNotice error={save.error ?? finish.error ?? reopen.error} />
+      <Group mt="sm">
+        {draft ? (
+          <>
+            <Button variant="default" disabled={invalid.length > 0} loading={save.busy} onClick={() => void save.run()}>
+              Save draft
+            </Button>
+            <Button disabled={invalid.length > 0} loading={finish.busy} onClick={() => void finish.run()}>
+              Finish count
+            </Button>
+          </>
+        ) : (
+          <Button variant="default" loading={reopen.busy} onClick={() => void reopen.run()}>
+            Reopen
+          </Button>
+        )}
+        <Button variant="subtle" onClick={onClose}>
+          Close
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+/** Stock counts: start one for a storage unit, fill in the sheet, finish it (stock then equals what was counted). */
+export function CountsPanel() {
+  const storageUnits = useInventory((state) => state.storageUnits);
+  const counts = useLive(() => call('counts:list', {}), anyOf('inventory:changed'), []);
+  const [unit, setUnit] = useState<string | null>(storageUnits[0]?.name ?? null);
+  const [at, setAt] = useState(localNow);
+  const [open, setOpen] = useState<number | null>(null);
+  const sheet = useLive(() => (open === null ? Promise.resolve(null) : call('counts:sheet', { id: open })), anyOf('inventory:changed'), [open]);
+  const start = useAction(async () => {
+    if (!unit) return;
+    const count = await call('counts:start', { storageUnit: unit, at: new Date(at).toISOString() });
+    setOpen(count.id);
+  });
+  return (
+    <Stack>
+      <Text c="dimmed" size="sm">
+        Count what is on the shelf. Finishing a count posts the difference to what the ledger expected, so stock on hand becomes what you counted. Times are this computer’s (
+        {PC_ZONE}).
+      </Text>
+      <Group align="end">
+        <Select label="Storage unit" data={storageUnits.map((item) => item.name)} value={unit} onChange={setUnit} w={220} />
+        <TextInput type="datetime-local" label="Counted at" value={at} onChange={(event) => setAt(event.currentTarget.value)} />
+        <Button disabled={!unit} loading={start.busy} onClick={() => void start.run()}>
+          Start a count
+        </Button>
+      </Group>
+      <ErrorNotice error={start.error ?? counts.error ?? sheet.error} />
+      {sheet.data ? <Sheet key={`${sheet.data.count.id}-${sheet.data.count.status}`} sheet={sheet.data} onClose={() => setOpen(null)} /> : null}
+      {counts.data && counts.data.length > 0 ? (
+        <Table striped aria-label="Counts" fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Counted at</Table.Th>
+              <Table.Th>Storage unit</Table.Th>
+              <Table.Th>Ingredients counted</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {counts.data.map((count) => (
+              <Table.Tr key={count.id} data-count={count.id}>
+                <Table.Td>{formatInstant(count.counted_at)}</Table.Td>
+                <Table.Td>{count.storage_unit}</Table.Td>
+                <Table.Td>{count.lines}</Table.Td>
+                <Table.Td>
+                  <Badge color={count.status === 'draft' ? 'blue' : 'gray'} variant="light">
+                    {count.status === 'draft' ? 'Draft' : 'Finished'}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="subtle" onClick={() => setOpen(count.id)}>
+                    Open
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : counts.data ? (
+        <Alert color="blue">No counts yet.</Alert>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,107 @@
+import { Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { WASTE_REASONS } from '../../../shared/model/stock';
+import { call } from '../ipc/client';
+import { ActionForm } from '../ui/ActionForm';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { useAction } from '../ui/use-action';
+import { useInventory } from './inventory-store';
+
+/** Waste (an ingredient, or a recipe exploded like a sale) and moves between storage units. */
+export function WastePanel() {
+  const storageUnits = useInventory((state) => state.storageUnits).map((unit) => unit.name);
+  const ingredients = useInventory((state) => state.ingredients).map((ingredient) => ingredient.name);
+  const recipes = useInventory((state) => state.recipes).map((recipe) => recipe.name);
+  const [kind, setKind] = useState<'ingredient' | 'recipe'>('ingredient');
+  const [waste, setWaste] = useState({ storageUnit: storageUnits[0] ?? null, item: null as string | null, quantity: '', reason: 'spoiled' as (typeof WASTE_REASONS)[number], note: '' });
+  const [move, setMove] = useState({ from: storageUnits[0] ?? null, to: storageUnits[1] ?? null, ingredient: null as string | null, quantity: '' });
+  const [done, setDone] = useState<string | null>(null);
+  const recordWaste = useAction(async () => {
+    if (!waste.storageUnit || !waste.item) return;
+    await call('waste:record', {
+      storageUnit: waste.storageUnit,
+      ...(kind === 'ingredient' ? { ingredient: waste.item } : { recipe: waste.item }),
+      quantity: waste.quantity,
+      reason: waste.reason,
+      ...(waste.note.trim() ? { note: waste.note } : {}),
+      at: new Date().toISOString(),
+    });
+    setDone(`Waste of ${waste.quantity} ${waste.item} recorded.`);
+    setWaste({ ...waste, quantity: '', note: '' });
+  });
+  const moveStock = useAction(async () => {
+    if (!move.from || !move.to || !move.ingredient) return;
+    await call('stock:move', { from: move.from, to: move.to, ingredient: move.ingredient, quantity: move.quantity, at: new Date().toISOString() });
+    setDone(`${move.quantity} ${move.ingredient} moved from ${move.from} to ${move.to}.`);
+    setMove({ ...move, quantity: '' });
+  });
+  return (
+    <Stack maw={760}>
+      {done ? (
+        <Text role="status" c="green.8">
+          {done}
+        </Text>
+      ) : null}
+      <Paper withBorder p="md">
+        <Title order={3} size="h4" mb="xs">
+          Record waste
+        </Title>
+        <ActionForm onSubmit={recordWaste.run}>
+          <Stack gap="sm">
+            <SegmentedControl
+              aria-label="Waste of"
+              value={kind}
+              onChange={(value) => {
+                setKind(value as typeof kind);
+                setWaste({ ...waste, item: null });
+              }}
+              data={[
+                { value: 'ingredient', label: 'An ingredient' },
+                { value: 'recipe', label: 'A recipe' },
+              ]}
+            />
+            <Group grow align="start">
+              <Select label="Storage unit" data={storageUnits} value={waste.storageUnit} onChange={(storageUnit) => setWaste({ ...waste, storageUnit })} />
+              <Select label={kind === 'ingredient' ? 'Ingredient' : 'Recipe'} data={kind === 'ingredient' ? ingredients : recipes} value={waste.item} onChange={(item) => setWaste({ ...waste, item })} searchable />
+              <TextInput label={kind === 'ingredient' ? 'Quantity' : 'Portions'} placeholder="0,5" value={waste.quantity} onChange={(event) => setWaste({ ...waste, quantity: event.currentTarget.value })} />
+            </Group>
+            <Group grow align="start">
+              <Select label="Reason" data={[...WASTE_REASONS]} value={waste.reason} allowDeselect={false} onChange={(reason) => setWaste({ ...waste, reason: (reason ?? 'other') as typeof waste.reason })} />
+              <TextInput label="Note" value={waste.note} onChange={(event) => setWaste({ ...waste, note: event.currentTarget.value })} />
+            </Group>
+            <ErrorNotice error={recordWaste.error} onClose={recordWaste.clearError} />
+            <Group>
+              <Button type="submit" loading={recordWaste.busy} disabled={!waste.item || !waste.quantity.trim()}>
+                Record waste
+              </Button>
+            </Group>
+          </Stack>
+        </ActionForm>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={3} size="h4" mb="xs">
+          Move stock between storage units
+        </Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          Out of one and into the other at the same cost: a delivery carried from the kitchen to the bar is a variance in neither.
+        </Text>
+        <ActionForm onSubmit={moveStock.run}>
+          <Stack gap="sm">
+            <Group grow align="start">
+              <Select label="From" data={storageUnits} value={move.from} onChange={(from) => setMove({ ...move, from })} />
+              <Select label="To" data={storageUnits} value={move.to} onChange={(to) => setMove({ ...move, to })} />
+              <Select label="Ingredient to move" data={ingredients} value={move.ingredient} onChange={(ingredient) => setMove({ ...move, ingredient })} searchable />
+              <TextInput label="Quantity to move" placeholder="2,5" value={move.quantity} onChange={(event) => setMove({ ...move, quantity: event.currentTarget.value })} />
+            </Group>
+            <ErrorNotice error={moveStock.error} onClose={moveStock.clearError} />
+            <Group>
+              <Button type="submit" loading={moveStock.busy} disabled={!move.ingredient || !move.quantity.trim() || move.from === move.to}>
+                Move
+              </Button>
+            </Group>
+          </Stack>
+        </ActionForm>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,204 @@
+import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import { useState } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { FoodCost, VarianceReport } from '../../../shared/model/stock';
+import { call } from '../ipc/client';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatAtUnit, formatInstant, formatMoney } from '../ui/format';
+import { useAction } from '../ui/use-action';
+import { anyOf, useLive } from '../ui/use-live';
+
+const VARIANCE_COLUMNS = ['ingredient', 'unit', 'opening', 'receipts', 'theoretical', 'waste', 'moves', 'expected', 'counted', 'variance_quantity', 'variance_value', 'variance_pct'] as const;
+
+/** The report as a CSV file (csv-stringify quotes what needs quoting), downloaded by the browser. */
+function downloadCsv(report: VarianceReport) {
+  const text = stringify(report.rows.map((row) => VARIANCE_COLUMNS.map((column) => row[column] ?? '')), { header: true, columns: [...VARIANCE_COLUMNS] });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  link.download = `variance-${report.storage_unit}-${report.to.slice(0, 10)}.csv`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+/** Actual against theoretical usage between two finished counts of a storage unit. */
+function VariancePanel() {
+  const counts = useLive(() => call('counts:list', {}), anyOf('inventory:changed'), []);
+  const finished = (counts.data ?? []).filter((count) => count.status === 'finished');
+  const units = [...new Set(finished.map((count) => count.storage_unit))].sort();
+  const [unit, setUnit] = useState<string | null>(null);
+  const chosenUnit = unit ?? units[0] ?? null;
+  const ofUnit = finished.filter((count) => count.storage_unit === chosenUnit);
+  const [fromId, setFromId] = useState<string | null>(null);
+  const [toId, setToId] = useState<string | null>(null);
+  const from = fromId ?? (ofUnit[1] ? String(ofUnit[1].id) : null);
+  const to = toId ?? (ofUnit[0] ? String(ofUnit[0].id) : null);
+  const [report, setReport] = useState<VarianceReport | null>(null);
+  const open = useAction(async () => {
+    if (!chosenUnit || !from || !to) return;
+    setReport(await call('reports:variance', { storageUnit: chosenUnit, fromCountId: Number(from), toCountId: Number(to) }));
+  });
+  const options = ofUnit.map((count) => ({ value: String(count.id), label: formatInstant(count.counted_at) }));
+  const worst = report?.rows[0];
+  return (
+    <Stack>
+      <Text c="dimmed" size="sm">
+        Between two finished counts: what the counts say was used, against what the sales, receipts, waste and moves explain.
+      </Text>
+      {counts.data && ofUnit.length < 2 ? <Alert color="blue">A variance needs two finished counts of the same storage unit: count under Inventory → Counts.</Alert> : null}
+      <Group align="end">
+        <Select label="Storage unit" data={units} value={chosenUnit} onChange={(value) => {
+            setUnit(value);
+            setFromId(null);
+            setToId(null);
+            setReport(null);
+          }} w={200} />
+        <Select label="From count" data={options} value={from} onChange={setFromId} w={200} />
+        <Select label="To count" data={options} value={to} onChange={setToId} w={200} />
+        <Button disabled={!from || !to || from === to} loading={open.busy} onClick={() => void open.run()}>
+          Show variance
+        </Button>
+      </Group>
+      <ErrorNotice error={open.error ?? counts.error} />
+      {report ? (
+        <>
+          <Alert color={worst && worst.variance_quantity !== '0' ? 'orange' : 'green'} title={report.summary} role="status">
+            <Text size="sm">
+              {report.storage_unit}, {formatInstant(report.from)} to {formatInstant(report.to)}. Total variance value {formatMoney(report.total_value)}.
+            </Text>
+          </Alert>
+          <Group>
+            <Button variant="default" onClick={() => downloadCsv(report)}>
+              Export CSV
+            </Button>
+          </Group>
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped aria-label="Variance" fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Ingredient</Table.Th>
+                  {['Opening', 'Receipts', 'Sold (theoretical)', 'Waste', 'Moved out', 'Expected', 'Counted', 'Variance', 'Value', '% of theoretical'].map((header) => (
+                    <Table.Th key={header} ta="right">
+                      {header}
+                    </Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.rows.map((row) => (
+                  <Table.Tr key={row.ingredient}>
+                    <Table.Td>
+                      {row.ingredient}
+                      {row.no_cost ? (
+                        <Badge ml={6} color="orange" variant="light" size="xs">
+                          no cost yet
+                        </Badge>
+                      ) : null}
+                    </Table.Td>
+                    {[row.opening, row.receipts, row.theoretical, row.waste, row.moves, row.expected, row.counted, row.variance_quantity].map((value, index) => (
+                      <Table.Td key={index} ta="right" c={index === 7 && value.startsWith('-') ? 'red.8' : undefined}>
+                        {formatAtUnit(value, row.unit)}
+                      </Table.Td>
+                    ))}
+                    <Table.Td ta="right">{formatMoney(row.variance_value)}</Table.Td>
+                    <Table.Td ta="right">{row.variance_pct === null ? '—' : `${row.variance_pct} %`}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** Food cost of a location: sales, theoretical and actual cost, and the theoretical food cost % of the last 30 days as a chart. */
+function FoodCostPanel() {
+  const locations = useLive(() => call('locations:list', {}), anyOf('lightspeed:changed'), []);
+  const [location, setLocation] = useState<string | null>(null);
+  const [from, setFrom] = useState(daysAgo(30));
+  const [to, setTo] = useState(daysAgo(1));
+  const [shown, setShown] = useState<FoodCost | null>(null);
+  const chosen = location ?? locations.data?.[0]?.businessLocationId ?? null;
+  const open = useAction(async () => {
+    if (chosen) setShown(await call('reports:food-cost', { businessLocationId: chosen, from, to }));
+  });
+  const money = (text: string | null, currency: string) => (text === null ? '—' : `${currency} ${formatMoney(text)}`);
+  return (
+    <Stack>
+      <Group align="end">
+        <Select label="Location" data={(locations.data ?? []).map((each) => ({ value: each.businessLocationId, label: each.name }))} value={chosen} onChange={setLocation} w={240} />
+        <TextInput type="date" label="From" value={from} onChange={(event) => setFrom(event.currentTarget.value)} />
+        <TextInput type="date" label="To" value={to} onChange={(event) => setTo(event.currentTarget.value)} />
+        <Button disabled={!chosen} loading={open.busy} onClick={() => void open.run()}>
+          Show food cost
+        </Button>
+      </Group>
+      <ErrorNotice error={open.error ?? locations.error} />
+      {shown ? (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Paper withBorder p="sm">
+              <Text size="xs" c="dimmed">
+                Net sales
+              </Text>
+              <Text fw={700}>{money(shown.sales, shown.currency)}</Text>
+            </Paper>
+            <Paper withBorder p="sm">
+              <Text size="xs" c="dimmed">
+                Theoretical cost (what the sales should have used)
+              </Text>
+              <Text fw={700}>
+                {money(shown.theoretical_cost, shown.currency)} {shown.theoretical_pct === null ? '' : `· ${shown.theoretical_pct} %`}
+              </Text>
+            </Paper>
+            <Paper withBorder p="sm">
+              <Text size="xs" c="dimmed">
+                Actual cost (opening + receipts − closing, from counts)
+              </Text>
+              <Text fw={700}>{shown.actual_cost === null ? 'Needs a count before and after the period' : `${money(shown.actual_cost, shown.currency)} · ${shown.actual_pct ?? '—'} %`}</Text>
+            </Paper>
+          </SimpleGrid>
+          <Paper withBorder p="sm" aria-label="Theoretical food cost per day">
+            <Title order={3} size="h5" mb="xs">
+              Theoretical food cost %, the last 30 days to {shown.to}
+            </Title>
+            <ResponsiveContainer width="100%" height={240}>
+              <LineChart data={shown.days.map((day) => ({ date: day.date.slice(5), pct: day.theoretical_pct === null ? null : Number(day.theoretical_pct) }))}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="date" fontSize={11} />
+                <YAxis unit=" %" fontSize={11} width={56} />
+                <Tooltip formatter={(value) => [`${String(value)} %`, 'food cost']} />
+                <Line type="monotone" dataKey="pct" stroke="#228be6" connectNulls={false} dot={false} isAnimationActive={false} />
+              </LineChart>
+            </ResponsiveContainer>
+          </Paper>
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** What a manager buys stock software for: the variance between counts, and food cost. */
+export function ReportsScreen() {
+  return (
+    <Stack>
+      <Title order={2}>Reports</Title>
+      <Tabs defaultValue="variance" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="variance">Variance</Tabs.Tab>
+          <Tabs.Tab value="food-cost">Food cost</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="variance" pt="md">
+          <VariancePanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="food-cost" pt="md">
+          <FoodCostPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,76 @@
+// Counts, waste, moves, the variance report and food cost, as the Inventory and Reports screens reach them.
+// Storage units, ingredients and recipes are named (their names are unique); quantities are text as typed.
+import { z } from 'zod';
+import { dateInput } from '../../dates';
+import { posLocationId } from '../../model/items';
+import { countSheet, countView, foodCostView, varianceReportView, WASTE_REASONS } from '../../model/stock';
+import { defineContract } from '../contract';
+
+const empty = z.object({}).strict();
+const name = z.string().trim().min(1).max(200);
+const typed = z.string().trim().min(1).max(40);
+const instant = z.string().datetime({ offset: true });
+const countId = z.object({ id: z.number().int().positive() }).strict();
+
+export const listCountsContract = defineContract({ channel: 'counts:list', input: empty, output: z.array(countView), errors: [] });
+
+export const startCountContract = defineContract({
+  channel: 'counts:start',
+  input: z.object({ storageUnit: name, at: instant }).strict(),
+  output: countView,
+  errors: ['storage_unit_not_found', 'count_exists', 'invalid_date_format'],
+});
+
+export const countSheetContract = defineContract({ channel: 'counts:sheet', input: countId, output: countSheet, errors: ['count_not_found'] });
+
+/** Sets what was counted of one ingredient ("0,5" or "0.5"), or, with null, takes it off the count. */
+export const setCountLineContract = defineContract({
+  channel: 'counts:set',
+  input: z.object({ id: z.number().int().positive(), ingredient: name, quantity: typed.nullable() }).strict(),
+  output: z.object({ done: z.literal(true) }),
+  errors: ['count_not_found', 'count_finished', 'ingredient_not_found', 'invalid_quantity'],
+});
+
+export const finishCountContract = defineContract({
+  channel: 'counts:finish',
+  input: countId,
+  output: z.object({ id: z.number().int(), status: z.literal('finished'), entries: z.number().int(), counted: z.number().int() }),
+  errors: ['count_not_found', 'count_finished'],
+});
+
+export const reopenCountContract = defineContract({
+  channel: 'counts:reopen',
+  input: countId,
+  output: z.object({ id: z.number().int(), status: z.literal('draft') }),
+  errors: ['count_not_found', 'invalid_input'],
+});
+
+export const recordWasteContract = defineContract({
+  channel: 'waste:record',
+  input: z
+    .object({ storageUnit: name, ingredient: name.optional(), recipe: name.optional(), quantity: typed, reason: z.enum(WASTE_REASONS), note: z.string().max(500).optional(), at: instant })
+    .strict(),
+  output: z.object({ id: z.number().int(), entries: z.number().int() }),
+  errors: ['storage_unit_not_found', 'ingredient_not_found', 'recipe_not_found', 'invalid_quantity', 'invalid_input'],
+});
+
+export const moveStockContract = defineContract({
+  channel: 'stock:move',
+  input: z.object({ from: name, to: name, ingredient: name, quantity: typed, at: instant }).strict(),
+  output: z.object({ id: z.number().int(), entries: z.number().int() }),
+  errors: ['storage_unit_not_found', 'ingredient_not_found', 'invalid_quantity', 'invalid_input'],
+});
+
+export const varianceContract = defineContract({
+  channel: 'reports:variance',
+  input: z.object({ storageUnit: name, fromCountId: z.number().int().positive(), toCountId: z.number().int().positive() }).strict(),
+  output: varianceReportView,
+  errors: ['storage_unit_not_found', 'count_not_found', 'count_not_finished', 'invalid_input'],
+});
+
+export const foodCostContract = defineContract({
+  channel: 'reports:food-cost',
+  input: z.object({ businessLocationId: posLocationId, from: dateInput, to: dateInput }).strict(),
+  output: foodCostView,
+  errors: ['location_not_found', 'invalid_date_format', 'invalid_input'],
+});

@@ -1,0 +1,79 @@
+// Counts, waste, moves, the variance report and food cost, as the engine answers them, the CLI prints
+// them and the screens show them. The report objects keep the issue's snake_case names (the CLI's
+// JSON is a contract); numbers are decimal strings.
+import { z } from 'zod';
+import { decimalOutput } from '../decimal-text';
+
+export const countView = z.object({
+  id: z.number().int(),
+  storage_unit: z.string(),
+  /** The instant counted, and its local date (the ledger date of its COUNT entries). */
+  counted_at: z.string(),
+  date: z.string(),
+  status: z.enum(['draft', 'finished']),
+  /** How many ingredients were counted. */
+  lines: z.number().int(),
+});
+export type CountView = z.infer<typeof countView>;
+
+/** One ingredient of a count sheet: what the ledger expects at the count's moment, and what was counted (null: not counted). */
+export const countSheetRow = z.object({
+  ingredient: z.string(),
+  unit: z.string(),
+  expected: decimalOutput,
+  counted: decimalOutput.nullable(),
+});
+export const countSheet = z.object({ count: countView, rows: z.array(countSheetRow) });
+export type CountSheet = z.infer<typeof countSheet>;
+
+export const WASTE_REASONS = ['spoiled', 'dropped', 'overproduced', 'staff meal', 'other'] as const;
+
+export const varianceRow = z.object({
+  ingredient: z.string(),
+  unit: z.string(),
+  opening: decimalOutput,
+  receipts: decimalOutput,
+  theoretical: decimalOutput,
+  waste: decimalOutput,
+  moves: decimalOutput,
+  expected: decimalOutput,
+  counted: decimalOutput,
+  variance_quantity: decimalOutput,
+  variance_value: decimalOutput,
+  variance_pct: decimalOutput.nullable(),
+  /** No receipt gave the ingredient a cost yet: its values are 0 and say nothing. */
+  no_cost: z.boolean(),
+});
+export type VarianceRow = z.infer<typeof varianceRow>;
+
+export const varianceReportView = z.object({
+  storage_unit: z.string(),
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(varianceRow),
+  total_value: decimalOutput,
+  /** The one plain sentence at the top. */
+  summary: z.string(),
+});
+export type VarianceReport = z.infer<typeof varianceReportView>;
+
+export const foodCostDay = z.object({ date: z.string(), sales: decimalOutput, theoretical_cost: decimalOutput, theoretical_pct: decimalOutput.nullable() });
+export type FoodCostDay = z.infer<typeof foodCostDay>;
+
+const countRef = z.object({ id: z.number().int(), date: z.string() });
+export const foodCostView = z.object({
+  location: z.string(),
+  from: z.string(),
+  to: z.string(),
+  currency: z.string(),
+  sales: decimalOutput,
+  theoretical_cost: decimalOutput,
+  theoretical_pct: decimalOutput.nullable(),
+  /** Null without a finished count of the storage unit on or before `from` and one on or after `to`. */
+  actual_cost: decimalOutput.nullable(),
+  actual_pct: decimalOutput.nullable(),
+  opening_count: countRef.nullable(),
+  closing_count: countRef.nullable(),
+  days: z.array(foodCostDay),
+});
+export type FoodCost = z.infer<typeof foodCostView>;

@@ -1,0 +1,44 @@
+import { expect, test } from './fixtures';
+import { InventoryPage } from './pages/inventory-page';
+import { LarderPage } from './pages/larder-page';
+
+// Counts close the loop: count a storage unit, waste some, count again, and the variance report says
+// in one sentence what the sales do not explain.
+test('a manager counts a storage unit twice around some waste and reads the variance report’s top line', async ({ page, larder }) => {
+  const app = new LarderPage(page);
+  const inventory = new InventoryPage(page);
+  await app.open(larder.url);
+  await app.section('Inventory');
+  await page.locator('input[type=file]').setInputFiles('test/fixtures/setup-three-levels.json');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+
+  const count = async (at: string | null, tomato: string) => {
+    await inventory.tab('Counts');
+    await app.choose('Storage unit', 'Main Kitchen');
+    if (at) await page.getByLabel('Counted at').fill(at);
+    await page.getByRole('button', { name: 'Start a count' }).click();
+    await page.getByLabel('Counted Tomato').fill(tomato);
+    await page.getByRole('button', { name: 'Finish count' }).click();
+    await expect(page.getByRole('table', { name: 'Counts' }).getByText('Finished').first()).toBeVisible();
+  };
+  await count('2026-01-10T08:00', '3,5');
+  await app.screenshot('counts');
+
+  await inventory.tab('Waste and moves');
+  await app.choose('Storage unit', 'Main Kitchen');
+  await app.choose(/^Ingredient$/, 'Tomato');
+  await page.getByLabel('Quantity', { exact: true }).fill('0,5');
+  await app.choose('Reason', 'spoiled');
+  await page.getByRole('button', { name: 'Record waste' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Waste of 0,5 Tomato recorded' })).toBeVisible();
+
+  await count(null, '2.8');
+  await inventory.tab('Stock on hand');
+  await expect(page.getByRole('table', { name: 'Stock on hand' })).toContainText('2.800 kg');
+
+  await app.section('Reports');
+  await page.getByRole('button', { name: 'Show variance' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Used' })).toContainText('Used 0.2 kg more Tomato than the sales explain, worth 0.58.');
+  await expect(page.getByRole('table', { name: 'Variance' })).toContainText('−0.200 kg');
+  await app.screenshot('variance-report');
+});
