@@ -52,6 +52,8 @@ export const varianceReportView = z.object({
   to: z.string(),
   rows: z.array(varianceRow),
   total_value: decimalOutput,
+  /** The company's currency (its locations'), when it has any location. */
+  currency: z.string().nullable(),
   /** The one plain sentence at the top. */
   summary: z.string(),
 });

@@ -302,11 +302,12 @@ export function varianceReport(scope: CompanyScope, storageUnit: string, fromCou
     };
   });
   report.sort((a, b) => b.sortKey.comparedTo(a.sortKey) || a.row.ingredient.localeCompare(b.row.ingredient));
+  const currency = (scope.db.statement('SELECT currency_code AS code FROM locations WHERE company_id = ? ORDER BY id LIMIT 1').get(scope.companyId) as { code: string } | undefined)?.code ?? null;
   const top = report[0]?.row;
   const summary = !top
     ? 'The closing count counted nothing.'
     : top.variance_quantity === '0'
       ? 'Every counted ingredient matches what the sales, receipts, waste and moves explain.'
-      : `Used ${top.variance_quantity.replace('-', '')} ${top.unit} ${top.variance_quantity.startsWith('-') ? 'more' : 'less'} ${top.ingredient} than the sales explain${top.no_cost ? ' (no cost yet)' : `, worth ${top.variance_value.replace('-', '')}`}.`;
-  return { storage_unit: storageUnit.trim(), from: from.countedAt, to: to.countedAt, rows: report.map((each) => each.row), total_value: total.toFixed(), summary };
+      : `Used ${top.variance_quantity.replace('-', '')} ${top.unit} ${top.variance_quantity.startsWith('-') ? 'more' : 'less'} ${top.ingredient} than the sales explain${top.no_cost ? ' (no cost yet)' : `, worth ${currency ? `${currency} ` : ''}${top.variance_value.replace('-', '')}`}.`;
+  return { storage_unit: storageUnit.trim(), from: from.countedAt, to: to.countedAt, rows: report.map((each) => each.row), total_value: total.toFixed(), currency, summary };
 }

@@ -38,6 +38,12 @@ describe('the home checklist, settings and the demo account', () => {
     const after = (await call('setup:checklist')).data as never as { steps: { step: string; done: boolean }[]; next: string };
     expect(done(after)).toEqual(['storage_units', 'ingredients', 'recipes', 'connect', 'sync_locations', 'sync_items']);
     expect(after.next).toBe('link_storage_units');
+    // Sides beside the K-Series with its two stores, and two counts a week apart for the variance report.
+    expect((await call('sides:status')).data).toMatchObject({ connected: true });
+    const counts = (await call('counts:list')).data as { id: number; status: string }[];
+    expect(counts.map((count) => count.status)).toEqual(['finished', 'finished']);
+    const variance = await call('reports:variance', { storageUnit: 'Main Kitchen', fromCountId: counts[1]?.id, toCountId: counts[0]?.id });
+    expect(variance).toMatchObject({ ok: true, data: { summary: expect.stringMatching(/^Used .* than the sales explain/) } });
 
     // A second start is refused only for a real account; the demo can be started again.
     expect(await call('demo:start')).toMatchObject({ ok: true, data: { importedSetup: false } });

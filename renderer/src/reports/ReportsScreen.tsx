@@ -64,7 +64,8 @@ function VariancePanel() {
         <>
           <Alert color={worst && worst.variance_quantity !== '0' ? 'orange' : 'green'} title={report.summary} role="status">
             <Text size="sm">
-              {report.storage_unit}, {formatInstant(report.from)} to {formatInstant(report.to)}. Total variance value {formatMoney(report.total_value)}.
+              {report.storage_unit}, {formatInstant(report.from)} to {formatInstant(report.to)}. Total variance value {report.currency ? `${report.currency} ` : ''}
+              {formatMoney(report.total_value)}.
             </Text>
           </Alert>
           <Group>
@@ -100,7 +101,10 @@ function VariancePanel() {
                         {formatAtUnit(value, row.unit)}
                       </Table.Td>
                     ))}
-                    <Table.Td ta="right">{formatMoney(row.variance_value)}</Table.Td>
+                    <Table.Td ta="right">
+                      {report.currency ? `${report.currency} ` : ''}
+                      {formatMoney(row.variance_value)}
+                    </Table.Td>
                     <Table.Td ta="right">{row.variance_pct === null ? '—' : `${row.variance_pct} %`}</Table.Td>
                   </Table.Tr>
                 ))}
