@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { accessTokenName } from '../../electron/core/connection/connection-store';
 import { defaultMigrationsFolder, openDatabase } from '../../electron/core/db/open-database';
-import { timedCli } from './timing';
+import { median, timedCli } from './timing';
+import { finishCount, setCountLine, startCount, varianceReport } from '../../electron/core/stock/stock-control';
+import { addDays } from '../../electron/core/locations/zoned-time';
+import type { Engine } from '../../electron/core/engine';
 import { createEngine } from '../../electron/core/engine';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import type { MigrationView } from '../../shared/model/transfers';
@@ -21,6 +24,39 @@ import { BL, phase, postEarlierDays, prepareBusyVenue, prepareNightly } from './
 const { values } = parseArgs({ options: { days: { type: 'string', default: '90' } } });
 const days = Number(values.days);
 if (!Number.isInteger(days) || days < 90 || days > 730) throw new Error('--days takes a whole number of days from 90 to 730');
+
+/**
+ * The variance report of the migrated location's storage unit between a count on its first day and
+ * one the day after its last (every ingredient it holds counted), in this process: the median of 5.
+ */
+function varianceOverMigration(engine: Engine, first: string, last: string): { medianMs: number; runsMs: number[]; rows: number } {
+  const { scope } = engine;
+  const unit = engine.db.sqlite
+    .prepare('SELECT u.name FROM locations l JOIN storage_units u ON u.id = l.storage_unit_id WHERE l.business_location_id = ?')
+    .pluck()
+    .get(BL) as string;
+  const held = engine.db.sqlite
+    .prepare('SELECT DISTINCT i.name FROM ledger_day_totals t JOIN ingredients i ON i.id = t.ingredient_id JOIN storage_units u ON u.id = t.storage_unit_id WHERE u.name = ?')
+    .pluck()
+    .all(unit) as string[];
+  const count = (at: string, quantity: string) => {
+    const { id } = startCount(scope, unit, at);
+    for (const ingredient of held) setCountLine(scope, id, ingredient, quantity);
+    finishCount(scope, id, at);
+    return id;
+  };
+  // Noon UTC is the same date on any office PC from UTC−11 to UTC+11.
+  const from = count(`${first}T12:00:00Z`, '100');
+  const to = count(`${addDays(last, 1)}T12:00:00Z`, '50');
+  const runsMs: number[] = [];
+  let rows = 0;
+  for (let run = 0; run < 5; run++) {
+    const t0 = performance.now();
+    rows = varianceReport(scope, unit, from, to).rows.length;
+    runsMs.push(+(performance.now() - t0).toFixed(1));
+  }
+  return { medianMs: median(runsMs), runsMs, rows };
+}
 
 /** A bare GET; once more if a keep-alive connection from before the migration was closed meanwhile. */
 async function fetchText(url: string, token: string | null): Promise<string> {
@@ -61,6 +97,8 @@ try {
   );
   const totalLines = rows('sales_lines');
   const dbBytes = ['larder.db', 'larder.db-wal'].reduce((sum, file) => sum + (statSync(join(home, file), { throwIfNoEntry: false })?.size ?? 0), 0);
+  phase('the variance report over the 90 days');
+  const variance = varianceOverMigration(engine, result.start_date, result.end_date);
   engine.close();
 
   // The floor, part 1: the same 90 pages, fetched and parsed by a bare loop.
@@ -104,6 +142,9 @@ try {
     migrationOverFloor: +(engineMs / floorMs).toFixed(2),
     salesLinesPerSecond: Math.round(written.salesLines / (engineMs / 1000)),
     peakRssMB: Math.round(run.maxRssKB / 1024),
+    varianceReportMs: variance.medianMs,
+    varianceReportRuns: variance.runsMs,
+    varianceRows: variance.rows,
     nightlyLocations: nightlyLocations.length,
     nightlySeconds: seconds(nightly.ms),
     nightlyCpuSeconds: seconds(nightly.cpuMs),

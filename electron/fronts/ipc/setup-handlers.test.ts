@@ -40,7 +40,7 @@ describe('the home checklist, settings and the demo account', () => {
     expect(after.next).toBe('link_storage_units');
     // Sides beside the K-Series with its two stores, and two counts a week apart for the variance report.
     expect((await call('sides:status')).data).toMatchObject({ connected: true });
-    const counts = (await call('counts:list')).data as { id: number; status: string }[];
+    const counts = (await call('counts:list')).data as unknown as { id: number; status: string }[];
     expect(counts.map((count) => count.status)).toEqual(['finished', 'finished']);
     const variance = await call('reports:variance', { storageUnit: 'Main Kitchen', fromCountId: counts[1]?.id, toCountId: counts[0]?.id });
     expect(variance).toMatchObject({ ok: true, data: { summary: expect.stringMatching(/^Used .* than the sales explain/) } });
