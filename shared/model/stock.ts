@@ -22,6 +22,8 @@ export const countSheetRow = z.object({
   unit: z.string(),
   expected: decimalOutput,
   counted: decimalOutput.nullable(),
+  /** Whether the storage unit holds or held it (or it is counted): the sheet's own rows; the others can be added. */
+  held: z.boolean(),
 });
 export const countSheet = z.object({ count: countView, rows: z.array(countSheetRow) });
 export type CountSheet = z.infer<typeof countSheet>;

@@ -12,16 +12,22 @@ test('a manager counts a storage unit twice around some waste and reads the vari
   await page.locator('input[type=file]').setInputFiles('test/fixtures/setup-three-levels.json');
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
 
-  const count = async (at: string | null, tomato: string) => {
+  const count = async (at: string | null, tomato: string, addBlank?: string) => {
     await inventory.tab('Counts');
     await app.choose('Storage unit', 'Main Kitchen');
     if (at) await page.getByLabel('Counted at').fill(at);
     await page.getByRole('button', { name: 'Start a count' }).click();
     await page.getByLabel('Counted Tomato').fill(tomato);
+    if (addBlank) {
+      // An ingredient found where the ledger has none, added to the sheet and left blank: a partial count.
+      await app.choose('Add an ingredient to the sheet', addBlank);
+      await expect(page.getByText('1 of 2 ingredients are blank: they are not counted')).toBeVisible();
+      await app.screenshot('count-sheet');
+    }
     await page.getByRole('button', { name: 'Finish count' }).click();
     await expect(page.getByRole('table', { name: 'Counts' }).getByText('Finished').first()).toBeVisible();
   };
-  await count('2026-01-10T08:00', '3,5');
+  await count('2026-01-10T08:00', '3,5', 'Coffee beans');
   await app.screenshot('counts');
 
   await inventory.tab('Waste and moves');

@@ -147,19 +147,21 @@ export function listCounts(scope: CompanyScope): CountView[] {
 }
 
 /**
- * The count sheet: every ingredient the storage unit has held or been counted with, what the ledger
- * expects of each at the count's moment (its own entries left out), and what was counted.
+ * The count sheet: every ingredient, with what the ledger expects of each at the count's moment (its
+ * own entries left out) and what was counted; `held` marks the unit's own (held, or counted), which
+ * the sheet lists; the others can be added to it.
  */
 export function countSheet(scope: CompanyScope, countId: number): CountSheet {
   const count = requireCount(scope, countId);
   const view = scope.db.statement(`${COUNT_SELECT} WHERE c.id = ?`).get(countId) as CountView;
   const rows = scope.db
     .statement(
-      `SELECT i.id, i.name AS ingredient, i.unit, l.counted FROM ingredients i LEFT JOIN stock_count_lines l ON l.ingredient_id = i.id AND l.count_id = @count
-       WHERE i.company_id = @company AND (l.count_id IS NOT NULL OR EXISTS (SELECT 1 FROM ledger_day_totals t WHERE t.storage_unit_id = @unit AND t.ingredient_id = i.id))
-       ORDER BY i.name`,
+      `SELECT i.id, i.name AS ingredient, i.unit, l.counted,
+              (l.count_id IS NOT NULL OR EXISTS (SELECT 1 FROM ledger_day_totals t WHERE t.storage_unit_id = @unit AND t.ingredient_id = i.id)) AS held
+       FROM ingredients i LEFT JOIN stock_count_lines l ON l.ingredient_id = i.id AND l.count_id = @count
+       WHERE i.company_id = @company ORDER BY i.name`,
     )
-    .all({ count: countId, company: scope.companyId, unit: count.storageUnitId }) as { id: number; ingredient: string; unit: string; counted: number | null }[];
+    .all({ count: countId, company: scope.companyId, unit: count.storageUnitId }) as { id: number; ingredient: string; unit: string; counted: number | null; held: number }[];
   return {
     count: view,
     rows: rows.map((row) => ({
@@ -167,6 +169,7 @@ export function countSheet(scope: CompanyScope, countId: number): CountSheet {
       unit: row.unit,
       expected: formatScaled(positionAt(scope, count.storageUnitId, row.id, count.date, `count:${countId}`), QUANTITY_SCALE),
       counted: row.counted === null ? null : formatScaled(row.counted, QUANTITY_SCALE),
+      held: row.held === 1,
     })),
   };
 }

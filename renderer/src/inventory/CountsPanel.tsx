@@ -22,9 +22,12 @@ const readTyped = (text: string) => (/^\d+([.,]\d+)?$/.test(text.trim()) ? text.
 /** One count's sheet: every ingredient of the unit with what the ledger expects; blank ones are not counted. */
 function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
   const [typed, setTyped] = useState<Record<string, string>>(() => Object.fromEntries(sheet.rows.map((row) => [row.ingredient, row.counted ?? ''])));
+  const [added, setAdded] = useState<string[]>([]);
+  const rows = sheet.rows.filter((row) => row.held || added.includes(row.ingredient));
+  const others = sheet.rows.filter((row) => !row.held && !added.includes(row.ingredient)).map((row) => row.ingredient);
   const draft = sheet.count.status === 'draft';
   const invalid = Object.entries(typed).filter(([, text]) => text.trim() !== '' && readTyped(text) === null).map(([ingredient]) => ingredient);
-  const blank = sheet.rows.filter((row) => (typed[row.ingredient] ?? '').trim() === '').length;
+  const blank = rows.filter((row) => (typed[row.ingredient] ?? '').trim() === '').length;
   /** Saves every line as typed; blank lines are taken off the count. */
   const saveLines = async () => {
     for (const row of sheet.rows) {
@@ -57,7 +60,7 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {sheet.rows.map((row) => (
+          {rows.map((row) => (
             <Table.Tr key={row.ingredient}>
               <Table.Td>{row.ingredient}</Table.Td>
               <Table.Td ta="right">{formatAtUnit(row.expected, row.unit)}</Table.Td>
@@ -82,8 +85,20 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
       </Table>
       {draft && blank > 0 ? (
         <Text size="sm" c="dimmed" mt="xs">
-          {blank} of {sheet.rows.length} ingredients are blank: they are not counted (a partial count), and their stock stays as the ledger has it.
+          {blank} of {rows.length} ingredients are blank: they are not counted (a partial count), and their stock stays as the ledger has it.
         </Text>
+      ) : null}
+      {draft && others.length > 0 ? (
+        <Select
+          mt="xs"
+          w={300}
+          label="Add an ingredient to the sheet"
+          placeholder="Another ingredient found here"
+          data={others}
+          value={null}
+          searchable
+          onChange={(ingredient) => ingredient && setAdded((previous) => [...previous, ingredient])}
+        />
       ) : null}
       <ErrorNotice error={save.error ?? finish.error ?? reopen.error} />
       <Group mt="sm">
