@@ -35,25 +35,13 @@ test.beforeAll(async ({ browser }) => {
   page = await browser.newPage();
   app = new LarderPage(page);
   await app.open(larder.url);
-  await app.section('Inventory');
-  await page.locator('input[type=file]').setInputFiles('test/fixtures/setup-three-levels.json');
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await app.importSetup('test/fixtures/setup-three-levels.json');
 });
 
 test.afterAll(async () => {
   await page?.close();
   await larder?.stop();
 });
-
-async function mapCode(code: string, target: RegExp, quantity: string) {
-  await page.getByLabel('Search').fill(code);
-  await page.locator(`[data-item-id="${code}"]`).click();
-  const sheet = page.getByRole('dialog', { name: /^Map “/ });
-  await app.choose('Deduct this ingredient or recipe', target, sheet);
-  await sheet.getByLabel('Quantity per item sold').fill(quantity);
-  await sheet.getByRole('button', { name: 'Save mapping' }).click();
-  await expect(sheet).toBeHidden();
-}
 
 test('a CSV till from the screens: profile, preview with an invalid row, post, ledger and log, replace, revert', async () => {
   await test.step('describe the export in a profile, checked live on a sample file', async () => {
@@ -106,9 +94,9 @@ test('a CSV till from the screens: profile, preview with an invalid row, post, l
   await test.step('map the codes on the Items screen', async () => {
     await page.getByRole('button', { name: 'Map the 3 unmapped codes' }).click();
     await expect(page.getByRole('heading', { name: 'Items', level: 2 })).toBeVisible();
-    await mapCode('1001', /^Tomato/, '0.1');
-    await mapCode('1002', /^Sunflower oil/, '0.01');
-    await mapCode('2001', /^Coffee beans/, '0.009');
+    await app.mapItem('1001', /^Tomato/, '0.1');
+    await app.mapItem('1002', /^Sunflower oil/, '0.01');
+    await app.mapItem('2001', /^Coffee beans/, '0.009');
   });
 
   await test.step('post with the invalid row skipped; the ledger and the log show it', async () => {

@@ -19,9 +19,7 @@ test.beforeAll(async ({ browser }) => {
   page = await browser.newPage();
   app = new LarderPage(page);
   await app.open(larder.url);
-  await app.section('Inventory');
-  await page.locator('input[type=file]').setInputFiles('test/fixtures/setup-three-levels.json');
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await app.importSetup('test/fixtures/setup-three-levels.json');
 });
 
 test.afterAll(async () => {
@@ -29,16 +27,6 @@ test.afterAll(async () => {
   await larder?.stop();
   await fake?.close();
 });
-
-async function mapProduct(id: string, target: RegExp, quantity: string) {
-  await page.getByLabel('Search').fill(id);
-  await page.locator(`[data-item-id="${id}"]`).click();
-  const sheet = page.getByRole('dialog', { name: /^Map “/ });
-  await app.choose('Deduct this ingredient or recipe', target, sheet);
-  await sheet.getByLabel('Quantity per item sold').fill(quantity);
-  await sheet.getByRole('button', { name: 'Save mapping' }).click();
-  await expect(sheet).toBeHidden();
-}
 
 test('a Sides POS from the screens: connect, sync, link, map, activate, migrate, read a log', async () => {
   await test.step('connect: a wrong password saves nothing, the right one connects', async () => {
@@ -79,8 +67,8 @@ test('a Sides POS from the screens: connect, sync, link, map, activate, migrate,
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('No storage unit linked')).toBeHidden();
     await app.section('Items');
-    await mapProduct('p_pizza', /^Tomato/, '0.05');
-    await mapProduct('p_cola', /^Sunflower oil/, '0.01');
+    await app.mapItem('p_pizza', /^Tomato/, '0.05');
+    await app.mapItem('p_cola', /^Sunflower oil/, '0.01');
   });
 
   await test.step('activate the store and watch the 90-day migration complete', async () => {

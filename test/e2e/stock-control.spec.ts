@@ -8,9 +8,7 @@ test('a manager counts a storage unit twice around some waste and reads the vari
   const app = new LarderPage(page);
   const inventory = new InventoryPage(page);
   await app.open(larder.url);
-  await app.section('Inventory');
-  await page.locator('input[type=file]').setInputFiles('test/fixtures/setup-three-levels.json');
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await app.importSetup('test/fixtures/setup-three-levels.json');
 
   const count = async (at: string | null, tomato: string, addBlank?: string) => {
     await inventory.tab('Counts');

@@ -25,6 +25,24 @@ export class LarderPage {
     await expect(this.page.getByRole('heading', { name: 'Lightspeed K-Series', level: 2 })).toBeVisible();
   }
 
+  /** A setup file imported on the Inventory screen. */
+  async importSetup(file: string) {
+    await this.section('Inventory');
+    await this.page.locator('input[type=file]').setInputFiles(file);
+    await expect(this.page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  }
+
+  /** On the Items screen: a POS item, found by its id (a code, a Sides product id), mapped to an ingredient or recipe. */
+  async mapItem(itemId: string, target: RegExp, quantity: string) {
+    await this.page.getByLabel('Search').fill(itemId);
+    await this.page.locator(`[data-item-id="${itemId}"]`).click();
+    const sheet = this.page.getByRole('dialog', { name: /^Map “/ });
+    await this.choose('Deduct this ingredient or recipe', target, sheet);
+    await sheet.getByLabel('Quantity per item sold').fill(quantity);
+    await sheet.getByRole('button', { name: 'Save mapping' }).click();
+    await expect(sheet).toBeHidden();
+  }
+
   /** A file picked the way a person does: the file field's button opens the chooser. */
   async chooseFile(label: string, path: string) {
     const chooser = this.page.waitForEvent('filechooser');
