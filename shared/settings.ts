@@ -39,6 +39,8 @@ export const settingsSchema = z.object({
   lightspeedRedirectUri: z.string().url().nullable().default(null),
   /** A fixed loopback port, for clients registered with one; null picks a free port each time. */
   lightspeedLoopbackPort: z.number().int().min(1024).max(65535).nullable().default(null),
+  /** The reasons waste is recorded with: a short list the manager edits (Inventory → Waste and moves). */
+  wasteReasons: z.array(z.string().trim().min(1).max(40)).min(1).max(20).default(['spoiled', 'dropped', 'overproduced', 'staff meal', 'other']),
   /** Set while the demo account is in use: the port its fake K-Series listens on, kept across restarts. */
   demoAccount: z.object({ port: z.number().int().min(1).max(65535), sidesPort: z.number().int().min(1).max(65535).optional() }).nullable().default(null),
 });

@@ -28,7 +28,6 @@ export const countSheetRow = z.object({
 export const countSheet = z.object({ count: countView, rows: z.array(countSheetRow) });
 export type CountSheet = z.infer<typeof countSheet>;
 
-export const WASTE_REASONS = ['spoiled', 'dropped', 'overproduced', 'staff meal', 'other'] as const;
 
 export const varianceRow = z.object({
   ingredient: z.string(),

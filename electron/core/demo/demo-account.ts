@@ -136,9 +136,9 @@ export class DemoAccount {
       finishCount(scope, id, at);
     };
     count(daysAgo(8, 5), [['Coffee beans', '20'], ['Milk', '118'], ['Tomato', '25'], ['Burger bun', '400']]);
-    recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Milk', quantity: '2', reason: 'spoiled', at: daysAgo(6, 14) });
-    recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Tomato', quantity: '1.5', reason: 'overproduced', at: daysAgo(5, 21) });
-    recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Burger bun', quantity: '6', reason: 'dropped', at: daysAgo(3, 12) });
+    recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Milk', quantity: '2', reason: 'spoiled', at: daysAgo(6, 14) }, platform.settings.get('wasteReasons'));
+    recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Tomato', quantity: '1.5', reason: 'overproduced', at: daysAgo(5, 21) }, platform.settings.get('wasteReasons'));
+    recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Burger bun', quantity: '6', reason: 'dropped', at: daysAgo(3, 12) }, platform.settings.get('wasteReasons'));
     count(daysAgo(1, 5), [['Coffee beans', '19.2'], ['Milk', '113.5'], ['Tomato', '22.8'], ['Burger bun', '392']]);
   }
 

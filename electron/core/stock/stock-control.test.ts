@@ -6,6 +6,7 @@ import { findIngredientByName } from '../inventory/ingredients';
 import { findStorageUnitByName } from '../inventory/storage-units';
 import { listLedgerEntries, stockOnHand } from '../ledger/ledger';
 import { postDayIssues } from '../ledger/ledger-writer';
+import { settingsSchema } from '../../../shared/settings';
 import { finishCount, moveStock, recordWaste, reopenCount, setCountLine, startCount, varianceReport } from './stock-control';
 
 let engine: TestEngine;
@@ -30,6 +31,7 @@ beforeEach(() => {
 afterEach(() => engine.dispose());
 
 const AT = '2026-05-08T10:00:00.000Z';
+const REASONS = settingsSchema.parse({}).wasteReasons;
 const mozzarellaId = () => findIngredientByName(engine.scope, 'Mozzarella')!.id;
 const kitchenId = () => findStorageUnitByName(engine.scope, 'Main Kitchen')!.id;
 
@@ -66,7 +68,7 @@ describe('the variance between two counts', () => {
     const from = counted('2026-04-02T06:00:00Z', '10');
     sold('2026-04-02', 5_000_000);
     sold('2026-04-05', 3_000_000);
-    recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Mozzarella', quantity: '0,5', reason: 'spoiled', at: '2026-04-04T15:00:00Z' });
+    recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Mozzarella', quantity: '0,5', reason: 'spoiled', at: '2026-04-04T15:00:00Z' }, REASONS);
     moveStock(engine.scope, { from: 'Main Kitchen', to: 'Bar Storage', ingredient: 'Basil', quantity: '1', at: '2026-04-04T15:00:00Z' });
     const to = counted('2026-04-06T06:00:00Z', '5.9');
     const report = varianceReport(engine.scope, 'Main Kitchen', from, to);
@@ -92,7 +94,7 @@ describe('the variance between two counts', () => {
   });
 
   it('waste of a recipe is exploded like a sale, and a move is a paired out and in at one cost', () => {
-    recordWaste(engine.scope, { storageUnit: 'Main Kitchen', recipe: 'Caprese', quantity: '4', reason: 'overproduced', at: '2026-04-04T15:00:00Z' });
+    recordWaste(engine.scope, { storageUnit: 'Main Kitchen', recipe: 'Caprese', quantity: '4', reason: 'overproduced', at: '2026-04-04T15:00:00Z' }, REASONS);
     expect(listLedgerEntries(engine.scope, { type: 'WASTE' }).map((entry) => [entry.ingredient, entry.quantity, entry.value])).toEqual([
       ['Mozzarella', '-0.5', '-6'],
       ['Basil', '-0.04', '0'],
@@ -102,6 +104,6 @@ describe('the variance between two counts', () => {
       ['Main Kitchen', '-2', '-24'],
       ['Bar Storage', '2', '24'],
     ]);
-    expect(refusal(() => recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Basil', quantity: '1', reason: 'stolen', at: AT })).code).toBe('invalid_input');
+    expect(refusal(() => recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Basil', quantity: '1', reason: 'stolen', at: AT }, REASONS)).code).toBe('invalid_input');
   });
 });

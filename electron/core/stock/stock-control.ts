@@ -16,7 +16,7 @@ import { findStorageUnitByName } from '../inventory/storage-units';
 import { weightedAverageUnitCost } from '../ledger/ledger';
 import { replaceReferencedEntries, type NewLedgerEntry } from '../ledger/ledger-writer';
 import { dateInZone } from '../locations/zoned-time';
-import { WASTE_REASONS, type CountSheet, type CountView, type VarianceReport } from '../../../shared/model/stock';
+import type { CountSheet, CountView, VarianceReport } from '../../../shared/model/stock';
 
 
 /** A quantity as people type it: "0,5" or "0.5". */
@@ -182,15 +182,19 @@ export function clearCountLine(scope: CompanyScope, countId: number, ingredient:
 
 // ---- Waste and moves ---------------------------------------------------------------------------
 
-/** Waste of an ingredient, or of a recipe exploded like a sale: WASTE entries at the weighted average cost. */
+/**
+ * Waste of an ingredient, or of a recipe exploded like a sale: WASTE entries at the weighted average
+ * cost. The reason is one of `reasons` (the manager's list, kept in the settings).
+ */
 export function recordWaste(
   scope: CompanyScope,
   input: { storageUnit: string; ingredient?: string | undefined; recipe?: string | undefined; quantity: string; reason: string; note?: string | undefined; at: string },
+  reasons: readonly string[],
 ): { id: number; entries: number } {
   const unitId = storageUnitId(scope, input.storageUnit);
   if ((input.ingredient === undefined) === (input.recipe === undefined)) throw new DomainError('invalid_input', 'Waste is of one ingredient or one recipe.');
-  const reason = input.reason.trim().toLowerCase();
-  if (!(WASTE_REASONS as readonly string[]).includes(reason)) throw new DomainError('invalid_input', `The reason is one of: ${WASTE_REASONS.join(', ')}.`);
+  const reason = reasons.find((known) => known.toLowerCase() === input.reason.trim().toLowerCase());
+  if (reason === undefined) throw new DomainError('invalid_input', `The reason is one of: ${reasons.join(', ')}.`);
   const quantity = typedQuantity(input.quantity, 'Wasted quantity');
   if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', 'A wasted quantity must be above 0.');
   const when = moment(input.at);

@@ -6,7 +6,7 @@ import { parseCommandArgs } from './args';
 import type { Command } from './command';
 
 const countUsage = 'count start <storage unit> [--at INSTANT] | count set <count id> <ingredient> <qty> | count finish <count id> | count reopen <count id>';
-const wasteUsage = 'waste <storage unit> (--ingredient NAME | --recipe NAME) <qty> --reason spoiled|dropped|overproduced|"staff meal"|other [--note TEXT] [--at INSTANT]';
+const wasteUsage = 'waste <storage unit> (--ingredient NAME | --recipe NAME) <qty> --reason REASON (spoiled, dropped, overproduced, "staff meal", other, or your own list) [--note TEXT] [--at INSTANT]';
 const moveUsage = 'move <from storage unit> <to storage unit> <ingredient> <qty> [--at INSTANT]';
 const varianceUsage = 'variance <storage unit> --from-count ID --to-count ID';
 const foodCostUsage = 'food-cost <location> --from DATE --to DATE';
@@ -48,7 +48,13 @@ export const stockCommands: Record<string, Command> = {
       const [storageUnit, quantity, ...rest] = positionals;
       if (!storageUnit || quantity === undefined || rest.length > 0 || values.reason === undefined) throw new DomainError('invalid_input', `Usage: ${wasteUsage}`);
       const at = values.at ?? engine.platform.clock.now().toISOString();
-      return { waste: recordWaste(engine.scope, { storageUnit, ingredient: values.ingredient, recipe: values.recipe, quantity, reason: values.reason, note: values.note, at }) };
+      return {
+        waste: recordWaste(
+          engine.scope,
+          { storageUnit, ingredient: values.ingredient, recipe: values.recipe, quantity, reason: values.reason, note: values.note, at },
+          engine.platform.settings.get('wasteReasons'),
+        ),
+      };
     },
   },
   move: {

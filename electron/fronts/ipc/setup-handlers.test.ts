@@ -70,6 +70,17 @@ describe('the home checklist, settings and the demo account', () => {
     expect((await call('settings:get')).data).toMatchObject({ demoAccount: false });
   });
 
+  it('waste reasons are the manager’s list: edited, then the only ones waste takes', async () => {
+    const { call } = start();
+    expect((await call('waste:reasons')).data).toEqual(['spoiled', 'dropped', 'overproduced', 'staff meal', 'other']);
+    expect(await call('waste:reasons-save', { reasons: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('waste:reasons-save', { reasons: ['spoiled', 'tasting'] })).toEqual({ ok: true, data: ['spoiled', 'tasting'] });
+    expect(await call('setup:import', { content: JSON.stringify({ storageUnits: [{ name: 'Bar' }], ingredients: [{ name: 'Lime', unit: 'piece' }] }) })).toMatchObject({ ok: true });
+    const waste = (reason: string) => call('waste:record', { storageUnit: 'Bar', ingredient: 'Lime', quantity: '2', reason, at: '2026-05-01T12:00:00Z' });
+    expect(await waste('Tasting')).toMatchObject({ ok: true, data: { entries: 1 } });
+    expect(await waste('dropped')).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('spoiled, tasting') } });
+  });
+
   it('settings are validated, saved and announced', async () => {
     const { call, events } = start();
     expect(await call('settings:save', { nightlyRunTime: '25:00' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

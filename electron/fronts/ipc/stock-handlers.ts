@@ -11,6 +11,8 @@ type StockChannel =
   | 'counts:finish'
   | 'counts:reopen'
   | 'waste:record'
+  | 'waste:reasons'
+  | 'waste:reasons-save'
   | 'stock:move'
   | 'reports:variance'
   | 'reports:food-cost';
@@ -33,7 +35,13 @@ export function createStockHandlers(engine: Engine): Pick<Handlers, StockChannel
     },
     'counts:finish': ({ id }) => changed(finishCount(scope, id, platform.clock.now().toISOString())),
     'counts:reopen': ({ id }) => changed(reopenCount(scope, id)),
-    'waste:record': (input) => changed(recordWaste(scope, input)),
+    'waste:record': (input) => changed(recordWaste(scope, input, platform.settings.get('wasteReasons'))),
+    'waste:reasons': () => platform.settings.get('wasteReasons'),
+    'waste:reasons-save': ({ reasons }) => {
+      platform.settings.set('wasteReasons', reasons);
+      events.emit({ type: 'settings:changed' });
+      return reasons;
+    },
     'stock:move': (input) => changed(moveStock(scope, input)),
     'reports:variance': ({ storageUnit, fromCountId, toCountId }) => varianceReport(scope, storageUnit, fromCountId, toCountId),
     'reports:food-cost': ({ businessLocationId, from, to }) => foodCost(scope, businessLocationId, from, to),

@@ -1,10 +1,10 @@
-import { Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Select, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { WASTE_REASONS } from '../../../shared/model/stock';
 import { call } from '../ipc/client';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useAction } from '../ui/use-action';
+import { anyOf, useLive } from '../ui/use-live';
 import { useInventory } from './inventory-store';
 
 /** Waste (an ingredient, or a recipe exploded like a sale) and moves between storage units. */
@@ -13,16 +13,23 @@ export function WastePanel() {
   const ingredients = useInventory((state) => state.ingredients).map((ingredient) => ingredient.name);
   const recipes = useInventory((state) => state.recipes).map((recipe) => recipe.name);
   const [kind, setKind] = useState<'ingredient' | 'recipe'>('ingredient');
-  const [waste, setWaste] = useState({ storageUnit: storageUnits[0] ?? null, item: null as string | null, quantity: '', reason: 'spoiled' as (typeof WASTE_REASONS)[number], note: '' });
+  const reasons = useLive(() => call('waste:reasons', {}), anyOf('settings:changed'), []);
+  const [waste, setWaste] = useState({ storageUnit: storageUnits[0] ?? null, item: null as string | null, quantity: '', reason: null as string | null, note: '' });
+  const [editing, setEditing] = useState<string[] | null>(null);
+  const saveReasons = useAction(async (list: string[]) => {
+    await call('waste:reasons-save', { reasons: list });
+    setEditing(null);
+  });
+  const reason = waste.reason ?? reasons.data?.[0] ?? null;
   const [move, setMove] = useState({ from: storageUnits[0] ?? null, to: storageUnits[1] ?? null, ingredient: null as string | null, quantity: '' });
   const [done, setDone] = useState<string | null>(null);
   const recordWaste = useAction(async () => {
-    if (!waste.storageUnit || !waste.item) return;
+    if (!waste.storageUnit || !waste.item || !reason) return;
     await call('waste:record', {
       storageUnit: waste.storageUnit,
       ...(kind === 'ingredient' ? { ingredient: waste.item } : { recipe: waste.item }),
       quantity: waste.quantity,
-      reason: waste.reason,
+      reason,
       ...(waste.note.trim() ? { note: waste.note } : {}),
       at: new Date().toISOString(),
     });
@@ -66,10 +73,22 @@ export function WastePanel() {
               <TextInput label={kind === 'ingredient' ? 'Quantity' : 'Portions'} placeholder="0,5" value={waste.quantity} onChange={(event) => setWaste({ ...waste, quantity: event.currentTarget.value })} />
             </Group>
             <Group grow align="start">
-              <Select label="Reason" data={[...WASTE_REASONS]} value={waste.reason} allowDeselect={false} onChange={(reason) => setWaste({ ...waste, reason: (reason ?? 'other') as typeof waste.reason })} />
+              <Select label="Reason" data={reasons.data ?? []} value={reason} allowDeselect={false} onChange={(picked) => setWaste({ ...waste, reason: picked })} />
               <TextInput label="Note" value={waste.note} onChange={(event) => setWaste({ ...waste, note: event.currentTarget.value })} />
             </Group>
-            <ErrorNotice error={recordWaste.error} onClose={recordWaste.clearError} />
+            {editing ? (
+              <Group align="end">
+                <TagsInput label="Waste reasons" description="Press Enter after each" value={editing} onChange={setEditing} w={460} />
+                <Button variant="default" disabled={editing.length === 0} loading={saveReasons.busy} onClick={() => void saveReasons.run(editing)}>
+                  Save reasons
+                </Button>
+              </Group>
+            ) : (
+              <Button variant="subtle" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setEditing(reasons.data ?? [])}>
+                Edit the reasons
+              </Button>
+            )}
+            <ErrorNotice error={recordWaste.error ?? saveReasons.error} onClose={recordWaste.clearError} />
             <Group>
               <Button type="submit" loading={recordWaste.busy} disabled={!waste.item || !waste.quantity.trim()}>
                 Record waste

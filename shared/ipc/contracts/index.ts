@@ -25,7 +25,7 @@ import { activateLocationContract, cancelMigrationContract, migrationStatusContr
 import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
 import { getLogContract, listLogsContract, runTransfer } from './transfers';
 import { sidesConnectContract, sidesStatusContract, sidesSyncProductsContract, sidesSyncStoresContract, sidesTestContract } from './sides';
-import { countSheetContract, finishCountContract, foodCostContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, setCountLineContract, startCountContract, varianceContract } from './stock';
+import { countSheetContract, finishCountContract, foodCostContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, wasteReasonsContract, setCountLineContract, startCountContract, varianceContract } from './stock';
 import { listSourcesContract, listUploadsContract, previewCsvContract, revertUploadContract, sampleCsvContract, saveCsvProfileContract, uploadCsvContract } from './sources';
 
 // Every IPC call, each written once: its channel lives in its contract, and the record by channel,
@@ -100,6 +100,8 @@ const all = [
   finishCountContract,
   reopenCountContract,
   recordWasteContract,
+  wasteReasonsContract,
+  saveWasteReasonsContract,
   moveStockContract,
   varianceContract,
   foodCostContract,

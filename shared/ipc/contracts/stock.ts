@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { posLocationId } from '../../model/items';
-import { countSheet, countView, foodCostView, varianceReportView, WASTE_REASONS } from '../../model/stock';
+import { countSheet, countView, foodCostView, varianceReportView } from '../../model/stock';
+import { settingsSchema } from '../../settings';
 import { defineContract } from '../contract';
 
 const empty = z.object({}).strict();
@@ -48,10 +49,22 @@ export const reopenCountContract = defineContract({
 export const recordWasteContract = defineContract({
   channel: 'waste:record',
   input: z
-    .object({ storageUnit: name, ingredient: name.optional(), recipe: name.optional(), quantity: typed, reason: z.enum(WASTE_REASONS), note: z.string().max(500).optional(), at: instant })
+    .object({ storageUnit: name, ingredient: name.optional(), recipe: name.optional(), quantity: typed, reason: z.string().trim().min(1).max(40), note: z.string().max(500).optional(), at: instant })
     .strict(),
   output: z.object({ id: z.number().int(), entries: z.number().int() }),
   errors: ['storage_unit_not_found', 'ingredient_not_found', 'recipe_not_found', 'invalid_quantity', 'invalid_input'],
+});
+
+const reasons = settingsSchema.shape.wasteReasons.removeDefault();
+
+/** The manager's list of waste reasons. */
+export const wasteReasonsContract = defineContract({ channel: 'waste:reasons', input: empty, output: reasons, errors: [] });
+
+export const saveWasteReasonsContract = defineContract({
+  channel: 'waste:reasons-save',
+  input: z.object({ reasons }).strict(),
+  output: reasons,
+  errors: ['invalid_input'],
 });
 
 export const moveStockContract = defineContract({
