@@ -21,15 +21,27 @@ export interface LocationCoverage {
   percent: number | null;
 }
 
-/** Coverage of every activated location, each over its own last 30 closed business days. */
-export function activatedCoverage(scope: CompanyScope, clock: Clock): LocationCoverage[] {
-  const itemsSold = scope.db.sqlite.prepare(
-    `SELECT nullif(i.sku, '') AS sku, i.name, sum(coalesce(l.net_amount, 0)) AS value
+interface SoldItem {
+  itemId: string | null;
+  sku: string | null;
+  name: string;
+  /** Money scale. */
+  value: number;
+  /** Quantity scale. */
+  units: number;
+}
+
+/** What a location sold of each item, sold lines only, between two business dates. */
+const ITEMS_SOLD = 
+    `SELECT nullif(i.item_ref, '') AS itemId, nullif(i.sku, '') AS sku, i.name, sum(coalesce(l.net_amount, 0)) AS value, sum(l.quantity) AS units
      FROM sales s JOIN sales_lines l ON l.sale_id = s.id JOIN sold_items i ON i.id = l.sold_item_id
      WHERE s.location_id = ? AND s.business_date BETWEEN ? AND ? AND l.quantity > 0 AND trim(i.name) <> ''
        AND s.type <> 'VOID' AND s.cancelled = 0
-     GROUP BY l.sold_item_id`,
-  );
+     GROUP BY l.sold_item_id`;
+
+/** Coverage of every activated location, each over its own last 30 closed business days. */
+export function activatedCoverage(scope: CompanyScope, clock: Clock): LocationCoverage[] {
+  const itemsSold = scope.db.sqlite.prepare(ITEMS_SOLD);
   return listLocations(scope)
     .filter((location) => location.activatedAt !== null)
     .map((location) => {
@@ -37,7 +49,7 @@ export function activatedCoverage(scope: CompanyScope, clock: Clock): LocationCo
       const mappingFor = mappingLookup(scope, location.sourceId, location.id);
       let total = 0;
       let mapped = 0;
-      for (const item of itemsSold.all(location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday) as { sku: string | null; name: string; value: number }[]) {
+      for (const item of itemsSold.all(location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday) as SoldItem[]) {
         total += item.value;
         if (mappingFor(item)) mapped += item.value;
       }
@@ -49,4 +61,46 @@ export function activatedCoverage(scope: CompanyScope, clock: Clock): LocationCo
         percent: total > 0 ? Math.floor((mapped / total) * 100) : null,
       };
     });
+}
+
+export interface RankedItem {
+  posItemId: number;
+  /** Over the last 30 closed business days of every location that sold it: quantity and money scales. */
+  units: number;
+  value: number;
+}
+
+/**
+ * The unmapped work list's order: what each unmapped item sold over the last 30 closed business days
+ * of every location (matched as a transfer matches: POS item id, then SKU, then exact name, among the
+ * location's own source's items), highest net sales value first, then units.
+ */
+export function rankUnmapped(scope: CompanyScope, clock: Clock): RankedItem[] {
+  const itemsSold = scope.db.sqlite.prepare(ITEMS_SOLD);
+  const unmapped = scope.db.sqlite
+    .prepare(`SELECT i.id, i.source_id AS sourceId, i.item_id AS itemId, i.sku, i.name FROM pos_items i WHERE i.company_id = ? AND NOT EXISTS (SELECT 1 FROM pos_mappings m WHERE m.pos_item_id = i.id)`)
+    .all(scope.companyId) as { id: number; sourceId: number; itemId: string; sku: string | null; name: string }[];
+  const bySource = new Map<number, { byItemId: Map<string, number>; bySku: Map<string, number>; byName: Map<string, number> }>();
+  for (const item of unmapped) {
+    let maps = bySource.get(item.sourceId);
+    if (!maps) bySource.set(item.sourceId, (maps = { byItemId: new Map(), bySku: new Map(), byName: new Map() }));
+    maps.byItemId.set(item.itemId, item.id);
+    if (item.sku && !maps.bySku.has(item.sku)) maps.bySku.set(item.sku, item.id);
+    if (!maps.byName.has(item.name)) maps.byName.set(item.name, item.id);
+  }
+  const totals = new Map<number, RankedItem>();
+  for (const location of listLocations(scope)) {
+    const maps = bySource.get(location.sourceId);
+    if (!maps) continue;
+    const yesterday = addDays(dateInZone(clock.now(), location.timezone), -1);
+    for (const sold of itemsSold.all(location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday) as SoldItem[]) {
+      const id = (sold.itemId ? maps.byItemId.get(sold.itemId) : undefined) ?? (sold.sku ? maps.bySku.get(sold.sku) : undefined) ?? maps.byName.get(sold.name);
+      if (id === undefined) continue;
+      const total = totals.get(id) ?? { posItemId: id, units: 0, value: 0 };
+      total.units += sold.units;
+      total.value += sold.value;
+      totals.set(id, total);
+    }
+  }
+  return [...totals.values()].sort((a, b) => b.value - a.value || b.units - a.units || a.posItemId - b.posItemId);
 }

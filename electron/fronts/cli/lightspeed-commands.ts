@@ -1,4 +1,6 @@
 import { DomainError } from '../../core/domain-error';
+import { rankUnmapped } from '../../core/items/mapping-coverage';
+import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../../core/decimal/decimal';
 import { listItems, syncItems } from '../../core/items/item-sync';
 import { configureConnection } from '../../../shared/ipc/contracts/connection';
 import { configureLightspeed, viewConfiguration } from '../../core/lightspeed/configure';
@@ -14,7 +16,7 @@ const configureUsage =
   'configure [--environment trial-v2|production-v2|trial-v1|production-v1|custom] [--client-id ID] [--client-secret -|SECRET] [--redirect-uri URI|loopback] [--loopback-port N|ephemeral] [--auth-url URL --token-url URL --api-url URL]';
 const connectUsage = 'connect [--no-browser] [--reauthorize] | connect --paste ADDRESS';
 const locationsUsage = 'locations sync | list | show <blId> | link <blId> <storage unit name> | unlink <blId> | activate <blId> | auto <blId> on|off | timezone <blId> <zone>';
-const itemsUsage = 'items sync | items list [--unmapped] [--source NAME]';
+const itemsUsage = 'items sync | items list [--unmapped [--ranked]] [--source NAME]';
 
 function subcommand(args: string[], allowed: string[], usage: string): string {
   const [name] = args;
@@ -122,8 +124,18 @@ export const lightspeedCommands: Record<string, Command> = {
       if (subcommand(args, ['sync', 'list'], itemsUsage) === 'sync') {
         return { synced: await syncItems(engine.scope, engine.lightspeed.api, engine.platform.clock.now().toISOString()) };
       }
-      const { values } = parseCommandArgs(args.slice(1), { unmapped: { type: 'boolean' }, source: { type: 'string' } }, itemsUsage);
-      return { items: listItems(engine.scope, { unmapped: values.unmapped ?? false, source: values.source }) };
+      const { values } = parseCommandArgs(args.slice(1), { unmapped: { type: 'boolean' }, source: { type: 'string' }, ranked: { type: 'boolean' } }, itemsUsage);
+      const items = listItems(engine.scope, { unmapped: values.unmapped ?? false, source: values.source });
+      if (!values.ranked) return { items };
+      if (!values.unmapped) throw new DomainError('invalid_input', '--ranked orders the unmapped work list: use it with --unmapped.');
+      // The work list: what each unmapped item sold over the last 30 days, the costliest to leave unmapped first.
+      const ranks = new Map(rankUnmapped(engine.scope, engine.platform.clock).map((rank) => [rank.posItemId, rank]));
+      const sold = (id: number) => ranks.get(id) ?? { value: 0, units: 0 };
+      return {
+        items: items
+          .sort((a, b) => sold(b.id).value - sold(a.id).value || sold(b.id).units - sold(a.id).units || a.name.localeCompare(b.name))
+          .map((item) => ({ ...item, netSales30d: formatScaled(sold(item.id).value, MONEY_SCALE), unitsSold30d: formatScaled(sold(item.id).units, QUANTITY_SCALE) })),
+      };
     },
   },
 };

@@ -5,6 +5,7 @@ import { findIngredientByName } from '../../core/inventory/ingredients';
 import { findRecipeByName } from '../../core/inventory/recipes';
 import { requireLocation } from '../../core/locations/location-config';
 import { deleteMapping, resolveItem, saveMapping } from '../../core/items/mappings';
+import { suggestTargets } from '../../core/items/suggestions';
 import { applyMigrationAction, latestJob, recoverStuckJobs, runMigration, view, type MigrationAction } from '../../core/migration/migration';
 import { runDue, type RunDueResult } from '../../core/scheduler/run-due';
 import { transferDay, type TransferContext, type TransferResult } from '../../core/transfer/transfer-day';
@@ -60,6 +61,15 @@ export const transferCommands: Record<string, Command> = {
         engine.platform.clock.now().toISOString(),
       );
       return { mapping };
+    },
+  },
+  suggest: {
+    usage: 'suggest <item id|code|SKU|name> [--source NAME]',
+    run: (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { source: { type: 'string' } }, 'suggest <item> [--source NAME]');
+      if (positionals.length !== 1) throw new DomainError('invalid_input', 'Usage: suggest <item id|code|SKU|name> [--source NAME]');
+      const item = resolveItem(engine.scope, positionals[0] as string, values.source);
+      return { suggestions: suggestTargets(engine.scope, item.name) };
     },
   },
   unmap: {
