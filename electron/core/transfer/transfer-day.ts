@@ -68,6 +68,11 @@ export interface TransferRequest {
   date: string;
   /** Fetch fresh data and rebuild the day's entries (the default for manual transfers). */
   force: boolean;
+  /**
+   * Rebuild the day's entries from the sales stored here, fetching nothing: a reprocess with today's
+   * mappings and recipes (reprocess.ts). The day must have been fetched before.
+   */
+  rebuild?: boolean;
   trigger: TransferTrigger;
   /** The nightly run posts only days Lightspeed has closed; a manual transfer posts what exists. */
   requireComplete?: boolean;
@@ -170,7 +175,8 @@ async function attemptOnce(
   const stats = emptyStats();
 
   // Step 4: the day's sales, fresh or from the cache of an earlier fetch.
-  const cached = request.force ? null : cachedDay(db, location.id, date);
+  const cached = request.force && !request.rebuild ? null : cachedDay(db, location.id, date);
+  if (request.rebuild && cached === null) throw new DomainError('invalid_input', `${date} of ${location.name} was never transferred: there are no stored sales to reprocess.`);
   const reuse = cached !== null && (cached.dataComplete || !request.requireComplete);
   const fetched: FetchedDay | null = reuse ? null : await (request.fetchDay ?? ((day: SalesDay) => fetchDayFrom(context.days, day)))({ businessLocationId: location.businessLocationId, date });
   const dataComplete = fetched ? fetched.dataComplete : (cached as NonNullable<typeof cached>).dataComplete;
@@ -194,7 +200,7 @@ async function attemptOnce(
   // Step 5: everything that changes the ledger, in one transaction.
   const day = { businessLocationId: location.businessLocationId, date, storageUnitId: location.storageUnitId, source: 'lightspeed' as const };
   return db.write(() => {
-    if (request.force) {
+    if (request.force || request.rebuild) {
       // Rebuilt from the latest data: every earlier ISSUE of this location's sales of the day goes
       // first, in whichever storage unit it landed, and the logs that posted them say they were replaced.
       stats.entries_replaced = deleteDayIssues(scope, { locationRowId: location.id, ...day });
@@ -326,7 +332,7 @@ export function postDayLines(
  * Whether a line is a sale that should deduct: only lines with a positive quantity and a name count
  * (refund lines are negative), and voided or cancelled sales did not happen.
  */
-function isSold(line: DayLine): boolean {
+export function isSold(line: DayLine): boolean {
   if (line.quantity === null || line.quantity <= 0) return false;
   if (!line.name?.trim()) return false;
   return line.saleType !== 'VOID' && !line.saleCancelled;

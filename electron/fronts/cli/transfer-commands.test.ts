@@ -70,6 +70,13 @@ describe('the transfer CLI commands', () => {
     expect(transfer.json).toMatchObject({ date: '2026-05-06', success: true, error: null });
     expect((await cli('transfer', HARBOUR, '2026-05-06', '--no-force')).json).toMatchObject({ stats: { idempotent: true } });
     expect((await cli('transfer', HARBOUR, '2026-05-08')).json).toMatchObject({ error: { code: 'date_not_closed' } });
+    // Today's mappings over past days: a preview that writes nothing, then exactly its days rebuilt.
+    const preview = (await cli('reprocess', HARBOUR, '--from', '2026-05-06', '--to', '2026-05-06', '--preview')).json as { preview: { days: string[] } };
+    expect(preview).toMatchObject({ preview: { days: [], ingredients: expect.any(Array) } });
+    expect((await cli('reprocess', HARBOUR, '--from', '2026-05-06', '--to', '2026-05-06')).json).toEqual({ results: [] });
+    expect((await cli('reprocess', HARBOUR, '--from', '2026-05-06')).json).toMatchObject({ error: { code: 'invalid_input' } });
+    const suggested = (await cli('suggest', '1234000020')).json as { suggestions: unknown[] };
+    expect(suggested.suggestions[0]).toMatchObject({ kind: 'recipe', name: 'Classic Burger recipe', score: expect.any(Number) });
 
     expect((await cli('locations', 'activate', HARBOUR)).json).toMatchObject({ migration: { status: 'pending', days_skipped: 1, total_days: 90 } });
     expect((await cli('migrate', 'start', HARBOUR)).json).toMatchObject({ error: { code: 'migration_already_in_progress' } });

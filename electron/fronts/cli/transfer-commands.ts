@@ -6,6 +6,7 @@ import { findRecipeByName } from '../../core/inventory/recipes';
 import { requireLocation } from '../../core/locations/location-config';
 import { deleteMapping, resolveItem, saveMapping } from '../../core/items/mappings';
 import { suggestTargets } from '../../core/items/suggestions';
+import { reprocess, reprocessPreview } from '../../core/transfer/reprocess';
 import { applyMigrationAction, latestJob, recoverStuckJobs, runMigration, view, type MigrationAction } from '../../core/migration/migration';
 import { runDue, type RunDueResult } from '../../core/scheduler/run-due';
 import { transferDay, type TransferContext, type TransferResult } from '../../core/transfer/transfer-day';
@@ -18,6 +19,7 @@ const mapUsage = 'map <item id|code|SKU|name> (--ingredient NAME | --recipe NAME
 const unmapUsage = 'unmap <item id|code|SKU|name> [--source NAME]';
 const transferUsage = 'transfer <blId> <date> [--no-force]';
 const migrateUsage = 'migrate start|rerun|cancel|status <blId> [--wait]';
+const reprocessUsage = 'reprocess <blId> --from DATE --to DATE [--preview]';
 const logsUsage = 'logs [--location BLID] [--date DATE | --from DATE --to DATE] [--status processing|success|failed]';
 
 /**
@@ -62,6 +64,19 @@ export const transferCommands: Record<string, Command> = {
       );
       return { mapping };
     },
+  },
+  reprocess: {
+    usage: reprocessUsage,
+    run: async (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, to: { type: 'string' }, preview: { type: 'boolean' } }, reprocessUsage);
+      const [blId, ...rest] = positionals;
+      const from = optionValue(dateInput, values.from, 'from');
+      const to = optionValue(dateInput, values.to, 'to');
+      if (!blId || rest.length > 0 || !from || !to) throw new DomainError('invalid_input', `Usage: ${reprocessUsage}`);
+      if (values.preview) return { preview: reprocessPreview(engine.scope, blId, from, to) };
+      return { results: await reprocess(engine.transfers, blId, from, to) };
+    },
+    failed: (result: { results?: TransferResult[] }) => (result.results ?? []).some((each) => !each.success),
   },
   suggest: {
     usage: 'suggest <item id|code|SKU|name> [--source NAME]',
