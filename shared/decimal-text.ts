@@ -4,13 +4,30 @@ import { z } from 'zod';
 // Plain JSON numbers are accepted on input for convenience and turned into text at once.
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
+/**
+ * A decimal as people type it: a decimal comma reads as a point ("0,5" is 0.5). A point and a comma
+ * together ("1.234,5") could mean two different numbers, so it is left as typed and refused.
+ */
+export function typedDecimal(text: string): string {
+  const trimmed = text.trim();
+  return /^-?\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
+}
+
+/** Why typed text is not a decimal, in words that say what was understood. */
+export function typedDecimalProblem(text: string): string {
+  return /[.,].*[.,]/.test(text.trim())
+    ? `"${text.trim()}" has both a point and a comma: write the number without thousands separators, such as 1234.5 or 1234,5`
+    : `expected a decimal number such as "0.25" or "0,25", not "${text.trim()}"`;
+}
+
 export const decimalInput = z
   .union([z.string(), z.number()])
-  .transform((value) => (typeof value === 'number' ? String(value) : value.trim()))
-  .pipe(z.string().regex(DECIMAL_TEXT, 'expected a decimal number such as "0.25"'));
+  .transform((value) => (typeof value === 'number' ? String(value) : typedDecimal(value)))
+  .pipe(z.string().regex(DECIMAL_TEXT, 'expected a decimal number such as "0.25" or "0,25"'));
 
 export const decimalOutput = z.string().regex(DECIMAL_TEXT);
 
+/** Whether typed text reads as a decimal ("0,5" and "0.5" alike): what a form checks before sending it. */
 export function isDecimalText(text: string): boolean {
-  return DECIMAL_TEXT.test(text.trim());
+  return DECIMAL_TEXT.test(typedDecimal(text));
 }

@@ -10,12 +10,15 @@ describe('exact decimals', () => {
     expect(formatDecimal(new Decimal('0.1').plus('0.2'))).toBe('0.3');
   });
 
-  it('accepts decimal text and finite JSON numbers, nothing else', () => {
+  it('accepts decimal text as people type it (a decimal comma too) and finite JSON numbers, nothing else', () => {
     expect(formatDecimal(parseDecimal(' 1.500 ', 'invalid_quantity', 'q'))).toBe('1.5');
+    expect(formatDecimal(parseDecimal('0,5', 'invalid_quantity', 'q'))).toBe('0.5');
     expect(formatDecimal(parseDecimal(12, 'invalid_quantity', 'q'))).toBe('12');
-    for (const bad of ['1,5', '1e3', '', 'abc', '.5', Number.NaN, Number.POSITIVE_INFINITY]) {
+    for (const bad of ['1e3', '', 'abc', '.5', '1,', Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(() => parseDecimal(bad, 'invalid_quantity', 'Quantity')).toThrow(/decimal number/);
     }
+    // A point and a comma together could be two numbers: refused, saying so.
+    expect(() => parseDecimal('1.234,5', 'invalid_quantity', 'Quantity')).toThrow('Quantity: "1.234,5" has both a point and a comma');
   });
 
   it('refuses to store more decimals than the scale instead of rounding typed input', () => {

@@ -7,6 +7,7 @@
 //   - money (values) keeps 4 decimals.
 // SQLite holds them as integers scaled by 10^scale, so SUM() over millions of rows stays exact.
 import DecimalJs from 'decimal.js';
+import { typedDecimal, typedDecimalProblem } from '../../../shared/decimal-text';
 import { DomainError, quoted } from '../domain-error';
 import type { ErrorCode } from '../../../shared/errors';
 
@@ -28,11 +29,11 @@ const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 const POWERS = new Map([QUANTITY_SCALE, MONEY_SCALE, 0].map((scale) => [scale, new Decimal(10).pow(scale)]));
 const power = (scale: number) => POWERS.get(scale) ?? new Decimal(10).pow(scale);
 
-/** Parses user or file input; anything but a plain decimal (or a finite JSON number) is refused. */
+/** Parses user or file input ("0,5" and "0.5" alike); anything else but a finite JSON number is refused, saying what was understood. */
 export function parseDecimal(input: string | number, code: ErrorCode, field: string): Decimal {
-  const text = typeof input === 'number' ? (Number.isFinite(input) ? String(input) : '') : input.trim();
+  const text = typeof input === 'number' ? (Number.isFinite(input) ? String(input) : '') : typedDecimal(input);
   if (!DECIMAL_TEXT.test(text)) {
-    throw new DomainError(code, `${field} must be a decimal number such as "0.25", not ${quoted(input)}`);
+    throw new DomainError(code, `${field}: ${typeof input === 'number' ? `expected a decimal number, not ${quoted(input)}` : typedDecimalProblem(input)}.`);
   }
   return new Decimal(text);
 }

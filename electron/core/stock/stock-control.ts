@@ -19,10 +19,8 @@ import { dateInZone } from '../locations/zoned-time';
 import type { CountSheet, CountView, VarianceReport } from '../../../shared/model/stock';
 
 
-/** A quantity as people type it: "0,5" or "0.5". */
-export function typedQuantity(text: string, field: string): Decimal {
-  return parseDecimal(text.trim().replace(',', '.'), 'invalid_quantity', field);
-}
+/** A quantity as people type it: "0,5" or "0.5" (parseDecimal reads both). */
+const typedQuantity = (text: string, field: string): Decimal => parseDecimal(text, 'invalid_quantity', field);
 
 /** An instant (ISO 8601) and its local date on this computer. */
 function moment(at: string): { at: string; date: string } {

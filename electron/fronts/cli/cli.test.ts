@@ -119,8 +119,8 @@ describe('csv preview, upload, uploads and revert', () => {
     expect((await cli('csv', 'profile', 'save', csvFixture('kassenexport.profile.json'))).code).toBe(0);
     const preview = await cli('csv', 'preview', 'Kassenexport', csvFixture('kassenexport-1252.csv'));
     expect(preview).toMatchObject({ code: 0, json: { preview: { rows: 6, rows_valid: 5, rows_unmapped: 5, invalid_rows: [] } } });
-    expect((await cli('map', '1001', '--ingredient', 'Tomato', '--quantity', '0,1')).json).toMatchObject({ error: { code: 'invalid_quantity' } });
-    expect((await cli('map', '1001', '--ingredient', 'Tomato', '--quantity', '0.1')).json).toMatchObject({ mapping: { itemId: '1001', itemName: 'Käsespätzle' } });
+    expect((await cli('map', '1001', '--ingredient', 'Tomato', '--quantity', '1.000,1')).json).toMatchObject({ error: { code: 'invalid_quantity' } });
+    expect((await cli('map', '1001', '--ingredient', 'Tomato', '--quantity', '0,1')).json).toMatchObject({ mapping: { itemId: '1001', itemName: 'Käsespätzle', quantity: '0.1' } });
     expect((await cli('items', 'list', '--source', 'Kassenexport', '--unmapped')).json).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ itemId: '3002', source: 'Kassenexport' })]) });
 
     const upload = await cli('csv', 'upload', 'Kassenexport', csvFixture('kassenexport-1252.csv'));
