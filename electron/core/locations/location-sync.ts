@@ -102,6 +102,12 @@ export function listLocations(scope: CompanyScope): Location[] {
     .all();
 }
 
+/** The company's currency: its first location's (a storage unit has none of its own); null without locations. */
+export function companyCurrency(scope: CompanyScope): string | null {
+  const row = scope.db.statement('SELECT currency_code AS code FROM locations WHERE company_id = ? ORDER BY id LIMIT 1').get(scope.companyId) as { code: string } | undefined;
+  return row?.code ?? null;
+}
+
 /**
  * The locations of a pushed source (a CSV profile's location values), created or updated to deduct
  * into the storage unit the profile names; answers their row ids by key. They are never polled, so
@@ -114,7 +120,7 @@ export function ensureSourceLocations(
   wanted: { key: string; businessLocationId: string; name: string; storageUnitId: number }[],
   at: string,
 ): Map<string, number> {
-  const currency = (scope.db.statement('SELECT currency_code AS code FROM locations WHERE company_id = ? ORDER BY id LIMIT 1').get(scope.companyId) as { code: string } | undefined)?.code ?? 'EUR';
+  const currency = companyCurrency(scope) ?? 'EUR';
   const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const ids = new Map<string, number>();
   for (const location of wanted) {

@@ -1,6 +1,7 @@
 // The seed's recommended setup order, ticked from what is really in the database: the home screen
 // shows it, so a manager always sees which step comes next.
 import { setupSteps, type SetupChecklist, type SetupStep } from '../../../shared/model/setup';
+import { plural } from '../../../shared/words';
 import type { CompanyScope } from '../db/company';
 import { activatedCoverage } from '../items/mapping-coverage';
 import type { Clock } from '../platform/platform';
@@ -52,8 +53,6 @@ type Counts = Record<
 
 const LIGHTSPEED_STEPS: readonly SetupStep[] = ['connect', 'sync_locations', 'link_storage_units', 'sync_items', 'activate', 'check_migration', 'test_one_day', 'auto_issue'];
 const CSV_STEPS: readonly SetupStep[] = ['csv_profile', 'csv_upload'];
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /**
  * Before any activated location has sales to weigh, one mapping ticks the step; after, each activated

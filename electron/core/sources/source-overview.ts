@@ -2,13 +2,12 @@
 // Lightspeed's card exists even before the first connection (it is how one connects); a CSV source is
 // its profile, with its uploads and the codes it sold that are not mapped yet.
 import type { SalesSourceView } from '../../../shared/model/sources';
+import { plural } from '../../../shared/words';
 import { findConnection } from '../connection/connection-store';
 import type { CompanyScope } from '../db/company';
 import { parseCsvProfile } from '../csv/csv-profile';
 import { LIGHTSPEED_SOURCE_NAME, listSalesSources } from './sales-sources';
 import { SIDES_SOURCE_NAME } from '../sides/sides-connection';
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 interface SourceCounts {
   items: number;

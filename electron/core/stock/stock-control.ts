@@ -15,6 +15,7 @@ import { currentRecipeBook, findRecipeByName } from '../inventory/recipes';
 import { findStorageUnitByName } from '../inventory/storage-units';
 import { weightedAverageUnitCost } from '../ledger/ledger';
 import { replaceReferencedEntries, type NewLedgerEntry } from '../ledger/ledger-writer';
+import { companyCurrency } from '../locations/location-sync';
 import { dateInZone } from '../locations/zoned-time';
 import type { CountSheet, CountView, VarianceReport } from '../../../shared/model/stock';
 
@@ -307,7 +308,7 @@ export function varianceReport(scope: CompanyScope, storageUnit: string, fromCou
     };
   });
   report.sort((a, b) => b.sortKey.comparedTo(a.sortKey) || a.row.ingredient.localeCompare(b.row.ingredient));
-  const currency = (scope.db.statement('SELECT currency_code AS code FROM locations WHERE company_id = ? ORDER BY id LIMIT 1').get(scope.companyId) as { code: string } | undefined)?.code ?? null;
+  const currency = companyCurrency(scope);
   const top = report[0]?.row;
   const summary = !top
     ? 'The closing count counted nothing.'
