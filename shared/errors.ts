@@ -267,6 +267,14 @@ export const errorCatalog = {
     meaning: 'Several synced items match that SKU or name.',
     fix: 'Use the item id instead.',
   },
+  rename_not_found: {
+    meaning: 'That rename was reviewed already, or never found.',
+    fix: 'Reload the Items screen; the renames still to review are listed there.',
+  },
+  reprocess_running: {
+    meaning: 'Days are being reprocessed already.',
+    fix: 'Wait for that run to finish or cancel it, then try again.',
+  },
   location_not_found: {
     meaning: 'No synced Lightspeed location has that id.',
     fix: 'Sync locations, then use the location id shown in the list.',

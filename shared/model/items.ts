@@ -34,6 +34,8 @@ export type ItemSyncResult = z.infer<typeof itemSyncResult>;
 
 export const mappedObjectTypes = ['ingredient', 'recipe'] as const;
 
+const mappingTarget = z.object({ type: z.enum(mappedObjectTypes), name: z.string(), quantity: decimalOutput, isSubtraction: z.boolean() });
+
 export const posItemView = z.object({
   id: z.number().int(),
   itemId: z.string(),
@@ -46,13 +48,20 @@ export const posItemView = z.object({
   /** The sales source the item belongs to (its name, and its kind). */
   source: z.string(),
   sourceKind: z.enum(salesSourceKinds),
-  mapping: z.object({ type: z.enum(mappedObjectTypes), name: z.string(), quantity: decimalOutput, isSubtraction: z.boolean() }).nullable(),
+  groupKey: z.string(),
+  mapping: mappingTarget.nullable(),
+  /** Locations where a mapping of their own overrides the group's. */
+  overrides: z.array(mappingTarget.extend({ location: z.string() })),
 });
 export type PosItemView = z.infer<typeof posItemView>;
 
 export const mappingView = z.object({
   itemId: z.string(),
   itemName: z.string(),
+  /** The group the mapping belongs to (`sku:…` or `name:…`): every item of it deducts the same. */
+  groupKey: z.string(),
+  /** Null: the group's mapping; otherwise the POS id of the location it overrides the group's at. */
+  location: z.string().nullable(),
   mappedObjectType: z.enum(mappedObjectTypes),
   mappedObjectId: z.number().int(),
   mappedObjectName: z.string(),
@@ -83,3 +92,15 @@ export const locationOverview = z.object({
   migration: migrationView.nullable(),
 });
 export type LocationOverview = z.infer<typeof locationOverview>;
+
+/** A rename a sync found on a mapped item: deductions go on through its SKU until the manager looks. */
+export const itemRenameView = z.object({
+  id: z.number().int(),
+  posItemId: z.number().int(),
+  oldName: z.string(),
+  newName: z.string(),
+  foundAt: z.string(),
+  source: z.string(),
+  mapping: mappingTarget.nullable(),
+});
+export type ItemRenameView = z.infer<typeof itemRenameView>;

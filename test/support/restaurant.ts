@@ -84,19 +84,17 @@ export async function startRestaurant(options: FakeLightspeedOptions = {}, env: 
     },
     harbourItem: (name) => itemOf(1234, name),
     map(itemName, target, quantity, isSubtraction = false) {
-      // The same menu item of every business, so any location's sales of it deduct.
-      for (const business of [1234, 2345, 3456]) {
-        saveMapping(
-          scope,
-          {
-            posItemId: posItemId(itemOf(business, itemName).id),
-            target: 'ingredient' in target ? { ingredientId: findIngredientByName(scope, target.ingredient)!.id } : { recipeId: findRecipeByName(scope, target.recipe)!.id },
-            quantity,
-            isSubtraction,
-          },
-          at(),
-        );
-      }
+      // The Harbour Group's item; every business sells the dish under the same SKU, so its group covers all three.
+      saveMapping(
+        scope,
+        {
+          posItemId: posItemId(itemOf(1234, itemName).id),
+          target: 'ingredient' in target ? { ingredientId: findIngredientByName(scope, target.ingredient)!.id } : { recipeId: findRecipeByName(scope, target.recipe)!.id },
+          quantity,
+          isSubtraction,
+        },
+        at(),
+      );
     },
     transfer: (date, transferOptions = {}) =>
       transferDay(engine.transfers, { businessLocationId: transferOptions.businessLocationId ?? HARBOUR, date, force: transferOptions.force ?? true, trigger: 'manual' }),

@@ -321,14 +321,17 @@ describe('a CSV upload', () => {
     expect(listLogs(engine.scope)[0]?.csvInvalidRows.map((row) => row.row)).toEqual([3, 4, 5, 6]);
   });
 
-  it('asks which source when a code is known to two', async () => {
+  it('takes a code known to two tills for one dish, mapped once', async () => {
     await kassenexport();
     saveProfile('kassenexport', { name: 'Zweite Kasse' });
     await previewCsv(engine.scope, 'Zweite Kasse', file('kassenexport-1252.csv'), {}, AT);
-    expect(refusal(() => resolveItem(engine.scope, '1001'))).toMatchObject({ code: 'item_ambiguous', message: expect.stringContaining('--source') });
+    const sameCode = listItems(engine.scope).filter((item) => item.itemId === '1001');
+    expect(sameCode.map((item) => [item.source, item.groupKey, item.mapping?.name])).toEqual([
+      ['Kassenexport', 'sku:1001', 'Käsespätzle'],
+      ['Zweite Kasse', 'sku:1001', 'Käsespätzle'],
+    ]);
     map('1001', { ingredient: 'Spätzle' }, '0.3', 'Zweite Kasse');
-    expect(listItems(engine.scope, { source: 'Zweite Kasse' }).find((item) => item.itemId === '1001')?.mapping?.name).toBe('Spätzle');
-    expect(listItems(engine.scope, { source: 'Kassenexport' }).find((item) => item.itemId === '1001')?.mapping?.name).toBe('Käsespätzle');
+    expect(listItems(engine.scope).filter((item) => item.itemId === '1001').map((item) => item.mapping?.name)).toEqual(['Spätzle', 'Spätzle']);
   });
 });
 

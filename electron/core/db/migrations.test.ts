@@ -32,6 +32,16 @@ function describeSchema(sqlite: Database.Database) {
   });
 }
 
+/** The migrations as they were up to `last`, in a folder of their own under `folder`. */
+function migrationsUpTo(folder: string, last: number): string {
+  const before = join(folder, `migrations-${last}`);
+  cpSync(defaultMigrationsFolder, before, { recursive: true });
+  const journalFile = join(before, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number }[] };
+  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.idx <= last) }));
+  return before;
+}
+
 describe('migrations', () => {
   it('replayed into an empty database give exactly the schema in schema.ts', async () => {
     const migrated = openDatabase({ file: ':memory:', migrationsFolder: defaultMigrationsFolder });
@@ -57,14 +67,8 @@ describe('migrations', () => {
   it('carries a database from before the log fixes over: a failed log’s recipes become a list, and rows that reference the rebuilt table stay', () => {
     const folder = mkdtempSync(join(tmpdir(), 'larder-migrate-'));
     try {
-      // The migrations as they were before 0005, in a folder of their own.
-      const before = join(folder, 'migrations-0004');
-      cpSync(defaultMigrationsFolder, before, { recursive: true });
-      const journalFile = join(before, 'meta', '_journal.json');
-      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number }[] };
-      writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.idx <= 4) }));
       const file = join(folder, 'larder.db');
-      const old = openDatabase({ file, migrationsFolder: before });
+      const old = openDatabase({ file, migrationsFolder: migrationsUpTo(folder, 4) });
       old.sqlite.exec(`
         INSERT INTO companies (id, name) VALUES (1, 'Harbour');
         INSERT INTO locations (id, company_id, business_location_id, name, country, timezone, currency_code, business_id, business_name, last_synced_at)
@@ -95,6 +99,42 @@ describe('migrations', () => {
       expect(migrated.sqlite.prepare('SELECT business_location_id AS bl, entries FROM ledger_day_totals').get()).toEqual({ bl: '45454565682155', entries: 1 });
       expect(migrated.sqlite.pragma('foreign_key_check')).toEqual([]);
       expect(migrated.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      migrated.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('turns item mappings into group mappings: one group mapped two ways keeps the newest for the group and the other as overrides where its item is sold', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'larder-migrate-'));
+    try {
+      const file = join(folder, 'larder.db');
+      const old = openDatabase({ file, migrationsFolder: migrationsUpTo(folder, 14) });
+      old.sqlite.exec(`
+        INSERT INTO companies (id, name) VALUES (1, 'Harbour');
+        INSERT INTO sales_sources (id, company_id, kind, name, settings, updated_at) VALUES (1, 1, 'lightspeed', 'Lightspeed K-Series', '{}', '2026-05-01T00:00:00Z');
+        INSERT INTO locations (id, company_id, source_id, business_location_id, name, country, timezone, currency_code, business_id, business_name, last_synced_at) VALUES
+          (1, 1, 1, '100', 'Harbour', 'NL', 'Europe/Amsterdam', 'EUR', '1', 'Harbour Group', '2026-05-01T00:00:00Z'),
+          (2, 1, 1, '200', 'Bistro', 'NL', 'Europe/Amsterdam', 'EUR', '2', 'Bistro Group', '2026-05-01T00:00:00Z');
+        INSERT INTO ingredients (id, company_id, name, unit) VALUES (1, 1, 'Coffee beans', 'kg');
+        INSERT INTO pos_items (id, company_id, source_id, item_id, name, sku, active, price, last_synced_at) VALUES
+          (1, 1, 1, 'a', 'Espresso', '8', 1, NULL, '2026-05-01T00:00:00Z'),
+          (2, 1, 1, 'b', 'Espresso', '8', 1, NULL, '2026-05-01T00:00:00Z'),
+          (3, 1, 1, 'c', 'Tea', NULL, 1, NULL, '2026-05-01T00:00:00Z');
+        INSERT INTO pos_item_locations (pos_item_id, location_id) VALUES (1, 1), (2, 2), (3, 1), (3, 2);
+        INSERT INTO pos_mappings (id, company_id, pos_item_id, mapped_object_type, ingredient_id, quantity, is_subtraction, updated_at) VALUES
+          (1, 1, 1, 'ingredient', 1, 9000, 0, '2026-05-02T00:00:00Z'),
+          (2, 1, 2, 'ingredient', 1, 18000, 0, '2026-05-01T00:00:00Z'),
+          (3, 1, 3, 'ingredient', 1, 2000, 0, '2026-05-01T00:00:00Z');`);
+      old.close();
+
+      const migrated = openDatabase({ file, migrationsFolder: defaultMigrationsFolder });
+      expect(migrated.sqlite.prepare('SELECT group_key AS groupKey, location_id AS locationId, quantity FROM pos_mappings ORDER BY group_key, location_id').all()).toEqual([
+        { groupKey: 'name:Tea', locationId: null, quantity: 2000 },
+        { groupKey: 'sku:8', locationId: null, quantity: 9000 },
+        { groupKey: 'sku:8', locationId: 2, quantity: 18000 },
+      ]);
+      expect(migrated.sqlite.pragma('foreign_key_check')).toEqual([]);
       migrated.close();
     } finally {
       rmSync(folder, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // The one drizzle schema of Larder's local database. Migrations in ./migrations are generated from
-// this file by `npm run db:generate` and are never edited by hand.
+// this file by `npm run db:generate`; where SQLite needs more than drizzle-kit writes (a rebuild that
+// carries data over), the migration is edited by hand and says so.
 //
 // Quantities and money are stored as scaled integers (see electron/decimal/decimal.ts): SQLite then
 // sums them exactly, and no binary float ever touches a quantity.
@@ -473,11 +474,19 @@ export const posItems = sqliteTable(
     /** Money scale; null when Lightspeed gave no usable price. */
     price: integer('price'),
     lastSyncedAt: text('last_synced_at').notNull(),
+    /**
+     * The dish the item is, across businesses, locations and sources: its SKU (a CSV code is its SKU),
+     * or its exact name where it has none. Mappings belong to the group (see items/item-groups.ts).
+     */
+    groupKey: text('group_key')
+      .notNull()
+      .generatedAlwaysAs(sql`CASE WHEN coalesce(sku, '') <> '' THEN 'sku:' || sku ELSE 'name:' || name END`, { mode: 'virtual' }),
   },
   (t) => [
     uniqueIndex('pos_items_source_item').on(t.companyId, t.sourceId, t.itemId),
     index('pos_items_company_sku').on(t.companyId, t.sku),
     index('pos_items_company_name').on(t.companyId, t.name),
+    index('pos_items_company_group').on(t.companyId, t.groupKey),
   ],
 );
 
@@ -495,15 +504,19 @@ export const posItemLocations = sqliteTable(
   (t) => [primaryKey({ columns: [t.posItemId, t.locationId] }), index('pos_item_locations_location').on(t.locationId)],
 );
 
-/** One mapping per POS item: to an ingredient or a recipe, with a quantity per sale. */
+/**
+ * What a group of POS items (one dish, see pos_items.group_key) deducts when sold: one ingredient or one
+ * recipe, a quantity per sale, and whether it subtracts. One mapping for the group (location null) and
+ * at most one override per location (a larger portion at the bar), each held by a unique index.
+ */
 export const posMappings = sqliteTable(
   'pos_mappings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     companyId: companyId(),
-    posItemId: integer('pos_item_id')
-      .notNull()
-      .references(() => posItems.id, { onDelete: 'cascade' }),
+    groupKey: text('group_key').notNull(),
+    /** Null: the group's mapping; otherwise this location's override of it. */
+    locationId: integer('location_id').references(() => locations.id),
     mappedObjectType: text('mapped_object_type', { enum: ['ingredient', 'recipe'] }).notNull(),
     ingredientId: integer('ingredient_id').references(() => ingredients.id),
     recipeId: integer('recipe_id').references(() => recipes.id),
@@ -513,7 +526,8 @@ export const posMappings = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('pos_mappings_item').on(t.posItemId),
+    uniqueIndex('pos_mappings_group').on(t.companyId, t.groupKey).where(sql`${t.locationId} IS NULL`),
+    uniqueIndex('pos_mappings_group_location').on(t.companyId, t.groupKey, t.locationId).where(sql`${t.locationId} IS NOT NULL`),
     index('pos_mappings_ingredient').on(t.ingredientId),
     index('pos_mappings_recipe').on(t.recipeId),
     check(
@@ -522,6 +536,28 @@ export const posMappings = sqliteTable(
     ),
     check('pos_mappings_quantity_positive', sql`${t.quantity} > 0`),
   ],
+);
+
+/**
+ * Renames a sync found on an item whose SKU it knew and whose group is mapped: deductions go on
+ * through the SKU, and the manager confirms the new name or remaps. One open review per item.
+ */
+export const itemRenames = sqliteTable(
+  'item_renames',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: companyId(),
+    posItemId: integer('pos_item_id')
+      .notNull()
+      .references(() => posItems.id, { onDelete: 'cascade' }),
+    oldName: text('old_name').notNull(),
+    newName: text('new_name').notNull(),
+    foundAt: text('found_at').notNull(),
+    /** Set when the manager confirmed the name or remapped the item. */
+    resolvedAt: text('resolved_at'),
+    resolution: text('resolution', { enum: ['confirmed', 'remapped'] }),
+  },
+  (t) => [uniqueIndex('item_renames_open').on(t.posItemId).where(sql`${t.resolvedAt} IS NULL`)],
 );
 
 /**

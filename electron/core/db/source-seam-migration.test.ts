@@ -28,7 +28,6 @@ const snapshots = {
   trace: 'SELECT * FROM ledger_issue_lines ORDER BY sales_line_id, ingredient_id',
   totals: 'SELECT * FROM ledger_day_totals ORDER BY 1, 2, 3, 4, 5, 6',
   logs: 'SELECT * FROM transfer_logs ORDER BY id',
-  mappings: 'SELECT m.*, i.item_id, i.sku, i.name FROM pos_mappings m JOIN pos_items i ON i.id = m.pos_item_id ORDER BY m.id',
   items: 'SELECT id, company_id, item_id, name, sku, active, price, last_synced_at FROM pos_items ORDER BY id',
   locations: 'SELECT id, business_location_id, name, timezone, storage_unit_id, activated_at, auto_issue FROM locations ORDER BY id',
   itemLocations: 'SELECT * FROM pos_item_locations ORDER BY 1, 2',
@@ -36,21 +35,30 @@ const snapshots = {
   lines: 'SELECT * FROM sales_lines ORDER BY id',
 };
 
-function read(db: Database.Database) {
-  return Object.fromEntries(Object.entries(snapshots).map(([name, sql]) => [name, db.prepare(sql).all()]));
+/** What each item deducts: before 0015 its own mapping, after it its group's (no group here was mapped two ways). */
+const mappingTargets = {
+  before: 'SELECT i.item_id, i.sku, i.name, m.mapped_object_type, m.ingredient_id, m.recipe_id, m.quantity, m.is_subtraction FROM pos_mappings m JOIN pos_items i ON i.id = m.pos_item_id ORDER BY i.id',
+  after: `SELECT i.item_id, i.sku, i.name, m.mapped_object_type, m.ingredient_id, m.recipe_id, m.quantity, m.is_subtraction FROM pos_mappings m
+          JOIN pos_items i ON i.company_id = m.company_id AND i.group_key = m.group_key WHERE m.location_id IS NULL
+          AND i.id IN (SELECT pos_item_id FROM pos_item_locations) ORDER BY i.id`,
+};
+
+function read(db: Database.Database, mappings: string): Record<keyof typeof snapshots | 'mappings', unknown[]> {
+  const tables = Object.fromEntries(Object.entries(snapshots).map(([name, sql]) => [name, db.prepare(sql).all()])) as Record<keyof typeof snapshots, unknown[]>;
+  return { ...tables, mappings: db.prepare(mappings).all() };
 }
 
 describe('migration 0012: sales sources', () => {
   it('keeps the ledger, trace, logs, mappings, items and locations, and gives them the Lightspeed source', () => {
     const old = new Database(file, { readonly: true });
-    const before = read(old);
+    const before = read(old, mappingTargets.before);
     old.close();
     expect((before.ledger as unknown[]).length).toBeGreaterThan(10);
     expect((before.mappings as unknown[]).length).toBeGreaterThan(0);
 
     const db = openDatabase({ file, migrationsFolder: defaultMigrationsFolder });
     try {
-      const after = read(db.sqlite);
+      const after = read(db.sqlite, mappingTargets.after);
       expect(after.ledger).toEqual(before.ledger);
       expect(after.trace).toEqual(before.trace);
       expect(after.totals).toEqual(before.totals);

@@ -13,6 +13,8 @@ import { expectShape } from '../lightspeed/response-shape';
 import { listLocations, type Location } from '../locations/location-sync';
 import { lightspeedSource } from '../sources/sales-sources';
 import type { ItemSyncResult, PosItemView } from '../../../shared/model/items';
+import { noteRenames } from './item-renames';
+import { itemMappedSql } from './mappings';
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = 2_000;
@@ -114,6 +116,7 @@ export interface SeenItem {
  */
 export function savePolledItems(scope: CompanyScope, sourceId: number, items: SeenItem[], syncedLocationIds: number[], at: string, missingInactive = false): void {
   scope.db.write(() => {
+    noteRenames(scope, sourceId, items, at);
     scope.db.orm.delete(posItemLocations).where(inArray(posItemLocations.locationId, syncedLocationIds)).run();
     for (const { itemId, locationIds, ...seen } of items) {
       const values = { ...seen, lastSyncedAt: at };
@@ -140,36 +143,41 @@ export function savePolledItems(scope: CompanyScope, sourceId: number, items: Se
 
 /** Every source's items, by name; `source` keeps one source's (by its name). */
 export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; source?: string | undefined } = {}): PosItemView[] {
+  const target = (alias: string) =>
+    `json_object('type', ${alias}.mapped_object_type, 'name', (SELECT name FROM ingredients WHERE id = ${alias}.ingredient_id UNION ALL SELECT name FROM recipes WHERE id = ${alias}.recipe_id),
+                 'quantity', ${alias}.quantity, 'isSubtraction', ${alias}.is_subtraction)`;
   const rows = scope.db.sqlite
     .prepare(
-      `SELECT i.id, i.item_id AS itemId, i.name, i.sku, i.active, i.price, i.last_synced_at AS lastSyncedAt, src.name AS source, src.kind AS sourceKind,
+      `SELECT i.id, i.item_id AS itemId, i.name, i.sku, i.active, i.price, i.last_synced_at AS lastSyncedAt, src.name AS source, src.kind AS sourceKind, i.group_key AS groupKey,
               (SELECT json_group_array(l.business_location_id) FROM pos_item_locations pl JOIN locations l ON l.id = pl.location_id
                WHERE pl.pos_item_id = i.id) AS locations,
-              m.mapped_object_type AS mappingType, coalesce(g.name, r.name) AS mappingName, m.quantity AS mappingQuantity,
-              m.is_subtraction AS mappingSubtraction
-       FROM pos_items i JOIN sales_sources src ON src.id = i.source_id LEFT JOIN pos_mappings m ON m.pos_item_id = i.id
-       LEFT JOIN ingredients g ON g.id = m.ingredient_id LEFT JOIN recipes r ON r.id = m.recipe_id
-       WHERE i.company_id = @company ${filter.unmapped ? 'AND m.id IS NULL' : ''} ${filter.source === undefined ? '' : 'AND src.name = @source'}
+              (SELECT ${target('m')} FROM pos_mappings m WHERE m.company_id = i.company_id AND m.group_key = i.group_key AND m.location_id IS NULL) AS mapping,
+              (SELECT json_group_array(json_insert(${target('o')}, '$.location', l.business_location_id))
+               FROM pos_mappings o JOIN locations l ON l.id = o.location_id WHERE o.company_id = i.company_id AND o.group_key = i.group_key) AS overrides
+       FROM pos_items i JOIN sales_sources src ON src.id = i.source_id
+       WHERE i.company_id = @company ${filter.unmapped ? `AND NOT ${itemMappedSql('i')}` : ''} ${filter.source === undefined ? '' : 'AND src.name = @source'}
        ORDER BY i.name, i.item_id`,
     )
-    .all({ company: scope.companyId, source: filter.source?.trim() }) as (Omit<PosItemView, 'active' | 'price' | 'locations' | 'mapping'> & {
+    .all({ company: scope.companyId, source: filter.source?.trim() }) as (Omit<PosItemView, 'active' | 'price' | 'locations' | 'mapping' | 'overrides'> & {
     active: number;
     price: number | null;
     locations: string | null;
-    mappingType: 'ingredient' | 'recipe' | null;
-    mappingName: string | null;
-    mappingQuantity: number | null;
-    mappingSubtraction: number | null;
+    mapping: string | null;
+    overrides: string | null;
   })[];
-  return rows.map(({ mappingType, mappingName, mappingQuantity, mappingSubtraction, ...row }) => ({
+  const targetOf = <T extends { quantity: number; isSubtraction: number }>({ quantity, isSubtraction, ...rest }: T) => ({
+    ...rest,
+    quantity: formatScaled(quantity, QUANTITY_SCALE),
+    isSubtraction: isSubtraction === 1,
+  });
+  type Stored = { type: 'ingredient' | 'recipe'; name: string; quantity: number; isSubtraction: number };
+  return rows.map(({ mapping, overrides, ...row }) => ({
     ...row,
     active: row.active === 1,
     price: row.price === null ? null : formatScaled(row.price, MONEY_SCALE),
     locations: (JSON.parse(row.locations ?? '[]') as string[]).sort(),
-    mapping:
-      mappingType === null
-        ? null
-        : { type: mappingType, name: mappingName as string, quantity: formatScaled(mappingQuantity as number, QUANTITY_SCALE), isSubtraction: mappingSubtraction === 1 },
+    mapping: mapping === null ? null : targetOf(JSON.parse(mapping) as Stored),
+    overrides: (JSON.parse(overrides ?? '[]') as (Stored & { location: string })[]).map(targetOf).sort((a, b) => a.location.localeCompare(b.location)),
   }));
 }
 

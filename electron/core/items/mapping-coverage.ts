@@ -7,6 +7,7 @@ import type { CompanyScope } from '../db/company';
 import { formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
 import { listLocations } from '../locations/location-sync';
 import type { Clock } from '../platform/platform';
+import { itemMappedSql } from './mappings';
 import { mappingLookup } from '../transfer/mapping-lookup';
 
 export const COVERAGE_DAYS = 30;
@@ -78,7 +79,7 @@ export interface RankedItem {
 export function rankUnmapped(scope: CompanyScope, clock: Clock): RankedItem[] {
   const itemsSold = scope.db.sqlite.prepare(ITEMS_SOLD);
   const unmapped = scope.db.sqlite
-    .prepare(`SELECT i.id, i.source_id AS sourceId, i.item_id AS itemId, i.sku, i.name FROM pos_items i WHERE i.company_id = ? AND NOT EXISTS (SELECT 1 FROM pos_mappings m WHERE m.pos_item_id = i.id)`)
+    .prepare(`SELECT i.id, i.source_id AS sourceId, i.item_id AS itemId, i.sku, i.name FROM pos_items i WHERE i.company_id = ? AND NOT ${itemMappedSql('i')}`)
     .all(scope.companyId) as { id: number; sourceId: number; itemId: string; sku: string | null; name: string }[];
   const bySource = new Map<number, { byItemId: Map<string, number>; bySku: Map<string, number>; byName: Map<string, number> }>();
   for (const item of unmapped) {

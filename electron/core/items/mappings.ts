@@ -1,6 +1,8 @@
 // What a POS item deducts when sold: one ingredient or one recipe, a quantity per sale, and whether
-// the mapping subtracts (stock comes back, for reversals and corrections).
-import { and, eq } from 'drizzle-orm';
+// the mapping subtracts (stock comes back, for reversals and corrections). A mapping belongs to the
+// item's group — the same dish sold by several businesses, locations or sources, known by its SKU (a
+// CSV code) or, without one, its exact name — so a menu is mapped once; a location may override it.
+import { and, eq, isNull } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
 import { posItems, posMappings, salesSources } from '../db/schema';
 import { findSalesSource } from '../sources/sales-sources';
@@ -8,9 +10,33 @@ import { formatScaled, parseDecimal, QUANTITY_SCALE, toScaled } from '../decimal
 import { DomainError } from '../domain-error';
 import { requireIngredient } from '../inventory/ingredients';
 import { requireRecipe } from '../inventory/recipes';
+import { requireAnyLocation } from '../locations/location-sync';
+import { resolveRenames } from './item-renames';
 import type { MappingView } from '../../../shared/model/items';
 
 export type PosItem = typeof posItems.$inferSelect;
+
+/** The group a sold line or an item belongs to: pos_items.group_key's rule, for lines that have no item row. */
+export function groupKeyOf(sku: string | null, name: string): string {
+  return sku ? `sku:${sku}` : `name:${name}`;
+}
+
+/**
+ * SQL saying the item `alias` is mapped: its group has a mapping, or every location carrying it has an
+ * override. The one definition of "mapped" every list and count uses.
+ */
+export function itemMappedSql(alias: string): string {
+  return `(EXISTS (SELECT 1 FROM pos_mappings gm WHERE gm.company_id = ${alias}.company_id AND gm.group_key = ${alias}.group_key AND gm.location_id IS NULL)
+    OR (EXISTS (SELECT 1 FROM pos_item_locations cl WHERE cl.pos_item_id = ${alias}.id)
+      AND NOT EXISTS (SELECT 1 FROM pos_item_locations cl WHERE cl.pos_item_id = ${alias}.id
+        AND NOT EXISTS (SELECT 1 FROM pos_mappings om WHERE om.company_id = ${alias}.company_id AND om.group_key = ${alias}.group_key AND om.location_id = cl.location_id))))`;
+}
+
+/** SQL saying the item with row id `itemId` is mapped at the location with row id `locationId` (an override there, or its group's mapping). */
+export function itemMappedAtSql(itemId: string, locationId: string): string {
+  return `EXISTS (SELECT 1 FROM pos_items mi JOIN pos_mappings mm ON mm.company_id = mi.company_id AND mm.group_key = mi.group_key
+    WHERE mi.id = ${itemId} AND (mm.location_id IS NULL OR mm.location_id = ${locationId}))`;
+}
 
 /**
  * An item named by its id (a Lightspeed item id, a CSV code), its SKU or its exact name, in that
@@ -32,8 +58,10 @@ export function resolveItem(scope: CompanyScope, reference: string, sourceName?:
       .from(posItems)
       .innerJoin(salesSources, eq(salesSources.id, posItems.sourceId))
       .where(and(inScope, eq(column, text)))
+      .orderBy(posItems.sourceId, posItems.itemId)
       .all();
-    if (found.length > 1) {
+    // Several items of one group are one dish: mapping any of them maps the group.
+    if (found.length > 1 && new Set(found.map(({ item }) => item.groupKey)).size > 1) {
       const sources = new Set(found.map((match) => match.source));
       throw new DomainError(
         'item_ambiguous',
@@ -51,6 +79,8 @@ export interface MappingInput {
   target: { ingredientId: number } | { recipeId: number };
   quantity: string;
   isSubtraction: boolean;
+  /** A location's POS id: the mapping overrides the group's there. Absent: the group's mapping. */
+  location?: string | undefined;
 }
 
 function requireOwnItem(scope: CompanyScope, posItemId: number): PosItem {
@@ -60,54 +90,71 @@ function requireOwnItem(scope: CompanyScope, posItemId: number): PosItem {
   return item;
 }
 
-/** Saving again replaces the item's mapping. */
+const atLocation = (locationId: number | null) => (locationId === null ? isNull(posMappings.locationId) : eq(posMappings.locationId, locationId));
+
+/** Saving again replaces the group's mapping (or the location's override); open renames in the group are then resolved. */
 export function saveMapping(scope: CompanyScope, input: MappingInput, at: string): MappingView {
-  const quantity = parseDecimal(input.quantity, 'invalid_quantity', 'Mapping quantity');
-  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', 'A mapping quantity must be above 0.');
-  const stored = toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Mapping quantity');
-  return scope.db.write(() => {
-    requireOwnItem(scope, input.posItemId);
-    const isRecipe = 'recipeId' in input.target;
-    if ('recipeId' in input.target) requireRecipe(scope, input.target.recipeId);
-    else requireIngredient(scope, input.target.ingredientId);
-    const values = {
-      mappedObjectType: isRecipe ? ('recipe' as const) : ('ingredient' as const),
-      ingredientId: 'ingredientId' in input.target ? input.target.ingredientId : null,
-      recipeId: 'recipeId' in input.target ? input.target.recipeId : null,
-      quantity: stored,
-      isSubtraction: input.isSubtraction,
-      updatedAt: at,
-    };
-    scope.db.orm
-      .insert(posMappings)
-      .values({ companyId: scope.companyId, posItemId: input.posItemId, ...values })
-      .onConflictDoUpdate({ target: posMappings.posItemId, set: values })
-      .run();
-    return mappingOf(scope, input.posItemId) as MappingView;
-  });
+  return saveMappings(scope, [input], at)[0] as MappingView;
 }
 
-export function deleteMapping(scope: CompanyScope, posItemId: number): void {
+/** Many mappings in one transaction: all are saved, or none (the first refusal says which item). */
+export function saveMappings(scope: CompanyScope, inputs: MappingInput[], at: string): MappingView[] {
+  const checked = inputs.map((input) => {
+    const quantity = parseDecimal(input.quantity, 'invalid_quantity', 'Mapping quantity');
+    if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', 'A mapping quantity must be above 0.');
+    return { ...input, stored: toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Mapping quantity') };
+  });
+  return scope.db.write(() =>
+    checked.map((input) => {
+      const item = requireOwnItem(scope, input.posItemId);
+      const locationId = input.location === undefined ? null : requireAnyLocation(scope, input.location).id;
+      if ('recipeId' in input.target) requireRecipe(scope, input.target.recipeId);
+      else requireIngredient(scope, input.target.ingredientId);
+      const values = {
+        mappedObjectType: 'recipeId' in input.target ? ('recipe' as const) : ('ingredient' as const),
+        ingredientId: 'ingredientId' in input.target ? input.target.ingredientId : null,
+        recipeId: 'recipeId' in input.target ? input.target.recipeId : null,
+        quantity: input.stored,
+        isSubtraction: input.isSubtraction,
+        updatedAt: at,
+      };
+      // Two partial unique indexes (the group's, the overrides) hold one of each; ON CONFLICT cannot name either.
+      const where = and(eq(posMappings.companyId, scope.companyId), eq(posMappings.groupKey, item.groupKey), atLocation(locationId));
+      const existing = scope.db.orm.select({ id: posMappings.id }).from(posMappings).where(where).get();
+      if (existing) scope.db.orm.update(posMappings).set(values).where(eq(posMappings.id, existing.id)).run();
+      else scope.db.orm.insert(posMappings).values({ companyId: scope.companyId, groupKey: item.groupKey, locationId, ...values }).run();
+      resolveRenames(scope, item.groupKey, at);
+      return mappingOf(scope, item.id, locationId) as MappingView;
+    }),
+  );
+}
+
+/** Removes the group's mapping, or with `location` only that location's override. */
+export function deleteMapping(scope: CompanyScope, posItemId: number, location?: string): void {
   scope.db.write(() => {
-    requireOwnItem(scope, posItemId);
-    scope.db.orm.delete(posMappings).where(eq(posMappings.posItemId, posItemId)).run();
+    const item = requireOwnItem(scope, posItemId);
+    const locationId = location === undefined ? null : requireAnyLocation(scope, location).id;
+    scope.db.orm
+      .delete(posMappings)
+      .where(and(eq(posMappings.companyId, scope.companyId), eq(posMappings.groupKey, item.groupKey), atLocation(locationId)))
+      .run();
   });
 }
 
-const MAPPING_SELECT = `SELECT i.item_id AS itemId, i.name AS itemName, m.mapped_object_type AS mappedObjectType,
-       coalesce(m.ingredient_id, m.recipe_id) AS mappedObjectId, coalesce(g.name, r.name) AS mappedObjectName,
-       m.quantity, m.is_subtraction AS isSubtraction
-  FROM pos_mappings m JOIN pos_items i ON i.id = m.pos_item_id
+const MAPPING_SELECT = `SELECT i.item_id AS itemId, i.name AS itemName, i.group_key AS groupKey, l.business_location_id AS location,
+       m.mapped_object_type AS mappedObjectType, coalesce(m.ingredient_id, m.recipe_id) AS mappedObjectId,
+       coalesce(g.name, r.name) AS mappedObjectName, m.quantity, m.is_subtraction AS isSubtraction
+  FROM pos_items i JOIN pos_mappings m ON m.company_id = i.company_id AND m.group_key = i.group_key
+  LEFT JOIN locations l ON l.id = m.location_id
   LEFT JOIN ingredients g ON g.id = m.ingredient_id LEFT JOIN recipes r ON r.id = m.recipe_id`;
 
 type MappingRow = Omit<MappingView, 'quantity' | 'isSubtraction'> & { quantity: number; isSubtraction: number };
 const view = (row: MappingRow): MappingView => ({ ...row, quantity: formatScaled(row.quantity, QUANTITY_SCALE), isSubtraction: row.isSubtraction === 1 });
 
-export function mappingOf(scope: CompanyScope, posItemId: number): MappingView | null {
-  const row = scope.db.sqlite.prepare(`${MAPPING_SELECT} WHERE m.company_id = ? AND m.pos_item_id = ?`).get(scope.companyId, posItemId) as MappingRow | undefined;
+/** The item's group mapping, or (with a location row id) that location's override. */
+export function mappingOf(scope: CompanyScope, posItemId: number, locationId: number | null = null): MappingView | null {
+  const row = scope.db.sqlite
+    .prepare(`${MAPPING_SELECT} WHERE i.company_id = ? AND i.id = ? AND ifnull(m.location_id, 0) = ?`)
+    .get(scope.companyId, posItemId, locationId ?? 0) as MappingRow | undefined;
   return row ? view(row) : null;
-}
-
-export function listMappings(scope: CompanyScope): MappingView[] {
-  return (scope.db.sqlite.prepare(`${MAPPING_SELECT} WHERE m.company_id = ? ORDER BY i.name`).all(scope.companyId) as MappingRow[]).map(view);
 }

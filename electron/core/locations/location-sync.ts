@@ -102,6 +102,17 @@ export function listLocations(scope: CompanyScope): Location[] {
     .all();
 }
 
+/** Any source's location by its POS id (a CSV profile's too), or location_not_found. */
+export function requireAnyLocation(scope: CompanyScope, businessLocationId: string): Location {
+  const location = scope.db.orm
+    .select()
+    .from(locations)
+    .where(and(eq(locations.companyId, scope.companyId), eq(locations.businessLocationId, businessLocationId.trim())))
+    .get();
+  if (!location) throw new DomainError('location_not_found', `No location has the id ${businessLocationId}.`);
+  return location;
+}
+
 /** The company's currency: its first location's (a storage unit has none of its own); null without locations. */
 export function companyCurrency(scope: CompanyScope): string | null {
   const row = scope.db.statement('SELECT currency_code AS code FROM locations WHERE company_id = ? ORDER BY id LIMIT 1').get(scope.companyId) as { code: string } | undefined;

@@ -48,10 +48,10 @@ async function preparedHome(): Promise<string> {
     await syncItems(engine.scope, engine.lightspeed.api, at);
     importSetupFile(engine.scope, JSON.stringify(SETUP));
     for (const [item, ingredient, quantity] of [
-      ['34013', 'Cola bottle 0.33 l', '1'],
-      ['34008', 'Coffee beans', '0.009'],
-      ['34020', 'Burger bun', '1'],
-      ['34021', 'Tomato', '0.15'],
+      ['1013', 'Cola bottle 0.33 l', '1'],
+      ['1008', 'Coffee beans', '0.009'],
+      ['1020', 'Burger bun', '1'],
+      ['1021', 'Tomato', '0.15'],
     ] as const) {
       saveMapping(engine.scope, { posItemId: resolveItem(engine.scope, item).id, target: { ingredientId: findIngredientByName(engine.scope, ingredient)!.id }, quantity, isSubtraction: false }, at);
     }

@@ -1,5 +1,6 @@
 // What the location screen shows at a glance: health warnings and the seed's stats, each one indexed
 // query (transfer logs by location and date, sales lines by location and date, items by location).
+import { itemMappedAtSql } from '../items/mappings';
 import { addDays, dateInZone } from '../locations/zoned-time';
 import type { CompanyScope } from '../db/company';
 import type { LocationOverview } from '../../../shared/model/items';
@@ -26,7 +27,7 @@ export function locationOverview(scope: CompanyScope, businessLocationId: string
     (sqlite.prepare('SELECT count(*) AS n FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date >= ?').get(location.id, from) as { n: number }).n;
   const catalog = sqlite
     .prepare(
-      `SELECT count(*) AS total, coalesce(sum(EXISTS (SELECT 1 FROM pos_mappings m WHERE m.pos_item_id = pl.pos_item_id)), 0) AS mapped
+      `SELECT count(*) AS total, coalesce(sum(${itemMappedAtSql('pl.pos_item_id', 'pl.location_id')}), 0) AS mapped
        FROM pos_item_locations pl WHERE pl.location_id = ?`,
     )
     .get(location.id) as { total: number; mapped: number };

@@ -1,6 +1,7 @@
 // The Sales sources page's cards: every source with its state in plain words, and what needs doing.
 // Lightspeed's card exists even before the first connection (it is how one connects); a CSV source is
 // its profile, with its uploads and the codes it sold that are not mapped yet.
+import { itemMappedSql } from '../items/mappings';
 import type { SalesSourceView } from '../../../shared/model/sources';
 import { plural } from '../../../shared/words';
 import { findConnection } from '../connection/connection-store';
@@ -23,7 +24,7 @@ function countsOf(scope: CompanyScope, sourceId: number): SourceCounts {
   return scope.db
     .statement(
       `SELECT (SELECT count(*) FROM pos_items WHERE source_id = @s) AS items,
-              (SELECT count(*) FROM pos_items i WHERE i.source_id = @s AND NOT EXISTS (SELECT 1 FROM pos_mappings m WHERE m.pos_item_id = i.id)) AS unmapped,
+              (SELECT count(*) FROM pos_items i WHERE i.source_id = @s AND NOT ${itemMappedSql('i')}) AS unmapped,
               (SELECT count(*) FROM locations WHERE source_id = @s) AS locations,
               (SELECT count(*) FROM locations WHERE source_id = @s AND activated_at IS NOT NULL) AS activated,
               (SELECT count(*) FROM csv_uploads WHERE source_id = @s AND status = 'posted') AS uploads,

@@ -1,10 +1,12 @@
-// Which mapping a sales line uses. First by the POS's own item id where the line carries one (a Sides
-// product id: a product renamed after the sync keeps deducting), then by SKU, to the synced item carrying a mapping — renaming a
-// button in Lightspeed keeps its SKU, so deductions do not silently stop — then by exact name (the
-// seed's rule). Items this location carries win over another location's item with the same SKU.
-// Only the items of the location's own sales source count: a CSV till's code 1001 is not Lightspeed's.
+// Which mapping a sales line uses. A line belongs to a group (one dish across businesses, locations
+// and sources: see items/mappings.ts); the location's override of the group's mapping wins, then the
+// group's. The line's group is found first through the POS's own item id where the line carries one
+// (a Sides product renamed after the sync keeps deducting), then by its SKU — renaming a button in
+// Lightspeed keeps its SKU, so deductions do not silently stop — then through the items of that exact
+// name (the seed's rule), the location's own first, and last by the name itself.
 import type { CompanyScope } from '../db/company';
 import { type Decimal, fromScaled, QUANTITY_SCALE } from '../decimal/decimal';
+import { groupKeyOf } from '../items/mappings';
 
 export interface LineMapping {
   ingredientId: number | null;
@@ -15,21 +17,17 @@ export interface LineMapping {
   targetName: string;
 }
 
-/** `locationId` may be 0 (a CSV file previewed before its locations exist): no item is then carried. */
+/** `locationId` may be 0 (a CSV file previewed before its locations exist): no override or carried item then. */
 export function mappingLookup(scope: CompanyScope, sourceId: number, locationId: number): (line: { itemId?: string | null; sku: string | null; name: string | null }) => LineMapping | null {
-  const rows = scope.db
+  const mappings = scope.db
     .statement(
-      `SELECT i.item_id AS itemId, i.sku, i.name, m.ingredient_id AS ingredientId, m.recipe_id AS recipeId, m.quantity, m.is_subtraction AS isSubtraction,
-              m.mapped_object_type AS targetType, coalesce(g.name, r.name) AS targetName,
-              EXISTS (SELECT 1 FROM pos_item_locations pl WHERE pl.pos_item_id = i.id AND pl.location_id = ?) AS carried
-       FROM pos_mappings m JOIN pos_items i ON i.id = m.pos_item_id
-       LEFT JOIN ingredients g ON g.id = m.ingredient_id LEFT JOIN recipes r ON r.id = m.recipe_id
-       WHERE m.company_id = ? AND i.source_id = ? ORDER BY carried DESC, i.id`,
+      `SELECT m.group_key AS groupKey, m.location_id AS locationId, m.ingredient_id AS ingredientId, m.recipe_id AS recipeId, m.quantity,
+              m.is_subtraction AS isSubtraction, m.mapped_object_type AS targetType, coalesce(g.name, r.name) AS targetName
+       FROM pos_mappings m LEFT JOIN ingredients g ON g.id = m.ingredient_id LEFT JOIN recipes r ON r.id = m.recipe_id
+       WHERE m.company_id = ? AND (m.location_id IS NULL OR m.location_id = ?) ORDER BY m.location_id IS NULL`,
     )
-    .all(locationId, scope.companyId, sourceId) as {
-    itemId: string;
-    sku: string | null;
-    name: string;
+    .all(scope.companyId, locationId) as {
+    groupKey: string;
     ingredientId: number | null;
     recipeId: number | null;
     quantity: number;
@@ -37,22 +35,37 @@ export function mappingLookup(scope: CompanyScope, sourceId: number, locationId:
     targetType: 'ingredient' | 'recipe';
     targetName: string;
   }[];
-  const byItemId = new Map<string, LineMapping>();
-  const bySku = new Map<string, LineMapping>();
-  const byName = new Map<string, LineMapping>();
-  for (const row of rows) {
-    const mapping: LineMapping = {
+  // Overrides come first, so the first mapping seen for a group is the one this location uses.
+  const byGroup = new Map<string, LineMapping>();
+  for (const row of mappings) {
+    if (byGroup.has(row.groupKey)) continue;
+    byGroup.set(row.groupKey, {
       ingredientId: row.ingredientId,
       recipeId: row.recipeId,
       quantity: fromScaled(row.quantity, QUANTITY_SCALE),
       isSubtraction: row.isSubtraction === 1,
       targetType: row.targetType,
       targetName: row.targetName,
-    };
-    byItemId.set(row.itemId, mapping);
-    if (row.sku && !bySku.has(row.sku)) bySku.set(row.sku, mapping);
-    if (!byName.has(row.name)) byName.set(row.name, mapping);
+    });
+  }
+  // Only the source's mapped items matter: an unmapped item's group leads nowhere.
+  const items = scope.db
+    .statement(
+      `SELECT i.item_id AS itemId, i.name, i.group_key AS groupKey FROM pos_items i
+       WHERE i.company_id = ? AND i.source_id = ? AND EXISTS (SELECT 1 FROM pos_mappings m WHERE m.company_id = i.company_id AND m.group_key = i.group_key AND (m.location_id IS NULL OR m.location_id = ?))
+       ORDER BY EXISTS (SELECT 1 FROM pos_item_locations pl WHERE pl.pos_item_id = i.id AND pl.location_id = ?) DESC, i.id`,
+    )
+    .all(scope.companyId, sourceId, locationId, locationId) as { itemId: string; name: string; groupKey: string }[];
+  const byItemId = new Map<string, LineMapping>();
+  const byName = new Map<string, LineMapping>();
+  for (const item of items) {
+    const mapping = byGroup.get(item.groupKey) as LineMapping;
+    byItemId.set(item.itemId, mapping);
+    if (!byName.has(item.name)) byName.set(item.name, mapping);
   }
   return (line) =>
-    (line.itemId ? byItemId.get(line.itemId) : undefined) ?? (line.sku ? bySku.get(line.sku) : undefined) ?? (line.name ? byName.get(line.name) : undefined) ?? null;
+    (line.itemId ? byItemId.get(line.itemId) : undefined) ??
+    (line.sku ? byGroup.get(groupKeyOf(line.sku, '')) : undefined) ??
+    (line.name ? (byName.get(line.name) ?? byGroup.get(groupKeyOf(null, line.name))) : undefined) ??
+    null;
 }

@@ -55,11 +55,12 @@ describe('the transfer CLI commands', () => {
     writeFileSync(setupFile, JSON.stringify(SETUP));
     expect((await cli('import', setupFile)).code).toBe(0);
 
-    expect((await cli('map', '34008', '--ingredient', 'Coffee beans', '--quantity', '0.009')).json).toMatchObject({ mapping: { itemName: 'Espresso', quantity: '0.009' } });
-    expect((await cli('map', 'Classic Burger', '--recipe', 'Classic Burger recipe')).json).toMatchObject({ error: { code: 'item_ambiguous' } });
+    expect((await cli('map', '1008', '--ingredient', 'Coffee beans', '--quantity', '0.009')).json).toMatchObject({ mapping: { itemName: 'Espresso', quantity: '0.009' } });
+    // The burger is one dish in the three businesses (one SKU): mapped once, by its name.
+    expect((await cli('map', 'Classic Burger', '--recipe', 'Classic Burger recipe')).json).toMatchObject({ mapping: { groupKey: 'sku:1020', location: null } });
     expect((await cli('map', '1234000020', '--recipe', 'Classic Burger recipe')).json).toMatchObject({ mapping: { mappedObjectType: 'recipe' } });
-    expect((await cli('map', '34008', '--ingredient', 'Unobtainium')).json).toMatchObject({ error: { code: 'ingredient_not_found' } });
-    expect((await cli('map', '34008', '--ingredient', 'Coffee beans', '--quantity', '0')).json).toMatchObject({ error: { code: 'invalid_quantity' } });
+    expect((await cli('map', '1008', '--ingredient', 'Unobtainium')).json).toMatchObject({ error: { code: 'ingredient_not_found' } });
+    expect((await cli('map', '1008', '--ingredient', 'Coffee beans', '--quantity', '0')).json).toMatchObject({ error: { code: 'invalid_quantity' } });
     const unmapped = (await cli('items', 'list', '--unmapped')).json as { items: { itemId: string }[] };
     expect(unmapped.items.map((item) => item.itemId)).not.toContain('1234000008');
 
@@ -100,7 +101,7 @@ describe('the transfer CLI commands', () => {
     const logs = (await cli('logs', '--location', HARBOUR, '--from', '2026-05-01', '--to', '2026-05-06', '--status', 'success')).json as { logs: { reportDate: string }[] };
     expect(new Set(logs.logs.map((log) => log.reportDate))).toEqual(new Set(['2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05', '2026-05-06']));
     expect((await cli('logs', '--status', 'exploded')).json).toMatchObject({ error: { code: 'invalid_input' } });
-    expect((await cli('unmap', '34008')).json).toEqual({ unmapped: { itemId: '1234000008', name: 'Espresso' } });
+    expect((await cli('unmap', '1008')).json).toEqual({ unmapped: { itemId: '1234000008', name: 'Espresso' } });
     expect((await cli('locations', 'unlink', HARBOUR)).json).toMatchObject({ location: { storageUnitId: null } });
   });
 

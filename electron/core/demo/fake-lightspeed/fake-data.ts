@@ -190,7 +190,8 @@ export class FakeData {
       this.items.push({
         id: business.businessId * 1_000_000 + index + 1,
         name,
-        sku: `${business.businessId % 100}${String(index + 1).padStart(3, '0')}`,
+        // The group keeps one menu: a dish has the same SKU (its PLU) in every business, so it is mapped once.
+        sku: String(1000 + index + 1),
         active: index % 17 !== 16,
         priceCents,
         priceForm: forms[Math.floor(next() * forms.length)] ?? 'amount',
