@@ -27,7 +27,10 @@ describe('reprocessing a date range', () => {
     run.map('Espresso', { ingredient: 'Coffee beans' }, '0.018');
     const logsBefore = listLogs(scope).length;
     const preview = reprocessPreview(scope, HARBOUR, '2026-05-01', '2026-05-07');
-    expect(preview).toEqual({ days: ['2026-05-05', '2026-05-06'], ingredients: [{ ingredient: 'Coffee beans', posted: '-0.27', new: '-0.54', difference: '-0.27' }] });
+    expect(preview).toEqual({
+      days: ['2026-05-05', '2026-05-06'],
+      ingredients: [{ ingredient: 'Coffee beans', unit: 'kg', posted: '-0.27', new: '-0.54', difference: '-0.27', postedValue: '-4.86', newValue: '-9.72' }],
+    });
     expect(listLogs(scope)).toHaveLength(logsBefore);
 
     const results = await reprocess(run.engine.transfers, HARBOUR, '2026-05-01', '2026-05-07');
@@ -36,12 +39,34 @@ describe('reprocessing a date range', () => {
       ['2026-05-06', true],
     ]);
     const coffee = listLedgerEntries(scope, { type: 'ISSUE' }).filter((entry) => entry.ingredient === 'Coffee beans');
-    expect(coffee.map((entry) => [entry.date, entry.quantity])).toEqual([
-      ['2026-05-05', '-0.36'],
-      ['2026-05-06', '-0.18'],
+    expect(coffee.map((entry) => [entry.date, entry.quantity, entry.value])).toEqual([
+      ['2026-05-05', '-0.36', '-6.48'],
+      ['2026-05-06', '-0.18', '-3.24'],
     ]);
     expect(reprocessPreview(scope, HARBOUR, '2026-05-01', '2026-05-07').days).toEqual([]);
     // Nothing was fetched: the stored sales were reposted.
     expect(run.fake.requests.filter((request) => request.path.includes('sales-daily')).length).toBe(2);
+  });
+
+  it('stops between days when cancelled; the days done stay done and a new preview lists the rest', async () => {
+    const run = (restaurant = await startRestaurant());
+    const { scope } = run.engine;
+    for (const date of ['2026-05-04', '2026-05-05', '2026-05-06']) {
+      run.fake.data.setDaySales(Number(HARBOUR), date, [handMadeSale(`c-${date}`, `${date}T10:00:00Z`, [{ id: `C-${date}`, name: 'Espresso', sku: run.harbourItem('Espresso').sku, quantity: '10.000' }])]);
+      await run.transfer(date);
+    }
+    run.map('Espresso', { ingredient: 'Coffee beans' }, '0.018');
+    const cancel = new AbortController();
+    const progress: [number, number, string][] = [];
+    const results = await reprocess(run.engine.transfers, HARBOUR, '2026-05-04', '2026-05-06', {
+      signal: cancel.signal,
+      onProgress: (done, total, date) => {
+        progress.push([done, total, date]);
+        cancel.abort();
+      },
+    });
+    expect(progress).toEqual([[1, 3, '2026-05-04']]);
+    expect(results.map((result) => result.date)).toEqual(['2026-05-04']);
+    expect(reprocessPreview(scope, HARBOUR, '2026-05-04', '2026-05-06').days).toEqual(['2026-05-05', '2026-05-06']);
   });
 });

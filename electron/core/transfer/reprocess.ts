@@ -4,7 +4,8 @@
 // Reprocessing then rebuilds exactly those days from the stored sales, one transfer (and one
 // transaction) per day, as crash-safe as any transfer.
 import type { CompanyScope } from '../db/company';
-import { formatScaled, QUANTITY_SCALE } from '../decimal/decimal';
+import { formatScaled, MONEY_SCALE, QUANTITY_SCALE, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
+import { weightedAverageUnitCost } from '../ledger/ledger';
 import { DomainError } from '../domain-error';
 import { currentRecipeBook } from '../inventory/recipes';
 import { requireLocation } from '../locations/location-config';
@@ -16,8 +17,18 @@ import { isSold, transferDay, type TransferContext, type TransferResult } from '
 export interface ReprocessPreview {
   /** The business days whose entries would change. */
   days: string[];
-  /** Signed ledger quantities summed over the range (issues negative), as decimal strings. */
-  ingredients: { ingredient: string; posted: string; new: string; difference: string }[];
+  /**
+   * Signed ledger quantities summed over the range (issues negative), as decimal strings; and their
+   * values: posted, and at the cost a rebuilt day would use (the weighted average of its date).
+   */
+  ingredients: { ingredient: string; unit: string; posted: string; new: string; difference: string; postedValue: string; newValue: string }[];
+}
+
+interface Sums {
+  posted: number;
+  next: number;
+  postedValue: number;
+  nextValue: number;
 }
 
 /** Nothing is written, not even a log. */
@@ -29,51 +40,90 @@ export function reprocessPreview(scope: CompanyScope, businessLocationId: string
     .pluck()
     .all(location.id, from, to) as string[];
   const postedOf = scope.db.statement(
-    `SELECT ingredient_id AS ingredientId, sum(quantity) AS quantity FROM ledger_entries
+    `SELECT ingredient_id AS ingredientId, sum(quantity) AS quantity, sum(value) AS value FROM ledger_entries
      WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' GROUP BY ingredient_id`,
   );
   const mappingFor = mappingLookup(scope, location.sourceId, location.id);
-  const deductions = dayDeductions(currentRecipeBook(scope), () => 0);
-  const totals = new Map<number, { posted: number; next: number }>();
+  const book = currentRecipeBook(scope);
+  const totals = new Map<number, Sums>();
   const changed: string[] = [];
   for (const date of dates) {
-    const day = new Map<number, { posted: number; next: number }>();
+    // A rebuilt day is costed afresh, as any first transfer of a day: the weighted average of its date.
+    const costs = new Map<number, number>();
+    const unitCostOf = (ingredientId: number) => {
+      let cost = costs.get(ingredientId);
+      if (cost === undefined) costs.set(ingredientId, (cost = toScaled(weightedAverageUnitCost(scope, ingredientId, date), UNIT_COST_SCALE, 'invalid_value', 'Unit cost')));
+      return cost;
+    };
+    const deductions = dayDeductions(book, unitCostOf);
+    const day = new Map<number, Sums>();
     const at = (ingredientId: number) => {
       let sums = day.get(ingredientId);
-      if (!sums) day.set(ingredientId, (sums = { posted: 0, next: 0 }));
+      if (!sums) day.set(ingredientId, (sums = { posted: 0, next: 0, postedValue: 0, nextValue: 0 }));
       return sums;
     };
-    for (const row of postedOf.all(location.businessLocationId, date, scope.companyId) as { ingredientId: number; quantity: number }[]) at(row.ingredientId).posted += row.quantity;
+    for (const row of postedOf.all(location.businessLocationId, date, scope.companyId) as { ingredientId: number; quantity: number; value: number }[]) {
+      at(row.ingredientId).posted += row.quantity;
+      at(row.ingredientId).postedValue += row.value;
+    }
     for (const line of dayLines(scope.db, location.id, date)) {
       const mapping = isSold(line) ? mappingFor(line) : null;
       if (!mapping) continue;
       const { changes } = deductions.take(line.quantity as number, mapping);
-      for (let n = 0; n < changes.length; n += 3) at(changes[n] as number).next += changes[n + 1] as number;
+      for (let n = 0; n < changes.length; n += 3) {
+        at(changes[n] as number).next += changes[n + 1] as number;
+        at(changes[n] as number).nextValue += changes[n + 2] as number;
+      }
     }
     if ([...day.values()].some((sums) => sums.posted !== sums.next)) changed.push(date);
     for (const [ingredientId, sums] of day) {
-      const total = totals.get(ingredientId) ?? { posted: 0, next: 0 };
+      const total = totals.get(ingredientId) ?? { posted: 0, next: 0, postedValue: 0, nextValue: 0 };
       total.posted += sums.posted;
       total.next += sums.next;
+      total.postedValue += sums.postedValue;
+      total.nextValue += sums.nextValue;
       totals.set(ingredientId, total);
     }
   }
-  const names = new Map(
-    (scope.db.statement('SELECT id, name FROM ingredients WHERE company_id = ?').all(scope.companyId) as { id: number; name: string }[]).map((row) => [row.id, row.name]),
+  const ingredients = new Map(
+    (scope.db.statement('SELECT id, name, unit FROM ingredients WHERE company_id = ?').all(scope.companyId) as { id: number; name: string; unit: string }[]).map((row) => [row.id, row]),
   );
-  const text = (scaled: number) => formatScaled(scaled, QUANTITY_SCALE);
+  const quantity = (scaled: number) => formatScaled(scaled, QUANTITY_SCALE);
+  const money = (scaled: number) => formatScaled(scaled, MONEY_SCALE);
   return {
     days: changed,
     ingredients: [...totals]
-      .map(([ingredientId, sums]) => ({ ingredient: names.get(ingredientId) ?? String(ingredientId), posted: text(sums.posted), new: text(sums.next), difference: text(sums.next - sums.posted) }))
+      .map(([ingredientId, sums]) => ({
+        ingredient: ingredients.get(ingredientId)?.name ?? String(ingredientId),
+        unit: ingredients.get(ingredientId)?.unit ?? '',
+        posted: quantity(sums.posted),
+        new: quantity(sums.next),
+        difference: quantity(sums.next - sums.posted),
+        postedValue: money(sums.postedValue),
+        newValue: money(sums.nextValue),
+      }))
       .sort((a, b) => a.ingredient.localeCompare(b.ingredient)),
   };
 }
 
-/** Rebuilds the days the preview says would change, from the stored sales, oldest first. */
-export async function reprocess(context: TransferContext, businessLocationId: string, from: string, to: string): Promise<TransferResult[]> {
+export interface ReprocessOptions {
+  /** After each day: how many of the days are done. */
+  onProgress?: (done: number, total: number, date: string) => void;
+  /** Stops before the next day; the days done stay done (each was its own transaction). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Rebuilds the days the preview says would change, from the stored sales, oldest first. A crash or a
+ * cancel between days leaves whole days: a new preview lists exactly the ones still to do.
+ */
+export async function reprocess(context: TransferContext, businessLocationId: string, from: string, to: string, options: ReprocessOptions = {}): Promise<TransferResult[]> {
   const { days } = reprocessPreview(context.scope, businessLocationId, from, to);
   const results: TransferResult[] = [];
-  for (const date of days) results.push(await transferDay(context, { businessLocationId, date, force: false, rebuild: true, trigger: 'manual' }));
+  for (const date of days) {
+    if (options.signal?.aborted) break;
+    results.push(await transferDay(context, { businessLocationId, date, force: false, rebuild: true, trigger: 'manual' }));
+    options.onProgress?.(results.length, days.length, date);
+  }
   return results;
 }

@@ -1,3 +1,4 @@
+import { confirmRename, openRenames } from '../../core/items/item-renames';
 import { DomainError } from '../../core/domain-error';
 import { rankUnmapped } from '../../core/items/mapping-coverage';
 import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../../core/decimal/decimal';
@@ -16,7 +17,7 @@ const configureUsage =
   'configure [--environment trial-v2|production-v2|trial-v1|production-v1|custom] [--client-id ID] [--client-secret -|SECRET] [--redirect-uri URI|loopback] [--loopback-port N|ephemeral] [--auth-url URL --token-url URL --api-url URL]';
 const connectUsage = 'connect [--no-browser] [--reauthorize] | connect --paste ADDRESS';
 const locationsUsage = 'locations sync | list | show <blId> | link <blId> <storage unit name> | unlink <blId> | activate <blId> | auto <blId> on|off | timezone <blId> <zone>';
-const itemsUsage = 'items sync | items list [--unmapped [--ranked]] [--source NAME]';
+const itemsUsage = 'items sync | items list [--unmapped [--ranked]] [--source NAME] | items renames [confirm ID]';
 
 function subcommand(args: string[], allowed: string[], usage: string): string {
   const [name] = args;
@@ -121,8 +122,14 @@ export const lightspeedCommands: Record<string, Command> = {
   items: {
     usage: itemsUsage,
     run: async (engine, args) => {
-      if (subcommand(args, ['sync', 'list'], itemsUsage) === 'sync') {
-        return { synced: await syncItems(engine.scope, engine.lightspeed.api, engine.platform.clock.now().toISOString()) };
+      const command = subcommand(args, ['sync', 'list', 'renames'], itemsUsage);
+      if (command === 'sync') return { synced: await syncItems(engine.scope, engine.lightspeed.api, engine.platform.clock.now().toISOString()) };
+      if (command === 'renames') {
+        const [action, id] = args.slice(1);
+        if (action === undefined) return { renames: openRenames(engine.scope) };
+        if (action !== 'confirm' || !/^\d+$/.test(id ?? '') || args.length !== 3) throw new DomainError('invalid_input', `Usage: ${itemsUsage}`);
+        confirmRename(engine.scope, Number(id), engine.platform.clock.now().toISOString());
+        return { confirmed: Number(id) };
       }
       const { values } = parseCommandArgs(args.slice(1), { unmapped: { type: 'boolean' }, source: { type: 'string' }, ranked: { type: 'boolean' } }, itemsUsage);
       const items = listItems(engine.scope, { unmapped: values.unmapped ?? false, source: values.source });

@@ -143,4 +143,28 @@ describe('the transfer CLI commands', () => {
     const interrupted = (await cli('logs', '--date', '2026-02-07', '--status', 'failed')).json as { logs: { requestUuid: string; errorMessage: string }[] };
     expect(interrupted.logs).toEqual([expect.objectContaining({ requestUuid: 'dead-runner', errorMessage: expect.stringContaining('Interrupted') })]);
   });
+
+  it('maps several items at once, overrides one location, and lists renames for review', async () => {
+    await harbourLinked();
+    await cli('items', 'sync');
+    const many = await cli('map', 'Cola 0.33 l', '1008', '--ingredient', 'Tomato', '--quantity', '0,5');
+    expect(many.json).toMatchObject({ mappings: [{ itemName: 'Cola 0.33 l', quantity: '0.5' }, { itemName: 'Espresso', quantity: '0.5' }] });
+    // All or none: one unknown item maps nothing.
+    expect((await cli('map', '1008', 'Unobtainium soup', '--ingredient', 'Coffee beans')).json).toMatchObject({ error: { code: 'item_not_found' } });
+    expect(((await cli('items', 'list')).json as { items: { itemId: string; mapping: { name: string } | null }[] }).items.find((item) => item.itemId === '1234000008')?.mapping?.name).toBe('Tomato');
+
+    expect((await cli('map', '1008', '--ingredient', 'Coffee beans', '--quantity', '0.018', '--location', HARBOUR)).json).toMatchObject({ mapping: { location: HARBOUR, quantity: '0.018' } });
+    const espresso = ((await cli('items', 'list')).json as { items: { itemId: string; overrides: unknown[] }[] }).items.find((item) => item.itemId === '1234000008');
+    expect(espresso?.overrides).toEqual([{ location: HARBOUR, type: 'ingredient', name: 'Coffee beans', quantity: '0.018', isSubtraction: false }]);
+    expect((await cli('unmap', '1008', '--location', HARBOUR)).code).toBe(0);
+    expect(((await cli('items', 'list')).json as { items: { itemId: string; overrides: unknown[] }[] }).items.find((item) => item.itemId === '1234000008')?.overrides).toEqual([]);
+
+    fake.data.renameItem(1234000008, 'Espresso (oat)');
+    await cli('items', 'sync');
+    const renames = (await cli('items', 'renames')).json as { renames: { id: number; oldName: string; newName: string }[] };
+    expect(renames.renames).toEqual([expect.objectContaining({ oldName: 'Espresso', newName: 'Espresso (oat)', mapping: expect.objectContaining({ name: 'Tomato' }) })]);
+    expect((await cli('items', 'renames', 'confirm', String(renames.renames[0]?.id))).json).toEqual({ confirmed: renames.renames[0]?.id });
+    expect((await cli('items', 'renames')).json).toEqual({ renames: [] });
+    expect((await cli('items', 'renames', 'confirm', String(renames.renames[0]?.id))).json).toMatchObject({ error: { code: 'rename_not_found' } });
+  });
 });

@@ -4,7 +4,7 @@ import { DomainError } from '../../core/domain-error';
 import { findIngredientByName } from '../../core/inventory/ingredients';
 import { findRecipeByName } from '../../core/inventory/recipes';
 import { requireLocation } from '../../core/locations/location-config';
-import { deleteMapping, resolveItem, saveMapping } from '../../core/items/mappings';
+import { deleteMapping, resolveItem, saveMappings } from '../../core/items/mappings';
 import { suggestTargets } from '../../core/items/suggestions';
 import { reprocess, reprocessPreview } from '../../core/transfer/reprocess';
 import { applyMigrationAction, latestJob, recoverStuckJobs, runMigration, view, type MigrationAction } from '../../core/migration/migration';
@@ -15,8 +15,8 @@ import { transferStatuses } from '../../core/db/schema';
 import { optionValue, parseCommandArgs } from './args';
 import type { Command } from './command';
 
-const mapUsage = 'map <item id|code|SKU|name> (--ingredient NAME | --recipe NAME) [--quantity Q] [--subtraction] [--source NAME]';
-const unmapUsage = 'unmap <item id|code|SKU|name> [--source NAME]';
+const mapUsage = 'map <item id|code|SKU|name>... (--ingredient NAME | --recipe NAME) [--quantity Q] [--subtraction] [--source NAME] [--location BLID]';
+const unmapUsage = 'unmap <item id|code|SKU|name> [--source NAME] [--location BLID]';
 const transferUsage = 'transfer <blId> <date> [--no-force]';
 const migrateUsage = 'migrate start|rerun|cancel|status <blId> [--wait]';
 const reprocessUsage = 'reprocess <blId> --from DATE --to DATE [--preview]';
@@ -42,11 +42,17 @@ export const transferCommands: Record<string, Command> = {
     run: (engine, args) => {
       const { values, positionals } = parseCommandArgs(
         args,
-        { ingredient: { type: 'string' }, recipe: { type: 'string' }, quantity: { type: 'string' }, subtraction: { type: 'boolean' }, source: { type: 'string' } },
+        {
+          ingredient: { type: 'string' },
+          recipe: { type: 'string' },
+          quantity: { type: 'string' },
+          subtraction: { type: 'boolean' },
+          source: { type: 'string' },
+          location: { type: 'string' },
+        },
         mapUsage,
       );
-      if (positionals.length !== 1 || (values.ingredient === undefined) === (values.recipe === undefined)) throw new DomainError('invalid_input', `Usage: ${mapUsage}`);
-      const item = resolveItem(engine.scope, positionals[0] as string, values.source);
+      if (positionals.length === 0 || (values.ingredient === undefined) === (values.recipe === undefined)) throw new DomainError('invalid_input', `Usage: ${mapUsage}`);
       let target: { ingredientId: number } | { recipeId: number };
       if (values.ingredient !== undefined) {
         const ingredient = findIngredientByName(engine.scope, values.ingredient);
@@ -57,12 +63,19 @@ export const transferCommands: Record<string, Command> = {
         if (!recipe) throw new DomainError('recipe_not_found', `No recipe named "${values.recipe}".`);
         target = { recipeId: recipe.id };
       }
-      const mapping = saveMapping(
+      // Several items: one target and quantity for all, in one transaction (all mapped, or none).
+      const mappings = saveMappings(
         engine.scope,
-        { posItemId: item.id, target, quantity: values.quantity ?? '1', isSubtraction: values.subtraction ?? false },
+        positionals.map((reference) => ({
+          posItemId: resolveItem(engine.scope, reference, values.source).id,
+          target,
+          quantity: values.quantity ?? '1',
+          isSubtraction: values.subtraction ?? false,
+          location: values.location,
+        })),
         engine.platform.clock.now().toISOString(),
       );
-      return { mapping };
+      return positionals.length === 1 ? { mapping: mappings[0] } : { mappings };
     },
   },
   reprocess: {
@@ -73,7 +86,10 @@ export const transferCommands: Record<string, Command> = {
       const from = optionValue(dateInput, values.from, 'from');
       const to = optionValue(dateInput, values.to, 'to');
       if (!blId || rest.length > 0 || !from || !to) throw new DomainError('invalid_input', `Usage: ${reprocessUsage}`);
-      if (values.preview) return { preview: reprocessPreview(engine.scope, blId, from, to) };
+      if (values.preview) {
+        const { days, ingredients } = reprocessPreview(engine.scope, blId, from, to);
+        return { preview: { days, ingredients: ingredients.map((row) => ({ ingredient: row.ingredient, posted: row.posted, new: row.new, difference: row.difference })) } };
+      }
       return { results: await reprocess(engine.transfers, blId, from, to) };
     },
     failed: (result: { results?: TransferResult[] }) => (result.results ?? []).some((each) => !each.success),
@@ -90,10 +106,10 @@ export const transferCommands: Record<string, Command> = {
   unmap: {
     usage: unmapUsage,
     run: (engine, args) => {
-      const { values, positionals } = parseCommandArgs(args, { source: { type: 'string' } }, unmapUsage);
+      const { values, positionals } = parseCommandArgs(args, { source: { type: 'string' }, location: { type: 'string' } }, unmapUsage);
       if (positionals.length !== 1) throw new DomainError('invalid_input', `Usage: ${unmapUsage}`);
       const item = resolveItem(engine.scope, positionals[0] as string, values.source);
-      deleteMapping(engine.scope, item.id);
+      deleteMapping(engine.scope, item.id, values.location);
       return { unmapped: { itemId: item.itemId, name: item.name } };
     },
   },
