@@ -8,6 +8,8 @@ export const larderEventSchema = z.discriminatedUnion('type', [
   /** An item sync under way: `done` of `total` locations fetched. */
   z.object({ type: z.literal('sync:progress'), what: z.literal('items'), done: z.number().int(), total: z.number().int() }),
   z.object({ type: z.literal('settings:changed') }),
+  /** Past days being rebuilt with today's mappings: `done` of `total` days, the last one `date`. */
+  z.object({ type: z.literal('reprocess:progress'), businessLocationId: z.string(), done: z.number().int(), total: z.number().int(), date: z.string() }),
   z.object({
     type: z.literal('migration:progress'),
     businessLocationId: z.string(),

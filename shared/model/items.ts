@@ -104,3 +104,33 @@ export const itemRenameView = z.object({
   mapping: mappingTarget.nullable(),
 });
 export type ItemRenameView = z.infer<typeof itemRenameView>;
+
+/** A suggested mapping target: never applied by itself. `score` is the name similarity, 0 to 1. */
+export const suggestionView = z.object({ kind: z.enum(mappedObjectTypes), name: z.string(), id: z.number().int(), score: z.number() });
+export type SuggestionView = z.infer<typeof suggestionView>;
+
+/** What an unmapped item sold over the last 30 closed business days of every location that sells it. */
+export const workListRow = z.object({ posItemId: z.number().int(), unitsSold30d: decimalOutput, netSales30d: decimalOutput });
+
+/** How much of a location's last 30 days its mappings cover: by sales lines and by net sales value. */
+export const locationCoverage = z.object({
+  businessLocationId: z.string(),
+  name: z.string(),
+  currencyCode: z.string(),
+  lines: z.number().int(),
+  mappedLines: z.number().int(),
+  salesValue: decimalOutput,
+  mappedValue: decimalOutput,
+  /** Whole percents; null without sales in the period. */
+  percentLines: z.number().int().nullable(),
+  percentValue: z.number().int().nullable(),
+});
+export type LocationCoverageView = z.infer<typeof locationCoverage>;
+
+/** Past days against today's mappings and recipes: what is posted, what would be, and which days change. */
+export const reprocessPreviewView = z.object({
+  days: z.array(z.string()),
+  ingredients: z.array(
+    z.object({ ingredient: z.string(), unit: z.string(), posted: decimalOutput, new: decimalOutput, difference: decimalOutput, postedValue: decimalOutput, newValue: decimalOutput }),
+  ),
+});

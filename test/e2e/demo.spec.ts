@@ -20,7 +20,7 @@ test('on a fresh install the demo account is one click from Home, and every scre
   const locations = page.getByRole('table', { name: 'Locations' });
   for (const zone of ['Europe/Amsterdam', 'Pacific/Tongatapu', 'Pacific/Honolulu']) await expect(locations).toContainText(zone);
   await app.section('Items');
-  await expect(page.getByLabel('Catalog coverage')).toHaveText('0 of 150 mapped');
+  await expect(page.getByLabel('Catalog coverage')).toHaveText('0 of 50 mapped');
   await app.section('Inventory');
   await page.getByRole('tab', { name: 'Recipes' }).click();
   await expect(page.getByRole('table', { name: 'Recipes' })).toContainText('Classic Burger recipe');

@@ -118,12 +118,12 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
   await test.step('sync items and map an ingredient, a recipe and a subtraction', async () => {
     await app.section('Items');
     await page.getByRole('button', { name: 'Sync items' }).click();
-    await expect(page.getByLabel('Catalog coverage')).toHaveText('0 of 108 mapped');
+    await expect(page.getByLabel('Catalog coverage')).toHaveText('0 of 36 mapped');
     await app.screenshot('items');
     await mapItem('Espresso', /^Coffee beans/, '0.009', { screenshot: 'mapping-sheet' });
     await mapItem('Classic Burger', /^Classic Burger recipe/, '1');
     await mapItem('No bun', /^Burger bun/, '1', { subtraction: true });
-    await expect(page.getByLabel('Catalog coverage')).toHaveText('3 of 108 mapped');
+    await expect(page.getByLabel('Catalog coverage')).toHaveText('3 of 36 mapped');
     await page.getByLabel('Search').fill('');
     await page.getByRole('radio', { name: 'Mapped', exact: true }).dispatchEvent('click');
     await expect(page.getByRole('rowgroup', { name: 'Items rows' }).getByRole('row')).toHaveCount(3);
@@ -243,7 +243,7 @@ test('a revoked sign-in shows the disconnected banner, and Reauthorize restores 
   await approveInNewTab(() => page.getByRole('button', { name: 'Reauthorize' }).click());
   await expect(page.locator('[data-status="active"]')).toBeVisible();
   await app.section('Items');
-  await expect(page.getByLabel('Catalog coverage')).toHaveText('3 of 108 mapped');
+  await expect(page.getByLabel('Catalog coverage')).toHaveText('3 of 36 mapped');
   await app.section('Transfer logs');
   await expect(page.getByRole('table', { name: 'Transfer logs' })).toHaveAttribute('aria-rowcount', logsBefore ?? '');
 });

@@ -9,18 +9,11 @@ import { listLocations } from '../locations/location-sync';
 import type { Clock } from '../platform/platform';
 import { itemMappedSql } from './mappings';
 import { mappingLookup } from '../transfer/mapping-lookup';
+import type { LocationCoverageView } from '../../../shared/model/items';
 
 export const COVERAGE_DAYS = 30;
 
-export interface LocationCoverage {
-  businessLocationId: string;
-  name: string;
-  /** Net sales value of the sold lines, and of those a mapping covers, as decimal text. */
-  salesValue: string;
-  mappedValue: string;
-  /** Whole percent of the sales value mapped; null without sales in the period. */
-  percent: number | null;
-}
+export type LocationCoverage = LocationCoverageView;
 
 interface SoldItem {
   itemId: string | null;
@@ -30,11 +23,12 @@ interface SoldItem {
   value: number;
   /** Quantity scale. */
   units: number;
+  lines: number;
 }
 
 /** What a location sold of each item, sold lines only, between two business dates. */
 const ITEMS_SOLD = 
-    `SELECT nullif(i.item_ref, '') AS itemId, nullif(i.sku, '') AS sku, i.name, sum(coalesce(l.net_amount, 0)) AS value, sum(l.quantity) AS units
+    `SELECT nullif(i.item_ref, '') AS itemId, nullif(i.sku, '') AS sku, i.name, sum(coalesce(l.net_amount, 0)) AS value, sum(l.quantity) AS units, count(*) AS lines
      FROM sales s JOIN sales_lines l ON l.sale_id = s.id JOIN sold_items i ON i.id = l.sold_item_id
      WHERE s.location_id = ? AND s.business_date BETWEEN ? AND ? AND l.quantity > 0 AND trim(i.name) <> ''
        AND s.type <> 'VOID' AND s.cancelled = 0
@@ -50,16 +44,26 @@ export function activatedCoverage(scope: CompanyScope, clock: Clock): LocationCo
       const mappingFor = mappingLookup(scope, location.sourceId, location.id);
       let total = 0;
       let mapped = 0;
+      let lines = 0;
+      let mappedLines = 0;
       for (const item of itemsSold.all(location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday) as SoldItem[]) {
         total += item.value;
-        if (mappingFor(item)) mapped += item.value;
+        lines += item.lines;
+        if (!mappingFor(item)) continue;
+        mapped += item.value;
+        mappedLines += item.lines;
       }
       return {
         businessLocationId: location.businessLocationId,
         name: location.name,
+        currencyCode: location.currencyCode,
+        lines,
+        mappedLines,
         salesValue: formatDecimal(fromScaled(total, MONEY_SCALE)),
         mappedValue: formatDecimal(fromScaled(mapped, MONEY_SCALE)),
-        percent: total > 0 ? Math.floor((mapped / total) * 100) : null,
+        // Floored: 99.6 % mapped is not "100 %" while something still deducts nothing.
+        percentLines: lines > 0 ? Math.floor((mappedLines / lines) * 100) : null,
+        percentValue: total > 0 ? Math.floor((mapped / total) * 100) : null,
       };
     });
 }

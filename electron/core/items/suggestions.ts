@@ -6,26 +6,30 @@ import Fuse from 'fuse.js';
 import type { CompanyScope } from '../db/company';
 import { listIngredients } from '../inventory/ingredients';
 import { listRecipes } from '../inventory/recipes';
+import type { SuggestionView } from '../../../shared/model/items';
 
-export interface Suggestion {
-  kind: 'recipe' | 'ingredient';
-  name: string;
-  /** Similarity, 0 to 1 (1: the same name), to 3 decimals. */
-  score: number;
-}
+export type Suggestion = SuggestionView;
 
 const MAX_SUGGESTIONS = 3;
 
-export function suggestTargets(scope: CompanyScope, itemName: string): Suggestion[] {
+/** Suggestions for many names against one index of the company's recipes and ingredients. */
+export function suggester(scope: CompanyScope): (itemName: string) => Suggestion[] {
   const targets = [
-    ...listRecipes(scope).map((recipe) => ({ kind: 'recipe' as const, name: recipe.name })),
-    ...listIngredients(scope).map((ingredient) => ({ kind: 'ingredient' as const, name: ingredient.name })),
+    ...listRecipes(scope).map((recipe) => ({ kind: 'recipe' as const, name: recipe.name, id: recipe.id })),
+    ...listIngredients(scope).map((ingredient) => ({ kind: 'ingredient' as const, name: ingredient.name, id: ingredient.id })),
   ];
-  const wanted = itemName.trim().toLowerCase();
   const fuse = new Fuse(targets, { keys: ['name'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
-  const found = fuse.search(itemName.trim()).map(({ item, score }) => ({ ...item, score: Math.round((1 - (score ?? 1)) * 1000) / 1000 }));
-  const containing = (suggestion: Suggestion) => suggestion.kind === 'recipe' && suggestion.name.toLowerCase().includes(wanted);
-  return found
-    .sort((a, b) => Number(containing(b)) - Number(containing(a)) || b.score - a.score || a.name.localeCompare(b.name))
-    .slice(0, MAX_SUGGESTIONS);
+  return (itemName) => {
+    const wanted = itemName.trim().toLowerCase();
+    const containing = (suggestion: Suggestion) => suggestion.kind === 'recipe' && suggestion.name.toLowerCase().includes(wanted);
+    return fuse
+      .search(itemName.trim())
+      .map(({ item, score }) => ({ ...item, score: Math.round((1 - (score ?? 1)) * 1000) / 1000 }))
+      .sort((a, b) => Number(containing(b)) - Number(containing(a)) || b.score - a.score || a.name.localeCompare(b.name))
+      .slice(0, MAX_SUGGESTIONS);
+  };
+}
+
+export function suggestTargets(scope: CompanyScope, itemName: string): Suggestion[] {
+  return suggester(scope)(itemName);
 }

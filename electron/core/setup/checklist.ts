@@ -60,11 +60,11 @@ const CSV_STEPS: readonly SetupStep[] = ['csv_profile', 'csv_upload'];
  */
 function importantItemsMapped(scope: CompanyScope, clock: Clock, n: Counts): [boolean, string] {
   const counted = `${n.mapped} of ${n.items} items mapped`;
-  const weighed = activatedCoverage(scope, clock).filter((location) => location.percent !== null);
+  const weighed = activatedCoverage(scope, clock).filter((location) => location.percentValue !== null);
   if (weighed.length === 0) return [n.mapped > 0, counted];
-  const shares = weighed.map((location) => `${location.name} ${location.percent} %`).join(', ');
+  const shares = weighed.map((location) => `${location.name} ${location.percentValue} %`).join(', ');
   return [
-    weighed.every((location) => (location.percent as number) >= IMPORTANT_SHARE_PERCENT),
+    weighed.every((location) => (location.percentValue as number) >= IMPORTANT_SHARE_PERCENT),
     `${counted}; sales value mapped over the last 30 days: ${shares} (aim for ${IMPORTANT_SHARE_PERCENT} % each)`,
   ];
 }

@@ -60,8 +60,8 @@ describe('reprocessing a date range', () => {
     const progress: [number, number, string][] = [];
     const results = await reprocess(run.engine.transfers, HARBOUR, '2026-05-04', '2026-05-06', {
       signal: cancel.signal,
-      onProgress: (done, total, date) => {
-        progress.push([done, total, date]);
+      onProgress: (done, total, result) => {
+        progress.push([done, total, result.date]);
         cancel.abort();
       },
     });

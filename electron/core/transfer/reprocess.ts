@@ -107,8 +107,8 @@ export function reprocessPreview(scope: CompanyScope, businessLocationId: string
 }
 
 export interface ReprocessOptions {
-  /** After each day: how many of the days are done. */
-  onProgress?: (done: number, total: number, date: string) => void;
+  /** After each day: how many of the days are done, and the day's result. */
+  onProgress?: (done: number, total: number, result: TransferResult) => void;
   /** Stops before the next day; the days done stay done (each was its own transaction). */
   signal?: AbortSignal;
 }
@@ -122,8 +122,9 @@ export async function reprocess(context: TransferContext, businessLocationId: st
   const results: TransferResult[] = [];
   for (const date of days) {
     if (options.signal?.aborted) break;
-    results.push(await transferDay(context, { businessLocationId, date, force: false, rebuild: true, trigger: 'manual' }));
-    options.onProgress?.(results.length, days.length, date);
+    const result = await transferDay(context, { businessLocationId, date, force: false, rebuild: true, trigger: 'manual' });
+    results.push(result);
+    options.onProgress?.(results.length, days.length, result);
   }
   return results;
 }

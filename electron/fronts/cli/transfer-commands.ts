@@ -100,7 +100,7 @@ export const transferCommands: Record<string, Command> = {
       const { values, positionals } = parseCommandArgs(args, { source: { type: 'string' } }, 'suggest <item> [--source NAME]');
       if (positionals.length !== 1) throw new DomainError('invalid_input', 'Usage: suggest <item id|code|SKU|name> [--source NAME]');
       const item = resolveItem(engine.scope, positionals[0] as string, values.source);
-      return { suggestions: suggestTargets(engine.scope, item.name) };
+      return { suggestions: suggestTargets(engine.scope, item.name).map(({ kind, name, score }) => ({ kind, name, score })) };
     },
   },
   unmap: {

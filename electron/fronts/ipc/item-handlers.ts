@@ -1,15 +1,48 @@
+import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
+import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../../core/decimal/decimal';
+import { confirmRename, openRenames } from '../../core/items/item-renames';
 import { listItems, syncItems } from '../../core/items/item-sync';
-import { deleteMapping, saveMapping } from '../../core/items/mappings';
+import { activatedCoverage, rankUnmapped } from '../../core/items/mapping-coverage';
+import { deleteMapping, saveMapping, saveMappings, type MappingInput } from '../../core/items/mappings';
+import { suggester } from '../../core/items/suggestions';
+import { companyCurrency } from '../../core/locations/location-sync';
+import { reprocess, reprocessPreview } from '../../core/transfer/reprocess';
 import type { Handlers } from './handler-types';
 
-type ItemChannel = 'items:list' | 'items:sync' | 'mappings:save' | 'mappings:delete';
+type ItemChannel =
+  | 'items:list'
+  | 'items:sync'
+  | 'mappings:save'
+  | 'mappings:save-many'
+  | 'mappings:delete'
+  | 'items:work-list'
+  | 'items:suggest'
+  | 'items:coverage'
+  | 'items:renames'
+  | 'items:confirm-rename'
+  | 'reprocess:preview'
+  | 'reprocess:run'
+  | 'reprocess:cancel';
 
-/** POS items and their mappings, as the screens reach them. */
+type MappingRequest = { posItemId: number; mappedObjectType: 'ingredient' | 'recipe'; mappedObjectId: number; quantity: string; isSubtraction: boolean; location?: string | undefined };
+
+const mappingInput = ({ posItemId, mappedObjectType, mappedObjectId, quantity, isSubtraction, location }: MappingRequest): MappingInput => ({
+  posItemId,
+  target: mappedObjectType === 'recipe' ? { recipeId: mappedObjectId } : { ingredientId: mappedObjectId },
+  quantity,
+  isSubtraction,
+  location,
+});
+
+/** POS items, their mappings, the work list and past days reprocessed, as the screens reach them. */
 export function createItemHandlers(engine: Engine): Pick<Handlers, ItemChannel> {
   const { scope, events, platform } = engine;
   const { api } = engine.lightspeed;
   const now = () => platform.clock.now().toISOString();
+  const mappingsChanged = () => events.emit({ type: 'lightspeed:changed', what: 'mappings' });
+  // One reprocess at a time: the manager's Cancel stops the one running.
+  let running: AbortController | null = null;
   return {
     'items:list': ({ unmapped }) => listItems(scope, { unmapped }),
     'items:sync': async () => {
@@ -17,16 +50,61 @@ export function createItemHandlers(engine: Engine): Pick<Handlers, ItemChannel> 
       events.emit({ type: 'lightspeed:changed', what: 'items' });
       return result;
     },
-    'mappings:save': ({ posItemId, mappedObjectType, mappedObjectId, quantity, isSubtraction }) => {
-      const target = mappedObjectType === 'recipe' ? { recipeId: mappedObjectId } : { ingredientId: mappedObjectId };
-      const saved = saveMapping(scope, { posItemId, target, quantity, isSubtraction }, now());
-      events.emit({ type: 'lightspeed:changed', what: 'mappings' });
+    'mappings:save': (request) => {
+      const saved = saveMapping(scope, mappingInput(request), now());
+      mappingsChanged();
       return saved;
     },
-    'mappings:delete': ({ posItemId }) => {
-      deleteMapping(scope, posItemId);
-      events.emit({ type: 'lightspeed:changed', what: 'mappings' });
+    'mappings:save-many': ({ mappings }) => {
+      const saved = saveMappings(scope, mappings.map(mappingInput), now());
+      mappingsChanged();
+      return { saved: saved.length };
+    },
+    'mappings:delete': ({ posItemId, location }) => {
+      deleteMapping(scope, posItemId, location);
+      mappingsChanged();
       return { done: true as const };
+    },
+    'items:work-list': () => ({
+      rows: rankUnmapped(scope, platform.clock).map((rank) => ({
+        posItemId: rank.posItemId,
+        unitsSold30d: formatScaled(rank.units, QUANTITY_SCALE),
+        netSales30d: formatScaled(rank.value, MONEY_SCALE),
+      })),
+      currencyCode: companyCurrency(scope),
+    }),
+    'items:suggest': ({ posItemIds }) => {
+      const names = new Map(listItems(scope).map((item) => [item.id, item.name]));
+      const suggest = suggester(scope);
+      return posItemIds.filter((id) => names.has(id)).map((posItemId) => ({ posItemId, suggestions: suggest(names.get(posItemId) as string) }));
+    },
+    'items:coverage': () => activatedCoverage(scope, platform.clock),
+    'items:renames': () => openRenames(scope),
+    'items:confirm-rename': ({ id }) => {
+      confirmRename(scope, id, now());
+      mappingsChanged();
+      return { done: true as const };
+    },
+    'reprocess:preview': ({ businessLocationId, from, to }) => reprocessPreview(scope, businessLocationId, from, to),
+    'reprocess:run': async ({ businessLocationId, from, to }) => {
+      if (running) throw new DomainError('reprocess_running', 'Days are being reprocessed already; wait for that run or cancel it.');
+      const controller = (running = new AbortController());
+      try {
+        const results = await reprocess(engine.transfers, businessLocationId, from, to, {
+          signal: controller.signal,
+          onProgress: (done, total, result) => {
+            events.emit({ type: 'transfer:finished', businessLocationId, date: result.date, success: result.success });
+            events.emit({ type: 'reprocess:progress', businessLocationId, done, total, date: result.date });
+          },
+        });
+        return { days: results.map((result) => ({ date: result.date, success: result.success })), cancelled: controller.signal.aborted };
+      } finally {
+        running = null;
+      }
+    },
+    'reprocess:cancel': () => {
+      running?.abort();
+      return { cancelled: running !== null };
     },
   };
 }

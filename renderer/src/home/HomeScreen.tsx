@@ -1,3 +1,4 @@
+import { CoverageCard } from '../items/CoverageCard';
 import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { SetupStep } from '../../../shared/model/setup';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -85,6 +86,7 @@ export function HomeScreen() {
           </List>
         </Paper>
       ) : null}
+      <CoverageCard onMap={() => go('items', null, { unmapped: '1' })} />
     </Stack>
   );
 }

@@ -1,15 +1,16 @@
-import { Button, Checkbox, Drawer, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Drawer, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatMoney } from '../ui/format';
+import { formatMoney, formatQuantity } from '../ui/format';
+import { QuantityInput, quantityReady } from '../ui/QuantityInput';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
-import type { Item } from './items-store';
+import type { ItemGroup } from './item-groups';
 
 /** Ingredients and recipes in one searchable list; the value says which kind ("ingredient:3"). */
-function useTargets() {
+export function useTargets() {
   const reload = anyOf('inventory:changed');
   const ingredients = useLive(() => call('ingredients:list', {}), reload, []);
   const recipes = useLive(() => call('recipes:list', {}), reload, []);
@@ -19,44 +20,88 @@ function useTargets() {
   ];
 }
 
-function MappingForm({ item, onClose }: { item: Item; onClose: () => void }) {
+/** "ingredient:3" → the request's target fields. */
+export function targetOf(value: string): { mappedObjectType: 'ingredient' | 'recipe'; mappedObjectId: number } {
+  const [type, id] = value.split(':');
+  return { mappedObjectType: type === 'recipe' ? 'recipe' : 'ingredient', mappedObjectId: Number(id) };
+}
+
+type Mapping = NonNullable<ItemGroup['mapping']>;
+const describe = (mapping: Mapping) => `${formatQuantity(mapping.quantity)} × ${mapping.name}${mapping.isSubtraction ? ' (gives stock back)' : ''}`;
+const GROUP = '';
+
+function Suggestions({ group, onSaved }: { group: ItemGroup; onSaved: () => void }) {
+  const { data } = useLive(() => call('items:suggest', { posItemIds: [group.first.id] }), anyOf('inventory:changed'), [group.first.id]);
+  const accept = useAction(async (kind: 'ingredient' | 'recipe', id: number) => {
+    await call('mappings:save', { posItemId: group.first.id, mappedObjectType: kind, mappedObjectId: id, quantity: '1', isSubtraction: false });
+    onSaved();
+  });
+  const suggestions = data?.[0]?.suggestions ?? [];
+  if (group.mapping || suggestions.length === 0) return null;
+  return (
+    <Stack gap={6} aria-label="Suggestions">
+      <Title order={4} size="h6">
+        Suggested
+      </Title>
+      {suggestions.map((suggestion) => (
+        <Group key={`${suggestion.kind}:${suggestion.id}`} justify="space-between" wrap="nowrap">
+          <Text size="sm">
+            {suggestion.name}{' '}
+            <Text span c="dimmed" size="xs">
+              {suggestion.kind} · {Math.round(suggestion.score * 100)} % alike
+            </Text>
+          </Text>
+          <Button size="xs" variant="light" onClick={() => void accept.run(suggestion.kind, suggestion.id)} loading={accept.busy} aria-label={`Accept ${suggestion.name}`}>
+            Accept
+          </Button>
+        </Group>
+      ))}
+      <Text size="xs" c="dimmed">
+        Accept maps 1 per item sold; choose below for another quantity.
+      </Text>
+      <ErrorNotice error={accept.error} onClose={accept.clearError} />
+    </Stack>
+  );
+}
+
+function MappingForm({ group, locationNames, onClose, onSaved }: { group: ItemGroup; locationNames: Map<string, string>; onClose: () => void; onSaved: () => void }) {
   const targets = useTargets();
-  const current = item.mapping
-    ? (targets.find((group) => group.group === (item.mapping?.type === 'recipe' ? 'Recipes' : 'Ingredients'))?.items.find((option) => option.label.startsWith(`${item.mapping?.name} (`))?.value ?? null)
+  const [place, setPlace] = useState<string>(GROUP);
+  const shown = place === GROUP ? group.mapping : (group.overrides.find((override) => override.location === place) ?? null);
+  const currentTarget = shown
+    ? (targets.find((list) => list.group === (shown.type === 'recipe' ? 'Recipes' : 'Ingredients'))?.items.find((option) => option.label.startsWith(`${shown.name} (`))?.value ?? null)
     : null;
   const [target, setTarget] = useState<string | null>(null);
-  const [quantity, setQuantity] = useState(item.mapping?.quantity ?? '1');
-  const [isSubtraction, setIsSubtraction] = useState(item.mapping?.isSubtraction ?? false);
-  const chosen = target ?? current;
+  const [quantity, setQuantity] = useState<string | null>(null);
+  const [subtraction, setSubtraction] = useState<boolean | null>(null);
+  const chosen = target ?? currentTarget;
+  const typed = quantity ?? shown?.quantity ?? '1';
+  const isSubtraction = subtraction ?? shown?.isSubtraction ?? false;
+  const location = place === GROUP ? undefined : place;
+  const choosePlace = (value: string | null) => {
+    setPlace(value ?? GROUP);
+    setTarget(null);
+    setQuantity(null);
+    setSubtraction(null);
+  };
   const save = useAction(async () => {
-    const [type, id] = (chosen ?? ':').split(':');
-    await call('mappings:save', { posItemId: item.id, mappedObjectType: type as 'ingredient' | 'recipe', mappedObjectId: Number(id), quantity, isSubtraction });
-    onClose();
+    if (!chosen) return;
+    await call('mappings:save', { posItemId: group.first.id, ...targetOf(chosen), quantity: typed, isSubtraction, location });
+    onSaved();
   });
-  const remove = useAction(async () => {
-    await call('mappings:delete', { posItemId: item.id });
-    onClose();
+  const remove = useAction(async (at?: string) => {
+    await call('mappings:delete', { posItemId: group.first.id, location: at });
+    if (at === undefined) onClose();
   });
+  const places = [
+    { value: GROUP, label: 'Every place that sells it' },
+    ...group.locations.map((id) => ({ value: id, label: `Only at ${locationNames.get(id) ?? id} (override)` })),
+  ];
   return (
     <Stack>
-      <Table aria-label="POS item">
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Th w={110}>Item id</Table.Th>
-            <Table.Td>{item.itemId}</Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th>SKU</Table.Th>
-            <Table.Td>{item.sku ?? '—'}</Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th>Price</Table.Th>
-            <Table.Td>{item.price === null ? '—' : formatMoney(item.price)}</Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
       <ActionForm onSubmit={save.run}>
         <Stack>
+          {group.locations.length > 1 ? <Select label="Applies to" data={places} value={place} onChange={choosePlace} allowDeselect={false} /> : null}
           <Select
             label="Deduct this ingredient or recipe"
             placeholder="Search ingredients and recipes"
@@ -68,46 +113,91 @@ function MappingForm({ item, onClose }: { item: Item; onClose: () => void }) {
             required
             data-autofocus
           />
-          <TextInput
+          <QuantityInput
             label="Quantity per item sold"
-            description="Example: an espresso takes 0.009 kg coffee beans; a burger takes 1 portion of its recipe"
-            value={quantity}
-            onChange={(event) => setQuantity(event.currentTarget.value)}
-            inputMode="decimal"
+            description="Example: an espresso takes 0.009 kg coffee beans (0,009 works too); a burger takes 1 portion of its recipe"
+            value={typed}
+            onChange={setQuantity}
             required
           />
           <Checkbox
             label="Subtraction: selling this item gives stock back"
             description="For special cases only, such as a “No bun” modifier or corrections"
             checked={isSubtraction}
-            onChange={(event) => setIsSubtraction(event.currentTarget.checked)}
+            onChange={(event) => setSubtraction(event.currentTarget.checked)}
           />
           <ErrorNotice error={save.error ?? remove.error} onClose={save.error ? save.clearError : remove.clearError} />
           <Group justify="space-between">
-            {item.mapping ? (
-              <Button color="red" variant="subtle" loading={remove.busy} onClick={() => void remove.run()}>
-                Delete mapping
+            {shown ? (
+              <Button color="red" variant="subtle" loading={remove.busy} onClick={() => void remove.run(location)}>
+                {location ? 'Remove this override' : 'Delete mapping'}
               </Button>
             ) : (
               <span />
             )}
-            <Button type="submit" loading={save.busy} disabled={!chosen}>
-              Save mapping
+            <Button type="submit" loading={save.busy} disabled={!chosen || !quantityReady(typed)}>
+              {location ? 'Save override' : 'Save mapping'}
             </Button>
           </Group>
         </Stack>
       </ActionForm>
-      <Text size="xs" c="dimmed">
-        A new mapping applies to days posted from now on, and to days you run again by hand.
-      </Text>
+      {group.overrides.length > 0 ? (
+        <Stack gap={4} aria-label="Overrides">
+          <Text size="sm" fw={500}>
+            Overrides
+          </Text>
+          {group.overrides.map((override) => (
+            <Text key={override.location} size="sm">
+              At {locationNames.get(override.location) ?? override.location}: {describe(override)}
+            </Text>
+          ))}
+        </Stack>
+      ) : null}
     </Stack>
   );
 }
 
-export function MappingSheet({ item, onClose }: { item: Item | null; onClose: () => void }) {
+export function MappingSheet({ group, locationNames, onClose, onSaved }: { group: ItemGroup | null; locationNames: Map<string, string>; onClose: () => void; onSaved: () => void }) {
+  const saved = () => {
+    onSaved();
+    onClose();
+  };
   return (
-    <Drawer opened={item !== null} onClose={onClose} position="right" size="md" title={item ? `Map “${item.name}”` : ''}>
-      {item ? <MappingForm key={item.id} item={item} onClose={onClose} /> : null}
+    <Drawer opened={group !== null} onClose={onClose} position="right" size="md" title={group ? `Map “${group.name}”` : ''}>
+      {group ? (
+        <Stack key={group.key}>
+          <Table aria-label="POS item">
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th w={110}>Sold at</Table.Th>
+                <Table.Td>{group.locations.map((id) => locationNames.get(id) ?? id).join(', ') || '—'}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>SKU</Table.Th>
+                <Table.Td>{group.sku ?? '—'}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>Price</Table.Th>
+                <Table.Td>{group.first.price === null ? '—' : formatMoney(group.first.price)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>Items</Table.Th>
+                <Table.Td>
+                  {group.items.length === 1 ? `${group.first.itemId} · ${group.first.source}` : `${group.items.length} POS items, one dish: mapped once for all`}
+                  {group.otherNames.length > 0 ? (
+                    <Text size="xs" c="dimmed">
+                      Also named {group.otherNames.join(', ')}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+          {group.mapping ? <Badge variant="light">Now: {describe(group.mapping)}</Badge> : null}
+          <Suggestions group={group} onSaved={saved} />
+          <MappingForm group={group} locationNames={locationNames} onClose={onClose} onSaved={saved} />
+        </Stack>
+      ) : null}
     </Drawer>
   );
 }

@@ -1,3 +1,5 @@
+import { CoverageCard } from '../items/CoverageCard';
+import { ReprocessDialog } from '../items/ReprocessDialog';
 import { Alert, Anchor, Autocomplete, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ContractOutput } from '../../../shared/ipc/contract';
@@ -200,8 +202,10 @@ export function LocationDetail({ businessLocationId }: { businessLocationId: str
   const here = location.data;
   const data = overview.data;
   const { issues, catalog, salesLines } = data?.stats ?? {};
+  const [reprocessing, setReprocessing] = useState(false);
   return (
     <Stack>
+      {reprocessing ? <ReprocessDialog opened location={businessLocationId} onClose={() => setReprocessing(false)} /> : null}
       <Group justify="space-between">
         <div>
           <Anchor component="button" type="button" size="sm" onClick={() => go('locations')}>
@@ -214,9 +218,16 @@ export function LocationDetail({ businessLocationId }: { businessLocationId: str
             </Text>
           ) : null}
         </div>
-        <Button variant="default" onClick={() => go('logs', null, { location: businessLocationId })}>
-          See all logs
-        </Button>
+        <Group>
+          {here?.activatedAt ? (
+            <Button variant="default" onClick={() => setReprocessing(true)}>
+              Reprocess days…
+            </Button>
+          ) : null}
+          <Button variant="default" onClick={() => go('logs', null, { location: businessLocationId })}>
+            See all logs
+          </Button>
+        </Group>
       </Group>
       <ErrorNotice error={location.error ?? overview.error} />
       {data && here ? (
@@ -230,6 +241,7 @@ export function LocationDetail({ businessLocationId }: { businessLocationId: str
               <Stat label="Sales (7d / 30d)" value={`${salesLines.last7Days} / ${salesLines.last30Days}`} detail="Sales lines seen" />
             </SimpleGrid>
           ) : null}
+          <CoverageCard businessLocationId={businessLocationId} onMap={() => go('items', null, { unmapped: '1' })} />
           <Configuration key={`${here.storageUnitId}`} location={here} overview={data} />
           <MigrationPanel businessLocationId={businessLocationId} migration={data.migration} timeZone={here.timezone} />
         </>

@@ -19,7 +19,21 @@ import {
 } from './inventory';
 import { ledgerEntryLines, ledgerTotals, listLedger } from './ledger';
 import { configureConnection, disconnect, getConfiguration, getConnection, pasteAddress, startConnect, testConnection } from './connection';
-import { deleteMappingContract, listItemsContract, saveMappingContract, syncItemsContract } from './items';
+import {
+  confirmRenameContract,
+  coverageContract,
+  deleteMappingContract,
+  listItemsContract,
+  renamesContract,
+  reprocessCancelContract,
+  reprocessPreviewContract,
+  reprocessRunContract,
+  saveMappingContract,
+  saveMappingsContract,
+  suggestContract,
+  syncItemsContract,
+  workListContract,
+} from './items';
 import { linkLocation, listLocationsContract, locationOverviewContract, setLocationAutoIssue, setLocationTimeZone, syncLocationsContract } from './locations';
 import { activateLocationContract, cancelMigrationContract, migrationStatusContract, rerunMigrationContract, startMigrationContract } from './migrations';
 import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
@@ -64,7 +78,16 @@ const all = [
   listItemsContract,
   syncItemsContract,
   saveMappingContract,
+  saveMappingsContract,
   deleteMappingContract,
+  workListContract,
+  suggestContract,
+  coverageContract,
+  renamesContract,
+  confirmRenameContract,
+  reprocessPreviewContract,
+  reprocessRunContract,
+  reprocessCancelContract,
   runTransfer,
   activateLocationContract,
   startMigrationContract,
