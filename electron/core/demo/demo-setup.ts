@@ -75,6 +75,34 @@ export const DEMO_SETUP = {
     {
       "name": "Frying oil",
       "unit": "l"
+    },
+    {
+      "name": "Beef steak",
+      "unit": "kg"
+    },
+    {
+      "name": "Fish fillet",
+      "unit": "kg"
+    },
+    {
+      "name": "Romaine lettuce",
+      "unit": "kg"
+    },
+    {
+      "name": "Parmesan",
+      "unit": "kg"
+    },
+    {
+      "name": "Mushrooms",
+      "unit": "kg"
+    },
+    {
+      "name": "Gin",
+      "unit": "l"
+    },
+    {
+      "name": "Tonic water bottle",
+      "unit": "bottle"
     }
   ],
   "recipes": [
@@ -156,6 +184,90 @@ export const DEMO_SETUP = {
           "quantity": "0.125"
         }
       ]
+    },
+    {
+      "name": "Steak frites recipe",
+      "yield": "1",
+      "lines": [
+        {
+          "ingredient": "Beef steak",
+          "quantity": "0.25",
+          "trimPct": "5"
+        },
+        {
+          "recipe": "Fries portion",
+          "quantity": "1"
+        }
+      ]
+    },
+    {
+      "name": "Fish and chips recipe",
+      "yield": "1",
+      "lines": [
+        {
+          "ingredient": "Fish fillet",
+          "quantity": "0.18"
+        },
+        {
+          "ingredient": "Frying oil",
+          "quantity": "0.03"
+        },
+        {
+          "recipe": "Fries portion",
+          "quantity": "1"
+        }
+      ]
+    },
+    {
+      "name": "Caesar salad recipe",
+      "yield": "1",
+      "lines": [
+        {
+          "ingredient": "Romaine lettuce",
+          "quantity": "0.15",
+          "trimPct": "20"
+        },
+        {
+          "ingredient": "Parmesan",
+          "quantity": "0.02"
+        }
+      ]
+    },
+    {
+      "name": "Pizza Funghi recipe",
+      "yield": "1",
+      "lines": [
+        {
+          "ingredient": "Pizza dough ball",
+          "quantity": "1"
+        },
+        {
+          "ingredient": "Tomato sauce",
+          "quantity": "0.08"
+        },
+        {
+          "ingredient": "Mozzarella",
+          "quantity": "0.1"
+        },
+        {
+          "ingredient": "Mushrooms",
+          "quantity": "0.06"
+        }
+      ]
+    },
+    {
+      "name": "Gin tonic recipe",
+      "yield": "1",
+      "lines": [
+        {
+          "ingredient": "Gin",
+          "quantity": "0.04"
+        },
+        {
+          "ingredient": "Tonic water bottle",
+          "quantity": "1"
+        }
+      ]
     }
   ],
   "receipts": [
@@ -206,6 +318,55 @@ export const DEMO_SETUP = {
       "storageUnit": "Main Kitchen",
       "quantity": "200",
       "value": "160",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Beef steak",
+      "storageUnit": "Main Kitchen",
+      "quantity": "40",
+      "value": "880",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Fish fillet",
+      "storageUnit": "Main Kitchen",
+      "quantity": "30",
+      "value": "420",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Romaine lettuce",
+      "storageUnit": "Main Kitchen",
+      "quantity": "20",
+      "value": "64",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Parmesan",
+      "storageUnit": "Main Kitchen",
+      "quantity": "5",
+      "value": "110",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Mushrooms",
+      "storageUnit": "Main Kitchen",
+      "quantity": "10",
+      "value": "48",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Gin",
+      "storageUnit": "Bar Storage",
+      "quantity": "21",
+      "value": "378",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Tonic water bottle",
+      "storageUnit": "Bar Storage",
+      "quantity": "240",
+      "value": "168",
       "date": "2025-01-02"
     }
   ]

@@ -18,7 +18,8 @@ export function suggester(scope: CompanyScope): (itemName: string) => Suggestion
     ...listRecipes(scope).map((recipe) => ({ kind: 'recipe' as const, name: recipe.name, id: recipe.id })),
     ...listIngredients(scope).map((ingredient) => ({ kind: 'ingredient' as const, name: ingredient.name, id: ingredient.id })),
   ];
-  const fuse = new Fuse(targets, { keys: ['name'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
+  // 0.55: close enough that "Cola 0.33 l" finds "Cola bottle 0.33 l", far enough that "Gin tonic" does not find "Frying oil".
+  const fuse = new Fuse(targets, { keys: ['name'], includeScore: true, ignoreLocation: true, threshold: 0.55 });
   return (itemName) => {
     const wanted = itemName.trim().toLowerCase();
     const containing = (suggestion: Suggestion) => suggestion.kind === 'recipe' && suggestion.name.toLowerCase().includes(wanted);

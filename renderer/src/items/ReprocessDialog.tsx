@@ -29,7 +29,7 @@ function PreviewTable({ preview, currency }: { preview: Preview; currency: strin
           <Table.Th ta="right">Posted now</Table.Th>
           <Table.Th ta="right">With today’s mappings</Table.Th>
           <Table.Th ta="right">Difference</Table.Th>
-          <Table.Th ta="right">Value now → then ({currency})</Table.Th>
+          <Table.Th ta="right">Value now → after ({currency})</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -39,9 +39,7 @@ function PreviewTable({ preview, currency }: { preview: Preview; currency: strin
             <Table.Td ta="right">{formatAtUnit(row.posted, row.unit)}</Table.Td>
             <Table.Td ta="right">{formatAtUnit(row.new, row.unit)}</Table.Td>
             <Table.Td ta="right">{formatAtUnit(row.difference, row.unit)}</Table.Td>
-            <Table.Td ta="right">
-              {formatMoney(row.postedValue)} → {formatMoney(row.newValue)}
-            </Table.Td>
+            <Table.Td ta="right">{row.newValue === '0' && row.new !== '0' ? 'no cost yet: record a receipt' : `${formatMoney(row.postedValue)} → ${formatMoney(row.newValue)}`}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

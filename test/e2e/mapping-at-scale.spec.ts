@@ -1,0 +1,61 @@
+import { expect, test } from './fixtures';
+import { LarderPage } from './pages/larder-page';
+
+// Mapping in one sitting: on the demo account with a location's 90 days imported, the top five of
+// the unmapped work list are mapped through their suggestions, and the last 30 days are corrected
+// through the reprocess preview.
+test('a manager maps the top five unmapped items through suggestions, then applies them to the last 30 days', async ({ page, larder }) => {
+  test.setTimeout(300_000);
+  const app = new LarderPage(page);
+  await app.open(larder.url);
+  await page.getByRole('button', { name: 'Use demo account' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Demo account ready' })).toBeVisible({ timeout: 30_000 });
+
+  await app.section('Locations');
+  await page.getByRole('table', { name: 'Locations' }).getByRole('button', { name: 'Harbour Restaurant' }).click();
+  await app.choose('Storage unit', 'Main Kitchen');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Activate location…' }).click();
+  await page.getByRole('dialog', { name: 'Activate Harbour Restaurant?' }).getByRole('button', { name: 'Activate and start the migration' }).click();
+  await expect(page.locator('[data-migration-status="completed"]')).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByLabel('Mapping coverage')).toContainText('% of sales value mapped');
+
+  await app.section('Items');
+  await expect(page.getByRole('radio', { name: /^To map/ })).toBeChecked();
+  await expect(page.getByLabel('Work list summary')).toContainText('The best-selling come first');
+  const rows = page.getByRole('rowgroup', { name: 'Items rows' }).getByRole('row');
+  // The top five, each with a suggestion to accept.
+  await expect(rows.nth(4).getByRole('button', { name: /^Accept / })).toBeVisible();
+  const topFive: string[] = [];
+  for (let n = 0; n < 5; n++) {
+    const row = rows.nth(n);
+    topFive.push((await row.getAttribute('aria-label')) ?? '');
+    await row.getByRole('checkbox').check();
+  }
+  await app.screenshot('items-work-list');
+  await page.getByRole('button', { name: 'Accept suggestions for 5 selected…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Accept 5 suggestions?' });
+  for (const name of topFive) await expect(confirm.getByRole('table', { name: 'Suggestions to accept' })).toContainText(name);
+  await app.screenshot('items-accept-suggestions');
+  await confirm.getByRole('button', { name: 'Map 5 items' }).click();
+  await expect(confirm).toBeHidden();
+  for (const name of topFive) await expect(page.getByRole('rowgroup', { name: 'Items rows' }).locator(`[aria-label="${name}"]`)).toHaveCount(0);
+
+  await expect(page.getByText('Mappings changed')).toBeVisible();
+  await expect(page.getByLabel('Days to apply to')).toHaveValue('30');
+  await page.getByRole('button', { name: 'Preview changes' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Apply today’s mappings to past days' });
+  await dialog.getByRole('button', { name: 'Preview changes' }).click();
+  await expect(dialog.getByText(/\d+ days would change/)).toBeVisible();
+  await expect(dialog.getByRole('table', { name: 'What would change' })).toBeVisible();
+  await app.screenshot('reprocess-preview');
+  const days = Number(/(\d+) days would change/.exec((await dialog.getByText(/\d+ days would change/).textContent()) ?? '')?.[1]);
+  expect(days).toBeGreaterThan(0);
+  expect(days).toBeLessThanOrEqual(30);
+  await dialog.getByRole('button', { name: `Reprocess ${days} days` }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Done' })).toContainText(`${days} days posted again with today’s mappings`, { timeout: 120_000 });
+  await app.screenshot('reprocess-done');
+  // A second preview finds nothing left to correct.
+  await dialog.getByRole('button', { name: 'Preview changes' }).click();
+  await expect(dialog.getByText('Nothing to correct')).toBeVisible();
+});
