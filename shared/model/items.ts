@@ -105,6 +105,12 @@ export const itemRenameView = z.object({
 });
 export type ItemRenameView = z.infer<typeof itemRenameView>;
 
+/**
+ * How many rows at the top of the work list get suggestions when the Items screen opens: the
+ * best-sellers a person works through first (a row further down gets its suggestions when opened).
+ */
+export const SUGGESTED_ROWS = 30;
+
 /** A suggested mapping target: never applied by itself. `score` is the name similarity, 0 to 1. */
 export const suggestionView = z.object({ kind: z.enum(mappedObjectTypes), name: z.string(), id: z.number().int(), score: z.number() });
 export type SuggestionView = z.infer<typeof suggestionView>;

@@ -9,15 +9,14 @@
 //   open stock on hand  click on the Ledger's Stock on hand tab → the stock rows painted
 //   open the logs       click on Transfer logs → the log rows painted
 import { median } from './timing';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { defaultMigrationsFolder, openDatabase } from '../../electron/core/db/open-database';
 import { DATABASE_FILE } from '../../electron/core/engine';
-import { runMigration } from '../../electron/core/migration/migration';
 import { startHost } from '../e2e/fixtures';
-import { BL, NOW, phase, postEarlierDays, prepareBusyVenue } from './busy-venue';
+import { BL, NOW, phase, yearOfBusyVenue } from './busy-venue';
 
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 9);
 
@@ -61,20 +60,7 @@ const nav = (name: string) => `nav[aria-label="Sections"] button:nth-of-type(${[
 /** BENCH_UI_DATA keeps the venue (about 2 minutes to build) for the next run; by default it is temporary. */
 const kept = process.env.BENCH_UI_DATA;
 const home = kept ?? mkdtempSync(join(tmpdir(), 'larder-ui-bench-'));
-if (!existsSync(join(home, DATABASE_FILE))) {
-  mkdirSync(home, { recursive: true });
-  const days = Number(process.env.BENCH_UI_DAYS ?? 365);
-  const { engine, fake, jobId } = await prepareBusyVenue(home, {
-    salesPerDay: Number(process.env.BENCH_SALES_PER_DAY ?? 1200),
-    itemsPerBusiness: Number(process.env.BENCH_ITEMS_PER_BUSINESS ?? 3334),
-    days,
-  });
-  phase('migrating');
-  await runMigration(engine.transfers, jobId, (progress) => progress.progress_percent % 20 === 0 && phase(`migration ${progress.progress_percent} %`));
-  await postEarlierDays(engine, days);
-  engine.close();
-  fake.stop();
-}
+await yearOfBusyVenue(home);
 let stopHost = () => undefined as void;
 try {
   const database = openDatabase({ file: join(home, DATABASE_FILE), migrationsFolder: defaultMigrationsFolder });

@@ -12,6 +12,7 @@ import { resolveItem, saveMapping } from '../items/mappings';
 import { ledgerEntryLines, listLedgerEntries, stockOnHand } from '../ledger/ledger';
 import { listLogs } from '../transfer/transfer-log';
 import { saveCsvProfile } from './csv-profiles';
+import { soldItemDays } from '../../../test/support/sold-item-days';
 import { listUploads, previewCsv, revertUpload, uploadCsv, type CsvPostOptions } from './csv-upload';
 
 const AT = '2026-05-08T10:00:00.000Z';
@@ -226,6 +227,10 @@ describe('a CSV upload', () => {
     const added = await upload('Kassenexport', 'nachtrag.csv', { mode: 'add' }, extra);
     const reverted = revertUpload(engine.scope, first.id, '2026-05-08T11:00:00.000Z');
     expect(reverted).toMatchObject({ status: 'reverted', reverted_at: '2026-05-08T11:00:00.000Z' });
+    // The day sums the work list reads follow the sales left.
+    const sums = soldItemDays(engine.db);
+    expect(sums.stored).toEqual(sums.summed);
+    expect(sums.stored.length).toBeGreaterThan(0);
     // What the added file posted stays, alone.
     expect(issues()).toEqual([
       ['Kassenexport/Mitte', '2026-05-06', 'Main Kitchen', 'Spätzle', '-0.25', '-1'],

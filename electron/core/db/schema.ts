@@ -628,6 +628,31 @@ export const salesLines = sqliteTable(
   (t) => [uniqueIndex('sales_lines_sale_line').on(t.saleId, t.lineId)],
 );
 
+/**
+ * What each sold item sold per location and business day, sold lines only (positive quantity, named,
+ * not voided or cancelled): the cached sales summed once when a day is stored, so a 30-day ranking of
+ * unmapped items reads thousands of rows instead of a busy venue's 150,000 lines. Kept by
+ * transfer/sales-source.ts, which writes the sales it sums.
+ */
+export const soldItemDays = sqliteTable(
+  'sold_item_days',
+  {
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    businessDate: text('business_date').notNull(),
+    soldItemId: integer('sold_item_id')
+      .notNull()
+      .references(() => soldItems.id),
+    lines: integer('lines').notNull(),
+    /** Quantity scale. */
+    units: integer('units').notNull(),
+    /** Money scale. */
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.locationId, t.businessDate, t.soldItemId] })],
+);
+
 /** The days a location's sales were fetched for, and how: whether a transfer may reuse them. */
 export const salesFetches = sqliteTable(
   'sales_fetches',

@@ -141,6 +141,14 @@ export function savePolledItems(scope: CompanyScope, sourceId: number, items: Se
   });
 }
 
+/** The names of the company's items among `ids`, by id. */
+export function itemNames(scope: CompanyScope, ids: readonly number[]): Map<number, string> {
+  const rows = scope.db
+    .statement('SELECT id, name FROM pos_items WHERE company_id = ? AND id IN (SELECT value FROM json_each(?))')
+    .all(scope.companyId, JSON.stringify(ids)) as { id: number; name: string }[];
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /** Every source's items, by name; `source` keeps one source's (by its name). */
 export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; source?: string | undefined } = {}): PosItemView[] {
   const target = (alias: string) =>

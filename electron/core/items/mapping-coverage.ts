@@ -9,34 +9,15 @@ import { listLocations } from '../locations/location-sync';
 import type { Clock } from '../platform/platform';
 import { itemMappedSql } from './mappings';
 import { mappingLookup } from '../transfer/mapping-lookup';
+import { itemsSold } from '../transfer/sales-source';
 import type { LocationCoverageView } from '../../../shared/model/items';
 
 export const COVERAGE_DAYS = 30;
 
 export type LocationCoverage = LocationCoverageView;
 
-interface SoldItem {
-  itemId: string | null;
-  sku: string | null;
-  name: string;
-  /** Money scale. */
-  value: number;
-  /** Quantity scale. */
-  units: number;
-  lines: number;
-}
-
-/** What a location sold of each item, sold lines only, between two business dates. */
-const ITEMS_SOLD = 
-    `SELECT nullif(i.item_ref, '') AS itemId, nullif(i.sku, '') AS sku, i.name, sum(coalesce(l.net_amount, 0)) AS value, sum(l.quantity) AS units, count(*) AS lines
-     FROM sales s JOIN sales_lines l ON l.sale_id = s.id JOIN sold_items i ON i.id = l.sold_item_id
-     WHERE s.location_id = ? AND s.business_date BETWEEN ? AND ? AND l.quantity > 0 AND trim(i.name) <> ''
-       AND s.type <> 'VOID' AND s.cancelled = 0
-     GROUP BY l.sold_item_id`;
-
 /** Coverage of every activated location, each over its own last 30 closed business days. */
 export function activatedCoverage(scope: CompanyScope, clock: Clock): LocationCoverage[] {
-  const itemsSold = scope.db.sqlite.prepare(ITEMS_SOLD);
   return listLocations(scope)
     .filter((location) => location.activatedAt !== null)
     .map((location) => {
@@ -46,7 +27,7 @@ export function activatedCoverage(scope: CompanyScope, clock: Clock): LocationCo
       let mapped = 0;
       let lines = 0;
       let mappedLines = 0;
-      for (const item of itemsSold.all(location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday) as SoldItem[]) {
+      for (const item of itemsSold(scope.db, location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday)) {
         total += item.value;
         lines += item.lines;
         if (!mappingFor(item)) continue;
@@ -81,7 +62,6 @@ export interface RankedItem {
  * location's own source's items), highest net sales value first, then units.
  */
 export function rankUnmapped(scope: CompanyScope, clock: Clock): RankedItem[] {
-  const itemsSold = scope.db.sqlite.prepare(ITEMS_SOLD);
   const unmapped = scope.db.sqlite
     .prepare(`SELECT i.id, i.source_id AS sourceId, i.item_id AS itemId, i.sku, i.name FROM pos_items i WHERE i.company_id = ? AND NOT ${itemMappedSql('i')}`)
     .all(scope.companyId) as { id: number; sourceId: number; itemId: string; sku: string | null; name: string }[];
@@ -98,7 +78,7 @@ export function rankUnmapped(scope: CompanyScope, clock: Clock): RankedItem[] {
     const maps = bySource.get(location.sourceId);
     if (!maps) continue;
     const yesterday = addDays(dateInZone(clock.now(), location.timezone), -1);
-    for (const sold of itemsSold.all(location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday) as SoldItem[]) {
+    for (const sold of itemsSold(scope.db, location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday)) {
       const id = (sold.itemId ? maps.byItemId.get(sold.itemId) : undefined) ?? (sold.sku ? maps.bySku.get(sold.sku) : undefined) ?? maps.byName.get(sold.name);
       if (id === undefined) continue;
       const total = totals.get(id) ?? { posItemId: id, units: 0, value: 0 };

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { handMadeSale } from '../demo/fake-lightspeed/fake-data';
 import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
+import { soldItemDays } from '../../../test/support/sold-item-days';
 import { rankUnmapped } from './mapping-coverage';
 import { suggestTargets } from './suggestions';
 
@@ -29,6 +30,23 @@ describe('the unmapped work list', () => {
       ['Cappuccino', 10_000_000, 300_000],
       ['Cheesecake', 2_000_000, 120_000],
     ]);
+  });
+
+  it('keeps its day sums equal to the stored sales when a day is fetched again with other sales', async () => {
+    const run = (restaurant = await startRestaurant());
+    const sku = (name: string) => run.harbourItem(name).sku;
+    const day = (lines: { id: string; name: string; quantity: string }[]) =>
+      run.fake.data.setDaySales(Number(HARBOUR), '2026-05-07', [handMadeSale('s1', '2026-05-07T10:00:00Z', lines.map((line) => ({ ...line, sku: sku(line.name), amount: '3.00' })))]);
+    day([
+      { id: 'S-cap', name: 'Cappuccino', quantity: '4.000' },
+      { id: 'S-cake', name: 'Cheesecake', quantity: '1.000' },
+    ]);
+    await run.transfer('2026-05-07');
+    day([{ id: 'S-cap', name: 'Cappuccino', quantity: '6.000' }]);
+    await run.transfer('2026-05-07', { force: true });
+    const sums = soldItemDays(run.engine.db);
+    expect(sums.stored).toEqual(sums.summed);
+    expect(rankUnmapped(run.engine.scope, run.engine.platform.clock).map((rank) => rank.units)).toEqual([6_000_000]);
   });
 
   it('suggests targets by name, a recipe containing the item’s name first', async () => {

@@ -161,7 +161,15 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
     }
   }
   const toStore = { sales: day.sales, lines, soldItemIds: soldItemIdsOfLines };
-  const rowIds = isNewDay(db, locationId, day) ? insertNewDay(db, locationId, date, toStore) : upsertDay(db, locationId, date, toStore);
+  const fresh = isNewDay(db, locationId, day);
+  // A sale stored under another business day moves here; that day's sums change too.
+  const movedFrom = fresh
+    ? []
+    : (db
+        .statement('SELECT DISTINCT business_date FROM sales WHERE location_id = ? AND business_date <> ? AND account_reference IN (SELECT value FROM json_each(?))')
+        .pluck()
+        .all(locationId, date, JSON.stringify(day.sales.map((fetched) => fetched.accountReference))) as string[]);
+  const rowIds = fresh ? insertNewDay(db, locationId, date, toStore) : upsertDay(db, locationId, date, toStore);
   rowIds.forEach((rowId, index) => ((lines[index] as DayLine).rowId = rowId));
 
   const daySales = 'SELECT id FROM sales WHERE location_id = ? AND business_date = ?';
@@ -180,6 +188,7 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
      ON CONFLICT (location_id, business_date) DO UPDATE SET fetched_at = excluded.fetched_at, data_complete = excluded.data_complete,
        next_start_of_day = excluded.next_start_of_day`,
   ).run(locationId, date, at, day.dataComplete ? 1 : 0, day.nextStartOfDay);
+  for (const stale of [date, ...movedFrom]) sumSoldItems(db, locationId, stale);
   // The day now holds exactly these lines and the posted ones: read it back only when a posted line
   // Lightspeed no longer sends was kept, or the answer named a line twice.
   const stored = new Set(rowIds);
@@ -328,6 +337,7 @@ export function storeUploadedDay(db: LarderDb, locationId: number, date: string,
   }
   insertMany(db, 'sales', UPLOADED_SALE_COLUMNS, saleValues);
   insertMany(db, 'sales_lines', LINE_COLUMNS, lineValues);
+  sumSoldItems(db, locationId, date);
   return lines;
 }
 
@@ -338,6 +348,44 @@ export function uploadedSalesLineIds(db: LarderDb, uploadId: number): number[] {
 
 /** A reverted upload's sales and their lines go (after the ledger withdrew their trace). */
 export function deleteUploadedSales(db: LarderDb, uploadId: number): void {
+  const days = db.statement('SELECT DISTINCT location_id AS locationId, business_date AS date FROM sales WHERE csv_upload_id = ?').all(uploadId) as { locationId: number; date: string }[];
   db.statement('DELETE FROM sales_lines WHERE sale_id IN (SELECT id FROM sales WHERE csv_upload_id = ?)').run(uploadId);
   db.statement('DELETE FROM sales WHERE csv_upload_id = ?').run(uploadId);
+  for (const day of days) sumSoldItems(db, day.locationId, day.date);
+}
+
+/**
+ * The day's sold_item_days rows, summed again from its stored sales: sold lines only (positive,
+ * named, not voided or cancelled), what mapping coverage and the work list weigh.
+ */
+function sumSoldItems(db: LarderDb, locationId: number, date: string): void {
+  db.statement('DELETE FROM sold_item_days WHERE location_id = ? AND business_date = ?').run(locationId, date);
+  db.statement(
+    `INSERT INTO sold_item_days (location_id, business_date, sold_item_id, lines, units, value)
+     SELECT s.location_id, s.business_date, l.sold_item_id, count(*), sum(l.quantity), sum(coalesce(l.net_amount, 0))
+     FROM sales s JOIN sales_lines l ON l.sale_id = s.id JOIN sold_items i ON i.id = l.sold_item_id
+     WHERE s.location_id = ? AND s.business_date = ? AND l.quantity > 0 AND trim(i.name) <> '' AND s.type <> 'VOID' AND s.cancelled = 0
+     GROUP BY l.sold_item_id`,
+  ).run(locationId, date);
+}
+
+/** What each item sold at a location between two business dates (inclusive), from the day sums. */
+export function itemsSold(db: LarderDb, locationId: number, from: string, to: string): SoldItemTotal[] {
+  return db
+    .statement(
+      `SELECT nullif(i.item_ref, '') AS itemId, nullif(i.sku, '') AS sku, i.name, sum(d.value) AS value, sum(d.units) AS units, sum(d.lines) AS lines
+       FROM sold_item_days d JOIN sold_items i ON i.id = d.sold_item_id
+       WHERE d.location_id = ? AND d.business_date BETWEEN ? AND ? GROUP BY d.sold_item_id`,
+    )
+    .all(locationId, from, to) as SoldItemTotal[];
+}
+
+/** An item's sales over a period: its POS ids, and quantity and money at their scales. */
+export interface SoldItemTotal {
+  itemId: string | null;
+  sku: string | null;
+  name: string;
+  value: number;
+  units: number;
+  lines: number;
 }

@@ -2,7 +2,7 @@ import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../../core/decimal/decimal';
 import { confirmRename, openRenames } from '../../core/items/item-renames';
-import { listItems, syncItems } from '../../core/items/item-sync';
+import { itemNames, listItems, syncItems } from '../../core/items/item-sync';
 import { activatedCoverage, rankUnmapped } from '../../core/items/mapping-coverage';
 import { deleteMapping, saveMapping, saveMappings, type MappingInput } from '../../core/items/mappings';
 import { suggester } from '../../core/items/suggestions';
@@ -74,7 +74,7 @@ export function createItemHandlers(engine: Engine): Pick<Handlers, ItemChannel> 
       currencyCode: companyCurrency(scope),
     }),
     'items:suggest': ({ posItemIds }) => {
-      const names = new Map(listItems(scope).map((item) => [item.id, item.name]));
+      const names = itemNames(scope, posItemIds);
       const suggest = suggester(scope);
       return posItemIds.filter((id) => names.has(id)).map((posItemId) => ({ posItemId, suggestions: suggest(names.get(posItemId) as string) }));
     },

@@ -1,3 +1,4 @@
+import { typedDecimalProblem } from '../../../shared/decimal-text';
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { CountSheet } from '../../../shared/model/stock';
@@ -71,7 +72,7 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
                   rightSection={<Text size="xs">{row.unit}</Text>}
                   value={typed[row.ingredient] ?? ''}
                   disabled={!draft}
-                  error={invalid.includes(row.ingredient) ? 'A quantity such as 2,5' : undefined}
+                  error={invalid.includes(row.ingredient) ? `Counted ${row.ingredient}: ${typedDecimalProblem(typed[row.ingredient] ?? '')}` : undefined}
                   onChange={(event) => {
                     const value = event.currentTarget.value;
                     setTyped((previous) => ({ ...previous, [row.ingredient]: value }));

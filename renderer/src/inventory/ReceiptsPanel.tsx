@@ -1,3 +1,4 @@
+import { DecimalInput } from '../ui/DecimalInput';
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { isDecimalText } from '../../../shared/decimal-text';
@@ -42,22 +43,8 @@ export function ReceiptsPanel() {
             <Select label="Ingredient" data={ingredients.map((item) => ({ value: String(item.id), label: `${item.name} (${item.unit})` }))} value={form.ingredientId} onChange={(ingredientId) => set({ ingredientId })} searchable required />
             <Select label="Storage unit" data={storageUnits.map((unit) => ({ value: String(unit.id), label: unit.name }))} value={form.storageUnitId} onChange={(storageUnitId) => set({ storageUnitId })} required />
             <TextInput label="Date" type="date" value={form.date} onChange={(event) => set({ date: event.currentTarget.value })} required />
-            <TextInput
-              label="Quantity"
-              placeholder="10"
-              value={form.quantity}
-              onChange={(event) => set({ quantity: event.currentTarget.value })}
-              error={form.quantity && !isDecimalText(form.quantity) ? 'A number such as 2.5' : null}
-              required
-            />
-            <TextInput
-              label="Total value"
-              placeholder="180.00"
-              value={form.value}
-              onChange={(event) => set({ value: event.currentTarget.value })}
-              error={form.value && !isDecimalText(form.value) ? 'An amount such as 180.00' : null}
-              required
-            />
+            <DecimalInput label="Quantity" placeholder="10" value={form.quantity} onChange={(quantity) => set({ quantity })} required />
+            <DecimalInput label="Total value" placeholder="180.00" value={form.value} onChange={(value) => set({ value })} required />
             <TextInput label="Reference (optional)" placeholder="Invoice number" value={form.reference} onChange={(event) => set({ reference: event.currentTarget.value })} />
           </SimpleGrid>
           <Group justify="flex-end" mt="sm">

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import { isDecimalText } from '../../../shared/decimal-text';
+import { isDecimalText, typedDecimalProblem } from '../../../shared/decimal-text';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ActionForm } from '../ui/ActionForm';
@@ -23,11 +23,13 @@ interface LineDraft {
 let nextKey = 1;
 const blankLine = (): LineDraft => ({ key: nextKey++, target: null, quantity: '', trimPct: '' });
 
-function lineProblem(line: LineDraft): string | null {
-  if (line.target === null && line.quantity !== '') return 'Choose an ingredient or a recipe';
-  if (line.quantity && !isDecimalText(line.quantity)) return 'Quantity: a number such as 0.25';
-  if (line.trimPct && !isDecimalText(line.trimPct)) return 'Trim: a percentage such as 10';
-  return null;
+/** What is wrong with a line, field by field, each message naming its field. */
+function lineProblems(line: LineDraft, number: number): { target: string | null; quantity: string | null; trimPct: string | null } {
+  return {
+    target: line.target === null && line.quantity !== '' ? `Line ${number}: choose an ingredient or a recipe` : null,
+    quantity: line.quantity && !isDecimalText(line.quantity) ? `Line ${number}: quantity: ${typedDecimalProblem(line.quantity)}` : null,
+    trimPct: line.trimPct && !isDecimalText(line.trimPct) ? `Line ${number}: trim %: ${typedDecimalProblem(line.trimPct)}` : null,
+  };
 }
 
 export function RecipeEditor({ recipeId, onSaved }: { recipeId: number | null; onSaved: (id: number) => void }) {
@@ -79,7 +81,7 @@ export function RecipeEditor({ recipeId, onSaved }: { recipeId: number | null; o
   });
 
   const update = (key: number, change: Partial<LineDraft>) => setLines((current) => current.map((line) => (line.key === key ? { ...line, ...change } : line)));
-  const problems = lines.map(lineProblem);
+  const problems = lines.map((line, index) => lineProblems(line, index + 1));
 
   return (
     <ActionForm onSubmit={save.run}>
@@ -91,7 +93,7 @@ export function RecipeEditor({ recipeId, onSaved }: { recipeId: number | null; o
             description="Portions one batch makes"
             value={yieldQty}
             onChange={(event) => setYieldQty(event.currentTarget.value)}
-            error={yieldQty && !isDecimalText(yieldQty) ? 'A number such as 1 or 12' : null}
+            error={yieldQty && !isDecimalText(yieldQty) ? `Yield: ${typedDecimalProblem(yieldQty)}` : null}
             required
             w={160}
           />
@@ -117,14 +119,27 @@ export function RecipeEditor({ recipeId, onSaved }: { recipeId: number | null; o
                     onChange={(target) => update(line.key, { target })}
                     searchable
                     nothingFoundMessage="Nothing found: create it first"
-                    error={problems[index]}
+                    error={problems[index]?.target}
                   />
                 </Table.Td>
                 <Table.Td>
-                  <TextInput aria-label={`Line ${index + 1}: quantity`} value={line.quantity} onChange={(event) => update(line.key, { quantity: event.currentTarget.value })} />
+                  <TextInput
+                    aria-label={`Line ${index + 1}: quantity`}
+                    inputMode="decimal"
+                    value={line.quantity}
+                    onChange={(event) => update(line.key, { quantity: event.currentTarget.value })}
+                    error={problems[index]?.quantity}
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <TextInput aria-label={`Line ${index + 1}: trim %`} placeholder="0" value={line.trimPct} onChange={(event) => update(line.key, { trimPct: event.currentTarget.value })} />
+                  <TextInput
+                    aria-label={`Line ${index + 1}: trim %`}
+                    inputMode="decimal"
+                    placeholder="0"
+                    value={line.trimPct}
+                    onChange={(event) => update(line.key, { trimPct: event.currentTarget.value })}
+                    error={problems[index]?.trimPct}
+                  />
                 </Table.Td>
                 <Table.Td>
                   <ActionIcon variant="subtle" color="red" aria-label={`Remove line ${index + 1}`} onClick={() => setLines((current) => current.filter((other) => other.key !== line.key))}>
@@ -139,7 +154,7 @@ export function RecipeEditor({ recipeId, onSaved }: { recipeId: number | null; o
           <Button variant="light" onClick={() => setLines((current) => [...current, blankLine()])}>
             Add line
           </Button>
-          <Button type="submit" loading={save.busy} disabled={problems.some(Boolean)}>
+          <Button type="submit" loading={save.busy} disabled={problems.some((problem) => Object.values(problem).some(Boolean))}>
             Save recipe
           </Button>
         </Group>

@@ -1,3 +1,4 @@
+import { DecimalInput } from '../ui/DecimalInput';
 import { Button, Group, Paper, SegmentedControl, Select, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../ipc/client';
@@ -70,7 +71,7 @@ export function WastePanel() {
             <Group grow align="start">
               <Select label="Storage unit" data={storageUnits} value={waste.storageUnit} onChange={(storageUnit) => setWaste({ ...waste, storageUnit })} />
               <Select label={kind === 'ingredient' ? 'Ingredient' : 'Recipe'} data={kind === 'ingredient' ? ingredients : recipes} value={waste.item} onChange={(item) => setWaste({ ...waste, item })} searchable />
-              <TextInput label={kind === 'ingredient' ? 'Quantity' : 'Portions'} placeholder="0,5" value={waste.quantity} onChange={(event) => setWaste({ ...waste, quantity: event.currentTarget.value })} />
+              <DecimalInput label={kind === 'ingredient' ? 'Quantity' : 'Portions'} placeholder="0,5" value={waste.quantity} onChange={(quantity) => setWaste({ ...waste, quantity })} />
             </Group>
             <Group grow align="start">
               <Select label="Reason" data={reasons.data ?? []} value={reason} allowDeselect={false} onChange={(picked) => setWaste({ ...waste, reason: picked })} />
@@ -110,7 +111,7 @@ export function WastePanel() {
               <Select label="From" data={storageUnits} value={move.from} onChange={(from) => setMove({ ...move, from })} />
               <Select label="To" data={storageUnits} value={move.to} onChange={(to) => setMove({ ...move, to })} />
               <Select label="Ingredient to move" data={ingredients} value={move.ingredient} onChange={(ingredient) => setMove({ ...move, ingredient })} searchable />
-              <TextInput label="Quantity to move" placeholder="2,5" value={move.quantity} onChange={(event) => setMove({ ...move, quantity: event.currentTarget.value })} />
+              <DecimalInput label="Quantity to move" placeholder="2,5" value={move.quantity} onChange={(quantity) => setMove({ ...move, quantity })} />
             </Group>
             <ErrorNotice error={moveStock.error} onClose={moveStock.clearError} />
             <Group>

@@ -2,7 +2,7 @@ import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { QuantityInput, quantityReady } from '../ui/QuantityInput';
+import { DecimalInput, decimalReady } from '../ui/DecimalInput';
 import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 import type { ItemGroup } from './item-groups';
@@ -28,13 +28,13 @@ export function BulkMapDialog({ groups, onClose, onSaved }: { groups: readonly I
             {names.length > 12 ? ` and ${names.length - 12} more` : ''}
           </Text>
           <Select label="Deduct this ingredient or recipe" placeholder="Search ingredients and recipes" data={targets} value={target} onChange={setTarget} searchable required data-autofocus />
-          <QuantityInput label="Quantity per item sold" value={quantity} onChange={setQuantity} required />
+          <DecimalInput label="Quantity per item sold" value={quantity} onChange={setQuantity} required />
           <ErrorNotice error={save.error} onClose={save.clearError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={save.busy} disabled={!target || !quantityReady(quantity)}>
+            <Button type="submit" loading={save.busy} disabled={!target || !decimalReady(quantity)}>
               Map {names.length} {names.length === 1 ? 'item' : 'items'}
             </Button>
           </Group>

@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, NumberInput, Progress, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { SUGGESTED_ROWS } from '../../../shared/model/items';
 import { addDecimals, compareDecimals } from '../ui/decimal-sum';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatMoney, formatQuantity } from '../ui/format';
@@ -19,8 +20,6 @@ type Filter = 'work' | 'all' | 'mapped' | 'inactive';
 type Suggestion = { kind: 'ingredient' | 'recipe'; id: number; name: string; score: number };
 
 const ROW_HEIGHT = 52;
-/** Suggestions are worked out for the top of the work list: the rows a person looks at first. */
-const SUGGESTED_ROWS = 100;
 
 interface Row extends ItemGroup {
   /** Decimal text: what the group's unmapped items sold over the last 30 days. */

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatMoney, formatQuantity } from '../ui/format';
-import { QuantityInput, quantityReady } from '../ui/QuantityInput';
+import { DecimalInput, decimalReady } from '../ui/DecimalInput';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
@@ -113,7 +113,7 @@ function MappingForm({ group, locationNames, onClose, onSaved }: { group: ItemGr
             required
             data-autofocus
           />
-          <QuantityInput
+          <DecimalInput
             label="Quantity per item sold"
             description="Example: an espresso takes 0.009 kg coffee beans (0,009 works too); a burger takes 1 portion of its recipe"
             value={typed}
@@ -135,7 +135,7 @@ function MappingForm({ group, locationNames, onClose, onSaved }: { group: ItemGr
             ) : (
               <span />
             )}
-            <Button type="submit" loading={save.busy} disabled={!chosen || !quantityReady(typed)}>
+            <Button type="submit" loading={save.busy} disabled={!chosen || !decimalReady(typed)}>
               {location ? 'Save override' : 'Save mapping'}
             </Button>
           </Group>

@@ -2,11 +2,11 @@ import { TextInput, type TextInputProps } from '@mantine/core';
 import { isDecimalText, typedDecimalProblem } from '../../../shared/decimal-text';
 
 /**
- * A quantity field that takes what people type ("0,5" and "0.5") and, when the text is not a number,
+ * A quantity or money field that takes what people type ("0,5" and "0.5") and, when the text is not a number,
  * highlights itself and names itself in the message ("Quantity per item sold: … both a point and a
  * comma …"), so the person knows which field to fix and what was understood.
  */
-export function QuantityInput({ label, value, onChange, ...rest }: Omit<TextInputProps, 'onChange' | 'value' | 'error'> & {
+export function DecimalInput({ label, value, onChange, ...rest }: Omit<TextInputProps, 'onChange' | 'value' | 'error'> & {
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -16,5 +16,5 @@ export function QuantityInput({ label, value, onChange, ...rest }: Omit<TextInpu
   return <TextInput label={label} value={value} onChange={(event) => onChange(event.currentTarget.value)} inputMode="decimal" error={problem} {...rest} />;
 }
 
-/** Whether a form may be sent: every quantity field reads as a number. */
-export const quantityReady = (value: string) => value.trim() !== '' && isDecimalText(value);
+/** Whether a form may be sent: the field is filled and reads as a number. */
+export const decimalReady = (value: string) => value.trim() !== '' && isDecimalText(value);
