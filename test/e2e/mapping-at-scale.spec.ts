@@ -33,6 +33,17 @@ test('a manager maps the top five unmapped items through suggestions, then appli
     await row.getByRole('checkbox').check();
   }
   await app.screenshot('items-work-list');
+  // The sheet of the sixth: its suggestions first, and the place a mapping applies to.
+  await rows.nth(5).click();
+  const sheet = page.getByRole('dialog', { name: /^Map “/ });
+  await expect(sheet.getByLabel('Suggestions')).toBeVisible();
+  await expect(sheet.getByRole('combobox', { name: 'Applies to' })).toBeVisible();
+  await sheet.getByLabel('Quantity per item sold').fill('1.234,5');
+  await expect(sheet.getByText('Quantity per item sold: "1.234,5" has both a point and a comma')).toBeVisible();
+  await expect(sheet.getByRole('button', { name: 'Save mapping' })).toBeDisabled();
+  await app.screenshot('mapping-sheet-suggestions');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
   await page.getByRole('button', { name: 'Accept suggestions for 5 selected…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Accept 5 suggestions?' });
   for (const name of topFive) await expect(confirm.getByRole('table', { name: 'Suggestions to accept' })).toContainText(name);
@@ -58,4 +69,25 @@ test('a manager maps the top five unmapped items through suggestions, then appli
   // A second preview finds nothing left to correct.
   await dialog.getByRole('button', { name: 'Preview changes' }).click();
   await expect(dialog.getByText('Nothing to correct')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).first().click();
+
+  await app.section('Home');
+  await expect(page.getByLabel('Mapping coverage')).toContainText('Harbour Restaurant');
+  await app.screenshot('home-coverage');
+
+  // A larger portion at one place: an override there, shown on that location.
+  await app.section('Items');
+  await page.getByRole('radio', { name: 'Mapped', exact: true }).dispatchEvent('click');
+  await page.getByRole('rowgroup', { name: 'Items rows' }).locator(`[aria-label="${topFive[0]}"]`).click();
+  const mapped = page.getByRole('dialog', { name: `Map “${topFive[0]}”` });
+  await app.choose('Applies to', 'Only at Harbour Restaurant (override)', mapped);
+  await app.choose('Deduct this ingredient or recipe', new RegExp(`^${topFive[0]} recipe`), mapped);
+  await mapped.getByLabel('Quantity per item sold').fill('1,5');
+  await mapped.getByRole('button', { name: 'Save override' }).click();
+  await expect(mapped).toBeHidden();
+  await expect(page.getByRole('rowgroup', { name: 'Items rows' }).locator(`[aria-label="${topFive[0]}"]`)).toContainText('1 override');
+  await app.section('Locations');
+  await page.getByRole('table', { name: 'Locations' }).getByRole('button', { name: 'Harbour Restaurant' }).click();
+  await expect(page.getByLabel('Mapping overrides here')).toContainText(`${topFive[0]}: 1.5 ×`);
+  await app.screenshot('location-coverage-overrides');
 });

@@ -33,7 +33,11 @@ export function locationOverview(scope: CompanyScope, businessLocationId: string
     .get(location.id) as { total: number; mapped: number };
   const unmapped = new Set<string>();
   const recent = sqlite
-    .prepare(`SELECT unmapped_names AS names FROM transfer_logs WHERE location_id = ? AND report_date >= ? AND status = 'success'`)
+    .prepare(
+      // Each day's latest successful run only: a day run again after mapping no longer names what it now deducts.
+      `SELECT unmapped_names AS names FROM transfer_logs t WHERE location_id = ? AND report_date >= ? AND status = 'success'
+         AND id = (SELECT max(id) FROM transfer_logs later WHERE later.location_id = t.location_id AND later.report_date = t.report_date AND later.status = 'success')`,
+    )
     .all(location.id, since7) as { names: string }[];
   for (const row of recent) for (const name of JSON.parse(row.names) as string[]) unmapped.add(name);
   const incompleteDays = postedDays(scope.db, location.id, since30)

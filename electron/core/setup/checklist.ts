@@ -1,5 +1,6 @@
 // The seed's recommended setup order, ticked from what is really in the database: the home screen
 // shows it, so a manager always sees which step comes next.
+import { itemMappedSql } from '../items/mappings';
 import { setupSteps, type SetupChecklist, type SetupStep } from '../../../shared/model/setup';
 import { plural } from '../../../shared/words';
 import type { CompanyScope } from '../db/company';
@@ -23,7 +24,8 @@ const COUNTS = `
     (SELECT count(*) FROM sales_sources WHERE company_id = @c AND kind = 'csv') AS csvProfiles,
     (SELECT count(*) FROM csv_uploads WHERE company_id = @c AND status = 'posted') AS csvUploads,
     (SELECT count(*) FROM pos_items WHERE company_id = @c) AS items,
-    (SELECT count(*) FROM pos_mappings WHERE company_id = @c) AS mapped,
+    (SELECT count(DISTINCT group_key) FROM pos_items WHERE company_id = @c) AS dishes,
+    (SELECT count(DISTINCT i.group_key) FROM pos_items i WHERE i.company_id = @c AND ${itemMappedSql('i')}) AS mapped,
     (SELECT count(*) FROM locations WHERE company_id = @c AND activated_at IS NOT NULL) AS activated,
     (SELECT count(*) FROM migration_jobs WHERE company_id = @c AND status = 'completed') AS migrated,
     (SELECT count(*) FROM transfer_logs WHERE company_id = @c AND trigger = 'manual' AND status = 'success') AS manualTransfers,
@@ -42,6 +44,7 @@ type Counts = Record<
   | 'csvProfiles'
   | 'csvUploads'
   | 'items'
+  | 'dishes'
   | 'mapped'
   | 'activated'
   | 'migrated'
@@ -59,7 +62,8 @@ const CSV_STEPS: readonly SetupStep[] = ['csv_profile', 'csv_upload'];
  * location must have 80 % of its last 30 days' sales value mapped, and the detail says the figures.
  */
 function importantItemsMapped(scope: CompanyScope, clock: Clock, n: Counts): [boolean, string] {
-  const counted = `${n.mapped} of ${n.items} items mapped`;
+  // Counted as the Items screen counts: a dish sold by three businesses is one item to map.
+  const counted = `${n.mapped} of ${n.dishes} items mapped`;
   const weighed = activatedCoverage(scope, clock).filter((location) => location.percentValue !== null);
   if (weighed.length === 0) return [n.mapped > 0, counted];
   const shares = weighed.map((location) => `${location.name} ${location.percentValue} %`).join(', ');

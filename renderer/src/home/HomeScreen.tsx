@@ -86,7 +86,7 @@ export function HomeScreen() {
           </List>
         </Paper>
       ) : null}
-      <CoverageCard onMap={() => go('items', null, { unmapped: '1' })} />
+      <CoverageCard onMap={() => go('items')} />
     </Stack>
   );
 }

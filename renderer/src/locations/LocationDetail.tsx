@@ -1,4 +1,5 @@
 import { CoverageCard } from '../items/CoverageCard';
+import { LocationOverrides } from '../items/LocationOverrides';
 import { ReprocessDialog } from '../items/ReprocessDialog';
 import { Alert, Anchor, Autocomplete, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -241,7 +242,8 @@ export function LocationDetail({ businessLocationId }: { businessLocationId: str
               <Stat label="Sales (7d / 30d)" value={`${salesLines.last7Days} / ${salesLines.last30Days}`} detail="Sales lines seen" />
             </SimpleGrid>
           ) : null}
-          <CoverageCard businessLocationId={businessLocationId} onMap={() => go('items', null, { unmapped: '1' })} />
+          <CoverageCard businessLocationId={businessLocationId} onMap={() => go('items')} />
+          <LocationOverrides businessLocationId={businessLocationId} />
           <Configuration key={`${here.storageUnitId}`} location={here} overview={data} />
           <MigrationPanel businessLocationId={businessLocationId} migration={data.migration} timeZone={here.timezone} />
         </>
