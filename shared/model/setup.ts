@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { alertView } from './connection';
+import { foodCostView } from './stock';
 
 /**
  * The seed's recommended setup order; the home screen ticks each step from real data. The checklist
@@ -29,3 +31,31 @@ export const setupChecklistView = z.object({
   next: z.enum(setupSteps).nullable(),
 });
 export type SetupChecklist = z.infer<typeof setupChecklistView>;
+
+/** How the last closed business day of a location went: what Home shows first. */
+export const lastNightStatuses = ['posted', 'unmapped', 'incomplete', 'failed', 'running', 'not_run', 'paused', 'not_activated'] as const;
+
+export const homeDashboard = z.object({
+  nights: z.array(
+    z.object({
+      businessLocationId: z.string(),
+      name: z.string(),
+      timezone: z.string(),
+      /** The location's last closed business day (yesterday where it is). */
+      date: z.string(),
+      status: z.enum(lastNightStatuses),
+      logId: z.number().int().nullable(),
+      linesUnmapped: z.number().int(),
+      finishedAt: z.string().nullable(),
+    }),
+  ),
+  /** The last 30 closed business days of each activated location. */
+  foodCost: z.array(foodCostView.extend({ businessLocationId: z.string() })),
+  stock: z.object({
+    negative: z.array(z.string()),
+    neverCounted: z.number().int(),
+    noCost: z.array(z.string()),
+  }),
+  alerts: z.array(alertView),
+});
+export type HomeDashboard = z.infer<typeof homeDashboard>;

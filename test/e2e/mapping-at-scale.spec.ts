@@ -8,16 +8,7 @@ test('a manager maps the top five unmapped items through suggestions, then appli
   test.setTimeout(300_000);
   const app = new LarderPage(page);
   await app.open(larder.url);
-  await page.getByRole('button', { name: 'Use demo account' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Demo account ready' })).toBeVisible({ timeout: 30_000 });
-
-  await app.section('Locations');
-  await page.getByRole('table', { name: 'Locations' }).getByRole('button', { name: 'Harbour Restaurant' }).click();
-  await app.choose('Storage unit', 'Main Kitchen');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByRole('button', { name: 'Activate location…' }).click();
-  await page.getByRole('dialog', { name: 'Activate Harbour Restaurant?' }).getByRole('button', { name: 'Activate and start the migration' }).click();
-  await expect(page.locator('[data-migration-status="completed"]')).toBeVisible({ timeout: 180_000 });
+  await app.demoWithHarbourMigrated();
   await expect(page.getByLabel('Mapping coverage')).toContainText('% of sales value mapped');
 
   await app.section('Items');

@@ -86,7 +86,7 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await app.lightspeed();
     await expect(page.getByRole('button', { name: 'Use demo account' })).toBeVisible();
     await app.screenshot('connection-not-connected');
-    await app.choose('Environment', 'Custom addresses');
+    await app.choose('Environment', 'Other addresses (for testing)');
     await page.getByLabel('Authorize URL').fill(fake.authorizeUrl);
     await page.getByLabel('Token URL').fill(fake.tokenUrl);
     await page.getByLabel('API URL').fill(fake.apiUrl);
@@ -105,7 +105,7 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await page.getByRole('button', { name: 'Sync locations' }).click();
     const table = page.getByRole('table', { name: 'Locations' });
     await expect(table.getByRole('row')).toHaveCount(5);
-    await expect(table.locator(`[data-location="${HARBOUR}"]`)).toContainText('Unmapped');
+    await expect(table.locator(`[data-location="${HARBOUR}"]`)).toContainText('No storage unit');
     await expect(table).toContainText('Pacific/Tongatapu');
     await app.screenshot('locations');
     await table.getByRole('button', { name: 'Harbour Restaurant' }).click();
@@ -159,7 +159,7 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await expect(result).toContainText('because these items are not mapped: Cheesecake');
     await app.screenshot('location-detail-manual-issue');
     await result.getByRole('button', { name: 'Open the transfer log' }).click();
-    await expect(page.getByRole('heading', { name: new RegExp(`Harbour Restaurant, ${TEST_DAY}`) })).toBeVisible();
+    await expect(page.getByRole('heading', { name: new RegExp(`Harbour Restaurant, business day ${TEST_DAY}`) })).toBeVisible();
     await expect(page.getByLabel('Unmapped names')).toContainText('Cheesecake');
     await expect(page.getByText('1 of 4 sold lines deducted nothing')).toBeVisible();
     // One entry per ingredient of the day: coffee, bun, patty and tomato.
@@ -195,13 +195,16 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await app.screenshot('ledger-stock-on-hand');
   });
 
-  await test.step('an error says what it means and what to do', async () => {
+  await test.step('a day still open cannot be picked for a manual issue', async () => {
     await app.section('Locations');
     await page.getByRole('button', { name: 'Harbour Restaurant' }).click();
-    await page.getByLabel('Manual issue: business date').fill('2026-05-08');
+    const date = page.getByLabel('Manual issue: business date');
+    await expect(date).toHaveAttribute('max', '2026-05-07');
+    await date.fill('2026-05-08');
     await page.getByRole('button', { name: 'Run issue for this day' }).click();
-    const error = page.locator('[data-error-code="date_not_closed"]');
-    await expect(error).toContainText('What to do');
+    // The picker refuses it before anything is sent: no run, no refusal from main.
+    expect(await date.evaluate((input: HTMLInputElement) => input.validity.rangeOverflow)).toBe(true);
+    await expect(page.locator('[data-error-code]')).toHaveCount(0);
     await app.screenshot('error-state');
   });
 

@@ -84,7 +84,7 @@ test('a Sides POS from the screens: connect, sync, link, map, activate, migrate,
   await test.step('open a log of the migration', async () => {
     await app.section('Transfer logs');
     await page.getByRole('button', { name: /^Log \d+: Kreuzberg Kitchen 2026-05-07$/ }).click();
-    await expect(page.getByRole('heading', { name: /Kreuzberg Kitchen, 2026-05-07/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Kreuzberg Kitchen, business day 2026-05-07/ })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Ledger entries of this transfer' })).toContainText('Main Kitchen');
     await app.screenshot('sides-log');
   });

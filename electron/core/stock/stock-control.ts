@@ -141,6 +141,17 @@ const COUNT_SELECT = `SELECT c.id, u.name AS storage_unit, c.counted_at, c.date,
   FROM stock_counts c JOIN storage_units u ON u.id = c.storage_unit_id`;
 
 /** Newest first. */
+/** Every (storage unit, ingredient) some finished count has counted, as "unit:ingredient" keys. */
+export function countedEver(scope: CompanyScope): Set<string> {
+  const rows = scope.db
+    .statement(
+      `SELECT DISTINCT c.storage_unit_id AS unit, l.ingredient_id AS ingredient FROM stock_counts c JOIN stock_count_lines l ON l.count_id = c.id
+       WHERE c.company_id = ? AND c.status = 'finished'`,
+    )
+    .all(scope.companyId) as { unit: number; ingredient: number }[];
+  return new Set(rows.map((row) => `${row.unit}:${row.ingredient}`));
+}
+
 export function listCounts(scope: CompanyScope): CountView[] {
   return scope.db.statement(`${COUNT_SELECT} WHERE c.company_id = ? ORDER BY c.counted_at DESC, c.id DESC`).all(scope.companyId) as CountView[];
 }

@@ -24,11 +24,11 @@ const statusText: Record<Connection['status'], { label: string; color: string; w
 };
 
 const environments = [
-  { value: 'trial-v2', label: 'Trial (auth V2, Keycloak)' },
-  { value: 'production-v2', label: 'Production (auth V2, Keycloak)' },
-  { value: 'trial-v1', label: 'Trial (auth V1)' },
-  { value: 'production-v1', label: 'Production (auth V1)' },
-  { value: 'custom', label: 'Custom addresses' },
+  { value: 'trial-v2', label: 'Lightspeed trial account (current sign-in)' },
+  { value: 'production-v2', label: 'Lightspeed live account (current sign-in)' },
+  { value: 'trial-v1', label: 'Lightspeed trial account (older sign-in)' },
+  { value: 'production-v1', label: 'Lightspeed live account (older sign-in)' },
+  { value: 'custom', label: 'Other addresses (for testing)' },
 ] as const;
 
 function StatusCard({ connection, onReauthorize }: { connection: Connection; onReauthorize: () => void }) {

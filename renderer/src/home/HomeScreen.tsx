@@ -1,4 +1,4 @@
-import { CoverageCard } from '../items/CoverageCard';
+import { Dashboard } from './Dashboard';
 import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { SetupStep } from '../../../shared/model/setup';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -31,11 +31,60 @@ export function HomeScreen() {
   const { data, error } = useLive(() => call('setup:checklist', {}), () => true, []);
   const configuration = useLive(() => call('connection:configuration', {}), anyOf('connection:changed'), []);
   const connected = data?.steps.find((step) => step.step === 'connect')?.done ?? false;
+  const info = useLive(() => call('app:info', {}), () => false, []);
+  const dashboard = useLive(() => call('home:dashboard', {}), () => true, []);
+  const autoIssue = data?.steps.find((step) => step.step === 'auto_issue')?.done ?? false;
   const done = data?.steps.filter((step) => step.done).length ?? 0;
+  const checklist = data ? (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4">
+          Setup checklist
+        </Title>
+        <Badge color={data.next ? 'blue' : 'green'} size="lg">
+          {done} of {data.steps.length} done
+        </Badge>
+      </Group>
+      {data.next ? (
+        <Text mb="sm">
+          Next: <strong>{stepText[data.next].title}</strong>. {stepText[data.next].how}
+        </Text>
+      ) : (
+        <Text mb="sm">Everything is set up. Larder posts each closed business day every night.</Text>
+      )}
+      <List spacing="xs" aria-label="Setup checklist" listStyleType="none">
+        {data.steps.map(({ step, done: ticked, detail }, index) => (
+          <List.Item
+            key={step}
+            data-step={step}
+            data-done={ticked}
+            icon={
+              <ThemeIcon color={ticked ? 'green' : step === data.next ? 'blue' : 'gray'} radius="xl" size={24} aria-hidden>
+                {ticked ? '✓' : index + 1}
+              </ThemeIcon>
+            }
+          >
+            <Anchor component="button" type="button" fw={step === data.next ? 700 : 500} onClick={() => go(stepText[step].screen)}>
+              {stepText[step].title}
+            </Anchor>
+            <Text size="sm" c="dimmed">
+              {ticked ? 'Done' : 'To do'}: {detail}. {stepText[step].how}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </Paper>
+  ) : null;
   return (
-    <Stack maw={820}>
+    <Stack maw={980}>
       <Title order={2}>Home</Title>
       <ErrorNotice error={error} />
+      {info.data && info.data.runtime !== 'electron' && autoIssue ? (
+        <Alert color="yellow" title="Nightly issues need the desktop app" aria-label="Nightly runs">
+          This is Larder in the browser: it posts nothing by itself. Each night’s sales are posted by the desktop app (open it on the same data folder), or run a
+          day by hand from its location’s page.
+        </Alert>
+      ) : null}
       {configuration.data && ((!configuration.data.complete && !connected) || configuration.data.demoAccount) ? (
         <Alert color="blue" title={configuration.data.demoAccount ? 'You are using the demo account' : 'No Lightspeed account at hand?'}>
           <Text size="sm" mb="xs">
@@ -46,47 +95,9 @@ export function HomeScreen() {
           <DemoAccountButton variant="filled" label={configuration.data.demoAccount ? 'Sync the demo account again' : 'Use demo account'} />
         </Alert>
       ) : null}
-      {data ? (
-        <Paper withBorder p="md">
-          <Group justify="space-between" mb="sm">
-            <Title order={3} size="h4">
-              Setup checklist
-            </Title>
-            <Badge color={data.next ? 'blue' : 'green'} size="lg">
-              {done} of {data.steps.length} done
-            </Badge>
-          </Group>
-          {data.next ? (
-            <Text mb="sm">
-              Next: <strong>{stepText[data.next].title}</strong>. {stepText[data.next].how}
-            </Text>
-          ) : (
-            <Text mb="sm">Everything is set up. Larder posts each closed business day every night.</Text>
-          )}
-          <List spacing="xs" aria-label="Setup checklist" listStyleType="none">
-            {data.steps.map(({ step, done: ticked, detail }, index) => (
-              <List.Item
-                key={step}
-                data-step={step}
-                data-done={ticked}
-                icon={
-                  <ThemeIcon color={ticked ? 'green' : step === data.next ? 'blue' : 'gray'} radius="xl" size={24} aria-hidden>
-                    {ticked ? '✓' : index + 1}
-                  </ThemeIcon>
-                }
-              >
-                <Anchor component="button" type="button" fw={step === data.next ? 700 : 500} onClick={() => go(stepText[step].screen)}>
-                  {stepText[step].title}
-                </Anchor>
-                <Text size="sm" c="dimmed">
-                  {ticked ? 'Done' : 'To do'}: {detail}. {stepText[step].how}
-                </Text>
-              </List.Item>
-            ))}
-          </List>
-        </Paper>
-      ) : null}
-      <CoverageCard onMap={() => go('items')} />
+      {data?.next ? checklist : null}
+      {dashboard.data ? <Dashboard dashboard={dashboard.data} /> : null}
+      {data && !data.next ? checklist : null}
     </Stack>
   );
 }

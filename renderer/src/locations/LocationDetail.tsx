@@ -180,7 +180,15 @@ function Configuration({ location, overview }: { location: Location; overview: O
           }}
         >
           <Group align="end">
-            <TextInput type="date" label="Manual issue: business date" description={`A closed business day in ${location.timezone}`} value={date} onChange={(event) => setDate(event.currentTarget.value)} required />
+            <TextInput
+              type="date"
+              label="Manual issue: business date"
+              description={`A closed business day in ${location.timezone}`}
+              value={date}
+              max={overview.yesterday}
+              onChange={(event) => setDate(event.currentTarget.value)}
+              required
+            />
             <Checkbox label="Fetch fresh data from the POS (force refresh)" checked={force} onChange={(event) => setForce(event.currentTarget.checked)} mb={8} />
             <Button type="submit" loading={transfer.busy} disabled={location.storageUnitId === null}>
               Run issue for this day
@@ -236,8 +244,12 @@ export function LocationDetail({ businessLocationId }: { businessLocationId: str
           <HealthBanners overview={data} />
           {issues && catalog && salesLines ? (
             <SimpleGrid cols={{ base: 2, md: 4 }}>
-              <Stat label="Issues (lifetime)" value={String(issues.lifetime.total)} detail={`${issues.lifetime.failed} failed`} />
-              <Stat label="Issues (7d / 30d)" value={`${issues.last7Days.total} / ${issues.last30Days.total}`} detail={`${issues.last7Days.failed} / ${issues.last30Days.failed} failed`} />
+              <Stat label="Days posted" value={String(issues.lifetime.total)} detail={issues.lifetime.failed > 0 ? `${issues.lifetime.failed} runs failed` : 'None failed'} />
+              <Stat
+                label="Days posted, last 7 / 30"
+                value={`${issues.last7Days.total} / ${issues.last30Days.total}`}
+                detail={issues.last30Days.failed > 0 ? `${issues.last7Days.failed} / ${issues.last30Days.failed} runs failed` : 'None failed'}
+              />
               <Stat label="Catalog mapped" value={`${catalog.mapped} of ${catalog.total}`} detail="Open the items" onClick={() => go('items')} />
               <Stat label="Sales (7d / 30d)" value={`${salesLines.last7Days} / ${salesLines.last30Days}`} detail="Sales lines seen" />
             </SimpleGrid>

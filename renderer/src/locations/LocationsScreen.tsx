@@ -65,7 +65,7 @@ export function LocationsScreen() {
                     </Badge>
                   ) : null}
                 </Table.Td>
-                <Table.Td>{unitName(location.storageUnitId) ?? <Badge color="gray">Unmapped</Badge>}</Table.Td>
+                <Table.Td>{unitName(location.storageUnitId) ?? <Badge color="orange" variant="light">No storage unit</Badge>}</Table.Td>
                 <Table.Td>{location.currencyCode}</Table.Td>
                 <Table.Td>{location.activatedAt ? `Yes, ${formatInstant(location.activatedAt, location.timezone)}` : 'No'}</Table.Td>
                 <Table.Td>{location.activatedAt ? (location.autoIssue ? 'On' : 'Paused') : '—'}</Table.Td>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Code, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Anchor, Badge, Code, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { catalogEntry } from '../../../shared/errors';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatInstant, formatQuantity } from '../ui/format';
@@ -12,6 +12,27 @@ import { entryColumns } from '../ledger/entry-columns';
 import { EntryLines } from '../ledger/EntryLines';
 import { INCOMPLETE_DAY_WORDS } from '../../../shared/model/transfers';
 import { transferOutcome, unmappedShare } from './outcome';
+
+const TRIGGER_WORDS: Record<string, string> = {
+  manual: 'hand (manual issue)',
+  nightly: 'the nightly run',
+  migration: 'the 90-day migration',
+  csv_upload: 'a CSV upload',
+};
+
+type Log = NonNullable<ReturnType<typeof useLiveLog>['data']>;
+const useLiveLog = (id: number) => useLive(() => call('logs:get', { id }), anyOf('transfer:finished', 'migration:progress', 'sources:changed'), [id]);
+
+/** The log in one sentence: what a manager wants before any figure. */
+function whatHappened(log: Log): string {
+  const day = `${log.locationName}'s business day ${log.reportDate}`;
+  if (log.status === 'processing') return `The sales of ${day} are being posted.`;
+  if (log.status === 'failed') return `Nothing was posted for ${day}: the run failed (see above).`;
+  if (log.noData) return `${day} had no sales: nothing to post.`;
+  if (log.idempotent) return `${day} was posted before; this run found nothing new to post.`;
+  const unmapped = log.linesUnmapped > 0 ? ` ${log.linesUnmapped} sold ${log.linesUnmapped === 1 ? 'line' : 'lines'} of unmapped items took nothing from stock.` : '';
+  return `${log.salesCount} ${log.salesCount === 1 ? 'sale' : 'sales'} of ${day} took stock from ${log.storageUnit ?? 'the storage unit'} in ${log.ledgerEntriesCreated} ledger ${log.ledgerEntriesCreated === 1 ? 'entry' : 'entries'}.${unmapped}`;
+}
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -27,7 +48,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 export function LogDetail({ id }: { id: number }) {
   const go = useNavigation((state) => state.go);
   const [linesOf, setLinesOf] = useState<number | null>(null);
-  const log = useLive(() => call('logs:get', { id }), anyOf('transfer:finished', 'migration:progress', 'sources:changed'), [id]);
+  const log = useLiveLog(id);
   const locations = useLive(() => call('locations:list', {}), () => false, []);
   const data = log.data;
   const zone = locations.data?.find((location) => location.businessLocationId === data?.businessLocationId)?.timezone;
@@ -42,10 +63,7 @@ export function LogDetail({ id }: { id: number }) {
           ← Transfer logs
         </Anchor>
         <Group>
-          <Title order={2}>
-            Transfer log {id}
-            {data ? `: ${data.locationName}, ${data.reportDate}` : ''}
-          </Title>
+          <Title order={2}>{data ? `${data.locationName}, business day ${data.reportDate}` : 'Transfer log'}</Title>
           {outcome ? (
             <Badge color={outcome.color} size="lg" data-outcome={outcome.color}>
               {outcome.label}
@@ -68,7 +86,7 @@ export function LogDetail({ id }: { id: number }) {
               <Text size="sm">
                 Replaced by{' '}
                 <Anchor component="button" type="button" onClick={() => go('logs', String(data.replacedByLogId))}>
-                  log {data.replacedByLogId}
+                  a later run of this day
                 </Anchor>{' '}
                 on {formatInstant(data.replacedAt, zone)}: a later forced run of the same day deleted the {data.ledgerEntriesCreated} entries this one created and posted the day
                 again, so none of them is listed below.
@@ -114,6 +132,9 @@ export function LogDetail({ id }: { id: number }) {
             </Paper>
           ) : null}
           <Paper withBorder p="md">
+            <Text mb="sm" aria-label="What happened">
+              {whatHappened(data)}
+            </Text>
             <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
               <Field label="Location">
                 {data.source === 'csv' ? (
@@ -122,37 +143,23 @@ export function LogDetail({ id }: { id: number }) {
                   <Anchor component="button" type="button" onClick={() => go('locations', data.businessLocationId)}>
                     {data.locationName}
                   </Anchor>
-                )}{' '}
-                ({data.businessLocationId})
+                )}
               </Field>
-              <Field label="Report date">{data.reportDate}</Field>
+              <Field label="Business day">{data.reportDate}</Field>
               <Field label="Storage unit">{data.storageUnit ?? '—'}</Field>
-              <Field label="Trigger">{data.trigger}</Field>
-              <Field label="Request UUID">
-                <Code>{data.requestUuid}</Code>
-              </Field>
-              <Field label="Attempt number">{data.attempt}</Field>
-              <Field label="Force refresh">{data.forceRefresh ? 'Yes' : 'No'}</Field>
-              <Field label="Data complete">{data.dataComplete === null ? '—' : data.dataComplete ? 'Yes' : 'No (the day may still change)'}</Field>
-              <Field label="Sales processed">{data.salesCount}</Field>
-              <Field label="Lines processed">{data.linesProcessed}</Field>
-              <Field label="Lines skipped">{data.linesSkipped}</Field>
+              <Field label="Run by">{TRIGGER_WORDS[data.trigger] ?? data.trigger}</Field>
+              <Field label="Sales">{data.salesCount}</Field>
+              <Field label="Sales lines deducted">{data.linesProcessed}</Field>
               <Field label="Ledger entries">
-                {data.entriesReplaced > 0 ? `${data.entriesReplaced} entries replaced, ` : ''}
-                {data.ledgerEntriesCreated} created
+                {data.ledgerEntriesCreated} posted{data.entriesReplaced > 0 ? `, ${data.entriesReplaced} replaced` : ''}
               </Field>
-              <Field label="No data">{data.noData ? 'Yes, no sales that day' : 'No'}</Field>
-              <Field label="Used cache">{data.usedCache ? 'Yes' : 'No'}</Field>
-              <Field label="Already posted (idempotent)">{data.idempotent ? 'Yes' : 'No'}</Field>
-              <Field label="Started / finished (location time)">
-                {formatInstant(data.startedAt, zone)} / {formatInstant(data.finishedAt, zone)}
-              </Field>
+              <Field label={`When (${zone ?? 'this computer'})`}>{formatInstant(data.finishedAt ?? data.startedAt, zone)}</Field>
             </SimpleGrid>
           </Paper>
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Paper withBorder p="md" aria-label="Unmapped names">
               <Title order={3} size="h5" mb={4}>
-                Unmapped names ({data.unmappedNames.length})
+                Items not mapped ({data.unmappedNames.length})
               </Title>
               {data.unmappedNames.length === 0 ? <Text size="sm">Every sold item was mapped.</Text> : <List size="sm">{data.unmappedNames.map((name) => <List.Item key={name}>{name}</List.Item>)}</List>}
             </Paper>
@@ -172,25 +179,48 @@ export function LogDetail({ id }: { id: number }) {
                 </List>
               )}
             </Paper>
-            <Paper withBorder p="md" aria-label="Exceptions and API summary">
-              <Title order={3} size="h5" mb={4}>
-                Exceptions ({data.exceptions.length})
-              </Title>
-              {data.exceptions.length === 0 ? <Text size="sm">None.</Text> : <List size="sm">{data.exceptions.map((text) => <List.Item key={text}>{text}</List.Item>)}</List>}
-              <Title order={3} size="h5" mt="sm" mb={4}>
-                API summary
-              </Title>
-              {summary ? (
-                <Text size="sm">
-                  {summary.source === 'api' ? 'Fetched from Lightspeed' : 'From sales fetched earlier'} {formatInstant(summary.fetchedAt, zone)}: {summary.sales} sales, {summary.lines} lines, data{' '}
-                  {summary.dataComplete ? 'complete' : 'not complete'}
-                  {summary.nextStartOfDay ? `, next start of day ${formatInstant(summary.nextStartOfDay, zone)}` : ''}.
-                </Text>
-              ) : (
-                <Text size="sm">No call was made.</Text>
-              )}
-            </Paper>
           </SimpleGrid>
+          <Accordion variant="contained" aria-label="Technical details">
+            <Accordion.Item value="technical">
+              <Accordion.Control>Technical details</Accordion.Control>
+              <Accordion.Panel>
+                <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+                  <Field label="Log id">{data.id}</Field>
+                  <Field label="Location id">{data.businessLocationId}</Field>
+                  <Field label="Request UUID">
+                    <Code>{data.requestUuid}</Code>
+                  </Field>
+                  <Field label="Attempt number">{data.attempt}</Field>
+                  <Field label="Trigger">{data.trigger}</Field>
+                  <Field label="Force refresh">{data.forceRefresh ? 'Yes' : 'No'}</Field>
+                  <Field label="Data complete">{data.dataComplete === null ? '—' : data.dataComplete ? 'Yes' : 'No (the day may still change)'}</Field>
+                  <Field label="Lines skipped">{data.linesSkipped}</Field>
+                  <Field label="No data">{data.noData ? 'Yes, no sales that day' : 'No'}</Field>
+                  <Field label="Used cache">{data.usedCache ? 'Yes' : 'No'}</Field>
+                  <Field label="Already posted (idempotent)">{data.idempotent ? 'Yes' : 'No'}</Field>
+                  <Field label="Started / finished">
+                    {formatInstant(data.startedAt, zone)} / {formatInstant(data.finishedAt, zone)}
+                  </Field>
+                </SimpleGrid>
+                <Title order={4} size="h6" mt="sm" mb={4}>
+                  Exceptions ({data.exceptions.length})
+                </Title>
+                {data.exceptions.length === 0 ? <Text size="sm">None.</Text> : <List size="sm">{data.exceptions.map((text) => <List.Item key={text}>{text}</List.Item>)}</List>}
+                <Title order={4} size="h6" mt="sm" mb={4}>
+                  API summary
+                </Title>
+                {summary ? (
+                  <Text size="sm">
+                    {summary.source === 'api' ? 'Fetched from the POS' : 'From sales fetched earlier'} {formatInstant(summary.fetchedAt, zone)}: {summary.sales} sales, {summary.lines} lines, data{' '}
+                    {summary.dataComplete ? 'complete' : 'not complete'}
+                    {summary.nextStartOfDay ? `, next start of day ${formatInstant(summary.nextStartOfDay, zone)}` : ''}.
+                  </Text>
+                ) : (
+                  <Text size="sm">No call was made.</Text>
+                )}
+              </Accordion.Panel>
+            </Accordion.Item>
+          </Accordion>
           <Paper withBorder p="md">
             <Title order={3} size="h5" mb={4}>
               Ledger entries created ({data.ledgerEntries.length})

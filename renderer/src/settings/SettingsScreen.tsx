@@ -11,7 +11,8 @@ import { call } from '../ipc/client';
 
 type Editable = ContractOutput<Contracts['settings:get']>;
 
-function Schedule({ settings }: { settings: Editable }) {
+/** The nightly schedule; the tray and start-at-login switches only where they act: the desktop app. */
+function Schedule({ settings, desktop }: { settings: Editable; desktop: boolean }) {
   const [time, setTime] = useState(settings.nightlyRunTime);
   const save = useAction((change: Partial<Omit<Editable, 'demoAccount' | 'allowWeakSecretStorage'>>) => call('settings:save', change));
   return (
@@ -35,12 +36,21 @@ function Schedule({ settings }: { settings: Editable }) {
             </Button>
           </Group>
         </ActionForm>
-        <Switch label="Start Larder when I log in to this computer" checked={settings.startAtLogin} onChange={(event) => void save.run({ startAtLogin: event.currentTarget.checked })} />
-        <Switch
-          label="Closing the window keeps Larder running in the tray (so the nightly issue still runs)"
-          checked={settings.closeToTray}
-          onChange={(event) => void save.run({ closeToTray: event.currentTarget.checked })}
-        />
+        {desktop ? (
+          <>
+            <Switch label="Start Larder when I log in to this computer" checked={settings.startAtLogin} onChange={(event) => void save.run({ startAtLogin: event.currentTarget.checked })} />
+            <Switch
+              label="Closing the window keeps Larder running in the tray (so the nightly issue still runs)"
+              checked={settings.closeToTray}
+              onChange={(event) => void save.run({ closeToTray: event.currentTarget.checked })}
+            />
+          </>
+        ) : (
+          <Alert color="yellow" title="Nightly issues need the desktop app">
+            Larder in the browser runs nothing by itself: the nightly issue at this time, start at login and the tray are the desktop app’s. Open the desktop app on
+            this data folder to post each night, or run a day by hand from its location’s page.
+          </Alert>
+        )}
         <ErrorNotice error={save.error} onClose={save.clearError} />
       </Stack>
     </Paper>
@@ -113,7 +123,7 @@ export function SettingsScreen() {
     <Stack maw={760}>
       <Title order={2}>Settings</Title>
       <ErrorNotice error={info.error ?? settings.error} />
-      {settings.data ? <Schedule key={settings.data.nightlyRunTime} settings={settings.data} /> : null}
+      {settings.data && info.data ? <Schedule key={settings.data.nightlyRunTime} settings={settings.data} desktop={info.data.runtime === 'electron'} /> : null}
       {settings.data ? <WeakStorage settings={settings.data} weakOnly={problem?.code === 'secret_storage_weak' || (info.data?.secretStorage.backend.includes('basic_text') ?? false)} /> : null}
       {info.data ? (
         <Paper withBorder p="md">

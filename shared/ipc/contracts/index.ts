@@ -36,7 +36,7 @@ import {
 } from './items';
 import { linkLocation, listLocationsContract, locationOverviewContract, setLocationAutoIssue, setLocationTimeZone, syncLocationsContract } from './locations';
 import { activateLocationContract, cancelMigrationContract, migrationStatusContract, rerunMigrationContract, startMigrationContract } from './migrations';
-import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
+import { getSettings, homeDashboardContract, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
 import { getLogContract, listLogsContract, runTransfer } from './transfers';
 import { sidesConnectContract, sidesStatusContract, sidesSyncProductsContract, sidesSyncStoresContract, sidesTestContract } from './sides';
 import { countSheetContract, finishCountContract, foodCostContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, wasteReasonsContract, setCountLineContract, startCountContract, varianceContract } from './stock';
@@ -100,6 +100,7 @@ const all = [
   ledgerTotals,
   ledgerEntryLines,
   setupChecklist,
+  homeDashboardContract,
   getSettings,
   saveSettings,
   startDemo,

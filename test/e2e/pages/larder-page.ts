@@ -25,6 +25,19 @@ export class LarderPage {
     await expect(this.page.getByRole('heading', { name: 'Lightspeed K-Series', level: 2 })).toBeVisible();
   }
 
+  /** The demo account, with the Harbour Restaurant linked to Main Kitchen, activated and its 90 days migrated. */
+  async demoWithHarbourMigrated() {
+    await this.page.getByRole('button', { name: 'Use demo account' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'Demo account ready' })).toBeVisible({ timeout: 30_000 });
+    await this.section('Locations');
+    await this.page.getByRole('table', { name: 'Locations' }).getByRole('button', { name: 'Harbour Restaurant' }).click();
+    await this.choose('Storage unit', 'Main Kitchen');
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await this.page.getByRole('button', { name: 'Activate location…' }).click();
+    await this.page.getByRole('dialog', { name: 'Activate Harbour Restaurant?' }).getByRole('button', { name: 'Activate and start the migration' }).click();
+    await expect(this.page.locator('[data-migration-status="completed"]')).toBeVisible({ timeout: 180_000 });
+  }
+
   /** A setup file imported on the Inventory screen. */
   async importSetup(file: string) {
     await this.section('Inventory');

@@ -1,0 +1,58 @@
+// Home once a location is activated: how last night went at each location, food cost and issued
+// value over 30 days, stock that needs a look, and open alerts. Each figure comes from the module
+// that owns it; this file only puts them side by side.
+import type { CompanyScope } from '../db/company';
+import { listOpenAlerts } from '../connection/alerts';
+import { stockOnHand } from '../ledger/ledger';
+import { listLocations } from '../locations/location-sync';
+import { addDays, dateInZone } from '../locations/zoned-time';
+import type { Clock } from '../platform/platform';
+import { foodCost } from '../stock/food-cost';
+import { countedEver } from '../stock/stock-control';
+import { latestLogOfDay } from '../transfer/transfer-log';
+import type { HomeDashboard } from '../../../shared/model/setup';
+
+type Night = HomeDashboard['nights'][number];
+
+function nightStatus(location: { activatedAt: string | null; autoIssue: boolean }, log: ReturnType<typeof latestLogOfDay>): Night['status'] {
+  if (location.activatedAt === null) return 'not_activated';
+  if (!log) return location.autoIssue ? 'not_run' : 'paused';
+  if (log.status === 'processing') return 'running';
+  if (log.status === 'failed') return 'failed';
+  if (log.dataComplete === false) return 'incomplete';
+  return log.linesUnmapped > 0 ? 'unmapped' : 'posted';
+}
+
+export function homeDashboard(scope: CompanyScope, clock: Clock): HomeDashboard {
+  const locations = listLocations(scope);
+  const nights = locations.map((location): Night => {
+    const date = addDays(dateInZone(clock.now(), location.timezone), -1);
+    const log = latestLogOfDay(scope.db, location.id, date);
+    return {
+      businessLocationId: location.businessLocationId,
+      name: location.name,
+      timezone: location.timezone,
+      date,
+      status: nightStatus(location, log),
+      logId: log?.id ?? null,
+      linesUnmapped: log?.linesUnmapped ?? 0,
+      finishedAt: log?.finishedAt ?? null,
+    };
+  });
+  const foodCosts = nights
+    .filter((night) => night.status !== 'not_activated')
+    .map((night) => ({ ...foodCost(scope, night.businessLocationId, addDays(night.date, -29), night.date), businessLocationId: night.businessLocationId }));
+  const stock = stockOnHand(scope).filter((line) => line.quantity !== '0');
+  const counted = countedEver(scope);
+  const named = (lines: typeof stock) => [...new Set(lines.map((line) => `${line.ingredient} (${line.storageUnit})`))];
+  return {
+    nights,
+    foodCost: foodCosts,
+    stock: {
+      negative: named(stock.filter((line) => line.quantity.startsWith('-'))),
+      neverCounted: stock.filter((line) => !counted.has(`${line.storageUnitId}:${line.ingredientId}`)).length,
+      noCost: named(stock.filter((line) => line.value === '0')),
+    },
+    alerts: listOpenAlerts(scope),
+  };
+}

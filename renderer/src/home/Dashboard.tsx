@@ -1,0 +1,203 @@
+import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { catalogEntry } from '../../../shared/errors';
+import type { HomeDashboard } from '../../../shared/model/setup';
+import { CoverageCard } from '../items/CoverageCard';
+import { formatInstant, formatMoney } from '../ui/format';
+import { useNavigation } from '../ui/navigation-store';
+
+type Night = HomeDashboard['nights'][number];
+type FoodCost = HomeDashboard['foodCost'][number];
+
+const PC_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Each status in words and a colour: green only when nothing needs a look. */
+function nightWords(night: Night): { color: string; label: string; next: string | null } {
+  switch (night.status) {
+    case 'posted':
+      return { color: 'green', label: 'Posted', next: null };
+    case 'unmapped':
+      return { color: 'yellow', label: `Posted; ${night.linesUnmapped} ${night.linesUnmapped === 1 ? 'line' : 'lines'} not mapped`, next: 'Map the items, then run the day again' };
+    case 'incomplete':
+      return { color: 'yellow', label: 'Incomplete: the till had not closed the day', next: 'The nightly run completes it' };
+    case 'failed':
+      return { color: 'red', label: 'Failed', next: 'Open the day to see why and run it again' };
+    case 'running':
+      return { color: 'blue', label: 'Running', next: null };
+    case 'not_run':
+      return { color: 'yellow', label: 'Not run yet', next: 'Runs tonight, or run it by hand from the location' };
+    case 'paused':
+      return { color: 'gray', label: 'Paused: automatic issue is off', next: 'Turn automatic issue on at the location' };
+    default:
+      return { color: 'gray', label: 'Not activated', next: null };
+  }
+}
+
+function LastNight({ nights }: { nights: Night[] }) {
+  const go = useNavigation((state) => state.go);
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h4" mb="sm">
+        Last night
+      </Title>
+      <Table aria-label="Last night">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Location</Table.Th>
+            <Table.Th>Business day</Table.Th>
+            <Table.Th>Result</Table.Th>
+            <Table.Th>Next</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {nights.map((night) => {
+            const words = nightWords(night);
+            return (
+              <Table.Tr key={night.businessLocationId} data-night={night.businessLocationId} data-status={night.status}>
+                <Table.Td>
+                  <Anchor component="button" type="button" onClick={() => go('locations', night.businessLocationId)}>
+                    {night.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  {night.date}
+                  {night.timezone !== PC_ZONE ? (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      ({night.timezone})
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={words.color} variant="light" aria-label={`${night.name}: ${words.label}`}>
+                    {words.label}
+                  </Badge>
+                  {night.finishedAt ? (
+                    <Text size="xs" c="dimmed">
+                      at {formatInstant(night.finishedAt, night.timezone)}
+                      {night.timezone !== PC_ZONE ? ` ${night.timezone}` : ''}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  {night.logId !== null ? (
+                    <Button size="compact-sm" variant="light" onClick={() => go('logs', String(night.logId))}>
+                      Open the day
+                    </Button>
+                  ) : null}
+                  {words.next ? (
+                    <Text size="xs" c="dimmed">
+                      {words.next}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+function FoodCostCard({ cost }: { cost: FoodCost }) {
+  const data = cost.days.map((day) => ({
+    date: day.date.slice(5),
+    issued: Number(day.theoretical_cost),
+    pct: day.theoretical_pct === null ? null : Number(day.theoretical_pct),
+  }));
+  return (
+    <Paper withBorder p="md" aria-label={`Food cost of ${cost.location}`} data-food-cost={cost.businessLocationId}>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={3} size="h5">
+            {cost.location}: food cost, last 30 days
+          </Title>
+          <Text size="xl" fw={700} data-food-cost-pct>
+            {cost.theoretical_pct === null ? 'No sales' : `${cost.theoretical_pct} %`}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {formatMoney(cost.theoretical_cost)} {cost.currency} issued for {formatMoney(cost.sales)} {cost.currency} net sales
+            {cost.actual_pct !== null ? `; counted: ${cost.actual_pct} %` : ''}
+          </Text>
+        </div>
+      </Group>
+      <ResponsiveContainer width="100%" height={200}>
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="date" fontSize={11} />
+          <YAxis yAxisId="value" fontSize={11} width={60} />
+          <YAxis yAxisId="pct" orientation="right" unit=" %" fontSize={11} width={48} />
+          <Tooltip formatter={(value, name) => (name === 'pct' ? [`${String(value)} %`, 'food cost'] : [`${String(value)} ${cost.currency}`, 'issued value'])} />
+          <Bar yAxisId="value" dataKey="issued" fill="#a5d8ff" isAnimationActive={false} />
+          <Line yAxisId="pct" type="monotone" dataKey="pct" stroke="#1971c2" dot={false} connectNulls={false} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+      <Text size="xs" c="dimmed">
+        Bars: value issued per day ({cost.currency}). Line: issued value as a share of the day’s net sales.
+      </Text>
+    </Paper>
+  );
+}
+
+function StockWarnings({ stock }: { stock: HomeDashboard['stock'] }) {
+  const go = useNavigation((state) => state.go);
+  const problems = [
+    stock.negative.length > 0 ? { color: 'red', text: `Below zero: ${stock.negative.slice(0, 5).join(', ')}${stock.negative.length > 5 ? ` and ${stock.negative.length - 5} more` : ''}. A delivery is missing, or a count is due.` } : null,
+    stock.noCost.length > 0 ? { color: 'orange', text: `No cost yet: ${stock.noCost.slice(0, 5).join(', ')}${stock.noCost.length > 5 ? ` and ${stock.noCost.length - 5} more` : ''}. Record a receipt with its value.` } : null,
+    stock.neverCounted > 0 ? { color: 'gray', text: `${stock.neverCounted} ingredients in stock were never counted. Count them under Inventory → Counts.` } : null,
+  ].filter((problem) => problem !== null);
+  if (problems.length === 0) return null;
+  return (
+    <Paper withBorder p="md" aria-label="Stock warnings">
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h5">
+          Stock that needs a look
+        </Title>
+        <Button size="compact-sm" variant="light" onClick={() => go('inventory')}>
+          Open Inventory
+        </Button>
+      </Group>
+      <List size="sm" spacing={4}>
+        {problems.map((problem) => (
+          <List.Item key={problem.text}>
+            <Text span size="sm" c={problem.color === 'gray' ? undefined : `${problem.color}.8`}>
+              {problem.text}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </Paper>
+  );
+}
+
+/** Home once a location is activated: what happened, what is wrong, what to do next. */
+export function Dashboard({ dashboard }: { dashboard: HomeDashboard }) {
+  const go = useNavigation((state) => state.go);
+  if (!dashboard.nights.some((night) => night.status !== 'not_activated')) return null;
+  return (
+    <Stack>
+      {dashboard.alerts.map((alert) => {
+        const entry = catalogEntry(alert.code);
+        return (
+          <Alert key={alert.id} color="red" title={entry?.meaning ?? alert.code} role="alert">
+            <Text size="sm">{alert.message}</Text>
+            {entry ? (
+              <Text size="sm" fw={500}>
+                What to do: {entry.fix}
+              </Text>
+            ) : null}
+          </Alert>
+        );
+      })}
+      <LastNight nights={dashboard.nights} />
+      <SimpleGrid cols={{ base: 1, md: dashboard.foodCost.length > 1 ? 2 : 1 }}>
+        {dashboard.foodCost.map((cost) => (
+          <FoodCostCard key={cost.businessLocationId} cost={cost} />
+        ))}
+      </SimpleGrid>
+      <CoverageCard onMap={() => go('items')} />
+      <StockWarnings stock={dashboard.stock} />
+    </Stack>
+  );
+}
