@@ -32,7 +32,7 @@ const correction = export1252('kasse-korrektur.csv', ['K1;06.05.2026;Mitte;1001;
 
 test.beforeAll(async ({ browser }) => {
   larder = await launchLarder({ LARDER_NOW: '2026-05-08T10:00:00Z' });
-  page = await browser.newPage();
+  page = await (await browser.newContext()).newPage();
   app = new LarderPage(page);
   await app.open(larder.url);
   await app.importSetup('test/fixtures/setup-three-levels.json');

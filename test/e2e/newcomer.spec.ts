@@ -50,7 +50,7 @@ async function mapItem(name: string, target: RegExp, quantity: string, options: 
 test.beforeAll(async ({ browser }) => {
   fake = await startFakeLightspeed({ now: NOW, today: '2026-05-08', salesPerDay: 4, linesPerSale: 2 });
   larder = await launchLarder({ LARDER_NOW: NOW, LARDER_RETRY_DELAYS_MS: '5,5,5' });
-  page = await browser.newPage();
+  page = await (await browser.newContext()).newPage();
   app = new LarderPage(page);
   // 20 espressos, 3 burgers of which one without bun (a subtraction), and an item nobody mapped.
   fake.data.setDaySales(Number(HARBOUR), TEST_DAY, [
@@ -203,7 +203,7 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await date.fill('2026-05-08');
     await page.getByRole('button', { name: 'Run issue for this day' }).click();
     // The picker refuses it before anything is sent: no run, no refusal from main.
-    expect(await date.evaluate((input: HTMLInputElement) => input.validity.rangeOverflow)).toBe(true);
+    expect(await date.evaluate((input) => (input as unknown as { validity: { rangeOverflow: boolean } }).validity.rangeOverflow)).toBe(true);
     await expect(page.locator('[data-error-code]')).toHaveCount(0);
     await app.screenshot('error-state');
   });

@@ -16,7 +16,7 @@ let app: LarderPage;
 test.beforeAll(async ({ browser }) => {
   fake = await startFakeSides({ today: '2026-05-08', demoDays: 120 });
   larder = await launchLarder({ LARDER_NOW: NOW });
-  page = await browser.newPage();
+  page = await (await browser.newContext()).newPage();
   app = new LarderPage(page);
   await app.open(larder.url);
   await app.importSetup('test/fixtures/setup-three-levels.json');

@@ -161,7 +161,7 @@ function StockWarnings({ stock }: { stock: HomeDashboard['stock'] }) {
       <List size="sm" spacing={4}>
         {problems.map((problem) => (
           <List.Item key={problem.text}>
-            <Text span size="sm" c={problem.color === 'gray' ? undefined : `${problem.color}.8`}>
+            <Text span size="sm" c={problem.color === 'gray' ? undefined : problem.color}>
               {problem.text}
             </Text>
           </List.Item>

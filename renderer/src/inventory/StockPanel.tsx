@@ -58,17 +58,17 @@ export function StockPanel() {
                   <Table.Td>
                     {line.ingredient}
                     {negative ? (
-                      <Text size="xs" c="red.8">
+                      <Text size="xs" c="red">
                         More was sold than received: count this item or record a receipt.
                       </Text>
                     ) : null}
                   </Table.Td>
-                  <Table.Td ta="right" c={negative ? 'red.8' : undefined} fw={negative ? 600 : undefined} title={`${line.quantity} ${line.unit} exactly`}>
+                  <Table.Td ta="right" c={negative ? 'red' : undefined} fw={negative ? 600 : undefined} title={`${line.quantity} ${line.unit} exactly`}>
                     {formatAtUnit(line.quantity, line.unit)}
                   </Table.Td>
                   <Table.Td ta="right">
                     {noCost ? (
-                      <Text span size="sm" c="orange.8">
+                      <Text span size="sm" c="orange">
                         no cost yet
                       </Text>
                     ) : (

@@ -46,7 +46,7 @@ export function WastePanel() {
   return (
     <Stack maw={760}>
       {done ? (
-        <Text role="status" c="green.8">
+        <Text role="status" c="green">
           {done}
         </Text>
       ) : null}

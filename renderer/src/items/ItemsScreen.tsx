@@ -121,7 +121,7 @@ function useColumns(filter: Filter, locationName: Map<string, string>, selected:
         header: 'Mapped',
         width: '0.8fr',
         cell: (row) => (
-          <Text size="sm" c={row.mapped ? 'green.8' : 'orange.8'} fw={600}>
+          <Text size="sm" c={row.mapped ? 'green' : 'orange'} fw={600}>
             {row.mapped ? 'Mapped' : 'Unmapped'}
           </Text>
         ),

@@ -30,6 +30,9 @@ function whatHappened(log: Log): string {
   if (log.status === 'failed') return `Nothing was posted for ${day}: the run failed (see above).`;
   if (log.noData) return `${day} had no sales: nothing to post.`;
   if (log.idempotent) return `${day} was posted before; this run found nothing new to post.`;
+  if (log.ledgerEntriesCreated === 0 && log.linesProcessed === 0 && log.linesUnmapped > 0) {
+    return `The ${log.salesCount} ${log.salesCount === 1 ? 'sale' : 'sales'} of ${day} took nothing from stock: none of their ${log.linesUnmapped} sold lines is of a mapped item.`;
+  }
   const unmapped = log.linesUnmapped > 0 ? ` ${log.linesUnmapped} sold ${log.linesUnmapped === 1 ? 'line' : 'lines'} of unmapped items took nothing from stock.` : '';
   return `${log.salesCount} ${log.salesCount === 1 ? 'sale' : 'sales'} of ${day} took stock from ${log.storageUnit ?? 'the storage unit'} in ${log.ledgerEntriesCreated} ledger ${log.ledgerEntriesCreated === 1 ? 'entry' : 'entries'}.${unmapped}`;
 }

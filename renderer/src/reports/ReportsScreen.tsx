@@ -1,3 +1,4 @@
+import { ScrollTable } from '../ui/ScrollTable';
 import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { useState } from 'react';
@@ -73,7 +74,7 @@ function VariancePanel() {
               Export CSV
             </Button>
           </Group>
-          <Table.ScrollContainer minWidth={900}>
+          <ScrollTable label="Scroll the table" minWidth={900}>
             <Table striped aria-label="Variance" fz="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -97,7 +98,7 @@ function VariancePanel() {
                       ) : null}
                     </Table.Td>
                     {[row.opening, row.receipts, row.theoretical, row.waste, row.moves, row.expected, row.counted, row.variance_quantity].map((value, index) => (
-                      <Table.Td key={index} ta="right" c={index === 7 && value.startsWith('-') ? 'red.8' : undefined}>
+                      <Table.Td key={index} ta="right" c={index === 7 && value.startsWith('-') ? 'red' : undefined}>
                         {formatAtUnit(value, row.unit)}
                       </Table.Td>
                     ))}
@@ -110,7 +111,7 @@ function VariancePanel() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </>
       ) : null}
     </Stack>

@@ -83,7 +83,7 @@ function PreviewPanel({ preview }: { preview: CsvPreview }) {
             ) : null}
           </Group>
           {preview.rows_unmapped > 0 ? (
-            <Text size="sm" c="orange.8" mb="xs">
+            <Text size="sm" c="orange" mb="xs">
               {plural(preview.rows_unmapped, 'row')} would deduct nothing: none of their codes is mapped.
             </Text>
           ) : null}
@@ -335,7 +335,7 @@ export function CsvUploadScreen({ profile: initialProfile }: { profile: string |
         </Alert>
       ) : null}
       {posted ? (
-        <Alert color={uploadOutcome(posted).color} title={uploadOutcome(posted).title} role="status" withCloseButton onClose={() => setPosted(null)}>
+        <Alert color={uploadOutcome(posted).color} title={uploadOutcome(posted).title} role="status" withCloseButton closeButtonLabel="Dismiss" onClose={() => setPosted(null)}>
           <Text size="sm">
             {posted.file_name}: {plural(posted.rows_posted, 'row')} posted over {plural(posted.days.length, 'location-day')}
             {posted.rows_unmapped > 0 ? `; ${plural(posted.rows_unmapped, 'row')} deducted nothing (no code mapped)` : ''}

@@ -114,7 +114,7 @@ export function SidesScreen() {
             </Group>
           </Paper>
           {done && !error ? (
-            <Alert color="green" role="status" withCloseButton onClose={() => setDone(null)}>
+            <Alert color="green" role="status" withCloseButton closeButtonLabel="Dismiss" onClose={() => setDone(null)}>
               {done}
             </Alert>
           ) : null}

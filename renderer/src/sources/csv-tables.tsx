@@ -1,3 +1,4 @@
+import { ScrollTable } from '../ui/ScrollTable';
 import { Table, Text } from '@mantine/core';
 import type { CsvInvalidRow, CsvPreview } from '../../../shared/model/csv';
 import { formatMoney, formatQuantity } from '../ui/format';
@@ -6,7 +7,7 @@ import { formatMoney, formatQuantity } from '../ui/format';
 export function CsvRowsTable({ rows, label }: { rows: CsvPreview['first_rows']; label: string }) {
   if (rows.length === 0) return <Text size="sm">No row reads with these settings.</Text>;
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <ScrollTable label="Scroll the table" minWidth={560}>
       <Table striped aria-label={label} fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -36,7 +37,7 @@ export function CsvRowsTable({ rows, label }: { rows: CsvPreview['first_rows']; 
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

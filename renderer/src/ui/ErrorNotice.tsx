@@ -7,7 +7,7 @@ export function ErrorNotice({ error, onClose }: { error: IpcError | null; onClos
   if (!error) return null;
   const entry = catalogEntry(error.code) ?? errorCatalog.internal_error;
   return (
-    <Alert color="red" title={entry.meaning} withCloseButton={Boolean(onClose)} onClose={onClose} role="alert" data-error-code={error.code}>
+    <Alert color="red" title={entry.meaning} withCloseButton={Boolean(onClose)} closeButtonLabel="Dismiss" onClose={onClose} role="alert" data-error-code={error.code}>
       <Text size="sm">{error.message}</Text>
       {error.details && error.details.length > 1 ? (
         <Text size="sm" component="ul" mt={4}>

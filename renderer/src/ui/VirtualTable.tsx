@@ -40,15 +40,19 @@ export function VirtualTable<T>({
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
   const cellStyle = (column: Column<T>) => ({ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' as const, textAlign: column.align });
   return (
-    <Box role="table" aria-label={label} aria-rowcount={rows.length}>
-      <Box role="row" py={6} style={{ display: 'grid', gridTemplateColumns: tracks, fontWeight: 600, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-        {columns.map((column) => (
-          <Box key={column.header} role="columnheader" px={6} style={{ textAlign: column.align }}>
-            {column.header}
-          </Box>
-        ))}
-      </Box>
+    <>
+      {/* The caption sits above the table: a table's children may only be row groups and rows. */}
       {caption}
+      <Box role="table" aria-label={label} aria-rowcount={rows.length}>
+      <Box role="rowgroup">
+        <Box role="row" py={6} style={{ display: 'grid', gridTemplateColumns: tracks, fontWeight: 600, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+          {columns.map((column) => (
+            <Box key={column.header} role="columnheader" px={6} style={{ textAlign: column.align }}>
+              {column.header}
+            </Box>
+          ))}
+        </Box>
+      </Box>
       <Box role="rowgroup" aria-label={`${label} rows`} style={{ height: Math.min(height, rows.length * rowHeight + 2), overflowY: 'auto', position: 'relative' }} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
         <div style={{ height: rows.length * rowHeight, position: 'relative' }}>
           {rows.slice(first, last).map((row, offset) => {
@@ -82,5 +86,6 @@ export function VirtualTable<T>({
         </div>
       </Box>
     </Box>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures';
 
@@ -80,8 +81,19 @@ export class LarderPage {
  * the top (the app shell's header is fixed: from a scrolled page a full-page capture would repeat it
  * mid-image).
  */
+/**
+ * A screenshot of the screen as it is, and an accessibility check of it (axe-core, WCAG 2 A and AA):
+ * every screen the suite looks at must have no serious or critical violation.
+ */
 export async function saveScreen(page: Page, name: string) {
   mkdirSync('test-results/screens', { recursive: true });
   await page.evaluate('window.scrollTo(0, 0)');
+  // Out of the way: a hover colour is neither what the screen looks like nor what a check should judge.
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true, animations: 'disabled' });
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const blocking = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => `${node.target.join(' ')}: ${node.failureSummary?.split('\n').slice(1).join(' ') ?? ''}`).join(' | ')}`);
+  expect(blocking, `accessibility of the screen "${name}"`).toEqual([]);
 }
