@@ -99,7 +99,7 @@ try {
     }
     await page.click(nav('Locations'));
     await page.getByRole('table', { name: 'Locations' }).waitFor();
-    locationOpen.push(await timeInPage(page, `[data-location="${BL}"] button`, '[data-day]:nth-child(90)'));
+    locationOpen.push(await timeInPage(page, `[data-location="${BL}"] button`, '[aria-label="Migration days"] > div:last-child [data-day]:last-child'));
     await page.click(nav('Home'));
     await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
     ledgerOpen.push(await timeInPage(page, nav('Ledger'), '[aria-label="Totals"]'));

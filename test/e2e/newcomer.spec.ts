@@ -138,12 +138,26 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await expect(confirm).toContainText('90-day migration');
     await confirm.getByRole('button', { name: 'Activate and start the migration' }).click();
     await expect(page.locator('[data-migration-status="completed"]')).toBeVisible({ timeout: 180_000 });
-    const days = page.getByRole('list', { name: 'Migration days' }).getByRole('listitem');
+    const days = page.getByRole('group', { name: 'Migration days' }).getByRole('listitem');
     await expect(days).toHaveCount(90);
     await expect(days.first()).toHaveAttribute('data-day', '2026-02-07');
     await days.last().hover();
     await expect(page.locator('[data-day-figures]')).toContainText('2026-05-07: posted');
+    await expect(page.getByRole('list', { name: /May/ })).toBeVisible();
     await app.screenshot('location-detail-migration-grid');
+    // Re-running asks first, and says what it replaces.
+    await page.getByRole('button', { name: 'Re-run migration…' }).click();
+    const rerun = page.getByRole('dialog', { name: 'Re-run the 90-day migration?' });
+    await expect(rerun).toContainText('2026-02-07 to 2026-05-07');
+    await app.screenshot('migration-rerun-confirmation');
+    await rerun.getByRole('button', { name: 'Keep the days as they are' }).click();
+    await expect(page.locator('[data-migration-status="completed"]')).toBeVisible();
+    // A square opens its day's log.
+    await days.last().click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Harbour Restaurant, business day 2026-05-07' })).toBeVisible();
+    await page.getByRole('button', { name: '← Transfer logs' }).click();
+    await app.section('Locations');
+    await page.getByRole('table', { name: 'Locations' }).getByRole('button', { name: 'Harbour Restaurant' }).click();
   });
 
   await test.step('run a manual issue for one day', async () => {
@@ -264,7 +278,7 @@ test('with the fake K-Series stopped, logs, a log, the ledger and a location sti
   await expect(page.getByRole('table', { name: 'Ledger entries' })).toContainText('ISSUE');
   await app.section('Locations');
   await page.getByRole('button', { name: 'Harbour Restaurant' }).click();
-  await expect(page.getByRole('list', { name: 'Migration days' }).getByRole('listitem')).toHaveCount(90);
+  await expect(page.getByRole('group', { name: 'Migration days' }).getByRole('listitem')).toHaveCount(90);
   await expect(page.getByLabel('Catalog mapped')).toContainText('3 of');
   await app.screenshot('offline-location-detail');
 });

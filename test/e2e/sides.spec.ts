@@ -77,7 +77,7 @@ test('a Sides POS from the screens: connect, sync, link, map, activate, migrate,
     await page.getByRole('button', { name: 'Activate location…' }).click();
     await page.getByRole('dialog', { name: 'Activate Kreuzberg Kitchen?' }).getByRole('button', { name: 'Activate and start the migration' }).click();
     await expect(page.locator('[data-migration-status="completed"]')).toBeVisible({ timeout: 180_000 });
-    await expect(page.getByRole('list', { name: 'Migration days' }).getByRole('listitem')).toHaveCount(90);
+    await expect(page.getByRole('group', { name: 'Migration days' }).getByRole('listitem')).toHaveCount(90);
     await app.screenshot('sides-migration');
   });
 

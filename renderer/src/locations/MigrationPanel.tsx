@@ -1,10 +1,11 @@
-import { Badge, Box, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, Modal, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatInstant } from '../ui/format';
 import { useAction } from '../ui/use-action';
+import { useNavigation } from '../ui/navigation-store';
 import { call } from '../ipc/client';
 import { INCOMPLETE_DAY_WORDS } from '../../../shared/model/transfers';
 
@@ -55,9 +56,81 @@ function badge(migration: Migration, running: boolean): { color: string; words: 
   return { color: migration.status === 'completed' ? 'green' : migration.status === 'failed' ? 'red' : running ? 'blue' : 'gray', words: jobWords[migration.status] };
 }
 
-/** The 90-day migration: progress, one coloured square per day (its figures on hover or focus), Re-run and Cancel. */
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const monthName = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** Monday 0 … Sunday 6, from the calendar date alone (no zone: a business date is a date). */
+const weekday = (date: string) => (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
+
+/**
+ * The days as a calendar: a block per month with weekday columns and each square's day of the month;
+ * a square opens that day's transfer log (click, Enter or Space), its figures show on hover or focus.
+ */
+function DayGrid({ days, onPoint, onOpen }: { days: Day[]; onPoint: (day: Day | null) => void; onOpen: (day: Day) => void }) {
+  const months = new Map<string, Day[]>();
+  for (const day of days) {
+    const key = day.date.slice(0, 7);
+    const list = months.get(key);
+    if (list) list.push(day);
+    else months.set(key, [day]);
+  }
+  return (
+    <Box role="group" aria-label="Migration days" style={{ display: 'flex', flexWrap: 'wrap', gap: 16 }} onMouseLeave={() => onPoint(null)}>
+      {[...months.values()].map((monthDays) => (
+        <div key={monthDays[0]?.date}>
+          <Text size="xs" fw={600} mb={2} aria-hidden>
+            {monthName(monthDays[0]?.date ?? '')}
+          </Text>
+          <Box role="list" aria-label={monthName(monthDays[0]?.date ?? '')} style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 26px)', gap: 3 }}>
+            {WEEKDAYS.map((name) => (
+              <Text key={name} size="10px" ta="center" aria-hidden>
+                {name.slice(0, 2)}
+              </Text>
+            ))}
+            {monthDays.map((day, index) => (
+              <div
+                key={day.date}
+                role="listitem"
+                tabIndex={0}
+                title={figures(day)}
+                aria-label={figures(day)}
+                data-day={day.date}
+                data-day-status={day.status}
+                onMouseEnter={() => onPoint(day)}
+                onFocus={() => onPoint(day)}
+                onClick={() => onOpen(day)}
+                onKeyDown={(event) => {
+                  if (event.key !== 'Enter' && event.key !== ' ') return;
+                  event.preventDefault();
+                  onOpen(day);
+                }}
+                style={{
+                  gridColumnStart: index === 0 ? weekday(day.date) + 1 : undefined,
+                  width: 26,
+                  height: 22,
+                  background: dayColors[day.status],
+                  borderRadius: 3,
+                  fontSize: 10,
+                  lineHeight: '22px',
+                  textAlign: 'center',
+                  color: '#111',
+                  cursor: day.transfer_log_id === null ? 'default' : 'pointer',
+                }}
+              >
+                {Number(day.date.slice(8))}
+              </div>
+            ))}
+          </Box>
+        </div>
+      ))}
+    </Box>
+  );
+}
+
+/** The 90-day migration: progress, the days as a calendar (each opens its log), Re-run (after a confirmation) and Cancel. */
 export function MigrationPanel({ businessLocationId, migration, timeZone }: { businessLocationId: string; migration: Migration | null; timeZone: string }) {
+  const go = useNavigation((state) => state.go);
   const [pointed, setPointed] = useState<Day | null>(null);
+  const [confirmRerun, setConfirmRerun] = useState(false);
   const act = useAction((action: 'start' | 'rerun' | 'cancel') => call(`migrations:${action}`, { businessLocationId }));
   const running = migration?.status === 'running' || migration?.status === 'pending';
   const state = migration ? badge(migration, running) : null;
@@ -86,22 +159,7 @@ export function MigrationPanel({ businessLocationId, migration, timeZone }: { bu
             {migration.completed_at ? `, finished ${formatInstant(migration.completed_at, timeZone)}` : ''}
             {migration.error_message ? ` · ${migration.error_message}` : ''}
           </Text>
-          <Box role="list" aria-label="Migration days" style={{ display: 'grid', gridTemplateColumns: 'repeat(15, 22px)', gap: 3 }} onMouseLeave={() => setPointed(null)}>
-            {migration.days.map((day) => (
-              <div
-                key={day.date}
-                role="listitem"
-                tabIndex={0}
-                title={figures(day)}
-                aria-label={figures(day)}
-                data-day={day.date}
-                data-day-status={day.status}
-                onMouseEnter={() => setPointed(day)}
-                onFocus={() => setPointed(day)}
-                style={{ width: 22, height: 22, background: dayColors[day.status], borderRadius: 3 }}
-              />
-            ))}
-          </Box>
+          <DayGrid days={migration.days} onPoint={setPointed} onOpen={(day) => day.transfer_log_id !== null && go('logs', String(day.transfer_log_id))} />
           {/* One line for the day under the pointer or the keyboard focus: cheaper than a tooltip per square. */}
           <Text size="sm" aria-live="polite" data-day-figures mih={22}>
             {pointed ? figures(pointed) : 'Point at or tab to a day to see its figures.'}
@@ -119,6 +177,27 @@ export function MigrationPanel({ businessLocationId, migration, timeZone }: { bu
         <Text size="sm">No migration yet. Activating the location starts one for the last 90 completed days.</Text>
       )}
       <ErrorNotice error={act.error} onClose={act.clearError} />
+      <Modal opened={confirmRerun} onClose={() => setConfirmRerun(false)} title="Re-run the 90-day migration?">
+        <Stack>
+          <Text size="sm">
+            Larder fetches the sales of {migration ? `${migration.start_date} to ${migration.end_date}` : 'the 90 days'} from the POS again and posts each day anew: the
+            ISSUE entries those days have now are replaced by what today’s sales data, mappings and recipes give. Counts, receipts and waste stay as they are.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmRerun(false)}>
+              Keep the days as they are
+            </Button>
+            <Button
+              onClick={() => {
+                setConfirmRerun(false);
+                void act.run('rerun');
+              }}
+            >
+              Re-run and replace
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Group mt="sm">
         {running ? (
           <Button variant="default" color="red" loading={act.busy} onClick={() => void act.run('cancel')}>
@@ -126,8 +205,8 @@ export function MigrationPanel({ businessLocationId, migration, timeZone }: { bu
           </Button>
         ) : null}
         {migration && !running ? (
-          <Button variant="default" loading={act.busy} onClick={() => void act.run('rerun')} title="Process every day again, with fresh data from the POS">
-            Re-run migration
+          <Button variant="default" loading={act.busy} onClick={() => setConfirmRerun(true)}>
+            Re-run migration…
           </Button>
         ) : null}
       </Group>
