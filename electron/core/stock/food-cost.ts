@@ -6,6 +6,7 @@ import type { CompanyScope } from '../db/company';
 import { type Decimal, fromScaled, MONEY_SCALE, roundToScale } from '../decimal/decimal';
 import { DomainError, quoted } from '../domain-error';
 import { addDays } from '../locations/zoned-time';
+import { salesByDay } from '../transfer/sales-source';
 import type { FoodCost, FoodCostDay } from '../../../shared/model/stock';
 
 const money = (scaled: number) => fromScaled(scaled, MONEY_SCALE);
@@ -21,21 +22,15 @@ export function foodCost(scope: CompanyScope, businessLocationId: string, from: 
   // The period, and the 30 days of the chart ending with it.
   const chartFrom = addDays(to, -29);
   const start = chartFrom < from ? chartFrom : from;
-  // Sold lines only, as a transfer counts them: a positive quantity, a sale neither voided nor cancelled.
-  const salesByDay = scope.db
-    .statement(
-      `SELECT s.business_date AS date, coalesce(sum(l.net_amount), 0) AS sales FROM sales s JOIN sales_lines l ON l.sale_id = s.id
-       WHERE s.location_id = ? AND s.business_date BETWEEN ? AND ? AND s.cancelled = 0 AND s.type <> 'VOID' AND l.quantity > 0
-       GROUP BY s.business_date`,
-    )
-    .all(location.id, start, to) as { date: string; sales: number }[];
+  // Sold lines only, as a transfer counts them (positive, named, neither voided nor cancelled): the day sums.
+  const salesOfDays = salesByDay(scope.db, location.id, start, to);
   const costByDay = scope.db
     .statement(
       `SELECT date, -sum(value) AS cost FROM ledger_day_totals WHERE company_id = ? AND business_location_id = ? AND type = 'ISSUE' AND date BETWEEN ? AND ?
        GROUP BY date`,
     )
     .all(scope.companyId, businessLocationId.trim(), start, to) as { date: string; cost: number }[];
-  const sales = new Map(salesByDay.map((row) => [row.date, row.sales]));
+  const sales = new Map(salesOfDays.map((row) => [row.date, row.sales]));
   const cost = new Map(costByDay.map((row) => [row.date, row.cost]));
   const sum = (map: Map<string, number>) => [...map].filter(([date]) => date >= from && date <= to).reduce((total, [, value]) => total + value, 0);
   const totalSales = money(sum(sales));

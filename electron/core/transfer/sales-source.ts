@@ -380,6 +380,13 @@ export function itemsSold(db: LarderDb, locationId: number, from: string, to: st
     .all(locationId, from, to) as SoldItemTotal[];
 }
 
+/** A location's net sales per business day between two dates (inclusive), sold lines only, from the day sums (money scale). */
+export function salesByDay(db: LarderDb, locationId: number, from: string, to: string): { date: string; sales: number }[] {
+  return db
+    .statement('SELECT business_date AS date, sum(value) AS sales FROM sold_item_days WHERE location_id = ? AND business_date BETWEEN ? AND ? GROUP BY business_date')
+    .all(locationId, from, to) as { date: string; sales: number }[];
+}
+
 /** An item's sales over a period: its POS ids, and quantity and money at their scales. */
 export interface SoldItemTotal {
   itemId: string | null;
