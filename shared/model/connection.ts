@@ -18,6 +18,8 @@ export const connectionView = z.object({
   accessExpiresAt: z.string().nullable(),
   refreshExpiresAt: z.string().nullable(),
   lastRefreshAt: z.string().nullable(),
+  /** Set when the manager disconnected on purpose (status disconnected); null when Lightspeed refused the sign-in. */
+  disconnectedByUserAt: z.string().nullable(),
   businessNames: z.array(z.string()),
   alerts: z.array(alertView),
 });

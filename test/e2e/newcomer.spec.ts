@@ -281,4 +281,17 @@ test('with the fake K-Series stopped, logs, a log, the ledger and a location sti
   await expect(page.getByRole('group', { name: 'Migration days' }).getByRole('listitem')).toHaveCount(90);
   await expect(page.getByLabel('Catalog mapped')).toContainText('3 of');
   await app.screenshot('offline-location-detail');
+
+  // Disconnecting on purpose says so, offers no test, and raises no alarm on the other screens.
+  await app.lightspeed();
+  await page.getByRole('button', { name: 'Disconnect…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Disconnect Lightspeed?' });
+  await confirm.getByLabel('Type DISCONNECT to confirm').fill('DISCONNECT');
+  await confirm.getByRole('button', { name: 'Disconnect', exact: true }).click();
+  await expect(page.locator('[data-status="disconnected"]')).toHaveText('Disconnected by you');
+  await expect(page.getByText(/^Disconnected by you on /)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Test connection' })).toHaveCount(0);
+  await app.screenshot('connection-disconnected-by-you');
+  await app.section('Items');
+  await expect(page.locator('[data-banner="disconnected"]')).toHaveCount(0);
 });

@@ -157,6 +157,7 @@ export class ConnectionService {
       accessExpiresAt: connection?.accessExpiresAt ?? null,
       refreshExpiresAt: connection?.refreshExpiresAt ?? null,
       lastRefreshAt: connection?.lastRefreshAt ?? null,
+      disconnectedByUserAt: connection?.status === 'disconnected' ? (connection.disconnectedByUserAt ?? null) : null,
       businessNames: businesses.map((business) => business.name),
       alerts: listOpenAlerts(this.scope),
     };

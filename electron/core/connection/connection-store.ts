@@ -32,6 +32,7 @@ export function storeTokens(scope: CompanyScope, vault: SecretVault, tokens: Tok
       accessExpiresAt: tokens.accessExpiresAt,
       refreshExpiresAt: tokens.refreshExpiresAt,
       lastRefreshAt: at,
+      disconnectedByUserAt: null,
       updatedAt: at,
     };
     scope.db.orm
@@ -49,7 +50,7 @@ export function eraseTokens(scope: CompanyScope, vault: SecretVault, at: string)
     vault.delete(refreshTokenName(scope));
     scope.db.orm
       .update(lightspeedConnections)
-      .set({ status: 'disconnected', accessExpiresAt: null, refreshExpiresAt: null, updatedAt: at })
+      .set({ status: 'disconnected', accessExpiresAt: null, refreshExpiresAt: null, disconnectedByUserAt: at, updatedAt: at })
       .where(eq(lightspeedConnections.companyId, scope.companyId))
       .run();
   });

@@ -400,6 +400,8 @@ export const lightspeedConnections = sqliteTable(
     connectedAt: text('connected_at').notNull(),
     lastRefreshAt: text('last_refresh_at'),
     updatedAt: text('updated_at').notNull(),
+    /** When the manager disconnected (not Lightspeed): the screens then say so instead of raising the alarm. */
+    disconnectedByUserAt: text('disconnected_by_user_at'),
   },
   (t) => [
     uniqueIndex('lightspeed_connections_company').on(t.companyId),

@@ -66,7 +66,7 @@ describe('the Lightspeed channels', () => {
     const unmappedAfter = (await call('items:list', { unmapped: true })) as { ok: true; data: { id: number }[] };
     expect(unmappedAfter.data.map((item) => item.id)).not.toContain(espresso.id);
     expect(await call('mappings:delete', { posItemId: espresso.id })).toEqual({ ok: true, data: { done: true } });
-    expect(await call('connection:disconnect')).toMatchObject({ ok: true, data: { status: 'disconnected' } });
+    expect(await call('connection:disconnect')).toMatchObject({ ok: true, data: { status: 'disconnected', disconnectedByUserAt: expect.any(String) } });
     expect(events.map((event) => event.type)).toContain('lightspeed:changed');
 
     const everything = JSON.stringify(answers);

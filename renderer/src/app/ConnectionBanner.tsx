@@ -7,7 +7,8 @@ import { anyOf, useLive } from '../ui/use-live';
 export function ConnectionBanner() {
   const { section, go } = useNavigation();
   const { data } = useLive(() => call('connection:status', {}), anyOf('connection:changed'), []);
-  if (!data || section === 'connection' || (data.status !== 'disconnected' && data.status !== 'refresh_failed')) return null;
+  // A disconnect the manager chose is not a problem to shout about on every screen; the connection says it.
+  if (!data || section === 'connection' || data.disconnectedByUserAt || (data.status !== 'disconnected' && data.status !== 'refresh_failed')) return null;
   return (
     <Alert color="red" mb="md" title="Lightspeed is disconnected" role="alert" data-banner="disconnected">
       <Group justify="space-between">

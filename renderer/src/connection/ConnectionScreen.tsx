@@ -40,7 +40,14 @@ function StatusCard({ connection, onReauthorize }: { connection: Connection; onR
     await call('connection:disconnect', {});
     setConfirming(false);
   });
-  const status = statusText[connection.status];
+  const byYou = connection.disconnectedByUserAt;
+  const status = byYou
+    ? {
+        label: 'Disconnected by you',
+        color: 'gray',
+        words: `Disconnected by you on ${formatInstant(byYou)}. Larder fetches no sales until you connect again; everything local is kept.`,
+      }
+    : statusText[connection.status];
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
@@ -60,7 +67,7 @@ function StatusCard({ connection, onReauthorize }: { connection: Connection; onR
           </Table.Tr>
           <Table.Tr>
             <Table.Th>Environment</Table.Th>
-            <Table.Td>{connection.environment ?? '—'}</Table.Td>
+            <Table.Td>{environments.find((one) => one.value === connection.environment)?.label ?? connection.environment ?? '—'}</Table.Td>
           </Table.Tr>
           <Table.Tr>
             <Table.Th>Connected</Table.Th>
@@ -87,23 +94,27 @@ function StatusCard({ connection, onReauthorize }: { connection: Connection; onR
       ) : null}
       <ErrorNotice error={test.error} onClose={test.clearError} />
       <Group>
-        <Button
-          variant="default"
-          loading={test.busy}
-          onClick={async () => {
-            setTested(null);
-            const result = await test.run();
-            if (result) setTested(`Lightspeed answered: ${result.businesses} business(es), ${result.locations} location(s).`);
-          }}
-        >
-          Test connection
-        </Button>
+        {byYou ? null : (
+          <Button
+            variant="default"
+            loading={test.busy}
+            onClick={async () => {
+              setTested(null);
+              const result = await test.run();
+              if (result) setTested(`Lightspeed answered: ${result.businesses} business(es), ${result.locations} location(s).`);
+            }}
+          >
+            Test connection
+          </Button>
+        )}
         <Button variant={connection.status === 'active' ? 'default' : 'filled'} onClick={onReauthorize}>
-          Reauthorize
+          {byYou ? 'Connect again' : 'Reauthorize'}
         </Button>
-        <Button variant="subtle" color="red" onClick={() => setConfirming(true)}>
-          Disconnect…
-        </Button>
+        {byYou ? null : (
+          <Button variant="subtle" color="red" onClick={() => setConfirming(true)}>
+            Disconnect…
+          </Button>
+        )}
       </Group>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Disconnect Lightspeed?">
         <ActionForm onSubmit={disconnect.run}>

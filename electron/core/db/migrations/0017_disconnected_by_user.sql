@@ -1,0 +1,1 @@
+ALTER TABLE `lightspeed_connections` ADD `disconnected_by_user_at` text;
