@@ -221,7 +221,9 @@ describe('what a log tells the manager', () => {
     // The list's rows are the logs in short, and read back through the list contract as they are.
     const summaries = listLogSummaries(run.engine.scope);
     expect(contracts['logs:list'].output.parse(summaries)).toEqual(summaries);
-    expect(summaries.map((log) => [log.id, log.status, log.linesUnmapped, log.unmappedNameCount])).toEqual(
+    // The list is by business date (newest first); the CLI's logs by id.
+    expect(summaries.map((log) => log.reportDate)).toEqual([...summaries.map((log) => log.reportDate)].sort().reverse());
+    expect([...summaries].sort((a, b) => b.id - a.id).map((log) => [log.id, log.status, log.linesUnmapped, log.unmappedNameCount])).toEqual(
       logs.map((log) => [log.id, log.status, log.linesUnmapped, log.unmappedNames.length]),
     );
     for (const log of logs) expect(contracts['logs:get'].output.safeParse(getLog(run.engine.scope, log.id)).success).toBe(true);

@@ -225,7 +225,7 @@ export function listLogSummaries(scope: CompanyScope, filter: LogFilter = {}): T
               src.kind AS source, u.file_name AS csvFileName, coalesce(u.rows_invalid, 0) AS csvRowsInvalid, t.reverted_at AS revertedAt
        FROM transfer_logs t JOIN locations l ON l.id = t.location_id JOIN sales_sources src ON src.id = l.source_id
        LEFT JOIN csv_uploads u ON u.id = t.csv_upload_id
-       WHERE ${where.sql} ORDER BY t.id DESC LIMIT @limit`,
+       WHERE ${where.sql} ORDER BY t.report_date DESC, t.id DESC LIMIT @limit`,
     )
     .all({ ...where.params, limit: filter.limit ?? 1000 }) as (Omit<TransferLogSummary, 'noData' | 'dataComplete'> & { noData: number; dataComplete: number | null })[];
   return rows.map((row) => ({ ...row, noData: row.noData === 1, dataComplete: row.dataComplete === null ? null : row.dataComplete === 1 }));

@@ -11,14 +11,7 @@ import { useState } from 'react';
 import { entryColumns } from '../ledger/entry-columns';
 import { EntryLines } from '../ledger/EntryLines';
 import { INCOMPLETE_DAY_WORDS } from '../../../shared/model/transfers';
-import { transferOutcome, unmappedShare } from './outcome';
-
-const TRIGGER_WORDS: Record<string, string> = {
-  manual: 'hand (manual issue)',
-  nightly: 'the nightly run',
-  migration: 'the 90-day migration',
-  csv_upload: 'a CSV upload',
-};
+import { RUN_BY, transferOutcome, unmappedShare } from './outcome';
 
 type Log = NonNullable<ReturnType<typeof useLiveLog>['data']>;
 const useLiveLog = (id: number) => useLive(() => call('logs:get', { id }), anyOf('transfer:finished', 'migration:progress', 'sources:changed'), [id]);
@@ -150,7 +143,7 @@ export function LogDetail({ id }: { id: number }) {
               </Field>
               <Field label="Business day">{data.reportDate}</Field>
               <Field label="Storage unit">{data.storageUnit ?? '—'}</Field>
-              <Field label="Run by">{TRIGGER_WORDS[data.trigger] ?? data.trigger}</Field>
+              <Field label="Run by">{RUN_BY[data.trigger] ?? data.trigger}</Field>
               <Field label="Sales">{data.salesCount}</Field>
               <Field label="Sales lines deducted">{data.linesProcessed}</Field>
               <Field label="Ledger entries">

@@ -6,7 +6,7 @@ import { formatInstant } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
 import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
-import { transferOutcome, type TransferFacts } from './outcome';
+import { transferOutcome, type TransferFacts, RUN_BY } from './outcome';
 import { VirtualTable, type Column } from '../ui/VirtualTable';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
@@ -72,14 +72,13 @@ export function LogsScreen() {
           {log.replacedByLogId ? (
             <Text span size="xs" c="dimmed">
               {' '}
-              replaced by log {log.replacedByLogId}
+              replaced by a later run
             </Text>
           ) : null}
         </>
       ),
     },
-    { header: 'Trigger', width: '0.8fr', cell: (log) => log.trigger },
-    { header: 'Attempt', width: '0.6fr', cell: (log) => log.attempt },
+    { header: 'Run by', width: '1.2fr', cell: (log) => RUN_BY[log.trigger] ?? log.trigger },
     { header: 'Sales', width: '0.6fr', align: 'right', cell: (log) => log.salesCount.toLocaleString() },
     { header: 'Lines', width: '0.6fr', align: 'right', cell: (log) => log.linesProcessed.toLocaleString() },
     { header: 'Skipped', width: '0.7fr', align: 'right', cell: (log) => log.linesSkipped.toLocaleString() },

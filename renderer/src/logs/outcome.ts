@@ -40,3 +40,11 @@ export function unmappedShare(salesValue: string, unmappedValue: string): string
   if (!(total > 0)) return null;
   return `${Math.round((Number(unmappedValue) / total) * 100)} %`;
 }
+
+/** Who or what ran a transfer, in words (the log list's "Run by" and the log's). */
+export const RUN_BY: Record<string, string> = {
+  manual: 'hand (manual issue)',
+  nightly: 'the nightly run',
+  migration: 'the 90-day migration',
+  csv_upload: 'a CSV upload',
+};
