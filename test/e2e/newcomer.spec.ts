@@ -171,6 +171,7 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await expect(result).toContainText(`${TEST_DAY}: posted, 1 of 4 lines unmapped`);
     await expect(result).toHaveAttribute('data-outcome', 'yellow');
     await expect(result).toContainText('because these items are not mapped: Cheesecake');
+    await expect(result.locator('[data-outside-window]')).toContainText('outside the migration’s 90 days (2026-02-07 to 2026-05-07)');
     await app.screenshot('location-detail-manual-issue');
     await result.getByRole('button', { name: 'Open the transfer log' }).click();
     await expect(page.getByRole('heading', { name: new RegExp(`Harbour Restaurant, business day ${TEST_DAY}`) })).toBeVisible();

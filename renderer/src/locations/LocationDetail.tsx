@@ -197,7 +197,9 @@ function Configuration({ location, overview }: { location: Location; overview: O
         </ActionForm>
         {transfer.busy ? <Text role="status">Fetching the day’s sales and posting them…</Text> : null}
         <ErrorNotice error={transfer.error} onClose={transfer.clearError} />
-        {result ? <TransferResultPanel result={result} /> : null}
+        {result ? (
+          <TransferResultPanel result={result} migrationDays={overview.migration ? { from: overview.migration.start_date, to: overview.migration.end_date } : null} />
+        ) : null}
       </Stack>
     </Paper>
   );

@@ -8,7 +8,7 @@ import { transferOutcome, unmappedShare } from '../logs/outcome';
 type Result = ContractOutput<Contracts['transfers:run']>;
 
 /** What one day's issue did, in the seed's terms, with the way to its log. */
-export function TransferResultPanel({ result }: { result: Result }) {
+export function TransferResultPanel({ result, migrationDays }: { result: Result; migrationDays?: { from: string; to: string } | null }) {
   const go = useNavigation((state) => state.go);
   const stats = result.stats;
   const failed = !result.success;
@@ -54,6 +54,11 @@ export function TransferResultPanel({ result }: { result: Result }) {
             </List.Item>
           ) : null}
           {stats.exceptions.length > 0 ? <List.Item>Exceptions: {stats.exceptions.join('; ')}</List.Item> : null}
+          {migrationDays && !failed && (result.date < migrationDays.from || result.date > migrationDays.to) ? (
+            <List.Item data-outside-window>
+              This day is outside the migration’s 90 days ({migrationDays.from} to {migrationDays.to}): it is posted on its own, and the migration grid does not show it.
+            </List.Item>
+          ) : null}
         </List>
       ) : null}
       {result.log_id ? (
