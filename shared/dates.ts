@@ -38,3 +38,9 @@ export const dateInput = z
     }
     return normalized;
   });
+
+/** A calendar date `days` later (earlier when negative), as ISO text: date arithmetic only, no zone. */
+export function addDays(date: string, days: number): string {
+  const moved = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
+  return moved.toISOString().slice(0, 10);
+}

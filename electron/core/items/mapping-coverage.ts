@@ -1,11 +1,11 @@
 // How much of what a location sold its mappings cover, by net sales value over the last 30 business
 // days of cached sales: "x of y items mapped" says nothing when the one unmapped item is the
 // best-seller. The same rules as the transfer: sold lines only (positive, named, not voided), and the
-// mapping each line would use (by SKU, then exact name).
-import { addDays, dateInZone } from '../locations/zoned-time';
+// mapping each line would use (transfer/mapping-lookup.ts).
+import { addDays, yesterdayIn } from '../locations/zoned-time';
 import type { CompanyScope } from '../db/company';
 import { formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
-import { listLocations } from '../locations/location-sync';
+import { listLocations, type Location } from '../locations/location-sync';
 import type { Clock } from '../platform/platform';
 import { itemMappedSql } from './mappings';
 import { mappingLookup } from '../transfer/mapping-lookup';
@@ -16,18 +16,23 @@ export const COVERAGE_DAYS = 30;
 
 export type LocationCoverage = LocationCoverageView;
 
+/** What the location sold of each item over its last 30 closed business days (the day sums). */
+function soldLastDays(scope: CompanyScope, location: Location, clock: Clock) {
+  const yesterday = yesterdayIn(location.timezone, clock.now());
+  return itemsSold(scope.db, location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday);
+}
+
 /** Coverage of every activated location, each over its own last 30 closed business days. */
 export function activatedCoverage(scope: CompanyScope, clock: Clock): LocationCoverage[] {
   return listLocations(scope)
     .filter((location) => location.activatedAt !== null)
     .map((location) => {
-      const yesterday = addDays(dateInZone(clock.now(), location.timezone), -1);
       const mappingFor = mappingLookup(scope, location.sourceId, location.id);
       let total = 0;
       let mapped = 0;
       let lines = 0;
       let mappedLines = 0;
-      for (const item of itemsSold(scope.db, location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday)) {
+      for (const item of soldLastDays(scope, location, clock)) {
         total += item.value;
         lines += item.lines;
         if (!mappingFor(item)) continue;
@@ -77,8 +82,7 @@ export function rankUnmapped(scope: CompanyScope, clock: Clock): RankedItem[] {
   for (const location of listLocations(scope)) {
     const maps = bySource.get(location.sourceId);
     if (!maps) continue;
-    const yesterday = addDays(dateInZone(clock.now(), location.timezone), -1);
-    for (const sold of itemsSold(scope.db, location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday)) {
+    for (const sold of soldLastDays(scope, location, clock)) {
       const id = (sold.itemId ? maps.byItemId.get(sold.itemId) : undefined) ?? (sold.sku ? maps.bySku.get(sold.sku) : undefined) ?? maps.byName.get(sold.name);
       if (id === undefined) continue;
       const total = totals.get(id) ?? { posItemId: id, units: 0, value: 0 };

@@ -1,5 +1,6 @@
 // Calendar dates and wall-clock times in a named time zone, with nothing but Intl: a location's
 // business day is computed in its own zone, never in the PC's.
+import { addDays } from '../../../shared/dates';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const HALF_DAY = 12 * 3_600_000;
@@ -80,9 +81,12 @@ export function isoWithOffset(instant: Date, timeZone: string): string {
   return `${date}T${time}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-export function addDays(date: string, days: number): string {
-  const moved = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
-  return moved.toISOString().slice(0, 10);
+// Date arithmetic is the screens' too: one addDays, in shared/dates.ts.
+export { addDays };
+
+/** The last closed calendar day where the location is (its "yesterday"), whatever the PC's zone. */
+export function yesterdayIn(timeZone: string, now: Date): string {
+  return addDays(dateInZone(now, timeZone), -1);
 }
 
 /** Every date from `from` to `to`, both included. */

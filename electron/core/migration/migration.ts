@@ -10,7 +10,7 @@
 // once the nightly run has posted the days that failed.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
-import { addDays, dateInZone, datesBetween } from '../locations/zoned-time';
+import { addDays, datesBetween, yesterdayIn } from '../locations/zoned-time';
 import { INCOMPLETE_DAY_WORDS, type MigrationView } from '../../../shared/model/transfers';
 import { locations, migrationDays, migrationJobs } from '../db/schema';
 import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
@@ -36,7 +36,7 @@ type Job = typeof migrationJobs.$inferSelect;
 
 /** The last 90 completed business days, ending yesterday where the location is. */
 export function migrationRange(location: Pick<Location, 'timezone'>, clock: Clock): { startDate: string; endDate: string } {
-  const endDate = addDays(dateInZone(clock.now(), location.timezone), -1);
+  const endDate = yesterdayIn(location.timezone, clock.now());
   return { startDate: addDays(endDate, -(MIGRATION_DAYS - 1)), endDate };
 }
 

@@ -5,7 +5,7 @@ import type { CompanyScope } from '../db/company';
 import { listOpenAlerts } from '../connection/alerts';
 import { stockOnHand } from '../ledger/ledger';
 import { listLocations } from '../locations/location-sync';
-import { addDays, dateInZone } from '../locations/zoned-time';
+import { addDays, yesterdayIn } from '../locations/zoned-time';
 import type { Clock } from '../platform/platform';
 import { foodCost } from '../stock/food-cost';
 import { countedEver } from '../stock/stock-control';
@@ -26,7 +26,7 @@ function nightStatus(location: { activatedAt: string | null; autoIssue: boolean 
 export function homeDashboard(scope: CompanyScope, clock: Clock): HomeDashboard {
   const locations = listLocations(scope);
   const nights = locations.map((location): Night => {
-    const date = addDays(dateInZone(clock.now(), location.timezone), -1);
+    const date = yesterdayIn(location.timezone, clock.now());
     const log = latestLogOfDay(scope.db, location.id, date);
     return {
       businessLocationId: location.businessLocationId,

@@ -7,7 +7,7 @@
 // Lightspeed reports it complete, so the rest of its sales are deducted too. A PC that was off for a
 // week posts the whole week on its next run; a day Lightspeed has not closed waits for the next.
 // A failed migration whose days this run posted completes.
-import { addDays, dateInZone, datesBetween } from '../locations/zoned-time';
+import { addDays, datesBetween, yesterdayIn } from '../locations/zoned-time';
 import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
 import { listLocations, type Location } from '../locations/location-sync';
 import { MIGRATION_DAYS, recoverStuckJobs, reopenStoppedMigrations, runMigration, settleMigration, type MigrationView } from '../migration/migration';
@@ -54,7 +54,7 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
     if (location.activatedAt === null || !location.autoIssue || location.storageUnitId === null) continue;
     const migrating = scope.db.sqlite.prepare(`SELECT 1 FROM migration_jobs WHERE location_id = ? AND status IN ('pending', 'running')`).get(location.id);
     if (migrating) continue;
-    const yesterday = addDays(dateInZone(clock.now(), location.timezone), -1);
+    const yesterday = yesterdayIn(location.timezone, clock.now());
     const posted = postedDays(scope.db, location.id);
     const done = new Set(posted.filter((day) => day.dataComplete !== false).map((day) => day.date));
     const newest = posted.at(-1)?.date;

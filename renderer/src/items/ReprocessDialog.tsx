@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, NumberInput, Progress, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { addDays } from '../../../shared/dates';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -10,13 +11,6 @@ import { call, onLarderEvent } from '../ipc/client';
 
 type Preview = ContractOutput<Contracts['reprocess:preview']>;
 type Outcome = ContractOutput<Contracts['reprocess:run']>;
-
-/** `date` plus `days` (negative: back), as ISO text; pure calendar arithmetic in UTC, no zone involved. */
-function shift(date: string, days: number): string {
-  const moved = new Date(`${date}T00:00:00Z`);
-  moved.setUTCDate(moved.getUTCDate() + days);
-  return moved.toISOString().slice(0, 10);
-}
 
 function PreviewTable({ preview, currency }: { preview: Preview; currency: string }) {
   const changed = preview.ingredients.filter((row) => row.difference !== '0');
@@ -69,7 +63,7 @@ export function ReprocessDialog({ opened, onClose, location, lastDays = 30 }: { 
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const daysValid = typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 400;
-  const range = mode === 'last' ? (yesterday && daysValid ? { from: shift(yesterday, -((days as number) - 1)), to: yesterday } : null) : from && to ? { from, to } : null;
+  const range = mode === 'last' ? (yesterday && daysValid ? { from: addDays(yesterday, -((days as number) - 1)), to: yesterday } : null) : from && to ? { from, to } : null;
   const rangeProblem = mode === 'range' && from && to && from > to ? 'The first day must come before the last' : null;
 
   const key = JSON.stringify([businessLocationId, range]);
