@@ -3,7 +3,7 @@
 // confirms the new name or remaps the group ("Cappuccino → Cappuccino (oat)" may now need oat milk).
 import type { CompanyScope } from '../db/company';
 import { DomainError } from '../domain-error';
-import { formatScaled, QUANTITY_SCALE } from '../decimal/decimal';
+import { targetView } from './mapping-target';
 import type { ItemRenameView } from '../../../shared/model/items';
 
 /**
@@ -43,7 +43,7 @@ export function openRenames(scope: CompanyScope): ItemRenameView[] {
     .all(scope.companyId) as (Omit<ItemRenameView, 'mapping'> & { type: 'ingredient' | 'recipe' | null; target: string | null; quantity: number | null; isSubtraction: number | null })[];
   return rows.map(({ type, target, quantity, isSubtraction, ...row }) => ({
     ...row,
-    mapping: type === null ? null : { type, name: target as string, quantity: formatScaled(quantity as number, QUANTITY_SCALE), isSubtraction: isSubtraction === 1 },
+    mapping: type === null ? null : targetView({ type, name: target as string, quantity: quantity as number, isSubtraction: isSubtraction as number }),
   }));
 }
 

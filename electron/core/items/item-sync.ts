@@ -5,7 +5,7 @@ import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CompanyScope } from '../db/company';
 import { posItemLocations, posItems } from '../db/schema';
-import { Decimal, formatScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
+import { Decimal, formatScaled, MONEY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import type { LightspeedApi } from '../lightspeed/api-client';
 import { LightspeedError } from '../lightspeed/lightspeed-http';
@@ -15,6 +15,7 @@ import { lightspeedSource } from '../sources/sales-sources';
 import type { ItemSyncResult, PosItemView } from '../../../shared/model/items';
 import { noteRenames } from './item-renames';
 import { itemMappedSql } from './mappings';
+import { targetView } from './mapping-target';
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = 2_000;
@@ -173,19 +174,14 @@ export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; sou
     mapping: string | null;
     overrides: string | null;
   })[];
-  const targetOf = <T extends { quantity: number; isSubtraction: number }>({ quantity, isSubtraction, ...rest }: T) => ({
-    ...rest,
-    quantity: formatScaled(quantity, QUANTITY_SCALE),
-    isSubtraction: isSubtraction === 1,
-  });
   type Stored = { type: 'ingredient' | 'recipe'; name: string; quantity: number; isSubtraction: number };
   return rows.map(({ mapping, overrides, ...row }) => ({
     ...row,
     active: row.active === 1,
     price: row.price === null ? null : formatScaled(row.price, MONEY_SCALE),
     locations: (JSON.parse(row.locations ?? '[]') as string[]).sort(),
-    mapping: mapping === null ? null : targetOf(JSON.parse(mapping) as Stored),
-    overrides: (JSON.parse(overrides ?? '[]') as (Stored & { location: string })[]).map(targetOf).sort((a, b) => a.location.localeCompare(b.location)),
+    mapping: mapping === null ? null : targetView(JSON.parse(mapping) as Stored),
+    overrides: (JSON.parse(overrides ?? '[]') as (Stored & { location: string })[]).map(targetView).sort((a, b) => a.location.localeCompare(b.location)),
   }));
 }
 

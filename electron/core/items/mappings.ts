@@ -6,12 +6,13 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
 import { posItems, posMappings, salesSources } from '../db/schema';
 import { findSalesSource } from '../sources/sales-sources';
-import { formatScaled, parseDecimal, QUANTITY_SCALE, toScaled } from '../decimal/decimal';
+import { parseDecimal, QUANTITY_SCALE, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { requireIngredient } from '../inventory/ingredients';
 import { requireRecipe } from '../inventory/recipes';
 import { requireAnyLocation } from '../locations/location-sync';
 import { resolveRenames } from './item-renames';
+import { targetView } from './mapping-target';
 import type { MappingView } from '../../../shared/model/items';
 
 export type PosItem = typeof posItems.$inferSelect;
@@ -149,7 +150,7 @@ const MAPPING_SELECT = `SELECT i.item_id AS itemId, i.name AS itemName, i.group_
   LEFT JOIN ingredients g ON g.id = m.ingredient_id LEFT JOIN recipes r ON r.id = m.recipe_id`;
 
 type MappingRow = Omit<MappingView, 'quantity' | 'isSubtraction'> & { quantity: number; isSubtraction: number };
-const view = (row: MappingRow): MappingView => ({ ...row, quantity: formatScaled(row.quantity, QUANTITY_SCALE), isSubtraction: row.isSubtraction === 1 });
+const view = (row: MappingRow): MappingView => targetView(row);
 
 /** The item's group mapping, or (with a location row id) that location's override. */
 export function mappingOf(scope: CompanyScope, posItemId: number, locationId: number | null = null): MappingView | null {

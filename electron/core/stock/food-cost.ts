@@ -4,7 +4,8 @@
 // a share of sales; and the theoretical food cost % of each of the last 30 days, for the chart.
 import type { CompanyScope } from '../db/company';
 import { type Decimal, fromScaled, MONEY_SCALE, roundToScale } from '../decimal/decimal';
-import { DomainError, quoted } from '../domain-error';
+import { DomainError } from '../domain-error';
+import { requireAnyLocation } from '../locations/location-sync';
 import { addDays } from '../locations/zoned-time';
 import { salesByDay } from '../transfer/sales-source';
 import type { FoodCost, FoodCostDay } from '../../../shared/model/stock';
@@ -14,10 +15,7 @@ const pct = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : roundToS
 
 export function foodCost(scope: CompanyScope, businessLocationId: string, from: string, to: string): FoodCost {
   if (from > to) throw new DomainError('invalid_input', `The period must start before it ends (${from} to ${to}).`);
-  const location = scope.db
-    .statement('SELECT id, name, currency_code AS currency, storage_unit_id AS storageUnitId FROM locations WHERE company_id = ? AND business_location_id = ?')
-    .get(scope.companyId, businessLocationId.trim()) as { id: number; name: string; currency: string; storageUnitId: number | null } | undefined;
-  if (!location) throw new DomainError('location_not_found', `No location has the id ${quoted(businessLocationId)}.`);
+  const location = requireAnyLocation(scope, businessLocationId);
 
   // The period, and the 30 days of the chart ending with it.
   const chartFrom = addDays(to, -29);
@@ -48,7 +46,7 @@ export function foodCost(scope: CompanyScope, businessLocationId: string, from: 
     location: location.name,
     from,
     to,
-    currency: location.currency,
+    currency: location.currencyCode,
     sales: totalSales.toFixed(),
     theoretical_cost: theoretical.toFixed(),
     theoretical_pct: pct(theoretical, totalSales),

@@ -6,7 +6,7 @@
 // name (the seed's rule), the location's own first, and last by the name itself.
 import type { CompanyScope } from '../db/company';
 import { type Decimal, fromScaled, QUANTITY_SCALE } from '../decimal/decimal';
-import { groupKeyOf } from '../items/mappings';
+import { groupKeyOf, itemMappedAtSql } from '../items/mappings';
 
 export interface LineMapping {
   ingredientId: number | null;
@@ -52,7 +52,7 @@ export function mappingLookup(scope: CompanyScope, sourceId: number, locationId:
   const items = scope.db
     .statement(
       `SELECT i.item_id AS itemId, i.name, i.group_key AS groupKey FROM pos_items i
-       WHERE i.company_id = ? AND i.source_id = ? AND EXISTS (SELECT 1 FROM pos_mappings m WHERE m.company_id = i.company_id AND m.group_key = i.group_key AND (m.location_id IS NULL OR m.location_id = ?))
+       WHERE i.company_id = ? AND i.source_id = ? AND ${itemMappedAtSql('i.id', '?')}
        ORDER BY EXISTS (SELECT 1 FROM pos_item_locations pl WHERE pl.pos_item_id = i.id AND pl.location_id = ?) DESC, i.id`,
     )
     .all(scope.companyId, sourceId, locationId, locationId) as { itemId: string; name: string; groupKey: string }[];

@@ -4,15 +4,14 @@
 // Reprocessing then rebuilds exactly those days from the stored sales, one transfer (and one
 // transaction) per day, as crash-safe as any transfer.
 import type { CompanyScope } from '../db/company';
-import { formatScaled, MONEY_SCALE, QUANTITY_SCALE, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
-import { weightedAverageUnitCost } from '../ledger/ledger';
+import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { currentRecipeBook } from '../inventory/recipes';
 import { requireLocation } from '../locations/location-config';
 import { dayDeductions } from './line-deduction';
 import { mappingLookup } from './mapping-lookup';
 import { dayLines } from './sales-source';
-import { isSold, transferDay, type TransferContext, type TransferResult } from './transfer-day';
+import { freshUnitCost, isSold, transferDay, type TransferContext, type TransferResult } from './transfer-day';
 
 export interface ReprocessPreview {
   /** The business days whose entries would change. */
@@ -52,7 +51,7 @@ export function reprocessPreview(scope: CompanyScope, businessLocationId: string
     const costs = new Map<number, number>();
     const unitCostOf = (ingredientId: number) => {
       let cost = costs.get(ingredientId);
-      if (cost === undefined) costs.set(ingredientId, (cost = toScaled(weightedAverageUnitCost(scope, ingredientId, date), UNIT_COST_SCALE, 'invalid_value', 'Unit cost')));
+      if (cost === undefined) costs.set(ingredientId, (cost = freshUnitCost(scope, ingredientId, date)));
       return cost;
     };
     const deductions = dayDeductions(book, unitCostOf);

@@ -239,6 +239,11 @@ async function attemptOnce(
   });
 }
 
+/** The unit cost (its scale) of an ingredient's ISSUE on a day with none posted yet: the weighted average of that date. */
+export function freshUnitCost(scope: CompanyScope, ingredientId: number, date: string): number {
+  return toScaled(weightedAverageUnitCost(scope, ingredientId, date), UNIT_COST_SCALE, 'invalid_value', 'Unit cost');
+}
+
 /**
  * The heart of step 5, the same for every sales source (a Lightspeed day, a CSV file's location-day):
  * the day's lines become one ISSUE per ingredient with the trace of each line's deduction, and `stats`
@@ -259,7 +264,7 @@ export function postDayLines(
   const issueOf = (ingredientId: number) => {
     let issue = issues.get(ingredientId);
     if (!issue) {
-      const unitCost = postedCosts.get(ingredientId) ?? toScaled(weightedAverageUnitCost(scope, ingredientId, day.date), UNIT_COST_SCALE, 'invalid_value', 'Unit cost');
+      const unitCost = postedCosts.get(ingredientId) ?? freshUnitCost(scope, ingredientId, day.date);
       issues.set(ingredientId, (issue = { quantity: 0, value: 0, unitCost, lines: 0 }));
     }
     return issue;
