@@ -10,7 +10,7 @@ import { anyOf, useLive } from '../ui/use-live';
 import { VirtualTable, type Column } from '../ui/VirtualTable';
 import { call, onLarderEvent } from '../ipc/client';
 import { BulkMapDialog } from './BulkMapDialog';
-import { groupItems, type ItemGroup } from './item-groups';
+import { acceptedSuggestion, groupItems, type ItemGroup } from './item-groups';
 import { useItems } from './items-store';
 import { MappingSheet } from './MappingSheet';
 import { RenamesReview } from './RenamesReview';
@@ -206,7 +206,7 @@ export function ItemsScreen() {
   );
   const acceptOne = useAction(async (row: Row) => {
     if (!row.suggestion) return;
-    await call('mappings:save', { posItemId: row.first.id, mappedObjectType: row.suggestion.kind, mappedObjectId: row.suggestion.id, quantity: '1', isSubtraction: false });
+    await call('mappings:save', acceptedSuggestion(row, row.suggestion));
     setApplyPrompt(true);
   });
   const runAccept = acceptOne.run;
@@ -216,7 +216,7 @@ export function ItemsScreen() {
   const acceptable = chosenRows.filter((row) => row.suggestion && !row.mapped);
   const acceptAll = useAction(async (list: Row[]) => {
     await call('mappings:save-many', {
-      mappings: list.map((row) => ({ posItemId: row.first.id, mappedObjectType: row.suggestion?.kind ?? 'ingredient', mappedObjectId: row.suggestion?.id ?? 0, quantity: '1', isSubtraction: false })),
+      mappings: list.flatMap((row) => (row.suggestion ? [acceptedSuggestion(row, row.suggestion)] : [])),
     });
     setConfirming(null);
     setSelected(new Set());

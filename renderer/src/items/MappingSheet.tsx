@@ -7,7 +7,7 @@ import { DecimalInput, decimalReady } from '../ui/DecimalInput';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
-import type { ItemGroup } from './item-groups';
+import { acceptedSuggestion, type ItemGroup } from './item-groups';
 
 /** Ingredients and recipes in one searchable list; the value says which kind ("ingredient:3"). */
 export function useTargets() {
@@ -32,8 +32,8 @@ const GROUP = '';
 
 function Suggestions({ group, onSaved }: { group: ItemGroup; onSaved: () => void }) {
   const { data } = useLive(() => call('items:suggest', { posItemIds: [group.first.id] }), anyOf('inventory:changed'), [group.first.id]);
-  const accept = useAction(async (kind: 'ingredient' | 'recipe', id: number) => {
-    await call('mappings:save', { posItemId: group.first.id, mappedObjectType: kind, mappedObjectId: id, quantity: '1', isSubtraction: false });
+  const accept = useAction(async (suggestion: { kind: 'ingredient' | 'recipe'; id: number }) => {
+    await call('mappings:save', acceptedSuggestion(group, suggestion));
     onSaved();
   });
   const suggestions = data?.[0]?.suggestions ?? [];
@@ -51,7 +51,7 @@ function Suggestions({ group, onSaved }: { group: ItemGroup; onSaved: () => void
               {suggestion.kind} · {Math.round(suggestion.score * 100)} % alike
             </Text>
           </Text>
-          <Button size="xs" variant="light" onClick={() => void accept.run(suggestion.kind, suggestion.id)} loading={accept.busy} aria-label={`Accept ${suggestion.name}`}>
+          <Button size="xs" variant="light" onClick={() => void accept.run(suggestion)} loading={accept.busy} aria-label={`Accept ${suggestion.name}`}>
             Accept
           </Button>
         </Group>

@@ -49,3 +49,8 @@ export function groupItems(items: readonly Item[]): ItemGroup[] {
     };
   });
 }
+
+/** Accepting a suggestion: the group mapped to it, 1 per item sold (the rule for Accept). */
+export function acceptedSuggestion(group: ItemGroup, suggestion: { kind: 'ingredient' | 'recipe'; id: number }) {
+  return { posItemId: group.first.id, mappedObjectType: suggestion.kind, mappedObjectId: suggestion.id, quantity: '1', isSubtraction: false };
+}
