@@ -47,3 +47,33 @@ export const ledgerTotalsView = z.object({
   quantity: z.object({ amount: decimalOutput, unit: z.string() }).nullable(),
 });
 export type LedgerTotals = z.infer<typeof ledgerTotalsView>;
+
+/** A day's movements of one ingredient in one storage unit (quantities positive as named; net signed). */
+export const ledgerDayView = z.object({
+  date: isoDateOutput,
+  ingredientId: id,
+  ingredient: z.string(),
+  unit: z.string(),
+  storageUnitId: id,
+  storageUnit: z.string(),
+  received: decimalOutput,
+  issued: decimalOutput,
+  wasted: decimalOutput,
+  /** Counts and adjustments: what a count corrected, signed. */
+  counted: decimalOutput,
+  net: decimalOutput,
+  value: decimalOutput,
+  entries: z.number().int(),
+});
+export type LedgerDay = z.infer<typeof ledgerDayView>;
+
+/** How many days back an ingredient's usage chart reaches when no first day is chosen. */
+export const USAGE_DAYS = 60;
+
+/** One ingredient's daily use, every day of the range (0 on a quiet day), for its chart. */
+export const ingredientUsageView = z.object({
+  ingredient: z.string(),
+  unit: z.string(),
+  days: z.array(z.object({ date: isoDateOutput, issued: decimalOutput, wasted: decimalOutput })),
+});
+export type IngredientUsage = z.infer<typeof ingredientUsageView>;

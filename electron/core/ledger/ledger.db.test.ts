@@ -5,8 +5,10 @@ import { saveIngredient } from '../inventory/ingredients';
 import { createReceipt, deleteReceipt, upsertReceiptByReference } from '../inventory/receipts';
 import { saveStorageUnit } from '../inventory/storage-units';
 import { dayTotalsBothWays } from '../../../test/support/day-totals';
-import { ledgerTotals, listLedgerEntries, stockOnHand, weightedAverageUnitCost } from './ledger';
-import { postEntry } from './ledger-writer';
+import { ingredientUsage, ledgerDays, ledgerTotals, listLedgerEntries, stockOnHand, weightedAverageUnitCost } from './ledger';
+import { USAGE_DAYS } from '../../../shared/model/ledger';
+import { postDayIssues, postEntry } from './ledger-writer';
+import { MONEY_SCALE, QUANTITY_SCALE, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
 
 let engine: TestEngine;
 beforeEach(() => (engine = createTestEngine()));
@@ -122,5 +124,69 @@ describe('ledger', () => {
     expect(refusal(() => createReceipt(engine.scope, { ...base, date: '2026-02-30' })).code).toBe('invalid_date_format');
     expect(refusal(() => createReceipt(engine.scope, { ...base, date: ' ' })).code).toBe('date_required');
     expect(refusal(() => createReceipt(engine.scope, { ...base, storageUnitId: 999 })).code).toBe('storage_unit_not_found');
+  });
+});
+
+describe('ledger by day', () => {
+  function issueAndWaste() {
+    const beansAt = kitchenWithBeans();
+    const { bar, beans } = beansAt;
+    const scaled = (value: Decimal, scale: number) => Number(toScaled(value, scale, 'invalid_value', 'Test'));
+    // An issue comes from a transfer's day: one entry per day and ingredient; a second run of the day adds to it.
+    const post = (type: 'ISSUE' | 'WASTE', date: string, quantity: string) =>
+      type === 'WASTE'
+        ? postEntry(engine.scope, {
+            type,
+            date,
+            ingredientId: beans.id,
+            storageUnitId: bar.id,
+            quantity: new Decimal(quantity).negated(),
+            unitCost: new Decimal(18),
+            value: new Decimal(quantity).negated().times(18),
+            businessLocationId: '45454565682155',
+          })
+        : postDayIssues(
+            engine.scope,
+            { businessLocationId: '45454565682155', date, storageUnitId: bar.id, source: 'lightspeed', transferLogId: 0 },
+            new Map([[beans.id, { quantity: scaled(new Decimal(quantity).negated(), QUANTITY_SCALE), value: scaled(new Decimal(quantity).times(-18), MONEY_SCALE), unitCost: scaled(new Decimal(18), UNIT_COST_SCALE), lines: 1 }]]),
+            [],
+          );
+    post('ISSUE', '2026-01-07', '0.18');
+    post('ISSUE', '2026-01-07', '0.009');
+    post('WASTE', '2026-01-07', '0.5');
+    post('ISSUE', '2026-01-09', '1.2');
+    return beansAt;
+  }
+
+  it('adds up each day of an ingredient in a storage unit, newest first, with what came in, was used and was wasted', () => {
+    const { bar, beans } = issueAndWaste();
+    const days = ledgerDays(engine.scope, { limit: 10 });
+    expect(days.map(({ date, storageUnit, received, issued, wasted, counted, net, value, entries }) => ({ date, storageUnit, received, issued, wasted, counted, net, value, entries }))).toEqual([
+      { date: '2026-01-09', storageUnit: 'Bar Storage', received: '0', issued: '1.2', wasted: '0', counted: '0', net: '-1.2', value: '-21.6', entries: 1 },
+      { date: '2026-01-07', storageUnit: 'Bar Storage', received: '0', issued: '0.189', wasted: '0.5', counted: '0', net: '-0.689', value: '-12.402', entries: 2 },
+      { date: '2026-01-06', storageUnit: 'Main Kitchen', received: '5', issued: '0', wasted: '0', counted: '0', net: '5', value: '100', entries: 1 },
+      { date: '2026-01-05', storageUnit: 'Bar Storage', received: '10', issued: '0', wasted: '0', counted: '0', net: '10', value: '180', entries: 1 },
+    ]);
+    expect(ledgerDays(engine.scope, { limit: 1, storageUnitId: bar.id, ingredientId: beans.id }).map((day) => day.date)).toEqual(['2026-01-09']);
+    expect(ledgerDays(engine.scope, { limit: 10, type: 'WASTE' }).map((day) => [day.date, day.wasted, day.issued])).toEqual([['2026-01-07', '0.5', '0']]);
+  });
+
+  it('charts an ingredient’s use on every day of the range, quiet days as 0, and up to its last movement by default', () => {
+    const { beans } = issueAndWaste();
+    expect(ingredientUsage(engine.scope, { ingredientId: beans.id, from: '2026-01-06', to: '2026-01-09' })).toEqual({
+      ingredient: 'Coffee beans',
+      unit: 'kg',
+      days: [
+        { date: '2026-01-06', issued: '0', wasted: '0' },
+        { date: '2026-01-07', issued: '0.189', wasted: '0.5' },
+        { date: '2026-01-08', issued: '0', wasted: '0' },
+        { date: '2026-01-09', issued: '1.2', wasted: '0' },
+      ],
+    });
+    const byDefault = ingredientUsage(engine.scope, { ingredientId: beans.id });
+    expect(byDefault.days).toHaveLength(USAGE_DAYS);
+    expect(byDefault.days.at(-1)).toEqual({ date: '2026-01-09', issued: '1.2', wasted: '0' });
+    expect(ingredientUsage(engine.scope, { ingredientId: beans.id, from: '2027-01-01', to: '2027-01-02' }).days.every((day) => day.issued === '0')).toBe(true);
+    expect(refusal(() => ingredientUsage(engine.scope, { ingredientId: 999 }))).toMatchObject({ code: 'ingredient_not_found' });
   });
 });

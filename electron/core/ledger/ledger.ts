@@ -15,9 +15,9 @@ import {
   UNIT_COST_SCALE,
 } from '../decimal/decimal';
 
-import type { EntryLine, LedgerEntryType, LedgerEntryView, LedgerTotals } from '../../../shared/model/ledger';
+import { USAGE_DAYS, type EntryLine, type IngredientUsage, type LedgerDay, type LedgerEntryType, type LedgerEntryView, type LedgerTotals } from '../../../shared/model/ledger';
+import { addDays } from '../../../shared/dates';
 import type { StockLine } from '../../../shared/model/inventory';
-
 
 export type { LedgerEntryView };
 
@@ -137,6 +137,83 @@ export function ledgerTotals(scope: CompanyScope, filter: Omit<LedgerFilter, 'li
     quantity: byUnit.length === 1 && only ? { amount: formatScaled(only.quantity, QUANTITY_SCALE), unit: only.unit } : null,
   };
 }
+
+
+/** Day totals on their own: a day's movements of one ingredient in one storage unit. */
+const DAY_SUMS = `sum(CASE WHEN e.type = 'RECEIPT' THEN e.quantity ELSE 0 END) AS received,
+  -sum(CASE WHEN e.type = 'ISSUE' THEN e.quantity ELSE 0 END) AS issued,
+  -sum(CASE WHEN e.type = 'WASTE' THEN e.quantity ELSE 0 END) AS wasted,
+  sum(CASE WHEN e.type IN ('COUNT', 'ADJUSTMENT') THEN e.quantity ELSE 0 END) AS counted,
+  sum(e.quantity) AS net, sum(e.value) AS value, sum(e.entries) AS entries`;
+
+type DaySums = { received: number; issued: number; wasted: number; counted: number; net: number; value: number; entries: number };
+const daySums = (row: DaySums) => ({
+  received: formatScaled(row.received, QUANTITY_SCALE),
+  issued: formatScaled(row.issued, QUANTITY_SCALE),
+  wasted: formatScaled(row.wasted, QUANTITY_SCALE),
+  counted: formatScaled(row.counted, QUANTITY_SCALE),
+  net: formatScaled(row.net, QUANTITY_SCALE),
+  value: formatScaled(row.value, MONEY_SCALE),
+  entries: row.entries,
+});
+
+/**
+ * The ledger as a manager reads it first: per day, ingredient and storage unit, what came in, what
+ * the sales and the waste took, what counts corrected, newest day first; read from the day totals,
+ * so a year of a busy venue is a few thousand rows, not millions.
+ */
+export function ledgerDays(scope: CompanyScope, filter: Omit<LedgerFilter, 'id'> & { limit: number }): LedgerDay[] {
+  const where = ledgerWhere(scope, filter);
+  const rows = scope.db.sqlite
+    .prepare(
+      `SELECT e.date, e.ingredient_id AS ingredientId, i.name AS ingredient, i.unit, e.storage_unit_id AS storageUnitId, s.name AS storageUnit, ${DAY_SUMS}
+       FROM ledger_day_totals e
+       JOIN ingredients i ON i.id = e.ingredient_id
+       JOIN storage_units s ON s.id = e.storage_unit_id
+       WHERE ${where.sql} AND e.entries <> 0
+       GROUP BY e.date, e.ingredient_id, e.storage_unit_id
+       ORDER BY e.date DESC, i.name, s.name
+       LIMIT @limit`,
+    )
+    .all({ ...where.params, limit: filter.limit }) as (Omit<LedgerDay, keyof ReturnType<typeof daySums>> & DaySums)[];
+  return rows.map((row) => ({
+    date: row.date,
+    ingredientId: row.ingredientId,
+    ingredient: row.ingredient,
+    unit: row.unit,
+    storageUnitId: row.storageUnitId,
+    storageUnit: row.storageUnit,
+    ...daySums(row),
+  }));
+}
+
+/**
+ * One ingredient's use per day (what the sales issued and what was wasted, positive) over the filter's
+ * days, or over the USAGE_DAYS up to its last movement; every day of that range, quiet days as 0.
+ */
+export function ingredientUsage(scope: CompanyScope, filter: Omit<LedgerFilter, 'id' | 'limit' | 'type'> & { ingredientId: number }): IngredientUsage {
+  const ingredient = scope.db.statement('SELECT name, unit FROM ingredients WHERE id = ? AND company_id = ?').get(filter.ingredientId, scope.companyId) as
+    | { name: string; unit: string }
+    | undefined;
+  if (!ingredient) throw new DomainError('ingredient_not_found', `No ingredient has the id ${filter.ingredientId}.`);
+  const where = ledgerWhere(scope, filter);
+  const last = filter.to ?? (scope.db.sqlite.prepare(`SELECT max(e.date) AS date FROM ledger_day_totals e WHERE ${where.sql} AND e.entries <> 0`).get(where.params) as { date: string | null }).date;
+  if (!last) return { ingredient: ingredient.name, unit: ingredient.unit, days: [] };
+  const first = filter.from ?? addDays(last, 1 - USAGE_DAYS);
+  const range = ledgerWhere(scope, { ...filter, from: first, to: last });
+  const rows = scope.db.sqlite
+    .prepare(`SELECT e.date, ${DAY_SUMS} FROM ledger_day_totals e WHERE ${range.sql} GROUP BY e.date`)
+    .all(range.params) as ({ date: string } & DaySums)[];
+  const byDate = new Map(rows.map((row) => [row.date, row]));
+  const days: IngredientUsage['days'] = [];
+  for (let date = first; date <= last && days.length < MAX_USAGE_DAYS; date = addDays(date, 1)) {
+    const row = byDate.get(date);
+    days.push({ date, issued: row ? formatScaled(row.issued, QUANTITY_SCALE) : '0', wasted: row ? formatScaled(row.wasted, QUANTITY_SCALE) : '0' });
+  }
+  return { ingredient: ingredient.name, unit: ingredient.unit, days };
+}
+/** A chart of more days than this is unreadable; a longer range shows its first year. */
+const MAX_USAGE_DAYS = 366;
 
 
 /**

@@ -4,6 +4,7 @@ import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import { DemoAccount } from '../../core/demo/demo-account';
 import { APP_VERSION } from '../../core/diagnostics/diagnostics';
+import { companyCurrency } from '../../core/locations/location-sync';
 import type { Handlers } from './handler-types';
 import { createConnectionHandlers } from './connection-handlers';
 import { createInventoryHandlers } from './inventory-handlers';
@@ -39,6 +40,7 @@ export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccou
         runtime: engine.runtime,
         dataFolder: engine.platform.dataFolder,
         companyName: company?.name ?? '',
+        currency: companyCurrency(scope),
         secretStorage: { backend: engine.vault.backendId, problem },
       };
     },

@@ -1,8 +1,8 @@
 import type { Engine } from '../../core/engine';
-import { ledgerEntryLines, ledgerTotals, listLedgerEntries, stockOnHand } from '../../core/ledger/ledger';
+import { ingredientUsage, ledgerDays, ledgerEntryLines, ledgerTotals, listLedgerEntries, stockOnHand } from '../../core/ledger/ledger';
 import type { Handlers } from './handler-types';
 
-type LedgerChannel = 'stock:list' | 'ledger:list' | 'ledger:totals' | 'ledger:lines';
+type LedgerChannel = 'stock:list' | 'ledger:list' | 'ledger:totals' | 'ledger:lines' | 'ledger:days' | 'ledger:usage';
 
 /** The ledger and stock on hand, read from the day totals where a sum will do. */
 export function createLedgerHandlers(engine: Engine): Pick<Handlers, LedgerChannel> {
@@ -12,5 +12,7 @@ export function createLedgerHandlers(engine: Engine): Pick<Handlers, LedgerChann
     'ledger:list': (filter) => listLedgerEntries(scope, filter),
     'ledger:totals': (filter) => ledgerTotals(scope, filter),
     'ledger:lines': ({ id }) => ledgerEntryLines(scope, id),
+    'ledger:days': (filter) => ledgerDays(scope, filter),
+    'ledger:usage': (filter) => ingredientUsage(scope, filter),
   };
 }

@@ -3,13 +3,11 @@ import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, 
 import { catalogEntry } from '../../../shared/errors';
 import type { HomeDashboard } from '../../../shared/model/setup';
 import { CoverageCard } from '../items/CoverageCard';
-import { formatInstant, formatMoney } from '../ui/format';
+import { formatDay, formatDayShort, formatInstant, formatMoney, localizeDates, PC_ZONE } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
 
 type Night = HomeDashboard['nights'][number];
 type FoodCost = HomeDashboard['foodCost'][number];
-
-const PC_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Each status in words and a colour: green only when nothing needs a look. */
 function nightWords(night: Night): { color: string; label: string; next: string | null } {
@@ -60,7 +58,7 @@ function LastNight({ nights }: { nights: Night[] }) {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  {night.date}
+                  {formatDay(night.date)}
                   {night.timezone !== PC_ZONE ? (
                     <Text span size="xs" c="dimmed">
                       {' '}
@@ -75,7 +73,6 @@ function LastNight({ nights }: { nights: Night[] }) {
                   {night.finishedAt ? (
                     <Text size="xs" c="dimmed">
                       at {formatInstant(night.finishedAt, night.timezone)}
-                      {night.timezone !== PC_ZONE ? ` ${night.timezone}` : ''}
                     </Text>
                   ) : null}
                 </Table.Td>
@@ -102,7 +99,7 @@ function LastNight({ nights }: { nights: Night[] }) {
 
 function FoodCostCard({ cost }: { cost: FoodCost }) {
   const data = cost.days.map((day) => ({
-    date: day.date.slice(5),
+    date: formatDayShort(day.date),
     issued: Number(day.theoretical_cost),
     pct: day.theoretical_pct === null ? null : Number(day.theoretical_pct),
   }));
@@ -117,7 +114,7 @@ function FoodCostCard({ cost }: { cost: FoodCost }) {
             {cost.theoretical_pct === null ? 'No sales' : `${cost.theoretical_pct} %`}
           </Text>
           <Text size="sm" c="dimmed">
-            {formatMoney(cost.theoretical_cost)} {cost.currency} issued for {formatMoney(cost.sales)} {cost.currency} net sales
+            {formatMoney(cost.theoretical_cost, cost.currency)} issued for {formatMoney(cost.sales, cost.currency)} net sales
             {cost.actual_pct !== null ? `; counted: ${cost.actual_pct} %` : ''}
           </Text>
         </div>
@@ -128,7 +125,7 @@ function FoodCostCard({ cost }: { cost: FoodCost }) {
           <XAxis dataKey="date" fontSize={11} />
           <YAxis yAxisId="value" fontSize={11} width={60} />
           <YAxis yAxisId="pct" orientation="right" unit=" %" fontSize={11} width={48} />
-          <Tooltip formatter={(value, name) => (name === 'pct' ? [`${String(value)} %`, 'food cost'] : [`${String(value)} ${cost.currency}`, 'issued value'])} />
+          <Tooltip formatter={(value, name) => (name === 'pct' ? [`${String(value)} %`, 'food cost'] : [formatMoney(String(value), cost.currency), 'issued value'])} />
           <Bar yAxisId="value" dataKey="issued" fill="#a5d8ff" isAnimationActive={false} />
           <Line yAxisId="pct" type="monotone" dataKey="pct" stroke="#1971c2" dot={false} connectNulls={false} isAnimationActive={false} />
         </ComposedChart>
@@ -181,7 +178,7 @@ export function Dashboard({ dashboard }: { dashboard: HomeDashboard }) {
         const entry = catalogEntry(alert.code);
         return (
           <Alert key={alert.id} color="red" title={entry?.meaning ?? alert.code} role="alert">
-            <Text size="sm">{alert.message}</Text>
+            <Text size="sm">{localizeDates(alert.message)}</Text>
             {entry ? (
               <Text size="sm" fw={500}>
                 What to do: {entry.fix}

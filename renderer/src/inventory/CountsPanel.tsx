@@ -4,12 +4,10 @@ import { useState } from 'react';
 import type { CountSheet } from '../../../shared/model/stock';
 import { call } from '../ipc/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatAtUnit, formatInstant } from '../ui/format';
+import { formatAtUnit, formatInstant, PC_ZONE } from '../ui/format';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { useInventory } from './inventory-store';
-
-const PC_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The local date and time of now, as a datetime-local field holds it. */
 function localNow(): string {
@@ -48,7 +46,7 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
     <Paper withBorder p="md" aria-label={`Count of ${sheet.count.storage_unit}`}>
       <Group justify="space-between" mb="xs">
         <Text fw={600}>
-          {sheet.count.storage_unit}, {formatInstant(sheet.count.counted_at)} ({PC_ZONE})
+          {sheet.count.storage_unit}, {formatInstant(sheet.count.counted_at)}
         </Text>
         <Badge color={draft ? 'blue' : 'gray'}>{draft ? 'Draft' : 'Finished'}</Badge>
       </Group>

@@ -2,7 +2,8 @@ import { Autocomplete, Button, Group, Modal, Stack, Table, Text, TextInput } fro
 import { useState } from 'react';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatMoney, formatQuantity } from '../ui/format';
+import { formatAtUnit, formatMoney } from '../ui/format';
+import { useCurrency } from '../ui/use-currency';
 import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 import { useInventory, type Ingredient } from './inventory-store';
@@ -42,6 +43,7 @@ export function IngredientsPanel() {
   const ingredients = useInventory((state) => state.ingredients);
   const stock = useInventory((state) => state.stock);
   const [draft, setDraft] = useState<Draft | null>(null);
+  const currency = useCurrency();
   const [deleting, setDeleting] = useState<Ingredient | null>(null);
   const remove = useAction(async (id: number) => {
     await call('ingredients:delete', { id });
@@ -76,7 +78,7 @@ export function IngredientsPanel() {
                 <Table.Td>
                   {onHand(ingredient.id).map((line) => (
                     <Text key={line.storageUnitId} size="sm">
-                      {formatQuantity(line.quantity)} {line.unit} in {line.storageUnit} ({formatMoney(line.value)})
+                      {formatAtUnit(line.quantity, line.unit)} in {line.storageUnit} ({formatMoney(line.value, currency)})
                     </Text>
                   ))}
                 </Table.Td>

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { isDecimalText } from '../../../shared/decimal-text';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatMoney, formatQuantity } from '../ui/format';
+import { formatAtUnit, formatDay, formatMoney } from '../ui/format';
+import { useCurrency } from '../ui/use-currency';
 import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 import { useInventory } from './inventory-store';
@@ -14,6 +15,7 @@ const emptyForm = { ingredientId: null as string | null, storageUnitId: null as 
 export function ReceiptsPanel() {
   const { ingredients, storageUnits, receipts } = useInventory();
   const [form, setForm] = useState(emptyForm);
+  const currency = useCurrency();
   const set = (change: Partial<typeof emptyForm>) => setForm((current) => ({ ...current, ...change }));
   const add = useAction(async () => {
     await call('receipts:create', {
@@ -75,14 +77,14 @@ export function ReceiptsPanel() {
           <Table.Tbody>
             {receipts.map((receipt) => (
               <Table.Tr key={receipt.id}>
-                <Table.Td>{receipt.date}</Table.Td>
+                <Table.Td>{formatDay(receipt.date)}</Table.Td>
                 <Table.Td>{receipt.ingredient}</Table.Td>
                 <Table.Td>{receipt.storageUnit}</Table.Td>
                 <Table.Td ta="right">
-                  {formatQuantity(receipt.quantity)} {receipt.unit}
+                  {formatAtUnit(receipt.quantity, receipt.unit)}
                 </Table.Td>
-                <Table.Td ta="right">{formatMoney(receipt.unitCost)}</Table.Td>
-                <Table.Td ta="right">{formatMoney(receipt.value)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(receipt.unitCost, currency)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(receipt.value, currency)}</Table.Td>
                 <Table.Td>{receipt.reference?.startsWith('setup:') ? 'setup file' : receipt.reference}</Table.Td>
                 <Table.Td>
                   <Button size="xs" variant="subtle" color="red" loading={remove.busy} onClick={() => void remove.run(receipt.id)} aria-label={`Delete receipt ${receipt.id}`}>

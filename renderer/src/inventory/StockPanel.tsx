@@ -1,25 +1,15 @@
 import { SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { addDecimals } from '../ui/decimal-sum';
 import { formatAtUnit, formatMoney } from '../ui/format';
+import { useCurrency } from '../ui/use-currency';
 import { useInventory, type StockLine } from './inventory-store';
-
-/** Sums money text exactly: scaled to integers of 1/10000 as BigInt, the scale main stores money at. */
-function sumMoney(values: string[]): string {
-  const total = values.reduce((sum, value) => {
-    const negative = value.startsWith('-');
-    const [whole = '0', fraction = ''] = value.replace('-', '').split('.');
-    const scaled = BigInt(whole + fraction.padEnd(4, '0').slice(0, 4));
-    return sum + (negative ? -scaled : scaled);
-  }, 0n);
-  const sign = total < 0n ? '-' : '';
-  const digits = (total < 0n ? -total : total).toString().padStart(5, '0');
-  return `${sign}${digits.slice(0, -4)}.${digits.slice(-4)}`.replace(/\.?0+$/, "");
-}
 
 export function StockPanel() {
   const stock = useInventory((state) => state.stock);
   const storageUnits = useInventory((state) => state.storageUnits);
   const [unit, setUnit] = useState('all');
+  const currency = useCurrency();
   const shown: StockLine[] = unit === 'all' ? stock : stock.filter((line) => String(line.storageUnitId) === unit);
   return (
     <Stack>
@@ -72,7 +62,7 @@ export function StockPanel() {
                         no cost yet
                       </Text>
                     ) : (
-                      formatMoney(line.value)
+                      formatMoney(line.value, currency)
                     )}
                   </Table.Td>
                 </Table.Tr>
@@ -82,7 +72,7 @@ export function StockPanel() {
           <Table.Tfoot>
             <Table.Tr>
               <Table.Th colSpan={3}>Total value</Table.Th>
-              <Table.Th ta="right">{formatMoney(sumMoney(shown.map((line) => line.value)))}</Table.Th>
+              <Table.Th ta="right">{formatMoney(addDecimals(shown.map((line) => line.value)), currency)}</Table.Th>
             </Table.Tr>
           </Table.Tfoot>
         </Table>

@@ -23,7 +23,7 @@ function CoverageRow({ coverage, showName }: { coverage: Coverage; showName: boo
         </Text>
         {percentLines === null ? null : (
           <Text size="sm" c="dimmed">
-            {percentLines} % of sales lines · {formatMoney(coverage.mappedValue)} of {formatMoney(coverage.salesValue)} {coverage.currencyCode}
+            {percentLines} % of sales lines · {formatMoney(coverage.mappedValue, coverage.currencyCode)} of {formatMoney(coverage.salesValue, coverage.currencyCode)}
           </Text>
         )}
       </Group>

@@ -45,7 +45,7 @@ function matches(group: ItemGroup, needle: string, filter: Filter, source: strin
   ) || (group.mapping?.name.toLowerCase().includes(needle) ?? false);
 }
 
-function useColumns(filter: Filter, locationName: Map<string, string>, selected: Set<string>, toggle: (key: string) => void, accept: (row: Row) => void, currency: string) {
+function useColumns(filter: Filter, locationName: Map<string, string>, selected: Set<string>, toggle: (key: string) => void, accept: (row: Row) => void, currency: string | null) {
   return useMemo(() => {
     const select: Column<Row> = {
       header: 'Select',
@@ -80,7 +80,7 @@ function useColumns(filter: Filter, locationName: Map<string, string>, selected:
         select,
         name,
         { header: 'Sold, 30 days', width: '0.9fr', align: 'right', cell: (row) => formatQuantity(row.units) },
-        { header: `Net sales, 30 days (${currency})`, width: '1.2fr', align: 'right', cell: (row) => formatMoney(row.sales) },
+        { header: 'Net sales, 30 days', width: '1.2fr', align: 'right', cell: (row) => formatMoney(row.sales, currency) },
         {
           header: 'Suggestion',
           width: '2fr',
@@ -115,7 +115,7 @@ function useColumns(filter: Filter, locationName: Map<string, string>, selected:
       select,
       name,
       { header: 'SKU', width: '0.7fr', cell: (row) => row.sku ?? '—' },
-      { header: 'Price', width: '0.7fr', align: 'right', cell: (row) => (row.first.price === null ? '—' : formatMoney(row.first.price)) },
+      { header: 'Price', width: '0.7fr', align: 'right', cell: (row) => (row.first.price === null ? '—' : formatMoney(row.first.price, currency)) },
       { header: 'Active', width: '0.6fr', cell: (row) => (row.active ? 'Yes' : <Badge color="gray">Inactive</Badge>) },
       {
         header: 'Mapped',
@@ -192,7 +192,7 @@ export function ItemsScreen() {
     const unmapped = ranked.map((group) => sold.get(group.key) ?? { units: '0', sales: '0' });
     return { units: addDecimals(unmapped.map((one) => one.units)), sales: addDecimals(unmapped.map((one) => one.sales)) };
   }, [ranked, sold]);
-  const currency = workList.data?.currencyCode ?? '';
+  const currency = workList.data?.currencyCode ?? null;
 
   const toggle = useCallback(
     (key: string) =>
@@ -293,7 +293,7 @@ export function ItemsScreen() {
         <Text size="sm" aria-label="Work list summary">
           {ranked.length === 0
             ? 'Every item is mapped.'
-            : `${ranked.length} ${ranked.length === 1 ? 'item' : 'items'} to map. Over the last 30 days they sold ${formatQuantity(totals.units)} units for ${formatMoney(totals.sales)} ${currency}, which took nothing from stock. The best-selling come first.`}
+            : `${ranked.length} ${ranked.length === 1 ? 'item' : 'items'} to map. Over the last 30 days they sold ${formatQuantity(totals.units)} units for ${formatMoney(totals.sales, currency)}, which took nothing from stock. The best-selling come first.`}
         </Text>
       ) : null}
       {all && all.length > 0 ? (

@@ -6,6 +6,7 @@ import { formatMoney, formatQuantity } from '../ui/format';
 import { DecimalInput, decimalReady } from '../ui/DecimalInput';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
+import { useCurrency } from '../ui/use-currency';
 import { call } from '../ipc/client';
 import { acceptedSuggestion, type ItemGroup } from './item-groups';
 
@@ -158,6 +159,7 @@ function MappingForm({ group, locationNames, onClose, onSaved }: { group: ItemGr
 }
 
 export function MappingSheet({ group, locationNames, onClose, onSaved }: { group: ItemGroup | null; locationNames: Map<string, string>; onClose: () => void; onSaved: () => void }) {
+  const currency = useCurrency();
   const saved = () => {
     onSaved();
     onClose();
@@ -178,7 +180,7 @@ export function MappingSheet({ group, locationNames, onClose, onSaved }: { group
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>Price</Table.Th>
-                <Table.Td>{group.first.price === null ? '—' : formatMoney(group.first.price)}</Table.Td>
+                <Table.Td>{group.first.price === null ? '—' : formatMoney(group.first.price, currency)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>Items</Table.Th>

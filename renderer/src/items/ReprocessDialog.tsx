@@ -12,7 +12,7 @@ import { call, onLarderEvent } from '../ipc/client';
 type Preview = ContractOutput<Contracts['reprocess:preview']>;
 type Outcome = ContractOutput<Contracts['reprocess:run']>;
 
-function PreviewTable({ preview, currency }: { preview: Preview; currency: string }) {
+function PreviewTable({ preview, currency }: { preview: Preview; currency: string | null }) {
   const changed = preview.ingredients.filter((row) => row.difference !== '0');
   if (changed.length === 0) return null;
   return (
@@ -23,7 +23,7 @@ function PreviewTable({ preview, currency }: { preview: Preview; currency: strin
           <Table.Th ta="right">Posted now</Table.Th>
           <Table.Th ta="right">With today’s mappings</Table.Th>
           <Table.Th ta="right">Difference</Table.Th>
-          <Table.Th ta="right">Value now → after ({currency})</Table.Th>
+          <Table.Th ta="right">Value now → after</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -33,7 +33,7 @@ function PreviewTable({ preview, currency }: { preview: Preview; currency: strin
             <Table.Td ta="right">{formatAtUnit(row.posted, row.unit)}</Table.Td>
             <Table.Td ta="right">{formatAtUnit(row.new, row.unit)}</Table.Td>
             <Table.Td ta="right">{formatAtUnit(row.difference, row.unit)}</Table.Td>
-            <Table.Td ta="right">{row.newValue === '0' && row.new !== '0' ? 'no cost yet: record a receipt' : `${formatMoney(row.postedValue)} → ${formatMoney(row.newValue)}`}</Table.Td>
+            <Table.Td ta="right">{row.newValue === '0' && row.new !== '0' ? 'no cost yet: record a receipt' : `${formatMoney(row.postedValue, currency)} → ${formatMoney(row.newValue, currency)}`}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -90,7 +90,7 @@ export function ReprocessDialog({ opened, onClose, location, lastDays = 30 }: { 
     setProgress(null);
   });
   const cancel = useAction(() => call('reprocess:cancel', {}));
-  const currency = current?.currencyCode ?? '';
+  const currency = current?.currencyCode ?? null;
   const failed = outcome?.days.filter((day) => !day.success).length ?? 0;
 
   return (

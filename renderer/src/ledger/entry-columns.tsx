@@ -1,7 +1,7 @@
 import { Anchor, Group } from '@mantine/core';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import { formatMoney, formatQuantity } from '../ui/format';
+import { formatAtUnit, formatDay, formatMoney } from '../ui/format';
 import type { Column } from '../ui/VirtualTable';
 
 type Entry = ContractOutput<Contracts['ledger:list']>[number];
@@ -15,15 +15,16 @@ export const entryColumns = (
   locationName: (id: string | null) => string,
   go: ((section: 'logs', detail: string) => void) | null,
   showLines: (entryId: number) => void,
+  currency: string | null,
 ): Column<Entry>[] => [
-  { header: 'Date', width: '0.9fr', cell: (entry) => entry.date },
+  { header: 'Date', width: '0.9fr', cell: (entry) => formatDay(entry.date) },
   { header: 'Type', width: '0.8fr', cell: (entry) => entry.type },
   { header: 'Ingredient', width: '1.3fr', cell: (entry) => entry.ingredient },
   { header: 'Storage unit', width: '1fr', cell: (entry) => entry.storageUnit },
   { header: 'Location', width: '1.1fr', cell: (entry) => locationName(entry.businessLocationId) },
-  { header: 'Quantity', width: '1fr', align: 'right', cell: (entry) => `${formatQuantity(entry.quantity)} ${entry.unit}` },
-  { header: 'Unit cost', width: '0.8fr', align: 'right', cell: (entry) => formatMoney(entry.unitCost) },
-  { header: 'Value', width: '0.8fr', align: 'right', cell: (entry) => formatMoney(entry.value) },
+  { header: 'Quantity', width: '1fr', align: 'right', cell: (entry) => `${formatAtUnit(entry.quantity, entry.unit)}` },
+  { header: 'Unit cost', width: '0.8fr', align: 'right', cell: (entry) => formatMoney(entry.unitCost, currency) },
+  { header: 'Value', width: '0.8fr', align: 'right', cell: (entry) => formatMoney(entry.value, currency) },
   {
     header: 'Source',
     width: '1.6fr',

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatInstant } from '../ui/format';
+import { formatDay, formatInstant, localizeDates } from '../ui/format';
 import { useAction } from '../ui/use-action';
 import { useNavigation } from '../ui/navigation-store';
 import { call } from '../ipc/client';
@@ -46,7 +46,7 @@ type Day = Migration['days'][number];
 
 // An incomplete day's message is its status word already; other days add their error, if any.
 const figures = (day: Day) =>
-  `${day.date}: ${dayWords[day.status]}, ${day.lines_processed} lines, ${day.ledger_entries_created} ledger entries, ${day.attempts} attempt(s)${day.error_message && day.status !== 'incomplete' ? ` — ${day.error_message}` : ''}`;
+  `${formatDay(day.date)}: ${dayWords[day.status]}, ${day.lines_processed} lines, ${day.ledger_entries_created} ledger entries, ${day.attempts} attempt(s)${day.error_message && day.status !== 'incomplete' ? ` — ${localizeDates(day.error_message)}` : ''}`;
 
 /** Green only when every day is posted for good: a day still open at the till, or a stopped job, needs a look. */
 function badge(migration: Migration, running: boolean): { color: string; words: string } {
@@ -150,14 +150,14 @@ export function MigrationPanel({ businessLocationId, migration, timeZone }: { bu
         <Stack gap="xs">
           <Progress value={migration.progress_percent} size="lg" aria-label="Migration progress" animated={running} />
           <Text size="sm">
-            {migration.progress_percent}% · {migration.start_date} to {migration.end_date} · {migration.days_processed} processed, {migration.days_failed} failed,{' '}
+            {migration.progress_percent}% · {formatDay(migration.start_date)} to {formatDay(migration.end_date)} · {migration.days_processed} processed, {migration.days_failed} failed,{' '}
             {migration.days_skipped} skipped of {migration.total_days}
-            {migration.current_date ? ` · now at ${migration.current_date}` : ''}
+            {migration.current_date ? ` · now at ${formatDay(migration.current_date)}` : ''}
           </Text>
           <Text size="xs" c="dimmed">
             Started {formatInstant(migration.started_at, timeZone)}
             {migration.completed_at ? `, finished ${formatInstant(migration.completed_at, timeZone)}` : ''}
-            {migration.error_message ? ` · ${migration.error_message}` : ''}
+            {migration.error_message ? ` · ${localizeDates(migration.error_message)}` : ''}
           </Text>
           <DayGrid days={migration.days} onPoint={setPointed} onOpen={(day) => day.transfer_log_id !== null && go('logs', String(day.transfer_log_id))} />
           {/* One line for the day under the pointer or the keyboard focus: cheaper than a tooltip per square. */}
@@ -180,7 +180,7 @@ export function MigrationPanel({ businessLocationId, migration, timeZone }: { bu
       <Modal opened={confirmRerun} onClose={() => setConfirmRerun(false)} title="Re-run the 90-day migration?">
         <Stack>
           <Text size="sm">
-            Larder fetches the sales of {migration ? `${migration.start_date} to ${migration.end_date}` : 'the 90 days'} from the POS again and posts each day anew: the
+            Larder fetches the sales of {migration ? `${formatDay(migration.start_date)} to ${formatDay(migration.end_date)}` : 'the 90 days'} from the POS again and posts each day anew: the
             ISSUE entries those days have now are replaced by what today’s sales data, mappings and recipes give. Counts, receipts and waste stay as they are.
           </Text>
           <Group justify="flex-end">

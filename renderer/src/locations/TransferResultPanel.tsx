@@ -2,6 +2,7 @@ import { Alert, Anchor, List, Text } from '@mantine/core';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { catalogEntry } from '../../../shared/errors';
+import { formatDay, localizeDates } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
 import { transferOutcome, unmappedShare } from '../logs/outcome';
 
@@ -24,14 +25,14 @@ export function TransferResultPanel({ result, migrationDays }: { result: Result;
   return (
     <Alert
       color={outcome.color}
-      title={failed ? `${result.date}: the issue failed` : `${result.date}: ${outcome.words}`}
+      title={failed ? `${formatDay(result.date)}: the issue failed` : `${formatDay(result.date)}: ${outcome.words}`}
       aria-label="Transfer result"
       data-transfer-result={result.date}
       data-outcome={outcome.color}
     >
       {result.error ? (
         <Text size="sm">
-          {entry?.meaning ?? result.error.code} {result.error.message} {entry ? `What to do: ${entry.fix}` : ''}
+          {entry?.meaning ?? result.error.code} {localizeDates(result.error.message)} {entry ? `What to do: ${entry.fix}` : ''}
         </Text>
       ) : null}
       {stats ? (
@@ -56,7 +57,7 @@ export function TransferResultPanel({ result, migrationDays }: { result: Result;
           {stats.exceptions.length > 0 ? <List.Item>Exceptions: {stats.exceptions.join('; ')}</List.Item> : null}
           {migrationDays && !failed && (result.date < migrationDays.from || result.date > migrationDays.to) ? (
             <List.Item data-outside-window>
-              This day is outside the migration’s 90 days ({migrationDays.from} to {migrationDays.to}): it is posted on its own, and the migration grid does not show it.
+              This day is outside the migration’s 90 days ({formatDay(migrationDays.from)} to {formatDay(migrationDays.to)}): it is posted on its own, and the migration grid does not show it.
             </List.Item>
           ) : null}
         </List>

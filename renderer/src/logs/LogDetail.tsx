@@ -1,7 +1,7 @@
 import { Accordion, Anchor, Badge, Code, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { catalogEntry } from '../../../shared/errors';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatInstant, formatQuantity } from '../ui/format';
+import { formatDay, formatInstant, formatQuantity, localizeDates } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
 import { InvalidRowsTable } from '../sources/csv-tables';
 import { anyOf, useLive } from '../ui/use-live';
@@ -18,7 +18,7 @@ const useLiveLog = (id: number) => useLive(() => call('logs:get', { id }), anyOf
 
 /** The log in one sentence: what a manager wants before any figure. */
 function whatHappened(log: Log): string {
-  const day = `${log.locationName}'s business day ${log.reportDate}`;
+  const day = `${log.locationName}'s business day ${formatDay(log.reportDate)}`;
   if (log.status === 'processing') return `The sales of ${day} are being posted.`;
   if (log.status === 'failed') return `Nothing was posted for ${day}: the run failed (see above).`;
   if (log.noData) return `${day} had no sales: nothing to post.`;
@@ -47,7 +47,9 @@ export function LogDetail({ id }: { id: number }) {
   const log = useLiveLog(id);
   const locations = useLive(() => call('locations:list', {}), () => false, []);
   const data = log.data;
-  const zone = locations.data?.find((location) => location.businessLocationId === data?.businessLocationId)?.timezone;
+  const here = locations.data?.find((location) => location.businessLocationId === data?.businessLocationId);
+  const zone = here?.timezone;
+  const currency = here?.currencyCode ?? null;
   const summary = data && 'source' in data.apiResponseSummary ? data.apiResponseSummary : null;
   const error = data?.errorCode ? catalogEntry(data.errorCode) : null;
   const outcome = data ? transferOutcome(data) : null;
@@ -59,7 +61,7 @@ export function LogDetail({ id }: { id: number }) {
           ← Transfer logs
         </Anchor>
         <Group>
-          <Title order={2}>{data ? `${data.locationName}, business day ${data.reportDate}` : 'Transfer log'}</Title>
+          <Title order={2}>{data ? `${data.locationName}, business day ${formatDay(data.reportDate)}` : 'Transfer log'}</Title>
           {outcome ? (
             <Badge color={outcome.color} size="lg" data-outcome={outcome.color}>
               {outcome.label}
@@ -73,7 +75,7 @@ export function LogDetail({ id }: { id: number }) {
           {data.errorMessage ? (
             <Paper withBorder p="md" bg="red.0" role="alert">
               <Text fw={600}>{error?.meaning ?? data.errorCode}</Text>
-              <Text size="sm">{data.errorMessage}</Text>
+              <Text size="sm">{localizeDates(data.errorMessage)}</Text>
               {error ? <Text size="sm" fw={500}>What to do: {error.fix}</Text> : null}
             </Paper>
           ) : null}
@@ -141,7 +143,7 @@ export function LogDetail({ id }: { id: number }) {
                   </Anchor>
                 )}
               </Field>
-              <Field label="Business day">{data.reportDate}</Field>
+              <Field label="Business day">{formatDay(data.reportDate)}</Field>
               <Field label="Storage unit">{data.storageUnit ?? '—'}</Field>
               <Field label="Run by">{RUN_BY[data.trigger] ?? data.trigger}</Field>
               <Field label="Sales">{data.salesCount}</Field>
@@ -149,7 +151,7 @@ export function LogDetail({ id }: { id: number }) {
               <Field label="Ledger entries">
                 {data.ledgerEntriesCreated} posted{data.entriesReplaced > 0 ? `, ${data.entriesReplaced} replaced` : ''}
               </Field>
-              <Field label={`When (${zone ?? 'this computer'})`}>{formatInstant(data.finishedAt ?? data.startedAt, zone)}</Field>
+              <Field label="When">{formatInstant(data.finishedAt ?? data.startedAt, zone)}</Field>
             </SimpleGrid>
           </Paper>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -225,7 +227,7 @@ export function LogDetail({ id }: { id: number }) {
               <VirtualTable
                 label="Ledger entries of this transfer"
                 rows={data.ledgerEntries}
-                columns={entryColumns(() => data.locationName, null, setLinesOf)}
+                columns={entryColumns(() => data.locationName, null, setLinesOf, currency)}
                 rowHeight={38}
                 height={420}
                 rowProps={(entry) => ({ 'data-entry-id': entry.id })}

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Group, Select, Stack, Text, TextInput, Title } fr
 import { useMemo, useState } from 'react';
 import { normalizeDate } from '../../../shared/dates';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatInstant } from '../ui/format';
+import { formatDay, formatInstant } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
 import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
@@ -57,8 +57,8 @@ export function LogsScreen() {
       header: 'Business date',
       width: '1fr',
       cell: (log) => (
-        <Anchor component="button" type="button" size="sm" onClick={() => go('logs', String(log.id))} aria-label={`Log ${log.id}: ${log.locationName} ${log.reportDate}`}>
-          {log.reportDate}
+        <Anchor component="button" type="button" size="sm" onClick={() => go('logs', String(log.id))} aria-label={`Log ${log.id}: ${log.locationName} ${formatDay(log.reportDate)}`}>
+          {formatDay(log.reportDate)}
         </Anchor>
       ),
     },

@@ -6,7 +6,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { FoodCost, VarianceReport } from '../../../shared/model/stock';
 import { call } from '../ipc/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatAtUnit, formatInstant, formatMoney } from '../ui/format';
+import { formatAtUnit, formatDayShort, formatInstant, formatMoney } from '../ui/format';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 
@@ -65,8 +65,7 @@ function VariancePanel() {
         <>
           <Alert color={worst && worst.variance_quantity !== '0' ? 'orange' : 'green'} title={report.summary} role="status">
             <Text size="sm">
-              {report.storage_unit}, {formatInstant(report.from)} to {formatInstant(report.to)}. Total variance value {report.currency ? `${report.currency} ` : ''}
-              {formatMoney(report.total_value)}.
+              {report.storage_unit}, {formatInstant(report.from)} to {formatInstant(report.to)}. Total variance value {formatMoney(report.total_value, report.currency)}.
             </Text>
           </Alert>
           <Group>
@@ -103,8 +102,7 @@ function VariancePanel() {
                       </Table.Td>
                     ))}
                     <Table.Td ta="right">
-                      {report.currency ? `${report.currency} ` : ''}
-                      {formatMoney(row.variance_value)}
+                      {formatMoney(row.variance_value, report.currency)}
                     </Table.Td>
                     <Table.Td ta="right">{row.variance_pct === null ? '—' : `${row.variance_pct} %`}</Table.Td>
                   </Table.Tr>
@@ -131,7 +129,7 @@ function FoodCostPanel() {
   const open = useAction(async () => {
     if (chosen) setShown(await call('reports:food-cost', { businessLocationId: chosen, from, to }));
   });
-  const money = (text: string | null, currency: string) => (text === null ? '—' : `${currency} ${formatMoney(text)}`);
+  const money = (text: string | null, currency: string) => (text === null ? '—' : formatMoney(text, currency));
   return (
     <Stack>
       <Group align="end">
@@ -172,7 +170,7 @@ function FoodCostPanel() {
               Theoretical food cost %, the last 30 days to {shown.to}
             </Title>
             <ResponsiveContainer width="100%" height={240}>
-              <LineChart data={shown.days.map((day) => ({ date: day.date.slice(5), pct: day.theoretical_pct === null ? null : Number(day.theoretical_pct) }))}>
+              <LineChart data={shown.days.map((day) => ({ date: formatDayShort(day.date), pct: day.theoretical_pct === null ? null : Number(day.theoretical_pct) }))}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="date" fontSize={11} />
                 <YAxis unit=" %" fontSize={11} width={56} />

@@ -5,7 +5,7 @@ import type { IpcError } from '../../../shared/ipc/contract';
 import { normalizeDate } from '../../../shared/dates';
 import { asIpcError, call } from '../ipc/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatInstant, formatQuantity } from '../ui/format';
+import { formatAtUnit, formatDay, formatInstant, formatQuantity } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
@@ -62,7 +62,7 @@ function PreviewPanel({ preview }: { preview: CsvPreview }) {
               <Table.Tr key={`${day.location}-${day.date}`}>
                 <Table.Td>{day.location}</Table.Td>
                 <Table.Td>{day.storage_unit}</Table.Td>
-                <Table.Td>{day.date}</Table.Td>
+                <Table.Td>{formatDay(day.date)}</Table.Td>
                 <Table.Td ta="right">{day.rows.toLocaleString()}</Table.Td>
                 <Table.Td>{day.already_posted ? <Badge color="orange">Posted before</Badge> : null}</Table.Td>
               </Table.Tr>
@@ -129,7 +129,7 @@ function PreviewPanel({ preview }: { preview: CsvPreview }) {
                     <Table.Td>{deduction.ingredient}</Table.Td>
                     <Table.Td>{deduction.storage_unit}</Table.Td>
                     <Table.Td ta="right">
-                      {formatQuantity(deduction.quantity)} {deduction.unit}
+                      {formatAtUnit(deduction.quantity, deduction.unit)}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -195,7 +195,7 @@ function UploadsList() {
                 <Table.Td>{upload.profile}</Table.Td>
                 <Table.Td>{upload.file_name}</Table.Td>
                 <Table.Td>
-                  {upload.days.length === 1 ? `${upload.days[0]?.location} ${upload.days[0]?.date}` : `${plural(upload.days.length, 'location-day')}`}{' '}
+                  {upload.days.length === 1 ? `${upload.days[0]?.location} ${formatDay(upload.days[0]?.date ?? '')}` : `${plural(upload.days.length, 'location-day')}`}{' '}
                   {upload.log_ids.length > 0 ? (
                     <Anchor component="button" type="button" size="sm" onClick={() => go('logs', String(upload.log_ids[0]))}>
                       log
@@ -400,7 +400,7 @@ export function CsvUploadScreen({ profile: initialProfile }: { profile: string |
               ) : null}
               {daysPostedBefore.length > 0 ? (
                 <Radio.Group
-                  label={`An earlier upload posted ${daysPostedBefore.map((day) => `${day.location} ${day.date}`).join(', ')}`}
+                  label={`An earlier upload posted ${daysPostedBefore.map((day) => `${day.location} ${formatDay(day.date)}`).join(', ')}`}
                   description="Replace removes the earlier upload’s entries of exactly those days; Add keeps them and adds this file’s."
                   value={mode}
                   onChange={(value) => setMode(value as CsvUploadMode)}

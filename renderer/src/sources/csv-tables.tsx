@@ -1,10 +1,12 @@
 import { ScrollTable } from '../ui/ScrollTable';
 import { Table, Text } from '@mantine/core';
 import type { CsvInvalidRow, CsvPreview } from '../../../shared/model/csv';
-import { formatMoney, formatQuantity } from '../ui/format';
+import { formatDay, formatMoney, formatQuantity } from '../ui/format';
+import { useCurrency } from '../ui/use-currency';
 
 /** Rows as the profile reads them: what the preview and the profile editor show first. */
 export function CsvRowsTable({ rows, label }: { rows: CsvPreview['first_rows']; label: string }) {
+  const currency = useCurrency();
   if (rows.length === 0) return <Text size="sm">No row reads with these settings.</Text>;
   return (
     <ScrollTable label="Scroll the table" minWidth={560}>
@@ -27,12 +29,12 @@ export function CsvRowsTable({ rows, label }: { rows: CsvPreview['first_rows']; 
               <Table.Td>{row.codes.join(' + ')}</Table.Td>
               <Table.Td>{row.name ?? '—'}</Table.Td>
               <Table.Td ta="right">{formatQuantity(row.quantity)}</Table.Td>
-              <Table.Td>{row.date}</Table.Td>
+              <Table.Td>{row.date ? formatDay(row.date) : '—'}</Table.Td>
               <Table.Td>
                 {row.location === 'default' ? '' : `${row.location} → `}
                 {row.storage_unit}
               </Table.Td>
-              <Table.Td ta="right">{row.net_amount === null ? '—' : formatMoney(row.net_amount)}</Table.Td>
+              <Table.Td ta="right">{row.net_amount === null ? '—' : formatMoney(row.net_amount, currency)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,6 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { catalogEntry, errorCatalog } from '../../../shared/errors';
 import type { IpcError } from '../../../shared/ipc/contract';
+import { localizeDates } from './format';
 
 /** A refusal in plain words: what happened (the message), what it means, and what to do. */
 export function ErrorNotice({ error, onClose }: { error: IpcError | null; onClose?: () => void }) {
@@ -8,11 +9,11 @@ export function ErrorNotice({ error, onClose }: { error: IpcError | null; onClos
   const entry = catalogEntry(error.code) ?? errorCatalog.internal_error;
   return (
     <Alert color="red" title={entry.meaning} withCloseButton={Boolean(onClose)} closeButtonLabel="Dismiss" onClose={onClose} role="alert" data-error-code={error.code}>
-      <Text size="sm">{error.message}</Text>
+      <Text size="sm">{localizeDates(error.message)}</Text>
       {error.details && error.details.length > 1 ? (
         <Text size="sm" component="ul" mt={4}>
           {error.details.slice(0, 8).map((detail) => (
-            <li key={detail}>{detail}</li>
+            <li key={detail}>{localizeDates(detail)}</li>
           ))}
         </Text>
       ) : null}

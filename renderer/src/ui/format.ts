@@ -10,21 +10,73 @@ export function padDecimals(text: string, decimals: number): string {
   return `${negative ? '−' : ''}${grouped}${padded ? `.${padded}` : ''}`;
 }
 
-export const formatMoney = (text: string) => padDecimals(text, 2);
+/** The PC's own time zone: a time in any other zone says which it is. */
+export const PC_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const symbols = new Map<string, string>();
+/** "€", "$", "NZ$", or the code itself ("TOP") where English has no symbol for it. */
+function currencySymbol(code: string): string {
+  let symbol = symbols.get(code);
+  if (symbol === undefined) {
+    try {
+      symbol = new Intl.NumberFormat('en', { style: 'currency', currency: code }).formatToParts(0).find((part) => part.type === 'currency')?.value ?? code;
+    } catch {
+      symbol = code;
+    }
+    symbols.set(code, symbol);
+  }
+  return symbol;
+}
+
+/**
+ * Money with its currency's symbol, thousands separators and at least 2 decimals ("€1,234.50";
+ * a unit cost keeps its further decimals). Without a currency (a company with no location yet) the
+ * amount alone.
+ */
+export function formatMoney(text: string, currency: string | null): string {
+  const amount = padDecimals(text, 2);
+  if (!currency) return amount;
+  const symbol = currencySymbol(currency);
+  const sign = amount.startsWith('−') ? '−' : '';
+  return `${sign}${symbol}${/[A-Za-z]$/.test(symbol) ? '\u00a0' : ''}${sign ? amount.slice(1) : amount}`;
+}
 export const formatQuantity = (text: string) => padDecimals(text, 0);
+
+// One date format in the whole app: the OS locale's numeric date, which is also how Chromium's date
+// pickers show a date, so a table, a picker and a message never disagree ("05/08/2026" in the US,
+// "08/05/2026" in the UK, "08.05.2026" in Germany). Undefined locale = the OS's (Electron) or the browser's.
+const dayFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+
+/** A business date ("2026-05-08", a date without a zone) in the OS locale's date format. */
+export function formatDay(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  return dayFormat.format(new Date(`${date}T12:00:00Z`));
+}
+
+const shortDayFormat = new Intl.DateTimeFormat(undefined, { month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+/** Day and month alone, in the same order as formatDay: a chart's axis. */
+export const formatDayShort = (date: string) => shortDayFormat.format(new Date(`${date}T12:00:00Z`));
+
+/** Main's messages write dates as ISO business dates; on screen they read like every other date. */
+export const localizeDates = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b(?!T)/g, (date) => formatDay(date));
 
 const instantFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** An instant as the location's wall clock ("2026-05-08 14:05"), or the PC's when no zone applies. */
+/**
+ * An instant as the wall clock where it matters: the location's ("05/08/2026 06:12 Pacific/Tongatapu",
+ * the zone named because it is not the PC's), or the PC's when no zone applies.
+ */
 export function formatInstant(iso: string | null, timeZone?: string): string {
   if (!iso) return '—';
-  const key = timeZone ?? '';
-  let format = instantFormats.get(key);
+  const zone = timeZone ?? PC_ZONE;
+  let format = instantFormats.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-    instantFormats.set(key, format);
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    instantFormats.set(zone, format);
   }
-  return format.format(new Date(iso));
+  const parts = Object.fromEntries(format.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
+  const wallClock = `${formatDay(`${parts.year}-${parts.month}-${parts.day}`)} ${parts.hour}:${parts.minute}`;
+  return zone === PC_ZONE ? wallClock : `${wallClock} ${zone}`;
 }
 
 /** Decimals a unit is shown with: weights and volumes to the gram and millilitre, countable things whole. */

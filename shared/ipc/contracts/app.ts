@@ -9,6 +9,8 @@ export const appInfo = defineContract({
     runtime: z.enum(['electron', 'web', 'cli']),
     dataFolder: z.string(),
     companyName: z.string(),
+    /** The company's currency (its locations'), for money on every screen; null before any location. */
+    currency: z.string().nullable(),
     secretStorage: z.object({
       backend: z.string(),
       /** Null when secrets can be sealed; otherwise the refusal, in plain words. */

@@ -17,7 +17,7 @@ import {
   saveRecipe,
   saveStorageUnit,
 } from './inventory';
-import { ledgerEntryLines, ledgerTotals, listLedger } from './ledger';
+import { ledgerDays, ledgerEntryLines, ledgerTotals, ledgerUsage, listLedger } from './ledger';
 import { configureConnection, disconnect, getConfiguration, getConnection, pasteAddress, startConnect, testConnection } from './connection';
 import {
   confirmRenameContract,
@@ -99,6 +99,8 @@ const all = [
   locationOverviewContract,
   ledgerTotals,
   ledgerEntryLines,
+  ledgerDays,
+  ledgerUsage,
   setupChecklist,
   homeDashboardContract,
   getSettings,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { defineContract } from '../contract';
-import { entryLine, ledgerEntryTypes, ledgerEntryView, ledgerTotalsView } from '../../model/ledger';
+import { entryLine, ingredientUsageView, ledgerDayView, ledgerEntryTypes, ledgerEntryView, ledgerTotalsView } from '../../model/ledger';
 
 const ledgerFilter = z.object({
   type: z.enum(ledgerEntryTypes).optional(),
@@ -33,4 +33,20 @@ export const ledgerEntryLines = defineContract({
   input: z.object({ id: z.number().int().positive() }).strict(),
   output: z.object({ entry: ledgerEntryView, lines: z.array(entryLine) }),
   errors: ['ledger_entry_not_found'],
+});
+
+/** Per day, ingredient and storage unit, newest day first: the Ledger's first view. */
+export const ledgerDays = defineContract({
+  channel: 'ledger:days',
+  input: ledgerFilter.extend({ limit: z.number().int().positive().max(10_000).default(1_000) }).strict(),
+  output: z.array(ledgerDayView),
+  errors: ['invalid_date_format'],
+});
+
+/** A chosen ingredient's use per day, for its chart. */
+export const ledgerUsage = defineContract({
+  channel: 'ledger:usage',
+  input: ledgerFilter.omit({ type: true }).extend({ ingredientId: z.number().int().positive() }).strict(),
+  output: ingredientUsageView,
+  errors: ['invalid_date_format', 'ingredient_not_found'],
 });
