@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { LOCALE } from './test/e2e/fixtures';
 
 // Debian's Chromium, never a downloaded browser build (these machines cannot download one).
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,6 +16,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 860 },
+    // Named, so a test cannot pass on an ISO date the screens forgot to format (see LOCALE).
+    locale: LOCALE,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

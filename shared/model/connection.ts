@@ -7,7 +7,17 @@ import { lightspeedEndpointsSchema, lightspeedEnvironments } from '../settings';
 export const alertCodes = ['disconnected', 'token_refresh_failed', 'transfer_failed', 'max_retries_exhausted', 'migration_failed'] as const;
 export type AlertCode = (typeof alertCodes)[number];
 
-export const alertView = z.object({ id: z.number().int(), code: z.enum(alertCodes), message: z.string(), count: z.number().int(), firstSeenAt: z.string(), lastSeenAt: z.string() });
+export const alertView = z.object({
+  id: z.number().int(),
+  code: z.enum(alertCodes),
+  message: z.string(),
+  count: z.number().int(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  /** The location and failed business day the alert links to; null for a connection alert. */
+  businessLocationId: z.string().nullable(),
+  date: z.string().nullable(),
+});
 export type Alert = z.infer<typeof alertView>;
 
 /** The connection as the screens show it; tokens never appear in it. */

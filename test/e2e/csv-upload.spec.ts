@@ -104,15 +104,14 @@ test('a CSV till from the screens: profile, preview with an invalid row, post, l
     await page.getByRole('region', { name: 'Kassenexport' }).getByRole('button', { name: 'Upload a file' }).click();
     await app.chooseFile('File', firstFile);
     await expect(page.getByRole('table', { name: 'Deductions' })).toContainText('Tomato');
-    await expect(page.getByRole('table', { name: 'Deductions' })).toContainText('−0.2 kg');
+    await expect(page.getByRole('table', { name: 'Deductions' })).toContainText('−0.200 kg');
     await page.getByLabel('Skip invalid rows (the log lists them)').check();
     await page.getByRole('button', { name: 'Post 2 location-days' }).click();
     const posted = page.getByRole('status').filter({ hasText: 'kasse-mai.csv' });
     await expect(posted).toContainText('3 rows posted over 2 location-days');
     await app.screenshot('csv-upload-posted');
 
-    await app.section('Ledger');
-    const ledger = page.getByRole('table', { name: 'Ledger entries' });
+    const ledger = await app.ledgerEntries();
     await expect(ledger).toContainText('Kassenexport/Mitte');
     await expect(ledger).toContainText('−0.2');
     await expect(ledger).toContainText('−12.505');
@@ -135,8 +134,7 @@ test('a CSV till from the screens: profile, preview with an invalid row, post, l
     await page.getByRole('radio', { name: 'Replace those days' }).check();
     await page.getByRole('button', { name: 'Post 1 location-day' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'kasse-korrektur.csv' })).toContainText('1 row posted over 1 location-day');
-    await app.section('Ledger');
-    const ledger = page.getByRole('table', { name: 'Ledger entries' });
+    const ledger = await app.ledgerEntries();
     await expect(ledger).toContainText('−0.4');
     await expect(ledger).not.toContainText('−12.505');
   });
@@ -152,8 +150,7 @@ test('a CSV till from the screens: profile, preview with an invalid row, post, l
     await page.getByRole('dialog', { name: 'Revert this upload?' }).getByRole('button', { name: 'Revert upload' }).click();
     await expect(uploads.locator('tr', { hasText: 'kasse-korrektur.csv' })).toHaveAttribute('data-status', 'reverted');
     await app.screenshot('csv-uploads-reverted');
-    await app.section('Ledger');
-    await expect(page.getByRole('table', { name: 'Ledger entries' })).not.toContainText('−0.4');
+    await expect(await app.ledgerEntries()).not.toContainText('−0.4');
     await app.section('Transfer logs');
     await expect(page.getByRole('table', { name: 'Transfer logs' })).toContainText('reverted');
   });

@@ -54,3 +54,12 @@ export const test = base.extend<{ larder: LarderHost }>({
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * The suite's browser locale (playwright.config.ts): the screens write dates as the OS locale does,
+ * so a test names a business date as the manager reads it: `shownDay('2026-05-07')` is "05/07/2026".
+ * US English because headless Chromium draws its date pickers in US English whatever the locale (in
+ * Electron they follow the OS, as the screens do): the screenshots then show one date format.
+ */
+export const LOCALE = 'en-US';
+export const shownDay = (date: string) => new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));

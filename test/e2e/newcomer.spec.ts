@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { handMadeSale } from '../../electron/core/demo/fake-lightspeed/fake-data';
 import { startFakeLightspeed, type FakeLightspeed } from '../../electron/core/demo/fake-lightspeed/fake-lightspeed';
-import { expect, launchLarder, test } from './fixtures';
+import { expect, launchLarder, shownDay, test } from './fixtures';
 import { LarderPage } from './pages/larder-page';
 
 // One restaurant office, start to finish, against the fake K-Series: the newcomer flow, then a
@@ -142,19 +142,19 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await expect(days).toHaveCount(90);
     await expect(days.first()).toHaveAttribute('data-day', '2026-02-07');
     await days.last().hover();
-    await expect(page.locator('[data-day-figures]')).toContainText('2026-05-07: posted');
+    await expect(page.locator('[data-day-figures]')).toContainText(`${shownDay('2026-05-07')}: posted`);
     await expect(page.getByRole('list', { name: /May/ })).toBeVisible();
     await app.screenshot('location-detail-migration-grid');
     // Re-running asks first, and says what it replaces.
     await page.getByRole('button', { name: 'Re-run migration…' }).click();
     const rerun = page.getByRole('dialog', { name: 'Re-run the 90-day migration?' });
-    await expect(rerun).toContainText('2026-02-07 to 2026-05-07');
+    await expect(rerun).toContainText(`${shownDay('2026-02-07')} to ${shownDay('2026-05-07')}`);
     await app.screenshot('migration-rerun-confirmation');
     await rerun.getByRole('button', { name: 'Keep the days as they are' }).click();
     await expect(page.locator('[data-migration-status="completed"]')).toBeVisible();
     // A square opens its day's log.
     await days.last().click();
-    await expect(page.getByRole('heading', { level: 2, name: 'Harbour Restaurant, business day 2026-05-07' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: `Harbour Restaurant, business day ${shownDay('2026-05-07')}` })).toBeVisible();
     await page.getByRole('button', { name: '← Transfer logs' }).click();
     await app.section('Locations');
     await page.getByRole('table', { name: 'Locations' }).getByRole('button', { name: 'Harbour Restaurant' }).click();
@@ -168,13 +168,13 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await page.getByRole('button', { name: 'Run issue for this day' }).click();
     const result = page.locator('[data-transfer-result]');
     // One line of four had no mapping: amber, with the count and the item to map, never a green "posted".
-    await expect(result).toContainText(`${TEST_DAY}: posted, 1 of 4 lines unmapped`);
+    await expect(result).toContainText(`${shownDay(TEST_DAY)}: posted, 1 of 4 lines unmapped`);
     await expect(result).toHaveAttribute('data-outcome', 'yellow');
     await expect(result).toContainText('because these items are not mapped: Cheesecake');
-    await expect(result.locator('[data-outside-window]')).toContainText('outside the migration’s 90 days (2026-02-07 to 2026-05-07)');
+    await expect(result.locator('[data-outside-window]')).toContainText(`outside the migration’s 90 days (${shownDay('2026-02-07')} to ${shownDay('2026-05-07')})`);
     await app.screenshot('location-detail-manual-issue');
     await result.getByRole('button', { name: 'Open the transfer log' }).click();
-    await expect(page.getByRole('heading', { name: new RegExp(`Harbour Restaurant, business day ${TEST_DAY}`) })).toBeVisible();
+    await expect(page.getByRole('heading', { name: new RegExp(`Harbour Restaurant, business day ${shownDay(TEST_DAY)}`) })).toBeVisible();
     await expect(page.getByLabel('Unmapped names')).toContainText('Cheesecake');
     await expect(page.getByText('1 of 4 sold lines deducted nothing')).toBeVisible();
     // One entry per ingredient of the day: coffee, bun, patty and tomato.
@@ -189,22 +189,34 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await page.getByRole('textbox', { name: 'To date' }).fill(TEST_DAY);
     await app.choose('Ingredient', 'Coffee beans');
     const totals = page.getByLabel('Totals');
-    await expect(totals).toContainText('1 entries');
-    await expect(totals).toContainText('−0.18 kg');
-    await expect(totals).toContainText('−3.24');
+    await expect(totals).toContainText('1 entry');
+    await expect(totals).toContainText('−0.180 kg');
+    await expect(totals).toContainText('−€3.24');
+    await expect(page.getByLabel('Daily use of Coffee beans')).toBeVisible();
     await app.choose('Ingredient', 'Burger bun');
     // Three burgers take three buns; the one sold without bun gives one back.
     await expect(totals).toContainText('−2 piece');
-    await expect(totals).toContainText('1 entries');
+    await expect(totals).toContainText('1 entry');
+    const byDay = page.getByRole('table', { name: 'Ledger by day' });
+    await expect(byDay.getByRole('row')).toHaveCount(1 + 1);
+    await expect(byDay).toContainText(shownDay(TEST_DAY));
     await app.screenshot('ledger');
-    // The day's one bun entry opens on the lines behind it: the burgers took buns, the "No bun" gave one back.
-    await page.getByRole('table', { name: 'Ledger entries' }).getByRole('button', { name: /sales lines/ }).click();
+    // The day's row opens on its entries, and the bun entry on the lines behind it: the burgers took buns, the "No bun" gave one back.
+    await byDay.getByRole('button', { name: `Burger bun in Main Kitchen on ${shownDay(TEST_DAY)}: 1 entry` }).click();
+    const dayEntries = page.getByRole('table', { name: 'Entries of this day' });
+    await expect(dayEntries.getByRole('row')).toHaveCount(1 + 1);
+    await dayEntries.getByRole('button', { name: /sales lines/ }).click();
     const lines = page.getByRole('table', { name: 'Sales lines of this entry' });
     await expect(lines).toContainText('Classic Burger');
     await expect(lines).toContainText('No bun');
     await app.screenshot('ledger-entry-lines');
     await page.keyboard.press('Escape');
     await expect(lines).toBeHidden();
+    await page.keyboard.press('Escape');
+    await expect(dayEntries).toBeHidden();
+    await page.getByRole('tab', { name: 'Entries' }).click();
+    await expect(page.getByRole('table', { name: 'Ledger entries' })).toContainText('ISSUE');
+    await app.screenshot('ledger-entries');
     await page.getByRole('tab', { name: 'Stock on hand' }).click();
     await expect(page.getByRole('table', { name: 'Stock on hand' })).toContainText('Coffee beans');
     await app.screenshot('ledger-stock-on-hand');
@@ -277,11 +289,10 @@ test('with the fake K-Series stopped, logs, a log, the ledger and a location sti
   await expect(logs).toContainText('Harbour Restaurant');
   await page.getByLabel('From business date').fill(TEST_DAY);
   await page.getByLabel('To business date').fill(TEST_DAY);
-  await logs.getByRole('button', { name: new RegExp(`Harbour Restaurant ${TEST_DAY}`) }).first().click();
+  await logs.getByRole('button', { name: new RegExp(`Harbour Restaurant ${shownDay(TEST_DAY)}`) }).first().click();
   await expect(page.getByLabel('Unmapped names')).toContainText('Cheesecake');
-  await app.section('Ledger');
+  await expect(await app.ledgerEntries()).toContainText('ISSUE');
   await expect(page.getByLabel('Totals')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Ledger entries' })).toContainText('ISSUE');
   await app.section('Locations');
   await page.getByRole('button', { name: 'Harbour Restaurant' }).click();
   await expect(page.getByRole('group', { name: 'Migration days' }).getByRole('listitem')).toHaveCount(90);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startFakeSides, type FakeSides } from '../../electron/core/demo/fake-sides/fake-sides';
-import { expect, launchLarder, test } from './fixtures';
+import { expect, launchLarder, shownDay, test } from './fixtures';
 import { LarderPage } from './pages/larder-page';
 
 // A Sides POS from the screens, against the fake Sides: add the source (a wrong password first),
@@ -83,8 +83,8 @@ test('a Sides POS from the screens: connect, sync, link, map, activate, migrate,
 
   await test.step('open a log of the migration', async () => {
     await app.section('Transfer logs');
-    await page.getByRole('button', { name: /^Log \d+: Kreuzberg Kitchen 2026-05-07$/ }).click();
-    await expect(page.getByRole('heading', { name: /Kreuzberg Kitchen, business day 2026-05-07/ })).toBeVisible();
+    await page.getByRole('button', { name: new RegExp(`^Log \\d+: Kreuzberg Kitchen ${shownDay('2026-05-07')}$`) }).click();
+    await expect(page.getByRole('heading', { name: `Kreuzberg Kitchen, business day ${shownDay('2026-05-07')}` })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Ledger entries of this transfer' })).toContainText('Main Kitchen');
     await app.screenshot('sides-log');
   });

@@ -5,15 +5,22 @@ import type { CompanyScope } from '../db/company';
 
 export type { Alert, AlertCode };
 
-export function raiseAlert(scope: CompanyScope, code: AlertCode, message: string, at: string): void {
+/** What an alert is about: a location, and the business day that failed (the newest, when several did). */
+export interface AlertDay {
+  businessLocationId: string;
+  date: string | null;
+}
+
+export function raiseAlert(scope: CompanyScope, code: AlertCode, message: string, at: string, day: AlertDay | null = null): void {
   scope.db.sqlite
     .prepare(
-      `INSERT INTO integration_alerts (company_id, code, status, message, count, first_seen_at, last_seen_at)
-       VALUES (?, ?, 'open', ?, 1, ?, ?)
+      `INSERT INTO integration_alerts (company_id, code, status, message, count, first_seen_at, last_seen_at, business_location_id, report_date)
+       VALUES (?, ?, 'open', ?, 1, ?, ?, ?, ?)
        ON CONFLICT (company_id, code) WHERE status = 'open'
-       DO UPDATE SET count = count + 1, message = excluded.message, last_seen_at = excluded.last_seen_at`,
+       DO UPDATE SET count = count + 1, message = excluded.message, last_seen_at = excluded.last_seen_at,
+         business_location_id = excluded.business_location_id, report_date = excluded.report_date`,
     )
-    .run(scope.companyId, code, message, at, at);
+    .run(scope.companyId, code, message, at, at, day?.businessLocationId ?? null, day?.date ?? null);
 }
 
 /** A recovered connection resolves its open alerts; a clean run-due resolves the transfer alerts. */
@@ -26,7 +33,8 @@ export function resolveOpenAlerts(scope: CompanyScope, at: string, codes: AlertC
 export function listOpenAlerts(scope: CompanyScope): Alert[] {
   return scope.db.sqlite
     .prepare(
-      `SELECT id, code, message, count, first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt
+      `SELECT id, code, message, count, first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt,
+              business_location_id AS businessLocationId, report_date AS date
        FROM integration_alerts WHERE company_id = ? AND status = 'open' ORDER BY first_seen_at`,
     )
     .all(scope.companyId) as Alert[];

@@ -422,6 +422,9 @@ export const integrationAlerts = sqliteTable(
     firstSeenAt: text('first_seen_at').notNull(),
     lastSeenAt: text('last_seen_at').notNull(),
     resolvedAt: text('resolved_at'),
+    /** The location and business day the alert is about (a failed day's), so it links to that day; null for a connection alert. */
+    businessLocationId: text('business_location_id'),
+    reportDate: text('report_date'),
   },
   (t) => [uniqueIndex('integration_alerts_one_open').on(t.companyId, t.code).where(sql`${t.status} = 'open'`)],
 );

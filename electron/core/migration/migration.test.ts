@@ -134,7 +134,8 @@ describe('run-due', () => {
     expect(failed.locations[0]?.failed.map((failure) => failure.code)).toEqual(['max_retries_exhausted']);
     expect(failed.locations[0]?.posted).toEqual(['2026-05-09']);
     const { listOpenAlerts } = await import('../connection/alerts');
-    expect(listOpenAlerts(run.engine.scope).map((alert) => alert.code)).toEqual(['max_retries_exhausted']);
+    // The alert names the location and links to the day that failed.
+    expect(listOpenAlerts(run.engine.scope)).toMatchObject([{ code: 'max_retries_exhausted', businessLocationId: HARBOUR, date: '2026-05-08', message: expect.stringMatching(/^Harbour Restaurant, 2026-05-08: /) }]);
     expect((await runDue(run.engine.transfers)).locations[0]?.posted).toEqual(['2026-05-08']);
     expect(listOpenAlerts(run.engine.scope)).toEqual([]);
   });

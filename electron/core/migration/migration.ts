@@ -333,8 +333,9 @@ function endJob(scope: CompanyScope, jobId: number, verdict: (progress: Job) => 
       .where(eq(migrationJobs.id, jobId))
       .returning()
       .get();
-    const location = scope.db.orm.select({ name: locations.name }).from(locations).where(eq(locations.id, job.locationId)).get();
-    if (failure) raiseAlert(scope, 'migration_failed', `${location?.name ?? 'A location'}: ${failure.message}`, at);
+    const location = scope.db.orm.select({ name: locations.name, businessLocationId: locations.businessLocationId }).from(locations).where(eq(locations.id, job.locationId)).get();
+    // The alert links to the location, whose migration grid shows which days failed.
+    if (failure) raiseAlert(scope, 'migration_failed', `${location?.name ?? 'A location'}: ${failure.message}`, at, location ? { businessLocationId: location.businessLocationId, date: null } : null);
     else resolveMigrationAlertIfClear(scope, at);
     return { view: view(scope, job), ended: true };
   });

@@ -96,11 +96,14 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
     settleMigration(scope, location.id, clock);
   }
   const runs = plans.map((plan) => plan.run);
-  const failures = runs.flatMap((run) => run.failed.map((failure) => ({ ...failure, location: run.businessLocationId })));
+  const failures = plans.flatMap(({ location, run }) => run.failed.map((failure) => ({ ...failure, location })));
   const at = clock.now().toISOString();
   scope.db.write(() => {
     for (const failure of failures) {
-      raiseAlert(scope, failure.code === 'max_retries_exhausted' ? 'max_retries_exhausted' : 'transfer_failed', `Location ${failure.location}, ${failure.date}: ${failure.message}`, at);
+      raiseAlert(scope, failure.code === 'max_retries_exhausted' ? 'max_retries_exhausted' : 'transfer_failed', `${failure.location.name}, ${failure.date}: ${failure.message}`, at, {
+        businessLocationId: failure.location.businessLocationId,
+        date: failure.date,
+      });
     }
     if (failures.length === 0) resolveOpenAlerts(scope, at, ['transfer_failed', 'max_retries_exhausted']);
   });

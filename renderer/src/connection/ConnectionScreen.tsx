@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { catalogEntry } from '../../../shared/errors';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { AlertNotice } from '../ui/AlertNotice';
 import { formatInstant } from '../ui/format';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
@@ -143,21 +143,9 @@ function Alerts({ alerts }: { alerts: Connection['alerts'] }) {
   if (alerts.length === 0) return null;
   return (
     <Stack gap="xs" aria-label="Open alerts">
-      {alerts.map((alert) => {
-        const entry = catalogEntry(alert.code);
-        return (
-          <Alert key={alert.id} color="orange" title={entry?.meaning ?? alert.code} data-alert-code={alert.code}>
-            <Text size="sm">
-              {alert.message} (seen {alert.count}×, last {formatInstant(alert.lastSeenAt)})
-            </Text>
-            {entry ? (
-              <Text size="sm" fw={500} mt={4}>
-                What to do: {entry.fix}
-              </Text>
-            ) : null}
-          </Alert>
-        );
-      })}
+      {alerts.map((alert) => (
+        <AlertNotice key={alert.id} alert={alert} />
+      ))}
     </Stack>
   );
 }

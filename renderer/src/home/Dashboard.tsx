@@ -1,9 +1,9 @@
-import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { catalogEntry } from '../../../shared/errors';
 import type { HomeDashboard } from '../../../shared/model/setup';
 import { CoverageCard } from '../items/CoverageCard';
-import { formatDay, formatDayShort, formatInstant, formatMoney, localizeDates, PC_ZONE } from '../ui/format';
+import { AlertNotice } from '../ui/AlertNotice';
+import { formatDay, formatDayShort, formatInstant, formatMoney, PC_ZONE } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
 
 type Night = HomeDashboard['nights'][number];
@@ -174,19 +174,9 @@ export function Dashboard({ dashboard }: { dashboard: HomeDashboard }) {
   if (!dashboard.nights.some((night) => night.status !== 'not_activated')) return null;
   return (
     <Stack>
-      {dashboard.alerts.map((alert) => {
-        const entry = catalogEntry(alert.code);
-        return (
-          <Alert key={alert.id} color="red" title={entry?.meaning ?? alert.code} role="alert">
-            <Text size="sm">{localizeDates(alert.message)}</Text>
-            {entry ? (
-              <Text size="sm" fw={500}>
-                What to do: {entry.fix}
-              </Text>
-            ) : null}
-          </Alert>
-        );
-      })}
+      {dashboard.alerts.map((alert) => (
+        <AlertNotice key={alert.id} alert={alert} />
+      ))}
       <LastNight nights={dashboard.nights} />
       <SimpleGrid cols={{ base: 1, md: dashboard.foodCost.length > 1 ? 2 : 1 }}>
         {dashboard.foodCost.map((cost) => (

@@ -85,7 +85,7 @@ function Totals({ filter }: { filter: Filter }) {
     <Paper withBorder p="sm" aria-label="Totals">
       <Group gap="xl">
         <Text>
-          <strong>{totals.data.entries.toLocaleString('en')}</strong> entries
+          <strong>{totals.data.entries.toLocaleString('en')}</strong> {totals.data.entries === 1 ? 'entry' : 'entries'}
         </Text>
         <Text>
           Quantity: <strong>{totals.data.quantity ? formatAtUnit(totals.data.quantity.amount, totals.data.quantity.unit) : 'mixed units (choose one ingredient)'}</strong>

@@ -7,7 +7,7 @@ import { useNavigation } from '../ui/navigation-store';
 import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
 import { transferOutcome, type TransferFacts, RUN_BY } from './outcome';
-import { VirtualTable, type Column } from '../ui/VirtualTable';
+import { VirtualTable, type Column, type RowGroups } from '../ui/VirtualTable';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 
@@ -30,12 +30,20 @@ function OutcomeCell({ log }: { log: TransferFacts }) {
   );
 }
 
+const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' });
+/** The list comes newest business day first: each day under its own header. */
+const byBusinessDay: RowGroups<Log> = {
+  of: (log) => log.reportDate,
+  header: (date, count) => `${weekday.format(new Date(`${date}T12:00:00Z`))} ${formatDay(date)} · ${count} ${count === 1 ? 'run' : 'runs'}`,
+  height: 34,
+};
+
 /** Every transfer attempt, from the local database only: it reads the same with the network off. */
 export function LogsScreen() {
   const { go, query } = useNavigation();
   const [location, setLocation] = useState<string | null>(query.location ?? null);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [from, setFrom] = useState(query.from ?? '');
+  const [to, setTo] = useState(query.to ?? '');
   const [status, setStatus] = useState<'success' | 'failed' | 'processing' | null>(null);
   const locations = useLive(() => call('locations:list', {}), anyOf('lightspeed:changed'), []);
   const logs = useLive(
@@ -62,7 +70,7 @@ export function LogsScreen() {
         </Anchor>
       ),
     },
-    { header: 'Location', width: '1.4fr', cell: (log) => log.locationName },
+    { header: 'Location', width: '1.3fr', cell: (log) => log.locationName },
     {
       header: 'Status',
       width: '1.8fr',
@@ -70,21 +78,20 @@ export function LogsScreen() {
         <>
           <OutcomeCell log={log} />
           {log.replacedByLogId ? (
-            <Text span size="xs" c="dimmed">
-              {' '}
+            <Anchor component="button" type="button" size="xs" ml={6} onClick={() => go('logs', String(log.replacedByLogId))}>
               replaced by a later run
-            </Text>
+            </Anchor>
           ) : null}
         </>
       ),
     },
-    { header: 'Run by', width: '1.2fr', cell: (log) => RUN_BY[log.trigger] ?? log.trigger },
-    { header: 'Sales', width: '0.6fr', align: 'right', cell: (log) => log.salesCount.toLocaleString() },
-    { header: 'Lines', width: '0.6fr', align: 'right', cell: (log) => log.linesProcessed.toLocaleString() },
-    { header: 'Skipped', width: '0.7fr', align: 'right', cell: (log) => log.linesSkipped.toLocaleString() },
-    { header: 'Entries', width: '0.6fr', align: 'right', cell: (log) => log.ledgerEntriesCreated.toLocaleString() },
-    { header: 'Unmapped', width: '0.9fr', cell: (log) => (log.unmappedNameCount > 0 ? `${log.unmappedNameCount} name(s)` : '—') },
-    { header: 'Started (location time)', width: '1.4fr', cell: (log) => formatInstant(log.startedAt, zone.get(log.businessLocationId)) },
+    { header: 'Run by', width: '1.5fr', cell: (log) => RUN_BY[log.trigger] ?? log.trigger },
+    { header: 'Sales', width: '0.5fr', align: 'right', cell: (log) => log.salesCount.toLocaleString() },
+    { header: 'Lines', width: '0.5fr', align: 'right', cell: (log) => log.linesProcessed.toLocaleString() },
+    { header: 'Skipped', width: '0.6fr', align: 'right', cell: (log) => log.linesSkipped.toLocaleString() },
+    { header: 'Entries', width: '0.55fr', align: 'right', cell: (log) => log.ledgerEntriesCreated.toLocaleString() },
+    { header: 'Unmapped', width: '0.8fr', cell: (log) => (log.unmappedNameCount > 0 ? `${log.unmappedNameCount} ${log.unmappedNameCount === 1 ? 'item' : 'items'}` : '—') },
+    { header: 'Started (location time)', width: '2fr', cell: (log) => formatInstant(log.startedAt, zone.get(log.businessLocationId)) },
   ];
   return (
     <Stack>
@@ -122,7 +129,7 @@ export function LogsScreen() {
         </Alert>
       ) : null}
       {logs.data && logs.data.length > 0 ? (
-        <VirtualTable label="Transfer logs" rows={logs.data} columns={columns} rowHeight={52} height={620} rowProps={(log) => ({ 'data-log-id': log.id })} />
+        <VirtualTable label="Transfer logs" rows={logs.data} columns={columns} rowHeight={52} height={620} groups={byBusinessDay} rowProps={(log) => ({ 'data-log-id': log.id })} />
       ) : null}
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { Box } from '@mantine/core';
-import { useState, type HTMLAttributes, type ReactNode } from 'react';
+import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 
 export interface Column<T> {
   header: string;
@@ -10,6 +10,56 @@ export interface Column<T> {
 }
 
 const OVERSCAN = 6;
+
+/** Rows under headers: each run of rows with the same key gets a header row above it. */
+export interface RowGroups<T> {
+  of: (row: T) => string;
+  header: (key: string, count: number) => ReactNode;
+  height: number;
+}
+
+/** A row (`row` set) or a group's header (`row` null, `group` its key, `count` its rows). */
+interface Slot<T> {
+  top: number;
+  height: number;
+  row: T | null;
+  group: string;
+  count: number;
+}
+
+/** Every row and group header with its place; the rows keep their order (a group is a run of equal keys). */
+function layOut<T>(rows: readonly T[], rowHeight: number, groups: RowGroups<T> | undefined): Slot<T>[] {
+  const slots: Slot<T>[] = [];
+  let top = 0;
+  const headers: Slot<T>[] = [];
+  for (const row of rows) {
+    const key = groups?.of(row);
+    if (groups && key !== undefined && key !== headers.at(-1)?.group) {
+      const header = { top, height: groups.height, row: null, group: key, count: 0 };
+      headers.push(header);
+      slots.push(header);
+      top += groups.height;
+    }
+    const header = headers.at(-1);
+    if (header) header.count += 1;
+    slots.push({ top, height: rowHeight, row, group: key ?? '', count: 0 });
+    top += rowHeight;
+  }
+  return slots;
+}
+
+/** The first slot whose bottom is below `offset` (slots are sorted by top). */
+function firstBelow<T>(slots: Slot<T>[], offset: number): number {
+  let low = 0;
+  let high = slots.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const slot = slots[middle] as Slot<T>;
+    if (slot.top + slot.height <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 /**
  * A table whose body draws only the rows in view (plus a few either side): 10,000 items or a long
@@ -25,6 +75,7 @@ export function VirtualTable<T>({
   height,
   caption,
   rowProps,
+  groups,
 }: {
   label: string;
   rows: readonly T[];
@@ -33,17 +84,20 @@ export function VirtualTable<T>({
   height: number;
   caption?: ReactNode;
   rowProps?: (row: T) => HTMLAttributes<HTMLDivElement> & Record<`data-${string}`, string | number>;
+  groups?: RowGroups<T>;
 }) {
   const [scrollTop, setScrollTop] = useState(0);
   const tracks = columns.map((column) => column.width).join(' ');
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  const slots = useMemo(() => layOut(rows, rowHeight, groups), [rows, rowHeight, groups]);
+  const total = slots.length === 0 ? 0 : (slots.at(-1) as Slot<T>).top + (slots.at(-1) as Slot<T>).height;
+  const first = Math.max(0, firstBelow(slots, scrollTop) - OVERSCAN);
+  const last = Math.min(slots.length, firstBelow(slots, scrollTop + height) + OVERSCAN);
   const cellStyle = (column: Column<T>) => ({ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' as const, textAlign: column.align });
   return (
     <>
       {/* The caption sits above the table: a table's children may only be row groups and rows. */}
       {caption}
-      <Box role="table" aria-label={label} aria-rowcount={rows.length}>
+      <Box role="table" aria-label={label} aria-rowcount={slots.length + 1}>
       <Box role="rowgroup">
         <Box role="row" py={6} style={{ display: 'grid', gridTemplateColumns: tracks, fontWeight: 600, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
           {columns.map((column) => (
@@ -53,9 +107,20 @@ export function VirtualTable<T>({
           ))}
         </Box>
       </Box>
-      <Box role="rowgroup" aria-label={`${label} rows`} style={{ height: Math.min(height, rows.length * rowHeight + 2), overflowY: 'auto', position: 'relative' }} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
-        <div style={{ height: rows.length * rowHeight, position: 'relative' }}>
-          {rows.slice(first, last).map((row, offset) => {
+      <Box role="rowgroup" aria-label={`${label} rows`} style={{ height: Math.min(height, total + 2), overflowY: 'auto', position: 'relative' }} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+        <div style={{ height: total, position: 'relative' }}>
+          {slots.slice(first, last).map((slot, offset) => {
+            const place = { position: 'absolute' as const, top: slot.top, left: 0, right: 0, height: slot.height };
+            if (slot.row === null) {
+              return (
+                <div key={`group-${first + offset}`} role="row" data-group={slot.group} style={{ ...place, display: 'flex', alignItems: 'flex-end', background: 'var(--mantine-color-gray-0)', borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+                  <div role="rowheader" style={{ padding: '0 6px 4px', fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' }}>
+                    {groups?.header(slot.group, slot.count)}
+                  </div>
+                </div>
+              );
+            }
+            const row = slot.row;
             const props = rowProps?.(row);
             return (
               <div
@@ -63,11 +128,7 @@ export function VirtualTable<T>({
                 role="row"
                 {...props}
                 style={{
-                  position: 'absolute',
-                  top: (first + offset) * rowHeight,
-                  left: 0,
-                  right: 0,
-                  height: rowHeight,
+                  ...place,
                   display: 'grid',
                   gridTemplateColumns: tracks,
                   alignItems: 'center',

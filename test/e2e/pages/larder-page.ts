@@ -19,6 +19,13 @@ export class LarderPage {
     await expect(this.page.getByRole('heading', { name, level: 2 })).toBeVisible();
   }
 
+  /** The Ledger's single entries (it opens on its day totals). */
+  async ledgerEntries(): Promise<Locator> {
+    await this.section('Ledger');
+    await this.page.getByRole('tab', { name: 'Entries' }).click();
+    return this.page.getByRole('table', { name: 'Ledger entries' });
+  }
+
   /** The Lightspeed connection: Sales sources, then the Lightspeed card's button. */
   async lightspeed() {
     await this.section('Sales sources');
