@@ -3,7 +3,6 @@
 // Lightspeed account. Sign-in runs the real OAuth flow; the fake approves it by itself.
 import { DEMO_CLIENT, startFakeLightspeed, type FakeLightspeed } from './fake-lightspeed/fake-lightspeed';
 import { startFakeSides, type FakeSides } from './fake-sides/fake-sides';
-import { finishCount, recordWaste, setCountLine, startCount } from '../stock/stock-control';
 import type { Engine } from '../engine';
 import { listIngredients } from '../inventory/ingredients';
 import { importSetupFile } from '../inventory/setup-import';
@@ -13,6 +12,7 @@ import { configureLightspeed } from '../lightspeed/configure';
 import { syncLocations } from '../locations/location-sync';
 import { DomainError } from '../domain-error';
 import { DEMO_SETUP } from './demo-setup';
+import { tellDemoStory } from './demo-story';
 
 const ITEMS_PER_BUSINESS = 50;
 
@@ -47,13 +47,13 @@ export class DemoAccount {
     }
     await this.serve();
     const importedSetup = this.inventoryIsEmpty();
-    if (importedSetup) {
-      importSetupFile(scope, JSON.stringify(DEMO_SETUP));
-      this.countAndWaste();
-    }
+    if (importedSetup) importSetupFile(scope, JSON.stringify(DEMO_SETUP));
     const at = platform.clock.now().toISOString();
     const locations = await syncLocations(scope, lightspeed.api, at);
     const items = await syncItems(scope, lightspeed.api, at);
+    // A fresh demo opens on its story (mapped, migrated, a paused location, a failed day, deliveries,
+    // counts); a demo started again over the manager's own work leaves it as it is.
+    if (importedSetup && this.fake) await tellDemoStory(this.engine, this.fake);
     // The Sides stores come with the demo; its products wait for the manager's "Sync products", so the
     // catalog the demo opens with is the K-Series one.
     if (this.sidesFake) await this.engine.sides.syncStores();
@@ -117,29 +117,6 @@ export class DemoAccount {
     }
     await sides.connect({ apiUrl: this.sidesFake.url, ...DEMO_SIDES }, { update: sides.view().connected });
     return this.sidesFake;
-  }
-
-  /**
-   * Two finished counts of the Main Kitchen a week apart with some waste between, so the variance
-   * report has figures on first open (the counts find a little less than the receipts and waste explain).
-   */
-  private countAndWaste(): void {
-    const { scope, platform } = this.engine;
-    const daysAgo = (days: number, hour: number) => {
-      const at = new Date(platform.clock.now().getTime() - days * 86_400_000);
-      at.setUTCHours(hour, 0, 0, 0);
-      return at.toISOString();
-    };
-    const count = (at: string, lines: [string, string][]) => {
-      const { id } = startCount(scope, 'Main Kitchen', at);
-      for (const [ingredient, quantity] of lines) setCountLine(scope, id, ingredient, quantity);
-      finishCount(scope, id, at);
-    };
-    count(daysAgo(8, 5), [['Coffee beans', '20'], ['Milk', '118'], ['Tomato', '25'], ['Burger bun', '400']]);
-    recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Milk', quantity: '2', reason: 'spoiled', at: daysAgo(6, 14) }, platform.settings.get('wasteReasons'));
-    recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Tomato', quantity: '1.5', reason: 'overproduced', at: daysAgo(5, 21) }, platform.settings.get('wasteReasons'));
-    recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Burger bun', quantity: '6', reason: 'dropped', at: daysAgo(3, 12) }, platform.settings.get('wasteReasons'));
-    count(daysAgo(1, 5), [['Coffee beans', '19.2'], ['Milk', '113.5'], ['Tomato', '22.8'], ['Burger bun', '392']]);
   }
 
   private inventoryIsEmpty(): boolean {

@@ -103,6 +103,14 @@ export const DEMO_SETUP = {
     {
       "name": "Tonic water bottle",
       "unit": "bottle"
+    },
+    {
+      "name": "House lager",
+      "unit": "l"
+    },
+    {
+      "name": "Red wine",
+      "unit": "l"
     }
   ],
   "recipes": [
@@ -367,6 +375,76 @@ export const DEMO_SETUP = {
       "storageUnit": "Bar Storage",
       "quantity": "240",
       "value": "168",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Oat milk",
+      "storageUnit": "Main Kitchen",
+      "quantity": "12",
+      "value": "22.8",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Tea bag",
+      "storageUnit": "Main Kitchen",
+      "quantity": "200",
+      "value": "16",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Veggie patty",
+      "storageUnit": "Main Kitchen",
+      "quantity": "60",
+      "value": "96",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Cheddar",
+      "storageUnit": "Main Kitchen",
+      "quantity": "3",
+      "value": "28.5",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Pizza dough ball",
+      "storageUnit": "Main Kitchen",
+      "quantity": "100",
+      "value": "45",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Tomato sauce",
+      "storageUnit": "Main Kitchen",
+      "quantity": "10",
+      "value": "24",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Mozzarella",
+      "storageUnit": "Main Kitchen",
+      "quantity": "10",
+      "value": "72",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Frying oil",
+      "storageUnit": "Main Kitchen",
+      "quantity": "10",
+      "value": "21",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "House lager",
+      "storageUnit": "Bar Storage",
+      "quantity": "50",
+      "value": "110",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Red wine",
+      "storageUnit": "Bar Storage",
+      "quantity": "18",
+      "value": "117",
       "date": "2025-01-02"
     }
   ]

@@ -8,8 +8,9 @@ import { deleteMapping, resolveItem, saveMappings } from '../../core/items/mappi
 import { suggestTargets } from '../../core/items/suggestions';
 import { reprocess, reprocessPreview } from '../../core/transfer/reprocess';
 import { applyMigrationAction, latestJob, recoverStuckJobs, runMigration, view, type MigrationAction } from '../../core/migration/migration';
+import { issueByHand } from '../../core/migration/manual-issue';
 import { runDue, type RunDueResult } from '../../core/scheduler/run-due';
-import { transferDay, type TransferContext, type TransferResult } from '../../core/transfer/transfer-day';
+import type { TransferContext, TransferResult } from '../../core/transfer/transfer-day';
 import { listLogs } from '../../core/transfer/transfer-log';
 import { transferStatuses } from '../../core/db/schema';
 import { optionValue, parseCommandArgs } from './args';
@@ -119,7 +120,7 @@ export const transferCommands: Record<string, Command> = {
       const { values, positionals } = parseCommandArgs(args, { 'no-force': { type: 'boolean' } }, transferUsage);
       const [blId, date = ''] = positionals;
       if (!blId) throw new DomainError('invalid_input', `Usage: ${transferUsage}`);
-      return transferDay(engine.transfers, { businessLocationId: blId, date, force: !values['no-force'], trigger: 'manual' });
+      return issueByHand(engine.transfers, { businessLocationId: blId, date, force: !values['no-force'] });
     },
     failed: (result: TransferResult) => !result.success,
   },

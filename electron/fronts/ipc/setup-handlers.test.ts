@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestEngine, type TestEngine } from '../../../test/support/test-engine';
 import type { LarderEvent } from '../../../shared/model/events';
 import { DemoAccount } from '../../core/demo/demo-account';
+import { DEMO_RESTAURANT, DEMO_TERRACE } from '../../core/demo/demo-story';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 
@@ -24,7 +25,7 @@ function start(now = '2026-05-08T10:00:00Z') {
 const done = (checklist: { steps: { step: string; done: boolean }[] }) => checklist.steps.filter((step) => step.done).map((step) => step.step);
 
 describe('the home checklist, settings and the demo account', () => {
-  it('the demo account connects to a built-in K-Series, syncs it and fills an empty inventory; the checklist follows real data', async () => {
+  it('the demo account connects to a built-in K-Series, syncs it, fills an empty inventory and tells its story; the checklist follows real data', async () => {
     const { call } = start();
     const before = await call('setup:checklist');
     expect(before).toMatchObject({ ok: true, data: { next: 'storage_units' } });
@@ -36,8 +37,39 @@ describe('the home checklist, settings and the demo account', () => {
     expect((await call('connection:status')).data).toMatchObject({ status: 'active', businessNames: ['Aloha Diner', 'Harbour Group', 'Island Café'] });
     expect((await call('connection:configuration')).data).toMatchObject({ complete: true, demoAccount: true, environment: 'custom' });
     const after = (await call('setup:checklist')).data as never as { steps: { step: string; done: boolean }[]; next: string };
-    expect(done(after)).toEqual(['storage_units', 'ingredients', 'recipes', 'connect', 'sync_locations', 'sync_items']);
-    expect(after.next).toBe('link_storage_units');
+    expect(done(after)).toEqual(['storage_units', 'ingredients', 'recipes', 'connect', 'sync_locations', 'link_storage_units', 'sync_items', 'activate', 'check_migration', 'check_ledger', 'auto_issue']);
+    // About 70 % mapped: the next step is mapping the rest (done at 80 %).
+    expect(after.next).toBe('map_items');
+
+    // The story: about 70 % of the Harbour locations' sales value mapped, a few items with sales left.
+    const coverage = (await call('items:coverage')).data as unknown as { name: string; percentValue: number }[];
+    expect(coverage.map((each) => each.name)).toEqual(['Harbour Restaurant', 'Harbour Terrace']);
+    for (const each of coverage) {
+      expect(each.percentValue).toBeGreaterThanOrEqual(60);
+      expect(each.percentValue).toBeLessThanOrEqual(80);
+    }
+    expect(((await call('items:work-list')).data as unknown as { rows: unknown[] }).rows.length).toBeGreaterThan(3);
+    // The terrace is paused; the restaurant's migration has one failed day, which its alert names.
+    const locations = (await call('locations:list')).data as unknown as { businessLocationId: string; autoIssue: boolean; activatedAt: string | null }[];
+    expect(locations.filter((each) => each.activatedAt).map((each) => [each.businessLocationId, each.autoIssue])).toEqual([
+      [DEMO_RESTAURANT, true],
+      [DEMO_TERRACE, false],
+    ]);
+    const migration = (await call('migrations:status', { businessLocationId: DEMO_RESTAURANT })).data as unknown as { status: string; days: { date: string; status: string }[] };
+    const failed = migration.days.filter((day) => day.status === 'failed');
+    expect(migration.status).toBe('failed');
+    expect(failed).toHaveLength(1);
+    const home = (await call('home:dashboard')).data as unknown as { alerts: { code: string; businessLocationId: string }[]; stock: { negative: string[]; noCost: string[] } };
+    expect(home.alerts).toMatchObject([{ code: 'migration_failed', businessLocationId: DEMO_RESTAURANT }]);
+    // Every ingredient has a cost, and the fortnightly deliveries keep every storage unit above zero.
+    expect(home.stock).toMatchObject({ negative: [], noCost: [] });
+    const receipts = (await call('receipts:list')).data as unknown as { ingredient: string }[];
+    const ingredients = (await call('ingredients:list')).data as unknown as { name: string }[];
+    expect(new Set(receipts.map((each) => each.ingredient))).toEqual(new Set(ingredients.map((each) => each.name)));
+    // The failed day runs again by hand: the migration takes it and completes, and the alert goes.
+    expect(await call('transfers:run', { businessLocationId: DEMO_RESTAURANT, date: failed[0]?.date, force: false })).toMatchObject({ ok: true, data: { success: true } });
+    expect(((await call('migrations:status', { businessLocationId: DEMO_RESTAURANT })).data as unknown as { status: string }).status).toBe('completed');
+    expect(((await call('home:dashboard')).data as unknown as { alerts: unknown[] }).alerts).toEqual([]);
     // Sides beside the K-Series with its two stores, and two counts a week apart for the variance report.
     expect((await call('sides:status')).data).toMatchObject({ connected: true });
     const counts = (await call('counts:list')).data as unknown as { id: number; status: string }[];

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
-import { transferDay } from '../../core/transfer/transfer-day';
+import { issueByHand } from '../../core/migration/manual-issue';
 import { getLog, listLogSummaries } from '../../core/transfer/transfer-log';
 import type { Handlers } from './handler-types';
 
@@ -12,7 +12,7 @@ export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferC
   return {
     'transfers:run': async ({ businessLocationId, date, force }) => {
       events.emit({ type: 'transfer:started', businessLocationId, date });
-      const result = await transferDay(transfers, { businessLocationId, date, force, trigger: 'manual' });
+      const result = await issueByHand(transfers, { businessLocationId, date, force });
       events.emit({ type: 'transfer:finished', businessLocationId, date: result.date, success: result.success });
       return result;
     },

@@ -1,4 +1,5 @@
-import { Accordion, Anchor, Badge, Code, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Anchor, Badge, Button, Code, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useAction } from '../ui/use-action';
 import { catalogEntry } from '../../../shared/errors';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatDay, formatInstant, formatQuantity, localizeDates } from '../ui/format';
@@ -41,6 +42,23 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+/** A failed day run again from its log: a new run (and log) of the same day, opened when it is done. */
+function RunAgain({ businessLocationId, date }: { businessLocationId: string; date: string }) {
+  const go = useNavigation((state) => state.go);
+  const run = useAction(async () => {
+    const result = await call('transfers:run', { businessLocationId, date, force: false });
+    if (result.log_id !== null) go('logs', String(result.log_id));
+  });
+  return (
+    <Stack gap={4} mt="sm" align="flex-start">
+      <Button color="red" loading={run.busy} onClick={() => void run.run()}>
+        Run {formatDay(date)} again
+      </Button>
+      <ErrorNotice error={run.error} onClose={run.clearError} />
+    </Stack>
+  );
+}
+
 export function LogDetail({ id }: { id: number }) {
   const go = useNavigation((state) => state.go);
   const [linesOf, setLinesOf] = useState<number | null>(null);
@@ -77,6 +95,7 @@ export function LogDetail({ id }: { id: number }) {
               <Text fw={600}>{error?.meaning ?? data.errorCode}</Text>
               <Text size="sm">{localizeDates(data.errorMessage)}</Text>
               {error ? <Text size="sm" fw={500}>What to do: {error.fix}</Text> : null}
+              {data.status === 'failed' && data.csvUploadId === null ? <RunAgain businessLocationId={data.businessLocationId} date={data.reportDate} /> : null}
             </Paper>
           ) : null}
           {data.replacedByLogId ? (
