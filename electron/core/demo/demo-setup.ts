@@ -1,5 +1,6 @@
 // The demo account's inventory: ingredients and recipes that match the fake's menu, so mapping its
-// items makes sense. Imported only into an empty inventory.
+// items makes sense (also of the dishes the demo leaves unmapped, so their suggestions are right).
+// Imported only into an empty inventory.
 export const DEMO_SETUP = {
   "storageUnits": [
     {
@@ -111,6 +112,58 @@ export const DEMO_SETUP = {
     {
       "name": "Red wine",
       "unit": "l"
+    },
+    {
+      "name": "Cheese",
+      "unit": "kg"
+    },
+    {
+      "name": "Olives",
+      "unit": "kg"
+    },
+    {
+      "name": "Sandwich bread",
+      "unit": "piece"
+    },
+    {
+      "name": "Chicken breast",
+      "unit": "kg"
+    },
+    {
+      "name": "Cheesecake slice",
+      "unit": "piece"
+    },
+    {
+      "name": "Chocolate brownie",
+      "unit": "piece"
+    },
+    {
+      "name": "Apple pie slice",
+      "unit": "piece"
+    },
+    {
+      "name": "Sparkling water bottle 0.5 l",
+      "unit": "bottle"
+    },
+    {
+      "name": "Orange juice",
+      "unit": "l"
+    },
+    {
+      "name": "Croissant",
+      "unit": "piece"
+    },
+    {
+      "name": "Pain au chocolat",
+      "unit": "piece"
+    },
+    {
+      "name": "Bread roll",
+      "unit": "piece"
+    },
+    {
+      "name": "Butter",
+      "unit": "kg"
     }
   ],
   "recipes": [
@@ -274,6 +327,61 @@ export const DEMO_SETUP = {
         {
           "ingredient": "Tonic water bottle",
           "quantity": "1"
+        }
+      ]
+    },
+    {
+      "name": "Club sandwich recipe",
+      "yield": "1",
+      "lines": [
+        {
+          "ingredient": "Sandwich bread",
+          "quantity": "3"
+        },
+        {
+          "ingredient": "Chicken breast",
+          "quantity": "0.12"
+        },
+        {
+          "ingredient": "Tomato",
+          "quantity": "0.04"
+        },
+        {
+          "ingredient": "Romaine lettuce",
+          "quantity": "0.02"
+        }
+      ]
+    },
+    {
+      "name": "Soup of the day recipe",
+      "yield": "10",
+      "lines": [
+        {
+          "ingredient": "Tomato",
+          "quantity": "2"
+        },
+        {
+          "ingredient": "Potatoes",
+          "quantity": "1",
+          "trimPct": "15"
+        },
+        {
+          "ingredient": "Milk",
+          "quantity": "0.5"
+        }
+      ]
+    },
+    {
+      "name": "Bread and butter recipe",
+      "yield": "1",
+      "lines": [
+        {
+          "ingredient": "Bread roll",
+          "quantity": "2"
+        },
+        {
+          "ingredient": "Butter",
+          "quantity": "0.02"
         }
       ]
     }
@@ -445,6 +553,97 @@ export const DEMO_SETUP = {
       "storageUnit": "Bar Storage",
       "quantity": "18",
       "value": "117",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Cheese",
+      "storageUnit": "Main Kitchen",
+      "quantity": "8",
+      "value": "116",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Olives",
+      "storageUnit": "Main Kitchen",
+      "quantity": "5",
+      "value": "45",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Sandwich bread",
+      "storageUnit": "Main Kitchen",
+      "quantity": "120",
+      "value": "18",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Chicken breast",
+      "storageUnit": "Main Kitchen",
+      "quantity": "8",
+      "value": "76",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Cheesecake slice",
+      "storageUnit": "Main Kitchen",
+      "quantity": "40",
+      "value": "60",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Chocolate brownie",
+      "storageUnit": "Main Kitchen",
+      "quantity": "40",
+      "value": "38",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Apple pie slice",
+      "storageUnit": "Main Kitchen",
+      "quantity": "40",
+      "value": "48",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Sparkling water bottle 0.5 l",
+      "storageUnit": "Bar Storage",
+      "quantity": "96",
+      "value": "57.6",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Orange juice",
+      "storageUnit": "Bar Storage",
+      "quantity": "20",
+      "value": "36",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Croissant",
+      "storageUnit": "Main Kitchen",
+      "quantity": "40",
+      "value": "22",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Pain au chocolat",
+      "storageUnit": "Main Kitchen",
+      "quantity": "40",
+      "value": "26",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Bread roll",
+      "storageUnit": "Main Kitchen",
+      "quantity": "100",
+      "value": "25",
+      "date": "2025-01-02"
+    },
+    {
+      "ingredient": "Butter",
+      "storageUnit": "Main Kitchen",
+      "quantity": "5",
+      "value": "42.5",
       "date": "2025-01-02"
     }
   ]

@@ -11,6 +11,15 @@ import type { SuggestionView } from '../../../shared/model/items';
 export type Suggestion = SuggestionView;
 
 const MAX_SUGGESTIONS = 3;
+// 0.55: close enough that "Cola 0.33 l" finds "Cola bottle 0.33 l", far enough that "Gin tonic" does not find "Frying oil".
+const THRESHOLD = 0.55;
+
+/**
+ * What tills add to a dish's name: a size, "to go", a unit in brackets, "by weight". Left out when
+ * looking for a target, so "Cheese by weight (kg)" finds "Cheese" and "Espresso large" "Espresso".
+ */
+const TILL_ADDITIONS = /\(([^)]*)\)|\bby weight\b|\blarge\b|\bsmall\b|\bregular\b|\bto go\b/gi;
+const dishOf = (itemName: string) => itemName.replace(TILL_ADDITIONS, ' ').replace(/\s+/g, ' ').trim() || itemName.trim();
 
 /** Suggestions for many names against one index of the company's recipes and ingredients. */
 export function suggester(scope: CompanyScope): (itemName: string) => Suggestion[] {
@@ -18,14 +27,17 @@ export function suggester(scope: CompanyScope): (itemName: string) => Suggestion
     ...listRecipes(scope).map((recipe) => ({ kind: 'recipe' as const, name: recipe.name, id: recipe.id })),
     ...listIngredients(scope).map((ingredient) => ({ kind: 'ingredient' as const, name: ingredient.name, id: ingredient.id })),
   ];
-  // 0.55: close enough that "Cola 0.33 l" finds "Cola bottle 0.33 l", far enough that "Gin tonic" does not find "Frying oil".
-  const fuse = new Fuse(targets, { keys: ['name'], includeScore: true, ignoreLocation: true, threshold: 0.55 });
+  const fuse = new Fuse(targets, { keys: ['name'], includeScore: true, ignoreLocation: true, threshold: THRESHOLD });
   return (itemName) => {
-    const wanted = itemName.trim().toLowerCase();
+    const dish = dishOf(itemName);
+    const wanted = dish.toLowerCase();
     const containing = (suggestion: Suggestion) => suggestion.kind === 'recipe' && suggestion.name.toLowerCase().includes(wanted);
     return fuse
-      .search(itemName.trim())
+      .search(dish)
       .map(({ item, score }) => ({ ...item, score: Math.round((1 - (score ?? 1)) * 1000) / 1000 }))
+      // Fuse's threshold bounds the best letter match, not the score it reports (which also weighs the
+      // name's length): "Club sandwich" would still offer "Fish and chips recipe" at 0.27 without this.
+      .filter((suggestion) => suggestion.score >= 1 - THRESHOLD)
       .sort((a, b) => Number(containing(b)) - Number(containing(a)) || b.score - a.score || a.name.localeCompare(b.name))
       .slice(0, MAX_SUGGESTIONS);
   };
