@@ -1,12 +1,12 @@
 import { expect, test } from './fixtures';
 import { LarderPage } from './pages/larder-page';
 
-// Home after the demo migration: last night's result for every location, and a food cost figure.
+// Home on the demo account: last night's result for every location, and a food cost figure.
 test('Home shows last night for every location and the food cost after the demo migration', async ({ page, larder }) => {
   test.setTimeout(240_000);
   const app = new LarderPage(page);
   await app.open(larder.url);
-  await app.demoWithHarbourMigrated();
+  await app.demo();
 
   await app.section('Home');
   const nights = page.getByRole('table', { name: 'Last night' });
@@ -16,7 +16,8 @@ test('Home shows last night for every location and the food cost after the demo 
   const harbour = nights.locator('[data-night="45454565682155"]');
   await expect(harbour).toHaveAttribute('data-status', 'unmapped');
   await expect(harbour.getByText(/^Posted; \d+ lines not mapped$/)).toBeVisible();
-  await expect(nights.locator('[data-status="not_activated"]')).toHaveCount(5);
+  await expect(nights.locator('[data-night="45454565682156"]')).toHaveAttribute('data-status', 'paused');
+  await expect(nights.locator('[data-status="not_activated"]')).toHaveCount(4);
   await expect(page.locator('[data-food-cost="45454565682155"] [data-food-cost-pct]')).toHaveText(/^\d+(\.\d+)? %$/);
   await expect(page.getByLabel('Mapping coverage')).toBeVisible();
   await app.screenshot('home-dashboard');

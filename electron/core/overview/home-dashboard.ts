@@ -16,7 +16,9 @@ type Night = HomeDashboard['nights'][number];
 
 function nightStatus(location: { activatedAt: string | null; autoIssue: boolean }, log: ReturnType<typeof latestLogOfDay>): Night['status'] {
   if (location.activatedAt === null) return 'not_activated';
-  if (!log) return location.autoIssue ? 'not_run' : 'paused';
+  // Paused says what matters first: nothing runs tonight. The day's log, if any, stays one click away.
+  if (!location.autoIssue) return 'paused';
+  if (!log) return 'not_run';
   if (log.status === 'processing') return 'running';
   if (log.status === 'failed') return 'failed';
   if (log.dataComplete === false) return 'incomplete';

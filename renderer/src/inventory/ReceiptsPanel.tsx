@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { isDecimalText } from '../../../shared/decimal-text';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatAtUnit, formatDay, formatMoney } from '../ui/format';
+import { formatAtUnit, formatDay, formatMoney, formatUnitCost } from '../ui/format';
 import { useCurrency } from '../ui/use-currency';
 import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
@@ -83,7 +83,7 @@ export function ReceiptsPanel() {
                 <Table.Td ta="right">
                   {formatAtUnit(receipt.quantity, receipt.unit)}
                 </Table.Td>
-                <Table.Td ta="right">{formatMoney(receipt.unitCost, currency)}</Table.Td>
+                <Table.Td ta="right">{formatUnitCost(receipt.unitCost, currency)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(receipt.value, currency)}</Table.Td>
                 <Table.Td>{receipt.reference?.startsWith('setup:') ? 'setup file' : receipt.reference}</Table.Td>
                 <Table.Td>

@@ -1,7 +1,7 @@
 import { Anchor, Group } from '@mantine/core';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import { formatAtUnit, formatDay, formatMoney } from '../ui/format';
+import { formatAtUnit, formatDay, formatMoney, formatUnitCost } from '../ui/format';
 import type { Column } from '../ui/VirtualTable';
 
 type Entry = ContractOutput<Contracts['ledger:list']>[number];
@@ -23,7 +23,7 @@ export const entryColumns = (
   { header: 'Storage unit', width: '1fr', cell: (entry) => entry.storageUnit },
   { header: 'Location', width: '1.1fr', cell: (entry) => locationName(entry.businessLocationId) },
   { header: 'Quantity', width: '1fr', align: 'right', cell: (entry) => `${formatAtUnit(entry.quantity, entry.unit)}` },
-  { header: 'Unit cost', width: '0.8fr', align: 'right', cell: (entry) => formatMoney(entry.unitCost, currency) },
+  { header: 'Unit cost', width: '0.8fr', align: 'right', cell: (entry) => formatUnitCost(entry.unitCost, currency) },
   { header: 'Value', width: '0.8fr', align: 'right', cell: (entry) => formatMoney(entry.value, currency) },
   {
     header: 'Source',

@@ -28,13 +28,14 @@ function currencySymbol(code: string): string {
   return symbol;
 }
 
-/**
- * Money with its currency's symbol, thousands separators and at least 2 decimals ("€1,234.50";
- * a unit cost keeps its further decimals). Without a currency (a company with no location yet) the
- * amount alone.
- */
-export function formatMoney(text: string, currency: string | null): string {
-  const amount = padDecimals(text, 2);
+/** Money with its currency's symbol, thousands separators and 2 decimals ("€1,234.50"). */
+export const formatMoney = (text: string, currency: string | null) => withCurrency(padDecimals(roundText(text, 2), 2), currency);
+
+/** A unit cost: at least 2 decimals, and the further ones it has (a kilogram at €18.666667). */
+export const formatUnitCost = (text: string, currency: string | null) => withCurrency(padDecimals(text, 2), currency);
+
+/** The symbol before the amount, after its sign; without a currency (no location yet) the amount alone. */
+function withCurrency(amount: string, currency: string | null): string {
   if (!currency) return amount;
   const symbol = currencySymbol(currency);
   const sign = amount.startsWith('−') ? '−' : '';

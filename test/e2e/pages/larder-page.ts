@@ -33,17 +33,14 @@ export class LarderPage {
     await expect(this.page.getByRole('heading', { name: 'Lightspeed K-Series', level: 2 })).toBeVisible();
   }
 
-  /** The demo account, with the Harbour Restaurant linked to Main Kitchen, activated and its 90 days migrated. */
-  async demoWithHarbourMigrated() {
+  /**
+   * The demo account as it opens: the Harbour Restaurant and Terrace linked, mapped to about 70 % of
+   * their sales value and their 90 days posted (one of the restaurant's failed), the terrace paused.
+   */
+  async demo() {
     await this.page.getByRole('button', { name: 'Use demo account' }).click();
-    await expect(this.page.getByRole('status').filter({ hasText: 'Demo account ready' })).toBeVisible({ timeout: 30_000 });
-    await this.section('Locations');
-    await this.page.getByRole('table', { name: 'Locations' }).getByRole('button', { name: 'Harbour Restaurant' }).click();
-    await this.choose('Storage unit', 'Main Kitchen');
-    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
-    await this.page.getByRole('button', { name: 'Activate location…' }).click();
-    await this.page.getByRole('dialog', { name: 'Activate Harbour Restaurant?' }).getByRole('button', { name: 'Activate and start the migration' }).click();
-    await expect(this.page.locator('[data-migration-status="completed"]')).toBeVisible({ timeout: 180_000 });
+    // Starting the built-in K-Series, signing in, the first sync and the demo's two migrations take a few seconds on a busy machine.
+    await expect(this.page.getByRole('status').filter({ hasText: 'Demo account ready' })).toBeVisible({ timeout: 60_000 });
   }
 
   /** A setup file imported on the Inventory screen. */
