@@ -1,9 +1,10 @@
 // Copies the screenshots the README shows from the end-to-end suite's output (test-results/screens,
 // written by `npm run test:e2e`) into docs/screens, where they are checked in. `npm run screens` runs
 // both; a screenshot the suite no longer takes fails here instead of leaving an old picture behind.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+// Which ones: every docs/screens/NAME.png the README names, so the list cannot drift from it.
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 
-const shown = ['demo-home', 'home-dashboard', 'items-work-list', 'mapping-sheet-suggestions', 'reprocess-preview', 'location-coverage-overrides', 'log-detail-plain', 'connection-active'];
+const shown = [...new Set([...readFileSync('README.md', 'utf8').matchAll(/docs\/screens\/([\w-]+)\.png/g)].map((match) => match[1]))];
 mkdirSync('docs/screens', { recursive: true });
 const missing = shown.filter((name) => !existsSync(`test-results/screens/${name}.png`));
 if (missing.length > 0) {

@@ -77,6 +77,8 @@ export const migrationDay = z.object({
   ledger_entries_created: z.number().int(),
   transfer_log_id: z.number().int().nullable(),
   error_message: z.string().nullable(),
+  /** Sales lines of the posted day that no mapping covered (they took nothing from stock). */
+  lines_unmapped: z.number().int(),
 });
 
 /** The seed's progress fields, plus each day. */

@@ -5,7 +5,8 @@
 //   items first render  click on Items → the first rows painted (the 10,000-item list call included)
 //   filter keystroke    a key in Search → the filtered rows painted
 //   open a location     click on a location → its stats and 90-day grid painted
-//   open the ledger     click on Ledger → the newest entries and the totals painted
+//   open the ledger     click on Ledger → its newest day rows (per day, ingredient, storage unit) painted
+//   ledger entries      click on the Ledger's Entries tab → the newest single entries painted
 //   open stock on hand  click on the Ledger's Stock on hand tab → the stock rows painted
 //   open the logs       click on Transfer logs → the log rows painted
 //   open Home           click on Home → last night's table of the dashboard painted
@@ -82,13 +83,14 @@ try {
   const keystroke: number[] = [];
   const locationOpen: number[] = [];
   const ledgerOpen: number[] = [];
+  const entriesOpen: number[] = [];
   const stockOpen: number[] = [];
   const logsOpen: number[] = [];
   const homeOpen: number[] = [];
   // Two rounds first that are not counted: the engine's and Chromium's code and SQLite's page cache warm up.
   const WARM_UP = 2;
   for (let run = 0; run < RUNS + WARM_UP; run++) {
-    if (run === WARM_UP) for (const list of [itemsRender, keystroke, locationOpen, ledgerOpen, stockOpen, logsOpen, homeOpen]) list.length = 0;
+    if (run === WARM_UP) for (const list of [itemsRender, keystroke, locationOpen, ledgerOpen, entriesOpen, stockOpen, logsOpen, homeOpen]) list.length = 0;
     await page.click(nav('Home'));
     await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
     itemsRender.push(await timeInPage(page, nav('Items'), '[data-item-id]'));
@@ -106,9 +108,10 @@ try {
     locationOpen.push(await timeInPage(page, `[data-location="${BL}"] button`, '[aria-label="Migration days"] > div:last-child [data-day]:last-child'));
     await page.click(nav('Home'));
     await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
-    ledgerOpen.push(await timeInPage(page, nav('Ledger'), '[aria-label="Totals"]'));
-    await page.locator('[data-entry-id]').first().waitFor();
-    stockOpen.push(await timeInPage(page, 'button[role="tab"]:nth-of-type(2)', 'table[aria-label="Stock on hand"] tbody tr'));
+    ledgerOpen.push(await timeInPage(page, nav('Ledger'), '[data-day-row]'));
+    await page.locator('[aria-label="Totals"]').waitFor();
+    entriesOpen.push(await timeInPage(page, 'button[role="tab"]:nth-of-type(2)', '[data-entry-id]'));
+    stockOpen.push(await timeInPage(page, 'button[role="tab"]:nth-of-type(3)', 'table[aria-label="Stock on hand"] tbody tr'));
     await page.click(nav('Home'));
     await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
     logsOpen.push(await timeInPage(page, nav('Transfer logs'), '[data-log-id]'));
@@ -123,11 +126,12 @@ try {
     filterKeystrokeMs: median(keystroke),
     openLocationMs: median(locationOpen),
     openLedgerMs: median(ledgerOpen),
+    openLedgerEntriesMs: median(entriesOpen),
     openStockOnHandMs: median(stockOpen),
     openLogsMs: median(logsOpen),
     openHomeMs: median(homeOpen),
     warmUpRounds: WARM_UP,
-    all: { itemsRender, keystroke, locationOpen, ledgerOpen, stockOpen, logsOpen, homeOpen },
+    all: { itemsRender, keystroke, locationOpen, ledgerOpen, entriesOpen, stockOpen, logsOpen, homeOpen },
   };
   console.log(JSON.stringify(report, (key, value: unknown) => (typeof value === 'number' ? Math.round(value * 10) / 10 : value), 2));
 } finally {

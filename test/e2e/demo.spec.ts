@@ -34,6 +34,13 @@ test('the demo account opens on a story: posted days, items to map, a paused loc
   await page.getByRole('tab', { name: 'Recipes' }).click();
   await expect(page.getByRole('table', { name: 'Recipes' })).toContainText('Classic Burger recipe');
 
+  // The ledger by day, with a chart of one ingredient's daily use over its last 60 days.
+  await app.section('Ledger');
+  await app.choose('Ingredient', 'Coffee beans');
+  await expect(page.getByLabel('Daily use of Coffee beans')).toHaveAttribute('data-usage-days', '60');
+  await expect(page.getByRole('table', { name: 'Ledger by day' })).toContainText('Coffee beans');
+  await app.screenshot('demo-ledger-by-day');
+
   // The failed day: from the alert to the migration grid, to the day's log, run again.
   await app.section('Home');
   await alert.getByRole('button', { name: 'Open the location' }).click();

@@ -444,6 +444,14 @@ function failedResult(date: string, error: unknown): TransferResult {
 export function view(scope: CompanyScope, job: Job): MigrationView {
   const location = scope.db.orm.select({ blId: locations.businessLocationId }).from(locations).where(eq(locations.id, job.locationId)).get();
   const days = scope.db.orm.select().from(migrationDays).where(eq(migrationDays.jobId, job.id)).orderBy(asc(migrationDays.date)).all();
+  // What each posted day left unmapped, from its log: the grid shows such a day amber, not green.
+  const unmapped = new Map(
+    (
+      scope.db.sqlite
+        .prepare(`SELECT t.id, t.lines_unmapped AS lines FROM transfer_logs t JOIN migration_days d ON d.transfer_log_id = t.id WHERE d.job_id = ?`)
+        .all(job.id) as { id: number; lines: number }[]
+    ).map((row) => [row.id, row.lines]),
+  );
   return {
     job_id: job.id,
     location_id: location?.blId ?? '',
@@ -469,6 +477,7 @@ export function view(scope: CompanyScope, job: Job): MigrationView {
       ledger_entries_created: day.ledgerEntriesCreated,
       transfer_log_id: day.transferLogId,
       error_message: day.errorMessage,
+      lines_unmapped: day.transferLogId === null ? 0 : (unmapped.get(day.transferLogId) ?? 0),
     })),
   };
 }

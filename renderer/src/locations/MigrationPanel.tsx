@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Group, Modal, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, Modal, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
@@ -10,12 +10,14 @@ import { call } from '../ipc/client';
 import { INCOMPLETE_DAY_WORDS } from '../../../shared/model/transfers';
 
 type Migration = NonNullable<ContractOutput<Contracts['locations:overview']>['migration']>;
-type DayStatus = Migration['days'][number]['status'];
+/** A day's status, and "unmapped" for a posted day whose sales were not all mapped: amber, never green. */
+type DayShade = Migration['days'][number]['status'] | 'unmapped';
 
-export const dayColors: Record<DayStatus, string> = {
+const dayColors: Record<DayShade, string> = {
   pending: 'var(--mantine-color-gray-3)',
   processing: 'var(--mantine-color-blue-5)',
   success: 'var(--mantine-color-green-6)',
+  unmapped: 'var(--mantine-color-orange-3)',
   no_data: 'var(--mantine-color-gray-5)',
   incomplete: 'var(--mantine-color-yellow-5)',
   failed: 'var(--mantine-color-red-6)',
@@ -23,10 +25,11 @@ export const dayColors: Record<DayStatus, string> = {
   skipped: 'var(--mantine-color-teal-3)',
 };
 
-const dayWords: Record<DayStatus, string> = {
+const dayWords: Record<DayShade, string> = {
   pending: 'waiting',
   processing: 'being processed',
   success: 'posted',
+  unmapped: 'posted; some items not mapped',
   no_data: 'no sales',
   incomplete: INCOMPLETE_DAY_WORDS,
   failed: 'failed',
@@ -43,10 +46,11 @@ const jobWords: Record<Migration['status'], string> = {
 };
 
 type Day = Migration['days'][number];
+const shadeOf = (day: Day): DayShade => (day.status === 'success' && day.lines_unmapped > 0 ? 'unmapped' : day.status);
 
 // An incomplete day's message is its status word already; other days add their error, if any.
 const figures = (day: Day) =>
-  `${formatDay(day.date)}: ${dayWords[day.status]}, ${day.lines_processed} lines, ${day.ledger_entries_created} ledger entries, ${day.attempts} attempt(s)${day.error_message && day.status !== 'incomplete' ? ` — ${localizeDates(day.error_message)}` : ''}`;
+  `${formatDay(day.date)}: ${dayWords[shadeOf(day)]}${day.lines_unmapped > 0 ? ` (${day.lines_unmapped} lines)` : ''}, ${day.lines_processed} lines, ${day.ledger_entries_created} ledger entries, ${day.attempts} attempt(s)${day.error_message && day.status !== 'incomplete' ? ` — ${localizeDates(day.error_message)}` : ''}`;
 
 /** Green only when every day is posted for good: a day still open at the till, or a stopped job, needs a look. */
 function badge(migration: Migration, running: boolean): { color: string; words: string } {
@@ -95,6 +99,7 @@ function DayGrid({ days, onPoint, onOpen }: { days: Day[]; onPoint: (day: Day | 
                 aria-label={figures(day)}
                 data-day={day.date}
                 data-day-status={day.status}
+                data-day-shade={shadeOf(day)}
                 onMouseEnter={() => onPoint(day)}
                 onFocus={() => onPoint(day)}
                 onClick={() => onOpen(day)}
@@ -107,7 +112,7 @@ function DayGrid({ days, onPoint, onOpen }: { days: Day[]; onPoint: (day: Day | 
                   gridColumnStart: index === 0 ? weekday(day.date) + 1 : undefined,
                   width: 26,
                   height: 22,
-                  background: dayColors[day.status],
+                  background: dayColors[shadeOf(day)],
                   borderRadius: 3,
                   fontSize: 10,
                   lineHeight: '22px',
@@ -164,14 +169,14 @@ export function MigrationPanel({ businessLocationId, migration, timeZone }: { bu
           <Text size="sm" aria-live="polite" data-day-figures mih={22}>
             {pointed ? figures(pointed) : 'Point at or tab to a day to see its figures.'}
           </Text>
-          <SimpleGrid cols={{ base: 4, sm: 7 }} spacing={4}>
-            {(Object.keys(dayColors) as DayStatus[]).map((status) => (
-              <Group key={status} gap={4}>
+          <Group gap="md" aria-label="What the colours mean">
+            {(Object.keys(dayColors) as DayShade[]).map((status) => (
+              <Group key={status} gap={4} wrap="nowrap">
                 <Box w={12} h={12} style={{ background: dayColors[status], borderRadius: 2 }} />
                 <Text size="xs">{dayWords[status]}</Text>
               </Group>
             ))}
-          </SimpleGrid>
+          </Group>
         </Stack>
       ) : (
         <Text size="sm">No migration yet. Activating the location starts one for the last 90 completed days.</Text>
