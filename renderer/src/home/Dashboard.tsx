@@ -168,10 +168,13 @@ function StockWarnings({ stock }: { stock: HomeDashboard['stock'] }) {
   );
 }
 
+/** Whether a location is activated: until then Home is the setup checklist alone. */
+export const hasActiveLocation = (dashboard: HomeDashboard) => dashboard.nights.some((night) => night.status !== 'not_activated');
+
 /** Home once a location is activated: what happened, what is wrong, what to do next. */
 export function Dashboard({ dashboard }: { dashboard: HomeDashboard }) {
   const go = useNavigation((state) => state.go);
-  if (!dashboard.nights.some((night) => night.status !== 'not_activated')) return null;
+  if (!hasActiveLocation(dashboard)) return null;
   return (
     <Stack>
       {dashboard.alerts.map((alert) => (

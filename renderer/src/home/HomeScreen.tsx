@@ -1,4 +1,4 @@
-import { Dashboard } from './Dashboard';
+import { Dashboard, hasActiveLocation } from './Dashboard';
 import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { SetupStep } from '../../../shared/model/setup';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -34,6 +34,7 @@ export function HomeScreen() {
   const info = useLive(() => call('app:info', {}), () => false, []);
   const dashboard = useLive(() => call('home:dashboard', {}), () => true, []);
   const autoIssue = data?.steps.find((step) => step.step === 'auto_issue')?.done ?? false;
+  const active = dashboard.data ? hasActiveLocation(dashboard.data) : false;
   const done = data?.steps.filter((step) => step.done).length ?? 0;
   const checklist = data ? (
     <Paper withBorder p="md">
@@ -95,9 +96,10 @@ export function HomeScreen() {
           <DemoAccountButton variant="filled" label={configuration.data.demoAccount ? 'Sync the demo account again' : 'Use demo account'} />
         </Alert>
       ) : null}
-      {data?.next ? checklist : null}
+      {/* Once a location is active, what happened and what is wrong come first; the checklist follows. */}
+      {active ? null : checklist}
       {dashboard.data ? <Dashboard dashboard={dashboard.data} /> : null}
-      {data && !data.next ? checklist : null}
+      {active ? checklist : null}
     </Stack>
   );
 }

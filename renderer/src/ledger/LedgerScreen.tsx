@@ -98,6 +98,14 @@ function Totals({ filter }: { filter: Filter }) {
   );
 }
 
+/** Newest first, a page at a time: how many rows to ask for, and one page more; a new filter starts again at one page. */
+function usePages(filter: Filter, page: number) {
+  const key = JSON.stringify(filter);
+  const [pages, setPages] = useState({ key, count: 1 });
+  const count = pages.key === key ? pages.count : 1;
+  return { limit: page * count, more: () => setPages({ key, count: count + 1 }) };
+}
+
 /** The chosen ingredient's use per day: bars of what the sales issued and what was wasted. */
 function UsageChart({ filter }: { filter: Omit<Filter, 'type'> & { ingredientId: number } }) {
   const usage = useLive(() => call('ledger:usage', filter), ledgerMoved, [JSON.stringify(filter)]);
@@ -164,10 +172,8 @@ function DayEntries({ day, filter, locationName, onClose }: { day: Day | null; f
 function Days({ filter, locationName }: { filter: Filter; locationName: (id: string | null) => string }) {
   const currency = useCurrency();
   const [opened, setOpened] = useState<Day | null>(null);
-  const key = JSON.stringify(filter);
-  const [pages, setPages] = useState({ key, count: 1 });
-  const shownPages = pages.key === key ? pages.count : 1;
-  const days = useLive(() => call('ledger:days', { ...filter, limit: DAY_PAGE * shownPages }), ledgerMoved, [key, shownPages]);
+  const { limit, more } = usePages(filter, DAY_PAGE);
+  const days = useLive(() => call('ledger:days', { ...filter, limit }), ledgerMoved, [filter, limit]);
   const quantity = (text: string, unit: string) => (text === '0' ? '' : formatAtUnit(text, unit));
   const columns: Column<Day>[] = [
     {
@@ -196,11 +202,11 @@ function Days({ filter, locationName }: { filter: Filter; locationName: (id: str
         <>
           <Text size="sm" c="dimmed">
             One row per day, ingredient and storage unit. Open a date for its entries, and an entry for the sales behind it.
-            {days.data.length === DAY_PAGE * shownPages ? (
+            {days.data.length === limit ? (
               <>
                 {' '}
                 The newest {days.data.length.toLocaleString('en')} rows are listed.{' '}
-                <Anchor component="button" type="button" size="sm" onClick={() => setPages({ key, count: shownPages + 1 })}>
+                <Anchor component="button" type="button" size="sm" onClick={more}>
                   Show {DAY_PAGE} more
                 </Anchor>
               </>
@@ -218,10 +224,8 @@ function Entries({ filter, locationName }: { filter: Filter; locationName: (id: 
   const go = useNavigation((state) => state.go);
   const currency = useCurrency();
   const [linesOf, setLinesOf] = useState<number | null>(null);
-  const key = JSON.stringify(filter);
-  const [pages, setPages] = useState({ key, count: 1 });
-  const shownPages = pages.key === key ? pages.count : 1;
-  const entries = useLive(() => call('ledger:list', { ...filter, limit: PAGE * shownPages }), ledgerMoved, [key, shownPages]);
+  const { limit, more } = usePages(filter, PAGE);
+  const entries = useLive(() => call('ledger:list', { ...filter, limit }), ledgerMoved, [filter, limit]);
   return (
     <Stack>
       <ErrorNotice error={entries.error} />
@@ -230,10 +234,10 @@ function Entries({ filter, locationName }: { filter: Filter; locationName: (id: 
       ) : null}
       {entries.data && entries.data.length > 0 ? (
         <>
-          {entries.data.length === PAGE * shownPages ? (
+          {entries.data.length === limit ? (
             <Text size="sm" c="dimmed">
               The newest {entries.data.length.toLocaleString('en')} entries are listed; the totals cover all of them.{' '}
-              <Anchor component="button" type="button" size="sm" onClick={() => setPages({ key, count: shownPages + 1 })}>
+              <Anchor component="button" type="button" size="sm" onClick={more}>
                 Show {PAGE} more
               </Anchor>
             </Text>
