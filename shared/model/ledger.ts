@@ -9,16 +9,21 @@ export type LedgerEntryType = (typeof ledgerEntryTypes)[number];
 
 const id = z.number().int().positive();
 
-/** One ledger entry; quantity and value are signed decimal text (an ISSUE is negative). */
-export const ledgerEntryView = z.object({
-  id,
-  type: z.enum(ledgerEntryTypes),
-  date: isoDateOutput,
+/** What a ledger row moves: an ingredient (with its unit) in a storage unit. */
+const ingredientInUnit = {
   ingredientId: id,
   ingredient: z.string(),
   unit: z.string(),
   storageUnitId: id,
   storageUnit: z.string(),
+};
+
+/** One ledger entry; quantity and value are signed decimal text (an ISSUE is negative). */
+export const ledgerEntryView = z.object({
+  id,
+  type: z.enum(ledgerEntryTypes),
+  date: isoDateOutput,
+  ...ingredientInUnit,
   quantity: decimalOutput,
   unitCost: decimalOutput,
   value: decimalOutput,
@@ -51,11 +56,7 @@ export type LedgerTotals = z.infer<typeof ledgerTotalsView>;
 /** A day's movements of one ingredient in one storage unit (quantities positive as named; net signed). */
 export const ledgerDayView = z.object({
   date: isoDateOutput,
-  ingredientId: id,
-  ingredient: z.string(),
-  unit: z.string(),
-  storageUnitId: id,
-  storageUnit: z.string(),
+  ...ingredientInUnit,
   received: decimalOutput,
   issued: decimalOutput,
   wasted: decimalOutput,
