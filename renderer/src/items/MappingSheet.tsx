@@ -112,7 +112,6 @@ function MappingForm({ group, locationNames, onClose, onSaved }: { group: ItemGr
             searchable
             nothingFoundMessage="No ingredient or recipe by that name; create it under Inventory"
             required
-            data-autofocus
           />
           <DecimalInput
             label="Quantity per item sold"
