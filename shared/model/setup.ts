@@ -33,7 +33,7 @@ export const setupChecklistView = z.object({
 export type SetupChecklist = z.infer<typeof setupChecklistView>;
 
 /** How the last closed business day of a location went: what Home shows first. */
-export const lastNightStatuses = ['posted', 'unmapped', 'incomplete', 'failed', 'running', 'not_run', 'paused', 'not_activated'] as const;
+export const lastNightStatuses = ['posted', 'unmapped', 'no_sales', 'incomplete', 'failed', 'running', 'not_run', 'paused', 'not_activated'] as const;
 
 export const homeDashboard = z.object({
   nights: z.array(

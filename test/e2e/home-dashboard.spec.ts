@@ -12,7 +12,7 @@ test('Home shows last night for every location and the food cost after the demo 
   const nights = page.getByRole('table', { name: 'Last night' });
   const rows = nights.locator('[data-night]');
   await expect(rows).toHaveCount(6);
-  for (const row of await rows.all()) await expect(row).toHaveAttribute('data-status', /^(posted|unmapped|incomplete|failed|running|not_run|paused|not_activated)$/);
+  for (const row of await rows.all()) await expect(row).toHaveAttribute('data-status', /^(posted|unmapped|no_sales|incomplete|failed|running|not_run|paused|not_activated)$/);
   const harbour = nights.locator('[data-night="45454565682155"]');
   await expect(harbour).toHaveAttribute('data-status', 'unmapped');
   await expect(harbour.getByText(/^Posted; \d+ lines not mapped$/)).toBeVisible();

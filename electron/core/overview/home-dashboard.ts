@@ -22,6 +22,8 @@ function nightStatus(location: { activatedAt: string | null; autoIssue: boolean 
   if (log.status === 'processing') return 'running';
   if (log.status === 'failed') return 'failed';
   if (log.dataComplete === false) return 'incomplete';
+  // As the log list says it: a day without sales is not "posted" (gray there, gray here).
+  if (log.noData) return 'no_sales';
   return log.linesUnmapped > 0 ? 'unmapped' : 'posted';
 }
 

@@ -130,14 +130,20 @@ export interface PostedDay {
 
 /** The newest successful transfer of each business day of a location, from `from` on, oldest day first. */
 /** The latest run of a location's business day: what "last night" shows. */
-export function latestLogOfDay(db: LarderDb, locationId: number, date: string): { id: number; status: 'processing' | 'success' | 'failed'; dataComplete: boolean | null; linesUnmapped: number; finishedAt: string | null } | null {
+export function latestLogOfDay(
+  db: LarderDb,
+  locationId: number,
+  date: string,
+): { id: number; status: 'processing' | 'success' | 'failed'; noData: boolean; dataComplete: boolean | null; linesUnmapped: number; finishedAt: string | null } | null {
   const row = db
     .statement(
-      `SELECT id, status, data_complete AS dataComplete, lines_unmapped AS linesUnmapped, finished_at AS finishedAt
+      `SELECT id, status, no_data AS noData, data_complete AS dataComplete, lines_unmapped AS linesUnmapped, finished_at AS finishedAt
        FROM transfer_logs WHERE location_id = ? AND report_date = ? ORDER BY id DESC LIMIT 1`,
     )
-    .get(locationId, date) as { id: number; status: 'processing' | 'success' | 'failed'; dataComplete: number | null; linesUnmapped: number; finishedAt: string | null } | undefined;
-  return row ? { ...row, dataComplete: row.dataComplete === null ? null : row.dataComplete === 1 } : null;
+    .get(locationId, date) as
+    | { id: number; status: 'processing' | 'success' | 'failed'; noData: number; dataComplete: number | null; linesUnmapped: number; finishedAt: string | null }
+    | undefined;
+  return row ? { ...row, noData: row.noData === 1, dataComplete: row.dataComplete === null ? null : row.dataComplete === 1 } : null;
 }
 
 export function postedDays(db: LarderDb, locationId: number, from = '0000-00-00'): PostedDay[] {

@@ -16,6 +16,8 @@ function nightWords(night: Night): { color: string; label: string; next: string 
       return { color: 'green', label: 'Posted', next: null };
     case 'unmapped':
       return { color: 'yellow', label: `Posted; ${night.linesUnmapped} ${night.linesUnmapped === 1 ? 'line' : 'lines'} not mapped`, next: 'Map the items, then run the day again' };
+    case 'no_sales':
+      return { color: 'gray', label: 'No sales that day', next: null };
     case 'incomplete':
       return { color: 'yellow', label: 'Incomplete: the till had not closed the day', next: 'The nightly run completes it' };
     case 'failed':
