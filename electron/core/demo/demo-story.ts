@@ -12,7 +12,7 @@ import { listRecipes } from '../inventory/recipes';
 import { listStorageUnits } from '../inventory/storage-units';
 import { listItems } from '../items/item-sync';
 import { saveMappings, type MappingInput } from '../items/mappings';
-import { linkStorageUnit, setAutoIssue } from '../locations/location-config';
+import { linkStorageUnit, requireLocation, setAutoIssue } from '../locations/location-config';
 import { activateLocation, MIGRATION_DAYS, runMigration } from '../migration/migration';
 import { yesterdayIn } from '../locations/zoned-time';
 import { addDays } from '../../../shared/dates';
@@ -83,7 +83,7 @@ export async function tellDemoStory(engine: Engine, fake: FakeLightspeed): Promi
 
   const restaurant = activateLocation(scope, DEMO_RESTAURANT, transfers.clock);
   const terrace = activateLocation(scope, DEMO_TERRACE, transfers.clock);
-  const yesterday = yesterdayIn('Europe/Amsterdam', platform.clock.now());
+  const yesterday = yesterdayIn(requireLocation(scope, DEMO_RESTAURANT).timezone, platform.clock.now());
   const failing = addDays(yesterday, -FAILED_DAY_AGO);
   // A broken answer is not retried within a day's run; the migration tries the day three times.
   fake.fail({ kind: 'malformed', times: 3, on: 'api', match: `date=${failing}` });
@@ -148,8 +148,10 @@ function countAndWaste(engine: Engine): void {
     const { id, date } = startCount(scope, 'Main Kitchen', at);
     for (const row of SHRINKAGE) {
       const ingredientId = ingredients.get(row[0]) as number;
-      const expected = ledgerTotals(scope, { storageUnitId: kitchen, ingredientId, to: addDays(date, -1) }).quantity?.amount ?? '0';
-      setCountLine(scope, id, row[0], Decimal.max(0, new Decimal(expected).minus(shrinkage(row))).toFixed());
+      // What the count compares with: everything up to its day, but not that day's sales.
+      const amount = (filter: { type?: 'ISSUE'; from?: string }) => ledgerTotals(scope, { storageUnitId: kitchen, ingredientId, to: date, ...filter }).quantity?.amount ?? '0';
+      const expected = new Decimal(amount({})).minus(amount({ type: 'ISSUE', from: date }));
+      setCountLine(scope, id, row[0], Decimal.max(0, expected.minus(shrinkage(row))).toFixed());
     }
     finishCount(scope, id, at);
   };
