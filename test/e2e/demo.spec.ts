@@ -41,6 +41,14 @@ test('the demo account opens on a story: posted days, items to map, a paused loc
   await expect(page.getByRole('table', { name: 'Ledger by day' })).toContainText('Coffee beans');
   await app.screenshot('demo-ledger-by-day');
 
+  // Food cost over the location's last 30 closed days, the range it opens with.
+  await app.section('Reports');
+  await page.getByRole('tab', { name: 'Food cost' }).click();
+  await page.getByRole('button', { name: 'Show food cost' }).click();
+  await expect(page.getByLabel('Theoretical food cost per day')).toBeVisible();
+  await expect(page.getByText(/^€[\d,]+\.\d\d$/).first()).toBeVisible();
+  await app.screenshot('demo-food-cost');
+
   // The failed day: from the alert to the migration grid, to the day's log, run again.
   await app.section('Home');
   await alert.getByRole('button', { name: 'Open the location' }).click();

@@ -8,6 +8,7 @@ import { formatAtUnit, formatMoney } from '../ui/format';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { call, onLarderEvent } from '../ipc/client';
+import { useYesterday } from '../locations/use-yesterday';
 
 type Preview = ContractOutput<Contracts['reprocess:preview']>;
 type Outcome = ContractOutput<Contracts['reprocess:run']>;
@@ -52,8 +53,7 @@ export function ReprocessDialog({ opened, onClose, location, lastDays = 30 }: { 
   const [chosen, setChosen] = useState<string | null>(location ?? null);
   const businessLocationId = chosen ?? activated[0]?.businessLocationId ?? null;
   const current = activated.find((one) => one.businessLocationId === businessLocationId);
-  const overview = useLive(() => (businessLocationId ? call('locations:overview', { businessLocationId }) : Promise.resolve(null)), () => false, [businessLocationId]);
-  const yesterday = overview.data?.yesterday ?? null;
+  const yesterday = useYesterday(businessLocationId);
   const [mode, setMode] = useState<'last' | 'range'>('last');
   const [days, setDays] = useState<number | string>(lastDays);
   const [from, setFrom] = useState('');

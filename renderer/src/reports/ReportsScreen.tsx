@@ -6,8 +6,10 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { FoodCost, VarianceReport } from '../../../shared/model/stock';
 import { call } from '../ipc/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatAtUnit, formatDayShort, formatInstant, formatMoney } from '../ui/format';
+import { formatAtUnit, formatDay, formatDayShort, formatInstant, formatMoney } from '../ui/format';
 import { useAction } from '../ui/use-action';
+import { useYesterday } from '../locations/use-yesterday';
+import { addDays } from '../../../shared/dates';
 import { anyOf, useLive } from '../ui/use-live';
 
 const VARIANCE_COLUMNS = ['ingredient', 'unit', 'opening', 'receipts', 'theoretical', 'waste', 'moves', 'expected', 'counted', 'variance_quantity', 'variance_value', 'variance_pct'] as const;
@@ -116,16 +118,18 @@ function VariancePanel() {
   );
 }
 
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-
 /** Food cost of a location: sales, theoretical and actual cost, and the theoretical food cost % of the last 30 days as a chart. */
 function FoodCostPanel() {
   const locations = useLive(() => call('locations:list', {}), anyOf('lightspeed:changed'), []);
   const [location, setLocation] = useState<string | null>(null);
-  const [from, setFrom] = useState(daysAgo(30));
-  const [to, setTo] = useState(daysAgo(1));
+  const [picked, setPicked] = useState<{ from?: string; to?: string }>({});
   const [shown, setShown] = useState<FoodCost | null>(null);
-  const chosen = location ?? locations.data?.[0]?.businessLocationId ?? null;
+  // An activated location first: the others have no posted sales to cost.
+  const chosen = location ?? (locations.data?.find((each) => each.activatedAt !== null) ?? locations.data?.[0])?.businessLocationId ?? null;
+  // By default the location's last 30 closed business days, in its own zone.
+  const yesterday = useYesterday(chosen);
+  const from = picked.from ?? (yesterday ? addDays(yesterday, -29) : '');
+  const to = picked.to ?? yesterday ?? '';
   const open = useAction(async () => {
     if (chosen) setShown(await call('reports:food-cost', { businessLocationId: chosen, from, to }));
   });
@@ -134,8 +138,8 @@ function FoodCostPanel() {
     <Stack>
       <Group align="end">
         <Select label="Location" data={(locations.data ?? []).map((each) => ({ value: each.businessLocationId, label: each.name }))} value={chosen} onChange={setLocation} w={240} />
-        <TextInput type="date" label="From" value={from} onChange={(event) => setFrom(event.currentTarget.value)} />
-        <TextInput type="date" label="To" value={to} onChange={(event) => setTo(event.currentTarget.value)} />
+        <TextInput type="date" label="From" value={from} max={yesterday ?? undefined} onChange={(event) => setPicked({ ...picked, from: event.currentTarget.value })} />
+        <TextInput type="date" label="To" value={to} max={yesterday ?? undefined} onChange={(event) => setPicked({ ...picked, to: event.currentTarget.value })} />
         <Button disabled={!chosen} loading={open.busy} onClick={() => void open.run()}>
           Show food cost
         </Button>
@@ -167,7 +171,7 @@ function FoodCostPanel() {
           </SimpleGrid>
           <Paper withBorder p="sm" aria-label="Theoretical food cost per day">
             <Title order={3} size="h5" mb="xs">
-              Theoretical food cost %, the last 30 days to {shown.to}
+              Theoretical food cost %, the last 30 days to {formatDay(shown.to)}
             </Title>
             <ResponsiveContainer width="100%" height={240}>
               <LineChart data={shown.days.map((day) => ({ date: formatDayShort(day.date), pct: day.theoretical_pct === null ? null : Number(day.theoretical_pct) }))}>
