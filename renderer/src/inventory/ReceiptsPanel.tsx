@@ -1,11 +1,12 @@
 import { DecimalInput } from '../ui/DecimalInput';
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { isDecimalText } from '../../../shared/decimal-text';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatAtUnit, formatDay, formatMoney, formatUnitCost } from '../ui/format';
 import { useCurrency } from '../ui/use-currency';
+import { VirtualTable, type Column } from '../ui/VirtualTable';
 import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 import { useInventory } from './inventory-store';
@@ -29,6 +30,25 @@ export function ReceiptsPanel() {
     setForm({ ...emptyForm, storageUnitId: form.storageUnitId, date: form.date });
   });
   const remove = useAction((id: number) => call('receipts:delete', { id }));
+  // A year of deliveries is hundreds of receipts: the table draws only the rows in view.
+  const columns: Column<(typeof receipts)[number]>[] = [
+    { header: 'Date', width: '0.9fr', cell: (receipt) => formatDay(receipt.date) },
+    { header: 'Ingredient', width: '1.4fr', cell: (receipt) => receipt.ingredient },
+    { header: 'Storage unit', width: '1.1fr', cell: (receipt) => receipt.storageUnit },
+    { header: 'Quantity', width: '1fr', align: 'right', cell: (receipt) => formatAtUnit(receipt.quantity, receipt.unit) },
+    { header: 'Unit cost', width: '0.9fr', align: 'right', cell: (receipt) => formatUnitCost(receipt.unitCost, currency) },
+    { header: 'Value', width: '0.9fr', align: 'right', cell: (receipt) => formatMoney(receipt.value, currency) },
+    { header: 'Reference', width: '1fr', cell: (receipt) => (receipt.reference?.startsWith('setup:') ? 'setup file' : receipt.reference) },
+    {
+      header: '',
+      width: '0.7fr',
+      cell: (receipt) => (
+        <Button size="xs" variant="subtle" color="red" loading={remove.busy} onClick={() => void remove.run(receipt.id)} aria-label={`Delete the receipt of ${receipt.ingredient} on ${formatDay(receipt.date)}`}>
+          Delete
+        </Button>
+      ),
+    },
+  ];
   const ready = form.ingredientId && form.storageUnitId && isDecimalText(form.quantity) && isDecimalText(form.value) && form.date;
 
   return (
@@ -61,40 +81,7 @@ export function ReceiptsPanel() {
       {receipts.length === 0 ? (
         <Text>No receipts yet. Record deliveries so Larder knows what your stock costs.</Text>
       ) : (
-        <Table striped aria-label="Receipts">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Date</Table.Th>
-              <Table.Th>Ingredient</Table.Th>
-              <Table.Th>Storage unit</Table.Th>
-              <Table.Th ta="right">Quantity</Table.Th>
-              <Table.Th ta="right">Unit cost</Table.Th>
-              <Table.Th ta="right">Value</Table.Th>
-              <Table.Th>Reference</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {receipts.map((receipt) => (
-              <Table.Tr key={receipt.id}>
-                <Table.Td>{formatDay(receipt.date)}</Table.Td>
-                <Table.Td>{receipt.ingredient}</Table.Td>
-                <Table.Td>{receipt.storageUnit}</Table.Td>
-                <Table.Td ta="right">
-                  {formatAtUnit(receipt.quantity, receipt.unit)}
-                </Table.Td>
-                <Table.Td ta="right">{formatUnitCost(receipt.unitCost, currency)}</Table.Td>
-                <Table.Td ta="right">{formatMoney(receipt.value, currency)}</Table.Td>
-                <Table.Td>{receipt.reference?.startsWith('setup:') ? 'setup file' : receipt.reference}</Table.Td>
-                <Table.Td>
-                  <Button size="xs" variant="subtle" color="red" loading={remove.busy} onClick={() => void remove.run(receipt.id)} aria-label={`Delete receipt ${receipt.id}`}>
-                    Delete
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <VirtualTable label="Receipts" rows={receipts} columns={columns} rowHeight={40} height={480} rowProps={(receipt) => ({ 'data-receipt-id': receipt.id })} />
       )}
     </Stack>
   );
