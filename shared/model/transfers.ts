@@ -7,7 +7,7 @@ import { decimalOutput } from '../decimal-text';
 import { csvInvalidRow } from './csv';
 
 export const transferStatuses = ['processing', 'success', 'failed'] as const;
-export const transferTriggers = ['manual', 'nightly', 'migration', 'csv_upload'] as const;
+export const transferTriggers = ['manual', 'nightly', 'migration', 'csv_upload', 'reprocess'] as const;
 export const migrationJobStatuses = ['pending', 'running', 'completed', 'cancelled', 'failed'] as const;
 /** 'incomplete': posted while the till had not closed the day; the nightly run completes it. */
 export const migrationDayStatuses = ['pending', 'processing', 'success', 'no_data', 'incomplete', 'failed', 'retry_pending', 'skipped'] as const;

@@ -44,6 +44,8 @@ describe('reprocessing a date range', () => {
       ['2026-05-06', '-0.18', '-3.24'],
     ]);
     expect(reprocessPreview(scope, HARBOUR, '2026-05-01', '2026-05-07').days).toEqual([]);
+    // Logged as a reprocess, not as a day issued by hand (the checklist's "Test one day by hand" counts those).
+    expect(listLogs(scope).map((log) => log.trigger)).toEqual(['reprocess', 'reprocess', 'manual', 'manual']);
     // Nothing was fetched: the stored sales were reposted.
     expect(run.fake.requests.filter((request) => request.path.includes('sales-daily')).length).toBe(2);
   });

@@ -121,7 +121,7 @@ export async function reprocess(context: TransferContext, businessLocationId: st
   const results: TransferResult[] = [];
   for (const date of days) {
     if (options.signal?.aborted) break;
-    const result = await transferDay(context, { businessLocationId, date, force: false, rebuild: true, trigger: 'manual' });
+    const result = await transferDay(context, { businessLocationId, date, force: false, rebuild: true, trigger: 'reprocess' });
     results.push(result);
     options.onProgress?.(results.length, days.length, result);
   }

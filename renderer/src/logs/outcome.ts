@@ -47,4 +47,5 @@ export const RUN_BY: Record<string, string> = {
   nightly: 'the nightly run',
   migration: 'the 90-day migration',
   csv_upload: 'a CSV upload',
+  reprocess: 'a reprocess (today’s mappings applied to a past day)',
 };
