@@ -17,6 +17,8 @@ import {
 
 import { USAGE_DAYS, type EntryLine, type IngredientUsage, type LedgerDay, type LedgerEntryType, type LedgerEntryView, type LedgerTotals } from '../../../shared/model/ledger';
 import { addDays } from '../../../shared/dates';
+import { requireIngredient } from '../inventory/ingredients';
+import { datesBetween } from '../locations/zoned-time';
 import type { StockLine } from '../../../shared/model/inventory';
 
 export type { LedgerEntryView };
@@ -187,15 +189,15 @@ export function ledgerDays(scope: CompanyScope, filter: Omit<LedgerFilter, 'id'>
   }));
 }
 
+/** A chart of more days than this is unreadable; a longer range shows its first year. */
+const MAX_USAGE_DAYS = 366;
+
 /**
  * One ingredient's use per day (what the sales issued and what was wasted, positive) over the filter's
  * days, or over the USAGE_DAYS up to its last movement; every day of that range, quiet days as 0.
  */
 export function ingredientUsage(scope: CompanyScope, filter: Omit<LedgerFilter, 'id' | 'limit' | 'type'> & { ingredientId: number }): IngredientUsage {
-  const ingredient = scope.db.statement('SELECT name, unit FROM ingredients WHERE id = ? AND company_id = ?').get(filter.ingredientId, scope.companyId) as
-    | { name: string; unit: string }
-    | undefined;
-  if (!ingredient) throw new DomainError('ingredient_not_found', `No ingredient has the id ${filter.ingredientId}.`);
+  const ingredient = requireIngredient(scope, filter.ingredientId);
   const where = ledgerWhere(scope, filter);
   const last = filter.to ?? (scope.db.sqlite.prepare(`SELECT max(e.date) AS date FROM ledger_day_totals e WHERE ${where.sql} AND e.entries <> 0`).get(where.params) as { date: string | null }).date;
   if (!last) return { ingredient: ingredient.name, unit: ingredient.unit, days: [] };
@@ -205,16 +207,14 @@ export function ingredientUsage(scope: CompanyScope, filter: Omit<LedgerFilter, 
     .prepare(`SELECT e.date, ${DAY_SUMS} FROM ledger_day_totals e WHERE ${range.sql} GROUP BY e.date`)
     .all(range.params) as ({ date: string } & DaySums)[];
   const byDate = new Map(rows.map((row) => [row.date, row]));
-  const days: IngredientUsage['days'] = [];
-  for (let date = first; date <= last && days.length < MAX_USAGE_DAYS; date = addDays(date, 1)) {
-    const row = byDate.get(date);
-    days.push({ date, issued: row ? formatScaled(row.issued, QUANTITY_SCALE) : '0', wasted: row ? formatScaled(row.wasted, QUANTITY_SCALE) : '0' });
-  }
+  const days = datesBetween(first, last)
+    .slice(0, MAX_USAGE_DAYS)
+    .map((date) => {
+      const row = byDate.get(date);
+      return { date, issued: row ? formatScaled(row.issued, QUANTITY_SCALE) : '0', wasted: row ? formatScaled(row.wasted, QUANTITY_SCALE) : '0' };
+    });
   return { ingredient: ingredient.name, unit: ingredient.unit, days };
 }
-/** A chart of more days than this is unreadable; a longer range shows its first year. */
-const MAX_USAGE_DAYS = 366;
-
 
 /**
  * An entry with the sales lines it adds up: each line's POS id, receipt, item, sold quantity and its
