@@ -17,10 +17,10 @@ import { activateLocation, MIGRATION_DAYS, runMigration } from '../migration/mig
 import { yesterdayIn } from '../locations/zoned-time';
 import { addDays } from '../../../shared/dates';
 import type { FakeLightspeed } from './fake-lightspeed/fake-lightspeed';
-import { Decimal } from '../decimal/decimal';
+import { Decimal, fromScaled, QUANTITY_SCALE } from '../decimal/decimal';
 import { createReceipt } from '../inventory/receipts';
-import { ledgerTotals, weightedAverageUnitCost } from '../ledger/ledger';
-import { finishCount, recordWaste, setCountLine, startCount } from '../stock/stock-control';
+import { ledgerDays, weightedAverageUnitCost } from '../ledger/ledger';
+import { finishCount, positionAt, recordWaste, setCountLine, startCount } from '../stock/stock-control';
 
 export const DEMO_RESTAURANT = '45454565682155';
 export const DEMO_TERRACE = '45454565682156';
@@ -103,22 +103,21 @@ const FORTNIGHT = 14;
  */
 function deliver(engine: Engine, first: string, last: string): void {
   const { scope } = engine;
-  const used = scope.db.sqlite
-    .prepare(
-      `SELECT DISTINCT e.storage_unit_id AS storageUnitId, e.ingredient_id AS ingredientId
-       FROM ledger_day_totals e
-       WHERE e.company_id = ? AND e.type = 'ISSUE' AND e.date BETWEEN ? AND ?`,
-    )
-    .all(scope.companyId, first, last) as { storageUnitId: number; ingredientId: number }[];
-  for (let from = first; from <= last; from = addDays(from, FORTNIGHT)) {
-    const to = addDays(from, FORTNIGHT - 1);
-    for (const { storageUnitId, ingredientId } of used) {
-      const taken = ledgerTotals(scope, { type: 'ISSUE', storageUnitId, ingredientId, from, to }).quantity?.amount ?? '0';
-      const quantity = new Decimal(taken).negated().times('1.1').ceil();
-      if (!quantity.greaterThan(0)) continue;
-      const value = quantity.times(weightedAverageUnitCost(scope, ingredientId, from)).toDecimalPlaces(2);
-      createReceipt(scope, { ingredientId, storageUnitId, quantity: quantity.toFixed(), value: value.toFixed(), date: from });
-    }
+  const fortnights: string[] = [];
+  for (let from = first; from <= last; from = addDays(from, FORTNIGHT)) fortnights.push(from);
+  // What the sales took, per fortnight (its first day), storage unit and ingredient: one read of the day totals.
+  const taken = new Map<string, { date: string; storageUnitId: number; ingredientId: number; quantity: Decimal }>();
+  for (const day of ledgerDays(scope, { type: 'ISSUE', from: first, to: last, limit: Number.MAX_SAFE_INTEGER })) {
+    const date = fortnights.filter((start) => start <= day.date).at(-1) as string;
+    const key = `${date}/${day.storageUnitId}/${day.ingredientId}`;
+    const sum = taken.get(key) ?? { date, storageUnitId: day.storageUnitId, ingredientId: day.ingredientId, quantity: new Decimal(0) };
+    taken.set(key, { ...sum, quantity: sum.quantity.plus(day.issued) });
+  }
+  for (const { date, storageUnitId, ingredientId, quantity: used } of [...taken.values()].sort((a, b) => a.date.localeCompare(b.date))) {
+    const quantity = used.times('1.1').ceil();
+    if (!quantity.greaterThan(0)) continue;
+    const value = quantity.times(weightedAverageUnitCost(scope, ingredientId, date)).toDecimalPlaces(2);
+    createReceipt(scope, { ingredientId, storageUnitId, quantity: quantity.toFixed(), value: value.toFixed(), date });
   }
 }
 
@@ -148,9 +147,8 @@ function countAndWaste(engine: Engine): void {
     const { id, date } = startCount(scope, 'Main Kitchen', at);
     for (const row of SHRINKAGE) {
       const ingredientId = ingredients.get(row[0]) as number;
-      // What the count compares with: everything up to its day, but not that day's sales.
-      const amount = (filter: { type?: 'ISSUE'; from?: string }) => ledgerTotals(scope, { storageUnitId: kitchen, ingredientId, to: date, ...filter }).quantity?.amount ?? '0';
-      const expected = new Decimal(amount({})).minus(amount({ type: 'ISSUE', from: date }));
+      // What finishing the count compares with.
+      const expected = fromScaled(positionAt(scope, kitchen, ingredientId, date, null), QUANTITY_SCALE);
       setCountLine(scope, id, row[0], Decimal.max(0, expected.minus(shrinkage(row))).toFixed());
     }
     finishCount(scope, id, at);

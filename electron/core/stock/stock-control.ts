@@ -43,7 +43,7 @@ function ingredientId(scope: CompanyScope, name: string): number {
 }
 
 /** What the ledger says a storage unit holds of an ingredient when a count on `date` is taken (its own entries left out). Quantity scale. */
-function positionAt(scope: CompanyScope, unitId: number, ingredient: number, date: string, leaveOut: string | null): number {
+export function positionAt(scope: CompanyScope, unitId: number, ingredient: number, date: string, leaveOut: string | null): number {
   const row = scope.db
     .statement(
       `SELECT coalesce(sum(quantity), 0) AS quantity FROM ledger_entries
