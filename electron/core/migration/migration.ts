@@ -19,7 +19,7 @@ import { markActivated, requireLocation, unlinkStorageUnit } from '../locations/
 import type { Location } from '../locations/location-sync';
 import type { Clock } from '../platform/platform';
 import { dayLockHeld, processAlive } from '../transfer/day-lock';
-import { failInterruptedLogs, postedDays } from '../transfer/transfer-log';
+import { failInterruptedLogs, linesUnmappedOf, postedDays } from '../transfer/transfer-log';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
 import { cachedDay, readAhead } from '../transfer/sales-source';
 import { collectGarbageAbove } from '../platform/heap';
@@ -445,13 +445,7 @@ export function view(scope: CompanyScope, job: Job): MigrationView {
   const location = scope.db.orm.select({ blId: locations.businessLocationId }).from(locations).where(eq(locations.id, job.locationId)).get();
   const days = scope.db.orm.select().from(migrationDays).where(eq(migrationDays.jobId, job.id)).orderBy(asc(migrationDays.date)).all();
   // What each posted day left unmapped, from its log: the grid shows such a day amber, not green.
-  const unmapped = new Map(
-    (
-      scope.db.sqlite
-        .prepare(`SELECT t.id, t.lines_unmapped AS lines FROM transfer_logs t JOIN migration_days d ON d.transfer_log_id = t.id WHERE d.job_id = ?`)
-        .all(job.id) as { id: number; lines: number }[]
-    ).map((row) => [row.id, row.lines]),
-  );
+  const unmapped = linesUnmappedOf(scope.db, days.flatMap((day) => (day.transferLogId === null ? [] : [day.transferLogId])));
   return {
     job_id: job.id,
     location_id: location?.blId ?? '',

@@ -146,6 +146,14 @@ export function latestLogOfDay(
   return row ? { ...row, noData: row.noData === 1, dataComplete: row.dataComplete === null ? null : row.dataComplete === 1 } : null;
 }
 
+/** The sales lines each of these logs left unmapped, by log id. */
+export function linesUnmappedOf(db: LarderDb, logIds: readonly number[]): Map<number, number> {
+  const rows = db
+    .statement('SELECT id, lines_unmapped AS lines FROM transfer_logs WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(logIds)) as { id: number; lines: number }[];
+  return new Map(rows.map((row) => [row.id, row.lines]));
+}
+
 export function postedDays(db: LarderDb, locationId: number, from = '0000-00-00'): PostedDay[] {
   const rows = db
     .statement(
