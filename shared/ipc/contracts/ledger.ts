@@ -12,9 +12,12 @@ const ledgerFilter = z.object({
   ingredientId: z.number().int().positive().optional(),
 });
 
+/** The filter and how many rows, newest first, a screen asks for. */
+const pagedLedgerFilter = ledgerFilter.extend({ limit: z.number().int().positive().max(10_000).default(1_000) }).strict();
+
 export const listLedger = defineContract({
   channel: 'ledger:list',
-  input: ledgerFilter.extend({ limit: z.number().int().positive().max(10_000).default(1_000) }).strict(),
+  input: pagedLedgerFilter,
   output: z.array(ledgerEntryView),
   errors: ['invalid_date_format'],
 });
@@ -38,7 +41,7 @@ export const ledgerEntryLines = defineContract({
 /** Per day, ingredient and storage unit, newest day first: the Ledger's first view. */
 export const ledgerDays = defineContract({
   channel: 'ledger:days',
-  input: ledgerFilter.extend({ limit: z.number().int().positive().max(10_000).default(1_000) }).strict(),
+  input: pagedLedgerFilter,
   output: z.array(ledgerDayView),
   errors: ['invalid_date_format'],
 });
