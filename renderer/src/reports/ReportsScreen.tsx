@@ -126,7 +126,7 @@ function FoodCostPanel() {
   const [shown, setShown] = useState<FoodCost | null>(null);
   // An activated location first: the others have no posted sales to cost.
   const chosen = location ?? (locations.data?.find((each) => each.activatedAt !== null) ?? locations.data?.[0])?.businessLocationId ?? null;
-  // By default the location's last 30 closed business days, in its own zone.
+  // By default the location’s last 30 closed business days, in its own zone; Show waits until they are known.
   const yesterday = useYesterday(chosen);
   const from = picked.from ?? (yesterday ? addDays(yesterday, -29) : '');
   const to = picked.to ?? yesterday ?? '';
@@ -140,7 +140,7 @@ function FoodCostPanel() {
         <Select label="Location" data={(locations.data ?? []).map((each) => ({ value: each.businessLocationId, label: each.name }))} value={chosen} onChange={setLocation} w={240} />
         <TextInput type="date" label="From" value={from} max={yesterday ?? undefined} onChange={(event) => setPicked({ ...picked, from: event.currentTarget.value })} />
         <TextInput type="date" label="To" value={to} max={yesterday ?? undefined} onChange={(event) => setPicked({ ...picked, to: event.currentTarget.value })} />
-        <Button disabled={!chosen} loading={open.busy} onClick={() => void open.run()}>
+        <Button disabled={!chosen || !from || !to} loading={open.busy} onClick={() => void open.run()}>
           Show food cost
         </Button>
       </Group>
