@@ -20,7 +20,8 @@ import type { FakeLightspeed } from './fake-lightspeed/fake-lightspeed';
 import { Decimal, fromScaled, QUANTITY_SCALE } from '../decimal/decimal';
 import { createReceipt } from '../inventory/receipts';
 import { ledgerDays, weightedAverageUnitCost } from '../ledger/ledger';
-import { finishCount, positionAt, recordWaste, setCountLine, startCount } from '../stock/stock-control';
+import { finishCount, recordWaste, setCountLine, startCount } from '../stock/stock-control';
+import { positionAt } from '../ledger/count-restatement';
 
 export const DEMO_RESTAURANT = '45454565682155';
 export const DEMO_TERRACE = '45454565682156';
@@ -144,11 +145,12 @@ function countAndWaste(engine: Engine): void {
     return at.toISOString();
   };
   const count = (at: string, shrinkage: (row: (typeof SHRINKAGE)[number]) => string) => {
-    const { id, date } = startCount(scope, 'Main Kitchen', at);
+    const started = startCount(scope, 'Main Kitchen', at);
+    const { id } = started;
     for (const row of SHRINKAGE) {
       const ingredientId = ingredients.get(row[0]) as number;
       // What finishing the count compares with.
-      const expected = fromScaled(positionAt(scope, kitchen, ingredientId, date, null), QUANTITY_SCALE);
+      const expected = fromScaled(positionAt(scope, kitchen, ingredientId, { id, date: started.date, countedAt: started.counted_at }), QUANTITY_SCALE);
       setCountLine(scope, id, row[0], Decimal.max(0, expected.minus(shrinkage(row))).toFixed());
     }
     finishCount(scope, id, at);

@@ -1,8 +1,10 @@
 // The only code that writes ledger_entries, ledger_issue_lines and ledger_day_totals. Every change to
 // the entries adds up the days it touched again in the same transaction, so the Ledger screen's totals
 // (which read the day totals) can never drift from the entries, whoever posts: a transfer, a receipt,
-// and the counts, waste and uploads to come. Callers run these inside their own write transaction where
-// they say so; each function is also safe alone (SQLite nests it as a savepoint).
+// and the counts, waste and uploads to come. Every change also restates the finished counts after it
+// (count-restatement.ts says which and how), so stock at a count's moment stays what was counted. Callers run these
+// inside their own write transaction where they say so; each function is also safe alone (SQLite
+// nests it as a savepoint).
 import { and, eq } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
 import { insertMany } from '../db/insert-many';
@@ -11,6 +13,7 @@ import type { SalesSourceKind } from '../../../shared/model/transfers';
 import { ledgerEntries } from '../db/schema';
 import { type Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledValueAt, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
+import { countedLinesAfter, countEntryFor, type Movement, movementOf } from './count-restatement';
 
 export interface NewLedgerEntry {
   /** An ISSUE comes only from a sales source's day, through postDayIssues. */
@@ -51,6 +54,7 @@ export function postEntry(scope: CompanyScope, entry: NewLedgerEntry): number {
   return scope.db.write(() => {
     const id = scope.db.orm.insert(ledgerEntries).values(ledgerRow(scope, entry)).returning({ id: ledgerEntries.id }).get().id;
     addUpDay(scope, entry.businessLocationId ?? null, entry.date);
+    restateCounts(scope, [movementOf(scope, entry)]);
     return id;
   });
 }
@@ -126,6 +130,7 @@ export function postDayIssues(scope: CompanyScope, day: IssueDay & { transferLog
   for (let n = 0; n < trace.length; n += 4) trace[n + 2] = entryIds.get(trace[n + 1] as number) as number;
   insertMany(db, 'ledger_issue_lines', TRACE_COLUMNS, trace);
   addUpDay(scope, day.businessLocationId, day.date);
+  restateCounts(scope, [...entryIds.keys()].map((ingredientId) => movementOf(scope, { type: 'ISSUE', date: day.date, storageUnitId: day.storageUnitId, ingredientId })));
   return [...entryIds.values()];
 }
 
@@ -159,11 +164,15 @@ export function deleteDayIssues(scope: CompanyScope, day: { locationRowId: numbe
       'DELETE FROM ledger_issue_lines WHERE sales_line_id IN (SELECT l.id FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date = ?)',
     )
     .run(day.locationRowId, day.date);
-  const { changes } = db
-    .statement(`DELETE FROM ledger_entries WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' AND source = ?`)
-    .run(day.businessLocationId, day.date, scope.companyId, day.source);
+  const gone = db
+    .statement(
+      `DELETE FROM ledger_entries WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' AND source = ?
+       RETURNING type, date, storage_unit_id AS storageUnitId, ingredient_id AS ingredientId`,
+    )
+    .all(day.businessLocationId, day.date, scope.companyId, day.source) as RemovedEntry[];
   addUpDay(scope, day.businessLocationId, day.date);
-  return changes;
+  restateCounts(scope, gone.map((entry) => movementOf(scope, entry)));
+  return gone.length;
 }
 
 /**
@@ -176,11 +185,12 @@ export function withdrawSalesLines(scope: CompanyScope, salesLineIds: readonly n
   const lines = JSON.stringify(salesLineIds);
   const traced = db
     .statement(
-      `SELECT t.entry_id AS entryId, t.quantity, t.value, e.unit_cost AS unitCost, e.business_location_id AS businessLocationId, e.date
+      `SELECT t.entry_id AS entryId, t.quantity, t.value, e.unit_cost AS unitCost, e.business_location_id AS businessLocationId, e.date,
+              e.storage_unit_id AS storageUnitId, e.ingredient_id AS ingredientId
        FROM ledger_issue_lines t JOIN ledger_entries e ON e.id = t.entry_id
        WHERE t.sales_line_id IN (SELECT value FROM json_each(?)) AND e.company_id = ?`,
     )
-    .all(lines, scope.companyId) as { entryId: number; quantity: number; value: number | null; unitCost: number; businessLocationId: string; date: string }[];
+    .all(lines, scope.companyId) as ({ entryId: number; quantity: number; value: number | null; unitCost: number; businessLocationId: string } & Omit<RemovedEntry, 'type'>)[];
   const byEntry = new Map<number, { quantity: number; value: number; lines: number }>();
   const days = new Map<string, { businessLocationId: string; date: string }>();
   for (const row of traced) {
@@ -200,6 +210,7 @@ export function withdrawSalesLines(scope: CompanyScope, salesLineIds: readonly n
     gone += dropEmpty.run(entryId).changes;
   }
   for (const day of days.values()) addUpDay(scope, day.businessLocationId, day.date);
+  restateCounts(scope, traced.map((row) => movementOf(scope, { ...row, type: 'ISSUE' })));
   return gone;
 }
 
@@ -211,12 +222,16 @@ export function withdrawSalesLines(scope: CompanyScope, salesLineIds: readonly n
 export function replaceReferencedEntries(scope: CompanyScope, reference: string, entries: NewLedgerEntry[]): number[] {
   return scope.db.write(() => {
     const gone = scope.db
-      .statement(`DELETE FROM ledger_entries WHERE company_id = ? AND reference = ? AND type IN ('COUNT', 'WASTE', 'ADJUSTMENT') RETURNING date`)
-      .all(scope.companyId, reference) as { date: string }[];
+      .statement(
+        `DELETE FROM ledger_entries WHERE company_id = ? AND reference = ? AND type IN ('COUNT', 'WASTE', 'ADJUSTMENT')
+         RETURNING type, date, storage_unit_id AS storageUnitId, ingredient_id AS ingredientId`,
+      )
+      .all(scope.companyId, reference) as RemovedEntry[];
     const ids = entries.map(
       (entry) => scope.db.orm.insert(ledgerEntries).values(ledgerRow(scope, { ...entry, reference })).returning({ id: ledgerEntries.id }).get().id,
     );
     for (const date of new Set([...gone.map((row) => row.date), ...entries.map((entry) => entry.date)])) addUpDay(scope, null, date);
+    restateCounts(scope, [...gone, ...entries].map((entry) => movementOf(scope, { ...entry, reference })));
     return ids;
   });
 }
@@ -233,13 +248,21 @@ export function findReceiptByReference(scope: CompanyScope, reference: string): 
 /** A new receipt entry, or a changed one (its old and new days are both added up again). */
 export function saveReceiptEntry(scope: CompanyScope, row: LedgerRow, existing?: { id: number; date: string }): number {
   return scope.db.write(() => {
+    const received = movementOf(scope, { ...row, type: 'RECEIPT' });
     if (!existing) {
       const id = scope.db.orm.insert(ledgerEntries).values(row).returning({ id: ledgerEntries.id }).get().id;
       addUpDay(scope, null, row.date);
+      restateCounts(scope, [received]);
       return id;
     }
+    const before = scope.db.orm
+      .select({ type: ledgerEntries.type, date: ledgerEntries.date, storageUnitId: ledgerEntries.storageUnitId, ingredientId: ledgerEntries.ingredientId })
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.id, existing.id))
+      .get();
     scope.db.orm.update(ledgerEntries).set(row).where(eq(ledgerEntries.id, existing.id)).run();
     for (const date of new Set([existing.date, row.date])) addUpDay(scope, null, date);
+    restateCounts(scope, before ? [received, movementOf(scope, before)] : [received]);
     return existing.id;
   });
 }
@@ -249,11 +272,46 @@ export function deleteReceiptEntry(scope: CompanyScope, id: number): void {
     const deleted = scope.db.orm
       .delete(ledgerEntries)
       .where(and(eq(ledgerEntries.id, id), eq(ledgerEntries.companyId, scope.companyId), eq(ledgerEntries.type, 'RECEIPT')))
-      .returning({ id: ledgerEntries.id, date: ledgerEntries.date })
+      .returning({ type: ledgerEntries.type, date: ledgerEntries.date, storageUnitId: ledgerEntries.storageUnitId, ingredientId: ledgerEntries.ingredientId })
       .all();
     if (deleted.length === 0) throw new DomainError('receipt_not_found', `No receipt with id ${id}.`);
     for (const { date } of deleted) addUpDay(scope, null, date);
+    restateCounts(scope, deleted.map((entry) => movementOf(scope, entry)));
   });
+}
+
+/** An entry a change took away, as much as tells which counts come after it. */
+interface RemovedEntry {
+  type: LedgerEntryType;
+  date: string;
+  storageUnitId: number;
+  ingredientId: number;
+}
+
+/**
+ * Brings the finished counts after these movements back to what they counted: each counted line's
+ * COUNT entry becomes the difference between the count and the ledger's position at its moment (at
+ * the weighted average cost of its date), oldest count first. An entry already right is left alone.
+ */
+function restateCounts(scope: CompanyScope, movements: readonly Movement[]): void {
+  const current = scope.db.statement(
+    `SELECT id, quantity, unit_cost AS unitCost, value FROM ledger_entries
+     WHERE company_id = ? AND reference = ? AND type = 'COUNT' AND ingredient_id = ? AND storage_unit_id = ?`,
+  );
+  const remove = scope.db.statement('DELETE FROM ledger_entries WHERE id = ?');
+  const days = new Set<string>();
+  for (const line of countedLinesAfter(scope, movements)) {
+    const reference = `count:${line.id}`;
+    const wanted = countEntryFor(scope, line);
+    const row = wanted && ledgerRow(scope, { type: 'COUNT', date: line.date, ingredientId: line.ingredientId, storageUnitId: line.storageUnitId, reference, ...wanted });
+    const existing = current.get(scope.companyId, reference, line.ingredientId, line.storageUnitId) as { id: number; quantity: number; unitCost: number; value: number } | undefined;
+    if (existing && row && existing.quantity === row.quantity && existing.unitCost === row.unitCost && existing.value === row.value) continue;
+    if (!existing && !row) continue;
+    if (existing) remove.run(existing.id);
+    if (row) scope.db.orm.insert(ledgerEntries).values(row).run();
+    days.add(line.date);
+  }
+  for (const date of days) addUpDay(scope, null, date);
 }
 
 /** The day totals of one location (or none: '') and date, added up again from the entries. */

@@ -7,6 +7,8 @@ import { findStorageUnitByName } from '../inventory/storage-units';
 import { listLedgerEntries, stockOnHand } from '../ledger/ledger';
 import { postDayIssues } from '../ledger/ledger-writer';
 import { settingsSchema } from '../../../shared/settings';
+import { createReceipt, deleteReceipt } from '../inventory/receipts';
+import { stockAfterCount } from '../../../test/support/counts';
 import { finishCount, moveStock, recordWaste, reopenCount, setCountLine, startCount, varianceReport } from './stock-control';
 
 let engine: TestEngine;
@@ -105,5 +107,42 @@ describe('the variance between two counts', () => {
       ['Bar Storage', '2', '24'],
     ]);
     expect(refusal(() => recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Basil', quantity: '1', reason: 'stolen', at: AT }, REASONS)).code).toBe('invalid_input');
+  });
+});
+
+describe('a finished count stays what was counted', () => {
+  it('whatever is posted, changed or removed before it later: a receipt, waste, a move, a day of sales, a later count', () => {
+    const first = counted('2026-04-02T12:00:00Z', '9.5');
+    const second = counted('2026-04-06T12:00:00Z', '5.9');
+    sold('2026-04-03', 3_000_000);
+    const stays = () => [stockAfterCount(engine.scope, first, 'Mozzarella'), stockAfterCount(engine.scope, second, 'Mozzarella')];
+    expect(stays()).toEqual(['9.5', '5.9']);
+    const receipt = createReceipt(engine.scope, { ingredientId: mozzarellaId(), storageUnitId: kitchenId(), quantity: '2', value: '30', date: '2026-04-01' });
+    expect(stays()).toEqual(['9.5', '5.9']);
+    recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Mozzarella', quantity: '0,25', reason: 'spoiled', at: '2026-04-02T08:00:00Z' }, REASONS);
+    moveStock(engine.scope, { from: 'Main Kitchen', to: 'Bar Storage', ingredient: 'Mozzarella', quantity: '1', at: '2026-03-30T08:00:00Z' });
+    sold('2026-03-31', 1_500_000);
+    expect(stays()).toEqual(['9.5', '5.9']);
+    // The day's own sales come after a count of the day: they leave it alone and move the next one's difference only.
+    sold('2026-04-02', 500_000);
+    expect(stays()).toEqual(['9.5', '5.9']);
+    deleteReceipt(engine.scope, receipt);
+    expect(stays()).toEqual(['9.5', '5.9']);
+    // A count of the same unit taken earlier, finished later, comes first: the one after it stays.
+    counted('2026-04-01T12:00:00Z', '12');
+    expect(stays()).toEqual(['9.5', '5.9']);
+    // The variance between the two counts opens on what the first one counted.
+    expect(varianceReport(engine.scope, 'Main Kitchen', first, second).rows[0]).toMatchObject({ opening: '9.5', counted: '5.9', theoretical: '3.5' });
+    // Each count has one entry per ingredient, whatever was restated.
+    expect(listLedgerEntries(engine.scope, { type: 'COUNT' }).map((entry) => entry.reference).sort()).toEqual(['count:1', 'count:2', 'count:3']);
+  });
+
+  it('a receipt back-dated before a count restates the count’s value at the new average cost', () => {
+    const id = counted('2026-04-05T12:00:00Z', '14');
+    expect(listLedgerEntries(engine.scope, { type: 'COUNT' }).map((entry) => [entry.quantity, entry.unitCost, entry.value])).toEqual([['-1', '12', '-12']]);
+    createReceipt(engine.scope, { ingredientId: mozzarellaId(), storageUnitId: findStorageUnitByName(engine.scope, 'Bar Storage')!.id, quantity: '5', value: '90', date: '2026-04-04' });
+    // 20 kg for 270: 13.5 a kg; the Bar's receipt moves the kitchen's count's value, not its quantity.
+    expect(listLedgerEntries(engine.scope, { type: 'COUNT' }).map((entry) => [entry.quantity, entry.unitCost, entry.value])).toEqual([['-1', '13.5', '-13.5']]);
+    expect(stockAfterCount(engine.scope, id, 'Mozzarella')).toBe('14');
   });
 });

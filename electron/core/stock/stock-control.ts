@@ -1,11 +1,8 @@
 // The stock a manager controls by hand: counts, waste and moves between storage units. Each posts its
 // ledger entries through the ledger writer under its own reference (`count:<id>`, `waste:<id>`,
 // `move:<id>`), so doing it again replaces and never adds. The only module that writes
-// stock_counts, stock_count_lines, waste_records and stock_moves.
-//
-// When a count is: a count at an instant belongs to its local date D. It sees every movement of the
-// days before D, and the receipts, waste, moves and counts of D itself, but not D's sales: a business
-// day's sales are posted as one entry per day after the day closed, so a count on D comes before them.
+// stock_counts, stock_count_lines, waste_records and stock_moves. What a count sees, and how it stays
+// what was counted when the past changes, is in ledger/count-restatement.ts.
 import type { CompanyScope } from '../db/company';
 import { Decimal, formatScaled, fromScaled, MONEY_SCALE, parseDecimal, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
 import { DomainError, quoted } from '../domain-error';
@@ -15,6 +12,7 @@ import { currentRecipeBook, findRecipeByName } from '../inventory/recipes';
 import { findStorageUnitByName } from '../inventory/storage-units';
 import { weightedAverageUnitCost } from '../ledger/ledger';
 import { replaceReferencedEntries, type NewLedgerEntry } from '../ledger/ledger-writer';
+import { countEntryFor, positionAt } from '../ledger/count-restatement';
 import { companyCurrency } from '../locations/location-sync';
 import { dateInZone } from '../locations/zoned-time';
 import type { CountSheet, CountView, VarianceReport } from '../../../shared/model/stock';
@@ -40,18 +38,6 @@ function ingredientId(scope: CompanyScope, name: string): number {
   const ingredient = findIngredientByName(scope, name.trim());
   if (!ingredient) throw new DomainError('ingredient_not_found', `No ingredient named ${quoted(name)}.`);
   return ingredient.id;
-}
-
-/** What the ledger says a storage unit holds of an ingredient when a count on `date` is taken (its own entries left out). Quantity scale. */
-export function positionAt(scope: CompanyScope, unitId: number, ingredient: number, date: string, leaveOut: string | null): number {
-  const row = scope.db
-    .statement(
-      `SELECT coalesce(sum(quantity), 0) AS quantity FROM ledger_entries
-       WHERE storage_unit_id = ? AND ingredient_id = ? AND company_id = ? AND (date < ? OR (date = ? AND type <> 'ISSUE'))
-         AND (reference IS NULL OR reference <> coalesce(?, ''))`,
-    )
-    .get(unitId, ingredient, scope.companyId, date, date, leaveOut) as { quantity: number };
-  return row.quantity;
 }
 
 const entryValue = (quantity: Decimal, unitCost: Decimal) => roundToScale(quantity.times(unitCost), MONEY_SCALE);
@@ -113,17 +99,12 @@ export function finishCount(scope: CompanyScope, countId: number, at: string): {
   return scope.db.write(() => {
     const count = requireCount(scope, countId);
     if (count.status !== 'draft') throw new DomainError('count_finished', `Count ${countId} is finished already.`);
-    const reference = `count:${countId}`;
     const lines = scope.db.statement('SELECT ingredient_id AS ingredientId, counted FROM stock_count_lines WHERE count_id = ?').all(countId) as { ingredientId: number; counted: number }[];
-    const entries: NewLedgerEntry[] = [];
-    for (const line of lines) {
-      const difference = line.counted - positionAt(scope, count.storageUnitId, line.ingredientId, count.date, reference);
-      if (difference === 0) continue;
-      const quantity = fromScaled(difference, QUANTITY_SCALE);
-      const unitCost = weightedAverageUnitCost(scope, line.ingredientId, count.date);
-      entries.push({ type: 'COUNT', date: count.date, ingredientId: line.ingredientId, storageUnitId: count.storageUnitId, quantity, unitCost, value: entryValue(quantity, unitCost) });
-    }
-    const ids = replaceReferencedEntries(scope, reference, entries);
+    const entries = lines.flatMap((line): NewLedgerEntry[] => {
+      const entry = countEntryFor(scope, { ...count, ...line });
+      return entry ? [{ type: 'COUNT', date: count.date, ingredientId: line.ingredientId, storageUnitId: count.storageUnitId, ...entry }] : [];
+    });
+    const ids = replaceReferencedEntries(scope, `count:${countId}`, entries);
     scope.db.statement(`UPDATE stock_counts SET status = 'finished', finished_at = ? WHERE id = ?`).run(at, countId);
     return { id: countId, status: 'finished' as const, entries: ids.length, counted: lines.length };
   });
@@ -177,7 +158,7 @@ export function countSheet(scope: CompanyScope, countId: number): CountSheet {
     rows: rows.map((row) => ({
       ingredient: row.ingredient,
       unit: row.unit,
-      expected: formatScaled(positionAt(scope, count.storageUnitId, row.id, count.date, `count:${countId}`), QUANTITY_SCALE),
+      expected: formatScaled(positionAt(scope, count.storageUnitId, row.id, count), QUANTITY_SCALE),
       counted: row.counted === null ? null : formatScaled(row.counted, QUANTITY_SCALE),
       held: row.held === 1,
     })),

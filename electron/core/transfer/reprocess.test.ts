@@ -6,6 +6,8 @@ import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support
 import { listLedgerEntries } from '../ledger/ledger';
 import { listLogs } from './transfer-log';
 import { reprocess, reprocessPreview } from './reprocess';
+import { finishCount, setCountLine, startCount } from '../stock/stock-control';
+import { stockAfterCount } from '../../../test/support/counts';
 
 let restaurant: Restaurant | undefined;
 afterEach(async () => {
@@ -70,5 +72,23 @@ describe('reprocessing a date range', () => {
     expect(progress).toEqual([[1, 3, '2026-05-04']]);
     expect(results.map((result) => result.date)).toEqual(['2026-05-04']);
     expect(reprocessPreview(scope, HARBOUR, '2026-05-04', '2026-05-06').days).toEqual(['2026-05-05', '2026-05-06']);
+  });
+});
+
+describe('reprocessing days before a finished count', () => {
+  it('leaves stock at the count’s moment what was counted', async () => {
+    const run = (restaurant = await startRestaurant());
+    const { scope } = run.engine;
+    run.fake.data.setDaySales(Number(HARBOUR), '2026-05-05', [handMadeSale('k-1', '2026-05-05T10:00:00Z', [{ id: 'K-1', name: 'Espresso', sku: run.harbourItem('Espresso').sku, quantity: '20.000' }])]);
+    await run.transfer('2026-05-05');
+    const count = startCount(scope, 'Main Kitchen', '2026-05-06T12:00:00Z');
+    setCountLine(scope, count.id, 'Coffee beans', '9.5');
+    finishCount(scope, count.id, '2026-05-06T12:30:00Z');
+    expect(stockAfterCount(scope, count.id, 'Coffee beans')).toBe('9.5');
+    run.map('Espresso', { ingredient: 'Coffee beans' }, '0.018');
+    await reprocess(run.engine.transfers, HARBOUR, '2026-05-05', '2026-05-05');
+    expect(listLedgerEntries(scope, { type: 'ISSUE' }).map((entry) => entry.quantity)).toEqual(['-0.36']);
+    expect(stockAfterCount(scope, count.id, 'Coffee beans')).toBe('9.5');
+    expect(listLedgerEntries(scope, { type: 'COUNT' }).map((entry) => entry.quantity)).toEqual(['-0.14']);
   });
 });
