@@ -8,11 +8,13 @@ import { findIngredientByName } from '../inventory/ingredients';
 import { findRecipeByName } from '../inventory/recipes';
 import { importSetupFile } from '../inventory/setup-import';
 import { listItems } from '../items/item-sync';
-import { resolveItem, saveMapping } from '../items/mappings';
+import { linkItems, resolveItem, saveMapping, unlinkItem } from '../items/mappings';
 import { ledgerEntryLines, listLedgerEntries, stockOnHand } from '../ledger/ledger';
 import { listLogs } from '../transfer/transfer-log';
 import { saveCsvProfile } from './csv-profiles';
 import { soldItemDays } from '../../../test/support/sold-item-days';
+import { finishCount, setCountLine, startCount } from '../stock/stock-control';
+import { stockAfterCount } from '../../../test/support/counts';
 import { listUploads, previewCsv, revertUpload, uploadCsv, type CsvPostOptions } from './csv-upload';
 
 const AT = '2026-05-08T10:00:00.000Z';
@@ -326,17 +328,32 @@ describe('a CSV upload', () => {
     expect(listLogs(engine.scope)[0]?.csvInvalidRows.map((row) => row.row)).toEqual([3, 4, 5, 6]);
   });
 
-  it('takes a code known to two tills for one dish, mapped once', async () => {
+  it('takes the same code of two tills as two dishes until a person links them', async () => {
     await kassenexport();
     saveProfile('kassenexport', { name: 'Zweite Kasse' });
     await previewCsv(engine.scope, 'Zweite Kasse', file('kassenexport-1252.csv'), {}, AT);
-    const sameCode = listItems(engine.scope).filter((item) => item.itemId === '1001');
-    expect(sameCode.map((item) => [item.source, item.groupKey, item.mapping?.name])).toEqual([
-      ['Kassenexport', 'sku:1001', 'Käsespätzle'],
-      ['Zweite Kasse', 'sku:1001', 'Käsespätzle'],
+    const sameCode = () => listItems(engine.scope).filter((item) => item.itemId === '1001');
+    const [first, second] = sameCode();
+    expect(first!.groupKey).not.toBe(second!.groupKey);
+    expect(sameCode().map((item) => [item.source, item.mapping?.name ?? null])).toEqual([
+      ['Kassenexport', 'Käsespätzle'],
+      ['Zweite Kasse', null],
     ]);
     map('1001', { ingredient: 'Spätzle' }, '0.3', 'Zweite Kasse');
-    expect(listItems(engine.scope).filter((item) => item.itemId === '1001').map((item) => item.mapping?.name)).toEqual(['Spätzle', 'Spätzle']);
+    expect(sameCode().map((item) => item.mapping?.name)).toEqual(['Käsespätzle', 'Spätzle']);
+    // A person says they are one dish: the second till's code joins the first's and deducts what it deducts.
+    linkItems(engine.scope, first!.id, [second!.id]);
+    expect(sameCode().map((item) => [item.groupKey, item.mapping?.name])).toEqual([
+      [first!.groupKey, 'Käsespätzle'],
+      [first!.groupKey, 'Käsespätzle'],
+    ]);
+    map('1001', { ingredient: 'Spätzle' }, '0.3', 'Zweite Kasse');
+    expect(sameCode().map((item) => item.mapping?.name)).toEqual(['Spätzle', 'Spätzle']);
+    // Unlinked, it is a dish of its own again and keeps deducting what it did.
+    unlinkItem(engine.scope, second!.id);
+    map('1001', { recipe: 'Käsespätzle' }, '1', 'Kassenexport');
+    expect(sameCode().map((item) => item.mapping?.name)).toEqual(['Käsespätzle', 'Spätzle']);
+    expect(refusal(() => unlinkItem(engine.scope, second!.id)).code).toBe('invalid_input');
   });
 });
 
@@ -344,3 +361,19 @@ describe('a CSV upload', () => {
 function iconvLatin(text: string): Buffer {
   return Buffer.from([...text].map((char) => ({ ä: 0xe4, ö: 0xf6, ü: 0xfc, ß: 0xdf, '€': 0x80 })[char] ?? char.charCodeAt(0)));
 }
+
+describe('a late CSV upload before a finished count', () => {
+  it('leaves stock at the count’s moment what was counted, uploaded and reverted', async () => {
+    await kassenexport();
+    const count = startCount(engine.scope, 'Main Kitchen', '2026-05-07T12:00:00Z');
+    setCountLine(engine.scope, count.id, 'Spätzle', '9');
+    finishCount(engine.scope, count.id, AT);
+    await upload('Kassenexport', 'kassenexport-1252.csv');
+    // Mitte's 6 May took 0.5 kg of Spätzle before the count; its 7 May comes after it.
+    expect(listLedgerEntries(engine.scope, { type: 'COUNT' }).map((entry) => entry.quantity)).toEqual(['-0.5']);
+    expect(stockAfterCount(engine.scope, count.id, 'Spätzle')).toBe('9');
+    revertUpload(engine.scope, listUploads(engine.scope)[0]!.id, AT);
+    expect(listLedgerEntries(engine.scope, { type: 'COUNT' }).map((entry) => entry.quantity)).toEqual(['-1']);
+    expect(stockAfterCount(engine.scope, count.id, 'Spätzle')).toBe('9');
+  });
+});

@@ -130,12 +130,63 @@ describe('migrations', () => {
 
       const migrated = openDatabase({ file, migrationsFolder: defaultMigrationsFolder });
       expect(migrated.sqlite.prepare('SELECT group_key AS groupKey, location_id AS locationId, quantity FROM pos_mappings ORDER BY group_key, location_id').all()).toEqual([
-        { groupKey: 'name:Tea', locationId: null, quantity: 2000 },
-        { groupKey: 'sku:8', locationId: null, quantity: 9000 },
-        { groupKey: 'sku:8', locationId: 2, quantity: 18000 },
+        { groupKey: 'name:1:Tea', locationId: null, quantity: 2000 },
+        { groupKey: 'sku:1:8', locationId: null, quantity: 9000 },
+        { groupKey: 'sku:1:8', locationId: 2, quantity: 18000 },
       ]);
       expect(migrated.sqlite.pragma('foreign_key_check')).toEqual([]);
       migrated.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('splits groups that joined items of two sources by their code, each item keeping its mapping and overrides; the fixtures had none to split', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'larder-migrate-'));
+    try {
+      const file = join(folder, 'larder.db');
+      const old = openDatabase({ file, migrationsFolder: migrationsUpTo(folder, 18) });
+      old.sqlite.exec(`
+        INSERT INTO companies (id, name) VALUES (1, 'Harbour');
+        INSERT INTO sales_sources (id, company_id, kind, name, settings, updated_at) VALUES
+          (1, 1, 'lightspeed', 'Lightspeed K-Series', '{}', '2026-05-01T00:00:00Z'), (2, 1, 'csv', 'Kassenexport', '{}', '2026-05-01T00:00:00Z');
+        INSERT INTO locations (id, company_id, source_id, business_location_id, name, country, timezone, currency_code, business_id, business_name, last_synced_at) VALUES
+          (1, 1, 1, '100', 'Harbour', 'NL', 'Europe/Amsterdam', 'EUR', '1', 'Harbour Group', '2026-05-01T00:00:00Z');
+        INSERT INTO ingredients (id, company_id, name, unit) VALUES (1, 1, 'Cheese', 'kg');
+        INSERT INTO pos_items (id, company_id, source_id, item_id, name, sku, active, price, last_synced_at) VALUES
+          (1, 1, 1, 'a', 'Extra cheese', '1004', 1, NULL, '2026-05-01T00:00:00Z'),
+          (2, 1, 1, 'b', 'Extra cheese', '1004', 1, NULL, '2026-05-01T00:00:00Z'),
+          (3, 1, 2, '1004', 'Apfelstrudel', '1004', 1, NULL, '2026-05-01T00:00:00Z');
+        INSERT INTO pos_mappings (company_id, group_key, location_id, mapped_object_type, ingredient_id, quantity, is_subtraction, updated_at) VALUES
+          (1, 'sku:1004', NULL, 'ingredient', 1, 20000, 0, '2026-05-02T00:00:00Z'),
+          (1, 'sku:1004', 1, 'ingredient', 1, 30000, 0, '2026-05-02T00:00:00Z');`);
+      old.close();
+
+      const migrated = openDatabase({ file, migrationsFolder: defaultMigrationsFolder });
+      expect(migrated.sqlite.prepare('SELECT id, group_key AS groupKey FROM pos_items ORDER BY id').all()).toEqual([
+        { id: 1, groupKey: 'sku:1:1004' },
+        { id: 2, groupKey: 'sku:1:1004' },
+        { id: 3, groupKey: 'sku:2:1004' },
+      ]);
+      expect(migrated.sqlite.prepare('SELECT group_key AS groupKey, location_id AS locationId, quantity FROM pos_mappings ORDER BY group_key, location_id').all()).toEqual([
+        { groupKey: 'sku:1:1004', locationId: null, quantity: 20000 },
+        { groupKey: 'sku:1:1004', locationId: 1, quantity: 30000 },
+        { groupKey: 'sku:2:1004', locationId: null, quantity: 20000 },
+        { groupKey: 'sku:2:1004', locationId: 1, quantity: 30000 },
+      ]);
+      expect(migrated.sqlite.pragma('foreign_key_check')).toEqual([]);
+      migrated.close();
+      // The databases kept as fixtures, migrated: no group of theirs joined two sources, so none is split.
+      for (const name of ['larder-2324115.db', 'larder-d4f7a09.db']) {
+        const copy = join(folder, name);
+        cpSync(new URL(`../../../test/fixtures/${name}`, import.meta.url).pathname, copy);
+        const db = openDatabase({ file: copy, migrationsFolder: defaultMigrationsFolder });
+        const split = db.sqlite
+          .prepare(`SELECT count(*) AS groups FROM (SELECT CASE WHEN coalesce(sku, '') <> '' THEN 'sku:' || sku ELSE 'name:' || name END AS old FROM pos_items GROUP BY old HAVING count(DISTINCT group_key) > 1)`)
+          .get() as { groups: number };
+        db.close();
+        expect([name, split.groups]).toEqual([name, 0]);
+      }
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -479,13 +479,20 @@ export const posItems = sqliteTable(
     /** Money scale; null when Lightspeed gave no usable price. */
     price: integer('price'),
     lastSyncedAt: text('last_synced_at').notNull(),
+    /** The group a person joined this item to (another source's item that is the same dish); null: its own. */
+    linkedGroup: text('linked_group'),
     /**
-     * The dish the item is, across businesses, locations and sources: its SKU (a CSV code is its SKU),
-     * or its exact name where it has none. Mappings belong to the group (see items/item-groups.ts).
+     * The dish the item is: within its sales source (one POS account, one CSV profile) its SKU (a CSV
+     * code is its SKU), or its exact name where it has none, across that source's businesses and
+     * locations. Tills number their items independently, so items of two sources are one dish only
+     * when a person links them (linked_group). Mappings belong to the group (see items/mappings.ts).
      */
     groupKey: text('group_key')
       .notNull()
-      .generatedAlwaysAs(sql`CASE WHEN coalesce(sku, '') <> '' THEN 'sku:' || sku ELSE 'name:' || name END`, { mode: 'virtual' }),
+      .generatedAlwaysAs(
+        sql`CASE WHEN coalesce(linked_group, '') <> '' THEN linked_group WHEN coalesce(sku, '') <> '' THEN 'sku:' || source_id || ':' || sku ELSE 'name:' || source_id || ':' || name END`,
+        { mode: 'virtual' },
+      ),
   },
   (t) => [
     uniqueIndex('pos_items_source_item').on(t.companyId, t.sourceId, t.itemId),

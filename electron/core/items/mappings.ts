@@ -1,8 +1,9 @@
 // What a POS item deducts when sold: one ingredient or one recipe, a quantity per sale, and whether
 // the mapping subtracts (stock comes back, for reversals and corrections). A mapping belongs to the
-// item's group — the same dish sold by several businesses, locations or sources, known by its SKU (a
-// CSV code) or, without one, its exact name — so a menu is mapped once; a location may override it.
-import { and, eq, isNull } from 'drizzle-orm';
+// item's group — the same dish sold by a source's businesses and locations, known by its SKU (a CSV
+// code) or, without one, its exact name, and the other sources' items a person linked to it — so a
+// menu is mapped once; a location may override it.
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
 import { posItems, posMappings, salesSources } from '../db/schema';
 import { findSalesSource } from '../sources/sales-sources';
@@ -16,11 +17,6 @@ import { targetView } from './mapping-target';
 import type { MappingView } from '../../../shared/model/items';
 
 export type PosItem = typeof posItems.$inferSelect;
-
-/** The group a sold line or an item belongs to: pos_items.group_key's rule, for lines that have no item row. */
-export function groupKeyOf(sku: string | null, name: string): string {
-  return sku ? `sku:${sku}` : `name:${name}`;
-}
 
 /**
  * SQL saying the item `alias` is mapped: its group has a mapping, or every location carrying it has an
@@ -158,4 +154,62 @@ export function mappingOf(scope: CompanyScope, posItemId: number, locationId: nu
     .prepare(`${MAPPING_SELECT} WHERE i.company_id = ? AND i.id = ? AND ifnull(m.location_id, 0) = ?`)
     .get(scope.companyId, posItemId, locationId ?? 0) as MappingRow | undefined;
   return row ? view(row) : null;
+}
+
+/**
+ * A person says `others` are the same dish as `item` (another till's code for it): their groups join
+ * the item's and deduct what it deducts. Where the item's group has no mapping yet, a joining group's
+ * own mapping and overrides come with it; otherwise the item's win and the joining group's go.
+ * Answers the item's mapping after the link.
+ */
+export function linkItems(scope: CompanyScope, posItemId: number, otherIds: readonly number[]): MappingView | null {
+  return scope.db.write(() => {
+    const item = requireOwnItem(scope, posItemId);
+    for (const otherId of otherIds) {
+      const other = requireOwnItem(scope, otherId);
+      if (other.groupKey === item.groupKey) continue;
+      const mapped = scope.db.statement('SELECT location_id AS locationId FROM pos_mappings WHERE company_id = ? AND group_key = ?');
+      const theirs = mapped.all(scope.companyId, other.groupKey) as { locationId: number | null }[];
+      const ours = new Set((mapped.all(scope.companyId, item.groupKey) as { locationId: number | null }[]).map((row) => row.locationId ?? 0));
+      for (const { locationId } of theirs) {
+        const at = eq(posMappings.groupKey, other.groupKey);
+        const where = and(eq(posMappings.companyId, scope.companyId), at, atLocation(locationId));
+        if (ours.has(locationId ?? 0)) scope.db.orm.delete(posMappings).where(where).run();
+        else scope.db.orm.update(posMappings).set({ groupKey: item.groupKey }).where(where).run();
+      }
+      scope.db.orm
+        .update(posItems)
+        .set({ linkedGroup: item.groupKey })
+        .where(and(eq(posItems.companyId, scope.companyId), eq(posItems.groupKey, other.groupKey)))
+        .run();
+    }
+    return mappingOf(scope, posItemId);
+  });
+}
+
+/**
+ * An item linked to another source's dish becomes a dish of its own again, with the items of its own
+ * source that share its code or name, keeping the mapping it deducted by (a copy of the group's).
+ */
+export function unlinkItem(scope: CompanyScope, posItemId: number): MappingView | null {
+  return scope.db.write(() => {
+    const item = requireOwnItem(scope, posItemId);
+    if (!item.linkedGroup) throw new DomainError('invalid_input', `${item.name} is not linked to another till's item.`);
+    const before = item.groupKey;
+    const sameCode = item.sku ? eq(posItems.sku, item.sku) : and(eq(posItems.name, item.name), sql`coalesce(${posItems.sku}, '') = ''`);
+    scope.db.orm
+      .update(posItems)
+      .set({ linkedGroup: null })
+      .where(and(eq(posItems.companyId, scope.companyId), eq(posItems.sourceId, item.sourceId), eq(posItems.linkedGroup, before), sameCode))
+      .run();
+    const own = requireOwnItem(scope, posItemId).groupKey;
+    scope.db
+      .statement(
+        `INSERT INTO pos_mappings (company_id, group_key, location_id, mapped_object_type, ingredient_id, recipe_id, quantity, is_subtraction, updated_at)
+         SELECT company_id, ?, location_id, mapped_object_type, ingredient_id, recipe_id, quantity, is_subtraction, updated_at
+         FROM pos_mappings WHERE company_id = ? AND group_key = ?`,
+      )
+      .run(own, scope.companyId, before);
+    return mappingOf(scope, posItemId);
+  });
 }

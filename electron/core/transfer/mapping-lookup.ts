@@ -1,12 +1,13 @@
-// Which mapping a sales line uses. A line belongs to a group (one dish across businesses, locations
-// and sources: see items/mappings.ts); the location's override of the group's mapping wins, then the
-// group's. The line's group is found first through the POS's own item id where the line carries one
-// (a Sides product renamed after the sync keeps deducting), then by its SKU — renaming a button in
-// Lightspeed keeps its SKU, so deductions do not silently stop — then through the items of that exact
-// name (the seed's rule), the location's own first, and last by the name itself.
+// Which mapping a sales line uses. A line belongs to a group (one dish across a source's businesses and
+// locations, and other sources' items a person linked to it: see items/mappings.ts); the location's
+// override of the group's mapping wins, then the group's. The line's group is found among its own
+// source's items: first through the POS's own item id where the line carries one (a Sides product
+// renamed after the sync keeps deducting), then by its SKU — renaming a button in Lightspeed keeps its
+// SKU, so deductions do not silently stop — then by its exact name (the seed's rule), the location's
+// own items first. Another till's item with the same code is another dish.
 import type { CompanyScope } from '../db/company';
 import { type Decimal, fromScaled, QUANTITY_SCALE } from '../decimal/decimal';
-import { groupKeyOf, itemMappedAtSql } from '../items/mappings';
+import { itemMappedAtSql } from '../items/mappings';
 
 export interface LineMapping {
   ingredientId: number | null;
@@ -51,21 +52,19 @@ export function mappingLookup(scope: CompanyScope, sourceId: number, locationId:
   // Only the source's mapped items matter: an unmapped item's group leads nowhere.
   const items = scope.db
     .statement(
-      `SELECT i.item_id AS itemId, i.name, i.group_key AS groupKey FROM pos_items i
+      `SELECT i.item_id AS itemId, i.name, i.sku, i.group_key AS groupKey FROM pos_items i
        WHERE i.company_id = ? AND i.source_id = ? AND ${itemMappedAtSql('i.id', '?')}
        ORDER BY EXISTS (SELECT 1 FROM pos_item_locations pl WHERE pl.pos_item_id = i.id AND pl.location_id = ?) DESC, i.id`,
     )
-    .all(scope.companyId, sourceId, locationId, locationId) as { itemId: string; name: string; groupKey: string }[];
+    .all(scope.companyId, sourceId, locationId, locationId) as { itemId: string; name: string; sku: string | null; groupKey: string }[];
   const byItemId = new Map<string, LineMapping>();
+  const bySku = new Map<string, LineMapping>();
   const byName = new Map<string, LineMapping>();
   for (const item of items) {
     const mapping = byGroup.get(item.groupKey) as LineMapping;
     byItemId.set(item.itemId, mapping);
+    if (item.sku && !bySku.has(item.sku)) bySku.set(item.sku, mapping);
     if (!byName.has(item.name)) byName.set(item.name, mapping);
   }
-  return (line) =>
-    (line.itemId ? byItemId.get(line.itemId) : undefined) ??
-    (line.sku ? byGroup.get(groupKeyOf(line.sku, '')) : undefined) ??
-    (line.name ? (byName.get(line.name) ?? byGroup.get(groupKeyOf(null, line.name))) : undefined) ??
-    null;
+  return (line) => (line.itemId ? byItemId.get(line.itemId) : undefined) ?? (line.sku ? bySku.get(line.sku) : undefined) ?? (line.name ? byName.get(line.name) : undefined) ?? null;
 }

@@ -57,7 +57,7 @@ describe('the transfer CLI commands', () => {
 
     expect((await cli('map', '1008', '--ingredient', 'Coffee beans', '--quantity', '0.009')).json).toMatchObject({ mapping: { itemName: 'Espresso', quantity: '0.009' } });
     // The burger is one dish in the three businesses (one SKU): mapped once, by its name.
-    expect((await cli('map', 'Classic Burger', '--recipe', 'Classic Burger recipe')).json).toMatchObject({ mapping: { groupKey: 'sku:1020', location: null } });
+    expect((await cli('map', 'Classic Burger', '--recipe', 'Classic Burger recipe')).json).toMatchObject({ mapping: { groupKey: 'sku:1:1020', location: null } });
     expect((await cli('map', '1234000020', '--recipe', 'Classic Burger recipe')).json).toMatchObject({ mapping: { mappedObjectType: 'recipe' } });
     expect((await cli('map', '1008', '--ingredient', 'Unobtainium')).json).toMatchObject({ error: { code: 'ingredient_not_found' } });
     expect((await cli('map', '1008', '--ingredient', 'Coffee beans', '--quantity', '0')).json).toMatchObject({ error: { code: 'invalid_quantity' } });

@@ -4,7 +4,7 @@ import { DomainError } from '../../core/domain-error';
 import { findIngredientByName } from '../../core/inventory/ingredients';
 import { findRecipeByName } from '../../core/inventory/recipes';
 import { requireLocation } from '../../core/locations/location-config';
-import { deleteMapping, resolveItem, saveMappings } from '../../core/items/mappings';
+import { deleteMapping, linkItems, resolveItem, saveMappings, unlinkItem } from '../../core/items/mappings';
 import { suggestTargets } from '../../core/items/suggestions';
 import { reprocess, reprocessPreview } from '../../core/transfer/reprocess';
 import { applyMigrationAction, latestJob, recoverStuckJobs, runMigration, view, type MigrationAction } from '../../core/migration/migration';
@@ -18,6 +18,8 @@ import type { Command } from './command';
 
 const mapUsage = 'map <item id|code|SKU|name>... (--ingredient NAME | --recipe NAME) [--quantity Q] [--subtraction] [--source NAME] [--location BLID]';
 const unmapUsage = 'unmap <item id|code|SKU|name> [--source NAME] [--location BLID]';
+const linkUsage = 'link <item id|code|SKU|name> [--source NAME] --to <item id|code|SKU|name> [--to-source NAME]';
+const unlinkUsage = 'unlink <item id|code|SKU|name> [--source NAME]';
 const transferUsage = 'transfer <blId> <date> [--no-force]';
 const migrateUsage = 'migrate start|rerun|cancel|status <blId> [--wait]';
 const reprocessUsage = 'reprocess <blId> --from DATE --to DATE [--preview]';
@@ -112,6 +114,25 @@ export const transferCommands: Record<string, Command> = {
       const item = resolveItem(engine.scope, positionals[0] as string, values.source);
       deleteMapping(engine.scope, item.id, values.location);
       return { unmapped: { itemId: item.itemId, name: item.name } };
+    },
+  },
+  link: {
+    usage: linkUsage,
+    run: (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { source: { type: 'string' }, to: { type: 'string' }, 'to-source': { type: 'string' } }, linkUsage);
+      if (positionals.length !== 1 || values.to === undefined) throw new DomainError('invalid_input', `Usage: ${linkUsage}`);
+      const item = resolveItem(engine.scope, positionals[0] as string, values.source);
+      const dish = resolveItem(engine.scope, values.to, values['to-source']);
+      return { linked: { itemId: item.itemId, name: item.name, to: { itemId: dish.itemId, name: dish.name }, mapping: linkItems(engine.scope, dish.id, [item.id]) } };
+    },
+  },
+  unlink: {
+    usage: unlinkUsage,
+    run: (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { source: { type: 'string' } }, unlinkUsage);
+      if (positionals.length !== 1) throw new DomainError('invalid_input', `Usage: ${unlinkUsage}`);
+      const item = resolveItem(engine.scope, positionals[0] as string, values.source);
+      return { unlinked: { itemId: item.itemId, name: item.name, mapping: unlinkItem(engine.scope, item.id) } };
     },
   },
   transfer: {

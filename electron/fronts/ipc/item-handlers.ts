@@ -4,7 +4,7 @@ import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../../core/decimal/de
 import { confirmRename, openRenames } from '../../core/items/item-renames';
 import { itemNames, listItems, syncItems } from '../../core/items/item-sync';
 import { activatedCoverage, rankUnmapped } from '../../core/items/mapping-coverage';
-import { deleteMapping, saveMapping, saveMappings, type MappingInput } from '../../core/items/mappings';
+import { deleteMapping, linkItems, saveMapping, saveMappings, unlinkItem, type MappingInput } from '../../core/items/mappings';
 import { suggester } from '../../core/items/suggestions';
 import { companyCurrency } from '../../core/locations/location-sync';
 import { reprocess, reprocessPreview } from '../../core/transfer/reprocess';
@@ -16,6 +16,8 @@ type ItemChannel =
   | 'mappings:save'
   | 'mappings:save-many'
   | 'mappings:delete'
+  | 'items:link'
+  | 'items:unlink'
   | 'items:work-list'
   | 'items:suggest'
   | 'items:coverage'
@@ -64,6 +66,16 @@ export function createItemHandlers(engine: Engine): Pick<Handlers, ItemChannel> 
       deleteMapping(scope, posItemId, location);
       mappingsChanged();
       return { done: true as const };
+    },
+    'items:link': ({ posItemId, otherIds }) => {
+      const mapping = linkItems(scope, posItemId, otherIds);
+      mappingsChanged();
+      return { mapping };
+    },
+    'items:unlink': ({ posItemId }) => {
+      const mapping = unlinkItem(scope, posItemId);
+      mappingsChanged();
+      return { mapping };
     },
     'items:work-list': () => ({
       rows: rankUnmapped(scope, platform.clock).map((rank) => ({

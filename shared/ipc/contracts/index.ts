@@ -23,6 +23,7 @@ import {
   confirmRenameContract,
   coverageContract,
   deleteMappingContract,
+  linkItemsContract,
   listItemsContract,
   renamesContract,
   reprocessCancelContract,
@@ -32,6 +33,7 @@ import {
   saveMappingsContract,
   suggestContract,
   syncItemsContract,
+  unlinkItemContract,
   workListContract,
 } from './items';
 import { linkLocation, listLocationsContract, locationOverviewContract, setLocationAutoIssue, setLocationTimeZone, syncLocationsContract } from './locations';
@@ -80,6 +82,8 @@ const all = [
   saveMappingContract,
   saveMappingsContract,
   deleteMappingContract,
+  linkItemsContract,
+  unlinkItemContract,
   workListContract,
   suggestContract,
   coverageContract,

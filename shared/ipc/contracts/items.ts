@@ -57,6 +57,22 @@ export const deleteMappingContract = defineContract({
   errors: ['item_not_found', 'location_not_found', 'unauthorized_company_access'],
 });
 
+/** Another till's item is the same dish: it joins the item's group and deducts what the group deducts. */
+export const linkItemsContract = defineContract({
+  channel: 'items:link',
+  input: z.object({ posItemId: z.number().int().positive(), otherIds: z.array(z.number().int().positive()).min(1).max(500) }).strict(),
+  output: z.object({ mapping: mappingView.nullable() }),
+  errors: ['item_not_found', 'unauthorized_company_access'],
+});
+
+/** A linked item back to a dish of its own, keeping what it deducted. */
+export const unlinkItemContract = defineContract({
+  channel: 'items:unlink',
+  input: z.object({ posItemId: z.number().int().positive() }).strict(),
+  output: z.object({ mapping: mappingView.nullable() }),
+  errors: ['item_not_found', 'unauthorized_company_access', 'invalid_input'],
+});
+
 export const workListContract = defineContract({
   channel: 'items:work-list',
   input: empty,
