@@ -41,6 +41,11 @@ export const settingsSchema = z.object({
   lightspeedLoopbackPort: z.number().int().min(1024).max(65535).nullable().default(null),
   /** The reasons waste is recorded with: a short list the manager edits (Inventory → Waste and moves). */
   wasteReasons: z.array(z.string().trim().min(1).max(40)).min(1).max(20).default(['spoiled', 'dropped', 'overproduced', 'staff meal', 'other']),
+  /**
+   * What 1 unit of a location's sales currency is in the company's currency (stock is valued in it), by
+   * currency code, e.g. {"USD": "0.92"}: food cost % compares sales and costs only in one currency.
+   */
+  exchangeRates: z.record(z.string().regex(/^[A-Z]{3}$/), z.string().regex(/^\d{1,9}(\.\d{1,9})?$/).refine((rate) => Number(rate) > 0, 'must be above 0')).default({}),
   /** Set while the demo account is in use: the port its fake K-Series listens on, kept across restarts. */
   demoAccount: z.object({ port: z.number().int().min(1).max(65535), sidesPort: z.number().int().min(1).max(65535).optional() }).nullable().default(null),
 });

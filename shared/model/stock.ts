@@ -64,19 +64,39 @@ export const foodCostDay = z.object({ date: z.string(), sales: decimalOutput, th
 export type FoodCostDay = z.infer<typeof foodCostDay>;
 
 const countRef = z.object({ id: z.number().int(), date: z.string() });
+
+/** Actual against theoretical food cost over the span between two finished counts: the sales days from the opening count's date to the day before the closing count's. */
+export const foodCostSpan = z.object({
+  opening_count: countRef,
+  closing_count: countRef,
+  from: z.string(),
+  to: z.string(),
+  sales: decimalOutput,
+  theoretical_cost: decimalOutput,
+  theoretical_pct: decimalOutput.nullable(),
+  actual_cost: decimalOutput,
+  actual_pct: decimalOutput.nullable(),
+});
+export type FoodCostSpan = z.infer<typeof foodCostSpan>;
+
 export const foodCostView = z.object({
   location: z.string(),
   from: z.string(),
   to: z.string(),
+  /** The location's sales currency. */
   currency: z.string(),
+  /** What stock (and so every cost) is valued in: the company's currency. */
+  cost_currency: z.string(),
+  /** 1 unit of `currency` in `cost_currency`, as set in Settings; null when they are one currency or no rate is set. */
+  exchange_rate: decimalOutput.nullable(),
+  /** Why no food cost % is shown (sales and costs in two currencies without a rate); null when it is. */
+  pct_note: z.string().nullable(),
   sales: decimalOutput,
   theoretical_cost: decimalOutput,
   theoretical_pct: decimalOutput.nullable(),
-  /** Null without a finished count of the storage unit on or before `from` and one on or after `to`. */
-  actual_cost: decimalOutput.nullable(),
-  actual_pct: decimalOutput.nullable(),
-  opening_count: countRef.nullable(),
-  closing_count: countRef.nullable(),
+  /** Null without a finished count of the storage unit on or before `from` and another on or after `to`; `actual_note` says why. */
+  actual: foodCostSpan.nullable(),
+  actual_note: z.string().nullable(),
   days: z.array(foodCostDay),
 });
 export type FoodCost = z.infer<typeof foodCostView>;

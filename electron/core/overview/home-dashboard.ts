@@ -7,7 +7,7 @@ import { stockOnHand } from '../ledger/ledger';
 import { listLocations } from '../locations/location-sync';
 import { addDays, yesterdayIn } from '../locations/zoned-time';
 import type { Clock } from '../platform/platform';
-import { foodCost } from '../stock/food-cost';
+import { type ExchangeRates, foodCost } from '../stock/food-cost';
 import { countedEver } from '../stock/stock-control';
 import { latestLogOfDay } from '../transfer/transfer-log';
 import type { HomeDashboard } from '../../../shared/model/setup';
@@ -27,7 +27,7 @@ function nightStatus(location: { activatedAt: string | null; autoIssue: boolean 
   return log.linesUnmapped > 0 ? 'unmapped' : 'posted';
 }
 
-export function homeDashboard(scope: CompanyScope, clock: Clock): HomeDashboard {
+export function homeDashboard(scope: CompanyScope, clock: Clock, rates: ExchangeRates = {}): HomeDashboard {
   const locations = listLocations(scope);
   const nights = locations.map((location): Night => {
     const date = yesterdayIn(location.timezone, clock.now());
@@ -45,7 +45,7 @@ export function homeDashboard(scope: CompanyScope, clock: Clock): HomeDashboard 
   });
   const foodCosts = nights
     .filter((night) => night.status !== 'not_activated')
-    .map((night) => ({ ...foodCost(scope, night.businessLocationId, addDays(night.date, -29), night.date), businessLocationId: night.businessLocationId }));
+    .map((night) => ({ ...foodCost(scope, night.businessLocationId, addDays(night.date, -29), night.date, rates), businessLocationId: night.businessLocationId }));
   const stock = stockOnHand(scope).filter((line) => line.quantity !== '0');
   const counted = countedEver(scope);
   const named = (lines: typeof stock) => [...new Set(lines.map((line) => `${line.ingredient} (${line.storageUnit})`))];

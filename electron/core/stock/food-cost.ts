@@ -1,38 +1,59 @@
 // Food cost of a location over a period: what the POS sold (net sales of its synced sales lines), what
 // that should have cost (its ISSUE entries: the theoretical cost), and what stock really cost
-// (opening + receipts − closing, valued from the counts of its storage unit around the period), each as
-// a share of sales; and the theoretical food cost % of each of the last 30 days, for the chart.
+// (opening + receipts + moves in − moves out − closing, valued from the counts of its storage unit), each
+// as a share of sales; and the theoretical food cost % of each of the last 30 days, for the chart.
+//
+// Two rules keep the figures honest. Sales are in the location's currency and stock is valued in the
+// company's: a % is computed only where the two are one currency, or an exchange rate for the sales
+// currency is set (and stated beside the figure). And the actual cost runs from count to count, so
+// it is compared with the sales and theoretical cost of the counts' span, not of the dates chosen: a
+// count on D comes before D's sales (stock-control.ts), so the span's sales days are the opening
+// count's date up to the day before the closing count's.
 import type { CompanyScope } from '../db/company';
-import { type Decimal, fromScaled, MONEY_SCALE, roundToScale } from '../decimal/decimal';
+import { Decimal, fromScaled, MONEY_SCALE, roundToScale } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
-import { requireAnyLocation } from '../locations/location-sync';
+import { companyCurrency, requireAnyLocation } from '../locations/location-sync';
 import { addDays } from '../locations/zoned-time';
 import { salesByDay } from '../transfer/sales-source';
-import type { FoodCost, FoodCostDay } from '../../../shared/model/stock';
+import type { FoodCost, FoodCostDay, FoodCostSpan } from '../../../shared/model/stock';
 
 const money = (scaled: number) => fromScaled(scaled, MONEY_SCALE);
-const pct = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : roundToScale(part.dividedBy(whole).times(100), 2).toFixed());
 
-export function foodCost(scope: CompanyScope, businessLocationId: string, from: string, to: string): FoodCost {
+/** 1 unit of a currency in the company's currency, as the manager set it in Settings. */
+export type ExchangeRates = Readonly<Record<string, string>>;
+
+/** How a sales amount becomes the cost currency: 1 for one currency, the rate set, or null (no % then). */
+function salesToCost(salesCurrency: string, costCurrency: string, rates: ExchangeRates): Decimal | null {
+  if (salesCurrency === costCurrency) return new Decimal(1);
+  const rate = rates[salesCurrency];
+  return rate === undefined ? null : new Decimal(rate);
+}
+
+export function foodCost(scope: CompanyScope, businessLocationId: string, from: string, to: string, rates: ExchangeRates = {}): FoodCost {
   if (from > to) throw new DomainError('invalid_input', `The period must start before it ends (${from} to ${to}).`);
   const location = requireAnyLocation(scope, businessLocationId);
+  const costCurrency = companyCurrency(scope) ?? location.currencyCode;
+  const rate = salesToCost(location.currencyCode, costCurrency, rates);
+  const pct = (cost: Decimal, sales: Decimal) => (rate === null || sales.isZero() ? null : roundToScale(cost.dividedBy(sales.times(rate)).times(100), 2).toFixed());
 
-  // The period, and the 30 days of the chart ending with it.
+  // The period, the 30 days of the chart ending with it, and the counts' span around it.
   const chartFrom = addDays(to, -29);
-  const start = chartFrom < from ? chartFrom : from;
+  const counts = location.storageUnitId === null ? null : countsAround(scope, location.storageUnitId, from, to);
+  const start = [from, chartFrom, counts?.opening?.date ?? from].sort()[0] as string;
+  const end = counts?.closing ? [to, counts.closing.date].sort()[1] as string : to;
   // Sold lines only, as a transfer counts them (positive, named, neither voided nor cancelled): the day sums.
-  const salesOfDays = salesByDay(scope.db, location.id, start, to);
-  const costByDay = scope.db
-    .statement(
-      `SELECT date, -sum(value) AS cost FROM ledger_day_totals WHERE company_id = ? AND business_location_id = ? AND type = 'ISSUE' AND date BETWEEN ? AND ?
-       GROUP BY date`,
-    )
-    .all(scope.companyId, businessLocationId.trim(), start, to) as { date: string; cost: number }[];
-  const sales = new Map(salesOfDays.map((row) => [row.date, row.sales]));
-  const cost = new Map(costByDay.map((row) => [row.date, row.cost]));
-  const sum = (map: Map<string, number>) => [...map].filter(([date]) => date >= from && date <= to).reduce((total, [, value]) => total + value, 0);
-  const totalSales = money(sum(sales));
-  const theoretical = money(sum(cost));
+  const sales = new Map(salesByDay(scope.db, location.id, start, end).map((row) => [row.date, row.sales]));
+  const cost = new Map(
+    (
+      scope.db
+        .statement(
+          `SELECT date, -sum(value) AS cost FROM ledger_day_totals WHERE company_id = ? AND business_location_id = ? AND type = 'ISSUE' AND date BETWEEN ? AND ?
+           GROUP BY date`,
+        )
+        .all(scope.companyId, businessLocationId.trim(), start, end) as { date: string; cost: number }[]
+    ).map((row) => [row.date, row.cost]),
+  );
+  const sum = (map: Map<string, number>, first: string, last: string) => money([...map].filter(([date]) => date >= first && date <= last).reduce((total, [, value]) => total + value, 0));
 
   const days: FoodCostDay[] = [];
   for (let date = chartFrom; date <= to; date = addDays(date, 1)) {
@@ -41,37 +62,86 @@ export function foodCost(scope: CompanyScope, businessLocationId: string, from: 
     days.push({ date, sales: daySales.toFixed(), theoretical_cost: dayCost.toFixed(), theoretical_pct: pct(dayCost, daySales) });
   }
 
-  const actual = location.storageUnitId === null ? null : actualCost(scope, location.storageUnitId, from, to);
+  let actual: FoodCostSpan | null = null;
+  if (counts?.opening && counts.closing && location.storageUnitId !== null) {
+    const spanFrom = counts.opening.date;
+    const spanTo = addDays(counts.closing.date, -1);
+    const spanSales = sum(sales, spanFrom, spanTo);
+    const spanTheoretical = sum(cost, spanFrom, spanTo);
+    const used = actualCost(scope, location.storageUnitId, counts.opening.date, counts.closing.date);
+    actual = {
+      opening_count: counts.opening,
+      closing_count: counts.closing,
+      from: spanFrom,
+      to: spanTo,
+      sales: spanSales.toFixed(),
+      theoretical_cost: spanTheoretical.toFixed(),
+      theoretical_pct: pct(spanTheoretical, spanSales),
+      actual_cost: used.toFixed(),
+      actual_pct: pct(used, spanSales),
+    };
+  }
+  const totalSales = sum(sales, from, to);
+  const theoretical = sum(cost, from, to);
   return {
     location: location.name,
     from,
     to,
     currency: location.currencyCode,
+    cost_currency: costCurrency,
+    exchange_rate: rate !== null && location.currencyCode !== costCurrency ? rate.toFixed() : null,
+    pct_note:
+      rate === null
+        ? `Sales are in ${location.currencyCode} and stock is valued in ${costCurrency}: set what 1 ${location.currencyCode} is in ${costCurrency} in Settings to see a food cost %.`
+        : null,
     sales: totalSales.toFixed(),
     theoretical_cost: theoretical.toFixed(),
     theoretical_pct: pct(theoretical, totalSales),
-    actual_cost: actual ? actual.cost.toFixed() : null,
-    actual_pct: actual ? pct(actual.cost, totalSales) : null,
-    opening_count: actual?.opening ?? null,
-    closing_count: actual?.closing ?? null,
+    actual,
+    actual_note: actual ? null : actualNote(location, counts, from, to),
     days,
   };
 }
 
-/** Opening + receipts − closing of the storage unit, valued from the finished counts around the period. */
-function actualCost(scope: CompanyScope, storageUnitId: number, from: string, to: string) {
+type CountRef = { id: number; date: string };
+
+/**
+ * The finished counts of the storage unit that bracket the period (the last on or before `from`, the
+ * first on or after `to`), and, where one is missing, the nearest on the other side to offer instead.
+ */
+function countsAround(scope: CompanyScope, storageUnitId: number, from: string, to: string) {
   const count = (sql: string, date: string) =>
-    scope.db.statement(`SELECT id, date FROM stock_counts WHERE storage_unit_id = ? AND status = 'finished' AND ${sql}`).get(storageUnitId, date) as { id: number; date: string } | undefined;
-  const opening = count('date <= ? ORDER BY counted_at DESC LIMIT 1', from);
-  const closing = count('date >= ? ORDER BY counted_at LIMIT 1', to);
-  if (!opening || !closing || opening.id === closing.id) return null;
-  // A count's stock: every movement before its date and the non-sales movements of its date (stock-control.ts).
+    scope.db.statement(`SELECT id, date FROM stock_counts WHERE storage_unit_id = ? AND status = 'finished' AND ${sql}`).get(storageUnitId, date) as CountRef | undefined;
+  const opening = count('date <= ? ORDER BY counted_at DESC LIMIT 1', from) ?? null;
+  const closing = count('date >= ? ORDER BY counted_at LIMIT 1', to) ?? null;
+  if (opening && closing && opening.id !== closing.id) return { opening, closing, nearest: [] };
+  // Inside the period: counts the manager could choose dates around instead.
+  const inside = scope.db
+    .statement(`SELECT id, date FROM stock_counts WHERE storage_unit_id = ? AND status = 'finished' AND date > ? AND date < ? ORDER BY counted_at`)
+    .all(storageUnitId, from, to) as CountRef[];
+  const nearest = [opening, ...inside, closing].filter((each): each is CountRef => each !== null);
+  return { opening: null, closing: null, nearest: [...new Set(nearest.map((each) => each.date))] };
+}
+
+function actualNote(location: { name: string; storageUnitId: number | null }, counts: ReturnType<typeof countsAround> | null, from: string, to: string): string {
+  if (location.storageUnitId === null || counts === null) return `${location.name} has no storage unit linked, so there are no counts to compare.`;
+  const offer = counts.nearest.length === 0 ? 'There is no finished count yet.' : `Finished counts: ${counts.nearest.join(', ')}; choose dates that start and end on one of them.`;
+  return `The actual cost runs from count to count: it needs a finished count on or before ${from} and another on or after ${to}. ${offer}`;
+}
+
+/** Opening + receipts + moves in − moves out − closing of the storage unit, between two counts' dates. */
+function actualCost(scope: CompanyScope, storageUnitId: number, openingDate: string, closingDate: string): Decimal {
+  // A count's stock: every movement before its date and the non-sales movements of its date (count-restatement.ts).
   const valueAt = (date: string) =>
     (scope.db
       .statement(`SELECT coalesce(sum(value), 0) AS value FROM ledger_entries WHERE storage_unit_id = ? AND company_id = ? AND (date < ? OR (date = ? AND type <> 'ISSUE'))`)
       .get(storageUnitId, scope.companyId, date, date) as { value: number }).value;
-  const receipts = (scope.db
-    .statement(`SELECT coalesce(sum(value), 0) AS value FROM ledger_entries WHERE storage_unit_id = ? AND company_id = ? AND type = 'RECEIPT' AND date > ? AND date <= ?`)
-    .get(storageUnitId, scope.companyId, opening.date, closing.date) as { value: number }).value;
-  return { cost: money(valueAt(opening.date) + receipts - valueAt(closing.date)), opening, closing };
+  // Bought, or moved in from another storage unit (a move out is not used: it is still the company's).
+  const cameIn = (scope.db
+    .statement(
+      `SELECT coalesce(sum(value), 0) AS value FROM ledger_entries WHERE storage_unit_id = ? AND company_id = ? AND date > ? AND date <= ?
+         AND (type = 'RECEIPT' OR (type = 'ADJUSTMENT' AND reference LIKE 'move:%'))`,
+    )
+    .get(storageUnitId, scope.companyId, openingDate, closingDate) as { value: number }).value;
+  return money(valueAt(openingDate) + cameIn - valueAt(closingDate));
 }

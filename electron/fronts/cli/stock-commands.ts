@@ -82,7 +82,7 @@ export const stockCommands: Record<string, Command> = {
       const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, to: { type: 'string' } }, foodCostUsage);
       const [location, ...rest] = positionals;
       if (!location || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${foodCostUsage}`);
-      return { food_cost: foodCost(engine.scope, location, dateOf(values.from, 'from'), dateOf(values.to, 'to')) };
+      return { food_cost: foodCost(engine.scope, location, dateOf(values.from, 'from'), dateOf(values.to, 'to'), engine.platform.settings.get('exchangeRates')) };
     },
   },
 };

@@ -8,7 +8,7 @@ import type { Handlers } from './handler-types';
 
 type SetupChannel = 'setup:checklist' | 'home:dashboard' | 'settings:get' | 'settings:save' | 'demo:start' | 'diagnostics:save';
 
-const editable = ['nightlyRunTime', 'startAtLogin', 'closeToTray', 'allowWeakSecretStorage'] as const;
+const editable = ['nightlyRunTime', 'startAtLogin', 'closeToTray', 'allowWeakSecretStorage', 'exchangeRates'] as const;
 
 /** The home checklist, the editable settings and the demo account. */
 export function createSetupHandlers(engine: Engine, demo: DemoAccount): Pick<Handlers, SetupChannel> {
@@ -18,11 +18,12 @@ export function createSetupHandlers(engine: Engine, demo: DemoAccount): Pick<Han
     startAtLogin: settings.get('startAtLogin'),
     closeToTray: settings.get('closeToTray'),
     allowWeakSecretStorage: settings.get('allowWeakSecretStorage'),
+    exchangeRates: settings.get('exchangeRates'),
     demoAccount: demo.inUse,
   });
   return {
     'setup:checklist': () => setupChecklist(engine.scope, engine.platform.clock),
-    'home:dashboard': () => homeDashboard(engine.scope, engine.platform.clock),
+    'home:dashboard': () => homeDashboard(engine.scope, engine.platform.clock, engine.platform.settings.get('exchangeRates')),
     'settings:get': view,
     'settings:save': (input) => {
       const set = <K extends (typeof editable)[number]>(key: K) => input[key] !== undefined && settings.set(key, input[key] as Settings[K]);

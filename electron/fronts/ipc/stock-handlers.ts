@@ -44,6 +44,6 @@ export function createStockHandlers(engine: Engine): Pick<Handlers, StockChannel
     },
     'stock:move': (input) => changed(moveStock(scope, input)),
     'reports:variance': ({ storageUnit, fromCountId, toCountId }) => varianceReport(scope, storageUnit, fromCountId, toCountId),
-    'reports:food-cost': ({ businessLocationId, from, to }) => foodCost(scope, businessLocationId, from, to),
+    'reports:food-cost': ({ businessLocationId, from, to }) => foodCost(scope, businessLocationId, from, to, platform.settings.get('exchangeRates')),
   };
 }

@@ -4,6 +4,7 @@ import type { HomeDashboard } from '../../../shared/model/setup';
 import { CoverageCard } from '../items/CoverageCard';
 import { AlertNotice } from '../ui/AlertNotice';
 import { formatDay, formatDayShort, formatInstant, formatMoney, PC_ZONE } from '../ui/format';
+import { CurrencyNote } from '../reports/CurrencyNote';
 import { useNavigation } from '../ui/navigation-store';
 
 type Night = HomeDashboard['nights'][number];
@@ -113,12 +114,13 @@ function FoodCostCard({ cost }: { cost: FoodCost }) {
             {cost.location}: food cost, last 30 days
           </Title>
           <Text size="xl" fw={700} data-food-cost-pct>
-            {cost.theoretical_pct === null ? 'No sales' : `${cost.theoretical_pct} %`}
+            {cost.theoretical_pct !== null ? `${cost.theoretical_pct} %` : cost.pct_note ? 'No food cost %' : 'No sales'}
           </Text>
           <Text size="sm" c="dimmed">
-            {formatMoney(cost.theoretical_cost, cost.currency)} issued for {formatMoney(cost.sales, cost.currency)} net sales
-            {cost.actual_pct !== null ? `; counted: ${cost.actual_pct} %` : ''}
+            {formatMoney(cost.theoretical_cost, cost.cost_currency)} issued for {formatMoney(cost.sales, cost.currency)} net sales
+            {cost.actual?.actual_pct ? `; counted: ${cost.actual.actual_pct} %` : ''}
           </Text>
+          <CurrencyNote cost={cost} />
         </div>
       </Group>
       <ResponsiveContainer width="100%" height={200}>
@@ -127,13 +129,13 @@ function FoodCostCard({ cost }: { cost: FoodCost }) {
           <XAxis dataKey="date" fontSize={11} />
           <YAxis yAxisId="value" fontSize={11} width={60} />
           <YAxis yAxisId="pct" orientation="right" unit=" %" fontSize={11} width={48} />
-          <Tooltip formatter={(value, name) => (name === 'pct' ? [`${String(value)} %`, 'food cost'] : [formatMoney(String(value), cost.currency), 'issued value'])} />
+          <Tooltip formatter={(value, name) => (name === 'pct' ? [`${String(value)} %`, 'food cost'] : [formatMoney(String(value), cost.cost_currency), 'issued value'])} />
           <Bar yAxisId="value" dataKey="issued" fill="#a5d8ff" isAnimationActive={false} />
           <Line yAxisId="pct" type="monotone" dataKey="pct" stroke="#1971c2" dot={false} connectNulls={false} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
       <Text size="xs" c="dimmed">
-        Bars: value issued per day ({cost.currency}). Line: issued value as a share of the day’s net sales.
+        Bars: value issued per day ({cost.cost_currency}). Line: issued value as a share of the day’s net sales.
       </Text>
     </Paper>
   );

@@ -6,7 +6,8 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { FoodCost, VarianceReport } from '../../../shared/model/stock';
 import { call } from '../ipc/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatAtUnit, formatDay, formatDayShort, formatInstant, formatMoney } from '../ui/format';
+import { formatAtUnit, formatDay, formatDayShort, formatInstant, formatMoney, localizeDates } from '../ui/format';
+import { CurrencyNote } from './CurrencyNote';
 import { useAction } from '../ui/use-action';
 import { useYesterday } from '../locations/use-yesterday';
 import { addDays } from '../../../shared/dates';
@@ -159,16 +160,30 @@ function FoodCostPanel() {
                 Theoretical cost (what the sales should have used)
               </Text>
               <Text fw={700}>
-                {money(shown.theoretical_cost, shown.currency)} {shown.theoretical_pct === null ? '' : `· ${shown.theoretical_pct} %`}
+                {money(shown.theoretical_cost, shown.cost_currency)} {shown.theoretical_pct === null ? '' : `· ${shown.theoretical_pct} %`}
               </Text>
             </Paper>
-            <Paper withBorder p="sm">
+            <Paper withBorder p="sm" aria-label="Actual cost between counts">
               <Text size="xs" c="dimmed">
                 Actual cost (opening + receipts − closing, from counts)
               </Text>
-              <Text fw={700}>{shown.actual_cost === null ? 'Needs a count before and after the period' : `${money(shown.actual_cost, shown.currency)} · ${shown.actual_pct ?? '—'} %`}</Text>
+              {shown.actual ? (
+                <>
+                  <Text fw={700}>
+                    {money(shown.actual.actual_cost, shown.cost_currency)} {shown.actual.actual_pct === null ? '' : `· ${shown.actual.actual_pct} %`}
+                  </Text>
+                  <Text size="sm">
+                    Counts of {formatDay(shown.actual.opening_count.date)} and {formatDay(shown.actual.closing_count.date)}: the sales of {formatDay(shown.actual.from)} to {formatDay(shown.actual.to)},{' '}
+                    {money(shown.actual.sales, shown.currency)}, should have used {money(shown.actual.theoretical_cost, shown.cost_currency)}
+                    {shown.actual.theoretical_pct === null ? '' : ` (${shown.actual.theoretical_pct} %)`}.
+                  </Text>
+                </>
+              ) : (
+                <Text size="sm">{localizeDates(shown.actual_note ?? '')}</Text>
+              )}
             </Paper>
           </SimpleGrid>
+          <CurrencyNote cost={shown} />
           <Paper withBorder p="sm" aria-label="Theoretical food cost per day">
             <Title order={3} size="h5" mb="xs">
               Theoretical food cost %, the last 30 days to {formatDay(shown.to)}

@@ -21,7 +21,7 @@ export const setupChecklist = defineContract({
   errors: [],
 });
 
-const editableSettings = settingsSchema.pick({ nightlyRunTime: true, startAtLogin: true, closeToTray: true, allowWeakSecretStorage: true });
+const editableSettings = settingsSchema.pick({ nightlyRunTime: true, startAtLogin: true, closeToTray: true, allowWeakSecretStorage: true, exchangeRates: true });
 
 export const getSettings = defineContract({
   channel: 'settings:get',
