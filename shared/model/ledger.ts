@@ -60,8 +60,10 @@ export const ledgerDayView = z.object({
   received: decimalOutput,
   issued: decimalOutput,
   wasted: decimalOutput,
-  /** Counts and adjustments: what a count corrected, signed. */
+  /** What a count corrected, signed. */
   counted: decimalOutput,
+  /** Moves from or to another storage unit (ADJUSTMENT entries, the only kind Larder posts), signed. */
+  moved: decimalOutput,
   net: decimalOutput,
   value: decimalOutput,
   entries: z.number().int(),

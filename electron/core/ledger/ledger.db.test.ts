@@ -8,6 +8,7 @@ import { dayTotalsBothWays } from '../../../test/support/day-totals';
 import { ingredientUsage, ledgerDays, ledgerTotals, listLedgerEntries, stockOnHand, weightedAverageUnitCost } from './ledger';
 import { USAGE_DAYS } from '../../../shared/model/ledger';
 import { postDayIssues, postEntry } from './ledger-writer';
+import { moveStock } from '../stock/stock-control';
 import { MONEY_SCALE, QUANTITY_SCALE, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
 
 let engine: TestEngine;
@@ -169,6 +170,15 @@ describe('ledger by day', () => {
     ]);
     expect(ledgerDays(engine.scope, { limit: 1, storageUnitId: bar.id, ingredientId: beans.id }).map((day) => day.date)).toEqual(['2026-01-09']);
     expect(ledgerDays(engine.scope, { limit: 10, type: 'WASTE' }).map((day) => [day.date, day.wasted, day.issued])).toEqual([['2026-01-07', '0.5', '0']]);
+  });
+
+  it('puts a move under Moved, in and out, never under Counts', () => {
+    kitchenWithBeans();
+    moveStock(engine.scope, { from: 'Bar Storage', to: 'Main Kitchen', ingredient: 'Coffee beans', quantity: '2', at: '2026-01-10T12:00:00Z' });
+    expect(ledgerDays(engine.scope, { limit: 10, from: '2026-01-10' }).map(({ storageUnit, counted, moved, net }) => ({ storageUnit, counted, moved, net }))).toEqual([
+      { storageUnit: 'Bar Storage', counted: '0', moved: '-2', net: '-2' },
+      { storageUnit: 'Main Kitchen', counted: '0', moved: '2', net: '2' },
+    ]);
   });
 
   it('charts an ingredient’s use on every day of the range, quiet days as 0, and up to its last movement by default', () => {

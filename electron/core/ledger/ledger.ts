@@ -145,15 +145,17 @@ export function ledgerTotals(scope: CompanyScope, filter: Omit<LedgerFilter, 'li
 const DAY_SUMS = `sum(CASE WHEN e.type = 'RECEIPT' THEN e.quantity ELSE 0 END) AS received,
   -sum(CASE WHEN e.type = 'ISSUE' THEN e.quantity ELSE 0 END) AS issued,
   -sum(CASE WHEN e.type = 'WASTE' THEN e.quantity ELSE 0 END) AS wasted,
-  sum(CASE WHEN e.type IN ('COUNT', 'ADJUSTMENT') THEN e.quantity ELSE 0 END) AS counted,
+  sum(CASE WHEN e.type = 'COUNT' THEN e.quantity ELSE 0 END) AS counted,
+  sum(CASE WHEN e.type = 'ADJUSTMENT' THEN e.quantity ELSE 0 END) AS moved,
   sum(e.quantity) AS net, sum(e.value) AS value, sum(e.entries) AS entries`;
 
-type DaySums = { received: number; issued: number; wasted: number; counted: number; net: number; value: number; entries: number };
+type DaySums = { received: number; issued: number; wasted: number; counted: number; moved: number; net: number; value: number; entries: number };
 const daySums = (row: DaySums) => ({
   received: formatScaled(row.received, QUANTITY_SCALE),
   issued: formatScaled(row.issued, QUANTITY_SCALE),
   wasted: formatScaled(row.wasted, QUANTITY_SCALE),
   counted: formatScaled(row.counted, QUANTITY_SCALE),
+  moved: formatScaled(row.moved, QUANTITY_SCALE),
   net: formatScaled(row.net, QUANTITY_SCALE),
   value: formatScaled(row.value, MONEY_SCALE),
   entries: row.entries,
@@ -161,7 +163,7 @@ const daySums = (row: DaySums) => ({
 
 /**
  * The ledger as a manager reads it first: per day, ingredient and storage unit, what came in, what
- * the sales and the waste took, what counts corrected, newest day first; read from the day totals,
+ * the sales and the waste took, what counts corrected, what moves brought in or took out, newest day first; read from the day totals,
  * so a year of a busy venue is a few thousand rows, not millions.
  */
 export function ledgerDays(scope: CompanyScope, filter: Omit<LedgerFilter, 'id'> & { limit: number }): LedgerDay[] {

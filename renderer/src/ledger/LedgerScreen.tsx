@@ -191,6 +191,7 @@ function Days({ filter, locationName }: { filter: Filter; locationName: (id: str
     { header: 'Used by sales', width: '0.9fr', align: 'right', cell: (day) => quantity(day.issued, day.unit) },
     { header: 'Wasted', width: '0.8fr', align: 'right', cell: (day) => quantity(day.wasted, day.unit) },
     { header: 'Counts', width: '0.8fr', align: 'right', cell: (day) => quantity(day.counted, day.unit) },
+    { header: 'Moved', width: '0.8fr', align: 'right', cell: (day) => quantity(day.moved, day.unit) },
     { header: 'Change', width: '0.9fr', align: 'right', cell: (day) => formatAtUnit(day.net, day.unit) },
     { header: 'Value', width: '0.9fr', align: 'right', cell: (day) => formatMoney(day.value, currency) },
   ];
