@@ -143,6 +143,10 @@ export const errorCatalog = {
     meaning: 'The count is finished: its figures are posted.',
     fix: 'Reopen it to change what was counted; finishing it again replaces its entries.',
   },
+  count_changed: {
+    meaning: 'The count was saved elsewhere (another tab or device) after this sheet was opened.',
+    fix: 'Look at the figures it now holds (named in the message), then save again: the sheet has been reloaded.',
+  },
   count_not_finished: {
     meaning: 'The count is still a draft, so it says nothing about the stock yet.',
     fix: 'Finish the count first (what was not counted stays out of it).',

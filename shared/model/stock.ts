@@ -11,8 +11,13 @@ export const countView = z.object({
   counted_at: z.string(),
   date: z.string(),
   status: z.enum(['draft', 'finished']),
-  /** How many ingredients were counted. */
+  /** How many ingredients were counted, and which (by name). */
   lines: z.number().int(),
+  ingredients: z.array(z.string()),
+  /** Up by one with every save: a save from an older version is refused (count_changed). */
+  version: z.number().int(),
+  /** When the draft was last saved; null before its first save. */
+  saved_at: z.string().nullable(),
 });
 export type CountView = z.infer<typeof countView>;
 

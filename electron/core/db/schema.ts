@@ -305,6 +305,13 @@ export const stockCounts = sqliteTable(
     date: text('date').notNull(),
     status: text('status', { enum: stockCountStatuses }).notNull(),
     finishedAt: text('finished_at'),
+    /**
+     * Goes up with every save of the draft: a save or finish made from an older version (a second tab,
+     * a second device still showing the old figures) is refused as count_changed, never silently applied.
+     */
+    version: integer('version').notNull().default(0),
+    /** When the draft was last saved, for the sheet's "last saved". */
+    savedAt: text('saved_at'),
     createdAt: createdAt(),
   },
   (t) => [

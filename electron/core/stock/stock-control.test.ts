@@ -9,7 +9,7 @@ import { postDayIssues } from '../ledger/ledger-writer';
 import { settingsSchema } from '../../../shared/settings';
 import { createReceipt, deleteReceipt } from '../inventory/receipts';
 import { stockAfterCount } from '../../../test/support/counts';
-import { finishCount, moveStock, recordWaste, reopenCount, setCountLine, startCount, varianceReport } from './stock-control';
+import { finishCount, listCounts, moveStock, recordWaste, reopenCount, saveCountDraft, setCountLine, startCount, varianceReport } from './stock-control';
 
 let engine: TestEngine;
 beforeEach(() => {
@@ -144,5 +144,27 @@ describe('a finished count stays what was counted', () => {
     // 20 kg for 270: 13.5 a kg; the Bar's receipt moves the kitchen's count's value, not its quantity.
     expect(listLedgerEntries(engine.scope, { type: 'COUNT' }).map((entry) => [entry.quantity, entry.unitCost, entry.value])).toEqual([['-1', '13.5', '-13.5']]);
     expect(stockAfterCount(engine.scope, id, 'Mozzarella')).toBe('14');
+  });
+});
+
+describe('a count open in two places', () => {
+  it('refuses a save made from an older version, naming what changed, and keeps what was saved', () => {
+    const count = startCount(engine.scope, 'Main Kitchen', '2026-04-02T12:00:00Z');
+    // Tab 2 saves 30; tab 1 opened the sheet before that, still shows 25 (its own typing) over nothing.
+    const second = saveCountDraft(engine.scope, count.id, { version: 0, lines: [{ ingredient: 'Mozzarella', counted: '30', was: null }] }, '2026-04-02T12:05:00.000Z');
+    expect(second).toMatchObject({ version: 1, saved_at: '2026-04-02T12:05:00.000Z', lines: 1, ingredients: ['Mozzarella'] });
+    const stale = refusal(() => saveCountDraft(engine.scope, count.id, { version: 0, lines: [{ ingredient: 'Mozzarella', counted: '25', was: null }] }, '2026-04-02T12:06:00.000Z'));
+    expect(stale.code).toBe('count_changed');
+    expect(stale.message).toContain('Mozzarella: now 30 (this sheet had not counted)');
+    expect(refusal(() => finishCount(engine.scope, count.id, AT, 0)).code).toBe('count_changed');
+    expect(listCounts(engine.scope)[0]).toMatchObject({ status: 'draft', version: 1, ingredients: ['Mozzarella'] });
+    // Seen and saved again from the version it now holds: taken.
+    expect(saveCountDraft(engine.scope, count.id, { version: 1, lines: [{ ingredient: 'Mozzarella', counted: '25', was: '30' }] }, '2026-04-02T12:07:00.000Z').version).toBe(2);
+    expect(finishCount(engine.scope, count.id, AT, 2)).toMatchObject({ status: 'finished' });
+    expect(stockAfterCount(engine.scope, count.id, 'Mozzarella')).toBe('25');
+    // A save with a line that is not a quantity changes nothing.
+    const other = startCount(engine.scope, 'Main Kitchen', '2026-04-03T12:00:00Z');
+    expect(refusal(() => saveCountDraft(engine.scope, other.id, { version: 0, lines: [{ ingredient: 'Mozzarella', counted: '2', was: null }, { ingredient: 'Basil', counted: 'lots', was: null }] }, AT)).code).toBe('invalid_quantity');
+    expect(listCounts(engine.scope)[0]).toMatchObject({ id: other.id, version: 0, lines: 0 });
   });
 });

@@ -50,11 +50,13 @@ interface CountRow {
   countedAt: string;
   date: string;
   status: 'draft' | 'finished';
+  version: number;
+  savedAt: string | null;
 }
 
 function requireCount(scope: CompanyScope, id: number): CountRow {
   const row = scope.db
-    .statement('SELECT id, storage_unit_id AS storageUnitId, counted_at AS countedAt, date, status FROM stock_counts WHERE company_id = ? AND id = ?')
+    .statement('SELECT id, storage_unit_id AS storageUnitId, counted_at AS countedAt, date, status, version, saved_at AS savedAt FROM stock_counts WHERE company_id = ? AND id = ?')
     .get(scope.companyId, id) as CountRow | undefined;
   if (!row) throw new DomainError('count_not_found', `There is no count with id ${id}.`);
   return row;
@@ -68,7 +70,7 @@ export function startCount(scope: CompanyScope, storageUnit: string, at: string)
     const { id } = scope.db
       .statement(`INSERT INTO stock_counts (company_id, storage_unit_id, counted_at, date, status) VALUES (?, ?, ?, ?, 'draft') RETURNING id`)
       .get(scope.companyId, unitId, when.at, when.date) as { id: number };
-    return { id, storage_unit: storageUnit.trim(), counted_at: when.at, date: when.date, status: 'draft', lines: 0 };
+    return { id, storage_unit: storageUnit.trim(), counted_at: when.at, date: when.date, status: 'draft', lines: 0, ingredients: [], version: 0, saved_at: null };
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
       throw new DomainError('count_exists', `${storageUnit} already has a count at ${when.at}; open that one instead.`);
@@ -77,17 +79,85 @@ export function startCount(scope: CompanyScope, storageUnit: string, at: string)
   }
 }
 
-/** Records what was counted of one ingredient (a draft only); "0,5" and "0.5" both read. */
-export function setCountLine(scope: CompanyScope, countId: number, ingredient: string, quantity: string): { ingredient: string; counted: string } {
+/** A quantity counted, as stored (quantity scale), read as people type it; a count cannot be negative. */
+function countedQuantity(ingredient: string, quantity: string): number {
+  const counted = typedQuantity(quantity, `Counted ${ingredient}`);
+  if (counted.isNegative()) throw new DomainError('invalid_quantity', `Counted ${ingredient}: a counted quantity cannot be negative.`);
+  return toScaled(counted, QUANTITY_SCALE, 'invalid_quantity', `Counted ${ingredient}`);
+}
+
+/** One line of a draft written (null: taken off the count), and the draft's version moved on. */
+function writeLine(scope: CompanyScope, countId: number, ingredient: string, counted: number | null): void {
+  const id = ingredientId(scope, ingredient);
+  if (counted === null) scope.db.statement('DELETE FROM stock_count_lines WHERE count_id = ? AND ingredient_id = ?').run(countId, id);
+  else
+    scope.db
+      .statement('INSERT INTO stock_count_lines (count_id, ingredient_id, counted) VALUES (?, ?, ?) ON CONFLICT (count_id, ingredient_id) DO UPDATE SET counted = excluded.counted')
+      .run(countId, id, counted);
+}
+
+function requireDraft(scope: CompanyScope, countId: number, version?: number): CountRow {
   const count = requireCount(scope, countId);
   if (count.status !== 'draft') throw new DomainError('count_finished', `Count ${countId} is finished; reopen it to change it.`);
-  const counted = typedQuantity(quantity, `Counted ${ingredient}`);
-  if (counted.isNegative()) throw new DomainError('invalid_quantity', 'A counted quantity cannot be negative.');
-  const id = ingredientId(scope, ingredient);
-  scope.db
-    .statement('INSERT INTO stock_count_lines (count_id, ingredient_id, counted) VALUES (?, ?, ?) ON CONFLICT (count_id, ingredient_id) DO UPDATE SET counted = excluded.counted')
-    .run(countId, id, toScaled(counted, QUANTITY_SCALE, 'invalid_quantity', `Counted ${ingredient}`));
-  return { ingredient: ingredient.trim(), counted: formatScaled(toScaled(counted, QUANTITY_SCALE, 'invalid_quantity', 'Counted'), QUANTITY_SCALE) };
+  if (version !== undefined && version !== count.version) {
+    throw new DomainError('count_changed', `This count was saved elsewhere${count.savedAt ? ` at ${count.savedAt}` : ''} after this sheet was opened; it has been reloaded with what it holds now.`);
+  }
+  return count;
+}
+
+const bumpVersion = (scope: CompanyScope, countId: number, at: string | null) =>
+  scope.db.statement('UPDATE stock_counts SET version = version + 1, saved_at = coalesce(?, saved_at) WHERE id = ?').run(at, countId);
+
+/** Records what was counted of one ingredient (a draft only); "0,5" and "0.5" both read. */
+export function setCountLine(scope: CompanyScope, countId: number, ingredient: string, quantity: string, at: string | null = null): { ingredient: string; counted: string } {
+  return scope.db.write(() => {
+    requireDraft(scope, countId);
+    const counted = countedQuantity(ingredient, quantity);
+    writeLine(scope, countId, ingredient, counted);
+    bumpVersion(scope, countId, at);
+    return { ingredient: ingredient.trim(), counted: formatScaled(counted, QUANTITY_SCALE) };
+  });
+}
+
+/**
+ * Saves a draft's sheet as the person sees it, in one transaction: each line's count, or null to take
+ * it off the count. `version` is the draft's version the sheet was opened at: if anyone saved since, the
+ * save is refused as count_changed, naming the lines whose figures differ from what this sheet had, so
+ * no one overwrites a figure they never saw.
+ */
+export function saveCountDraft(
+  scope: CompanyScope,
+  countId: number,
+  input: { version: number; lines: { ingredient: string; counted: string | null; was: string | null }[] },
+  at: string,
+): CountView {
+  return scope.db.write(() => {
+    const count = requireDraft(scope, countId);
+    if (count.version !== input.version) throw changedSince(scope, count, input.lines);
+    const typed = input.lines.map((line) => ({ ingredient: line.ingredient, counted: line.counted === null ? null : countedQuantity(line.ingredient, line.counted) }));
+    for (const line of typed) writeLine(scope, countId, line.ingredient, line.counted);
+    bumpVersion(scope, countId, at);
+    return countView(scope, countId);
+  });
+}
+
+function changedSince(scope: CompanyScope, count: CountRow, lines: { ingredient: string; was: string | null }[]): DomainError {
+  const stored = new Map(
+    (
+      scope.db.statement('SELECT i.name, l.counted FROM stock_count_lines l JOIN ingredients i ON i.id = l.ingredient_id WHERE l.count_id = ?').all(count.id) as {
+        name: string;
+        counted: number;
+      }[]
+    ).map((row) => [row.name, formatScaled(row.counted, QUANTITY_SCALE)]),
+  );
+  const differences = lines
+    .filter((line) => (stored.get(line.ingredient.trim()) ?? null) !== line.was)
+    .map((line) => `${line.ingredient}: now ${stored.get(line.ingredient.trim()) ?? 'not counted'} (this sheet had ${line.was ?? 'not counted'})`);
+  const when = count.savedAt ? ` at ${count.savedAt}` : '';
+  return new DomainError(
+    'count_changed',
+    `This count was saved elsewhere${when} after this sheet was opened${differences.length > 0 ? `: ${differences.join('; ')}` : ''}. Nothing of this save was kept; check the figures and save again.`,
+  );
 }
 
 /**
@@ -95,17 +165,16 @@ export function setCountLine(scope: CompanyScope, countId: number, ingredient: s
  * quantity, at the weighted average cost of its date, so stock on hand equals what was counted. A
  * count finished again (after a reopen) replaces its entries in the same transaction.
  */
-export function finishCount(scope: CompanyScope, countId: number, at: string): { id: number; status: 'finished'; entries: number; counted: number } {
+export function finishCount(scope: CompanyScope, countId: number, at: string, version?: number): { id: number; status: 'finished'; entries: number; counted: number } {
   return scope.db.write(() => {
-    const count = requireCount(scope, countId);
-    if (count.status !== 'draft') throw new DomainError('count_finished', `Count ${countId} is finished already.`);
+    const count = requireDraft(scope, countId, version);
     const lines = scope.db.statement('SELECT ingredient_id AS ingredientId, counted FROM stock_count_lines WHERE count_id = ?').all(countId) as { ingredientId: number; counted: number }[];
     const entries = lines.flatMap((line): NewLedgerEntry[] => {
       const entry = countEntryFor(scope, { ...count, ...line });
       return entry ? [{ type: 'COUNT', date: count.date, ingredientId: line.ingredientId, storageUnitId: count.storageUnitId, ...entry }] : [];
     });
     const ids = replaceReferencedEntries(scope, `count:${countId}`, entries);
-    scope.db.statement(`UPDATE stock_counts SET status = 'finished', finished_at = ? WHERE id = ?`).run(at, countId);
+    scope.db.statement(`UPDATE stock_counts SET status = 'finished', finished_at = ?, version = version + 1 WHERE id = ?`).run(at, countId);
     return { id: countId, status: 'finished' as const, entries: ids.length, counted: lines.length };
   });
 }
@@ -114,14 +183,21 @@ export function finishCount(scope: CompanyScope, countId: number, at: string): {
 export function reopenCount(scope: CompanyScope, countId: number): { id: number; status: 'draft' } {
   const count = requireCount(scope, countId);
   if (count.status !== 'finished') throw new DomainError('invalid_input', `Count ${countId} is a draft already.`);
-  scope.db.statement(`UPDATE stock_counts SET status = 'draft', finished_at = NULL WHERE id = ?`).run(countId);
+  scope.db.statement(`UPDATE stock_counts SET status = 'draft', finished_at = NULL, version = version + 1 WHERE id = ?`).run(countId);
   return { id: countId, status: 'draft' };
 }
 
-const COUNT_SELECT = `SELECT c.id, u.name AS storage_unit, c.counted_at, c.date, c.status, (SELECT count(*) FROM stock_count_lines l WHERE l.count_id = c.id) AS lines
+const COUNT_SELECT = `SELECT c.id, u.name AS storage_unit, c.counted_at, c.date, c.status, c.version, c.saved_at,
+    (SELECT count(*) FROM stock_count_lines l WHERE l.count_id = c.id) AS lines,
+    (SELECT json_group_array(name) FROM (SELECT i.name FROM stock_count_lines l JOIN ingredients i ON i.id = l.ingredient_id WHERE l.count_id = c.id ORDER BY i.name)) AS ingredients
   FROM stock_counts c JOIN storage_units u ON u.id = c.storage_unit_id`;
 
-/** Newest first. */
+const asView = (row: Omit<CountView, 'ingredients'> & { ingredients: string }): CountView => ({ ...row, ingredients: JSON.parse(row.ingredients) as string[] });
+
+function countView(scope: CompanyScope, countId: number): CountView {
+  return asView(scope.db.statement(`${COUNT_SELECT} WHERE c.id = ?`).get(countId) as Omit<CountView, 'ingredients'> & { ingredients: string });
+}
+
 /** Every (storage unit, ingredient) some finished count has counted, as "unit:ingredient" keys. */
 export function countedEver(scope: CompanyScope): Set<string> {
   const rows = scope.db
@@ -133,8 +209,9 @@ export function countedEver(scope: CompanyScope): Set<string> {
   return new Set(rows.map((row) => `${row.unit}:${row.ingredient}`));
 }
 
+/** Newest first. */
 export function listCounts(scope: CompanyScope): CountView[] {
-  return scope.db.statement(`${COUNT_SELECT} WHERE c.company_id = ? ORDER BY c.counted_at DESC, c.id DESC`).all(scope.companyId) as CountView[];
+  return (scope.db.statement(`${COUNT_SELECT} WHERE c.company_id = ? ORDER BY c.counted_at DESC, c.id DESC`).all(scope.companyId) as (Omit<CountView, 'ingredients'> & { ingredients: string })[]).map(asView);
 }
 
 /**
@@ -144,7 +221,7 @@ export function listCounts(scope: CompanyScope): CountView[] {
  */
 export function countSheet(scope: CompanyScope, countId: number): CountSheet {
   const count = requireCount(scope, countId);
-  const view = scope.db.statement(`${COUNT_SELECT} WHERE c.id = ?`).get(countId) as CountView;
+  const view = countView(scope, countId);
   const rows = scope.db
     .statement(
       `SELECT i.id, i.name AS ingredient, i.unit, l.counted,
@@ -166,9 +243,12 @@ export function countSheet(scope: CompanyScope, countId: number): CountSheet {
 }
 
 /** An ingredient taken off a draft count again: not counted. */
-export function clearCountLine(scope: CompanyScope, countId: number, ingredient: string): void {
-  if (requireCount(scope, countId).status !== 'draft') throw new DomainError('count_finished', `Count ${countId} is finished; reopen it to change it.`);
-  scope.db.statement('DELETE FROM stock_count_lines WHERE count_id = ? AND ingredient_id = ?').run(countId, ingredientId(scope, ingredient));
+export function clearCountLine(scope: CompanyScope, countId: number, ingredient: string, at: string | null = null): void {
+  scope.db.write(() => {
+    requireDraft(scope, countId);
+    writeLine(scope, countId, ingredient, null);
+    bumpVersion(scope, countId, at);
+  });
 }
 
 // ---- Waste and moves ---------------------------------------------------------------------------

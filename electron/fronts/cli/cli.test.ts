@@ -226,6 +226,13 @@ describe('counts, waste, moves, variance and food cost', () => {
     const secondId = String((second.json.count as { id: number }).id);
     await cli('count', 'set', secondId, 'Tomato', '1.8');
     await cli('count', 'finish', secondId);
+    // The ids variance takes: count list, newest first, with what each counted.
+    expect((await cli('count', 'list')).json).toMatchObject({
+      counts: [
+        { id: Number(secondId), storage_unit: 'Main Kitchen', status: 'finished', ingredients: ['Tomato'] },
+        { id: Number(firstId), storage_unit: 'Main Kitchen', status: 'finished', ingredients: ['Tomato'] },
+      ],
+    });
     expect((await cli('variance', 'Main Kitchen', '--from-count', firstId, '--to-count', secondId)).json).toEqual({
       variance: {
         storage_unit: 'Main Kitchen',

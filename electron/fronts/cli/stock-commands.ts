@@ -1,11 +1,11 @@
 import { DomainError } from '../../core/domain-error';
 import { foodCost } from '../../core/stock/food-cost';
-import { finishCount, moveStock, recordWaste, reopenCount, setCountLine, startCount, varianceReport } from '../../core/stock/stock-control';
+import { finishCount, listCounts, moveStock, recordWaste, reopenCount, setCountLine, startCount, varianceReport } from '../../core/stock/stock-control';
 import { normalizeDate } from '../../../shared/dates';
 import { parseCommandArgs } from './args';
 import type { Command } from './command';
 
-const countUsage = 'count start <storage unit> [--at INSTANT] | count set <count id> <ingredient> <qty> | count finish <count id> | count reopen <count id>';
+const countUsage = 'count list | count start <storage unit> [--at INSTANT] | count set <count id> <ingredient> <qty> | count finish <count id> | count reopen <count id>';
 const wasteUsage = 'waste <storage unit> (--ingredient NAME | --recipe NAME) <qty> --reason REASON (spoiled, dropped, overproduced, "staff meal", other, or your own list) [--note TEXT] [--at INSTANT]';
 const moveUsage = 'move <from storage unit> <to storage unit> <ingredient> <qty> [--at INSTANT]';
 const varianceUsage = 'variance <storage unit> --from-count ID --to-count ID';
@@ -30,8 +30,9 @@ export const stockCommands: Record<string, Command> = {
       const [action, first, second, third, ...rest] = positionals;
       const now = engine.platform.clock.now().toISOString();
       if (rest.length > 0) throw new DomainError('invalid_input', `Usage: ${countUsage}`);
+      if (action === 'list' && first === undefined) return { counts: listCounts(engine.scope) };
       if (action === 'start' && first && second === undefined) return { count: startCount(engine.scope, first, values.at ?? now) };
-      if (action === 'set' && second && third !== undefined) return { line: setCountLine(engine.scope, idOf(first, countUsage), second, third) };
+      if (action === 'set' && second && third !== undefined) return { line: setCountLine(engine.scope, idOf(first, countUsage), second, third, now) };
       if (action === 'finish' && second === undefined) return { count: finishCount(engine.scope, idOf(first, countUsage), now) };
       if (action === 'reopen' && second === undefined) return { count: reopenCount(engine.scope, idOf(first, countUsage)) };
       throw new DomainError('invalid_input', `Usage: ${countUsage}`);

@@ -1,6 +1,6 @@
 import type { Engine } from '../../core/engine';
 import { foodCost } from '../../core/stock/food-cost';
-import { clearCountLine, countSheet, finishCount, listCounts, moveStock, recordWaste, reopenCount, setCountLine, startCount, varianceReport } from '../../core/stock/stock-control';
+import { clearCountLine, countSheet, finishCount, listCounts, moveStock, recordWaste, reopenCount, saveCountDraft, setCountLine, startCount, varianceReport } from '../../core/stock/stock-control';
 import type { Handlers } from './handler-types';
 
 type StockChannel =
@@ -8,6 +8,7 @@ type StockChannel =
   | 'counts:start'
   | 'counts:sheet'
   | 'counts:set'
+  | 'counts:save'
   | 'counts:finish'
   | 'counts:reopen'
   | 'waste:record'
@@ -20,6 +21,7 @@ type StockChannel =
 /** Counts, waste and moves change the ledger (inventory:changed says so); the reports only read. */
 export function createStockHandlers(engine: Engine): Pick<Handlers, StockChannel> {
   const { scope, events, platform } = engine;
+  const now = () => platform.clock.now().toISOString();
   const changed = <T>(result: T): T => {
     events.emit({ type: 'inventory:changed', what: 'stock' });
     return result;
@@ -29,11 +31,12 @@ export function createStockHandlers(engine: Engine): Pick<Handlers, StockChannel
     'counts:start': ({ storageUnit, at }) => changed(startCount(scope, storageUnit, at)),
     'counts:sheet': ({ id }) => countSheet(scope, id),
     'counts:set': ({ id, ingredient, quantity }) => {
-      if (quantity === null) clearCountLine(scope, id, ingredient);
-      else setCountLine(scope, id, ingredient, quantity);
+      if (quantity === null) clearCountLine(scope, id, ingredient, now());
+      else setCountLine(scope, id, ingredient, quantity, now());
       return { done: true as const };
     },
-    'counts:finish': ({ id }) => changed(finishCount(scope, id, platform.clock.now().toISOString())),
+    'counts:save': ({ id, version, lines }) => changed(saveCountDraft(scope, id, { version, lines }, now())),
+    'counts:finish': ({ id, version }) => changed(finishCount(scope, id, now(), version)),
     'counts:reopen': ({ id }) => changed(reopenCount(scope, id)),
     'waste:record': (input) => changed(recordWaste(scope, input, platform.settings.get('wasteReasons'))),
     'waste:reasons': () => platform.settings.get('wasteReasons'),

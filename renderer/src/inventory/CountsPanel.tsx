@@ -2,7 +2,7 @@ import { typedDecimalProblem } from '../../../shared/decimal-text';
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { CountSheet } from '../../../shared/model/stock';
-import { call } from '../ipc/client';
+import { asIpcError, call } from '../ipc/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatAtUnit, formatInstant, PC_ZONE } from '../ui/format';
 import { useAction } from '../ui/use-action';
@@ -18,27 +18,57 @@ function localNow(): string {
 /** What a person typed, checked as the engine will read it ("0,5" and "0.5"); null when it is not a quantity. */
 const readTyped = (text: string) => (/^\d+([.,]\d+)?$/.test(text.trim()) ? text.trim() : null);
 
-/** One count's sheet: every ingredient of the unit with what the ledger expects; blank ones are not counted. */
+const valuesOf = (sheet: CountSheet): Record<string, string> => Object.fromEntries(sheet.rows.map((row) => [row.ingredient, row.counted ?? '']));
+
+/**
+ * One count's sheet: every ingredient of the unit with what the ledger expects; blank ones are not
+ * counted. The sheet remembers the draft's version and figures it was opened at (its base): a save
+ * sends what this person changed from the base, and one made after someone else saved is refused
+ * (count_changed) with what differs; the sheet then takes the other figures for the lines this person
+ * did not touch, keeps theirs, and a second Save is a choice made knowingly.
+ */
 function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
-  const [typed, setTyped] = useState<Record<string, string>>(() => Object.fromEntries(sheet.rows.map((row) => [row.ingredient, row.counted ?? ''])));
+  const [base, setBase] = useState(() => ({ version: sheet.count.version, values: valuesOf(sheet) }));
+  const [typed, setTyped] = useState<Record<string, string>>(base.values);
+  const [savedNote, setSavedNote] = useState<string | null>(null);
   const [added, setAdded] = useState<string[]>([]);
   const rows = sheet.rows.filter((row) => row.held || added.includes(row.ingredient));
   const others = sheet.rows.filter((row) => !row.held && !added.includes(row.ingredient)).map((row) => row.ingredient);
   const draft = sheet.count.status === 'draft';
   const invalid = Object.entries(typed).filter(([, text]) => text.trim() !== '' && readTyped(text) === null).map(([ingredient]) => ingredient);
   const blank = rows.filter((row) => (typed[row.ingredient] ?? '').trim() === '').length;
-  /** Saves every line as typed; blank lines are taken off the count. */
-  const saveLines = async () => {
-    for (const row of sheet.rows) {
-      const text = (typed[row.ingredient] ?? '').trim();
-      if (text === (row.counted ?? '')) continue;
-      await call('counts:set', { id: sheet.count.id, ingredient: row.ingredient, quantity: text === '' ? null : text });
+  /** After a refusal: the newest figures for the lines this person left alone, theirs for the rest. */
+  const rebase = async () => {
+    const latest = await call('counts:sheet', { id: sheet.count.id });
+    const now = valuesOf(latest);
+    setTyped((previous) => Object.fromEntries(Object.entries(now).map(([ingredient, value]) => [ingredient, (previous[ingredient] ?? '') === (base.values[ingredient] ?? '') ? value : (previous[ingredient] ?? '')])));
+    setBase({ version: latest.count.version, values: now });
+  };
+  /** Saves what changed since the base; blank lines are taken off the count. Answers the version saved. */
+  const saveLines = async (): Promise<number> => {
+    const lines = sheet.rows
+      .map((row) => ({ ingredient: row.ingredient, counted: (typed[row.ingredient] ?? '').trim(), was: base.values[row.ingredient] ?? '' }))
+      .filter((line) => line.counted !== line.was)
+      .map((line) => ({ ingredient: line.ingredient, counted: line.counted === '' ? null : line.counted, was: line.was === '' ? null : line.was }));
+    if (lines.length === 0) return base.version;
+    try {
+      const saved = await call('counts:save', { id: sheet.count.id, version: base.version, lines });
+      setBase({ version: saved.version, values: { ...base.values, ...Object.fromEntries(lines.map((line) => [line.ingredient, line.counted ?? ''])) } });
+      setSavedNote(`Draft saved ${formatInstant(saved.saved_at ?? new Date().toISOString())}: ${saved.lines} ${saved.lines === 1 ? 'ingredient' : 'ingredients'} counted.`);
+      return saved.version;
+    } catch (error) {
+      if (asIpcError(error).code === 'count_changed') await rebase();
+      throw error;
     }
   };
-  const save = useAction(saveLines);
+  const save = useAction(async () => {
+    setSavedNote(null);
+    const before = base.version;
+    if ((await saveLines()) === before) setSavedNote('Nothing changed since the last save.');
+  });
   const finish = useAction(async () => {
-    await saveLines();
-    await call('counts:finish', { id: sheet.count.id });
+    const version = await saveLines();
+    await call('counts:finish', { id: sheet.count.id, version });
     onClose();
   });
   const reopen = useAction(() => call('counts:reopen', { id: sheet.count.id }));
@@ -50,6 +80,12 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
         </Text>
         <Badge color={draft ? 'blue' : 'gray'}>{draft ? 'Draft' : 'Finished'}</Badge>
       </Group>
+      {sheet.count.saved_at ? (
+        <Text size="sm" c="dimmed" mb="xs" data-last-saved>
+          Last saved {formatInstant(sheet.count.saved_at)}
+          {sheet.count.version !== base.version ? ' — by someone else since you opened it: saving names what changed.' : '.'}
+        </Text>
+      ) : null}
       <Table aria-label="Count sheet" fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -100,6 +136,11 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
         />
       ) : null}
       <ErrorNotice error={save.error ?? finish.error ?? reopen.error} />
+      {savedNote && !save.error ? (
+        <Text size="sm" c="teal.9" mt="xs" role="status">
+          {savedNote}
+        </Text>
+      ) : null}
       <Group mt="sm">
         {draft ? (
           <>
@@ -167,7 +208,7 @@ export function CountsPanel() {
               <Table.Tr key={count.id} data-count={count.id}>
                 <Table.Td>{formatInstant(count.counted_at)}</Table.Td>
                 <Table.Td>{count.storage_unit}</Table.Td>
-                <Table.Td>{count.lines}</Table.Td>
+                <Table.Td>{count.lines === 0 ? 'none yet' : `${count.lines}: ${count.ingredients.slice(0, 4).join(', ')}${count.lines > 4 ? ` and ${count.lines - 4} more` : ''}`}</Table.Td>
                 <Table.Td>
                   <Badge color={count.status === 'draft' ? 'blue' : 'gray'} variant="light">
                     {count.status === 'draft' ? 'Draft' : 'Finished'}

@@ -41,7 +41,8 @@ import { activateLocationContract, cancelMigrationContract, migrationStatusContr
 import { getSettings, homeDashboardContract, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
 import { getLogContract, listLogsContract, runTransfer } from './transfers';
 import { sidesConnectContract, sidesStatusContract, sidesSyncProductsContract, sidesSyncStoresContract, sidesTestContract } from './sides';
-import { countSheetContract, finishCountContract, foodCostContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, wasteReasonsContract, setCountLineContract, startCountContract, varianceContract } from './stock';
+import { countSheetContract, finishCountContract, foodCostContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, wasteReasonsContract, saveCountContract,
+  setCountLineContract, startCountContract, varianceContract } from './stock';
 import { listSourcesContract, listUploadsContract, previewCsvContract, revertUploadContract, sampleCsvContract, saveCsvProfileContract, uploadCsvContract } from './sources';
 
 // Every IPC call, each written once: its channel lives in its contract, and the record by channel,
@@ -127,6 +128,7 @@ const all = [
   startCountContract,
   countSheetContract,
   setCountLineContract,
+  saveCountContract,
   finishCountContract,
   reopenCountContract,
   recordWasteContract,

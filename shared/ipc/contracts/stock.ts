@@ -32,11 +32,26 @@ export const setCountLineContract = defineContract({
   errors: ['count_not_found', 'count_finished', 'ingredient_not_found', 'invalid_quantity'],
 });
 
+/** The whole sheet saved at once, from the version it was opened at: a stale save is count_changed. */
+export const saveCountContract = defineContract({
+  channel: 'counts:save',
+  input: z
+    .object({
+      id: z.number().int().positive(),
+      version: z.number().int().min(0),
+      lines: z.array(z.object({ ingredient: name, counted: typed.nullable(), was: z.string().max(40).nullable() }).strict()).max(5000),
+    })
+    .strict(),
+  output: countView,
+  errors: ['count_not_found', 'count_finished', 'count_changed', 'ingredient_not_found', 'invalid_quantity'],
+});
+
 export const finishCountContract = defineContract({
   channel: 'counts:finish',
-  input: countId,
+  /** With the version the sheet shows: finishing figures someone changed since is count_changed. */
+  input: z.object({ id: z.number().int().positive(), version: z.number().int().min(0).optional() }).strict(),
   output: z.object({ id: z.number().int(), status: z.literal('finished'), entries: z.number().int(), counted: z.number().int() }),
-  errors: ['count_not_found', 'count_finished'],
+  errors: ['count_not_found', 'count_finished', 'count_changed'],
 });
 
 export const reopenCountContract = defineContract({
