@@ -34,6 +34,32 @@ export const countSheet = z.object({ count: countView, rows: z.array(countSheetR
 export type CountSheet = z.infer<typeof countSheet>;
 
 
+/** What recording waste or a move did: the record, its entries, and stock it took that the ledger did not show. */
+export const stockChange = z.object({ id: z.number().int(), entries: z.number().int(), warnings: z.array(z.string()) });
+export type StockChange = z.infer<typeof stockChange>;
+
+/** Recorded waste or a move, as the list with Undo shows it. */
+export const stockChangeView = z.object({
+  kind: z.enum(['waste', 'move']),
+  id: z.number().int(),
+  at: z.string(),
+  date: z.string(),
+  storageUnit: z.string(),
+  /** A move's destination; null for waste. */
+  toStorageUnit: z.string().nullable(),
+  /** The ingredient, or the recipe wasted. */
+  what: z.string(),
+  /** The ingredient's unit; null for a recipe (portions). */
+  unit: z.string().nullable(),
+  quantity: decimalOutput,
+  reason: z.string().nullable(),
+  note: z.string().nullable(),
+  /** Signed for waste (what it cost), the value carried for a move. */
+  value: decimalOutput,
+  undoneAt: z.string().nullable(),
+});
+export type StockChangeView = z.infer<typeof stockChangeView>;
+
 export const varianceRow = z.object({
   ingredient: z.string(),
   unit: z.string(),

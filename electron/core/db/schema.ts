@@ -353,6 +353,8 @@ export const wasteRecords = sqliteTable(
     quantity: integer('quantity').notNull(),
     reason: text('reason').notNull(),
     note: text('note'),
+    /** Undone: its entries stay, reversed by entries of `waste:<id>:undo` (one set, by the ledger's unique index). */
+    undoneAt: text('undone_at'),
   },
   (t) => [
     check('waste_records_one_target', sql`(${t.ingredientId} IS NULL) <> (${t.recipeId} IS NULL)`),
@@ -378,6 +380,8 @@ export const stockMoves = sqliteTable(
     quantity: integer('quantity').notNull(),
     at: text('at').notNull(),
     date: text('date').notNull(),
+    /** Undone: its entries stay, reversed by entries of `move:<id>:undo`. */
+    undoneAt: text('undone_at'),
   },
   (t) => [check('stock_moves_positive', sql`${t.quantity} > 0`), check('stock_moves_two_units', sql`${t.fromStorageUnitId} <> ${t.toStorageUnitId}`)],
 );

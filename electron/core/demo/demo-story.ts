@@ -20,7 +20,8 @@ import type { FakeLightspeed } from './fake-lightspeed/fake-lightspeed';
 import { Decimal, fromScaled, QUANTITY_SCALE } from '../decimal/decimal';
 import { createReceipt } from '../inventory/receipts';
 import { ledgerDays, weightedAverageUnitCost } from '../ledger/ledger';
-import { finishCount, recordWaste, setCountLine, startCount } from '../stock/stock-control';
+import { finishCount, setCountLine, startCount } from '../stock/stock-control';
+import { recordWaste } from '../stock/waste-and-moves';
 import { positionAt } from '../ledger/count-restatement';
 
 export const DEMO_RESTAURANT = '45454565682155';

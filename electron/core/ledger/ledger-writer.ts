@@ -11,7 +11,7 @@ import { insertMany } from '../db/insert-many';
 import type { LedgerEntryType } from '../../../shared/model/ledger';
 import type { SalesSourceKind } from '../../../shared/model/transfers';
 import { ledgerEntries } from '../db/schema';
-import { type Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledValueAt, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
+import { type Decimal, fromScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledValueAt, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { countedLinesAfter, countEntryFor, type Movement, movementOf } from './count-restatement';
 
@@ -234,6 +234,32 @@ export function replaceReferencedEntries(scope: CompanyScope, reference: string,
     restateCounts(scope, [...gone, ...entries].map((entry) => movementOf(scope, { ...entry, reference })));
     return ids;
   });
+}
+
+/**
+ * Undoes what a record posted (waste, a move) by entries of the opposite sign under `undoReference`,
+ * at the same dates and unit costs: the original entries stay, so the ledger shows what happened and
+ * that it was taken back. Answers how many entries it posted.
+ */
+export function reverseReferencedEntries(scope: CompanyScope, reference: string, undoReference: string): number {
+  const original = scope.db
+    .statement(
+      `SELECT type, date, ingredient_id AS ingredientId, storage_unit_id AS storageUnitId, quantity, unit_cost AS unitCost, value
+       FROM ledger_entries WHERE company_id = ? AND reference = ? AND type IN ('WASTE', 'ADJUSTMENT')`,
+    )
+    .all(scope.companyId, reference) as { type: 'WASTE' | 'ADJUSTMENT'; date: string; ingredientId: number; storageUnitId: number; quantity: number; unitCost: number; value: number }[];
+  const reversed = original.map(
+    (entry): NewLedgerEntry => ({
+      type: entry.type,
+      date: entry.date,
+      ingredientId: entry.ingredientId,
+      storageUnitId: entry.storageUnitId,
+      quantity: fromScaled(-entry.quantity, QUANTITY_SCALE),
+      unitCost: fromScaled(entry.unitCost, UNIT_COST_SCALE),
+      value: fromScaled(-entry.value, MONEY_SCALE),
+    }),
+  );
+  return replaceReferencedEntries(scope, undoReference, reversed).length;
 }
 
 /** A receipt's id and date by its reference (an invoice number), if the company has one. */

@@ -8,7 +8,7 @@ import { dayTotalsBothWays } from '../../../test/support/day-totals';
 import { ingredientUsage, ledgerDays, ledgerTotals, listLedgerEntries, stockOnHand, weightedAverageUnitCost } from './ledger';
 import { USAGE_DAYS } from '../../../shared/model/ledger';
 import { postDayIssues, postEntry } from './ledger-writer';
-import { moveStock } from '../stock/stock-control';
+import { moveStock } from '../stock/waste-and-moves';
 import { MONEY_SCALE, QUANTITY_SCALE, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
 
 let engine: TestEngine;

@@ -9,7 +9,8 @@ import { postDayIssues } from '../ledger/ledger-writer';
 import { settingsSchema } from '../../../shared/settings';
 import { createReceipt, deleteReceipt } from '../inventory/receipts';
 import { stockAfterCount } from '../../../test/support/counts';
-import { finishCount, listCounts, moveStock, recordWaste, reopenCount, saveCountDraft, setCountLine, startCount, varianceReport } from './stock-control';
+import { finishCount, listCounts, reopenCount, saveCountDraft, setCountLine, startCount, varianceReport } from './stock-control';
+import { listWasteAndMoves, moveStock, recordWaste, undoStockChange } from './waste-and-moves';
 
 let engine: TestEngine;
 beforeEach(() => {
@@ -166,5 +167,34 @@ describe('a count open in two places', () => {
     const other = startCount(engine.scope, 'Main Kitchen', '2026-04-03T12:00:00Z');
     expect(refusal(() => saveCountDraft(engine.scope, other.id, { version: 0, lines: [{ ingredient: 'Mozzarella', counted: '2', was: null }, { ingredient: 'Basil', counted: 'lots', was: null }] }, AT)).code).toBe('invalid_quantity');
     expect(listCounts(engine.scope)[0]).toMatchObject({ id: other.id, version: 0, lines: 0 });
+  });
+});
+
+describe('waste and moves by hand', () => {
+  it('warn, without refusing, when they take more than the storage unit holds, and can be undone once, the ledger keeping both', () => {
+    // The kitchen holds 15 kg of mozzarella (two receipts), the bar none.
+    const move = moveStock(engine.scope, { from: 'Main Kitchen', to: 'Bar Storage', ingredient: 'Mozzarella', quantity: '500', at: '2026-04-04T15:00:00Z' });
+    expect(move.warnings).toEqual(['Main Kitchen held 15 kg of Mozzarella then; taking 500 kg leaves -485 kg.']);
+    const waste = recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Mozzarella', quantity: '0,5', reason: 'spoiled', at: '2026-04-03T12:00:00Z' }, REASONS);
+    expect(waste.warnings).toEqual([]);
+    expect(listWasteAndMoves(engine.scope).map((row) => [row.kind, row.what, row.quantity, row.value, row.undoneAt])).toEqual([
+      ['move', 'Mozzarella', '500', '6000', null],
+      ['waste', 'Mozzarella', '0.5', '-6', null],
+    ]);
+    undoStockChange(engine.scope, 'move', move.id, AT);
+    expect(refusal(() => undoStockChange(engine.scope, 'move', move.id, AT)).message).toBe('That move was undone already.');
+    expect(refusal(() => undoStockChange(engine.scope, 'waste', 999, AT)).code).toBe('invalid_input');
+    expect(stockOnHand(engine.scope).map((line) => [line.storageUnit, line.quantity])).toEqual([
+      ['Bar Storage', '0'],
+      ['Main Kitchen', '14.5'],
+    ]);
+    // The move and its reversal both stay in the ledger.
+    expect(listLedgerEntries(engine.scope, { type: 'ADJUSTMENT' }).map((entry) => [entry.reference, entry.storageUnit, entry.quantity])).toEqual([
+      [`move:${move.id}`, 'Main Kitchen', '-500'],
+      [`move:${move.id}`, 'Bar Storage', '500'],
+      [`move:${move.id}:undo`, 'Main Kitchen', '500'],
+      [`move:${move.id}:undo`, 'Bar Storage', '-500'],
+    ]);
+    expect(listWasteAndMoves(engine.scope)[0]?.undoneAt).toBe(AT);
   });
 });

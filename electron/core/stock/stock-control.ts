@@ -1,46 +1,17 @@
-// The stock a manager controls by hand: counts, waste and moves between storage units. Each posts its
-// ledger entries through the ledger writer under its own reference (`count:<id>`, `waste:<id>`,
-// `move:<id>`), so doing it again replaces and never adds. The only module that writes
-// stock_counts, stock_count_lines, waste_records and stock_moves. What a count sees, and how it stays
-// what was counted when the past changes, is in ledger/count-restatement.ts.
+// Stock counts and the variance between two of them. A count posts its ledger entries through the
+// ledger writer under its own reference (`count:<id>`), so finishing it again replaces and never adds.
+// The only module that writes stock_counts and stock_count_lines (waste and moves: waste-and-moves.ts).
+// What a count sees, and how it stays what was counted when the past changes, is in
+// ledger/count-restatement.ts.
 import type { CompanyScope } from '../db/company';
-import { Decimal, formatScaled, fromScaled, MONEY_SCALE, parseDecimal, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
-import { DomainError, quoted } from '../domain-error';
-import { findIngredientByName } from '../inventory/ingredients';
-import { explodeRecipe } from '../inventory/recipe-explosion';
-import { currentRecipeBook, findRecipeByName } from '../inventory/recipes';
-import { findStorageUnitByName } from '../inventory/storage-units';
+import { Decimal, formatScaled, fromScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
+import { DomainError } from '../domain-error';
 import { weightedAverageUnitCost } from '../ledger/ledger';
 import { replaceReferencedEntries, type NewLedgerEntry } from '../ledger/ledger-writer';
+import { ingredientId, moment, storageUnitId, typedQuantity } from './stock-inputs';
 import { countEntryFor, positionAt } from '../ledger/count-restatement';
 import { companyCurrency } from '../locations/location-sync';
-import { dateInZone } from '../locations/zoned-time';
 import type { CountSheet, CountView, VarianceReport } from '../../../shared/model/stock';
-
-
-/** A quantity as people type it: "0,5" or "0.5" (parseDecimal reads both). */
-const typedQuantity = (text: string, field: string): Decimal => parseDecimal(text, 'invalid_quantity', field);
-
-/** An instant (ISO 8601) and its local date on this computer. */
-function moment(at: string): { at: string; date: string } {
-  const instant = new Date(at);
-  if (Number.isNaN(instant.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(at)) throw new DomainError('invalid_date_format', `${quoted(at)} is not an instant such as 2026-05-01T06:00:00Z.`);
-  return { at: instant.toISOString(), date: dateInZone(instant, Intl.DateTimeFormat().resolvedOptions().timeZone) };
-}
-
-function storageUnitId(scope: CompanyScope, name: string): number {
-  const unit = findStorageUnitByName(scope, name.trim());
-  if (!unit) throw new DomainError('storage_unit_not_found', `No storage unit named ${quoted(name)}.`);
-  return unit.id;
-}
-
-function ingredientId(scope: CompanyScope, name: string): number {
-  const ingredient = findIngredientByName(scope, name.trim());
-  if (!ingredient) throw new DomainError('ingredient_not_found', `No ingredient named ${quoted(name)}.`);
-  return ingredient.id;
-}
-
-const entryValue = (quantity: Decimal, unitCost: Decimal) => roundToScale(quantity.times(unitCost), MONEY_SCALE);
 
 // ---- Counts -------------------------------------------------------------------------------------
 
@@ -248,64 +219,6 @@ export function clearCountLine(scope: CompanyScope, countId: number, ingredient:
     requireDraft(scope, countId);
     writeLine(scope, countId, ingredient, null);
     bumpVersion(scope, countId, at);
-  });
-}
-
-// ---- Waste and moves ---------------------------------------------------------------------------
-
-/**
- * Waste of an ingredient, or of a recipe exploded like a sale: WASTE entries at the weighted average
- * cost. The reason is one of `reasons` (the manager's list, kept in the settings).
- */
-export function recordWaste(
-  scope: CompanyScope,
-  input: { storageUnit: string; ingredient?: string | undefined; recipe?: string | undefined; quantity: string; reason: string; note?: string | undefined; at: string },
-  reasons: readonly string[],
-): { id: number; entries: number } {
-  const unitId = storageUnitId(scope, input.storageUnit);
-  if ((input.ingredient === undefined) === (input.recipe === undefined)) throw new DomainError('invalid_input', 'Waste is of one ingredient or one recipe.');
-  const reason = reasons.find((known) => known.toLowerCase() === input.reason.trim().toLowerCase());
-  if (reason === undefined) throw new DomainError('invalid_input', `The reason is one of: ${reasons.join(', ')}.`);
-  const quantity = typedQuantity(input.quantity, 'Wasted quantity');
-  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', 'A wasted quantity must be above 0.');
-  const when = moment(input.at);
-  const recipe = input.recipe === undefined ? null : findRecipeByName(scope, input.recipe.trim());
-  if (input.recipe !== undefined && !recipe) throw new DomainError('recipe_not_found', `No recipe named ${quoted(input.recipe)}.`);
-  const ingredient = input.ingredient === undefined ? null : ingredientId(scope, input.ingredient);
-  const taken = recipe ? explodeRecipe(currentRecipeBook(scope), recipe.id, quantity).ingredients : new Map([[ingredient as number, quantity]]);
-  return scope.db.write(() => {
-    const { id } = scope.db
-      .statement(
-        `INSERT INTO waste_records (company_id, storage_unit_id, at, date, ingredient_id, recipe_id, quantity, reason, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      )
-      .get(scope.companyId, unitId, when.at, when.date, ingredient, recipe?.id ?? null, toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Wasted quantity'), reason, input.note?.trim() || null) as {
-      id: number;
-    };
-    const entries = [...taken].map(([ingredientOf, amount]): NewLedgerEntry => {
-      const out = roundToScale(amount, QUANTITY_SCALE).negated();
-      const unitCost = weightedAverageUnitCost(scope, ingredientOf, when.date);
-      return { type: 'WASTE', date: when.date, ingredientId: ingredientOf, storageUnitId: unitId, quantity: out, unitCost, value: entryValue(out, unitCost) };
-    });
-    return { id, entries: replaceReferencedEntries(scope, `waste:${id}`, entries).length };
-  });
-}
-
-/** A move: out of one storage unit and into another at the same cost (ADJUSTMENT entries, `move:<id>`), so it is a variance in neither. */
-export function moveStock(scope: CompanyScope, input: { from: string; to: string; ingredient: string; quantity: string; at: string }): { id: number; entries: number } {
-  const from = storageUnitId(scope, input.from);
-  const to = storageUnitId(scope, input.to);
-  if (from === to) throw new DomainError('invalid_input', 'A move goes from one storage unit to another.');
-  const ingredient = ingredientId(scope, input.ingredient);
-  const quantity = typedQuantity(input.quantity, 'Moved quantity');
-  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', 'A moved quantity must be above 0.');
-  const when = moment(input.at);
-  return scope.db.write(() => {
-    const { id } = scope.db
-      .statement('INSERT INTO stock_moves (company_id, from_storage_unit_id, to_storage_unit_id, ingredient_id, quantity, at, date) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id')
-      .get(scope.companyId, from, to, ingredient, toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Moved quantity'), when.at, when.date) as { id: number };
-    const unitCost = weightedAverageUnitCost(scope, ingredient, when.date);
-    const leg = (storageUnitId: number, signed: Decimal): NewLedgerEntry => ({ type: 'ADJUSTMENT', date: when.date, ingredientId: ingredient, storageUnitId, quantity: signed, unitCost, value: entryValue(signed, unitCost) });
-    return { id, entries: replaceReferencedEntries(scope, `move:${id}`, [leg(from, quantity.negated()), leg(to, quantity)]).length };
   });
 }
 

@@ -1,6 +1,7 @@
 import { DomainError } from '../../core/domain-error';
 import { foodCost } from '../../core/stock/food-cost';
-import { finishCount, listCounts, moveStock, recordWaste, reopenCount, setCountLine, startCount, varianceReport } from '../../core/stock/stock-control';
+import { finishCount, listCounts, reopenCount, setCountLine, startCount, varianceReport } from '../../core/stock/stock-control';
+import { moveStock, recordWaste } from '../../core/stock/waste-and-moves';
 import { normalizeDate } from '../../../shared/dates';
 import { parseCommandArgs } from './args';
 import type { Command } from './command';

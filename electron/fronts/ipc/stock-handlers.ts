@@ -1,6 +1,7 @@
 import type { Engine } from '../../core/engine';
 import { foodCost } from '../../core/stock/food-cost';
-import { clearCountLine, countSheet, finishCount, listCounts, moveStock, recordWaste, reopenCount, saveCountDraft, setCountLine, startCount, varianceReport } from '../../core/stock/stock-control';
+import { clearCountLine, countSheet, finishCount, listCounts, reopenCount, saveCountDraft, setCountLine, startCount, varianceReport } from '../../core/stock/stock-control';
+import { listWasteAndMoves, moveStock, recordWaste, undoStockChange } from '../../core/stock/waste-and-moves';
 import type { Handlers } from './handler-types';
 
 type StockChannel =
@@ -15,6 +16,8 @@ type StockChannel =
   | 'waste:reasons'
   | 'waste:reasons-save'
   | 'stock:move'
+  | 'stock:changes'
+  | 'stock:undo'
   | 'reports:variance'
   | 'reports:food-cost';
 
@@ -46,6 +49,8 @@ export function createStockHandlers(engine: Engine): Pick<Handlers, StockChannel
       return reasons;
     },
     'stock:move': (input) => changed(moveStock(scope, input)),
+    'stock:changes': () => listWasteAndMoves(scope),
+    'stock:undo': ({ kind, id }) => changed(undoStockChange(scope, kind, id, now())),
     'reports:variance': ({ storageUnit, fromCountId, toCountId }) => varianceReport(scope, storageUnit, fromCountId, toCountId),
     'reports:food-cost': ({ businessLocationId, from, to }) => foodCost(scope, businessLocationId, from, to, platform.settings.get('exchangeRates')),
   };

@@ -1,5 +1,5 @@
 import { DecimalInput } from '../ui/DecimalInput';
-import { Button, Group, Paper, SegmentedControl, Select, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../ipc/client';
 import { ActionForm } from '../ui/ActionForm';
@@ -7,6 +7,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { useInventory } from './inventory-store';
+import { StockChangesList } from './StockChangesList';
 
 /** Waste (an ingredient, or a recipe exploded like a sale) and moves between storage units. */
 export function WastePanel() {
@@ -23,10 +24,10 @@ export function WastePanel() {
   });
   const reason = waste.reason ?? reasons.data?.[0] ?? null;
   const [move, setMove] = useState({ from: storageUnits[0] ?? null, to: storageUnits[1] ?? null, ingredient: null as string | null, quantity: '' });
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ text: string; warnings: string[] } | null>(null);
   const recordWaste = useAction(async () => {
     if (!waste.storageUnit || !waste.item || !reason) return;
-    await call('waste:record', {
+    const recorded = await call('waste:record', {
       storageUnit: waste.storageUnit,
       ...(kind === 'ingredient' ? { ingredient: waste.item } : { recipe: waste.item }),
       quantity: waste.quantity,
@@ -34,21 +35,31 @@ export function WastePanel() {
       ...(waste.note.trim() ? { note: waste.note } : {}),
       at: new Date().toISOString(),
     });
-    setDone(`Waste of ${waste.quantity} ${waste.item} recorded.`);
+    setDone({ text: `Waste of ${waste.quantity} ${waste.item} recorded.`, warnings: recorded.warnings });
     setWaste({ ...waste, quantity: '', note: '' });
   });
   const moveStock = useAction(async () => {
     if (!move.from || !move.to || !move.ingredient) return;
-    await call('stock:move', { from: move.from, to: move.to, ingredient: move.ingredient, quantity: move.quantity, at: new Date().toISOString() });
-    setDone(`${move.quantity} ${move.ingredient} moved from ${move.from} to ${move.to}.`);
+    const moved = await call('stock:move', { from: move.from, to: move.to, ingredient: move.ingredient, quantity: move.quantity, at: new Date().toISOString() });
+    setDone({ text: `${move.quantity} ${move.ingredient} moved from ${move.from} to ${move.to}.`, warnings: moved.warnings });
     setMove({ ...move, quantity: '' });
   });
   return (
     <Stack maw={760}>
-      {done ? (
-        <Text role="status" c="green">
-          {done}
+      {done && done.warnings.length === 0 ? (
+        <Text role="status" c="teal.9">
+          {done.text}
         </Text>
+      ) : null}
+      {done && done.warnings.length > 0 ? (
+        <Alert role="status" color="orange" title={`${done.text} Check the quantity:`}>
+          {done.warnings.map((warning) => (
+            <Text key={warning} size="sm">
+              {warning}
+            </Text>
+          ))}
+          <Text size="sm">If it was a typo, undo it in the list below.</Text>
+        </Alert>
       ) : null}
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="xs">
@@ -122,6 +133,7 @@ export function WastePanel() {
           </Stack>
         </ActionForm>
       </Paper>
+      <StockChangesList />
     </Stack>
   );
 }

@@ -41,7 +41,7 @@ import { activateLocationContract, cancelMigrationContract, migrationStatusContr
 import { getSettings, homeDashboardContract, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
 import { getLogContract, listLogsContract, runTransfer } from './transfers';
 import { sidesConnectContract, sidesStatusContract, sidesSyncProductsContract, sidesSyncStoresContract, sidesTestContract } from './sides';
-import { countSheetContract, finishCountContract, foodCostContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, wasteReasonsContract, saveCountContract,
+import { countSheetContract, finishCountContract, foodCostContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, stockChangesContract, undoStockChangeContract, wasteReasonsContract, saveCountContract,
   setCountLineContract, startCountContract, varianceContract } from './stock';
 import { listSourcesContract, listUploadsContract, previewCsvContract, revertUploadContract, sampleCsvContract, saveCsvProfileContract, uploadCsvContract } from './sources';
 
@@ -135,6 +135,8 @@ const all = [
   wasteReasonsContract,
   saveWasteReasonsContract,
   moveStockContract,
+  stockChangesContract,
+  undoStockChangeContract,
   varianceContract,
   foodCostContract,
 ] as const;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { posLocationId } from '../../model/items';
-import { countSheet, countView, foodCostView, varianceReportView } from '../../model/stock';
+import { countSheet, countView, foodCostView, stockChange, stockChangeView, varianceReportView } from '../../model/stock';
 import { settingsSchema } from '../../settings';
 import { defineContract } from '../contract';
 
@@ -66,7 +66,7 @@ export const recordWasteContract = defineContract({
   input: z
     .object({ storageUnit: name, ingredient: name.optional(), recipe: name.optional(), quantity: typed, reason: z.string().trim().min(1).max(40), note: z.string().max(500).optional(), at: instant })
     .strict(),
-  output: z.object({ id: z.number().int(), entries: z.number().int() }),
+  output: stockChange,
   errors: ['storage_unit_not_found', 'ingredient_not_found', 'recipe_not_found', 'invalid_quantity', 'invalid_input'],
 });
 
@@ -85,8 +85,19 @@ export const saveWasteReasonsContract = defineContract({
 export const moveStockContract = defineContract({
   channel: 'stock:move',
   input: z.object({ from: name, to: name, ingredient: name, quantity: typed, at: instant }).strict(),
-  output: z.object({ id: z.number().int(), entries: z.number().int() }),
+  output: stockChange,
   errors: ['storage_unit_not_found', 'ingredient_not_found', 'invalid_quantity', 'invalid_input'],
+});
+
+/** Recorded waste and moves, newest first, for the list with Undo. */
+export const stockChangesContract = defineContract({ channel: 'stock:changes', input: empty, output: z.array(stockChangeView), errors: [] });
+
+/** Takes back recorded waste or a move: reversing entries, the originals kept. */
+export const undoStockChangeContract = defineContract({
+  channel: 'stock:undo',
+  input: z.object({ kind: z.enum(['waste', 'move']), id: z.number().int().positive() }).strict(),
+  output: z.object({ id: z.number().int(), entries: z.number().int() }),
+  errors: ['invalid_input'],
 });
 
 export const varianceContract = defineContract({

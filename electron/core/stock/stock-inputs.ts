@@ -1,0 +1,36 @@
+// What a person types when they move stock by hand (a count, waste, a move), read one way for all of
+// them: quantities as people write them, instants, and storage units and ingredients by name.
+import type { CompanyScope } from '../db/company';
+import { type Decimal, MONEY_SCALE, parseDecimal, roundToScale } from '../decimal/decimal';
+import { DomainError, quoted } from '../domain-error';
+import { findIngredientByName } from '../inventory/ingredients';
+import { findStorageUnitByName } from '../inventory/storage-units';
+import { dateInZone } from '../locations/zoned-time';
+
+/** A quantity as people type it: "0,5" or "0.5" (parseDecimal reads both). */
+export const typedQuantity = (text: string, field: string): Decimal => parseDecimal(text, 'invalid_quantity', field);
+
+/**
+ * An instant (ISO 8601) and its local date on this computer: a storage unit belongs to no location,
+ * so stock kept by hand is dated where the person recording it is.
+ */
+export function moment(at: string): { at: string; date: string } {
+  const instant = new Date(at);
+  if (Number.isNaN(instant.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(at)) throw new DomainError('invalid_date_format', `${quoted(at)} is not an instant such as 2026-05-01T06:00:00Z.`);
+  return { at: instant.toISOString(), date: dateInZone(instant, Intl.DateTimeFormat().resolvedOptions().timeZone) };
+}
+
+export function storageUnitId(scope: CompanyScope, name: string): number {
+  const unit = findStorageUnitByName(scope, name.trim());
+  if (!unit) throw new DomainError('storage_unit_not_found', `No storage unit named ${quoted(name)}.`);
+  return unit.id;
+}
+
+export function ingredientId(scope: CompanyScope, name: string): number {
+  const ingredient = findIngredientByName(scope, name.trim());
+  if (!ingredient) throw new DomainError('ingredient_not_found', `No ingredient named ${quoted(name)}.`);
+  return ingredient.id;
+}
+
+/** An entry's value: its quantity at its unit cost, at the money scale. */
+export const entryValue = (quantity: Decimal, unitCost: Decimal) => roundToScale(quantity.times(unitCost), MONEY_SCALE);
