@@ -29,6 +29,12 @@ export const countSheetRow = z.object({
   counted: decimalOutput.nullable(),
   /** Whether the storage unit holds or held it (or it is counted): the sheet's own rows; the others can be added. */
   held: z.boolean(),
+  /** Counted − expected: what finishing posts (or posted); null when not counted. */
+  difference: decimalOutput.nullable(),
+  /** The difference at the weighted average cost of the count's date, in the company's currency. */
+  difference_value: decimalOutput.nullable(),
+  /** The difference as a share of what was expected; null when nothing was expected. */
+  difference_pct: decimalOutput.nullable(),
 });
 export const countSheet = z.object({ count: countView, rows: z.array(countSheetRow) });
 export type CountSheet = z.infer<typeof countSheet>;
@@ -87,7 +93,6 @@ export const varianceReportView = z.object({
   /** The company's currency (its locations'), when it has any location. */
   currency: z.string().nullable(),
   /** The one plain sentence at the top. */
-  summary: z.string(),
 });
 export type VarianceReport = z.infer<typeof varianceReportView>;
 

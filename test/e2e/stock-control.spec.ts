@@ -22,7 +22,13 @@ test('a manager counts a storage unit twice around some waste and reads the vari
       await expect(page.getByText('1 of 2 ingredients are blank: they are not counted')).toBeVisible();
       await app.screenshot('count-sheet');
     }
-    await page.getByRole('button', { name: 'Finish count' }).click();
+    await page.getByRole('button', { name: 'Finish count…' }).click();
+    // A summary first: what was counted and the largest differences with their value, then the confirmation.
+    const summary = page.getByRole('dialog', { name: /Finish the count of Main Kitchen/ });
+    await expect(summary).toContainText('1 ingredient counted');
+    await expect(summary.getByRole('table', { name: 'Largest differences' })).toContainText('Tomato');
+    if (addBlank) await app.screenshot('count-finish-summary');
+    await summary.getByRole('button', { name: 'Finish count', exact: true }).click();
     await expect(page.getByRole('table', { name: 'Counts' }).getByText('Finished').first()).toBeVisible();
   };
   await count('2026-01-10T08:00', '3,5', 'Coffee beans');
@@ -42,7 +48,7 @@ test('a manager counts a storage unit twice around some waste and reads the vari
 
   await app.section('Reports');
   await page.getByRole('button', { name: 'Show variance' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Used' })).toContainText('Used 0.2 kg more Tomato than the sales explain, worth 0.58.');
+  await expect(page.getByRole('status').filter({ hasText: 'Used' })).toContainText('Used 0.200 kg more Tomato than the sales explain, worth 0.58.');
   await expect(page.getByRole('table', { name: 'Variance' })).toContainText('−0.200 kg');
   await app.screenshot('variance-report');
 });

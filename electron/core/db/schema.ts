@@ -305,6 +305,7 @@ export const stockCounts = sqliteTable(
     date: text('date').notNull(),
     status: text('status', { enum: stockCountStatuses }).notNull(),
     finishedAt: text('finished_at'),
+    createdAt: createdAt(),
     /**
      * Goes up with every save of the draft: a save or finish made from an older version (a second tab,
      * a second device still showing the old figures) is refused as count_changed, never silently applied.
@@ -312,7 +313,6 @@ export const stockCounts = sqliteTable(
     version: integer('version').notNull().default(0),
     /** When the draft was last saved, for the sheet's "last saved". */
     savedAt: text('saved_at'),
-    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('stock_counts_unit_moment').on(t.storageUnitId, t.countedAt),

@@ -203,13 +203,31 @@ export function countSheet(scope: CompanyScope, countId: number): CountSheet {
     .all({ count: countId, company: scope.companyId, unit: count.storageUnitId }) as { id: number; ingredient: string; unit: string; counted: number | null; held: number }[];
   return {
     count: view,
-    rows: rows.map((row) => ({
-      ingredient: row.ingredient,
-      unit: row.unit,
-      expected: formatScaled(positionAt(scope, count.storageUnitId, row.id, count), QUANTITY_SCALE),
-      counted: row.counted === null ? null : formatScaled(row.counted, QUANTITY_SCALE),
-      held: row.held === 1,
-    })),
+    rows: rows.map((row) => {
+      const expected = positionAt(scope, count.storageUnitId, row.id, count);
+      return {
+        ingredient: row.ingredient,
+        unit: row.unit,
+        expected: formatScaled(expected, QUANTITY_SCALE),
+        counted: row.counted === null ? null : formatScaled(row.counted, QUANTITY_SCALE),
+        held: row.held === 1,
+        ...lineDifference(scope, row.id, count.date, expected, row.counted),
+      };
+    }),
+  };
+}
+
+/**
+ * What a counted line changes: counted − expected (what finishing posts, or posted), its value at the
+ * weighted average cost of the count's date, and its share of what was expected.
+ */
+function lineDifference(scope: CompanyScope, ingredient: number, date: string, expected: number, counted: number | null) {
+  if (counted === null) return { difference: null, difference_value: null, difference_pct: null };
+  const difference = fromScaled(counted - expected, QUANTITY_SCALE);
+  return {
+    difference: difference.toFixed(),
+    difference_value: roundToScale(difference.times(weightedAverageUnitCost(scope, ingredient, date)), MONEY_SCALE).toFixed(),
+    difference_pct: expected === 0 ? null : roundToScale(new Decimal(counted - expected).dividedBy(expected).times(100), 1).toFixed(),
   };
 }
 
@@ -294,11 +312,5 @@ export function varianceReport(scope: CompanyScope, storageUnit: string, fromCou
   });
   report.sort((a, b) => b.sortKey.comparedTo(a.sortKey) || a.row.ingredient.localeCompare(b.row.ingredient));
   const currency = companyCurrency(scope);
-  const top = report[0]?.row;
-  const summary = !top
-    ? 'The closing count counted nothing.'
-    : top.variance_quantity === '0'
-      ? 'Every counted ingredient matches what the sales, receipts, waste and moves explain.'
-      : `Used ${top.variance_quantity.replace('-', '')} ${top.unit} ${top.variance_quantity.startsWith('-') ? 'more' : 'less'} ${top.ingredient} than the sales explain${top.no_cost ? ' (no cost yet)' : `, worth ${currency ? `${currency} ` : ''}${top.variance_value.replace('-', '')}`}.`;
-  return { storage_unit: storageUnit.trim(), from: from.countedAt, to: to.countedAt, rows: report.map((each) => each.row), total_value: total.toFixed(), currency, summary };
+  return { storage_unit: storageUnit.trim(), from: from.countedAt, to: to.countedAt, rows: report.map((each) => each.row), total_value: total.toFixed(), currency };
 }

@@ -74,7 +74,7 @@ export const stockCommands: Record<string, Command> = {
       const { values, positionals } = parseCommandArgs(args, { 'from-count': { type: 'string' }, 'to-count': { type: 'string' } }, varianceUsage);
       const [storageUnit, ...rest] = positionals;
       if (!storageUnit || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${varianceUsage}`);
-      const { summary: _summary, currency: _currency, ...variance } = varianceReport(engine.scope, storageUnit, idOf(values['from-count'], varianceUsage), idOf(values['to-count'], varianceUsage));
+      const { currency: _currency, ...variance } = varianceReport(engine.scope, storageUnit, idOf(values['from-count'], varianceUsage), idOf(values['to-count'], varianceUsage));
       return { variance: { ...variance, rows: variance.rows.map(({ no_cost: _noCost, ...row }) => row) } };
     },
   },

@@ -3,7 +3,7 @@ import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, 
 import type { HomeDashboard } from '../../../shared/model/setup';
 import { CoverageCard } from '../items/CoverageCard';
 import { AlertNotice } from '../ui/AlertNotice';
-import { formatDay, formatDayShort, formatInstant, formatMoney, PC_ZONE } from '../ui/format';
+import { formatDay, formatDayShort, formatInstant, formatMoney, formatPct, PC_ZONE } from '../ui/format';
 import { CurrencyNote } from '../reports/CurrencyNote';
 import { useNavigation } from '../ui/navigation-store';
 
@@ -114,11 +114,11 @@ function FoodCostCard({ cost }: { cost: FoodCost }) {
             {cost.location}: food cost, last 30 days
           </Title>
           <Text size="xl" fw={700} data-food-cost-pct>
-            {cost.theoretical_pct !== null ? `${cost.theoretical_pct} %` : cost.pct_note ? 'No food cost %' : 'No sales'}
+            {cost.theoretical_pct !== null ? formatPct(cost.theoretical_pct) : cost.pct_note ? 'No food cost %' : 'No sales'}
           </Text>
           <Text size="sm" c="dimmed">
             {formatMoney(cost.theoretical_cost, cost.cost_currency)} issued for {formatMoney(cost.sales, cost.currency)} net sales
-            {cost.actual?.actual_pct ? `; counted: ${cost.actual.actual_pct} %` : ''}
+            {cost.actual?.actual_pct ? `; counted: ${formatPct(cost.actual.actual_pct)}` : ''}
           </Text>
           <CurrencyNote cost={cost} />
         </div>

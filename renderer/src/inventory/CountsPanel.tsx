@@ -1,10 +1,12 @@
 import { typedDecimalProblem } from '../../../shared/decimal-text';
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import type { IpcError } from '../../../shared/ipc/contract';
 import { useState } from 'react';
 import type { CountSheet } from '../../../shared/model/stock';
 import { asIpcError, call } from '../ipc/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatAtUnit, formatInstant, PC_ZONE } from '../ui/format';
+import { formatAtUnit, formatInstant, formatMoney, formatPct, PC_ZONE } from '../ui/format';
+import { useCurrency } from '../ui/use-currency';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { useInventory } from './inventory-store';
@@ -31,6 +33,7 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
   const [base, setBase] = useState(() => ({ version: sheet.count.version, values: valuesOf(sheet) }));
   const [typed, setTyped] = useState<Record<string, string>>(base.values);
   const [savedNote, setSavedNote] = useState<string | null>(null);
+  const currency = useCurrency();
   const [added, setAdded] = useState<string[]>([]);
   const rows = sheet.rows.filter((row) => row.held || added.includes(row.ingredient));
   const others = sheet.rows.filter((row) => !row.held && !added.includes(row.ingredient)).map((row) => row.ingredient);
@@ -66,9 +69,16 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
     const before = base.version;
     if ((await saveLines()) === before) setSavedNote('Nothing changed since the last save.');
   });
-  const finish = useAction(async () => {
+  // Finishing posts the differences: the person sees them first (saved, as the engine will post them).
+  const [review, setReview] = useState<{ version: number; sheet: CountSheet } | null>(null);
+  const prepare = useAction(async () => {
     const version = await saveLines();
-    await call('counts:finish', { id: sheet.count.id, version });
+    setReview({ version, sheet: await call('counts:sheet', { id: sheet.count.id }) });
+  });
+  const finish = useAction(async () => {
+    if (!review) return;
+    await call('counts:finish', { id: sheet.count.id, version: review.version });
+    setReview(null);
     onClose();
   });
   const reopen = useAction(() => call('counts:reopen', { id: sheet.count.id }));
@@ -92,6 +102,8 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
             <Table.Th>Ingredient</Table.Th>
             <Table.Th ta="right">Expected</Table.Th>
             <Table.Th>Counted</Table.Th>
+            <Table.Th ta="right">Difference</Table.Th>
+            <Table.Th ta="right">Value</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -114,6 +126,8 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
                   w={180}
                 />
               </Table.Td>
+              <Table.Td ta="right">{row.difference === null ? '' : `${formatAtUnit(row.difference, row.unit)}${row.difference_pct === null ? '' : ` (${formatPct(row.difference_pct)})`}`}</Table.Td>
+              <Table.Td ta="right">{row.difference_value === null ? '' : formatMoney(row.difference_value, currency)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -135,7 +149,7 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
           onChange={(ingredient) => ingredient && setAdded((previous) => [...previous, ingredient])}
         />
       ) : null}
-      <ErrorNotice error={save.error ?? finish.error ?? reopen.error} />
+      <ErrorNotice error={save.error ?? prepare.error ?? finish.error ?? reopen.error} />
       {savedNote && !save.error ? (
         <Text size="sm" c="teal.9" mt="xs" role="status">
           {savedNote}
@@ -147,8 +161,8 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
             <Button variant="default" disabled={invalid.length > 0} loading={save.busy} onClick={() => void save.run()}>
               Save draft
             </Button>
-            <Button disabled={invalid.length > 0} loading={finish.busy} onClick={() => void finish.run()}>
-              Finish count
+            <Button disabled={invalid.length > 0} loading={prepare.busy} onClick={() => void prepare.run()}>
+              Finish count…
             </Button>
           </>
         ) : (
@@ -160,7 +174,62 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
           Close
         </Button>
       </Group>
+      <FinishSummary review={review?.sheet ?? null} currency={currency} busy={finish.busy} error={finish.error} onConfirm={() => void finish.run()} onCancel={() => setReview(null)} />
     </Paper>
+  );
+}
+
+/** The largest differences first, by value: what a manager checks before posting a count (a typo of 0,2 for 2 shows as −90 %). */
+function FinishSummary({ review, currency, busy, error, onConfirm, onCancel }: { review: CountSheet | null; currency: string | null; busy: boolean; error: IpcError | null; onConfirm: () => void; onCancel: () => void }) {
+  const counted = (review?.rows ?? []).filter((row) => row.counted !== null);
+  const largest = [...counted].filter((row) => row.difference !== '0').sort((a, b) => Math.abs(Number(b.difference_value)) - Math.abs(Number(a.difference_value)) || Math.abs(Number(b.difference_pct ?? 0)) - Math.abs(Number(a.difference_pct ?? 0))).slice(0, 5);
+  const total = counted.reduce((sum, row) => sum + Number(row.difference_value ?? 0), 0);
+  return (
+    <Modal opened={review !== null} onClose={onCancel} title={review ? `Finish the count of ${review.count.storage_unit}?` : ''} size="lg">
+      <Stack>
+        <Text size="sm">
+          {counted.length} {counted.length === 1 ? 'ingredient' : 'ingredients'} counted; finishing sets their stock to what you counted, a change worth {formatMoney(total.toFixed(2), currency)} in all.
+        </Text>
+        {largest.length > 0 ? (
+          <Table fz="sm" aria-label="Largest differences">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Largest differences</Table.Th>
+                <Table.Th ta="right">Expected</Table.Th>
+                <Table.Th ta="right">Counted</Table.Th>
+                <Table.Th ta="right">Difference</Table.Th>
+                <Table.Th ta="right">Value</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {largest.map((row) => (
+                <Table.Tr key={row.ingredient}>
+                  <Table.Td>{row.ingredient}</Table.Td>
+                  <Table.Td ta="right">{formatAtUnit(row.expected, row.unit)}</Table.Td>
+                  <Table.Td ta="right">{formatAtUnit(row.counted ?? '0', row.unit)}</Table.Td>
+                  <Table.Td ta="right">
+                    {formatAtUnit(row.difference ?? '0', row.unit)}
+                    {row.difference_pct === null ? '' : ` (${formatPct(row.difference_pct)})`}
+                  </Table.Td>
+                  <Table.Td ta="right">{formatMoney(row.difference_value ?? '0', currency)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : (
+          <Text size="sm">Every counted ingredient matches what the ledger expected.</Text>
+        )}
+        <ErrorNotice error={error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Back to the sheet
+          </Button>
+          <Button loading={busy} onClick={onConfirm}>
+            Finish count
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 

@@ -6,7 +6,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { FoodCost, VarianceReport } from '../../../shared/model/stock';
 import { call } from '../ipc/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatAtUnit, formatDay, formatDayShort, formatInstant, formatMoney, localizeDates } from '../ui/format';
+import { formatAtUnit, formatDay, formatDayShort, formatInstant, formatMoney, formatPct, localizeDates } from '../ui/format';
 import { CurrencyNote } from './CurrencyNote';
 import { useAction } from '../ui/use-action';
 import { useYesterday } from '../locations/use-yesterday';
@@ -25,13 +25,24 @@ function downloadCsv(report: VarianceReport) {
   URL.revokeObjectURL(link.href);
 }
 
+/** The report in one sentence: the ingredient whose variance is worth most, at its unit's precision and in money. */
+function varianceHeadline(report: VarianceReport): string {
+  const top = report.rows[0];
+  if (!top) return 'The closing count counted nothing.';
+  if (top.variance_quantity === '0') return 'Every counted ingredient matches what the sales, receipts, waste and moves explain.';
+  const more = top.variance_quantity.startsWith('-');
+  const quantity = formatAtUnit(top.variance_quantity.replace('-', ''), top.unit);
+  return `Used ${quantity} ${more ? 'more' : 'less'} ${top.ingredient} than the sales explain${top.no_cost ? ' (no cost yet)' : `, worth ${formatMoney(top.variance_value.replace('-', ''), report.currency)}`}.`;
+}
+
 /** Actual against theoretical usage between two finished counts of a storage unit. */
 function VariancePanel() {
   const counts = useLive(() => call('counts:list', {}), anyOf('inventory:changed'), []);
   const finished = (counts.data ?? []).filter((count) => count.status === 'finished');
   const units = [...new Set(finished.map((count) => count.storage_unit))].sort();
   const [unit, setUnit] = useState<string | null>(null);
-  const chosenUnit = unit ?? units[0] ?? null;
+  // A report needs two counts of one unit: open on the first unit that has them.
+  const chosenUnit = unit ?? units.find((name) => finished.filter((count) => count.storage_unit === name).length >= 2) ?? units[0] ?? null;
   const ofUnit = finished.filter((count) => count.storage_unit === chosenUnit);
   const [fromId, setFromId] = useState<string | null>(null);
   const [toId, setToId] = useState<string | null>(null);
@@ -66,7 +77,7 @@ function VariancePanel() {
       <ErrorNotice error={open.error ?? counts.error} />
       {report ? (
         <>
-          <Alert color={worst && worst.variance_quantity !== '0' ? 'orange' : 'green'} title={report.summary} role="status">
+          <Alert color={worst && worst.variance_quantity !== '0' ? 'orange' : 'green'} title={varianceHeadline(report)} role="status">
             <Text size="sm">
               {report.storage_unit}, {formatInstant(report.from)} to {formatInstant(report.to)}. Total variance value {formatMoney(report.total_value, report.currency)}.
             </Text>
@@ -107,7 +118,7 @@ function VariancePanel() {
                     <Table.Td ta="right">
                       {formatMoney(row.variance_value, report.currency)}
                     </Table.Td>
-                    <Table.Td ta="right">{row.variance_pct === null ? '—' : `${row.variance_pct} %`}</Table.Td>
+                    <Table.Td ta="right">{row.variance_pct === null ? '—' : formatPct(row.variance_pct)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -160,7 +171,7 @@ function FoodCostPanel() {
                 Theoretical cost (what the sales should have used)
               </Text>
               <Text fw={700}>
-                {money(shown.theoretical_cost, shown.cost_currency)} {shown.theoretical_pct === null ? '' : `· ${shown.theoretical_pct} %`}
+                {money(shown.theoretical_cost, shown.cost_currency)} {shown.theoretical_pct === null ? '' : `· ${formatPct(shown.theoretical_pct)}`}
               </Text>
             </Paper>
             <Paper withBorder p="sm" aria-label="Actual cost between counts">
@@ -170,12 +181,12 @@ function FoodCostPanel() {
               {shown.actual ? (
                 <>
                   <Text fw={700}>
-                    {money(shown.actual.actual_cost, shown.cost_currency)} {shown.actual.actual_pct === null ? '' : `· ${shown.actual.actual_pct} %`}
+                    {money(shown.actual.actual_cost, shown.cost_currency)} {shown.actual.actual_pct === null ? '' : `· ${formatPct(shown.actual.actual_pct)}`}
                   </Text>
                   <Text size="sm">
                     Counts of {formatDay(shown.actual.opening_count.date)} and {formatDay(shown.actual.closing_count.date)}: the sales of {formatDay(shown.actual.from)} to {formatDay(shown.actual.to)},{' '}
                     {money(shown.actual.sales, shown.currency)}, should have used {money(shown.actual.theoretical_cost, shown.cost_currency)}
-                    {shown.actual.theoretical_pct === null ? '' : ` (${shown.actual.theoretical_pct} %)`}.
+                    {shown.actual.theoretical_pct === null ? '' : ` (${formatPct(shown.actual.theoretical_pct)})`}.
                   </Text>
                 </>
               ) : (

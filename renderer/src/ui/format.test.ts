@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAtUnit, formatDay, formatInstant, formatMoney, formatUnitCost, localizeDates, PC_ZONE } from './format';
+import { formatAtUnit, formatDay, formatInstant, formatMoney, formatUnitCost, localizeDates, numberFormatting, PC_ZONE } from './format';
 
 describe('numbers and dates for people', () => {
   it('writes money with its symbol, thousands separators and 2 decimals, unit costs with their further decimals', () => {
@@ -15,6 +15,15 @@ describe('numbers and dates for people', () => {
     expect(formatAtUnit('0.0005', 'kg')).toBe('0.001 kg');
     expect(formatAtUnit('-2', 'piece')).toBe('−2 piece');
     expect(formatAtUnit('1234.5', 'l')).toBe('1,234.500 l');
+  });
+
+  it('follows the locale’s separators and where it puts the currency (German: 1.156,08 €, 0,500 l)', () => {
+    const german = numberFormatting('de-DE');
+    expect(german.formatMoney('1156.08', 'EUR')).toBe('1.156,08\u00a0€');
+    expect(german.formatMoney('-3.245', 'EUR')).toBe('−3,25\u00a0€');
+    expect(german.formatAtUnit('0.5', 'l')).toBe('0,500 l');
+    expect(german.formatPct('-92.04')).toBe('−92,0 %');
+    expect(numberFormatting('en-US').formatPct('13.05')).toBe('13.1 %');
   });
 
   it('writes business dates in the locale’s one format, in messages too, and names a zone that is not the PC’s', () => {
