@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './shared/security/content-security-policy';
+import { CONTENT_SECURITY_POLICY_META } from './shared/security/content-security-policy';
 
 /** The built page carries the CSP; the dev server's inline React-refresh preamble would break under it. */
 function contentSecurityPolicy(): Plugin {
@@ -10,7 +10,7 @@ function contentSecurityPolicy(): Plugin {
     name: 'larder-content-security-policy',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' },
     ],
   };
 }

@@ -7,7 +7,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/playwright',
-  timeout: 60_000,
+  // Every screenshot is checked by axe-core, a few seconds each on this 2-core machine: a screen-heavy walk needs the room.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

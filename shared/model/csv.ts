@@ -11,7 +11,7 @@ export const CSV_DATE_FORMATS = ['YYYY-MM-DD', 'DD.MM.YYYY', 'DD/MM/YYYY', 'MM/D
 const TIMES = ['', ' HH:mm', ' HH:mm:ss'] as const;
 const dateFormats = CSV_DATE_FORMATS.flatMap((format) => TIMES.map((time) => `${format}${time}`));
 
-const column = z.union([z.string().trim().min(1), z.number().int().positive()]);
+const column = z.union([z.string().trim().min(1, 'choose a column'), z.number().int().positive()], 'a column name, or its position (1 for the first) in a file without a header row');
 const optionalColumn = column.nullish();
 
 const posCodesRule = z
@@ -26,7 +26,7 @@ const posCodesRule = z
 
 export const csvProfileSchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: z.string().trim().min(1, 'give the profile a name').max(100),
     encoding: z.enum(['utf-8', 'windows-1252', 'auto']).default('auto'),
     delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
     quote: z.string().length(1).default('"'),

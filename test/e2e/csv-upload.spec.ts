@@ -56,13 +56,19 @@ test('a CSV till from the screens: profile, preview with an invalid row, post, l
     await app.choose('Thousands separator', 'Point: 1.234', form);
     await app.choose('Date format', /^DD\.MM\.YYYY$/, form);
     await app.chooseFile('Sample file', firstFile);
-    await form.getByLabel('POS code column').fill('Artikelnr');
-    await form.getByLabel('Quantity column').fill('Menge');
-    await form.getByLabel('Date column').fill('Datum');
-    await form.getByLabel('Item name column').fill('Artikel');
-    await form.getByLabel('Net amount column').fill('Umsatz');
-    await form.getByLabel('Row id column').fill('Bon');
-    await form.getByLabel('Location column').fill('Filiale');
+    // The file's first rows show before the profile is complete, and its columns are picked from lists.
+    await expect(page.getByRole('table', { name: 'The file’s first rows' })).toContainText('Artikelnr');
+    for (const [label, column] of [
+      ['POS code column', 'Artikelnr'],
+      ['Quantity column', 'Menge'],
+      ['Date column', 'Datum'],
+      ['Item name column', 'Artikel'],
+      ['Net amount column', 'Umsatz'],
+      ['Row id column', 'Bon'],
+      ['Location column', 'Filiale'],
+    ] as const) {
+      await app.choose(label, new RegExp(`^${column}$`), form);
+    }
     await form.getByLabel('Location 1', { exact: true }).fill('Mitte');
     await app.choose('Storage unit of location 1', 'Main Kitchen', form);
     await form.getByRole('button', { name: 'Add a location' }).click();

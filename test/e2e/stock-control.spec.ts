@@ -26,8 +26,12 @@ test('a manager counts a storage unit twice around some waste and reads the vari
     // A summary first: what was counted and the largest differences with their value, then the confirmation.
     const summary = page.getByRole('dialog', { name: /Finish the count of Main Kitchen/ });
     await expect(summary).toContainText('1 ingredient counted');
-    await expect(summary.getByRole('table', { name: 'Largest differences' })).toContainText('Tomato');
-    if (addBlank) await app.screenshot('count-finish-summary');
+    if (!addBlank) {
+      // The second count finds 0.2 kg less than the ledger expects after the waste: shown with its value before posting.
+      await expect(summary.getByRole('table', { name: 'Largest differences' })).toContainText('Tomato');
+      await expect(summary.getByRole('table', { name: 'Largest differences' })).toContainText('−0.200 kg');
+      await app.screenshot('count-finish-summary');
+    }
     await summary.getByRole('button', { name: 'Finish count', exact: true }).click();
     await expect(page.getByRole('table', { name: 'Counts' }).getByText('Finished').first()).toBeVisible();
   };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../decimal/decimal';
 import { refusal, refusalOf } from '../../../test/support/test-engine';
 import { parseCsvProfile, type CsvProfile } from './csv-profile';
-import { decodeCsv, detectDelimiter, MAX_CSV_BYTES, readCsv, readCsvDate, readLocaleDecimal, type CsvReading } from './csv-reader';
+import { decodeCsv, detectDelimiter, MAX_CSV_BYTES, peekCsv, readCsv, readCsvDate, readLocaleDecimal, type CsvReading } from './csv-reader';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/csv/${name}`, import.meta.url));
 const profileOf = (name: string): CsvProfile => parseCsvProfile(JSON.parse(fixture(`${name}.profile.json`).toString('utf8')));
@@ -33,9 +33,18 @@ describe('a CSV profile', () => {
     const base = JSON.parse(fixture('no-header.profile.json').toString('utf8')) as Record<string, unknown>;
     const refused = (changes: Record<string, unknown>) => refusal(() => parseCsvProfile({ ...base, ...changes }));
     expect(refused({ colour: 'red' })).toMatchObject({ code: 'csv_profile_invalid', message: expect.stringContaining('"colour"') });
-    expect(refused({ name_column: 'Artikel' }).message).toContain('name_column: without a header row, columns are 1-based positions');
+    expect(refused({ name_column: 'Artikel' }).message).toContain('Item name column (name_column): without a header row, columns are 1-based positions');
     expect(refused({ locations: { Mitte: 'Main Kitchen' } }).message).toContain('"default"');
     expect(refused({ thousands_separator: ',' }).message).toContain('thousands_separator');
+    const empty = (() => {
+      try {
+        return parseCsvProfile({ ...base, rules: [{ type: 'column_values_to_pos_codes', source_column: '' }] });
+      } catch (error) {
+        return error as { message: string; details: string[] };
+      }
+    })();
+    expect(empty).toMatchObject({ details: ['source_column'] });
+    expect((empty as { message: string }).message).toMatch(/^POS code column \(source_column\): /);
     expect(refused({ date_format: 'D.M.YY' }).message).toContain('date_format');
     expect(refused({ rules: [] }).code).toBe('csv_profile_invalid');
   });
@@ -140,5 +149,28 @@ describe('the pieces', () => {
     expect(detectDelimiter('a\tb\n"x;y"\t2\n', '"')).toBe('\t');
     expect(detectDelimiter('"a,b";c;d\n1;2;3\n', '"')).toBe(';');
     expect(iconv.encode('€', 'win1252')).toEqual(Buffer.from([0x80]));
+  });
+});
+
+describe('a file that is not what the profile expects', () => {
+  it('says a binary file is not a text file, without its bytes, and names the delimiter the file seems to use', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const binary = await refusalOf(readCsv(png, profileOf('kassenexport')));
+    expect(binary.code).toBe('csv_unreadable');
+    expect(binary.message).toMatch(/^This is not a text file/);
+    expect(binary.message).not.toContain('PNG');
+    const commas = Buffer.from('Bon,Datum,Filiale,Artikelnr,Artikel,Menge,Umsatz\nB1-1,06.05.2026,Mitte,1001,Käsespätzle,2,"25,80"\n');
+    expect(await refusalOf(readCsv(commas, profileOf('kassenexport')))).toMatchObject({
+      code: 'csv_unreadable',
+      message: expect.stringContaining('This file seems to use commas (,) between its columns, the profile semicolons (;)'),
+    });
+  });
+
+  it('shows the first rows of a file before any profile exists, split as detected', () => {
+    const peek = peekCsv(fixture('kassenexport-1252.csv'), { encoding: 'auto', delimiter: 'auto', quote: '"' }, 3);
+    expect(peek.delimiter).toBe(';');
+    expect(peek.rows[0]).toEqual(['Bon', 'Datum', 'Filiale', 'Artikelnr', 'Artikel', 'Menge', 'Umsatz']);
+    expect(peek.rows).toHaveLength(3);
+    expect(peek.rows[1]?.[4]).toBe('Käsespätzle');
   });
 });

@@ -7,6 +7,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { normalizeDate } from '../../../shared/dates';
 import { MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled, Decimal } from '../decimal/decimal';
@@ -62,6 +63,10 @@ const SLICE = 1024 * 1024;
  */
 export function* decodeCsv(bytes: Buffer, encoding: CsvProfile['encoding']): Generator<string> {
   if (bytes.length > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `The file has ${bytes.length} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
+  // No till writes a NUL into a CSV export: a picture, a spreadsheet or an archive does. Its bytes are never shown.
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new DomainError('csv_unreadable', 'This is not a text file (it may be a spreadsheet, a PDF or a picture). Choose the CSV export of the till; from Excel, save as “CSV UTF-8”.');
+  }
   const bom = bytes.subarray(0, 3).equals(UTF8_BOM);
   const body = bom ? bytes.subarray(3) : bytes;
   const utf8 = bom || (encoding !== 'windows-1252' && isUtf8(body));
@@ -79,13 +84,12 @@ export function* decodeCsv(bytes: Buffer, encoding: CsvProfile['encoding']): Gen
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
-/** The delimiter that splits the first lines most evenly, counted outside quotes. */
-export function detectDelimiter(text: string, quote: string): string {
-  const lines = text.split(/\r?\n/, 6).filter((line) => line.trim() !== '');
-  let best: string = ',';
-  let bestScore = 0;
-  for (const delimiter of DELIMITERS) {
-    const counts = lines.map((line) => {
+/** How many times `delimiter` stands outside quotes in each of the first lines. */
+function delimitersPerLine(text: string, delimiter: string, quote: string): number[] {
+  return text
+    .split(/\r?\n/, 6)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
       let count = 0;
       let inQuotes = false;
       for (const char of line) {
@@ -94,12 +98,55 @@ export function detectDelimiter(text: string, quote: string): string {
       }
       return count;
     });
+}
+
+/** The delimiter that splits the first lines most evenly, counted outside quotes. */
+export function detectDelimiter(text: string, quote: string): string {
+  let best: string = ',';
+  let bestScore = 0;
+  for (const delimiter of DELIMITERS) {
+    const counts = delimitersPerLine(text, delimiter, quote);
     const first = counts[0] ?? 0;
     // The same count on every line beats a higher count on one.
     const score = counts.every((count) => count === first) ? first * 2 : Math.min(...counts);
     if (score > bestScore) [best, bestScore] = [delimiter, score];
   }
   return best;
+}
+
+const DELIMITER_WORDS: Record<string, string> = { ',': 'commas (,)', ';': 'semicolons (;)', '\t': 'tabs', '|': 'pipes (|)' };
+
+/**
+ * A profile's delimiter that splits no line of the file, where another one splits them all, is the
+ * wrong profile or a changed export: said as such, not as a file of one-column rows that all fail.
+ */
+function checkDelimiter(head: string, delimiter: string, quote: string): void {
+  if (delimitersPerLine(head, delimiter, quote).some((count) => count > 0)) return;
+  const seems = detectDelimiter(head, quote);
+  if (seems === delimiter || delimitersPerLine(head, seems, quote).every((count) => count === 0)) return;
+  throw new DomainError(
+    'csv_unreadable',
+    `This file seems to use ${DELIMITER_WORDS[seems] ?? seems} between its columns, the profile ${DELIMITER_WORDS[delimiter] ?? delimiter}: change the profile’s delimiter (or set it to “Detect from the file”).`,
+  );
+}
+
+/**
+ * The first rows of a file as they split, before any profile exists: what a person picks the columns
+ * from. Encoding and delimiter as given, or detected ("auto").
+ */
+export function peekCsv(bytes: Buffer, options: { encoding: CsvProfile['encoding']; delimiter: CsvProfile['delimiter']; quote: string }, rows = 8): { delimiter: string; rows: string[][] } {
+  const first = decodeCsv(bytes, options.encoding).next();
+  const head = first.done ? '' : first.value;
+  const delimiter = options.delimiter === 'auto' ? detectDelimiter(head, options.quote) : options.delimiter;
+  // The first lines only: cut at the last whole line of a head that may end mid-row.
+  const lines = head.split(/\r?\n/).slice(0, 200);
+  const text = lines.slice(0, lines.length > 1 ? -1 : undefined).join('\n');
+  try {
+    const records = parseSync(text, { delimiter, quote: options.quote, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to: rows }) as string[][];
+    return { delimiter, rows: records.map((record) => record.map((cell) => (cell.length > 80 ? `${cell.slice(0, 79)}…` : cell))) };
+  } catch (error) {
+    throw new DomainError('csv_unreadable', `The file does not split into columns: ${(error as Error).message}`);
+  }
 }
 
 /** A number as the profile writes it ("1.234,5" with a decimal comma) to plain decimal text, or null. */
@@ -147,6 +194,7 @@ export async function readCsv(bytes: Buffer, profile: CsvProfile, options: { dat
   const first = text.next();
   const head = first.done ? '' : first.value;
   const delimiter = profile.delimiter === 'auto' ? detectDelimiter(head, profile.quote) : profile.delimiter;
+  checkDelimiter(head, delimiter, profile.quote);
   const chunks = function* () {
     if (head) yield head;
     yield* text;

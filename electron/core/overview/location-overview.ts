@@ -19,10 +19,16 @@ export function locationOverview(scope: CompanyScope, businessLocationId: string
   const today = dateInZone(clock.now(), location.timezone);
   const since7 = addDays(today, -7);
   const since30 = addDays(today, -30);
+  // Business days, not runs: a day run three times (a retry, a reprocess) is one day. Posted: some run
+  // of it succeeded (a failed re-run rolls back, the earlier posting stays); failed: its latest run did.
   const issues = (from: string) =>
     sqlite
-      .prepare(`SELECT count(*) AS total, coalesce(sum(status = 'failed'), 0) AS failed FROM transfer_logs WHERE location_id = ? AND report_date >= ?`)
-      .get(location.id, from) as { total: number; failed: number };
+      .prepare(
+        `SELECT (SELECT count(DISTINCT report_date) FROM transfer_logs WHERE location_id = @location AND report_date >= @from AND status = 'success') AS total,
+                (SELECT count(*) FROM transfer_logs t WHERE location_id = @location AND report_date >= @from AND status = 'failed'
+                   AND id = (SELECT max(id) FROM transfer_logs later WHERE later.location_id = t.location_id AND later.report_date = t.report_date)) AS failed`,
+      )
+      .get({ location: location.id, from }) as { total: number; failed: number };
   const lines = (from: string) =>
     (sqlite.prepare('SELECT count(*) AS n FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date >= ?').get(location.id, from) as { n: number }).n;
   const catalog = sqlite

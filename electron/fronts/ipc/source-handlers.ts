@@ -1,5 +1,5 @@
 import { saveCsvProfile } from '../../core/csv/csv-profiles';
-import { MAX_CSV_BYTES } from '../../core/csv/csv-reader';
+import { MAX_CSV_BYTES, peekCsv } from '../../core/csv/csv-reader';
 import { listUploads, previewCsv, revertUpload, sampleCsv, uploadCsv } from '../../core/csv/csv-upload';
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
@@ -7,7 +7,7 @@ import { listSourceViews } from '../../core/sources/source-overview';
 import type { Handlers } from './handler-types';
 import type { CsvUploadView } from '../../../shared/model/csv';
 
-type SourceChannel = 'sources:list' | 'csv:profile-save' | 'csv:sample' | 'csv:preview' | 'csv:upload' | 'csv:uploads' | 'csv:revert';
+type SourceChannel = 'sources:list' | 'csv:profile-save' | 'csv:peek' | 'csv:sample' | 'csv:preview' | 'csv:upload' | 'csv:uploads' | 'csv:revert';
 
 /** A file as the renderer sent it, refused by its size before it is decoded. */
 function fileOf(file: { name: string; base64: string }): { name: string; bytes: Buffer } {
@@ -35,6 +35,7 @@ export function createSourceHandlers(engine: Engine): Pick<Handlers, SourceChann
       events.emit({ type: 'sources:changed', what: 'profiles' });
       return { id: saved.id, profile: saved.profile };
     },
+    'csv:peek': ({ file, encoding, delimiter, quote }) => peekCsv(fileOf(file).bytes, { encoding, delimiter, quote }),
     'csv:sample': ({ profile, file, date }) => sampleCsv(profile, fileOf(file).bytes, date),
     'csv:preview': async ({ profile, file, date }) => {
       const preview = await previewCsv(scope, profile, fileOf(file), { date }, now());

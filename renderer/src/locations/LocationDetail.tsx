@@ -246,11 +246,11 @@ export function LocationDetail({ businessLocationId }: { businessLocationId: str
           <HealthBanners overview={data} />
           {issues && catalog && salesLines ? (
             <SimpleGrid cols={{ base: 2, md: 4 }}>
-              <Stat label="Days posted" value={String(issues.lifetime.total)} detail={issues.lifetime.failed > 0 ? `${issues.lifetime.failed} runs failed` : 'None failed'} />
+              <Stat label="Days posted" value={String(issues.lifetime.total)} detail={issues.lifetime.failed > 0 ? `${issues.lifetime.failed} ${issues.lifetime.failed === 1 ? 'day' : 'days'} failed` : 'None failed'} />
               <Stat
                 label="Days posted, last 7 / 30"
                 value={`${issues.last7Days.total} / ${issues.last30Days.total}`}
-                detail={issues.last30Days.failed > 0 ? `${issues.last7Days.failed} / ${issues.last30Days.failed} runs failed` : 'None failed'}
+                detail={issues.last30Days.failed > 0 ? `${issues.last7Days.failed} / ${issues.last30Days.failed} days failed` : 'None failed'}
               />
               <Stat label="Catalog mapped" value={`${catalog.mapped} of ${catalog.total}`} detail="Open the items" onClick={() => go('items')} />
               <Stat label="Sales (7d / 30d)" value={`${salesLines.last7Days} / ${salesLines.last30Days}`} detail="Sales lines seen" />

@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Checkbox, FileInput, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Autocomplete, Button, Checkbox, FileInput, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { CSV_DATE_FORMATS, type CsvProfile } from '../../../shared/model/csv';
 import type { IpcError } from '../../../shared/ipc/contract';
@@ -8,6 +8,7 @@ import { useNavigation } from '../ui/navigation-store';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { BackToSources } from './BackToSources';
+import { ScrollTable } from '../ui/ScrollTable';
 import { CsvRowsTable, InvalidRowsTable } from './csv-tables';
 import { readForUpload } from './read-file';
 
@@ -109,11 +110,46 @@ function profileOf(form: Form): unknown {
   };
 }
 
-/** The setting a csv_profile_invalid message names first ("rules.0.source_column: …"), as the form's field. */
+/** The setting a csv_profile_invalid refusal names (its details), as the form's field to mark. */
 function faultyField(error: IpcError | null): string | null {
   if (error?.code !== 'csv_profile_invalid') return null;
-  const path = /^([\w.]+):/.exec(error.message)?.[1];
-  return path?.split('.').at(-1) ?? null;
+  return error.details?.[0] ?? null;
+}
+
+/** The columns a person picks from: the header's names, or positions with the first row's value to recognise them. */
+function columnChoices(rows: string[][], header: boolean): { value: string; label: string }[] {
+  const [first = [], second = []] = rows;
+  if (header) return first.filter((name) => name.trim() !== '').map((name) => ({ value: name.trim(), label: name.trim() }));
+  return first.map((value, index) => ({ value: String(index + 1), label: `${index + 1}: ${value || second[index] || '(empty)'}` }));
+}
+
+/** The file's first rows as they split, before the profile is complete: so columns are picked from what is there. */
+function RawRows({ rows, header }: { rows: string[][]; header: boolean }) {
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  const columns = Array.from({ length: width }, (_, index) => index);
+  const [names, ...data] = header ? rows : [columns.map((index) => String(index + 1)), ...rows];
+  return (
+    <ScrollTable label="The file’s first rows" minWidth={Math.min(1400, 120 * width)}>
+      <Table fz="xs" striped withColumnBorders aria-label="The file’s first rows">
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((index) => (
+              <Table.Th key={index}>{names?.[index] ?? ''}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data.map((row, at) => (
+            <Table.Tr key={at}>
+              {columns.map((index) => (
+                <Table.Td key={index}>{row[index] ?? ''}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollTable>
+  );
 }
 
 const delimiterOptions = [
@@ -152,7 +188,21 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
   const [sampleError, setSampleError] = useState<IpcError | null>(null);
   const [sampleDate, setSampleDate] = useState('');
   const [reading, setReading] = useState<Awaited<ReturnType<typeof call<'csv:sample'>>> | null>(null);
+  const [raw, setRaw] = useState<string[][] | null>(null);
   const profile = useMemo(() => profileOf(form), [form]);
+
+  // The file as it splits, needing no profile yet: shown at once, and the lists the columns are picked from.
+  useEffect(() => {
+    if (!sample) return undefined;
+    let current = true;
+    call('csv:peek', { file: sample.data, encoding: form.encoding, delimiter: form.delimiter, quote: form.quote.length === 1 ? form.quote : '"' }).then(
+      (answer) => current && setRaw(answer.rows),
+      (caught: unknown) => current && (setRaw(null), setSampleError(asIpcError(caught))),
+    );
+    return () => {
+      current = false;
+    };
+  }, [sample, form.encoding, form.delimiter, form.quote]);
 
   useEffect(() => {
     if (!sample) return undefined;
@@ -178,7 +228,7 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
   const set = (changes: Partial<Form>) => setForm((previous) => ({ ...previous, ...changes }));
   const setColumn = (key: ColumnKey, value: string) => setForm((previous) => ({ ...previous, columns: { ...previous.columns, [key]: value } }));
   const unitOptions = (units.data ?? []).map((unit) => unit.name);
-  const headerOptions = reading?.header ?? [];
+  const choices = raw ? columnChoices(raw, form.header) : [];
   const hasLocationColumn = form.columns.location_column.trim() !== '';
 
   return (
@@ -186,8 +236,31 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
       <BackToSources />
       <Title order={2}>{name === null ? 'New CSV profile' : `CSV profile: ${name}`}</Title>
       <Text c="dimmed" size="sm">
-        How to read your till’s export. Choose a sample file: the preview on the right shows how Larder reads it as you change the settings.
+        How to read your till’s export. Start with a sample file: its first rows show here at once, you pick its columns from lists, and the preview shows how Larder reads it as you change the settings.
       </Text>
+      <Paper withBorder p="md" aria-label="Sample file">
+        <Stack gap="sm">
+          <FileInput
+            label="Sample file"
+            description="A CSV export of your till; nothing is posted"
+            placeholder="Choose a file"
+            accept=".csv,.txt,text/csv"
+            clearable
+            maw={480}
+            onChange={(file) => {
+              setReading(null);
+              setRaw(null);
+              setSampleError(null);
+              if (!file) return setSample(null);
+              readForUpload(file).then(
+                (data) => setSample({ file, data }),
+                (caught: unknown) => setSampleError(asIpcError(caught)),
+              );
+            }}
+          />
+          {raw ? <RawRows rows={raw} header={form.header} /> : null}
+        </Stack>
+      </Paper>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Paper withBorder p="md" component="form" aria-label="Profile settings" onSubmit={(event) => (event.preventDefault(), void save.run())}>
           <Stack gap="sm">
@@ -247,16 +320,32 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
               key === 'code_separator' ? (
                 <TextInput key={key} label={label} description={description} value={form.columns[key]} onChange={(event) => setColumn(key, event.currentTarget.value)} />
               ) : (
-                <Autocomplete
-                  key={key}
-                  label={label}
-                  description={form.header ? description : `${description}. Without a header row: the column’s position, 1 for the first`}
-                  required={key === 'source_column'}
-                  data={headerOptions}
-                  value={form.columns[key]}
-                  error={fault === key ? `Not a column of this file, or ${form.header ? 'empty' : 'not a position'}` : undefined}
-                  onChange={(value) => setColumn(key, value)}
-                />
+                choices.length > 0 ? (
+                  <Select
+                    key={key}
+                    label={label}
+                    description={description}
+                    required={key === 'source_column'}
+                    placeholder={key === 'source_column' ? 'Choose the column' : 'Not in this file'}
+                    data={choices.some((choice) => choice.value === form.columns[key]) || form.columns[key] === '' ? choices : [...choices, { value: form.columns[key], label: `${form.columns[key]} (not in this file)` }]}
+                    value={form.columns[key] === '' ? null : form.columns[key]}
+                    clearable={key !== 'source_column'}
+                    searchable
+                    error={fault === key ? `${label}: ${save.error?.message.replace(/^[^:]*: /, '') ?? 'choose a column of this file'}` : undefined}
+                    onChange={(value) => setColumn(key, value ?? '')}
+                  />
+                ) : (
+                  <Autocomplete
+                    key={key}
+                    label={label}
+                    description={form.header ? description : `${description}. Without a header row: the column’s position, 1 for the first`}
+                    required={key === 'source_column'}
+                    data={[]}
+                    value={form.columns[key]}
+                    error={fault === key ? `${label}: ${save.error?.message.replace(/^[^:]*: /, '') ?? 'not a column of this file'}` : undefined}
+                    onChange={(value) => setColumn(key, value)}
+                  />
+                )
               ),
             )}
             <Stack gap={4}>
@@ -308,30 +397,10 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
           </Stack>
         </Paper>
         <Stack>
-          <Paper withBorder p="md" aria-label="Sample file">
-            <Stack gap="sm">
-              <FileInput
-                label="Sample file"
-                description="A CSV export of your till; nothing is posted"
-                placeholder="Choose a file"
-                accept=".csv,.txt,text/csv"
-                clearable
-                onChange={(file) => {
-                  setReading(null);
-                  setSampleError(null);
-                  if (!file) return setSample(null);
-                  readForUpload(file).then(
-                    (data) => setSample({ file, data }),
-                    (caught: unknown) => setSampleError(asIpcError(caught)),
-                  );
-                }}
-              />
-              {form.columns.date_source_column.trim() === '' ? (
-                <TextInput label="Business date of the sample" description="The profile has no date column" placeholder="2026-05-07 or 07.05.2026" value={sampleDate} onChange={(event) => setSampleDate(event.currentTarget.value)} />
-              ) : null}
-            </Stack>
-          </Paper>
-          <ErrorNotice error={sampleError} />
+          {sample && form.columns.date_source_column.trim() === '' ? (
+            <TextInput label="Business date of the sample" description="The profile has no date column" placeholder="2026-05-07 or 07.05.2026" value={sampleDate} onChange={(event) => setSampleDate(event.currentTarget.value)} />
+          ) : null}
+          <ErrorNotice error={form.columns.source_column.trim() === '' && sampleError?.code === 'csv_profile_invalid' ? null : sampleError} />
           {reading ? (
             <Paper withBorder p="md" aria-label="How the profile reads the sample">
               <Text size="sm" mb="xs">
@@ -350,9 +419,15 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
                 </Alert>
               ) : null}
             </Paper>
-          ) : sample ? null : (
+          ) : sample ? (
+            form.columns.source_column.trim() === '' ? (
+              <Text size="sm" c="dimmed">
+                Choose the POS code column: then this shows how the profile reads each row.
+              </Text>
+            ) : null
+          ) : (
             <Text size="sm" c="dimmed">
-              No sample yet: choose a file to see how the profile reads it.
+              No sample yet: choose a file above to see how the profile reads it.
             </Text>
           )}
         </Stack>

@@ -43,7 +43,7 @@ import { getLogContract, listLogsContract, runTransfer } from './transfers';
 import { sidesConnectContract, sidesStatusContract, sidesSyncProductsContract, sidesSyncStoresContract, sidesTestContract } from './sides';
 import { countSheetContract, finishCountContract, foodCostContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, stockChangesContract, undoStockChangeContract, wasteReasonsContract, saveCountContract,
   setCountLineContract, startCountContract, varianceContract } from './stock';
-import { listSourcesContract, listUploadsContract, previewCsvContract, revertUploadContract, sampleCsvContract, saveCsvProfileContract, uploadCsvContract } from './sources';
+import { listSourcesContract, listUploadsContract, peekCsvContract, previewCsvContract, revertUploadContract, sampleCsvContract, saveCsvProfileContract, uploadCsvContract } from './sources';
 
 // Every IPC call, each written once: its channel lives in its contract, and the record by channel,
 // the channel list (the preload's allowlist) and the handler map's keys are all derived from this list.
@@ -114,6 +114,7 @@ const all = [
   saveDiagnostics,
   listSourcesContract,
   saveCsvProfileContract,
+  peekCsvContract,
   sampleCsvContract,
   previewCsvContract,
   uploadCsvContract,

@@ -26,6 +26,21 @@ export const saveCsvProfileContract = defineContract({
   errors: ['csv_profile_invalid', 'storage_unit_not_found'],
 });
 
+/** A file's first rows as they split, before there is a profile: the columns a person picks from. */
+export const peekCsvContract = defineContract({
+  channel: 'csv:peek',
+  input: z
+    .object({
+      file: csvFileInput,
+      encoding: z.enum(['utf-8', 'windows-1252', 'auto']).default('auto'),
+      delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
+      quote: z.string().length(1).default('"'),
+    })
+    .strict(),
+  output: z.object({ delimiter: z.string(), rows: z.array(z.array(z.string())) }),
+  errors: ['csv_unreadable', 'csv_file_too_large'],
+});
+
 /** How a profile not saved yet reads a sample file: the profile editor's live preview. */
 export const sampleCsvContract = defineContract({
   channel: 'csv:sample',
