@@ -20,6 +20,12 @@ export function typedDecimalProblem(text: string): string {
     : `expected a decimal number such as "0.25" or "0,25", not "${text.trim()}"`;
 }
 
+/** The one refusal of a quantity that must be more than nothing, on screens and in the engine alike. */
+export const notAboveZero = (field: string) => `${field}: type an amount above 0 (0,009 and 0.009 both work)`;
+
+/** Whether typed text reads as a number above 0. */
+export const isPositiveDecimalText = (text: string) => isDecimalText(text) && !/^-|^0+(\.0+)?$/.test(typedDecimal(text));
+
 export const decimalInput = z
   .union([z.string(), z.number()])
   .transform((value) => (typeof value === 'number' ? String(value) : typedDecimal(value)))

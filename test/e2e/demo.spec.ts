@@ -58,7 +58,9 @@ test('the demo account opens on a story: posted days, items to map, a paused loc
   await app.screenshot('demo-failed-day');
   await failedDay.click();
   await expect(page.getByRole('heading', { level: 2, name: /^Harbour Restaurant, business day / })).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('malformed');
+  await expect(page.getByRole('alert')).toContainText('Lightspeed sent an answer Larder could not read');
+  // A failed day fetched no sales: nothing is said about its items being mapped.
+  await expect(page.getByLabel('Unmapped names')).toContainText('No sales were read for this day');
   await app.screenshot('demo-failed-log');
   await page.getByRole('button', { name: /^Run .* again$/ }).click();
   await expect(page.locator('[data-outcome]').first()).not.toHaveAttribute('data-outcome', 'red');

@@ -41,6 +41,10 @@ test('a manager counts a storage unit twice around some waste and reads the vari
   await inventory.tab('Waste and moves');
   await app.choose('Storage unit', 'Main Kitchen');
   await app.choose(/^Ingredient$/, 'Tomato');
+  // Nothing wasted is refused before saving, in the words every quantity field uses.
+  await page.getByLabel('Quantity', { exact: true }).fill('0');
+  await expect(page.getByText('Quantity: type an amount above 0 (0,009 and 0.009 both work)')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Record waste' })).toBeDisabled();
   await page.getByLabel('Quantity', { exact: true }).fill('0,5');
   await app.choose('Reason', 'spoiled');
   await page.getByRole('button', { name: 'Record waste' }).click();

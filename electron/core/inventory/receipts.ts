@@ -1,4 +1,5 @@
 import type { CompanyScope } from '../db/company';
+import { notAboveZero } from '../../../shared/decimal-text';
 import { parseDecimal, QUANTITY_SCALE, MONEY_SCALE, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { normalizeDate } from '../../../shared/dates';
@@ -22,7 +23,7 @@ function receiptRow(scope: CompanyScope, input: ReceiptInput) {
   requireIngredient(scope, input.ingredientId);
   requireStorageUnit(scope, input.storageUnitId);
   const quantity = parseDecimal(input.quantity, 'invalid_quantity', 'Quantity');
-  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', 'A received quantity must be above 0.');
+  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero('Received quantity')}.`);
   toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Quantity');
   const value = parseDecimal(input.value, 'invalid_value', 'Value');
   if (value.isNegative()) throw new DomainError('invalid_value', 'A receipt value cannot be negative.');

@@ -3,6 +3,7 @@
 // item's group — the same dish sold by a source's businesses and locations, known by its SKU (a CSV
 // code) or, without one, its exact name, and the other sources' items a person linked to it — so a
 // menu is mapped once; a location may override it.
+import { notAboveZero } from '../../../shared/decimal-text';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
 import { posItems, posMappings, salesSources } from '../db/schema';
@@ -98,7 +99,7 @@ export function saveMapping(scope: CompanyScope, input: MappingInput, at: string
 export function saveMappings(scope: CompanyScope, inputs: MappingInput[], at: string): MappingView[] {
   const checked = inputs.map((input) => {
     const quantity = parseDecimal(input.quantity, 'invalid_quantity', 'Mapping quantity');
-    if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', 'A mapping quantity must be above 0.');
+    if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero('Mapping quantity')}.`);
     return { ...input, stored: toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Mapping quantity') };
   });
   return scope.db.write(() =>

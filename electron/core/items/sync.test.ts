@@ -53,7 +53,7 @@ describe('location sync', () => {
     await run.syncLocations();
     const before = listLocations(run.engine.scope);
     run.fake.fail({ kind: 'malformed' });
-    await expect(run.syncLocations()).rejects.toMatchObject({ code: 'lightspeed_api_error', message: expect.stringContaining('malformed JSON') });
+    await expect(run.syncLocations()).rejects.toMatchObject({ code: 'lightspeed_api_error', message: expect.stringContaining('Lightspeed sent an answer Larder could not read') });
     run.fake.data.businesses[0]!.locations[0]!.timezone = 'Mars/Olympus';
     await expect(run.syncLocations()).rejects.toMatchObject({ code: 'lightspeed_api_error', message: expect.stringContaining('timezone') });
     expect(listLocations(run.engine.scope)).toEqual(before);

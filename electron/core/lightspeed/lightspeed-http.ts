@@ -100,7 +100,8 @@ export function parseJsonAnswer(answer: HttpAnswer, what: string): unknown {
   try {
     return JSON.parse(answer.text) as unknown;
   } catch {
-    throw new LightspeedError('lightspeed_api_error', `Lightspeed sent malformed JSON for ${what} (${answer.text.length} bytes).`, answer.status, false);
+    // In words a manager reads in a failed day's log; the size tells support it was not an empty answer.
+    throw new LightspeedError('lightspeed_api_error', `Lightspeed sent an answer Larder could not read, for ${what} (${answer.text.length} bytes that are not JSON); nothing was saved.`, answer.status, false);
   }
 }
 

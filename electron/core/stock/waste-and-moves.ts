@@ -3,6 +3,7 @@
 // doing it again replaces and never adds; an undo posts the reversing entries under `<reference>:undo`
 // and keeps the originals, so the ledger shows both. The only module that writes waste_records and
 // stock_moves.
+import { notAboveZero } from '../../../shared/decimal-text';
 import type { CompanyScope } from '../db/company';
 import { type Decimal, formatScaled, fromScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
 import { DomainError, quoted } from '../domain-error';
@@ -42,7 +43,7 @@ export function recordWaste(
   const reason = reasons.find((known) => known.toLowerCase() === input.reason.trim().toLowerCase());
   if (reason === undefined) throw new DomainError('invalid_input', `The reason is one of: ${reasons.join(', ')}.`);
   const quantity = typedQuantity(input.quantity, 'Wasted quantity');
-  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', 'Wasted quantity: type an amount above 0 (0,5 and 0.5 both work).');
+  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero('Wasted quantity')}.`);
   const when = moment(input.at);
   const recipe = input.recipe === undefined ? null : findRecipeByName(scope, input.recipe.trim());
   if (input.recipe !== undefined && !recipe) throw new DomainError('recipe_not_found', `No recipe named ${quoted(input.recipe)}.`);
@@ -73,7 +74,7 @@ export function moveStock(scope: CompanyScope, input: { from: string; to: string
   if (from === to) throw new DomainError('invalid_input', 'A move goes from one storage unit to another.');
   const ingredient = ingredientId(scope, input.ingredient);
   const quantity = typedQuantity(input.quantity, 'Moved quantity');
-  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', 'Moved quantity: type an amount above 0 (0,5 and 0.5 both work).');
+  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero('Moved quantity')}.`);
   const when = moment(input.at);
   return scope.db.write(() => {
     const warnings = overdrawn(scope, { id: from, name: input.from.trim() }, new Map([[ingredient, quantity]]), when);

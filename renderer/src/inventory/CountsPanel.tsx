@@ -188,7 +188,7 @@ function FinishSummary({ review, currency, busy, error, onConfirm, onCancel }: {
     <Modal opened={review !== null} onClose={onCancel} title={review ? `Finish the count of ${review.count.storage_unit}?` : ''} size="lg">
       <Stack>
         <Text size="sm">
-          {counted.length} {counted.length === 1 ? 'ingredient' : 'ingredients'} counted; finishing sets their stock to what you counted, a change worth {formatMoney(total.toFixed(2), currency)} in all.
+          {counted.length} {counted.length === 1 ? 'ingredient' : 'ingredients'} counted; finishing sets {counted.length === 1 ? 'its' : 'their'} stock to what you counted, a change worth {formatMoney(total.toFixed(2), currency)} in all.
         </Text>
         {largest.length > 0 ? (
           <Table fz="sm" aria-label="Largest differences">
@@ -277,7 +277,7 @@ export function CountsPanel() {
               <Table.Tr key={count.id} data-count={count.id}>
                 <Table.Td>{formatInstant(count.counted_at)}</Table.Td>
                 <Table.Td>{count.storage_unit}</Table.Td>
-                <Table.Td>{count.lines === 0 ? 'none yet' : `${count.lines}: ${count.ingredients.slice(0, 4).join(', ')}${count.lines > 4 ? ` and ${count.lines - 4} more` : ''}`}</Table.Td>
+                <Table.Td>{count.lines === 0 ? 'none yet' : `${count.ingredients.slice(0, 4).join(', ')}${count.lines > 4 ? ` and ${count.lines - 4} more` : ''}`}</Table.Td>
                 <Table.Td>
                   <Badge color={count.status === 'draft' ? 'blue' : 'gray'} variant="light">
                     {count.status === 'draft' ? 'Draft' : 'Finished'}

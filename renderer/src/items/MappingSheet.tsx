@@ -114,6 +114,7 @@ function MappingForm({ group, locationNames, onClose, onSaved }: { group: ItemGr
             required
           />
           <DecimalInput
+            positive
             label="Quantity per item sold"
             description="Example: an espresso takes 0.009 kg coffee beans (0,009 works too); a burger takes 1 portion of its recipe"
             value={typed}
@@ -135,7 +136,7 @@ function MappingForm({ group, locationNames, onClose, onSaved }: { group: ItemGr
             ) : (
               <span />
             )}
-            <Button type="submit" loading={save.busy} disabled={!chosen || !decimalReady(typed)}>
+            <Button type="submit" loading={save.busy} disabled={!chosen || !decimalReady(typed, true)}>
               {location ? 'Save override' : 'Save mapping'}
             </Button>
           </Group>

@@ -178,7 +178,17 @@ export function LogDetail({ id }: { id: number }) {
               <Title order={3} size="h5" mb={4}>
                 Items not mapped ({data.unmappedNames.length})
               </Title>
-              {data.unmappedNames.length === 0 ? <Text size="sm">Every sold item was mapped.</Text> : <List size="sm">{data.unmappedNames.map((name) => <List.Item key={name}>{name}</List.Item>)}</List>}
+              {data.unmappedNames.length > 0 ? (
+                <List size="sm">
+                  {data.unmappedNames.map((name) => (
+                    <List.Item key={name}>{name}</List.Item>
+                  ))}
+                </List>
+              ) : data.status === 'failed' || data.salesCount === 0 ? (
+                <Text size="sm">No sales were read for this day{data.status === 'failed' ? ': the run failed before it could read them' : ''}.</Text>
+              ) : (
+                <Text size="sm">Every sold item was mapped.</Text>
+              )}
             </Paper>
             <Paper withBorder p="md" aria-label="Recipes used">
               <Title order={3} size="h5" mb={4}>
