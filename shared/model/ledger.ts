@@ -32,6 +32,14 @@ export const ledgerEntryView = z.object({
   /** How many sales lines an ISSUE adds up; null for other entries. */
   salesLines: z.number().int().nonnegative().nullable(),
   transferLogId: z.number().int().nullable(),
+  /** What a hand-kept entry came from, for its name in words; null for sales and receipts. `undo`: it takes that back. */
+  origin: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('count'), at: z.string(), undo: z.boolean() }),
+      z.object({ kind: z.literal('waste'), reason: z.string(), undo: z.boolean() }),
+      z.object({ kind: z.literal('move'), direction: z.enum(['to', 'from']), storageUnit: z.string(), undo: z.boolean() }),
+    ])
+    .nullable(),
 });
 export type LedgerEntryView = z.infer<typeof ledgerEntryView>;
 

@@ -93,6 +93,18 @@ function ledgerWhere(scope: CompanyScope, filter: LedgerFilter): OptionalFilter 
     .add('e.id = @id', 'id', filter.id);
 }
 
+/**
+ * What a hand-kept entry came from, so the Ledger names it in words ("Count of 28 Nov", "Move to Bar",
+ * "Waste: spoiled") instead of its reference; a reversal (`<reference>:undo`) names what it undid.
+ */
+const ORIGIN_SQL = `CASE
+  WHEN e.reference LIKE 'count:%' THEN (SELECT json_object('kind', 'count', 'at', c.counted_at) FROM stock_counts c WHERE e.reference = 'count:' || c.id)
+  WHEN e.reference LIKE 'waste:%' THEN (SELECT json_object('kind', 'waste', 'reason', w.reason) FROM waste_records w WHERE replace(e.reference, ':undo', '') = 'waste:' || w.id)
+  WHEN e.reference LIKE 'move:%' THEN (SELECT json_object('kind', 'move', 'direction', CASE WHEN e.storage_unit_id = m.from_storage_unit_id THEN 'to' ELSE 'from' END,
+      'storageUnit', (SELECT name FROM storage_units WHERE id = CASE WHEN e.storage_unit_id = m.from_storage_unit_id THEN m.to_storage_unit_id ELSE m.from_storage_unit_id END))
+    FROM stock_moves m WHERE replace(e.reference, ':undo', '') = 'move:' || m.id)
+END`;
+
 export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}): LedgerEntryView[] {
   const where = ledgerWhere(scope, filter);
   const params = filter.limit === undefined ? where.params : { ...where.params, limit: filter.limit };
@@ -101,20 +113,23 @@ export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}
     .prepare(
       `SELECT e.id, e.type, e.date, e.ingredient_id AS ingredientId, i.name AS ingredient, i.unit,
               e.storage_unit_id AS storageUnitId, s.name AS storageUnit, e.quantity, e.unit_cost AS unitCost, e.value,
-              e.reference, e.business_location_id AS businessLocationId, e.sales_lines AS salesLines, e.transfer_log_id AS transferLogId
+              e.reference, e.business_location_id AS businessLocationId, e.sales_lines AS salesLines, e.transfer_log_id AS transferLogId,
+              ${ORIGIN_SQL} AS origin
        FROM ledger_entries e
        JOIN ingredients i ON i.id = e.ingredient_id
        JOIN storage_units s ON s.id = e.storage_unit_id
        WHERE ${where.sql}
        ORDER BY ${order} ${filter.limit === undefined ? '' : 'LIMIT @limit'}`,
     )
-    .all(params) as (Omit<LedgerEntryView, 'quantity' | 'unitCost' | 'value'> & {
+    .all(params) as (Omit<LedgerEntryView, 'quantity' | 'unitCost' | 'value' | 'origin'> & {
     quantity: number;
     unitCost: number;
     value: number;
+    origin: string | null;
   })[];
   return rows.map((row) => ({
     ...row,
+    origin: row.origin === null ? null : ({ ...(JSON.parse(row.origin) as object), undo: row.reference?.endsWith(':undo') ?? false } as LedgerEntryView['origin']),
     quantity: formatScaled(row.quantity, QUANTITY_SCALE),
     unitCost: formatScaled(row.unitCost, UNIT_COST_SCALE),
     value: formatScaled(row.value, MONEY_SCALE),

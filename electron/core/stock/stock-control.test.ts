@@ -198,5 +198,14 @@ describe('waste and moves by hand', () => {
       [`move:${move.id}:undo`, 'Bar Storage', '-500'],
     ]);
     expect(listWasteAndMoves(engine.scope)[0]?.undoneAt).toBe(AT);
+    // The Ledger names each hand-kept entry by what it came from, not by its reference.
+    expect(listLedgerEntries(engine.scope, { type: 'ADJUSTMENT' }).map((entry) => entry.origin)).toEqual([
+      { kind: 'move', direction: 'to', storageUnit: 'Bar Storage', undo: false },
+      { kind: 'move', direction: 'from', storageUnit: 'Main Kitchen', undo: false },
+      { kind: 'move', direction: 'to', storageUnit: 'Bar Storage', undo: true },
+      { kind: 'move', direction: 'from', storageUnit: 'Main Kitchen', undo: true },
+    ]);
+    expect(listLedgerEntries(engine.scope, { type: 'WASTE' }).map((entry) => entry.origin)).toEqual([{ kind: 'waste', reason: 'spoiled', undo: false }]);
+    expect(listLedgerEntries(engine.scope, { type: 'RECEIPT' }).map((entry) => entry.origin)).toEqual([null, null]);
   });
 });

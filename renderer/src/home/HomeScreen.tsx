@@ -22,7 +22,7 @@ const stepText: Record<SetupStep, { title: string; how: string; screen: Section 
   test_one_day: { title: 'Test one day by hand', how: 'Run a manual issue for one business day and read its result.', screen: 'locations' },
   csv_profile: { title: 'Describe your till’s CSV export', how: 'A CSV profile says which columns hold the code, quantity, date and location.', screen: 'sources' },
   csv_upload: { title: 'Upload a day of sales', how: 'Preview a file, map its codes, then post it.', screen: 'upload' },
-  check_ledger: { title: 'Check the ledger', how: 'See the ISSUE entries POS sales created, with exact quantities.', screen: 'ledger' },
+  check_ledger: { title: 'Check the ledger', how: 'See what the POS sales took from stock (issue entries), with exact quantities.', screen: 'ledger' },
   auto_issue: { title: 'Enable automatic issue', how: 'Let the nightly run post each closed day by itself.', screen: 'locations' },
 };
 

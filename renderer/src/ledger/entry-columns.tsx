@@ -1,7 +1,7 @@
 import { Anchor, Group } from '@mantine/core';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
-import { formatAtUnit, formatDay, formatMoney, formatUnitCost } from '../ui/format';
+import { formatAtUnit, formatDay, formatInstant, formatMoney, formatUnitCost } from '../ui/format';
 import type { Column } from '../ui/VirtualTable';
 
 type Entry = ContractOutput<Contracts['ledger:list']>[number];
@@ -41,7 +41,15 @@ export const entryColumns = (
           ) : null}
         </Group>
       ) : (
-        (entry.reference ?? 'Receipt')
+        originWords(entry)
       ),
   },
 ];
+
+/** A hand-kept entry's source in words: what was counted, wasted or moved, or the receipt's reference. */
+function originWords(entry: Entry): string {
+  const { origin } = entry;
+  if (!origin) return entry.reference ? `Receipt ${entry.reference}` : 'Receipt';
+  const words = origin.kind === 'count' ? `Count of ${formatInstant(origin.at)}` : origin.kind === 'waste' ? `Waste: ${origin.reason}` : `Move ${origin.direction} ${origin.storageUnit}`;
+  return origin.undo ? `Undo of ${words.charAt(0).toLowerCase()}${words.slice(1)}` : words;
+}

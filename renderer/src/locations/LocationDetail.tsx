@@ -158,7 +158,7 @@ function Configuration({ location, overview }: { location: Location; overview: O
           <Stack>
             <Text>
               Activating cannot be undone. It starts the 90-day migration: Larder fetches the sales of the last 90 completed business days from the POS and
-              posts ISSUE entries into <strong>{overview.storageUnitName ?? 'the linked storage unit'}</strong> for every mapped item. After that, each closed day is
+              posts what the sales took from stock (issue entries) into <strong>{overview.storageUnitName ?? 'the linked storage unit'}</strong> for every mapped item. After that, each closed day is
               posted every night while Auto issue is on.
             </Text>
             <ErrorNotice error={activate.error} onClose={activate.clearError} />

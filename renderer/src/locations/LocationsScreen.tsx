@@ -39,7 +39,6 @@ export function LocationsScreen() {
         <Table striped highlightOnHover aria-label="Locations">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Location ID</Table.Th>
               <Table.Th>Name</Table.Th>
               <Table.Th>Storage unit</Table.Th>
               <Table.Th>Currency</Table.Th>
@@ -51,7 +50,6 @@ export function LocationsScreen() {
           <Table.Tbody>
             {list.map((location) => (
               <Table.Tr key={location.businessLocationId} data-location={location.businessLocationId}>
-                <Table.Td>{location.businessLocationId}</Table.Td>
                 <Table.Td>
                   <Anchor component="button" type="button" onClick={() => go('locations', location.businessLocationId)}>
                     {location.name}

@@ -185,8 +185,8 @@ export function MigrationPanel({ businessLocationId, migration, timeZone }: { bu
       <Modal opened={confirmRerun} onClose={() => setConfirmRerun(false)} title="Re-run the 90-day migration?">
         <Stack>
           <Text size="sm">
-            Larder fetches the sales of {migration ? `${formatDay(migration.start_date)} to ${formatDay(migration.end_date)}` : 'the 90 days'} from the POS again and posts each day anew: the
-            ISSUE entries those days have now are replaced by what today’s sales data, mappings and recipes give. Counts, receipts and waste stay as they are.
+            Larder fetches the sales of {migration ? `${formatDay(migration.start_date)} to ${formatDay(migration.end_date)}` : 'the 90 days'} from the POS again and posts each day anew.
+            What the sales of those days took from stock (their issue entries) is replaced by what today’s sales data, mappings and recipes give. Counts, receipts and waste stay as they are.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirmRerun(false)}>

@@ -12,6 +12,16 @@ import { call } from '../ipc/client';
 
 type Editable = ContractOutput<Contracts['settings:get']>;
 
+/** Where the POS sign-ins are kept, in words: the backend's id is for support, under it. */
+function secretStorageWords(backend: string): string {
+  if (backend === 'node-aes-256-gcm') return 'A key file in the data folder (the browser version)';
+  if (backend.includes('basic_text')) return 'Obfuscation only: this computer has no keyring';
+  if (backend.includes('gnome_libsecret') || backend.includes('kwallet')) return 'The system keyring';
+  if (backend.includes('win32')) return 'Windows’ own protection for your user account';
+  if (backend.includes('darwin')) return 'The macOS Keychain';
+  return 'The system’s secret storage';
+}
+
 /** The nightly schedule; the tray and start-at-login switches only where they act: the desktop app. */
 function Schedule({ settings, desktop }: { settings: Editable; desktop: boolean }) {
   const [time, setTime] = useState(settings.nightlyRunTime);
@@ -150,7 +160,10 @@ export function SettingsScreen() {
               <Table.Tr>
                 <Table.Th>Lightspeed tokens are sealed by</Table.Th>
                 <Table.Td>
-                  <Code>{info.data.secretStorage.backend}</Code>
+                  {secretStorageWords(info.data.secretStorage.backend)}
+                  <Text size="xs" c="dimmed">
+                    Technical name: <Code>{info.data.secretStorage.backend}</Code>
+                  </Text>
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>
