@@ -37,6 +37,9 @@ test('a manager counts a storage unit twice around some waste and reads the vari
   };
   await count('2026-01-10T08:00', '3,5', 'Coffee beans');
   await app.screenshot('counts');
+  // The tab is in the address: a reload (or back) returns to it.
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Counts' })).toHaveAttribute('aria-selected', 'true');
 
   await inventory.tab('Waste and moves');
   await app.choose('Storage unit', 'Main Kitchen');

@@ -10,6 +10,7 @@ import { StockPanel } from './StockPanel';
 import { StorageUnitsPanel } from './StorageUnitsPanel';
 import { WastePanel } from './WastePanel';
 import { useInventory } from './inventory-store';
+import { useTab } from '../ui/navigation-store';
 
 const tabs = [
   { value: 'storage-units', label: 'Storage units', Panel: StorageUnitsPanel },
@@ -23,6 +24,10 @@ const tabs = [
 
 export function InventoryScreen() {
   const { loaded, error, refresh } = useInventory();
+  const [tab, setTab] = useTab(
+    tabs.map((each) => each.value),
+    'storage-units',
+  );
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -36,7 +41,7 @@ export function InventoryScreen() {
       {!loaded ? (
         <Loader aria-label="Loading inventory" />
       ) : (
-        <Tabs defaultValue="storage-units" keepMounted={false}>
+        <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List>
             {tabs.map((tab) => (
               <Tabs.Tab key={tab.value} value={tab.value}>

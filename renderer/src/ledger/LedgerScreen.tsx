@@ -8,7 +8,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatAtUnit, formatDay, formatDayShort, formatMoney } from '../ui/format';
 import { useCurrency } from '../ui/use-currency';
 import { VirtualTable, type Column } from '../ui/VirtualTable';
-import { useNavigation } from '../ui/navigation-store';
+import { useNavigation, useTab } from '../ui/navigation-store';
 import { anyOf, useLive } from '../ui/use-live';
 import { useInventory } from '../inventory/inventory-store';
 import { StockPanel } from '../inventory/StockPanel';
@@ -273,7 +273,7 @@ const usageFilter = ({ storageUnitId, businessLocationId, from, to }: Filter, in
  * click away, stock on hand beside them; the filters stay as they are between days and entries.
  */
 export function LedgerScreen() {
-  const [view, setView] = useState<View>('days');
+  const [view, setView] = useTab<View>(['days', 'entries', 'stock'], 'days');
   const [filter, setFilter] = useState<Filter>({});
   const locations = useLive(() => call('locations:list', {}), anyOf('lightspeed:changed'), []);
   const locationName = (id: string | null) => (id ? (locations.data?.find((entry) => entry.businessLocationId === id)?.name ?? id) : '—');
@@ -281,7 +281,7 @@ export function LedgerScreen() {
   return (
     <Stack>
       <Title order={2}>Ledger</Title>
-      <Tabs value={view} onChange={(next) => setView((next ?? 'days') as View)} keepMounted={false}>
+      <Tabs value={view} onChange={setView} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="days">By day</Tabs.Tab>
           <Tabs.Tab value="entries">Entries</Tabs.Tab>

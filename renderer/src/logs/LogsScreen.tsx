@@ -79,7 +79,7 @@ export function LogsScreen() {
           <OutcomeCell log={log} />
           {log.replacedByLogId ? (
             <Anchor component="button" type="button" size="xs" ml={6} onClick={() => go('logs', String(log.replacedByLogId))}>
-              replaced by a later run
+              see the later run
             </Anchor>
           ) : null}
         </>

@@ -12,6 +12,8 @@ export interface TransferFacts {
   revertedAt?: string | null;
   /** Rows of the CSV file that posted it which could not be read and were skipped. */
   csvRowsInvalid?: number;
+  /** A later forced run of the same day that deleted this run's entries: what it posted is no longer in the ledger. */
+  replacedByLogId?: number | null;
 }
 
 export interface Outcome {
@@ -26,6 +28,7 @@ export interface Outcome {
 export function transferOutcome(facts: TransferFacts): Outcome {
   if (facts.status === 'failed') return { color: 'red', label: 'failed', words: 'failed' };
   if (facts.status === 'processing') return { color: 'blue', label: 'running', words: 'running' };
+  if (facts.replacedByLogId) return { color: 'gray', label: 'replaced', words: 'replaced by a later run of the day' };
   if (facts.revertedAt) return { color: 'gray', label: 'reverted', words: 'reverted: its upload was taken back' };
   if (facts.noData) return { color: 'gray', label: 'no sales', words: 'no sales that day' };
   if (facts.dataComplete === false) return { color: 'yellow', label: 'incomplete', words: INCOMPLETE_DAY_WORDS };

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatAtUnit, formatDay, formatDayShort, formatInstant, formatMoney, formatPct, localizeDates } from '../ui/format';
 import { CurrencyNote } from './CurrencyNote';
 import { useAction } from '../ui/use-action';
+import { useTab } from '../ui/navigation-store';
 import { useYesterday } from '../locations/use-yesterday';
 import { addDays } from '../../../shared/dates';
 import { anyOf, useLive } from '../ui/use-live';
@@ -217,10 +218,11 @@ function FoodCostPanel() {
 
 /** What a manager buys stock software for: the variance between counts, and food cost. */
 export function ReportsScreen() {
+  const [tab, setTab] = useTab(['variance', 'food-cost'], 'variance');
   return (
     <Stack>
       <Title order={2}>Reports</Title>
-      <Tabs defaultValue="variance" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="variance">Variance</Tabs.Tab>
           <Tabs.Tab value="food-cost">Food cost</Tabs.Tab>

@@ -65,3 +65,13 @@ export const useNavigation = create<NavigationState>((set) => ({
 }));
 
 window.addEventListener('popstate', () => useNavigation.setState(fromHash()));
+
+/**
+ * A screen's tab, kept in the address (`?tab=`), so back, forward and reload return to it; an unknown
+ * or missing tab is the screen's first.
+ */
+export function useTab<T extends string>(tabs: readonly T[], fallback: T): [T, (next: string | null) => void] {
+  const { section, detail, query, go } = useNavigation();
+  const tab = (tabs as readonly string[]).includes(query.tab ?? '') ? (query.tab as T) : fallback;
+  return [tab, (next) => go(section, detail, { ...query, tab: next ?? fallback })];
+}
