@@ -54,7 +54,8 @@ export function homeDashboard(scope: CompanyScope, clock: Clock, rates: Exchange
     foodCost: foodCosts,
     stock: {
       negative: named(stock.filter((line) => line.quantity.startsWith('-'))),
-      neverCounted: stock.filter((line) => !counted.has(`${line.storageUnitId}:${line.ingredientId}`)).length,
+      // Ingredients, not (storage unit, ingredient) pairs: the sentence counts ingredients.
+      neverCounted: new Set(stock.filter((line) => !counted.has(`${line.storageUnitId}:${line.ingredientId}`)).map((line) => line.ingredientId)).size,
       noCost: named(stock.filter((line) => line.value === '0')),
     },
     alerts: listOpenAlerts(scope),

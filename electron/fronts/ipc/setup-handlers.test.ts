@@ -33,7 +33,9 @@ describe('the home checklist, settings and the demo account', () => {
     expect((await call('connection:configuration')).data).toMatchObject({ complete: false, demoAccount: false });
 
     const started = await call('demo:start');
-    expect(started).toEqual({ ok: true, data: { locations: 4, items: 150, importedSetup: true } });
+    // As many locations as the Locations screen lists: the K-Series' four and the demo's Sides stores.
+    expect(started).toEqual({ ok: true, data: { locations: ((await call('locations:list')).data as never as unknown[]).length, items: 150, importedSetup: true } });
+    expect(((await call('locations:list')).data as never as unknown[]).length).toBe(6);
     expect((await call('connection:status')).data).toMatchObject({ status: 'active', businessNames: ['Aloha Diner', 'Harbour Group', 'Island Café'] });
     expect((await call('connection:configuration')).data).toMatchObject({ complete: true, demoAccount: true, environment: 'custom' });
     const after = (await call('setup:checklist')).data as never as { steps: { step: string; done: boolean }[]; next: string };
@@ -67,7 +69,7 @@ describe('the home checklist, settings and the demo account', () => {
     const home = (await call('home:dashboard')).data as unknown as {
       nights: { businessLocationId: string; status: string }[];
       alerts: { code: string; businessLocationId: string }[];
-      stock: { negative: string[]; noCost: string[] };
+      stock: { negative: string[]; noCost: string[]; neverCounted: number };
     };
     // Last night: the restaurant posted with lines still to map; the terrace's posted day says paused first.
     expect(home.nights.filter((night) => night.status !== 'not_activated').map((night) => [night.businessLocationId, night.status])).toEqual([
@@ -77,6 +79,13 @@ describe('the home checklist, settings and the demo account', () => {
     expect(home.alerts).toMatchObject([{ code: 'migration_failed', businessLocationId: DEMO_RESTAURANT }]);
     // Every ingredient has a cost, and the fortnightly deliveries keep every storage unit above zero.
     expect(home.stock).toMatchObject({ negative: [], noCost: [] });
+    // "N ingredients never counted" counts ingredients: the ones in stock somewhere that no count of that storage unit counted.
+    const stock = (await call('stock:list')).data as unknown as { storageUnit: string; ingredient: string; quantity: string }[];
+    const finished = (await call('counts:list')).data as unknown as { storage_unit: string; status: string; ingredients: string[] }[];
+    const counted = new Set(finished.filter((count) => count.status === 'finished').flatMap((count) => count.ingredients.map((name) => `${count.storage_unit}:${name}`)));
+    const never = new Set(stock.filter((line) => line.quantity !== '0' && !counted.has(`${line.storageUnit}:${line.ingredient}`)).map((line) => line.ingredient));
+    expect(home.stock.neverCounted).toBe(never.size);
+    expect(home.stock.neverCounted).toBeLessThanOrEqual(((await call('ingredients:list')).data as never as unknown[]).length);
     const receipts = (await call('receipts:list')).data as unknown as { ingredient: string }[];
     const ingredients = (await call('ingredients:list')).data as unknown as { name: string }[];
     expect(new Set(receipts.map((each) => each.ingredient))).toEqual(new Set(ingredients.map((each) => each.name)));

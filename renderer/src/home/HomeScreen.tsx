@@ -26,12 +26,16 @@ const stepText: Record<SetupStep, { title: string; how: string; screen: Section 
   auto_issue: { title: 'Enable automatic issue', how: 'Let the nightly run post each closed day by itself.', screen: 'locations' },
 };
 
+/** The browser version runs nothing by itself: its checklist says where the nightly run happens. */
+const BROWSER_AUTO_ISSUE = 'Turn it on here; the desktop app then posts each closed day every night (this browser version runs nothing by itself).';
+
 export function HomeScreen() {
   const go = useNavigation((state) => state.go);
   const { data, error } = useLive(() => call('setup:checklist', {}), () => true, []);
   const configuration = useLive(() => call('connection:configuration', {}), anyOf('connection:changed'), []);
   const connected = data?.steps.find((step) => step.step === 'connect')?.done ?? false;
   const info = useLive(() => call('app:info', {}), () => false, []);
+  const desktop = info.data ? info.data.runtime === 'electron' : true;
   const dashboard = useLive(() => call('home:dashboard', {}), () => true, []);
   const autoIssue = data?.steps.find((step) => step.step === 'auto_issue')?.done ?? false;
   const active = dashboard.data ? hasActiveLocation(dashboard.data) : false;
@@ -48,10 +52,14 @@ export function HomeScreen() {
       </Group>
       {data.next ? (
         <Text mb="sm">
-          Next: <strong>{stepText[data.next].title}</strong>. {stepText[data.next].how}
+          Next: <strong>{stepText[data.next].title}</strong>. {data.next === 'auto_issue' && !desktop ? BROWSER_AUTO_ISSUE : stepText[data.next].how}
         </Text>
       ) : (
-        <Text mb="sm">Everything is set up. Larder posts each closed business day every night.</Text>
+        <Text mb="sm">
+          {desktop
+            ? 'Everything is set up. Larder posts each closed business day every night.'
+            : 'Everything is set up. The desktop app posts each closed business day every night; here, run a day by hand from its location.'}
+        </Text>
       )}
       <List spacing="xs" aria-label="Setup checklist" listStyleType="none">
         {data.steps.map(({ step, done: ticked, detail }, index) => (
@@ -69,7 +77,7 @@ export function HomeScreen() {
               {stepText[step].title}
             </Anchor>
             <Text size="sm" c="dimmed">
-              {ticked ? 'Done' : 'To do'}: {detail}. {stepText[step].how}
+              {ticked ? 'Done' : 'To do'}: {detail}. {step === 'auto_issue' && !desktop ? BROWSER_AUTO_ISSUE : stepText[step].how}
             </Text>
           </List.Item>
         ))}

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatInstant } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
 import { anyOf, useLive } from '../ui/use-live';
+import { useDesktop } from '../ui/use-desktop';
 
 const healthText: Record<SalesSourceView['health'], { label: string; color: string }> = {
   ready: { label: 'Ready', color: 'green' },
@@ -13,9 +14,11 @@ const healthText: Record<SalesSourceView['health'], { label: string; color: stri
   not_connected: { label: 'Not connected', color: 'gray' },
 };
 
-const kindText: Record<SalesSourceView['kind'], string> = { lightspeed: 'POS integration · posts every night', sides: 'POS integration · posts every night', csv: 'CSV upload · any other till' };
+/** What a source is; a POS integration posts each night only where the desktop app runs. */
+const kindText = (kind: SalesSourceView['kind'], desktop: boolean) =>
+  kind === 'csv' ? 'CSV upload · any other till' : `POS integration · ${desktop ? 'posts every night' : 'posts each night from the desktop app'}`;
 
-function SourceCard({ source }: { source: SalesSourceView }) {
+function SourceCard({ source, desktop }: { source: SalesSourceView; desktop: boolean }) {
   const go = useNavigation((state) => state.go);
   // Never green while something needs doing: unmapped codes turn a ready source amber.
   const health = healthText[source.health === 'ready' && source.attention ? 'attention' : source.health];
@@ -27,7 +30,7 @@ function SourceCard({ source }: { source: SalesSourceView }) {
             {source.name}
           </Title>
           <Text size="xs" c="dimmed">
-            {kindText[source.kind]}
+            {kindText(source.kind, desktop)}
           </Text>
         </div>
         <Badge color={health.color} variant="light">
@@ -94,6 +97,7 @@ function SourceCard({ source }: { source: SalesSourceView }) {
 export function SourcesScreen() {
   const go = useNavigation((state) => state.go);
   const sources = useLive(() => call('sources:list', {}), anyOf('connection:changed', 'lightspeed:changed', 'sources:changed', 'transfer:finished'), []);
+  const desktop = useDesktop() ?? true;
   return (
     <Stack maw={980}>
       <Group justify="space-between">
@@ -106,14 +110,15 @@ export function SourcesScreen() {
         </Group>
       </Group>
       <Text c="dimmed" size="sm">
-        Where your sales come from: a Lightspeed K-Series connection posts every night by itself; a till without an integration sends its CSV export, read with a
-        profile you describe once.
+        Where your sales come from: a Lightspeed K-Series or Sides connection posts every night by itself
+        {desktop ? '' : ' (in the desktop app: this browser version runs nothing on its own, so run days by hand here)'}; a till without an integration sends its CSV
+        export, read with a profile you describe once.
       </Text>
       <ErrorNotice error={sources.error} />
       {sources.data ? (
         <SimpleGrid cols={{ base: 1, md: 2 }} aria-label="Sales sources">
           {sources.data.map((source) => (
-            <SourceCard key={`${source.kind}-${source.name}`} source={source} />
+            <SourceCard key={`${source.kind}-${source.name}`} source={source} desktop={desktop} />
           ))}
         </SimpleGrid>
       ) : null}
