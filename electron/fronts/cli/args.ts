@@ -3,10 +3,21 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { type z } from 'zod';
 import { DomainError } from '../../core/domain-error';
 
+// A negative number ("-0,5", "-3") is a value people type, never an option: it is hidden from the
+// option parser behind this mark and given back as typed, so the engine refuses it for what it is.
+const NEGATIVE = '\u0000negative:';
+const hide = (arg: string) => (/^-\d+([.,]\d+)?$/.test(arg) ? `${NEGATIVE}${arg}` : arg);
+const show = <T>(value: T): T => (typeof value === 'string' && value.startsWith(NEGATIVE) ? (value.slice(NEGATIVE.length) as T) : value);
+
 /** Parses a command's arguments; an unknown or malformed option is a refusal, not a crash. */
 export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, usage: string) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: args.map(hide), options, allowPositionals: true, strict: true });
+    return {
+      ...parsed,
+      values: Object.fromEntries(Object.entries(parsed.values).map(([key, value]) => [key, show(value)])) as typeof parsed.values,
+      positionals: parsed.positionals.map(show),
+    };
   } catch (error) {
     throw new DomainError('invalid_input', `${(error as Error).message}. Usage: ${usage}`);
   }

@@ -59,6 +59,24 @@ describe('the CLI', () => {
     expect((await cli('stock', '--storage-unit', 'Nowhere')).json).toMatchObject({ error: { code: 'storage_unit_not_found' } });
   });
 
+  it('prints a readable usage for help, -h and a command’s -h, and reads a negative number as a value, not an option', async () => {
+    const said: string[] = [];
+    const lines: string[] = [];
+    const io = { env: { LARDER_HOME: home }, write: (line: string) => lines.push(line), warn: (line: string) => said.push(line) };
+    expect(await runCli(['-h'], io)).toBe(0);
+    expect(said[0]).toMatch(/^Larder on the command line: npm run cli -- <command>/);
+    expect(said[0]).toContain('  count list');
+    expect(JSON.parse(lines.at(-1) as string)).toMatchObject({ commands: expect.arrayContaining([expect.stringMatching(/^count list/)]) });
+    expect(await runCli(['waste', '-h'], io)).toBe(0);
+    expect(JSON.parse(lines.at(-1) as string)).toEqual({ usage: expect.stringMatching(/^waste <storage unit>/) });
+    expect((await cli('constructor')).json).toMatchObject({ error: { code: 'unknown_command' } });
+    await cli('import', setupFile);
+    // "-0,5" is a quantity the person typed: refused as a quantity, not as an unknown option.
+    expect((await cli('waste', 'Main Kitchen', '--ingredient', 'Tomato', '-0,5', '--reason', 'spoiled')).json).toMatchObject({
+      error: { code: 'invalid_quantity', message: expect.stringContaining('Wasted quantity: type an amount above 0') },
+    });
+  });
+
   it('refuses an invalid LARDER_NOW rather than guessing a date', async () => {
     const lines: string[] = [];
     const code = await runCli(['stock'], { env: { LARDER_HOME: home, LARDER_NOW: 'tomorrow' }, write: (line) => lines.push(line) });

@@ -14,20 +14,30 @@ import { transferCommands } from './transfer-commands';
 
 const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands, ...transferCommands, ...csvCommands, ...sidesCommands, ...stockCommands };
 
-function help() {
-  return { commands: Object.values(commands).map((command) => command.usage) };
+const HELP_WORDS = ['help', '--help', '-h'];
+
+/** The usage for a person (standard error) beside the JSON document: every command, or the one asked about. */
+function help(io: CliIo, name?: string) {
+  const shown = name === undefined ? Object.values(commands) : [commands[name] as Command];
+  const lines = shown.flatMap((command) => command.usage.split(' | ').map((form, index) => `${index === 0 ? '  ' : '  | '}${form}`));
+  io.warn?.(['Larder on the command line: npm run cli -- <command> [arguments]', ...lines, 'Each command prints one JSON document as its last line; a refusal exits 1 with {"error":{"code","message"}}.'].join('\n'));
+  return name === undefined ? { commands: shown.map((command) => command.usage) } : { usage: (commands[name] as Command).usage };
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   let engine: Engine | undefined;
   try {
-    if (name === undefined || name === 'help' || name === '--help') {
-      io.write(JSON.stringify(help()));
+    if (name === undefined || HELP_WORDS.includes(name)) {
+      io.write(JSON.stringify(help(io, args[0] !== undefined && Object.hasOwn(commands, args[0]) ? args[0] : undefined)));
       return 0;
     }
-    const command = commands[name];
-    if (!command) throw new DomainError('unknown_command', `Unknown command "${name}". Known: ${Object.keys(commands).join(', ')}.`);
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (!command) throw new DomainError('unknown_command', `Unknown command "${name}". Known: ${Object.keys(commands).join(', ')}. Help: npm run cli -- help`);
+    if (args.length === 1 && HELP_WORDS.includes(args[0] as string)) {
+      io.write(JSON.stringify(help(io, name)));
+      return 0;
+    }
     engine = createEngine(createNodePlatform({ env: io.env }), 'cli');
     const result = await command.run(engine, args, io);
     io.write(JSON.stringify(result));
