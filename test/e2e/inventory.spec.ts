@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { InventoryPage } from './pages/inventory-page';
+import { LarderPage } from './pages/larder-page';
 
 test('a manager builds a three-level recipe through the Inventory screens', async ({ page, larder }) => {
   const inventory = new InventoryPage(page);
@@ -77,4 +78,18 @@ test('a refusal shows its meaning and the fix, and changes nothing', async ({ pa
   await expect(alert).toContainText('What to do:');
   await expect(page.getByRole('table', { name: 'Storage units' }).getByRole('row')).toHaveCount(2);
   await inventory.screenshot('inventory-error-state');
+});
+
+test('empty screens say what fills them', async ({ page, larder }) => {
+  const app = new LarderPage(page);
+  const inventory = new InventoryPage(page);
+  await inventory.open(larder.url);
+  await inventory.tab('Waste and moves');
+  await expect(page.getByText('Nothing recorded yet. Waste you record and stock you move between storage units appear here, each with Undo.')).toBeVisible();
+  await app.section('Ledger');
+  await expect(page.getByLabel('Totals')).toContainText('No entries match: nothing to add up.');
+  await app.section('Reports');
+  await page.getByRole('tab', { name: 'Food cost' }).click();
+  await expect(page.getByText('No food cost yet')).toBeVisible();
+  await app.screenshot('empty-food-cost');
 });

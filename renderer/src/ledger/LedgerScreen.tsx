@@ -81,6 +81,13 @@ function Totals({ filter }: { filter: Filter }) {
   const totals = useLive(() => call('ledger:totals', filter), ledgerMoved, [JSON.stringify(filter)]);
   const currency = useCurrency();
   if (!totals.data) return <ErrorNotice error={totals.error} />;
+  if (totals.data.entries === 0) {
+    return (
+      <Paper withBorder p="sm" aria-label="Totals">
+        <Text>No entries match: nothing to add up.</Text>
+      </Paper>
+    );
+  }
   return (
     <Paper withBorder p="sm" aria-label="Totals">
       <Group gap="xl">
@@ -92,6 +99,7 @@ function Totals({ filter }: { filter: Filter }) {
         </Text>
         <Text>
           Value: <strong>{formatMoney(totals.data.value, currency)}</strong>
+          {currency ? '' : ' (no currency until a location is synced)'}
         </Text>
       </Group>
     </Paper>

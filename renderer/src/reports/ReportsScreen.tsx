@@ -147,8 +147,19 @@ function FoodCostPanel() {
     if (chosen) setShown(await call('reports:food-cost', { businessLocationId: chosen, from, to }));
   });
   const money = (text: string | null, currency: string) => (text === null ? '—' : formatMoney(text, currency));
+  const activated = (locations.data ?? []).filter((each) => each.activatedAt !== null);
   return (
     <Stack>
+      <Text c="dimmed" size="sm">
+        What a location’s sales should have used (theoretical cost, from its posted sales) and what stock really cost between two counts (actual cost), each as a
+        share of net sales.
+      </Text>
+      {locations.data && activated.length === 0 ? (
+        <Alert color="blue" title="No food cost yet">
+          Food cost needs posted sales: activate a location (Locations → a location → Activate) or upload a till’s CSV export. The actual cost also needs two
+          finished counts of the location’s storage unit (Inventory → Counts).
+        </Alert>
+      ) : null}
       <Group align="end">
         <Select label="Location" data={(locations.data ?? []).map((each) => ({ value: each.businessLocationId, label: each.name }))} value={chosen} onChange={setLocation} w={240} />
         <TextInput type="date" label="From" value={from} max={yesterday ?? undefined} onChange={(event) => setPicked({ ...picked, from: event.currentTarget.value })} />
