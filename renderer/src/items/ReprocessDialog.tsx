@@ -4,7 +4,7 @@ import { addDays } from '../../../shared/dates';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatAtUnit, formatMoney } from '../ui/format';
+import { formatAtUnit, formatDay, formatMoney } from '../ui/format';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { call, onLarderEvent } from '../ipc/client';
@@ -145,7 +145,7 @@ export function ReprocessDialog({ opened, onClose, location, lastDays = 30 }: { 
           ) : (
             <Stack gap="xs">
               <Alert color="yellow" title={`${preview.days.length} ${preview.days.length === 1 ? 'day' : 'days'} would change`}>
-                <Text size="sm">{preview.days.join(', ')}</Text>
+                <Text size="sm">{preview.days.map(formatDay).join(', ')}</Text>
               </Alert>
               <PreviewTable preview={preview} currency={currency} />
             </Stack>

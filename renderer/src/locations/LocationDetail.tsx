@@ -8,6 +8,7 @@ import type { Contracts } from '../../../shared/ipc/contracts';
 import type { LarderEvent } from '../../../shared/model/events';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatDay } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
 import { useAction } from '../ui/use-action';
 import { useLive } from '../ui/use-live';
@@ -65,7 +66,7 @@ function HealthBanners({ overview }: { overview: Overview }) {
       ) : null}
       {health.incompleteDays.length > 0 ? (
         <Alert color="yellow" title="Days still open at the till when they were posted" data-incomplete-days={health.incompleteDays.join(' ')}>
-          {health.incompleteDays.join(', ')}: {INCOMPLETE_DAY_WORDS}. What was sold until then is posted; the nightly run transfers
+          {health.incompleteDays.map(formatDay).join(', ')}: {INCOMPLETE_DAY_WORDS}. What was sold until then is posted; the nightly run transfers
           {health.incompleteDays.length === 1 ? ' this day' : ' these days'} again once the till has closed {health.incompleteDays.length === 1 ? 'it' : 'them'}.
         </Alert>
       ) : null}
