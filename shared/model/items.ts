@@ -49,6 +49,8 @@ export const posItemView = z.object({
   source: z.string(),
   sourceKind: z.enum(salesSourceKinds),
   groupKey: z.string(),
+  /** A person linked it to another till's dish (its group is that dish's, not its own code's). */
+  linked: z.boolean(),
   mapping: mappingTarget.nullable(),
   /** Locations where a mapping of their own overrides the group's. */
   overrides: z.array(mappingTarget.extend({ location: z.string() })),

@@ -158,6 +158,7 @@ export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; sou
   const rows = scope.db.sqlite
     .prepare(
       `SELECT i.id, i.item_id AS itemId, i.name, i.sku, i.active, i.price, i.last_synced_at AS lastSyncedAt, src.name AS source, src.kind AS sourceKind, i.group_key AS groupKey,
+              i.linked_group IS NOT NULL AS linked,
               (SELECT json_group_array(l.business_location_id) FROM pos_item_locations pl JOIN locations l ON l.id = pl.location_id
                WHERE pl.pos_item_id = i.id) AS locations,
               (SELECT ${target('m')} FROM pos_mappings m WHERE m.company_id = i.company_id AND m.group_key = i.group_key AND m.location_id IS NULL) AS mapping,
@@ -167,8 +168,9 @@ export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; sou
        WHERE i.company_id = @company ${filter.unmapped ? `AND NOT ${itemMappedSql('i')}` : ''} ${filter.source === undefined ? '' : 'AND src.name = @source'}
        ORDER BY i.name, i.item_id`,
     )
-    .all({ company: scope.companyId, source: filter.source?.trim() }) as (Omit<PosItemView, 'active' | 'price' | 'locations' | 'mapping' | 'overrides'> & {
+    .all({ company: scope.companyId, source: filter.source?.trim() }) as (Omit<PosItemView, 'active' | 'linked' | 'price' | 'locations' | 'mapping' | 'overrides'> & {
     active: number;
+    linked: number;
     price: number | null;
     locations: string | null;
     mapping: string | null;
@@ -178,6 +180,7 @@ export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; sou
   return rows.map(({ mapping, overrides, ...row }) => ({
     ...row,
     active: row.active === 1,
+    linked: row.linked === 1,
     price: row.price === null ? null : formatScaled(row.price, MONEY_SCALE),
     locations: (JSON.parse(row.locations ?? '[]') as string[]).sort(),
     mapping: mapping === null ? null : targetView(JSON.parse(mapping) as Stored),

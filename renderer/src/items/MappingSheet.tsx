@@ -9,6 +9,7 @@ import { anyOf, useLive } from '../ui/use-live';
 import { useCurrency } from '../ui/use-currency';
 import { call } from '../ipc/client';
 import { acceptedSuggestion, type ItemGroup } from './item-groups';
+import { SameDish } from './SameDish';
 
 /** Ingredients and recipes in one searchable list; the value says which kind ("ingredient:3"). */
 export function useTargets() {
@@ -198,6 +199,7 @@ export function MappingSheet({ group, locationNames, onClose, onSaved }: { group
           {group.mapping ? <Badge variant="light">Now: {describe(group.mapping)}</Badge> : null}
           <Suggestions group={group} onSaved={saved} />
           <MappingForm group={group} locationNames={locationNames} onClose={onClose} onSaved={saved} />
+          <SameDish group={group} onChanged={saved} />
         </Stack>
       ) : null}
     </Drawer>
