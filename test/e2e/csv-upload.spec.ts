@@ -152,9 +152,13 @@ test('a CSV till from the screens: profile, preview with an invalid row, post, l
     await expect(uploads.locator('[data-status="posted"]')).toHaveCount(2);
     // The first file's Mitte day is the correction's now, and its row says so.
     await expect(uploads.locator('tr', { hasText: 'kasse-mai.csv' })).toContainText('1 day replaced by a later upload');
+    // The correction chosen again is "posted before"; reverted, the screen reads it anew and it may be posted again.
+    await app.chooseFile('File', correction);
+    await expect(page.getByText('This file was posted before')).toBeVisible();
     await uploads.locator('tr', { hasText: 'kasse-korrektur.csv' }).getByRole('button', { name: 'Revert' }).click();
     await page.getByRole('dialog', { name: 'Revert this upload?' }).getByRole('button', { name: 'Revert upload' }).click();
     await expect(uploads.locator('tr', { hasText: 'kasse-korrektur.csv' })).toHaveAttribute('data-status', 'reverted');
+    await expect(page.getByText('This file was posted before')).toHaveCount(0);
     await app.screenshot('csv-uploads-reverted');
     await expect(await app.ledgerEntries()).not.toContainText('−0.4');
     await app.section('Transfer logs');

@@ -159,13 +159,14 @@ function uploadOutcome(upload: CsvUploadView): { color: string; title: string } 
 }
 
 /** The uploads, newest first, each with what it posted and a way to take it back. */
-function UploadsList() {
+function UploadsList({ onReverted }: { onReverted: (id: number) => void }) {
   const go = useNavigation((state) => state.go);
   const uploads = useLive(() => call('csv:uploads', {}), anyOf('sources:changed'), []);
   const [confirming, setConfirming] = useState<CsvUploadView | null>(null);
   const revert = useAction(async (id: number) => {
     await call('csv:revert', { id });
     setConfirming(null);
+    onReverted(id);
   });
   if (!uploads.data || uploads.data.length === 0) return null;
   return (
@@ -427,7 +428,13 @@ export function CsvUploadScreen({ profile: initialProfile }: { profile: string |
           </Paper>
         </>
       ) : null}
-      <UploadsList />
+      <UploadsList
+        onReverted={(id) => {
+          // What was just posted and is now taken back no longer stands on the screen as posted.
+          if (posted?.id === id) setPosted(null);
+          if (file) void preview.run({ profile, file, date });
+        }}
+      />
     </Stack>
   );
 }
