@@ -34,3 +34,23 @@ export function ingredientId(scope: CompanyScope, name: string): number {
 
 /** An entry's value: its quantity at its unit cost, at the money scale. */
 export const entryValue = (quantity: Decimal, unitCost: Decimal) => roundToScale(quantity.times(unitCost), MONEY_SCALE);
+
+/**
+ * Reads every field of a form before refusing any, so a person sees every field at fault at once
+ * (the code is the first fault's, each fault is one of `details`), not one per attempt.
+ */
+export function readFields<T extends Record<string, () => unknown>>(fields: T): { [K in keyof T]: ReturnType<T[K]> } {
+  const values: Record<string, unknown> = {};
+  const faults: DomainError[] = [];
+  for (const [name, read] of Object.entries(fields)) {
+    try {
+      values[name] = read();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      faults.push(error);
+    }
+  }
+  const [first] = faults;
+  if (first) throw faults.length === 1 ? first : new DomainError(first.code, faults.map((fault) => fault.message).join(' '), faults.map((fault) => fault.message));
+  return values as { [K in keyof T]: ReturnType<T[K]> };
+}

@@ -13,7 +13,7 @@ import { currentRecipeBook, findRecipeByName } from '../inventory/recipes';
 import { weightedAverageUnitCost } from '../ledger/ledger';
 import { replaceReferencedEntries, reverseReferencedEntries, type NewLedgerEntry } from '../ledger/ledger-writer';
 import { positionAt } from '../ledger/count-restatement';
-import { entryValue, ingredientId, moment, storageUnitId, typedQuantity } from './stock-inputs';
+import { entryValue, ingredientId, moment, readFields, storageUnitId, typedQuantity } from './stock-inputs';
 import type { StockChange, StockChangeView } from '../../../shared/model/stock';
 
 /**
@@ -29,6 +29,13 @@ function overdrawn(scope: CompanyScope, unit: { id: number; name: string }, take
   });
 }
 
+/** A typed quantity that must be more than nothing. */
+function positiveQuantity(text: string, field: string): Decimal {
+  const quantity = typedQuantity(text, field);
+  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero(field)}.`);
+  return quantity;
+}
+
 /**
  * Waste of an ingredient, or of a recipe exploded like a sale: WASTE entries at the weighted average
  * cost. The reason is one of `reasons` (the manager's list, kept in the settings).
@@ -38,16 +45,24 @@ export function recordWaste(
   input: { storageUnit: string; ingredient?: string | undefined; recipe?: string | undefined; quantity: string; reason: string; note?: string | undefined; at: string },
   reasons: readonly string[],
 ): StockChange {
-  const unitId = storageUnitId(scope, input.storageUnit);
   if ((input.ingredient === undefined) === (input.recipe === undefined)) throw new DomainError('invalid_input', 'Waste is of one ingredient or one recipe.');
-  const reason = reasons.find((known) => known.toLowerCase() === input.reason.trim().toLowerCase());
-  if (reason === undefined) throw new DomainError('invalid_input', `The reason is one of: ${reasons.join(', ')}.`);
-  const quantity = typedQuantity(input.quantity, 'Wasted quantity');
-  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero('Wasted quantity')}.`);
-  const when = moment(input.at);
-  const recipe = input.recipe === undefined ? null : findRecipeByName(scope, input.recipe.trim());
-  if (input.recipe !== undefined && !recipe) throw new DomainError('recipe_not_found', `No recipe named ${quoted(input.recipe)}.`);
-  const ingredient = input.ingredient === undefined ? null : ingredientId(scope, input.ingredient);
+  const { unitId, reason, quantity, when, recipe, ingredient } = readFields({
+    unitId: () => storageUnitId(scope, input.storageUnit),
+    reason: () => {
+      const known = reasons.find((each) => each.toLowerCase() === input.reason.trim().toLowerCase());
+      if (known === undefined) throw new DomainError('invalid_input', `The reason is one of: ${reasons.join(', ')}.`);
+      return known;
+    },
+    quantity: () => positiveQuantity(input.quantity, 'Wasted quantity'),
+    when: () => moment(input.at),
+    recipe: () => {
+      if (input.recipe === undefined) return null;
+      const found = findRecipeByName(scope, input.recipe.trim());
+      if (!found) throw new DomainError('recipe_not_found', `No recipe named ${quoted(input.recipe)}.`);
+      return found;
+    },
+    ingredient: () => (input.ingredient === undefined ? null : ingredientId(scope, input.ingredient)),
+  });
   const taken = recipe ? explodeRecipe(currentRecipeBook(scope), recipe.id, quantity).ingredients : new Map([[ingredient as number, quantity]]);
   return scope.db.write(() => {
     const warnings = overdrawn(scope, { id: unitId, name: input.storageUnit.trim() }, taken, when);
@@ -69,13 +84,14 @@ export function recordWaste(
 
 /** A move: out of one storage unit and into another at the same cost (ADJUSTMENT entries, `move:<id>`), so it is a variance in neither. */
 export function moveStock(scope: CompanyScope, input: { from: string; to: string; ingredient: string; quantity: string; at: string }): StockChange {
-  const from = storageUnitId(scope, input.from);
-  const to = storageUnitId(scope, input.to);
+  const { from, to, ingredient, quantity, when } = readFields({
+    from: () => storageUnitId(scope, input.from),
+    to: () => storageUnitId(scope, input.to),
+    ingredient: () => ingredientId(scope, input.ingredient),
+    quantity: () => positiveQuantity(input.quantity, 'Moved quantity'),
+    when: () => moment(input.at),
+  });
   if (from === to) throw new DomainError('invalid_input', 'A move goes from one storage unit to another.');
-  const ingredient = ingredientId(scope, input.ingredient);
-  const quantity = typedQuantity(input.quantity, 'Moved quantity');
-  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero('Moved quantity')}.`);
-  const when = moment(input.at);
   return scope.db.write(() => {
     const warnings = overdrawn(scope, { id: from, name: input.from.trim() }, new Map([[ingredient, quantity]]), when);
     const { id } = scope.db

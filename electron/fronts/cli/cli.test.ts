@@ -75,6 +75,10 @@ describe('the CLI', () => {
     expect((await cli('waste', 'Main Kitchen', '--ingredient', 'Tomato', '-0,5', '--reason', 'spoiled')).json).toMatchObject({
       error: { code: 'invalid_quantity', message: expect.stringContaining('Wasted quantity: type an amount above 0') },
     });
+    // Every field at fault is named at once, not one per attempt.
+    const faults = (await cli('move', 'Main Kichten', 'Bar Storage', 'Tomatoe', 'abc')).json as { error: { code: string; details: string[] } };
+    expect(faults.error.code).toBe('storage_unit_not_found');
+    expect(faults.error.details).toEqual([expect.stringContaining('Main Kichten'), expect.stringContaining('Tomatoe'), expect.stringContaining('Moved quantity')]);
   });
 
   it('refuses an invalid LARDER_NOW rather than guessing a date', async () => {
