@@ -112,9 +112,9 @@ test('a CSV till from the screens: profile, preview with an invalid row, post, l
     await expect(page.getByRole('table', { name: 'Deductions' })).toContainText('Tomato');
     await expect(page.getByRole('table', { name: 'Deductions' })).toContainText('−0.200 kg');
     await page.getByLabel('Skip invalid rows (the log lists them)').check();
-    await page.getByRole('button', { name: 'Post 2 location-days' }).click();
+    await page.getByRole('button', { name: 'Post 2 days of sales at 2 locations' }).click();
     const posted = page.getByRole('status').filter({ hasText: 'kasse-mai.csv' });
-    await expect(posted).toContainText('3 rows posted over 2 location-days');
+    await expect(posted).toContainText('3 rows posted over 2 days of sales at 2 locations');
     await app.screenshot('csv-upload-posted');
 
     const ledger = await app.ledgerEntries();
@@ -136,10 +136,10 @@ test('a CSV till from the screens: profile, preview with an invalid row, post, l
     await page.getByRole('region', { name: 'Kassenexport' }).getByRole('button', { name: 'Upload a file' }).click();
     await app.chooseFile('File', correction);
     await expect(page.getByRole('table', { name: 'Days to post' })).toContainText('Posted before');
-    await expect(page.getByRole('button', { name: 'Post 1 location-day' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Post 1 day of sales' })).toBeDisabled();
     await page.getByRole('radio', { name: 'Replace those days' }).check();
-    await page.getByRole('button', { name: 'Post 1 location-day' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'kasse-korrektur.csv' })).toContainText('1 row posted over 1 location-day');
+    await page.getByRole('button', { name: 'Post 1 day of sales' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'kasse-korrektur.csv' })).toContainText('1 row posted over 1 day of sales');
     const ledger = await app.ledgerEntries();
     await expect(ledger).toContainText('−0.4');
     await expect(ledger).not.toContainText('−12.505');
@@ -153,6 +153,7 @@ test('a CSV till from the screens: profile, preview with an invalid row, post, l
     // The first file's Mitte day is the correction's now, and its row says so.
     await expect(uploads.locator('tr', { hasText: 'kasse-mai.csv' })).toContainText('1 day replaced by a later upload');
     // The correction chosen again is "posted before"; reverted, the screen reads it anew and it may be posted again.
+    await app.choose('CSV profile', 'Kassenexport');
     await app.chooseFile('File', correction);
     await expect(page.getByText('This file was posted before')).toBeVisible();
     await uploads.locator('tr', { hasText: 'kasse-korrektur.csv' }).getByRole('button', { name: 'Revert' }).click();

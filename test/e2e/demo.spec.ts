@@ -9,7 +9,7 @@ test('the demo account opens on a story: posted days, items to map, a paused loc
   const app = new LarderPage(page);
   await app.open(larder.url);
   await app.demo();
-  await expect(page.getByRole('status').filter({ hasText: 'Demo account ready' })).toContainText('4 locations and 150 items, with a demo inventory');
+  await expect(page.getByRole('status').filter({ hasText: 'Demo account ready' })).toContainText('6 locations and 150 items, with a demo inventory');
   await expect(page.getByText('Next: Map the important items')).toBeVisible();
   const nights = page.getByRole('table', { name: 'Last night' });
   await expect(nights.locator('[data-night="45454565682155"]')).toHaveAttribute('data-status', 'unmapped');

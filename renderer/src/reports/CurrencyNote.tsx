@@ -1,4 +1,4 @@
-import { Anchor, Text } from '@mantine/core';
+import { Alert, Anchor, Text } from '@mantine/core';
 import type { FoodCost } from '../../../shared/model/stock';
 import { useNavigation } from '../ui/navigation-store';
 
@@ -10,12 +10,14 @@ export function CurrencyNote({ cost }: { cost: Pick<FoodCost, 'currency' | 'cost
   const go = useNavigation((state) => state.go);
   if (cost.pct_note) {
     return (
-      <Text size="sm" c="orange.9" data-currency-note>
-        {cost.pct_note}{' '}
-        <Anchor component="button" type="button" size="sm" onClick={() => go('settings')}>
-          Open Settings
-        </Anchor>
-      </Text>
+      <Alert color="yellow" p="xs" data-currency-note>
+        <Text size="sm">
+          {cost.pct_note}{' '}
+          <Anchor component="button" type="button" size="sm" onClick={() => go('settings')}>
+            Open Settings
+          </Anchor>
+        </Text>
+      </Alert>
     );
   }
   if (cost.exchange_rate === null) return null;

@@ -145,17 +145,24 @@ function PreviewPanel({ preview }: { preview: CsvPreview }) {
   );
 }
 
-function uploadOutcome(upload: CsvUploadView): { color: string; title: string } {
-  if (upload.status === 'reverted') return { color: 'gray', title: `Reverted on ${formatInstant(upload.reverted_at)}` };
+/** The outcome in a word for its badge, and what needs a look in a line under it (a badge cuts a long text short). */
+function uploadOutcome(upload: CsvUploadView): { color: string; title: string; detail: string | null } {
+  if (upload.status === 'reverted') return { color: 'gray', title: 'Reverted', detail: formatInstant(upload.reverted_at) };
   if (upload.rows_unmapped > 0 || upload.rows_invalid > 0 || upload.days_replaced > 0) {
     const parts = [
       upload.rows_unmapped > 0 ? `${plural(upload.rows_unmapped, 'row')} unmapped` : '',
       upload.rows_invalid > 0 ? `${plural(upload.rows_invalid, 'invalid row')} skipped` : '',
       upload.days_replaced > 0 ? `${plural(upload.days_replaced, 'day')} replaced by a later upload` : '',
     ].filter(Boolean);
-    return { color: 'orange', title: `Posted, ${parts.join(', ')}` };
+    return { color: 'orange', title: 'Posted', detail: parts.join(', ') };
   }
-  return { color: 'green', title: 'Posted' };
+  return { color: 'green', title: 'Posted', detail: null };
+}
+
+/** A file's days, each location's own ("3 days of sales at 2 locations"): what is posted, and replaced, together. */
+function daysInWords(days: readonly { location: string }[]): string {
+  const places = new Set(days.map((day) => day.location)).size;
+  return `${plural(days.length, 'day')} of sales${places > 1 ? ` at ${places} locations` : ''}`;
 }
 
 /** The uploads, newest first, each with what it posted and a way to take it back. */
@@ -196,7 +203,7 @@ function UploadsList({ onReverted }: { onReverted: (id: number) => void }) {
                 <Table.Td>{upload.profile}</Table.Td>
                 <Table.Td>{upload.file_name}</Table.Td>
                 <Table.Td>
-                  {upload.days.length === 1 ? `${upload.days[0]?.location} ${formatDay(upload.days[0]?.date ?? '')}` : `${plural(upload.days.length, 'location-day')}`}{' '}
+                  {upload.days.length === 1 ? `${upload.days[0]?.location} ${formatDay(upload.days[0]?.date ?? '')}` : daysInWords(upload.days)}{' '}
                   {upload.log_ids.length > 0 ? (
                     <Anchor component="button" type="button" size="sm" onClick={() => go('logs', String(upload.log_ids[0]))}>
                       log
@@ -210,6 +217,11 @@ function UploadsList({ onReverted }: { onReverted: (id: number) => void }) {
                   <Badge color={outcome.color} variant="light">
                     {outcome.title}
                   </Badge>
+                  {outcome.detail ? (
+                    <Text size="xs">
+                      {outcome.detail}
+                    </Text>
+                  ) : null}
                   {upload.mode ? (
                     <Text size="xs" c="dimmed">
                       {upload.mode === 'replace' ? 'Replaced days posted before' : 'Added to days posted before'}
@@ -232,7 +244,7 @@ function UploadsList({ onReverted }: { onReverted: (id: number) => void }) {
         {confirming ? (
           <Stack>
             <Text size="sm">
-              The ledger entries of {confirming.file_name} ({plural(confirming.days.length, 'location-day')}) are removed. Its logs stay, marked reverted, and the file can be
+              The ledger entries of {confirming.file_name} ({daysInWords(confirming.days)}) are removed. Its logs stay, marked reverted, and the file can be
               uploaded again.
             </Text>
             {confirming.mode === 'replace' ? (
@@ -338,7 +350,7 @@ export function CsvUploadScreen({ profile: initialProfile }: { profile: string |
       {posted ? (
         <Alert color={uploadOutcome(posted).color} title={uploadOutcome(posted).title} role="status" withCloseButton closeButtonLabel="Dismiss" onClose={() => setPosted(null)}>
           <Text size="sm">
-            {posted.file_name}: {plural(posted.rows_posted, 'row')} posted over {plural(posted.days.length, 'location-day')}
+            {posted.file_name}: {plural(posted.rows_posted, 'row')} posted over {daysInWords(posted.days)}
             {posted.rows_unmapped > 0 ? `; ${plural(posted.rows_unmapped, 'row')} deducted nothing (no code mapped)` : ''}
             {posted.rows_duplicate > 0 ? `; ${plural(posted.rows_duplicate, 'row')} were posted before and skipped` : ''}.
           </Text>
@@ -415,7 +427,7 @@ export function CsvUploadScreen({ profile: initialProfile }: { profile: string |
               <ErrorNotice error={upload.error} onClose={upload.clearError} />
               <Group>
                 <Button disabled={waitingFor !== null} loading={upload.busy} onClick={() => void upload.run()}>
-                  Post {plural(shown.days.length, 'location-day')}
+                  Post {daysInWords(shown.days)}
                 </Button>
                 {upload.busy ? <Text role="status">Posting…</Text> : null}
                 {waitingFor ? (
