@@ -133,6 +133,8 @@ export const foodCostView = z.object({
   /** Null without a finished count of the storage unit on or before `from` and another on or after `to`; `actual_note` says why. */
   actual: foodCostSpan.nullable(),
   actual_note: z.string().nullable(),
+  /** Without `actual`: the dates of the finished counts there are around and in the period, to choose a span from. */
+  count_dates: z.array(z.string()),
   days: z.array(foodCostDay),
 });
 export type FoodCost = z.infer<typeof foodCostView>;

@@ -47,6 +47,9 @@ test('the demo account opens on a story: posted days, items to map, a paused loc
   await page.getByRole('button', { name: 'Show food cost' }).click();
   await expect(page.getByLabel('Theoretical food cost per day')).toBeVisible();
   await expect(page.getByText(/^€[\d,]+\.\d\d$/).first()).toBeVisible();
+  // The actual cost runs from count to count: one click shows the span between the demo's two counts, both figures over it.
+  await page.getByLabel('Actual cost between counts').getByRole('button', { name: /^Show / }).click();
+  await expect(page.getByLabel('Actual cost between counts')).toContainText('Counts of');
   await app.screenshot('demo-food-cost');
 
   // The failed day: from the alert to the migration grid, to the day's log, run again.

@@ -67,6 +67,8 @@ describe('food cost', () => {
     expect(open).toMatchObject({ sales: '105', actual: null });
     expect(open.actual_note).toContain('on or after 2026-05-08');
     expect(open.actual_note).toContain('2026-05-04, 2026-05-07');
+    expect(open.count_dates).toEqual(['2026-05-04', '2026-05-07']);
+    expect(result.count_dates).toEqual([]);
   });
 
   it('computes a food cost % only where sales and costs are in one currency, or with the exchange rate set', async () => {

@@ -99,6 +99,7 @@ export function foodCost(scope: CompanyScope, businessLocationId: string, from: 
     theoretical_pct: pct(theoretical, totalSales),
     actual,
     actual_note: actual ? null : actualNote(location, counts, from, to),
+    count_dates: counts?.nearest ?? [],
     days,
   };
 }

@@ -143,9 +143,14 @@ function FoodCostPanel() {
   const yesterday = useYesterday(chosen);
   const from = picked.from ?? (yesterday ? addDays(yesterday, -29) : '');
   const to = picked.to ?? yesterday ?? '';
-  const open = useAction(async () => {
-    if (chosen) setShown(await call('reports:food-cost', { businessLocationId: chosen, from, to }));
+  const open = useAction(async (dates: { from: string; to: string } = { from, to }) => {
+    if (chosen) setShown(await call('reports:food-cost', { businessLocationId: chosen, ...dates }));
   });
+  /** The span between two counts, chosen from the answer: the pickers follow, the report is shown. */
+  const show = (dates: { from: string; to: string }) => {
+    setPicked(dates);
+    return open.run(dates);
+  };
   const money = (text: string | null, currency: string) => (text === null ? '—' : formatMoney(text, currency));
   const activated = (locations.data ?? []).filter((each) => each.activatedAt !== null);
   return (
@@ -202,7 +207,22 @@ function FoodCostPanel() {
                   </Text>
                 </>
               ) : (
-                <Text size="sm">{localizeDates(shown.actual_note ?? '')}</Text>
+                <>
+                  <Text size="sm">{localizeDates(shown.actual_note ?? '')}</Text>
+                  {shown.count_dates.length >= 2 ? (
+                    <Button
+                      mt="xs"
+                      size="compact-sm"
+                      variant="light"
+                      onClick={() => {
+                        const [first, last] = shown.count_dates.slice(-2) as [string, string];
+                        void show({ from: first, to: last });
+                      }}
+                    >
+                      Show {formatDay(shown.count_dates.at(-2) ?? '')} to {formatDay(shown.count_dates.at(-1) ?? '')}
+                    </Button>
+                  ) : null}
+                </>
               )}
             </Paper>
           </SimpleGrid>
