@@ -85,6 +85,13 @@ export function countedLinesAfter(scope: CompanyScope, movements: readonly Movem
     if (!known || movement.after < known.after) earliest.set(key, movement);
   }
   if (earliest.size === 0) return [];
+  // The common case, a day posted after every count (the nightly run, a migration before any count):
+  // one look, not one per ingredient.
+  const first = [...earliest.values()].reduce((min, movement) => (movement.after < min ? movement.after : min), '~');
+  const anyAfter = scope.db
+    .statement(`SELECT 1 FROM stock_counts WHERE company_id = ? AND status = 'finished' AND (date || '|' || counted_at) > ? LIMIT 1`)
+    .get(scope.companyId, first);
+  if (!anyAfter) return [];
   const find = scope.db.statement(
     `SELECT c.id, c.storage_unit_id AS storageUnitId, c.date, c.counted_at AS countedAt, l.ingredient_id AS ingredientId, l.counted
      FROM stock_counts c JOIN stock_count_lines l ON l.count_id = c.id
