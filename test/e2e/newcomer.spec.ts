@@ -215,7 +215,7 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     await page.keyboard.press('Escape');
     await expect(dayEntries).toBeHidden();
     await page.getByRole('tab', { name: 'Entries' }).click();
-    await expect(page.getByRole('table', { name: 'Ledger entries' })).toContainText('ISSUE');
+    await expect(page.getByRole('table', { name: 'Ledger entries' })).toContainText('Sales (issue)');
     await app.screenshot('ledger-entries');
     await page.getByRole('tab', { name: 'Stock on hand' }).click();
     await expect(page.getByRole('table', { name: 'Stock on hand' })).toContainText('Coffee beans');
@@ -291,7 +291,7 @@ test('with the fake K-Series stopped, logs, a log, the ledger and a location sti
   await page.getByLabel('To business date').fill(TEST_DAY);
   await logs.getByRole('button', { name: new RegExp(`Harbour Restaurant ${shownDay(TEST_DAY)}`) }).first().click();
   await expect(page.getByLabel('Unmapped names')).toContainText('Cheesecake');
-  await expect(await app.ledgerEntries()).toContainText('ISSUE');
+  await expect(await app.ledgerEntries()).toContainText('Sales (issue)');
   await expect(page.getByLabel('Totals')).toBeVisible();
   await app.section('Locations');
   await page.getByRole('button', { name: 'Harbour Restaurant' }).click();

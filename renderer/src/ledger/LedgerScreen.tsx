@@ -9,6 +9,7 @@ import { formatAtUnit, formatDay, formatDayShort, formatMoney } from '../ui/form
 import { useCurrency } from '../ui/use-currency';
 import { VirtualTable, type Column } from '../ui/VirtualTable';
 import { useNavigation, useTab } from '../ui/navigation-store';
+import { ENTRY_TYPE_WORDS } from './entry-types';
 import { anyOf, useLive } from '../ui/use-live';
 import { useInventory } from '../inventory/inventory-store';
 import { StockPanel } from '../inventory/StockPanel';
@@ -18,7 +19,7 @@ import { EntryLines } from './EntryLines';
 import { ledgerEntryTypes, USAGE_DAYS } from '../../../shared/model/ledger';
 
 const types = ledgerEntryTypes;
-const typeOptions = [...types];
+const typeOptions = types.map((value) => ({ value, label: ENTRY_TYPE_WORDS[value] }));
 /** Newest first, a page at a time (Show more adds one); the table draws only the rows in view. */
 const PAGE = 100;
 /** Day rows a page at a time: a year of 120 ingredients is some 40,000 of them. */

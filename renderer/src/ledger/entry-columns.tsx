@@ -3,6 +3,7 @@ import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { formatAtUnit, formatDay, formatInstant, formatMoney, formatUnitCost } from '../ui/format';
 import type { Column } from '../ui/VirtualTable';
+import { ENTRY_TYPE_WORDS } from './entry-types';
 
 type Entry = ContractOutput<Contracts['ledger:list']>[number];
 
@@ -18,7 +19,7 @@ export const entryColumns = (
   currency: string | null,
 ): Column<Entry>[] => [
   { header: 'Date', width: '0.9fr', cell: (entry) => formatDay(entry.date) },
-  { header: 'Type', width: '0.8fr', cell: (entry) => entry.type },
+  { header: 'Type', width: '0.8fr', cell: (entry) => ENTRY_TYPE_WORDS[entry.type] },
   { header: 'Ingredient', width: '1.3fr', cell: (entry) => entry.ingredient },
   { header: 'Storage unit', width: '1fr', cell: (entry) => entry.storageUnit },
   { header: 'Location', width: '1.1fr', cell: (entry) => locationName(entry.businessLocationId) },

@@ -92,13 +92,24 @@ export function VirtualTable<T>({
   const total = slots.length === 0 ? 0 : (slots.at(-1) as Slot<T>).top + (slots.at(-1) as Slot<T>).height;
   const first = Math.max(0, firstBelow(slots, scrollTop) - OVERSCAN);
   const last = Math.min(slots.length, firstBelow(slots, scrollTop + height) + OVERSCAN);
-  const cellStyle = (column: Column<T>) => ({ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' as const, textAlign: column.align });
+  // A long name or a zone takes a second line rather than being cut to "Harbour Restau…"; rows keep
+  // one fixed height (two lines fit), which the virtual scrolling needs.
+  const cellStyle = (column: Column<T>) => ({
+    overflow: 'hidden',
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical' as const,
+    overflowWrap: 'anywhere' as const,
+    lineHeight: 1.3,
+    textAlign: column.align,
+  });
   return (
     <>
       {/* The caption sits above the table: a table's children may only be row groups and rows. */}
       {caption}
       <Box role="table" aria-label={label} aria-rowcount={slots.length + 1}>
-      <Box role="rowgroup">
+      {/* The same gutter as the rows' scroll box, so the header's columns stay over theirs. */}
+      <Box role="rowgroup" style={{ overflowY: 'hidden', scrollbarGutter: 'stable' }}>
         <Box role="row" py={6} style={{ display: 'grid', gridTemplateColumns: tracks, fontWeight: 600, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
           {columns.map((column) => (
             <Box key={column.header} role="columnheader" px={6} style={{ textAlign: column.align }}>
@@ -107,7 +118,7 @@ export function VirtualTable<T>({
           ))}
         </Box>
       </Box>
-      <Box role="rowgroup" aria-label={`${label} rows`} style={{ height: Math.min(height, total + 2), overflowY: 'auto', position: 'relative' }} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+      <Box role="rowgroup" aria-label={`${label} rows`} style={{ height: Math.min(height, total + 2), overflowY: 'auto', position: 'relative', scrollbarGutter: 'stable', scrollbarWidth: 'thin', scrollbarColor: 'var(--mantine-color-gray-5) transparent' }} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
         <div style={{ height: total, position: 'relative' }}>
           {slots.slice(first, last).map((slot, offset) => {
             const place = { position: 'absolute' as const, top: slot.top, left: 0, right: 0, height: slot.height };
