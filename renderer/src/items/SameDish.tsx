@@ -28,6 +28,8 @@ export function SameDish({ group, onChanged }: { group: ItemGroup; onChanged: ()
     .filter((item) => !mine.has(item.id) && !group.sources.includes(item.source))
     .map((item) => ({ value: String(item.id), label: `${item.name} · ${item.itemId} (${item.source})` }));
   const linked = group.items.filter((item) => item.linked);
+  // With one till there is nothing to link: the sheet stays short.
+  if (others.length === 0 && linked.length === 0) return null;
   return (
     <Stack gap="xs" aria-label="Same dish in another till">
       <Text size="sm" fw={500}>
@@ -60,10 +62,6 @@ export function SameDish({ group, onChanged }: { group: ItemGroup; onChanged: ()
             Link
           </Button>
         </Group>
-      ) : linked.length === 0 ? (
-        <Text size="xs" c="dimmed">
-          No other till’s items to link.
-        </Text>
       ) : null}
       <ErrorNotice error={link.error ?? unlink.error ?? items.error} onClose={link.error ? link.clearError : unlink.clearError} />
     </Stack>
