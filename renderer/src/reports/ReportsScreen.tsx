@@ -8,6 +8,7 @@ import { call } from '../ipc/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatAtUnit, formatDay, formatDayShort, formatInstant, formatMoney, formatPct, localizeDates } from '../ui/format';
 import { CurrencyNote } from './CurrencyNote';
+import { firstUnitWithTwoCounts } from './variance-choice';
 import { useAction } from '../ui/use-action';
 import { useTab } from '../ui/navigation-store';
 import { useYesterday } from '../locations/use-yesterday';
@@ -42,8 +43,7 @@ function VariancePanel() {
   const finished = (counts.data ?? []).filter((count) => count.status === 'finished');
   const units = [...new Set(finished.map((count) => count.storage_unit))].sort();
   const [unit, setUnit] = useState<string | null>(null);
-  // A report needs two counts of one unit: open on the first unit that has them.
-  const chosenUnit = unit ?? units.find((name) => finished.filter((count) => count.storage_unit === name).length >= 2) ?? units[0] ?? null;
+  const chosenUnit = unit ?? firstUnitWithTwoCounts(finished);
   const ofUnit = finished.filter((count) => count.storage_unit === chosenUnit);
   const [fromId, setFromId] = useState<string | null>(null);
   const [toId, setToId] = useState<string | null>(null);
