@@ -39,7 +39,7 @@ export const csvProfileSchema = z
     amount_column: optionalColumn,
     external_id_column: optionalColumn,
     location_column: optionalColumn,
-    locations: z.record(z.string().trim().min(1), z.string().trim().min(1)),
+    locations: z.record(z.string().trim().min(1, 'name each location as the file writes it'), z.string().trim().min(1, 'choose a storage unit')),
   })
   .strict()
   .superRefine((profile, context) => {

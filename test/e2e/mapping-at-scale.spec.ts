@@ -50,6 +50,10 @@ test('a manager maps the top five unmapped items through suggestions, then appli
   await dialog.getByRole('button', { name: 'Preview changes' }).click();
   await expect(dialog.getByText(/\d+ days would change/)).toBeVisible();
   await expect(dialog.getByRole('table', { name: 'What would change' })).toBeVisible();
+  // The days that would change, in the one date format of the screens, never as ISO dates.
+  await expect(dialog.getByText(/\d+ days would change/)).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+  await expect(dialog).toContainText(/\d{2}\/\d{2}\/\d{4}/);
+  await expect(dialog).not.toContainText(/\b\d{4}-\d{2}-\d{2}\b/);
   await app.screenshot('reprocess-preview');
   const days = Number(/(\d+) days would change/.exec((await dialog.getByText(/\d+ days would change/).textContent()) ?? '')?.[1]);
   expect(days).toBeGreaterThan(0);

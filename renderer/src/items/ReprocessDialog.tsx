@@ -132,7 +132,7 @@ export function ReprocessDialog({ opened, onClose, location, lastDays = 30 }: { 
         {activated.length === 0 && locations.data ? <Alert color="blue">No location is activated yet: nothing has been posted that could be corrected.</Alert> : null}
         {range && mode === 'last' ? (
           <Text size="sm" c="dimmed">
-            Business days {range.from} to {range.to}
+            Business days {formatDay(range.from)} to {formatDay(range.to)}
             {current ? ` (${current.timezone})` : ''}.
           </Text>
         ) : null}

@@ -364,7 +364,14 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
           {sample && form.columns.date_source_column.trim() === '' ? (
             <TextInput label="Business date of the sample" description="The profile has no date column" placeholder="2026-05-07 or 07.05.2026" value={sampleDate} onChange={(event) => setSampleDate(event.currentTarget.value)} />
           ) : null}
-          <ErrorNotice error={form.columns.source_column.trim() === '' && sampleError?.code === 'csv_profile_invalid' ? null : sampleError} />
+          {sampleError?.code === 'csv_profile_invalid' ? (
+            // A profile still being filled in is not an error yet: say what the preview waits for.
+            <Text size="sm" c="dimmed" data-profile-incomplete>
+              The preview shows once the profile is complete. Still to do: {sampleError.message.replace(/\.$/, '')}.
+            </Text>
+          ) : (
+            <ErrorNotice error={sampleError} />
+          )}
           {reading ? (
             <Paper withBorder p="md" aria-label="How the profile reads the sample">
               <Text size="sm" mb="xs">

@@ -70,8 +70,11 @@ export class LarderPage {
 
   /** Picks from a Mantine select (a combobox) by its label and the option's visible name. */
   async choose(label: string | RegExp, option: string | RegExp, within: Page | Locator = this.page) {
-    await within.getByRole('combobox', { name: label }).click();
-    await this.page.getByRole('option', { name: option }).click();
+    // A screen that changes while its dropdown opens (a live preview answering) can close or move it: open it again.
+    await expect(async () => {
+      await within.getByRole('combobox', { name: label }).click();
+      await this.page.getByRole('option', { name: option }).click({ timeout: 5_000 });
+    }).toPass({ timeout: 30_000 });
   }
 
   async screenshot(name: string) {
