@@ -1,6 +1,5 @@
 import { ScrollTable } from '../ui/ScrollTable';
 import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { stringify } from 'csv-stringify/browser/esm/sync';
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FoodCost, VarianceReport } from '../../../shared/model/stock';
@@ -8,6 +7,7 @@ import { call } from '../ipc/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatAtUnit, formatDay, formatDayShort, formatInstant, formatMoney, formatPct, localizeDates } from '../ui/format';
 import { CurrencyNote } from './CurrencyNote';
+import { varianceCsv } from './variance-csv';
 import { firstUnitWithTwoCounts } from './variance-choice';
 import { useAction } from '../ui/use-action';
 import { useTab } from '../ui/navigation-store';
@@ -15,11 +15,10 @@ import { useYesterday } from '../locations/use-yesterday';
 import { addDays } from '../../../shared/dates';
 import { anyOf, useLive } from '../ui/use-live';
 
-const VARIANCE_COLUMNS = ['ingredient', 'unit', 'opening', 'receipts', 'theoretical', 'waste', 'moves', 'expected', 'counted', 'variance_quantity', 'variance_value', 'variance_pct'] as const;
 
 /** The report as a CSV file (csv-stringify quotes what needs quoting), downloaded by the browser. */
 function downloadCsv(report: VarianceReport) {
-  const text = stringify(report.rows.map((row) => VARIANCE_COLUMNS.map((column) => row[column] ?? '')), { header: true, columns: [...VARIANCE_COLUMNS] });
+  const text = varianceCsv(report);
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   link.download = `variance-${report.storage_unit}-${report.to.slice(0, 10)}.csv`;
