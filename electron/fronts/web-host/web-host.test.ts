@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestEngine, type TestEngine } from '../../../test/support/test-engine';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/content-security-policy';
 import { createDispatch } from '../ipc/dispatch';
@@ -104,6 +104,16 @@ describe('the web host', () => {
     const encodedSlashes = await raw('/..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd');
     expect(encodedSlashes.status).toBe(404);
     expect(encodedSlashes.body).not.toContain('root:');
+    // A broken escape is the request's fault: 400 in words, no stack trace on standard error.
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args));
+    try {
+      const broken = await raw('/%');
+      expect([broken.status, broken.body]).toEqual([400, 'The address is not valid.']);
+      expect(errors).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('pushes events to the browser over server-sent events', async () => {

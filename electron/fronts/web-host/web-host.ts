@@ -106,6 +106,16 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
+
+/** A path's percent-escapes decoded; a broken one ("/%") is the request's fault: 400, never a stack trace. */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new HttpError(400, 'The address is not valid.');
+  }
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const session = randomBytes(32).toString('hex');
   /** Ticket → whether it may be used again. */
@@ -116,7 +126,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let cookieName = 'larder_session';
 
   async function serveFile(pathname: string, response: ServerResponse): Promise<void> {
-    const wanted = normalize(join(root, decodeURIComponent(pathname)));
+    const wanted = normalize(join(root, decodedPath(pathname)));
     if (!wanted.startsWith(root)) throw new HttpError(404, 'Not found.');
     const file = (await stat(wanted).catch(() => null))?.isFile() ? wanted : join(root, 'index.html');
     send(response, 200, MIME[extname(file)] ?? 'application/octet-stream', await readFile(file));
@@ -156,7 +166,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname.startsWith('/ipc/')) {
       if (request.method !== 'POST') throw new HttpError(405, 'Use POST.');
       if (!signedIn) throw new HttpError(401, 'Not signed in to this Larder.');
-      const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+      const channel = decodedPath(url.pathname.slice('/ipc/'.length));
       const result = await options.dispatch(channel, await readBody(request));
       send(response, 200, 'application/json', JSON.stringify(result));
       return;
