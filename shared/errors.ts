@@ -111,6 +111,10 @@ export const errorCatalog = {
     meaning: 'The file could not be read as CSV with this profile (its encoding, quotes or delimiter do not fit).',
     fix: 'Check the profile’s encoding, delimiter and quote character against the file, or export the file again.',
   },
+  csv_column_ambiguous: {
+    meaning: 'The file has two or more columns of the name a profile setting uses, so Larder cannot tell which is meant.',
+    fix: 'Rename one of them in the till’s export, or untick “The first row holds the column names” and name the column by its position.',
+  },
   csv_column_missing: {
     meaning: 'A column the profile names is not in the file.',
     fix: 'Pick the right column in the profile (by its header text, or by position when the file has no header).',

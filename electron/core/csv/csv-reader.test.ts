@@ -174,3 +174,16 @@ describe('a file that is not what the profile expects', () => {
     expect(peek.rows[1]?.[4]).toBe('Käsespätzle');
   });
 });
+
+describe('a header with a name twice', () => {
+  it('refuses a profile column the file names twice, naming both, and reads a file whose twice-named column it does not use', async () => {
+    const profile = parseCsvProfile({ name: 'Twice', rules: [{ type: 'column_values_to_pos_codes', source_column: 'Code', quantity_source_column: 'Qty' }], locations: { default: 'Main Kitchen' } });
+    const twice = Buffer.from('Code,Name,Code,Qty\n1001,Soup,2002,1\n');
+    expect(await refusalOf(readCsv(twice, profile, { date: '2026-05-07' }))).toMatchObject({
+      code: 'csv_column_ambiguous',
+      message: expect.stringContaining('The file has 2 columns named "Code" (columns 1 and 3)'),
+    });
+    const unused = Buffer.from('Code,Note,Note,Qty\n1001,a,b,1\n');
+    expect((await readCsv(unused, profile, { date: '2026-05-07' })).rows.map((row) => row.codes)).toEqual([['1001']]);
+  });
+});

@@ -243,6 +243,13 @@ function columnsOf(profile: CsvProfile, header: string[] | null, width: number) 
   const indexOf = (setting: string, reference: CsvColumn | null | undefined): number | null => {
     if (reference === null || reference === undefined) return null;
     const index = typeof reference === 'number' ? reference - 1 : (header?.indexOf(reference) ?? -1);
+    // Two columns of one name: taking the first would read the wrong one without a word.
+    if (typeof reference === 'string' && header && header.lastIndexOf(reference) !== index) {
+      throw new DomainError(
+        'csv_column_ambiguous',
+        `The file has ${header.filter((name) => name === reference).length} columns named ${quoted(reference)} (columns ${header.flatMap((name, at) => (name === reference ? [at + 1] : [])).join(' and ')}), so the profile's ${setting} could be either: rename one in the export, or read the file without its header and name the column by position.`,
+      );
+    }
     if (index < 0 || index >= width) {
       const known = header ? ` The file's columns: ${header.map((name) => `"${name}"`).join(', ')}.` : ` The file has ${width} columns.`;
       throw new DomainError('csv_column_missing', `The profile's ${setting} ${quoted(String(reference))} is not a column of this file.${known}`);
