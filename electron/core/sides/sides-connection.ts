@@ -63,9 +63,13 @@ export class SidesConnection {
     return source;
   }
 
-  /** SIDES_API_URL (the origin, without /api/v1) overrides the saved address, as LIGHTSPEED_API_URL does. */
+  /**
+   * SIDES_API_URL (the origin, without /api/v1) overrides the saved address, as LIGHTSPEED_API_URL does;
+   * checked at every use, like a typed address: the password travels to it, so https, or plain http to
+   * this computer only.
+   */
   private apiUrl(saved: string): string {
-    return this.env.SIDES_API_URL || saved;
+    return this.env.SIDES_API_URL ? normalizeOrigin(this.env.SIDES_API_URL) : saved;
   }
 
   private credentials(): SidesCredentials {
@@ -184,7 +188,7 @@ export class SidesConnection {
     const source = this.source();
     if (!source) return { connected: false, name: SIDES_SOURCE_NAME, apiUrl: this.env.SIDES_API_URL ?? null, username: null, lastCheckAt: null, storesSyncedAt: null, productsSyncedAt: null };
     const { apiUrl, username, lastCheckAt, storesSyncedAt, productsSyncedAt } = source.settings;
-    return { connected: true, name: source.name, apiUrl: this.apiUrl(apiUrl), username, lastCheckAt, storesSyncedAt, productsSyncedAt };
+    return { connected: true, name: source.name, apiUrl: this.env.SIDES_API_URL || apiUrl, username, lastCheckAt, storesSyncedAt, productsSyncedAt };
   }
 
   private updateSettings(changes: Partial<SidesSettings>): void {

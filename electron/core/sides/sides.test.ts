@@ -204,3 +204,13 @@ describe('a Sides transfer', () => {
     expect(await runMigration(engine.transfers, job.id)).toMatchObject({ status: 'failed', error_code: 'sides_api_error', error_message: expect.stringContaining('Sides could not be reached for 3 days') });
   });
 });
+
+describe('the Sides address from the environment', () => {
+  it('is checked at every use: plain http to another host is refused before the password is sent', async () => {
+    await engine.sides.connect(CREDENTIALS, { update: false });
+    const before = fake.requests.length;
+    (engine.platform.env as Record<string, string>).SIDES_API_URL = 'http://127.0.0.2:9';
+    await expect(engine.sides.test()).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('must use https://') });
+    expect(fake.requests.length).toBe(before);
+  });
+});
