@@ -58,3 +58,17 @@ describe('answers from Lightspeed', () => {
     await expect(new LightspeedApi(tokens, () => url).get('/x')).resolves.toEqual({ note: `${'['.repeat(500)}"\\`, ok: true });
   });
 });
+
+describe('a redirect from Lightspeed', () => {
+  it('is refused and named with where it points, not as "could not be reached"', async () => {
+    const url = await serve((response) => {
+      response.writeHead(302, { location: 'https://elsewhere.example/steal' });
+      response.end();
+    });
+    await expect(send(`${url}/f/v2/business-location`, {})).rejects.toMatchObject({
+      code: 'lightspeed_api_error',
+      temporary: false,
+      message: 'Lightspeed answered /f/v2/business-location with a redirect to https://elsewhere.example/steal; Larder follows no redirect, so nothing was sent there.',
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { PosCallError } from '../domain-error';
+import { redirectOf } from '../sources/pos-redirect';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Far above any real answer (a busy day's sales are a few MB): past it, the body is refused unread. */
@@ -48,9 +49,14 @@ export class HttpAnswer {
 export async function send(url: string, init: RequestInit, maxBytes: number = MAX_RESPONSE_BYTES): Promise<HttpAnswer> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), redirect: 'error' });
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), redirect: 'manual' });
   } catch (error) {
     throw unreachable(error);
+  }
+  const redirect = redirectOf(response, url);
+  if (redirect !== null) {
+    await response.body?.cancel();
+    throw new LightspeedError('lightspeed_api_error', `Lightspeed answered ${new URL(url).pathname} with a redirect to ${redirect}; Larder follows no redirect, so nothing was sent there.`, response.status, false);
   }
   const tooLarge = () =>
     new LightspeedError('lightspeed_api_error', `Lightspeed sent more than ${Math.round(maxBytes / 1024 / 1024)} MB for ${new URL(url).pathname}; the answer was refused.`, response.status, false);

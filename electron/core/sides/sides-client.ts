@@ -16,6 +16,7 @@ import { PosCallError } from '../domain-error';
 import type { ErrorCode } from '../../../shared/errors';
 import { parseRetryAfter } from '../transfer/retry';
 import type { FetchedDay, FetchedSale } from '../transfer/sales-source';
+import { redirectOf } from '../sources/pos-redirect';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_BODY_BYTES = 50 * 1024 * 1024;
@@ -220,7 +221,13 @@ export class SidesClient {
   private async send(apiUrl: string, target: string, init: RequestInit, again = true): Promise<{ status: number; text: string; headers: Headers }> {
     let response: Response;
     try {
-      response = await fetch(new URL(target, apiUrl), { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), redirect: 'error' });
+      const address = new URL(target, apiUrl);
+      response = await fetch(address, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), redirect: 'manual' });
+      const redirect = redirectOf(response, address);
+      if (redirect !== null) {
+        await response.body?.cancel();
+        throw new SidesError('sides_api_error', `Sides answered ${address.pathname} with a redirect to ${redirect}; Larder follows no redirect, so the password was not sent there.`, response.status, false);
+      }
       if (Number(response.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
         await response.body?.cancel();
         throw new SidesError('sides_api_error', `Sides sent more than 50 MB for ${target}; the answer was refused.`, response.status, false);

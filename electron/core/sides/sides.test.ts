@@ -214,3 +214,25 @@ describe('the Sides address from the environment', () => {
     expect(fake.requests.length).toBe(before);
   });
 });
+
+describe('a redirect from Sides', () => {
+  it('is refused with where it points, and the password goes nowhere', async () => {
+    const { createServer } = await import('node:http');
+    const seen: string[] = [];
+    const server = createServer((request, response) => {
+      seen.push(`${request.method} ${request.url}`);
+      response.writeHead(307, { location: 'http://127.0.0.2:9/api/v1/auth/login' });
+      response.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      (engine.platform.env as Record<string, string>).SIDES_API_URL = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      await expect(engine.sides.connect(CREDENTIALS, { update: false })).rejects.toMatchObject({
+        message: expect.stringContaining('with a redirect to http://127.0.0.2:9/api/v1/auth/login; Larder follows no redirect'),
+      });
+      expect(seen).toEqual(['POST /api/v1/auth/login']);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
