@@ -96,13 +96,15 @@ function ledgerWhere(scope: CompanyScope, filter: LedgerFilter): OptionalFilter 
 /**
  * What a hand-kept entry came from, so the Ledger names it in words ("Count of 28 Nov", "Move to Bar",
  * "Waste: spoiled") instead of its reference; a reversal (`<reference>:undo`) names what it undid.
+ * The record is found by the id in the reference (SQLite's CAST reads the leading digits of "12:undo"),
+ * a primary-key lookup per entry, not a scan of the record's table.
  */
 const ORIGIN_SQL = `CASE
-  WHEN e.reference LIKE 'count:%' THEN (SELECT json_object('kind', 'count', 'at', c.counted_at) FROM stock_counts c WHERE e.reference = 'count:' || c.id)
-  WHEN e.reference LIKE 'waste:%' THEN (SELECT json_object('kind', 'waste', 'reason', w.reason) FROM waste_records w WHERE replace(e.reference, ':undo', '') = 'waste:' || w.id)
+  WHEN e.reference LIKE 'count:%' THEN (SELECT json_object('kind', 'count', 'at', c.counted_at) FROM stock_counts c WHERE c.id = CAST(substr(e.reference, 7) AS INTEGER))
+  WHEN e.reference LIKE 'waste:%' THEN (SELECT json_object('kind', 'waste', 'reason', w.reason) FROM waste_records w WHERE w.id = CAST(substr(e.reference, 7) AS INTEGER))
   WHEN e.reference LIKE 'move:%' THEN (SELECT json_object('kind', 'move', 'direction', CASE WHEN e.storage_unit_id = m.from_storage_unit_id THEN 'to' ELSE 'from' END,
       'storageUnit', (SELECT name FROM storage_units WHERE id = CASE WHEN e.storage_unit_id = m.from_storage_unit_id THEN m.to_storage_unit_id ELSE m.from_storage_unit_id END))
-    FROM stock_moves m WHERE replace(e.reference, ':undo', '') = 'move:' || m.id)
+    FROM stock_moves m WHERE m.id = CAST(substr(e.reference, 6) AS INTEGER))
 END`;
 
 export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}): LedgerEntryView[] {
