@@ -147,14 +147,13 @@ function countAndWaste(engine: Engine): void {
   };
   const count = (at: string, shrinkage: (row: (typeof SHRINKAGE)[number]) => string) => {
     const started = startCount(scope, 'Main Kitchen', at);
-    const { id } = started;
     for (const row of SHRINKAGE) {
       const ingredientId = ingredients.get(row[0]) as number;
       // What finishing the count compares with.
-      const expected = fromScaled(positionAt(scope, kitchen, ingredientId, { id, date: started.date, countedAt: started.counted_at }), QUANTITY_SCALE);
-      setCountLine(scope, id, row[0], Decimal.max(0, expected.minus(shrinkage(row))).toFixed());
+      const expected = fromScaled(positionAt(scope, kitchen, ingredientId, { id: started.id, date: started.date, countedAt: started.counted_at }), QUANTITY_SCALE);
+      setCountLine(scope, started.id, row[0], Decimal.max(0, expected.minus(shrinkage(row))).toFixed());
     }
-    finishCount(scope, id, at);
+    finishCount(scope, started.id, at);
   };
   const reasons = platform.settings.get('wasteReasons');
   count(daysAgo(8, 5), (row) => row[1]);

@@ -57,7 +57,7 @@ function countedQuantity(ingredient: string, quantity: string): number {
   return toScaled(counted, QUANTITY_SCALE, 'invalid_quantity', `Counted ${ingredient}`);
 }
 
-/** One line of a draft written (null: taken off the count), and the draft's version moved on. */
+/** One line of a draft written (null: taken off the count); the caller moves the draft's version on once per save. */
 function writeLine(scope: CompanyScope, countId: number, ingredient: string, counted: number | null): void {
   const id = ingredientId(scope, ingredient);
   if (counted === null) scope.db.statement('DELETE FROM stock_count_lines WHERE count_id = ? AND ingredient_id = ?').run(countId, id);
