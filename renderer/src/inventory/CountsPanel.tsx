@@ -7,6 +7,7 @@ import { asIpcError, call } from '../ipc/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatAtUnit, formatInstant, formatMoney, formatPct, PC_ZONE } from '../ui/format';
 import { useCurrency } from '../ui/use-currency';
+import { addDecimals, compareDecimals } from '../ui/decimal-sum';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { useInventory } from './inventory-store';
@@ -182,13 +183,17 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
 /** The largest differences first, by value: what a manager checks before posting a count (a typo of 0,2 for 2 shows as −90 %). */
 function FinishSummary({ review, currency, busy, error, onConfirm, onCancel }: { review: CountSheet | null; currency: string | null; busy: boolean; error: IpcError | null; onConfirm: () => void; onCancel: () => void }) {
   const counted = (review?.rows ?? []).filter((row) => row.counted !== null);
-  const largest = [...counted].filter((row) => row.difference !== '0').sort((a, b) => Math.abs(Number(b.difference_value)) - Math.abs(Number(a.difference_value)) || Math.abs(Number(b.difference_pct ?? 0)) - Math.abs(Number(a.difference_pct ?? 0))).slice(0, 5);
-  const total = counted.reduce((sum, row) => sum + Number(row.difference_value ?? 0), 0);
+  const size = (text: string | null) => (text ?? '0').replace('-', '');
+  const largest = counted
+    .filter((row) => row.difference !== '0')
+    .sort((a, b) => compareDecimals(size(b.difference_value), size(a.difference_value)) || compareDecimals(size(b.difference_pct), size(a.difference_pct)))
+    .slice(0, 5);
+  const total = addDecimals(counted.map((row) => row.difference_value ?? '0'));
   return (
     <Modal opened={review !== null} onClose={onCancel} title={review ? `Finish the count of ${review.count.storage_unit}?` : ''} size="lg">
       <Stack>
         <Text size="sm">
-          {counted.length} {counted.length === 1 ? 'ingredient' : 'ingredients'} counted; finishing sets {counted.length === 1 ? 'its' : 'their'} stock to what you counted, a change worth {formatMoney(total.toFixed(2), currency)} in all.
+          {counted.length} {counted.length === 1 ? 'ingredient' : 'ingredients'} counted; finishing sets {counted.length === 1 ? 'its' : 'their'} stock to what you counted, a change worth {formatMoney(total, currency)} in all.
         </Text>
         {largest.length > 0 ? (
           <Table fz="sm" aria-label="Largest differences">
