@@ -12,6 +12,7 @@ import type { Platform } from './platform/platform';
 import { SecretVault } from './secrets/secret-vault';
 import { realSleep, retryDelaysFrom } from './transfer/retry';
 import type { TransferContext } from './transfer/transfer-day';
+import { exchangeLimitsFrom } from './sources/pos-exchange';
 import { SidesConnection } from './sides/sides-connection';
 import { daySources } from './transfer/day-sources';
 import { lightspeedDays } from './transfer/sales-source';
@@ -55,7 +56,7 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
   const log = new ActivityLog(join(platform.dataFolder, LOG_FILE), platform.clock);
   // One token manager per process: its single-flight refresh is shared by every caller in it.
   const tokens = new TokenManager(scope, vault, config, platform.clock, () => events.emit({ type: 'connection:changed' }));
-  const api = new LightspeedApi(tokens, () => config().endpoints.apiUrl);
+  const api = new LightspeedApi(tokens, () => config().endpoints.apiUrl, Date.now, () => exchangeLimitsFrom(platform.env));
   const sides = new SidesConnection(scope, vault, platform.env, platform.clock);
   const days = daySources(scope, { lightspeed: lightspeedDays(api), sides: sides.days() });
   return {

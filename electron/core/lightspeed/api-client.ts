@@ -1,5 +1,6 @@
 // Calls to the K-Series API. A 401 gets one token refresh and one retry (a token can die before its
 // stated expiry); a second 401 means the connection itself is lost.
+import type { ExchangeLimits } from '../sources/pos-exchange';
 import { parseRetryAfter } from '../transfer/retry';
 import { type HttpAnswer, LightspeedError, parseJsonAnswer, send, serverMessage, TEMPORARY_STATUSES } from './lightspeed-http';
 
@@ -14,6 +15,8 @@ export class LightspeedApi {
     private readonly tokens: AccessTokenSource,
     private readonly apiUrl: () => string,
     private readonly now: () => number = Date.now,
+    /** Read at each call, so a changed environment holds at once. */
+    private readonly limits: () => ExchangeLimits = () => ({}),
   ) {}
 
   async get(path: string, query: Record<string, string | number | undefined> = {}): Promise<unknown> {
@@ -46,6 +49,6 @@ export class LightspeedApi {
   }
 
   private call(url: URL, token: string) {
-    return send(url.toString(), { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+    return send(url.toString(), { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }, this.limits());
   }
 }

@@ -25,7 +25,7 @@ describe('answers from Lightspeed', () => {
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(3 * chunk.length) });
       response.end(Buffer.concat([chunk, chunk, chunk]));
     });
-    await expect(send(announced, {}, 2 * chunk.length)).rejects.toMatchObject({ code: 'lightspeed_api_error', message: expect.stringContaining('more than 2 MB') });
+    await expect(send(announced, {}, { maxBytes: 2 * chunk.length })).rejects.toMatchObject({ code: 'lightspeed_api_error', message: expect.stringContaining('more than 2 MB') });
     server?.close();
 
     const streamed = await serve((response) => {
@@ -33,8 +33,8 @@ describe('answers from Lightspeed', () => {
       for (let index = 0; index < 3; index++) response.write(chunk);
       response.end();
     });
-    await expect(send(streamed, {}, 2 * chunk.length)).rejects.toMatchObject({ code: 'lightspeed_api_error' });
-    await expect(send(streamed, {}, 4 * chunk.length)).resolves.toMatchObject({ status: 200 });
+    await expect(send(streamed, {}, { maxBytes: 2 * chunk.length })).rejects.toMatchObject({ code: 'lightspeed_api_error' });
+    await expect(send(streamed, {}, { maxBytes: 4 * chunk.length })).resolves.toMatchObject({ status: 200 });
   });
 
   it('refuses a body nested deep enough to overflow the stack as lightspeed_api_error, before anything walks it', async () => {
@@ -56,6 +56,24 @@ describe('answers from Lightspeed', () => {
       response.end(JSON.stringify({ note: `${'['.repeat(500)}"\\`, ok: true }));
     });
     await expect(new LightspeedApi(tokens, () => url).get('/x')).resolves.toEqual({ note: `${'['.repeat(500)}"\\`, ok: true });
+  });
+});
+
+describe('an answer that trickles (issue 25, item 1)', () => {
+  it('is cut off at the deadline, body included, as a temporary lightspeed_api_error', async () => {
+    const url = await serve((response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{');
+      const timer = setInterval(() => response.write(' '), 50);
+      response.on('close', () => clearInterval(timer));
+    });
+    const started = Date.now();
+    await expect(send(`${url}/f/v2/business-location`, {}, { deadlineMs: 300 })).rejects.toMatchObject({
+      code: 'lightspeed_api_error',
+      temporary: true,
+      message: 'Lightspeed did not finish answering /f/v2/business-location within 300 ms; the answer was cut off and will be asked for again.',
+    });
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 });
 

@@ -1,9 +1,6 @@
 import { PosCallError } from '../domain-error';
-import { redirectOf } from '../sources/pos-redirect';
+import { exchange, type ExchangeLimits, PosExchangeError } from '../sources/pos-exchange';
 
-const REQUEST_TIMEOUT_MS = 30_000;
-/** Far above any real answer (a busy day's sales are a few MB): past it, the body is refused unread. */
-export const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 /** Real answers nest a handful of levels; a body nested thousands deep would overflow the stack of whatever walks it. */
 export const MAX_JSON_DEPTH = 64;
 
@@ -43,59 +40,27 @@ export class HttpAnswer {
 }
 
 /**
- * fetch with a timeout and a size cap; a network failure becomes a temporary LightspeedError, never a
- * raw TypeError, and an answer over the cap is refused without being read into memory.
+ * One exchange with Lightspeed (see pos-exchange.ts for its deadline and cap); its failures become
+ * LightspeedErrors: a network failure or a deadline passed is temporary, never a raw TypeError.
  */
-export async function send(url: string, init: RequestInit, maxBytes: number = MAX_RESPONSE_BYTES): Promise<HttpAnswer> {
-  let response: Response;
+export async function send(url: string, init: RequestInit, limits: ExchangeLimits = {}): Promise<HttpAnswer> {
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), redirect: 'manual' });
+    const answer = await exchange(url, init, limits);
+    return new HttpAnswer(answer.status, answer.headers, answer.body);
   } catch (error) {
-    throw unreachable(error);
-  }
-  const redirect = redirectOf(response, url);
-  if (redirect !== null) {
-    await response.body?.cancel();
-    throw new LightspeedError('lightspeed_api_error', `Lightspeed answered ${new URL(url).pathname} with a redirect to ${redirect}; Larder follows no redirect, so nothing was sent there.`, response.status, false);
-  }
-  const tooLarge = () =>
-    new LightspeedError('lightspeed_api_error', `Lightspeed sent more than ${Math.round(maxBytes / 1024 / 1024)} MB for ${new URL(url).pathname}; the answer was refused.`, response.status, false);
-  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge();
-  }
-  let body: Buffer;
-  try {
-    body = response.headers.has('content-length') ? Buffer.from(await response.arrayBuffer()) : await readCapped(response, maxBytes, tooLarge);
-  } catch (error) {
-    if (error instanceof LightspeedError) throw error;
-    throw unreachable(error);
-  }
-  return new HttpAnswer(response.status, response.headers, body);
-}
-
-/**
- * A body of unknown length, read a chunk at a time and refused once past the cap. (A body whose
- * length was announced and within the cap is read whole: streaming it chunk by chunk costs a sales
- * day's answer more time than parsing it.)
- */
-async function readCapped(response: Response, maxBytes: number, tooLarge: () => LightspeedError): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > maxBytes) {
-      await response.body?.cancel();
-      throw tooLarge();
+    if (!(error instanceof PosExchangeError)) throw error;
+    const path = new URL(url).pathname;
+    switch (error.fault) {
+      case 'redirect':
+        throw new LightspeedError('lightspeed_api_error', `Lightspeed answered ${path} with a redirect to ${error.detail}; Larder follows no redirect, so nothing was sent there.`, error.status, false);
+      case 'too_large':
+        throw new LightspeedError('lightspeed_api_error', `Lightspeed sent more than ${error.detail} for ${path}; the answer was refused.`, error.status, false);
+      case 'too_slow':
+        throw new LightspeedError('lightspeed_api_error', `Lightspeed did not finish answering ${path} within ${error.detail}; the answer was cut off and will be asked for again.`, error.status, true);
+      case 'unreachable':
+        throw new LightspeedError('lightspeed_api_error', `Lightspeed could not be reached (${error.detail}).`, null, true);
     }
-    chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
-}
-
-function unreachable(error: unknown): LightspeedError {
-  const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-  return new LightspeedError('lightspeed_api_error', `Lightspeed could not be reached (${cause}).`, null, true);
 }
 
 /** JSON.parse for Lightspeed's answers: malformed or absurdly deep bodies are Lightspeed's error, not Larder's crash. */

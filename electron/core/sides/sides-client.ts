@@ -16,10 +16,8 @@ import { PosCallError } from '../domain-error';
 import type { ErrorCode } from '../../../shared/errors';
 import { parseRetryAfter } from '../transfer/retry';
 import type { FetchedDay, FetchedSale } from '../transfer/sales-source';
-import { redirectOf } from '../sources/pos-redirect';
+import { exchange, type ExchangeLimits, PosExchangeError } from '../sources/pos-exchange';
 
-const REQUEST_TIMEOUT_MS = 30_000;
-const MAX_BODY_BYTES = 50 * 1024 * 1024;
 const MAX_PAGES = 5_000;
 const PRODUCTS_PER_PAGE = 200;
 const ORDERS_PER_PAGE = 100;
@@ -105,11 +103,19 @@ const order = z.object({
 });
 const ordersAnswer = z.object({ business_date: z.string(), day_closed: z.boolean(), data: z.array(order), meta });
 
+interface SidesAnswer {
+  status: number;
+  text: string;
+  headers: Headers;
+}
+
 export class SidesClient {
   constructor(
     private readonly credentials: () => SidesCredentials,
     private readonly sessions: SidesSessionStore,
     private readonly now: () => number = Date.now,
+    /** Read at each call, so a changed environment holds at once. */
+    private readonly limits: () => ExchangeLimits = () => ({}),
   ) {}
 
   /** Logs in with these credentials (not the saved ones): wrong ones are sides_auth_failed. */
@@ -176,7 +182,7 @@ export class SidesClient {
   }
 
   /** A GET with the session: a 401 logs in again once and retries once. */
-  private async get(path: string, query: Record<string, string> = {}): Promise<{ status: number; text: string; headers: Headers }> {
+  private async get(path: string, query: Record<string, string> = {}): Promise<SidesAnswer> {
     const credentials = this.credentials();
     const search = new URLSearchParams(query).toString();
     const target = `${path}${search ? `?${search}` : ''}`;
@@ -192,7 +198,7 @@ export class SidesClient {
     return answer;
   }
 
-  private check(answer: { status: number; text: string; headers: Headers }, path: string): void {
+  private check(answer: SidesAnswer, path: string): void {
     if (answer.status >= 200 && answer.status < 300) return;
     const word = errorWord(answer.text);
     if (answer.status === 404 && word === 'store_not_found') throw new SidesError('sides_store_not_found', `Sides does not know this store (${path}).`, 404, false);
@@ -218,27 +224,25 @@ export class SidesClient {
     return parsed.data;
   }
 
-  private async send(apiUrl: string, target: string, init: RequestInit, again = true): Promise<{ status: number; text: string; headers: Headers }> {
-    let response: Response;
+  private async send(apiUrl: string, target: string, init: RequestInit, again = true): Promise<SidesAnswer> {
+    const address = new URL(target, apiUrl);
     try {
-      const address = new URL(target, apiUrl);
-      response = await fetch(address, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), redirect: 'manual' });
-      const redirect = redirectOf(response, address);
-      if (redirect !== null) {
-        await response.body?.cancel();
-        throw new SidesError('sides_api_error', `Sides answered ${address.pathname} with a redirect to ${redirect}; Larder follows no redirect, so the password was not sent there.`, response.status, false);
-      }
-      if (Number(response.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-        await response.body?.cancel();
-        throw new SidesError('sides_api_error', `Sides sent more than 50 MB for ${target}; the answer was refused.`, response.status, false);
-      }
-      return { status: response.status, text: await response.text(), headers: response.headers };
+      const answer = await exchange(address, init, this.limits());
+      return { status: answer.status, text: answer.body.toString('utf8'), headers: answer.headers };
     } catch (error) {
-      if (error instanceof SidesError) throw error;
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-      // A kept-alive connection the server closed meanwhile fails at once: one fresh connection decides.
-      if (again && (cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET')) return this.send(apiUrl, target, init, false);
-      throw new SidesError('sides_unreachable', `Sides could not be reached at ${new URL(apiUrl).host} (${cause}).`, null, true);
+      if (!(error instanceof PosExchangeError)) throw error;
+      switch (error.fault) {
+        case 'redirect':
+          throw new SidesError('sides_api_error', `Sides answered ${address.pathname} with a redirect to ${error.detail}; Larder follows no redirect, so the password was not sent there.`, error.status, false);
+        case 'too_large':
+          throw new SidesError('sides_api_error', `Sides sent more than ${error.detail} for ${address.pathname}; the answer was refused.`, error.status, false);
+        case 'too_slow':
+          throw new SidesError('sides_unreachable', `Sides did not finish answering ${address.pathname} within ${error.detail}; the answer was cut off and will be asked for again.`, error.status, true);
+        case 'unreachable':
+          // A kept-alive connection the server closed meanwhile fails at once: one fresh connection decides.
+          if (again && (error.detail === 'UND_ERR_SOCKET' || error.detail === 'ECONNRESET')) return this.send(apiUrl, target, init, false);
+          throw new SidesError('sides_unreachable', `Sides could not be reached at ${address.host} (${error.detail}).`, null, true);
+      }
     }
   }
 }

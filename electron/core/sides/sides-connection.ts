@@ -12,6 +12,7 @@ import { listLocations, savePolledLocations, type Location } from '../locations/
 import type { PosItemView } from '../../../shared/model/items';
 import type { Clock } from '../platform/platform';
 import type { SecretVault } from '../secrets/secret-vault';
+import { exchangeLimitsFrom } from '../sources/pos-exchange';
 import { findSalesSource, listSalesSources, saveSalesSource, type SalesSource } from '../sources/sales-sources';
 import type { DayFetcher } from '../transfer/day-sources';
 import type { FetchedDay } from '../transfer/sales-source';
@@ -49,6 +50,7 @@ export class SidesConnection {
         set: (session) => this.vault.put(SESSION, JSON.stringify(session)),
       },
       () => this.clock.now().getTime(),
+      () => exchangeLimitsFrom(env),
     );
   }
 

@@ -205,6 +205,49 @@ describe('a Sides transfer', () => {
   });
 });
 
+describe('a Sides server that hangs or floods (issue 25, items 1 and 2)', () => {
+  const env = () => engine.platform.env as Record<string, string>;
+
+  it('is cut off at the deadline: the check answers, a day retries and posts, and a day that keeps hanging frees its lock', async () => {
+    await connected();
+    busyDay();
+    env().LARDER_POS_DEADLINE_MS = '400';
+    fake.faults.push({ kind: 'trickle', delayMs: 50, match: '/stores' });
+    await expect(engine.sides.test()).rejects.toMatchObject({ code: 'sides_unreachable', message: expect.stringContaining('did not finish answering /api/v1/stores within') });
+
+    fake.faults.push({ kind: 'trickle', delayMs: 50, times: 10, match: '/orders' });
+    expect(await transfer()).toMatchObject({ success: false, error: { code: 'max_retries_exhausted' } });
+    expect(engine.db.sqlite.prepare('SELECT COUNT(*) AS held FROM day_locks').get()).toEqual({ held: 0 });
+    expect(engine.db.sqlite.prepare("SELECT COUNT(*) AS open FROM transfer_logs WHERE status = 'processing'").get()).toEqual({ open: 0 });
+
+    fake.faults.length = 0;
+    fake.faults.push({ kind: 'trickle', delayMs: 50, match: '/orders' });
+    expect(await transfer()).toMatchObject({ success: true });
+    expect(issues()).toEqual(EXPECTED);
+  });
+
+  it('refuses a chunked body without end at the cap instead of holding it in memory', async () => {
+    const { createServer } = await import('node:http');
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const more = () => {
+        while (response.write(chunk));
+      };
+      response.on('drain', more);
+      more();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      env().SIDES_API_URL = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      await expect(engine.sides.connect(CREDENTIALS, { update: false })).rejects.toMatchObject({ code: 'sides_api_error', message: expect.stringContaining('more than 50 MB') });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
 describe('the Sides address from the environment', () => {
   it('is checked at every use: plain http to another host is refused before the password is sent', async () => {
     await engine.sides.connect(CREDENTIALS, { update: false });

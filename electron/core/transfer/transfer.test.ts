@@ -240,6 +240,22 @@ describe('retries', () => {
     expect(run.issues()).toEqual([]);
   });
 
+  it('cuts off an answer that trickles past the deadline, retries it, and frees the day whether or not the retries succeed (issue 25, item 1)', async () => {
+    const run = await setup({}, { LARDER_POS_DEADLINE_MS: '400' });
+    run.fake.fail({ kind: 'trickle', delayMs: 50, times: 10, match: 'date=2026-05-06' });
+    const started = Date.now();
+    const failed = await run.transfer('2026-05-06');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(failed).toMatchObject({ success: false, error: { code: 'max_retries_exhausted', message: expect.stringContaining('did not finish answering') } });
+    expect(listLogs(run.engine.scope, { date: '2026-05-06' }).map((log) => log.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
+    expect(run.engine.db.sqlite.prepare('SELECT COUNT(*) AS held FROM day_locks').get()).toEqual({ held: 0 });
+
+    run.fake.clearFaults();
+    run.fake.fail({ kind: 'trickle', delayMs: 50, match: 'date=2026-05-06' });
+    expect(await run.transfer('2026-05-06')).toMatchObject({ success: true });
+    expect(run.issues({ date: '2026-05-06' }).length).toBeGreaterThan(0);
+  });
+
   it('fails at once on other 4xx answers', async () => {
     const run = await setup();
     run.engine.db.sqlite.exec(`UPDATE locations SET business_location_id = '999' WHERE business_location_id = '${HARBOUR}'`);

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { trickle } from '../trickle';
 import { ApiError, FakeApi, type ItemsShape } from './fake-api';
 import { FakeData, type FakeDataOptions } from './fake-data';
 import { FakeOAuth, type FakeClient } from './fake-oauth';
@@ -20,7 +21,8 @@ export const DEMO_CLIENT: FakeClient = {
   redirectUris: ['http://127.0.0.1/callback', 'https://localhost/'],
 };
 
-export type FaultKind = 401 | 429 | 500 | 502 | 503 | 504 | 'reset' | 'malformed' | 'slow';
+/** 'slow' waits `delayMs` before answering; 'trickle' sends headers, then a byte every `delayMs` without end. */
+export type FaultKind = 401 | 429 | 500 | 502 | 503 | 504 | 'reset' | 'malformed' | 'slow' | 'trickle';
 
 export interface Fault {
   kind: FaultKind;
@@ -30,7 +32,7 @@ export interface Fault {
   on?: 'api' | 'token' | 'any';
   /** For 429: seconds or an HTTP date. */
   retryAfter?: string;
-  /** For 'slow'. */
+  /** For 'slow' and 'trickle' (2000). */
   delayMs?: number;
   /** Only requests whose path and query contain this (such as "date=2026-02-07"). */
   match?: string;
@@ -119,6 +121,9 @@ export async function startFakeLightspeed(options: FakeLightspeedOptions = {}): 
         return false;
       case 'reset':
         request.socket.destroy();
+        return true;
+      case 'trickle':
+        trickle(response, fault.delayMs ?? 2000);
         return true;
       case 'malformed':
         response.writeHead(200, { 'content-type': 'application/json' });

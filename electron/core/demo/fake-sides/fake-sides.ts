@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { trickle } from '../trickle';
 
 export interface WireStore {
   id: string;
@@ -45,13 +46,16 @@ export interface WireOrder {
 }
 
 export interface SidesFault {
-  kind: 429 | 500 | 'malformed';
+  /** 'trickle': headers, then a byte every `delayMs` (2000) without end. */
+  kind: 429 | 500 | 'malformed' | 'trickle';
   /** How many of the next matching requests it hits (1). */
   times?: number;
   /** Only requests whose path and query contain this. */
   match?: string;
   /** For 429, in seconds. */
   retryAfter?: string;
+  /** For 'trickle'. */
+  delayMs?: number;
 }
 
 export interface FakeSidesOptions {
@@ -185,6 +189,10 @@ export async function startFakeSides(options: FakeSidesOptions = {}): Promise<Fa
       if (fault.times <= 0) fake.faults.splice(fake.faults.indexOf(fault), 1);
       if (fault.kind === 429) return send(response, 429, { error: 'rate_limited' }, { 'retry-after': fault.retryAfter ?? '1' });
       if (fault.kind === 500) return send(response, 500, { error: 'internal' });
+      if (fault.kind === 'trickle') {
+        trickle(response, fault.delayMs ?? 2000);
+        return 200;
+      }
       return send(response, 200, '{"data": [ {"id": ');
     }
     if (request.method === 'POST' && url.pathname === '/api/v1/auth/login') {
