@@ -53,6 +53,11 @@ export function asDomainError(error: unknown): DomainError | null {
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return new DomainError('disk_full', 'The disk that holds Larder’s data folder is full, so nothing was saved.');
   }
+  // On a disk that is already full, SQLite cannot grow its shared-memory file and answers every read
+  // and write with "disk I/O error" (SQLITE_IOERR_SHMSIZE, or _WRITE, _FSYNC, _TRUNCATE on the way).
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new DomainError('disk_full', 'Larder could not read or write its data folder: the disk that holds it is full (or failing), so nothing was saved. Free some space on it.');
+  }
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
     return new DomainError('data_folder_read_only', 'Larder cannot write to its data folder (it is read-only or belongs to another user), so nothing was saved.');
   }

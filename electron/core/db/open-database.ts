@@ -52,22 +52,29 @@ export function openDatabase(options: OpenDatabaseOptions): LarderDb {
     ownerOnly(options.file);
   }
   const sqlite = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  sqlite.pragma('journal_mode = WAL');
-  // FULL, not NORMAL: in WAL mode NORMAL is already atomic after a `kill -9` (a transaction is either
-  // in the WAL or not), but it may drop the last commits on a power cut. A transfer that told the
-  // manager "posted" must still be posted after the office PC loses power, and commits here are
-  // few (one per business day), so the extra fsync per commit costs nothing that matters.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 10000');
   const orm = drizzle(sqlite, { schema });
-  // Generated migrations rebuild a table to change a column (create, copy, drop, rename). The migrator
-  // runs them in one transaction, where their own PRAGMA foreign_keys=OFF does nothing, so dropping a
-  // table that others reference would fail: keys are off for the migration and checked after it.
-  sqlite.pragma('foreign_keys = OFF');
-  migrate(orm, { migrationsFolder: options.migrationsFolder });
-  const broken = sqlite.pragma('foreign_key_check') as unknown[];
-  if (broken.length > 0) throw new Error(`The database migration left ${broken.length} broken foreign key(s); the data folder needs attention.`);
-  sqlite.pragma('foreign_keys = ON');
+  // A database that cannot be set up (a full disk, a migration that fails) is closed again, so the
+  // refusal leaves no handle on the file behind.
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    // FULL, not NORMAL: in WAL mode NORMAL is already atomic after a `kill -9` (a transaction is either
+    // in the WAL or not), but it may drop the last commits on a power cut. A transfer that told the
+    // manager "posted" must still be posted after the office PC loses power, and commits here are
+    // few (one per business day), so the extra fsync per commit costs nothing that matters.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 10000');
+    // Generated migrations rebuild a table to change a column (create, copy, drop, rename). The migrator
+    // runs them in one transaction, where their own PRAGMA foreign_keys=OFF does nothing, so dropping a
+    // table that others reference would fail: keys are off for the migration and checked after it.
+    sqlite.pragma('foreign_keys = OFF');
+    migrate(orm, { migrationsFolder: options.migrationsFolder });
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`The database migration left ${broken.length} broken foreign key(s); the data folder needs attention.`);
+    sqlite.pragma('foreign_keys = ON');
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
   if (onDisk) ownerOnly(options.file);
   const statements = new Map<string, Database.Statement>();
   return {
