@@ -29,6 +29,28 @@ export class PosCallError extends DomainError {
   ) {
     super(code, message);
   }
+
+  /** This error with every one of `secrets` cut out of its words: a server may echo what it was sent. */
+  withoutSecrets(secrets: readonly (string | null | undefined)[]): this {
+    this.message = withoutValues(this.message, secrets);
+    return this;
+  }
+}
+
+/** Secrets shorter than this are not looked for: cutting every "demo" or "1234" out of a text would garble it. */
+const SHORTEST_SECRET = 6;
+
+/**
+ * `text` with each of `values` replaced by [redacted], as written, as JSON escapes it and as a URL
+ * encodes it (the forms a server echoes a password or a token in).
+ */
+export function withoutValues(text: string, values: readonly (string | null | undefined)[]): string {
+  let result = text;
+  for (const value of values) {
+    if (!value || value.length < SHORTEST_SECRET) continue;
+    for (const form of new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)])) result = result.split(form).join('[redacted]');
+  }
+  return result;
 }
 
 export const QUOTE_LIMIT = 80;

@@ -53,7 +53,7 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
   const vault = new SecretVault(db, () => platform.secretBackend(), platform.clock);
   const config = () => resolveLightspeedConfig(platform.settings, platform.env, () => vault.find(CLIENT_SECRET_NAME));
   const events = new EventBus();
-  const log = new ActivityLog(join(platform.dataFolder, LOG_FILE), platform.clock);
+  const log = new ActivityLog(join(platform.dataFolder, LOG_FILE), platform.clock, () => vault.values());
   // One token manager per process: its single-flight refresh is shared by every caller in it.
   const tokens = new TokenManager(scope, vault, config, platform.clock, () => events.emit({ type: 'connection:changed' }));
   const api = new LightspeedApi(tokens, () => config().endpoints.apiUrl, Date.now, () => exchangeLimitsFrom(platform.env));

@@ -3,6 +3,7 @@
 // shows there through the transfers it fails and the open alerts). Secrets never reach it: every line is redacted
 // on the way in. Past 2 MB the file moves to larder.log.1 (one generation kept).
 import { appendFileSync, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { withoutValues } from '../domain-error';
 import type { Clock } from '../platform/platform';
 
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -25,7 +26,14 @@ export class ActivityLog {
   constructor(
     readonly file: string,
     private readonly clock: Clock,
+    /** The stored secrets' values, cut out of every line whatever their shape. */
+    private readonly secretValues: () => readonly string[] = () => [],
   ) {}
+
+  /** `text` as Larder may write it anywhere: without any stored secret's value, token, code or key. */
+  redact(text: string): string {
+    return redactSecrets(withoutValues(text, this.secretValues()));
+  }
 
   info(message: string): void {
     this.append('info', message);
@@ -43,7 +51,7 @@ export class ActivityLog {
   }
 
   private append(level: 'info' | 'error', message: string): void {
-    const line = `${this.clock.now().toISOString()} ${level} ${redactSecrets(message).replace(/\n/g, '\n    ')}\n`;
+    const line = `${this.clock.now().toISOString()} ${level} ${this.redact(message).replace(/\n/g, '\n    ')}\n`;
     try {
       if (existsSync(this.file) && statSync(this.file).size > MAX_BYTES) renameSync(this.file, `${this.file}.1`);
       appendFileSync(this.file, line, { mode: 0o600 });

@@ -9,7 +9,6 @@ import { listOpenAlerts } from '../connection/alerts';
 import { findConnection } from '../connection/connection-store';
 import type { Engine } from '../engine';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { redactSecrets } from './activity-log';
 
 // Imported, not read at run time: the bundler inlines it, so the version is right wherever the code runs from.
 export const APP_VERSION: string = packageJson.version;
@@ -29,7 +28,7 @@ export function saveDiagnostics(engine: Engine): { path: string; logLines: numbe
   const now = engine.platform.clock.now();
   const settings = Object.fromEntries((Object.keys(settingsSchema.shape) as SettingKey[]).map((key) => [key, engine.platform.settings.get(key)]));
   const connection = findConnection(engine.scope);
-  const lines = engine.log.tail(DIAGNOSTIC_LOG_LINES).map(redactSecrets);
+  const lines = engine.log.tail(DIAGNOSTIC_LOG_LINES).map((line) => engine.log.redact(line));
   const report = {
     app: { name: 'Larder', version: APP_VERSION, runtime: engine.runtime, node: process.versions.node, os: `${platform()} ${release()} ${arch()}` },
     savedAt: now.toISOString(),
@@ -42,7 +41,7 @@ export function saveDiagnostics(engine: Engine): { path: string; logLines: numbe
     openAlerts: listOpenAlerts(engine.scope).map(({ code, message, count, lastSeenAt }) => ({ code, message, count, lastSeenAt })),
     counts: engine.db.sqlite.prepare(COUNTS).get({ c: engine.scope.companyId }),
   };
-  const text = `Larder diagnostics\n\n${redactSecrets(JSON.stringify(report, null, 2))}\n\nLast ${lines.length} log lines\n\n${lines.join('\n')}\n`;
+  const text = `Larder diagnostics\n\n${engine.log.redact(JSON.stringify(report, null, 2))}\n\nLast ${lines.length} log lines\n\n${lines.join('\n')}\n`;
   const path = join(engine.platform.dataFolder, `larder-diagnostics-${now.toISOString().replace(/[:.]/g, '-')}.txt`);
   writeFileSync(path, text, { mode: 0o600 });
   return { path, logLines: lines.length };

@@ -27,10 +27,23 @@ export class LightspeedApi {
   async fetch(path: string, query: Record<string, string | number | undefined> = {}): Promise<HttpAnswer> {
     const url = new URL(path, this.apiUrl());
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
+    const sent: string[] = [];
+    try {
+      return await this.fetchWith(url, sent);
+    } catch (error) {
+      // A server may echo the access token it was sent; these words reach the log and the screen.
+      if (error instanceof LightspeedError) throw error.withoutSecrets(sent);
+      throw error;
+    }
+  }
+
+  private async fetchWith(url: URL, sent: string[]): Promise<HttpAnswer> {
     let token = await this.tokens.accessToken();
+    sent.push(token);
     let answer = await this.call(url, token);
     if (answer.status === 401) {
       token = await this.tokens.afterRejection(token);
+      sent.push(token);
       answer = await this.call(url, token);
       if (answer.status === 401) {
         throw new LightspeedError('lightspeed_auth_failed', `Lightspeed refused the access token: ${serverMessage(answer.text)}`, 401, false);

@@ -77,6 +77,17 @@ describe('an answer that trickles (issue 25, item 1)', () => {
   });
 });
 
+describe('a Lightspeed server that echoes the access token (issue 25, item 4)', () => {
+  it('has it cut out of the error', async () => {
+    const url = await serve((response) => {
+      response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ message: 'token secret-token-123 is not welcome here' }));
+    });
+    const api = new LightspeedApi({ accessToken: async () => 'secret-token-123', afterRejection: async () => 'secret-token-456' }, () => url);
+    await expect(api.get('/f/v2/business-location')).rejects.toMatchObject({ message: 'Lightspeed answered 500 for /f/v2/business-location: token [redacted] is not welcome here' });
+  });
+});
+
 describe('a redirect from Lightspeed', () => {
   it('is refused and named with where it points, not as "could not be reached"', async () => {
     const url = await serve((response) => {

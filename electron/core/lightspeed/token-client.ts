@@ -42,6 +42,16 @@ function basicAuth(config: LightspeedConfig): string {
 }
 
 async function requestTokens(config: LightspeedConfig, form: Record<string, string>, now: Date): Promise<TokenSet> {
+  try {
+    return await tokensFrom(config, form, now);
+  } catch (error) {
+    // A token endpoint may echo the client secret, the refresh token or the code it was sent.
+    if (error instanceof TokenEndpointError) throw error.withoutSecrets([config.clientSecret, form.refresh_token, form.code, form.code_verifier]);
+    throw error;
+  }
+}
+
+async function tokensFrom(config: LightspeedConfig, form: Record<string, string>, now: Date): Promise<TokenSet> {
   let answer;
   try {
     answer = await send(config.endpoints.tokenUrl, {

@@ -7,6 +7,8 @@ import type { SecretBackend } from './secret-backend';
 
 /** Named secrets, sealed by the platform's backend and kept in the database as ciphertext only. */
 export class SecretVault {
+  private readonly opened = new Map<string, string[]>();
+
   constructor(
     private readonly db: LarderDb,
     private readonly backend: () => SecretBackend,
@@ -60,7 +62,48 @@ export class SecretVault {
     }
   }
 
+  /**
+   * Every stored secret's value (and, for a secret kept as JSON, each text inside it), for redaction:
+   * nothing Larder writes or prints may carry one, whatever a server echoed. Opened once per sealed value.
+   */
+  values(): string[] {
+    const backend = this.backend();
+    const values: string[] = [];
+    for (const row of this.db.orm.select({ backend: sealedSecrets.backend, sealed: sealedSecrets.sealed }).from(sealedSecrets).all()) {
+      if (row.backend !== backend.id) continue;
+      const key = row.sealed.toString('base64');
+      let opened = this.opened.get(key);
+      if (!opened) {
+        try {
+          opened = textsIn(backend.open(row.sealed));
+        } catch {
+          opened = [];
+        }
+        this.opened.set(key, opened);
+      }
+      values.push(...opened);
+    }
+    return values;
+  }
+
   delete(name: string): void {
     this.db.orm.delete(sealedSecrets).where(eq(sealedSecrets.name, name)).run();
   }
+}
+
+/** A secret's value, and each text inside it when it is JSON (a Sides session, a pending sign-in). */
+function textsIn(value: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return [value];
+  }
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') texts.push(node);
+    else if (node && typeof node === 'object') Object.values(node).forEach(walk);
+  };
+  walk(parsed);
+  return texts.length > 0 ? texts : [value];
 }

@@ -12,7 +12,7 @@
 // a position's quantity is absolute, a negative one a storno; a 401 means log in again once and retry
 // once; 404 `store_not_found`; 429 with Retry-After; every 5xx and a body that is not JSON are temporary.
 import { z } from 'zod';
-import { PosCallError } from '../domain-error';
+import { PosCallError, quoted } from '../domain-error';
 import type { ErrorCode } from '../../../shared/errors';
 import { parseRetryAfter } from '../transfer/retry';
 import type { FetchedDay, FetchedSale } from '../transfer/sales-source';
@@ -119,46 +119,76 @@ export class SidesClient {
   ) {}
 
   /** Logs in with these credentials (not the saved ones): wrong ones are sides_auth_failed. */
-  async login(credentials: SidesCredentials = this.credentials()): Promise<SidesSession> {
-    const answer = await this.send(credentials.apiUrl, '/api/v1/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ username: credentials.username, password: credentials.password }),
-    });
-    if (answer.status === 401 || answer.status === 403) throw new SidesError('sides_auth_failed', `Sides refused the user name or password (${errorWord(answer.text) ?? answer.status}).`, answer.status, false);
-    this.check(answer, '/api/v1/auth/login');
-    const body = this.parse(loginAnswer, answer, 'the login');
-    return { token: body.access_token, expiresAt: this.now() + body.expires_in * 1000 };
+  login(credentials: SidesCredentials = this.credentials()): Promise<SidesSession> {
+    return this.guarded(async () => {
+      const answer = await this.send(credentials.apiUrl, '/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ username: credentials.username, password: credentials.password }),
+      });
+      if (answer.status === 401 || answer.status === 403) throw new SidesError('sides_auth_failed', `Sides refused the user name or password (${errorWord(answer.text) ?? answer.status}).`, answer.status, false);
+      this.check(answer, '/api/v1/auth/login');
+      const body = this.parse(loginAnswer, answer, 'the login');
+      return { token: body.access_token, expiresAt: this.now() + body.expires_in * 1000 };
+    }, credentials.password);
   }
 
-  async stores(): Promise<SidesStore[]> {
-    const body = this.parse(storesAnswer, await this.get('/api/v1/stores'), 'the store list');
-    return body.data.map((store) => ({ id: store.id, name: store.name, timezone: store.timezone ?? null, currency: store.currency ?? null, active: store.active }));
+  stores(): Promise<SidesStore[]> {
+    return this.guarded(async () => {
+      const body = this.parse(storesAnswer, await this.get('/api/v1/stores'), 'the store list');
+      return body.data.map((store) => ({ id: store.id, name: store.name, timezone: store.timezone ?? null, currency: store.currency ?? null, active: store.active }));
+    });
   }
 
   /** Every product of a store, every page. */
-  async products(storeId: string): Promise<SidesProduct[]> {
-    const path = `/api/v1/stores/${encodeURIComponent(storeId)}/products`;
-    const rows = await this.allPages(path, {}, PRODUCTS_PER_PAGE, productsAnswer, `the products of store ${storeId}`);
-    return rows.map((product) => ({
-      id: product.id,
-      number: product.number ?? null,
-      name: product.name,
-      category: product.category ?? null,
-      price: product.price ?? null,
-      active: product.active,
-    }));
+  products(storeId: string): Promise<SidesProduct[]> {
+    return this.guarded(async () => {
+      const path = `/api/v1/stores/${encodeURIComponent(storeId)}/products`;
+      const rows = await this.allPages(path, {}, PRODUCTS_PER_PAGE, productsAnswer, `the products of store ${storeId}`);
+      return rows.map((product) => ({
+        id: product.id,
+        number: product.number ?? null,
+        name: product.name,
+        category: product.category ?? null,
+        price: product.price ?? null,
+        active: product.active,
+      }));
+    });
   }
 
   /** A store's business day: every page of its orders, as the sales a transfer stores. */
-  async day(storeId: string, date: string): Promise<FetchedDay> {
-    const path = `/api/v1/stores/${encodeURIComponent(storeId)}/orders`;
-    let dayClosed = true;
-    const orders = await this.allPages(path, { date }, ORDERS_PER_PAGE, ordersAnswer, `the orders of store ${storeId} on ${date}`, (page) => {
-      if (page.business_date !== date) throw new SidesError('sides_api_error', `Sides answered the orders of ${page.business_date} when asked for ${date}.`, 200, false);
-      dayClosed &&= page.day_closed;
+  day(storeId: string, date: string): Promise<FetchedDay> {
+    return this.guarded(async () => {
+      const path = `/api/v1/stores/${encodeURIComponent(storeId)}/orders`;
+      let dayClosed = true;
+      const orders = await this.allPages(path, { date }, ORDERS_PER_PAGE, ordersAnswer, `the orders of store ${storeId} on ${date}`, (page) => {
+        if (page.business_date !== date) throw new SidesError('sides_api_error', `Sides answered the orders of ${quoted(page.business_date)} when asked for ${date}.`, 200, false);
+        dayClosed &&= page.day_closed;
+      });
+      return { sales: orders.map(toSale), dataComplete: dayClosed, nextStartOfDay: null };
     });
-    return { sales: orders.map(toSale), dataComplete: dayClosed, nextStartOfDay: null };
+  }
+
+  /**
+   * The work, with the password and the session token cut out of any error it ends in: a hostile or
+   * careless server may echo them in an error, and these words reach the log, the transfer log and the screen.
+   */
+  private async guarded<T>(work: () => Promise<T>, password: string | null = null): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof SidesError) throw error.withoutSecrets([password, this.savedPassword(), this.sessions.get()?.token]);
+      throw error;
+    }
+  }
+
+  private savedPassword(): string | null {
+    try {
+      return this.credentials().password;
+    } catch {
+      // Not connected yet (a first login): only the password being tried is known.
+      return null;
+    }
   }
 
   private async allPages<P extends { data: unknown[]; meta: z.output<typeof meta> }>(

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSides } from '../../core/demo/fake-sides/fake-sides';
+import { saveDiagnostics } from '../../core/diagnostics/diagnostics';
+import { createEngine } from '../../core/engine';
+import { createNodePlatform } from '../../core/platform/node-platform';
 import { runCli } from './cli';
 
 const setupFile = new URL('../../../test/fixtures/setup-three-levels.json', import.meta.url).pathname;
@@ -227,6 +230,59 @@ describe('sides', () => {
       expect((await run(null, 'transfer', 'st_1', '2026-05-06')).json).toMatchObject({ success: true, stats: { lines_processed: 1 } });
       expect((await run(null, 'ledger', '--type', 'ISSUE')).json).toMatchObject({ entries: [{ ingredient: 'Tomato', quantity: '-1.5', storageUnit: 'Main Kitchen', businessLocationId: 'st_1' }] });
       expect((await run(null, 'logs', '--location', 'st_1')).json).toMatchObject({ logs: [{ source: 'sides', trigger: 'manual' }] });
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('a Sides server that echoes the password (issue 25, item 4)', () => {
+  it('never gets it into the CLI output, the transfer log, larder.log or the diagnostics file', async () => {
+    const fake = await startFakeSides({ today: '2026-05-08' });
+    const password = 'demo-password';
+    const run = async (input: string | null, ...argv: string[]) => {
+      const lines: string[] = [];
+      const code = await runCli(argv, {
+        env: { LARDER_HOME: home, SIDES_API_URL: fake.url, LARDER_NOW: '2026-05-08T10:00:00Z', LARDER_RETRY_DELAYS_MS: '1' },
+        write: (line) => lines.push(line),
+        ...(input === null ? {} : { readSecret: async () => input }),
+      });
+      return { code, text: lines.join('\n') };
+    };
+    const echo = (session: string) => `login of demo@larder.test with password ${password} (${JSON.stringify(password)}, ${encodeURIComponent(password)}) and session ${session} refused`;
+    try {
+      expect((await run('wrong-password', 'sides', 'connect', '--username', 'demo@larder.test', '--password', '-')).text).toContain('sides_auth_failed');
+      expect((await run(password, 'sides', 'connect', '--username', 'demo@larder.test', '--password', '-')).code).toBe(0);
+      expect((await run(null, 'sides', 'stores', 'sync')).code).toBe(0);
+      expect((await run(null, 'import', setupFile)).code).toBe(0);
+      expect((await run(null, 'locations', 'link', 'st_1', 'Main Kitchen')).code).toBe(0);
+      const session = fake.sessionTokens().at(-1) as string;
+      fake.faults.push({ kind: 500, error: echo(session), match: '/stores' });
+      const test = await run(null, 'sides', 'test');
+      expect(test.text).toContain('sides_api_error');
+      expect(test.text).toContain('with password [redacted]');
+      fake.faults.push({ kind: 500, error: echo(session), times: 10, match: '/orders' });
+      const transfer = await run(null, 'transfer', 'st_1', '2026-05-06');
+      expect(transfer).toMatchObject({ code: 1, text: expect.stringContaining('max_retries_exhausted') });
+      const logs = await run(null, 'logs', '--location', 'st_1');
+      expect(logs.text).toContain('[redacted]');
+      const engine = createEngine(createNodePlatform({ env: { LARDER_HOME: home } }), 'cli');
+      let diagnostics: string;
+      try {
+        engine.log.info(`a server said: ${echo(session)}`);
+        diagnostics = readFileSync(saveDiagnostics(engine).path, 'utf8');
+      } finally {
+        engine.close();
+      }
+      for (const [where, text] of [
+        ['sides test', test.text],
+        ['transfer', transfer.text],
+        ['logs', logs.text],
+        ['larder.log', readFileSync(join(home, 'larder.log'), 'utf8')],
+        ['diagnostics', diagnostics],
+      ] as const) {
+        expect(text.includes(password) || text.includes(session), where).toBe(false);
+      }
     } finally {
       await fake.close();
     }

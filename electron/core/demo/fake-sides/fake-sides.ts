@@ -56,6 +56,8 @@ export interface SidesFault {
   retryAfter?: string;
   /** For 'trickle'. */
   delayMs?: number;
+  /** For 500: the answer's `error` (internal); a hostile server's can echo what it was sent. */
+  error?: string;
 }
 
 export interface FakeSidesOptions {
@@ -134,6 +136,8 @@ export interface FakeSides {
   faults: SidesFault[];
   /** How many logins succeeded: a test sees a renewal. */
   logins: number;
+  /** The session tokens handed out, oldest first: a test checks none leaks. */
+  sessionTokens(): string[];
   readonly requests: { method: string; path: string; status: number }[];
   close(): Promise<void>;
 }
@@ -159,6 +163,7 @@ export async function startFakeSides(options: FakeSidesOptions = {}): Promise<Fa
     perPageCap: null,
     faults: [],
     logins: 0,
+    sessionTokens: () => [...sessions.keys()],
     requests: [],
     close: () =>
       new Promise((resolve) => {
@@ -188,7 +193,7 @@ export async function startFakeSides(options: FakeSidesOptions = {}): Promise<Fa
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) fake.faults.splice(fake.faults.indexOf(fault), 1);
       if (fault.kind === 429) return send(response, 429, { error: 'rate_limited' }, { 'retry-after': fault.retryAfter ?? '1' });
-      if (fault.kind === 500) return send(response, 500, { error: 'internal' });
+      if (fault.kind === 500) return send(response, 500, { error: fault.error ?? 'internal' });
       if (fault.kind === 'trickle') {
         trickle(response, fault.delayMs ?? 2000);
         return 200;
