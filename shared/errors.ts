@@ -291,6 +291,10 @@ export const errorCatalog = {
     meaning: 'That business day has not ended yet at the location, so its sales are not final.',
     fix: 'Pick an earlier day; today can be transferred tomorrow.',
   },
+  pos_returned_no_sales: {
+    meaning: 'The POS sent no sales for a day that has sales in Larder. Larder kept the day as it was: a till that lost its sales is likelier than a day that sold nothing after all.',
+    fix: 'Check the day in the POS. If it really sold nothing, run the day again and confirm replacing its sales with none (on the command line: --replace-with-empty).',
+  },
   transfer_in_progress: {
     meaning: 'That day of that location is being transferred right now (by the nightly run, a migration or another window).',
     fix: 'Wait a moment and look at the transfer log; try again if it failed.',

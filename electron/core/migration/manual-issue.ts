@@ -7,7 +7,7 @@ import { settleMigration } from './migration';
  * migration had failed, the migration takes that outcome, as after a nightly run: its grid turns
  * the day green, and a migration whose days are now all posted completes and drops its alert.
  */
-export async function issueByHand(context: TransferContext, input: { businessLocationId: string; date: string; force: boolean }): Promise<TransferResult> {
+export async function issueByHand(context: TransferContext, input: { businessLocationId: string; date: string; force: boolean; replaceWithEmpty?: boolean }): Promise<TransferResult> {
   const result = await transferDay(context, { ...input, trigger: 'manual' });
   if (result.success) settleMigration(context.scope, requireAnyLocation(context.scope, input.businessLocationId).id, context.clock);
   return result;

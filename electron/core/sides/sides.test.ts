@@ -177,6 +177,21 @@ describe('a Sides transfer', () => {
     expect(issues()).toEqual(EXPECTED);
   });
 
+  it('keeps a posted day when a forced re-fetch brings no sales, until the caller confirms (issue 25, item 12)', async () => {
+    await connected();
+    busyDay();
+    expect(await transfer()).toMatchObject({ success: true });
+    fake.setDay('st_1', DAY, []);
+    expect(await transfer()).toMatchObject({
+      success: false,
+      error: { code: 'pos_returned_no_sales', message: `Sides POS sent no sales for ${DAY}, a day that had 5 in Larder (4 of their lines deducted from stock); nothing was changed.` },
+    });
+    expect(issues()).toEqual(EXPECTED);
+    const replaced = await transferDay(engine.transfers, { businessLocationId: 'st_1', date: DAY, force: true, trigger: 'manual', replaceWithEmpty: true });
+    expect(replaced).toMatchObject({ success: true, no_data: true, stats: { entries_replaced: 3 } });
+    expect(issues()).toEqual([]);
+  });
+
   it('answers sides_rate_limited after the retries, and no_data for an empty day', async () => {
     await connected();
     fake.faults.push({ kind: 429, retryAfter: '0', times: 10, match: '/orders' });

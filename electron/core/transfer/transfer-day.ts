@@ -39,6 +39,7 @@ import type { Location } from '../locations/location-sync';
 import type { TransferResult } from '../../../shared/model/transfers';
 import type { ActivityLog } from '../diagnostics/activity-log';
 import type { Clock } from '../platform/platform';
+import { salesSourceOf } from '../sources/sales-sources';
 import { acquireDayLock, releaseDayLock } from './day-lock';
 import { mappingLookup } from './mapping-lookup';
 import type { Sleep } from './retry';
@@ -76,6 +77,11 @@ export interface TransferRequest {
   trigger: TransferTrigger;
   /** The nightly run posts only days Lightspeed has closed; a manual transfer posts what exists. */
   requireComplete?: boolean;
+  /**
+   * A fresh fetch that brings no sales for a day that has stored sales replaces them with none only
+   * when this is set; otherwise the day is kept and the answer is pos_returned_no_sales.
+   */
+  replaceWithEmpty?: boolean;
   /** Runs inside the transaction that commits the day (a migration records its day status here). */
   onCommit?: (outcome: TransferResult) => void;
   /** Where the day's sales come from when they are fetched; a migration and the nightly run read ahead (readAhead). */
@@ -162,6 +168,21 @@ export async function transferDay(context: TransferContext, request: TransferReq
   }
 }
 
+/**
+ * A POS that answers a day with no sales, for a day that had some, more likely lost them (a till
+ * reset, a wrong store, a partial outage) than sold nothing after all: a forced re-fetch keeps the
+ * day unless the caller confirms replacing it with nothing.
+ */
+function keepStoredDay(scope: CompanyScope, location: Location, date: string): void {
+  const sales = cachedDay(scope.db, location.id, date)?.salesCount ?? 0;
+  if (sales === 0) return;
+  const deducted = postedSalesLines(scope, location.id, date).size;
+  throw new DomainError(
+    'pos_returned_no_sales',
+    `${salesSourceOf(scope, location.sourceId).name} sent no sales for ${date}, a day that had ${sales} in Larder (${deducted} of their lines deducted from stock); nothing was changed.`,
+  );
+}
+
 async function attemptOnce(
   context: TransferContext,
   request: TransferRequest,
@@ -179,6 +200,7 @@ async function attemptOnce(
   if (request.rebuild && cached === null) throw new DomainError('invalid_input', `${date} of ${location.name} was never transferred: there are no stored sales to reprocess.`);
   const reuse = cached !== null && (cached.dataComplete || !request.requireComplete);
   const fetched: FetchedDay | null = reuse ? null : await (request.fetchDay ?? ((day: SalesDay) => fetchDayFrom(context.days, day)))({ businessLocationId: location.businessLocationId, date });
+  if (fetched && fetched.sales.length === 0 && !request.replaceWithEmpty) keepStoredDay(scope, location, date);
   const dataComplete = fetched ? fetched.dataComplete : (cached as NonNullable<typeof cached>).dataComplete;
   if (request.requireComplete && !dataComplete) {
     // Not a failure: the nightly run comes back for this day once Lightspeed has closed it.

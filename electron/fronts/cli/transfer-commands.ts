@@ -20,7 +20,7 @@ const mapUsage = 'map <item id|code|SKU|name>... (--ingredient NAME | --recipe N
 const unmapUsage = 'unmap <item id|code|SKU|name> [--source NAME] [--location BLID]';
 const linkUsage = 'link <item id|code|SKU|name> [--source NAME] --to <item id|code|SKU|name> [--to-source NAME]';
 const unlinkUsage = 'unlink <item id|code|SKU|name> [--source NAME]';
-const transferUsage = 'transfer <blId> <date> [--no-force]';
+const transferUsage = 'transfer <blId> <date> [--no-force] [--replace-with-empty]';
 const migrateUsage = 'migrate start|rerun|cancel|status <blId> [--wait]';
 const reprocessUsage = 'reprocess <blId> --from DATE --to DATE [--preview]';
 const logsUsage = 'logs [--location BLID] [--date DATE | --from DATE --to DATE] [--status processing|success|failed]';
@@ -138,10 +138,10 @@ export const transferCommands: Record<string, Command> = {
   transfer: {
     usage: transferUsage,
     run: async (engine, args) => {
-      const { values, positionals } = parseCommandArgs(args, { 'no-force': { type: 'boolean' } }, transferUsage);
+      const { values, positionals } = parseCommandArgs(args, { 'no-force': { type: 'boolean' }, 'replace-with-empty': { type: 'boolean' } }, transferUsage);
       const [blId, date = ''] = positionals;
       if (!blId) throw new DomainError('invalid_input', `Usage: ${transferUsage}`);
-      return issueByHand(engine.transfers, { businessLocationId: blId, date, force: !values['no-force'] });
+      return issueByHand(engine.transfers, { businessLocationId: blId, date, force: !values['no-force'], replaceWithEmpty: values['replace-with-empty'] === true });
     },
     failed: (result: TransferResult) => !result.success,
   },

@@ -10,9 +10,9 @@ type TransferChannel = 'transfers:run' | 'logs:list' | 'logs:get';
 export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferChannel> {
   const { scope, events, transfers } = engine;
   return {
-    'transfers:run': async ({ businessLocationId, date, force }) => {
+    'transfers:run': async ({ businessLocationId, date, force, replaceWithEmpty }) => {
       events.emit({ type: 'transfer:started', businessLocationId, date });
-      const result = await issueByHand(transfers, { businessLocationId, date, force });
+      const result = await issueByHand(transfers, { businessLocationId, date, force, replaceWithEmpty });
       events.emit({ type: 'transfer:finished', businessLocationId, date: result.date, success: result.success });
       return result;
     },

@@ -97,7 +97,7 @@ function Configuration({ location, overview }: { location: Location; overview: O
   const autoIssue = useAction((on: boolean) => call('locations:auto-issue', { businessLocationId: location.businessLocationId, on }));
   const [zone, setZone] = useState(location.timezone);
   const saveZone = useAction(() => call('locations:time-zone', { businessLocationId: location.businessLocationId, timezone: zone }));
-  const transfer = useAction(() => call('transfers:run', { businessLocationId: location.businessLocationId, date, force }));
+  const transfer = useAction((replaceWithEmpty: boolean = false) => call('transfers:run', { businessLocationId: location.businessLocationId, date, force, replaceWithEmpty }));
   const [result, setResult] = useState<ContractOutput<Contracts['transfers:run']> | null>(null);
   const changed = unit !== (location.storageUnitId === null ? null : String(location.storageUnitId));
   return (
@@ -199,7 +199,17 @@ function Configuration({ location, overview }: { location: Location; overview: O
         {transfer.busy ? <Text role="status">Fetching the day’s sales and posting them…</Text> : null}
         <ErrorNotice error={transfer.error} onClose={transfer.clearError} />
         {result ? (
-          <TransferResultPanel result={result} migrationDays={overview.migration ? { from: overview.migration.start_date, to: overview.migration.end_date } : null} />
+          <TransferResultPanel
+            result={result}
+            migrationDays={overview.migration ? { from: overview.migration.start_date, to: overview.migration.end_date } : null}
+            replaceWithEmpty={{
+              busy: transfer.busy,
+              run: () =>
+                void transfer.run(true).then((answer) => {
+                  if (answer) setResult(answer);
+                }),
+            }}
+          />
         ) : null}
       </Stack>
     </Paper>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, List, Text } from '@mantine/core';
+import { Alert, Anchor, Button, List, Text } from '@mantine/core';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { catalogEntry } from '../../../shared/errors';
@@ -9,7 +9,16 @@ import { transferOutcome, unmappedShare } from '../logs/outcome';
 type Result = ContractOutput<Contracts['transfers:run']>;
 
 /** What one day's issue did, in the seed's terms, with the way to its log. */
-export function TransferResultPanel({ result, migrationDays }: { result: Result; migrationDays?: { from: string; to: string } | null }) {
+export function TransferResultPanel({
+  result,
+  migrationDays,
+  replaceWithEmpty,
+}: {
+  result: Result;
+  migrationDays?: { from: string; to: string } | null;
+  /** Offered when the POS sent no sales for a day that had some: the second, deliberate step. */
+  replaceWithEmpty?: { run: () => void; busy: boolean };
+}) {
   const go = useNavigation((state) => state.go);
   const stats = result.stats;
   const failed = !result.success;
@@ -34,6 +43,11 @@ export function TransferResultPanel({ result, migrationDays }: { result: Result;
         <Text size="sm">
           {entry?.meaning ?? result.error.code} {localizeDates(result.error.message)} {entry ? `What to do: ${entry.fix}` : ''}
         </Text>
+      ) : null}
+      {result.error?.code === 'pos_returned_no_sales' && replaceWithEmpty ? (
+        <Button color="red" variant="outline" size="xs" mt="xs" loading={replaceWithEmpty.busy} onClick={replaceWithEmpty.run}>
+          The day really sold nothing: replace its sales with none
+        </Button>
       ) : null}
       {stats ? (
         <List size="sm" spacing={2}>

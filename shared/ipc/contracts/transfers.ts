@@ -10,7 +10,7 @@ const blId = posLocationId;
 
 export const runTransfer = defineContract({
   channel: 'transfers:run',
-  input: z.object({ businessLocationId: blId, date: z.string().max(20), force: z.boolean().default(true) }).strict(),
+  input: z.object({ businessLocationId: blId, date: z.string().max(20), force: z.boolean().default(true), replaceWithEmpty: z.boolean().default(false) }).strict(),
   output: transferResult,
   errors: ['date_required', 'invalid_date_format', 'date_not_closed', 'location_not_found', 'location_has_no_storage_unit', 'transfer_in_progress'],
 });
