@@ -126,6 +126,49 @@ describe('reading a till export', () => {
     expect(dated).toMatchObject({ code: 'csv_row_invalid', message: expect.stringContaining('check the profile') });
   });
 
+  it('ends a row at any line ending outside quotes, whichever the file starts with (issue 25, item 6)', async () => {
+    const profile = { ...profileOf('invalid-rows'), name_column: 'name' };
+    const text = 'id,code,quantity,date,store,name\r\nr1,A1,1,2026-05-06,North,Dish 1\nr2,R2,1,2026-05-06,North,Dish 2\nr3,R3,1,2026-05-06,North,"Dish\r\n3"\r\nr4,R4,1,2026-05-06,North,Dish 4\rr5,R5,1,2026-05-06,North,Dish 5\nr6,R6,1,2026-05-06,North,Dish 6';
+    const reading = await readCsv(Buffer.from(text), profile);
+    expect(reading.dataRows).toBe(6);
+    expect(plain(reading).map(({ externalId, codes, name }) => [externalId, codes[0], name])).toEqual([
+      ['r1', 'A1', 'Dish 1'],
+      ['r2', 'R2', 'Dish 2'],
+      ['r3', 'R3', 'Dish\r\n3'],
+      ['r4', 'R4', 'Dish 4'],
+      ['r5', 'R5', 'Dish 5'],
+      ['r6', 'R6', 'Dish 6'],
+    ]);
+    expect(reading.invalid).toEqual([]);
+  });
+
+  it('takes a code, name, id or location longer than 200 characters as an invalid row, not an item (issue 25, item 9)', async () => {
+    const profile = { ...profileOf('invalid-rows'), name_column: 'name' };
+    const long = 'x'.repeat(5_000_000);
+    const text = `id,code,quantity,date,store,name\nr1,A1,1,2026-05-06,North,${long}\nr2,${long},1,2026-05-06,North,Dish\n${long},A3,1,2026-05-06,North,Dish\nr4,A4,1,2026-05-06,North,${'y'.repeat(200)}\n`;
+    const reading = await readCsv(Buffer.from(text), profile);
+    expect(reading.invalid).toEqual([
+      { line: 2, column: 'name', value: `${'x'.repeat(79)}…`, reason: 'longer than 200 characters (5000000)' },
+      { line: 3, column: 'code', value: `${'x'.repeat(79)}…`, reason: 'longer than 200 characters (5000000)' },
+      { line: 4, column: 'id', value: `${'x'.repeat(79)}…`, reason: 'longer than 200 characters (5000000)' },
+    ]);
+    expect(plain(reading).map(({ externalId }) => externalId)).toEqual(['r4']);
+  });
+
+  it('reads UTF-16 files, with or without their byte order mark, little- or big-endian (issue 25, item 10)', async () => {
+    const text = 'Store;Code;Qty\r\nNorth;Käse-1;1\r\nSouth;A1;2\r\n';
+    const little = Buffer.from(text, 'utf16le');
+    const big = Buffer.from(little).swap16();
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), little]), little, Buffer.concat([Buffer.from([0xfe, 0xff]), big]), big]) {
+      const reading = await readCsv(bytes, { ...profileOf('three-locations'), encoding: 'utf-8' }, { date: '2026-05-06' });
+      expect(reading.header).toEqual(['Store', 'Code', 'Qty']);
+      expect(plain(reading).map(({ codes, quantity }) => [codes[0], quantity])).toEqual([
+        ['Käse-1', '1'],
+        ['A1', '2'],
+      ]);
+    }
+  });
+
   it('refuses a file over 200 MB before reading it', async () => {
     const huge = Buffer.alloc(MAX_CSV_BYTES + 1);
     expect((await refusalOf(readCsv(huge, profileOf('three-locations'), { date: '2026-05-06' }))).code).toBe('csv_file_too_large');

@@ -55,14 +55,41 @@ export interface CsvReading {
 }
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * UTF-16 (what Excel's "Unicode Text" and some tills write), by its byte order mark, or without one
+ * by its text: every other byte of plain-letter text is a NUL. Null for any other file.
+ */
+function utf16Of(bytes: Buffer): { encoding: 'utf-16le' | 'utf-16be'; bom: number } | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  const head = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
+  if (head.length < 4) return null;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let index = 0; index < head.length; index += 2) {
+    if (head[index] === 0) evenNuls++;
+    if (head[index + 1] === 0) oddNuls++;
+  }
+  const pairs = head.length / 2;
+  if (oddNuls > pairs * 0.9 && evenNuls === 0) return { encoding: 'utf-16le', bom: 0 };
+  if (evenNuls > pairs * 0.9 && oddNuls === 0) return { encoding: 'utf-16be', bom: 0 };
+  return null;
+}
 const SLICE = 1024 * 1024;
 
 /**
- * The file's text, a slice at a time: a UTF-8 BOM wins; `auto` takes strict UTF-8 when every byte
- * is (checked without decoding) and falls back to Windows-1252.
+ * The file's text, a slice at a time: UTF-16 (with or without its byte order mark) is read as such
+ * whatever the profile says; a UTF-8 BOM wins; `auto` takes strict UTF-8 when every byte is (checked
+ * without decoding) and falls back to Windows-1252.
  */
 export function* decodeCsv(bytes: Buffer, encoding: CsvProfile['encoding']): Generator<string> {
   if (bytes.length > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `The file has ${bytes.length} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
+  const utf16 = utf16Of(bytes);
+  if (utf16) {
+    yield* decodeSlices(bytes.subarray(utf16.bom), new TextDecoder(utf16.encoding));
+    return;
+  }
   // No till writes a NUL into a CSV export: a picture, a spreadsheet or an archive does. Its bytes are never shown.
   if (bytes.subarray(0, 8192).includes(0)) {
     throw new DomainError('csv_unreadable', 'This is not a text file (it may be a spreadsheet, a PDF or a picture). Choose the CSV export of the till; from Excel, save as “CSV UTF-8”.');
@@ -73,7 +100,10 @@ export function* decodeCsv(bytes: Buffer, encoding: CsvProfile['encoding']): Gen
   if (!utf8 && encoding === 'utf-8') {
     throw new DomainError('csv_unreadable', 'The file is not valid UTF-8; if the till exports Windows-1252 (ANSI), set the profile’s encoding to "windows-1252" or "auto".');
   }
-  const decoder = utf8 ? new TextDecoder('utf-8') : iconv.getDecoder('win1252');
+  yield* decodeSlices(body, utf8 ? new TextDecoder('utf-8') : iconv.getDecoder('win1252'));
+}
+
+function* decodeSlices(body: Buffer, decoder: InstanceType<typeof TextDecoder> | ReturnType<typeof iconv.getDecoder>): Generator<string> {
   for (let start = 0; start < body.length; start += SLICE) {
     const slice = body.subarray(start, start + SLICE);
     yield decoder instanceof TextDecoder ? decoder.decode(slice, { stream: true }) : decoder.write(slice);
@@ -84,10 +114,17 @@ export function* decodeCsv(bytes: Buffer, encoding: CsvProfile['encoding']): Gen
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
+/**
+ * Every line ending ends a row outside quotes, whichever the file starts with: csv-parse otherwise
+ * takes the first one it meets for the whole file, and a CRLF header with LF rows (a file edited by
+ * hand, or two exports pasted together) glues each LF row onto the next without a word.
+ */
+const LINE_ENDINGS = ['\r\n', '\n', '\r'];
+
 /** How many times `delimiter` stands outside quotes in each of the first lines. */
 function delimitersPerLine(text: string, delimiter: string, quote: string): number[] {
   return text
-    .split(/\r?\n/, 6)
+    .split(/\r\n|\n|\r/, 6)
     .filter((line) => line.trim() !== '')
     .map((line) => {
       let count = 0;
@@ -139,10 +176,10 @@ export function peekCsv(bytes: Buffer, options: { encoding: CsvProfile['encoding
   const head = first.done ? '' : first.value;
   const delimiter = options.delimiter === 'auto' ? detectDelimiter(head, options.quote) : options.delimiter;
   // The first lines only: cut at the last whole line of a head that may end mid-row.
-  const lines = head.split(/\r?\n/).slice(0, 200);
+  const lines = head.split(/\r\n|\n|\r/).slice(0, 200);
   const text = lines.slice(0, lines.length > 1 ? -1 : undefined).join('\n');
   try {
-    const records = parseSync(text, { delimiter, quote: options.quote, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to: rows }) as string[][];
+    const records = parseSync(text, { delimiter, quote: options.quote, record_delimiter: LINE_ENDINGS, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to: rows }) as string[][];
     return { delimiter, rows: records.map((record) => record.map((cell) => (cell.length > 80 ? `${cell.slice(0, 79)}…` : cell))) };
   } catch (error) {
     throw new DomainError('csv_unreadable', `The file does not split into columns: ${(error as Error).message}`);
@@ -178,6 +215,12 @@ export function readCsvDate(text: string, format: string): string | null {
   return normalizeDate(`${year}-${month}-${day}`);
 }
 
+/**
+ * The longest code, name, id or location a row may carry: far above any till's (a long dish name is
+ * 60), and short enough that one broken cell cannot become a 52-million-character item name.
+ */
+export const MAX_CSV_TEXT = 200;
+
 /** A quantity of 1 at the quantity scale: a row without a quantity column sold one. */
 const ONE = 10 ** QUANTITY_SCALE;
 
@@ -199,7 +242,7 @@ export async function readCsv(bytes: Buffer, profile: CsvProfile, options: { dat
     if (head) yield head;
     yield* text;
   };
-  const records = Readable.from(chunks()).pipe(parse({ delimiter, quote: profile.quote, relax_column_count: true, skip_empty_lines: true, info: true }));
+  const records = Readable.from(chunks()).pipe(parse({ delimiter, quote: profile.quote, record_delimiter: LINE_ENDINGS, relax_column_count: true, skip_empty_lines: true, info: true }));
 
   let header: string[] | null = null;
   let columns: ReturnType<typeof columnsOf> | null = null;
@@ -278,6 +321,9 @@ function readRow(record: string[], line: number, columns: ReturnType<typeof colu
   const cell = (index: number | null) => (index === null ? '' : (record[index] ?? '').trim());
   const fault = (index: number, reason: string): InvalidRow => ({ line, column: header?.[index] ?? String(index + 1), value: clip(cell(index)), reason });
 
+  for (const index of [columns.code, columns.name, columns.externalId, columns.location]) {
+    if (index !== null && cell(index).length > MAX_CSV_TEXT) return fault(index, `longer than ${MAX_CSV_TEXT} characters (${cell(index).length})`);
+  }
   const raw = cell(columns.code);
   const codes = (rule.code_separator ? raw.split(rule.code_separator) : [raw]).map((code) => code.trim()).filter((code) => code !== '');
   if (codes.length === 0) return fault(columns.code, 'no POS code');
