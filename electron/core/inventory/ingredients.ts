@@ -1,10 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
 import { ingredients, ledgerEntries, recipeLines } from '../db/schema';
 import { DomainError } from '../domain-error';
 import { requireName } from './names';
 import type { Ingredient } from '../../../shared/model/inventory';
-
 
 const MAX_UNIT = 20;
 
@@ -18,22 +17,15 @@ export function listIngredients(scope: CompanyScope): Ingredient[] {
 }
 
 /** Another company's ingredient counts as not found: its existence is none of this company's business. */
+// These two run per row of a setup file or a receipt import: prepared once, not built by the query builder each time.
 export function requireIngredient(scope: CompanyScope, id: number): Ingredient {
-  const row = scope.db.orm
-    .select({ id: ingredients.id, name: ingredients.name, unit: ingredients.unit })
-    .from(ingredients)
-    .where(and(eq(ingredients.id, id), eq(ingredients.companyId, scope.companyId)))
-    .get();
+  const row = scope.db.statement('SELECT id, name, unit FROM ingredients WHERE id = ? AND company_id = ?').get(id, scope.companyId) as Ingredient | undefined;
   if (!row) throw new DomainError('ingredient_not_found', `No ingredient with id ${id} in this company.`);
   return row;
 }
 
 export function findIngredientByName(scope: CompanyScope, name: string): Ingredient | undefined {
-  return scope.db.orm
-    .select({ id: ingredients.id, name: ingredients.name, unit: ingredients.unit })
-    .from(ingredients)
-    .where(and(eq(ingredients.companyId, scope.companyId), eq(ingredients.name, name.trim())))
-    .get();
+  return scope.db.statement('SELECT id, name, unit FROM ingredients WHERE company_id = ? AND name = ?').get(scope.companyId, name.trim()) as Ingredient | undefined;
 }
 
 function requireUnit(raw: string): string {

@@ -4,7 +4,7 @@ import { parseDecimal, QUANTITY_SCALE, MONEY_SCALE, toScaled } from '../decimal/
 import { DomainError } from '../domain-error';
 import { normalizeDate } from '../../../shared/dates';
 import { listLedgerEntries, type LedgerEntryView } from '../ledger/ledger';
-import { deleteReceiptEntry, findReceiptByReference, ledgerRow, saveReceiptEntry } from '../ledger/ledger-writer';
+import { deleteReceiptEntry, findReceiptByReference, ledgerRow, saveReceiptEntries, saveReceiptEntry } from '../ledger/ledger-writer';
 import { requireIngredient } from './ingredients';
 import { requireStorageUnit } from './storage-units';
 
@@ -54,9 +54,24 @@ export function createReceipt(scope: CompanyScope, input: ReceiptInput): number 
   });
 }
 
+/** A receipt checked and matched to the one of the same reference, ready to save. */
+export interface PreparedReceipt {
+  row: ReturnType<typeof receiptRow>;
+  existing: { id: number; date: string } | undefined;
+}
+
+export function prepareReceipt(scope: CompanyScope, input: ReceiptInput & { reference: string }): PreparedReceipt {
+  return { row: receiptRow(scope, input), existing: findReceiptByReference(scope, input.reference) };
+}
+
+/** Prepared receipts in one transaction, each created or updating the one of its reference; answers their ids. */
+export function saveReceipts(scope: CompanyScope, receipts: readonly PreparedReceipt[]): number[] {
+  return saveReceiptEntries(scope, receipts);
+}
+
 /** Creates the receipt, or updates the one with the same reference: importing a file twice never duplicates. */
 export function upsertReceiptByReference(scope: CompanyScope, input: ReceiptInput & { reference: string }): number {
-  return scope.db.write(() => saveReceiptEntry(scope, receiptRow(scope, input), findReceiptByReference(scope, input.reference)));
+  return scope.db.write(() => saveReceipts(scope, [prepareReceipt(scope, input)])[0] as number);
 }
 
 export function listReceipts(scope: CompanyScope, limit?: number): LedgerEntryView[] {

@@ -108,10 +108,18 @@ export function currentRecipeBook(scope: CompanyScope): RecipeBook {
   return book;
 }
 
-/** Every recipe of the company with its lines, as the explosion reads them. */
-export function loadRecipeBook(scope: CompanyScope): Map<number, RecipeSpec> {
+/**
+ * Every recipe of the company with its lines, as the explosion reads them; or, from a recipe, only
+ * the recipes it reaches through its lines (what a cycle through it can pass).
+ */
+export function loadRecipeBook(scope: CompanyScope, reachableFrom?: number): Map<number, RecipeSpec> {
   const book = new Map<number, RecipeSpec>();
-  const heads = scope.db.statement('SELECT id, name, yield_qty AS yieldQty FROM recipes WHERE company_id = ?').all(scope.companyId) as {
+  const only =
+    reachableFrom === undefined
+      ? ''
+      : 'AND r.id IN (WITH RECURSIVE reach(id) AS (SELECT @from UNION SELECT sub_recipe_id FROM recipe_lines JOIN reach ON recipe_lines.recipe_id = reach.id WHERE sub_recipe_id IS NOT NULL) SELECT id FROM reach)';
+  const bound = reachableFrom === undefined ? { company: scope.companyId } : { company: scope.companyId, from: reachableFrom };
+  const heads = scope.db.statement(`SELECT r.id, r.name, r.yield_qty AS yieldQty FROM recipes r WHERE r.company_id = @company ${only}`).all(bound) as {
     id: number;
     name: string;
     yieldQty: number;
@@ -120,9 +128,9 @@ export function loadRecipeBook(scope: CompanyScope): Map<number, RecipeSpec> {
   const lines = scope.db
     .statement(
       `SELECT l.recipe_id AS recipeId, l.ingredient_id AS ingredientId, l.sub_recipe_id AS subRecipeId, l.quantity, l.trim_pct AS trimPct
-       FROM recipe_lines l JOIN recipes r ON r.id = l.recipe_id WHERE r.company_id = ? ORDER BY l.recipe_id, l.position`,
+       FROM recipe_lines l JOIN recipes r ON r.id = l.recipe_id WHERE r.company_id = @company ${only} ORDER BY l.recipe_id, l.position`,
     )
-    .all(scope.companyId) as { recipeId: number; ingredientId: number | null; subRecipeId: number | null; quantity: number; trimPct: number | null }[];
+    .all(bound) as { recipeId: number; ingredientId: number | null; subRecipeId: number | null; quantity: number; trimPct: number | null }[];
   for (const line of lines) {
     (book.get(line.recipeId)?.lines as RecipeSpec['lines'][number][]).push({
       ...(line.ingredientId !== null ? { ingredientId: line.ingredientId } : { recipeId: line.subRecipeId as number }),
@@ -195,8 +203,9 @@ export function saveRecipe(scope: CompanyScope, input: RecipeInput): RecipeDetai
         )
         .run();
     }
-    // Checked on the written data, inside the transaction: a cycle rolls the whole save back.
-    const cycle = findCycle(loadRecipeBook(scope), id);
+    // Checked on the written data, inside the transaction: a cycle rolls the whole save back. Only
+    // this recipe's lines changed, so a new cycle passes through it: what it reaches is enough.
+    const cycle = findCycle(loadRecipeBook(scope, id), id);
     if (cycle) throw new DomainError('recipe_cycle', `This would make a recipe contain itself: ${cycle.join(' → ')}.`);
     return getRecipe(scope, id);
   });

@@ -4,6 +4,8 @@ import { createTestEngine, refusal, type TestEngine } from '../../../test/suppor
 import { listLedgerEntries, stockOnHand } from '../ledger/ledger';
 import { findRecipeByName, getRecipe, listRecipes, previewExplosion } from './recipes';
 import { importSetupFile } from './setup-import';
+import { largeSetupFile } from '../../../test/support/large-setup';
+import { MONEY_SCALE, QUANTITY_SCALE } from '../decimal/decimal';
 
 const threeLevels = readFileSync(new URL('../../../test/fixtures/setup-three-levels.json', import.meta.url), 'utf8');
 
@@ -111,4 +113,22 @@ describe('setup import', () => {
     expect(message).toContain(`"${long.slice(0, 80)}…"`);
     expect(message).not.toContain(long.slice(0, 81));
   });
+});
+
+describe('a large setup file (issue 25, item 15)', () => {
+  it('imports 20,000 ingredients, 2,000 recipes and 60,000 receipts in under 30 s, and again as updates', () => {
+    const file = largeSetupFile(20_000, 60_000, 2_000);
+    let started = performance.now();
+    expect(importSetupFile(engine.scope, file)).toMatchObject({ ingredients: { created: 20_000 }, recipes: { created: 2_000 }, receipts: { created: 60_000 } });
+    expect(performance.now() - started).toBeLessThan(30_000);
+    started = performance.now();
+    expect(importSetupFile(engine.scope, file)).toMatchObject({ ingredients: { updated: 20_000 }, recipes: { updated: 2_000 }, receipts: { updated: 60_000, created: 0 } });
+    expect(performance.now() - started).toBeLessThan(30_000);
+    // 60,000 receipts of 2.5 kg at 7.25 each.
+    expect(engine.db.sqlite.prepare("SELECT count(*) AS entries, sum(quantity) AS quantity, sum(value) AS value FROM ledger_entries WHERE type = 'RECEIPT'").get()).toEqual({
+      entries: 60_000,
+      quantity: 60_000 * 2.5 * 10 ** QUANTITY_SCALE,
+      value: 60_000 * 7.25 * 10 ** MONEY_SCALE,
+    });
+  }, 120_000);
 });

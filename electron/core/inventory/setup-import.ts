@@ -6,7 +6,7 @@ import { decimalInput } from '../../../shared/decimal-text';
 import type { CompanyScope } from '../db/company';
 import { DomainError, quoted } from '../domain-error';
 import { findIngredientByName, saveIngredient } from './ingredients';
-import { upsertReceiptByReference } from './receipts';
+import { prepareReceipt, saveReceipts, type PreparedReceipt } from './receipts';
 import { findRecipeByName, saveRecipe, type RecipeLineInput } from './recipes';
 import { findStorageUnitByName, saveStorageUnit } from './storage-units';
 import type { ImportCount, SetupImportResult } from '../../../shared/model/inventory';
@@ -130,7 +130,21 @@ export function importSetupFile(scope: CompanyScope, text: string): SetupImportR
       );
       at(where, () => saveRecipe(scope, { id: recipeIds[index], name: recipe.name, yield: recipe.yield, lines }));
     });
+    // Each name is looked up once, and the receipts are saved together: their days are added up once
+    // each, so a file's cost grows with its size, not with its size squared.
+    const ingredientIds = new Map<string, number>();
+    const storageUnitIds = new Map<string, number>();
+    const idOf = (ids: Map<string, number>, kind: 'ingredient' | 'storage unit', name: string) => {
+      let id = ids.get(name);
+      if (id === undefined) {
+        id = requireByName(kind, name, kind === 'ingredient' ? findIngredientByName(scope, name) : findStorageUnitByName(scope, name));
+        ids.set(name, id);
+      }
+      return id;
+    };
     const occurrences = new Map<string, number>();
+    const byReference = new Map<string, number>();
+    const prepared: PreparedReceipt[] = [];
     file.receipts.forEach((receipt, index) =>
       at(`receipts[${index}]`, () => {
         // Without an invoice number, a receipt is known by what, where and when, plus its order
@@ -139,15 +153,19 @@ export function importSetupFile(scope: CompanyScope, text: string): SetupImportR
         const occurrence = (occurrences.get(natural) ?? 0) + 1;
         occurrences.set(natural, occurrence);
         const reference = receipt.reference?.trim() || `setup:${natural}|${occurrence}`;
-        const ingredientId = at('ingredient', () => requireByName('ingredient', receipt.ingredient, findIngredientByName(scope, receipt.ingredient)));
-        const storageUnitId = at('storageUnit', () => requireByName('storage unit', receipt.storageUnit, findStorageUnitByName(scope, receipt.storageUnit)));
-        const existed = scope.db.sqlite
-          .prepare(`SELECT 1 FROM ledger_entries WHERE company_id = ? AND type = 'RECEIPT' AND reference = ?`)
-          .get(scope.companyId, reference);
-        upsertReceiptByReference(scope, { ingredientId, storageUnitId, quantity: receipt.quantity, value: receipt.value, date: receipt.date, reference });
-        tally(result.receipts, existed !== undefined);
+        const ingredientId = at('ingredient', () => idOf(ingredientIds, 'ingredient', receipt.ingredient));
+        const storageUnitId = at('storageUnit', () => idOf(storageUnitIds, 'storage unit', receipt.storageUnit));
+        const receiptOf = prepareReceipt(scope, { ingredientId, storageUnitId, quantity: receipt.quantity, value: receipt.value, date: receipt.date, reference });
+        // A reference the file repeats updates the receipt its first mention made.
+        const earlier = byReference.get(reference);
+        if (earlier === undefined) {
+          byReference.set(reference, prepared.length);
+          prepared.push(receiptOf);
+        } else prepared[earlier] = { ...receiptOf, existing: (prepared[earlier] as PreparedReceipt).existing };
+        tally(result.receipts, earlier !== undefined || receiptOf.existing !== undefined);
       }),
     );
+    saveReceipts(scope, prepared);
   });
   return result;
 }

@@ -17,7 +17,8 @@ export function listStorageUnits(scope: CompanyScope): StorageUnit[] {
 
 /** A storage unit of another company is named as such (the seed's code), not as missing. */
 export function requireStorageUnit(scope: CompanyScope, id: number): StorageUnit & { companyId: number } {
-  const row = scope.db.orm.select().from(storageUnits).where(eq(storageUnits.id, id)).get();
+  // Per row of a receipt import: prepared once, not built by the query builder each time.
+  const row = scope.db.statement('SELECT id, company_id AS companyId, name FROM storage_units WHERE id = ?').get(id) as (StorageUnit & { companyId: number }) | undefined;
   if (!row) throw new DomainError('storage_unit_not_found', `No storage unit with id ${id}.`);
   if (row.companyId !== scope.companyId) {
     throw new DomainError('storage_unit_company_mismatch', `Storage unit ${id} belongs to another company.`);
