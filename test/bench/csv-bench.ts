@@ -4,11 +4,10 @@
 // post runs the upload is reverted (timed too), so each post starts from the same ledger.
 //
 //   npm run bench:csv [-- --rows 100000 --runs 3]
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import iconv from 'iconv-lite';
 import { saveCsvProfile } from '../../electron/core/csv/csv-profiles';
 import { previewCsv, readCsvFile } from '../../electron/core/csv/csv-upload';
 import { createEngine } from '../../electron/core/engine';
@@ -19,6 +18,7 @@ import { resolveItem, saveMapping } from '../../electron/core/items/mappings';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import type { CsvPreview, CsvUploadView } from '../../shared/model/csv';
 import { median, timedCli } from './timing';
+import { writeTillExport } from '../support/till-export';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' } } });
 const ROWS = Number(values.rows);
@@ -29,21 +29,6 @@ const AT = '2026-05-08T10:00:00.000Z';
 const home = mkdtempSync(join(tmpdir(), 'larder-csv-bench-'));
 const env = { LARDER_HOME: home, LARDER_NOW: AT };
 const file = join(home, 'kassenexport.csv');
-
-/** A day's takings spread over 30 days and two locations, with the quirks of a real export. */
-function writeExport(): void {
-  const lines = ['Bon;Datum;Filiale;Artikelnr;Artikel;Menge;Umsatz'];
-  for (let row = 0; row < ROWS; row++) {
-    const code = 1000 + ((row * 7919) % CODES);
-    const day = 1 + (row % 30);
-    const both = row % 13 === 0;
-    const quantity = row % 5 === 0 ? '0,5' : String(1 + (row % 3));
-    lines.push(
-      `B${row}-1;${String(day).padStart(2, '0')}.04.2026;${row % 3 === 0 ? 'Bar' : 'Mitte'};${both ? `${code}+${code + 1}` : code};Gericht Nr. ${code} mit Käse;${quantity};${(12.9 + (row % 40)).toFixed(2).replace('.', ',')}`,
-    );
-  }
-  writeFileSync(file, iconv.encode(`${lines.join('\r\n')}\r\n`, 'win1252'));
-}
 
 /** Inventory, the profile, and mappings for most codes (some by recipe): set up in-process, not timed. */
 async function setUp(): Promise<void> {
@@ -101,7 +86,7 @@ async function setUp(): Promise<void> {
   }
 }
 
-writeExport();
+writeTillExport(file, ROWS, CODES);
 await setUp();
 const previews = [];
 for (let run = 0; run < RUNS; run++) previews.push(timedCli<{ preview: CsvPreview }>(env, ['csv', 'preview', 'Kassenexport', file]));

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../decimal/decimal';
 import { refusal, refusalOf } from '../../../test/support/test-engine';
 import { parseCsvProfile, type CsvProfile } from './csv-profile';
-import { decodeCsv, detectDelimiter, MAX_CSV_BYTES, peekCsv, readCsv, readCsvDate, readLocaleDecimal, type CsvReading } from './csv-reader';
+import { decodeCsv, detectDelimiter, MAX_CSV_BYTES, MAX_INVALID_ROWS, peekCsv, readCsv, readCsvDate, readLocaleDecimal, type CsvReading } from './csv-reader';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/csv/${name}`, import.meta.url));
 const profileOf = (name: string): CsvProfile => parseCsvProfile(JSON.parse(fixture(`${name}.profile.json`).toString('utf8')));
@@ -167,6 +170,35 @@ describe('reading a till export', () => {
         ['A1', '2'],
       ]);
     }
+  });
+
+  it('streams a file from disk the same as one in memory, deciding "auto" over the whole file, and hashes its bytes (issue 25, item 7)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'larder-csv-path-'));
+    try {
+      const german = join(folder, 'kassenexport-1252.csv');
+      writeFileSync(german, fixture('kassenexport-1252.csv'));
+      const fromDisk = await readCsv({ path: german }, { ...profileOf('kassenexport'), encoding: 'auto' });
+      const inMemory = await readCsv(fixture('kassenexport-1252.csv'), { ...profileOf('kassenexport'), encoding: 'auto' });
+      expect(plain(fromDisk)).toEqual(plain(inMemory));
+      expect(fromDisk.hash).toBe(inMemory.hash);
+      expect(fromDisk.hash).toBe(createHash('sha256').update(fixture('kassenexport-1252.csv')).digest('hex'));
+      // UTF-8 for its first two megabytes, then one Windows-1252 € (0x80): the whole file is Windows-1252.
+      const late = join(folder, 'late.csv');
+      const rows = Array.from({ length: 60_000 }, (_, index) => `North;A${index % 7};1`).join('\n');
+      writeFileSync(late, Buffer.concat([Buffer.from(`Store;Code;Qty\n${rows}\nNorth;`), Buffer.from([0x80]), Buffer.from(';1\n')]));
+      const reading = await readCsv({ path: late }, profileOf('three-locations'), { date: '2026-05-06' });
+      expect(reading.rows.at(-1)?.codes).toEqual(['€']);
+      expect(reading.rows).toHaveLength(60_001);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('lists the first 1,000 invalid rows and counts them all', async () => {
+    const text = `Store;Code;Qty\n${Array.from({ length: 1_500 }, () => 'Moon;A1;1').join('\n')}\nNorth;A1;1\n`;
+    const reading = await readCsv(Buffer.from(text), profileOf('three-locations'), { date: '2026-05-06' });
+    expect([reading.invalid.length, reading.invalidCount, reading.rows.length, reading.dataRows]).toEqual([MAX_INVALID_ROWS, 1_500, 1, 1_501]);
+    expect(reading.invalid[0]).toMatchObject({ line: 2, column: 'Store', value: 'Moon' });
   });
 
   it('refuses a file over 200 MB before reading it', async () => {

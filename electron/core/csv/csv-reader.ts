@@ -5,6 +5,10 @@
 // the profile's rules into codes, a quantity, a business date and a storage unit. A row that does not
 // read is reported with its line number, column, value and why, never guessed at.
 import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -44,17 +48,34 @@ export interface InvalidRow {
   reason: string;
 }
 
-export interface CsvReading {
+/** What reading a whole file found, besides its readable rows. */
+export interface CsvSummary {
   header: string[] | null;
-  rows: CsvRow[];
+  /** The first MAX_INVALID_ROWS invalid rows, in file order. */
   invalid: InvalidRow[];
+  /** Every invalid row, listed or not. */
+  invalidCount: number;
   /** Rows with a quantity of 0 or less: skipped and counted, as POS lines are. */
   skipped: number;
   /** Data rows in the file. */
   dataRows: number;
+  /** SHA-256 of the file's bytes. */
+  hash: string;
 }
 
+export interface CsvReading extends CsvSummary {
+  rows: CsvRow[];
+}
+
+/**
+ * How many invalid rows are listed (all are counted): a file of the wrong kind can have millions,
+ * and a manager fixes the export after the first few, not row by row.
+ */
+export const MAX_INVALID_ROWS = 1000;
+
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** What a file's encoding and delimiter are told from. */
+const HEAD_BYTES = 64 * 1024;
 
 /**
  * UTF-16 (what Excel's "Unicode Text" and some tills write), by its byte order mark, or without one
@@ -78,38 +99,111 @@ function utf16Of(bytes: Buffer): { encoding: 'utf-16le' | 'utf-16be'; bom: numbe
 }
 const SLICE = 1024 * 1024;
 
+/** How a file's bytes become text: which decoder, after how many bytes of byte order mark. */
+interface TextEncoding {
+  decoder: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+  skip: number;
+}
+
 /**
- * The file's text, a slice at a time: UTF-16 (with or without its byte order mark) is read as such
- * whatever the profile says; a UTF-8 BOM wins; `auto` takes strict UTF-8 when every byte is (checked
- * without decoding) and falls back to Windows-1252.
+ * The file's encoding from its head: UTF-16 (with or without its byte order mark) is read as such
+ * whatever the profile says; a UTF-8 BOM wins; `auto` takes strict UTF-8 when every byte is
+ * (`allUtf8` checks the rest, asked only when it decides) and falls back to Windows-1252.
  */
-export function* decodeCsv(bytes: Buffer, encoding: CsvProfile['encoding']): Generator<string> {
-  if (bytes.length > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `The file has ${bytes.length} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
-  const utf16 = utf16Of(bytes);
-  if (utf16) {
-    yield* decodeSlices(bytes.subarray(utf16.bom), new TextDecoder(utf16.encoding));
-    return;
-  }
+function encodingOf(head: Buffer, encoding: CsvProfile['encoding'], allUtf8: () => boolean): TextEncoding {
+  const utf16 = utf16Of(head);
+  if (utf16) return { decoder: utf16.encoding, skip: utf16.bom };
   // No till writes a NUL into a CSV export: a picture, a spreadsheet or an archive does. Its bytes are never shown.
-  if (bytes.subarray(0, 8192).includes(0)) {
+  if (head.subarray(0, 8192).includes(0)) {
     throw new DomainError('csv_unreadable', 'This is not a text file (it may be a spreadsheet, a PDF or a picture). Choose the CSV export of the till; from Excel, save as “CSV UTF-8”.');
   }
-  const bom = bytes.subarray(0, 3).equals(UTF8_BOM);
-  const body = bom ? bytes.subarray(3) : bytes;
-  const utf8 = bom || (encoding !== 'windows-1252' && isUtf8(body));
+  if (head.subarray(0, 3).equals(UTF8_BOM)) return { decoder: 'utf-8', skip: 3 };
+  const utf8 = encoding !== 'windows-1252' && allUtf8();
   if (!utf8 && encoding === 'utf-8') {
     throw new DomainError('csv_unreadable', 'The file is not valid UTF-8; if the till exports Windows-1252 (ANSI), set the profile’s encoding to "windows-1252" or "auto".');
   }
-  yield* decodeSlices(body, utf8 ? new TextDecoder('utf-8') : iconv.getDecoder('win1252'));
+  return { decoder: utf8 ? 'utf-8' : 'windows-1252', skip: 0 };
 }
 
-function* decodeSlices(body: Buffer, decoder: InstanceType<typeof TextDecoder> | ReturnType<typeof iconv.getDecoder>): Generator<string> {
-  for (let start = 0; start < body.length; start += SLICE) {
-    const slice = body.subarray(start, start + SLICE);
-    yield decoder instanceof TextDecoder ? decoder.decode(slice, { stream: true }) : decoder.write(slice);
-  }
-  const rest = decoder instanceof TextDecoder ? decoder.decode() : decoder.end();
+const decoderFor = (encoding: TextEncoding) => (encoding.decoder === 'windows-1252' ? iconv.getDecoder('win1252') : new TextDecoder(encoding.decoder));
+
+/** The text of a file in memory, a slice at a time (encodingOf says how it is read). */
+export function* decodeCsv(bytes: Buffer, encoding: CsvProfile['encoding']): Generator<string> {
+  if (bytes.length > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `The file has ${bytes.length} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
+  const chosen = encodingOf(bytes.subarray(0, HEAD_BYTES), encoding, () => isUtf8(bytes));
+  yield* decodeSlices(bytes.subarray(chosen.skip), decoderFor(chosen));
+}
+
+type Decoder = ReturnType<typeof decoderFor>;
+
+const decodePart = (decoder: Decoder, part: Buffer) => (decoder instanceof TextDecoder ? decoder.decode(part, { stream: true }) : decoder.write(part));
+const decodeEnd = (decoder: Decoder) => (decoder instanceof TextDecoder ? decoder.decode() : decoder.end()) ?? '';
+
+function* decodeSlices(body: Buffer, decoder: Decoder): Generator<string> {
+  for (let start = 0; start < body.length; start += SLICE) yield decodePart(decoder, body.subarray(start, start + SLICE));
+  const rest = decodeEnd(decoder);
   if (rest) yield rest;
+}
+
+/** A file to read: in memory (what a window sends), or on disk (what the command line names), streamed. */
+export type CsvSource = Buffer | { path: string };
+
+/** A file's text as it streams, and the SHA-256 of its bytes (an upload is posted once per content). */
+export interface CsvText {
+  hash: string;
+  chunks: AsyncIterator<string>;
+}
+
+/**
+ * A file's text. One on disk is read twice, a slice at a time and never whole: first for its hash,
+ * its head and whether it is all UTF-8 (what `auto` decides by), then for its text.
+ */
+export async function csvText(source: CsvSource, encoding: CsvProfile['encoding']): Promise<CsvText> {
+  if (Buffer.isBuffer(source)) {
+    const slices = decodeCsv(source, encoding);
+    return { hash: createHash('sha256').update(source).digest('hex'), chunks: { next: async () => slices.next() } };
+  }
+  const size = await fileSize(source.path);
+  if (size > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `${basename(source.path)} has ${size} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
+  const hash = createHash('sha256');
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let utf8 = true;
+  let head = Buffer.alloc(0);
+  for await (const part of createReadStream(source.path, { highWaterMark: SLICE }) as AsyncIterable<Buffer>) {
+    hash.update(part);
+    if (head.length < HEAD_BYTES) head = Buffer.concat([head, part.subarray(0, HEAD_BYTES - head.length)]);
+    if (utf8) {
+      try {
+        strict.decode(part, { stream: true });
+      } catch {
+        utf8 = false;
+      }
+    }
+  }
+  if (utf8) {
+    try {
+      strict.decode();
+    } catch {
+      utf8 = false;
+    }
+  }
+  const chosen = encodingOf(head, encoding, () => utf8);
+  const { path } = source;
+  async function* chunks() {
+    const decoder = decoderFor(chosen);
+    for await (const part of createReadStream(path, { start: chosen.skip, highWaterMark: SLICE }) as AsyncIterable<Buffer>) yield decodePart(decoder, part);
+    const rest = decodeEnd(decoder);
+    if (rest) yield rest;
+  }
+  return { hash: hash.digest('hex'), chunks: chunks() };
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    throw new DomainError('file_unreadable', `Cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -226,28 +320,36 @@ const ONE = 10 ** QUANTITY_SCALE;
 
 const clip = (value: string) => (value.length > 80 ? `${value.slice(0, 79)}…` : value);
 
+/** Every row of a file, collected in memory: for small files, such as the reader's tests read. */
+export async function readCsv(source: CsvSource, profile: CsvProfile, options: { date?: string | undefined } = {}): Promise<CsvReading> {
+  const rows: CsvRow[] = [];
+  const summary = await readCsvRows(source, profile, options, (row) => void rows.push(row));
+  return { ...summary, rows };
+}
+
 /**
- * Reads every row of the file. Refuses (before reporting any row) a file the profile does not fit:
- * a named column that is not there, or a date column that does not read in most rows.
+ * Reads every row of the file, handing each readable one to `onRow` as it streams by, so no copy of
+ * the file's text or rows is held here. Refuses (before reporting any row) a file the profile does
+ * not fit: a named column that is not there, or a date column that does not read in most rows.
  */
-export async function readCsv(bytes: Buffer, profile: CsvProfile, options: { date?: string | undefined } = {}): Promise<CsvReading> {
+export async function readCsvRows(source: CsvSource, profile: CsvProfile, options: { date?: string | undefined }, onRow: (row: CsvRow) => void): Promise<CsvSummary> {
   const rule = profile.rules[0] as CsvProfile['rules'][number];
   if (rule.date_source_column == null && !options.date) throw new DomainError('date_required', 'The profile has no date column: choose the business date of the file.');
-  const text = decodeCsv(bytes, profile.encoding);
-  const first = text.next();
+  const { hash, chunks: text } = await csvText(source, profile.encoding);
+  const first = await text.next();
   const head = first.done ? '' : first.value;
   const delimiter = profile.delimiter === 'auto' ? detectDelimiter(head, profile.quote) : profile.delimiter;
   checkDelimiter(head, delimiter, profile.quote);
-  const chunks = function* () {
+  const all = async function* () {
     if (head) yield head;
-    yield* text;
+    for (let next = await text.next(); !next.done; next = await text.next()) yield next.value;
   };
-  const records = Readable.from(chunks()).pipe(parse({ delimiter, quote: profile.quote, record_delimiter: LINE_ENDINGS, relax_column_count: true, skip_empty_lines: true, info: true }));
+  const records = Readable.from(all()).pipe(parse({ delimiter, quote: profile.quote, record_delimiter: LINE_ENDINGS, relax_column_count: true, skip_empty_lines: true, info: true }));
 
   let header: string[] | null = null;
   let columns: ReturnType<typeof columnsOf> | null = null;
-  const rows: CsvRow[] = [];
   const invalid: InvalidRow[] = [];
+  let invalidCount = 0;
   let skipped = 0;
   let undated = 0;
   let dataRows = 0;
@@ -262,9 +364,9 @@ export async function readCsv(bytes: Buffer, profile: CsvProfile, options: { dat
       const row = readRow(record, info.lines, columns, profile, options.date as string, header);
       if (row === 'skipped') skipped++;
       else if ('reason' in row) {
-        invalid.push(row);
+        if (invalidCount++ < MAX_INVALID_ROWS) invalid.push(row);
         if (row.column === columns.dateName) undated++;
-      } else rows.push(row);
+      } else onRow(row);
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
@@ -277,7 +379,7 @@ export async function readCsv(bytes: Buffer, profile: CsvProfile, options: { dat
       `The dates in column ${quoted(columns.dateName)} do not read as ${profile.date_format} in ${undated} of ${dataRows} rows: check the profile's date_format.`,
     );
   }
-  return { header, rows, invalid, skipped, dataRows };
+  return { header, invalid, invalidCount, skipped, dataRows, hash };
 }
 
 /** Each column the profile names, as an index into the rows, or a refusal naming it; null for a column the profile leaves out. */

@@ -19,7 +19,7 @@ import { listUploads, previewCsv, revertUpload, uploadCsv, type CsvPostOptions }
 
 const AT = '2026-05-08T10:00:00.000Z';
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/csv/${name}`, import.meta.url));
-const file = (name: string) => ({ name, bytes: fixture(name) });
+const file = (name: string) => ({ name, content: fixture(name) });
 
 const SETUP = {
   storageUnits: [{ name: 'Main Kitchen' }, { name: 'Bar Storage' }, { name: 'Island Store' }],
@@ -81,7 +81,7 @@ function map(code: string, target: { ingredient: string } | { recipe: string }, 
 }
 
 const upload = (profile: string, name: string, options: CsvPostOptions = {}, bytes?: Buffer) =>
-  uploadCsv(engine.scope, profile, bytes ? { name, bytes } : file(name), options, AT);
+  uploadCsv(engine.scope, profile, bytes ? { name, content: bytes } : file(name), options, AT);
 
 /** The ISSUE entries as [location, date, storage unit, ingredient, quantity, value] rows. */
 const issues = () =>

@@ -8,13 +8,12 @@
 // until reverted (csv_uploads_file_once); an external row id once per source (csv_upload_keys' primary
 // key); a location-day an earlier upload posted needs an explicit replace or add; and the trace's
 // primary key keeps any line from deducting twice. The whole upload is one transaction.
-import { createHash, randomUUID } from 'node:crypto';
-import { openSync, closeSync, fstatSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { openSync, closeSync, fstatSync } from 'node:fs';
 import { basename } from 'node:path';
 import { normalizeDate } from '../../../shared/dates';
 import type { CsvDay, CsvInvalidRow, CsvPreview, CsvUploadMode, CsvUploadView } from '../../../shared/model/csv';
 import type { CompanyScope } from '../db/company';
-import { insertMany } from '../db/insert-many';
 import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../decimal/decimal';
 import { DomainError, quoted } from '../domain-error';
 import { listIngredients } from '../inventory/ingredients';
@@ -30,10 +29,17 @@ import { deleteUploadedSales, storeUploadedDay, uploadedSalesLineIds } from '../
 import { emptyStats, postDayLines } from '../transfer/transfer-day';
 import { finishLog, markReplaced, markUploadReverted, startLog } from '../transfer/transfer-log';
 import { parseCsvProfile, type CsvProfile } from './csv-profile';
-import { MAX_CSV_BYTES, readCsv, type CsvReading, type CsvRow, type InvalidRow } from './csv-reader';
+import { MAX_CSV_BYTES, readCsvRows, type CsvRow, type CsvSource, type CsvSummary, type InvalidRow } from './csv-reader';
+import { FileRows, type FileDay } from './csv-rows';
 
-/** A file from disk, its size checked before a byte of it is read. */
-export function readCsvFile(path: string): { name: string; bytes: Buffer } {
+/** A file as an upload reads it: its name, and its bytes in memory or its place on disk. */
+export interface CsvFile {
+  name: string;
+  content: CsvSource;
+}
+
+/** A file on disk, checked to open and to be at most 200 MB; it is streamed when read, never held whole. */
+export function readCsvFile(path: string): CsvFile {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -43,7 +49,7 @@ export function readCsvFile(path: string): { name: string; bytes: Buffer } {
   try {
     const { size } = fstatSync(fd);
     if (size > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `${basename(path)} has ${size} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
-    return { name: basename(path), bytes: readFileSync(fd) };
+    return { name: basename(path), content: { path } };
   } finally {
     closeSync(fd);
   }
@@ -51,7 +57,8 @@ export function readCsvFile(path: string): { name: string; bytes: Buffer } {
 
 /** The rows of one location and business day. */
 interface DayGroup {
-  key: string;
+  /** The day's number in the file's rows. */
+  day: number;
   /** The location column's value, or "default". */
   location: string;
   businessLocationId: string;
@@ -59,22 +66,24 @@ interface DayGroup {
   storageUnit: string;
   storageUnitId: number;
   date: string;
-  rows: CsvRow[];
+  /** The day's rows that post, as indexes into the file's rows. */
+  rows: number[];
   alreadyPosted: boolean;
 }
 
-/** A file read with its profile. */
+/** A file read with its profile: its readable rows held compactly, what the reading found, its first rows as read. */
 interface ReadFile {
   source: SalesSource;
   profile: CsvProfile;
-  reading: CsvReading;
-  hash: string;
+  summary: CsvSummary;
+  rows: FileRows;
+  first: CsvRow[];
 }
 
 /** A file read, and held against what the source posted before. */
 interface Prepared extends ReadFile {
   /** Rows to post: readable, and not a duplicate external id. */
-  rows: CsvRow[];
+  posting: number;
   duplicates: number;
   days: DayGroup[];
   /** Each code with the name the file first gave it. */
@@ -95,30 +104,30 @@ function chosenDate(date: string | undefined): string | undefined {
   return businessDate;
 }
 
-async function readFile(scope: CompanyScope, profileName: string, bytes: Buffer, date: string | undefined): Promise<ReadFile> {
+const PREVIEW_ROWS = 20;
+
+/** Reads the file a row at a time into its compact rows; the caller disposes of them (dropping their temporary table). */
+async function readFile(scope: CompanyScope, profileName: string, content: CsvSource, date: string | undefined): Promise<ReadFile> {
   const { source, profile } = requireCsvSource(scope, profileName);
-  const reading = await readCsv(bytes, profile, { date: chosenDate(date) });
-  return { source, profile, reading, hash: createHash('sha256').update(bytes).digest('hex') };
+  const rows = new FileRows(scope.db);
+  const first: CsvRow[] = [];
+  try {
+    const summary = await readCsvRows(content, profile, { date: chosenDate(date) }, (row) => {
+      if (first.length < PREVIEW_ROWS) first.push(row);
+      rows.add(row);
+    });
+    rows.flushIds();
+    return { source, profile, summary, rows, first };
+  } catch (error) {
+    rows.dispose();
+    throw error;
+  }
 }
 
 /** Held against the database: duplicates, days posted before, the storage units; inside the upload's transaction when it posts. */
 function prepare(scope: CompanyScope, read: ReadFile): Prepared {
-  const { source, profile, reading } = read;
-
-  const known = scope.db.statement('SELECT 1 FROM csv_upload_keys WHERE source_id = ? AND external_id = ?').pluck();
-  const seen = new Set<string>();
-  const rows: CsvRow[] = [];
-  let duplicates = 0;
-  for (const row of reading.rows) {
-    if (row.externalId !== null) {
-      if (seen.has(row.externalId) || known.get(source.id, row.externalId) !== undefined) {
-        duplicates++;
-        continue;
-      }
-      seen.add(row.externalId);
-    }
-    rows.push(row);
-  }
+  const { source, profile, rows } = read;
+  rows.markPostedBefore(source.id);
 
   const storageUnitIds = new Map<string, number>();
   const storageUnitId = (name: string) => {
@@ -131,36 +140,42 @@ function prepare(scope: CompanyScope, read: ReadFile): Prepared {
     return id;
   };
   const posted = scope.db.statement(`SELECT 1 FROM ledger_entries WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' AND source = 'csv' LIMIT 1`).pluck();
-  const groups = new Map<string, DayGroup>();
+  const groups: DayGroup[] = [];
   const codes = new Map<string, string | null>();
-  for (const row of rows) {
-    const key = `${row.location}\u0000${row.date}`;
-    let group = groups.get(key);
-    if (!group) {
-      const whole = profile.location_column == null;
-      const businessLocationId = whole ? source.name : `${source.name}/${row.location}`;
-      group = {
-        key,
-        location: row.location,
-        businessLocationId,
-        locationName: whole ? source.name : row.location,
-        storageUnit: row.storageUnit,
-        storageUnitId: storageUnitId(row.storageUnit),
-        date: row.date,
-        rows: [],
-        alreadyPosted: posted.get(businessLocationId, row.date, scope.companyId) !== undefined,
-      };
-      groups.set(key, group);
+  let duplicates = 0;
+  for (let index = 0; index < rows.count; index++) {
+    if (rows.isDuplicate(index)) {
+      duplicates++;
+      continue;
     }
-    group.rows.push(row);
-    for (const code of row.codes) if (!codes.has(code) || codes.get(code) === null) codes.set(code, row.name);
+    const day = rows.dayOf(index);
+    let group = groups[day];
+    if (!group) {
+      const { location, storageUnit, date } = rows.days[day] as FileDay;
+      const whole = profile.location_column == null;
+      const businessLocationId = whole ? source.name : `${source.name}/${location}`;
+      group = groups[day] = {
+        day,
+        location,
+        businessLocationId,
+        locationName: whole ? source.name : location,
+        storageUnit,
+        storageUnitId: storageUnitId(storageUnit),
+        date,
+        rows: [],
+        alreadyPosted: posted.get(businessLocationId, date, scope.companyId) !== undefined,
+      };
+    }
+    group.rows.push(index);
+    const name = rows.nameOf(index);
+    for (const code of rows.codesOf(index)) if (!codes.has(code) || codes.get(code) === null) codes.set(code, name);
   }
-  const days = [...groups.values()].sort((a, b) => a.locationName.localeCompare(b.locationName) || a.date.localeCompare(b.date));
-  return { ...read, rows, duplicates, days, codes };
+  const days = groups.filter((group) => group !== undefined).sort((a, b) => a.locationName.localeCompare(b.locationName) || a.date.localeCompare(b.date));
+  return { ...read, posting: rows.count - duplicates, duplicates, days, codes };
 }
 
 /** How a row's code is matched: by code (the item's SKU), then by the row's name. */
-const lineOf = (code: string, row: CsvRow) => ({ sku: code, name: row.name ?? code });
+const lineOf = (code: string, name: string | null) => ({ sku: code, name: name ?? code });
 
 const toInvalid = (row: InvalidRow): CsvInvalidRow => ({ row: row.line, column: row.column, value: row.value, reason: row.reason });
 
@@ -178,15 +193,21 @@ function postedUploadOf(scope: CompanyScope, hash: string): number | null {
   return (id as number | undefined) ?? null;
 }
 
-function countUnmapped(rows: CsvRow[], mappingFor: (line: { sku: string; name: string }) => LineMapping | null): number {
-  return rows.filter((row) => row.codes.every((code) => mappingFor(lineOf(code, row)) === null)).length;
+function countUnmapped(prepared: Prepared, mappingFor: (line: { sku: string; name: string }) => LineMapping | null): number {
+  const { rows } = prepared;
+  let unmapped = 0;
+  for (const day of prepared.days) {
+    for (const index of day.rows) {
+      const name = rows.nameOf(index);
+      if (rows.codesOf(index).every((code) => mappingFor(lineOf(code, name)) === null)) unmapped++;
+    }
+  }
+  return unmapped;
 }
 
-const PREVIEW_ROWS = 20;
-
 /** The rows a preview shows first, as text. */
-function firstRows(reading: CsvReading): CsvPreview['first_rows'] {
-  return reading.rows.slice(0, PREVIEW_ROWS).map((row) => ({
+function firstRows(first: CsvRow[]): CsvPreview['first_rows'] {
+  return first.map((row) => ({
     row: row.line,
     codes: row.codes,
     quantity: formatScaled(row.quantity, QUANTITY_SCALE),
@@ -200,17 +221,21 @@ function firstRows(reading: CsvReading): CsvPreview['first_rows'] {
 }
 
 /** How a profile not saved yet reads a sample file (the profile editor's live preview); touches nothing. */
-export async function sampleCsv(profileJson: unknown, bytes: Buffer, date: string | undefined) {
+export async function sampleCsv(profileJson: unknown, content: CsvSource, date: string | undefined) {
   const profile = parseCsvProfile(profileJson);
-  const reading = await readCsv(bytes, profile, { date: chosenDate(date) });
+  const first: CsvRow[] = [];
+  let valid = 0;
+  const summary = await readCsvRows(content, profile, { date: chosenDate(date) }, (row) => {
+    if (valid++ < PREVIEW_ROWS) first.push(row);
+  });
   return {
-    header: reading.header,
-    rows: reading.dataRows,
-    rows_valid: reading.rows.length,
-    rows_invalid: reading.invalid.length,
-    rows_skipped: reading.skipped,
-    first_rows: firstRows(reading),
-    invalid_rows: reading.invalid.map(toInvalid),
+    header: summary.header,
+    rows: summary.dataRows,
+    rows_valid: valid,
+    rows_invalid: summary.invalidCount,
+    rows_skipped: summary.skipped,
+    first_rows: firstRows(first),
+    invalid_rows: summary.invalid.map(toInvalid),
   };
 }
 
@@ -219,9 +244,17 @@ export async function sampleCsv(profileJson: unknown, bytes: Buffer, date: strin
  * row, rows per location and date, each code mapped or not, and the deduction per ingredient. The
  * file's codes become the source's POS items, so they can be mapped before the upload.
  */
-export async function previewCsv(scope: CompanyScope, profileName: string, file: { name: string; bytes: Buffer }, options: { date?: string | undefined }, at: string): Promise<CsvPreview> {
-  const prepared = prepare(scope, await readFile(scope, profileName, file.bytes, options.date));
-  const { source, reading, rows } = prepared;
+export async function previewCsv(scope: CompanyScope, profileName: string, file: CsvFile, options: { date?: string | undefined }, at: string): Promise<CsvPreview> {
+  const read = await readFile(scope, profileName, file.content, options.date);
+  try {
+    return previewOf(scope, prepare(scope, read), file.name, at);
+  } finally {
+    read.rows.dispose();
+  }
+}
+
+function previewOf(scope: CompanyScope, prepared: Prepared, fileName: string, at: string): CsvPreview {
+  const { source, summary, rows } = prepared;
   recordSourceCodes(scope, source.id, new Map([...prepared.codes].map(([code, name]) => [code, { name, locationIds: [] }])), at);
   const mappingFor = mappingLookup(scope, source.id, 0);
 
@@ -229,15 +262,17 @@ export async function previewCsv(scope: CompanyScope, profileName: string, file:
   const deductions = dayDeductions(currentRecipeBook(scope), () => 0);
   const taken = new Map<string, { ingredientId: number; storageUnit: string; quantity: number }>();
   for (const day of prepared.days) {
-    for (const row of day.rows) {
-      for (const code of row.codes) {
-        const mapping = mappingFor(lineOf(code, row));
+    for (const index of day.rows) {
+      const name = rows.nameOf(index);
+      const quantity = rows.quantityOf(index);
+      for (const code of rows.codesOf(index)) {
+        const mapping = mappingFor(lineOf(code, name));
         const entry = codes.get(code) ?? { name: prepared.codes.get(code) ?? code, rows: 0, quantity: 0, mapping };
         entry.rows++;
-        entry.quantity += row.quantity;
+        entry.quantity += quantity;
         codes.set(code, entry);
         if (!mapping) continue;
-        const { changes } = deductions.take(row.quantity, mapping);
+        const { changes } = deductions.take(quantity, mapping);
         for (let n = 0; n < changes.length; n += 3) {
           const key = `${changes[n]}\u0000${day.storageUnit}`;
           const sum = taken.get(key) ?? { ingredientId: changes[n] as number, storageUnit: day.storageUnit, quantity: 0 };
@@ -250,16 +285,16 @@ export async function previewCsv(scope: CompanyScope, profileName: string, file:
   const ingredients = new Map(listIngredients(scope).map((ingredient) => [ingredient.id, ingredient]));
   return {
     profile: source.name,
-    file_name: file.name,
-    header: reading.header,
-    rows: reading.dataRows,
-    rows_valid: reading.rows.length,
-    rows_invalid: reading.invalid.length,
-    rows_skipped: reading.skipped,
+    file_name: fileName,
+    header: summary.header,
+    rows: summary.dataRows,
+    rows_valid: rows.count,
+    rows_invalid: summary.invalidCount,
+    rows_skipped: summary.skipped,
     rows_duplicate: prepared.duplicates,
-    rows_unmapped: countUnmapped(rows, mappingFor),
-    first_rows: firstRows(reading),
-    invalid_rows: reading.invalid.map(toInvalid),
+    rows_unmapped: countUnmapped(prepared, mappingFor),
+    first_rows: firstRows(prepared.first),
+    invalid_rows: summary.invalid.map(toInvalid),
     days: prepared.days.map((day) => dayView(day, null)),
     codes: [...codes]
       .map(([code, entry]) => ({
@@ -277,7 +312,7 @@ export async function previewCsv(scope: CompanyScope, profileName: string, file:
         return { ingredient: ingredient?.name ?? String(sum.ingredientId), unit: ingredient?.unit ?? '', storage_unit: sum.storageUnit, quantity: formatScaled(sum.quantity, QUANTITY_SCALE) };
       })
       .sort((a, b) => a.storage_unit.localeCompare(b.storage_unit) || a.ingredient.localeCompare(b.ingredient)),
-    already_uploaded: postedUploadOf(scope, prepared.hash),
+    already_uploaded: postedUploadOf(scope, summary.hash),
   };
 }
 
@@ -291,143 +326,144 @@ export interface CsvPostOptions {
  * Posts the file: each (location, business date) one transfer with its log (trigger csv_upload),
  * its rows stored as sales so every ISSUE is traced to them. All of it commits, or none.
  */
-export async function uploadCsv(scope: CompanyScope, profileName: string, file: { name: string; bytes: Buffer }, options: CsvPostOptions, at: string): Promise<CsvUploadView> {
+export async function uploadCsv(scope: CompanyScope, profileName: string, file: CsvFile, options: CsvPostOptions, at: string): Promise<CsvUploadView> {
+  const read = await readFile(scope, profileName, file.content, options.date);
+  try {
+    return scope.db.write(() => post(scope, prepare(scope, read), file.name, options, at));
+  } finally {
+    read.rows.dispose();
+  }
+}
+
+function post(scope: CompanyScope, prepared: Prepared, fileName: string, options: CsvPostOptions, at: string): CsvUploadView {
   const { db } = scope;
-  const read = await readFile(scope, profileName, file.bytes, options.date);
-  return db.write(() => {
-    const prepared = prepare(scope, read);
-    const { source, reading, days } = prepared;
-    if (reading.dataRows === 0) throw new DomainError('csv_unreadable', `${file.name} has no data rows: nothing to post. Is it the right export?`);
-    if (reading.invalid.length > 0 && !options.skipInvalid) {
-      throw new DomainError(
-        'csv_row_invalid',
-        `${reading.invalid.length} of ${reading.dataRows} rows cannot be read (first: row ${reading.invalid[0]?.line}, ${reading.invalid[0]?.column}: ${reading.invalid[0]?.reason}). Nothing was posted; correct them, or post with “skip invalid rows”.`,
-        undefined,
-        reading.invalid.map(toInvalid),
-      );
-    }
-    const earlier = postedUploadOf(scope, prepared.hash);
-    if (earlier !== null) throw new DomainError('csv_file_already_uploaded', `This file was posted before (upload ${earlier}); revert that upload first to post it again.`);
-    const postedDays = days.filter((day) => day.alreadyPosted);
-    if (postedDays.length > 0 && !options.mode) {
-      throw new DomainError(
-        'csv_days_already_posted',
-        `An earlier upload already posted ${postedDays.map((day) => `${day.locationName} ${day.date}`).join(', ')}. Choose replace or add.`,
-        postedDays.map((day) => `${day.locationName} ${day.date}`),
-      );
-    }
-
-    const { id: uploadId } = db
-      .statement(
-        `INSERT INTO csv_uploads (company_id, source_id, file_name, content_hash, status, mode, skip_invalid, rows, rows_posted, rows_invalid, rows_unmapped,
-           rows_duplicate, rows_skipped, days, invalid_rows, uploaded_at)
-         VALUES (?, ?, ?, ?, 'posted', ?, ?, ?, 0, ?, 0, ?, ?, '[]', ?, ?) RETURNING id`,
-      )
-      .get(
-        scope.companyId,
-        source.id,
-        file.name,
-        prepared.hash,
-        postedDays.length > 0 ? (options.mode ?? null) : null,
-        options.skipInvalid ? 1 : 0,
-        reading.dataRows,
-        reading.invalid.length,
-        prepared.duplicates,
-        reading.skipped,
-        JSON.stringify(reading.invalid.map(toInvalid)),
-        at,
-      ) as { id: number };
-    insertMany(
-      db,
-      'csv_upload_keys',
-      ['source_id', 'external_id', 'upload_id'],
-      prepared.rows.flatMap((row) => (row.externalId === null ? [] : [source.id, row.externalId, uploadId])),
+  const { source, summary, days, rows } = prepared;
+  if (summary.dataRows === 0) throw new DomainError('csv_unreadable', `${fileName} has no data rows: nothing to post. Is it the right export?`);
+  if (summary.invalidCount > 0 && !options.skipInvalid) {
+    throw new DomainError(
+      'csv_row_invalid',
+      `${summary.invalidCount} of ${summary.dataRows} rows cannot be read (first: row ${summary.invalid[0]?.line}, ${summary.invalid[0]?.column}: ${summary.invalid[0]?.reason}). Nothing was posted; correct them, or post with “skip invalid rows”.`,
+      undefined,
+      summary.invalid.map(toInvalid),
     );
+  }
+  const earlier = postedUploadOf(scope, summary.hash);
+  if (earlier !== null) throw new DomainError('csv_file_already_uploaded', `This file was posted before (upload ${earlier}); revert that upload first to post it again.`);
+  const postedDays = days.filter((day) => day.alreadyPosted);
+  if (postedDays.length > 0 && !options.mode) {
+    throw new DomainError(
+      'csv_days_already_posted',
+      `An earlier upload already posted ${postedDays.map((day) => `${day.locationName} ${day.date}`).join(', ')}. Choose replace or add.`,
+      postedDays.map((day) => `${day.locationName} ${day.date}`),
+    );
+  }
 
-    const locationIds = ensureSourceLocations(
+  const { id: uploadId } = db
+    .statement(
+      `INSERT INTO csv_uploads (company_id, source_id, file_name, content_hash, status, mode, skip_invalid, rows, rows_posted, rows_invalid, rows_unmapped,
+         rows_duplicate, rows_skipped, days, invalid_rows, uploaded_at)
+       VALUES (?, ?, ?, ?, 'posted', ?, ?, ?, 0, ?, 0, ?, ?, '[]', ?, ?) RETURNING id`,
+    )
+    .get(
+      scope.companyId,
+      source.id,
+      fileName,
+      summary.hash,
+      postedDays.length > 0 ? (options.mode ?? null) : null,
+      options.skipInvalid ? 1 : 0,
+      summary.dataRows,
+      summary.invalidCount,
+      prepared.duplicates,
+      summary.skipped,
+      JSON.stringify(summary.invalid.map(toInvalid)),
+      at,
+    ) as { id: number };
+  rows.recordKeys(source.id, uploadId);
+
+  const locationIds = ensureSourceLocations(
+    scope,
+    source,
+    [...new Map(days.map((day) => [day.location, day])).values()].map((day) => ({
+      key: day.location,
+      businessLocationId: day.businessLocationId,
+      name: day.locationName,
+      storageUnitId: day.storageUnitId,
+    })),
+    at,
+  );
+  const carriers = new Map<string, { name: string | null; locationIds: number[] }>();
+  for (const day of days) {
+    const locationId = locationIds.get(day.location) as number;
+    for (const index of day.rows) {
+      for (const code of rows.codesOf(index)) {
+        const entry = carriers.get(code) ?? { name: prepared.codes.get(code) ?? null, locationIds: [] };
+        if (!entry.locationIds.includes(locationId)) entry.locationIds.push(locationId);
+        carriers.set(code, entry);
+      }
+    }
+  }
+  recordSourceCodes(scope, source.id, carriers, at);
+  const mappingFor = mappingLookup(scope, source.id, 0);
+  const rowsUnmapped = countUnmapped(prepared, mappingFor);
+
+  const posted: CsvDay[] = [];
+  for (const day of days) {
+    const locationId = locationIds.get(day.location) as number;
+    const replace = day.alreadyPosted && options.mode === 'replace';
+    const logId = startLog(
+      db,
       scope,
-      source,
-      [...new Map(days.map((day) => [day.location, day])).values()].map((day) => ({
-        key: day.location,
-        businessLocationId: day.businessLocationId,
-        name: day.locationName,
+      {
+        locationId,
+        reportDate: day.date,
+        requestUuid: randomUUID(),
+        attempt: 1,
+        trigger: 'csv_upload',
+        forceRefresh: replace,
         storageUnitId: day.storageUnitId,
-      })),
+        csvUploadId: uploadId,
+      },
       at,
     );
-    const carriers = new Map<string, { name: string | null; locationIds: number[] }>();
-    for (const day of days) {
-      const locationId = locationIds.get(day.location) as number;
-      for (const row of day.rows) {
-        for (const code of row.codes) {
-          const entry = carriers.get(code) ?? { name: prepared.codes.get(code) ?? null, locationIds: [] };
-          if (!entry.locationIds.includes(locationId)) entry.locationIds.push(locationId);
-          carriers.set(code, entry);
-        }
-      }
+    const stats = emptyStats();
+    const issueDay = { businessLocationId: day.businessLocationId, date: day.date, storageUnitId: day.storageUnitId, source: 'csv' as const };
+    if (replace) {
+      // Exactly this location-day of earlier uploads goes; their logs say they were replaced.
+      stats.entries_replaced = deleteDayIssues(scope, { locationRowId: locationId, ...issueDay });
+      markReplaced(db, { locationId, reportDate: day.date }, logId, at);
     }
-    recordSourceCodes(scope, source.id, carriers, at);
-    const mappingFor = mappingLookup(scope, source.id, 0);
-    const rowsUnmapped = countUnmapped(prepared.rows, mappingFor);
-
-    const posted: CsvDay[] = [];
-    for (const day of days) {
-      const locationId = locationIds.get(day.location) as number;
-      const replace = day.alreadyPosted && options.mode === 'replace';
-      const logId = startLog(
-        db,
-        scope,
-        {
-          locationId,
-          reportDate: day.date,
-          requestUuid: randomUUID(),
-          attempt: 1,
-          trigger: 'csv_upload',
-          forceRefresh: replace,
-          storageUnitId: day.storageUnitId,
-          csvUploadId: uploadId,
-        },
-        at,
-      );
-      const stats = emptyStats();
-      const issueDay = { businessLocationId: day.businessLocationId, date: day.date, storageUnitId: day.storageUnitId, source: 'csv' as const };
-      if (replace) {
-        // Exactly this location-day of earlier uploads goes; their logs say they were replaced.
-        stats.entries_replaced = deleteDayIssues(scope, { locationRowId: locationId, ...issueDay });
-        markReplaced(db, { locationId, reportDate: day.date }, logId, at);
-      }
-      const lines = storeUploadedDay(
-        db,
-        locationId,
-        day.date,
-        uploadId,
-        day.rows.map((row) => ({
-          accountReference: `upload ${uploadId} row ${row.line}`,
-          receiptId: row.externalId,
-          lines: row.codes.map((code, index) => ({
-            lineId: row.codes.length > 1 ? `row ${row.line}.${index + 1}` : `row ${row.line}`,
-            sku: code,
-            name: row.name ?? code,
-            quantity: row.quantity,
-            // The row's amount once, on its first code, so the day's sales value is the file's.
-            netAmount: index === 0 ? row.netAmount : null,
-          })),
-        })),
-        at,
-      );
-      stats.sales_count = day.rows.length;
-      const outcome = postDayLines(scope, { ...issueDay, locationRowId: locationId, sourceId: source.id, transferLogId: logId }, lines, new Set(), stats);
-      finishLog(db, logId, stats, { noData: lines.length === 0, dataComplete: true, ...outcome }, at);
-      posted.push(dayView(day, logId));
-    }
-    db.statement('UPDATE csv_uploads SET rows_posted = ?, rows_unmapped = ?, days = ? WHERE id = ?').run(
-      prepared.rows.length - rowsUnmapped,
-      rowsUnmapped,
-      JSON.stringify(posted),
+    const externalIds = rows.externalIdsOf(day.day);
+    const lines = storeUploadedDay(
+      db,
+      locationId,
+      day.date,
       uploadId,
+      day.rows.map((index) => {
+        const line = rows.lineOf(index);
+        const codes = rows.codesOf(index);
+        const name = rows.nameOf(index);
+        return {
+          accountReference: `upload ${uploadId} row ${line}`,
+          receiptId: externalIds.get(index) ?? null,
+          lines: codes.map((code, position) => ({
+            lineId: codes.length > 1 ? `row ${line}.${position + 1}` : `row ${line}`,
+            sku: code,
+            name: name ?? code,
+            quantity: rows.quantityOf(index),
+            // The row's amount once, on its first code, so the day's sales value is the file's.
+            netAmount: position === 0 ? rows.amountOf(index) : null,
+          })),
+        };
+      }),
+      at,
     );
-    return requireUpload(scope, uploadId);
-  });
+    stats.sales_count = day.rows.length;
+    const outcome = postDayLines(scope, { ...issueDay, locationRowId: locationId, sourceId: source.id, transferLogId: logId }, lines, new Set(), stats);
+    finishLog(db, logId, stats, { noData: lines.length === 0, dataComplete: true, ...outcome }, at);
+    posted.push(dayView(day, logId));
+  }
+  db.statement('UPDATE csv_uploads SET rows_posted = ?, rows_unmapped = ?, days = ? WHERE id = ?').run(prepared.posting - rowsUnmapped, rowsUnmapped, JSON.stringify(posted), uploadId);
+  return requireUpload(scope, uploadId);
 }
 
 const UPLOAD_SELECT = `SELECT u.id, u.status, s.name AS profile, u.file_name, u.mode, u.skip_invalid, u.rows, u.rows_posted, u.rows_invalid, u.rows_unmapped,

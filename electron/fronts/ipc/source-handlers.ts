@@ -10,14 +10,14 @@ import type { CsvUploadView } from '../../../shared/model/csv';
 type SourceChannel = 'sources:list' | 'csv:profile-save' | 'csv:peek' | 'csv:sample' | 'csv:preview' | 'csv:upload' | 'csv:uploads' | 'csv:revert';
 
 /** A file as the renderer sent it, refused by its size before it is decoded. */
-function fileOf(file: { name: string; base64: string }): { name: string; bytes: Buffer } {
+function fileOf(file: { name: string; base64: string }): { name: string; content: Buffer } {
   // Four base64 characters carry three bytes.
   if (Math.floor((file.base64.length * 3) / 4) > MAX_CSV_BYTES + 2) {
     throw new DomainError('csv_file_too_large', `${file.name} is larger than 200 MB.`);
   }
   const bytes = Buffer.from(file.base64, 'base64');
   if (bytes.length > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `${file.name} has ${bytes.length} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
-  return { name: file.name, bytes };
+  return { name: file.name, content: bytes };
 }
 
 /** Sales sources and CSV uploads. An upload or a revert changes the ledger and the logs: sources:changed says so. */
@@ -35,8 +35,8 @@ export function createSourceHandlers(engine: Engine): Pick<Handlers, SourceChann
       events.emit({ type: 'sources:changed', what: 'profiles' });
       return { id: saved.id, profile: saved.profile };
     },
-    'csv:peek': ({ file, encoding, delimiter, quote }) => peekCsv(fileOf(file).bytes, { encoding, delimiter, quote }),
-    'csv:sample': ({ profile, file, date }) => sampleCsv(profile, fileOf(file).bytes, date),
+    'csv:peek': ({ file, encoding, delimiter, quote }) => peekCsv(fileOf(file).content, { encoding, delimiter, quote }),
+    'csv:sample': ({ profile, file, date }) => sampleCsv(profile, fileOf(file).content, date),
     'csv:preview': async ({ profile, file, date }) => {
       const preview = await previewCsv(scope, profile, fileOf(file), { date }, now());
       events.emit({ type: 'lightspeed:changed', what: 'items' });

@@ -36,9 +36,10 @@ function PreviewPanel({ preview }: { preview: CsvPreview }) {
         </Alert>
       ) : null}
       {preview.invalid_rows.length > 0 ? (
-        <Alert color="red" title={`${plural(preview.invalid_rows.length, 'row')} cannot be read`}>
+        <Alert color="red" title={`${plural(preview.rows_invalid, 'row')} cannot be read`}>
           <Text size="sm" mb="xs">
             Correct them in the file or the profile, or post with “Skip invalid rows”: the log then lists them.
+            {preview.rows_invalid > preview.invalid_rows.length ? ` The first ${preview.invalid_rows.length.toLocaleString()} are listed.` : ''}
           </Text>
           <InvalidRowsTable rows={preview.invalid_rows} />
         </Alert>
