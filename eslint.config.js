@@ -47,7 +47,7 @@ export default tseslint.config(
   },
   {
     // The engine (core) runs under any door: it never imports a door, the IPC wire contracts (it speaks
-    // shared/model), test code or Electron. Its own tests may use test/ helpers.
+    // shared/model), the demo, test code or Electron. Its own tests may use test/ helpers and the fakes.
     files: ['electron/core/**/*.ts'],
     ignores: ['electron/core/**/*.test.ts'],
     rules: {
@@ -59,6 +59,7 @@ export default tseslint.config(
             { regex: '(^|/)fronts/', message: 'core never imports a door: the doors (fronts) call core.' },
             { regex: '(^|/)shared/ipc/', message: 'core speaks shared/model; the IPC contracts belong to the doors.' },
             { regex: '(^|/)test/', message: 'core never imports test code.' },
+            { regex: '(^|/)demo/', message: 'core never imports the demo (electron/demo): the demo drives core from beside it.' },
           ],
         },
       ],

@@ -4,7 +4,7 @@
 import { app, BrowserWindow, ipcMain, Notification, powerMonitor } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/ipc/channels';
 import { listOpenAlerts } from '../core/connection/alerts';
-import { DemoAccount } from '../core/demo/demo-account';
+import { DemoAccount } from '../demo/demo-account';
 import { createEngine, type Engine } from '../core/engine';
 import { bugLogger, createDispatch } from '../fronts/ipc/dispatch';
 import { createHandlers } from '../fronts/ipc/handlers';

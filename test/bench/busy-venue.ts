@@ -35,7 +35,7 @@ export const NIGHTLY_LOCATIONS = 20;
 async function startFake(salesPerDay: number, itemsPerBusiness: number, historyDays: number): Promise<FakeProcess> {
   const args = ['--auto-approve', '--now', NOW, '--sales-per-day', String(salesPerDay), '--lines-per-sale', '4.2', '--items', String(itemsPerBusiness)];
   args.push('--history-days', String(historyDays), '--extra-locations', String(NIGHTLY_LOCATIONS - 1));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/demo/fake-lightspeed/main.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/demo/fake-lightspeed/main.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const env = await new Promise<Record<string, string>>((resolve) => {
     createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('{') && resolve(JSON.parse(line) as Record<string, string>));
   });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { handMadeSale } from '../../electron/core/demo/fake-lightspeed/fake-data';
-import { startFakeLightspeed, type FakeLightspeed } from '../../electron/core/demo/fake-lightspeed/fake-lightspeed';
+import { handMadeSale } from '../../electron/demo/fake-lightspeed/fake-data';
+import { startFakeLightspeed, type FakeLightspeed } from '../../electron/demo/fake-lightspeed/fake-lightspeed';
 import { expect, launchLarder, shownDay, test } from './fixtures';
 import { LarderPage } from './pages/larder-page';
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { startFakeSides, type FakeSides } from '../../electron/core/demo/fake-sides/fake-sides';
+import { startFakeSides, type FakeSides } from '../../electron/demo/fake-sides/fake-sides';
 import { expect, launchLarder, shownDay, test } from './fixtures';
 import { LarderPage } from './pages/larder-page';
 

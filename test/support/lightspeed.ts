@@ -1,4 +1,4 @@
-import { startFakeLightspeed, type FakeLightspeed, type FakeLightspeedOptions } from '../../electron/core/demo/fake-lightspeed/fake-lightspeed';
+import { startFakeLightspeed, type FakeLightspeed, type FakeLightspeedOptions } from '../../electron/demo/fake-lightspeed/fake-lightspeed';
 import { createTestEngine, type TestEngine } from './test-engine';
 
 /** The LIGHTSPEED_* overrides that point an engine at a fake. */

@@ -1,4 +1,4 @@
-import type { FakeLightspeedOptions } from '../../electron/core/demo/fake-lightspeed/fake-lightspeed';
+import type { FakeLightspeedOptions } from '../../electron/demo/fake-lightspeed/fake-lightspeed';
 import { findIngredientByName } from '../../electron/core/inventory/ingredients';
 import { findRecipeByName } from '../../electron/core/inventory/recipes';
 import { importSetupFile } from '../../electron/core/inventory/setup-import';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeLightspeed, type FakeLightspeed } from '../demo/fake-lightspeed/fake-lightspeed';
+import { startFakeLightspeed, type FakeLightspeed } from '../../demo/fake-lightspeed/fake-lightspeed';
 import { approveInBrowser, fakeEnv, startConnected, tokenRequests, type Connected } from '../../../test/support/lightspeed';
 import { createTestEngine, type TestEngine } from '../../../test/support/test-engine';
 import { DomainError } from '../domain-error';

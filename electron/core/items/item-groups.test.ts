@@ -1,7 +1,7 @@
 // One mapping for the group: the same dish in three businesses is mapped once, a location may
 // override it, and a renamed till button keeps deducting while the rename waits for review.
 import { afterEach, describe, expect, it } from 'vitest';
-import { handMadeSale } from '../demo/fake-lightspeed/fake-data';
+import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
 import { HARBOUR, HONOLULU, TONGATAPU, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
 import { findIngredientByName } from '../inventory/ingredients';
 import { confirmRename, openRenames } from './item-renames';

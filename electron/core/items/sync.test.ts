@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FakeLightspeedOptions } from '../demo/fake-lightspeed/fake-lightspeed';
+import type { FakeLightspeedOptions } from '../../demo/fake-lightspeed/fake-lightspeed';
 import { startConnected, type Connected } from '../../../test/support/lightspeed';
 import { formatDecimal } from '../decimal/decimal';
 import { listLocations, syncLocations } from '../locations/location-sync';

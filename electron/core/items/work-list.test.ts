@@ -1,6 +1,6 @@
 // The unmapped work list: ranked by what each item sold, and suggestions for its target.
 import { afterEach, describe, expect, it } from 'vitest';
-import { handMadeSale } from '../demo/fake-lightspeed/fake-data';
+import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
 import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
 import { soldItemDays } from '../../../test/support/sold-item-days';
 import { rankUnmapped } from './mapping-coverage';

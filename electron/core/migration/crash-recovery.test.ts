@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeLightspeed, type FakeLightspeed } from '../demo/fake-lightspeed/fake-lightspeed';
+import { startFakeLightspeed, type FakeLightspeed } from '../../demo/fake-lightspeed/fake-lightspeed';
 import { approveInBrowser, fakeEnv } from '../../../test/support/lightspeed';
 import { HARBOUR, NOW, SETUP } from '../../../test/support/restaurant';
 import { createEngine } from '../engine';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handMadeSale } from '../demo/fake-lightspeed/fake-data';
+import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
 import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
 import { createTestEngine } from '../../../test/support/test-engine';
 import { saveCsvProfile } from '../csv/csv-profiles';

@@ -2,7 +2,7 @@
 // credentials, stores, products, and a transfer for every switch of the fake, each checking the
 // ledger exactly.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeSides, type FakeSides, type WireOrder, type WirePosition } from '../demo/fake-sides/fake-sides';
+import { startFakeSides, type FakeSides, type WireOrder, type WirePosition } from '../../demo/fake-sides/fake-sides';
 import { createTestEngine, refusalOf, type TestEngine } from '../../../test/support/test-engine';
 import { findIngredientByName } from '../inventory/ingredients';
 import { findRecipeByName } from '../inventory/recipes';

@@ -1,7 +1,7 @@
 // Food cost of a location: net sales, theoretical cost (its ISSUE entries) and actual cost from the
 // counts around the period, checked by hand on the seed's worked example day.
 import { afterEach, describe, expect, it } from 'vitest';
-import { handMadeSale } from '../demo/fake-lightspeed/fake-data';
+import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
 import { HARBOUR, HONOLULU, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
 import { foodCost } from './food-cost';
 import { finishCount, setCountLine, startCount } from './stock-control';

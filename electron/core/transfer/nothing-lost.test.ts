@@ -2,7 +2,7 @@
 // vanished upstream, a relinked storage unit, failed and stalled migrations, logs a manager can trust.
 import { afterEach, describe, expect, it } from 'vitest';
 import { contracts } from '../../../shared/ipc/contracts';
-import { handMadeSale } from '../demo/fake-lightspeed/fake-data';
+import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
 import { dayTotalsBothWays } from '../../../test/support/day-totals';
 import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
 import { listOpenAlerts } from '../connection/alerts';

@@ -1,7 +1,7 @@
 // Reprocessing past days with today's mappings: the preview matches, ingredient by ingredient, what
 // the reprocess then posts, and writes nothing itself.
 import { afterEach, describe, expect, it } from 'vitest';
-import { handMadeSale } from '../demo/fake-lightspeed/fake-data';
+import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
 import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
 import { listLedgerEntries } from '../ledger/ledger';
 import { listLogs } from './transfer-log';

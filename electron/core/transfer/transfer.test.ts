@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dateInZone } from '../locations/zoned-time';
-import { handMadeSale } from '../demo/fake-lightspeed/fake-data';
+import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
 import { HARBOUR, HONOLULU, startRestaurant, TONGATAPU, type Restaurant } from '../../../test/support/restaurant';
 import { dayTotalsBothWays } from '../../../test/support/day-totals';
 import { ledgerEntryLines, stockOnHand } from '../ledger/ledger';

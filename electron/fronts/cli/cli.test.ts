@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeSides } from '../../core/demo/fake-sides/fake-sides';
+import { startFakeSides } from '../../demo/fake-sides/fake-sides';
 import { saveDiagnostics } from '../../core/diagnostics/diagnostics';
 import { createEngine } from '../../core/engine';
 import { createNodePlatform } from '../../core/platform/node-platform';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeLightspeed, type FakeLightspeed } from '../../core/demo/fake-lightspeed/fake-lightspeed';
+import { startFakeLightspeed, type FakeLightspeed } from '../../demo/fake-lightspeed/fake-lightspeed';
 import { fakeEnv } from '../../../test/support/lightspeed';
 import { runCli } from './cli';
 

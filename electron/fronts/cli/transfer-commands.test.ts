@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeLightspeed, type FakeLightspeed } from '../../core/demo/fake-lightspeed/fake-lightspeed';
+import { startFakeLightspeed, type FakeLightspeed } from '../../demo/fake-lightspeed/fake-lightspeed';
 import { fakeEnv } from '../../../test/support/lightspeed';
 import { HARBOUR, NOW, SETUP } from '../../../test/support/restaurant';
 import { runCli } from './cli';

@@ -1,4 +1,4 @@
-import type { DemoAccount } from '../../core/demo/demo-account';
+import type { DemoAccount } from '../../demo/demo-account';
 import type { Engine } from '../../core/engine';
 import { configureLightspeed, viewConfiguration } from '../../core/lightspeed/configure';
 import type { Handlers } from './handler-types';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { companies } from '../../core/db/schema';
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
-import { DemoAccount } from '../../core/demo/demo-account';
+import { DemoAccount } from '../../demo/demo-account';
 import { APP_VERSION } from '../../core/diagnostics/diagnostics';
 import { companyCurrency } from '../../core/locations/location-sync';
 import type { Handlers } from './handler-types';

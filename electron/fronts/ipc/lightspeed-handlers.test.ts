@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeLightspeed, type FakeLightspeed } from '../../core/demo/fake-lightspeed/fake-lightspeed';
+import { startFakeLightspeed, type FakeLightspeed } from '../../demo/fake-lightspeed/fake-lightspeed';
 import { approveInBrowser } from '../../../test/support/lightspeed';
 import { createTestEngine, type TestEngine } from '../../../test/support/test-engine';
 import type { LarderEvent } from '../../../shared/model/events';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestEngine, type TestEngine } from '../../../test/support/test-engine';
 import type { LarderEvent } from '../../../shared/model/events';
-import { DemoAccount } from '../../core/demo/demo-account';
-import { DEMO_RESTAURANT, DEMO_TERRACE } from '../../core/demo/demo-story';
+import { DemoAccount } from '../../demo/demo-account';
+import { DEMO_RESTAURANT, DEMO_TERRACE } from '../../demo/demo-story';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 

@@ -1,6 +1,6 @@
 import { homeDashboard } from '../../core/overview/home-dashboard';
 import type { Settings } from '../../../shared/settings';
-import type { DemoAccount } from '../../core/demo/demo-account';
+import type { DemoAccount } from '../../demo/demo-account';
 import type { Engine } from '../../core/engine';
 import { saveDiagnostics } from '../../core/diagnostics/diagnostics';
 import { setupChecklist } from '../../core/setup/checklist';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bugLogger, createDispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
-import { DemoAccount } from '../../core/demo/demo-account';
+import { DemoAccount } from '../../demo/demo-account';
 import { createEngine } from '../../core/engine';
 import { createNodePlatform } from '../../core/platform/node-platform';
 import { startWebHost } from './web-host';

@@ -6,23 +6,23 @@
 // sales: a delivery every fortnight of what the sales took, two counts a week apart that find a
 // little less than the ledger expects, and some waste between them. Every step is the engine's
 // own, as the screens would do it.
-import type { Engine } from '../engine';
-import { listIngredients } from '../inventory/ingredients';
-import { listRecipes } from '../inventory/recipes';
-import { listStorageUnits } from '../inventory/storage-units';
-import { listItems } from '../items/item-sync';
-import { saveMappings, type MappingInput } from '../items/mappings';
-import { linkStorageUnit, requireLocation, setAutoIssue } from '../locations/location-config';
-import { activateLocation, MIGRATION_DAYS, runMigration } from '../migration/migration';
-import { yesterdayIn } from '../locations/zoned-time';
-import { addDays } from '../../../shared/dates';
+import type { Engine } from '../core/engine';
+import { listIngredients } from '../core/inventory/ingredients';
+import { listRecipes } from '../core/inventory/recipes';
+import { listStorageUnits } from '../core/inventory/storage-units';
+import { listItems } from '../core/items/item-sync';
+import { saveMappings, type MappingInput } from '../core/items/mappings';
+import { linkStorageUnit, requireLocation, setAutoIssue } from '../core/locations/location-config';
+import { activateLocation, MIGRATION_DAYS, runMigration } from '../core/migration/migration';
+import { yesterdayIn } from '../core/locations/zoned-time';
+import { addDays } from '../../shared/dates';
 import type { FakeLightspeed } from './fake-lightspeed/fake-lightspeed';
-import { Decimal, fromScaled, QUANTITY_SCALE } from '../decimal/decimal';
-import { createReceipt } from '../inventory/receipts';
-import { ledgerDays, weightedAverageUnitCost } from '../ledger/ledger';
-import { finishCount, setCountLine, startCount } from '../stock/stock-control';
-import { recordWaste } from '../stock/waste-and-moves';
-import { positionAt } from '../ledger/count-restatement';
+import { Decimal, fromScaled, QUANTITY_SCALE } from '../core/decimal/decimal';
+import { createReceipt } from '../core/inventory/receipts';
+import { ledgerDays, weightedAverageUnitCost } from '../core/ledger/ledger';
+import { finishCount, setCountLine, startCount } from '../core/stock/stock-control';
+import { recordWaste } from '../core/stock/waste-and-moves';
+import { positionAt } from '../core/ledger/count-restatement';
 
 export const DEMO_RESTAURANT = '45454565682155';
 export const DEMO_TERRACE = '45454565682156';

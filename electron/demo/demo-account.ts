@@ -3,14 +3,14 @@
 // Lightspeed account. Sign-in runs the real OAuth flow; the fake approves it by itself.
 import { DEMO_CLIENT, startFakeLightspeed, type FakeLightspeed } from './fake-lightspeed/fake-lightspeed';
 import { startFakeSides, type FakeSides } from './fake-sides/fake-sides';
-import type { Engine } from '../engine';
-import { listIngredients } from '../inventory/ingredients';
-import { importSetupFile } from '../inventory/setup-import';
-import { listStorageUnits } from '../inventory/storage-units';
-import { syncItems } from '../items/item-sync';
-import { configureLightspeed } from '../lightspeed/configure';
-import { listLocations, syncLocations } from '../locations/location-sync';
-import { DomainError } from '../domain-error';
+import type { Engine } from '../core/engine';
+import { listIngredients } from '../core/inventory/ingredients';
+import { importSetupFile } from '../core/inventory/setup-import';
+import { listStorageUnits } from '../core/inventory/storage-units';
+import { syncItems } from '../core/items/item-sync';
+import { configureLightspeed } from '../core/lightspeed/configure';
+import { listLocations, syncLocations } from '../core/locations/location-sync';
+import { DomainError } from '../core/domain-error';
 import { DEMO_SETUP } from './demo-setup';
 import { tellDemoStory } from './demo-story';
 
