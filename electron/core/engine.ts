@@ -15,7 +15,7 @@ import type { TransferContext } from './transfer/transfer-day';
 import { exchangeLimitsFrom } from './sources/pos-exchange';
 import { SidesConnection } from './sides/sides-connection';
 import { daySources } from './transfer/day-sources';
-import { lightspeedDays } from './transfer/sales-source';
+import { lightspeedDays } from './lightspeed/lightspeed-days';
 
 export type Runtime = 'electron' | 'web' | 'cli';
 

@@ -1,8 +1,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchDayFrom } from '../transfer/day-sources';
-import { lightspeedDays } from '../transfer/sales-source';
+import { fetchDayFrom } from '../sources/sales-day';
+import { lightspeedDays } from './lightspeed-days';
 import { LightspeedApi } from './api-client';
 import { MAX_JSON_DEPTH, send } from './lightspeed-http';
 

@@ -14,8 +14,7 @@ import type { Clock } from '../platform/platform';
 import type { SecretVault } from '../secrets/secret-vault';
 import { exchangeLimitsFrom } from '../sources/pos-exchange';
 import { findSalesSource, listSalesSources, saveSalesSource, type SalesSource } from '../sources/sales-sources';
-import type { DayFetcher } from '../transfer/day-sources';
-import type { FetchedDay } from '../transfer/sales-source';
+import type { DayFetcher, FetchedDay } from '../sources/sales-day';
 import { SidesClient, type SidesCredentials, type SidesSession } from './sides-client';
 
 export const SIDES_SOURCE_NAME = 'Sides POS';

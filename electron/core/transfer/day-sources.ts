@@ -4,23 +4,9 @@
 import type { SalesSourceKind } from '../../../shared/model/transfers';
 import type { CompanyScope } from '../db/company';
 import { DomainError } from '../domain-error';
-import type { FetchedDay, SalesDay } from './sales-source';
-
-/**
- * One source's days. `request` starts fetching a day and `read` makes its answer a FetchedDay, apart,
- * so a migration can fetch the next day while it stores this one and hold the answer as it came.
- */
-export interface DayFetcher<A = unknown> {
-  request(day: SalesDay): Promise<A>;
-  read(answer: A, day: SalesDay): FetchedDay;
-}
+import type { DayFetcher, SalesDay } from '../sources/sales-day';
 
 export type PolledKind = Exclude<SalesSourceKind, 'csv'>;
-
-/** A day fetched now: requested and read. */
-export async function fetchDayFrom(fetcher: DayFetcher, day: SalesDay): Promise<FetchedDay> {
-  return fetcher.read(await fetcher.request(day), day);
-}
 
 /** Routes each day to the source its location belongs to (looked up once per location). */
 export function daySources(scope: CompanyScope, fetchers: Record<PolledKind, DayFetcher>): DayFetcher {

@@ -1,37 +1,10 @@
-// A location's sales for one business day: fetched from Lightspeed's sales-daily (Lightspeed applies
-// the location's time zone and start-of-day, so a 01:30 sale lands on the day it belongs to), or
-// read back from the local cache of an earlier fetch.
-import { z } from 'zod';
+// The local cache of a location's sales, one business day at a time: a fetched day (the neutral
+// shape of sources/sales-day.ts) stored and read back, a CSV upload's rows, and what reports read
+// from them. The only module that writes sales, sales_lines, sales_fetches, sold_items and sold_item_days.
 import { insertMany, nextRowId } from '../db/insert-many';
 import type { LarderDb } from '../db/open-database';
 import { Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled } from '../decimal/decimal';
-import type { LightspeedApi } from '../lightspeed/api-client';
-import { type HttpAnswer, parseJsonAnswer } from '../lightspeed/lightspeed-http';
-import { expectShape } from '../lightspeed/response-shape';
-import type { DayFetcher } from './day-sources';
-
-const decimalText = z.string().regex(/^-?\d+(\.\d{1,6})?$/, 'a decimal quantity with at most 6 decimals');
-
-const salesLine = z.object({
-  id: z.string().min(1),
-  parentLineId: z.string().nullish(),
-  sku: z.union([z.string(), z.number()]).nullish().transform((sku) => (sku === null || sku === undefined || sku === '' ? null : String(sku))),
-  name: z.string().nullish(),
-  quantity: decimalText.nullish(),
-  totalNetAmountWithoutTax: decimalText.nullish(),
-  totalNetAmountWithTax: decimalText.nullish(),
-});
-
-const sale = z.object({
-  accountReference: z.string().min(1),
-  receiptId: z.string().nullish(),
-  type: z.string(),
-  cancelled: z.boolean().nullish(),
-  timeClosed: z.string(),
-  salesLines: z.array(salesLine),
-});
-
-const salesDaily = z.object({ sales: z.array(sale), nextStartOfDayAsIso8601: z.string().nullish(), dataComplete: z.boolean() });
+import type { DayFetcher, FetchedDay, FetchedLine, SalesDay } from '../sources/sales-day';
 
 export interface DayLine {
   /** Our row id in sales_lines: what the ledger's trace points at. */
@@ -50,44 +23,11 @@ export interface DayLine {
   saleCancelled: boolean;
 }
 
-/** A line as a polled source sends it; `itemId` is the POS's own item id where the source names one (Sides). */
-type FetchedLine = z.output<typeof salesLine> & { itemId?: string | null };
-/** A sale as a polled source sends it, in Lightspeed's shape (the Sides adapter makes its orders so). */
-export type FetchedSale = Omit<z.output<typeof sale>, 'salesLines'> & { salesLines: FetchedLine[] };
-
-export interface FetchedDay {
-  sales: FetchedSale[];
-  dataComplete: boolean;
-  nextStartOfDay: string | null;
-}
-
 export interface CachedDay {
   dataComplete: boolean;
   nextStartOfDay: string | null;
   fetchedAt: string;
   salesCount: number;
-}
-
-const salesDailyPath = (businessLocationId: string) => `/f/v2/business-location/${encodeURIComponent(businessLocationId)}/sales-daily`;
-
-/** Lightspeed's days: sales-daily of a business location, its answer held as bytes until read. */
-export function lightspeedDays(api: LightspeedApi): DayFetcher<HttpAnswer> {
-  return {
-    request: (day) => api.fetch(salesDailyPath(day.businessLocationId), { date: day.date }),
-    read: (answer, day) => readDay(answer, day.date),
-  };
-}
-
-function readDay(answer: HttpAnswer, date: string): FetchedDay {
-  const what = `the sales of ${date}`;
-  const body = expectShape(salesDaily, parseJsonAnswer(answer, what), what);
-  return { sales: body.sales, dataComplete: body.dataComplete, nextStartOfDay: body.nextStartOfDayAsIso8601 ?? null };
-}
-
-/** A location's business day to fetch. */
-export interface SalesDay {
-  businessLocationId: string;
-  date: string;
 }
 
 /**
@@ -289,7 +229,7 @@ function scaled(text: string, scale: number, field: string): number {
   return scaledFromText(text, scale) ?? toScaled(roundToScale(new Decimal(text), scale), scale, 'lightspeed_api_error', field);
 }
 
-function lineAmount(line: z.output<typeof salesLine>): number | null {
+function lineAmount(line: FetchedLine): number | null {
   const text = line.totalNetAmountWithoutTax ?? line.totalNetAmountWithTax;
   return text ? scaled(text, MONEY_SCALE, `Line ${line.id} amount`) : null;
 }

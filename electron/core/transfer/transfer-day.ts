@@ -43,8 +43,8 @@ import { salesSourceOf } from '../sources/sales-sources';
 import { acquireDayLock, releaseDayLock } from './day-lock';
 import { mappingLookup } from './mapping-lookup';
 import type { Sleep } from './retry';
-import { cachedDay, dayLines, storeDay, type DayLine, type FetchedDay, type SalesDay } from './sales-source';
-import { fetchDayFrom, type DayFetcher } from './day-sources';
+import { cachedDay, dayLines, storeDay, type DayLine } from './sales-source';
+import { fetchDayFrom, type DayFetcher, type FetchedDay, type SalesDay } from '../sources/sales-day';
 import { dayDeductions } from './line-deduction';
 import { discardLog, failLog, finishLog, markReplaced, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
 
