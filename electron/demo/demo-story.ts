@@ -14,7 +14,7 @@ import { listItems } from '../core/items/item-sync';
 import { saveMappings, type MappingInput } from '../core/items/mappings';
 import { linkStorageUnit, requireLocation, setAutoIssue } from '../core/locations/location-config';
 import { activateLocation, MIGRATION_DAYS, runMigration } from '../core/migration/migration';
-import { yesterdayIn } from '../core/locations/zoned-time';
+import { yesterdayIn } from '../core/time/zoned-time';
 import { addDays } from '../../shared/dates';
 import type { FakeLightspeed } from './fake-lightspeed/fake-lightspeed';
 import { Decimal, fromScaled, QUANTITY_SCALE } from '../core/decimal/decimal';

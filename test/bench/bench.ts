@@ -13,7 +13,7 @@ import { accessTokenName } from '../../electron/core/connection/connection-store
 import { defaultMigrationsFolder, openDatabase } from '../../electron/core/db/open-database';
 import { median, timedCli } from './timing';
 import { finishCount, setCountLine, startCount, varianceReport } from '../../electron/core/stock/stock-control';
-import { addDays } from '../../electron/core/locations/zoned-time';
+import { addDays } from '../../electron/core/time/zoned-time';
 import type { Engine } from '../../electron/core/engine';
 import { createEngine } from '../../electron/core/engine';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';

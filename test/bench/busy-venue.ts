@@ -13,7 +13,7 @@ import { linkStorageUnit } from '../../electron/core/locations/location-config';
 import { listLocations, syncLocations } from '../../electron/core/locations/location-sync';
 import { saveMapping } from '../../electron/core/items/mappings';
 import { activateLocation, cancelMigration, MIGRATION_DAYS, migrationRange, runMigration } from '../../electron/core/migration/migration';
-import { addDays } from '../../electron/core/locations/zoned-time';
+import { addDays } from '../../electron/core/time/zoned-time';
 import { transferDay } from '../../electron/core/transfer/transfer-day';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import { approveInBrowser } from '../support/lightspeed';

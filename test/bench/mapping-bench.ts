@@ -13,7 +13,7 @@ import { createEngine } from '../../electron/core/engine';
 import { listItems } from '../../electron/core/items/item-sync';
 import { saveMappings } from '../../electron/core/items/mappings';
 import { findRecipeByName } from '../../electron/core/inventory/recipes';
-import { addDays, dateInZone } from '../../electron/core/locations/zoned-time';
+import { addDays, dateInZone } from '../../electron/core/time/zoned-time';
 import { reprocessPreview } from '../../electron/core/transfer/reprocess';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import { createHandlers } from '../../electron/fronts/ipc/handlers';

@@ -9,7 +9,7 @@ import { issuerOf, LIGHTSPEED_SCOPES, type LightspeedConfig } from '../lightspee
 import { codeFromCallback, listenForCallback, paramsFromPastedAddress } from '../lightspeed/oauth-callback';
 import { createPkce, createState } from '../lightspeed/pkce';
 import { exchangeCode, TokenEndpointError } from '../lightspeed/token-client';
-import type { Clock } from '../platform/platform';
+import type { Clock } from '../clock';
 import type { SecretVault } from '../secrets/secret-vault';
 import { listOpenAlerts, resolveOpenAlerts } from './alerts';
 import { eraseTokens, findConnection, storeTokens } from './connection-store';

@@ -4,7 +4,7 @@
 // in token_refresh_leases, taken inside BEGIN IMMEDIATE. A holder whose process died, or that
 // overran the lease (longer than any token request may take), is stale and may be replaced.
 import type { CompanyScope } from '../db/company';
-import { processAlive } from '../transfer/day-lock';
+import { processAlive } from '../platform/processes';
 
 export const REFRESH_LEASE_MS = 2 * 60_000;
 

@@ -12,7 +12,7 @@ import type { LightspeedConfig } from '../lightspeed/environments';
 import type { AccessTokenSource } from '../lightspeed/api-client';
 import { LightspeedError } from '../lightspeed/lightspeed-http';
 import { refreshTokens, TokenEndpointError } from '../lightspeed/token-client';
-import type { Clock } from '../platform/platform';
+import type { Clock } from '../clock';
 import type { SecretVault } from '../secrets/secret-vault';
 import { raiseAlert, resolveOpenAlerts } from './alerts';
 import { accessTokenName, findConnection, refreshTokenName, setConnectionStatus, storeTokens, type ConnectionRow } from './connection-store';

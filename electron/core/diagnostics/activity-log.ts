@@ -4,7 +4,7 @@
 // on the way in. Past 2 MB the file moves to larder.log.1 (one generation kept).
 import { appendFileSync, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { withoutValues } from '../domain-error';
-import type { Clock } from '../platform/platform';
+import type { Clock } from '../clock';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 

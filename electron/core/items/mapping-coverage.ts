@@ -2,11 +2,11 @@
 // days of cached sales: "x of y items mapped" says nothing when the one unmapped item is the
 // best-seller. The same rules as the transfer: sold lines only (positive, named, not voided), and the
 // mapping each line would use (transfer/mapping-lookup.ts).
-import { addDays, yesterdayIn } from '../locations/zoned-time';
+import { addDays, yesterdayIn } from '../time/zoned-time';
 import type { CompanyScope } from '../db/company';
 import { formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
 import { listLocations, type Location } from '../locations/location-sync';
-import type { Clock } from '../platform/platform';
+import type { Clock } from '../clock';
 import { itemMappedSql } from './mappings';
 import { mappingLookup } from '../transfer/mapping-lookup';
 import { itemsSold } from '../transfer/sales-source';

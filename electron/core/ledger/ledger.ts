@@ -18,7 +18,7 @@ import {
 import { USAGE_DAYS, type EntryLine, type IngredientUsage, type LedgerDay, type LedgerEntryType, type LedgerEntryView, type LedgerTotals } from '../../../shared/model/ledger';
 import { addDays } from '../../../shared/dates';
 import { requireIngredient } from '../inventory/ingredients';
-import { datesBetween } from '../locations/zoned-time';
+import { datesBetween } from '../time/zoned-time';
 import type { StockLine } from '../../../shared/model/inventory';
 
 export type { LedgerEntryView };

@@ -1,7 +1,6 @@
 // Calls to the K-Series API. A 401 gets one token refresh and one retry (a token can die before its
 // stated expiry); a second 401 means the connection itself is lost.
-import type { ExchangeLimits } from '../sources/pos-exchange';
-import { parseRetryAfter } from '../transfer/retry';
+import { type ExchangeLimits, parseRetryAfter } from '../sources/pos-exchange';
 import { type HttpAnswer, LightspeedError, parseJsonAnswer, send, serverMessage, TEMPORARY_STATUSES } from './lightspeed-http';
 
 export interface AccessTokenSource {

@@ -5,7 +5,7 @@ import type { CompanyScope } from '../db/company';
 import { locations, salesSources } from '../db/schema';
 import { DomainError } from '../domain-error';
 import { requireStorageUnit } from '../inventory/storage-units';
-import { isValidTimeZone } from './zoned-time';
+import { isValidTimeZone } from '../time/zoned-time';
 import type { Location } from './location-sync';
 
 /** A polled source's location (a CSV file's locations are not linked, activated or transferred here). */

@@ -4,7 +4,7 @@
 import { and, asc, eq, getTableColumns, ne, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CompanyScope } from '../db/company';
-import { isValidTimeZone } from './zoned-time';
+import { isValidTimeZone } from '../time/zoned-time';
 import { locations, salesSources } from '../db/schema';
 import type { LightspeedApi } from '../lightspeed/api-client';
 import { lightspeedSource } from '../sources/sales-sources';

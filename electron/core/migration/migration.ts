@@ -10,15 +10,16 @@
 // once the nightly run has posted the days that failed.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
-import { addDays, datesBetween, yesterdayIn } from '../locations/zoned-time';
+import { addDays, datesBetween, yesterdayIn } from '../time/zoned-time';
 import { INCOMPLETE_DAY_WORDS, type MigrationView } from '../../../shared/model/transfers';
 import { locations, migrationDays, migrationJobs } from '../db/schema';
 import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
 import { DomainError, failureOf } from '../domain-error';
 import { markActivated, requireLocation, unlinkStorageUnit } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
-import type { Clock } from '../platform/platform';
-import { dayLockHeld, processAlive } from '../transfer/day-lock';
+import type { Clock } from '../clock';
+import { processAlive } from '../platform/processes';
+import { dayLockHeld } from '../transfer/day-lock';
 import { failInterruptedLogs, linesUnmappedOf, postedDays } from '../transfer/transfer-log';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
 import { cachedDay, readAhead } from '../transfer/sales-source';

@@ -1,11 +1,11 @@
 // What the location screen shows at a glance: health warnings and the seed's stats, each one indexed
 // query (transfer logs by location and date, sales lines by location and date, items by location).
 import { itemMappedAtSql } from '../items/mappings';
-import { addDays, dateInZone } from '../locations/zoned-time';
+import { addDays, dateInZone } from '../time/zoned-time';
 import type { CompanyScope } from '../db/company';
 import type { LocationOverview } from '../../../shared/model/items';
 import { latestJob, migrationRange, view } from '../migration/migration';
-import type { Clock } from '../platform/platform';
+import type { Clock } from '../clock';
 import { requireLocation } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
 import { postedDays } from '../transfer/transfer-log';

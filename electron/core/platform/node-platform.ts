@@ -7,7 +7,8 @@ import { defaultMigrationsFolder } from '../db/open-database';
 import { DomainError } from '../domain-error';
 import { AesGcmSecretBackend } from '../secrets/aes-gcm-secret-backend';
 import type { SecretBackend } from '../secrets/secret-backend';
-import type { BrowserOpener, Clock, Notifier, Platform, SettingsStore } from './platform';
+import type { Clock } from '../clock';
+import type { BrowserOpener, Notifier, Platform, SettingsStore } from './platform';
 
 /** Where the desktop app keeps its data on each OS, so the CLI and the app share one folder. */
 export function defaultDataFolder(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,11 +1,8 @@
 // What the engine needs from the machine it runs on. Electron implements these in electron/main/;
 // plain Node implements them (node-platform.ts) for the CLI, the web host and the tests.
 import type { Settings, SettingKey } from '../../../shared/settings';
+import type { Clock } from '../clock';
 import type { SecretBackend } from '../secrets/secret-backend';
-
-export interface Clock {
-  now(): Date;
-}
 
 export interface SettingsStore {
   get<K extends SettingKey>(key: K): Settings[K];

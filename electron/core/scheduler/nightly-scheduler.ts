@@ -2,7 +2,7 @@
 // on a 15-minute wall-clock check — a timer set for 06:00 does not fire on time on a PC that slept
 // through it, and sleep/resume events are not reliable on every OS. Runs never overlap: a trigger
 // while one runs joins it.
-import type { Clock } from '../platform/platform';
+import type { Clock } from '../clock';
 
 export interface Timers {
   setInterval(run: () => void, ms: number): unknown;

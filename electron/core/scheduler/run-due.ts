@@ -7,7 +7,7 @@
 // Lightspeed reports it complete, so the rest of its sales are deducted too. A PC that was off for a
 // week posts the whole week on its next run; a day Lightspeed has not closed waits for the next.
 // A failed migration whose days this run posted completes.
-import { addDays, datesBetween, yesterdayIn } from '../locations/zoned-time';
+import { addDays, datesBetween, yesterdayIn } from '../time/zoned-time';
 import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
 import { listLocations, type Location } from '../locations/location-sync';
 import { MIGRATION_DAYS, recoverStuckJobs, reopenStoppedMigrations, runMigration, settleMigration, type MigrationView } from '../migration/migration';

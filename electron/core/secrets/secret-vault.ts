@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Clock } from '../platform/platform';
+import type { Clock } from '../clock';
 import type { LarderDb } from '../db/open-database';
 import { sealedSecrets } from '../db/schema';
 import { DomainError } from '../domain-error';

@@ -5,7 +5,7 @@ import { setupSteps, type SetupChecklist, type SetupStep } from '../../../shared
 import { plural } from '../../../shared/words';
 import type { CompanyScope } from '../db/company';
 import { activatedCoverage } from '../items/mapping-coverage';
-import type { Clock } from '../platform/platform';
+import type { Clock } from '../clock';
 
 /** "Map the important items" is done when this share of each activated location's recent sales value is mapped. */
 export const IMPORTANT_SHARE_PERCENT = 80;

@@ -14,9 +14,8 @@
 import { z } from 'zod';
 import { PosCallError, quoted } from '../domain-error';
 import type { ErrorCode } from '../../../shared/errors';
-import { parseRetryAfter } from '../transfer/retry';
 import type { FetchedDay, FetchedSale } from '../sources/sales-day';
-import { exchange, type ExchangeLimits, PosExchangeError } from '../sources/pos-exchange';
+import { exchange, type ExchangeLimits, parseRetryAfter, PosExchangeError } from '../sources/pos-exchange';
 
 const MAX_PAGES = 5_000;
 const PRODUCTS_PER_PAGE = 200;

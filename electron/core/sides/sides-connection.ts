@@ -10,7 +10,7 @@ import { DomainError } from '../domain-error';
 import { listItems, savePolledItems } from '../items/item-sync';
 import { listLocations, savePolledLocations, type Location } from '../locations/location-sync';
 import type { PosItemView } from '../../../shared/model/items';
-import type { Clock } from '../platform/platform';
+import type { Clock } from '../clock';
 import type { SecretVault } from '../secrets/secret-vault';
 import { exchangeLimitsFrom } from '../sources/pos-exchange';
 import { findSalesSource, listSalesSources, saveSalesSource, type SalesSource } from '../sources/sales-sources';

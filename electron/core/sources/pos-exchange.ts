@@ -42,6 +42,16 @@ export interface ExchangeLimits {
   deadlineMs?: number;
 }
 
+const MAX_RETRY_AFTER_MS = 120_000;
+
+/** Retry-After as seconds or an HTTP date, in milliseconds from `now`, capped; null when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now: number): number | null {
+  if (!header) return null;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - now;
+  if (!Number.isFinite(seconds)) return null;
+  return Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_MS);
+}
+
 /** LARDER_POS_DEADLINE_MS shortens the deadline of every POS exchange, for tests and demos of a hung server. */
 export function exchangeLimitsFrom(env: Readonly<Record<string, string | undefined>>): ExchangeLimits {
   const text = env.LARDER_POS_DEADLINE_MS;

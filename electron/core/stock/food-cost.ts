@@ -13,7 +13,7 @@ import type { CompanyScope } from '../db/company';
 import { Decimal, fromScaled, MONEY_SCALE, roundToScale } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { companyCurrency, requireAnyLocation } from '../locations/location-sync';
-import { addDays } from '../locations/zoned-time';
+import { addDays } from '../time/zoned-time';
 import { salesByDay } from '../transfer/sales-source';
 import type { FoodCost, FoodCostDay, FoodCostSpan } from '../../../shared/model/stock';
 

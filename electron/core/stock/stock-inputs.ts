@@ -5,7 +5,7 @@ import { type Decimal, MONEY_SCALE, parseDecimal, roundToScale } from '../decima
 import { DomainError, quoted } from '../domain-error';
 import { findIngredientByName } from '../inventory/ingredients';
 import { findStorageUnitByName } from '../inventory/storage-units';
-import { dateInZone } from '../locations/zoned-time';
+import { dateInZone } from '../time/zoned-time';
 
 /** A quantity as people type it: "0,5" or "0.5" (parseDecimal reads both). */
 export const typedQuantity = (text: string, field: string): Decimal => parseDecimal(text, 'invalid_quantity', field);

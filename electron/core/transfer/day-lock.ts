@@ -3,18 +3,11 @@
 // holder whose process is gone, or that overran its expiry, is stale and may be replaced.
 import type { LarderDb } from '../db/open-database';
 import { DomainError } from '../domain-error';
+import { processAlive } from '../platform/processes';
 
 const LOCK_TTL_MS = 15 * 60_000;
 const POLL_MS = 100;
 
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Whether a live process holds the day right now (a dead or overdue holder does not). */
 export function dayLockHeld(db: LarderDb, locationId: number, date: string, now: number = Date.now()): boolean {

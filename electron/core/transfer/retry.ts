@@ -15,15 +15,5 @@ export function retryDelaysFrom(env: Readonly<Record<string, string | undefined>
   return delays;
 }
 
-const MAX_RETRY_AFTER_MS = 120_000;
-
-/** Retry-After as seconds or an HTTP date, in milliseconds from `now`, capped; null when absent or unreadable. */
-export function parseRetryAfter(header: string | null, now: number): number | null {
-  if (!header) return null;
-  const seconds = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - now;
-  if (!Number.isFinite(seconds)) return null;
-  return Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_MS);
-}
-
 export type Sleep = (ms: number) => Promise<void>;
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

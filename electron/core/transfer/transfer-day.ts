@@ -26,7 +26,7 @@
 // line, ingredient) makes deducting a line twice impossible whatever happens.
 import { randomUUID } from 'node:crypto';
 import { normalizeDate } from '../../../shared/dates';
-import { addDays, dateInZone } from '../locations/zoned-time';
+import { addDays, dateInZone } from '../time/zoned-time';
 import type { CompanyScope } from '../db/company';
 import { Decimal, formatDecimal, fromScaled, MONEY_SCALE, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
 import { asDomainError, DomainError, failureOf, PosCallError } from '../domain-error';
@@ -38,7 +38,7 @@ import { recordTransferRun, requireLocation } from '../locations/location-config
 import type { Location } from '../locations/location-sync';
 import type { TransferResult } from '../../../shared/model/transfers';
 import type { ActivityLog } from '../diagnostics/activity-log';
-import type { Clock } from '../platform/platform';
+import type { Clock } from '../clock';
 import { salesSourceOf } from '../sources/sales-sources';
 import { acquireDayLock, releaseDayLock } from './day-lock';
 import { mappingLookup } from './mapping-lookup';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dateInZone } from '../locations/zoned-time';
+import { dateInZone } from '../time/zoned-time';
 import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
 import { HARBOUR, HONOLULU, startRestaurant, TONGATAPU, type Restaurant } from '../../../test/support/restaurant';
 import { dayTotalsBothWays } from '../../../test/support/day-totals';

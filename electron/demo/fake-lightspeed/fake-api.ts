@@ -3,7 +3,7 @@
 // against the real API they fail silently.
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { addDays, isoWithOffset } from '../../core/locations/zoned-time';
+import { addDays, isoWithOffset } from '../../core/time/zoned-time';
 import type { FakeData, FakeItem, FakeLocation, FakeSale } from './fake-data';
 
 export type ItemsShape = 'array' | 'wrapped' | 'single';

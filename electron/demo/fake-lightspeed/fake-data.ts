@@ -3,7 +3,7 @@
 // no memory until fetched. Everything the real API makes hard is in here on purpose: time zones far
 // east and west, sales closed after midnight, modifiers, refunds and voids, decimal quantities,
 // renamed items, items shared by locations.
-import { addDays, instantAt } from '../../core/locations/zoned-time';
+import { addDays, instantAt } from '../../core/time/zoned-time';
 
 export interface FakeLocation {
   blId: number;

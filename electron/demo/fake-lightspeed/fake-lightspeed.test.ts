@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dateInZone } from '../../core/locations/zoned-time';
+import { dateInZone } from '../../core/time/zoned-time';
 import { startFakeLightspeed, type FakeLightspeed } from './fake-lightspeed';
 import type { FakeSale } from './fake-data';
 
