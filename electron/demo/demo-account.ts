@@ -5,7 +5,7 @@ import { DEMO_CLIENT, startFakeLightspeed, type FakeLightspeed } from './fake-li
 import { startFakeSides, type FakeSides } from './fake-sides/fake-sides';
 import type { Engine } from '../core/engine';
 import { listIngredients } from '../core/inventory/ingredients';
-import { importSetupFile } from '../core/inventory/setup-import';
+import { importSetupFile } from '../core/setup/setup-import';
 import { listStorageUnits } from '../core/inventory/storage-units';
 import { syncItems } from '../core/items/item-sync';
 import { configureLightspeed } from '../core/lightspeed/configure';

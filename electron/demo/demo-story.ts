@@ -18,7 +18,7 @@ import { yesterdayIn } from '../core/time/zoned-time';
 import { addDays } from '../../shared/dates';
 import type { FakeLightspeed } from './fake-lightspeed/fake-lightspeed';
 import { Decimal, fromScaled, QUANTITY_SCALE } from '../core/decimal/decimal';
-import { createReceipt } from '../core/inventory/receipts';
+import { createReceipt } from '../core/ledger/receipts';
 import { ledgerDays, weightedAverageUnitCost } from '../core/ledger/ledger';
 import { finishCount, setCountLine, startCount } from '../core/stock/stock-control';
 import { recordWaste } from '../core/stock/waste-and-moves';

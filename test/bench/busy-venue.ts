@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createEngine, DATABASE_FILE, type Engine } from '../../electron/core/engine';
-import { importSetupFile } from '../../electron/core/inventory/setup-import';
+import { importSetupFile } from '../../electron/core/setup/setup-import';
 import { findRecipeByName } from '../../electron/core/inventory/recipes';
 import { findStorageUnitByName } from '../../electron/core/inventory/storage-units';
 import { listItems, syncItems } from '../../electron/core/items/item-sync';

@@ -13,7 +13,7 @@ import { previewCsv, readCsvFile } from '../../electron/core/csv/csv-upload';
 import { createEngine } from '../../electron/core/engine';
 import { findIngredientByName } from '../../electron/core/inventory/ingredients';
 import { findRecipeByName } from '../../electron/core/inventory/recipes';
-import { importSetupFile } from '../../electron/core/inventory/setup-import';
+import { importSetupFile } from '../../electron/core/setup/setup-import';
 import { resolveItem, saveMapping } from '../../electron/core/items/mappings';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import type { CsvPreview, CsvUploadView } from '../../shared/model/csv';

@@ -1,7 +1,7 @@
 // Child process for the crash test: imports the same receipts again and again, each round with new
 // values, and says which round committed. The parent kills it with SIGKILL at a random moment.
 import { createEngine } from '../../electron/core/engine';
-import { importSetupFile } from '../../electron/core/inventory/setup-import';
+import { importSetupFile } from '../../electron/core/setup/setup-import';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 
 const RECEIPTS = Number(process.env.CRASH_RECEIPTS ?? 3000);

@@ -1,7 +1,7 @@
 import type { FakeLightspeedOptions } from '../../electron/demo/fake-lightspeed/fake-lightspeed';
 import { findIngredientByName } from '../../electron/core/inventory/ingredients';
 import { findRecipeByName } from '../../electron/core/inventory/recipes';
-import { importSetupFile } from '../../electron/core/inventory/setup-import';
+import { importSetupFile } from '../../electron/core/setup/setup-import';
 import { findStorageUnitByName } from '../../electron/core/inventory/storage-units';
 import { syncItems } from '../../electron/core/items/item-sync';
 import { listLedgerEntries } from '../../electron/core/ledger/ledger';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timedCli } from '../../../test/bench/timing';
 import { writeTillExport } from '../../../test/support/till-export';
 import { createEngine } from '../engine';
-import { importSetupFile } from '../inventory/setup-import';
+import { importSetupFile } from '../setup/setup-import';
 import { createNodePlatform } from '../platform/node-platform';
 import type { CsvPreview, CsvUploadView } from '../../../shared/model/csv';
 import { saveCsvProfile } from './csv-profiles';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEngine, refusal, refusalOf, type TestEngine } from '../../../test/support/test-engine';
 import { findIngredientByName } from '../inventory/ingredients';
 import { findRecipeByName } from '../inventory/recipes';
-import { importSetupFile } from '../inventory/setup-import';
+import { importSetupFile } from '../setup/setup-import';
 import { listItems } from '../items/item-sync';
 import { linkItems, resolveItem, saveMapping, unlinkItem } from '../items/mappings';
 import { ledgerEntryLines, listLedgerEntries, stockOnHand } from '../ledger/ledger';

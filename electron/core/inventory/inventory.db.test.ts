@@ -4,7 +4,7 @@ import type { CompanyScope } from '../db/company';
 import { companies } from '../db/schema';
 import { listLedgerEntries } from '../ledger/ledger';
 import { deleteIngredient, saveIngredient } from './ingredients';
-import { createReceipt } from './receipts';
+import { createReceipt } from '../ledger/receipts';
 import { currentRecipeBook, deleteRecipe, getRecipe, listRecipes, previewExplosion, saveRecipe } from './recipes';
 import { defaultMigrationsFolder, openDatabase } from '../db/open-database';
 import { DATABASE_FILE } from '../engine';

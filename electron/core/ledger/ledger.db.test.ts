@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEngine, refusal, type TestEngine } from '../../../test/support/test-engine';
 import { Decimal, formatDecimal } from '../decimal/decimal';
 import { saveIngredient } from '../inventory/ingredients';
-import { createReceipt, deleteReceipt, upsertReceiptByReference } from '../inventory/receipts';
+import { createReceipt, deleteReceipt, upsertReceiptByReference } from './receipts';
 import { saveStorageUnit } from '../inventory/storage-units';
 import { dayTotalsBothWays } from '../../../test/support/day-totals';
 import { ingredientUsage, ledgerDays, ledgerTotals, listLedgerEntries, stockOnHand, weightedAverageUnitCost } from './ledger';

@@ -8,7 +8,7 @@ import { startFakeLightspeed, type FakeLightspeed } from '../../demo/fake-lights
 import { approveInBrowser, fakeEnv } from '../../../test/support/lightspeed';
 import { HARBOUR, NOW, SETUP } from '../../../test/support/restaurant';
 import { createEngine } from '../engine';
-import { importSetupFile } from '../inventory/setup-import';
+import { importSetupFile } from '../setup/setup-import';
 import { findStorageUnitByName } from '../inventory/storage-units';
 import { syncItems } from '../items/item-sync';
 import { linkStorageUnit } from '../locations/location-config';

@@ -3,7 +3,7 @@ import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
 import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
 import { createTestEngine } from '../../../test/support/test-engine';
 import { saveCsvProfile } from '../csv/csv-profiles';
-import { importSetupFile } from '../inventory/setup-import';
+import { importSetupFile } from './setup-import';
 import { setupChecklist } from './checklist';
 
 let restaurant: Restaurant | undefined;

@@ -6,7 +6,7 @@ import { startFakeSides, type FakeSides, type WireOrder, type WirePosition } fro
 import { createTestEngine, refusalOf, type TestEngine } from '../../../test/support/test-engine';
 import { findIngredientByName } from '../inventory/ingredients';
 import { findRecipeByName } from '../inventory/recipes';
-import { importSetupFile } from '../inventory/setup-import';
+import { importSetupFile } from '../setup/setup-import';
 import { findStorageUnitByName } from '../inventory/storage-units';
 import { resolveItem, saveMapping } from '../items/mappings';
 import { listLedgerEntries } from '../ledger/ledger';

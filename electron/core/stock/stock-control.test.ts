@@ -1,13 +1,13 @@
 // Counts, waste, moves and the variance between two counts, checked by hand to the last digit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEngine, refusal, type TestEngine } from '../../../test/support/test-engine';
-import { importSetupFile } from '../inventory/setup-import';
+import { importSetupFile } from '../setup/setup-import';
 import { findIngredientByName } from '../inventory/ingredients';
 import { findStorageUnitByName } from '../inventory/storage-units';
 import { listLedgerEntries, stockOnHand } from '../ledger/ledger';
 import { postDayIssues } from '../ledger/ledger-writer';
 import { settingsSchema } from '../../../shared/settings';
-import { createReceipt, deleteReceipt } from '../inventory/receipts';
+import { createReceipt, deleteReceipt } from '../ledger/receipts';
 import { stockAfterCount } from '../../../test/support/counts';
 import { countSheet, finishCount, listCounts, reopenCount, saveCountDraft, setCountLine, startCount, varianceReport } from './stock-control';
 import { listWasteAndMoves, moveStock, recordWaste, undoStockChange } from './waste-and-moves';

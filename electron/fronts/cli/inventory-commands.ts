@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateInput } from '../../../shared/dates';
 import { DomainError } from '../../core/domain-error';
-import { importSetupFile } from '../../core/inventory/setup-import';
+import { importSetupFile } from '../../core/setup/setup-import';
 import { findStorageUnitByName } from '../../core/inventory/storage-units';
 import { ledgerEntryLines, listLedgerEntries, stockOnHand, type LedgerEntryView } from '../../core/ledger/ledger';
 import type { Engine } from '../../core/engine';

@@ -1,8 +1,8 @@
 import type { Engine } from '../../core/engine';
 import { deleteIngredient, listIngredients, saveIngredient } from '../../core/inventory/ingredients';
-import { createReceipt, deleteReceipt, listReceipts } from '../../core/inventory/receipts';
+import { createReceipt, deleteReceipt, listReceipts } from '../../core/ledger/receipts';
 import { deleteRecipe, getRecipe, listRecipes, previewExplosion, saveRecipe } from '../../core/inventory/recipes';
-import { importSetupFile } from '../../core/inventory/setup-import';
+import { importSetupFile } from '../../core/setup/setup-import';
 import { deleteStorageUnit, listStorageUnits, saveStorageUnit } from '../../core/inventory/storage-units';
 import type { Handlers } from './handler-types';
 

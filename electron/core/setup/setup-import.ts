@@ -5,10 +5,10 @@ import { dateInput } from '../../../shared/dates';
 import { decimalInput } from '../../../shared/decimal-text';
 import type { CompanyScope } from '../db/company';
 import { DomainError, quoted } from '../domain-error';
-import { findIngredientByName, saveIngredient } from './ingredients';
-import { prepareReceipt, saveReceipts, type PreparedReceipt } from './receipts';
-import { findRecipeByName, saveRecipe, type RecipeLineInput } from './recipes';
-import { findStorageUnitByName, saveStorageUnit } from './storage-units';
+import { findIngredientByName, saveIngredient } from '../inventory/ingredients';
+import { prepareReceipt, saveReceipts, type PreparedReceipt } from '../ledger/receipts';
+import { findRecipeByName, saveRecipe, type RecipeLineInput } from '../inventory/recipes';
+import { findStorageUnitByName, saveStorageUnit } from '../inventory/storage-units';
 import type { ImportCount, SetupImportResult } from '../../../shared/model/inventory';
 
 

@@ -3,10 +3,10 @@ import { notAboveZero } from '../../../shared/decimal-text';
 import { parseDecimal, QUANTITY_SCALE, MONEY_SCALE, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { normalizeDate } from '../../../shared/dates';
-import { listLedgerEntries, type LedgerEntryView } from '../ledger/ledger';
-import { deleteReceiptEntry, findReceiptByReference, ledgerRow, saveReceiptEntries, saveReceiptEntry } from '../ledger/ledger-writer';
-import { requireIngredient } from './ingredients';
-import { requireStorageUnit } from './storage-units';
+import { listLedgerEntries, type LedgerEntryView } from './ledger';
+import { deleteReceiptEntry, findReceiptByReference, ledgerRow, saveReceiptEntries, saveReceiptEntry } from './ledger-writer';
+import { requireIngredient } from '../inventory/ingredients';
+import { requireStorageUnit } from '../inventory/storage-units';
 
 export interface ReceiptInput {
   ingredientId: number;

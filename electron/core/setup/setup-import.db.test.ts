@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEngine, refusal, type TestEngine } from '../../../test/support/test-engine';
 import { listLedgerEntries, stockOnHand } from '../ledger/ledger';
-import { findRecipeByName, getRecipe, listRecipes, previewExplosion } from './recipes';
+import { findRecipeByName, getRecipe, listRecipes, previewExplosion } from '../inventory/recipes';
 import { importSetupFile } from './setup-import';
 import { largeSetupFile } from '../../../test/support/large-setup';
 import { MONEY_SCALE, QUANTITY_SCALE } from '../decimal/decimal';
