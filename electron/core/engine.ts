@@ -4,7 +4,7 @@ import { ensureDefaultCompany, type CompanyScope } from './db/company';
 import { ConnectionService } from './connection/connection-service';
 import { TokenManager } from './connection/token-manager';
 import { openDatabase, type LarderDb } from './db/open-database';
-import { ActivityLog } from './diagnostics/activity-log';
+import { ActivityLog } from './platform/activity-log';
 import { EventBus } from './event-bus';
 import { LightspeedApi } from './lightspeed/api-client';
 import { CLIENT_SECRET_NAME, resolveLightspeedConfig, type LightspeedConfig } from './lightspeed/environments';

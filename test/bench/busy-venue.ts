@@ -8,15 +8,16 @@ import { createEngine, DATABASE_FILE, type Engine } from '../../electron/core/en
 import { importSetupFile } from '../../electron/core/setup/setup-import';
 import { findRecipeByName } from '../../electron/core/inventory/recipes';
 import { findStorageUnitByName } from '../../electron/core/inventory/storage-units';
-import { listItems, syncItems } from '../../electron/core/items/item-sync';
+import { listItems } from '../../electron/core/items/item-sync';
 import { linkStorageUnit } from '../../electron/core/locations/location-config';
-import { listLocations, syncLocations } from '../../electron/core/locations/location-sync';
+import { listLocations } from '../../electron/core/locations/location-sync';
 import { saveMapping } from '../../electron/core/items/mappings';
 import { activateLocation, cancelMigration, MIGRATION_DAYS, migrationRange, runMigration } from '../../electron/core/migration/migration';
 import { addDays } from '../../electron/core/time/zoned-time';
 import { transferDay } from '../../electron/core/transfer/transfer-day';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import { approveInBrowser } from '../support/lightspeed';
+import { syncItems, syncLocations } from '../../electron/core/lightspeed/lightspeed-sync';
 
 export const NOW = '2026-05-08T10:00:00Z';
 export const BL = '45454565682155';

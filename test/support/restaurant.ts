@@ -3,13 +3,12 @@ import { findIngredientByName } from '../../electron/core/inventory/ingredients'
 import { findRecipeByName } from '../../electron/core/inventory/recipes';
 import { importSetupFile } from '../../electron/core/setup/setup-import';
 import { findStorageUnitByName } from '../../electron/core/inventory/storage-units';
-import { syncItems } from '../../electron/core/items/item-sync';
 import { listLedgerEntries } from '../../electron/core/ledger/ledger';
 import { linkStorageUnit } from '../../electron/core/locations/location-config';
-import { syncLocations } from '../../electron/core/locations/location-sync';
 import { saveMapping } from '../../electron/core/items/mappings';
 import { transferDay, type TransferResult } from '../../electron/core/transfer/transfer-day';
 import { startConnected, type Connected } from './lightspeed';
+import { syncItems, syncLocations } from '../../electron/core/lightspeed/lightspeed-sync';
 
 export const HARBOUR = '45454565682155';
 export const TONGATAPU = '56565676793266';

@@ -4,11 +4,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeEnv, startConnected, tokenRequests, type Connected } from '../../../test/support/lightspeed';
-import { syncItems } from '../items/item-sync';
-import { syncLocations } from '../locations/location-sync';
 import { lightspeedConnections } from '../db/schema';
 import { listOpenAlerts } from './alerts';
 import { refreshTokenName } from './connection-store';
+import { syncItems, syncLocations } from '../lightspeed/lightspeed-sync';
 
 let connected: Connected | undefined;
 afterEach(async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listSalesSources } from '../sources/sales-sources';
-import { mappingLookup } from '../transfer/mapping-lookup';
+import { mappingLookup } from '../items/mapping-lookup';
 import { defaultMigrationsFolder, openDatabase } from './open-database';
 
 const fixture = new URL('../../../test/fixtures/larder-2324115.db', import.meta.url).pathname;

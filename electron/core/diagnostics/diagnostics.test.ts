@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestEngine, type TestEngine } from '../../../test/support/test-engine';
-import { redactSecrets } from './activity-log';
+import { redactSecrets } from '../platform/activity-log';
 import { saveDiagnostics } from './diagnostics';
 
 let engine: TestEngine | undefined;

@@ -5,8 +5,9 @@ import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
 import { HARBOUR, HONOLULU, TONGATAPU, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
 import { findIngredientByName } from '../inventory/ingredients';
 import { confirmRename, openRenames } from './item-renames';
-import { listItems, syncItems } from './item-sync';
+import { listItems } from './item-sync';
 import { deleteMapping, resolveItem, saveMapping } from './mappings';
+import { syncItems } from '../lightspeed/lightspeed-sync';
 
 let restaurant: Restaurant | undefined;
 afterEach(async () => {

@@ -8,8 +8,8 @@ import { formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
 import { listLocations, type Location } from '../locations/location-sync';
 import type { Clock } from '../clock';
 import { itemMappedSql } from './mappings';
-import { mappingLookup } from '../transfer/mapping-lookup';
-import { itemsSold } from '../transfer/sales-source';
+import { mappingLookup } from './mapping-lookup';
+import { itemsSold } from '../sales/sales-cache';
 import type { LocationCoverageView } from '../../../shared/model/items';
 
 export const COVERAGE_DAYS = 30;

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeLightspeedOptions } from '../../demo/fake-lightspeed/fake-lightspeed';
 import { startConnected, type Connected } from '../../../test/support/lightspeed';
 import { formatDecimal } from '../decimal/decimal';
-import { listLocations, syncLocations } from '../locations/location-sync';
-import { itemPrice, listItems, syncItems } from './item-sync';
+import { listLocations } from '../locations/location-sync';
+import { listItems } from './item-sync';
+import { itemPrice, syncItems, syncLocations } from '../lightspeed/lightspeed-sync';
 
 let connected: Connected | undefined;
 afterEach(async () => {

@@ -2,10 +2,18 @@
 // (sealed in the vault, never in settings.json).
 import type { ConfigurationInput, ConfigurationView } from '../../../shared/model/connection';
 import { DomainError } from '../domain-error';
-import type { Engine } from '../engine';
-import { CLIENT_SECRET_NAME, environmentPresets } from './environments';
+import type { SettingsStore } from '../platform/platform';
+import type { SecretVault } from '../secrets/secret-vault';
+import { CLIENT_SECRET_NAME, environmentPresets, type LightspeedConfig } from './environments';
 
-function isComplete(engine: Engine): boolean {
+/** What configuring the client needs of the engine (the engine itself is one). */
+export interface LightspeedSetup {
+  platform: { settings: SettingsStore };
+  vault: SecretVault;
+  lightspeed: { config(): LightspeedConfig };
+}
+
+function isComplete(engine: LightspeedSetup): boolean {
   try {
     engine.lightspeed.config();
     return true;
@@ -15,7 +23,7 @@ function isComplete(engine: Engine): boolean {
   }
 }
 
-export function viewConfiguration(engine: Engine): ConfigurationView {
+export function viewConfiguration(engine: LightspeedSetup): ConfigurationView {
   const { settings } = engine.platform;
   const environment = settings.get('lightspeedEnvironment');
   const preset = environment === 'custom' ? settings.get('lightspeedCustomEndpoints') : environmentPresets[environment];
@@ -31,7 +39,7 @@ export function viewConfiguration(engine: Engine): ConfigurationView {
   };
 }
 
-export function configureLightspeed(engine: Engine, input: ConfigurationInput): ConfigurationView {
+export function configureLightspeed(engine: LightspeedSetup, input: ConfigurationInput): ConfigurationView {
   const { settings } = engine.platform;
   const environment = input.environment ?? settings.get('lightspeedEnvironment');
   if (environment === 'custom' && !input.customEndpoints && !settings.get('lightspeedCustomEndpoints')) {

@@ -1,60 +1,13 @@
-// Business locations from /f/data/businesses, flattened: each keeps its business's name and currency.
-// A location Lightspeed no longer lists is kept and marked "not seen": its storage-unit link, its
-// mappings' context and its transfer history must not vanish with a sync.
+// Locations as every source's sync saves them (Lightspeed's business locations, Sides' stores, a CSV
+// file's locations). A location its source no longer lists is kept and marked "not seen": its
+// storage-unit link, its mappings' context and its transfer history must not vanish with a sync.
 import { and, asc, eq, getTableColumns, ne, notInArray } from 'drizzle-orm';
-import { z } from 'zod';
 import type { CompanyScope } from '../db/company';
-import { isValidTimeZone } from '../time/zoned-time';
 import { locations, salesSources } from '../db/schema';
-import type { LightspeedApi } from '../lightspeed/api-client';
-import { lightspeedSource } from '../sources/sales-sources';
-import { expectShape } from '../lightspeed/response-shape';
 import type { LocationSyncResult } from '../../../shared/model/items';
 import { DomainError } from '../domain-error';
 
-const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
-
-const businessesResponse = z.object({
-  _embedded: z
-    .object({
-      businessList: z.array(
-        z.object({
-          businessName: z.string(),
-          businessId: id,
-          currencyCode: z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code'),
-          businessLocations: z.array(
-            z.object({
-              blName: z.string().min(1),
-              blID: id,
-              country: z.string(),
-              timezone: z.string().refine(isValidTimeZone, 'a known IANA time zone'),
-            }),
-          ),
-        }),
-      ),
-    })
-    .optional(),
-});
-
 export type Location = typeof locations.$inferSelect;
-
-export async function syncLocations(scope: CompanyScope, api: LightspeedApi, at: string): Promise<LocationSyncResult> {
-  const body = expectShape(businessesResponse, await api.get('/f/data/businesses', { page: 0, size: 1000 }), 'the business list');
-  const seen = (body._embedded?.businessList ?? []).flatMap((business) =>
-    business.businessLocations.map((location) => ({
-      businessLocationId: location.blID,
-      name: location.blName,
-      country: location.country,
-      timezone: location.timezone,
-      currencyCode: business.currencyCode,
-      businessId: business.businessId,
-      businessName: business.businessName,
-      lastSyncedAt: at,
-      seenInLastSync: true,
-    })),
-  );
-  return scope.db.write(() => savePolledLocations(scope, lightspeedSource(scope, at).id, seen, at));
-}
 
 /** A polled source's location as its sync sees it; a time zone of null keeps the one Larder has (or Europe/Berlin). */
 export type SeenLocation = Omit<typeof locations.$inferInsert, 'companyId' | 'sourceId' | 'timezone'> & { timezone: string | null };

@@ -10,13 +10,12 @@ import { HARBOUR, NOW, SETUP } from '../../../test/support/restaurant';
 import { createEngine } from '../engine';
 import { importSetupFile } from '../setup/setup-import';
 import { findStorageUnitByName } from '../inventory/storage-units';
-import { syncItems } from '../items/item-sync';
 import { linkStorageUnit } from '../locations/location-config';
-import { syncLocations } from '../locations/location-sync';
 import { resolveItem, saveMapping } from '../items/mappings';
 import { findIngredientByName } from '../inventory/ingredients';
 import { createNodePlatform } from '../platform/node-platform';
 import { activateLocation, latestJob, runMigration } from './migration';
+import { syncItems, syncLocations } from '../lightspeed/lightspeed-sync';
 
 const KILLS = 20;
 let fake: FakeLightspeed;

@@ -22,7 +22,7 @@ import { processAlive } from '../platform/processes';
 import { dayLockHeld } from '../transfer/day-lock';
 import { failInterruptedLogs, linesUnmappedOf, postedDays } from '../transfer/transfer-log';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
-import { cachedDay, readAhead } from '../transfer/sales-source';
+import { cachedDay, readAhead } from '../sales/sales-cache';
 import { collectGarbageAbove } from '../platform/heap';
 import { salesSourceOf } from '../sources/sales-sources';
 

@@ -14,7 +14,7 @@ import { MIGRATION_DAYS, recoverStuckJobs, reopenStoppedMigrations, runMigration
 import { failInterruptedLogs, postedDays } from '../transfer/transfer-log';
 import { dayLockHeld } from '../transfer/day-lock';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
-import { cachedDay, readAhead } from '../transfer/sales-source';
+import { cachedDay, readAhead } from '../sales/sales-cache';
 
 export interface LocationRun {
   businessLocationId: string;

@@ -2,10 +2,9 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEngine, refusal, type TestEngine } from '../../../test/support/test-engine';
-import { createDispatch } from '../../fronts/ipc/dispatch';
-import { createHandlers } from '../../fronts/ipc/handlers';
+import { fakeSafeStorage } from '../../../test/support/fake-safe-storage';
 import { AesGcmSecretBackend } from './aes-gcm-secret-backend';
-import { SafeStorageSecretBackend, type SafeStorageLike } from './safe-storage-secret-backend';
+import { SafeStorageSecretBackend } from './safe-storage-secret-backend';
 import { SecretVault } from './secret-vault';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.access-token-that-must-never-be-stored-in-clear';
@@ -17,24 +16,6 @@ afterEach(() => engine.dispose());
 /** Every byte under the data folder (database, WAL, settings, key file). */
 function dataFolderBytes(): Buffer {
   return Buffer.concat(readdirSync(engine.platform.dataFolder).map((name) => readFileSync(join(engine.platform.dataFolder, name))));
-}
-
-/** Electron's safeStorage as a test double: real enough to prove only ciphertext is stored. */
-function fakeSafeStorage(options: { available?: boolean; backend?: string } = {}): SafeStorageLike & { sealedCount: number } {
-  const xor = (buffer: Buffer) => Buffer.from(buffer.map((byte) => byte ^ 0x5a));
-  return {
-    sealedCount: 0,
-    isEncryptionAvailable: () => options.available ?? true,
-    encryptString(plaintext) {
-      this.sealedCount++;
-      return Buffer.concat([Buffer.from('v10'), xor(Buffer.from(plaintext))]);
-    },
-    decryptString(sealed) {
-      if (!sealed.subarray(0, 3).equals(Buffer.from('v10'))) throw new Error('bad blob');
-      return xor(sealed.subarray(3)).toString();
-    },
-    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
-  };
 }
 
 describe('the Node secret backend (AES-256-GCM)', () => {
@@ -104,20 +85,6 @@ describe('the Electron safeStorage backend', () => {
     optedIn = true;
     expect(backend.open(backend.seal(TOKEN))).toBe(TOKEN);
     expect(backend.id).toBe('electron-safe-storage:basic_text');
-  });
-
-  it('Linux without a keyring: the Settings switch is the explicit opt-in, off by default, and app:info stops reporting the refusal', async () => {
-    const basic = fakeSafeStorage({ backend: 'basic_text' });
-    const vault = new SecretVault(engine.db, () => new SafeStorageSecretBackend(basic, 'linux', () => engine.platform.settings.get('allowWeakSecretStorage')), engine.platform.clock);
-    const dispatch = createDispatch(createHandlers({ ...engine, vault }), () => undefined);
-    expect(await dispatch('app:info', {})).toMatchObject({ ok: true, data: { secretStorage: { problem: { code: 'secret_storage_weak' } } } });
-    expect(await dispatch('settings:get', {})).toMatchObject({ ok: true, data: { allowWeakSecretStorage: false } });
-    expect(refusal(() => vault.put('lightspeed:1:access-token', TOKEN)).code).toBe('secret_storage_weak');
-
-    expect(await dispatch('settings:save', { allowWeakSecretStorage: true })).toMatchObject({ ok: true, data: { allowWeakSecretStorage: true } });
-    expect(await dispatch('app:info', {})).toMatchObject({ ok: true, data: { secretStorage: { problem: null } } });
-    vault.put('lightspeed:1:access-token', TOKEN);
-    expect(vault.get('lightspeed:1:access-token')).toBe(TOKEN);
   });
 
   it('reports a blob the OS cannot decrypt as corrupted', () => {

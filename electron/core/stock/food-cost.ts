@@ -14,7 +14,7 @@ import { Decimal, fromScaled, MONEY_SCALE, roundToScale } from '../decimal/decim
 import { DomainError } from '../domain-error';
 import { companyCurrency, requireAnyLocation } from '../locations/location-sync';
 import { addDays } from '../time/zoned-time';
-import { salesByDay } from '../transfer/sales-source';
+import { salesByDay } from '../sales/sales-cache';
 import type { FoodCost, FoodCostDay, FoodCostSpan } from '../../../shared/model/stock';
 
 const money = (scaled: number) => fromScaled(scaled, MONEY_SCALE);

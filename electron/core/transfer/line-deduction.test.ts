@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal, formatDecimal } from '../decimal/decimal';
 import type { Explosion } from '../inventory/recipe-explosion';
 import { deductLine } from './line-deduction';
-import type { LineMapping } from './mapping-lookup';
+import type { LineMapping } from '../items/mapping-lookup';
 
 const ingredient = (quantity: string, isSubtraction = false): LineMapping => ({
   ingredientId: 7,

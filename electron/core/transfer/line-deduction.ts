@@ -5,7 +5,7 @@
 // is left out (no entry of 0).
 import { Decimal, fromScaled, QUANTITY_SCALE, roundToScale, scaledValueAt, toScaled } from '../decimal/decimal';
 import { explodeRecipe, type Explosion, type RecipeBook } from '../inventory/recipe-explosion';
-import type { LineMapping } from './mapping-lookup';
+import type { LineMapping } from '../items/mapping-lookup';
 
 export interface LineDeduction {
   /** What the line stands for: portions of the recipe, or quantity of the ingredient. */

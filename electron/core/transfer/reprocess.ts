@@ -9,8 +9,8 @@ import { DomainError } from '../domain-error';
 import { currentRecipeBook } from '../inventory/recipes';
 import { requireLocation } from '../locations/location-config';
 import { dayDeductions } from './line-deduction';
-import { mappingLookup } from './mapping-lookup';
-import { dayLines } from './sales-source';
+import { mappingLookup } from '../items/mapping-lookup';
+import { dayLines } from '../sales/sales-cache';
 import { freshUnitCost, isSold, transferDay, type TransferContext, type TransferResult } from './transfer-day';
 
 export interface ReprocessPreview {

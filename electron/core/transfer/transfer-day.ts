@@ -37,13 +37,13 @@ import { dayIssueUnitCosts, deleteDayIssues, postDayIssues, postedSalesLines, ty
 import { recordTransferRun, requireLocation } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
 import type { TransferResult } from '../../../shared/model/transfers';
-import type { ActivityLog } from '../diagnostics/activity-log';
+import type { ActivityLog } from '../platform/activity-log';
 import type { Clock } from '../clock';
 import { salesSourceOf } from '../sources/sales-sources';
 import { acquireDayLock, releaseDayLock } from './day-lock';
-import { mappingLookup } from './mapping-lookup';
+import { mappingLookup } from '../items/mapping-lookup';
 import type { Sleep } from './retry';
-import { cachedDay, dayLines, storeDay, type DayLine } from './sales-source';
+import { cachedDay, dayLines, storeDay, type DayLine } from '../sales/sales-cache';
 import { fetchDayFrom, type DayFetcher, type FetchedDay, type SalesDay } from '../sources/sales-day';
 import { dayDeductions } from './line-deduction';
 import { discardLog, failLog, finishLog, markReplaced, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';

@@ -2,13 +2,14 @@ import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../../core/decimal/decimal';
 import { confirmRename, openRenames } from '../../core/items/item-renames';
-import { itemNames, listItems, syncItems } from '../../core/items/item-sync';
+import { itemNames, listItems } from '../../core/items/item-sync';
 import { activatedCoverage, rankUnmapped } from '../../core/items/mapping-coverage';
 import { deleteMapping, linkItems, saveMapping, saveMappings, unlinkItem, type MappingInput } from '../../core/items/mappings';
 import { suggester } from '../../core/items/suggestions';
 import { companyCurrency } from '../../core/locations/location-sync';
 import { reprocess, reprocessPreview } from '../../core/transfer/reprocess';
 import type { Handlers } from './handler-types';
+import { syncItems } from '../../core/lightspeed/lightspeed-sync';
 
 type ItemChannel =
   | 'items:list'

@@ -1,9 +1,10 @@
 import type { Engine } from '../../core/engine';
 import { linkStorageUnit, setAutoIssue, setTimeZone } from '../../core/locations/location-config';
-import { listLocations, syncLocations, type Location } from '../../core/locations/location-sync';
+import { listLocations, type Location } from '../../core/locations/location-sync';
 import { unlinkLocation } from '../../core/migration/migration';
 import { locationOverview } from '../../core/overview/location-overview';
 import type { Handlers } from './handler-types';
+import { syncLocations } from '../../core/lightspeed/lightspeed-sync';
 
 type LocationChannel = 'locations:list' | 'locations:sync' | 'locations:link' | 'locations:auto-issue' | 'locations:time-zone' | 'locations:overview';
 

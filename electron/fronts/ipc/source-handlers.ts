@@ -3,7 +3,7 @@ import { MAX_CSV_BYTES, peekCsv } from '../../core/csv/csv-reader';
 import { listUploads, previewCsv, revertUpload, sampleCsv, uploadCsv } from '../../core/csv/csv-upload';
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
-import { listSourceViews } from '../../core/sources/source-overview';
+import { listSourceViews } from '../../core/overview/source-overview';
 import type { Handlers } from './handler-types';
 import type { CsvUploadView } from '../../../shared/model/csv';
 

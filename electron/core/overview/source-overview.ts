@@ -7,7 +7,7 @@ import { plural } from '../../../shared/words';
 import { findConnection } from '../connection/connection-store';
 import type { CompanyScope } from '../db/company';
 import { parseCsvProfile } from '../csv/csv-profile';
-import { LIGHTSPEED_SOURCE_NAME, listSalesSources } from './sales-sources';
+import { LIGHTSPEED_SOURCE_NAME, listSalesSources } from '../sources/sales-sources';
 import { SIDES_SOURCE_NAME } from '../sides/sides-connection';
 
 interface SourceCounts {

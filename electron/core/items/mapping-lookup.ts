@@ -7,7 +7,7 @@
 // own items first. Another till's item with the same code is another dish.
 import type { CompanyScope } from '../db/company';
 import { type Decimal, fromScaled, QUANTITY_SCALE } from '../decimal/decimal';
-import { itemMappedAtSql } from '../items/mappings';
+import { itemMappedAtSql } from './mappings';
 
 export interface LineMapping {
   ingredientId: number | null;
