@@ -1,7 +1,7 @@
 // CSV sales uploads: a till's export, read with a profile (a CSV sales source), previewed without
 // posting anything, then posted as one transfer per (location, business date) of the file — the same
 // deduction, recipe explosion, weighted average cost, trace and unique constraints as a Lightspeed
-// day (postDayLines) — and reverted when it was the wrong file. The only module that writes
+// day (postLocationDay in transfer/transfer-day.ts) — and reverted when it was the wrong file. The only module that writes
 // csv_uploads and csv_upload_keys.
 //
 // No double counting, by constraint and not only by code: a file (by content hash) is posted once
@@ -20,14 +20,14 @@ import { listIngredients } from '../inventory/ingredients';
 import { currentRecipeBook } from '../inventory/recipes';
 import { findStorageUnitByName } from '../inventory/storage-units';
 import { recordSourceCodes } from '../items/item-sync';
-import { deleteDayIssues, withdrawSalesLines } from '../ledger/ledger-writer';
+import { withdrawSalesLines } from '../ledger/ledger-writer';
 import { ensureSourceLocations } from '../locations/location-sync';
 import { findSalesSource, type SalesSource } from '../sources/sales-sources';
 import { dayDeductions } from '../transfer/line-deduction';
 import { mappingLookup, type LineMapping } from '../items/mapping-lookup';
 import { deleteUploadedSales, storeUploadedDay, uploadedSalesLineIds } from '../sales/sales-cache';
-import { emptyStats, postDayLines } from '../transfer/transfer-day';
-import { finishLog, markReplaced, markUploadReverted, startLog } from '../transfer/transfer-log';
+import { emptyStats, postLocationDay } from '../transfer/transfer-day';
+import { markUploadReverted, startLog } from '../transfer/transfer-log';
 import { parseCsvProfile, type CsvProfile } from './csv-profile';
 import { MAX_CSV_BYTES, readCsvRows, type CsvRow, type CsvSource, type CsvSummary, type InvalidRow } from './csv-reader';
 import { FileRows, type FileDay } from './csv-rows';
@@ -426,40 +426,42 @@ function post(scope: CompanyScope, prepared: Prepared, fileName: string, options
       at,
     );
     const stats = emptyStats();
-    const issueDay = { businessLocationId: day.businessLocationId, date: day.date, storageUnitId: day.storageUnitId, source: 'csv' as const };
-    if (replace) {
-      // Exactly this location-day of earlier uploads goes; their logs say they were replaced.
-      stats.entries_replaced = deleteDayIssues(scope, { locationRowId: locationId, ...issueDay });
-      markReplaced(db, { locationId, reportDate: day.date }, logId, at);
-    }
-    const externalIds = rows.externalIdsOf(day.day);
-    const lines = storeUploadedDay(
-      db,
-      locationId,
-      day.date,
-      uploadId,
-      day.rows.map((index) => {
-        const line = rows.lineOf(index);
-        const codes = rows.codesOf(index);
-        const name = rows.nameOf(index);
-        return {
-          accountReference: `upload ${uploadId} row ${line}`,
-          receiptId: externalIds.get(index) ?? null,
-          lines: codes.map((code, position) => ({
-            lineId: codes.length > 1 ? `row ${line}.${position + 1}` : `row ${line}`,
-            sku: code,
-            name: name ?? code,
-            quantity: rows.quantityOf(index),
-            // The row's amount once, on its first code, so the day's sales value is the file's.
-            netAmount: position === 0 ? rows.amountOf(index) : null,
-          })),
-        };
-      }),
-      at,
-    );
     stats.sales_count = day.rows.length;
-    const outcome = postDayLines(scope, { ...issueDay, locationRowId: locationId, sourceId: source.id, transferLogId: logId }, lines, new Set(), stats);
-    finishLog(db, logId, stats, { noData: lines.length === 0, dataComplete: true, ...outcome }, at);
+    const externalIds = rows.externalIdsOf(day.day);
+    postLocationDay(scope, {
+      day: { businessLocationId: day.businessLocationId, date: day.date, storageUnitId: day.storageUnitId, source: 'csv', locationRowId: locationId, sourceId: source.id },
+      logId,
+      // Exactly this location-day of earlier uploads goes; their logs say they were replaced.
+      replace,
+      lines: () =>
+        storeUploadedDay(
+          db,
+          locationId,
+          day.date,
+          uploadId,
+          day.rows.map((index) => {
+            const line = rows.lineOf(index);
+            const codes = rows.codesOf(index);
+            const name = rows.nameOf(index);
+            return {
+              accountReference: `upload ${uploadId} row ${line}`,
+              receiptId: externalIds.get(index) ?? null,
+              lines: codes.map((code, position) => ({
+                lineId: codes.length > 1 ? `row ${line}.${position + 1}` : `row ${line}`,
+                sku: code,
+                name: name ?? code,
+                quantity: rows.quantityOf(index),
+                // The row's amount once, on its first code, so the day's sales value is the file's.
+                netAmount: position === 0 ? rows.amountOf(index) : null,
+              })),
+            };
+          }),
+          at,
+        ),
+      dataComplete: true,
+      stats,
+      at,
+    });
     posted.push(dayView(day, logId));
   }
   db.statement('UPDATE csv_uploads SET rows_posted = ?, rows_unmapped = ?, days = ? WHERE id = ?').run(prepared.posting - rowsUnmapped, rowsUnmapped, JSON.stringify(posted), uploadId);

@@ -5,11 +5,12 @@
 //   2. take the day's lock (no second run of the same day, from any process);
 //   3. create a transfer log (request UUID + attempt number);
 //   4. fetch the business day from Lightspeed, or reuse the cached fetch unless forced;
-//   5. in ONE transaction: with force, delete the location's ISSUE entries of the day and their
-//      trace, whatever storage unit they went to (the location may have been relinked since), and
-//      mark the logs that made them as replaced; store the sales as Lightspeed sent them (with force,
-//      exactly those: a sale gone upstream is gone here); then postDayLines — the part every sales
-//      source shares, a CSV upload's location-days too — works out what every line with a positive
+//   5. in ONE transaction, postLocationDay — the path every sales source shares, a CSV upload's
+//      location-days and a reprocess too: with force, delete the location's ISSUE entries of the day
+//      and their trace, whatever storage unit they went to (the location may have been relinked
+//      since), and mark the logs that made them as replaced; store the sales as the POS sent them
+//      (with force, exactly those: a sale gone upstream is gone here); then postDayLines works out
+//      what every line with a positive
 //      quantity and a name, not posted yet, deducts (ingredient mapping: line × mapping quantity;
 //      recipe mapping: the recipe exploded for line × mapping quantity portions; a subtraction
 //      mapping gives stock back), valued at the weighted average cost of the day (or at the cost of
@@ -222,28 +223,29 @@ async function attemptOnce(
   // Step 5: everything that changes the ledger, in one transaction.
   const day = { businessLocationId: location.businessLocationId, date, storageUnitId: location.storageUnitId, source: 'lightspeed' as const };
   return db.write(() => {
-    if (request.force || request.rebuild) {
-      // Rebuilt from the latest data: every earlier ISSUE of this location's sales of the day goes
-      // first, in whichever storage unit it landed, and the logs that posted them say they were replaced.
-      stats.entries_replaced = deleteDayIssues(scope, { locationRowId: location.id, ...day });
-      markReplaced(db, { locationId: location.id, reportDate: date }, logId, at);
-    }
-    const posted = postedSalesLines(scope, location.id, date);
-    const lines = fetched ? storeDay(db, location.id, date, fetched, at, posted) : dayLines(db, location.id, date);
-    stats.sales_count = fetched ? fetched.sales.length : (cached?.salesCount ?? 0);
-    stats.used_cache = !fetched;
-    stats.api_response_summary = {
-      source: fetched ? 'api' : 'cache',
-      sales: stats.sales_count,
-      lines: lines.length,
+    const { ledgerIds, noData } = postLocationDay(scope, {
+      day: { ...day, locationRowId: location.id, sourceId: location.sourceId },
+      logId,
+      // Rebuilt from the latest data (a forced fetch) or today's mappings (a reprocess).
+      replace: request.force || request.rebuild === true,
+      lines: (posted) => {
+        const lines = fetched ? storeDay(db, location.id, date, fetched, at, posted) : dayLines(db, location.id, date);
+        stats.sales_count = fetched ? fetched.sales.length : (cached?.salesCount ?? 0);
+        stats.used_cache = !fetched;
+        stats.api_response_summary = {
+          source: fetched ? 'api' : 'cache',
+          sales: stats.sales_count,
+          lines: lines.length,
+          dataComplete,
+          nextStartOfDay: fetched ? fetched.nextStartOfDay : (cached?.nextStartOfDay ?? null),
+          fetchedAt: fetched ? at : (cached?.fetchedAt ?? at),
+        };
+        return lines;
+      },
       dataComplete,
-      nextStartOfDay: fetched ? fetched.nextStartOfDay : (cached?.nextStartOfDay ?? null),
-      fetchedAt: fetched ? at : (cached?.fetchedAt ?? at),
-    };
-
-    const { ledgerIds, salesValue, unmappedValue } = postDayLines(scope, { ...day, locationRowId: location.id, sourceId: location.sourceId, transferLogId: logId }, lines, posted, stats);
-    const noData = lines.length === 0;
-    finishLog(db, logId, stats, { noData, dataComplete, ledgerIds, salesValue, unmappedValue }, at);
+      stats,
+      at,
+    });
     recordTransferRun(scope, location.id, at);
     const result: TransferResult = {
       date,
@@ -261,18 +263,55 @@ async function attemptOnce(
   });
 }
 
+/** One location-day to post: where it goes, its open log, and how its lines are stored. */
+export interface DayPosting {
+  day: IssueDay & { locationRowId: number; sourceId: number };
+  logId: number;
+  /**
+   * The day's earlier ISSUE entries go first, in whichever storage unit they landed (the location may
+   * have been relinked since), and the logs that posted them say they were replaced: a forced fetch, a
+   * reprocess, a CSV upload that replaces a location-day.
+   */
+  replace: boolean;
+  /** Stores the day's sales (or reads them back) and answers its lines; `posted` holds the lines an earlier run deducted. */
+  lines: (posted: ReadonlySet<number>) => DayLine[];
+  dataComplete: boolean;
+  stats: TransferStats;
+  at: string;
+}
+
+/**
+ * THE posting path, step 5 for every sales source — a polled day, a reprocess, a CSV upload's
+ * location-day: replace what is replaced, store the lines, post them (postDayLines), finish the log.
+ * Runs inside the caller's transaction.
+ */
+export function postLocationDay(scope: CompanyScope, posting: DayPosting): { ledgerIds: number[]; noData: boolean } {
+  const { db } = scope;
+  const { day, logId, stats, at } = posting;
+  if (posting.replace) {
+    stats.entries_replaced = deleteDayIssues(scope, day);
+    markReplaced(db, { locationId: day.locationRowId, reportDate: day.date }, logId, at);
+  }
+  const posted = postedSalesLines(scope, day.locationRowId, day.date);
+  const lines = posting.lines(posted);
+  const outcome = postDayLines(scope, { ...day, transferLogId: logId }, lines, posted, stats);
+  const noData = lines.length === 0;
+  finishLog(db, logId, stats, { noData, dataComplete: posting.dataComplete, ...outcome }, at);
+  return { ledgerIds: outcome.ledgerIds, noData };
+}
+
 /** The unit cost (its scale) of an ingredient's ISSUE on a day with none posted yet: the weighted average of that date. */
 export function freshUnitCost(scope: CompanyScope, ingredientId: number, date: string): number {
   return toScaled(weightedAverageUnitCost(scope, ingredientId, date), UNIT_COST_SCALE, 'invalid_value', 'Unit cost');
 }
 
 /**
- * The heart of step 5, the same for every sales source (a Lightspeed day, a CSV file's location-day):
+ * The heart of step 5, the same for every sales source (a Lightspeed or Sides day, a CSV file's location-day):
  * the day's lines become one ISSUE per ingredient with the trace of each line's deduction, and `stats`
  * says what happened. Runs inside the caller's transaction; `posted` holds the lines an earlier run
  * already deducted. Answers the entries touched and the day's sales values at the money scale.
  */
-export function postDayLines(
+function postDayLines(
   scope: CompanyScope,
   day: IssueDay & { locationRowId: number; sourceId: number; transferLogId: number },
   lines: DayLine[],
