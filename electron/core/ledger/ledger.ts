@@ -12,6 +12,7 @@ import {
   MONEY_SCALE,
   QUANTITY_SCALE,
   roundToScale,
+  toScaled,
   UNIT_COST_SCALE,
 } from '../decimal/decimal';
 
@@ -34,6 +35,11 @@ export function weightedAverageUnitCost(scope: CompanyScope, ingredientId: numbe
     .get(scope.companyId, ingredientId, date) as { quantity: bigint | null; value: bigint | null };
   if (totals.quantity === null || totals.quantity === 0n || totals.value === null) return new Decimal(0);
   return roundToScale(fromScaled(totals.value, MONEY_SCALE).dividedBy(fromScaled(totals.quantity, QUANTITY_SCALE)), UNIT_COST_SCALE);
+}
+
+/** The unit cost (its scale) of an ingredient's ISSUE on a day with none posted yet: the weighted average of that date. */
+export function freshUnitCost(scope: CompanyScope, ingredientId: number, date: string): number {
+  return toScaled(weightedAverageUnitCost(scope, ingredientId, date), UNIT_COST_SCALE, 'invalid_value', 'Unit cost');
 }
 
 /** Added up from the day totals: the same sums as over every entry, without reading millions of rows. */

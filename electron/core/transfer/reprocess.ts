@@ -11,7 +11,8 @@ import { requireLocation } from '../locations/location-config';
 import { dayDeductions } from './line-deduction';
 import { mappingLookup } from '../items/mapping-lookup';
 import { dayLines } from '../sales/sales-cache';
-import { freshUnitCost, isSold, transferDay, type TransferContext, type TransferResult } from './transfer-day';
+import { freshUnitCost } from '../ledger/ledger';
+import { isSold, transferDay, type TransferContext, type TransferResult } from './transfer-day';
 
 export interface ReprocessPreview {
   /** The business days whose entries would change. */

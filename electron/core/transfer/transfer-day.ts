@@ -29,11 +29,11 @@ import { randomUUID } from 'node:crypto';
 import { normalizeDate } from '../../../shared/dates';
 import { addDays, dateInZone } from '../time/zoned-time';
 import type { CompanyScope } from '../db/company';
-import { Decimal, formatDecimal, fromScaled, MONEY_SCALE, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
+import { Decimal, formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
 import { asDomainError, DomainError, failureOf, PosCallError } from '../domain-error';
 import { describeExplosionException } from '../inventory/recipe-explosion';
 import { currentRecipeBook } from '../inventory/recipes';
-import { weightedAverageUnitCost } from '../ledger/ledger';
+import { freshUnitCost } from '../ledger/ledger';
 import { dayIssueUnitCosts, deleteDayIssues, postDayIssues, postedSalesLines, type DayIssue, type IssueDay } from '../ledger/ledger-writer';
 import { recordTransferRun, requireLocation } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
@@ -298,11 +298,6 @@ export function postLocationDay(scope: CompanyScope, posting: DayPosting): { led
   const noData = lines.length === 0;
   finishLog(db, logId, stats, { noData, dataComplete: posting.dataComplete, ...outcome }, at);
   return { ledgerIds: outcome.ledgerIds, noData };
-}
-
-/** The unit cost (its scale) of an ingredient's ISSUE on a day with none posted yet: the weighted average of that date. */
-export function freshUnitCost(scope: CompanyScope, ingredientId: number, date: string): number {
-  return toScaled(weightedAverageUnitCost(scope, ingredientId, date), UNIT_COST_SCALE, 'invalid_value', 'Unit cost');
 }
 
 /**
