@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { accessTokenName } from '../../electron/core/connection/connection-store';
 import { defaultMigrationsFolder, openDatabase } from '../../electron/core/db/open-database';
 import { median, timedCli } from './timing';
-import { finishCount, setCountLine, startCount, varianceReport } from '../../electron/core/stock/stock-control';
+import { finishCount, setCountLine, startCount } from '../../electron/core/stock/stock-control';
 import { addDays } from '../../electron/core/time/zoned-time';
 import type { Engine } from '../../electron/core/engine';
 import { createEngine } from '../../electron/core/engine';
@@ -20,6 +20,7 @@ import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import type { MigrationView } from '../../shared/model/transfers';
 import type { RunDueResult } from '../../electron/core/scheduler/run-due';
 import { BL, phase, postEarlierDays, prepareBusyVenue, prepareNightly } from './busy-venue';
+import { varianceReport } from '../../electron/core/reports/variance';
 
 const { values } = parseArgs({ options: { days: { type: 'string', default: '90' } } });
 const days = Number(values.days);

@@ -9,8 +9,9 @@ import { postDayIssues } from '../ledger/ledger-writer';
 import { settingsSchema } from '../../../shared/settings';
 import { createReceipt, deleteReceipt } from '../ledger/receipts';
 import { stockAfterCount } from '../../../test/support/counts';
-import { countSheet, finishCount, listCounts, reopenCount, saveCountDraft, setCountLine, startCount, varianceReport } from './stock-control';
+import { countSheet, finishCount, listCounts, reopenCount, saveCountDraft, setCountLine, startCount } from './stock-control';
 import { listWasteAndMoves, moveStock, recordWaste, undoStockChange } from './waste-and-moves';
+import { varianceReport } from '../reports/variance';
 
 let engine: TestEngine;
 beforeEach(() => {

@@ -1,4 +1,4 @@
-// Stock counts and the variance between two of them. A count posts its ledger entries through the
+// Stock counts (the variance between two of them is reports/variance.ts). A count posts its ledger entries through the
 // ledger writer under its own reference (`count:<id>`), so finishing it again replaces and never adds.
 // The only module that writes stock_counts and stock_count_lines (waste and moves: waste-and-moves.ts).
 // What a count sees, and how it stays what was counted when the past changes, is in
@@ -10,8 +10,7 @@ import { weightedAverageUnitCost } from '../ledger/ledger';
 import { replaceReferencedEntries, type NewLedgerEntry } from '../ledger/ledger-writer';
 import { ingredientId, moment, storageUnitId, typedQuantity } from './stock-inputs';
 import { countEntryFor, positionAt } from '../ledger/count-restatement';
-import { companyCurrency } from '../locations/location-sync';
-import type { CountSheet, CountView, VarianceReport } from '../../../shared/model/stock';
+import type { CountSheet, CountView } from '../../../shared/model/stock';
 
 // ---- Counts -------------------------------------------------------------------------------------
 
@@ -25,7 +24,7 @@ interface CountRow {
   savedAt: string | null;
 }
 
-function requireCount(scope: CompanyScope, id: number): CountRow {
+export function requireCount(scope: CompanyScope, id: number): CountRow {
   const row = scope.db
     .statement('SELECT id, storage_unit_id AS storageUnitId, counted_at AS countedAt, date, status, version, saved_at AS savedAt FROM stock_counts WHERE company_id = ? AND id = ?')
     .get(scope.companyId, id) as CountRow | undefined;
@@ -238,79 +237,4 @@ export function clearCountLine(scope: CompanyScope, countId: number, ingredient:
     writeLine(scope, countId, ingredient, null);
     bumpVersion(scope, countId, at);
   });
-}
-
-// ---- Variance ----------------------------------------------------------------------------------
-
-/**
- * Actual against theoretical usage of a storage unit between two finished counts: per ingredient the
- * closing count counted, opening + receipts − theoretical (POS issues) − waste − moves out is what the
- * sales explain, and the difference is the variance. Sorted by the size of its value.
- */
-export function varianceReport(scope: CompanyScope, storageUnit: string, fromCountId: number, toCountId: number): VarianceReport {
-  const unitId = storageUnitId(scope, storageUnit);
-  const from = requireCount(scope, fromCountId);
-  const to = requireCount(scope, toCountId);
-  for (const count of [from, to]) {
-    if (count.storageUnitId !== unitId) throw new DomainError('invalid_input', `Count ${count.id} is not a count of ${storageUnit}.`);
-    if (count.status !== 'finished') throw new DomainError('count_not_finished', `Count ${count.id} is a draft; finish it first.`);
-  }
-  if (from.countedAt >= to.countedAt) throw new DomainError('invalid_input', `Count ${from.id} must come before count ${to.id}.`);
-  const rows = scope.db
-    .statement(
-      `SELECT l.ingredient_id AS ingredientId, i.name AS ingredient, i.unit, l.counted,
-         (SELECT coalesce(sum(quantity), 0) FROM ledger_entries e WHERE e.storage_unit_id = @unit AND e.ingredient_id = l.ingredient_id
-            AND (e.date < @d1 OR (e.date = @d1 AND e.type <> 'ISSUE'))) AS opening,
-         (SELECT coalesce(sum(quantity), 0) FROM ledger_entries e WHERE e.storage_unit_id = @unit AND e.ingredient_id = l.ingredient_id
-            AND e.type = 'RECEIPT' AND e.date > @d1 AND e.date <= @d2) AS receipts,
-         (SELECT coalesce(-sum(quantity), 0) FROM ledger_entries e WHERE e.storage_unit_id = @unit AND e.ingredient_id = l.ingredient_id
-            AND e.type = 'ISSUE' AND e.date >= @d1 AND e.date < @d2) AS theoretical,
-         (SELECT coalesce(-sum(quantity), 0) FROM ledger_entries e WHERE e.storage_unit_id = @unit AND e.ingredient_id = l.ingredient_id
-            AND e.type = 'WASTE' AND e.date > @d1 AND e.date <= @d2) AS waste,
-         (SELECT coalesce(-sum(quantity), 0) FROM ledger_entries e WHERE e.storage_unit_id = @unit AND e.ingredient_id = l.ingredient_id
-            AND e.type = 'ADJUSTMENT' AND e.reference LIKE 'move:%' AND e.date > @d1 AND e.date <= @d2) AS moves
-       FROM stock_count_lines l JOIN ingredients i ON i.id = l.ingredient_id WHERE l.count_id = @to`,
-    )
-    .all({ unit: unitId, d1: from.date, d2: to.date, to: to.id }) as {
-    ingredientId: number;
-    ingredient: string;
-    unit: string;
-    counted: number;
-    opening: number;
-    receipts: number;
-    theoretical: number;
-    waste: number;
-    moves: number;
-  }[];
-  const text = (scaled: number) => formatScaled(scaled, QUANTITY_SCALE);
-  let total = new Decimal(0);
-  const report = rows.map((row) => {
-    const expected = row.opening + row.receipts - row.theoretical - row.waste - row.moves;
-    const varianceQuantity = row.counted - expected;
-    const unitCost = weightedAverageUnitCost(scope, row.ingredientId, to.date);
-    const value = roundToScale(fromScaled(varianceQuantity, QUANTITY_SCALE).times(unitCost), MONEY_SCALE);
-    total = total.plus(value);
-    const pct = row.theoretical === 0 ? null : roundToScale(new Decimal(varianceQuantity).dividedBy(row.theoretical).times(100), 2);
-    return {
-      sortKey: value.abs(),
-      row: {
-        ingredient: row.ingredient,
-        unit: row.unit,
-        opening: text(row.opening),
-        receipts: text(row.receipts),
-        theoretical: text(row.theoretical),
-        waste: text(row.waste),
-        moves: text(row.moves),
-        expected: text(expected),
-        counted: text(row.counted),
-        variance_quantity: text(varianceQuantity),
-        variance_value: value.toFixed(),
-        variance_pct: pct === null ? null : pct.toFixed(),
-        no_cost: unitCost.isZero(),
-      },
-    };
-  });
-  report.sort((a, b) => b.sortKey.comparedTo(a.sortKey) || a.row.ingredient.localeCompare(b.row.ingredient));
-  const currency = companyCurrency(scope);
-  return { storage_unit: storageUnit.trim(), from: from.countedAt, to: to.countedAt, rows: report.map((each) => each.row), total_value: total.toFixed(), currency };
 }

@@ -1,10 +1,11 @@
 import { DomainError } from '../../core/domain-error';
-import { foodCost } from '../../core/stock/food-cost';
-import { finishCount, listCounts, reopenCount, setCountLine, startCount, varianceReport } from '../../core/stock/stock-control';
+import { foodCost } from '../../core/reports/food-cost';
+import { finishCount, listCounts, reopenCount, setCountLine, startCount } from '../../core/stock/stock-control';
 import { moveStock, recordWaste } from '../../core/stock/waste-and-moves';
 import { normalizeDate } from '../../../shared/dates';
 import { parseCommandArgs } from './args';
 import type { Command } from './command';
+import { varianceReport } from '../../core/reports/variance';
 
 const countUsage = 'count list | count start <storage unit> [--at INSTANT] | count set <count id> <ingredient> <qty> | count finish <count id> | count reopen <count id>';
 const wasteUsage = 'waste <storage unit> (--ingredient NAME | --recipe NAME) <qty> --reason REASON (spoiled, dropped, overproduced, "staff meal", other, or your own list) [--note TEXT] [--at INSTANT]';

@@ -17,6 +17,7 @@ import { createSidesHandlers } from './sides-handlers';
 import { createStockHandlers } from './stock-handlers';
 import { createSourceHandlers } from './source-handlers';
 import { createTransferHandlers } from './transfer-handlers';
+import { createReportHandlers } from './report-handlers';
 
 /**
  * Every channel's handler, one file per domain beside its contracts (inventory, ledger, connection,
@@ -55,6 +56,7 @@ export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccou
     ...createSourceHandlers(engine),
     ...createSidesHandlers(engine),
     ...createStockHandlers(engine),
+    ...createReportHandlers(engine),
   };
 }
 

@@ -1,4 +1,3 @@
-import { homeDashboard } from '../../core/overview/home-dashboard';
 import type { Settings } from '../../../shared/settings';
 import type { DemoAccount } from '../../demo/demo-account';
 import type { Engine } from '../../core/engine';
@@ -6,7 +5,7 @@ import { saveDiagnostics } from '../../core/diagnostics/diagnostics';
 import { setupChecklist } from '../../core/setup/checklist';
 import type { Handlers } from './handler-types';
 
-type SetupChannel = 'setup:checklist' | 'home:dashboard' | 'settings:get' | 'settings:save' | 'demo:start' | 'diagnostics:save';
+type SetupChannel = 'setup:checklist' | 'settings:get' | 'settings:save' | 'demo:start' | 'diagnostics:save';
 
 const editable = ['nightlyRunTime', 'startAtLogin', 'closeToTray', 'allowWeakSecretStorage', 'exchangeRates'] as const;
 
@@ -23,7 +22,6 @@ export function createSetupHandlers(engine: Engine, demo: DemoAccount): Pick<Han
   });
   return {
     'setup:checklist': () => setupChecklist(engine.scope, engine.platform.clock),
-    'home:dashboard': () => homeDashboard(engine.scope, engine.platform.clock, engine.platform.settings.get('exchangeRates')),
     'settings:get': view,
     'settings:save': (input) => {
       const set = <K extends (typeof editable)[number]>(key: K) => input[key] !== undefined && settings.set(key, input[key] as Settings[K]);

@@ -1,6 +1,5 @@
 import type { Engine } from '../../core/engine';
-import { foodCost } from '../../core/stock/food-cost';
-import { clearCountLine, countSheet, finishCount, listCounts, reopenCount, saveCountDraft, setCountLine, startCount, varianceReport } from '../../core/stock/stock-control';
+import { clearCountLine, countSheet, finishCount, listCounts, reopenCount, saveCountDraft, setCountLine, startCount } from '../../core/stock/stock-control';
 import { listWasteAndMoves, moveStock, recordWaste, undoStockChange } from '../../core/stock/waste-and-moves';
 import type { Handlers } from './handler-types';
 
@@ -17,11 +16,9 @@ type StockChannel =
   | 'waste:reasons-save'
   | 'stock:move'
   | 'stock:changes'
-  | 'stock:undo'
-  | 'reports:variance'
-  | 'reports:food-cost';
+  | 'stock:undo';
 
-/** Counts, waste and moves change the ledger (inventory:changed says so); the reports only read. */
+/** Counts, waste and moves change the ledger (inventory:changed says so). */
 export function createStockHandlers(engine: Engine): Pick<Handlers, StockChannel> {
   const { scope, events, platform } = engine;
   const now = () => platform.clock.now().toISOString();
@@ -51,7 +48,5 @@ export function createStockHandlers(engine: Engine): Pick<Handlers, StockChannel
     'stock:move': (input) => changed(moveStock(scope, input)),
     'stock:changes': () => listWasteAndMoves(scope),
     'stock:undo': ({ kind, id }) => changed(undoStockChange(scope, kind, id, now())),
-    'reports:variance': ({ storageUnit, fromCountId, toCountId }) => varianceReport(scope, storageUnit, fromCountId, toCountId),
-    'reports:food-cost': ({ businessLocationId, from, to }) => foodCost(scope, businessLocationId, from, to, platform.settings.get('exchangeRates')),
   };
 }

@@ -38,11 +38,12 @@ import {
 } from './items';
 import { linkLocation, listLocationsContract, locationOverviewContract, setLocationAutoIssue, setLocationTimeZone, syncLocationsContract } from './locations';
 import { activateLocationContract, cancelMigrationContract, migrationStatusContract, rerunMigrationContract, startMigrationContract } from './migrations';
-import { getSettings, homeDashboardContract, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
+import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
+import { foodCostContract, homeDashboardContract, varianceContract } from './reports';
 import { getLogContract, listLogsContract, runTransfer } from './transfers';
 import { sidesConnectContract, sidesStatusContract, sidesSyncProductsContract, sidesSyncStoresContract, sidesTestContract } from './sides';
-import { countSheetContract, finishCountContract, foodCostContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, stockChangesContract, undoStockChangeContract, wasteReasonsContract, saveCountContract,
-  setCountLineContract, startCountContract, varianceContract } from './stock';
+import { countSheetContract, finishCountContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, stockChangesContract, undoStockChangeContract, wasteReasonsContract, saveCountContract,
+  setCountLineContract, startCountContract } from './stock';
 import { listSourcesContract, listUploadsContract, peekCsvContract, previewCsvContract, revertUploadContract, sampleCsvContract, saveCsvProfileContract, uploadCsvContract } from './sources';
 
 // Every IPC call, each written once: its channel lives in its contract, and the record by channel,

@@ -1,18 +1,9 @@
 import { z } from 'zod';
 import { settingsSchema } from '../../settings';
-import { setupChecklistView, homeDashboard } from '../../model/setup';
+import { setupChecklistView } from '../../model/setup';
 import { defineContract } from '../contract';
 
 const empty = z.object({}).strict();
-
-
-
-export const homeDashboardContract = defineContract({
-  channel: 'home:dashboard',
-  input: empty,
-  output: homeDashboard,
-  errors: [],
-});
 
 export const setupChecklist = defineContract({
   channel: 'setup:checklist',

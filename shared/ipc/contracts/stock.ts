@@ -1,9 +1,7 @@
-// Counts, waste, moves, the variance report and food cost, as the Inventory and Reports screens reach them.
+// Counts, waste and moves, as the Inventory screens reach them.
 // Storage units, ingredients and recipes are named (their names are unique); quantities are text as typed.
 import { z } from 'zod';
-import { dateInput } from '../../dates';
-import { posLocationId } from '../../model/items';
-import { countSheet, countView, foodCostView, stockChange, stockChangeView, varianceReportView } from '../../model/stock';
+import { countSheet, countView, stockChange, stockChangeView } from '../../model/stock';
 import { settingsSchema } from '../../settings';
 import { defineContract } from '../contract';
 
@@ -98,18 +96,4 @@ export const undoStockChangeContract = defineContract({
   input: z.object({ kind: z.enum(['waste', 'move']), id: z.number().int().positive() }).strict(),
   output: z.object({ id: z.number().int(), entries: z.number().int() }),
   errors: ['invalid_input'],
-});
-
-export const varianceContract = defineContract({
-  channel: 'reports:variance',
-  input: z.object({ storageUnit: name, fromCountId: z.number().int().positive(), toCountId: z.number().int().positive() }).strict(),
-  output: varianceReportView,
-  errors: ['storage_unit_not_found', 'count_not_found', 'count_not_finished', 'invalid_input'],
-});
-
-export const foodCostContract = defineContract({
-  channel: 'reports:food-cost',
-  input: z.object({ businessLocationId: posLocationId, from: dateInput, to: dateInput }).strict(),
-  output: foodCostView,
-  errors: ['location_not_found', 'invalid_date_format', 'invalid_input'],
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
 import { HARBOUR, HONOLULU, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
 import { foodCost } from './food-cost';
-import { finishCount, setCountLine, startCount } from './stock-control';
+import { finishCount, setCountLine, startCount } from '../stock/stock-control';
 
 let restaurant: Restaurant | undefined;
 afterEach(async () => {

@@ -7,7 +7,7 @@ import { stockOnHand } from '../ledger/ledger';
 import { listLocations } from '../locations/location-sync';
 import { addDays, yesterdayIn } from '../time/zoned-time';
 import type { Clock } from '../clock';
-import { type ExchangeRates, foodCost } from '../stock/food-cost';
+import { type ExchangeRates, foodCost } from './food-cost';
 import { countedEver } from '../stock/stock-control';
 import { latestLogOfDay } from '../transfer/transfer-log';
 import type { HomeDashboard } from '../../../shared/model/setup';

@@ -1,0 +1,17 @@
+import type { Engine } from '../../core/engine';
+import { foodCost } from '../../core/reports/food-cost';
+import { homeDashboard } from '../../core/reports/home-dashboard';
+import { varianceReport } from '../../core/reports/variance';
+import type { Handlers } from './handler-types';
+
+type ReportChannel = 'home:dashboard' | 'reports:variance' | 'reports:food-cost';
+
+/** The reports: they only read (the exchange rates for food cost and Home come from Settings). */
+export function createReportHandlers(engine: Engine): Pick<Handlers, ReportChannel> {
+  const { scope, platform } = engine;
+  return {
+    'home:dashboard': () => homeDashboard(scope, platform.clock, platform.settings.get('exchangeRates')),
+    'reports:variance': ({ storageUnit, fromCountId, toCountId }) => varianceReport(scope, storageUnit, fromCountId, toCountId),
+    'reports:food-cost': ({ businessLocationId, from, to }) => foodCost(scope, businessLocationId, from, to, platform.settings.get('exchangeRates')),
+  };
+}

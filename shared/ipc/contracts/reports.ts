@@ -1,0 +1,32 @@
+// The reports, as the Home and Reports screens reach them: the variance between two counts, food
+// cost over a span, and Home's dashboard. They only read.
+import { z } from 'zod';
+import { dateInput } from '../../dates';
+import { posLocationId } from '../../model/items';
+import { homeDashboard } from '../../model/setup';
+import { foodCostView, varianceReportView } from '../../model/stock';
+import { defineContract } from '../contract';
+
+const empty = z.object({}).strict();
+const name = z.string().trim().min(1).max(200);
+
+export const homeDashboardContract = defineContract({
+  channel: 'home:dashboard',
+  input: empty,
+  output: homeDashboard,
+  errors: [],
+});
+
+export const varianceContract = defineContract({
+  channel: 'reports:variance',
+  input: z.object({ storageUnit: name, fromCountId: z.number().int().positive(), toCountId: z.number().int().positive() }).strict(),
+  output: varianceReportView,
+  errors: ['storage_unit_not_found', 'count_not_found', 'count_not_finished', 'invalid_input'],
+});
+
+export const foodCostContract = defineContract({
+  channel: 'reports:food-cost',
+  input: z.object({ businessLocationId: posLocationId, from: dateInput, to: dateInput }).strict(),
+  output: foodCostView,
+  errors: ['location_not_found', 'invalid_date_format', 'invalid_input'],
+});
