@@ -25,6 +25,7 @@ import { transferDay, type TransferContext, type TransferResult } from '../trans
 import { cachedDay, readAhead } from '../sales/sales-cache';
 import { collectGarbageAbove } from '../platform/heap';
 import { salesSourceOf } from '../sources/sales-sources';
+import { POLLED_SOURCES, type PolledKind } from '../transfer/day-sources';
 
 export const MIGRATION_DAYS = 90;
 export const MAX_DAY_ATTEMPTS = 3;
@@ -296,9 +297,9 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
       }
       outageStreak = !result.success && result.error?.temporary ? outageStreak + 1 : 0;
       if (outageStreak >= OUTAGE_DAYS) {
-        const kind = salesSourceOf(scope, location.sourceId).kind === 'sides' ? 'sides' : 'lightspeed';
-        const message = `${kind === 'sides' ? 'Sides' : 'Lightspeed'} could not be reached for ${OUTAGE_DAYS} days in a row (last: ${result.error?.message ?? 'no answer'}). The migration stopped; the next run picks it up again.`;
-        const stopped = endJob(scope, jobId, () => ({ code: OUTAGE_STOP_CODES[kind], message }), clock);
+        const pos = POLLED_SOURCES[salesSourceOf(scope, location.sourceId).kind as PolledKind];
+        const message = `${pos.words} could not be reached for ${OUTAGE_DAYS} days in a row (last: ${result.error?.message ?? 'no answer'}). The migration stopped; the next run picks it up again.`;
+        const stopped = endJob(scope, jobId, () => ({ code: pos.outageCode, message }), clock);
         if (stopped.ended) onProgress(stopped.view);
         return stopped.view;
       }
@@ -352,9 +353,9 @@ function resolveMigrationAlertIfClear(scope: CompanyScope, at: string): void {
   if (!stillFailed) resolveOpenAlerts(scope, at, ['migration_failed']);
 }
 
-/** The code a migration an outage stopped ends with, by its POS; the next run resumes such a job. */
-export const OUTAGE_STOP_CODES = { lightspeed: 'lightspeed_api_error', sides: 'sides_api_error' } as const;
-const isOutageStop = (code: string | null) => code === OUTAGE_STOP_CODES.lightspeed || code === OUTAGE_STOP_CODES.sides;
+/** The codes a migration an outage stopped ends with (each polled POS's own); the next run resumes such a job. */
+const OUTAGE_CODES: readonly string[] = Object.values(POLLED_SOURCES).map((pos) => pos.outageCode);
+const isOutageStop = (code: string | null) => code !== null && OUTAGE_CODES.includes(code);
 
 /**
  * The nightly run's part: a location's latest migration that an outage stopped goes back to pending,
@@ -364,10 +365,10 @@ export function reopenStoppedMigrations(scope: CompanyScope): void {
   scope.db.write(() => {
     const stopped = scope.db.sqlite
       .prepare(
-        `SELECT j.id FROM migration_jobs j WHERE j.company_id = ? AND j.status = 'failed' AND j.error_code IN ('lightspeed_api_error', 'sides_api_error')
+        `SELECT j.id FROM migration_jobs j WHERE j.company_id = ? AND j.status = 'failed' AND j.error_code IN (SELECT value FROM json_each(?))
            AND j.id = (SELECT max(id) FROM migration_jobs WHERE location_id = j.location_id)`,
       )
-      .all(scope.companyId) as { id: number }[];
+      .all(scope.companyId, JSON.stringify(OUTAGE_CODES)) as { id: number }[];
     for (const { id } of stopped) {
       scope.db.orm.update(migrationJobs).set({ status: 'pending', errorCode: null, errorMessage: null, completedAt: null }).where(eq(migrationJobs.id, id)).run();
     }

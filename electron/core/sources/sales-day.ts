@@ -2,6 +2,7 @@
 // business day of one location, in Larder's shape and no POS's. Each source's adapter maps its own
 // wire format onto it (lightspeed/lightspeed-days.ts, sides/sides-client.ts); the transfer, the
 // migration and the nightly run only ever see this.
+import type { ErrorCode } from '../../../shared/errors';
 
 /** A location's business day to fetch. */
 export interface SalesDay {
@@ -49,6 +50,17 @@ export interface FetchedDay {
 export interface DayFetcher<A = unknown> {
   request(day: SalesDay): Promise<A>;
   read(answer: A, day: SalesDay): FetchedDay;
+}
+
+/** What a polled source says about itself, so nothing outside its room switches on its kind. */
+export interface PolledSourceFacts {
+  /** The POS in words, as a sentence names it ("Lightspeed could not be reached …"). */
+  words: string;
+  /**
+   * The code a migration stopped by this POS's outage ends with; the next nightly run resumes such a
+   * job. It is the code the source's own temporary failures carry.
+   */
+  outageCode: ErrorCode;
 }
 
 /** A day fetched now: requested and read. */

@@ -4,9 +4,14 @@
 import type { SalesSourceKind } from '../../../shared/model/transfers';
 import type { CompanyScope } from '../db/company';
 import { DomainError } from '../domain-error';
-import type { DayFetcher, SalesDay } from '../sources/sales-day';
+import { lightspeedFacts } from '../lightspeed/lightspeed-facts';
+import { sidesFacts } from '../sides/sides-facts';
+import type { DayFetcher, PolledSourceFacts, SalesDay } from '../sources/sales-day';
 
 export type PolledKind = Exclude<SalesSourceKind, 'csv'>;
+
+/** Each polled source's facts, by kind: a new polled source registers here. */
+export const POLLED_SOURCES: Record<PolledKind, PolledSourceFacts> = { lightspeed: lightspeedFacts, sides: sidesFacts };
 
 /** Routes each day to the source its location belongs to (looked up once per location). */
 export function daySources(scope: CompanyScope, fetchers: Record<PolledKind, DayFetcher>): DayFetcher {
