@@ -1,5 +1,5 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { ConnectionScreen } from '../connection/ConnectionScreen';
+import { ConnectionScreen } from '../sources/lightspeed/ConnectionScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { InventoryScreen } from '../inventory/InventoryScreen';
 import { ItemsScreen } from '../items/ItemsScreen';
@@ -11,11 +11,11 @@ import { LogsScreen } from '../logs/LogsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ConnectionBanner } from './ConnectionBanner';
 import { sectionLabels, sectionOf, sections, useNavigation, type Place } from '../ui/navigation-store';
-import { CsvProfileEditor } from '../sources/CsvProfileEditor';
-import { CsvUploadScreen } from '../sources/CsvUploadScreen';
+import { CsvProfileEditor } from '../sources/csv/CsvProfileEditor';
+import { CsvUploadScreen } from '../sources/csv/CsvUploadScreen';
 import { SourcesScreen } from '../sources/SourcesScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
-import { SidesScreen } from '../sources/SidesScreen';
+import { SidesScreen } from '../sources/sides/SidesScreen';
 
 function Content({ section, detail }: Place) {
   switch (section) {

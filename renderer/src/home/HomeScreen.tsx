@@ -4,7 +4,7 @@ import type { SetupStep } from '../../../shared/model/setup';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useNavigation, type Section } from '../ui/navigation-store';
 import { anyOf, useLive } from '../ui/use-live';
-import { DemoAccountButton } from '../connection/DemoAccountButton';
+import { DemoAccountButton } from '../sources/lightspeed/DemoAccountButton';
 import { call } from '../ipc/client';
 
 /** The seed's recommended setup order, each step in words and where it is done. */

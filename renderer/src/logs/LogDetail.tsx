@@ -4,7 +4,7 @@ import { catalogEntry } from '../../../shared/errors';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatDay, formatInstant, formatQuantity, localizeDates } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
-import { InvalidRowsTable } from '../sources/csv-tables';
+import { InvalidRowsTable } from '../sources/csv/csv-tables';
 import { anyOf, useLive } from '../ui/use-live';
 import { VirtualTable } from '../ui/VirtualTable';
 import { call } from '../ipc/client';

@@ -1,8 +1,8 @@
 import { Alert, Button, Stack } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { useAction } from '../ui/use-action';
-import { call } from '../ipc/client';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useAction } from '../../ui/use-action';
+import { call } from '../../ipc/client';
 
 /** One click to try everything without a Lightspeed account: the built-in demo K-Series. */
 export function DemoAccountButton({ variant = 'light', label = 'Use demo account' }: { variant?: 'light' | 'filled'; label?: string }) {

@@ -1,5 +1,5 @@
 import { Table } from '@mantine/core';
-import { ScrollTable } from '../ui/ScrollTable';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 /** The columns a person picks from: the header's names, or positions with the first row's value to recognise them. */
 export function columnChoices(rows: string[][], header: boolean): { value: string; label: string }[] {

@@ -1,13 +1,13 @@
 import { Alert, Button, Group, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { call } from '../ipc/client';
-import { ActionForm } from '../ui/ActionForm';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatInstant } from '../ui/format';
-import { useNavigation } from '../ui/navigation-store';
-import { useAction } from '../ui/use-action';
-import { anyOf, useLive } from '../ui/use-live';
-import { BackToSources } from './BackToSources';
+import { call } from '../../ipc/client';
+import { ActionForm } from '../../ui/ActionForm';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { formatInstant } from '../../ui/format';
+import { useNavigation } from '../../ui/navigation-store';
+import { useAction } from '../../ui/use-action';
+import { anyOf, useLive } from '../../ui/use-live';
+import { BackToSources } from '../BackToSources';
 
 /** The user name and password (and the address), checked by Sides before anything is saved. */
 function CredentialsForm({ update, apiUrl, username, onDone }: { update: boolean; apiUrl: string | null; username: string | null; onDone?: () => void }) {

@@ -1,5 +1,5 @@
-import { MAX_CSV_BYTES } from '../../../shared/model/csv';
-import { IpcCallError } from '../ipc/client';
+import { MAX_CSV_BYTES } from '../../../../shared/model/csv';
+import { IpcCallError } from '../../ipc/client';
 
 /** A chosen file for main: refused by its size before a byte is read, then sent as base64. */
 export async function readForUpload(file: File): Promise<{ name: string; base64: string }> {

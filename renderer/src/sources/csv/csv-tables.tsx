@@ -1,8 +1,8 @@
-import { ScrollTable } from '../ui/ScrollTable';
+import { ScrollTable } from '../../ui/ScrollTable';
 import { Table, Text } from '@mantine/core';
-import type { CsvInvalidRow, CsvPreview } from '../../../shared/model/csv';
-import { formatDay, formatMoney, formatQuantity } from '../ui/format';
-import { useCurrency } from '../ui/use-currency';
+import type { CsvInvalidRow, CsvPreview } from '../../../../shared/model/csv';
+import { formatDay, formatMoney, formatQuantity } from '../../ui/format';
+import { useCurrency } from '../../ui/use-currency';
 
 /** Rows as the profile reads them: what the preview and the profile editor show first. */
 export function CsvRowsTable({ rows, label }: { rows: CsvPreview['first_rows']; label: string }) {

@@ -1,15 +1,15 @@
 import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Modal, Paper, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { CsvPreview, CsvUploadMode, CsvUploadView } from '../../../shared/model/csv';
-import type { IpcError } from '../../../shared/ipc/contract';
-import { normalizeDate } from '../../../shared/dates';
-import { asIpcError, call } from '../ipc/client';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatAtUnit, formatDay, formatInstant, formatQuantity } from '../ui/format';
-import { useNavigation } from '../ui/navigation-store';
-import { useAction } from '../ui/use-action';
-import { anyOf, useLive } from '../ui/use-live';
-import { BackToSources } from './BackToSources';
+import type { CsvPreview, CsvUploadMode, CsvUploadView } from '../../../../shared/model/csv';
+import type { IpcError } from '../../../../shared/ipc/contract';
+import { normalizeDate } from '../../../../shared/dates';
+import { asIpcError, call } from '../../ipc/client';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { formatAtUnit, formatDay, formatInstant, formatQuantity } from '../../ui/format';
+import { useNavigation } from '../../ui/navigation-store';
+import { useAction } from '../../ui/use-action';
+import { anyOf, useLive } from '../../ui/use-live';
+import { BackToSources } from '../BackToSources';
 import { CsvRowsTable, InvalidRowsTable } from './csv-tables';
 import { readForUpload } from './read-file';
 

@@ -1,16 +1,16 @@
 import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { ContractOutput } from '../../../shared/ipc/contract';
-import type { Contracts } from '../../../shared/ipc/contracts';
-import { ActionForm } from '../ui/ActionForm';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { AlertNotice } from '../ui/AlertNotice';
-import { formatInstant } from '../ui/format';
-import { useAction } from '../ui/use-action';
-import { anyOf, useLive } from '../ui/use-live';
-import { call, onLarderEvent } from '../ipc/client';
+import type { ContractOutput } from '../../../../shared/ipc/contract';
+import type { Contracts } from '../../../../shared/ipc/contracts';
+import { ActionForm } from '../../ui/ActionForm';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { AlertNotice } from '../../ui/AlertNotice';
+import { formatInstant } from '../../ui/format';
+import { useAction } from '../../ui/use-action';
+import { anyOf, useLive } from '../../ui/use-live';
+import { call, onLarderEvent } from '../../ipc/client';
 import { DemoAccountButton } from './DemoAccountButton';
-import { BackToSources } from '../sources/BackToSources';
+import { BackToSources } from '../BackToSources';
 
 type Connection = ContractOutput<Contracts['connection:status']>;
 type Configuration = ContractOutput<Contracts['connection:configuration']>;
