@@ -1,16 +1,10 @@
 import type { DemoAccount } from '../../demo/demo-account';
 import type { Engine } from '../../core/engine';
 import { configureLightspeed, viewConfiguration } from '../../core/lightspeed/configure';
-import type { Handlers } from './handler-types';
+import type * as connectionContracts from '../../../shared/ipc/contracts/connection';
+import type { ChannelsOf, Handlers } from './handler-types';
 
-type ConnectionChannel =
-  | 'connection:status'
-  | 'connection:configuration'
-  | 'connection:configure'
-  | 'connection:start'
-  | 'connection:paste'
-  | 'connection:test'
-  | 'connection:disconnect';
+type ConnectionChannel = ChannelsOf<typeof connectionContracts>;
 
 /** Connecting Lightspeed, as the screens reach it; every change is announced, so the banner and the tray follow. */
 export function createConnectionHandlers(engine: Engine, demo: DemoAccount): Pick<Handlers, ConnectionChannel> {

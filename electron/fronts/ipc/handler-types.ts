@@ -8,3 +8,9 @@ import type { Contracts } from '../../../shared/ipc/contracts';
 type Handler<C extends Contract> = (input: z.output<C['input']>) => z.input<C['output']> | Promise<z.input<C['output']>>;
 
 export type Handlers = { [K in IpcChannel]: Handler<Contracts[K]> };
+
+/**
+ * The channels of one contract module (shared/ipc/contracts/<domain>.ts), which its handler file
+ * (<domain>-handlers.ts) answers: each channel is written once, in its contract.
+ */
+export type ChannelsOf<M> = { [K in keyof M]: M[K] extends { channel: infer C extends IpcChannel } ? C : never }[keyof M];

@@ -4,24 +4,10 @@ import { createReceipt, deleteReceipt, listReceipts } from '../../core/ledger/re
 import { deleteRecipe, getRecipe, listRecipes, previewExplosion, saveRecipe } from '../../core/inventory/recipes';
 import { importSetupFile } from '../../core/setup/setup-import';
 import { deleteStorageUnit, listStorageUnits, saveStorageUnit } from '../../core/inventory/storage-units';
-import type { Handlers } from './handler-types';
+import type * as inventoryContracts from '../../../shared/ipc/contracts/inventory';
+import type { ChannelsOf, Handlers } from './handler-types';
 
-type InventoryChannel =
-  | 'setup:import'
-  | 'storage-units:list'
-  | 'storage-units:save'
-  | 'storage-units:delete'
-  | 'ingredients:list'
-  | 'ingredients:save'
-  | 'ingredients:delete'
-  | 'recipes:list'
-  | 'recipes:get'
-  | 'recipes:save'
-  | 'recipes:delete'
-  | 'recipes:preview'
-  | 'receipts:list'
-  | 'receipts:create'
-  | 'receipts:delete';
+type InventoryChannel = ChannelsOf<typeof inventoryContracts>;
 
 /** The inventory, as the screens reach it; every change is announced, so every open list follows. */
 export function createInventoryHandlers(engine: Engine): Pick<Handlers, InventoryChannel> {

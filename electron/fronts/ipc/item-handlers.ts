@@ -8,25 +8,11 @@ import { deleteMapping, linkItems, saveMapping, saveMappings, unlinkItem, type M
 import { suggester } from '../../core/items/suggestions';
 import { companyCurrency } from '../../core/locations/location-sync';
 import { reprocess, reprocessPreview } from '../../core/transfer/reprocess';
-import type { Handlers } from './handler-types';
+import type * as itemsContracts from '../../../shared/ipc/contracts/items';
+import type { ChannelsOf, Handlers } from './handler-types';
 import { syncItems } from '../../core/lightspeed/lightspeed-sync';
 
-type ItemChannel =
-  | 'items:list'
-  | 'items:sync'
-  | 'mappings:save'
-  | 'mappings:save-many'
-  | 'mappings:delete'
-  | 'items:link'
-  | 'items:unlink'
-  | 'items:work-list'
-  | 'items:suggest'
-  | 'items:coverage'
-  | 'items:renames'
-  | 'items:confirm-rename'
-  | 'reprocess:preview'
-  | 'reprocess:run'
-  | 'reprocess:cancel';
+type ItemChannel = ChannelsOf<typeof itemsContracts>;
 
 type MappingRequest = { posItemId: number; mappedObjectType: 'ingredient' | 'recipe'; mappedObjectId: number; quantity: string; isSubtraction: boolean; location?: string | undefined };
 

@@ -1,8 +1,9 @@
 import type { Engine } from '../../core/engine';
 import { ingredientUsage, ledgerDays, ledgerEntryLines, ledgerTotals, listLedgerEntries, stockOnHand } from '../../core/ledger/ledger';
-import type { Handlers } from './handler-types';
+import type * as ledgerContracts from '../../../shared/ipc/contracts/ledger';
+import type { ChannelsOf, Handlers } from './handler-types';
 
-type LedgerChannel = 'stock:list' | 'ledger:list' | 'ledger:totals' | 'ledger:lines' | 'ledger:days' | 'ledger:usage';
+type LedgerChannel = ChannelsOf<typeof ledgerContracts>;
 
 /** The ledger and stock on hand, read from the day totals where a sum will do. */
 export function createLedgerHandlers(engine: Engine): Pick<Handlers, LedgerChannel> {

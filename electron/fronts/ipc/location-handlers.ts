@@ -3,10 +3,11 @@ import { linkStorageUnit, setAutoIssue, setTimeZone } from '../../core/locations
 import { listLocations, type Location } from '../../core/locations/location-sync';
 import { unlinkLocation } from '../../core/migration/migration';
 import { locationOverview } from '../../core/overview/location-overview';
-import type { Handlers } from './handler-types';
+import type * as locationsContracts from '../../../shared/ipc/contracts/locations';
+import type { ChannelsOf, Handlers } from './handler-types';
 import { syncLocations } from '../../core/lightspeed/lightspeed-sync';
 
-type LocationChannel = 'locations:list' | 'locations:sync' | 'locations:link' | 'locations:auto-issue' | 'locations:time-zone' | 'locations:overview';
+type LocationChannel = ChannelsOf<typeof locationsContracts>;
 
 /** POS locations: the list, the sync, the storage unit link, automatic issue and the overview. */
 export function createLocationHandlers(engine: Engine): Pick<Handlers, LocationChannel> {

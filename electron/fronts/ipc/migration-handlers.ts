@@ -1,8 +1,9 @@
 import type { Engine } from '../../core/engine';
 import { applyMigrationAction, runMigration, type MigrationAction } from '../../core/migration/migration';
-import type { Handlers } from './handler-types';
+import type * as migrationsContracts from '../../../shared/ipc/contracts/migrations';
+import type { ChannelsOf, Handlers } from './handler-types';
 
-type MigrationChannel = 'migrations:activate' | 'migrations:start' | 'migrations:rerun' | 'migrations:cancel' | 'migrations:status';
+type MigrationChannel = ChannelsOf<typeof migrationsContracts>;
 
 /** The 90-day migration's verbs; a migration started here runs on in this process, its progress reaching the screens as events. */
 export function createMigrationHandlers(engine: Engine): Pick<Handlers, MigrationChannel> {

@@ -2,9 +2,10 @@ import type { Engine } from '../../core/engine';
 import { foodCost } from '../../core/reports/food-cost';
 import { homeDashboard } from '../../core/reports/home-dashboard';
 import { varianceReport } from '../../core/reports/variance';
-import type { Handlers } from './handler-types';
+import type * as reportsContracts from '../../../shared/ipc/contracts/reports';
+import type { ChannelsOf, Handlers } from './handler-types';
 
-type ReportChannel = 'home:dashboard' | 'reports:variance' | 'reports:food-cost';
+type ReportChannel = ChannelsOf<typeof reportsContracts>;
 
 /** The reports: they only read (the exchange rates for food cost and Home come from Settings). */
 export function createReportHandlers(engine: Engine): Pick<Handlers, ReportChannel> {

@@ -3,9 +3,10 @@ import type { DemoAccount } from '../../demo/demo-account';
 import type { Engine } from '../../core/engine';
 import { saveDiagnostics } from '../../core/diagnostics/diagnostics';
 import { setupChecklist } from '../../core/setup/checklist';
-import type { Handlers } from './handler-types';
+import type * as setupContracts from '../../../shared/ipc/contracts/setup';
+import type { ChannelsOf, Handlers } from './handler-types';
 
-type SetupChannel = 'setup:checklist' | 'settings:get' | 'settings:save' | 'demo:start' | 'diagnostics:save';
+type SetupChannel = ChannelsOf<typeof setupContracts>;
 
 const editable = ['nightlyRunTime', 'startAtLogin', 'closeToTray', 'allowWeakSecretStorage', 'exchangeRates'] as const;
 

@@ -1,7 +1,8 @@
 import type { Engine } from '../../core/engine';
-import type { Handlers } from './handler-types';
+import type * as sidesContracts from '../../../shared/ipc/contracts/sides';
+import type { ChannelsOf, Handlers } from './handler-types';
 
-type SidesChannel = 'sides:status' | 'sides:connect' | 'sides:test' | 'sides:sync-stores' | 'sides:sync-products';
+type SidesChannel = ChannelsOf<typeof sidesContracts>;
 
 /** The Sides connection; its syncs change the locations and the POS catalog, and the screens hear of it. */
 export function createSidesHandlers(engine: Engine): Pick<Handlers, SidesChannel> {

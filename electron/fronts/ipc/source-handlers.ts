@@ -4,10 +4,11 @@ import { listUploads, previewCsv, revertUpload, sampleCsv, uploadCsv } from '../
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import { listSourceViews } from '../../core/overview/source-overview';
-import type { Handlers } from './handler-types';
+import type * as sourcesContracts from '../../../shared/ipc/contracts/sources';
+import type { ChannelsOf, Handlers } from './handler-types';
 import type { CsvUploadView } from '../../../shared/model/csv';
 
-type SourceChannel = 'sources:list' | 'csv:profile-save' | 'csv:peek' | 'csv:sample' | 'csv:preview' | 'csv:upload' | 'csv:uploads' | 'csv:revert';
+type SourceChannel = ChannelsOf<typeof sourcesContracts>;
 
 /** A file as the renderer sent it, refused by its size before it is decoded. */
 function fileOf(file: { name: string; base64: string }): { name: string; content: Buffer } {

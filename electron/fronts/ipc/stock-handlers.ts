@@ -1,22 +1,10 @@
 import type { Engine } from '../../core/engine';
 import { clearCountLine, countSheet, finishCount, listCounts, reopenCount, saveCountDraft, setCountLine, startCount } from '../../core/stock/stock-control';
 import { listWasteAndMoves, moveStock, recordWaste, undoStockChange } from '../../core/stock/waste-and-moves';
-import type { Handlers } from './handler-types';
+import type * as stockContracts from '../../../shared/ipc/contracts/stock';
+import type { ChannelsOf, Handlers } from './handler-types';
 
-type StockChannel =
-  | 'counts:list'
-  | 'counts:start'
-  | 'counts:sheet'
-  | 'counts:set'
-  | 'counts:save'
-  | 'counts:finish'
-  | 'counts:reopen'
-  | 'waste:record'
-  | 'waste:reasons'
-  | 'waste:reasons-save'
-  | 'stock:move'
-  | 'stock:changes'
-  | 'stock:undo';
+type StockChannel = ChannelsOf<typeof stockContracts>;
 
 /** Counts, waste and moves change the ledger (inventory:changed says so). */
 export function createStockHandlers(engine: Engine): Pick<Handlers, StockChannel> {

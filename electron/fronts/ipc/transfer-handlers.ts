@@ -2,9 +2,10 @@ import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import { issueByHand } from '../../core/migration/manual-issue';
 import { getLog, listLogSummaries } from '../../core/transfer/transfer-log';
-import type { Handlers } from './handler-types';
+import type * as transfersContracts from '../../../shared/ipc/contracts/transfers';
+import type { ChannelsOf, Handlers } from './handler-types';
 
-type TransferChannel = 'transfers:run' | 'logs:list' | 'logs:get';
+type TransferChannel = ChannelsOf<typeof transfersContracts>;
 
 /** A day transferred by hand, and the transfer logs, as the screens reach them. */
 export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferChannel> {

@@ -10,14 +10,13 @@ import {
   listIngredients,
   listReceipts,
   listRecipes,
-  listStock,
   listStorageUnits,
   previewRecipe,
   saveIngredient,
   saveRecipe,
   saveStorageUnit,
 } from './inventory';
-import { ledgerDays, ledgerEntryLines, ledgerTotals, ledgerUsage, listLedger } from './ledger';
+import { ledgerDays, ledgerEntryLines, ledgerTotals, ledgerUsage, listLedger, listStock } from './ledger';
 import { configureConnection, disconnect, getConfiguration, getConnection, pasteAddress, startConnect, testConnection } from './connection';
 import {
   confirmRenameContract,

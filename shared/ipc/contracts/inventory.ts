@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { decimalInput } from '../../decimal-text';
-import { explosionPreview, ingredientView, recipeDetail, recipeSummary, setupImportResult, stockLine, storageUnitView } from '../../model/inventory';
+import { explosionPreview, ingredientView, recipeDetail, recipeSummary, setupImportResult, storageUnitView } from '../../model/inventory';
 import { ledgerEntryView } from '../../model/ledger';
 import { defineContract } from '../contract';
 
@@ -140,11 +140,4 @@ export const deleteReceipt = defineContract({
   input: z.object({ id }).strict(),
   output: done,
   errors: ['receipt_not_found'],
-});
-
-export const listStock = defineContract({
-  channel: 'stock:list',
-  input: z.object({ storageUnitId: id.optional() }).strict(),
-  output: z.array(stockLine),
-  errors: [],
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { defineContract } from '../contract';
+import { stockLine } from '../../model/inventory';
 import { entryLine, ingredientUsageView, ledgerDayView, ledgerEntryTypes, ledgerEntryView, ledgerTotalsView } from '../../model/ledger';
 
 const ledgerFilter = z.object({
@@ -52,4 +53,12 @@ export const ledgerUsage = defineContract({
   input: ledgerFilter.omit({ type: true }).extend({ ingredientId: z.number().int().positive() }).strict(),
   output: ingredientUsageView,
   errors: ['invalid_date_format', 'ingredient_not_found'],
+});
+
+/** Stock on hand, read from the ledger (every storage unit, or one). */
+export const listStock = defineContract({
+  channel: 'stock:list',
+  input: z.object({ storageUnitId: z.number().int().positive().optional() }).strict(),
+  output: z.array(stockLine),
+  errors: [],
 });
