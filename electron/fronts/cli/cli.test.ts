@@ -8,6 +8,7 @@ import { saveDiagnostics } from '../../core/diagnostics/diagnostics';
 import { createEngine } from '../../core/engine';
 import { createNodePlatform } from '../../core/platform/node-platform';
 import { runCli } from './cli';
+import { runCliIn } from '../../../test/support/run-cli';
 
 const setupFile = new URL('../../../test/fixtures/setup-three-levels.json', import.meta.url).pathname;
 let home: string;
@@ -17,9 +18,8 @@ afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 /** Runs a command in-process the way `npm run cli` does and returns its exit code and last JSON line. */
 async function cli(...argv: string[]) {
-  const lines: string[] = [];
-  const code = await runCli(argv, { env: { LARDER_HOME: home }, write: (line) => lines.push(line) });
-  return { code, json: JSON.parse(lines.at(-1) ?? 'null') as Record<string, unknown> };
+  const { code, json } = await runCliIn({ LARDER_HOME: home }, argv);
+  return { code, json };
 }
 
 describe('the CLI', () => {
@@ -204,13 +204,8 @@ describe('sides', () => {
   it('connects with the password from standard input, syncs, and then uses the Lightspeed commands by store id', async () => {
     const fake = await startFakeSides({ today: '2026-05-08' });
     const run = async (input: string | null, ...argv: string[]) => {
-      const lines: string[] = [];
-      const code = await runCli(argv, {
-        env: { LARDER_HOME: home, SIDES_API_URL: fake.url, LARDER_NOW: '2026-05-08T10:00:00Z' },
-        write: (line) => lines.push(line),
-        ...(input === null ? {} : { readSecret: async () => input }),
-      });
-      return { code, json: JSON.parse(lines.at(-1) ?? 'null') as Record<string, unknown> };
+      const { code, json } = await runCliIn({ LARDER_HOME: home, SIDES_API_URL: fake.url, LARDER_NOW: '2026-05-08T10:00:00Z' }, argv, input);
+      return { code, json };
     };
     try {
       expect((await run('nope', 'sides', 'connect', '--username', 'demo@larder.test', '--password', '-')).json).toMatchObject({ error: { code: 'sides_auth_failed' } });
@@ -241,13 +236,8 @@ describe('a Sides server that echoes the password (issue 25, item 4)', () => {
     const fake = await startFakeSides({ today: '2026-05-08' });
     const password = 'demo-password';
     const run = async (input: string | null, ...argv: string[]) => {
-      const lines: string[] = [];
-      const code = await runCli(argv, {
-        env: { LARDER_HOME: home, SIDES_API_URL: fake.url, LARDER_NOW: '2026-05-08T10:00:00Z', LARDER_RETRY_DELAYS_MS: '1' },
-        write: (line) => lines.push(line),
-        ...(input === null ? {} : { readSecret: async () => input }),
-      });
-      return { code, text: lines.join('\n') };
+      const { code, text } = await runCliIn({ LARDER_HOME: home, SIDES_API_URL: fake.url, LARDER_NOW: '2026-05-08T10:00:00Z', LARDER_RETRY_DELAYS_MS: '1' }, argv, input);
+      return { code, text };
     };
     const echo = (session: string) => `login of demo@larder.test with password ${password} (${JSON.stringify(password)}, ${encodeURIComponent(password)}) and session ${session} refused`;
     try {

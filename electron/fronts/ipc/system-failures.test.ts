@@ -5,7 +5,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/cli';
+import { runCliIn } from '../../../test/support/run-cli';
 import { createTestEngine, type TestEngine } from '../../../test/support/test-engine';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -74,9 +74,8 @@ describe('a disk that is already full (issue 25, item 13)', () => {
     if (!disk) return context.skip('this machine cannot mount a small disk for the test');
     const home = join(disk, 'larder');
     const run = async (...argv: string[]) => {
-      const lines: string[] = [];
-      const code = await runCli(argv, { env: { LARDER_HOME: home }, write: (line) => lines.push(line) });
-      return { code, json: JSON.parse(lines.at(-1) ?? 'null') as Record<string, unknown> };
+      const { code, json } = await runCliIn({ LARDER_HOME: home }, argv);
+      return { code, json };
     };
     const setup = (name: string) => {
       const file = join(tmpdir(), `larder-full-${process.pid}-${name}.json`);
