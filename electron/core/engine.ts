@@ -1,21 +1,21 @@
 // The composition root of the engine: one per process (the Electron app, the web host, the CLI).
 import { join } from 'node:path';
 import { ensureDefaultCompany, type CompanyScope } from './db/company';
-import { ConnectionService } from './connection/connection-service';
-import { TokenManager } from './connection/token-manager';
+import { ConnectionService } from './sources/lightspeed/connection-service';
+import { TokenManager } from './sources/lightspeed/token-manager';
 import { openDatabase, type LarderDb } from './db/open-database';
 import { ActivityLog } from './platform/activity-log';
 import { EventBus } from './event-bus';
-import { LightspeedApi } from './lightspeed/api-client';
-import { CLIENT_SECRET_NAME, resolveLightspeedConfig, type LightspeedConfig } from './lightspeed/environments';
+import { LightspeedApi } from './sources/lightspeed/api-client';
+import { CLIENT_SECRET_NAME, resolveLightspeedConfig, type LightspeedConfig } from './sources/lightspeed/environments';
 import type { Platform } from './platform/platform';
 import { SecretVault } from './secrets/secret-vault';
 import { realSleep, retryDelaysFrom } from './transfer/retry';
 import type { TransferContext } from './transfer/transfer-day';
 import { exchangeLimitsFrom } from './sources/pos-exchange';
-import { SidesConnection } from './sides/sides-connection';
+import { SidesConnection } from './sources/sides/sides-connection';
 import { daySources } from './transfer/day-sources';
-import { lightspeedDays } from './lightspeed/lightspeed-days';
+import { lightspeedDays } from './sources/lightspeed/lightspeed-days';
 
 export type Runtime = 'electron' | 'web' | 'cli';
 

@@ -7,12 +7,12 @@ import type { Engine } from '../core/engine';
 import { listIngredients } from '../core/inventory/ingredients';
 import { importSetupFile } from '../core/setup/setup-import';
 import { listStorageUnits } from '../core/inventory/storage-units';
-import { configureLightspeed } from '../core/lightspeed/configure';
+import { configureLightspeed } from '../core/sources/lightspeed/configure';
 import { listLocations } from '../core/locations/location-sync';
 import { DomainError } from '../core/domain-error';
 import { DEMO_SETUP } from './demo-setup';
 import { tellDemoStory } from './demo-story';
-import { syncItems, syncLocations } from '../core/lightspeed/lightspeed-sync';
+import { syncItems, syncLocations } from '../core/sources/lightspeed/lightspeed-sync';
 
 const ITEMS_PER_BUSINESS = 50;
 

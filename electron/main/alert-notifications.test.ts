@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestEngine, type TestEngine } from '../../test/support/test-engine';
-import { listOpenAlerts, raiseAlert, resolveOpenAlerts } from '../core/connection/alerts';
+import { listOpenAlerts, raiseAlert, resolveOpenAlerts } from '../core/alerts/alerts';
 import { AlertNotifications, type AlertNotice } from './alert-notifications';
 
 let engine: TestEngine | undefined;

@@ -1,6 +1,6 @@
 // One desktop notification per open alert: the alert table keeps a single open row per code, and a
 // row is announced once, so repeated failures do not pile up notifications.
-import type { Alert } from '../core/connection/alerts';
+import type { Alert } from '../core/alerts/alerts';
 
 export interface AlertNotice {
   title: string;

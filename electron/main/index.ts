@@ -3,7 +3,7 @@
 // module of its own, tested under Node.
 import { app, BrowserWindow, ipcMain, Notification, powerMonitor } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/ipc/channels';
-import { listOpenAlerts } from '../core/connection/alerts';
+import { listOpenAlerts } from '../core/alerts/alerts';
 import { DemoAccount } from '../demo/demo-account';
 import { createEngine, type Engine } from '../core/engine';
 import { bugLogger, createDispatch } from '../fronts/ipc/dispatch';

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { accessTokenName } from '../../electron/core/connection/connection-store';
+import { accessTokenName } from '../../electron/core/sources/lightspeed/connection-store';
 import { defaultMigrationsFolder, openDatabase } from '../../electron/core/db/open-database';
 import { median, timedCli } from './timing';
 import { finishCount, setCountLine, startCount } from '../../electron/core/stock/stock-control';

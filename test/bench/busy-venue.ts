@@ -17,7 +17,7 @@ import { addDays } from '../../electron/core/time/zoned-time';
 import { transferDay } from '../../electron/core/transfer/transfer-day';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import { approveInBrowser } from '../support/lightspeed';
-import { syncItems, syncLocations } from '../../electron/core/lightspeed/lightspeed-sync';
+import { syncItems, syncLocations } from '../../electron/core/sources/lightspeed/lightspeed-sync';
 
 export const NOW = '2026-05-08T10:00:00Z';
 export const BL = '45454565682155';

@@ -8,7 +8,7 @@ import { linkStorageUnit } from '../../electron/core/locations/location-config';
 import { saveMapping } from '../../electron/core/items/mappings';
 import { transferDay, type TransferResult } from '../../electron/core/transfer/transfer-day';
 import { startConnected, type Connected } from './lightspeed';
-import { syncItems, syncLocations } from '../../electron/core/lightspeed/lightspeed-sync';
+import { syncItems, syncLocations } from '../../electron/core/sources/lightspeed/lightspeed-sync';
 
 export const HARBOUR = '45454565682155';
 export const TONGATAPU = '56565676793266';

@@ -5,8 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { arch, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { settingsSchema, type SettingKey } from '../../../shared/settings';
-import { listOpenAlerts } from '../connection/alerts';
-import { findConnection } from '../connection/connection-store';
+import { listOpenAlerts } from '../alerts/alerts';
+import { findConnection } from '../sources/lightspeed/connection-store';
 import type { Engine } from '../engine';
 import packageJson from '../../../package.json' with { type: 'json' };
 

@@ -7,7 +7,7 @@ import { findIngredientByName } from '../inventory/ingredients';
 import { confirmRename, openRenames } from './item-renames';
 import { listItems } from './item-sync';
 import { deleteMapping, resolveItem, saveMapping } from './mappings';
-import { syncItems } from '../lightspeed/lightspeed-sync';
+import { syncItems } from '../sources/lightspeed/lightspeed-sync';
 
 let restaurant: Restaurant | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { startConnected, type Connected } from '../../../test/support/lightspeed
 import { formatDecimal } from '../decimal/decimal';
 import { listLocations } from '../locations/location-sync';
 import { listItems } from './item-sync';
-import { itemPrice, syncItems, syncLocations } from '../lightspeed/lightspeed-sync';
+import { itemPrice, syncItems, syncLocations } from '../sources/lightspeed/lightspeed-sync';
 
 let connected: Connected | undefined;
 afterEach(async () => {

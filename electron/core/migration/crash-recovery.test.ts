@@ -15,7 +15,7 @@ import { resolveItem, saveMapping } from '../items/mappings';
 import { findIngredientByName } from '../inventory/ingredients';
 import { createNodePlatform } from '../platform/node-platform';
 import { activateLocation, latestJob, runMigration } from './migration';
-import { syncItems, syncLocations } from '../lightspeed/lightspeed-sync';
+import { syncItems, syncLocations } from '../sources/lightspeed/lightspeed-sync';
 
 const KILLS = 20;
 let fake: FakeLightspeed;

@@ -133,7 +133,7 @@ describe('run-due', () => {
     const failed = await runDue(run.engine.transfers);
     expect(failed.locations[0]?.failed.map((failure) => failure.code)).toEqual(['max_retries_exhausted']);
     expect(failed.locations[0]?.posted).toEqual(['2026-05-09']);
-    const { listOpenAlerts } = await import('../connection/alerts');
+    const { listOpenAlerts } = await import('../alerts/alerts');
     // The alert names the location and links to the day that failed.
     expect(listOpenAlerts(run.engine.scope)).toMatchObject([{ code: 'max_retries_exhausted', businessLocationId: HARBOUR, date: '2026-05-08', message: expect.stringMatching(/^Harbour Restaurant, 2026-05-08: /) }]);
     expect((await runDue(run.engine.transfers)).locations[0]?.posted).toEqual(['2026-05-08']);

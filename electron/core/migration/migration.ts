@@ -13,7 +13,7 @@ import type { CompanyScope } from '../db/company';
 import { addDays, datesBetween, yesterdayIn } from '../time/zoned-time';
 import { INCOMPLETE_DAY_WORDS, type MigrationView } from '../../../shared/model/transfers';
 import { locations, migrationDays, migrationJobs } from '../db/schema';
-import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
+import { raiseAlert, resolveOpenAlerts } from '../alerts/alerts';
 import { DomainError, failureOf } from '../domain-error';
 import { markActivated, requireLocation, unlinkStorageUnit } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
@@ -25,7 +25,8 @@ import { transferDay, type TransferContext, type TransferResult } from '../trans
 import { cachedDay, readAhead } from '../sales/sales-cache';
 import { collectGarbageAbove } from '../platform/heap';
 import { salesSourceOf } from '../sources/sales-sources';
-import { POLLED_SOURCES, type PolledKind } from '../transfer/day-sources';
+import type { SourceRoom } from '../sources/source-room';
+import { SOURCE_ROOMS, sourceRooms } from '../sources/source-rooms';
 
 export const MIGRATION_DAYS = 90;
 export const MAX_DAY_ATTEMPTS = 3;
@@ -297,7 +298,8 @@ export async function runMigration(context: TransferContext, jobId: number, onPr
       }
       outageStreak = !result.success && result.error?.temporary ? outageStreak + 1 : 0;
       if (outageStreak >= OUTAGE_DAYS) {
-        const pos = POLLED_SOURCES[salesSourceOf(scope, location.sourceId).kind as PolledKind];
+        // Only polled locations migrate, and each polled room names its outage code.
+        const pos = SOURCE_ROOMS[salesSourceOf(scope, location.sourceId).kind] as SourceRoom & { outageCode: string };
         const message = `${pos.words} could not be reached for ${OUTAGE_DAYS} days in a row (last: ${result.error?.message ?? 'no answer'}). The migration stopped; the next run picks it up again.`;
         const stopped = endJob(scope, jobId, () => ({ code: pos.outageCode, message }), clock);
         if (stopped.ended) onProgress(stopped.view);
@@ -354,7 +356,7 @@ function resolveMigrationAlertIfClear(scope: CompanyScope, at: string): void {
 }
 
 /** The codes a migration an outage stopped ends with (each polled POS's own); the next run resumes such a job. */
-const OUTAGE_CODES: readonly string[] = Object.values(POLLED_SOURCES).map((pos) => pos.outageCode);
+const OUTAGE_CODES: readonly string[] = sourceRooms.flatMap((room) => (room.outageCode === null ? [] : [room.outageCode]));
 const isOutageStop = (code: string | null) => code !== null && OUTAGE_CODES.includes(code);
 
 /**

@@ -2,7 +2,7 @@
 // value over 30 days, stock that needs a look, and open alerts. Each figure comes from the module
 // that owns it; this file only puts them side by side.
 import type { CompanyScope } from '../db/company';
-import { listOpenAlerts } from '../connection/alerts';
+import { listOpenAlerts } from '../alerts/alerts';
 import { stockOnHand } from '../ledger/ledger';
 import { listLocations } from '../locations/location-sync';
 import { addDays, yesterdayIn } from '../time/zoned-time';

@@ -1,10 +1,11 @@
 // The local cache of a location's sales, one business day at a time: a fetched day (the neutral
-// shape of sources/sales-day.ts) stored and read back, a CSV upload's rows, and what reports read
+// sales day of shared/model/sales-day.ts) stored and read back, a CSV upload's rows, and what reports read
 // from them. The only module that writes sales, sales_lines, sales_fetches, sold_items and sold_item_days.
 import { insertMany, nextRowId } from '../db/insert-many';
 import type { LarderDb } from '../db/open-database';
 import { Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled } from '../decimal/decimal';
-import type { DayFetcher, FetchedDay, FetchedLine, SalesDay } from '../sources/sales-day';
+import type { FetchedDay, FetchedLine } from '../../../shared/model/sales-day';
+import type { DayFetcher, SalesDay } from '../sources/sales-day';
 
 export interface DayLine {
   /** Our row id in sales_lines: what the ledger's trace points at. */
@@ -78,25 +79,25 @@ export function cachedDay(db: LarderDb, locationId: number, date: string): Cache
 export function storeDay(db: LarderDb, locationId: number, date: string, day: FetchedDay, at: string, posted: ReadonlySet<number>): DayLine[] {
   const soldItemId = soldItemIds(db);
   // One object per line, made once: its row id is filled in when the line is stored.
-  const lines: (DayLine & { timeClosed: string })[] = [];
+  const lines: (DayLine & { closedAt: string })[] = [];
   const soldItemIdsOfLines: number[] = [];
   for (const fetched of day.sales) {
-    for (const line of fetched.salesLines) {
+    for (const line of fetched.lines) {
       const name = line.name || null;
-      const itemId = line.itemId ?? null;
+      const itemId = line.posItemId;
       soldItemIdsOfLines.push(soldItemId(itemId, line.sku, name));
       lines.push({
         rowId: 0,
-        lineId: line.id,
+        lineId: line.lineId,
         itemId,
-        parentLineId: line.parentLineId ?? null,
+        parentLineId: line.parentLineId,
         sku: line.sku,
         name,
-        quantity: line.quantity ? scaled(line.quantity, QUANTITY_SCALE, `Line ${line.id} quantity`) : null,
+        quantity: line.quantity ? scaled(line.quantity, QUANTITY_SCALE, `Line ${line.lineId} quantity`) : null,
         netAmount: lineAmount(line),
         saleType: fetched.type,
-        saleCancelled: fetched.cancelled === true,
-        timeClosed: fetched.timeClosed,
+        saleCancelled: fetched.cancelled,
+        closedAt: fetched.closedAt,
       });
     }
   }
@@ -108,7 +109,7 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
     : (db
         .statement('SELECT DISTINCT business_date FROM sales WHERE location_id = ? AND business_date <> ? AND account_reference IN (SELECT value FROM json_each(?))')
         .pluck()
-        .all(locationId, date, JSON.stringify(day.sales.map((fetched) => fetched.accountReference))) as string[]);
+        .all(locationId, date, JSON.stringify(day.sales.map((fetched) => fetched.saleId))) as string[]);
   const rowIds = fresh ? insertNewDay(db, locationId, date, toStore) : upsertDay(db, locationId, date, toStore);
   rowIds.forEach((rowId, index) => ((lines[index] as DayLine).rowId = rowId));
 
@@ -122,7 +123,7 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
   db.statement(
     `DELETE FROM sales WHERE location_id = ? AND business_date = ? AND account_reference NOT IN (SELECT value FROM json_each(?))
        AND NOT EXISTS (SELECT 1 FROM sales_lines l WHERE l.sale_id = sales.id)`,
-  ).run(locationId, date, JSON.stringify(day.sales.map((fetched) => fetched.accountReference)));
+  ).run(locationId, date, JSON.stringify(day.sales.map((fetched) => fetched.saleId)));
   db.statement(
     `INSERT INTO sales_fetches (location_id, business_date, fetched_at, data_complete, next_start_of_day) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (location_id, business_date) DO UPDATE SET fetched_at = excluded.fetched_at, data_complete = excluded.data_complete,
@@ -134,7 +135,7 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
   const stored = new Set(rowIds);
   if (stored.size !== rowIds.length || [...posted].some((rowId) => !stored.has(rowId))) return dayLines(db, locationId, date);
   // The order dayLines reads them in: by closing time, then row id.
-  return lines.sort((a, b) => (a.timeClosed < b.timeClosed ? -1 : a.timeClosed > b.timeClosed ? 1 : a.rowId - b.rowId));
+  return lines.sort((a, b) => (a.closedAt < b.closedAt ? -1 : a.closedAt > b.closedAt ? 1 : a.rowId - b.rowId));
 }
 
 /** A day's sales and, in the same order, all their lines and what each sold. */
@@ -149,9 +150,9 @@ const LINE_COLUMNS = ['id', 'sale_id', 'line_id', 'parent_line_id', 'sold_item_i
 
 /** A day none of whose sales is stored yet (the usual case: a migration's or the nightly run's first fetch), each sale and line once. */
 function isNewDay(db: LarderDb, locationId: number, day: FetchedDay): boolean {
-  const references = new Set(day.sales.map((fetched) => fetched.accountReference));
+  const references = new Set(day.sales.map((fetched) => fetched.saleId));
   if (references.size !== day.sales.length) return false;
-  if (day.sales.some((fetched) => new Set(fetched.salesLines.map((line) => line.id)).size !== fetched.salesLines.length)) return false;
+  if (day.sales.some((fetched) => new Set(fetched.lines.map((line) => line.lineId)).size !== fetched.lines.length)) return false;
   const stored = db.statement('SELECT count(*) AS n FROM sales WHERE location_id = ? AND account_reference IN (SELECT value FROM json_each(?))').get(locationId, JSON.stringify([...references])) as {
     n: number;
   };
@@ -167,8 +168,8 @@ function insertNewDay(db: LarderDb, locationId: number, date: string, day: DayTo
   const rowIds: number[] = [];
   let next = 0;
   for (const fetched of day.sales) {
-    saleValues.push(saleId, locationId, date, fetched.accountReference, fetched.receiptId ?? null, fetched.type, fetched.cancelled ? 1 : 0, fetched.timeClosed);
-    for (let count = fetched.salesLines.length; count > 0; count--, next++) {
+    saleValues.push(saleId, locationId, date, fetched.saleId, fetched.receiptId, fetched.type, fetched.cancelled ? 1 : 0, fetched.closedAt);
+    for (let count = fetched.lines.length; count > 0; count--, next++) {
       const line = day.lines[next] as DayLine;
       rowIds.push(rowId);
       lineValues.push(rowId++, saleId, line.lineId, line.parentLineId, day.soldItemIds[next], line.quantity, line.netAmount);
@@ -197,10 +198,10 @@ function upsertDay(db: LarderDb, locationId: number, date: string, day: DayToSto
   const rowIds: number[] = [];
   let next = 0;
   for (const fetched of day.sales) {
-    const { id: saleId } = upsertSale.get(locationId, date, fetched.accountReference, fetched.receiptId ?? null, fetched.type, fetched.cancelled ? 1 : 0, fetched.timeClosed) as {
+    const { id: saleId } = upsertSale.get(locationId, date, fetched.saleId, fetched.receiptId, fetched.type, fetched.cancelled ? 1 : 0, fetched.closedAt) as {
       id: number;
     };
-    for (let count = fetched.salesLines.length; count > 0; count--, next++) {
+    for (let count = fetched.lines.length; count > 0; count--, next++) {
       const line = day.lines[next] as DayLine;
       rowIds.push((upsertLine.get(saleId, line.lineId, line.parentLineId, day.soldItemIds[next], line.quantity, line.netAmount) as { id: number }).id);
     }
@@ -230,8 +231,7 @@ function scaled(text: string, scale: number, field: string): number {
 }
 
 function lineAmount(line: FetchedLine): number | null {
-  const text = line.totalNetAmountWithoutTax ?? line.totalNetAmountWithTax;
-  return text ? scaled(text, MONEY_SCALE, `Line ${line.id} amount`) : null;
+  return line.netAmount ? scaled(line.netAmount, MONEY_SCALE, `Line ${line.lineId} amount`) : null;
 }
 
 export function dayLines(db: LarderDb, locationId: number, date: string): DayLine[] {
@@ -248,7 +248,7 @@ export function dayLines(db: LarderDb, locationId: number, date: string): DayLin
 
 /** A CSV row as a sale (one sale a row, so its external id is the receipt): one line per code of the row. */
 export interface UploadedSale {
-  accountReference: string;
+  saleId: string;
   receiptId: string | null;
   lines: { lineId: string; sku: string; name: string; quantity: number; netAmount: number | null }[];
 }
@@ -268,7 +268,7 @@ export function storeUploadedDay(db: LarderDb, locationId: number, date: string,
   const lineValues: unknown[] = [];
   const lines: DayLine[] = [];
   for (const sale of uploaded) {
-    saleValues.push(saleId, locationId, date, sale.accountReference, sale.receiptId, 'CSV', 0, at, uploadId);
+    saleValues.push(saleId, locationId, date, sale.saleId, sale.receiptId, 'CSV', 0, at, uploadId);
     for (const line of sale.lines) {
       lineValues.push(rowId, saleId, line.lineId, null, soldItemId(null, line.sku, line.name), line.quantity, line.netAmount);
       lines.push({ rowId: rowId++, lineId: line.lineId, itemId: null, parentLineId: null, sku: line.sku, name: line.name, quantity: line.quantity, netAmount: line.netAmount, saleType: 'CSV', saleCancelled: false });

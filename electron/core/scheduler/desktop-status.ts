@@ -1,8 +1,8 @@
 // What the tray shows, read from the local database: the connection, open alerts, and per activated
 // location the last business day transferred and recent failures.
 import { addDays, dateInZone } from '../time/zoned-time';
-import { listOpenAlerts } from '../connection/alerts';
-import { findConnection } from '../connection/connection-store';
+import { listOpenAlerts } from '../alerts/alerts';
+import { findConnection } from '../sources/lightspeed/connection-store';
 import type { Engine } from '../engine';
 import { listLocations } from '../locations/location-sync';
 

@@ -8,7 +8,7 @@
 // week posts the whole week on its next run; a day Lightspeed has not closed waits for the next.
 // A failed migration whose days this run posted completes.
 import { addDays, datesBetween, yesterdayIn } from '../time/zoned-time';
-import { raiseAlert, resolveOpenAlerts } from '../connection/alerts';
+import { raiseAlert, resolveOpenAlerts } from '../alerts/alerts';
 import { listLocations, type Location } from '../locations/location-sync';
 import { MIGRATION_DAYS, recoverStuckJobs, reopenStoppedMigrations, runMigration, settleMigration, type MigrationView } from '../migration/migration';
 import { failInterruptedLogs, postedDays } from '../transfer/transfer-log';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
 import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
 import { createTestEngine } from '../../../test/support/test-engine';
-import { saveCsvProfile } from '../csv/csv-profiles';
+import { saveCsvProfile } from '../sources/csv/csv-profiles';
 import { importSetupFile } from './setup-import';
 import { setupChecklist } from './checklist';
 

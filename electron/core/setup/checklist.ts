@@ -6,6 +6,7 @@ import { plural } from '../../../shared/words';
 import type { CompanyScope } from '../db/company';
 import { activatedCoverage } from '../items/mapping-coverage';
 import type { Clock } from '../clock';
+import { sourceRooms } from '../sources/source-rooms';
 
 /** "Map the important items" is done when this share of each activated location's recent sales value is mapped. */
 export const IMPORTANT_SHARE_PERCENT = 80;
@@ -16,11 +17,9 @@ const COUNTS = `
     (SELECT count(*) FROM storage_units WHERE company_id = @c) AS storageUnits,
     (SELECT count(*) FROM ingredients WHERE company_id = @c) AS ingredients,
     (SELECT count(*) FROM recipes WHERE company_id = @c) AS recipes,
-    (SELECT count(*) FROM lightspeed_connections WHERE company_id = @c AND status = 'active') AS connected,
     (SELECT count(*) FROM locations l JOIN sales_sources s ON s.id = l.source_id WHERE l.company_id = @c AND s.kind <> 'csv') AS locations,
     (SELECT count(*) FROM locations l JOIN sales_sources s ON s.id = l.source_id WHERE l.company_id = @c AND s.kind <> 'csv' AND l.storage_unit_id IS NOT NULL) AS linked,
-    (SELECT count(*) FROM sales_sources WHERE company_id = @c AND kind = 'lightspeed') AS lightspeedSources,
-    (SELECT count(*) FROM sales_sources WHERE company_id = @c AND kind = 'sides') AS sidesSources,
+    (SELECT count(*) FROM sales_sources WHERE company_id = @c AND kind <> 'csv') AS polledSources,
     (SELECT count(*) FROM sales_sources WHERE company_id = @c AND kind = 'csv') AS csvProfiles,
     (SELECT count(*) FROM csv_uploads WHERE company_id = @c AND status = 'posted') AS csvUploads,
     (SELECT count(*) FROM pos_items WHERE company_id = @c) AS items,
@@ -36,11 +35,9 @@ type Counts = Record<
   | 'storageUnits'
   | 'ingredients'
   | 'recipes'
-  | 'connected'
   | 'locations'
   | 'linked'
-  | 'lightspeedSources'
-  | 'sidesSources'
+  | 'polledSources'
   | 'csvProfiles'
   | 'csvUploads'
   | 'items'
@@ -54,7 +51,7 @@ type Counts = Record<
   number
 >;
 
-const LIGHTSPEED_STEPS: readonly SetupStep[] = ['connect', 'sync_locations', 'link_storage_units', 'sync_items', 'activate', 'check_migration', 'test_one_day', 'auto_issue'];
+const POS_STEPS: readonly SetupStep[] = ['connect', 'sync_locations', 'link_storage_units', 'sync_items', 'activate', 'check_migration', 'test_one_day', 'auto_issue'];
 const CSV_STEPS: readonly SetupStep[] = ['csv_profile', 'csv_upload'];
 
 /**
@@ -75,14 +72,12 @@ function importantItemsMapped(scope: CompanyScope, clock: Clock, n: Counts): [bo
 
 export function setupChecklist(scope: CompanyScope, clock: Clock): SetupChecklist {
   const n = scope.db.sqlite.prepare(COUNTS).get({ c: scope.companyId }) as Counts;
+  const connections = sourceRooms.map((room) => room.connectedAs(scope)).filter((words) => words !== null);
   const facts: Record<SetupStep, [boolean, string]> = {
     storage_units: [n.storageUnits > 0, plural(n.storageUnits, 'storage unit')],
     ingredients: [n.ingredients > 0, plural(n.ingredients, 'ingredient')],
     recipes: [n.recipes > 0, plural(n.recipes, 'recipe')],
-    connect: [
-      n.connected > 0 || n.sidesSources > 0,
-      [n.connected > 0 ? 'Connected to Lightspeed' : '', n.sidesSources > 0 ? 'Connected to Sides POS' : ''].filter(Boolean).join('; ') || 'Not connected',
-    ],
+    connect: [connections.length > 0, connections.join('; ') || 'Not connected'],
     sync_locations: [n.locations > 0, plural(n.locations, 'location')],
     link_storage_units: [n.linked > 0, `${n.linked} of ${n.locations} locations linked`],
     sync_items: [n.items > 0, plural(n.items, 'POS item')],
@@ -98,8 +93,8 @@ export function setupChecklist(scope: CompanyScope, clock: Clock): SetupChecklis
   // A fresh install shows the POS steps (most venues connect a till: Lightspeed or Sides); CSV profiles
   // add theirs, and a company that only uploads files never sees the POS's.
   const csv = n.csvProfiles > 0;
-  const lightspeed = !csv || n.lightspeedSources > 0 || n.connected > 0 || n.sidesSources > 0;
-  const shown = setupSteps.filter((step) => (LIGHTSPEED_STEPS.includes(step) ? lightspeed : CSV_STEPS.includes(step) ? csv : true));
+  const pos = !csv || n.polledSources > 0 || connections.length > 0;
+  const shown = setupSteps.filter((step) => (POS_STEPS.includes(step) ? pos : CSV_STEPS.includes(step) ? csv : true));
   const steps = shown.map((step) => ({ step, done: facts[step][0], detail: facts[step][1] }));
   return { steps, next: steps.find((step) => !step.done)?.step ?? null };
 }

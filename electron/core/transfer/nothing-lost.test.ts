@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
 import { dayTotalsBothWays } from '../../../test/support/day-totals';
 import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
-import { listOpenAlerts } from '../connection/alerts';
+import { listOpenAlerts } from '../alerts/alerts';
 import { findStorageUnitByName } from '../inventory/storage-units';
 import { ledgerEntryLines, listLedgerEntries } from '../ledger/ledger';
 import { linkStorageUnit } from '../locations/location-config';

@@ -45,7 +45,8 @@ import { acquireDayLock, releaseDayLock } from './day-lock';
 import { mappingLookup } from '../items/mapping-lookup';
 import type { Sleep } from './retry';
 import { cachedDay, dayLines, storeDay, type DayLine } from '../sales/sales-cache';
-import { fetchDayFrom, type DayFetcher, type FetchedDay, type SalesDay } from '../sources/sales-day';
+import type { FetchedDay } from '../../../shared/model/sales-day';
+import { fetchDayFrom, type DayFetcher, type SalesDay } from '../sources/sales-day';
 import { dayDeductions } from './line-deduction';
 import { discardLog, failLog, finishLog, markReplaced, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
 
@@ -203,6 +204,7 @@ async function attemptOnce(
   const fetched: FetchedDay | null = reuse ? null : await (request.fetchDay ?? ((day: SalesDay) => fetchDayFrom(context.days, day)))({ businessLocationId: location.businessLocationId, date });
   if (fetched && fetched.sales.length === 0 && !request.replaceWithEmpty) keepStoredDay(scope, location, date);
   const dataComplete = fetched ? fetched.dataComplete : (cached as NonNullable<typeof cached>).dataComplete;
+  const source = salesSourceOf(scope, location.sourceId);
   if (request.requireComplete && !dataComplete) {
     // Not a failure: the nightly run comes back for this day once Lightspeed has closed it.
     discardLog(db, logId);
@@ -215,13 +217,13 @@ async function attemptOnce(
       request_uuid: requestUuid,
       ledger_ids: [],
       stats: null,
-      error: { code: 'date_not_closed', message: `Lightspeed has not closed ${date} yet.`, temporary: false },
+      error: { code: 'date_not_closed', message: `${source.name} has not closed ${date} yet.`, temporary: false },
     };
   }
   const at = clock.now().toISOString();
 
   // Step 5: everything that changes the ledger, in one transaction.
-  const day = { businessLocationId: location.businessLocationId, date, storageUnitId: location.storageUnitId, source: 'lightspeed' as const };
+  const day = { businessLocationId: location.businessLocationId, date, storageUnitId: location.storageUnitId, source: source.kind };
   return db.write(() => {
     const { ledgerIds, noData } = postLocationDay(scope, {
       day: { ...day, locationRowId: location.id, sourceId: location.sourceId },

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/domain-error';
-import { listCsvProfiles, saveCsvProfile } from '../../core/csv/csv-profiles';
-import { listUploads, previewCsv, readCsvFile, revertUpload, uploadCsv } from '../../core/csv/csv-upload';
+import { listCsvProfiles, saveCsvProfile } from '../../core/sources/csv/csv-profiles';
+import { listUploads, previewCsv, readCsvFile, revertUpload, uploadCsv } from '../../core/sources/csv/csv-upload';
 import { parseCommandArgs, readFileArgument } from './args';
 import type { Command } from './command';
 

@@ -4,7 +4,7 @@ import { rankUnmapped } from '../../core/items/mapping-coverage';
 import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../../core/decimal/decimal';
 import { listItems } from '../../core/items/item-sync';
 import { configureConnection } from '../../../shared/ipc/contracts/connection';
-import { configureLightspeed, viewConfiguration } from '../../core/lightspeed/configure';
+import { configureLightspeed, viewConfiguration } from '../../core/sources/lightspeed/configure';
 import { findStorageUnitByName } from '../../core/inventory/storage-units';
 import { linkStorageUnit, setAutoIssue, setTimeZone } from '../../core/locations/location-config';
 import { locationOverview } from '../../core/overview/location-overview';
@@ -12,7 +12,7 @@ import { listLocations } from '../../core/locations/location-sync';
 import { activateLocation, unlinkLocation } from '../../core/migration/migration';
 import { parseCommandArgs } from './args';
 import type { Command } from './command';
-import { syncItems, syncLocations } from '../../core/lightspeed/lightspeed-sync';
+import { syncItems, syncLocations } from '../../core/sources/lightspeed/lightspeed-sync';
 
 const configureUsage =
   'configure [--environment trial-v2|production-v2|trial-v1|production-v1|custom] [--client-id ID] [--client-secret -|SECRET] [--redirect-uri URI|loopback] [--loopback-port N|ephemeral] [--auth-url URL --token-url URL --api-url URL]';

@@ -1,6 +1,6 @@
 import type { DemoAccount } from '../../demo/demo-account';
 import type { Engine } from '../../core/engine';
-import { configureLightspeed, viewConfiguration } from '../../core/lightspeed/configure';
+import { configureLightspeed, viewConfiguration } from '../../core/sources/lightspeed/configure';
 import type * as connectionContracts from '../../../shared/ipc/contracts/connection';
 import type { ChannelsOf, Handlers } from './handler-types';
 

@@ -10,7 +10,7 @@ import { companyCurrency } from '../../core/locations/location-sync';
 import { reprocess, reprocessPreview } from '../../core/transfer/reprocess';
 import type * as itemsContracts from '../../../shared/ipc/contracts/items';
 import type { ChannelsOf, Handlers } from './handler-types';
-import { syncItems } from '../../core/lightspeed/lightspeed-sync';
+import { syncItems } from '../../core/sources/lightspeed/lightspeed-sync';
 
 type ItemChannel = ChannelsOf<typeof itemsContracts>;
 

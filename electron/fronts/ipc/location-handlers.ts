@@ -5,7 +5,7 @@ import { unlinkLocation } from '../../core/migration/migration';
 import { locationOverview } from '../../core/overview/location-overview';
 import type * as locationsContracts from '../../../shared/ipc/contracts/locations';
 import type { ChannelsOf, Handlers } from './handler-types';
-import { syncLocations } from '../../core/lightspeed/lightspeed-sync';
+import { syncLocations } from '../../core/sources/lightspeed/lightspeed-sync';
 
 type LocationChannel = ChannelsOf<typeof locationsContracts>;
 

@@ -1,6 +1,6 @@
-import { saveCsvProfile } from '../../core/csv/csv-profiles';
-import { MAX_CSV_BYTES, peekCsv } from '../../core/csv/csv-reader';
-import { listUploads, previewCsv, revertUpload, sampleCsv, uploadCsv } from '../../core/csv/csv-upload';
+import { saveCsvProfile } from '../../core/sources/csv/csv-profiles';
+import { MAX_CSV_BYTES, peekCsv } from '../../core/sources/csv/csv-reader';
+import { listUploads, previewCsv, revertUpload, sampleCsv, uploadCsv } from '../../core/sources/csv/csv-upload';
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import { listSourceViews } from '../../core/overview/source-overview';

@@ -1,0 +1,456 @@
+// Reading a till's CSV export with a profile: the bytes decoded a slice at a time (UTF-8 with or
+// without BOM, or Windows-1252 through iconv-lite: Node's TextDecoder reads Windows-1252 as Latin-1
+// and gets € and „ wrong), streamed through csv-parse (a well-kept parser, quotes and embedded line
+// breaks included) so no copy of the whole file's text or records is ever held, and each row read by
+// the profile's rules into codes, a quantity, a business date and a storage unit. A row that does not
+// read is reported with its line number, column, value and why, never guessed at.
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { normalizeDate } from '../../../../shared/dates';
+import { MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled, Decimal } from '../../decimal/decimal';
+import { DomainError, quoted } from '../../domain-error';
+import type { CsvColumn, CsvProfile } from './csv-profile';
+import { MAX_CSV_BYTES } from '../../../../shared/model/csv';
+
+export { MAX_CSV_BYTES };
+
+/** One data row as the profile reads it. */
+export interface CsvRow {
+  /** The row's line number in the file, the header being line 1. */
+  line: number;
+  /** The POS codes of the row (a cell may hold several); each counts the row's full quantity. */
+  codes: string[];
+  /** Quantity scale. */
+  quantity: number;
+  /** The business date, YYYY-MM-DD. */
+  date: string;
+  /** The location column's value, or "default". */
+  location: string;
+  storageUnit: string;
+  name: string | null;
+  /** Money scale; null without an amount column or value. */
+  netAmount: number | null;
+  externalId: string | null;
+}
+
+export interface InvalidRow {
+  line: number;
+  column: string;
+  /** At most 80 characters of the raw value. */
+  value: string;
+  reason: string;
+}
+
+/** What reading a whole file found, besides its readable rows. */
+export interface CsvSummary {
+  header: string[] | null;
+  /** The first MAX_INVALID_ROWS invalid rows, in file order. */
+  invalid: InvalidRow[];
+  /** Every invalid row, listed or not. */
+  invalidCount: number;
+  /** Rows with a quantity of 0 or less: skipped and counted, as POS lines are. */
+  skipped: number;
+  /** Data rows in the file. */
+  dataRows: number;
+  /** SHA-256 of the file's bytes. */
+  hash: string;
+}
+
+export interface CsvReading extends CsvSummary {
+  rows: CsvRow[];
+}
+
+/**
+ * How many invalid rows are listed (all are counted): a file of the wrong kind can have millions,
+ * and a manager fixes the export after the first few, not row by row.
+ */
+export const MAX_INVALID_ROWS = 1000;
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** What a file's encoding and delimiter are told from. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * UTF-16 (what Excel's "Unicode Text" and some tills write), by its byte order mark, or without one
+ * by its text: every other byte of plain-letter text is a NUL. Null for any other file.
+ */
+function utf16Of(bytes: Buffer): { encoding: 'utf-16le' | 'utf-16be'; bom: number } | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  const head = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
+  if (head.length < 4) return null;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let index = 0; index < head.length; index += 2) {
+    if (head[index] === 0) evenNuls++;
+    if (head[index + 1] === 0) oddNuls++;
+  }
+  const pairs = head.length / 2;
+  if (oddNuls > pairs * 0.9 && evenNuls === 0) return { encoding: 'utf-16le', bom: 0 };
+  if (evenNuls > pairs * 0.9 && oddNuls === 0) return { encoding: 'utf-16be', bom: 0 };
+  return null;
+}
+const SLICE = 1024 * 1024;
+
+/** How a file's bytes become text: which decoder, after how many bytes of byte order mark. */
+interface TextEncoding {
+  decoder: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+  skip: number;
+}
+
+/**
+ * The file's encoding from its head: UTF-16 (with or without its byte order mark) is read as such
+ * whatever the profile says; a UTF-8 BOM wins; `auto` takes strict UTF-8 when every byte is
+ * (`allUtf8` checks the rest, asked only when it decides) and falls back to Windows-1252.
+ */
+function encodingOf(head: Buffer, encoding: CsvProfile['encoding'], allUtf8: () => boolean): TextEncoding {
+  const utf16 = utf16Of(head);
+  if (utf16) return { decoder: utf16.encoding, skip: utf16.bom };
+  // No till writes a NUL into a CSV export: a picture, a spreadsheet or an archive does. Its bytes are never shown.
+  if (head.subarray(0, 8192).includes(0)) {
+    throw new DomainError('csv_unreadable', 'This is not a text file (it may be a spreadsheet, a PDF or a picture). Choose the CSV export of the till; from Excel, save as “CSV UTF-8”.');
+  }
+  if (head.subarray(0, 3).equals(UTF8_BOM)) return { decoder: 'utf-8', skip: 3 };
+  const utf8 = encoding !== 'windows-1252' && allUtf8();
+  if (!utf8 && encoding === 'utf-8') {
+    throw new DomainError('csv_unreadable', 'The file is not valid UTF-8; if the till exports Windows-1252 (ANSI), set the profile’s encoding to "windows-1252" or "auto".');
+  }
+  return { decoder: utf8 ? 'utf-8' : 'windows-1252', skip: 0 };
+}
+
+const decoderFor = (encoding: TextEncoding) => (encoding.decoder === 'windows-1252' ? iconv.getDecoder('win1252') : new TextDecoder(encoding.decoder));
+
+/** The text of a file in memory, a slice at a time (encodingOf says how it is read). */
+export function* decodeCsv(bytes: Buffer, encoding: CsvProfile['encoding']): Generator<string> {
+  if (bytes.length > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `The file has ${bytes.length} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
+  const chosen = encodingOf(bytes.subarray(0, HEAD_BYTES), encoding, () => isUtf8(bytes));
+  yield* decodeSlices(bytes.subarray(chosen.skip), decoderFor(chosen));
+}
+
+type Decoder = ReturnType<typeof decoderFor>;
+
+const decodePart = (decoder: Decoder, part: Buffer) => (decoder instanceof TextDecoder ? decoder.decode(part, { stream: true }) : decoder.write(part));
+const decodeEnd = (decoder: Decoder) => (decoder instanceof TextDecoder ? decoder.decode() : decoder.end()) ?? '';
+
+function* decodeSlices(body: Buffer, decoder: Decoder): Generator<string> {
+  for (let start = 0; start < body.length; start += SLICE) yield decodePart(decoder, body.subarray(start, start + SLICE));
+  const rest = decodeEnd(decoder);
+  if (rest) yield rest;
+}
+
+/** A file to read: in memory (what a window sends), or on disk (what the command line names), streamed. */
+export type CsvSource = Buffer | { path: string };
+
+/** A file's text as it streams, and the SHA-256 of its bytes (an upload is posted once per content). */
+export interface CsvText {
+  hash: string;
+  chunks: AsyncIterator<string>;
+}
+
+/**
+ * A file's text. One on disk is read twice, a slice at a time and never whole: first for its hash,
+ * its head and whether it is all UTF-8 (what `auto` decides by), then for its text.
+ */
+export async function csvText(source: CsvSource, encoding: CsvProfile['encoding']): Promise<CsvText> {
+  if (Buffer.isBuffer(source)) {
+    const slices = decodeCsv(source, encoding);
+    return { hash: createHash('sha256').update(source).digest('hex'), chunks: { next: async () => slices.next() } };
+  }
+  const size = await fileSize(source.path);
+  if (size > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `${basename(source.path)} has ${size} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
+  const hash = createHash('sha256');
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let utf8 = true;
+  let head = Buffer.alloc(0);
+  for await (const part of createReadStream(source.path, { highWaterMark: SLICE }) as AsyncIterable<Buffer>) {
+    hash.update(part);
+    if (head.length < HEAD_BYTES) head = Buffer.concat([head, part.subarray(0, HEAD_BYTES - head.length)]);
+    if (utf8) {
+      try {
+        strict.decode(part, { stream: true });
+      } catch {
+        utf8 = false;
+      }
+    }
+  }
+  if (utf8) {
+    try {
+      strict.decode();
+    } catch {
+      utf8 = false;
+    }
+  }
+  const chosen = encodingOf(head, encoding, () => utf8);
+  const { path } = source;
+  async function* chunks() {
+    const decoder = decoderFor(chosen);
+    for await (const part of createReadStream(path, { start: chosen.skip, highWaterMark: SLICE }) as AsyncIterable<Buffer>) yield decodePart(decoder, part);
+    const rest = decodeEnd(decoder);
+    if (rest) yield rest;
+  }
+  return { hash: hash.digest('hex'), chunks: chunks() };
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    throw new DomainError('file_unreadable', `Cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * Every line ending ends a row outside quotes, whichever the file starts with: csv-parse otherwise
+ * takes the first one it meets for the whole file, and a CRLF header with LF rows (a file edited by
+ * hand, or two exports pasted together) glues each LF row onto the next without a word.
+ */
+const LINE_ENDINGS = ['\r\n', '\n', '\r'];
+
+/** How many times `delimiter` stands outside quotes in each of the first lines. */
+function delimitersPerLine(text: string, delimiter: string, quote: string): number[] {
+  return text
+    .split(/\r\n|\n|\r/, 6)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      let count = 0;
+      let inQuotes = false;
+      for (const char of line) {
+        if (char === quote) inQuotes = !inQuotes;
+        else if (char === delimiter && !inQuotes) count++;
+      }
+      return count;
+    });
+}
+
+/** The delimiter that splits the first lines most evenly, counted outside quotes. */
+export function detectDelimiter(text: string, quote: string): string {
+  let best: string = ',';
+  let bestScore = 0;
+  for (const delimiter of DELIMITERS) {
+    const counts = delimitersPerLine(text, delimiter, quote);
+    const first = counts[0] ?? 0;
+    // The same count on every line beats a higher count on one.
+    const score = counts.every((count) => count === first) ? first * 2 : Math.min(...counts);
+    if (score > bestScore) [best, bestScore] = [delimiter, score];
+  }
+  return best;
+}
+
+const DELIMITER_WORDS: Record<string, string> = { ',': 'commas (,)', ';': 'semicolons (;)', '\t': 'tabs', '|': 'pipes (|)' };
+
+/**
+ * A profile's delimiter that splits no line of the file, where another one splits them all, is the
+ * wrong profile or a changed export: said as such, not as a file of one-column rows that all fail.
+ */
+function checkDelimiter(head: string, delimiter: string, quote: string): void {
+  if (delimitersPerLine(head, delimiter, quote).some((count) => count > 0)) return;
+  const seems = detectDelimiter(head, quote);
+  if (seems === delimiter || delimitersPerLine(head, seems, quote).every((count) => count === 0)) return;
+  throw new DomainError(
+    'csv_unreadable',
+    `This file seems to use ${DELIMITER_WORDS[seems] ?? seems} between its columns, the profile ${DELIMITER_WORDS[delimiter] ?? delimiter}: change the profile’s delimiter (or set it to “Detect from the file”).`,
+  );
+}
+
+/**
+ * The first rows of a file as they split, before any profile exists: what a person picks the columns
+ * from. Encoding and delimiter as given, or detected ("auto").
+ */
+export function peekCsv(bytes: Buffer, options: { encoding: CsvProfile['encoding']; delimiter: CsvProfile['delimiter']; quote: string }, rows = 8): { delimiter: string; rows: string[][] } {
+  const first = decodeCsv(bytes, options.encoding).next();
+  const head = first.done ? '' : first.value;
+  const delimiter = options.delimiter === 'auto' ? detectDelimiter(head, options.quote) : options.delimiter;
+  // The first lines only: cut at the last whole line of a head that may end mid-row.
+  const lines = head.split(/\r\n|\n|\r/).slice(0, 200);
+  const text = lines.slice(0, lines.length > 1 ? -1 : undefined).join('\n');
+  try {
+    const records = parseSync(text, { delimiter, quote: options.quote, record_delimiter: LINE_ENDINGS, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to: rows }) as string[][];
+    return { delimiter, rows: records.map((record) => record.map((cell) => (cell.length > 80 ? `${cell.slice(0, 79)}…` : cell))) };
+  } catch (error) {
+    throw new DomainError('csv_unreadable', `The file does not split into columns: ${(error as Error).message}`);
+  }
+}
+
+/** A number as the profile writes it ("1.234,5" with a decimal comma) to plain decimal text, or null. */
+export function readLocaleDecimal(text: string, decimalSeparator: '.' | ',', thousandsSeparator: '.' | ',' | ' ' | null | undefined): string | null {
+  let value = text.trim();
+  if (thousandsSeparator) value = value.split(thousandsSeparator).join('');
+  if (decimalSeparator === ',') value = value.replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(value) ? value : null;
+}
+
+const DATE_PATTERNS: Record<string, { pattern: RegExp; order: [number, number, number] }> = {
+  'YYYY-MM-DD': { pattern: /^(\d{4})-(\d{2})-(\d{2})/, order: [1, 2, 3] },
+  'DD.MM.YYYY': { pattern: /^(\d{2})\.(\d{2})\.(\d{4})/, order: [3, 2, 1] },
+  'DD/MM/YYYY': { pattern: /^(\d{2})\/(\d{2})\/(\d{4})/, order: [3, 2, 1] },
+  'MM/DD/YYYY': { pattern: /^(\d{2})\/(\d{2})\/(\d{4})/, order: [3, 1, 2] },
+};
+
+/** A date as the profile writes it (a time after it is allowed and ignored) to YYYY-MM-DD, or null. */
+export function readCsvDate(text: string, format: string): string | null {
+  const [datePart = '', timeFormat] = format.split(' ');
+  const spec = DATE_PATTERNS[datePart];
+  const value = text.trim();
+  const match = spec?.pattern.exec(value);
+  if (!spec || !match) return null;
+  const rest = value.slice(match[0].length).trim();
+  const time = timeFormat === 'HH:mm' ? /^\d{1,2}:\d{2}$/ : timeFormat === 'HH:mm:ss' ? /^\d{1,2}:\d{2}:\d{2}$/ : /^$/;
+  if (rest !== '' && !time.test(rest)) return null;
+  const [year, month, day] = spec.order.map((group) => match[group] as string);
+  return normalizeDate(`${year}-${month}-${day}`);
+}
+
+/**
+ * The longest code, name, id or location a row may carry: far above any till's (a long dish name is
+ * 60), and short enough that one broken cell cannot become a 52-million-character item name.
+ */
+export const MAX_CSV_TEXT = 200;
+
+/** A quantity of 1 at the quantity scale: a row without a quantity column sold one. */
+const ONE = 10 ** QUANTITY_SCALE;
+
+const clip = (value: string) => (value.length > 80 ? `${value.slice(0, 79)}…` : value);
+
+/** Every row of a file, collected in memory: for small files, such as the reader's tests read. */
+export async function readCsv(source: CsvSource, profile: CsvProfile, options: { date?: string | undefined } = {}): Promise<CsvReading> {
+  const rows: CsvRow[] = [];
+  const summary = await readCsvRows(source, profile, options, (row) => void rows.push(row));
+  return { ...summary, rows };
+}
+
+/**
+ * Reads every row of the file, handing each readable one to `onRow` as it streams by, so no copy of
+ * the file's text or rows is held here. Refuses (before reporting any row) a file the profile does
+ * not fit: a named column that is not there, or a date column that does not read in most rows.
+ */
+export async function readCsvRows(source: CsvSource, profile: CsvProfile, options: { date?: string | undefined }, onRow: (row: CsvRow) => void): Promise<CsvSummary> {
+  const rule = profile.rules[0] as CsvProfile['rules'][number];
+  if (rule.date_source_column == null && !options.date) throw new DomainError('date_required', 'The profile has no date column: choose the business date of the file.');
+  const { hash, chunks: text } = await csvText(source, profile.encoding);
+  const first = await text.next();
+  const head = first.done ? '' : first.value;
+  const delimiter = profile.delimiter === 'auto' ? detectDelimiter(head, profile.quote) : profile.delimiter;
+  checkDelimiter(head, delimiter, profile.quote);
+  const all = async function* () {
+    if (head) yield head;
+    for (let next = await text.next(); !next.done; next = await text.next()) yield next.value;
+  };
+  const records = Readable.from(all()).pipe(parse({ delimiter, quote: profile.quote, record_delimiter: LINE_ENDINGS, relax_column_count: true, skip_empty_lines: true, info: true }));
+
+  let header: string[] | null = null;
+  let columns: ReturnType<typeof columnsOf> | null = null;
+  const invalid: InvalidRow[] = [];
+  let invalidCount = 0;
+  let skipped = 0;
+  let undated = 0;
+  let dataRows = 0;
+  try {
+    for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (columns === null) {
+        if (profile.header) header = record.map((cell) => cell.trim());
+        columns = columnsOf(profile, header, header?.length ?? record.length);
+        if (profile.header) continue;
+      }
+      dataRows++;
+      const row = readRow(record, info.lines, columns, profile, options.date as string, header);
+      if (row === 'skipped') skipped++;
+      else if ('reason' in row) {
+        if (invalidCount++ < MAX_INVALID_ROWS) invalid.push(row);
+        if (row.column === columns.dateName) undated++;
+      } else onRow(row);
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError('csv_unreadable', `The file does not read as CSV with this profile: ${(error as Error).message}`);
+  }
+  // A date column that does not read in most rows is the profile's date format, not the rows.
+  if (columns?.date != null && dataRows > 0 && undated * 2 > dataRows) {
+    throw new DomainError(
+      'csv_row_invalid',
+      `The dates in column ${quoted(columns.dateName)} do not read as ${profile.date_format} in ${undated} of ${dataRows} rows: check the profile's date_format.`,
+    );
+  }
+  return { header, invalid, invalidCount, skipped, dataRows, hash };
+}
+
+/** Each column the profile names, as an index into the rows, or a refusal naming it; null for a column the profile leaves out. */
+function columnsOf(profile: CsvProfile, header: string[] | null, width: number) {
+  const rule = profile.rules[0] as CsvProfile['rules'][number];
+  const indexOf = (setting: string, reference: CsvColumn | null | undefined): number | null => {
+    if (reference === null || reference === undefined) return null;
+    const index = typeof reference === 'number' ? reference - 1 : (header?.indexOf(reference) ?? -1);
+    // Two columns of one name: taking the first would read the wrong one without a word.
+    if (typeof reference === 'string' && header && header.lastIndexOf(reference) !== index) {
+      throw new DomainError(
+        'csv_column_ambiguous',
+        `The file has ${header.filter((name) => name === reference).length} columns named ${quoted(reference)} (columns ${header.flatMap((name, at) => (name === reference ? [at + 1] : [])).join(' and ')}), so the profile's ${setting} could be either: rename one in the export, or read the file without its header and name the column by position.`,
+      );
+    }
+    if (index < 0 || index >= width) {
+      const known = header ? ` The file's columns: ${header.map((name) => `"${name}"`).join(', ')}.` : ` The file has ${width} columns.`;
+      throw new DomainError('csv_column_missing', `The profile's ${setting} ${quoted(String(reference))} is not a column of this file.${known}`);
+    }
+    return index;
+  };
+  // In the profile file's order, so the first fault named is the first setting.
+  const code = indexOf('source_column', rule.source_column) as number;
+  const quantity = indexOf('quantity_source_column', rule.quantity_source_column);
+  const date = indexOf('date_source_column', rule.date_source_column);
+  return {
+    code,
+    quantity,
+    date,
+    dateName: date === null ? '' : (header?.[date] ?? String(date + 1)),
+    name: indexOf('name_column', profile.name_column),
+    amount: indexOf('amount_column', profile.amount_column),
+    externalId: indexOf('external_id_column', profile.external_id_column),
+    location: indexOf('location_column', profile.location_column),
+  };
+}
+
+/** One data row by the profile's rules: a row, an invalid row (the first fault), or skipped (quantity 0 or less). */
+function readRow(record: string[], line: number, columns: ReturnType<typeof columnsOf>, profile: CsvProfile, date: string, header: string[] | null): CsvRow | InvalidRow | 'skipped' {
+  const rule = profile.rules[0] as CsvProfile['rules'][number];
+  const cell = (index: number | null) => (index === null ? '' : (record[index] ?? '').trim());
+  const fault = (index: number, reason: string): InvalidRow => ({ line, column: header?.[index] ?? String(index + 1), value: clip(cell(index)), reason });
+
+  for (const index of [columns.code, columns.name, columns.externalId, columns.location]) {
+    if (index !== null && cell(index).length > MAX_CSV_TEXT) return fault(index, `longer than ${MAX_CSV_TEXT} characters (${cell(index).length})`);
+  }
+  const raw = cell(columns.code);
+  const codes = (rule.code_separator ? raw.split(rule.code_separator) : [raw]).map((code) => code.trim()).filter((code) => code !== '');
+  if (codes.length === 0) return fault(columns.code, 'no POS code');
+  let quantity = ONE;
+  if (columns.quantity !== null) {
+    const text = readLocaleDecimal(cell(columns.quantity), profile.decimal_separator, profile.thousands_separator);
+    const scaled = text === null ? null : scaledFromText(text, QUANTITY_SCALE);
+    if (scaled === null) return fault(columns.quantity, text === null ? 'not a number' : 'more than 6 decimals, or too large');
+    quantity = scaled;
+  }
+  let business = date;
+  if (columns.date !== null) {
+    const read = readCsvDate(cell(columns.date), profile.date_format);
+    if (read === null) return fault(columns.date, `not a date as ${profile.date_format}`);
+    business = read;
+  }
+  const location = columns.location === null ? 'default' : cell(columns.location);
+  const storageUnit = profile.locations[location];
+  if (storageUnit === undefined) return fault(columns.location as number, 'unknown_location: not among the profile’s locations');
+  let netAmount: number | null = null;
+  if (columns.amount !== null && cell(columns.amount) !== '') {
+    const text = readLocaleDecimal(cell(columns.amount), profile.decimal_separator, profile.thousands_separator);
+    if (text === null) return fault(columns.amount, 'not an amount');
+    netAmount = toScaled(roundToScale(new Decimal(text), MONEY_SCALE), MONEY_SCALE, 'csv_row_invalid', 'Amount');
+  }
+  if (quantity <= 0) return 'skipped';
+  return { line, codes, quantity, date: business, location, storageUnit, name: cell(columns.name) || null, netAmount, externalId: cell(columns.externalId) || null };
+}

@@ -1,0 +1,515 @@
+// CSV sales uploads: a till's export, read with a profile (a CSV sales source), previewed without
+// posting anything, then posted as one transfer per (location, business date) of the file — the same
+// deduction, recipe explosion, weighted average cost, trace and unique constraints as a Lightspeed
+// day (postLocationDay in transfer/transfer-day.ts) — and reverted when it was the wrong file. The only module that writes
+// csv_uploads and csv_upload_keys.
+//
+// No double counting, by constraint and not only by code: a file (by content hash) is posted once
+// until reverted (csv_uploads_file_once); an external row id once per source (csv_upload_keys' primary
+// key); a location-day an earlier upload posted needs an explicit replace or add; and the trace's
+// primary key keeps any line from deducting twice. The whole upload is one transaction.
+import { randomUUID } from 'node:crypto';
+import { openSync, closeSync, fstatSync } from 'node:fs';
+import { basename } from 'node:path';
+import { normalizeDate } from '../../../../shared/dates';
+import type { CsvDay, CsvInvalidRow, CsvPreview, CsvUploadMode, CsvUploadView } from '../../../../shared/model/csv';
+import type { CompanyScope } from '../../db/company';
+import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../../decimal/decimal';
+import { DomainError, quoted } from '../../domain-error';
+import { listIngredients } from '../../inventory/ingredients';
+import { currentRecipeBook } from '../../inventory/recipes';
+import { findStorageUnitByName } from '../../inventory/storage-units';
+import { recordSourceCodes } from '../../items/item-sync';
+import { withdrawSalesLines } from '../../ledger/ledger-writer';
+import { ensureSourceLocations } from '../../locations/location-sync';
+import { findSalesSource, type SalesSource } from '../sales-sources';
+import { dayDeductions } from '../../transfer/line-deduction';
+import { mappingLookup, type LineMapping } from '../../items/mapping-lookup';
+import { deleteUploadedSales, storeUploadedDay, uploadedSalesLineIds } from '../../sales/sales-cache';
+import { emptyStats, postLocationDay } from '../../transfer/transfer-day';
+import { markUploadReverted, startLog } from '../../transfer/transfer-log';
+import { parseCsvProfile, type CsvProfile } from './csv-profile';
+import { MAX_CSV_BYTES, readCsvRows, type CsvRow, type CsvSource, type CsvSummary, type InvalidRow } from './csv-reader';
+import { FileRows, type FileDay } from './csv-rows';
+
+/** A file as an upload reads it: its name, and its bytes in memory or its place on disk. */
+export interface CsvFile {
+  name: string;
+  content: CsvSource;
+}
+
+/** A file on disk, checked to open and to be at most 200 MB; it is streamed when read, never held whole. */
+export function readCsvFile(path: string): CsvFile {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new DomainError('file_unreadable', `Cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+  try {
+    const { size } = fstatSync(fd);
+    if (size > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `${basename(path)} has ${size} bytes; at most ${MAX_CSV_BYTES} (200 MB) are read.`);
+    return { name: basename(path), content: { path } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The rows of one location and business day. */
+interface DayGroup {
+  /** The day's number in the file's rows. */
+  day: number;
+  /** The location column's value, or "default". */
+  location: string;
+  businessLocationId: string;
+  locationName: string;
+  storageUnit: string;
+  storageUnitId: number;
+  date: string;
+  /** The day's rows that post, as indexes into the file's rows. */
+  rows: number[];
+  alreadyPosted: boolean;
+}
+
+/** A file read with its profile: its readable rows held compactly, what the reading found, its first rows as read. */
+interface ReadFile {
+  source: SalesSource;
+  profile: CsvProfile;
+  summary: CsvSummary;
+  rows: FileRows;
+  first: CsvRow[];
+}
+
+/** A file read, and held against what the source posted before. */
+interface Prepared extends ReadFile {
+  /** Rows to post: readable, and not a duplicate external id. */
+  posting: number;
+  duplicates: number;
+  days: DayGroup[];
+  /** Each code with the name the file first gave it. */
+  codes: Map<string, string | null>;
+}
+
+function requireCsvSource(scope: CompanyScope, profileName: string): { source: SalesSource; profile: CsvProfile } {
+  const source = findSalesSource(scope, profileName.trim());
+  if (!source || source.kind !== 'csv') throw new DomainError('csv_profile_not_found', `There is no CSV profile named ${quoted(profileName)}.`);
+  return { source, profile: parseCsvProfile(source.settings) };
+}
+
+/** The business date chosen at upload, checked; undefined when none was. */
+function chosenDate(date: string | undefined): string | undefined {
+  if (date === undefined || date.trim() === '') return undefined;
+  const businessDate = normalizeDate(date);
+  if (!businessDate) throw new DomainError('invalid_date_format', `"${date}" is not a date as YYYY-MM-DD or DD.MM.YYYY.`);
+  return businessDate;
+}
+
+const PREVIEW_ROWS = 20;
+
+/** Reads the file a row at a time into its compact rows; the caller disposes of them (dropping their temporary table). */
+async function readFile(scope: CompanyScope, profileName: string, content: CsvSource, date: string | undefined): Promise<ReadFile> {
+  const { source, profile } = requireCsvSource(scope, profileName);
+  const rows = new FileRows(scope.db);
+  const first: CsvRow[] = [];
+  try {
+    const summary = await readCsvRows(content, profile, { date: chosenDate(date) }, (row) => {
+      if (first.length < PREVIEW_ROWS) first.push(row);
+      rows.add(row);
+    });
+    rows.flushIds();
+    return { source, profile, summary, rows, first };
+  } catch (error) {
+    rows.dispose();
+    throw error;
+  }
+}
+
+/** Held against the database: duplicates, days posted before, the storage units; inside the upload's transaction when it posts. */
+function prepare(scope: CompanyScope, read: ReadFile): Prepared {
+  const { source, profile, rows } = read;
+  rows.markPostedBefore(source.id);
+
+  const storageUnitIds = new Map<string, number>();
+  const storageUnitId = (name: string) => {
+    let id = storageUnitIds.get(name);
+    if (id === undefined) {
+      id = findStorageUnitByName(scope, name)?.id;
+      if (id === undefined) throw new DomainError('storage_unit_not_found', `The profile sends sales to ${quoted(name)}, which is not a storage unit (any more).`);
+      storageUnitIds.set(name, id);
+    }
+    return id;
+  };
+  const posted = scope.db.statement(`SELECT 1 FROM ledger_entries WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' AND source = 'csv' LIMIT 1`).pluck();
+  const groups: DayGroup[] = [];
+  const codes = new Map<string, string | null>();
+  let duplicates = 0;
+  for (let index = 0; index < rows.count; index++) {
+    if (rows.isDuplicate(index)) {
+      duplicates++;
+      continue;
+    }
+    const day = rows.dayOf(index);
+    let group = groups[day];
+    if (!group) {
+      const { location, storageUnit, date } = rows.days[day] as FileDay;
+      const whole = profile.location_column == null;
+      const businessLocationId = whole ? source.name : `${source.name}/${location}`;
+      group = groups[day] = {
+        day,
+        location,
+        businessLocationId,
+        locationName: whole ? source.name : location,
+        storageUnit,
+        storageUnitId: storageUnitId(storageUnit),
+        date,
+        rows: [],
+        alreadyPosted: posted.get(businessLocationId, date, scope.companyId) !== undefined,
+      };
+    }
+    group.rows.push(index);
+    const name = rows.nameOf(index);
+    for (const code of rows.codesOf(index)) if (!codes.has(code) || codes.get(code) === null) codes.set(code, name);
+  }
+  const days = groups.filter((group) => group !== undefined).sort((a, b) => a.locationName.localeCompare(b.locationName) || a.date.localeCompare(b.date));
+  return { ...read, posting: rows.count - duplicates, duplicates, days, codes };
+}
+
+/** How a row's code is matched: by code (the item's SKU), then by the row's name. */
+const lineOf = (code: string, name: string | null) => ({ sku: code, name: name ?? code });
+
+const toInvalid = (row: InvalidRow): CsvInvalidRow => ({ row: row.line, column: row.column, value: row.value, reason: row.reason });
+
+const dayView = (day: DayGroup, logId: number | null): CsvDay => ({
+  location: day.locationName,
+  storage_unit: day.storageUnit,
+  date: day.date,
+  rows: day.rows.length,
+  already_posted: day.alreadyPosted,
+  log_id: logId,
+});
+
+function postedUploadOf(scope: CompanyScope, hash: string): number | null {
+  const id = scope.db.statement(`SELECT id FROM csv_uploads WHERE company_id = ? AND content_hash = ? AND status = 'posted'`).pluck().get(scope.companyId, hash);
+  return (id as number | undefined) ?? null;
+}
+
+function countUnmapped(prepared: Prepared, mappingFor: (line: { sku: string; name: string }) => LineMapping | null): number {
+  const { rows } = prepared;
+  let unmapped = 0;
+  for (const day of prepared.days) {
+    for (const index of day.rows) {
+      const name = rows.nameOf(index);
+      if (rows.codesOf(index).every((code) => mappingFor(lineOf(code, name)) === null)) unmapped++;
+    }
+  }
+  return unmapped;
+}
+
+/** The rows a preview shows first, as text. */
+function firstRows(first: CsvRow[]): CsvPreview['first_rows'] {
+  return first.map((row) => ({
+    row: row.line,
+    codes: row.codes,
+    quantity: formatScaled(row.quantity, QUANTITY_SCALE),
+    date: row.date,
+    location: row.location,
+    storage_unit: row.storageUnit,
+    name: row.name,
+    net_amount: row.netAmount === null ? null : formatScaled(row.netAmount, MONEY_SCALE),
+    external_id: row.externalId,
+  }));
+}
+
+/** How a profile not saved yet reads a sample file (the profile editor's live preview); touches nothing. */
+export async function sampleCsv(profileJson: unknown, content: CsvSource, date: string | undefined) {
+  const profile = parseCsvProfile(profileJson);
+  const first: CsvRow[] = [];
+  let valid = 0;
+  const summary = await readCsvRows(content, profile, { date: chosenDate(date) }, (row) => {
+    if (valid++ < PREVIEW_ROWS) first.push(row);
+  });
+  return {
+    header: summary.header,
+    rows: summary.dataRows,
+    rows_valid: valid,
+    rows_invalid: summary.invalidCount,
+    rows_skipped: summary.skipped,
+    first_rows: firstRows(first),
+    invalid_rows: summary.invalid.map(toInvalid),
+  };
+}
+
+/**
+ * What the file would post, posting nothing: its first rows as the profile reads them, every invalid
+ * row, rows per location and date, each code mapped or not, and the deduction per ingredient. The
+ * file's codes become the source's POS items, so they can be mapped before the upload.
+ */
+export async function previewCsv(scope: CompanyScope, profileName: string, file: CsvFile, options: { date?: string | undefined }, at: string): Promise<CsvPreview> {
+  const read = await readFile(scope, profileName, file.content, options.date);
+  try {
+    return previewOf(scope, prepare(scope, read), file.name, at);
+  } finally {
+    read.rows.dispose();
+  }
+}
+
+function previewOf(scope: CompanyScope, prepared: Prepared, fileName: string, at: string): CsvPreview {
+  const { source, summary, rows } = prepared;
+  recordSourceCodes(scope, source.id, new Map([...prepared.codes].map(([code, name]) => [code, { name, locationIds: [] }])), at);
+  const mappingFor = mappingLookup(scope, source.id, 0);
+
+  const codes = new Map<string, { name: string; rows: number; quantity: number; mapping: LineMapping | null }>();
+  const deductions = dayDeductions(currentRecipeBook(scope), () => 0);
+  const taken = new Map<string, { ingredientId: number; storageUnit: string; quantity: number }>();
+  for (const day of prepared.days) {
+    for (const index of day.rows) {
+      const name = rows.nameOf(index);
+      const quantity = rows.quantityOf(index);
+      for (const code of rows.codesOf(index)) {
+        const mapping = mappingFor(lineOf(code, name));
+        const entry = codes.get(code) ?? { name: prepared.codes.get(code) ?? code, rows: 0, quantity: 0, mapping };
+        entry.rows++;
+        entry.quantity += quantity;
+        codes.set(code, entry);
+        if (!mapping) continue;
+        const { changes } = deductions.take(quantity, mapping);
+        for (let n = 0; n < changes.length; n += 3) {
+          const key = `${changes[n]}\u0000${day.storageUnit}`;
+          const sum = taken.get(key) ?? { ingredientId: changes[n] as number, storageUnit: day.storageUnit, quantity: 0 };
+          sum.quantity += changes[n + 1] as number;
+          taken.set(key, sum);
+        }
+      }
+    }
+  }
+  const ingredients = new Map(listIngredients(scope).map((ingredient) => [ingredient.id, ingredient]));
+  return {
+    profile: source.name,
+    file_name: fileName,
+    header: summary.header,
+    rows: summary.dataRows,
+    rows_valid: rows.count,
+    rows_invalid: summary.invalidCount,
+    rows_skipped: summary.skipped,
+    rows_duplicate: prepared.duplicates,
+    rows_unmapped: countUnmapped(prepared, mappingFor),
+    first_rows: firstRows(prepared.first),
+    invalid_rows: summary.invalid.map(toInvalid),
+    days: prepared.days.map((day) => dayView(day, null)),
+    codes: [...codes]
+      .map(([code, entry]) => ({
+        code,
+        name: entry.name,
+        rows: entry.rows,
+        quantity: formatScaled(entry.quantity, QUANTITY_SCALE),
+        mapped: entry.mapping !== null,
+        mapping: entry.mapping?.targetName ?? null,
+      }))
+      .sort((a, b) => Number(a.mapped) - Number(b.mapped) || a.code.localeCompare(b.code)),
+    deductions: [...taken.values()]
+      .map((sum) => {
+        const ingredient = ingredients.get(sum.ingredientId);
+        return { ingredient: ingredient?.name ?? String(sum.ingredientId), unit: ingredient?.unit ?? '', storage_unit: sum.storageUnit, quantity: formatScaled(sum.quantity, QUANTITY_SCALE) };
+      })
+      .sort((a, b) => a.storage_unit.localeCompare(b.storage_unit) || a.ingredient.localeCompare(b.ingredient)),
+    already_uploaded: postedUploadOf(scope, summary.hash),
+  };
+}
+
+export interface CsvPostOptions {
+  date?: string | undefined;
+  mode?: CsvUploadMode | undefined;
+  skipInvalid?: boolean | undefined;
+}
+
+/**
+ * Posts the file: each (location, business date) one transfer with its log (trigger csv_upload),
+ * its rows stored as sales so every ISSUE is traced to them. All of it commits, or none.
+ */
+export async function uploadCsv(scope: CompanyScope, profileName: string, file: CsvFile, options: CsvPostOptions, at: string): Promise<CsvUploadView> {
+  const read = await readFile(scope, profileName, file.content, options.date);
+  try {
+    return scope.db.write(() => post(scope, prepare(scope, read), file.name, options, at));
+  } finally {
+    read.rows.dispose();
+  }
+}
+
+function post(scope: CompanyScope, prepared: Prepared, fileName: string, options: CsvPostOptions, at: string): CsvUploadView {
+  const { db } = scope;
+  const { source, summary, days, rows } = prepared;
+  if (summary.dataRows === 0) throw new DomainError('csv_unreadable', `${fileName} has no data rows: nothing to post. Is it the right export?`);
+  if (summary.invalidCount > 0 && !options.skipInvalid) {
+    throw new DomainError(
+      'csv_row_invalid',
+      `${summary.invalidCount} of ${summary.dataRows} rows cannot be read (first: row ${summary.invalid[0]?.line}, ${summary.invalid[0]?.column}: ${summary.invalid[0]?.reason}). Nothing was posted; correct them, or post with “skip invalid rows”.`,
+      undefined,
+      summary.invalid.map(toInvalid),
+    );
+  }
+  const earlier = postedUploadOf(scope, summary.hash);
+  if (earlier !== null) throw new DomainError('csv_file_already_uploaded', `This file was posted before (upload ${earlier}); revert that upload first to post it again.`);
+  const postedDays = days.filter((day) => day.alreadyPosted);
+  if (postedDays.length > 0 && !options.mode) {
+    throw new DomainError(
+      'csv_days_already_posted',
+      `An earlier upload already posted ${postedDays.map((day) => `${day.locationName} ${day.date}`).join(', ')}. Choose replace or add.`,
+      postedDays.map((day) => `${day.locationName} ${day.date}`),
+    );
+  }
+
+  const { id: uploadId } = db
+    .statement(
+      `INSERT INTO csv_uploads (company_id, source_id, file_name, content_hash, status, mode, skip_invalid, rows, rows_posted, rows_invalid, rows_unmapped,
+         rows_duplicate, rows_skipped, days, invalid_rows, uploaded_at)
+       VALUES (?, ?, ?, ?, 'posted', ?, ?, ?, 0, ?, 0, ?, ?, '[]', ?, ?) RETURNING id`,
+    )
+    .get(
+      scope.companyId,
+      source.id,
+      fileName,
+      summary.hash,
+      postedDays.length > 0 ? (options.mode ?? null) : null,
+      options.skipInvalid ? 1 : 0,
+      summary.dataRows,
+      summary.invalidCount,
+      prepared.duplicates,
+      summary.skipped,
+      JSON.stringify(summary.invalid.map(toInvalid)),
+      at,
+    ) as { id: number };
+  rows.recordKeys(source.id, uploadId);
+
+  const locationIds = ensureSourceLocations(
+    scope,
+    source,
+    [...new Map(days.map((day) => [day.location, day])).values()].map((day) => ({
+      key: day.location,
+      businessLocationId: day.businessLocationId,
+      name: day.locationName,
+      storageUnitId: day.storageUnitId,
+    })),
+    at,
+  );
+  const carriers = new Map<string, { name: string | null; locationIds: number[] }>();
+  for (const day of days) {
+    const locationId = locationIds.get(day.location) as number;
+    for (const index of day.rows) {
+      for (const code of rows.codesOf(index)) {
+        const entry = carriers.get(code) ?? { name: prepared.codes.get(code) ?? null, locationIds: [] };
+        if (!entry.locationIds.includes(locationId)) entry.locationIds.push(locationId);
+        carriers.set(code, entry);
+      }
+    }
+  }
+  recordSourceCodes(scope, source.id, carriers, at);
+  const mappingFor = mappingLookup(scope, source.id, 0);
+  const rowsUnmapped = countUnmapped(prepared, mappingFor);
+
+  const posted: CsvDay[] = [];
+  for (const day of days) {
+    const locationId = locationIds.get(day.location) as number;
+    const replace = day.alreadyPosted && options.mode === 'replace';
+    const logId = startLog(
+      db,
+      scope,
+      {
+        locationId,
+        reportDate: day.date,
+        requestUuid: randomUUID(),
+        attempt: 1,
+        trigger: 'csv_upload',
+        forceRefresh: replace,
+        storageUnitId: day.storageUnitId,
+        csvUploadId: uploadId,
+      },
+      at,
+    );
+    const stats = emptyStats();
+    stats.sales_count = day.rows.length;
+    const externalIds = rows.externalIdsOf(day.day);
+    postLocationDay(scope, {
+      day: { businessLocationId: day.businessLocationId, date: day.date, storageUnitId: day.storageUnitId, source: 'csv', locationRowId: locationId, sourceId: source.id },
+      logId,
+      // Exactly this location-day of earlier uploads goes; their logs say they were replaced.
+      replace,
+      lines: () =>
+        storeUploadedDay(
+          db,
+          locationId,
+          day.date,
+          uploadId,
+          day.rows.map((index) => {
+            const line = rows.lineOf(index);
+            const codes = rows.codesOf(index);
+            const name = rows.nameOf(index);
+            return {
+              saleId: `upload ${uploadId} row ${line}`,
+              receiptId: externalIds.get(index) ?? null,
+              lines: codes.map((code, position) => ({
+                lineId: codes.length > 1 ? `row ${line}.${position + 1}` : `row ${line}`,
+                sku: code,
+                name: name ?? code,
+                quantity: rows.quantityOf(index),
+                // The row's amount once, on its first code, so the day's sales value is the file's.
+                netAmount: position === 0 ? rows.amountOf(index) : null,
+              })),
+            };
+          }),
+          at,
+        ),
+      dataComplete: true,
+      stats,
+      at,
+    });
+    posted.push(dayView(day, logId));
+  }
+  db.statement('UPDATE csv_uploads SET rows_posted = ?, rows_unmapped = ?, days = ? WHERE id = ?').run(prepared.posting - rowsUnmapped, rowsUnmapped, JSON.stringify(posted), uploadId);
+  return requireUpload(scope, uploadId);
+}
+
+const UPLOAD_SELECT = `SELECT u.id, u.status, s.name AS profile, u.file_name, u.mode, u.skip_invalid, u.rows, u.rows_posted, u.rows_invalid, u.rows_unmapped,
+    u.rows_duplicate, u.rows_skipped, u.days, u.invalid_rows, u.uploaded_at, u.reverted_at,
+    (SELECT json_group_array(id) FROM (SELECT id FROM transfer_logs WHERE csv_upload_id = u.id ORDER BY id)) AS log_ids,
+    (SELECT count(*) FROM transfer_logs WHERE csv_upload_id = u.id AND replaced_by_log_id IS NOT NULL) AS days_replaced
+  FROM csv_uploads u JOIN sales_sources s ON s.id = u.source_id`;
+
+type UploadRow = Omit<CsvUploadView, 'skip_invalid' | 'days' | 'invalid_rows' | 'log_ids'> & { skip_invalid: number; days: string; invalid_rows: string; log_ids: string };
+
+const toUploadView = (row: UploadRow): CsvUploadView => ({
+  ...row,
+  skip_invalid: row.skip_invalid === 1,
+  days: JSON.parse(row.days) as CsvDay[],
+  invalid_rows: JSON.parse(row.invalid_rows) as CsvInvalidRow[],
+  log_ids: JSON.parse(row.log_ids) as number[],
+});
+
+export function requireUpload(scope: CompanyScope, id: number): CsvUploadView {
+  const row = scope.db.statement(`${UPLOAD_SELECT} WHERE u.company_id = ? AND u.id = ?`).get(scope.companyId, id) as UploadRow | undefined;
+  if (!row) throw new DomainError('csv_upload_not_found', `There is no upload with id ${id}.`);
+  return toUploadView(row);
+}
+
+/** Newest first. */
+export function listUploads(scope: CompanyScope): CsvUploadView[] {
+  return (scope.db.statement(`${UPLOAD_SELECT} WHERE u.company_id = ? ORDER BY u.id DESC`).all(scope.companyId) as UploadRow[]).map(toUploadView);
+}
+
+/**
+ * Takes an upload back: its lines leave the ledger's entries (an entry other uploads added to keeps
+ * theirs), its sales and external ids go — so the same file or rows may be posted again — and its logs
+ * stay, marked reverted. Reverting a reverted upload changes nothing.
+ */
+export function revertUpload(scope: CompanyScope, id: number, at: string): CsvUploadView {
+  const { db } = scope;
+  return db.write(() => {
+    const upload = requireUpload(scope, id);
+    if (upload.status === 'reverted') return upload;
+    withdrawSalesLines(scope, uploadedSalesLineIds(db, id));
+    deleteUploadedSales(db, id);
+    db.statement('DELETE FROM csv_upload_keys WHERE upload_id = ?').run(id);
+    db.statement(`UPDATE csv_uploads SET status = 'reverted', reverted_at = ? WHERE id = ?`).run(at, id);
+    markUploadReverted(db, id, at);
+    return requireUpload(scope, id);
+  });
+}
