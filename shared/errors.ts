@@ -1,12 +1,16 @@
 // Every error code Larder answers with, its meaning and the fix, in the office manager's words.
 // Codes from the product we replace keep their names; the screens show `meaning` and `fix`.
+import { csvErrors } from './sources/csv-errors';
+import { lightspeedErrors } from './sources/lightspeed-errors';
+import { sidesErrors } from './sources/sides-errors';
 
 export interface CatalogEntry {
   meaning: string;
   fix: string;
 }
 
-export const errorCatalog = {
+/** The codes every part of Larder shares; each sales source's own codes are in shared/sources/<kind>-errors.ts. */
+const sharedErrors = {
   invalid_input: {
     meaning: 'The request was incomplete or had a value of the wrong kind.',
     fix: 'Check the highlighted fields and try again.',
@@ -103,38 +107,6 @@ export const errorCatalog = {
     meaning: 'The date format is invalid.',
     fix: 'Use YYYY-MM-DD (2026-05-07) or DD.MM.YYYY (07.05.2026).',
   },
-  csv_profile_invalid: {
-    meaning: 'The CSV profile is not one Larder can use: a setting is missing, unknown or of the wrong kind.',
-    fix: 'Correct the named setting; the README lists every setting of a CSV profile and its values.',
-  },
-  csv_unreadable: {
-    meaning: 'The file could not be read as CSV with this profile (its encoding, quotes or delimiter do not fit).',
-    fix: 'Check the profile’s encoding, delimiter and quote character against the file, or export the file again.',
-  },
-  csv_column_ambiguous: {
-    meaning: 'The file has two or more columns of the name a profile setting uses, so Larder cannot tell which is meant.',
-    fix: 'Rename one of them in the till’s export, or untick “The first row holds the column names” and name the column by its position.',
-  },
-  csv_column_missing: {
-    meaning: 'A column the profile names is not in the file.',
-    fix: 'Pick the right column in the profile (by its header text, or by position when the file has no header).',
-  },
-  csv_row_invalid: {
-    meaning: 'Some rows of the file cannot be read: a quantity, date, code or location that does not fit the profile.',
-    fix: 'Correct those rows in the file, fix the profile, or post with “skip invalid rows” to leave them out (the log lists them).',
-  },
-  csv_file_too_large: {
-    meaning: 'The file is larger than 200 MB.',
-    fix: 'Export a shorter period (for example one month at a time) and upload each file.',
-  },
-  csv_file_already_uploaded: {
-    meaning: 'This exact file was uploaded before.',
-    fix: 'Nothing to do: its sales are in the ledger. Revert the earlier upload first if it must be posted again.',
-  },
-  csv_days_already_posted: {
-    meaning: 'An earlier upload already posted sales for some of these locations and days.',
-    fix: 'Choose “replace” to post this file instead of the earlier one for those days, or “add” if this file holds other sales of the same days.',
-  },
   count_exists: {
     meaning: 'This storage unit already has a count at that moment.',
     fix: 'Open that count and go on with it, or start the new one at another time.',
@@ -155,45 +127,9 @@ export const errorCatalog = {
     meaning: 'The count is still a draft, so it says nothing about the stock yet.',
     fix: 'Finish the count first (what was not counted stays out of it).',
   },
-  sides_integration_exists: {
-    meaning: 'A Sides POS connection already exists for this company.',
-    fix: 'Update its user name and password instead (Sales sources → Sides POS → Change credentials, or `sides connect --update`); stores, links, mappings and history stay.',
-  },
-  sides_not_connected: {
-    meaning: 'Larder is not connected to Sides POS.',
-    fix: 'Connect it first: Sales sources → Add Sides POS (or `sides connect`).',
-  },
-  sides_auth_failed: {
-    meaning: 'Sides POS did not accept the user name and password.',
-    fix: 'Check them in Sides (the account must be allowed to use the API), then enter them again under Sales sources → Sides POS. Nothing was changed.',
-  },
-  sides_unreachable: {
-    meaning: 'Sides POS could not be reached.',
-    fix: 'Check this computer’s internet connection and the Sides address; Larder retries transfers by itself.',
-  },
-  sides_rate_limited: {
-    meaning: 'Sides POS asked Larder to slow down.',
-    fix: 'Nothing to do: Larder waits as long as Sides asks and tries again.',
-  },
-  sides_store_not_found: {
-    meaning: 'Sides POS does not know this store (any more).',
-    fix: 'Sync the stores again; a store that is gone stays in Larder with its history, marked not seen.',
-  },
-  sides_api_error: {
-    meaning: 'Sides POS answered with an error or something Larder cannot read.',
-    fix: 'Try again later. If it keeps happening, save a diagnostics file (Settings) and send it to support.',
-  },
   sales_source_not_found: {
     meaning: 'There is no sales source of that name.',
     fix: 'Use the name shown under Sales sources (or in `items list`), such as "Lightspeed K-Series" or a CSV profile’s name.',
-  },
-  csv_profile_not_found: {
-    meaning: 'There is no CSV profile of that name.',
-    fix: 'Save the profile first (Sales sources → CSV profiles, or `csv profile save`), or pick one from `csv profile list`.',
-  },
-  csv_upload_not_found: {
-    meaning: 'There is no upload with that id.',
-    fix: 'Take the id from the list of uploads.',
   },
   ledger_entry_not_found: {
     meaning: 'There is no ledger entry with that id.',
@@ -251,22 +187,6 @@ export const errorCatalog = {
     meaning: 'The file could not be read.',
     fix: 'Check the path, and that the file is there and readable by you.',
   },
-  lightspeed_integration_exists: {
-    meaning: 'A Lightspeed integration already exists for this company.',
-    fix: 'Use Reauthorize on the existing connection instead of connecting again.',
-  },
-  lightspeed_oauth_exchange_failed: {
-    meaning: 'The authorization code could not be exchanged for tokens.',
-    fix: 'Start Connect again; the code is valid only once and for a few minutes.',
-  },
-  lightspeed_not_configured: {
-    meaning: 'Lightspeed OAuth is not configured correctly.',
-    fix: 'Enter the client id and secret under Connection and check the environment.',
-  },
-  lightspeed_not_connected: {
-    meaning: 'Lightspeed is not connected yet.',
-    fix: 'Connect Lightspeed under Connection first.',
-  },
   item_not_found: {
     meaning: 'No synced Lightspeed item has that id, SKU or name.',
     fix: 'Sync items, then use the item id, the SKU or the exact name shown in the item list.',
@@ -303,42 +223,6 @@ export const errorCatalog = {
     meaning: 'No Lightspeed locations are synced yet.',
     fix: 'Sync locations first.',
   },
-  oauth_state_mismatch: {
-    meaning: 'The answer from Lightspeed did not belong to the connection you started, so it was ignored.',
-    fix: 'Start Connect again and finish it in the browser window it opens.',
-  },
-  oauth_issuer_mismatch: {
-    meaning: 'The answer to the sign-in came from another server than the Lightspeed environment Larder is set up for, so it was not used.',
-    fix: 'Check the environment (or the custom URLs) under Connection, then start Connect again.',
-  },
-  oauth_denied: {
-    meaning: 'Access was not granted in Lightspeed.',
-    fix: 'Start Connect again and click Authorize on the Lightspeed page.',
-  },
-  oauth_timeout: {
-    meaning: 'Nobody finished the Lightspeed sign-in within 5 minutes.',
-    fix: 'Start Connect again.',
-  },
-  oauth_flow_not_found: {
-    meaning: 'There is no sign-in waiting for that address (it expired or was used).',
-    fix: 'Start Connect again, then paste the address you are sent to.',
-  },
-  lightspeed_auth_failed: {
-    meaning: 'Lightspeed authentication failed.',
-    fix: 'Reauthorize Lightspeed under Connection.',
-  },
-  lightspeed_api_error: {
-    meaning: 'The Lightspeed API returned an error.',
-    fix: 'Read the message; try again later if Lightspeed is having trouble.',
-  },
-  disconnected: {
-    meaning: 'Lightspeed no longer accepts Larder’s sign-in (the refresh token is invalid), so reauthorization is required.',
-    fix: 'Open Connection and click Reauthorize. Mappings, logs and the ledger are kept.',
-  },
-  token_refresh_failed: {
-    meaning: 'Renewing the Lightspeed sign-in failed because of an authorization or server error.',
-    fix: 'Click Test connection in a few minutes; if it keeps failing, click Reauthorize.',
-  },
   transfer_failed: {
     meaning: 'A day’s POS sales could not be posted to the ledger.',
     fix: 'Open the transfer log for the reason, fix it, then run the day again by hand.',
@@ -355,15 +239,13 @@ export const errorCatalog = {
     meaning: 'A location’s 90-day migration ended with days that could not be posted.',
     fix: 'Open the location to see which days failed and why; the nightly run retries them and the migration completes when they are posted.',
   },
-  lightspeed_no_offline_access: {
-    meaning: 'Lightspeed signed Larder in but gave no refresh token, so the connection would end within minutes.',
-    fix: 'Ask for the offline_access scope to be enabled for this API client (or grant it on the sign-in page), then connect again.',
-  },
   migration_already_in_progress: {
     meaning: 'A migration is already pending or running.',
     fix: 'Wait for it to finish, or cancel it first.',
   },
 } as const satisfies Record<string, CatalogEntry>;
+
+export const errorCatalog = { ...sharedErrors, ...lightspeedErrors, ...sidesErrors, ...csvErrors } as const satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof errorCatalog;
 
