@@ -1,6 +1,6 @@
 // The ledger as the engine answers it and the screens show it.
 import { z } from 'zod';
-import { isoDateOutput } from '../dates';
+import { dateInput, isoDateOutput } from '../dates';
 import { decimalOutput } from '../decimal-text';
 
 /** Every kind of stock movement; the database's check constraint, the filters and the screens use this one list. */
@@ -8,6 +8,16 @@ export const ledgerEntryTypes = ['RECEIPT', 'ISSUE', 'WASTE', 'COUNT', 'ADJUSTME
 export type LedgerEntryType = (typeof ledgerEntryTypes)[number];
 
 const id = z.number().int().positive();
+
+/** Which entries a screen asks about: each field narrows them. */
+export const ledgerFilter = z.object({
+  type: z.enum(ledgerEntryTypes).optional(),
+  from: dateInput.optional(),
+  to: dateInput.optional(),
+  businessLocationId: z.string().max(40).optional(),
+  storageUnitId: z.number().int().positive().optional(),
+  ingredientId: z.number().int().positive().optional(),
+});
 
 /** What a ledger row moves: an ingredient (with its unit) in a storage unit. */
 const ingredientInUnit = {

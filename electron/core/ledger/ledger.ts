@@ -15,11 +15,7 @@ import {
   toScaled,
   UNIT_COST_SCALE,
 } from '../decimal/decimal';
-
-import { USAGE_DAYS, type EntryLine, type IngredientUsage, type LedgerDay, type LedgerEntryType, type LedgerEntryView, type LedgerTotals } from '../../../shared/model/ledger';
-import { addDays } from '../../../shared/dates';
-import { requireIngredient } from '../inventory/ingredients';
-import { datesBetween } from '../time/zoned-time';
+import { type EntryLine, type LedgerDay, type LedgerEntryType, type LedgerEntryView, type LedgerTotals } from '../../../shared/model/ledger';
 import type { StockLine } from '../../../shared/model/inventory';
 
 export type { LedgerEntryView };
@@ -214,31 +210,17 @@ export function ledgerDays(scope: CompanyScope, filter: Omit<LedgerFilter, 'id'>
   }));
 }
 
-/** A chart of more days than this is unreadable; a longer range shows its first year. */
-const MAX_USAGE_DAYS = 366;
-
-/**
- * One ingredient's use per day (what the sales issued and what was wasted, positive) over the filter's
- * days, or over the USAGE_DAYS up to its last movement; every day of that range, quiet days as 0.
- */
-export function ingredientUsage(scope: CompanyScope, filter: Omit<LedgerFilter, 'id' | 'limit' | 'type'> & { ingredientId: number }): IngredientUsage {
-  const ingredient = requireIngredient(scope, filter.ingredientId);
+/** The last day the filter's entries moved stock, or null when they never did. */
+export function lastMovementDate(scope: CompanyScope, filter: Omit<LedgerFilter, 'id' | 'limit' | 'type'>): string | null {
   const where = ledgerWhere(scope, filter);
-  const last = filter.to ?? (scope.db.sqlite.prepare(`SELECT max(e.date) AS date FROM ledger_day_totals e WHERE ${where.sql} AND e.entries <> 0`).get(where.params) as { date: string | null }).date;
-  if (!last) return { ingredient: ingredient.name, unit: ingredient.unit, days: [] };
-  const first = filter.from ?? addDays(last, 1 - USAGE_DAYS);
-  const range = ledgerWhere(scope, { ...filter, from: first, to: last });
-  const rows = scope.db.sqlite
-    .prepare(`SELECT e.date, ${DAY_SUMS} FROM ledger_day_totals e WHERE ${range.sql} GROUP BY e.date`)
-    .all(range.params) as ({ date: string } & DaySums)[];
-  const byDate = new Map(rows.map((row) => [row.date, row]));
-  const days = datesBetween(first, last)
-    .slice(0, MAX_USAGE_DAYS)
-    .map((date) => {
-      const row = byDate.get(date);
-      return { date, issued: row ? formatScaled(row.issued, QUANTITY_SCALE) : '0', wasted: row ? formatScaled(row.wasted, QUANTITY_SCALE) : '0' };
-    });
-  return { ingredient: ingredient.name, unit: ingredient.unit, days };
+  return (scope.db.sqlite.prepare(`SELECT max(e.date) AS date FROM ledger_day_totals e WHERE ${where.sql} AND e.entries <> 0`).get(where.params) as { date: string | null }).date;
+}
+
+/** What the filter's entries issued and wasted (positive, quantity scale) on each day they moved, by date. */
+export function issuedAndWastedByDate(scope: CompanyScope, filter: Omit<LedgerFilter, 'id' | 'limit' | 'type'>): Map<string, { issued: number; wasted: number }> {
+  const where = ledgerWhere(scope, filter);
+  const rows = scope.db.sqlite.prepare(`SELECT e.date, ${DAY_SUMS} FROM ledger_day_totals e WHERE ${where.sql} GROUP BY e.date`).all(where.params) as ({ date: string } & DaySums)[];
+  return new Map(rows.map((row) => [row.date, { issued: row.issued, wasted: row.wasted }]));
 }
 
 /**

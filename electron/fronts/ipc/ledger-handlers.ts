@@ -1,5 +1,5 @@
 import type { Engine } from '../../core/engine';
-import { ingredientUsage, ledgerDays, ledgerEntryLines, ledgerTotals, listLedgerEntries, stockOnHand } from '../../core/ledger/ledger';
+import { ledgerDays, ledgerEntryLines, ledgerTotals, listLedgerEntries, stockOnHand } from '../../core/ledger/ledger';
 import type * as ledgerContracts from '../../../shared/ipc/contracts/ledger';
 import type { ChannelsOf, Handlers } from './handler-types';
 
@@ -14,6 +14,5 @@ export function createLedgerHandlers(engine: Engine): Pick<Handlers, LedgerChann
     'ledger:totals': (filter) => ledgerTotals(scope, filter),
     'ledger:lines': ({ id }) => ledgerEntryLines(scope, id),
     'ledger:days': (filter) => ledgerDays(scope, filter),
-    'ledger:usage': (filter) => ingredientUsage(scope, filter),
   };
 }

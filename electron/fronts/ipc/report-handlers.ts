@@ -1,6 +1,7 @@
 import type { Engine } from '../../core/engine';
 import { foodCost } from '../../core/reports/food-cost';
 import { homeDashboard } from '../../core/reports/home-dashboard';
+import { ingredientUsage } from '../../core/reports/usage';
 import { varianceReport } from '../../core/reports/variance';
 import type * as reportsContracts from '../../../shared/ipc/contracts/reports';
 import type { ChannelsOf, Handlers } from './handler-types';
@@ -13,6 +14,7 @@ export function createReportHandlers(engine: Engine): Pick<Handlers, ReportChann
   return {
     'home:dashboard': () => homeDashboard(scope, platform.clock, platform.settings.get('exchangeRates')),
     'reports:variance': ({ storageUnit, fromCountId, toCountId }) => varianceReport(scope, storageUnit, fromCountId, toCountId),
+    'reports:usage': (filter) => ingredientUsage(scope, filter),
     'reports:food-cost': ({ businessLocationId, from, to }) => foodCost(scope, businessLocationId, from, to, platform.settings.get('exchangeRates')),
   };
 }

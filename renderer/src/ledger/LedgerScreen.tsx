@@ -117,7 +117,7 @@ function usePages(filter: Filter, page: number) {
 
 /** The chosen ingredient's use per day: bars of what the sales issued and what was wasted. */
 function UsageChart({ filter }: { filter: Omit<Filter, 'type'> & { ingredientId: number } }) {
-  const usage = useLive(() => call('ledger:usage', filter), ledgerMoved, [JSON.stringify(filter)]);
+  const usage = useLive(() => call('reports:usage', filter), ledgerMoved, [JSON.stringify(filter)]);
   if (!usage.data) return <ErrorNotice error={usage.error} />;
   const { ingredient, unit } = usage.data;
   const data = usage.data.days.map((day) => ({ date: formatDayShort(day.date), full: formatDay(day.date), issued: Number(day.issued), wasted: Number(day.wasted) }));

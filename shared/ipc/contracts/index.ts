@@ -16,7 +16,7 @@ import {
   saveRecipe,
   saveStorageUnit,
 } from './inventory';
-import { ledgerDays, ledgerEntryLines, ledgerTotals, ledgerUsage, listLedger, listStock } from './ledger';
+import { ledgerDays, ledgerEntryLines, ledgerTotals, listLedger, listStock } from './ledger';
 import { configureConnection, disconnect, getConfiguration, getConnection, pasteAddress, startConnect, testConnection } from './connection';
 import {
   confirmRenameContract,
@@ -38,7 +38,7 @@ import {
 import { linkLocation, listLocationsContract, locationOverviewContract, setLocationAutoIssue, setLocationTimeZone, syncLocationsContract } from './locations';
 import { activateLocationContract, cancelMigrationContract, migrationStatusContract, rerunMigrationContract, startMigrationContract } from './migrations';
 import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
-import { foodCostContract, homeDashboardContract, varianceContract } from './reports';
+import { foodCostContract, homeDashboardContract, ingredientUsageContract, varianceContract } from './reports';
 import { getLogContract, listLogsContract, runTransfer } from './transfers';
 import { sidesConnectContract, sidesStatusContract, sidesSyncProductsContract, sidesSyncStoresContract, sidesTestContract } from './sides';
 import { countSheetContract, finishCountContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, stockChangesContract, undoStockChangeContract, wasteReasonsContract, saveCountContract,
@@ -105,7 +105,7 @@ const all = [
   ledgerTotals,
   ledgerEntryLines,
   ledgerDays,
-  ledgerUsage,
+  ingredientUsageContract,
   setupChecklist,
   homeDashboardContract,
   getSettings,

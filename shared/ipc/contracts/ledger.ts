@@ -1,17 +1,7 @@
 import { z } from 'zod';
-import { dateInput } from '../../dates';
 import { defineContract } from '../contract';
 import { stockLine } from '../../model/inventory';
-import { entryLine, ingredientUsageView, ledgerDayView, ledgerEntryTypes, ledgerEntryView, ledgerTotalsView } from '../../model/ledger';
-
-const ledgerFilter = z.object({
-  type: z.enum(ledgerEntryTypes).optional(),
-  from: dateInput.optional(),
-  to: dateInput.optional(),
-  businessLocationId: z.string().max(40).optional(),
-  storageUnitId: z.number().int().positive().optional(),
-  ingredientId: z.number().int().positive().optional(),
-});
+import { entryLine, ledgerDayView, ledgerEntryView, ledgerFilter, ledgerTotalsView } from '../../model/ledger';
 
 /** The filter and how many rows, newest first, a screen asks for. */
 const pagedLedgerFilter = ledgerFilter.extend({ limit: z.number().int().positive().max(10_000).default(1_000) }).strict();
@@ -45,14 +35,6 @@ export const ledgerDays = defineContract({
   input: pagedLedgerFilter,
   output: z.array(ledgerDayView),
   errors: ['invalid_date_format'],
-});
-
-/** A chosen ingredient's use per day, for its chart. */
-export const ledgerUsage = defineContract({
-  channel: 'ledger:usage',
-  input: ledgerFilter.omit({ type: true }).extend({ ingredientId: z.number().int().positive() }).strict(),
-  output: ingredientUsageView,
-  errors: ['invalid_date_format', 'ingredient_not_found'],
 });
 
 /** Stock on hand, read from the ledger (every storage unit, or one). */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { posLocationId } from '../../model/items';
+import { ingredientUsageView, ledgerFilter } from '../../model/ledger';
 import { homeDashboard } from '../../model/setup';
 import { foodCostView, varianceReportView } from '../../model/stock';
 import { defineContract } from '../contract';
@@ -29,4 +30,12 @@ export const foodCostContract = defineContract({
   input: z.object({ businessLocationId: posLocationId, from: dateInput, to: dateInput }).strict(),
   output: foodCostView,
   errors: ['location_not_found', 'invalid_date_format', 'invalid_input'],
+});
+
+/** A chosen ingredient's use per day, for the Ledger's chart. */
+export const ingredientUsageContract = defineContract({
+  channel: 'reports:usage',
+  input: ledgerFilter.omit({ type: true }).extend({ ingredientId: z.number().int().positive() }).strict(),
+  output: ingredientUsageView,
+  errors: ['invalid_date_format', 'ingredient_not_found'],
 });
