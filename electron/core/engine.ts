@@ -69,7 +69,7 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
     log,
     lightspeed: { config, tokens, api, connection: new ConnectionService(scope, vault, config, api, platform.clock) },
     sides,
-    transfers: { scope, days, clock: platform.clock, sleep: realSleep, retryDelaysMs: retryDelaysFrom(platform.env), lockWaitMs: 60_000, log },
+    transfers: { scope, days, clock: platform.clock, sleep: realSleep, retryDelaysMs: retryDelaysFrom(platform.env), lockWaitMs: 60_000, log, events },
     close: () => db.close(),
   };
 }

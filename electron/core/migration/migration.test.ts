@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { LarderEvent } from '../../../shared/model/events';
 import { HARBOUR, startRestaurant, TONGATAPU, type Restaurant } from '../../../test/support/restaurant';
 import { unlinkStorageUnit } from '../locations/location-config';
 import { runDue } from '../scheduler/run-due';
@@ -123,6 +124,24 @@ describe('run-due', () => {
     expect(first.locations[0]?.posted).toEqual(['2026-05-08', '2026-05-09', '2026-05-10', '2026-05-11', '2026-05-12', '2026-05-13', '2026-05-14']);
     expect(posted).toEqual(first.locations[0]?.posted);
     expect((await runDue(run.engine.transfers)).locations[0]?.posted).toEqual([]);
+  });
+
+  it('tells open screens about every day it runs, whoever started it: a migration by its progress, a nightly day by its transfer (issue 26)', async () => {
+    const run = await setup();
+    const heard: LarderEvent[] = [];
+    run.engine.events.subscribe((event) => heard.push(event));
+    await runMigration(run.engine.transfers, activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock).job_id);
+    expect(heard.filter((event) => event.type === 'migration:progress').at(-1)).toEqual({ type: 'migration:progress', businessLocationId: HARBOUR, status: 'completed', progressPercent: 100 });
+    expect(heard.some((event) => event.type.startsWith('transfer:'))).toBe(false);
+    heard.length = 0;
+    run.setNow('2026-05-10T10:00:00Z');
+    await runDue(run.engine.transfers);
+    expect(heard.filter((event) => event.type.startsWith('transfer:'))).toEqual([
+      { type: 'transfer:started', businessLocationId: HARBOUR, date: '2026-05-08' },
+      { type: 'transfer:finished', businessLocationId: HARBOUR, date: '2026-05-08', success: true },
+      { type: 'transfer:started', businessLocationId: HARBOUR, date: '2026-05-09' },
+      { type: 'transfer:finished', businessLocationId: HARBOUR, date: '2026-05-09', success: true },
+    ]);
   });
 
   it('raises one transfer alert for failed days, and resolves it after a clean run', async () => {

@@ -244,8 +244,13 @@ export type MigrationProgress = (view: MigrationView) => void;
 const HEAP_BOUND_BYTES = 80 * 1024 * 1024;
 
 /** Runs a pending job to its end (or until cancelled), one committed day at a time. */
-export async function runMigration(context: TransferContext, jobId: number, onProgress: MigrationProgress = () => undefined): Promise<MigrationView | null> {
+export async function runMigration(context: TransferContext, jobId: number, onView: MigrationProgress = () => undefined): Promise<MigrationView | null> {
   const { scope, clock } = context;
+  // Every open screen follows the run, whoever started it (an activation, the tray's nightly run).
+  const onProgress = (progress: MigrationView) => {
+    context.events.emit({ type: 'migration:progress', businessLocationId: progress.location_id, status: progress.status, progressPercent: progress.progress_percent });
+    onView(progress);
+  };
   const job = claim(scope, jobId, clock);
   if (!job) return null;
   const location = scope.db.orm.select().from(locations).where(eq(locations.id, job.locationId)).get() as Location;

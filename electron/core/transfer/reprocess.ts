@@ -124,6 +124,7 @@ export async function reprocess(context: TransferContext, businessLocationId: st
     if (options.signal?.aborted) break;
     const result = await transferDay(context, { businessLocationId, date, force: false, rebuild: true, trigger: 'reprocess' });
     results.push(result);
+    context.events.emit({ type: 'reprocess:progress', businessLocationId, done: results.length, total: days.length, date: result.date });
     options.onProgress?.(results.length, days.length, result);
   }
   return results;

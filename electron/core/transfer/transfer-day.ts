@@ -40,6 +40,7 @@ import type { Location } from '../locations/location-sync';
 import type { TransferResult } from '../../../shared/model/transfers';
 import type { ActivityLog } from '../platform/activity-log';
 import type { Clock } from '../clock';
+import type { EventBus } from '../event-bus';
 import { salesSourceOf } from '../sources/sales-sources';
 import { acquireDayLock, releaseDayLock } from './day-lock';
 import { mappingLookup } from '../items/mapping-lookup';
@@ -63,6 +64,8 @@ export interface TransferContext {
   lockWaitMs: number;
   /** Where each attempt's outcome is written for a diagnostics file. */
   log: Pick<ActivityLog, 'info' | 'error'>;
+  /** Open screens follow a day's transfer and a migration's days through these, whoever started them (a click, the tray's nightly run). */
+  events: Pick<EventBus, 'emit'>;
 }
 
 export interface TransferRequest {
@@ -124,8 +127,23 @@ function checkRequest(scope: CompanyScope, clock: Clock, request: TransferReques
 }
 
 export async function transferDay(context: TransferContext, request: TransferRequest): Promise<TransferResult> {
+  const { location, date } = checkRequest(context.scope, context.clock, request);
+  // A migration's days are followed through its own progress instead: ninety events a run would flood the screens.
+  if (request.trigger === 'migration') return attemptWithRetries(context, request, location, date);
+  const day = { businessLocationId: location.businessLocationId, date };
+  context.events.emit({ type: 'transfer:started', ...day });
+  let success = false;
+  try {
+    const result = await attemptWithRetries(context, request, location, date);
+    success = result.success;
+    return result;
+  } finally {
+    context.events.emit({ type: 'transfer:finished', ...day, success });
+  }
+}
+
+async function attemptWithRetries(context: TransferContext, request: TransferRequest, location: Location & { storageUnitId: number }, date: string): Promise<TransferResult> {
   const { scope, clock } = context;
-  const { location, date } = checkRequest(scope, clock, request);
   const requestUuid = randomUUID();
   const attempts = context.retryDelaysMs.length + 1;
 

@@ -89,13 +89,7 @@ export function createItemHandlers(engine: Engine): Pick<Handlers, ItemChannel> 
       if (running) throw new DomainError('reprocess_running', 'Days are being reprocessed already; wait for that run or cancel it.');
       const controller = (running = new AbortController());
       try {
-        const results = await reprocess(engine.transfers, businessLocationId, from, to, {
-          signal: controller.signal,
-          onProgress: (done, total, result) => {
-            events.emit({ type: 'transfer:finished', businessLocationId, date: result.date, success: result.success });
-            events.emit({ type: 'reprocess:progress', businessLocationId, done, total, date: result.date });
-          },
-        });
+        const results = await reprocess(engine.transfers, businessLocationId, from, to, { signal: controller.signal });
         return { days: results.map((result) => ({ date: result.date, success: result.success })), cancelled: controller.signal.aborted };
       } finally {
         running = null;

@@ -7,11 +7,8 @@ type MigrationChannel = ChannelsOf<typeof migrationsContracts>;
 
 /** The 90-day migration's verbs; a migration started here runs on in this process, its progress reaching the screens as events. */
 export function createMigrationHandlers(engine: Engine): Pick<Handlers, MigrationChannel> {
-  const { scope, events, transfers } = engine;
-  const runInBackground = (jobId: number) =>
-    void runMigration(transfers, jobId, (progress) =>
-      events.emit({ type: 'migration:progress', businessLocationId: progress.location_id, status: progress.status, progressPercent: progress.progress_percent }),
-    );
+  const { scope, transfers } = engine;
+  const runInBackground = (jobId: number) => void runMigration(transfers, jobId);
   const migrate = (businessLocationId: string, action: MigrationAction) => {
     const { jobToRun, migration } = applyMigrationAction(scope, businessLocationId, action, transfers.clock);
     if (jobToRun !== null) runInBackground(jobToRun);

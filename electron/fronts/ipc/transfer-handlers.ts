@@ -9,14 +9,9 @@ type TransferChannel = ChannelsOf<typeof transfersContracts>;
 
 /** A day transferred by hand, and the transfer logs, as the screens reach them. */
 export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferChannel> {
-  const { scope, events, transfers } = engine;
+  const { scope, transfers } = engine;
   return {
-    'transfers:run': async ({ businessLocationId, date, force, replaceWithEmpty }) => {
-      events.emit({ type: 'transfer:started', businessLocationId, date });
-      const result = await issueByHand(transfers, { businessLocationId, date, force, replaceWithEmpty });
-      events.emit({ type: 'transfer:finished', businessLocationId, date: result.date, success: result.success });
-      return result;
-    },
+    'transfers:run': ({ businessLocationId, date, force, replaceWithEmpty }) => issueByHand(transfers, { businessLocationId, date, force, replaceWithEmpty }),
     'logs:list': ({ businessLocationId, ...filter }) => listLogSummaries(scope, { businessLocationId, ...filter }),
     'logs:get': ({ id }) => {
       const log = getLog(scope, id);
