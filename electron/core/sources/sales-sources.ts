@@ -1,7 +1,9 @@
 // Sales sources: where a company's sales come from (the seed's Lightspeed K-Series, Sides POS and CSV
 // upload). The only module that writes sales_sources. A source's name is the user's and unique within
 // the company; its settings are the kind's own JSON (a CSV source's are its profile).
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
+import { salesSources } from '../db/schema';
 import type { SalesSourceKind } from '../../../shared/model/transfers';
 import { DomainError } from '../domain-error';
 
@@ -13,9 +15,11 @@ export interface SalesSource {
   updatedAt: string;
 }
 
+const COLUMNS = { id: salesSources.id, kind: salesSources.kind, name: salesSources.name, settings: salesSources.settings, updatedAt: salesSources.updatedAt };
 type Row = Omit<SalesSource, 'settings'> & { settings: string };
 const toSource = (row: Row): SalesSource => ({ ...row, settings: JSON.parse(row.settings) as unknown });
-const SELECT = 'SELECT id, kind, name, settings, updated_at AS updatedAt FROM sales_sources';
+const select = (scope: CompanyScope, where: SQL | undefined) =>
+  scope.db.orm.select(COLUMNS).from(salesSources).where(and(eq(salesSources.companyId, scope.companyId), where));
 
 /** Creates the source, or replaces the settings of the source of that name; a name taken by another kind is refused. */
 export function saveSalesSource(scope: CompanyScope, source: { kind: SalesSourceKind; name: string; settings: unknown }, at: string): SalesSource {
@@ -24,25 +28,25 @@ export function saveSalesSource(scope: CompanyScope, source: { kind: SalesSource
     if (existing && existing.kind !== source.kind) {
       throw new DomainError('invalid_input', `"${source.name}" already names a ${existing.kind} source; choose another name.`);
     }
-    const row = scope.db.sqlite
-      .prepare(
-        `INSERT INTO sales_sources (company_id, kind, name, settings, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (company_id, name) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at
-         RETURNING id, kind, name, settings, updated_at AS updatedAt`,
-      )
-      .get(scope.companyId, source.kind, source.name, JSON.stringify(source.settings), at) as Row;
+    const settings = JSON.stringify(source.settings);
+    const row = scope.db.orm
+      .insert(salesSources)
+      .values({ companyId: scope.companyId, kind: source.kind, name: source.name, settings, updatedAt: at })
+      .onConflictDoUpdate({ target: [salesSources.companyId, salesSources.name], set: { settings, updatedAt: at } })
+      .returning(COLUMNS)
+      .get();
     return toSource(row);
   });
 }
 
 export function salesSourceOf(scope: CompanyScope, id: number): SalesSource {
-  const row = scope.db.statement(`${SELECT} WHERE company_id = ? AND id = ?`).get(scope.companyId, id) as Row | undefined;
+  const row = select(scope, eq(salesSources.id, id)).get();
   if (!row) throw new DomainError('sales_source_not_found', `There is no sales source with id ${id}.`);
   return toSource(row);
 }
 
 export function findSalesSource(scope: CompanyScope, name: string): SalesSource | undefined {
-  const row = scope.db.sqlite.prepare(`${SELECT} WHERE company_id = ? AND name = ?`).get(scope.companyId, name) as Row | undefined;
+  const row = select(scope, eq(salesSources.name, name)).get();
   return row ? toSource(row) : undefined;
 }
 
@@ -61,10 +65,8 @@ export function lightspeedSource(scope: CompanyScope, at: string): SalesSource {
 
 /** By name. */
 export function listSalesSources(scope: CompanyScope, kind?: SalesSourceKind): SalesSource[] {
-  const rows = (
-    kind === undefined
-      ? scope.db.sqlite.prepare(`${SELECT} WHERE company_id = ? ORDER BY name`).all(scope.companyId)
-      : scope.db.sqlite.prepare(`${SELECT} WHERE company_id = ? AND kind = ? ORDER BY name`).all(scope.companyId, kind)
-  ) as Row[];
-  return rows.map(toSource);
+  return select(scope, kind === undefined ? undefined : eq(salesSources.kind, kind))
+    .orderBy(asc(salesSources.name))
+    .all()
+    .map(toSource);
 }
