@@ -6,6 +6,7 @@ import { formatInstant } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
 import { anyOf, useLive } from '../ui/use-live';
 import { useDesktop } from '../ui/use-desktop';
+import { sourceCardActions } from './source-card-actions';
 
 const healthText: Record<SalesSourceView['health'], { label: string; color: string }> = {
   ready: { label: 'Ready', color: 'green' },
@@ -22,6 +23,7 @@ function SourceCard({ source, desktop }: { source: SalesSourceView; desktop: boo
   const go = useNavigation((state) => state.go);
   // Never green while something needs doing: unmapped codes turn a ready source amber.
   const health = healthText[source.health === 'ready' && source.attention ? 'attention' : source.health];
+  const Actions = sourceCardActions[source.kind];
   return (
     <Paper withBorder p="md" data-source={source.name} data-health={source.health} aria-label={source.name} component="section">
       <Group justify="space-between" align="start" mb={4}>
@@ -49,40 +51,7 @@ function SourceCard({ source, desktop }: { source: SalesSourceView; desktop: boo
         </Alert>
       ) : null}
       <Group mt="sm" gap="xs">
-        {source.kind === 'lightspeed' ? (
-          <>
-            <Button size="xs" onClick={() => go('connection')}>
-              {source.health === 'not_connected' ? 'Connect' : 'Manage connection'}
-            </Button>
-            {source.locations > 0 ? (
-              <Button size="xs" variant="default" onClick={() => go('locations')}>
-                Locations
-              </Button>
-            ) : null}
-          </>
-        ) : null}
-        {source.kind === 'sides' ? (
-          <>
-            <Button size="xs" onClick={() => go('sides')}>
-              {source.health === 'not_connected' ? 'Connect' : 'Manage connection'}
-            </Button>
-            {source.locations > 0 ? (
-              <Button size="xs" variant="default" onClick={() => go('locations')}>
-                Stores
-              </Button>
-            ) : null}
-          </>
-        ) : null}
-        {source.kind === 'csv' ? (
-          <>
-            <Button size="xs" onClick={() => go('upload', source.name)}>
-              Upload a file
-            </Button>
-            <Button size="xs" variant="default" onClick={() => go('csv-profile', source.name)}>
-              Edit profile
-            </Button>
-          </>
-        ) : null}
+        <Actions source={source} />
         {source.unmappedItems > 0 ? (
           <Button size="xs" variant="default" onClick={() => go('items', null, { source: source.name })}>
             Map {source.kind === 'csv' ? 'codes' : 'items'}

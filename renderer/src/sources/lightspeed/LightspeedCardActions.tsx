@@ -1,0 +1,20 @@
+import { Button } from '@mantine/core';
+import type { SalesSourceView } from '../../../../shared/model/sources';
+import { useNavigation } from '../../ui/navigation-store';
+
+/** On Lightspeed's card: connect or manage the connection, and its locations once synced. */
+export function LightspeedCardActions({ source }: { source: SalesSourceView }) {
+  const go = useNavigation((state) => state.go);
+  return (
+    <>
+      <Button size="xs" onClick={() => go('connection')}>
+        {source.health === 'not_connected' ? 'Connect' : 'Manage connection'}
+      </Button>
+      {source.locations > 0 ? (
+        <Button size="xs" variant="default" onClick={() => go('locations')}>
+          Locations
+        </Button>
+      ) : null}
+    </>
+  );
+}
