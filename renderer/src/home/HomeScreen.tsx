@@ -5,6 +5,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { useNavigation, type Section } from '../ui/navigation-store';
 import { anyOf, useLive } from '../ui/use-live';
 import { DemoAccountButton } from '../sources/lightspeed/DemoAccountButton';
+import { useDemoStore } from '../sources/lightspeed/demo-store';
 import { call } from '../ipc/client';
 
 /** The seed's recommended setup order, each step in words and where it is done. */
@@ -34,6 +35,8 @@ export function HomeScreen() {
   const { data, error } = useLive(() => call('setup:checklist', {}), () => true, []);
   const configuration = useLive(() => call('connection:configuration', {}), anyOf('connection:changed'), []);
   const connected = data?.steps.find((step) => step.step === 'connect')?.done ?? false;
+  // While the demo starts, its card stays (the connection comes before the demo is marked in use).
+  const demoStarting = useDemoStore((state) => state.busy);
   const info = useLive(() => call('app:info', {}), () => false, []);
   const desktop = info.data ? info.data.runtime === 'electron' : true;
   const dashboard = useLive(() => call('home:dashboard', {}), () => true, []);
@@ -94,7 +97,7 @@ export function HomeScreen() {
           day by hand from its location’s page.
         </Alert>
       ) : null}
-      {configuration.data && ((!configuration.data.complete && !connected) || configuration.data.demoAccount) ? (
+      {configuration.data && ((!configuration.data.complete && !connected) || configuration.data.demoAccount || demoStarting) ? (
         <Alert color="blue" title={configuration.data.demoAccount ? 'You are using the demo account' : 'No Lightspeed account at hand?'}>
           <Text size="sm" mb="xs">
             {configuration.data.demoAccount
