@@ -41,6 +41,10 @@ export const settingsSchema = z.object({
   lightspeedLoopbackPort: z.number().int().min(1024).max(65535).nullable().default(null),
   /** The reasons waste is recorded with: a short list the manager edits (Inventory → Waste and moves). */
   wasteReasons: z.array(z.string().trim().min(1).max(40)).min(1).max(20).default(['spoiled', 'dropped', 'overproduced', 'staff meal', 'other']),
+  /** "Refunds put stock back": a refund outside a reopened bill restocks what it refunds (off: the dish was made). */
+  refundsRestock: z.boolean().default(false),
+  /** "Voids that are waste": a line voided for one of these reasons (Lightspeed's voidReason) posts its quantity as WASTE. */
+  voidsThatAreWaste: z.array(z.string().trim().min(1).max(40)).max(20).default(['Broken', 'Cooking', 'Taste', 'Unhappy Client']),
   /**
    * What 1 unit of a location's sales currency is in the company's currency (stock is valued in it), by
    * currency code, e.g. {"USD": "0.92"}: food cost % compares sales and costs only in one currency.

@@ -69,7 +69,17 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
     log,
     lightspeed: { config, tokens, api, connection: new ConnectionService(scope, vault, config, api, platform.clock) },
     sides,
-    transfers: { scope, days, clock: platform.clock, sleep: realSleep, retryDelaysMs: retryDelaysFrom(platform.env), lockWaitMs: 60_000, log, events },
+    transfers: {
+      scope,
+      days,
+      clock: platform.clock,
+      sleep: realSleep,
+      retryDelaysMs: retryDelaysFrom(platform.env),
+      lockWaitMs: 60_000,
+      log,
+      events,
+      salesRules: () => ({ refundsRestock: platform.settings.get('refundsRestock'), wasteVoidReasons: platform.settings.get('voidsThatAreWaste') }),
+    },
     close: () => db.close(),
   };
 }

@@ -34,6 +34,11 @@ export const saleSchema = z.object({
   /** A cancelled sale counts nothing. */
   cancelled: z.boolean(),
   closedAt: z.string(),
+  /**
+   * The first account of the sale's chain: a reopened bill, its reversal and the bill again, a split
+   * bill's parts, a refund of a sale all name it; null when the POS names none (the sale is its own).
+   */
+  chainId: z.string().nullable(),
   lines: z.array(soldLineSchema),
 });
 

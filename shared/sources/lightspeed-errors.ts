@@ -1,6 +1,10 @@
 // Lightspeed K-Series' error codes (its OAuth connection and its API), in the office manager's words;
 // shared/errors.ts gathers every room's codes into the one catalog.
 export const lightspeedErrors = {
+  lightspeed_unknown_sale_type: {
+    meaning: 'Lightspeed sent a sale of a type Larder does not know how to count yet. To deduct nothing wrongly, nothing of that day was posted.',
+    fix: 'Send the diagnostics file (Settings) to support: the type is named in the transfer log. The day posts once Larder knows the type; run it again then.',
+  },
   lightspeed_integration_exists: {
     meaning: 'A Lightspeed integration already exists for this company.',
     fix: 'Use Reauthorize on the existing connection instead of connecting again.',

@@ -61,7 +61,7 @@ try {
     .slice(0, 200);
   const recipe = findRecipeByName(scope, 'Recipe 7')!.id;
   saveMappings(scope, remapped.map((item) => ({ posItemId: item.id, target: { recipeId: recipe }, quantity: '1', isSubtraction: false })), NOW);
-  const preview = timed(Math.max(3, Math.ceil(RUNS / 2)), () => reprocessPreview(scope, BL, from, yesterday));
+  const preview = timed(Math.max(3, Math.ceil(RUNS / 2)), () => reprocessPreview(engine.transfers, BL, from, yesterday));
   engine.close();
 
   console.log(

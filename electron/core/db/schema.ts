@@ -603,6 +603,8 @@ export const sales = sqliteTable(
     timeClosed: text('time_closed').notNull(),
     /** The CSV upload whose row this sale is (one sale per row); null for polled sources. */
     csvUploadId: integer('csv_upload_id').references(() => csvUploads.id),
+    /** The first account of the sale's chain (a reopened bill, a split, a refund link to it); null when the POS names none. */
+    chainId: text('chain_id'),
   },
   (t) => [
     uniqueIndex('sales_location_account').on(t.locationId, t.accountReference),
@@ -647,6 +649,10 @@ export const salesLines = sqliteTable(
     quantity: integer('quantity'),
     /** Money scale: the line's net sales value, to tell how much of a day's takings deducted nothing. */
     netAmount: integer('net_amount'),
+    /** Why the line was voided after it was ordered (Lightspeed's voidReason), or null. */
+    voidReason: text('void_reason'),
+    /** The POS's accounting group of the line (Food, Drinks …): what its own day totals are grouped by. */
+    accountingGroup: text('accounting_group'),
   },
   (t) => [uniqueIndex('sales_lines_sale_line').on(t.saleId, t.lineId)],
 );
@@ -655,7 +661,7 @@ export const salesLines = sqliteTable(
  * What each sold item sold per location and business day, sold lines only (positive quantity, named,
  * not voided or cancelled): the cached sales summed once when a day is stored, so a 30-day ranking of
  * unmapped items reads thousands of rows instead of a busy venue's 150,000 lines. Kept by
- * transfer/sales-source.ts, which writes the sales it sums.
+ * sales/sales-cache.ts, which writes the sales it sums.
  */
 export const soldItemDays = sqliteTable(
   'sold_item_days',

@@ -136,6 +136,46 @@ export function postDayIssues(scope: CompanyScope, day: IssueDay & { transferLog
 
 const TRACE_COLUMNS = ['sales_line_id', 'ingredient_id', 'entry_id', 'quantity'] as const;
 
+/** The reference of a location-day's WASTE entries for lines voided for `reason`: one set per day and reason (ledger_reference_once). */
+export const voidWasteReference = (day: { businessLocationId: string; date: string }, reason: string) => `void:${day.businessLocationId}:${day.date}:${reason}`;
+
+/**
+ * A location-day's waste from voided lines, by reason and ingredient, replacing what an earlier run
+ * posted for the day (so a re-run never adds a second set: the unique reference index sees to it).
+ * Each entry is a WASTE of the voided quantity (negative, quantity scale) at the day's unit cost.
+ */
+export function replaceVoidWaste(scope: CompanyScope, day: IssueDay & { transferLogId: number }, wasted: Map<string, Map<number, DayIssue>>): number[] {
+  const gone = scope.db
+    .statement(
+      `DELETE FROM ledger_entries WHERE company_id = ? AND type = 'WASTE' AND business_location_id = ? AND date = ? AND source = ? AND reference LIKE 'void:%'
+       RETURNING type, date, storage_unit_id AS storageUnitId, ingredient_id AS ingredientId`,
+    )
+    .all(scope.companyId, day.businessLocationId, day.date, day.source) as RemovedEntry[];
+  const insert = scope.db.statement(
+    `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, reference, business_location_id, source, sales_lines, transfer_log_id)
+     VALUES (?, 'WASTE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  );
+  const ids: number[] = [];
+  const posted: RemovedEntry[] = [];
+  for (const [reason, byIngredient] of wasted) {
+    for (const [ingredientId, waste] of byIngredient) {
+      if (waste.quantity === 0) continue;
+      checkScaled(waste.quantity, 'Quantity');
+      checkScaled(waste.value, 'Value');
+      const reference = voidWasteReference(day, reason);
+      ids.push(
+        (insert.get(scope.companyId, day.date, ingredientId, day.storageUnitId, waste.quantity, waste.unitCost, waste.value, reference, day.businessLocationId, day.source, waste.lines, day.transferLogId) as { id: number })
+          .id,
+      );
+      posted.push({ type: 'WASTE', date: day.date, storageUnitId: day.storageUnitId, ingredientId });
+    }
+  }
+  if (gone.length === 0 && ids.length === 0) return ids;
+  addUpDay(scope, day.businessLocationId, day.date);
+  restateCounts(scope, [...gone, ...posted].map((entry) => movementOf(scope, entry)));
+  return ids;
+}
+
 /** A day's sum past 2^53 would not be exact: refused, never wrapped (no kitchen comes near it). */
 function checkScaled(value: number, field: string): void {
   if (!Number.isSafeInteger(value)) throw new DomainError('invalid_value', `${field} of a day's issue is too large to store exactly.`);

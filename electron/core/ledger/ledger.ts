@@ -104,6 +104,7 @@ function ledgerWhere(scope: CompanyScope, filter: LedgerFilter): OptionalFilter 
 const ORIGIN_SQL = `CASE
   WHEN e.reference LIKE 'count:%' THEN (SELECT json_object('kind', 'count', 'at', c.counted_at) FROM stock_counts c WHERE c.id = CAST(substr(e.reference, 7) AS INTEGER))
   WHEN e.reference LIKE 'waste:%' THEN (SELECT json_object('kind', 'waste', 'reason', w.reason) FROM waste_records w WHERE w.id = CAST(substr(e.reference, 7) AS INTEGER))
+  WHEN e.reference LIKE 'void:%' THEN json_object('kind', 'waste', 'reason', 'void: ' || substr(e.reference, length('void:' || e.business_location_id || ':' || e.date || ':') + 1))
   WHEN e.reference LIKE 'move:%' THEN (SELECT json_object('kind', 'move', 'direction', CASE WHEN e.storage_unit_id = m.from_storage_unit_id THEN 'to' ELSE 'from' END,
       'storageUnit', (SELECT name FROM storage_units WHERE id = CASE WHEN e.storage_unit_id = m.from_storage_unit_id THEN m.to_storage_unit_id ELSE m.from_storage_unit_id END))
     FROM stock_moves m WHERE m.id = CAST(substr(e.reference, 6) AS INTEGER))

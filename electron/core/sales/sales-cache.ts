@@ -22,6 +22,10 @@ export interface DayLine {
   netAmount: number | null;
   saleType: string;
   saleCancelled: boolean;
+  /** The sale's chain (sales-day.ts): a refund nets when its chain holds a reopened bill. */
+  chainId: string | null;
+  voidReason: string | null;
+  accountingGroup: string | null;
 }
 
 export interface CachedDay {
@@ -97,6 +101,9 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
         netAmount: lineAmount(line),
         saleType: fetched.type,
         saleCancelled: fetched.cancelled,
+        chainId: fetched.chainId,
+        voidReason: line.voidReason,
+        accountingGroup: line.accountingGroup,
         closedAt: fetched.closedAt,
       });
     }
@@ -145,8 +152,8 @@ interface DayToStore {
   soldItemIds: number[];
 }
 
-const SALE_COLUMNS = ['id', 'location_id', 'business_date', 'account_reference', 'receipt_id', 'type', 'cancelled', 'time_closed'] as const;
-const LINE_COLUMNS = ['id', 'sale_id', 'line_id', 'parent_line_id', 'sold_item_id', 'quantity', 'net_amount'] as const;
+const SALE_COLUMNS = ['id', 'location_id', 'business_date', 'account_reference', 'receipt_id', 'type', 'cancelled', 'time_closed', 'chain_id'] as const;
+const LINE_COLUMNS = ['id', 'sale_id', 'line_id', 'parent_line_id', 'sold_item_id', 'quantity', 'net_amount', 'void_reason', 'accounting_group'] as const;
 
 /** A day none of whose sales is stored yet (the usual case: a migration's or the nightly run's first fetch), each sale and line once. */
 function isNewDay(db: LarderDb, locationId: number, day: FetchedDay): boolean {
@@ -168,11 +175,11 @@ function insertNewDay(db: LarderDb, locationId: number, date: string, day: DayTo
   const rowIds: number[] = [];
   let next = 0;
   for (const fetched of day.sales) {
-    saleValues.push(saleId, locationId, date, fetched.saleId, fetched.receiptId, fetched.type, fetched.cancelled ? 1 : 0, fetched.closedAt);
+    saleValues.push(saleId, locationId, date, fetched.saleId, fetched.receiptId, fetched.type, fetched.cancelled ? 1 : 0, fetched.closedAt, fetched.chainId);
     for (let count = fetched.lines.length; count > 0; count--, next++) {
       const line = day.lines[next] as DayLine;
       rowIds.push(rowId);
-      lineValues.push(rowId++, saleId, line.lineId, line.parentLineId, day.soldItemIds[next], line.quantity, line.netAmount);
+      lineValues.push(rowId++, saleId, line.lineId, line.parentLineId, day.soldItemIds[next], line.quantity, line.netAmount, line.voidReason, line.accountingGroup);
     }
     saleId++;
   }
@@ -184,26 +191,26 @@ function insertNewDay(db: LarderDb, locationId: number, date: string, day: DayTo
 /** A day fetched before: every sale and line upserted by its key, so the row ids the trace points at stay. */
 function upsertDay(db: LarderDb, locationId: number, date: string, day: DayToStore): number[] {
   const upsertSale = db.statement(
-    `INSERT INTO sales (location_id, business_date, account_reference, receipt_id, type, cancelled, time_closed) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO sales (location_id, business_date, account_reference, receipt_id, type, cancelled, time_closed, chain_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (location_id, account_reference) DO UPDATE SET business_date = excluded.business_date, receipt_id = excluded.receipt_id,
-       type = excluded.type, cancelled = excluded.cancelled, time_closed = excluded.time_closed
+       type = excluded.type, cancelled = excluded.cancelled, time_closed = excluded.time_closed, chain_id = excluded.chain_id
      RETURNING id`,
   );
   const upsertLine = db.statement(
-    `INSERT INTO sales_lines (sale_id, line_id, parent_line_id, sold_item_id, quantity, net_amount) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO sales_lines (sale_id, line_id, parent_line_id, sold_item_id, quantity, net_amount, void_reason, accounting_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (sale_id, line_id) DO UPDATE SET parent_line_id = excluded.parent_line_id, sold_item_id = excluded.sold_item_id,
-       quantity = excluded.quantity, net_amount = excluded.net_amount
+       quantity = excluded.quantity, net_amount = excluded.net_amount, void_reason = excluded.void_reason, accounting_group = excluded.accounting_group
      RETURNING id`,
   );
   const rowIds: number[] = [];
   let next = 0;
   for (const fetched of day.sales) {
-    const { id: saleId } = upsertSale.get(locationId, date, fetched.saleId, fetched.receiptId, fetched.type, fetched.cancelled ? 1 : 0, fetched.closedAt) as {
+    const { id: saleId } = upsertSale.get(locationId, date, fetched.saleId, fetched.receiptId, fetched.type, fetched.cancelled ? 1 : 0, fetched.closedAt, fetched.chainId) as {
       id: number;
     };
     for (let count = fetched.lines.length; count > 0; count--, next++) {
       const line = day.lines[next] as DayLine;
-      rowIds.push((upsertLine.get(saleId, line.lineId, line.parentLineId, day.soldItemIds[next], line.quantity, line.netAmount) as { id: number }).id);
+      rowIds.push((upsertLine.get(saleId, line.lineId, line.parentLineId, day.soldItemIds[next], line.quantity, line.netAmount, line.voidReason, line.accountingGroup) as { id: number }).id);
     }
   }
   return rowIds;
@@ -238,7 +245,8 @@ export function dayLines(db: LarderDb, locationId: number, date: string): DayLin
   const rows = db
     .statement(
       `SELECT l.id AS rowId, l.line_id AS lineId, nullif(i.item_ref, '') AS itemId, l.parent_line_id AS parentLineId, nullif(i.sku, '') AS sku, nullif(i.name, '') AS name, l.quantity,
-              l.net_amount AS netAmount, s.type AS saleType, s.cancelled AS saleCancelled
+              l.net_amount AS netAmount, s.type AS saleType, s.cancelled AS saleCancelled, s.chain_id AS chainId, l.void_reason AS voidReason,
+              l.accounting_group AS accountingGroup
        FROM sales s JOIN sales_lines l ON l.sale_id = s.id JOIN sold_items i ON i.id = l.sold_item_id
        WHERE s.location_id = ? AND s.business_date = ? ORDER BY s.time_closed, l.id`,
     )
@@ -268,10 +276,24 @@ export function storeUploadedDay(db: LarderDb, locationId: number, date: string,
   const lineValues: unknown[] = [];
   const lines: DayLine[] = [];
   for (const sale of uploaded) {
-    saleValues.push(saleId, locationId, date, sale.saleId, sale.receiptId, 'CSV', 0, at, uploadId);
+    saleValues.push(saleId, locationId, date, sale.saleId, sale.receiptId, 'CSV', 0, at, null, uploadId);
     for (const line of sale.lines) {
-      lineValues.push(rowId, saleId, line.lineId, null, soldItemId(null, line.sku, line.name), line.quantity, line.netAmount);
-      lines.push({ rowId: rowId++, lineId: line.lineId, itemId: null, parentLineId: null, sku: line.sku, name: line.name, quantity: line.quantity, netAmount: line.netAmount, saleType: 'CSV', saleCancelled: false });
+      lineValues.push(rowId, saleId, line.lineId, null, soldItemId(null, line.sku, line.name), line.quantity, line.netAmount, null, null);
+      lines.push({
+        rowId: rowId++,
+        lineId: line.lineId,
+        itemId: null,
+        parentLineId: null,
+        sku: line.sku,
+        name: line.name,
+        quantity: line.quantity,
+        netAmount: line.netAmount,
+        saleType: 'CSV',
+        saleCancelled: false,
+        chainId: null,
+        voidReason: null,
+        accountingGroup: null,
+      });
     }
     saleId++;
   }

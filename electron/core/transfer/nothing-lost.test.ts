@@ -243,8 +243,9 @@ describe('what a log tells the manager', () => {
     ]);
     const result = await run.transfer('2026-05-06');
     expect(result.success).toBe(true);
-    expect(result.stats).toMatchObject({ lines_sold: 2, lines_unmapped: 1, sales_value: '20', unmapped_value: '15', lines_processed: 1 });
-    expect(getLog(run.engine.scope, result.log_id!)).toMatchObject({ linesSold: 2, linesUnmapped: 1, salesValue: '20', unmappedValue: '15' });
+    // Lines count with their sign (issue 27): the shake sold and taken back nets to nothing.
+    expect(result.stats).toMatchObject({ lines_sold: 3, lines_unmapped: 2, sales_value: '5', unmapped_value: '0', lines_processed: 1 });
+    expect(getLog(run.engine.scope, result.log_id!)).toMatchObject({ linesSold: 3, linesUnmapped: 2, salesValue: '5', unmappedValue: '0' });
   });
 });
 

@@ -28,7 +28,7 @@ describe('reprocessing a date range', () => {
     // A double shot after all: 0.018 kg a coffee instead of 0.009.
     run.map('Espresso', { ingredient: 'Coffee beans' }, '0.018');
     const logsBefore = listLogs(scope).length;
-    const preview = reprocessPreview(scope, HARBOUR, '2026-05-01', '2026-05-07');
+    const preview = reprocessPreview(run.engine.transfers, HARBOUR, '2026-05-01', '2026-05-07');
     expect(preview).toEqual({
       days: ['2026-05-05', '2026-05-06'],
       ingredients: [{ ingredient: 'Coffee beans', unit: 'kg', posted: '-0.27', new: '-0.54', difference: '-0.27', postedValue: '-4.86', newValue: '-9.72' }],
@@ -45,7 +45,7 @@ describe('reprocessing a date range', () => {
       ['2026-05-05', '-0.36', '-6.48'],
       ['2026-05-06', '-0.18', '-3.24'],
     ]);
-    expect(reprocessPreview(scope, HARBOUR, '2026-05-01', '2026-05-07').days).toEqual([]);
+    expect(reprocessPreview(run.engine.transfers, HARBOUR, '2026-05-01', '2026-05-07').days).toEqual([]);
     // Logged as a reprocess, not as a day issued by hand (the checklist's "Test one day by hand" counts those).
     expect(listLogs(scope).map((log) => log.trigger)).toEqual(['reprocess', 'reprocess', 'manual', 'manual']);
     // Nothing was fetched: the stored sales were reposted.
@@ -54,7 +54,6 @@ describe('reprocessing a date range', () => {
 
   it('stops between days when cancelled; the days done stay done and a new preview lists the rest', async () => {
     const run = (restaurant = await startRestaurant());
-    const { scope } = run.engine;
     for (const date of ['2026-05-04', '2026-05-05', '2026-05-06']) {
       run.fake.data.setDaySales(Number(HARBOUR), date, [handMadeSale(`c-${date}`, `${date}T10:00:00Z`, [{ id: `C-${date}`, name: 'Espresso', sku: run.harbourItem('Espresso').sku, quantity: '10.000' }])]);
       await run.transfer(date);
@@ -71,7 +70,7 @@ describe('reprocessing a date range', () => {
     });
     expect(progress).toEqual([[1, 3, '2026-05-04']]);
     expect(results.map((result) => result.date)).toEqual(['2026-05-04']);
-    expect(reprocessPreview(scope, HARBOUR, '2026-05-04', '2026-05-06').days).toEqual(['2026-05-05', '2026-05-06']);
+    expect(reprocessPreview(run.engine.transfers, HARBOUR, '2026-05-04', '2026-05-06').days).toEqual(['2026-05-05', '2026-05-06']);
   });
 });
 

@@ -3,7 +3,6 @@
 // would post from the stored sales — per ingredient, and which days change — and writes nothing.
 // Reprocessing then rebuilds exactly those days from the stored sales, one transfer (and one
 // transaction) per day, as crash-safe as any transfer.
-import type { CompanyScope } from '../db/company';
 import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { currentRecipeBook } from '../inventory/recipes';
@@ -12,7 +11,8 @@ import { dayDeductions } from './line-deduction';
 import { mappingLookup } from '../items/mapping-lookup';
 import { dayLines } from '../sales/sales-cache';
 import { freshUnitCost } from '../ledger/ledger';
-import { isSold, transferDay, type TransferContext, type TransferResult } from './transfer-day';
+import { dayPolicy } from './sale-types';
+import { transferDay, type TransferContext, type TransferResult } from './transfer-day';
 
 export interface ReprocessPreview {
   /** The business days whose entries would change. */
@@ -32,7 +32,9 @@ interface Sums {
 }
 
 /** Nothing is written, not even a log. */
-export function reprocessPreview(scope: CompanyScope, businessLocationId: string, from: string, to: string): ReprocessPreview {
+export function reprocessPreview(context: Pick<TransferContext, 'scope' | 'salesRules'>, businessLocationId: string, from: string, to: string): ReprocessPreview {
+  const { scope } = context;
+  const rules = context.salesRules();
   if (from > to) throw new DomainError('invalid_input', `The range must start before it ends (${from} to ${to}).`);
   const location = requireLocation(scope, businessLocationId);
   const dates = scope.db
@@ -66,8 +68,10 @@ export function reprocessPreview(scope: CompanyScope, businessLocationId: string
       at(row.ingredientId).posted += row.quantity;
       at(row.ingredientId).postedValue += row.value;
     }
-    for (const line of dayLines(scope.db, location.id, date)) {
-      const mapping = isSold(line) ? mappingFor(line) : null;
+    const lines = dayLines(scope.db, location.id, date);
+    const policy = dayPolicy(lines, rules, date);
+    for (const line of lines) {
+      const mapping = policy.counts(line) ? mappingFor(line) : null;
       if (!mapping) continue;
       const { changes } = deductions.take(line.quantity as number, mapping);
       for (let n = 0; n < changes.length; n += 3) {
@@ -118,7 +122,7 @@ export interface ReprocessOptions {
  * cancel between days leaves whole days: a new preview lists exactly the ones still to do.
  */
 export async function reprocess(context: TransferContext, businessLocationId: string, from: string, to: string, options: ReprocessOptions = {}): Promise<TransferResult[]> {
-  const { days } = reprocessPreview(context.scope, businessLocationId, from, to);
+  const { days } = reprocessPreview(context, businessLocationId, from, to);
   const results: TransferResult[] = [];
   for (const date of days) {
     if (options.signal?.aborted) break;

@@ -34,7 +34,7 @@ import { asDomainError, DomainError, failureOf, PosCallError } from '../domain-e
 import { describeExplosionException } from '../inventory/recipe-explosion';
 import { currentRecipeBook } from '../inventory/recipes';
 import { freshUnitCost } from '../ledger/ledger';
-import { dayIssueUnitCosts, deleteDayIssues, postDayIssues, postedSalesLines, type DayIssue, type IssueDay } from '../ledger/ledger-writer';
+import { dayIssueUnitCosts, deleteDayIssues, postDayIssues, postedSalesLines, replaceVoidWaste, type DayIssue, type IssueDay } from '../ledger/ledger-writer';
 import { recordTransferRun, requireLocation } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
 import type { TransferResult } from '../../../shared/model/transfers';
@@ -49,6 +49,7 @@ import { cachedDay, dayLines, storeDay, type DayLine } from '../sales/sales-cach
 import type { FetchedDay } from '../../../shared/model/sales-day';
 import { fetchDayFrom, type DayFetcher, type SalesDay } from '../sources/sales-day';
 import { dayDeductions } from './line-deduction';
+import { dayPolicy, type DayPolicy, type SalesRules } from './sale-types';
 import { discardLog, failLog, finishLog, markReplaced, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
 
 export type { TransferResult };
@@ -66,6 +67,8 @@ export interface TransferContext {
   log: Pick<ActivityLog, 'info' | 'error'>;
   /** Open screens follow a day's transfer and a migration's days through these, whoever started them (a click, the tray's nightly run). */
   events: Pick<EventBus, 'emit'>;
+  /** The sale-type policy's settings, read for each day (sale-types.ts). */
+  salesRules: () => SalesRules;
 }
 
 export interface TransferRequest {
@@ -248,6 +251,7 @@ async function attemptOnce(
       logId,
       // Rebuilt from the latest data (a forced fetch) or today's mappings (a reprocess).
       replace: request.force || request.rebuild === true,
+      rules: context.salesRules(),
       lines: (posted) => {
         const lines = fetched ? storeDay(db, location.id, date, fetched, at, posted) : dayLines(db, location.id, date);
         stats.sales_count = fetched ? fetched.sales.length : (cached?.salesCount ?? 0);
@@ -298,6 +302,7 @@ export interface DayPosting {
   dataComplete: boolean;
   stats: TransferStats;
   at: string;
+  rules: SalesRules;
 }
 
 /**
@@ -314,7 +319,7 @@ export function postLocationDay(scope: CompanyScope, posting: DayPosting): { led
   }
   const posted = postedSalesLines(scope, day.locationRowId, day.date);
   const lines = posting.lines(posted);
-  const outcome = postDayLines(scope, { ...day, transferLogId: logId }, lines, posted, stats);
+  const outcome = postDayLines(scope, { ...day, transferLogId: logId }, lines, posted, stats, dayPolicy(lines, posting.rules, day.date));
   const noData = lines.length === 0;
   finishLog(db, logId, stats, { noData, dataComplete: posting.dataComplete, ...outcome }, at);
   return { ledgerIds: outcome.ledgerIds, noData };
@@ -332,20 +337,25 @@ function postDayLines(
   lines: DayLine[],
   posted: Set<number>,
   stats: TransferStats,
+  policy: DayPolicy,
 ): { ledgerIds: number[]; salesValue: number; unmappedValue: number } {
   const mappingFor = mappingLookup(scope, day.sourceId, day.locationRowId);
   // A day already posted here keeps its entries' unit cost; otherwise the weighted average of the day.
   const postedCosts = dayIssueUnitCosts(scope, day);
+  const unitCosts = new Map<number, number>();
+  const unitCostOf = (ingredientId: number) => {
+    let unitCost = unitCosts.get(ingredientId);
+    if (unitCost === undefined) unitCosts.set(ingredientId, (unitCost = postedCosts.get(ingredientId) ?? freshUnitCost(scope, ingredientId, day.date)));
+    return unitCost;
+  };
   const issues = new Map<number, DayIssue>();
   const issueOf = (ingredientId: number) => {
     let issue = issues.get(ingredientId);
-    if (!issue) {
-      const unitCost = postedCosts.get(ingredientId) ?? freshUnitCost(scope, ingredientId, day.date);
-      issues.set(ingredientId, (issue = { quantity: 0, value: 0, unitCost, lines: 0 }));
-    }
+    if (!issue) issues.set(ingredientId, (issue = { quantity: 0, value: 0, unitCost: unitCostOf(ingredientId), lines: 0 }));
     return issue;
   };
-  const deductions = dayDeductions(currentRecipeBook(scope), (ingredientId) => issueOf(ingredientId).unitCost);
+  const book = currentRecipeBook(scope);
+  const deductions = dayDeductions(book, unitCostOf);
   const unmapped = new Set<string>();
   // (sales line, ingredient, entry to come, quantity) rows: the trace of the day's entries.
   const trace: number[] = [];
@@ -354,8 +364,12 @@ function postDayLines(
   let salesValue = 0;
   let unmappedValue = 0;
 
+  // A voided line whose reason says the food was made: its quantity, by reason, posted as WASTE.
+  const wasted = new Map<string, Map<number, DayIssue>>();
+  const wasteDeductions = dayDeductions(book, unitCostOf);
+
   for (const line of lines) {
-    if (!isSold(line)) {
+    if (!policy.counts(line)) {
       stats.lines_skipped++;
       continue;
     }
@@ -368,6 +382,20 @@ function postDayLines(
       unmappedValue += line.netAmount ?? 0;
       stats.lines_skipped++;
       continue;
+    }
+    const reason = policy.wasteReason(line);
+    if (reason !== null) {
+      const byIngredient = wasted.get(reason) ?? new Map<number, DayIssue>();
+      wasted.set(reason, byIngredient);
+      const waste = wasteDeductions.take(-(line.quantity as number), mapping).changes;
+      for (let n = 0; n < waste.length; n += 3) {
+        const ingredientId = waste[n] as number;
+        const entry = byIngredient.get(ingredientId) ?? { quantity: 0, value: 0, unitCost: unitCostOf(ingredientId), lines: 0 };
+        entry.quantity += waste[n + 1] as number;
+        entry.value += waste[n + 2] as number;
+        entry.lines++;
+        byIngredient.set(ingredientId, entry);
+      }
     }
     if (posted.has(line.rowId)) {
       // Posted by an earlier run: a run that is not forced leaves it as it is.
@@ -389,7 +417,7 @@ function postDayLines(
 
   // The ledger's writer posts one entry per ingredient with its trace, and adds the day up again,
   // with the rest of this transaction.
-  const ledgerIds = postDayIssues(scope, day, issues, trace);
+  const ledgerIds = [...postDayIssues(scope, day, issues, trace), ...replaceVoidWaste(scope, day, wasted)];
   const taken = deductions.taken();
   const exceptions = new Set(taken.flatMap((deduction) => deduction.exceptions.map(describeExplosionException)));
   const uses = new Map<string, RecipeUse & { total: Decimal }>();
@@ -403,18 +431,8 @@ function postDayLines(
   stats.sales_value = formatDecimal(fromScaled(salesValue, MONEY_SCALE));
   stats.unmapped_value = formatDecimal(fromScaled(unmappedValue, MONEY_SCALE));
   stats.unmapped_names = [...unmapped].sort();
-  stats.exceptions = [...[...unmapped].sort().map((name) => `unmapped_pos_name:${name}`), ...exceptions];
+  stats.exceptions = [...[...unmapped].sort().map((name) => `unmapped_pos_name:${name}`), ...exceptions, ...policy.notCounted];
   stats.recipes_used = [...uses.values()].map(({ type, name, total }) => ({ type, name, quantity: formatDecimal(total) }));
   stats.idempotent = ledgerIds.length === 0 && alreadyPosted > 0;
   return { ledgerIds, salesValue, unmappedValue };
-}
-
-/**
- * Whether a line is a sale that should deduct: only lines with a positive quantity and a name count
- * (refund lines are negative), and voided or cancelled sales did not happen.
- */
-export function isSold(line: DayLine): boolean {
-  if (line.quantity === null || line.quantity <= 0) return false;
-  if (!line.name?.trim()) return false;
-  return line.saleType !== 'VOID' && !line.saleCancelled;
 }

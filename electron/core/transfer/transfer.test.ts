@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dateInZone } from '../time/zoned-time';
-import { handMadeSale } from '../../demo/fake-lightspeed/fake-data';
+import { handMadeSale, type FakeSale } from '../../demo/fake-lightspeed/fake-data';
 import { HARBOUR, HONOLULU, startRestaurant, TONGATAPU, type Restaurant } from '../../../test/support/restaurant';
 import { dayTotalsBothWays } from '../../../test/support/day-totals';
 import { ledgerEntryLines, stockOnHand } from '../ledger/ledger';
@@ -149,7 +149,8 @@ describe('a transfer', () => {
     for (const name of ['Espresso', 'Cola 0.33 l', 'Classic Burger']) expect(run.harbourItem(name)).toBeDefined();
     // Map everything sold, so every line of the day deducts.
     const location = run.fake.data.location(Number(blId))!;
-    const sales = run.fake.data.salesOf(location, '2026-05-04');
+    // A generated day: every field of the contract is there.
+    const sales = run.fake.data.salesOf(location, '2026-05-04') as FakeSale[];
     const late = sales.find((sale) => sale.type === 'SALE' && dateInZone(new Date(sale.timeClosed), zone) === '2026-05-05');
     expect(late).toBeDefined();
     const line = late!.salesLines.find((candidate) => candidate.parentLineId === null)!;

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { addDays, isoWithOffset } from '../../core/time/zoned-time';
-import type { FakeData, FakeItem, FakeLocation, FakeSale } from './fake-data';
+import { closedAt, type FakeData, type FakeItem, type FakeLocation, type WireSale } from './fake-data';
 
 export type ItemsShape = 'array' | 'wrapped' | 'single';
 
@@ -160,20 +160,20 @@ export class FakeApi {
     throw new ApiError(400, { error: 'Invalid nextPageToken' });
   }
 
-  private closedSales(location: FakeLocation, date: string, now: number): FakeSale[] {
-    return this.data.salesOf(location, date).filter((sale) => Date.parse(sale.timeClosed) <= now);
+  private closedSales(location: FakeLocation, date: string, now: number): WireSale[] {
+    return this.data.salesOf(location, date).filter((sale) => Date.parse(closedAt(sale)) <= now);
   }
 
-  private salesBetween(location: FakeLocation, from: number, to: number): FakeSale[] {
+  private salesBetween(location: FakeLocation, from: number, to: number): WireSale[] {
     const first = addDays(new Date(from).toISOString().slice(0, 10), -1);
     const last = addDays(new Date(to).toISOString().slice(0, 10), 1);
-    const sales: FakeSale[] = [];
+    const sales: WireSale[] = [];
     for (let date = first; date <= last; date = addDays(date, 1)) {
       for (const sale of this.closedSales(location, date, this.now())) {
-        const closed = Date.parse(sale.timeClosed);
+        const closed = Date.parse(closedAt(sale));
         if (closed >= from && closed <= to) sales.push(sale);
       }
     }
-    return sales.sort((a, b) => a.timeClosed.localeCompare(b.timeClosed));
+    return sales.sort((a, b) => closedAt(a).localeCompare(closedAt(b)));
   }
 }

@@ -62,11 +62,23 @@ export interface FakeSalesLine {
   voidReason: string | null;
 }
 
+/**
+ * A sale as the wire may carry it: Lightspeed's contract requires no property of a sale or a line,
+ * so a day set by hand may leave any of them out (fake-chains.ts' `sparse`).
+ */
+export type WireSale = Partial<Omit<FakeSale, 'salesLines'>> & { salesLines?: Partial<FakeSalesLine>[] };
+
+/** When a sale closed as the fake files it: its closing time, else its first line's time of sale, else its opening. */
+export function closedAt(sale: WireSale): string {
+  return sale.timeClosed ?? sale.salesLines?.find((line) => line.timeOfSale)?.timeOfSale ?? sale.timeOfOpening ?? '';
+}
+
 export interface FakeSale {
   accountReference: string;
   receiptId: string;
   accountFiscId: string;
-  type: 'SALE' | 'REFUND' | 'VOID';
+  /** One of the eleven of Financial V2 (fake-chains.ts builds each), or anything for the unknown-type switch. */
+  type: string;
   cancelled: boolean;
   timeOfOpening: string;
   timeClosed: string;
@@ -131,7 +143,7 @@ export class FakeData {
   readonly items: FakeItem[] = [];
   private readonly hidden = new Set<number>();
   private readonly quantityOverrides = new Map<string, string>();
-  private readonly dayOverrides = new Map<string, FakeSale[]>();
+  private readonly dayOverrides = new Map<string, WireSale[]>();
   private readonly options: Required<FakeDataOptions>;
 
   constructor(options: FakeDataOptions = {}) {
@@ -257,7 +269,7 @@ export class FakeData {
   }
 
   /** Serves exactly these sales for the location's business day, for worked examples. */
-  setDaySales(blId: number, date: string, sales: FakeSale[]): void {
+  setDaySales(blId: number, date: string, sales: WireSale[]): void {
     this.dayOverrides.set(`${blId}|${date}`, sales);
   }
 
@@ -271,10 +283,12 @@ export class FakeData {
   }
 
   /** Every sale closed in business day `date` of the location, sorted by timeClosed. */
-  salesOf(location: FakeLocation, date: string): FakeSale[] {
+  salesOf(location: FakeLocation, date: string): WireSale[] {
     const override = this.dayOverrides.get(`${location.blId}|${date}`);
     if (override) {
-      return override.map((sale) => ({ ...sale, salesLines: sale.salesLines.map((line) => ({ ...line, quantity: this.quantityOverrides.get(line.id) ?? line.quantity })) }));
+      return override.map((sale) =>
+        sale.salesLines ? { ...sale, salesLines: sale.salesLines.map((line) => ({ ...line, quantity: (line.id && this.quantityOverrides.get(line.id)) ?? line.quantity })) } : sale,
+      );
     }
     if (date < location.firstTradingDay || date > this.options.today) return [];
     const next = random(hash(this.options.seed, location.blId, date));

@@ -90,7 +90,7 @@ export const transferCommands: Record<string, Command> = {
       const to = optionValue(dateInput, values.to, 'to');
       if (!blId || rest.length > 0 || !from || !to) throw new DomainError('invalid_input', `Usage: ${reprocessUsage}`);
       if (values.preview) {
-        const { days, ingredients } = reprocessPreview(engine.scope, blId, from, to);
+        const { days, ingredients } = reprocessPreview(engine.transfers, blId, from, to);
         return { preview: { days, ingredients: ingredients.map((row) => ({ ingredient: row.ingredient, posted: row.posted, new: row.new, difference: row.difference })) } };
       }
       return { results: await reprocess(engine.transfers, blId, from, to) };

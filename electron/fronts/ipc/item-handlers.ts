@@ -84,7 +84,7 @@ export function createItemHandlers(engine: Engine): Pick<Handlers, ItemChannel> 
       mappingsChanged();
       return { done: true as const };
     },
-    'reprocess:preview': ({ businessLocationId, from, to }) => reprocessPreview(scope, businessLocationId, from, to),
+    'reprocess:preview': ({ businessLocationId, from, to }) => reprocessPreview(engine.transfers, businessLocationId, from, to),
     'reprocess:run': async ({ businessLocationId, from, to }) => {
       if (running) throw new DomainError('reprocess_running', 'Days are being reprocessed already; wait for that run or cancel it.');
       const controller = (running = new AbortController());

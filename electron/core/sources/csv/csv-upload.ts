@@ -26,6 +26,7 @@ import { findSalesSource, type SalesSource } from '../sales-sources';
 import { dayDeductions } from '../../transfer/line-deduction';
 import { mappingLookup, type LineMapping } from '../../items/mapping-lookup';
 import { deleteUploadedSales, storeUploadedDay, uploadedSalesLineIds } from '../../sales/sales-cache';
+import { DEFAULT_SALES_RULES } from '../../transfer/sale-types';
 import { emptyStats, postLocationDay } from '../../transfer/transfer-day';
 import { markUploadReverted, startLog } from '../../transfer/transfer-log';
 import { parseCsvProfile, type CsvProfile } from './csv-profile';
@@ -433,6 +434,8 @@ function post(scope: CompanyScope, prepared: Prepared, fileName: string, options
       logId,
       // Exactly this location-day of earlier uploads goes; their logs say they were replaced.
       replace,
+      // A CSV row is a sale (its type counts positive lines): no refunds or voids for the settings to decide.
+      rules: DEFAULT_SALES_RULES,
       lines: () =>
         storeUploadedDay(
           db,

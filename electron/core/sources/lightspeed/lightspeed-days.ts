@@ -8,27 +8,36 @@ import type { LightspeedApi } from './api-client';
 import { type HttpAnswer, parseJsonAnswer } from './lightspeed-http';
 import { expectShape } from './response-shape';
 
-const decimalText = z.string().regex(/^-?\d+(\.\d{1,6})?$/, 'a decimal quantity with at most 6 decimals');
+// Nothing in a sale or a line is required by Lightspeed's contract (financial-apiSale, -apiLine): every
+// field may be missing, and a value of the wrong kind loses that value, not the day.
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** A decimal text as sent, or null when it is missing or not a decimal (the line then counts nothing, and is named in the log). */
+const decimalOrNull = z.unknown().optional().transform((value) => (typeof value === 'string' && DECIMAL.test(value.trim()) ? value.trim() : null));
+const textOrNull = z.unknown().optional().transform((value) => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null));
 
 const salesLine = z.object({
-  id: z.string().min(1),
-  parentLineId: z.string().nullish(),
-  sku: z.union([z.string(), z.number()]).nullish().transform((sku) => (sku === null || sku === undefined || sku === '' ? null : String(sku))),
-  name: z.string().nullish(),
-  quantity: decimalText.nullish(),
-  totalNetAmountWithoutTax: decimalText.nullish(),
-  totalNetAmountWithTax: decimalText.nullish(),
-  accountingGroup: z.object({ name: z.string().nullish() }).nullish(),
-  voidReason: z.string().nullish(),
+  id: textOrNull,
+  parentLineId: textOrNull,
+  sku: textOrNull,
+  name: textOrNull,
+  quantity: decimalOrNull,
+  totalNetAmountWithoutTax: decimalOrNull,
+  totalNetAmountWithTax: decimalOrNull,
+  accountingGroup: z.object({ name: textOrNull }).nullish().catch(null),
+  voidReason: textOrNull,
+  timeOfSale: textOrNull,
 });
 
 const sale = z.object({
-  accountReference: z.string().min(1),
-  receiptId: z.string().nullish(),
-  type: z.string(),
-  cancelled: z.boolean().nullish(),
-  timeClosed: z.string(),
-  salesLines: z.array(salesLine),
+  accountReference: textOrNull,
+  accountFiscId: textOrNull,
+  receiptId: textOrNull,
+  type: textOrNull,
+  cancelled: z.boolean().nullish().catch(null),
+  timeOfOpening: textOrNull,
+  timeClosed: textOrNull,
+  source: z.object({ initialAccountId: textOrNull, previousAccountId: textOrNull }).nullish().catch(null),
+  salesLines: z.array(salesLine).nullish(),
 });
 
 const salesDaily = z.object({ sales: z.array(sale), nextStartOfDayAsIso8601: z.string().nullish(), dataComplete: z.boolean() });
@@ -46,27 +55,35 @@ export function lightspeedDays(api: LightspeedApi): DayFetcher<HttpAnswer> {
 function readDay(answer: HttpAnswer, date: string): FetchedDay {
   const what = `the sales of ${date}`;
   const body = expectShape(salesDaily, parseJsonAnswer(answer, what), what);
-  return { sales: body.sales.map(toSale), dataComplete: body.dataComplete, nextStartOfDay: body.nextStartOfDayAsIso8601 ?? null };
+  return { sales: body.sales.map((wire, index) => toSale(wire, index, date)), dataComplete: body.dataComplete, nextStartOfDay: body.nextStartOfDayAsIso8601 ?? null };
 }
 
-function toSale(wire: z.output<typeof sale>): FetchedSale {
+/**
+ * A sale in Larder's words. Its key is the account reference, else its fiscal id or receipt, else its
+ * place in the day (Lightspeed lists a day's accounts by closing time, so a re-fetch finds it there
+ * again); a line without id is keyed by its sale and its place in the sale, the same on every re-fetch.
+ * A missing type is a SALE; a missing closing time is the line's time of sale, else the opening time.
+ */
+function toSale(wire: z.output<typeof sale>, index: number, date: string): FetchedSale {
+  const saleId = wire.accountReference ?? wire.accountFiscId ?? wire.receiptId ?? `${date} account ${index + 1}`;
+  const lines = wire.salesLines ?? [];
   return {
-    saleId: wire.accountReference,
-    receiptId: wire.receiptId ?? null,
-    type: wire.type,
+    saleId,
+    receiptId: wire.receiptId,
+    type: (wire.type ?? 'SALE').toUpperCase(),
     cancelled: wire.cancelled === true,
-    closedAt: wire.timeClosed,
-    lines: wire.salesLines.map((line) => ({
-      lineId: line.id,
-      parentLineId: line.parentLineId ?? null,
+    closedAt: wire.timeClosed ?? lines.find((line) => line.timeOfSale !== null)?.timeOfSale ?? wire.timeOfOpening ?? date,
+    chainId: wire.source?.initialAccountId ?? wire.accountFiscId,
+    lines: lines.map((line, position) => ({
+      lineId: line.id ?? `${saleId}#${position + 1}`,
+      parentLineId: line.parentLineId,
       posItemId: null,
       sku: line.sku,
-      name: line.name ?? null,
-      quantity: line.quantity ?? null,
-      netAmount: line.totalNetAmountWithoutTax ?? line.totalNetAmountWithTax ?? null,
+      name: line.name,
+      quantity: line.quantity,
+      netAmount: line.totalNetAmountWithoutTax ?? line.totalNetAmountWithTax,
       accountingGroup: line.accountingGroup?.name ?? null,
-      voidReason: line.voidReason ?? null,
+      voidReason: line.voidReason,
     })),
   };
 }
-

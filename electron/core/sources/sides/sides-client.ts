@@ -284,6 +284,7 @@ function toSale(source: z.output<typeof order>): FetchedSale {
     type: source.status.toUpperCase(),
     cancelled: source.status !== 'closed',
     closedAt: source.created_at,
+    chainId: null,
     lines: source.positions.map((line) => ({
       lineId: line.id,
       parentLineId: line.parent_id ?? null,
