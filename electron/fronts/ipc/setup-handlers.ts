@@ -8,7 +8,7 @@ import type { ChannelsOf, Handlers } from './handler-types';
 
 type SetupChannel = ChannelsOf<typeof setupContracts>;
 
-const editable = ['nightlyRunTime', 'startAtLogin', 'closeToTray', 'allowWeakSecretStorage', 'exchangeRates'] as const;
+const editable = ['nightlyRunTime', 'startAtLogin', 'closeToTray', 'allowWeakSecretStorage', 'exchangeRates', 'refundsRestock', 'voidsThatAreWaste'] as const;
 
 /** The home checklist, the editable settings and the demo account. */
 export function createSetupHandlers(engine: Engine, demo: DemoAccount): Pick<Handlers, SetupChannel> {
@@ -19,6 +19,8 @@ export function createSetupHandlers(engine: Engine, demo: DemoAccount): Pick<Han
     closeToTray: settings.get('closeToTray'),
     allowWeakSecretStorage: settings.get('allowWeakSecretStorage'),
     exchangeRates: settings.get('exchangeRates'),
+    refundsRestock: settings.get('refundsRestock'),
+    voidsThatAreWaste: settings.get('voidsThatAreWaste'),
     demoAccount: demo.inUse,
   });
   return {

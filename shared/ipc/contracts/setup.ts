@@ -12,7 +12,15 @@ export const setupChecklist = defineContract({
   errors: [],
 });
 
-const editableSettings = settingsSchema.pick({ nightlyRunTime: true, startAtLogin: true, closeToTray: true, allowWeakSecretStorage: true, exchangeRates: true });
+const editableSettings = settingsSchema.pick({
+  nightlyRunTime: true,
+  startAtLogin: true,
+  closeToTray: true,
+  allowWeakSecretStorage: true,
+  exchangeRates: true,
+  refundsRestock: true,
+  voidsThatAreWaste: true,
+});
 
 export const getSettings = defineContract({
   channel: 'settings:get',
