@@ -42,6 +42,8 @@ export const posItemView = z.object({
   name: z.string(),
   sku: z.string().nullable(),
   active: z.boolean(),
+  /** Lightspeed says stock is not tracked for it there (its `disabled`): it still sells and deducts here. */
+  stockUntracked: z.boolean(),
   price: decimalOutput.nullable(),
   locations: z.array(z.string()),
   lastSyncedAt: z.string(),

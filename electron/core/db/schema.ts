@@ -504,6 +504,8 @@ export const posItems = sqliteTable(
         sql`CASE WHEN coalesce(linked_group, '') <> '' THEN linked_group WHEN coalesce(sku, '') <> '' THEN 'sku:' || source_id || ':' || sku ELSE 'name:' || source_id || ':' || name END`,
         { mode: 'virtual' },
       ),
+    /** Lightspeed's `disabled`: stock management is off for it there. It still sells, deducts here and can be mapped. */
+    stockUntracked: integer('stock_untracked', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('pos_items_source_item').on(t.companyId, t.sourceId, t.itemId),

@@ -16,6 +16,8 @@ export interface SeenItem {
   name: string;
   sku: string | null;
   active: boolean;
+  /** Lightspeed's `disabled` (stock management off there); false where a source has no such flag. */
+  stockUntracked?: boolean;
   price: number | null;
   locationIds: number[];
 }
@@ -67,7 +69,7 @@ export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; sou
                  'quantity', ${alias}.quantity, 'isSubtraction', ${alias}.is_subtraction)`;
   const rows = scope.db.sqlite
     .prepare(
-      `SELECT i.id, i.item_id AS itemId, i.name, i.sku, i.active, i.price, i.last_synced_at AS lastSyncedAt, src.name AS source, src.kind AS sourceKind, i.group_key AS groupKey,
+      `SELECT i.id, i.item_id AS itemId, i.name, i.sku, i.active, i.stock_untracked AS stockUntracked, i.price, i.last_synced_at AS lastSyncedAt, src.name AS source, src.kind AS sourceKind, i.group_key AS groupKey,
               i.linked_group IS NOT NULL AS linked,
               (SELECT json_group_array(l.business_location_id) FROM pos_item_locations pl JOIN locations l ON l.id = pl.location_id
                WHERE pl.pos_item_id = i.id) AS locations,
@@ -78,8 +80,9 @@ export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; sou
        WHERE i.company_id = @company ${filter.unmapped ? `AND NOT ${itemMappedSql('i')}` : ''} ${filter.source === undefined ? '' : 'AND src.name = @source'}
        ORDER BY i.name, i.item_id`,
     )
-    .all({ company: scope.companyId, source: filter.source?.trim() }) as (Omit<PosItemView, 'active' | 'linked' | 'price' | 'locations' | 'mapping' | 'overrides'> & {
+    .all({ company: scope.companyId, source: filter.source?.trim() }) as (Omit<PosItemView, 'active' | 'stockUntracked' | 'linked' | 'price' | 'locations' | 'mapping' | 'overrides'> & {
     active: number;
+    stockUntracked: number;
     linked: number;
     price: number | null;
     locations: string | null;
@@ -90,6 +93,7 @@ export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; sou
   return rows.map(({ mapping, overrides, ...row }) => ({
     ...row,
     active: row.active === 1,
+    stockUntracked: row.stockUntracked === 1,
     linked: row.linked === 1,
     price: row.price === null ? null : formatScaled(row.price, MONEY_SCALE),
     locations: (JSON.parse(row.locations ?? '[]') as string[]).sort(),

@@ -92,6 +92,20 @@ describe('item sync', () => {
     expect(listItems(run.engine.scope)).toEqual(items.map((item) => ({ ...item, lastSyncedAt: expect.any(String) })));
   });
 
+  it('reads active and disabled as Lightspeed means them: archived is inactive, "disabled" is stock not tracked there (issue 27)', async () => {
+    const run = await setup();
+    await run.syncLocations();
+    await run.syncItems();
+    const stored = new Map(listItems(run.engine.scope).map((item) => [item.itemId, item]));
+    const archived = run.fake.data.items.filter((item) => !item.active);
+    const disabled = run.fake.data.items.filter((item) => item.disabled && item.active);
+    expect(archived.length).toBeGreaterThan(0);
+    expect(disabled.length).toBeGreaterThan(0);
+    for (const item of archived) expect(stored.get(String(item.id))).toMatchObject({ active: false });
+    for (const item of disabled) expect(stored.get(String(item.id))).toMatchObject({ active: true, stockUntracked: true });
+    expect([...stored.values()].filter((item) => item.stockUntracked).length).toBe(run.fake.data.items.filter((item) => item.disabled).length);
+  });
+
   it('keeps the SKU and records a rename under the same item id', async () => {
     const run = await setup();
     await run.syncLocations();

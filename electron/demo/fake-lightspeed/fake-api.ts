@@ -54,7 +54,7 @@ function itemView(item: FakeItem) {
     prices,
     accountingGroup: { id: 40570261078058, name: item.modifier ? 'Modifiers' : 'Food' },
     itemType: 'ITEM',
-    disabled: !item.active,
+    disabled: item.disabled,
   };
 }
 

@@ -29,7 +29,10 @@ export interface FakeItem {
   id: number;
   name: string;
   sku: string;
+  /** false: archived from the menu. */
   active: boolean;
+  /** Lightspeed's `disabled`: stock management is off for the item there (it still sells). */
+  disabled: boolean;
   /** Cents. */
   priceCents: number;
   priceForm: PriceForm;
@@ -205,6 +208,7 @@ export class FakeData {
         // The group keeps one menu: a dish has the same SKU (its PLU) in every business, so it is mapped once.
         sku: String(1000 + index + 1),
         active: index % 17 !== 16,
+        disabled: index % 13 === 5,
         priceCents,
         priceForm: forms[Math.floor(next() * forms.length)] ?? 'amount',
         modifier: kind.modifier ?? false,

@@ -116,7 +116,20 @@ function useColumns(filter: Filter, locationName: Map<string, string>, selected:
       name,
       { header: 'SKU', width: '0.7fr', cell: (row) => row.sku ?? '—' },
       { header: 'Price', width: '0.7fr', align: 'right', cell: (row) => (row.first.price === null ? '—' : formatMoney(row.first.price, currency)) },
-      { header: 'Active', width: '0.6fr', cell: (row) => (row.active ? 'Yes' : <Badge color="gray">Inactive</Badge>) },
+      {
+        header: 'Active',
+        width: '0.6fr',
+        cell: (row) =>
+          !row.active ? (
+            <Badge color="gray">Inactive</Badge>
+          ) : row.stockUntracked ? (
+            <Text size="xs" title="Lightspeed does not track this item’s stock (it is “disabled” there); Larder deducts its sales as for any item.">
+              Yes · stock not tracked in Lightspeed
+            </Text>
+          ) : (
+            'Yes'
+          ),
+      },
       {
         header: 'Mapped',
         width: '0.8fr',

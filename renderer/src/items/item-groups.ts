@@ -15,6 +15,8 @@ export interface ItemGroup {
   locations: string[];
   sku: string | null;
   active: boolean;
+  /** Lightspeed tracks no stock for it (its `disabled`); it sells and deducts here all the same. */
+  stockUntracked: boolean;
   mapping: Item['mapping'];
   overrides: Item['overrides'];
   /** Mapped for the group, or overridden at every place that sells it: the engine's rule. */
@@ -43,6 +45,7 @@ export function groupItems(items: readonly Item[]): ItemGroup[] {
       locations,
       sku: first.sku,
       active: members.some((item) => item.active),
+      stockUntracked: members.some((item) => item.stockUntracked),
       mapping: first.mapping,
       overrides: first.overrides,
       mapped: first.mapping !== null || (locations.length > 0 && locations.every((location) => overridden.has(location))),

@@ -131,7 +131,9 @@ export async function syncItems(scope: CompanyScope, api: LightspeedApi, at: str
       itemId: source.id,
       name: source.name,
       sku: source.sku,
-      active: source.active ?? !(source.disabled ?? false),
+      // `active: false` is archived from the menu; `disabled` only means stock management is off in Lightspeed.
+      active: source.active ?? true,
+      stockUntracked: source.disabled === true,
       price: price === null ? null : toScaled(price, MONEY_SCALE, 'invalid_value', 'Price'),
       locationIds,
     };

@@ -1,0 +1,1 @@
+ALTER TABLE `pos_items` ADD `stock_untracked` integer DEFAULT false NOT NULL;
