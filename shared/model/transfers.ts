@@ -56,6 +56,19 @@ export const transferStats = z.object({
 export type TransferStats = z.infer<typeof transferStats>;
 
 /** The seed's transfer result. */
+/**
+ * A posted day held against the POS's own totals of it, per accounting group: its signed line amounts
+ * and line counts, Lightspeed's (aggregatedSales) and Larder's over the sales it stored. `differs`
+ * beyond a cent or a line; `unavailable` when the POS has no totals for it (403, 404, an outage).
+ */
+export const reconciliation = z.object({
+  status: z.enum(['match', 'differs', 'unavailable']),
+  groups: z.array(
+    z.object({ group: z.string(), lightspeed_amount: decimalOutput, larder_amount: decimalOutput, lightspeed_lines: z.number().int(), larder_lines: z.number().int() }),
+  ),
+});
+export type Reconciliation = z.infer<typeof reconciliation>;
+
 export const transferResult = z.object({
   date: z.string(),
   success: z.boolean(),
@@ -66,6 +79,8 @@ export const transferResult = z.object({
   ledger_ids: z.array(z.number().int()),
   stats: transferStats.nullable(),
   error: z.object({ code: z.string(), message: z.string(), temporary: z.boolean() }).nullable(),
+  /** Null when the day was not posted or its source keeps no totals of its own (Sides, a CSV file). */
+  reconciliation: reconciliation.nullable().optional(),
 });
 export type TransferResult = z.infer<typeof transferResult>;
 
@@ -145,6 +160,7 @@ export const transferLogView = z.object({
   revertedAt: z.string().nullable(),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
+  reconciliation: reconciliation.nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });

@@ -750,6 +750,8 @@ export const transferLogs = sqliteTable(
     /** The CSV upload this log posted (trigger csv_upload), and when that upload was reverted. */
     csvUploadId: integer('csv_upload_id').references(() => csvUploads.id),
     revertedAt: text('reverted_at'),
+    /** The day held against the POS's own totals (shared/model/transfers.ts' reconciliation), JSON; null when none was made. */
+    reconciliation: text('reconciliation'),
   },
   (t) => [
     uniqueIndex('transfer_logs_request_attempt').on(t.requestUuid, t.attempt),

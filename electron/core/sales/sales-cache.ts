@@ -358,3 +358,17 @@ export interface SoldItemTotal {
   units: number;
   lines: number;
 }
+
+/**
+ * The stored sales of a location-day per accounting group, as the POS's own day totals count them:
+ * every line of every sale not cancelled, signed (the assumption about Lightspeed's aggregatedSales
+ * that stays until a partner account shows otherwise; reconciliation.ts compares the two).
+ */
+export function salesByGroup(db: LarderDb, locationId: number, date: string): { group: string; amount: number; lines: number }[] {
+  return db
+    .statement(
+      `SELECT coalesce(l.accounting_group, '') AS "group", sum(coalesce(l.net_amount, 0)) AS amount, count(*) AS lines
+       FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date = ? AND s.cancelled = 0 GROUP BY 1`,
+    )
+    .all(locationId, date) as { group: string; amount: number; lines: number }[];
+}

@@ -16,6 +16,15 @@ export interface SalesDay {
 export interface DayFetcher<A = unknown> {
   request(day: SalesDay): Promise<A>;
   read(answer: A, day: SalesDay): FetchedDay;
+  /** The POS's own totals of the day per accounting group, where it keeps them (Lightspeed); absent, or null, where it does not. */
+  totals?(day: SalesDay): Promise<GroupTotal[] | null>;
+}
+
+/** A POS's own total of a day for one accounting group: its signed line amount (decimal text) and how many lines. */
+export interface GroupTotal {
+  group: string;
+  amount: string;
+  lines: number;
 }
 
 /** A day fetched now: requested and read. */

@@ -23,5 +23,9 @@ export function daySources(scope: CompanyScope, fetchers: Partial<Record<SalesSo
   return {
     request: (day) => fetcherOf(day).request(day),
     read: (answer, day) => fetcherOf(day).read(answer, day),
+    totals: (day) => {
+      const fetcher = fetcherOf(day);
+      return fetcher.totals ? fetcher.totals(day) : Promise.resolve(null);
+    },
   };
 }

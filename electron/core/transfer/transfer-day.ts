@@ -49,6 +49,7 @@ import { cachedDay, dayLines, storeDay, type DayLine } from '../sales/sales-cach
 import type { FetchedDay } from '../../../shared/model/sales-day';
 import { fetchDayFrom, type DayFetcher, type SalesDay } from '../sources/sales-day';
 import { dayDeductions } from './line-deduction';
+import { reconcileDay } from './reconciliation';
 import { dayPolicy, type DayPolicy, type SalesRules } from './sale-types';
 import { discardLog, failLog, finishLog, markReplaced, startLog, type RecipeUse, type TransferStats, type TransferTrigger } from './transfer-log';
 
@@ -131,13 +132,18 @@ function checkRequest(scope: CompanyScope, clock: Clock, request: TransferReques
 
 export async function transferDay(context: TransferContext, request: TransferRequest): Promise<TransferResult> {
   const { location, date } = checkRequest(context.scope, context.clock, request);
-  // A migration's days are followed through its own progress instead: ninety events a run would flood the screens.
-  if (request.trigger === 'migration') return attemptWithRetries(context, request, location, date);
   const day = { businessLocationId: location.businessLocationId, date };
+  // A posted day is held against the POS's own totals of it (reconciliation.ts).
+  const posted = async (): Promise<TransferResult> => {
+    const result = await attemptWithRetries(context, request, location, date);
+    return { ...result, reconciliation: result.success && result.log_id !== null ? await reconcileDay(context, { ...day, locationRowId: location.id }, result.log_id) : null };
+  };
+  // A migration's days are followed through its own progress instead: ninety events a run would flood the screens.
+  if (request.trigger === 'migration') return posted();
   context.events.emit({ type: 'transfer:started', ...day });
   let success = false;
   try {
-    const result = await attemptWithRetries(context, request, location, date);
+    const result = await posted();
     success = result.success;
     return result;
   } finally {

@@ -1,7 +1,7 @@
 // Transfer logs: one per attempt, kept locally so a manager can review every transfer offline.
 import { OptionalFilter } from '../db/optional-filter';
 import type { CompanyScope } from '../db/company';
-import type { ApiSummary, RecipeUse, TransferLogSummary, TransferLogView, TransferStats, TransferStatus, TransferTrigger } from '../../../shared/model/transfers';
+import type { ApiSummary, RecipeUse, Reconciliation, TransferLogSummary, TransferLogView, TransferStats, TransferStatus, TransferTrigger } from '../../../shared/model/transfers';
 import type { LarderDb } from '../db/open-database';
 import type { CsvInvalidRow } from '../../../shared/model/csv';
 import { formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
@@ -183,7 +183,7 @@ const LOG_SELECT = `SELECT t.id, l.business_location_id AS businessLocationId, l
     t.unmapped_names AS unmappedNames, t.exceptions, t.recipes_used AS recipesUsed, t.api_response_summary AS apiResponseSummary,
     t.used_cache AS usedCache, t.idempotent, t.lines_sold AS linesSold, t.lines_unmapped AS linesUnmapped, t.sales_value AS salesValue,
     t.unmapped_value AS unmappedValue, t.entries_replaced AS entriesReplaced, t.replaced_by_log_id AS replacedByLogId, t.replaced_at AS replacedAt,
-    t.error_code AS errorCode, t.error_message AS errorMessage,
+    t.error_code AS errorCode, t.error_message AS errorMessage, t.reconciliation,
     t.started_at AS startedAt, t.finished_at AS finishedAt, src.kind AS source, t.csv_upload_id AS csvUploadId, u.file_name AS csvFileName,
     coalesce(u.invalid_rows, '[]') AS csvInvalidRows, coalesce(u.rows_invalid, 0) AS csvRowsInvalid, t.reverted_at AS revertedAt
   FROM transfer_logs t JOIN locations l ON l.id = t.location_id JOIN sales_sources src ON src.id = l.source_id
@@ -208,7 +208,13 @@ function toView(row: LogRow): TransferLogView {
     recipesUsed: JSON.parse(row.recipesUsed as string) as RecipeUse[],
     apiResponseSummary: JSON.parse(row.apiResponseSummary as string) as ApiSummary,
     csvInvalidRows: JSON.parse(row.csvInvalidRows as string) as CsvInvalidRow[],
+    reconciliation: row.reconciliation === null ? null : (JSON.parse(row.reconciliation as string) as Reconciliation),
   };
+}
+
+/** What the day's posted sales came to against the POS's own totals, on its log. */
+export function recordReconciliation(db: LarderDb, logId: number, reconciliation: Reconciliation): void {
+  db.statement('UPDATE transfer_logs SET reconciliation = ? WHERE id = ?').run(JSON.stringify(reconciliation), logId);
 }
 
 function logWhere(scope: CompanyScope, filter: LogFilter): OptionalFilter {

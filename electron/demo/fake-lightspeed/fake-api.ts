@@ -116,9 +116,45 @@ export class FakeApi {
     const { end } = this.data.businessDayWindow(location, date);
     const now = this.now();
     json(response, 200, {
-      sales: this.closedSales(location, date, now),
+      sales: this.closedSales(location, date, now).filter((sale) => !this.data.isMissingFromSalesDaily(sale)),
       nextStartOfDayAsIso8601: isoWithOffset(end, location.timezone),
       dataComplete: now >= end.getTime(),
+    });
+  }
+
+  /**
+   * V1 aggregatedSales of a business day, grouped by accounting group: every line of every account of
+   * the day not cancelled, signed — the assumption Larder's reconciliation makes, kept here alike.
+   */
+  aggregatedSales(blId: string, url: URL, response: ServerResponse): void {
+    onlyParams(url, ['date', 'groupBy', 'from', 'to']);
+    const location = this.requireLocation(blId);
+    const date = url.searchParams.get('date');
+    if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new ApiError(400, { error: `Invalid date format: ${date ?? ''}` });
+    if (url.searchParams.get('groupBy') !== 'accountingGroup') throw new ApiError(400, { error: 'groupBy must be one of staff, device, deviceId, tag, accountingGroup, statisticGroup' });
+    const groups = new Map<string, { cents: number; lines: number }>();
+    for (const sale of this.closedSales(location, date, this.now())) {
+      if (sale.cancelled) continue;
+      for (const line of sale.salesLines ?? []) {
+        const name = line.accountingGroup?.name ?? '';
+        const group = groups.get(name) ?? { cents: 0, lines: 0 };
+        group.cents += Math.round(Number(line.totalNetAmountWithoutTax ?? line.totalNetAmountWithTax ?? '0') * 100);
+        group.lines += 1;
+        groups.set(name, group);
+      }
+    }
+    const { end } = this.data.businessDayWindow(location, date);
+    json(response, 200, {
+      aggregatedSales: [...groups].map(([name, group]) => ({
+        accountingGroup: { name },
+        totalAmount: (group.cents / 100).toFixed(2),
+        serviceCharge: '0.00',
+        totalDiscountedAmount: '0.00',
+        totalTaxAmount: '0.00',
+        numberOfSales: group.lines,
+        children: [],
+      })),
+      dataComplete: this.now() >= end.getTime(),
     });
   }
 

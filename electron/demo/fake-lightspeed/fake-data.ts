@@ -147,6 +147,7 @@ export class FakeData {
   private readonly hidden = new Set<number>();
   private readonly quantityOverrides = new Map<string, string>();
   private readonly dayOverrides = new Map<string, WireSale[]>();
+  private readonly lostFromDaily = new Set<string>();
   private readonly options: Required<FakeDataOptions>;
 
   constructor(options: FakeDataOptions = {}) {
@@ -273,6 +274,15 @@ export class FakeData {
   }
 
   /** Serves exactly these sales for the location's business day, for worked examples. */
+  /** A sale sales-daily leaves out while aggregatedSales still counts it: a page lost on the way, for the reconciliation to catch. */
+  loseFromSalesDaily(accountReference: string): void {
+    this.lostFromDaily.add(accountReference);
+  }
+
+  isMissingFromSalesDaily(sale: WireSale): boolean {
+    return sale.accountReference !== undefined && this.lostFromDaily.has(sale.accountReference);
+  }
+
   setDaySales(blId: number, date: string, sales: WireSale[]): void {
     this.dayOverrides.set(`${blId}|${date}`, sales);
   }

@@ -22,7 +22,8 @@ export const DEMO_CLIENT: FakeClient = {
 };
 
 /** 'slow' waits `delayMs` before answering; 'trickle' sends headers, then a byte every `delayMs` without end. */
-export type FaultKind = 401 | 429 | 500 | 502 | 503 | 504 | 'reset' | 'malformed' | 'slow' | 'trickle';
+/** 403 and 404: a client or location without access to an endpoint (aggregatedSales for one). */
+export type FaultKind = 401 | 403 | 404 | 429 | 500 | 502 | 503 | 504 | 'reset' | 'malformed' | 'slow' | 'trickle';
 
 export interface Fault {
   kind: FaultKind;
@@ -189,6 +190,8 @@ export async function startFakeLightspeed(options: FakeLightspeedOptions = {}): 
     const sales = /^\/f\/v2\/business-location\/([^/]+)\/(sales|sales-daily)$/.exec(path);
     if (sales?.[2] === 'sales') return api.sales(sales[1] as string, url, response);
     if (sales?.[2] === 'sales-daily') return api.salesDaily(sales[1] as string, url, response);
+    const aggregated = /^\/f\/finance\/([^/]+)\/aggregatedSales$/.exec(path);
+    if (aggregated) return api.aggregatedSales(aggregated[1] as string, url, response);
     throw new ApiError(404, { timestamp: new Date(clock()).toISOString(), status: 404, error: 'Not Found', message: 'No static resource', path });
   }
 

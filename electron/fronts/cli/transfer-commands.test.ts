@@ -69,6 +69,12 @@ describe('the transfer CLI commands', () => {
     expect((await cli('locations', 'link', HARBOUR, 'Main', 'Kitchen')).json).toMatchObject({ location: { storageUnitId: 1 } });
     const transfer = await cli('transfer', HARBOUR, '06.05.2026');
     expect(transfer.json).toMatchObject({ date: '2026-05-06', success: true, error: null });
+    // The day held against Lightspeed's own totals, on the result and on its log (issue 27).
+    const { reconciliation, log_id: logId } = transfer.json as { reconciliation: { status: string; groups: Record<string, unknown>[] }; log_id: number };
+    expect(reconciliation.status).toBe('match');
+    expect(Object.keys(reconciliation.groups[0]!)).toEqual(['group', 'lightspeed_amount', 'larder_amount', 'lightspeed_lines', 'larder_lines']);
+    expect((await cli('logs', 'show', String(logId))).json).toMatchObject({ log: { id: logId, reconciliation } });
+    expect((await cli('logs', 'show', '999999')).json).toMatchObject({ error: { code: 'invalid_input' } });
     expect((await cli('transfer', HARBOUR, '2026-05-06', '--no-force')).json).toMatchObject({ stats: { idempotent: true } });
     expect((await cli('transfer', HARBOUR, '2026-05-08')).json).toMatchObject({ error: { code: 'date_not_closed' } });
     // Today's mappings over past days: a preview that writes nothing, then exactly its days rebuilt.

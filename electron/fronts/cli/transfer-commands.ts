@@ -11,7 +11,7 @@ import { applyMigrationAction, latestJob, recoverStuckJobs, runMigration, view, 
 import { issueByHand } from '../../core/migration/manual-issue';
 import { runDue, type RunDueResult } from '../../core/scheduler/run-due';
 import type { TransferContext, TransferResult } from '../../core/transfer/transfer-day';
-import { listLogs } from '../../core/transfer/transfer-log';
+import { getLog, listLogs } from '../../core/transfer/transfer-log';
 import { transferStatuses } from '../../core/db/schema';
 import { optionValue, parseCommandArgs } from './args';
 import type { Command } from './command';
@@ -23,7 +23,7 @@ const unlinkUsage = 'unlink <item id|code|SKU|name> [--source NAME]';
 const transferUsage = 'transfer <blId> <date> [--no-force] [--replace-with-empty]';
 const migrateUsage = 'migrate start|rerun|cancel|status <blId> [--wait]';
 const reprocessUsage = 'reprocess <blId> --from DATE --to DATE [--preview]';
-const logsUsage = 'logs [--location BLID] [--date DATE | --from DATE --to DATE] [--status processing|success|failed]';
+const logsUsage = 'logs [--location BLID] [--date DATE | --from DATE --to DATE] [--status processing|success|failed] | logs show <id>';
 
 /**
  * Runs the location's migration to its end here, resuming one whose runner died; when a live process
@@ -168,11 +168,18 @@ export const transferCommands: Record<string, Command> = {
   logs: {
     usage: logsUsage,
     run: (engine, args) => {
-      const { values } = parseCommandArgs(
+      const { values, positionals } = parseCommandArgs(
         args,
         { location: { type: 'string' }, date: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, status: { type: 'string' } },
         logsUsage,
       );
+      if (positionals[0] === 'show' && positionals.length === 2) {
+        const id = Number(positionals[1]);
+        const log = Number.isSafeInteger(id) && id > 0 ? getLog(engine.scope, id) : null;
+        if (!log) throw new DomainError('invalid_input', `No transfer log ${positionals[1]}.`);
+        return { log };
+      }
+      if (positionals.length > 0) throw new DomainError('invalid_input', `Usage: ${logsUsage}`);
       return {
         logs: listLogs(engine.scope, {
           businessLocationId: values.location,

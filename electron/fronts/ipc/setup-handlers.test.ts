@@ -142,7 +142,16 @@ describe('the home checklist, settings and the demo account', () => {
     expect(await call('settings:save', { dataFolder: '/tmp' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('settings:save', { nightlyRunTime: '04:30', startAtLogin: true })).toEqual({
       ok: true,
-      data: { nightlyRunTime: '04:30', startAtLogin: true, closeToTray: true, allowWeakSecretStorage: false, exchangeRates: {}, demoAccount: false },
+      data: {
+        nightlyRunTime: '04:30',
+        startAtLogin: true,
+        closeToTray: true,
+        allowWeakSecretStorage: false,
+        exchangeRates: {},
+        refundsRestock: false,
+        voidsThatAreWaste: ['Broken', 'Cooking', 'Taste', 'Unhappy Client'],
+        demoAccount: false,
+      },
     });
     // What 1 USD is in the company's currency: a positive decimal, by currency code.
     expect(await call('settings:save', { exchangeRates: { USD: '0' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

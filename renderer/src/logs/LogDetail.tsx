@@ -1,8 +1,8 @@
-import { Accordion, Anchor, Badge, Button, Code, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Anchor, Badge, Button, Code, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useAction } from '../ui/use-action';
 import { catalogEntry } from '../../../shared/errors';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatDay, formatInstant, formatQuantity, localizeDates } from '../ui/format';
+import { formatDay, formatInstant, formatMoney, formatQuantity, localizeDates } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
 import { InvalidRowsTable } from '../sources/csv/csv-tables';
 import { anyOf, useLive } from '../ui/use-live';
@@ -11,7 +11,7 @@ import { call } from '../ipc/client';
 import { useState } from 'react';
 import { entryColumns } from '../ledger/entry-columns';
 import { EntryLines } from '../ledger/EntryLines';
-import { INCOMPLETE_DAY_WORDS } from '../../../shared/model/transfers';
+import { INCOMPLETE_DAY_WORDS, type Reconciliation } from '../../../shared/model/transfers';
 import { RUN_BY, transferOutcome, unmappedShare } from './outcome';
 
 type Log = NonNullable<ReturnType<typeof useLiveLog>['data']>;
@@ -56,6 +56,55 @@ function RunAgain({ businessLocationId, date }: { businessLocationId: string; da
       </Button>
       <ErrorNotice error={run.error} onClose={run.clearError} />
     </Stack>
+  );
+}
+
+/** The day against Lightspeed's own totals: amber with both figures per group when they differ. */
+function ReconciliationPanel({ reconciliation, currency }: { reconciliation: Reconciliation; currency: string | null }) {
+  if (reconciliation.status === 'unavailable') {
+    return (
+      <Text size="sm" c="dimmed">
+        Lightspeed gave no totals of this day to check it against, so whether every sale arrived is not proven.
+      </Text>
+    );
+  }
+  if (reconciliation.status === 'match') {
+    return (
+      <Text size="sm" c="dimmed" data-reconciliation="match">
+        Checked against Lightspeed’s own totals of the day: every accounting group matches, so every sale arrived.
+      </Text>
+    );
+  }
+  return (
+    <Paper withBorder p="md" bg="yellow.0" data-reconciliation="differs">
+      <Text fw={600}>Lightspeed’s totals differ from the sales Larder read</Text>
+      <Text size="sm">
+        Some sales of this day may not have reached Larder (or Lightspeed counts them differently). The ledger was posted from what arrived. What to do: run the day again by
+        hand with fresh data; if the figures still differ, send the diagnostics file to support.
+      </Text>
+      <Table mt="xs" aria-label="Lightspeed’s totals against Larder’s">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Accounting group</Table.Th>
+            <Table.Th ta="right">Lightspeed</Table.Th>
+            <Table.Th ta="right">Larder</Table.Th>
+            <Table.Th ta="right">Lines (Lightspeed / Larder)</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {reconciliation.groups.map((group) => (
+            <Table.Tr key={group.group}>
+              <Table.Td>{group.group || '(none)'}</Table.Td>
+              <Table.Td ta="right">{formatMoney(group.lightspeed_amount, currency)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(group.larder_amount, currency)}</Table.Td>
+              <Table.Td ta="right">
+                {group.lightspeed_lines} / {group.larder_lines}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
   );
 }
 
@@ -136,6 +185,7 @@ export function LogDetail({ id }: { id: number }) {
               </Text>
             </Paper>
           ) : null}
+          {data.reconciliation ? <ReconciliationPanel reconciliation={data.reconciliation} currency={currency} /> : null}
           {data.linesUnmapped > 0 ? (
             <Paper withBorder p="md" bg="yellow.0">
               <Text size="sm">

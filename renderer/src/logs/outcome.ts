@@ -14,6 +14,8 @@ export interface TransferFacts {
   csvRowsInvalid?: number;
   /** A later forced run of the same day that deleted this run's entries: what it posted is no longer in the ledger. */
   replacedByLogId?: number | null;
+  /** The day held against the POS's own totals (a log has it; a list row does not). */
+  reconciliation?: { status: 'match' | 'differs' | 'unavailable' } | null;
 }
 
 export interface Outcome {
@@ -33,6 +35,7 @@ export function transferOutcome(facts: TransferFacts): Outcome {
   if (facts.noData) return { color: 'gray', label: 'no sales', words: 'no sales that day' };
   if (facts.dataComplete === false) return { color: 'yellow', label: 'incomplete', words: INCOMPLETE_DAY_WORDS };
   if (facts.csvRowsInvalid) return { color: 'yellow', label: 'posted', words: `posted, ${facts.csvRowsInvalid} invalid ${facts.csvRowsInvalid === 1 ? 'row' : 'rows'} of the file skipped` };
+  if (facts.reconciliation?.status === 'differs') return { color: 'yellow', label: 'posted', words: 'posted, but Lightspeed’s own totals of the day differ' };
   if (facts.linesUnmapped > 0) return { color: 'yellow', label: 'posted', words: `posted, ${facts.linesUnmapped} of ${facts.linesSold} lines unmapped` };
   return { color: 'green', label: 'posted', words: 'posted' };
 }

@@ -44,11 +44,43 @@ const salesDaily = z.object({ sales: z.array(sale), nextStartOfDayAsIso8601: z.s
 
 const salesDailyPath = (businessLocationId: string) => `/f/v2/business-location/${encodeURIComponent(businessLocationId)}/sales-daily`;
 
-/** Lightspeed's days: sales-daily of a business location, its answer held as bytes until read. */
+/**
+ * Lightspeed's own day totals (V1 financial aggregatedSales, same token and scope), per accounting
+ * group: `totalAmount` and `numberOfSales` ("the total number of sale lines"). The exact JSON is not
+ * published with an example: a bare list, or one under `aggregatedSales`/`data`/`groups`, is read, the
+ * group named by `accountingGroup` (text or {name}), `name` or `groupName`.
+ */
+const amount = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^-?\d+(\.\d+)?$/));
+const groupTotal = z.object({
+  accountingGroup: z.union([z.string(), z.object({ name: z.string() }).transform((group) => group.name)]).nullish(),
+  name: z.string().nullish(),
+  groupName: z.string().nullish(),
+  totalAmount: amount,
+  numberOfSales: z.number().int(),
+});
+const aggregatedSales = z.union([
+  z.array(groupTotal),
+  z.object({ aggregatedSales: z.array(groupTotal) }).transform((body) => body.aggregatedSales),
+  z.object({ data: z.array(groupTotal) }).transform((body) => body.data),
+  z.object({ groups: z.array(groupTotal) }).transform((body) => body.groups),
+]);
+
+const aggregatedSalesPath = (businessLocationId: string) => `/f/finance/${encodeURIComponent(businessLocationId)}/aggregatedSales`;
+
+/** Lightspeed's days: sales-daily of a business location, its answer held as bytes until read; and its own totals of a day. */
 export function lightspeedDays(api: LightspeedApi): DayFetcher<HttpAnswer> {
   return {
     request: (day) => api.fetch(salesDailyPath(day.businessLocationId), { date: day.date }),
     read: (answer, day) => readDay(answer, day.date),
+    async totals(day) {
+      const what = `the totals of ${day.date}`;
+      const answer = await api.fetch(aggregatedSalesPath(day.businessLocationId), { date: day.date, groupBy: 'accountingGroup' });
+      return expectShape(aggregatedSales, parseJsonAnswer(answer, what), what).map((group) => ({
+        group: group.accountingGroup ?? group.name ?? group.groupName ?? '',
+        amount: group.totalAmount,
+        lines: group.numberOfSales,
+      }));
+    },
   };
 }
 

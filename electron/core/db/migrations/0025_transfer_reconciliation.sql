@@ -1,0 +1,1 @@
+ALTER TABLE `transfer_logs` ADD `reconciliation` text;
