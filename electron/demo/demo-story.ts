@@ -1,8 +1,9 @@
 // What the demo account shows on first open, so a newcomer sees Larder at work before setting anything
 // up: the Harbour Group's two locations linked and activated, their 90 days posted; most of what
 // sells mapped (about 70 % of the sales value), a few dishes with sales still to map; the terrace
-// paused; and one past day of the restaurant that failed (Lightspeed sent a broken answer three
-// times) and can be run again from the migration grid. Then what a kitchen records around its
+// paused; one past day of the restaurant that failed (Lightspeed sent a broken answer three times)
+// and can be run again from the migration grid; and, the day before yesterday, a bill that was
+// reopened and a dish voided because the kitchen got it wrong (its log shows both, and the waste). Then what a kitchen records around its
 // sales: a delivery every fortnight of what the sales took, two counts a week apart that find a
 // little less than the ledger expects, and some waste between them. Every step is the engine's
 // own, as the screens would do it.
@@ -17,6 +18,7 @@ import { activateLocation, MIGRATION_DAYS, runMigration } from '../core/migratio
 import { yesterdayIn } from '../core/time/zoned-time';
 import { addDays } from '../../shared/dates';
 import type { FakeLightspeed } from './fake-lightspeed/fake-lightspeed';
+import { reopenedBill, voidedLine, type ChainLine } from './fake-lightspeed/fake-chains';
 import { Decimal, fromScaled, QUANTITY_SCALE } from '../core/decimal/decimal';
 import { createReceipt } from '../core/ledger/receipts';
 import { ledgerDays, weightedAverageUnitCost } from '../core/ledger/ledger';
@@ -89,11 +91,33 @@ export async function tellDemoStory(engine: Engine, fake: FakeLightspeed): Promi
   const failing = addDays(yesterday, -FAILED_DAY_AGO);
   // A broken answer is not retried within a day's run; the migration tries the day three times.
   fake.fail({ kind: 'malformed', times: 3, on: 'api', match: `date=${failing}` });
+  reopenedAndVoided(fake, addDays(yesterday, -1));
   await runMigration(transfers, restaurant.job_id);
   await runMigration(transfers, terrace.job_id);
   setAutoIssue(scope, DEMO_TERRACE, false);
   deliver(engine, addDays(yesterday, 1 - MIGRATION_DAYS), yesterday);
   countAndWaste(engine);
+}
+
+/**
+ * A day of the restaurant as the till sold it, plus what real nights hold: a table's bill reopened to
+ * add a burger (the original, its reversal, the bill again) and a steak voided because the kitchen
+ * cooked it wrong (made and thrown away: posted as waste).
+ */
+function reopenedAndVoided(fake: FakeLightspeed, date: string): void {
+  const location = fake.data.location(Number(DEMO_RESTAURANT));
+  if (!location) return;
+  const dish = (name: string, quantity: string, amount: string): ChainLine => {
+    const item = fake.data.items.find((candidate) => candidate.name === name && candidate.blIds.includes(location.blId));
+    return { name, sku: item?.sku ?? '', quantity, amount };
+  };
+  const evening = new Date(fake.data.businessDayWindow(location, date).start.getTime() + 12 * 3_600_000).toISOString();
+  const table = [dish('Fish and chips', '2.000', '36.70')];
+  fake.data.setDaySales(location.blId, date, [
+    ...fake.data.salesOf(location, date),
+    ...reopenedBill('demo-table-12', evening, table, [...table, dish('Classic Burger', '1.000', '13.76')]),
+    voidedLine('demo-table-7', evening, [dish('Caesar salad', '1.000', '11.93')], dish('Steak frites', '1.000', '22.94'), 'Cooking'),
+  ]);
 }
 
 const FORTNIGHT = 14;
