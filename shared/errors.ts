@@ -231,6 +231,10 @@ const sharedErrors = {
     meaning: 'The transfer failed after all retry attempts.',
     fix: 'Check the connection and run the day again by hand.',
   },
+  time_zone_required: {
+    meaning: 'The POS names no time zone for this location, and its business days must be taken in the right one.',
+    fix: 'Open the location, set its time zone (for example Europe/Vienna), then activate it.',
+  },
   location_not_activated: {
     meaning: 'The location must be activated first.',
     fix: 'Open the location and activate it.',

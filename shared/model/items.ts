@@ -16,6 +16,8 @@ export const locationView = z.object({
   name: z.string(),
   country: z.string(),
   timezone: z.string(),
+  /** False while the POS named no zone (Europe/Berlin stands in): activation waits until someone sets it. */
+  timeZoneKnown: z.boolean(),
   currencyCode: z.string(),
   businessName: z.string(),
   lastSyncedAt: z.string(),

@@ -467,6 +467,8 @@ export const locations = sqliteTable(
     /** Automatic nightly issues; false means paused (manual transfers still work). */
     autoIssue: integer('auto_issue', { mode: 'boolean' }).notNull().default(true),
     lastRunAt: text('last_run_at'),
+    /** False while the POS named no time zone for it (Europe/Berlin stands in): activation waits for someone to set it. */
+    timeZoneKnown: integer('time_zone_known', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [uniqueIndex('locations_company_bl').on(t.companyId, t.businessLocationId), index('locations_source').on(t.sourceId)],
 );

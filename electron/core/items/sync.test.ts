@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeLightspeedOptions } from '../../demo/fake-lightspeed/fake-lightspeed';
 import { startConnected, type Connected } from '../../../test/support/lightspeed';
 import { formatDecimal } from '../decimal/decimal';
+import { saveStorageUnit } from '../inventory/storage-units';
+import { linkStorageUnit, setTimeZone } from '../locations/location-config';
 import { listLocations } from '../locations/location-sync';
+import { activateLocation } from '../migration/migration';
 import { listItems } from './item-sync';
 import { itemPrice, syncItems, syncLocations } from '../sources/lightspeed/lightspeed-sync';
 
@@ -35,6 +38,22 @@ describe('location sync', () => {
     expect(byId['56565676793266']).toMatchObject({ timezone: 'Pacific/Tongatapu', currencyCode: 'TOP' });
     expect(byId['67676787804377']).toMatchObject({ timezone: 'Pacific/Honolulu', currencyCode: 'USD' });
     expect(run.engine.lightspeed.connection.view().businessNames).toEqual(['Aloha Diner', 'Harbour Group', 'Island Café']);
+  });
+
+  it('syncs a location without country or time zone, and asks for its zone before it can be activated (issue 27)', async () => {
+    const run = await setup();
+    run.fake.data.leaveOutZone(Number(HARBOUR_TERRACE));
+    expect(await run.syncLocations()).toEqual({ locations: 4, added: 4, notSeen: 0 });
+    const terrace = listLocations(run.engine.scope).find((location) => location.businessLocationId === HARBOUR_TERRACE)!;
+    expect(terrace).toMatchObject({ country: '', timezone: 'Europe/Berlin', timeZoneKnown: false });
+    const unit = saveStorageUnit(run.engine.scope, { name: 'Terrace bar' }).id;
+    linkStorageUnit(run.engine.scope, HARBOUR_TERRACE, unit);
+    expect(() => activateLocation(run.engine.scope, HARBOUR_TERRACE, run.engine.platform.clock)).toThrow(expect.objectContaining({ code: 'time_zone_required' }));
+    setTimeZone(run.engine.scope, HARBOUR_TERRACE, 'Europe/Amsterdam');
+    expect(activateLocation(run.engine.scope, HARBOUR_TERRACE, run.engine.platform.clock)).toMatchObject({ status: 'pending' });
+    // A later sync that still names no zone keeps the one set by hand.
+    await run.syncLocations();
+    expect(listLocations(run.engine.scope).find((location) => location.businessLocationId === HARBOUR_TERRACE)).toMatchObject({ timezone: 'Europe/Amsterdam', timeZoneKnown: true });
   });
 
   it('keeps a location removed upstream, marked not seen, and updates a renamed one', async () => {

@@ -55,7 +55,7 @@ export function setTimeZone(scope: CompanyScope, businessLocationId: string, tim
   if (!isValidTimeZone(timezone.trim())) throw new DomainError('invalid_input', `"${timezone}" is not a time zone such as Europe/Vienna.`);
   return scope.db.write(() => {
     const location = requireLocation(scope, businessLocationId);
-    scope.db.orm.update(locations).set({ timezone: timezone.trim() }).where(eq(locations.id, location.id)).run();
+    scope.db.orm.update(locations).set({ timezone: timezone.trim(), timeZoneKnown: true }).where(eq(locations.id, location.id)).run();
     return requireLocation(scope, businessLocationId);
   });
 }

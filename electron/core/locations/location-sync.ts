@@ -9,7 +9,7 @@ import { DomainError } from '../domain-error';
 
 export type Location = typeof locations.$inferSelect;
 
-/** A polled source's location as its sync sees it; a time zone of null keeps the one Larder has (or Europe/Berlin). */
+/** A polled source's location as its sync sees it; a time zone of null keeps the one Larder has (a new one gets Europe/Berlin, to be confirmed). */
 export type SeenLocation = Omit<typeof locations.$inferInsert, 'companyId' | 'sourceId' | 'timezone'> & { timezone: string | null };
 
 export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
@@ -23,10 +23,10 @@ export function savePolledLocations(scope: CompanyScope, sourceId: number, seen:
   return scope.db.write(() => {
     const before = new Set(scope.db.orm.select({ id: locations.businessLocationId }).from(locations).where(eq(locations.sourceId, sourceId)).all().map((row) => row.id));
     for (const { timezone, ...location } of seen) {
-      const set = timezone === null ? location : { ...location, timezone };
+      const set = timezone === null ? location : { ...location, timezone, timeZoneKnown: true };
       scope.db.orm
         .insert(locations)
-        .values({ companyId: scope.companyId, sourceId, timezone: timezone ?? DEFAULT_TIME_ZONE, ...location, lastSyncedAt: at })
+        .values({ companyId: scope.companyId, sourceId, timezone: timezone ?? DEFAULT_TIME_ZONE, timeZoneKnown: timezone !== null, ...location, lastSyncedAt: at })
         .onConflictDoUpdate({ target: [locations.companyId, locations.businessLocationId], set, setWhere: eq(locations.sourceId, sourceId) })
         .run();
     }

@@ -100,6 +100,9 @@ export function activateLocation(scope: CompanyScope, businessLocationId: string
   return scope.db.write(() => {
     const location = requireLocation(scope, businessLocationId);
     if (location.storageUnitId === null) throw new DomainError('storage_unit_required', `Link a storage unit to ${location.name} before activating it.`);
+    if (!location.timeZoneKnown) {
+      throw new DomainError('time_zone_required', `The POS names no time zone for ${location.name}: set it on the location's page before activating (its business days are taken in it).`);
+    }
     if (location.activatedAt !== null) {
       const latest = latestJob(scope, location.id);
       if (latest) return view(scope, latest);

@@ -81,7 +81,12 @@ export class FakeApi {
           businessName: business.businessName,
           businessId: business.businessId,
           currencyCode: business.currencyCode,
-          businessLocations: business.locations.map((location) => ({ blName: location.blName, blID: location.blId, country: location.country, timezone: location.timezone })),
+          businessLocations: business.locations.map((location) => ({
+            blName: location.blName,
+            blID: location.blId,
+            // The contract requires neither: a location may come without them.
+            ...(this.data.namesNoZone(location.blId) ? {} : { country: location.country, timezone: location.timezone }),
+          })),
         })),
       },
       _links: { self: { href: `${url.origin}/f/data/businesses` } },

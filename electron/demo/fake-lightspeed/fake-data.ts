@@ -148,6 +148,7 @@ export class FakeData {
   private readonly quantityOverrides = new Map<string, string>();
   private readonly dayOverrides = new Map<string, WireSale[]>();
   private readonly lostFromDaily = new Set<string>();
+  private readonly zoneless = new Set<number>();
   private readonly options: Required<FakeDataOptions>;
 
   constructor(options: FakeDataOptions = {}) {
@@ -274,6 +275,15 @@ export class FakeData {
   }
 
   /** Serves exactly these sales for the location's business day, for worked examples. */
+  /** The business list names no country or time zone for the location (its days still follow its own). */
+  leaveOutZone(blId: number): void {
+    this.zoneless.add(blId);
+  }
+
+  namesNoZone(blId: number): boolean {
+    return this.zoneless.has(blId);
+  }
+
   /** A sale sales-daily leaves out while aggregatedSales still counts it: a page lost on the way, for the reconciliation to catch. */
   loseFromSalesDaily(accountReference: string): void {
     this.lostFromDaily.add(accountReference);

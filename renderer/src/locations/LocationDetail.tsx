@@ -125,15 +125,21 @@ function Configuration({ location, overview }: { location: Location; overview: O
         <Group align="end">
           <Autocomplete
             label="Time zone"
-            description="Decides the business days. Lightspeed sends it with each sync; set it for a Sides store Sides names none for"
+            description="Decides the business days. The POS sends it with each sync where it names one; set it where it names none"
             data={TIME_ZONES}
             value={zone}
             onChange={setZone}
-            error={saveZone.error ? 'Not a time zone such as Europe/Vienna' : undefined}
+            error={
+              saveZone.error
+                ? 'Not a time zone such as Europe/Vienna'
+                : location.timeZoneKnown
+                  ? undefined
+                  : 'The POS names no time zone for this location: choose it before activating (Europe/Berlin only stands in)'
+            }
             limit={20}
             w={300}
           />
-          <Button variant="default" onClick={() => void saveZone.run()} loading={saveZone.busy} disabled={zone.trim() === location.timezone}>
+          <Button variant="default" onClick={() => void saveZone.run()} loading={saveZone.busy} disabled={zone.trim() === location.timezone && location.timeZoneKnown}>
             Save time zone
           </Button>
         </Group>

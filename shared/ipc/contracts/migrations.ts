@@ -11,7 +11,7 @@ export const activateLocationContract = defineContract({
   channel: 'migrations:activate',
   input: location,
   output: migrationView.nullable(),
-  errors: ['location_not_found', 'storage_unit_required'],
+  errors: ['location_not_found', 'storage_unit_required', 'time_zone_required'],
 });
 
 export const startMigrationContract = defineContract({

@@ -29,8 +29,10 @@ const businessesResponse = z.object({
             z.object({
               blName: z.string().min(1),
               blID: id,
-              country: z.string(),
-              timezone: z.string().refine(isValidTimeZone, 'a known IANA time zone'),
+              // Neither is required by the contract: a location without them syncs, and asks for its zone before
+              // activation. A zone that is there but unknown is refused: the business days would be wrong.
+              country: z.string().nullish(),
+              timezone: z.string().refine(isValidTimeZone, 'a known IANA time zone').nullish(),
             }),
           ),
         }),
@@ -45,8 +47,8 @@ export async function syncLocations(scope: CompanyScope, api: LightspeedApi, at:
     business.businessLocations.map((location) => ({
       businessLocationId: location.blID,
       name: location.blName,
-      country: location.country,
-      timezone: location.timezone,
+      country: location.country ?? '',
+      timezone: location.timezone ?? null,
       currencyCode: business.currencyCode,
       businessId: business.businessId,
       businessName: business.businessName,

@@ -122,8 +122,12 @@ describe('a Sides connection', () => {
       ['st_1', 'Kreuzberg Kitchen', 'Europe/Berlin', 'EUR', true],
       ['st_2', 'Wien Mitte', 'Europe/Berlin', 'EUR', true],
     ]);
+    // Europe/Berlin only stands in: Wien Mitte cannot be activated before someone sets its zone (issue 27).
+    linkStorageUnit(engine.scope, 'st_2', 1);
+    expect(() => activateLocation(engine.scope, 'st_2', engine.platform.clock)).toThrow(expect.objectContaining({ code: 'time_zone_required' }));
     // Wien Mitte is in Vienna: corrected by hand, and kept by the next sync (Sides names no zone for it).
     setTimeZone(engine.scope, 'st_2', 'Europe/Vienna');
+    expect(activateLocation(engine.scope, 'st_2', engine.platform.clock)).toMatchObject({ status: 'pending' });
     await sides.syncStores();
     expect(sides.stores().find((store) => store.businessLocationId === 'st_2')?.timezone).toBe('Europe/Vienna');
     fake.perPageCap = 3;

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, Radio, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ContractOutput } from '../../../../shared/ipc/contract';
 import type { Contracts } from '../../../../shared/ipc/contracts';
@@ -150,6 +150,9 @@ function Alerts({ alerts }: { alerts: Connection['alerts'] }) {
   );
 }
 
+/** The redirect address production clients register: Lightspeed requires HTTPS, and nothing listens there, so the address is pasted. */
+const PASTE_REDIRECT = 'https://localhost/';
+
 function ConfigurationForm({ configuration }: { configuration: Configuration }) {
   const [environment, setEnvironment] = useState<Configuration['environment']>(configuration.demoAccount ? 'trial-v2' : configuration.environment);
   const [authorizeUrl, setAuthorizeUrl] = useState(configuration.endpoints?.authorizeUrl ?? '');
@@ -157,12 +160,15 @@ function ConfigurationForm({ configuration }: { configuration: Configuration }) 
   const [apiUrl, setApiUrl] = useState(configuration.endpoints?.apiUrl ?? '');
   const [clientId, setClientId] = useState(configuration.demoAccount ? '' : configuration.clientId);
   const [clientSecret, setClientSecret] = useState('');
+  // Lightspeed's authorization guide wants HTTPS redirects: production clients register https://localhost/ and paste.
+  const [redirect, setRedirect] = useState<'paste' | 'loopback'>(configuration.redirectUri === null && !environment.startsWith('production') ? 'loopback' : 'paste');
   const [saved, setSaved] = useState(false);
   const save = useAction(async () => {
     setSaved(false);
     await call('connection:configure', {
       environment,
       clientId,
+      redirectUri: redirect === 'paste' ? (configuration.redirectUri ?? PASTE_REDIRECT) : null,
       ...(clientSecret ? { clientSecret } : {}),
       ...(environment === 'custom' ? { customEndpoints: { authorizeUrl, tokenUrl, apiUrl } } : {}),
     });
@@ -195,6 +201,17 @@ function ConfigurationForm({ configuration }: { configuration: Configuration }) 
             onChange={(event) => setClientSecret(event.currentTarget.value)}
             required={!configuration.clientSecretStored || configuration.demoAccount}
           />
+          <Radio.Group
+            label="Redirect address registered for this client"
+            description="Ask your Lightspeed partner to register exactly this address for the client."
+            value={redirect}
+            onChange={(value) => setRedirect(value as typeof redirect)}
+          >
+            <Stack gap={4} mt="xs">
+              <Radio value="paste" label={`${configuration.redirectUri ?? PASTE_REDIRECT} — after signing in, paste the address the browser landed on (production clients)`} />
+              <Radio value="loopback" label="http://127.0.0.1:PORT/callback — Larder listens on this computer while you sign in (clients that accept it)" />
+            </Stack>
+          </Radio.Group>
           <ErrorNotice error={save.error} onClose={save.clearError} />
           {saved ? (
             <Text c="green" role="status">

@@ -1,0 +1,1 @@
+ALTER TABLE `locations` ADD `time_zone_known` integer DEFAULT true NOT NULL;
