@@ -13,10 +13,12 @@ import { activateLocation, unlinkLocation } from '../../core/migration/migration
 import { parseCommandArgs } from './args';
 import type { Command } from './command';
 import { syncItems, syncLocations } from '../../core/sources/lightspeed/lightspeed-sync';
+import { compareTransactions } from '../../core/sources/lightspeed/transactions-compare';
 
 const configureUsage =
   'configure [--environment trial-v2|production-v2|trial-v1|production-v1|custom] [--client-id ID] [--client-secret -|SECRET] [--redirect-uri URI|loopback] [--loopback-port N|ephemeral] [--auth-url URL --token-url URL --api-url URL]';
 const connectUsage = 'connect [--no-browser] [--reauthorize] | connect --paste ADDRESS';
+const compareUsage = 'lightspeed compare <blId> <transactions.csv> [--day-starts HH:MM]';
 const locationsUsage = 'locations sync | list | show <blId> | link <blId> <storage unit name> | unlink <blId> | activate <blId> | auto <blId> on|off | timezone <blId> <zone>';
 const itemsUsage = 'items sync | items list [--unmapped [--ranked]] [--source NAME] | items renames [confirm ID]';
 
@@ -90,6 +92,15 @@ export const lightspeedCommands: Record<string, Command> = {
   disconnect: {
     usage: 'disconnect',
     run: (engine) => ({ connection: engine.lightspeed.connection.disconnect() }),
+  },
+  lightspeed: {
+    usage: compareUsage,
+    run: (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { 'day-starts': { type: 'string' } }, compareUsage);
+      const [verb, blId, file] = positionals;
+      if (verb !== 'compare' || !blId || !file || positionals.length !== 3) throw new DomainError('invalid_input', `Usage: ${compareUsage}`);
+      return { compare: compareTransactions(engine.scope, blId, file, engine.transfers.salesRules(), values['day-starts']) };
+    },
   },
   locations: {
     usage: locationsUsage,

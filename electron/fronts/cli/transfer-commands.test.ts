@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FakeSale } from '../../demo/fake-lightspeed/fake-data';
 import { startFakeLightspeed, type FakeLightspeed } from '../../demo/fake-lightspeed/fake-lightspeed';
 import { fakeEnv } from '../../../test/support/lightspeed';
 import { HARBOUR, NOW, SETUP } from '../../../test/support/restaurant';
@@ -75,6 +76,32 @@ describe('the transfer CLI commands', () => {
     expect(Object.keys(reconciliation.groups[0]!)).toEqual(['group', 'lightspeed_amount', 'larder_amount', 'lightspeed_lines', 'larder_lines']);
     expect((await cli('logs', 'show', String(logId))).json).toMatchObject({ log: { id: logId, reconciliation } });
     expect((await cli('logs', 'show', '999999')).json).toMatchObject({ error: { code: 'invalid_input' } });
+    // A pilot's proof: Back Office's Transactions export of the day against what Larder counted, per SKU.
+    // Lightspeed lists every row; Larder counts a standalone refund and a cancelled sale as nothing.
+    const harbour = fake.data.location(Number(HARBOUR))!;
+    const sold = fake.data.salesOf(harbour, '2026-05-06') as FakeSale[];
+    const exported = join(home, 'transactions.csv');
+    writeFileSync(
+      exported,
+      ['Type;Date;Account;Item;SKU;Quantity;Amount']
+        .concat(sold.flatMap((sale) => sale.salesLines.map((line) => [sale.type, '06/05/2026 12:00', sale.accountFiscId, line.name, line.sku, line.quantity.replace('.', ','), line.totalNetAmountWithTax].join(';'))))
+        // A refund Larder never received, and a sale after midnight that belongs to the 6th (the day starts at 05:00).
+        .concat(['Refund;06/05/2026 22:30;A-x;Lemonade;99999;-1,000;-2.00', 'Sale;07/05/2026 01:10;A-y;Lemonade;99999;3,000;6.00'])
+        .join('\r\n'),
+    );
+    const compared = (await cli('lightspeed', 'compare', HARBOUR, exported, '--day-starts', '05:00')).json as { compare: { days: string[]; rows: { sku: string; difference: string }[]; differences: number } };
+    expect(Object.keys(compared.compare)).toEqual(['days', 'rows', 'differences']);
+    expect(compared.compare.days).toEqual(['2026-05-06']);
+    const notCounted = new Map<string, Decimal>();
+    for (const sale of sold.filter((each) => each.type !== 'SALE' || each.cancelled)) {
+      for (const line of sale.salesLines) notCounted.set(line.sku, (notCounted.get(line.sku) ?? new Decimal(0)).plus(line.quantity));
+    }
+    // Lemonade: -1 + 3, none of it in Larder.
+    notCounted.set('99999', new Decimal(2));
+    for (const row of compared.compare.rows) expect(row.difference).toBe((notCounted.get(row.sku) ?? new Decimal(0)).toFixed());
+    expect(compared.compare.rows.find((row) => row.sku === '99999')).toMatchObject({ lightspeed_quantity: '2', larder_quantity: '0', difference: '2' });
+    expect(compared.compare.differences).toBe([...notCounted.values()].filter((quantity) => !quantity.isZero()).length);
+    expect(Object.keys(compared.compare.rows[0]!)).toEqual(['date', 'sku', 'name', 'lightspeed_quantity', 'larder_quantity', 'difference']);
     expect((await cli('transfer', HARBOUR, '2026-05-06', '--no-force')).json).toMatchObject({ stats: { idempotent: true } });
     expect((await cli('transfer', HARBOUR, '2026-05-08')).json).toMatchObject({ error: { code: 'date_not_closed' } });
     // Today's mappings over past days: a preview that writes nothing, then exactly its days rebuilt.
