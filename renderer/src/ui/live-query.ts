@@ -1,6 +1,7 @@
 // The one way the renderer keeps data from main fresh: load it, and load it again whenever main pushes
-// an event that concerns it (never on a timer). An answer that arrives after a newer request started
-// is dropped, so a fast typist's filters, or two quick changes, never leave a stale answer on screen.
+// an event that concerns it (never on a timer). One load at a time: an event during a load drops that
+// load's answer and asks once more when it ends, so a burst of events (a migration's ninety days)
+// costs two loads, not ninety, and a stale answer never reaches the screen.
 // useLive builds on it for one screen's data; the area stores (inventory, items) for data many screens share.
 import type { IpcError } from '../../../shared/ipc/contract';
 import type { LarderEvent } from '../../../shared/model/events';
@@ -18,12 +19,26 @@ export function liveQuery<T>(
   concerns: (event: LarderEvent) => boolean,
   answer: { data(value: T): void; error(error: IpcError): void },
 ): LiveQuery {
-  let generation = 0;
+  let disposed = false;
+  let loading = false;
+  let stale = false;
   const refresh = () => {
-    const mine = ++generation;
+    if (loading) {
+      stale = true;
+      return;
+    }
+    loading = true;
+    const settle = (show: () => void) => {
+      loading = false;
+      if (disposed) return;
+      if (stale) {
+        stale = false;
+        refresh();
+      } else show();
+    };
     load().then(
-      (value) => mine === generation && answer.data(value),
-      (caught: unknown) => mine === generation && answer.error(asIpcError(caught)),
+      (value) => settle(() => answer.data(value)),
+      (caught: unknown) => settle(() => answer.error(asIpcError(caught))),
     );
   };
   const unsubscribe = onLarderEvent((event) => concerns(event) && refresh());
@@ -32,7 +47,7 @@ export function liveQuery<T>(
     refresh,
     dispose() {
       // Answers still on their way belong to a place the screen has left.
-      generation = -1;
+      disposed = true;
       unsubscribe();
     },
   };
