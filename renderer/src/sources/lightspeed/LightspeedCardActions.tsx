@@ -1,20 +1,7 @@
-import { Button } from '@mantine/core';
 import type { SalesSourceView } from '../../../../shared/model/sources';
-import { useNavigation } from '../../ui/navigation-store';
+import { PosCardActions } from '../PosCardActions';
 
-/** On Lightspeed's card: connect or manage the connection, and its locations once synced. */
+/** On Lightspeed's card: its connection screen, and its locations once synced. */
 export function LightspeedCardActions({ source }: { source: SalesSourceView }) {
-  const go = useNavigation((state) => state.go);
-  return (
-    <>
-      <Button size="xs" onClick={() => go('connection')}>
-        {source.health === 'not_connected' ? 'Connect' : 'Manage connection'}
-      </Button>
-      {source.locations > 0 ? (
-        <Button size="xs" variant="default" onClick={() => go('locations')}>
-          Locations
-        </Button>
-      ) : null}
-    </>
-  );
+  return <PosCardActions source={source} screen="connection" places="Locations" />;
 }
