@@ -191,5 +191,9 @@ export const transferLogSummary = transferLogView
     csvRowsInvalid: true,
     revertedAt: true,
   })
-  .extend({ unmappedNameCount: z.number().int() });
+  .extend({
+    unmappedNameCount: z.number().int(),
+    /** Only the verdict of the day against the POS's own totals: the figures are the log's. */
+    reconciliation: reconciliation.pick({ status: true }).nullable(),
+  });
 export type TransferLogSummary = z.infer<typeof transferLogSummary>;

@@ -2,7 +2,7 @@
 // over real HTTP against the fake.
 import { afterEach, describe, expect, it } from 'vitest';
 import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
-import { getLog } from './transfer-log';
+import { getLog, listLogSummaries } from './transfer-log';
 
 let restaurant: Restaurant | undefined;
 afterEach(async () => {
@@ -38,6 +38,8 @@ describe('the reconciliation of a posted day', () => {
     const lostFood = lost.salesLines!.filter((line) => line.accountingGroup?.name === 'Food');
     expect(food.lightspeed_lines - food.larder_lines).toBe(lostFood.length);
     expect(run.issues({ date: DAY }).length).toBeGreaterThan(0);
+    // The log list carries the verdict, so the row turns amber there too.
+    expect(listLogSummaries(run.engine.scope, { date: DAY }).find((log) => log.id === result.log_id)).toMatchObject({ reconciliation: { status: 'differs' } });
   });
 
   it('is unavailable, not a failure, when Lightspeed refuses its totals', async () => {

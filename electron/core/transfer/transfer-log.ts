@@ -242,13 +242,23 @@ export function listLogSummaries(scope: CompanyScope, filter: LogFilter = {}): T
               t.no_data AS noData, t.data_complete AS dataComplete, t.sales_count AS salesCount, t.lines_processed AS linesProcessed,
               t.lines_skipped AS linesSkipped, t.ledger_entries_created AS ledgerEntriesCreated, t.lines_sold AS linesSold, t.lines_unmapped AS linesUnmapped,
               t.replaced_by_log_id AS replacedByLogId, t.started_at AS startedAt, json_array_length(t.unmapped_names) AS unmappedNameCount,
-              src.kind AS source, u.file_name AS csvFileName, coalesce(u.rows_invalid, 0) AS csvRowsInvalid, t.reverted_at AS revertedAt
+              src.kind AS source, u.file_name AS csvFileName, coalesce(u.rows_invalid, 0) AS csvRowsInvalid, t.reverted_at AS revertedAt,
+              json_extract(t.reconciliation, '$.status') AS reconciliationStatus
        FROM transfer_logs t JOIN locations l ON l.id = t.location_id JOIN sales_sources src ON src.id = l.source_id
        LEFT JOIN csv_uploads u ON u.id = t.csv_upload_id
        WHERE ${where.sql} ORDER BY t.report_date DESC, t.id DESC LIMIT @limit`,
     )
-    .all({ ...where.params, limit: filter.limit ?? 1000 }) as (Omit<TransferLogSummary, 'noData' | 'dataComplete'> & { noData: number; dataComplete: number | null })[];
-  return rows.map((row) => ({ ...row, noData: row.noData === 1, dataComplete: row.dataComplete === null ? null : row.dataComplete === 1 }));
+    .all({ ...where.params, limit: filter.limit ?? 1000 }) as (Omit<TransferLogSummary, 'noData' | 'dataComplete' | 'reconciliation'> & {
+    noData: number;
+    dataComplete: number | null;
+    reconciliationStatus: Reconciliation['status'] | null;
+  })[];
+  return rows.map(({ reconciliationStatus, ...row }) => ({
+    ...row,
+    noData: row.noData === 1,
+    dataComplete: row.dataComplete === null ? null : row.dataComplete === 1,
+    reconciliation: reconciliationStatus === null ? null : { status: reconciliationStatus },
+  }));
 }
 
 export function getLog(scope: CompanyScope, id: number): (TransferLogView & { ledgerEntries: LedgerEntryView[] }) | null {

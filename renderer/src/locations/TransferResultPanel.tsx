@@ -29,6 +29,7 @@ export function TransferResultPanel({
     dataComplete: result.data_complete,
     linesSold: stats?.lines_sold ?? 0,
     linesUnmapped: stats?.lines_unmapped ?? 0,
+    reconciliation: result.reconciliation ?? null,
   });
   const share = stats ? unmappedShare(stats.sales_value, stats.unmapped_value) : null;
   return (
