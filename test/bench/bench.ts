@@ -4,7 +4,9 @@
 // run on the same machine: the same pages fetched by a plain loop, and as many rows as the largest
 // table the migration wrote (the trace) inserted into that table by one prepared statement in one
 // transaction. With --days N > 90 the N − 90 days before the migration are posted afterwards, and the
-// size figures cover all N days.
+// size figures cover all N days. With --latency MS and --bandwidth MBIT the fake answers as over an
+// office line, and the floor's fetch — every answer the migration fetched (each day's sales and
+// Lightspeed's own totals), one after another — is the network's own time for them.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +24,8 @@ import type { RunDueResult } from '../../electron/core/scheduler/run-due';
 import { BL, phase, postEarlierDays, prepareBusyVenue, prepareNightly } from './busy-venue';
 import { varianceReport } from '../../electron/core/reports/variance';
 
-const { values } = parseArgs({ options: { days: { type: 'string', default: '90' } } });
+const { values } = parseArgs({ options: { days: { type: 'string', default: '90' }, latency: { type: 'string' }, bandwidth: { type: 'string' } } });
+const line = { latencyMs: values.latency ? Number(values.latency) : undefined, bandwidthMbit: values.bandwidth ? Number(values.bandwidth) : undefined };
 const days = Number(values.days);
 if (!Number.isInteger(days) || days < 90 || days > 730) throw new Error('--days takes a whole number of days from 90 to 730');
 
@@ -59,15 +62,15 @@ function varianceOverMigration(engine: Engine, first: string, last: string): { m
   return { medianMs: median(runsMs), runsMs, rows };
 }
 
-/** A bare GET; once more if a keep-alive connection from before the migration was closed meanwhile. */
+/** A bare GET; again (up to three tries) when a pooled keep-alive connection was closed meanwhile. */
 async function fetchText(url: string, token: string | null): Promise<string> {
   const get = async () => (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).text();
-  return get().catch(get);
+  return get().catch(get).catch(get);
 }
 
 const seconds = (ms: number) => +(ms / 1000).toFixed(2);
 const home = mkdtempSync(join(tmpdir(), 'larder-bench-'));
-const venue = await prepareBusyVenue(home, { salesPerDay: Number(process.env.BENCH_SALES_PER_DAY ?? 1200), itemsPerBusiness: 300, days });
+const venue = await prepareBusyVenue(home, { salesPerDay: Number(process.env.BENCH_SALES_PER_DAY ?? 1200), itemsPerBusiness: 300, days, line });
 const { fake } = venue;
 venue.engine.close();
 try {
@@ -106,6 +109,7 @@ try {
   const f0 = performance.now();
   for (const day of result.days) {
     JSON.parse(await fetchText(`${fake.env.LIGHTSPEED_API_URL}/f/v2/business-location/${BL}/sales-daily?date=${day.date}`, token));
+    JSON.parse(await fetchText(`${fake.env.LIGHTSPEED_API_URL}/f/finance/${BL}/aggregatedSales?date=${day.date}&groupBy=accountingGroup`, token));
   }
   const fetchMs = performance.now() - f0;
   // Part 2: as many rows as the largest table, into that table, one prepared statement, one
@@ -141,6 +145,9 @@ try {
     floorFetchSeconds: seconds(fetchMs),
     floorInsertSeconds: seconds(insertMs),
     migrationOverFloor: +(engineMs / floorMs).toFixed(2),
+    ...(line.latencyMs || line.bandwidthMbit
+      ? { line: { latencyMs: line.latencyMs ?? 0, bandwidthMbit: line.bandwidthMbit ?? null }, networkSeconds: seconds(fetchMs), migrationOverNetwork: +(engineMs / fetchMs).toFixed(2) }
+      : {}),
     salesLinesPerSecond: Math.round(written.salesLines / (engineMs / 1000)),
     peakRssMB: Math.round(run.maxRssKB / 1024),
     varianceReportMs: variance.medianMs,

@@ -33,9 +33,17 @@ export interface FakeProcess {
 /** Besides the busy venue, the Harbour Group's terrace and kiosks: the nightly run's 20 other locations. */
 export const NIGHTLY_LOCATIONS = 20;
 
-async function startFake(salesPerDay: number, itemsPerBusiness: number, historyDays: number): Promise<FakeProcess> {
+/** An office line between Larder and the fake: latency per call (ms) and bandwidth (Mbit/s). */
+export interface Line {
+  latencyMs?: number | undefined;
+  bandwidthMbit?: number | undefined;
+}
+
+async function startFake(salesPerDay: number, itemsPerBusiness: number, historyDays: number, line: Line): Promise<FakeProcess> {
   const args = ['--auto-approve', '--now', NOW, '--sales-per-day', String(salesPerDay), '--lines-per-sale', '4.2', '--items', String(itemsPerBusiness)];
   args.push('--history-days', String(historyDays), '--extra-locations', String(NIGHTLY_LOCATIONS - 1));
+  if (line.latencyMs) args.push('--latency', String(line.latencyMs));
+  if (line.bandwidthMbit) args.push('--bandwidth', String(line.bandwidthMbit));
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/demo/fake-lightspeed/main.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const env = await new Promise<Record<string, string>>((resolve) => {
     createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('{') && resolve(JSON.parse(line) as Record<string, string>));
@@ -73,8 +81,8 @@ export interface BusyVenue {
 }
 
 /** `days`: how far back the fake has sales (the migration takes the last 90; postEarlierDays the rest). */
-export async function prepareBusyVenue(home: string, options: { salesPerDay: number; itemsPerBusiness: number; days?: number }): Promise<BusyVenue> {
-  const fake = await startFake(options.salesPerDay, options.itemsPerBusiness, Math.max(120, (options.days ?? 90) + 2));
+export async function prepareBusyVenue(home: string, options: { salesPerDay: number; itemsPerBusiness: number; days?: number; line?: Line }): Promise<BusyVenue> {
+  const fake = await startFake(options.salesPerDay, options.itemsPerBusiness, Math.max(120, (options.days ?? 90) + 2), options.line ?? {});
   const env = { ...fake.env, LARDER_HOME: home, LARDER_NOW: NOW };
   const engine = createEngine(createNodePlatform({ env }), 'cli');
   phase('fake started; connecting');

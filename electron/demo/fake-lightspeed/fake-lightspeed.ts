@@ -1,6 +1,7 @@
 // Our own Lightspeed K-Series, over real HTTP on 127.0.0.1, for every test and the demo. It follows
 // ../shared/reference/lightspeed-k-series-api.md; tests steer it with fault switches and read its
 // request log.
+import { roundTrip, throttle, type NetworkShape } from './network';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -62,6 +63,8 @@ export interface FakeLightspeedOptions extends FakeDataOptions {
   itemsShape?: ItemsShape;
   /** The fake's clock (which business days are closed); default: the real one. */
   now?: string;
+  /** An office line instead of loopback: latency per call, bandwidth per answer. */
+  network?: NetworkShape;
 }
 
 export interface FakeLightspeed {
@@ -195,12 +198,14 @@ export async function startFakeLightspeed(options: FakeLightspeedOptions = {}): 
     throw new ApiError(404, { timestamp: new Date(clock()).toISOString(), status: 404, error: 'Not Found', message: 'No static resource', path });
   }
 
+  const network = options.network ?? {};
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const log: LoggedRequest = { at: new Date(clock()).toISOString(), method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0 };
     requests.push(log);
     response.on('finish', () => (log.status = response.statusCode));
-    route(request, response, url, log).catch((error: unknown) => {
+    throttle(response, network);
+    roundTrip(network).then(() => route(request, response, url, log)).catch((error: unknown) => {
       if (response.headersSent) return;
       if (error instanceof ApiError) {
         const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -12,6 +12,8 @@ const { values } = parseArgs({
     items: { type: 'string' },
     'history-days': { type: 'string' },
     'extra-locations': { type: 'string' },
+    latency: { type: 'string' },
+    bandwidth: { type: 'string' },
   },
 });
 const fake = await startFakeLightspeed({
@@ -23,6 +25,10 @@ const fake = await startFakeLightspeed({
   ...(values.items ? { itemsPerBusiness: Number(values.items) } : {}),
   ...(values['history-days'] ? { historyDays: Number(values['history-days']) } : {}),
   ...(values['extra-locations'] ? { extraLocations: Number(values['extra-locations']) } : {}),
+  network: {
+    ...(values.latency ? { latencyMs: Number(values.latency) } : {}),
+    ...(values.bandwidth ? { bandwidthMbit: Number(values.bandwidth) } : {}),
+  },
 });
 const settings = {
   LIGHTSPEED_AUTH_URL: fake.authorizeUrl,
