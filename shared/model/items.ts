@@ -18,6 +18,8 @@ export const locationView = z.object({
   timezone: z.string(),
   /** False while the POS named no zone (Europe/Berlin stands in): activation waits until someone sets it. */
   timeZoneKnown: z.boolean(),
+  /** Which kind of sales source it belongs to (what its screen offers: Lightspeed's Transactions comparison). */
+  sourceKind: z.enum(salesSourceKinds),
   currencyCode: z.string(),
   businessName: z.string(),
   lastSyncedAt: z.string(),

@@ -69,6 +69,16 @@ export const reconciliation = z.object({
 });
 export type Reconciliation = z.infer<typeof reconciliation>;
 
+/** Back Office's Transactions export against what Larder counted, per business day and SKU (`lightspeed compare`). */
+export const transactionsComparison = z.object({
+  days: z.array(z.string()),
+  rows: z.array(
+    z.object({ date: z.string(), sku: z.string(), name: z.string(), lightspeed_quantity: decimalOutput, larder_quantity: decimalOutput, difference: decimalOutput }),
+  ),
+  differences: z.number().int(),
+});
+export type TransactionsComparison = z.infer<typeof transactionsComparison>;
+
 export const transferResult = z.object({
   date: z.string(),
   success: z.boolean(),

@@ -99,7 +99,7 @@ export const lightspeedCommands: Record<string, Command> = {
       const { values, positionals } = parseCommandArgs(args, { 'day-starts': { type: 'string' } }, compareUsage);
       const [verb, blId, file] = positionals;
       if (verb !== 'compare' || !blId || !file || positionals.length !== 3) throw new DomainError('invalid_input', `Usage: ${compareUsage}`);
-      return { compare: compareTransactions(engine.scope, blId, file, engine.transfers.salesRules(), values['day-starts']) };
+      return { compare: compareTransactions(engine.scope, blId, { path: file }, engine.transfers.salesRules(), values['day-starts']) };
     },
   },
   locations: {

@@ -6,6 +6,9 @@ import { locationOverview } from '../../core/overview/location-overview';
 import type * as locationsContracts from '../../../shared/ipc/contracts/locations';
 import type { ChannelsOf, Handlers } from './handler-types';
 import { syncLocations } from '../../core/sources/lightspeed/lightspeed-sync';
+import { compareTransactions } from '../../core/sources/lightspeed/transactions-compare';
+import { fileOf } from './ipc-files';
+import { salesSourceOf } from '../../core/sources/sales-sources';
 
 type LocationChannel = ChannelsOf<typeof locationsContracts>;
 
@@ -14,8 +17,8 @@ export function createLocationHandlers(engine: Engine): Pick<Handlers, LocationC
   const { scope, events, platform } = engine;
   const { api } = engine.lightspeed;
   const now = () => platform.clock.now().toISOString();
-  // The screens never see our row ids or the company.
-  const location = ({ companyId: _company, id: _id, businessId: _business, ...view }: Location) => view;
+  // The screens never see our row ids or the company; they see which kind of source a location is of.
+  const location = ({ companyId: _company, id: _id, businessId: _business, ...view }: Location) => ({ ...view, sourceKind: salesSourceOf(scope, view.sourceId).kind });
   return {
     'locations:list': () => listLocations(scope).map(location),
     'locations:sync': async () => {
@@ -41,6 +44,8 @@ export function createLocationHandlers(engine: Engine): Pick<Handlers, LocationC
       events.emit({ type: 'lightspeed:changed', what: 'locations' });
       return location(changed);
     },
+    'locations:compare-transactions': ({ businessLocationId, file, dayStarts }) =>
+      compareTransactions(scope, businessLocationId, fileOf(file).content, engine.transfers.salesRules(), dayStarts),
     'locations:overview': ({ businessLocationId }) => {
       const { location: _location, ...overview } = locationOverview(scope, businessLocationId, platform.clock);
       return overview;

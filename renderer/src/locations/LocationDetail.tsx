@@ -1,4 +1,5 @@
 import { CoverageCard } from '../items/CoverageCard';
+import { TransactionsCompare } from '../sources/lightspeed/TransactionsCompare';
 import { LocationOverrides } from '../items/LocationOverrides';
 import { ReprocessDialog } from '../items/ReprocessDialog';
 import { Alert, Anchor, Autocomplete, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
@@ -277,6 +278,7 @@ export function LocationDetail({ businessLocationId }: { businessLocationId: str
           <LocationOverrides businessLocationId={businessLocationId} />
           <Configuration key={`${here.storageUnitId}`} location={here} overview={data} />
           <MigrationPanel businessLocationId={businessLocationId} migration={data.migration} timeZone={here.timezone} />
+          {here.sourceKind === 'lightspeed' && here.activatedAt ? <TransactionsCompare businessLocationId={businessLocationId} /> : null}
         </>
       ) : null}
     </Stack>

@@ -35,7 +35,7 @@ import {
   unlinkItemContract,
   workListContract,
 } from './items';
-import { linkLocation, listLocationsContract, locationOverviewContract, setLocationAutoIssue, setLocationTimeZone, syncLocationsContract } from './locations';
+import { compareTransactionsContract, linkLocation, listLocationsContract, locationOverviewContract, setLocationAutoIssue, setLocationTimeZone, syncLocationsContract } from './locations';
 import { activateLocationContract, cancelMigrationContract, migrationStatusContract, rerunMigrationContract, startMigrationContract } from './migrations';
 import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
 import { foodCostContract, homeDashboardContract, ingredientUsageContract, varianceContract } from './reports';
@@ -78,6 +78,7 @@ const all = [
   linkLocation,
   setLocationAutoIssue,
   setLocationTimeZone,
+  compareTransactionsContract,
   listItemsContract,
   syncItemsContract,
   saveMappingContract,

@@ -1,6 +1,8 @@
 // POS locations: the list, the sync, the storage unit link, automatic issue and the overview.
 import { z } from 'zod';
 import { locationOverview, locationSyncResult, locationView, posLocationId } from '../../model/items';
+import { transactionsComparison } from '../../model/transfers';
+import { csvFileInput } from './sources';
 import { defineContract } from '../contract';
 
 const empty = z.object({}).strict();
@@ -42,4 +44,12 @@ export const locationOverviewContract = defineContract({
   input: z.object({ businessLocationId: blId }).strict(),
   output: locationOverview,
   errors: ['location_not_found'],
+});
+
+/** A location's days against Back Office's Transactions export, per business day and SKU: a pilot's proof (`lightspeed compare`). */
+export const compareTransactionsContract = defineContract({
+  channel: 'locations:compare-transactions',
+  input: z.object({ businessLocationId: blId, file: csvFileInput, dayStarts: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('00:00') }).strict(),
+  output: transactionsComparison,
+  errors: ['location_not_found', 'csv_file_too_large', 'csv_column_missing', 'csv_row_invalid', 'invalid_input'],
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { isDecimalText, typedDecimal } from '../../../../shared/decimal-text';
 import { addDays } from '../../../../shared/dates';
+import type { TransactionsComparison } from '../../../../shared/model/transfers';
 import type { CompanyScope } from '../../db/company';
 import { Decimal, formatDecimal, fromScaled, QUANTITY_SCALE } from '../../decimal/decimal';
 import { DomainError } from '../../domain-error';
@@ -29,20 +30,6 @@ const COLUMNS = {
 
 type Column = keyof typeof COLUMNS;
 
-export interface CompareRow {
-  date: string;
-  sku: string;
-  name: string;
-  lightspeed_quantity: string;
-  larder_quantity: string;
-  difference: string;
-}
-
-export interface Comparison {
-  days: string[];
-  rows: CompareRow[];
-  differences: number;
-}
 
 /** "2026-05-06 21:14", "06/05/2026 21:14:03" (day first, as K-Series' European Back Office writes it), "06.05.2026", with an optional separate time. */
 function businessDate(text: string, time: string, dayStarts: string): string | null {
@@ -58,14 +45,18 @@ function businessDate(text: string, time: string, dayStarts: string): string | n
   return clock !== null && clock < dayStarts ? addDays(date, -1) : date;
 }
 
-function readExport(path: string): { header: string[]; rows: string[][] } {
+/** The export's bytes: given (a screen's upload) or read from a path (the CLI). */
+function readExport(file: Buffer | { path: string }): { header: string[]; rows: string[][] } {
   let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new DomainError('file_unreadable', `Cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  if (Buffer.isBuffer(file)) bytes = file;
+  else {
+    try {
+      bytes = readFileSync(file.path);
+    } catch (error) {
+      throw new DomainError('file_unreadable', `Cannot open ${file.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    }
   }
-  if (bytes.length > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `${path} is larger than ${MAX_CSV_BYTES / 1_000_000} MB.`);
+  if (bytes.length > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `The Transactions export is larger than ${MAX_CSV_BYTES / 1_000_000} MB.`);
   const text = bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf8').replace(/^\uFEFF/, '');
   const records = parse(text, { delimiter: detectDelimiter(text, '"'), relax_column_count: true, skip_empty_lines: true }) as string[][];
   const [header = [], ...rows] = records;
@@ -77,10 +68,10 @@ function readExport(path: string): { header: string[]; rows: string[][] } {
  * lists it) against the quantity Larder counted for that day under its sale-type policy. Reads the
  * stored sales only: transfer the days first.
  */
-export function compareTransactions(scope: CompanyScope, businessLocationId: string, path: string, rules: SalesRules, dayStarts = '00:00'): Comparison {
+export function compareTransactions(scope: CompanyScope, businessLocationId: string, file: Buffer | { path: string }, rules: SalesRules, dayStarts = '00:00'): TransactionsComparison {
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(dayStarts)) throw new DomainError('invalid_input', `--day-starts is a time such as 05:00, not "${dayStarts}".`);
   const location = requireLocation(scope, businessLocationId);
-  const { header, rows } = readExport(path);
+  const { header, rows } = readExport(file);
   const index = Object.fromEntries(Object.entries(COLUMNS).map(([column, names]) => [column, header.findIndex((name) => (names as readonly string[]).includes(name))])) as Record<Column, number>;
   const missing = (['date', 'quantity'] as const).filter((column) => index[column] < 0);
   if (index.sku < 0 && index.name < 0) missing.push('sku' as never);
