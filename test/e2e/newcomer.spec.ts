@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { handMadeSale } from '../../electron/demo/fake-lightspeed/fake-data';
 import { startFakeLightspeed, type FakeLightspeed } from '../../electron/demo/fake-lightspeed/fake-lightspeed';
@@ -183,6 +186,32 @@ test('a newcomer sets up Larder from the screens: inventory, Lightspeed, mapping
     // One entry per ingredient of the day: coffee, bun, patty and tomato.
     await expect(page.getByRole('table', { name: 'Ledger entries of this transfer' }).getByRole('row')).toHaveCount(1 + 4);
     await app.screenshot('log-detail');
+  });
+
+  await test.step('hold the day against Lightspeed’s Transactions export, item by item', async () => {
+    await app.section('Locations');
+    await page.getByRole('table', { name: 'Locations' }).getByRole('button', { name: 'Harbour Restaurant' }).click();
+    // Back Office lists a refund of one espresso that Larder never received.
+    const exported = join(mkdtempSync(join(tmpdir(), 'larder-e2e-')), 'transactions.csv');
+    const row = (type: string, time: string, name: string, quantity: string) => `${type};06/02/2026 ${time};A-${time};${name};${harbourItem(name).sku};${quantity};0,00`;
+    writeFileSync(
+      exported,
+      [
+        'Type;Date;Account;Item;SKU;Quantity;Amount',
+        row('Sale', '10:00', 'Espresso', '20,000'),
+        row('Sale', '13:00', 'Classic Burger', '3,000'),
+        row('Sale', '13:00', 'No bun', '1,000'),
+        row('Sale', '13:00', 'Cheesecake', '2,000'),
+        row('Refund', '15:00', 'Espresso', '-1,000'),
+      ].join('\r\n'),
+    );
+    await page.locator('input[type=file]').setInputFiles(exported);
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: '1 of 4 items differ over 1 day' })).toBeVisible();
+    const differing = page.getByRole('region', { name: 'Items that differ' });
+    await expect(differing.getByRole('row')).toHaveCount(2);
+    await expect(differing).toContainText('Espresso');
+    await app.screenshot('location-transactions-compare');
   });
 
   await test.step('see the exact quantities in the ledger', async () => {
