@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatScaled, MONEY_SCALE, QUANTITY_SCALE } from '../../decimal/decimal';
 import { refusal, refusalOf } from '../../../../test/support/test-engine';
 import { parseCsvProfile, type CsvProfile } from './csv-profile';
-import { decodeCsv, detectDelimiter, MAX_CSV_BYTES, MAX_INVALID_ROWS, peekCsv, readCsv, readCsvDate, readLocaleDecimal, type CsvReading } from './csv-reader';
+import { decodeCsv, detectDelimiter, MAX_CSV_BYTES, MAX_INVALID_ROWS, peekCsv, readCsv, readCsvDate, readLocaleDecimal, readMoney, type CsvReading } from './csv-reader';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../../test/fixtures/csv/${name}`, import.meta.url));
 const profileOf = (name: string): CsvProfile => parseCsvProfile(JSON.parse(fixture(`${name}.profile.json`).toString('utf8')));
@@ -129,6 +129,18 @@ describe('reading a till export', () => {
     expect(dated).toMatchObject({ code: 'csv_row_invalid', message: expect.stringContaining('check the profile') });
   });
 
+  it('reads a Square-style money column exactly: "$1,020.00", -$9.00 and ($9.00) (issue 28)', async () => {
+    const profile = { ...profileOf('invalid-rows'), amount_column: 'net', thousands_separator: ',' as const };
+    const text = 'id,code,quantity,date,store,net\nr1,A1,1,2026-05-06,North,"$1,020.00"\nr2,A2,1,2026-05-06,North,-$9.00\nr3,A3,2,2026-05-06,North,($9.00)\nr4,A4,1,2026-05-06,North,9 dollars';
+    const reading = await readCsv(Buffer.from(text), profile);
+    expect(plain(reading).map(({ codes, amount }) => [codes[0], amount])).toEqual([
+      ['A1', '1020'],
+      ['A2', '-9'],
+      ['A3', '-9'],
+    ]);
+    expect(reading.invalid).toEqual([expect.objectContaining({ line: 5, column: 'net', reason: 'not an amount' })]);
+  });
+
   it('ends a row at any line ending outside quotes, whichever the file starts with (issue 25, item 6)', async () => {
     const profile = { ...profileOf('invalid-rows'), name_column: 'name' };
     const text = 'id,code,quantity,date,store,name\r\nr1,A1,1,2026-05-06,North,Dish 1\nr2,R2,1,2026-05-06,North,Dish 2\nr3,R3,1,2026-05-06,North,"Dish\r\n3"\r\nr4,R4,1,2026-05-06,North,Dish 4\rr5,R5,1,2026-05-06,North,Dish 5\nr6,R6,1,2026-05-06,North,Dish 6';
@@ -214,6 +226,23 @@ describe('the pieces', () => {
     expect(readLocaleDecimal('-0,25', ',', null)).toBe('-0.25');
     expect(readLocaleDecimal('1,2,3', ',', null)).toBeNull();
     expect(readLocaleDecimal('12 kg', '.', null)).toBeNull();
+  });
+
+  it('reads money as tills write it: symbols and codes before or after, a minus or parentheses, thousands (issue 28)', () => {
+    expect(readMoney('$8.00', '.', ',')).toBe('8.00');
+    expect(readMoney('-$9.00', '.', ',')).toBe('-9.00');
+    expect(readMoney('$-9.00', '.', ',')).toBe('-9.00');
+    expect(readMoney('($9.00)', '.', ',')).toBe('-9.00');
+    expect(readMoney('$1,020.00', '.', ',')).toBe('1020.00');
+    expect(readMoney('9,00 €', ',', '.')).toBe('9.00');
+    expect(readMoney('1.234,56\u00a0€', ',', '.')).toBe('1234.56');
+    expect(readMoney('CHF 12.50', '.', null)).toBe('12.50');
+    expect(readMoney('12.50 EUR', '.', null)).toBe('12.50');
+    expect(readMoney('-€3,50', ',', null)).toBe('-3.50');
+    expect(readMoney('$0.00', '.', ',')).toBe('0.00');
+    expect(readMoney('-$0.00', '.', ',')).toBe('0.00');
+    expect(readMoney('7', '.', null)).toBe('7');
+    for (const bad of ['', '$', 'abc', '$ 8.00 €', '--8', '8.00.00', '(-$9.00)', '12 kg extra', '1,020.00']) expect(readMoney(bad, '.', null)).toBeNull();
     expect(readCsvDate('31.01.2026', 'DD.MM.YYYY')).toBe('2026-01-31');
     expect(readCsvDate('02/03/2026', 'MM/DD/YYYY')).toBe('2026-02-03');
     expect(readCsvDate('02/03/2026', 'DD/MM/YYYY')).toBe('2026-03-02');

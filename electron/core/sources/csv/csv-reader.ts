@@ -288,6 +288,32 @@ export function readLocaleDecimal(text: string, decimalSeparator: '.' | ',', tho
   return /^-?\d+(\.\d+)?$/.test(value) ? value : null;
 }
 
+/**
+ * Money as tills write it to plain decimal text, or null: a currency symbol or code before or after
+ * (`$8.00`, `9,00 €`, `CHF 12.50`), a minus before or after the symbol or parentheses for a negative
+ * (`-$9.00`, `$-9.00`, `($9.00)`), and the profile's separators (`"$1,020.00"` with a thousands comma).
+ */
+export function readMoney(text: string, decimalSeparator: '.' | ',', thousandsSeparator: '.' | ',' | ' ' | null | undefined): string | null {
+  let value = text.replace(/[\u00a0\u202f]/g, ' ').trim();
+  let negative = false;
+  const parenthesised = /^\((.*)\)$/.exec(value);
+  if (parenthesised) {
+    negative = true;
+    value = (parenthesised[1] as string).trim();
+  }
+  // One currency mark at most, before or after the number: a symbol or a three-letter code.
+  const marked = /^(?:([^\d\s.,()+-]{1,3}|[A-Za-z]{3})\s*)?([-+]?)\s*(?:([^\d\s.,()+-]{1,3}|[A-Za-z]{3})\s*)?([\d.,\s]*\d)\s*(?:([^\d\s.,()+-]{1,3}|[A-Za-z]{3}))?$/.exec(value);
+  if (!marked) return null;
+  const marks = [marked[1], marked[3], marked[5]].filter((mark) => mark !== undefined);
+  if (marks.length > 1) return null;
+  // A minus inside parentheses says the sign twice: ambiguous, so refused.
+  if (marked[2] === '-' && negative) return null;
+  if (marked[2] === '-') negative = true;
+  const number = readLocaleDecimal(marked[4] as string, decimalSeparator, thousandsSeparator);
+  if (number === null || number.startsWith('-')) return null;
+  return negative && !/^0+(\.0+)?$/.test(number) ? `-${number}` : number;
+}
+
 const DATE_PATTERNS: Record<string, { pattern: RegExp; order: [number, number, number] }> = {
   'YYYY-MM-DD': { pattern: /^(\d{4})-(\d{2})-(\d{2})/, order: [1, 2, 3] },
   'DD.MM.YYYY': { pattern: /^(\d{2})\.(\d{2})\.(\d{4})/, order: [3, 2, 1] },
@@ -447,7 +473,7 @@ function readRow(record: string[], line: number, columns: ReturnType<typeof colu
   if (storageUnit === undefined) return fault(columns.location as number, 'unknown_location: not among the profile’s locations');
   let netAmount: number | null = null;
   if (columns.amount !== null && cell(columns.amount) !== '') {
-    const text = readLocaleDecimal(cell(columns.amount), profile.decimal_separator, profile.thousands_separator);
+    const text = readMoney(cell(columns.amount), profile.decimal_separator, profile.thousands_separator);
     if (text === null) return fault(columns.amount, 'not an amount');
     netAmount = toScaled(roundToScale(new Decimal(text), MONEY_SCALE), MONEY_SCALE, 'csv_row_invalid', 'Amount');
   }
