@@ -7,9 +7,19 @@ import { decimalOutput } from '../decimal-text';
 export const MAX_CSV_BYTES = 200 * 1024 * 1024;
 
 // The profile file (`csv profile save`, the profile editor): exactly these keys, documented in the README.
-export const CSV_DATE_FORMATS = ['YYYY-MM-DD', 'DD.MM.YYYY', 'DD/MM/YYYY', 'MM/DD/YYYY'] as const;
-const TIMES = ['', ' HH:mm', ' HH:mm:ss'] as const;
-const dateFormats = CSV_DATE_FORMATS.flatMap((format) => TIMES.map((time) => `${format}${time}`));
+/** Common date formats, offered first; any format of the tokens below is accepted. */
+export const CSV_DATE_FORMATS = ['YYYY-MM-DD', 'DD.MM.YYYY', 'DD/MM/YYYY', 'MM/DD/YYYY', 'M/D/YY h:mm A', 'DD.MM.YYYY, HH:mm'] as const;
+
+/**
+ * A date format as tokens — YYYY YY (year), MM M (month), DD D (day), HH H hh h (hour, 24 or 12),
+ * mm (minutes), ss (seconds), A (AM/PM) — with any of the separators `. , / : - T` and spaces between:
+ * `M/D/YY h:mm A` (Toast), `DD.MM.YYYY, HH:mm` (SumUp). A day, a month and a year are required.
+ */
+export function isDateFormat(format: string): boolean {
+  const tokens = format.match(/YYYY|YY|MM|M|DD|D|HH|H|hh|h|mm|ss|A|[\s.,/:T-]/g) ?? [];
+  if (tokens.join('') !== format) return false;
+  return tokens.some((token) => token === 'YYYY' || token === 'YY') && tokens.some((token) => token === 'MM' || token === 'M') && tokens.some((token) => token === 'DD' || token === 'D');
+}
 
 const column = z.union([z.string().trim().min(1, 'choose a column'), z.number().int().positive()], 'a column name, or its position (1 for the first) in a file without a header row');
 const optionalColumn = column.nullish();
@@ -33,7 +43,11 @@ export const csvProfileSchema = z
     header: z.boolean().default(true),
     decimal_separator: z.enum(['.', ',']).default('.'),
     thousands_separator: z.enum(['.', ',', ' ']).nullish(),
-    date_format: z.enum(dateFormats as [string, ...string[]]).default('YYYY-MM-DD'),
+    date_format: z
+      .string()
+      .trim()
+      .refine(isDateFormat, 'tokens YYYY YY MM M DD D HH H hh h mm ss A with separators, for example M/D/YY h:mm A; a day, a month and a year')
+      .default('YYYY-MM-DD'),
     rules: z.array(posCodesRule).length(1, 'one column_values_to_pos_codes rule'),
     name_column: optionalColumn,
     amount_column: optionalColumn,

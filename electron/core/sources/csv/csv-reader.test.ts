@@ -48,7 +48,9 @@ describe('a CSV profile', () => {
     })();
     expect(empty).toMatchObject({ details: ['source_column'] });
     expect((empty as { message: string }).message).toMatch(/^POS code column \(source_column\): /);
-    expect(refused({ date_format: 'D.M.YY' }).message).toContain('date_format');
+    // Any token format reads (D.M.YY, M/D/YY h:mm A: issue 28); one without a year does not.
+    expect(refused({ date_format: 'D.M' }).message).toContain('date_format');
+    expect(refused({ date_format: 'YYYY-QQ-DD' }).message).toContain('date_format');
     expect(refused({ rules: [] }).code).toBe('csv_profile_invalid');
   });
 });
@@ -226,6 +228,16 @@ describe('the pieces', () => {
     expect(readLocaleDecimal('-0,25', ',', null)).toBe('-0.25');
     expect(readLocaleDecimal('1,2,3', ',', null)).toBeNull();
     expect(readLocaleDecimal('12 kg', '.', null)).toBeNull();
+  });
+
+  it('reads dates by tokens as real tills write them, strictly (issue 28)', () => {
+    expect(readCsvDate('10/8/26 5:18 PM', 'M/D/YY h:mm A')).toBe('2026-10-08');
+    expect(readCsvDate('17.04.2023, 12:32', 'DD.MM.YYYY, HH:mm')).toBe('2023-04-17');
+    expect(readCsvDate('2026-05-06', 'YYYY-MM-DD HH:mm')).toBe('2026-05-06');
+    expect(readCsvDate('01/10/2026 23:50', 'DD/MM/YYYY HH:mm')).toBe('2026-10-01');
+    for (const [text, format] of [['6/5/2026', 'DD/MM/YYYY'], ['31.02.2026', 'DD.MM.YYYY'], ['2026-05-06 12:00', 'YYYY-MM-DD'], ['10/8/26 17:18 PM', 'M/D/YY h:mm A']]) {
+      expect(readCsvDate(text as string, format as string)).toBeNull();
+    }
   });
 
   it('reads money as tills write it: symbols and codes before or after, a minus or parentheses, thousands (issue 28)', () => {

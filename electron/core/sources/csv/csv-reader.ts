@@ -10,14 +10,18 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { normalizeDate } from '../../../../shared/dates';
 import { MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled, Decimal } from '../../decimal/decimal';
 import { DomainError, quoted } from '../../domain-error';
 import type { CsvColumn, CsvProfile } from './csv-profile';
 import { MAX_CSV_BYTES } from '../../../../shared/model/csv';
+
+// Date formats are tokens (shared/model/csv.ts' isDateFormat), read strictly.
+dayjs.extend(customParseFormat);
 
 export { MAX_CSV_BYTES };
 
@@ -314,25 +318,26 @@ export function readMoney(text: string, decimalSeparator: '.' | ',', thousandsSe
   return negative && !/^0+(\.0+)?$/.test(number) ? `-${number}` : number;
 }
 
-const DATE_PATTERNS: Record<string, { pattern: RegExp; order: [number, number, number] }> = {
-  'YYYY-MM-DD': { pattern: /^(\d{4})-(\d{2})-(\d{2})/, order: [1, 2, 3] },
-  'DD.MM.YYYY': { pattern: /^(\d{2})\.(\d{2})\.(\d{4})/, order: [3, 2, 1] },
-  'DD/MM/YYYY': { pattern: /^(\d{2})\/(\d{2})\/(\d{4})/, order: [3, 2, 1] },
-  'MM/DD/YYYY': { pattern: /^(\d{2})\/(\d{2})\/(\d{4})/, order: [3, 1, 2] },
-};
+/** Distinct date texts read per format: a file repeats each day's few thousand times, and parsing costs more than a lookup. */
+const readDates = new Map<string, Map<string, string | null>>();
+const MAX_REMEMBERED_DATES = 100_000;
 
-/** A date as the profile writes it (a time after it is allowed and ignored) to YYYY-MM-DD, or null. */
+/**
+ * A date as the profile's format writes it (tokens, parsed strictly by dayjs: `6/5/2026` is not
+ * `DD/MM/YYYY`, `31.02.2026` is no date) to YYYY-MM-DD, or null.
+ */
 export function readCsvDate(text: string, format: string): string | null {
-  const [datePart = '', timeFormat] = format.split(' ');
-  const spec = DATE_PATTERNS[datePart];
+  let known = readDates.get(format);
+  if (!known || known.size > MAX_REMEMBERED_DATES) readDates.set(format, (known = new Map()));
   const value = text.trim();
-  const match = spec?.pattern.exec(value);
-  if (!spec || !match) return null;
-  const rest = value.slice(match[0].length).trim();
-  const time = timeFormat === 'HH:mm' ? /^\d{1,2}:\d{2}$/ : timeFormat === 'HH:mm:ss' ? /^\d{1,2}:\d{2}:\d{2}$/ : /^$/;
-  if (rest !== '' && !time.test(rest)) return null;
-  const [year, month, day] = spec.order.map((group) => match[group] as string);
-  return normalizeDate(`${year}-${month}-${day}`);
+  let date = known.get(value);
+  if (date === undefined) {
+    // A format with a time reads a cell with the date alone too, as tills write both in one column.
+    const dateOnly = format.replace(/[\s,T]+[Hh].*$/, '');
+    const parsed = [format, dateOnly].map((each) => dayjs(value, each, true)).find((each) => each.isValid());
+    known.set(value, (date = parsed ? parsed.format('YYYY-MM-DD') : null));
+  }
+  return date;
 }
 
 /**

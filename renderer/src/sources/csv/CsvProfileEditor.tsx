@@ -1,6 +1,6 @@
 import { Alert, Autocomplete, Button, Checkbox, FileInput, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import { CSV_DATE_FORMATS, type CsvProfile } from '../../../../shared/model/csv';
+import { CSV_DATE_FORMATS, isDateFormat, type CsvProfile } from '../../../../shared/model/csv';
 import type { IpcError } from '../../../../shared/ipc/contract';
 import { asIpcError, call } from '../../ipc/client';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -123,7 +123,7 @@ const delimiterOptions = [
   { value: '\t', label: 'Tab' },
   { value: '|', label: 'Pipe |' },
 ];
-const dateOptions = CSV_DATE_FORMATS.flatMap((format) => ['', ' HH:mm', ' HH:mm:ss'].map((time) => `${format}${time}`));
+const dateOptions = [...new Set(CSV_DATE_FORMATS.flatMap((format) => (/[Hh]/.test(format) ? [format] : ['', ' HH:mm', ' HH:mm:ss'].map((time) => `${format}${time}`))))];
 
 /** A CSV profile, new or existing, edited with a live preview of a sample file. */
 export function CsvProfileEditor({ name }: { name: string | null }) {
@@ -278,7 +278,14 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
                 error={fault === 'thousands_separator' ? 'Must differ from the decimal separator' : undefined}
                 onChange={(value) => set({ thousands_separator: value ?? '' })}
               />
-              <Select label="Date format" data={dateOptions} value={form.date_format} allowDeselect={false} onChange={(value) => set({ date_format: value ?? 'YYYY-MM-DD' })} />
+              <Autocomplete
+                label="Date format"
+                description="Tokens: YYYY YY MM M DD D HH H hh h mm ss A, e.g. M/D/YY h:mm A"
+                data={dateOptions}
+                value={form.date_format}
+                onChange={(value) => set({ date_format: value })}
+                error={isDateFormat(form.date_format.trim()) ? undefined : 'Not a date format: use the tokens, with a day, a month and a year'}
+              />
             </Group>
             {COLUMNS.map(([key, label, description]) =>
               key === 'code_separator' ? (
