@@ -31,6 +31,8 @@ const posCodesRule = z
     code_separator: z.string().min(1).max(5).nullish(),
     quantity_source_column: optionalColumn,
     date_source_column: optionalColumn,
+    /** Where the time of a sale is, when the export writes it apart from the date (Square's `Time`). */
+    time_source_column: optionalColumn,
   })
   .strict();
 
@@ -48,6 +50,11 @@ export const csvProfileSchema = z
       .trim()
       .refine(isDateFormat, 'tokens YYYY YY MM M DD D HH H hh h mm ss A with separators, for example M/D/YY h:mm A; a day, a month and a year')
       .default('YYYY-MM-DD'),
+    /** With a time, a sale before it belongs to the business day before, as POS business days do ("04:00"). */
+    business_day_starts_at: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 04:00')
+      .nullish(),
     rules: z.array(posCodesRule).length(1, 'one column_values_to_pos_codes rule'),
     name_column: optionalColumn,
     amount_column: optionalColumn,
@@ -65,6 +72,7 @@ export const csvProfileSchema = z
       source_column: rule?.source_column,
       quantity_source_column: rule?.quantity_source_column,
       date_source_column: rule?.date_source_column,
+      time_source_column: rule?.time_source_column,
       name_column: profile.name_column,
       amount_column: profile.amount_column,
       external_id_column: profile.external_id_column,

@@ -21,6 +21,8 @@ const SETTING_WORDS: Record<string, string> = {
   code_separator: 'Code separator',
   quantity_source_column: 'Quantity column',
   date_source_column: 'Date column',
+  time_source_column: 'Time column',
+  business_day_starts_at: 'Business day starts at',
   name_column: 'Item name column',
   amount_column: 'Net amount column',
   external_id_column: 'Row id column',

@@ -240,6 +240,27 @@ describe('the pieces', () => {
     }
   });
 
+  it('puts a sale before business_day_starts_at on the day before, the time in the date or in its own column (issue 28)', async () => {
+    const profile = { ...profileOf('invalid-rows'), date_format: 'YYYY-MM-DD', business_day_starts_at: '04:00' };
+    const withTime = {
+      ...profile,
+      rules: [{ ...(profile.rules[0] as CsvProfile['rules'][number]), time_source_column: 'time' }],
+    };
+    const text = 'id,code,quantity,date,time,store\nr1,A1,1,2026-05-06,00:30:00,North\nr2,A2,1,2026-05-06,04:00:00,North\nr3,A3,1,2026-05-06,11:15 PM,North\nr4,A4,1,2026-05-06,noon,North';
+    const reading = await readCsv(Buffer.from(text), withTime);
+    expect(plain(reading).map(({ codes, date }) => [codes[0], date])).toEqual([
+      ['A1', '2026-05-05'],
+      ['A2', '2026-05-06'],
+      ['A3', '2026-05-06'],
+    ]);
+    expect(reading.invalid).toEqual([expect.objectContaining({ line: 5, column: 'time', reason: 'not a time of day' })]);
+    const inOne = await readCsv(Buffer.from('id,code,quantity,date,store\nr1,A1,1,10/8/26 12:30 AM,North\nr2,A2,1,10/8/26 5:18 PM,North'), {
+      ...profile,
+      date_format: 'M/D/YY h:mm A',
+    });
+    expect(plain(inOne).map(({ date }) => date)).toEqual(['2026-10-07', '2026-10-08']);
+  });
+
   it('reads money as tills write it: symbols and codes before or after, a minus or parentheses, thousands (issue 28)', () => {
     expect(readMoney('$8.00', '.', ',')).toBe('8.00');
     expect(readMoney('-$9.00', '.', ',')).toBe('-9.00');

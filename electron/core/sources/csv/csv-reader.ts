@@ -19,6 +19,7 @@ import { MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled, De
 import { DomainError, quoted } from '../../domain-error';
 import type { CsvColumn, CsvProfile } from './csv-profile';
 import { MAX_CSV_BYTES } from '../../../../shared/model/csv';
+import { addDays } from '../../../../shared/dates';
 
 // Date formats are tokens (shared/model/csv.ts' isDateFormat), read strictly.
 dayjs.extend(customParseFormat);
@@ -319,25 +320,49 @@ export function readMoney(text: string, decimalSeparator: '.' | ',', thousandsSe
 }
 
 /** Distinct date texts read per format: a file repeats each day's few thousand times, and parsing costs more than a lookup. */
-const readDates = new Map<string, Map<string, string | null>>();
+const readMoments = new Map<string, Map<string, Moment | null>>();
 const MAX_REMEMBERED_DATES = 100_000;
+
+/** A date read from a cell, with its time of day (HH:mm) when the format has one. */
+interface Moment {
+  date: string;
+  time: string | null;
+}
+
+function readMoment(text: string, format: string): Moment | null {
+  let known = readMoments.get(format);
+  if (!known || known.size > MAX_REMEMBERED_DATES) readMoments.set(format, (known = new Map()));
+  const value = text.trim();
+  let moment = known.get(value);
+  if (moment === undefined) {
+    // A format with a time reads a cell with the date alone too, as tills write both in one column.
+    const dateOnly = format.replace(/[\s,T]+[Hh].*$/, '');
+    const full = dayjs(value, format, true);
+    const parsed = full.isValid() ? full : dayjs(value, dateOnly, true);
+    const hasTime = full.isValid() && dateOnly !== format;
+    moment = parsed.isValid() ? { date: parsed.format('YYYY-MM-DD'), time: hasTime ? full.format('HH:mm') : null } : null;
+    known.set(value, moment);
+  }
+  return moment;
+}
 
 /**
  * A date as the profile's format writes it (tokens, parsed strictly by dayjs: `6/5/2026` is not
  * `DD/MM/YYYY`, `31.02.2026` is no date) to YYYY-MM-DD, or null.
  */
 export function readCsvDate(text: string, format: string): string | null {
-  let known = readDates.get(format);
-  if (!known || known.size > MAX_REMEMBERED_DATES) readDates.set(format, (known = new Map()));
+  return readMoment(text, format)?.date ?? null;
+}
+
+/** A time of day in its own column (Square's `Time`): `HH:mm:ss`, `HH:mm`, `h:mm A` and alike, as HH:mm; null when it reads as none. */
+const TIME_FORMATS = ['HH:mm:ss', 'HH:mm', 'H:mm', 'H:mm:ss', 'h:mm A', 'h:mm:ss A', 'hh:mm A'];
+function readTime(text: string): string | null {
   const value = text.trim();
-  let date = known.get(value);
-  if (date === undefined) {
-    // A format with a time reads a cell with the date alone too, as tills write both in one column.
-    const dateOnly = format.replace(/[\s,T]+[Hh].*$/, '');
-    const parsed = [format, dateOnly].map((each) => dayjs(value, each, true)).find((each) => each.isValid());
-    known.set(value, (date = parsed ? parsed.format('YYYY-MM-DD') : null));
+  for (const format of TIME_FORMATS) {
+    const parsed = dayjs(`2000-01-01 ${value}`, `YYYY-MM-DD ${format}`, true);
+    if (parsed.isValid()) return parsed.format('HH:mm');
   }
-  return date;
+  return null;
 }
 
 /**
@@ -436,10 +461,12 @@ function columnsOf(profile: CsvProfile, header: string[] | null, width: number) 
   const code = indexOf('source_column', rule.source_column) as number;
   const quantity = indexOf('quantity_source_column', rule.quantity_source_column);
   const date = indexOf('date_source_column', rule.date_source_column);
+  const time = indexOf('time_source_column', rule.time_source_column);
   return {
     code,
     quantity,
     date,
+    time,
     dateName: date === null ? '' : (header?.[date] ?? String(date + 1)),
     name: indexOf('name_column', profile.name_column),
     amount: indexOf('amount_column', profile.amount_column),
@@ -469,9 +496,15 @@ function readRow(record: string[], line: number, columns: ReturnType<typeof colu
   }
   let business = date;
   if (columns.date !== null) {
-    const read = readCsvDate(cell(columns.date), profile.date_format);
+    const read = readMoment(cell(columns.date), profile.date_format);
     if (read === null) return fault(columns.date, `not a date as ${profile.date_format}`);
-    business = read;
+    let time = read.time;
+    if (columns.time !== null) {
+      time = readTime(cell(columns.time));
+      if (time === null) return fault(columns.time, 'not a time of day');
+    }
+    // Before the business day's start, a sale belongs to the day before (a 00:30 sale with 04:00).
+    business = profile.business_day_starts_at && time !== null && time < profile.business_day_starts_at ? addDays(read.date, -1) : read.date;
   }
   const location = columns.location === null ? 'default' : cell(columns.location);
   const storageUnit = profile.locations[location];

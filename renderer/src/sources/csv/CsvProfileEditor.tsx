@@ -17,6 +17,7 @@ const COLUMNS = [
   ['code_separator', 'Several codes in one cell, separated by', 'Optional, such as + ; each code counts the row’s full quantity'],
   ['quantity_source_column', 'Quantity column', 'Optional: without it, each row sold 1'],
   ['date_source_column', 'Date column', 'Optional: without it, you choose the business date at upload'],
+  ['time_source_column', 'Time column', 'Optional: the time of a sale, when the file writes it apart from the date'],
   ['name_column', 'Item name column', 'Optional: the item’s name, and the match when a code is unknown'],
   ['amount_column', 'Net amount column', 'Optional: the row’s net sales'],
   ['external_id_column', 'Row id column', 'Optional: one id per receipt line; a row whose id was posted before is skipped'],
@@ -33,6 +34,7 @@ interface Form {
   decimal_separator: CsvProfile['decimal_separator'];
   thousands_separator: string;
   date_format: string;
+  business_day_starts_at: string;
   columns: Record<ColumnKey, string>;
   locations: { value: string; storageUnit: string | null }[];
 }
@@ -46,7 +48,8 @@ const emptyForm: Form = {
   decimal_separator: '.',
   thousands_separator: '',
   date_format: 'YYYY-MM-DD',
-  columns: { source_column: '', code_separator: '', quantity_source_column: '', date_source_column: '', name_column: '', amount_column: '', external_id_column: '', location_column: '' },
+  business_day_starts_at: '',
+  columns: { source_column: '', code_separator: '', quantity_source_column: '', date_source_column: '', time_source_column: '', name_column: '', amount_column: '', external_id_column: '', location_column: '' },
   locations: [{ value: 'default', storageUnit: null }],
 };
 
@@ -62,11 +65,13 @@ function formOf(profile: CsvProfile): Form {
     decimal_separator: profile.decimal_separator,
     thousands_separator: profile.thousands_separator ?? '',
     date_format: profile.date_format,
+    business_day_starts_at: profile.business_day_starts_at ?? '',
     columns: {
       source_column: text(rule?.source_column),
       code_separator: text(rule?.code_separator),
       quantity_source_column: text(rule?.quantity_source_column),
       date_source_column: text(rule?.date_source_column),
+      time_source_column: text(rule?.time_source_column),
       name_column: text(profile.name_column),
       amount_column: text(profile.amount_column),
       external_id_column: text(profile.external_id_column),
@@ -93,6 +98,7 @@ function profileOf(form: Form): unknown {
     decimal_separator: form.decimal_separator,
     thousands_separator: form.thousands_separator === '' ? null : form.thousands_separator,
     date_format: form.date_format,
+    business_day_starts_at: form.business_day_starts_at.trim() === '' ? null : form.business_day_starts_at.trim(),
     rules: [
       {
         type: 'column_values_to_pos_codes',
@@ -100,6 +106,7 @@ function profileOf(form: Form): unknown {
         code_separator: columns.code_separator.trim() === '' ? null : columns.code_separator.trim(),
         quantity_source_column: column(columns.quantity_source_column),
         date_source_column: column(columns.date_source_column),
+        time_source_column: column(columns.time_source_column),
       },
     ],
     name_column: column(columns.name_column),
@@ -123,6 +130,8 @@ const delimiterOptions = [
   { value: '\t', label: 'Tab' },
   { value: '|', label: 'Pipe |' },
 ];
+/** The date format's last choice: any format written as tokens. */
+const OTHER_FORMAT = 'Other format…';
 const dateOptions = [...new Set(CSV_DATE_FORMATS.flatMap((format) => (/[Hh]/.test(format) ? [format] : ['', ' HH:mm', ' HH:mm:ss'].map((time) => `${format}${time}`))))];
 
 /** A CSV profile, new or existing, edited with a live preview of a sample file. */
@@ -148,6 +157,7 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
   const go = useNavigation((state) => state.go);
   const units = useLive(() => call('storage-units:list', {}), anyOf('inventory:changed'), []);
   const [form, setForm] = useState<Form>(initial);
+  const [otherFormat, setOtherFormat] = useState(false);
   const [sample, setSample] = useState<{ file: File; data: { name: string; base64: string } } | null>(null);
   const [sampleError, setSampleError] = useState<IpcError | null>(null);
   const [sampleDate, setSampleDate] = useState('');
@@ -278,13 +288,32 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
                 error={fault === 'thousands_separator' ? 'Must differ from the decimal separator' : undefined}
                 onChange={(value) => set({ thousands_separator: value ?? '' })}
               />
-              <Autocomplete
+              <Select
                 label="Date format"
-                description="Tokens: YYYY YY MM M DD D HH H hh h mm ss A, e.g. M/D/YY h:mm A"
-                data={dateOptions}
-                value={form.date_format}
-                onChange={(value) => set({ date_format: value })}
-                error={isDateFormat(form.date_format.trim()) ? undefined : 'Not a date format: use the tokens, with a day, a month and a year'}
+                data={[...dateOptions, OTHER_FORMAT]}
+                value={dateOptions.includes(form.date_format) && !otherFormat ? form.date_format : OTHER_FORMAT}
+                allowDeselect={false}
+                onChange={(value) => {
+                  setOtherFormat(value === OTHER_FORMAT);
+                  if (value && value !== OTHER_FORMAT) set({ date_format: value });
+                }}
+              />
+              {otherFormat || !dateOptions.includes(form.date_format) ? (
+                <TextInput
+                  label="Date format as tokens"
+                  description="YYYY YY MM M DD D HH H hh h mm ss A, e.g. M/D/YY h:mm A"
+                  value={form.date_format}
+                  onChange={(event) => set({ date_format: event.currentTarget.value })}
+                  error={isDateFormat(form.date_format.trim()) ? undefined : 'Not a date format: use the tokens, with a day, a month and a year'}
+                />
+              ) : null}
+              <TextInput
+                label="Business day starts at"
+                description="Optional, e.g. 04:00: an earlier sale belongs to the day before"
+                value={form.business_day_starts_at}
+                onChange={(event) => set({ business_day_starts_at: event.currentTarget.value })}
+                error={form.business_day_starts_at.trim() === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(form.business_day_starts_at.trim()) ? undefined : 'A time such as 04:00'}
+                w={200}
               />
             </Group>
             {COLUMNS.map(([key, label, description]) =>
