@@ -307,15 +307,14 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
                   error={isDateFormat(form.date_format.trim()) ? undefined : 'Not a date format: use the tokens, with a day, a month and a year'}
                 />
               ) : null}
-              <TextInput
-                label="Business day starts at"
-                description="Optional, e.g. 04:00: an earlier sale belongs to the day before"
-                value={form.business_day_starts_at}
-                onChange={(event) => set({ business_day_starts_at: event.currentTarget.value })}
-                error={form.business_day_starts_at.trim() === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(form.business_day_starts_at.trim()) ? undefined : 'A time such as 04:00'}
-                w={200}
-              />
             </Group>
+            <TextInput
+              label="Business day starts at"
+              description="Optional, e.g. 04:00: a sale before it belongs to the day before (needs a time in the date or a time column)"
+              value={form.business_day_starts_at}
+              onChange={(event) => set({ business_day_starts_at: event.currentTarget.value })}
+              error={form.business_day_starts_at.trim() === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(form.business_day_starts_at.trim()) ? undefined : 'A time such as 04:00'}
+            />
             {COLUMNS.map(([key, label, description]) =>
               key === 'code_separator' ? (
                 <TextInput key={key} label={label} description={description} value={form.columns[key]} onChange={(event) => setColumn(key, event.currentTarget.value)} />
