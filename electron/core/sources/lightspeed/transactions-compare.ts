@@ -14,7 +14,7 @@ import { DomainError } from '../../domain-error';
 import { requireLocation } from '../../locations/location-config';
 import { dayLines } from '../../sales/sales-cache';
 import { dayPolicy, type SalesRules } from '../../transfer/sale-types';
-import { detectDelimiter, MAX_CSV_BYTES } from '../csv/csv-reader';
+import { decodeCsv, detectDelimiter } from '../csv/csv-reader';
 
 /** The export's columns by the names Back Office may give them (lower case). */
 const COLUMNS = {
@@ -56,8 +56,8 @@ function readExport(file: Buffer | { path: string }): { header: string[]; rows: 
       throw new DomainError('file_unreadable', `Cannot open ${file.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
     }
   }
-  if (bytes.length > MAX_CSV_BYTES) throw new DomainError('csv_file_too_large', `The Transactions export is larger than ${MAX_CSV_BYTES / 1_000_000} MB.`);
-  const text = bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf8').replace(/^\uFEFF/, '');
+  // The CSV room's decoding: its size cap, byte order marks, UTF-16 and the Windows-1252 fallback.
+  const text = [...decodeCsv(bytes, 'auto')].join('');
   const records = parse(text, { delimiter: detectDelimiter(text, '"'), relax_column_count: true, skip_empty_lines: true }) as string[][];
   const [header = [], ...rows] = records;
   return { header: header.map((name) => name.trim().toLowerCase()), rows };
