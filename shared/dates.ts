@@ -39,6 +39,9 @@ export const dateInput = z
     return normalized;
   });
 
+/** A time of day as HH:MM on a 24-hour clock ("04:00"): the nightly run's time, a business day's start. */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 /** A calendar date `days` later (earlier when negative), as ISO text: date arithmetic only, no zone. */
 export function addDays(date: string, days: number): string {
   const moved = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TIME_OF_DAY } from './dates';
 
 export const lightspeedEnvironments = ['trial-v2', 'production-v2', 'trial-v1', 'production-v1', 'custom'] as const;
 export type LightspeedEnvironment = (typeof lightspeedEnvironments)[number];
@@ -23,7 +24,7 @@ export const lightspeedEndpointsSchema = z.object({ authorizeUrl: endpoint, toke
 /** Small settings kept outside the database (electron-store in the app, a JSON file under Node). */
 export const settingsSchema = z.object({
   /** When the nightly issue runs, on the office PC's clock (HH:MM); after most tills' start of day. */
-  nightlyRunTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('06:00'),
+  nightlyRunTime: z.string().regex(TIME_OF_DAY).default('06:00'),
   startAtLogin: z.boolean().default(false),
   closeToTray: z.boolean().default(true),
   /** Set once the "Larder keeps running in the tray" notice was shown. */

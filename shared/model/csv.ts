@@ -1,6 +1,7 @@
 // CSV sales uploads as the engine answers them, the CLI prints them and the screens show them: one
 // schema per concept. These keep the snake_case field names (the CLI's JSON is a contract).
 import { z } from 'zod';
+import { TIME_OF_DAY } from '../dates';
 import { decimalOutput } from '../decimal-text';
 
 /** The largest file an upload reads: 200 MB. */
@@ -53,7 +54,7 @@ export const csvProfileSchema = z
     /** With a time, a sale before it belongs to the business day before, as POS business days do ("04:00"). */
     business_day_starts_at: z
       .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 04:00')
+      .regex(TIME_OF_DAY, 'a time such as 04:00')
       .nullish(),
     rules: z.array(posCodesRule).length(1, 'one column_values_to_pos_codes rule'),
     name_column: optionalColumn,

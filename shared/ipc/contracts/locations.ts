@@ -1,5 +1,6 @@
 // POS locations: the list, the sync, the storage unit link, automatic issue and the overview.
 import { z } from 'zod';
+import { TIME_OF_DAY } from '../../dates';
 import { locationOverview, locationSyncResult, locationView, posLocationId } from '../../model/items';
 import { transactionsComparison } from '../../model/transfers';
 import { csvFileInput } from './sources';
@@ -49,7 +50,7 @@ export const locationOverviewContract = defineContract({
 /** A location's days against Back Office's Transactions export, per business day and SKU: a pilot's proof (`lightspeed compare`). */
 export const compareTransactionsContract = defineContract({
   channel: 'locations:compare-transactions',
-  input: z.object({ businessLocationId: blId, file: csvFileInput, dayStarts: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('00:00') }).strict(),
+  input: z.object({ businessLocationId: blId, file: csvFileInput, dayStarts: z.string().regex(TIME_OF_DAY).default('00:00') }).strict(),
   output: transactionsComparison,
   errors: ['location_not_found', 'csv_file_too_large', 'csv_column_missing', 'csv_row_invalid', 'invalid_input'],
 });

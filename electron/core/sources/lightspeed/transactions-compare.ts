@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { isDecimalText, typedDecimal } from '../../../../shared/decimal-text';
-import { addDays } from '../../../../shared/dates';
+import { addDays, TIME_OF_DAY } from '../../../../shared/dates';
 import type { TransactionsComparison } from '../../../../shared/model/transfers';
 import type { CompanyScope } from '../../db/company';
 import { Decimal, formatDecimal, fromScaled, QUANTITY_SCALE } from '../../decimal/decimal';
@@ -69,7 +69,7 @@ function readExport(file: Buffer | { path: string }): { header: string[]; rows: 
  * stored sales only: transfer the days first.
  */
 export function compareTransactions(scope: CompanyScope, businessLocationId: string, file: Buffer | { path: string }, rules: SalesRules, dayStarts = '00:00'): TransactionsComparison {
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(dayStarts)) throw new DomainError('invalid_input', `--day-starts is a time such as 05:00, not "${dayStarts}".`);
+  if (!TIME_OF_DAY.test(dayStarts)) throw new DomainError('invalid_input', `--day-starts is a time such as 05:00, not "${dayStarts}".`);
   const location = requireLocation(scope, businessLocationId);
   const { header, rows } = readExport(file);
   const index = Object.fromEntries(Object.entries(COLUMNS).map(([column, names]) => [column, header.findIndex((name) => (names as readonly string[]).includes(name))])) as Record<Column, number>;

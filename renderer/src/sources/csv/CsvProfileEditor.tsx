@@ -1,5 +1,6 @@
 import { Alert, Autocomplete, Button, Checkbox, FileInput, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
+import { TIME_OF_DAY } from '../../../../shared/dates';
 import { CSV_DATE_FORMATS, isDateFormat, type CsvProfile } from '../../../../shared/model/csv';
 import type { IpcError } from '../../../../shared/ipc/contract';
 import { asIpcError, call } from '../../ipc/client';
@@ -313,7 +314,7 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
               description="Optional, e.g. 04:00: a sale before it belongs to the day before (needs a time in the date or a time column)"
               value={form.business_day_starts_at}
               onChange={(event) => set({ business_day_starts_at: event.currentTarget.value })}
-              error={form.business_day_starts_at.trim() === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(form.business_day_starts_at.trim()) ? undefined : 'A time such as 04:00'}
+              error={form.business_day_starts_at.trim() === '' || TIME_OF_DAY.test(form.business_day_starts_at.trim()) ? undefined : 'A time such as 04:00'}
             />
             {COLUMNS.map(([key, label, description]) =>
               key === 'code_separator' ? (

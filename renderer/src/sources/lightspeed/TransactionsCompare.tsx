@@ -1,5 +1,6 @@
 import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { TIME_OF_DAY } from '../../../../shared/dates';
 import type { TransactionsComparison } from '../../../../shared/model/transfers';
 import { call } from '../../ipc/client';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -25,6 +26,7 @@ export function TransactionsCompare({ businessLocationId }: { businessLocationId
     setResult(await call('locations:compare-transactions', { businessLocationId, file: await readForUpload(file), dayStarts }));
   });
   const differing = result?.rows.filter((row) => row.difference !== '0') ?? [];
+  const startsOk = TIME_OF_DAY.test(dayStarts);
   return (
     <Paper withBorder p="md">
       <Title order={3} size="h4" mb="xs">
@@ -42,10 +44,10 @@ export function TransactionsCompare({ businessLocationId }: { businessLocationId
             description="Sales before this time belong to the day before"
             value={dayStarts}
             onChange={(event) => setDayStarts(event.currentTarget.value)}
-            error={/^([01]\d|2[0-3]):[0-5]\d$/.test(dayStarts) ? undefined : 'A time such as 05:00'}
+            error={startsOk ? undefined : 'A time such as 05:00'}
             w={200}
           />
-          <Button onClick={() => void compare.run()} loading={compare.busy} disabled={!file || !/^([01]\d|2[0-3]):[0-5]\d$/.test(dayStarts)}>
+          <Button onClick={() => void compare.run()} loading={compare.busy} disabled={!file || !startsOk}>
             Compare
           </Button>
         </Group>
