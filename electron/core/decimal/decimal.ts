@@ -135,3 +135,8 @@ export function scaledFromText(text: string, scale: number): number | null {
   if (!Number.isSafeInteger(scaled)) return null;
   return negative ? 0 - scaled : scaled;
 }
+
+/** Decimal text from a POS to its stored integer: directly when exact, else through Decimal (rounding half to even, refusing with `code` when too large). */
+export function scaledFromPosText(text: string, scale: number, code: ErrorCode, field: string): number {
+  return scaledFromText(text, scale) ?? toScaled(roundToScale(new Decimal(text), scale), scale, code, field);
+}

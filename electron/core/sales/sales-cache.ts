@@ -3,7 +3,7 @@
 // from them. The only module that writes sales, sales_lines, sales_fetches, sold_items and sold_item_days.
 import { insertMany, nextRowId } from '../db/insert-many';
 import type { LarderDb } from '../db/open-database';
-import { Decimal, MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled } from '../decimal/decimal';
+import { MONEY_SCALE, QUANTITY_SCALE, scaledFromPosText } from '../decimal/decimal';
 import type { FetchedDay, FetchedLine } from '../../../shared/model/sales-day';
 import type { DayFetcher, SalesDay } from '../sources/sales-day';
 
@@ -97,7 +97,7 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
         parentLineId: line.parentLineId,
         sku: line.sku,
         name,
-        quantity: line.quantity ? scaled(line.quantity, QUANTITY_SCALE, `Line ${line.lineId} quantity`) : null,
+        quantity: line.quantity ? scaledFromPosText(line.quantity, QUANTITY_SCALE, 'lightspeed_api_error', `Line ${line.lineId} quantity`) : null,
         netAmount: lineAmount(line),
         saleType: fetched.type,
         saleCancelled: fetched.cancelled,
@@ -232,13 +232,9 @@ function soldItemIds(db: LarderDb): (itemId: string | null, sku: string | null, 
   };
 }
 
-/** Decimal text to the stored integer: directly when exact, else through Decimal (rounding money half to even). */
-function scaled(text: string, scale: number, field: string): number {
-  return scaledFromText(text, scale) ?? toScaled(roundToScale(new Decimal(text), scale), scale, 'lightspeed_api_error', field);
-}
 
 function lineAmount(line: FetchedLine): number | null {
-  return line.netAmount ? scaled(line.netAmount, MONEY_SCALE, `Line ${line.lineId} amount`) : null;
+  return line.netAmount ? scaledFromPosText(line.netAmount, MONEY_SCALE, 'lightspeed_api_error', `Line ${line.lineId} amount`) : null;
 }
 
 export function dayLines(db: LarderDb, locationId: number, date: string): DayLine[] {

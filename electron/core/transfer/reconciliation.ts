@@ -4,7 +4,7 @@
 // amber without touching the ledger; a POS without totals, or one that will not give them, leaves it
 // unproven ("unavailable"), never failed.
 import type { Reconciliation } from '../../../shared/model/transfers';
-import { Decimal, fromScaled, MONEY_SCALE, roundToScale, scaledFromText, toScaled } from '../decimal/decimal';
+import { fromScaled, MONEY_SCALE, scaledFromPosText, scaledFromText } from '../decimal/decimal';
 import { salesByGroup } from '../sales/sales-cache';
 import type { GroupTotal, SalesDay } from '../sources/sales-day';
 import type { CompanyScope } from '../db/company';
@@ -35,7 +35,7 @@ export async function reconcileDay(context: { scope: CompanyScope; days: DayFetc
   };
   for (const total of theirs) {
     const sums = at(total.group);
-    sums.theirs += scaledFromText(total.amount, MONEY_SCALE) ?? toScaled(roundToScale(new Decimal(total.amount), MONEY_SCALE), MONEY_SCALE, 'lightspeed_api_error', 'Total');
+    sums.theirs += scaledFromPosText(total.amount, MONEY_SCALE, 'lightspeed_api_error', `Lightspeed's total of ${total.group}`);
     sums.theirLines += total.lines;
   }
   for (const stored of salesByGroup(context.scope.db, day.locationRowId, day.date)) {

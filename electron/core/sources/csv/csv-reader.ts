@@ -15,7 +15,7 @@ import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { MONEY_SCALE, QUANTITY_SCALE, roundToScale, scaledFromText, toScaled, Decimal } from '../../decimal/decimal';
+import { MONEY_SCALE, QUANTITY_SCALE, scaledFromPosText, scaledFromText } from '../../decimal/decimal';
 import { DomainError, quoted } from '../../domain-error';
 import type { CsvColumn, CsvProfile } from './csv-profile';
 import { MAX_CSV_BYTES } from '../../../../shared/model/csv';
@@ -513,7 +513,7 @@ function readRow(record: string[], line: number, columns: ReturnType<typeof colu
   if (columns.amount !== null && cell(columns.amount) !== '') {
     const text = readMoney(cell(columns.amount), profile.decimal_separator, profile.thousands_separator);
     if (text === null) return fault(columns.amount, 'not an amount');
-    netAmount = toScaled(roundToScale(new Decimal(text), MONEY_SCALE), MONEY_SCALE, 'csv_row_invalid', 'Amount');
+    netAmount = scaledFromPosText(text, MONEY_SCALE, 'csv_row_invalid', 'Amount');
   }
   if (quantity <= 0) return 'skipped';
   return { line, codes, quantity, date: business, location, storageUnit, name: cell(columns.name) || null, netAmount, externalId: cell(columns.externalId) || null };
