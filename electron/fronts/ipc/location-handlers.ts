@@ -8,7 +8,8 @@ import type { ChannelsOf, Handlers } from './handler-types';
 import { syncLocations } from '../../core/sources/lightspeed/lightspeed-sync';
 import { compareTransactions } from '../../core/sources/lightspeed/transactions-compare';
 import { fileOf } from './ipc-files';
-import { salesSourceOf } from '../../core/sources/sales-sources';
+import { listSalesSources } from '../../core/sources/sales-sources';
+import type { SalesSourceKind } from '../../../shared/model/transfers';
 
 type LocationChannel = ChannelsOf<typeof locationsContracts>;
 
@@ -17,10 +18,18 @@ export function createLocationHandlers(engine: Engine): Pick<Handlers, LocationC
   const { scope, events, platform } = engine;
   const { api } = engine.lightspeed;
   const now = () => platform.clock.now().toISOString();
-  // The screens never see our row ids or the company; they see which kind of source a location is of.
-  const location = ({ companyId: _company, id: _id, businessId: _business, ...view }: Location) => ({ ...view, sourceKind: salesSourceOf(scope, view.sourceId).kind });
+  // The screens never see our row ids or the company; they see which kind of source a location is of
+  // (the company's sources read once for a whole list).
+  const kinds = () => new Map(listSalesSources(scope).map((source) => [source.id, source.kind]));
+  const location = ({ companyId: _company, id: _id, businessId: _business, ...view }: Location, kindOf = kinds()) => ({
+    ...view,
+    sourceKind: kindOf.get(view.sourceId) as SalesSourceKind,
+  });
   return {
-    'locations:list': () => listLocations(scope).map(location),
+    'locations:list': () => {
+      const kindOf = kinds();
+      return listLocations(scope).map((row) => location(row, kindOf));
+    },
     'locations:sync': async () => {
       const result = await syncLocations(scope, api, now());
       events.emit({ type: 'lightspeed:changed', what: 'locations' });
