@@ -25,6 +25,14 @@ export function isDateFormat(format: string): boolean {
 const column = z.union([z.string().trim().min(1, 'choose a column'), z.number().int().positive()], 'a column name, or its position (1 for the first) in a file without a header row');
 const optionalColumn = column.nullish();
 
+/** Rows whose column holds one of these values (case and surrounding spaces ignored): Toast's `Void?` = `true`. */
+const rowsWhere = z
+  .object({
+    column,
+    equals: z.array(z.string()).min(1, 'name at least one value'),
+  })
+  .strict();
+
 const posCodesRule = z
   .object({
     type: z.literal('column_values_to_pos_codes'),
@@ -56,11 +64,48 @@ export const csvProfileSchema = z
       .string()
       .regex(TIME_OF_DAY, 'a time such as 04:00')
       .nullish(),
+    /** The currency of the file's amounts (ISO 4217); without it, the company's. */
+    currency: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{3}$/, 'a currency code such as USD or EUR')
+      .nullish(),
     rules: z.array(posCodesRule).length(1, 'one column_values_to_pos_codes rule'),
     name_column: optionalColumn,
+    /** Appended to the item's code and name in brackets: `Lemonade (Regular)`. */
+    variant_column: optionalColumn,
+    /** Every modifier in the cell becomes a sales line of its own, the row's line its parent. */
+    modifier_column: optionalColumn,
+    modifier_separator: z.string().min(1).max(5).default(','),
     amount_column: optionalColumn,
-    external_id_column: optionalColumn,
+    /**
+     * One column: a value that repeats is the same row, posted once. A list: the combination of its
+     * values, a combination repeating within the file numbered in order (`…#2`), as Square repeats a
+     * payment's id on every item of it.
+     */
+    external_id_column: z.union([column, z.array(column).min(1, 'name at least one column')]).nullish(),
     location_column: optionalColumn,
+    /**
+     * A second export holding the modifiers, one per row (Toast's ModifierSelectionDetails), read beside
+     * the file when given: a modifier row belongs to the item row with the same `link_columns` values.
+     */
+    modifier_file: z
+      .object({
+        link_columns: z.array(z.string().trim().min(1)).min(1, 'name the columns both files share'),
+        source_column: z.string().trim().min(1, 'choose the modifier column'),
+        exclude_rows: z.array(rowsWhere).default([]),
+      })
+      .strict()
+      .nullish(),
+    /** Rows left out (counted as skipped): voids, test rows. */
+    exclude_rows: z.array(rowsWhere).default([]),
+    /** Refund rows: they follow the setting "Refunds put stock back" (by default they deduct nothing and restore nothing). */
+    refund_rows: rowsWhere.nullish(),
+    /**
+     * Other rows with a negative quantity: `skip` (a till's storno, as Sides' negative positions are),
+     * or `count` them against the day's sales of the item (an export writing a void as its own row).
+     */
+    negative_rows: z.enum(['skip', 'count']).default('skip'),
     locations: z.record(z.string().trim().min(1, 'name each location as the file writes it'), z.string().trim().min(1, 'choose a storage unit')),
   })
   .strict()
@@ -75,14 +120,21 @@ export const csvProfileSchema = z
       date_source_column: rule?.date_source_column,
       time_source_column: rule?.time_source_column,
       name_column: profile.name_column,
+      variant_column: profile.variant_column,
+      modifier_column: profile.modifier_column,
       amount_column: profile.amount_column,
       external_id_column: profile.external_id_column,
       location_column: profile.location_column,
+      exclude_rows: profile.exclude_rows.map((rows) => rows.column),
+      refund_rows: profile.refund_rows?.column,
     };
     for (const [key, value] of Object.entries(columns)) {
-      if (!profile.header && typeof value === 'string') {
+      if (!profile.header && [value].flat().some((one) => typeof one === 'string')) {
         context.addIssue({ code: 'custom', path: [key], message: 'without a header row, columns are 1-based positions (3, not "Menge")' });
       }
+    }
+    if (!profile.header && profile.modifier_file) {
+      context.addIssue({ code: 'custom', path: ['modifier_file'], message: 'links by column names: the file needs its header row' });
     }
     if (profile.location_column == null && !('default' in profile.locations)) {
       context.addIssue({ code: 'custom', path: ['locations'], message: 'without a location column, "default" names the storage unit of the whole file' });
@@ -93,6 +145,26 @@ export type CsvProfile = z.output<typeof csvProfileSchema>;
 export type CsvColumn = z.output<typeof column>;
 
 
+/** A built-in preset as `csv presets` lists it: the system's item-level export and its published header. */
+export const csvPresetView = z.object({ id: z.string(), system: z.string(), name: z.string(), columns: z.array(z.string()) });
+export type CsvPresetView = z.infer<typeof csvPresetView>;
+
+/** What a file's header is recognised as (`csv detect`): a preset's id or null, and the preset's published columns the file lacks. */
+export const csvDetection = z.object({ preset: z.string().nullable(), missing_columns: z.array(z.string()) });
+export type CsvDetection = z.infer<typeof csvDetection>;
+
+/** A dropped file's proposal on the Upload screen: its preset, and the location values whose storage units the manager names (null: the file is one location). */
+export const csvProposal = z.object({
+  preset: csvPresetView.pick({ id: true, system: true, name: true }).nullable(),
+  missing_columns: z.array(z.string()),
+  locations: z.array(z.string()).nullable(),
+  /** The currency the amounts tell (`$` proposed as USD), for the manager to confirm; null when they tell none. */
+  currency: z.string().nullable(),
+  /** A file read beside another preset's (Toast's modifiers): the preset of the file it goes with. */
+  read_beside: z.string().nullable(),
+});
+export type CsvProposal = z.infer<typeof csvProposal>;
+
 /** A row the profile could not read: its line in the file (the header is line 1), column, raw value (≤ 80 characters) and why. */
 export const csvInvalidRow = z.object({ row: z.number().int(), column: z.string(), value: z.string(), reason: z.string() });
 export type CsvInvalidRow = z.infer<typeof csvInvalidRow>;
@@ -101,7 +173,11 @@ export type CsvInvalidRow = z.infer<typeof csvInvalidRow>;
 export const csvPreviewRow = z.object({
   row: z.number().int(),
   codes: z.array(z.string()),
+  /** The row's modifiers, each a line of its own under the row's. */
+  modifiers: z.array(z.string()),
+  /** Negative for a refund row (refund_rows). */
   quantity: decimalOutput,
+  refund: z.boolean(),
   date: z.string(),
   location: z.string(),
   storage_unit: z.string(),
@@ -126,6 +202,8 @@ export type CsvDay = z.infer<typeof csvDay>;
 export const csvCode = z.object({
   code: z.string(),
   name: z.string(),
+  /** True for a modifier: a line with a parent line (the row's item); false for the item of a row. */
+  parent: z.boolean(),
   rows: z.number().int(),
   quantity: decimalOutput,
   mapped: z.boolean(),

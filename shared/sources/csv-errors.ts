@@ -37,6 +37,18 @@ export const csvErrors = {
     meaning: 'There is no CSV profile of that name.',
     fix: 'Save the profile first (Sales sources → CSV profiles, or `csv profile save`), or pick one from `csv profile list`.',
   },
+  csv_preset_not_found: {
+    meaning: 'There is no preset of that id.',
+    fix: 'Take the id from `csv presets` (for example square-items-detail).',
+  },
+  csv_preset_not_recognised: {
+    meaning: 'The file’s header is not one of the till exports Larder knows.',
+    fix: 'Export the item-level sales report the README’s preset table names, or set up a profile of your own for this file.',
+  },
+  csv_preset_read_beside: {
+    meaning: 'This export is read beside another one (Toast’s modifiers beside its items), not on its own.',
+    fix: 'Make the profile from the item export, then give this file as its modifier file when uploading (`--modifiers`, or “Modifier file” on Upload sales).',
+  },
   csv_upload_not_found: {
     meaning: 'There is no upload with that id.',
     fix: 'Take the id from the list of uploads.',

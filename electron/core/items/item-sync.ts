@@ -107,6 +107,11 @@ export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; sou
  * ones: item id and SKU the code, the name the file gave it (the code when it gave none). A name the
  * file gives later replaces the code; a name already known stays.
  */
+/** A source's items by the POS's own id (a CSV source's: the code as first written). */
+export function sourceItemIds(scope: CompanyScope, sourceId: number): string[] {
+  return scope.db.statement('SELECT item_id FROM pos_items WHERE company_id = ? AND source_id = ? ORDER BY id DESC').pluck().all(scope.companyId, sourceId) as string[];
+}
+
 export function recordSourceCodes(scope: CompanyScope, sourceId: number, codes: Map<string, { name: string | null; locationIds: number[] }>, at: string): void {
   const upsert = scope.db.statement(
     `INSERT INTO pos_items (company_id, source_id, item_id, name, sku, active, price, last_synced_at) VALUES (?, ?, ?, ?, ?, 1, NULL, ?)

@@ -45,12 +45,12 @@ export function savePolledLocations(scope: CompanyScope, sourceId: number, seen:
  * The locations of polled sources (Lightspeed's business locations): the ones that are linked,
  * activated, migrated and transferred. A CSV file's locations are its profile's, and never polled.
  */
-export function listLocations(scope: CompanyScope): Location[] {
+export function listLocations(scope: CompanyScope, options: { withCsv?: boolean } = {}): Location[] {
   return scope.db.orm
     .select(getTableColumns(locations))
     .from(locations)
     .innerJoin(salesSources, eq(salesSources.id, locations.sourceId))
-    .where(and(eq(locations.companyId, scope.companyId), ne(salesSources.kind, 'csv')))
+    .where(and(eq(locations.companyId, scope.companyId), options.withCsv ? undefined : ne(salesSources.kind, 'csv')))
     .orderBy(asc(locations.name))
     .all();
 }
@@ -76,19 +76,20 @@ export function companyCurrency(scope: CompanyScope): string | null {
  * The locations of a pushed source (a CSV profile's location values), created or updated to deduct
  * into the storage unit the profile names; answers their row ids by key. They are never polled, so
  * they are not activated and have no nightly run. CSV dates are business dates as the till wrote
- * them: the location keeps this computer's time zone and the company's currency.
+ * them: the location keeps this computer's time zone; its currency is the profile's, else the company's.
  */
 export function ensureSourceLocations(
   scope: CompanyScope,
   source: { id: number; name: string },
   wanted: { key: string; businessLocationId: string; name: string; storageUnitId: number }[],
   at: string,
+  currencyCode?: string | null,
 ): Map<string, number> {
-  const currency = companyCurrency(scope) ?? 'EUR';
+  const currency = currencyCode ?? companyCurrency(scope) ?? 'EUR';
   const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const ids = new Map<string, number>();
   for (const location of wanted) {
-    const values = { name: location.name, storageUnitId: location.storageUnitId, lastSyncedAt: at, seenInLastSync: true };
+    const values = { name: location.name, storageUnitId: location.storageUnitId, lastSyncedAt: at, seenInLastSync: true, ...(currencyCode ? { currencyCode } : {}) };
     const { id } = scope.db.orm
       .insert(locations)
       .values({

@@ -254,7 +254,9 @@ export function dayLines(db: LarderDb, locationId: number, date: string): DayLin
 export interface UploadedSale {
   saleId: string;
   receiptId: string | null;
-  lines: { lineId: string; sku: string; name: string; quantity: number; netAmount: number | null }[];
+  /** CSV for a sale row, REFUND for a refund row (refund_rows), VOID for a negative row counted (negative_rows): the sale-type policy counts each. */
+  type: 'CSV' | 'REFUND' | 'VOID';
+  lines: { lineId: string; parentLineId: string | null; sku: string; name: string; quantity: number; netAmount: number | null }[];
 }
 
 const UPLOADED_SALE_COLUMNS = [...SALE_COLUMNS, 'csv_upload_id'] as const;
@@ -272,19 +274,19 @@ export function storeUploadedDay(db: LarderDb, locationId: number, date: string,
   const lineValues: unknown[] = [];
   const lines: DayLine[] = [];
   for (const sale of uploaded) {
-    saleValues.push(saleId, locationId, date, sale.saleId, sale.receiptId, 'CSV', 0, at, null, uploadId);
+    saleValues.push(saleId, locationId, date, sale.saleId, sale.receiptId, sale.type, 0, at, null, uploadId);
     for (const line of sale.lines) {
-      lineValues.push(rowId, saleId, line.lineId, null, soldItemId(null, line.sku, line.name), line.quantity, line.netAmount, null, null);
+      lineValues.push(rowId, saleId, line.lineId, line.parentLineId, soldItemId(null, line.sku, line.name), line.quantity, line.netAmount, null, null);
       lines.push({
         rowId: rowId++,
         lineId: line.lineId,
         itemId: null,
-        parentLineId: null,
+        parentLineId: line.parentLineId,
         sku: line.sku,
         name: line.name,
         quantity: line.quantity,
         netAmount: line.netAmount,
-        saleType: 'CSV',
+        saleType: sale.type,
         saleCancelled: false,
         chainId: null,
         voidReason: null,

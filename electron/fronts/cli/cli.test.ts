@@ -138,6 +138,37 @@ describe('csv profile', () => {
   });
 });
 
+describe('csv presets, detect and profile from-preset', () => {
+  const preset = (name: string) => new URL(`../../../test/fixtures/csv/presets/${name}`, import.meta.url).pathname;
+
+  it('lists the presets, recognises a file, and saves the profile a preset proposes, printing it as the issue spells it', async () => {
+    const presets = (await cli('csv', 'presets')).json.presets as Record<string, unknown>[];
+    expect(presets.map((entry) => Object.keys(entry))).toEqual(presets.map(() => ['id', 'system', 'name', 'columns']));
+    expect(presets.map((entry) => entry.id)).toEqual(expect.arrayContaining(['square-items-detail', 'toast-item-selection-details', 'loyverse-receipts-by-item', 'sumup-sales-report', 'lightspeed-k-series-transactions']));
+    expect((await cli('csv', 'detect', preset('square-items-detail.csv'))).json).toEqual({ detect: { preset: 'square-items-detail', missing_columns: [] } });
+    expect((await cli('csv', 'detect', csvFixture('kassenexport-1252.csv'))).json).toEqual({ detect: { preset: null, missing_columns: [] } });
+
+    const units = join(home, 'units.json');
+    writeFileSync(units, JSON.stringify({ storageUnits: [{ name: 'Counter' }] }));
+    expect((await cli('import', units)).code).toBe(0);
+    expect((await cli('csv', 'profile', 'from-preset', 'square-items-detail', preset('square-items-detail.csv'), '--name', 'Square')).json).toMatchObject({ error: { code: 'invalid_input' } });
+    const saved = await cli('csv', 'profile', 'from-preset', 'square-items-detail', preset('square-items-detail.csv'), '--name', 'Square', '--storage-unit', 'Counter');
+    expect(saved).toMatchObject({
+      code: 0,
+      json: { profile: { name: 'Square', locations: { 'Harbour Cafe': 'Counter' }, modifier_column: 'Modifiers Applied', refund_rows: { column: 'Event Type', equals: ['Refund'] }, currency: 'USD' } },
+    });
+    expect((await cli('csv', 'preview', 'Square', preset('square-items-detail.csv'))).json).toMatchObject({
+      preview: { rows: 9, rows_valid: 9, codes: expect.arrayContaining([expect.objectContaining({ code: 'Oat Milk', parent: true }), expect.objectContaining({ code: 'Latte (Regular)', parent: false })]) },
+    });
+    expect((await cli('csv', 'profile', 'from-preset', 'square-items-detail', preset('square-items-detail.csv'), '--name', 'X', '--storage-unit', 'Nowhere')).json).toMatchObject({
+      error: { code: 'storage_unit_not_found' },
+    });
+    expect((await cli('csv', 'profile', 'from-preset', 'square-items-detail', csvFixture('kassenexport-1252.csv'), '--name', 'X', '--storage-unit', 'Counter')).json).toMatchObject({
+      error: { code: 'csv_column_missing' },
+    });
+  });
+});
+
 describe('csv preview, upload, uploads and revert', () => {
   it('prints the upload as the issue spells it, refuses invalid rows naming them, and reverts', async () => {
     expect((await cli('import', setupFile)).code).toBe(0);

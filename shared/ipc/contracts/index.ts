@@ -43,7 +43,19 @@ import { getLogContract, listLogsContract, runTransfer } from './transfers';
 import { sidesConnectContract, sidesStatusContract, sidesSyncProductsContract, sidesSyncStoresContract, sidesTestContract } from './sides';
 import { countSheetContract, finishCountContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, stockChangesContract, undoStockChangeContract, wasteReasonsContract, saveCountContract,
   setCountLineContract, startCountContract } from './stock';
-import { listSourcesContract, listUploadsContract, peekCsvContract, previewCsvContract, revertUploadContract, sampleCsvContract, saveCsvProfileContract, uploadCsvContract } from './sources';
+import {
+  listPresetsContract,
+  listSourcesContract,
+  listUploadsContract,
+  peekCsvContract,
+  previewCsvContract,
+  profileFromPresetContract,
+  proposeCsvContract,
+  revertUploadContract,
+  sampleCsvContract,
+  saveCsvProfileContract,
+  uploadCsvContract,
+} from './sources';
 
 // Every IPC call, each written once: its channel lives in its contract, and the record by channel,
 // the channel list (the preload's allowlist) and the handler map's keys are all derived from this list.
@@ -121,6 +133,9 @@ const all = [
   uploadCsvContract,
   listUploadsContract,
   revertUploadContract,
+  listPresetsContract,
+  proposeCsvContract,
+  profileFromPresetContract,
   sidesStatusContract,
   sidesConnectContract,
   sidesTestContract,

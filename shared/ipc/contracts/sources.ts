@@ -1,6 +1,6 @@
 // Sales sources and CSV uploads, as the Sales sources and Upload screens reach them.
 import { z } from 'zod';
-import { csvPreview, csvProfileSchema, csvUploadModes, csvUploadView } from '../../model/csv';
+import { csvPresetView, csvPreview, csvProfileSchema, csvProposal, csvUploadModes, csvUploadView } from '../../model/csv';
 import { salesSourceView } from '../../model/sources';
 import { defineContract } from '../contract';
 
@@ -9,7 +9,7 @@ const empty = z.object({}).strict();
 /** A file the renderer read (it checks the size first; main checks it again before decoding). */
 export const csvFileInput = z.object({ name: z.string().trim().min(1).max(260), base64: z.string() }).strict();
 
-const fileErrors = ['csv_profile_not_found', 'csv_unreadable', 'csv_column_missing', 'csv_column_ambiguous', 'csv_row_invalid', 'csv_file_too_large', 'date_required', 'invalid_date_format', 'storage_unit_not_found'] as const;
+const fileErrors = ['csv_preset_read_beside', 'csv_profile_not_found', 'csv_unreadable', 'csv_column_missing', 'csv_column_ambiguous', 'csv_row_invalid', 'csv_file_too_large', 'date_required', 'invalid_date_format', 'storage_unit_not_found'] as const;
 
 export const listSourcesContract = defineContract({
   channel: 'sources:list',
@@ -24,6 +24,38 @@ export const saveCsvProfileContract = defineContract({
   input: z.object({ profile: z.unknown() }).strict(),
   output: z.object({ id: z.number().int(), profile: csvProfileSchema }),
   errors: ['csv_profile_invalid', 'storage_unit_not_found'],
+});
+
+/** The built-in presets for real till exports. */
+export const listPresetsContract = defineContract({
+  channel: 'csv:presets',
+  input: empty,
+  output: z.array(csvPresetView),
+  errors: [],
+});
+
+/** A dropped file recognised by its header: the preset proposed for it, and the locations it names. */
+export const proposeCsvContract = defineContract({
+  channel: 'csv:propose',
+  input: z.object({ file: csvFileInput }).strict(),
+  output: csvProposal,
+  errors: ['csv_unreadable', 'csv_file_too_large', 'csv_column_missing'],
+});
+
+/** Saves the profile a preset proposes for the file, each location value sent to the storage unit chosen for it. */
+export const profileFromPresetContract = defineContract({
+  channel: 'csv:profile-from-preset',
+  input: z
+    .object({
+      preset: z.string(),
+      file: csvFileInput,
+      name: z.string().trim().min(1, 'give the profile a name').max(100),
+      storageUnits: z.record(z.string(), z.string().trim().min(1, 'choose a storage unit')),
+      currency: z.string().trim().optional(),
+    })
+    .strict(),
+  output: z.object({ id: z.number().int(), profile: csvProfileSchema }),
+  errors: ['csv_preset_not_found', 'csv_preset_not_recognised', 'csv_profile_invalid', 'storage_unit_not_found', 'csv_unreadable', 'csv_column_missing', 'csv_file_too_large', 'invalid_input'],
 });
 
 /** A file's first rows as they split, before there is a profile: the columns a person picks from. */
@@ -51,7 +83,7 @@ export const sampleCsvContract = defineContract({
 
 export const previewCsvContract = defineContract({
   channel: 'csv:preview',
-  input: z.object({ profile: z.string(), file: csvFileInput, date: z.string().optional() }).strict(),
+  input: z.object({ profile: z.string(), file: csvFileInput, modifiers: csvFileInput.optional(), date: z.string().optional() }).strict(),
   output: csvPreview,
   errors: [...fileErrors],
 });
@@ -59,7 +91,14 @@ export const previewCsvContract = defineContract({
 export const uploadCsvContract = defineContract({
   channel: 'csv:upload',
   input: z
-    .object({ profile: z.string(), file: csvFileInput, date: z.string().optional(), mode: z.enum(csvUploadModes).optional(), skipInvalid: z.boolean().default(false) })
+    .object({
+      profile: z.string(),
+      file: csvFileInput,
+      modifiers: csvFileInput.optional(),
+      date: z.string().optional(),
+      mode: z.enum(csvUploadModes).optional(),
+      skipInvalid: z.boolean().default(false),
+    })
     .strict(),
   output: csvUploadView,
   errors: [...fileErrors, 'csv_file_already_uploaded', 'csv_days_already_posted'],

@@ -30,10 +30,14 @@ export { MAX_CSV_BYTES };
 export interface CsvRow {
   /** The row's line number in the file, the header being line 1. */
   line: number;
-  /** The POS codes of the row (a cell may hold several); each counts the row's full quantity. */
+  /** The POS codes of the row (a cell may hold several), the variant appended; each counts the row's full quantity. */
   codes: string[];
-  /** Quantity scale. */
+  /** The row's modifiers (modifier_column): each a line of its own, with the row's quantity, under the row's first line. */
+  modifiers: string[];
+  /** Quantity scale; negative for a refund row. */
   quantity: number;
+  /** A refund row (refund_rows): it follows the setting "Refunds put stock back". */
+  refund: boolean;
   /** The business date, YYYY-MM-DD. */
   date: string;
   /** The location column's value, or "default". */
@@ -42,6 +46,7 @@ export interface CsvRow {
   name: string | null;
   /** Money scale; null without an amount column or value. */
   netAmount: number | null;
+  /** The external id column's value, or the values of its list of columns joined by " | ". */
   externalId: string | null;
 }
 
@@ -60,7 +65,7 @@ export interface CsvSummary {
   invalid: InvalidRow[];
   /** Every invalid row, listed or not. */
   invalidCount: number;
-  /** Rows with a quantity of 0 or less: skipped and counted, as POS lines are. */
+  /** Rows with a quantity of 0 (or less, unless a refund or negative_rows counts them), and rows exclude_rows leaves out: skipped and counted, as POS lines are. */
   skipped: number;
   /** Data rows in the file. */
   dataRows: number;
@@ -371,26 +376,19 @@ function readTime(text: string): string | null {
  */
 export const MAX_CSV_TEXT = 200;
 
+/**
+ * How codes, names and values from files are compared: case and repeated or surrounding spaces
+ * ignored, accents as written (`matcha  Latte` is `Matcha Latte`; `Café` is not `Cafe`).
+ */
+export const matchKey = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
 /** A quantity of 1 at the quantity scale: a row without a quantity column sold one. */
 const ONE = 10 ** QUANTITY_SCALE;
 
 const clip = (value: string) => (value.length > 80 ? `${value.slice(0, 79)}…` : value);
 
-/** Every row of a file, collected in memory: for small files, such as the reader's tests read. */
-export async function readCsv(source: CsvSource, profile: CsvProfile, options: { date?: string | undefined } = {}): Promise<CsvReading> {
-  const rows: CsvRow[] = [];
-  const summary = await readCsvRows(source, profile, options, (row) => void rows.push(row));
-  return { ...summary, rows };
-}
-
-/**
- * Reads every row of the file, handing each readable one to `onRow` as it streams by, so no copy of
- * the file's text or rows is held here. Refuses (before reporting any row) a file the profile does
- * not fit: a named column that is not there, or a date column that does not read in most rows.
- */
-export async function readCsvRows(source: CsvSource, profile: CsvProfile, options: { date?: string | undefined }, onRow: (row: CsvRow) => void): Promise<CsvSummary> {
-  const rule = profile.rules[0] as CsvProfile['rules'][number];
-  if (rule.date_source_column == null && !options.date) throw new DomainError('date_required', 'The profile has no date column: choose the business date of the file.');
+/** A file's records as they stream by, each with the line it ends on, split as the profile says (its delimiter detected for `auto`, and checked). */
+async function csvRecords(source: CsvSource, profile: Pick<CsvProfile, 'encoding' | 'delimiter' | 'quote'>): Promise<{ hash: string; records: AsyncIterable<{ record: string[]; info: { lines: number } }> }> {
   const { hash, chunks: text } = await csvText(source, profile.encoding);
   const first = await text.next();
   const head = first.done ? '' : first.value;
@@ -401,6 +399,114 @@ export async function readCsvRows(source: CsvSource, profile: CsvProfile, option
     for (let next = await text.next(); !next.done; next = await text.next()) yield next.value;
   };
   const records = Readable.from(all()).pipe(parse({ delimiter, quote: profile.quote, record_delimiter: LINE_ENDINGS, relax_column_count: true, skip_empty_lines: true, info: true }));
+  return { hash, records };
+}
+
+/** What a file holds before any profile reads it: its header, its first rows, and the distinct values of some columns. */
+export interface CsvSurvey {
+  header: string[];
+  /** The first rows after the header. */
+  sample: string[][];
+  /** Up to MAX_SURVEYED_VALUES distinct values of each column asked for, in the order first seen. */
+  values: Map<number, string[]>;
+}
+
+const MAX_SURVEYED_VALUES = 1000;
+
+/**
+ * Reads a whole file with a header row (detected delimiter, any encoding) for its header, first rows
+ * and the distinct values of the columns `valuesOf` picks from the header: what a preset proposal
+ * needs (every location the file names), without keeping the file.
+ */
+export async function surveyCsv(source: CsvSource, valuesOf: (header: string[]) => number[], sampleRows = 50): Promise<CsvSurvey> {
+  const { records } = await csvRecords(source, { encoding: 'auto', delimiter: 'auto', quote: '"' });
+  let header: string[] | null = null;
+  const sample: string[][] = [];
+  const values = new Map<number, Set<string>>();
+  try {
+    for await (const { record } of records) {
+      if (header === null) {
+        header = record.map((cell) => cell.trim());
+        for (const index of valuesOf(header)) values.set(index, new Set());
+        continue;
+      }
+      if (sample.length < sampleRows) sample.push(record);
+      // Nothing more to learn from the rest of the file.
+      else if (values.size === 0) break;
+      for (const [index, seen] of values) {
+        const value = (record[index] ?? '').trim();
+        if (value !== '' && seen.size < MAX_SURVEYED_VALUES) seen.add(value);
+      }
+    }
+  } catch (error) {
+    throw new DomainError('csv_unreadable', `The file does not read as CSV: ${(error as Error).message}`);
+  }
+  if (header === null) throw new DomainError('csv_unreadable', 'The file is empty: no header row.');
+  return { header, sample, values: new Map([...values].map(([index, seen]) => [index, [...seen]])) };
+}
+
+/** How a file is read beside its profile: the business date of a file without a date column, and the modifier file (modifier_file) when given. */
+export interface CsvReadOptions {
+  date?: string | undefined;
+  modifiers?: CsvSource | undefined;
+}
+
+/**
+ * A modifier file's modifiers by the item they belong to (its link columns' values), in file order;
+ * its columns found ignoring case and spaces, its left-out rows (voids) left out.
+ */
+async function modifiersByItem(source: CsvSource, spec: NonNullable<CsvProfile['modifier_file']>): Promise<Map<string, string[]>> {
+  const { records } = await csvRecords(source, { encoding: 'auto', delimiter: 'auto', quote: '"' });
+  const found = new Map<string, string[]>();
+  let at: { links: number[]; modifier: number; exclude: { index: number; values: Set<string> }[] } | null = null;
+  try {
+    for await (const { record } of records) {
+      const cell = (index: number) => (record[index] ?? '').trim();
+      if (at === null) {
+        const header = record.map(matchKey);
+        const column = (name: string) => {
+          const index = header.indexOf(matchKey(name));
+          if (index < 0) throw new DomainError('csv_column_missing', `The modifier file has no column ${quoted(name)}: is it the modifier export that goes with this file?`);
+          return index;
+        };
+        at = {
+          links: spec.link_columns.map(column),
+          modifier: column(spec.source_column),
+          exclude: spec.exclude_rows.map((where) => ({ index: column(String(where.column)), values: new Set(where.equals.map(matchKey)) })),
+        };
+        continue;
+      }
+      const modifier = cell(at.modifier);
+      if (modifier === '' || modifier.length > MAX_CSV_TEXT || at.exclude.some((where) => where.values.has(matchKey(cell(where.index))))) continue;
+      const key = at.links.map(cell).join('\u0000');
+      const list = found.get(key);
+      if (list) list.push(modifier);
+      else found.set(key, [modifier]);
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError('csv_unreadable', `The modifier file does not read as CSV: ${(error as Error).message}`);
+  }
+  return found;
+}
+
+/** Every row of a file, collected in memory: for small files, such as the reader's tests read. */
+export async function readCsv(source: CsvSource, profile: CsvProfile, options: CsvReadOptions = {}): Promise<CsvReading> {
+  const rows: CsvRow[] = [];
+  const summary = await readCsvRows(source, profile, options, (row) => void rows.push(row));
+  return { ...summary, rows };
+}
+
+/**
+ * Reads every row of the file, handing each readable one to `onRow` as it streams by, so no copy of
+ * the file's text or rows is held here. Refuses (before reporting any row) a file the profile does
+ * not fit: a named column that is not there, or a date column that does not read in most rows.
+ */
+export async function readCsvRows(source: CsvSource, profile: CsvProfile, options: CsvReadOptions, onRow: (row: CsvRow) => void): Promise<CsvSummary> {
+  const rule = profile.rules[0] as CsvProfile['rules'][number];
+  if (rule.date_source_column == null && !options.date) throw new DomainError('date_required', 'The profile has no date column: choose the business date of the file.');
+  const modifiers = options.modifiers === undefined || !profile.modifier_file ? null : await modifiersByItem(options.modifiers, profile.modifier_file);
+  const { hash, records } = await csvRecords(source, profile);
 
   let header: string[] | null = null;
   let columns: ReturnType<typeof columnsOf> | null = null;
@@ -413,7 +519,7 @@ export async function readCsvRows(source: CsvSource, profile: CsvProfile, option
     for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (columns === null) {
         if (profile.header) header = record.map((cell) => cell.trim());
-        columns = columnsOf(profile, header, header?.length ?? record.length);
+        columns = columnsOf(profile, header, header?.length ?? record.length, modifiers);
         if (profile.header) continue;
       }
       dataRows++;
@@ -439,7 +545,7 @@ export async function readCsvRows(source: CsvSource, profile: CsvProfile, option
 }
 
 /** Each column the profile names, as an index into the rows, or a refusal naming it; null for a column the profile leaves out. */
-function columnsOf(profile: CsvProfile, header: string[] | null, width: number) {
+function columnsOf(profile: CsvProfile, header: string[] | null, width: number, modifiers: Map<string, string[]> | null) {
   const rule = profile.rules[0] as CsvProfile['rules'][number];
   const indexOf = (setting: string, reference: CsvColumn | null | undefined): number | null => {
     if (reference === null || reference === undefined) return null;
@@ -462,31 +568,52 @@ function columnsOf(profile: CsvProfile, header: string[] | null, width: number) 
   const quantity = indexOf('quantity_source_column', rule.quantity_source_column);
   const date = indexOf('date_source_column', rule.date_source_column);
   const time = indexOf('time_source_column', rule.time_source_column);
+  const name = indexOf('name_column', profile.name_column);
+  const variant = indexOf('variant_column', profile.variant_column);
+  const modifier = indexOf('modifier_column', profile.modifier_column);
+  const amount = indexOf('amount_column', profile.amount_column);
+  const externalIds = profile.external_id_column == null ? null : [profile.external_id_column].flat().map((reference) => indexOf('external_id_column', reference) as number);
+  const location = indexOf('location_column', profile.location_column);
+  const rowsWhere = (setting: string, where: { column: CsvColumn; equals: string[] }) => ({ index: indexOf(setting, where.column) as number, values: new Set(where.equals.map(matchKey)) });
   return {
     code,
     quantity,
     date,
     time,
     dateName: date === null ? '' : (header?.[date] ?? String(date + 1)),
-    name: indexOf('name_column', profile.name_column),
-    amount: indexOf('amount_column', profile.amount_column),
-    externalId: indexOf('external_id_column', profile.external_id_column),
-    location: indexOf('location_column', profile.location_column),
+    name,
+    variant,
+    modifier,
+    amount,
+    externalIds,
+    location,
+    exclude: profile.exclude_rows.map((where) => rowsWhere('exclude_rows', where)),
+    /** The modifier file's modifiers, and the columns of this file that find a row's. */
+    modifierFile: modifiers && profile.modifier_file ? { links: profile.modifier_file.link_columns.map((name) => indexOf('modifier_file', name) as number), modifiers } : null,
+    refund: profile.refund_rows ? rowsWhere('refund_rows', profile.refund_rows) : null,
   };
 }
 
-/** One data row by the profile's rules: a row, an invalid row (the first fault), or skipped (quantity 0 or less). */
+/** One data row by the profile's rules: a row, an invalid row (the first fault), or skipped (quantity 0 or less, or left out by exclude_rows). */
 function readRow(record: string[], line: number, columns: ReturnType<typeof columnsOf>, profile: CsvProfile, date: string, header: string[] | null): CsvRow | InvalidRow | 'skipped' {
   const rule = profile.rules[0] as CsvProfile['rules'][number];
   const cell = (index: number | null) => (index === null ? '' : (record[index] ?? '').trim());
   const fault = (index: number, reason: string): InvalidRow => ({ line, column: header?.[index] ?? String(index + 1), value: clip(cell(index)), reason });
+  const holds = (where: { index: number; values: Set<string> }) => where.values.has(matchKey(cell(where.index)));
 
-  for (const index of [columns.code, columns.name, columns.externalId, columns.location]) {
+  if (columns.exclude.some(holds)) return 'skipped';
+  for (const index of [columns.code, columns.name, columns.variant, ...(columns.externalIds ?? []), columns.location]) {
     if (index !== null && cell(index).length > MAX_CSV_TEXT) return fault(index, `longer than ${MAX_CSV_TEXT} characters (${cell(index).length})`);
   }
+  const variant = cell(columns.variant);
+  const withVariant = (text: string) => (variant ? `${text} (${variant})` : text);
   const raw = cell(columns.code);
-  const codes = (rule.code_separator ? raw.split(rule.code_separator) : [raw]).map((code) => code.trim()).filter((code) => code !== '');
+  const codes = (rule.code_separator ? raw.split(rule.code_separator) : [raw]).map((code) => code.trim()).filter((code) => code !== '').map(withVariant);
   if (codes.length === 0) return fault(columns.code, 'no POS code');
+  const modifiers = columns.modifier === null ? [] : cell(columns.modifier).split(profile.modifier_separator).map((modifier) => modifier.trim()).filter((modifier) => modifier !== '');
+  if (columns.modifierFile) modifiers.push(...(columns.modifierFile.modifiers.get(columns.modifierFile.links.map(cell).join('\u0000')) ?? []));
+  const tooLong = modifiers.find((modifier) => modifier.length > MAX_CSV_TEXT);
+  if (tooLong !== undefined) return fault(columns.modifier as number, `a modifier longer than ${MAX_CSV_TEXT} characters (${tooLong.length})`);
   let quantity = ONE;
   if (columns.quantity !== null) {
     const text = readLocaleDecimal(cell(columns.quantity), profile.decimal_separator, profile.thousands_separator);
@@ -515,6 +642,11 @@ function readRow(record: string[], line: number, columns: ReturnType<typeof colu
     if (text === null) return fault(columns.amount, 'not an amount');
     netAmount = scaledFromPosText(text, MONEY_SCALE, 'csv_row_invalid', 'Amount');
   }
-  if (quantity <= 0) return 'skipped';
-  return { line, codes, quantity, date: business, location, storageUnit, name: cell(columns.name) || null, netAmount, externalId: cell(columns.externalId) || null };
+  // A refund takes back what was sold, whichever sign the export writes it with (Square -1.0, Loyverse 1.000).
+  const refund = columns.refund !== null && holds(columns.refund);
+  if (refund) quantity = -Math.abs(quantity);
+  if (quantity === 0 || (quantity < 0 && !refund && profile.negative_rows === 'skip')) return 'skipped';
+  const name = cell(columns.name);
+  const externalId = columns.externalIds === null || columns.externalIds.every((index) => cell(index) === '') ? null : columns.externalIds.map(cell).join(' | ');
+  return { line, codes, modifiers, quantity, refund, date: business, location, storageUnit, name: name ? withVariant(name) : null, netAmount, externalId };
 }

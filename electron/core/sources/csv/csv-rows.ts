@@ -4,7 +4,7 @@
 // key finds the rows a file repeats. A 200 MB export's three million rows fit in about 120 MB, where
 // one object per row took over 3 GB.
 import type { LarderDb } from '../../db/open-database';
-import type { CsvRow } from './csv-reader';
+import { matchKey, type CsvRow } from './csv-reader';
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
@@ -34,19 +34,30 @@ export interface FileDay {
   date: string;
 }
 
-/** Texts numbered in the order first seen: a file's codes and names repeat on every row. */
+/** Texts numbered in the order first seen, alike by `keyOf`: a file's codes and names repeat on every row. */
 class Interned {
   readonly texts: string[] = [];
   private readonly ids = new Map<string, number>();
 
+  constructor(private readonly keyOf: (text: string) => string = (text) => text) {}
+
   id(text: string): number {
-    let id = this.ids.get(text);
+    const key = this.keyOf(text);
+    let id = this.ids.get(key);
     if (id === undefined) {
       id = this.texts.length;
-      this.ids.set(text, id);
+      this.ids.set(key, id);
       this.texts.push(text);
     }
     return id;
+  }
+
+  /** Each text alike to one of `known` (by `keyOf`) becomes that one: the spelling an item already has. */
+  adopt(known: Iterable<string>): void {
+    for (const text of known) {
+      const id = this.ids.get(this.keyOf(text));
+      if (id !== undefined) this.texts[id] = text;
+    }
   }
 }
 
@@ -60,7 +71,8 @@ export class FileRows {
   /** Readable rows, in file order. */
   count = 0;
   readonly days: FileDay[] = [];
-  readonly codes = new Interned();
+  /** Codes and modifiers alike, matched ignoring case and repeated spaces: `matcha latte` is `Matcha Latte`. */
+  readonly codes = new Interned(matchKey);
   private readonly names = new Interned();
   private readonly dayIds = new Map<string, number>();
   private readonly line = new Column((length) => new Int32Array(length));
@@ -73,13 +85,23 @@ export class FileRows {
   private readonly codeStart = new Column((length) => new Int32Array(length));
   private readonly codeIds = new Column((length) => new Int32Array(length));
   private codeCount = 0;
+  /** How many of a row's codes are its items; the rest are its modifiers. */
+  private readonly itemCodes = new Column((length) => new Int32Array(length));
+  /** How often each external id that repeats within the file has come, for numbering the next (`…#2`). */
+  private readonly repeats = new Map<string, number>();
+  /** 1 for a refund row (refund_rows). */
+  private readonly refund = new Column((length) => new Uint8Array(length));
   /** 1 for a row whose external id came earlier in the file or was posted before. */
   private readonly duplicate = new Column((length) => new Uint8Array(length));
   private pendingIds: (string | number)[] = [];
   private readonly table = `csv_external_ids_${++tables}`;
   private insertId: ReturnType<LarderDb['sqlite']['prepare']> | null = null;
 
-  constructor(private readonly db: LarderDb) {
+  /** `numberRepeats`: an external id repeating within the file is numbered (`…#2`) instead of a duplicate (a list of id columns). */
+  constructor(
+    private readonly db: LarderDb,
+    private readonly numberRepeats = false,
+  ) {
     db.sqlite.exec(`CREATE TEMP TABLE ${this.table} (external_id TEXT PRIMARY KEY, row INTEGER NOT NULL, day INTEGER NOT NULL) WITHOUT ROWID`);
     this.codeStart.set(0, 0);
   }
@@ -99,6 +121,9 @@ export class FileRows {
     this.day.set(index, day);
     this.name.set(index, row.name === null ? NO_NAME : this.names.id(row.name));
     for (const code of row.codes) this.codeIds.set(this.codeCount++, this.codes.id(code));
+    for (const modifier of row.modifiers) this.codeIds.set(this.codeCount++, this.codes.id(modifier));
+    this.itemCodes.set(index, row.codes.length);
+    if (row.refund) this.refund.set(index, 1);
     this.codeStart.set(index + 1, this.codeCount);
     if (row.externalId !== null) {
       this.pendingIds.push(row.externalId, index, day);
@@ -106,7 +131,7 @@ export class FileRows {
     }
   }
 
-  /** The external ids read so far into the table; a repeated one marks its row a duplicate. */
+  /** The external ids read so far into the table; a repeated one is numbered, or marks its row a duplicate. */
   flushIds(): void {
     if (this.pendingIds.length === 0) return;
     const insert = (this.insertId ??= this.db.sqlite.prepare(`INSERT OR IGNORE INTO ${this.table} (external_id, row, day) VALUES (?, ?, ?)`));
@@ -115,7 +140,11 @@ export class FileRows {
     // Only the temporary table is written: a deferred transaction, which leaves larder.db to others.
     this.db.sqlite.transaction(() => {
       for (let n = 0; n < pending.length; n += 3) {
-        if (insert.run(pending[n], pending[n + 1], pending[n + 2]).changes === 0) this.duplicate.set(pending[n + 1] as number, 1);
+        const id = pending[n] as string;
+        if (insert.run(id, pending[n + 1], pending[n + 2]).changes > 0) continue;
+        const count = (this.repeats.get(id) ?? 1) + 1;
+        if (this.numberRepeats) this.repeats.set(id, count);
+        if (!this.numberRepeats || insert.run(`${id}#${count}`, pending[n + 1], pending[n + 2]).changes === 0) this.duplicate.set(pending[n + 1] as number, 1);
       }
     })();
   }
@@ -129,6 +158,10 @@ export class FileRows {
       .all(sourceId) as number[];
     for (const row of known) this.duplicate.set(row, 1);
     this.db.sqlite.prepare(`DELETE FROM ${this.table} WHERE external_id IN (SELECT external_id FROM csv_upload_keys WHERE source_id = ?)`).run(sourceId);
+  }
+
+  isRefund(index: number): boolean {
+    return this.refund.get(index) === 1;
   }
 
   isDuplicate(index: number): boolean {
@@ -157,10 +190,21 @@ export class FileRows {
     return name === NO_NAME ? null : (this.names.texts[name] as string);
   }
 
+  /** The row's item codes. */
   codesOf(index: number): string[] {
-    const codes: string[] = [];
-    for (let n = this.codeStart.get(index); n < this.codeStart.get(index + 1); n++) codes.push(this.codes.texts[this.codeIds.get(n)] as string);
-    return codes;
+    const start = this.codeStart.get(index);
+    return this.textsOf(start, start + this.itemCodes.get(index));
+  }
+
+  /** The row's modifiers. */
+  modifiersOf(index: number): string[] {
+    return this.textsOf(this.codeStart.get(index) + this.itemCodes.get(index), this.codeStart.get(index + 1));
+  }
+
+  private textsOf(from: number, to: number): string[] {
+    const texts: string[] = [];
+    for (let n = from; n < to; n++) texts.push(this.codes.texts[this.codeIds.get(n)] as string);
+    return texts;
   }
 
   /** The external ids of one day's rows that are not duplicates, by row. */

@@ -105,7 +105,9 @@ describe('a CSV upload', () => {
     expect(preview.first_rows[1]).toEqual({
       row: 3,
       codes: ['1002'],
+      modifiers: [],
       quantity: '1250.5',
+      refund: false,
       date: '2026-05-06',
       location: 'Mitte',
       storage_unit: 'Main Kitchen',

@@ -19,14 +19,14 @@ import { DomainError, quoted } from '../../domain-error';
 import { listIngredients } from '../../inventory/ingredients';
 import { currentRecipeBook } from '../../inventory/recipes';
 import { findStorageUnitByName } from '../../inventory/storage-units';
-import { recordSourceCodes } from '../../items/item-sync';
+import { recordSourceCodes, sourceItemIds } from '../../items/item-sync';
 import { withdrawSalesLines } from '../../ledger/ledger-writer';
 import { ensureSourceLocations } from '../../locations/location-sync';
 import { findSalesSource, type SalesSource } from '../sales-sources';
 import { dayDeductions } from '../../transfer/line-deduction';
 import { mappingLookup, type LineMapping } from '../../items/mapping-lookup';
-import { deleteUploadedSales, storeUploadedDay, uploadedSalesLineIds } from '../../sales/sales-cache';
-import { DEFAULT_SALES_RULES } from '../../transfer/sale-types';
+import { deleteUploadedSales, storeUploadedDay, uploadedSalesLineIds, type DayLine } from '../../sales/sales-cache';
+import { DEFAULT_SALES_RULES, dayPolicy, type SalesRules } from '../../transfer/sale-types';
 import { emptyStats, postLocationDay } from '../../transfer/transfer-day';
 import { markUploadReverted, startLog } from '../../transfer/transfer-log';
 import { parseCsvProfile, type CsvProfile } from './csv-profile';
@@ -87,8 +87,21 @@ interface Prepared extends ReadFile {
   posting: number;
   duplicates: number;
   days: DayGroup[];
-  /** Each code with the name the file first gave it. */
+  /** Each code (items and modifiers) with the name the file first gave it. */
   codes: Map<string, string | null>;
+}
+
+/** One sales line of a row: its item codes, then its modifiers, each under the row's first line. */
+interface RowLine {
+  code: string;
+  /** What the line is matched by after its code: the row's name for an item, the modifier's text for a modifier. */
+  name: string;
+  modifier: boolean;
+}
+
+function rowLines(rows: FileRows, index: number): RowLine[] {
+  const name = rows.nameOf(index);
+  return [...rows.codesOf(index).map((code) => ({ code, name: name ?? code, modifier: false })), ...rows.modifiersOf(index).map((code) => ({ code, name: code, modifier: true }))];
 }
 
 function requireCsvSource(scope: CompanyScope, profileName: string): { source: SalesSource; profile: CsvProfile } {
@@ -108,12 +121,12 @@ function chosenDate(date: string | undefined): string | undefined {
 const PREVIEW_ROWS = 20;
 
 /** Reads the file a row at a time into its compact rows; the caller disposes of them (dropping their temporary table). */
-async function readFile(scope: CompanyScope, profileName: string, content: CsvSource, date: string | undefined): Promise<ReadFile> {
+async function readFile(scope: CompanyScope, profileName: string, content: CsvSource, options: { date?: string | undefined; modifiers?: CsvFile | undefined }): Promise<ReadFile> {
   const { source, profile } = requireCsvSource(scope, profileName);
-  const rows = new FileRows(scope.db);
+  const rows = new FileRows(scope.db, Array.isArray(profile.external_id_column));
   const first: CsvRow[] = [];
   try {
-    const summary = await readCsvRows(content, profile, { date: chosenDate(date) }, (row) => {
+    const summary = await readCsvRows(content, profile, { date: chosenDate(options.date), modifiers: options.modifiers?.content }, (row) => {
       if (first.length < PREVIEW_ROWS) first.push(row);
       rows.add(row);
     });
@@ -129,6 +142,8 @@ async function readFile(scope: CompanyScope, profileName: string, content: CsvSo
 function prepare(scope: CompanyScope, read: ReadFile): Prepared {
   const { source, profile, rows } = read;
   rows.markPostedBefore(source.id);
+  // A code written in another case or spacing than before is the item it was: `matcha latte` is `Matcha Latte`.
+  rows.codes.adopt(sourceItemIds(scope, source.id));
 
   const storageUnitIds = new Map<string, number>();
   const storageUnitId = (name: string) => {
@@ -170,13 +185,14 @@ function prepare(scope: CompanyScope, read: ReadFile): Prepared {
     group.rows.push(index);
     const name = rows.nameOf(index);
     for (const code of rows.codesOf(index)) if (!codes.has(code) || codes.get(code) === null) codes.set(code, name);
+    for (const modifier of rows.modifiersOf(index)) if (!codes.has(modifier)) codes.set(modifier, modifier);
   }
   const days = groups.filter((group) => group !== undefined).sort((a, b) => a.locationName.localeCompare(b.locationName) || a.date.localeCompare(b.date));
   return { ...read, posting: rows.count - duplicates, duplicates, days, codes };
 }
 
-/** How a row's code is matched: by code (the item's SKU), then by the row's name. */
-const lineOf = (code: string, name: string | null) => ({ sku: code, name: name ?? code });
+/** How a row's line is matched: by code (the item's SKU), then by its name. */
+const lineOf = (line: RowLine) => ({ sku: line.code, name: line.name });
 
 const toInvalid = (row: InvalidRow): CsvInvalidRow => ({ row: row.line, column: row.column, value: row.value, reason: row.reason });
 
@@ -199,8 +215,8 @@ function countUnmapped(prepared: Prepared, mappingFor: (line: { sku: string; nam
   let unmapped = 0;
   for (const day of prepared.days) {
     for (const index of day.rows) {
-      const name = rows.nameOf(index);
-      if (rows.codesOf(index).every((code) => mappingFor(lineOf(code, name)) === null)) unmapped++;
+      // A row deducts nothing when none of its lines, item or modifier, is mapped.
+      if (rowLines(rows, index).every((line) => mappingFor(lineOf(line)) === null)) unmapped++;
     }
   }
   return unmapped;
@@ -211,7 +227,9 @@ function firstRows(first: CsvRow[]): CsvPreview['first_rows'] {
   return first.map((row) => ({
     row: row.line,
     codes: row.codes,
+    modifiers: row.modifiers,
     quantity: formatScaled(row.quantity, QUANTITY_SCALE),
+    refund: row.refund,
     date: row.date,
     location: row.location,
     storage_unit: row.storageUnit,
@@ -245,40 +263,63 @@ export async function sampleCsv(profileJson: unknown, content: CsvSource, date: 
  * row, rows per location and date, each code mapped or not, and the deduction per ingredient. The
  * file's codes become the source's POS items, so they can be mapped before the upload.
  */
-export async function previewCsv(scope: CompanyScope, profileName: string, file: CsvFile, options: { date?: string | undefined }, at: string): Promise<CsvPreview> {
-  const read = await readFile(scope, profileName, file.content, options.date);
+export async function previewCsv(
+  scope: CompanyScope,
+  profileName: string,
+  file: CsvFile,
+  options: { date?: string | undefined; rules?: SalesRules | undefined; modifiers?: CsvFile | undefined },
+  at: string,
+): Promise<CsvPreview> {
+  const read = await readFile(scope, profileName, file.content, options);
   try {
-    return previewOf(scope, prepare(scope, read), file.name, at);
+    return previewOf(scope, prepare(scope, read), file.name, options.rules ?? DEFAULT_SALES_RULES, at);
   } finally {
     read.rows.dispose();
   }
 }
 
-function previewOf(scope: CompanyScope, prepared: Prepared, fileName: string, at: string): CsvPreview {
+/** Whether a row takes from stock (or gives back): by the sale-type policy, as posting counts it. */
+function rowCounts(rules: SalesRules): (rows: FileRows, index: number) => boolean {
+  const policy = dayPolicy([], rules, '');
+  const line: DayLine = { rowId: 0, lineId: '', itemId: null, parentLineId: null, sku: null, name: 'row', quantity: 0, netAmount: null, saleType: 'CSV', saleCancelled: false, chainId: null, voidReason: null, accountingGroup: null };
+  return (rows, index) => policy.counts({ ...line, quantity: rows.quantityOf(index), saleType: saleTypeOf(rows, index) });
+}
+
+/**
+ * A row is a sale (its positive lines count); a refund row a refund (the setting decides); another
+ * negative row, read because negative_rows counts it, a void: signed, it nets against the day's sales.
+ */
+function saleTypeOf(rows: FileRows, index: number): 'CSV' | 'REFUND' | 'VOID' {
+  if (rows.isRefund(index)) return 'REFUND';
+  return rows.quantityOf(index) < 0 ? 'VOID' : 'CSV';
+}
+
+function previewOf(scope: CompanyScope, prepared: Prepared, fileName: string, rules: SalesRules, at: string): CsvPreview {
   const { source, summary, rows } = prepared;
   recordSourceCodes(scope, source.id, new Map([...prepared.codes].map(([code, name]) => [code, { name, locationIds: [] }])), at);
   const mappingFor = mappingLookup(scope, source.id, 0);
+  const counts = rowCounts(rules);
 
-  const codes = new Map<string, { name: string; rows: number; quantity: number; mapping: LineMapping | null }>();
+  const codes = new Map<string, { code: string; name: string; parent: boolean; rows: number; quantity: number; mapping: LineMapping | null }>();
   const deductions = dayDeductions(currentRecipeBook(scope), () => 0);
   const taken = new Map<string, { ingredientId: number; storageUnit: string; quantity: number }>();
   for (const day of prepared.days) {
     for (const index of day.rows) {
-      const name = rows.nameOf(index);
       const quantity = rows.quantityOf(index);
-      for (const code of rows.codesOf(index)) {
-        const mapping = mappingFor(lineOf(code, name));
-        const entry = codes.get(code) ?? { name: prepared.codes.get(code) ?? code, rows: 0, quantity: 0, mapping };
+      for (const line of rowLines(rows, index)) {
+        const mapping = mappingFor(lineOf(line));
+        const key = `${line.modifier}\u0000${line.code}`;
+        const entry = codes.get(key) ?? { code: line.code, name: prepared.codes.get(line.code) ?? line.code, parent: line.modifier, rows: 0, quantity: 0, mapping };
         entry.rows++;
         entry.quantity += quantity;
-        codes.set(code, entry);
-        if (!mapping) continue;
+        codes.set(key, entry);
+        if (!mapping || !counts(rows, index)) continue;
         const { changes } = deductions.take(quantity, mapping);
         for (let n = 0; n < changes.length; n += 3) {
-          const key = `${changes[n]}\u0000${day.storageUnit}`;
-          const sum = taken.get(key) ?? { ingredientId: changes[n] as number, storageUnit: day.storageUnit, quantity: 0 };
+          const at = `${changes[n]}\u0000${day.storageUnit}`;
+          const sum = taken.get(at) ?? { ingredientId: changes[n] as number, storageUnit: day.storageUnit, quantity: 0 };
           sum.quantity += changes[n + 1] as number;
-          taken.set(key, sum);
+          taken.set(at, sum);
         }
       }
     }
@@ -297,16 +338,17 @@ function previewOf(scope: CompanyScope, prepared: Prepared, fileName: string, at
     first_rows: firstRows(prepared.first),
     invalid_rows: summary.invalid.map(toInvalid),
     days: prepared.days.map((day) => dayView(day, null)),
-    codes: [...codes]
-      .map(([code, entry]) => ({
-        code,
+    codes: [...codes.values()]
+      .map((entry) => ({
+        code: entry.code,
         name: entry.name,
+        parent: entry.parent,
         rows: entry.rows,
         quantity: formatScaled(entry.quantity, QUANTITY_SCALE),
         mapped: entry.mapping !== null,
         mapping: entry.mapping?.targetName ?? null,
       }))
-      .sort((a, b) => Number(a.mapped) - Number(b.mapped) || a.code.localeCompare(b.code)),
+      .sort((a, b) => Number(a.mapped) - Number(b.mapped) || Number(a.parent) - Number(b.parent) || a.code.localeCompare(b.code)),
     deductions: [...taken.values()]
       .map((sum) => {
         const ingredient = ingredients.get(sum.ingredientId);
@@ -319,6 +361,10 @@ function previewOf(scope: CompanyScope, prepared: Prepared, fileName: string, at
 
 export interface CsvPostOptions {
   date?: string | undefined;
+  /** The settings refund rows follow (Settings → Sales); the defaults when not given. */
+  rules?: SalesRules | undefined;
+  /** The modifier export read beside the file (the profile's modifier_file). */
+  modifiers?: CsvFile | undefined;
   mode?: CsvUploadMode | undefined;
   skipInvalid?: boolean | undefined;
 }
@@ -328,7 +374,7 @@ export interface CsvPostOptions {
  * its rows stored as sales so every ISSUE is traced to them. All of it commits, or none.
  */
 export async function uploadCsv(scope: CompanyScope, profileName: string, file: CsvFile, options: CsvPostOptions, at: string): Promise<CsvUploadView> {
-  const read = await readFile(scope, profileName, file.content, options.date);
+  const read = await readFile(scope, profileName, file.content, options);
   try {
     return scope.db.write(() => post(scope, prepare(scope, read), file.name, options, at));
   } finally {
@@ -391,12 +437,13 @@ function post(scope: CompanyScope, prepared: Prepared, fileName: string, options
       storageUnitId: day.storageUnitId,
     })),
     at,
+    prepared.profile.currency,
   );
   const carriers = new Map<string, { name: string | null; locationIds: number[] }>();
   for (const day of days) {
     const locationId = locationIds.get(day.location) as number;
     for (const index of day.rows) {
-      for (const code of rows.codesOf(index)) {
+      for (const { code } of rowLines(rows, index)) {
         const entry = carriers.get(code) ?? { name: prepared.codes.get(code) ?? null, locationIds: [] };
         if (!entry.locationIds.includes(locationId)) entry.locationIds.push(locationId);
         carriers.set(code, entry);
@@ -434,8 +481,8 @@ function post(scope: CompanyScope, prepared: Prepared, fileName: string, options
       logId,
       // Exactly this location-day of earlier uploads goes; their logs say they were replaced.
       replace,
-      // A CSV row is a sale (its type counts positive lines): no refunds or voids for the settings to decide.
-      rules: DEFAULT_SALES_RULES,
+      // A row is a sale; a refund row follows "Refunds put stock back".
+      rules: options.rules ?? DEFAULT_SALES_RULES,
       lines: () =>
         storeUploadedDay(
           db,
@@ -443,17 +490,21 @@ function post(scope: CompanyScope, prepared: Prepared, fileName: string, options
           day.date,
           uploadId,
           day.rows.map((index) => {
-            const line = rows.lineOf(index);
-            const codes = rows.codesOf(index);
-            const name = rows.nameOf(index);
+            const row = rows.lineOf(index);
+            const quantity = rows.quantityOf(index);
+            const items = rows.codesOf(index).length;
+            const lineId = (position: number) => (position >= items ? `row ${row} modifier ${position - items + 1}` : items > 1 ? `row ${row}.${position + 1}` : `row ${row}`);
             return {
-              saleId: `upload ${uploadId} row ${line}`,
+              saleId: `upload ${uploadId} row ${row}`,
               receiptId: externalIds.get(index) ?? null,
-              lines: codes.map((code, position) => ({
-                lineId: codes.length > 1 ? `row ${line}.${position + 1}` : `row ${line}`,
-                sku: code,
-                name: name ?? code,
-                quantity: rows.quantityOf(index),
+              type: saleTypeOf(rows, index),
+              lines: rowLines(rows, index).map((line, position) => ({
+                lineId: lineId(position),
+                // A modifier hangs under the row's first item, as Lightspeed's modifier lines do.
+                parentLineId: line.modifier ? lineId(0) : null,
+                sku: line.code,
+                name: line.name,
+                quantity,
                 // The row's amount once, on its first code, so the day's sales value is the file's.
                 netAmount: position === 0 ? rows.amountOf(index) : null,
               })),

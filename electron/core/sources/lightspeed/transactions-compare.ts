@@ -1,8 +1,7 @@
 // A pilot's proof per item: K-Series Back Office's Transactions report (Reports → Account reports →
 // Transactions → Export Transactions CSV) held against what Larder counted, per business day and SKU.
-// Lightspeed's support centre documents the report's fields as type, transaction id, date, account,
-// employee, device and the item's SKU, quantity and amount; it publishes no sample file, so the header
-// is read by name, case-insensitively, with the spellings below (README: "Comparing with Lightspeed").
+// Lightspeed publishes no sample file, so the header is read by name, case-insensitively, with the
+// spellings of ../transactions-export.ts (README: "Comparing with Lightspeed").
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { isDecimalText, typedDecimal } from '../../../../shared/decimal-text';
@@ -15,19 +14,9 @@ import { requireLocation } from '../../locations/location-config';
 import { dayLines } from '../../sales/sales-cache';
 import { dayPolicy, type SalesRules } from '../../transfer/sale-types';
 import { decodeCsv, detectDelimiter } from '../csv/csv-reader';
+import { TRANSACTIONS_EXPORT_NAMES } from '../transactions-export';
 
-/** The export's columns by the names Back Office may give them (lower case). */
-const COLUMNS = {
-  type: ['type', 'transaction type'],
-  date: ['date', 'date/time', 'datetime', 'created', 'time of sale'],
-  time: ['time'],
-  account: ['account', 'account id', 'account number'],
-  sku: ['sku', 'plu', 'item sku'],
-  name: ['item', 'name', 'item name', 'product'],
-  quantity: ['quantity', 'qty'],
-  amount: ['amount', 'total', 'net amount'],
-} as const;
-
+const COLUMNS = TRANSACTIONS_EXPORT_NAMES;
 type Column = keyof typeof COLUMNS;
 
 

@@ -1,7 +1,7 @@
 import { Alert, Autocomplete, Button, Checkbox, FileInput, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { TIME_OF_DAY } from '../../../../shared/dates';
-import { CSV_DATE_FORMATS, isDateFormat, type CsvProfile } from '../../../../shared/model/csv';
+import { CSV_DATE_FORMATS, isDateFormat, type CsvColumn, type CsvProfile } from '../../../../shared/model/csv';
 import type { IpcError } from '../../../../shared/ipc/contract';
 import { asIpcError, call } from '../../ipc/client';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -20,6 +20,9 @@ const COLUMNS = [
   ['date_source_column', 'Date column', 'Optional: without it, you choose the business date at upload'],
   ['time_source_column', 'Time column', 'Optional: the time of a sale, when the file writes it apart from the date'],
   ['name_column', 'Item name column', 'Optional: the item’s name, and the match when a code is unknown'],
+  ['variant_column', 'Variant column', 'Optional: the size or variation, added to the item: Lemonade (Regular)'],
+  ['modifier_column', 'Modifiers column', 'Optional: the choices on an item (Oat Milk, 12oz), each mapped like an item'],
+  ['modifier_separator', 'Modifiers separated by', 'Usually a comma'],
   ['amount_column', 'Net amount column', 'Optional: the row’s net sales'],
   ['external_id_column', 'Row id column', 'Optional: one id per receipt line; a row whose id was posted before is skipped'],
   ['location_column', 'Location column', 'Optional: otherwise the whole file is one location'],
@@ -38,6 +41,8 @@ interface Form {
   business_day_starts_at: string;
   columns: Record<ColumnKey, string>;
   locations: { value: string; storageUnit: string | null }[];
+  /** What the form does not edit (rows left out, refund rows, negative rows, a row id of several columns): kept as the profile has it. */
+  kept: Pick<CsvProfile, 'exclude_rows' | 'refund_rows' | 'negative_rows'> & { external_id_columns: CsvColumn[] | null };
 }
 
 const emptyForm: Form = {
@@ -50,8 +55,22 @@ const emptyForm: Form = {
   thousands_separator: '',
   date_format: 'YYYY-MM-DD',
   business_day_starts_at: '',
-  columns: { source_column: '', code_separator: '', quantity_source_column: '', date_source_column: '', time_source_column: '', name_column: '', amount_column: '', external_id_column: '', location_column: '' },
+  columns: {
+    source_column: '',
+    code_separator: '',
+    quantity_source_column: '',
+    date_source_column: '',
+    time_source_column: '',
+    name_column: '',
+    variant_column: '',
+    modifier_column: '',
+    modifier_separator: ',',
+    amount_column: '',
+    external_id_column: '',
+    location_column: '',
+  },
   locations: [{ value: 'default', storageUnit: null }],
+  kept: { exclude_rows: [], refund_rows: null, negative_rows: 'skip', external_id_columns: null },
 };
 
 function formOf(profile: CsvProfile): Form {
@@ -74,11 +93,20 @@ function formOf(profile: CsvProfile): Form {
       date_source_column: text(rule?.date_source_column),
       time_source_column: text(rule?.time_source_column),
       name_column: text(profile.name_column),
+      variant_column: text(profile.variant_column),
+      modifier_column: text(profile.modifier_column),
+      modifier_separator: profile.modifier_separator,
       amount_column: text(profile.amount_column),
-      external_id_column: text(profile.external_id_column),
+      external_id_column: Array.isArray(profile.external_id_column) ? '' : text(profile.external_id_column),
       location_column: text(profile.location_column),
     },
     locations: Object.entries(profile.locations).map(([value, storageUnit]) => ({ value, storageUnit })),
+    kept: {
+      exclude_rows: profile.exclude_rows,
+      refund_rows: profile.refund_rows ?? null,
+      negative_rows: profile.negative_rows,
+      external_id_columns: Array.isArray(profile.external_id_column) ? profile.external_id_column : null,
+    },
   };
 }
 
@@ -111,9 +139,15 @@ function profileOf(form: Form): unknown {
       },
     ],
     name_column: column(columns.name_column),
+    variant_column: column(columns.variant_column),
+    modifier_column: column(columns.modifier_column),
+    modifier_separator: columns.modifier_separator === '' ? ',' : columns.modifier_separator,
     amount_column: column(columns.amount_column),
-    external_id_column: column(columns.external_id_column),
+    external_id_column: column(columns.external_id_column) ?? form.kept.external_id_columns,
     location_column: column(columns.location_column),
+    exclude_rows: form.kept.exclude_rows,
+    refund_rows: form.kept.refund_rows,
+    negative_rows: form.kept.negative_rows,
     locations: Object.fromEntries(form.locations.filter((row) => row.value.trim() !== '').map((row) => [row.value.trim(), row.storageUnit ?? ''])),
   };
 }
@@ -317,7 +351,7 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
               error={form.business_day_starts_at.trim() === '' || TIME_OF_DAY.test(form.business_day_starts_at.trim()) ? undefined : 'A time such as 04:00'}
             />
             {COLUMNS.map(([key, label, description]) =>
-              key === 'code_separator' ? (
+              key === 'code_separator' || key === 'modifier_separator' ? (
                 <TextInput key={key} label={label} description={description} value={form.columns[key]} onChange={(event) => setColumn(key, event.currentTarget.value)} />
               ) : (
                 choices.length > 0 ? (
@@ -348,6 +382,7 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
                 )
               ),
             )}
+            <KeptRules kept={form.kept} idColumn={form.columns.external_id_column} />
             <Stack gap={4}>
               <Text size="sm" fw={500}>
                 {hasLocationColumn ? 'Each location of the file, and the storage unit its sales come out of' : 'The storage unit the file’s sales come out of'}
@@ -440,5 +475,31 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
         </Stack>
       </SimpleGrid>
     </Stack>
+  );
+}
+
+/** The rules a preset (or a profile file) set that the form does not edit, in words: a manager should see which rows are left out. */
+function KeptRules({ kept, idColumn }: { kept: Form['kept']; idColumn: string }) {
+  const values = (where: { column: CsvColumn; equals: string[] }) => `${where.equals.map((value) => `“${value}”`).join(' or ')} in ${where.column}`;
+  const lines = [
+    ...kept.exclude_rows.map((where) => `Leaves out rows with ${values(where)}.`),
+    ...(kept.refund_rows ? [`Rows with ${values(kept.refund_rows)} are refunds: they follow the setting “Refunds put stock back”.`] : []),
+    ...(kept.negative_rows === 'count' ? ['Rows with a negative quantity count against the day’s sales (voids).'] : []),
+    ...(kept.external_id_columns && idColumn.trim() === '' ? [`A row is told apart by ${kept.external_id_columns.join(' + ')}; rows alike within one file are numbered.`] : []),
+  ];
+  if (lines.length === 0) return null;
+  return (
+    <Alert color="gray" title="Also in this profile" aria-label="Rules kept from the profile file">
+      <Stack gap={2}>
+        {lines.map((line) => (
+          <Text key={line} size="sm">
+            {line}
+          </Text>
+        ))}
+        <Text size="xs" c="dimmed">
+          Change these in the profile file (csv profile save); the README lists them.
+        </Text>
+      </Stack>
+    </Alert>
   );
 }
