@@ -6,15 +6,15 @@ import type { CompanyScope } from '../db/company';
 import type { LocationOverview } from '../../../shared/model/items';
 import { latestJob, migrationRange, view } from '../migration/migration';
 import type { Clock } from '../clock';
-import { requireLocation } from '../locations/location-config';
-import type { Location } from '../locations/location-sync';
+import { requireAnyLocation, type Location } from '../locations/location-sync';
 import { postedDays } from '../transfer/transfer-log';
 
 /** The screen's overview, and the location it is of (the CLI prints both). */
 export type LocationOverviewWithLocation = LocationOverview & { location: Location & { storageUnitName: string | null } };
 
 export function locationOverview(scope: CompanyScope, businessLocationId: string, clock: Clock): LocationOverviewWithLocation {
-  const location = requireLocation(scope, businessLocationId);
+  // A CSV till's location too: its food cost report opens on its last closed day.
+  const location = requireAnyLocation(scope, businessLocationId);
   const { sqlite } = scope.db;
   const today = dateInZone(clock.now(), location.timezone);
   const since7 = addDays(today, -7);

@@ -26,9 +26,9 @@ export function createLocationHandlers(engine: Engine): Pick<Handlers, LocationC
     sourceKind: kindOf.get(view.sourceId) as SalesSourceKind,
   });
   return {
-    'locations:list': () => {
+    'locations:list': ({ withCsv }) => {
       const kindOf = kinds();
-      return listLocations(scope).map((row) => location(row, kindOf));
+      return listLocations(scope, { withCsv }).map((row) => location(row, kindOf));
     },
     'locations:sync': async () => {
       const result = await syncLocations(scope, api, now());

@@ -14,12 +14,14 @@ import { anyOf, useLive } from '../ui/use-live';
 
 /** Food cost of a location: sales, theoretical and actual cost, and the theoretical food cost % of the last 30 days as a chart. */
 export function FoodCostPanel() {
-  const locations = useLive(() => call('locations:list', {}), anyOf('lightspeed:changed'), []);
+  // A CSV till's locations too: their uploaded sales have a food cost like any POS's.
+  const locations = useLive(() => call('locations:list', { withCsv: true }), anyOf('lightspeed:changed', 'sources:changed'), []);
   const [location, setLocation] = useState<string | null>(null);
   const [picked, setPicked] = useState<{ from?: string; to?: string }>({});
   const [shown, setShown] = useState<FoodCost | null>(null);
-  // An activated location first: the others have no posted sales to cost.
-  const chosen = location ?? (locations.data?.find((each) => each.activatedAt !== null) ?? locations.data?.[0])?.businessLocationId ?? null;
+  // An activated location (or a CSV till's, posted by upload) first: the others have no posted sales to cost.
+  const posting = (each: { activatedAt: string | null; sourceKind: string }) => each.activatedAt !== null || each.sourceKind === 'csv';
+  const chosen = location ?? (locations.data?.find(posting) ?? locations.data?.[0])?.businessLocationId ?? null;
   // By default the location’s last 30 closed business days, in its own zone; Show waits until they are known.
   const yesterday = useYesterday(chosen);
   const from = picked.from ?? (yesterday ? addDays(yesterday, -29) : '');
@@ -33,7 +35,7 @@ export function FoodCostPanel() {
     return open.run(dates);
   };
   const money = (text: string | null, currency: string) => (text === null ? '—' : formatMoney(text, currency));
-  const activated = (locations.data ?? []).filter((each) => each.activatedAt !== null);
+  const activated = (locations.data ?? []).filter(posting);
   return (
     <Stack>
       <Text c="dimmed" size="sm">
@@ -58,7 +60,7 @@ export function FoodCostPanel() {
       {shown ? (
         <>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Paper withBorder p="sm">
+            <Paper withBorder p="sm" aria-label="Net sales">
               <Text size="xs" c="dimmed">
                 Net sales
               </Text>

@@ -9,7 +9,13 @@ import { defineContract } from '../contract';
 const empty = z.object({}).strict();
 const blId = posLocationId;
 
-export const listLocationsContract = defineContract({ channel: 'locations:list', input: empty, output: z.array(locationView), errors: [] });
+/** The synced locations; `withCsv` adds CSV tills' locations (what reports over posted sales choose from). */
+export const listLocationsContract = defineContract({
+  channel: 'locations:list',
+  input: z.object({ withCsv: z.boolean().default(false) }).strict(),
+  output: z.array(locationView),
+  errors: [],
+});
 
 export const syncLocationsContract = defineContract({
   channel: 'locations:sync',

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Modal, Paper, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { CsvPreview, CsvUploadMode, CsvUploadView } from '../../../../shared/model/csv';
+import type { CsvPreview, CsvProfile, CsvProposal, CsvUploadMode, CsvUploadView } from '../../../../shared/model/csv';
 import type { IpcError } from '../../../../shared/ipc/contract';
 import { normalizeDate } from '../../../../shared/dates';
 import { asIpcError, call } from '../../ipc/client';
@@ -14,6 +14,8 @@ import { CsvRowsTable, InvalidRowsTable } from './csv-tables';
 import { readForUpload } from './read-file';
 
 type ChosenFile = { name: string; base64: string };
+/** What a preview reads: the profile, the file, the modifier file beside it, the business date of a file without dates. */
+type Choice = { profile: string | null; file: ChosenFile | null; modifiers: ChosenFile | null; date: string };
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
 
@@ -28,7 +30,7 @@ function PreviewPanel({ preview }: { preview: CsvPreview }) {
         <strong>{preview.file_name}</strong>: {plural(preview.rows, 'row')}; {plural(toPost, 'row')} to post
         {preview.rows_invalid > 0 ? `, ${plural(preview.rows_invalid, 'invalid row')}` : ''}
         {preview.rows_duplicate > 0 ? `, ${plural(preview.rows_duplicate, 'row')} posted before (skipped)` : ''}
-        {preview.rows_skipped > 0 ? `, ${plural(preview.rows_skipped, 'row')} with a quantity of 0 or less (skipped)` : ''}.
+        {preview.rows_skipped > 0 ? `, ${plural(preview.rows_skipped, 'row')} left out (voided, or a quantity of 0 or less)` : ''}.
       </Text>
       {preview.already_uploaded !== null ? (
         <Alert color="orange" title="This file was posted before">
@@ -99,8 +101,15 @@ function PreviewPanel({ preview }: { preview: CsvPreview }) {
             </Table.Thead>
             <Table.Tbody>
               {preview.codes.map((code) => (
-                <Table.Tr key={code.code} data-mapped={code.mapped}>
-                  <Table.Td>{code.code}</Table.Td>
+                <Table.Tr key={`${code.parent}-${code.code}`} data-mapped={code.mapped}>
+                  <Table.Td>
+                    {code.code}{' '}
+                    {code.parent ? (
+                      <Badge size="xs" variant="light" color="gray">
+                        modifier
+                      </Badge>
+                    ) : null}
+                  </Table.Td>
                   <Table.Td>{code.name}</Table.Td>
                   <Table.Td ta="right">{formatQuantity(code.quantity)}</Table.Td>
                   <Table.Td>{code.mapping ?? <Badge color="orange">Not mapped</Badge>}</Table.Td>
@@ -271,6 +280,81 @@ function UploadsList({ onReverted }: { onReverted: (id: number) => void }) {
   );
 }
 
+/** The currencies offered first; any ISO code can be typed in the profile file. */
+const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'NZD', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK'];
+
+/**
+ * A dropped file whose header is a known till export: the preset proposed, and the one thing it cannot
+ * know, where each location's sales go.
+ */
+function PresetPanel({ file, proposal, taken, onSaved }: { file: ChosenFile; proposal: CsvProposal & { preset: NonNullable<CsvProposal['preset']> }; taken: string[]; onSaved: (profile: CsvProfile) => void }) {
+  const units = useLive(() => call('storage-units:list', {}), anyOf('inventory:changed'), []);
+  const [name, setName] = useState(proposal.preset.system);
+  const locations = proposal.locations ?? ['default'];
+  const [unitOf, setUnitOf] = useState<Record<string, string | null>>({});
+  const [currency, setCurrency] = useState<string | null>(proposal.currency);
+  const nameTaken = taken.includes(name.trim());
+  const missingUnits = locations.filter((location) => !unitOf[location]);
+  const save = useAction(async () => {
+    const storageUnits = Object.fromEntries(locations.map((location) => [location, unitOf[location] ?? '']));
+    const saved = await call('csv:profile-from-preset', { preset: proposal.preset.id, file, name: name.trim(), storageUnits, ...(currency ? { currency } : {}) });
+    onSaved(saved.profile);
+  });
+  return (
+    <Paper withBorder p="md" role="region" aria-label="Proposed preset">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          This looks like a {proposal.preset.system} export: {proposal.preset.name}
+        </Title>
+        <Text size="sm">
+          Larder knows its columns, money, dates, voids, refunds and modifiers. Name the profile and choose where the sales of each location in the file go.
+        </Text>
+        {proposal.missing_columns.length > 0 ? (
+          <Text size="sm" c="dimmed">
+            The file leaves out {proposal.missing_columns.join(', ')}; Larder does not need {proposal.missing_columns.length === 1 ? 'it' : 'them'}.
+          </Text>
+        ) : null}
+        <Group align="start">
+          <TextInput label="Profile name" w={360} value={name} onChange={(event) => setName(event.currentTarget.value)} error={nameTaken ? 'A profile of this name exists: choose it above, or give another name' : undefined} />
+          <Select
+            label="Currency of the amounts"
+            description={proposal.currency === 'USD' ? 'The file writes $: check it is US dollars' : proposal.currency ? undefined : 'The file does not say: the company’s currency if left empty'}
+            w={240}
+            searchable
+            clearable
+            data={[...new Set([...(proposal.currency ? [proposal.currency] : []), ...CURRENCIES])]}
+            value={currency}
+            onChange={setCurrency}
+          />
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {locations.map((location) => (
+            <Select
+              key={location}
+              label={location === 'default' ? 'Storage unit for the whole file' : `Storage unit for “${location}”`}
+              placeholder="Choose a storage unit"
+              data={(units.data ?? []).map((unit) => unit.name)}
+              value={unitOf[location] ?? null}
+              onChange={(value) => setUnitOf((previous) => ({ ...previous, [location]: value }))}
+            />
+          ))}
+        </SimpleGrid>
+        <ErrorNotice error={units.error ?? save.error} onClose={save.clearError} />
+        <Group>
+          <Button disabled={name.trim() === '' || nameTaken || missingUnits.length > 0} loading={save.busy} onClick={() => void save.run()}>
+            Use the {proposal.preset.system} preset
+          </Button>
+          {missingUnits.length > 0 ? (
+            <Text size="sm" c="dimmed">
+              Choose a storage unit for {missingUnits.length === locations.length && locations.length > 1 ? 'each location' : missingUnits.map((location) => (location === 'default' ? 'the file' : location)).join(', ')}.
+            </Text>
+          ) : null}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
 /** Upload a till's CSV export: choose the profile and the file, read the preview, post. */
 export function CsvUploadScreen({ profile: initialProfile }: { profile: string | null }) {
   const go = useNavigation((state) => state.go);
@@ -278,6 +362,7 @@ export function CsvUploadScreen({ profile: initialProfile }: { profile: string |
   const profiles = (sources.data ?? []).filter((source) => source.kind === 'csv');
   const [profile, setProfile] = useState<string | null>(initialProfile);
   const [file, setFile] = useState<ChosenFile | null>(null);
+  const [modifiers, setModifiers] = useState<ChosenFile | null>(null);
   const [fileError, setFileError] = useState<IpcError | null>(null);
   const [date, setDate] = useState('');
   const [skipInvalid, setSkipInvalid] = useState(false);
@@ -287,36 +372,46 @@ export function CsvUploadScreen({ profile: initialProfile }: { profile: string |
   const needsDate = chosen !== null && chosen.rules[0]?.date_source_column == null;
 
   const [shown, setShown] = useState<CsvPreview | null>(null);
-  const preview = useAction(async (choice: { profile: string | null; file: ChosenFile | null; date: string }) => {
+  const preview = useAction(async (choice: Choice, saved?: CsvProfile) => {
     setShown(null);
-    const dated = profiles.find((source) => source.name === choice.profile)?.profile?.rules[0]?.date_source_column != null;
+    // A profile saved a moment ago is not in the list of sources yet.
+    const dated = (saved ?? profiles.find((source) => source.name === choice.profile)?.profile)?.rules[0]?.date_source_column != null;
     if (!choice.profile || !choice.file || (!dated && normalizeDate(choice.date) === null)) return;
-    setShown(await call('csv:preview', { profile: choice.profile, file: choice.file, ...(choice.date ? { date: choice.date } : {}) }));
+    setShown(await call('csv:preview', { profile: choice.profile, file: choice.file, ...(choice.modifiers ? { modifiers: choice.modifiers } : {}), ...(choice.date ? { date: choice.date } : {}) }));
   });
   /** Every change of profile, file or date reads the file again. */
-  const choose = (changes: Partial<{ profile: string | null; file: ChosenFile | null; date: string }>) => {
-    const next = { profile, file, date, ...changes };
+  const choose = (changes: Partial<Choice>, saved?: CsvProfile) => {
+    const next = { profile, file, modifiers, date, ...changes };
     setProfile(next.profile);
     setFile(next.file);
+    setModifiers(next.modifiers);
     setDate(next.date);
     setMode(null);
-    void preview.run(next);
+    void preview.run(next, saved);
   };
+
+  const [proposal, setProposal] = useState<CsvProposal | null>(null);
+  const propose = useAction(async (read: ChosenFile) => setProposal(await call('csv:propose', { file: read })));
 
   const upload = useAction(async () => {
     if (!profile || !file) return;
-    const answer = await call('csv:upload', { profile, file, ...(date ? { date } : {}), ...(mode ? { mode } : {}), skipInvalid });
+    const answer = await call('csv:upload', { profile, file, ...(modifiers ? { modifiers } : {}), ...(date ? { date } : {}), ...(mode ? { mode } : {}), skipInvalid });
     setPosted(answer);
     setShown(null);
     setFile(null);
+    setModifiers(null);
   });
   const pick = (picked: File | null) => {
     setFileError(null);
     setPosted(null);
     setSkipInvalid(false);
+    setProposal(null);
     if (!picked) return choose({ file: null });
     readForUpload(picked).then(
-      (read) => choose({ file: read }),
+      (read) => {
+        choose({ file: read });
+        void propose.run(read);
+      },
       (caught: unknown) => setFileError(asIpcError(caught)),
     );
   };
@@ -342,10 +437,12 @@ export function CsvUploadScreen({ profile: initialProfile }: { profile: string |
       </Text>
       {sources.data && profiles.length === 0 ? (
         <Alert color="blue" title="No CSV profile yet">
-          A profile tells Larder how to read your till’s export.{' '}
+          A profile tells Larder how to read your till’s export. Drop an export of Square, Toast, Loyverse, SumUp or Lightspeed’s Transactions report below: Larder
+          recognises it and proposes its profile. For another till,{' '}
           <Anchor component="button" type="button" onClick={() => go('csv-profile')}>
-            Add a CSV profile
+            add a CSV profile
           </Anchor>
+          .
         </Alert>
       ) : null}
       {posted ? (
@@ -392,6 +489,22 @@ export function CsvUploadScreen({ profile: initialProfile }: { profile: string |
             value={null}
             onChange={pick}
           />
+          {chosen?.modifier_file ? (
+            <FileInput
+              label="Modifier file (optional)"
+              description="The modifier export of the same period: each modifier then deducts its own ingredients"
+              placeholder="Choose the modifier CSV"
+              accept=".csv,.txt,text/csv"
+              value={null}
+              onChange={(picked) => {
+                if (!picked) return choose({ modifiers: null });
+                readForUpload(picked).then(
+                  (read) => choose({ modifiers: read }),
+                  (caught: unknown) => setFileError(asIpcError(caught)),
+                );
+              }}
+            />
+          ) : null}
           {needsDate ? (
             <TextInput label="Business date of the file" description="The profile has no date column" placeholder="2026-05-07 or 07.05.2026" value={date} onChange={(event) => choose({ date: event.currentTarget.value })} />
           ) : null}
@@ -399,10 +512,29 @@ export function CsvUploadScreen({ profile: initialProfile }: { profile: string |
         {file ? (
           <Text size="sm" mt="xs">
             Chosen: {file.name}
+            {modifiers ? `, with its modifiers from ${modifiers.name}` : ''}
           </Text>
         ) : null}
       </Paper>
-      <ErrorNotice error={fileError ?? preview.error} onClose={preview.clearError} />
+      {proposal?.read_beside ? (
+        <Alert color="orange" title={`This is ${proposal.preset?.system ?? 'a till'}’s ${proposal.preset?.name.replace(/ \(.*\)$/, '') ?? 'modifier'} export`}>
+          It holds only the modifiers and goes beside the item export of the same period. Choose the item export as the file (with its profile), then this one as its
+          modifier file.
+        </Alert>
+      ) : null}
+      {file && proposal?.preset && !proposal.read_beside && profile === null ? (
+        <PresetPanel
+          key={`${file.name}-${proposal.preset.id}`}
+          file={file}
+          proposal={{ ...proposal, preset: proposal.preset }}
+          taken={profiles.map((source) => source.name)}
+          onSaved={(saved) => {
+            setProposal(null);
+            choose({ profile: saved.name }, saved);
+          }}
+        />
+      ) : null}
+      <ErrorNotice error={fileError ?? preview.error ?? propose.error} onClose={preview.clearError} />
       {preview.busy ? <Text role="status">Reading the file…</Text> : null}
       {shown ? (
         <>
@@ -445,7 +577,7 @@ export function CsvUploadScreen({ profile: initialProfile }: { profile: string |
         onReverted={(id) => {
           // What was just posted and is now taken back no longer stands on the screen as posted.
           if (posted?.id === id) setPosted(null);
-          if (file) void preview.run({ profile, file, date });
+          if (file) void preview.run({ profile, file, modifiers, date });
         }}
       />
     </Stack>
