@@ -1,5 +1,6 @@
 // The CSV upload at scale (issue 13): a German till export of 100,000 rows (Windows-1252, `;`,
-// decimal commas, DD.MM.YYYY, two locations over 30 days, 300 codes of which some cells hold two),
+// decimal commas, DD.MM.YYYY, two locations over 30 days, 300 codes of which some cells hold two, and
+// a modifier column: two rows in three carry one or two modifiers, each a sales line of its own),
 // previewed and posted by the CLI, each alone in its own process. Medians of several runs; between
 // post runs the upload is reverted (timed too), so each post starts from the same ledger.
 //
@@ -18,7 +19,7 @@ import { resolveItem, saveMapping } from '../../electron/core/items/mappings';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import type { CsvPreview, CsvUploadView } from '../../shared/model/csv';
 import { median, timedCli } from './timing';
-import { writeTillExport } from '../support/till-export';
+import { TILL_MODIFIERS, writeTillExport } from '../support/till-export';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' } } });
 const ROWS = Number(values.rows);
@@ -60,6 +61,7 @@ async function setUp(): Promise<void> {
         date_format: 'DD.MM.YYYY',
         rules: [{ type: 'column_values_to_pos_codes', source_column: 'Artikelnr', code_separator: '+', quantity_source_column: 'Menge', date_source_column: 'Datum' }],
         name_column: 'Artikel',
+        modifier_column: 'Extras',
         amount_column: 'Umsatz',
         external_id_column: 'Bon',
         location_column: 'Filiale',
@@ -81,6 +83,13 @@ async function setUp(): Promise<void> {
         AT,
       );
     }
+    TILL_MODIFIERS.forEach((modifier, index) =>
+      saveMapping(
+        engine.scope,
+        { posItemId: resolveItem(engine.scope, modifier, 'Kassenexport').id, target: { ingredientId: findIngredientByName(engine.scope, `Zutat ${index}`)!.id }, quantity: '0.05', isSubtraction: false },
+        AT,
+      ),
+    );
   } finally {
     engine.close();
   }
