@@ -54,6 +54,17 @@ test('a Square export dropped on Upload sales: the preset proposed, an item and 
     await app.mapItem('Latte (Regular)', /^Espresso beans/, '0.018');
     await app.mapItem('Oat Milk', /^Oat milk/, '0,2');
 
+    // The profile the preset made is an ordinary profile: its form shows the columns, and says in words what it leaves out.
+    await app.section('Sales sources');
+    await page.getByRole('region', { name: 'Square' }).getByRole('button', { name: 'Edit profile' }).click();
+    await expect(page.getByRole('form', { name: 'Profile settings' }).getByRole('combobox', { name: 'Modifiers column' })).toHaveValue('Modifiers Applied');
+    await expect(page.getByRole('alert', { name: 'Also in this profile' })).toContainText('Rows with “Refund” in Event Type are refunds');
+    await app.screenshot('csv-preset-profile');
+    // Saved from the form, the profile keeps what the form does not edit.
+    await page.getByRole('form', { name: 'Profile settings' }).getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('region', { name: 'Square' }).getByRole('button', { name: 'Edit profile' }).click();
+    await expect(page.getByRole('alert', { name: 'Also in this profile' })).toContainText('are refunds');
+    await expect(page.getByRole('combobox', { name: 'Currency of the amounts' })).toHaveValue('USD');
     await app.section('Sales sources');
     await page.getByRole('region', { name: 'Square' }).getByRole('button', { name: 'Upload a file' }).click();
     await app.chooseFile('File', squareFile);

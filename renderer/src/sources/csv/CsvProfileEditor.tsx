@@ -11,6 +11,7 @@ import { anyOf, useLive } from '../../ui/use-live';
 import { BackToSources } from '../BackToSources';
 import { columnChoices, RawRows } from './CsvRawRows';
 import { CsvRowsTable, InvalidRowsTable } from './csv-tables';
+import { CURRENCIES } from './currencies';
 import { readForUpload } from './read-file';
 
 const COLUMNS = [
@@ -42,7 +43,8 @@ interface Form {
   columns: Record<ColumnKey, string>;
   locations: { value: string; storageUnit: string | null }[];
   /** What the form does not edit (rows left out, refund rows, negative rows, a row id of several columns): kept as the profile has it. */
-  kept: Pick<CsvProfile, 'exclude_rows' | 'refund_rows' | 'negative_rows'> & { external_id_columns: CsvColumn[] | null };
+  kept: Pick<CsvProfile, 'exclude_rows' | 'refund_rows' | 'negative_rows' | 'modifier_file'> & { external_id_columns: CsvColumn[] | null };
+  currency: string | null;
 }
 
 const emptyForm: Form = {
@@ -70,7 +72,8 @@ const emptyForm: Form = {
     location_column: '',
   },
   locations: [{ value: 'default', storageUnit: null }],
-  kept: { exclude_rows: [], refund_rows: null, negative_rows: 'skip', external_id_columns: null },
+  kept: { exclude_rows: [], refund_rows: null, negative_rows: 'skip', modifier_file: null, external_id_columns: null },
+  currency: null,
 };
 
 function formOf(profile: CsvProfile): Form {
@@ -105,8 +108,10 @@ function formOf(profile: CsvProfile): Form {
       exclude_rows: profile.exclude_rows,
       refund_rows: profile.refund_rows ?? null,
       negative_rows: profile.negative_rows,
+      modifier_file: profile.modifier_file ?? null,
       external_id_columns: Array.isArray(profile.external_id_column) ? profile.external_id_column : null,
     },
+    currency: profile.currency ?? null,
   };
 }
 
@@ -148,6 +153,8 @@ function profileOf(form: Form): unknown {
     exclude_rows: form.kept.exclude_rows,
     refund_rows: form.kept.refund_rows,
     negative_rows: form.kept.negative_rows,
+    modifier_file: form.kept.modifier_file,
+    currency: form.currency,
     locations: Object.fromEntries(form.locations.filter((row) => row.value.trim() !== '').map((row) => [row.value.trim(), row.storageUnit ?? ''])),
   };
 }
@@ -343,6 +350,16 @@ function ProfileForm({ name, initial }: { name: string | null; initial: Form }) 
                 />
               ) : null}
             </Group>
+            <Select
+              label="Currency of the amounts"
+              description="Optional: without it, the company’s currency"
+              maw={240}
+              searchable
+              clearable
+              data={[...new Set([...(form.currency ? [form.currency] : []), ...CURRENCIES])]}
+              value={form.currency}
+              onChange={(value) => set({ currency: value })}
+            />
             <TextInput
               label="Business day starts at"
               description="Optional, e.g. 04:00: a sale before it belongs to the day before (needs a time in the date or a time column)"
@@ -485,11 +502,14 @@ function KeptRules({ kept, idColumn }: { kept: Form['kept']; idColumn: string })
     ...kept.exclude_rows.map((where) => `Leaves out rows with ${values(where)}.`),
     ...(kept.refund_rows ? [`Rows with ${values(kept.refund_rows)} are refunds: they follow the setting “Refunds put stock back”.`] : []),
     ...(kept.negative_rows === 'count' ? ['Rows with a negative quantity count against the day’s sales (voids).'] : []),
+    ...(kept.modifier_file
+      ? [`A modifier file may be given beside the file at upload: its ${kept.modifier_file.source_column} column, linked to the items by ${kept.modifier_file.link_columns.join(' + ')}.`]
+      : []),
     ...(kept.external_id_columns && idColumn.trim() === '' ? [`A row is told apart by ${kept.external_id_columns.join(' + ')}; rows alike within one file are numbered.`] : []),
   ];
   if (lines.length === 0) return null;
   return (
-    <Alert color="gray" title="Also in this profile" aria-label="Rules kept from the profile file">
+    <Alert color="gray" title="Also in this profile">
       <Stack gap={2}>
         {lines.map((line) => (
           <Text key={line} size="sm">

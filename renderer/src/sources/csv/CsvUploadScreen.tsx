@@ -11,6 +11,7 @@ import { useAction } from '../../ui/use-action';
 import { anyOf, useLive } from '../../ui/use-live';
 import { BackToSources } from '../BackToSources';
 import { CsvRowsTable, InvalidRowsTable } from './csv-tables';
+import { CURRENCIES } from './currencies';
 import { readForUpload } from './read-file';
 
 type ChosenFile = { name: string; base64: string };
@@ -279,9 +280,6 @@ function UploadsList({ onReverted }: { onReverted: (id: number) => void }) {
     </Paper>
   );
 }
-
-/** The currencies offered first; any ISO code can be typed in the profile file. */
-const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'NZD', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK'];
 
 /**
  * A dropped file whose header is a known till export: the preset proposed, and the one thing it cannot
