@@ -324,3 +324,55 @@ describe('a header with a name twice', () => {
     expect((await readCsv(unused, profile, { date: '2026-05-07' })).rows.map((row) => row.codes)).toEqual([['1001']]);
   });
 });
+
+describe('rules for real exports (issue 28)', () => {
+  const profile = (changes: Record<string, unknown>) =>
+    parseCsvProfile({
+      name: 'Till',
+      rules: [{ type: 'column_values_to_pos_codes', source_column: 'Item', quantity_source_column: 'Qty', date_source_column: 'Date' }],
+      locations: { default: 'Main Kitchen' },
+      ...changes,
+    });
+  const file = (lines: string[]) => Buffer.from(`${['Id,Date,Item,Size,Extras,Qty,Kind', ...lines].join('\n')}\n`);
+  const rows = [
+    '1,2026-10-08,Lemonade,Regular,"Ice,  Mint ",1,Sale',
+    '1,2026-10-08,Lemonade,Regular,"Ice,  Mint ",1,Sale',
+    '2,2026-10-08,Lemonade,,,-1,Sale',
+    '3,2026-10-08,Lemonade,,,1,REFUND',
+    '4,2026-10-08,Lemonade,,,0,refund',
+    '5,2026-10-08,Lemonade,,,2, test ',
+  ];
+
+  it('leaves out, refunds, appends the variant, splits modifiers, and numbers a repeated id of several columns', async () => {
+    const reading = await readCsv(
+      file(rows),
+      profile({
+        variant_column: 'Size',
+        modifier_column: 'Extras',
+        external_id_column: ['Id', 'Item'],
+        exclude_rows: [{ column: 'Kind', equals: ['Test'] }],
+        refund_rows: { column: 'Kind', equals: ['Refund'] },
+      }),
+    );
+    expect(reading.rows.map((row) => [row.line, row.codes, row.modifiers, formatScaled(row.quantity, QUANTITY_SCALE), row.refund, row.name, row.externalId])).toEqual([
+      [2, ['Lemonade (Regular)'], ['Ice', 'Mint'], '1', false, null, '1 | Lemonade'],
+      [3, ['Lemonade (Regular)'], ['Ice', 'Mint'], '1', false, null, '1 | Lemonade'],
+      [5, ['Lemonade'], [], '-1', true, null, '3 | Lemonade'],
+    ]);
+    // The negative sale, the refund of nothing and the test row: skipped and counted.
+    expect(reading.skipped).toBe(3);
+  });
+
+  it('counts a negative row with negative_rows "count", and refuses a modifier file the profile does not read', async () => {
+    const reading = await readCsv(file(rows), profile({ negative_rows: 'count' }));
+    expect(reading.rows.map((row) => formatScaled(row.quantity, QUANTITY_SCALE))).toEqual(['1', '1', '-1', '1', '2']);
+    expect(await refusalOf(readCsv(file(rows), profile({}), { modifiers: file(rows) }))).toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('names a rule’s column the file lacks, and a modifier file without its link column', async () => {
+    expect(await refusalOf(readCsv(file(rows), profile({ exclude_rows: [{ column: 'Void?', equals: ['true'] }] })))).toMatchObject({ code: 'csv_column_missing', message: expect.stringContaining('exclude_rows') });
+    const withFile = profile({ modifier_file: { link_columns: ['Id'], source_column: 'Modifier' } });
+    expect(await refusalOf(readCsv(file(rows), withFile, { modifiers: Buffer.from('Order,Modifier\n1,Ice\n') }))).toMatchObject({ code: 'csv_column_missing', message: expect.stringContaining('"Id"') });
+  });
+});
+

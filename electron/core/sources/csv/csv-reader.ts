@@ -505,6 +505,9 @@ export async function readCsv(source: CsvSource, profile: CsvProfile, options: C
 export async function readCsvRows(source: CsvSource, profile: CsvProfile, options: CsvReadOptions, onRow: (row: CsvRow) => void): Promise<CsvSummary> {
   const rule = profile.rules[0] as CsvProfile['rules'][number];
   if (rule.date_source_column == null && !options.date) throw new DomainError('date_required', 'The profile has no date column: choose the business date of the file.');
+  if (options.modifiers !== undefined && !profile.modifier_file) {
+    throw new DomainError('invalid_input', `The profile ${quoted(profile.name)} reads no modifier file (its modifier_file is not set): upload the file alone, or use the profile made for this export.`);
+  }
   const modifiers = options.modifiers === undefined || !profile.modifier_file ? null : await modifiersByItem(options.modifiers, profile.modifier_file);
   const { hash, records } = await csvRecords(source, profile);
 

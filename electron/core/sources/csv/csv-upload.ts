@@ -316,10 +316,10 @@ function previewOf(scope: CompanyScope, prepared: Prepared, fileName: string, ru
         if (!mapping || !counts(rows, index)) continue;
         const { changes } = deductions.take(quantity, mapping);
         for (let n = 0; n < changes.length; n += 3) {
-          const at = `${changes[n]}\u0000${day.storageUnit}`;
-          const sum = taken.get(at) ?? { ingredientId: changes[n] as number, storageUnit: day.storageUnit, quantity: 0 };
+          const place = `${changes[n]}\u0000${day.storageUnit}`;
+          const sum = taken.get(place) ?? { ingredientId: changes[n] as number, storageUnit: day.storageUnit, quantity: 0 };
           sum.quantity += changes[n + 1] as number;
-          taken.set(at, sum);
+          taken.set(place, sum);
         }
       }
     }
