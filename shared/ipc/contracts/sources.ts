@@ -9,7 +9,7 @@ const empty = z.object({}).strict();
 /** A file the renderer read (it checks the size first; main checks it again before decoding). */
 export const csvFileInput = z.object({ name: z.string().trim().min(1).max(260), base64: z.string() }).strict();
 
-const fileErrors = ['csv_preset_read_beside', 'csv_profile_not_found', 'csv_unreadable', 'csv_column_missing', 'csv_column_ambiguous', 'csv_row_invalid', 'csv_file_too_large', 'date_required', 'invalid_date_format', 'storage_unit_not_found'] as const;
+const fileErrors = ['invalid_input', 'csv_preset_read_beside', 'csv_profile_not_found', 'csv_unreadable', 'csv_column_missing', 'csv_column_ambiguous', 'csv_row_invalid', 'csv_file_too_large', 'date_required', 'invalid_date_format', 'storage_unit_not_found'] as const;
 
 export const listSourcesContract = defineContract({
   channel: 'sources:list',

@@ -478,7 +478,7 @@ export function CsvUploadScreen({ profile: initialProfile }: { profile: string |
             placeholder="Choose the till’s profile"
             data={profiles.map((source) => source.name)}
             value={profile}
-            onChange={(value) => choose({ profile: value })}
+            onChange={(value) => choose({ profile: value, modifiers: null })}
           />
           <FileInput
             label="File"
