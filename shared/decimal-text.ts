@@ -33,6 +33,22 @@ export const decimalInput = z
 
 export const decimalOutput = z.string().regex(DECIMAL_TEXT);
 
+/** "3 case", "0,5 l", "250g", "12": the number's text and the unit after it (null: none typed, the ingredient's own unit). */
+export function splitQuantity(text: string): { number: string; unit: string | null } {
+  const match = /^\s*([-+]?[\d.,]*\d)\s*(.*?)\s*$/.exec(text);
+  if (!match) return { number: text.trim(), unit: null };
+  return { number: match[1] as string, unit: match[2] === '' ? null : (match[2] as string) };
+}
+
+/**
+ * A quantity as people type it, in any unit the ingredient converts: "0,5", "3 case", "250 g". The
+ * engine reads it (units.ts) and refuses what does not read with invalid_quantity or unit_not_convertible.
+ */
+export const quantityInput = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(z.string().trim().min(1, 'a quantity such as 0.5 or 3 case').max(80));
+
 /** Whether typed text reads as a decimal ("0,5" and "0.5" alike): what a form checks before sending it. */
 export function isDecimalText(text: string): boolean {
   return DECIMAL_TEXT.test(typedDecimal(text));

@@ -83,6 +83,14 @@ const sharedErrors = {
     meaning: 'Recipes refer to each other in a circle, so their ingredients cannot be worked out.',
     fix: 'Remove the line that makes a recipe contain itself (directly or through other recipes).',
   },
+  unit_not_convertible: {
+    meaning: 'The quantity’s unit does not convert to the ingredient’s unit: neither of one family (kg and g, l and ml) nor one of the ingredient’s own units (case, bottle).',
+    fix: 'Type the quantity in the ingredient’s unit, or add the unit to the ingredient (Inventory → the ingredient → Units, or `ingredient unit add`).',
+  },
+  unit_in_use: {
+    meaning: 'Recipe lines or mappings are written in this unit, so it cannot be taken away.',
+    fix: 'Change those recipe lines and mappings to another unit first.',
+  },
   invalid_trim_pct: {
     meaning: 'A trim percentage must be at least 0 and below 100.',
     fix: 'Enter the share that is trimmed away, for example 10 for 10 %.',

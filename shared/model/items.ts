@@ -38,7 +38,8 @@ export type ItemSyncResult = z.infer<typeof itemSyncResult>;
 
 export const mappedObjectTypes = ['ingredient', 'recipe'] as const;
 
-const mappingTarget = z.object({ type: z.enum(mappedObjectTypes), name: z.string(), quantity: decimalOutput, isSubtraction: z.boolean() });
+/** `unit`: what an ingredient mapping's quantity was typed in ("9" "g" of a kilogram ingredient); null: the ingredient's own unit, or portions of a recipe. */
+const mappingTarget = z.object({ type: z.enum(mappedObjectTypes), name: z.string(), quantity: decimalOutput, unit: z.string().nullable(), isSubtraction: z.boolean() });
 
 export const posItemView = z.object({
   id: z.number().int(),
@@ -74,6 +75,8 @@ export const mappingView = z.object({
   mappedObjectId: z.number().int(),
   mappedObjectName: z.string(),
   quantity: decimalOutput,
+  /** The unit the quantity was typed in; null: the ingredient's own unit, or portions of a recipe. */
+  unit: z.string().nullable(),
   isSubtraction: z.boolean(),
 });
 export type MappingView = z.infer<typeof mappingView>;

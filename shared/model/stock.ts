@@ -27,6 +27,8 @@ export const countSheetRow = z.object({
   unit: z.string(),
   expected: decimalOutput,
   counted: decimalOutput.nullable(),
+  /** What was typed when it was more than a bare quantity in the unit ("2 case + 5 bottle"); `counted` is its sum. */
+  typed: z.string().nullable(),
   /** Whether the storage unit holds or held it (or it is counted): the sheet's own rows; the others can be added. */
   held: z.boolean(),
   /** Counted − expected: what finishing posts (or posted); null when not counted. */
@@ -138,3 +140,55 @@ export const foodCostView = z.object({
   days: z.array(foodCostDay),
 });
 export type FoodCost = z.infer<typeof foodCostView>;
+
+/** A recipe's cost (`recipe cost`): one portion's, and each line as typed with its base quantity (gross of trim), unit cost and cost per batch; null where the ingredient has no cost yet. */
+export const recipeCostView = z.object({
+  recipe: z.string(),
+  yield: decimalOutput,
+  /** One portion's cost: the batch's over the yield. */
+  cost: decimalOutput,
+  lines: z.array(
+    z.object({
+      ingredient: z.string(),
+      quantity: decimalOutput,
+      unit: z.string(),
+      base_quantity: decimalOutput,
+      unit_cost: decimalOutput.nullable(),
+      cost: decimalOutput.nullable(),
+    }),
+  ),
+  /** Ingredients never received: they cost nothing here until a receipt says what they cost. */
+  missing_costs: z.array(z.string()),
+});
+export type RecipeCost = z.infer<typeof recipeCostView>;
+
+export const menuClasses = ['star', 'plowhorse', 'puzzle', 'dog'] as const;
+
+/** Menu engineering (`menu`): each mapped item sold in the period, classed by Kasavana–Smith. */
+export const menuReportView = z.object({
+  from: z.string(),
+  to: z.string(),
+  currency: z.string(),
+  rows: z.array(
+    z.object({
+      item: z.string(),
+      sold: decimalOutput,
+      /** The average net price: the item's sales value over its units. */
+      price: decimalOutput,
+      plate_cost: decimalOutput,
+      margin: decimalOutput,
+      /** Margin × units sold: what the item contributed. */
+      margin_total: decimalOutput,
+      cost_pct: decimalOutput.nullable(),
+      class: z.enum(menuClasses),
+    }),
+  ),
+  /** The average contribution margin: total margin over total units. */
+  average_margin: decimalOutput,
+  /** 70 % of an even share of the units sold: an item selling at least this many is popular. */
+  popularity_threshold: decimalOutput,
+  /** Items sold but not mapped: no plate cost, left out. */
+  unmapped: z.array(z.string()),
+  missing_costs: z.array(z.string()),
+});
+export type MenuReport = z.infer<typeof menuReportView>;

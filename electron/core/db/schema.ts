@@ -52,6 +52,20 @@ export const ingredients = sqliteTable(
   (t) => [uniqueIndex('ingredients_company_name').on(t.companyId, t.name)],
 );
 
+/** An ingredient's pack units (inventory/units.ts): one `name` is `factor` of the base unit, an exact decimal text. */
+export const ingredientUnits = sqliteTable(
+  'ingredient_units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ingredientId: integer('ingredient_id')
+      .notNull()
+      .references(() => ingredients.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    factor: text('factor').notNull(),
+  },
+  (t) => [uniqueIndex('ingredient_units_name').on(t.ingredientId, t.name), check('ingredient_units_name_lower', sql`${t.name} = lower(${t.name})`)],
+);
+
 export const recipes = sqliteTable(
   'recipes',
   {
@@ -78,10 +92,12 @@ export const recipeLines = sqliteTable(
     position: integer('position').notNull(),
     ingredientId: integer('ingredient_id').references(() => ingredients.id),
     subRecipeId: integer('sub_recipe_id').references(() => recipes.id),
-    /** Net quantity per batch; quantity scale. */
+    /** Net quantity per batch, in `unit`; quantity scale. */
     quantity: integer('quantity').notNull(),
     /** Trim loss in percent; quantity scale; null means no trim. */
     trimPct: integer('trim_pct'),
+    /** The unit the quantity was typed in (converted to the ingredient's base when read); null: the base unit. */
+    unit: text('unit'),
   },
   (t) => [
     uniqueIndex('recipe_lines_recipe_position').on(t.recipeId, t.position),
@@ -133,6 +149,8 @@ export const ledgerEntries = sqliteTable(
     /** The transfer that created the entry (a later run of the same day may add lines to it). */
     transferLogId: integer('transfer_log_id'),
     createdAt: createdAt(),
+    /** What a person typed, when not a bare base quantity: "3 case" (the quantity is its base equivalent). */
+    typedQuantity: text('typed_quantity'),
   },
   (t) => [
     index('ledger_company_ingredient_type_date').on(t.companyId, t.ingredientId, t.type, t.date),
@@ -332,6 +350,8 @@ export const stockCountLines = sqliteTable(
       .notNull()
       .references(() => ingredients.id),
     counted: integer('counted').notNull(),
+    /** What was typed, when it was more than a bare base quantity ("2 case + 5 bottle"). */
+    typed: text('typed'),
   },
   (t) => [primaryKey({ columns: [t.countId, t.ingredientId] }), check('stock_count_lines_counted', sql`${t.counted} >= 0`)],
 );
@@ -547,10 +567,12 @@ export const posMappings = sqliteTable(
     mappedObjectType: text('mapped_object_type', { enum: ['ingredient', 'recipe'] }).notNull(),
     ingredientId: integer('ingredient_id').references(() => ingredients.id),
     recipeId: integer('recipe_id').references(() => recipes.id),
-    /** Quantity scale; above 0. */
+    /** Quantity scale, in `unit`; above 0. */
     quantity: integer('quantity').notNull(),
     isSubtraction: integer('is_subtraction', { mode: 'boolean' }).notNull().default(false),
     updatedAt: text('updated_at').notNull(),
+    /** The unit an ingredient mapping's quantity was typed in; null: the ingredient's base unit (and always for a recipe). */
+    unit: text('unit'),
   },
   (t) => [
     uniqueIndex('pos_mappings_group').on(t.companyId, t.groupKey).where(sql`${t.locationId} IS NULL`),

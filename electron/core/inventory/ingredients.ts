@@ -3,6 +3,7 @@ import type { CompanyScope } from '../db/company';
 import { ingredients, ledgerEntries, recipeLines } from '../db/schema';
 import { DomainError } from '../domain-error';
 import { requireName } from './names';
+import { noteUnitWrite } from './unit-version';
 import type { Ingredient } from '../../../shared/model/inventory';
 
 const MAX_UNIT = 20;
@@ -53,6 +54,7 @@ export function saveIngredient(scope: CompanyScope, input: { id?: number; name: 
     }
     requireIngredient(scope, input.id);
     scope.db.orm.update(ingredients).set({ name, unit }).where(eq(ingredients.id, input.id)).run();
+    noteUnitWrite(scope.db);
     return { id: input.id, name, unit };
   });
 }

@@ -4,6 +4,8 @@ import { ingredients, recipeLines, recipes } from '../db/schema';
 import { Decimal, formatDecimal, formatScaled, fromScaled, parseDecimal, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { requireIngredient } from './ingredients';
+import { requirePerBase, splitQuantity, unitBook, unitBooks, unitKey, type UnitBook } from './units';
+import { unitWrites } from './unit-version';
 import { requireName } from './names';
 import { describeExplosionException, explodeRecipe, findCycle, type RecipeBook, type RecipeSpec } from './recipe-explosion';
 import type { LarderDb } from '../db/open-database';
@@ -13,7 +15,10 @@ import type { ExplosionPreview, RecipeDetail, RecipeSummary } from '../../../sha
 export interface RecipeLineInput {
   ingredientId?: number | undefined;
   recipeId?: number | undefined;
+  /** "0.04", "40 ml", "2 bottle": an ingredient line's quantity in any unit the ingredient converts; a recipe line's in portions. */
   quantity: string;
+  /** The unit, when not typed after the quantity (a setup file's `unit`). */
+  unit?: string | null | undefined;
   trimPct?: string | null | undefined;
 }
 
@@ -62,7 +67,7 @@ export function getRecipe(scope: CompanyScope, id: number): RecipeDetail {
   const lines = scope.db.sqlite
     .prepare(
       `SELECT l.ingredient_id AS ingredientId, l.sub_recipe_id AS subRecipeId, l.quantity, l.trim_pct AS trimPct,
-              coalesce(i.name, r.name) AS targetName, i.unit AS unit
+              coalesce(i.name, r.name) AS targetName, coalesce(l.unit, i.unit) AS unit
        FROM recipe_lines l
        LEFT JOIN ingredients i ON i.id = l.ingredient_id
        LEFT JOIN recipes r ON r.id = l.sub_recipe_id
@@ -100,7 +105,7 @@ function noteRecipeWrite(scope: CompanyScope): void {
  */
 export function currentRecipeBook(scope: CompanyScope): RecipeBook {
   const dataVersion = scope.db.statement('PRAGMA data_version').pluck().get() as number;
-  const key = `${scope.companyId}:${recipeWrites.get(scope.db) ?? 0}:${dataVersion}`;
+  const key = `${scope.companyId}:${recipeWrites.get(scope.db) ?? 0}:${unitWrites(scope.db)}:${dataVersion}`;
   const kept = keptBooks.get(scope.db);
   if (kept?.key === key) return kept.book;
   const book = loadRecipeBook(scope);
@@ -127,14 +132,18 @@ export function loadRecipeBook(scope: CompanyScope, reachableFrom?: number): Map
   for (const head of heads) book.set(head.id, { id: head.id, name: head.name, yield: fromScaled(head.yieldQty, QUANTITY_SCALE), lines: [] });
   const lines = scope.db
     .statement(
-      `SELECT l.recipe_id AS recipeId, l.ingredient_id AS ingredientId, l.sub_recipe_id AS subRecipeId, l.quantity, l.trim_pct AS trimPct
+      `SELECT l.recipe_id AS recipeId, l.ingredient_id AS ingredientId, l.sub_recipe_id AS subRecipeId, l.quantity, l.unit, l.trim_pct AS trimPct
        FROM recipe_lines l JOIN recipes r ON r.id = l.recipe_id WHERE r.company_id = @company ${only} ORDER BY l.recipe_id, l.position`,
     )
-    .all(bound) as { recipeId: number; ingredientId: number | null; subRecipeId: number | null; quantity: number; trimPct: number | null }[];
+    .all(bound) as { recipeId: number; ingredientId: number | null; subRecipeId: number | null; quantity: number; unit: string | null; trimPct: number | null }[];
+  // Lines typed in another unit are converted here, exactly: the explosion works in base units.
+  const books = lines.some((line) => line.unit !== null) ? unitBooks(scope) : new Map<number, UnitBook>();
   for (const line of lines) {
+    const typed = fromScaled(line.quantity, QUANTITY_SCALE);
+    const units = line.ingredientId === null ? undefined : books.get(line.ingredientId);
     (book.get(line.recipeId)?.lines as RecipeSpec['lines'][number][]).push({
       ...(line.ingredientId !== null ? { ingredientId: line.ingredientId } : { recipeId: line.subRecipeId as number }),
-      quantity: fromScaled(line.quantity, QUANTITY_SCALE),
+      quantity: line.unit === null || !units ? typed : typed.times(requirePerBase(units, line.unit)),
       trimPct: line.trimPct === null ? null : fromScaled(line.trimPct, QUANTITY_SCALE),
     });
   }
@@ -144,7 +153,9 @@ export function loadRecipeBook(scope: CompanyScope, reachableFrom?: number): Map
 interface ValidLine {
   ingredientId: number | null;
   subRecipeId: number | null;
+  /** In `unit` (null: the ingredient's base unit, or portions of a recipe). */
   quantity: Decimal;
+  unit: string | null;
   trimPct: Decimal | null;
 }
 
@@ -155,7 +166,17 @@ function validateLine(scope: CompanyScope, line: RecipeLineInput, position: numb
   }
   if (line.ingredientId !== undefined) requireIngredient(scope, line.ingredientId);
   if (line.recipeId !== undefined) requireRecipe(scope, line.recipeId);
-  const quantity = parseDecimal(line.quantity, 'invalid_quantity', `${where}: quantity`);
+  const typed = splitQuantity(line.quantity);
+  const typedUnit = typed.unit ?? (line.unit?.trim() || null);
+  if (typedUnit !== null && line.recipeId !== undefined) throw new DomainError('invalid_input', `${where}: a recipe line counts portions of the recipe, without a unit.`);
+  // An ingredient line keeps the unit it was typed in (converted when the recipe is read): 40 ml of a litre-based gin.
+  let unit: string | null = null;
+  if (typedUnit !== null && line.ingredientId !== undefined) {
+    const book = unitBook(scope, line.ingredientId);
+    requirePerBase(book, typedUnit);
+    unit = unitKey(typedUnit) === unitKey(book.base) ? null : (book.packs.find((pack) => unitKey(pack.name) === unitKey(typedUnit))?.name ?? unitKey(typedUnit));
+  }
+  const quantity = parseDecimal(typed.number, 'invalid_quantity', `${where}: quantity`);
   if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${where}: quantity must be above 0.`);
   toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', `${where}: quantity`);
   const trimText = line.trimPct?.toString().trim();
@@ -164,7 +185,7 @@ function validateLine(scope: CompanyScope, line: RecipeLineInput, position: numb
     throw new DomainError('invalid_trim_pct', `${where}: trim % must be at least 0 and below 100, not ${trimPct.toFixed()}.`);
   }
   if (trimPct) toScaled(trimPct, QUANTITY_SCALE, 'invalid_trim_pct', `${where}: trim %`);
-  return { ingredientId: line.ingredientId ?? null, subRecipeId: line.recipeId ?? null, quantity, trimPct };
+  return { ingredientId: line.ingredientId ?? null, subRecipeId: line.recipeId ?? null, quantity, unit, trimPct };
 }
 
 /**
@@ -198,6 +219,7 @@ export function saveRecipe(scope: CompanyScope, input: RecipeInput): RecipeDetai
             ingredientId: line.ingredientId,
             subRecipeId: line.subRecipeId,
             quantity: toScaled(line.quantity, QUANTITY_SCALE, 'invalid_quantity', 'quantity'),
+            unit: line.unit,
             trimPct: line.trimPct === null ? null : toScaled(line.trimPct, QUANTITY_SCALE, 'invalid_trim_pct', 'trim %'),
           })),
         )

@@ -48,7 +48,7 @@ describe('group mappings', () => {
     expect(override).toMatchObject({ location: TONGATAPU, quantity: '0.018', groupKey: espressos[0]?.groupKey });
     for (const blId of [HARBOUR, TONGATAPU, HONOLULU]) expect(await run.transfer(DAY, { businessLocationId: blId })).toMatchObject({ success: true });
     expect([HARBOUR, TONGATAPU, HONOLULU].map((blId) => coffeeIssued(run, blId))).toEqual([['-0.018'], ['-0.036'], ['-0.018']]);
-    expect(listItems(scope).find((item) => item.name === 'Espresso')?.overrides).toEqual([{ location: TONGATAPU, type: 'ingredient', name: 'Coffee beans', quantity: '0.018', isSubtraction: false }]);
+    expect(listItems(scope).find((item) => item.name === 'Espresso')?.overrides).toEqual([{ location: TONGATAPU, type: 'ingredient', name: 'Coffee beans', quantity: '0.018', unit: null, isSubtraction: false }]);
 
     // Removing the group's mapping leaves the override: the island still deducts, the others do not.
     deleteMapping(scope, resolveItem(scope, 'Espresso').id);

@@ -34,16 +34,16 @@ export function openRenames(scope: CompanyScope): ItemRenameView[] {
   const rows = scope.db
     .statement(
       `SELECT r.id, r.pos_item_id AS posItemId, r.old_name AS oldName, r.new_name AS newName, r.found_at AS foundAt, s.name AS source,
-              m.mapped_object_type AS type, coalesce(g.name, rc.name) AS target, m.quantity, m.is_subtraction AS isSubtraction
+              m.mapped_object_type AS type, coalesce(g.name, rc.name) AS target, m.quantity, m.unit, m.is_subtraction AS isSubtraction
        FROM item_renames r JOIN pos_items i ON i.id = r.pos_item_id JOIN sales_sources s ON s.id = i.source_id
        LEFT JOIN pos_mappings m ON m.company_id = i.company_id AND m.group_key = i.group_key AND m.location_id IS NULL
        LEFT JOIN ingredients g ON g.id = m.ingredient_id LEFT JOIN recipes rc ON rc.id = m.recipe_id
        WHERE r.company_id = ? AND r.resolved_at IS NULL ORDER BY r.found_at DESC, r.id DESC`,
     )
-    .all(scope.companyId) as (Omit<ItemRenameView, 'mapping'> & { type: 'ingredient' | 'recipe' | null; target: string | null; quantity: number | null; isSubtraction: number | null })[];
-  return rows.map(({ type, target, quantity, isSubtraction, ...row }) => ({
+    .all(scope.companyId) as (Omit<ItemRenameView, 'mapping'> & { type: 'ingredient' | 'recipe' | null; target: string | null; quantity: number | null; unit: string | null; isSubtraction: number | null })[];
+  return rows.map(({ type, target, quantity, unit, isSubtraction, ...row }) => ({
     ...row,
-    mapping: type === null ? null : targetView({ type, name: target as string, quantity: quantity as number, isSubtraction: isSubtraction as number }),
+    mapping: type === null ? null : targetView({ type, name: target as string, quantity: quantity as number, unit, isSubtraction: isSubtraction as number }),
   }));
 }
 

@@ -66,7 +66,7 @@ export function itemNames(scope: CompanyScope, ids: readonly number[]): Map<numb
 export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; source?: string | undefined } = {}): PosItemView[] {
   const target = (alias: string) =>
     `json_object('type', ${alias}.mapped_object_type, 'name', (SELECT name FROM ingredients WHERE id = ${alias}.ingredient_id UNION ALL SELECT name FROM recipes WHERE id = ${alias}.recipe_id),
-                 'quantity', ${alias}.quantity, 'isSubtraction', ${alias}.is_subtraction)`;
+                 'quantity', ${alias}.quantity, 'unit', ${alias}.unit, 'isSubtraction', ${alias}.is_subtraction)`;
   const rows = scope.db.sqlite
     .prepare(
       `SELECT i.id, i.item_id AS itemId, i.name, i.sku, i.active, i.stock_untracked AS stockUntracked, i.price, i.last_synced_at AS lastSyncedAt, src.name AS source, src.kind AS sourceKind, i.group_key AS groupKey,
@@ -89,7 +89,7 @@ export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; sou
     mapping: string | null;
     overrides: string | null;
   })[];
-  type Stored = { type: 'ingredient' | 'recipe'; name: string; quantity: number; isSubtraction: number };
+  type Stored = { type: 'ingredient' | 'recipe'; name: string; quantity: number; unit: string | null; isSubtraction: number };
   return rows.map(({ mapping, overrides, ...row }) => ({
     ...row,
     active: row.active === 1,

@@ -8,6 +8,7 @@
 import type { CompanyScope } from '../db/company';
 import { type Decimal, fromScaled, QUANTITY_SCALE } from '../decimal/decimal';
 import { itemMappedAtSql } from './mappings';
+import { requirePerBase, unitBooks } from '../inventory/units';
 
 export interface LineMapping {
   ingredientId: number | null;
@@ -22,7 +23,7 @@ export interface LineMapping {
 export function mappingLookup(scope: CompanyScope, sourceId: number, locationId: number): (line: { itemId?: string | null; sku: string | null; name: string | null }) => LineMapping | null {
   const mappings = scope.db
     .statement(
-      `SELECT m.group_key AS groupKey, m.location_id AS locationId, m.ingredient_id AS ingredientId, m.recipe_id AS recipeId, m.quantity,
+      `SELECT m.group_key AS groupKey, m.location_id AS locationId, m.ingredient_id AS ingredientId, m.recipe_id AS recipeId, m.quantity, m.unit,
               m.is_subtraction AS isSubtraction, m.mapped_object_type AS targetType, coalesce(g.name, r.name) AS targetName
        FROM pos_mappings m LEFT JOIN ingredients g ON g.id = m.ingredient_id LEFT JOIN recipes r ON r.id = m.recipe_id
        WHERE m.company_id = ? AND (m.location_id IS NULL OR m.location_id = ?) ORDER BY m.location_id IS NULL`,
@@ -32,10 +33,18 @@ export function mappingLookup(scope: CompanyScope, sourceId: number, locationId:
     ingredientId: number | null;
     recipeId: number | null;
     quantity: number;
+    unit: string | null;
     isSubtraction: number;
     targetType: 'ingredient' | 'recipe';
     targetName: string;
   }[];
+  // A quantity typed in another unit (9 g of a kilogram ingredient) deducts its exact base equivalent.
+  const books = mappings.some((row) => row.unit !== null) ? unitBooks(scope) : null;
+  const baseQuantity = (row: (typeof mappings)[number]) => {
+    const typed = fromScaled(row.quantity, QUANTITY_SCALE);
+    const book = row.unit === null || row.ingredientId === null ? undefined : books?.get(row.ingredientId);
+    return book && row.unit !== null ? typed.times(requirePerBase(book, row.unit)) : typed;
+  };
   // Overrides come first, so the first mapping seen for a group is the one this location uses.
   const byGroup = new Map<string, LineMapping>();
   for (const row of mappings) {
@@ -43,7 +52,7 @@ export function mappingLookup(scope: CompanyScope, sourceId: number, locationId:
     byGroup.set(row.groupKey, {
       ingredientId: row.ingredientId,
       recipeId: row.recipeId,
-      quantity: fromScaled(row.quantity, QUANTITY_SCALE),
+      quantity: baseQuantity(row),
       isSubtraction: row.isSubtraction === 1,
       targetType: row.targetType,
       targetName: row.targetName,

@@ -12,6 +12,7 @@ import { parseDecimal, QUANTITY_SCALE, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { requireIngredient } from '../inventory/ingredients';
 import { requireRecipe } from '../inventory/recipes';
+import { requirePerBase, splitQuantity, unitBook, unitKey } from '../inventory/units';
 import { requireAnyLocation } from '../locations/location-sync';
 import { resolveRenames } from './item-renames';
 import { targetView } from './mapping-target';
@@ -98,9 +99,10 @@ export function saveMapping(scope: CompanyScope, input: MappingInput, at: string
 /** Many mappings in one transaction: all are saved, or none (the first refusal says which item). */
 export function saveMappings(scope: CompanyScope, inputs: MappingInput[], at: string): MappingView[] {
   const checked = inputs.map((input) => {
-    const quantity = parseDecimal(input.quantity, 'invalid_quantity', 'Mapping quantity');
+    const typed = splitQuantity(input.quantity);
+    const quantity = parseDecimal(typed.number, 'invalid_quantity', 'Mapping quantity');
     if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero('Mapping quantity')}.`);
-    return { ...input, stored: toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Mapping quantity') };
+    return { ...input, typedUnit: typed.unit, stored: toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Mapping quantity') };
   });
   return scope.db.write(() =>
     checked.map((input) => {
@@ -109,6 +111,7 @@ export function saveMappings(scope: CompanyScope, inputs: MappingInput[], at: st
       if ('recipeId' in input.target) requireRecipe(scope, input.target.recipeId);
       else requireIngredient(scope, input.target.ingredientId);
       const values = {
+        unit: mappingUnit(scope, input.target, input.typedUnit),
         mappedObjectType: 'recipeId' in input.target ? ('recipe' as const) : ('ingredient' as const),
         ingredientId: 'ingredientId' in input.target ? input.target.ingredientId : null,
         recipeId: 'recipeId' in input.target ? input.target.recipeId : null,
@@ -141,12 +144,25 @@ export function deleteMapping(scope: CompanyScope, posItemId: number, location?:
 
 const MAPPING_SELECT = `SELECT i.item_id AS itemId, i.name AS itemName, i.group_key AS groupKey, l.business_location_id AS location,
        m.mapped_object_type AS mappedObjectType, coalesce(m.ingredient_id, m.recipe_id) AS mappedObjectId,
-       coalesce(g.name, r.name) AS mappedObjectName, m.quantity, m.is_subtraction AS isSubtraction
+       coalesce(g.name, r.name) AS mappedObjectName, m.quantity, m.unit, m.is_subtraction AS isSubtraction
   FROM pos_items i JOIN pos_mappings m ON m.company_id = i.company_id AND m.group_key = i.group_key
   LEFT JOIN locations l ON l.id = m.location_id
   LEFT JOIN ingredients g ON g.id = m.ingredient_id LEFT JOIN recipes r ON r.id = m.recipe_id`;
 
 type MappingRow = Omit<MappingView, 'quantity' | 'isSubtraction'> & { quantity: number; isSubtraction: number };
+
+/**
+ * The unit a mapping's quantity was typed in, kept (converted when a sale is deducted): 9 g of a
+ * kilogram ingredient. Null for the base unit; a recipe mapping counts portions and takes none.
+ */
+function mappingUnit(scope: CompanyScope, target: MappingInput['target'], typed: string | null): string | null {
+  if (typed === null) return null;
+  if ('recipeId' in target) throw new DomainError('invalid_input', 'A recipe mapping counts portions of the recipe, without a unit.');
+  const book = unitBook(scope, target.ingredientId);
+  requirePerBase(book, typed);
+  if (unitKey(typed) === unitKey(book.base)) return null;
+  return book.packs.find((pack) => unitKey(pack.name) === unitKey(typed))?.name ?? unitKey(typed);
+}
 const view = (row: MappingRow): MappingView => targetView(row);
 
 /** The item's group mapping, or (with a location row id) that location's override. */
@@ -206,8 +222,8 @@ export function unlinkItem(scope: CompanyScope, posItemId: number): MappingView 
     const own = requireOwnItem(scope, posItemId).groupKey;
     scope.db
       .statement(
-        `INSERT INTO pos_mappings (company_id, group_key, location_id, mapped_object_type, ingredient_id, recipe_id, quantity, is_subtraction, updated_at)
-         SELECT company_id, ?, location_id, mapped_object_type, ingredient_id, recipe_id, quantity, is_subtraction, updated_at
+        `INSERT INTO pos_mappings (company_id, group_key, location_id, mapped_object_type, ingredient_id, recipe_id, quantity, unit, is_subtraction, updated_at)
+         SELECT company_id, ?, location_id, mapped_object_type, ingredient_id, recipe_id, quantity, unit, is_subtraction, updated_at
          FROM pos_mappings WHERE company_id = ? AND group_key = ?`,
       )
       .run(own, scope.companyId, before);

@@ -29,6 +29,11 @@ export interface NewLedgerEntry {
   value: Decimal;
   reference?: string | null;
   businessLocationId?: string | null;
+  /**
+   * What a person typed, when not a bare base quantity ("3 case"): `quantity` is then its exact base
+   * equivalent, rounded half to even at the quantity scale here, as it is posted.
+   */
+  typedQuantity?: string | null;
 }
 
 /** The stored form of an entry: scaled integers, checked on the way (a value too large is refused, never wrapped). */
@@ -39,11 +44,13 @@ export function ledgerRow(scope: CompanyScope, entry: NewLedgerEntry) {
     date: entry.date,
     ingredientId: entry.ingredientId,
     storageUnitId: entry.storageUnitId,
-    quantity: toScaled(entry.quantity, QUANTITY_SCALE, 'invalid_quantity', 'Quantity'),
+    // A typed quantity is refused with more decimals than the scale, never rounded; a converted one is rounded once, here.
+    quantity: toScaled(entry.typedQuantity ? roundToScale(entry.quantity, QUANTITY_SCALE) : entry.quantity, QUANTITY_SCALE, 'invalid_quantity', 'Quantity'),
     unitCost: toScaled(roundToScale(entry.unitCost, UNIT_COST_SCALE), UNIT_COST_SCALE, 'invalid_value', 'Unit cost'),
     value: toScaled(roundToScale(entry.value, MONEY_SCALE), MONEY_SCALE, 'invalid_value', 'Value'),
     reference: entry.reference ?? null,
     businessLocationId: entry.businessLocationId ?? null,
+    typedQuantity: entry.typedQuantity ?? null,
   };
 }
 
@@ -357,6 +364,7 @@ const RECEIPT_COLUMNS: readonly (readonly [string, keyof LedgerRow])[] = [
   ['value', 'value'],
   ['reference', 'reference'],
   ['business_location_id', 'businessLocationId'],
+  ['typed_quantity', 'typedQuantity'],
 ];
 
 export function deleteReceiptEntry(scope: CompanyScope, id: number): void {

@@ -22,6 +22,11 @@ export type { LedgerEntryView };
 
 /** total receipt value ÷ total receipt quantity, over receipts dated on or before `date`; 0 without any. */
 export function weightedAverageUnitCost(scope: CompanyScope, ingredientId: number, date: string): Decimal {
+  return receiptUnitCost(scope, ingredientId, date) ?? new Decimal(0);
+}
+
+/** The weighted average unit cost of the receipts up to `date`, or null when the ingredient was never received (it has no cost yet). */
+export function receiptUnitCost(scope: CompanyScope, ingredientId: number, date: string): Decimal | null {
   const totals = scope.db
     .statement(
       `SELECT sum(quantity) AS quantity, sum(value) AS value FROM ledger_entries
@@ -29,7 +34,7 @@ export function weightedAverageUnitCost(scope: CompanyScope, ingredientId: numbe
     )
     .safeIntegers(true)
     .get(scope.companyId, ingredientId, date) as { quantity: bigint | null; value: bigint | null };
-  if (totals.quantity === null || totals.quantity === 0n || totals.value === null) return new Decimal(0);
+  if (totals.quantity === null || totals.quantity === 0n || totals.value === null) return null;
   return roundToScale(fromScaled(totals.value, MONEY_SCALE).dividedBy(fromScaled(totals.quantity, QUANTITY_SCALE)), UNIT_COST_SCALE);
 }
 

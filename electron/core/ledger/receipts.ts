@@ -1,17 +1,20 @@
 import type { CompanyScope } from '../db/company';
 import { notAboveZero } from '../../../shared/decimal-text';
-import { parseDecimal, QUANTITY_SCALE, MONEY_SCALE, toScaled } from '../decimal/decimal';
+import { parseDecimal, QUANTITY_SCALE, MONEY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { normalizeDate } from '../../../shared/dates';
 import { listLedgerEntries, type LedgerEntryView } from './ledger';
 import { deleteReceiptEntry, findReceiptByReference, ledgerRow, saveReceiptEntries, saveReceiptEntry } from './ledger-writer';
-import { requireIngredient } from '../inventory/ingredients';
+import { typedIn, unitBook } from '../inventory/units';
 import { requireStorageUnit } from '../inventory/storage-units';
 
 export interface ReceiptInput {
   ingredientId: number;
   storageUnitId: number;
+  /** "72", or in any unit the ingredient converts: "3 case" (then `value` is the three cases'). */
   quantity: string;
+  /** The unit, when not typed after the quantity (a setup file's `unit`). */
+  unit?: string | null | undefined;
   /** Total value of the delivered quantity, in the company's currency. */
   value: string;
   date: string;
@@ -20,11 +23,10 @@ export interface ReceiptInput {
 }
 
 function receiptRow(scope: CompanyScope, input: ReceiptInput) {
-  requireIngredient(scope, input.ingredientId);
   requireStorageUnit(scope, input.storageUnitId);
-  const quantity = parseDecimal(input.quantity, 'invalid_quantity', 'Quantity');
+  const { quantity, typedQuantity } = typedIn(unitBook(scope, input.ingredientId), input.unit?.trim() ? `${input.quantity} ${input.unit.trim()}` : input.quantity, 'Quantity');
   if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero('Received quantity')}.`);
-  toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Quantity');
+  toScaled(roundToScale(quantity, QUANTITY_SCALE), QUANTITY_SCALE, 'invalid_quantity', 'Quantity');
   const value = parseDecimal(input.value, 'invalid_value', 'Value');
   if (value.isNegative()) throw new DomainError('invalid_value', 'A receipt value cannot be negative.');
   toScaled(value, MONEY_SCALE, 'invalid_value', 'Value');
@@ -38,9 +40,11 @@ function receiptRow(scope: CompanyScope, input: ReceiptInput) {
     ingredientId: input.ingredientId,
     storageUnitId: input.storageUnitId,
     quantity,
+    // A base unit's cost: 24.00 for a case of 24 bottles is 1.00 a bottle.
     unitCost: value.dividedBy(quantity),
     value,
     reference,
+    typedQuantity,
   });
 }
 

@@ -6,6 +6,7 @@ import { decimalInput } from '../../../shared/decimal-text';
 import type { CompanyScope } from '../db/company';
 import { DomainError, quoted } from '../domain-error';
 import { findIngredientByName, saveIngredient } from '../inventory/ingredients';
+import { saveIngredientUnit } from '../inventory/units';
 import { prepareReceipt, saveReceipts, type PreparedReceipt } from '../ledger/receipts';
 import { findRecipeByName, saveRecipe, type RecipeLineInput } from '../inventory/recipes';
 import { findStorageUnitByName, saveStorageUnit } from '../inventory/storage-units';
@@ -15,7 +16,18 @@ import type { ImportCount, SetupImportResult } from '../../../shared/model/inven
 const setupFileSchema = z
   .object({
     storageUnits: z.array(z.object({ name: z.string() }).strict()).default([]),
-    ingredients: z.array(z.object({ name: z.string(), unit: z.string() }).strict()).default([]),
+    ingredients: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            unit: z.string(),
+            /** Pack units: `factor` is one of it in the base unit ("24"), or in another unit of the ingredient ("6 bottle"). */
+            units: z.array(z.object({ name: z.string(), factor: z.string() }).strict()).default([]),
+          })
+          .strict(),
+      )
+      .default([]),
     recipes: z
       .array(
         z
@@ -29,6 +41,7 @@ const setupFileSchema = z
                     ingredient: z.string().optional(),
                     recipe: z.string().optional(),
                     quantity: decimalInput,
+                    unit: z.string().nullish(),
                     trimPct: decimalInput.nullish(),
                   })
                   .strict()
@@ -48,6 +61,7 @@ const setupFileSchema = z
             ingredient: z.string(),
             storageUnit: z.string(),
             quantity: decimalInput,
+            unit: z.string().nullish(),
             value: decimalInput,
             date: dateInput,
             reference: z.string().optional(),
@@ -106,7 +120,9 @@ export function importSetupFile(scope: CompanyScope, text: string): SetupImportR
     file.ingredients.forEach((ingredient, index) =>
       at(`ingredients[${index}] ${quoted(ingredient.name)}`, () => {
         const existing = findIngredientByName(scope, ingredient.name);
-        saveIngredient(scope, { id: existing?.id, name: ingredient.name, unit: ingredient.unit });
+        const saved = saveIngredient(scope, { id: existing?.id, name: ingredient.name, unit: ingredient.unit });
+        // In the file's order, so a unit may be given in one named before it (case = 6 bottle after bottle = 0.7).
+        ingredient.units.forEach((unit, unitIndex) => at(`units[${unitIndex}] ${quoted(unit.name)}`, () => saveIngredientUnit(scope, saved.id, unit.name, unit.factor)));
         tally(result.ingredients, existing !== undefined);
       }),
     );
@@ -125,6 +141,7 @@ export function importSetupFile(scope: CompanyScope, text: string): SetupImportR
           ingredientId: line.ingredient === undefined ? undefined : requireByName('ingredient', line.ingredient, findIngredientByName(scope, line.ingredient)),
           recipeId: line.recipe === undefined ? undefined : requireByName('recipe', line.recipe, findRecipeByName(scope, line.recipe)),
           quantity: line.quantity,
+          unit: line.unit ?? null,
           trimPct: line.trimPct ?? null,
         })),
       );
@@ -155,7 +172,7 @@ export function importSetupFile(scope: CompanyScope, text: string): SetupImportR
         const reference = receipt.reference?.trim() || `setup:${natural}|${occurrence}`;
         const ingredientId = at('ingredient', () => idOf(ingredientIds, 'ingredient', receipt.ingredient));
         const storageUnitId = at('storageUnit', () => idOf(storageUnitIds, 'storage unit', receipt.storageUnit));
-        const receiptOf = prepareReceipt(scope, { ingredientId, storageUnitId, quantity: receipt.quantity, value: receipt.value, date: receipt.date, reference });
+        const receiptOf = prepareReceipt(scope, { ingredientId, storageUnitId, quantity: receipt.quantity, unit: receipt.unit, value: receipt.value, date: receipt.date, reference });
         // A reference the file repeats updates the receipt its first mention made.
         const earlier = byReference.get(reference);
         if (earlier === undefined) {

@@ -9,6 +9,7 @@ import { DomainError } from '../domain-error';
 import { weightedAverageUnitCost } from '../ledger/ledger';
 import { replaceReferencedEntries, type NewLedgerEntry } from '../ledger/ledger-writer';
 import { ingredientId, moment, storageUnitId, typedQuantity } from './stock-inputs';
+import { splitQuantity, sumToBase, unitBook } from '../inventory/units';
 import { countEntryFor, positionAt } from '../ledger/count-restatement';
 import type { CountSheet, CountView } from '../../../shared/model/stock';
 
@@ -50,20 +51,29 @@ export function startCount(scope: CompanyScope, storageUnit: string, at: string)
 }
 
 /** A quantity counted, as stored (quantity scale), read as people type it; a count cannot be negative. */
-function countedQuantity(ingredient: string, quantity: string): number {
-  const counted = typedQuantity(quantity, `Counted ${ingredient}`);
-  if (counted.isNegative()) throw new DomainError('invalid_quantity', `Counted ${ingredient}: a counted quantity cannot be negative.`);
-  return toScaled(counted, QUANTITY_SCALE, 'invalid_quantity', `Counted ${ingredient}`);
+/**
+ * What was counted, in the base unit: a bare number ("0,5") as it is, or quantities in any unit the
+ * ingredient converts, added up ("2 case + 5 bottle + 0,4 bottle"), kept as typed beside the sum.
+ */
+function countedQuantity(scope: CompanyScope, ingredient: string, quantity: string): { counted: number; typed: string | null } {
+  const field = `Counted ${ingredient}`;
+  const bare = !quantity.includes('+') && splitQuantity(quantity).unit === null;
+  const counted = bare ? typedQuantity(quantity, field) : roundToScale(sumToBase(unitBook(scope, ingredientId(scope, ingredient)), quantity, field), QUANTITY_SCALE);
+  if (counted.isNegative()) throw new DomainError('invalid_quantity', `${field}: a counted quantity cannot be negative.`);
+  return { counted: toScaled(counted, QUANTITY_SCALE, 'invalid_quantity', field), typed: bare ? null : quantity.trim().replace(/\s+/g, ' ') };
 }
 
 /** One line of a draft written (null: taken off the count); the caller moves the draft's version on once per save. */
-function writeLine(scope: CompanyScope, countId: number, ingredient: string, counted: number | null): void {
+function writeLine(scope: CompanyScope, countId: number, ingredient: string, line: { counted: number; typed: string | null } | null): void {
   const id = ingredientId(scope, ingredient);
-  if (counted === null) scope.db.statement('DELETE FROM stock_count_lines WHERE count_id = ? AND ingredient_id = ?').run(countId, id);
+  if (line === null) scope.db.statement('DELETE FROM stock_count_lines WHERE count_id = ? AND ingredient_id = ?').run(countId, id);
   else
     scope.db
-      .statement('INSERT INTO stock_count_lines (count_id, ingredient_id, counted) VALUES (?, ?, ?) ON CONFLICT (count_id, ingredient_id) DO UPDATE SET counted = excluded.counted')
-      .run(countId, id, counted);
+      .statement(
+        `INSERT INTO stock_count_lines (count_id, ingredient_id, counted, typed) VALUES (?, ?, ?, ?)
+         ON CONFLICT (count_id, ingredient_id) DO UPDATE SET counted = excluded.counted, typed = excluded.typed`,
+      )
+      .run(countId, id, line.counted, line.typed);
 }
 
 function requireDraft(scope: CompanyScope, countId: number, version?: number): CountRow {
@@ -82,10 +92,10 @@ const bumpVersion = (scope: CompanyScope, countId: number, at: string | null) =>
 export function setCountLine(scope: CompanyScope, countId: number, ingredient: string, quantity: string, at: string | null = null): { ingredient: string; counted: string } {
   return scope.db.write(() => {
     requireDraft(scope, countId);
-    const counted = countedQuantity(ingredient, quantity);
-    writeLine(scope, countId, ingredient, counted);
+    const line = countedQuantity(scope, ingredient, quantity);
+    writeLine(scope, countId, ingredient, line);
     bumpVersion(scope, countId, at);
-    return { ingredient: ingredient.trim(), counted: formatScaled(counted, QUANTITY_SCALE) };
+    return { ingredient: ingredient.trim(), counted: formatScaled(line.counted, QUANTITY_SCALE) };
   });
 }
 
@@ -104,7 +114,7 @@ export function saveCountDraft(
   return scope.db.write(() => {
     const count = requireDraft(scope, countId);
     if (count.version !== input.version) throw changedSince(scope, count, input.lines);
-    const typed = input.lines.map((line) => ({ ingredient: line.ingredient, counted: line.counted === null ? null : countedQuantity(line.ingredient, line.counted) }));
+    const typed = input.lines.map((line) => ({ ingredient: line.ingredient, counted: line.counted === null ? null : countedQuantity(scope, line.ingredient, line.counted) }));
     for (const line of typed) writeLine(scope, countId, line.ingredient, line.counted);
     bumpVersion(scope, countId, at);
     return countView(scope, countId);
@@ -114,11 +124,12 @@ export function saveCountDraft(
 function changedSince(scope: CompanyScope, count: CountRow, lines: { ingredient: string; was: string | null }[]): DomainError {
   const stored = new Map(
     (
-      scope.db.statement('SELECT i.name, l.counted FROM stock_count_lines l JOIN ingredients i ON i.id = l.ingredient_id WHERE l.count_id = ?').all(count.id) as {
+      scope.db.statement('SELECT i.name, l.counted, l.typed FROM stock_count_lines l JOIN ingredients i ON i.id = l.ingredient_id WHERE l.count_id = ?').all(count.id) as {
         name: string;
         counted: number;
+        typed: string | null;
       }[]
-    ).map((row) => [row.name, formatScaled(row.counted, QUANTITY_SCALE)]),
+    ).map((row) => [row.name, row.typed ?? formatScaled(row.counted, QUANTITY_SCALE)]),
   );
   const differences = lines
     .filter((line) => (stored.get(line.ingredient.trim()) ?? null) !== line.was)
@@ -194,12 +205,12 @@ export function countSheet(scope: CompanyScope, countId: number): CountSheet {
   const view = countView(scope, countId);
   const rows = scope.db
     .statement(
-      `SELECT i.id, i.name AS ingredient, i.unit, l.counted,
+      `SELECT i.id, i.name AS ingredient, i.unit, l.counted, l.typed,
               (l.count_id IS NOT NULL OR EXISTS (SELECT 1 FROM ledger_day_totals t WHERE t.storage_unit_id = @unit AND t.ingredient_id = i.id)) AS held
        FROM ingredients i LEFT JOIN stock_count_lines l ON l.ingredient_id = i.id AND l.count_id = @count
        WHERE i.company_id = @company ORDER BY i.name`,
     )
-    .all({ count: countId, company: scope.companyId, unit: count.storageUnitId }) as { id: number; ingredient: string; unit: string; counted: number | null; held: number }[];
+    .all({ count: countId, company: scope.companyId, unit: count.storageUnitId }) as { id: number; ingredient: string; unit: string; counted: number | null; typed: string | null; held: number }[];
   return {
     count: view,
     rows: rows.map((row) => {
@@ -209,6 +220,7 @@ export function countSheet(scope: CompanyScope, countId: number): CountSheet {
         unit: row.unit,
         expected: formatScaled(expected, QUANTITY_SCALE),
         counted: row.counted === null ? null : formatScaled(row.counted, QUANTITY_SCALE),
+        typed: row.typed,
         held: row.held === 1,
         ...lineDifference(scope, row.id, count.date, expected, row.counted),
       };

@@ -7,7 +7,8 @@ import { notAboveZero } from '../../../shared/decimal-text';
 import type { CompanyScope } from '../db/company';
 import { type Decimal, formatScaled, fromScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
 import { DomainError, quoted } from '../domain-error';
-import { requireIngredient } from '../inventory/ingredients';
+import { findIngredientByName, requireIngredient } from '../inventory/ingredients';
+import { typedIn, unitBook } from '../inventory/units';
 import { explodeRecipe } from '../inventory/recipe-explosion';
 import { currentRecipeBook, findRecipeByName } from '../inventory/recipes';
 import { weightedAverageUnitCost } from '../ledger/ledger';
@@ -29,11 +30,13 @@ function overdrawn(scope: CompanyScope, unit: { id: number; name: string }, take
   });
 }
 
-/** A typed quantity that must be more than nothing. */
-function positiveQuantity(text: string, field: string): Decimal {
-  const quantity = typedQuantity(text, field);
-  if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero(field)}.`);
-  return quantity;
+/** A typed quantity that must be more than nothing: portions of a recipe, or of an ingredient in any unit it converts ("2 bottle"). */
+function positiveQuantity(scope: CompanyScope, text: string, field: string, ingredient?: string): { quantity: Decimal; typedQuantity: string | null } {
+  // An unknown ingredient is its own field's fault: the quantity is then read as a bare number.
+  const found = ingredient === undefined ? undefined : findIngredientByName(scope, ingredient.trim());
+  const typed = found ? typedIn(unitBook(scope, found.id), text, field) : { quantity: typedQuantity(text, field), typedQuantity: null };
+  if (!typed.quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero(field)}.`);
+  return typed;
 }
 
 /**
@@ -53,7 +56,7 @@ export function recordWaste(
       if (known === undefined) throw new DomainError('invalid_input', `The reason is one of: ${reasons.join(', ')}.`);
       return known;
     },
-    quantity: () => positiveQuantity(input.quantity, 'Wasted quantity'),
+    quantity: () => positiveQuantity(scope, input.quantity, 'Wasted quantity', input.ingredient),
     when: () => moment(input.at),
     recipe: () => {
       if (input.recipe === undefined) return null;
@@ -63,20 +66,20 @@ export function recordWaste(
     },
     ingredient: () => (input.ingredient === undefined ? null : ingredientId(scope, input.ingredient)),
   });
-  const taken = recipe ? explodeRecipe(currentRecipeBook(scope), recipe.id, quantity).ingredients : new Map([[ingredient as number, quantity]]);
+  const taken = recipe ? explodeRecipe(currentRecipeBook(scope), recipe.id, quantity.quantity).ingredients : new Map([[ingredient as number, quantity.quantity]]);
   return scope.db.write(() => {
     const warnings = overdrawn(scope, { id: unitId, name: input.storageUnit.trim() }, taken, when);
     const { id } = scope.db
       .statement(
         `INSERT INTO waste_records (company_id, storage_unit_id, at, date, ingredient_id, recipe_id, quantity, reason, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .get(scope.companyId, unitId, when.at, when.date, ingredient, recipe?.id ?? null, toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Wasted quantity'), reason, input.note?.trim() || null) as {
+      .get(scope.companyId, unitId, when.at, when.date, ingredient, recipe?.id ?? null, toScaled(roundToScale(quantity.quantity, QUANTITY_SCALE), QUANTITY_SCALE, 'invalid_quantity', 'Wasted quantity'), reason, input.note?.trim() || null) as {
       id: number;
     };
     const entries = [...taken].map(([ingredientOf, amount]): NewLedgerEntry => {
       const out = roundToScale(amount, QUANTITY_SCALE).negated();
       const unitCost = weightedAverageUnitCost(scope, ingredientOf, when.date);
-      return { type: 'WASTE', date: when.date, ingredientId: ingredientOf, storageUnitId: unitId, quantity: out, unitCost, value: entryValue(out, unitCost) };
+      return { type: 'WASTE', date: when.date, ingredientId: ingredientOf, storageUnitId: unitId, quantity: out, unitCost, value: entryValue(out, unitCost), typedQuantity: recipe ? null : quantity.typedQuantity };
     });
     return { id, entries: replaceReferencedEntries(scope, `waste:${id}`, entries).length, warnings };
   });
@@ -88,18 +91,28 @@ export function moveStock(scope: CompanyScope, input: { from: string; to: string
     from: () => storageUnitId(scope, input.from),
     to: () => storageUnitId(scope, input.to),
     ingredient: () => ingredientId(scope, input.ingredient),
-    quantity: () => positiveQuantity(input.quantity, 'Moved quantity'),
+    quantity: () => positiveQuantity(scope, input.quantity, 'Moved quantity', input.ingredient),
     when: () => moment(input.at),
   });
   if (from === to) throw new DomainError('invalid_input', 'A move goes from one storage unit to another.');
   return scope.db.write(() => {
-    const warnings = overdrawn(scope, { id: from, name: input.from.trim() }, new Map([[ingredient, quantity]]), when);
+    const moved = roundToScale(quantity.quantity, QUANTITY_SCALE);
+    const warnings = overdrawn(scope, { id: from, name: input.from.trim() }, new Map([[ingredient, moved]]), when);
     const { id } = scope.db
       .statement('INSERT INTO stock_moves (company_id, from_storage_unit_id, to_storage_unit_id, ingredient_id, quantity, at, date) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id')
-      .get(scope.companyId, from, to, ingredient, toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Moved quantity'), when.at, when.date) as { id: number };
+      .get(scope.companyId, from, to, ingredient, toScaled(moved, QUANTITY_SCALE, 'invalid_quantity', 'Moved quantity'), when.at, when.date) as { id: number };
     const unitCost = weightedAverageUnitCost(scope, ingredient, when.date);
-    const leg = (storageUnitId: number, signed: Decimal): NewLedgerEntry => ({ type: 'ADJUSTMENT', date: when.date, ingredientId: ingredient, storageUnitId, quantity: signed, unitCost, value: entryValue(signed, unitCost) });
-    return { id, entries: replaceReferencedEntries(scope, `move:${id}`, [leg(from, quantity.negated()), leg(to, quantity)]).length, warnings };
+    const leg = (storageUnitId: number, signed: Decimal): NewLedgerEntry => ({
+      type: 'ADJUSTMENT',
+      date: when.date,
+      ingredientId: ingredient,
+      storageUnitId,
+      quantity: signed,
+      unitCost,
+      value: entryValue(signed, unitCost),
+      typedQuantity: quantity.typedQuantity,
+    });
+    return { id, entries: replaceReferencedEntries(scope, `move:${id}`, [leg(from, moved.negated()), leg(to, moved)]).length, warnings };
   });
 }
 

@@ -138,6 +138,47 @@ describe('csv profile', () => {
   });
 });
 
+describe('units, recipe cost and the menu (issue 29)', () => {
+  it('adds pack units, takes "<number> <unit>" quantities, prints a recipe’s cost and the menu as the issue spells them', async () => {
+    const setup = join(home, 'bar.json');
+    writeFileSync(
+      setup,
+      JSON.stringify({
+        storageUnits: [{ name: 'Bar' }],
+        ingredients: [{ name: 'Gin', unit: 'l' }, { name: 'Tonic', unit: 'l' }, { name: 'Flour', unit: 'kg' }],
+        recipes: [{ name: 'G&T', yield: '1', lines: [{ ingredient: 'Gin', quantity: '40', unit: 'ml' }, { ingredient: 'Tonic', quantity: '0.15' }] }],
+        receipts: [{ ingredient: 'Tonic', storageUnit: 'Bar', quantity: '10', value: '20', date: '2026-05-01' }],
+      }),
+    );
+    expect((await cli('import', setup)).code).toBe(0);
+    expect((await cli('ingredient', 'unit', 'add', 'Gin', 'bottle', '0.7')).json).toEqual({ units: [{ name: 'bottle', factor: '0.7', base_unit: 'l' }] });
+    expect((await cli('ingredient', 'unit', 'add', 'Gin', 'case', '6 bottle')).json).toEqual({
+      units: [
+        { name: 'bottle', factor: '0.7', base_unit: 'l' },
+        { name: 'case', factor: '4.2', base_unit: 'l' },
+      ],
+    });
+    expect((await cli('ingredient', 'units', 'Gin')).json).toMatchObject({ units: [{ name: 'bottle' }, { name: 'case' }] });
+    // Before any gin was received, its line has no cost yet.
+    expect((await cli('recipe', 'cost', 'G&T', '--date', '2026-05-08')).json).toEqual({
+      recipe_cost: {
+        recipe: 'G&T',
+        yield: '1',
+        cost: '0.3',
+        lines: [
+          { ingredient: 'Gin', quantity: '40', unit: 'ml', base_quantity: '0.04', unit_cost: null, cost: null },
+          { ingredient: 'Tonic', quantity: '0.15', unit: 'l', base_quantity: '0.15', unit_cost: '2', cost: '0.3' },
+        ],
+        missing_costs: ['Gin'],
+      },
+    });
+    const count = (await cli('count', 'start', 'Bar', '--at', '2026-05-07T22:00:00Z')).json.count as { id: number };
+    expect((await cli('count', 'set', String(count.id), 'Gin', '2 case + 5 bottle + 0,4 bottle')).json).toEqual({ line: { ingredient: 'Gin', counted: '12.18' } });
+    expect((await cli('count', 'set', String(count.id), 'Flour', '3 piece')).json).toMatchObject({ error: { code: 'unit_not_convertible', message: expect.stringContaining('"piece" does not convert to "kg"') } });
+    expect((await cli('menu', 'Nowhere', '--from', '2026-05-01', '--to', '2026-05-07')).json).toMatchObject({ error: { code: 'location_not_found' } });
+  });
+});
+
 describe('csv presets, detect and profile from-preset', () => {
   const preset = (name: string) => new URL(`../../../test/fixtures/csv/presets/${name}`, import.meta.url).pathname;
 

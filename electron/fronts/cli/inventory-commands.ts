@@ -3,6 +3,10 @@ import { dateInput } from '../../../shared/dates';
 import { DomainError } from '../../core/domain-error';
 import { importSetupFile } from '../../core/setup/setup-import';
 import { findStorageUnitByName } from '../../core/inventory/storage-units';
+import { removeIngredientUnit, saveIngredientUnit, unitBook } from '../../core/inventory/units';
+import { ingredientId } from '../../core/stock/stock-inputs';
+import { recipeCost } from '../../core/reports/plate-cost';
+import { dateInZone } from '../../core/time/zoned-time';
 import { ledgerEntryLines, listLedgerEntries, stockOnHand, type LedgerEntryView } from '../../core/ledger/ledger';
 import type { Engine } from '../../core/engine';
 import { ledgerEntryTypes } from '../../core/db/schema';
@@ -10,6 +14,8 @@ import { optionValue, parseCommandArgs, readFileArgument } from './args';
 import type { Command } from './command';
 
 const importUsage = 'import <setup-file.json>';
+const ingredientUsage = 'ingredient units <ingredient> | ingredient unit add <ingredient> <name> <factor> | ingredient unit remove <ingredient> <name>';
+const recipeUsage = 'recipe cost <recipe> [--date DATE]';
 const stockUsage = 'stock [--storage-unit NAME]';
 const ledgerUsage = 'ledger [--location BLID] [--from DATE] [--to DATE] [--type RECEIPT|ISSUE|WASTE|COUNT|ADJUSTMENT] | ledger show <entry id>';
 
@@ -38,7 +44,42 @@ function showEntry(engine: Engine, positionals: string[]) {
   };
 }
 
+/** An ingredient's pack units as `ingredient units` prints them: one of each is `factor` of the base unit. */
+function unitsJson(engine: Engine, ingredient: string) {
+  const book = unitBook(engine.scope, ingredientId(engine.scope, ingredient));
+  return { units: book.packs.map((pack) => ({ name: pack.name, factor: pack.factor.toFixed(), base_unit: book.base })) };
+}
+
 export const inventoryCommands: Record<string, Command> = {
+  ingredient: {
+    usage: ingredientUsage,
+    run: (engine, args) => {
+      const { positionals } = parseCommandArgs(args, {}, ingredientUsage);
+      const [group, ...rest] = positionals;
+      if (group === 'units' && rest.length === 1) return unitsJson(engine, rest[0] as string);
+      const [action, ingredient, name, factor, ...extra] = rest;
+      if (group === 'unit' && action === 'add' && ingredient && name && factor !== undefined && extra.length === 0) {
+        saveIngredientUnit(engine.scope, ingredientId(engine.scope, ingredient), name, factor);
+        return unitsJson(engine, ingredient);
+      }
+      if (group === 'unit' && action === 'remove' && ingredient && name && factor === undefined) {
+        removeIngredientUnit(engine.scope, ingredientId(engine.scope, ingredient), name);
+        return unitsJson(engine, ingredient);
+      }
+      throw new DomainError('invalid_input', `Usage: ${ingredientUsage}`);
+    },
+  },
+  recipe: {
+    usage: recipeUsage,
+    run: (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { date: { type: 'string' } }, recipeUsage);
+      const [action, recipe, ...rest] = positionals;
+      if (action !== 'cost' || !recipe || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${recipeUsage}`);
+      // Today's costs where this computer is: a recipe belongs to no location.
+      const date = optionValue(dateInput, values.date, 'date') ?? dateInZone(engine.platform.clock.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+      return { recipe_cost: recipeCost(engine.scope, recipe, date) };
+    },
+  },
   import: {
     usage: importUsage,
     run: (engine, args) => {

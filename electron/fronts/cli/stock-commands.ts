@@ -6,12 +6,14 @@ import { normalizeDate } from '../../../shared/dates';
 import { parseCommandArgs } from './args';
 import type { Command } from './command';
 import { varianceReport } from '../../core/reports/variance';
+import { menuReport } from '../../core/reports/plate-cost';
 
 const countUsage = 'count list | count start <storage unit> [--at INSTANT] | count set <count id> <ingredient> <qty> | count finish <count id> | count reopen <count id>';
 const wasteUsage = 'waste <storage unit> (--ingredient NAME | --recipe NAME) <qty> --reason REASON (spoiled, dropped, overproduced, "staff meal", other, or your own list) [--note TEXT] [--at INSTANT]';
 const moveUsage = 'move <from storage unit> <to storage unit> <ingredient> <qty> [--at INSTANT]';
 const varianceUsage = 'variance <storage unit> --from-count ID --to-count ID';
 const foodCostUsage = 'food-cost <location> --from DATE --to DATE';
+const menuUsage = 'menu <location> --from DATE --to DATE';
 
 const idOf = (text: string | undefined, usage: string): number => {
   if (!text || !/^[1-9]\d{0,15}$/.test(text)) throw new DomainError('invalid_input', `Usage: ${usage}`);
@@ -20,7 +22,7 @@ const idOf = (text: string | undefined, usage: string): number => {
 
 const dateOf = (text: string | undefined, option: string): string => {
   const date = text === undefined ? null : normalizeDate(text);
-  if (!date) throw new DomainError(text === undefined ? 'invalid_input' : 'invalid_date_format', `--${option} takes a date as YYYY-MM-DD or DD.MM.YYYY. Usage: ${foodCostUsage}`);
+  if (!date) throw new DomainError(text === undefined ? 'invalid_input' : 'invalid_date_format', `--${option} takes a date as YYYY-MM-DD or DD.MM.YYYY.`);
   return date;
 };
 
@@ -86,6 +88,16 @@ export const stockCommands: Record<string, Command> = {
       const [location, ...rest] = positionals;
       if (!location || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${foodCostUsage}`);
       return { food_cost: foodCost(engine.scope, location, dateOf(values.from, 'from'), dateOf(values.to, 'to'), engine.platform.settings.get('exchangeRates')) };
+    },
+  },
+  menu: {
+    usage: menuUsage,
+    run: (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, to: { type: 'string' } }, menuUsage);
+      const [location, ...rest] = positionals;
+      if (!location || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${menuUsage}`);
+      const { currency: _currency, ...menu } = menuReport(engine.scope, location, dateOf(values.from, 'from'), dateOf(values.to, 'to'));
+      return { menu };
     },
   },
 };

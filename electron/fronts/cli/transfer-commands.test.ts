@@ -188,7 +188,7 @@ describe('the transfer CLI commands', () => {
 
     expect((await cli('map', '1008', '--ingredient', 'Coffee beans', '--quantity', '0.018', '--location', HARBOUR)).json).toMatchObject({ mapping: { location: HARBOUR, quantity: '0.018' } });
     const espresso = ((await cli('items', 'list')).json as { items: { itemId: string; overrides: unknown[] }[] }).items.find((item) => item.itemId === '1234000008');
-    expect(espresso?.overrides).toEqual([{ location: HARBOUR, type: 'ingredient', name: 'Coffee beans', quantity: '0.018', isSubtraction: false }]);
+    expect(espresso?.overrides).toEqual([{ location: HARBOUR, type: 'ingredient', name: 'Coffee beans', quantity: '0.018', unit: null, isSubtraction: false }]);
     expect((await cli('unmap', '1008', '--location', HARBOUR)).code).toBe(0);
     expect(((await cli('items', 'list')).json as { items: { itemId: string; overrides: unknown[] }[] }).items.find((item) => item.itemId === '1234000008')?.overrides).toEqual([]);
 

@@ -18,10 +18,14 @@ function localNow(): string {
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-/** What a person typed, checked as the engine will read it ("0,5" and "0.5"); null when it is not a quantity. */
-const readTyped = (text: string) => (/^\d+([.,]\d+)?$/.test(text.trim()) ? text.trim() : null);
+/**
+ * What a person typed, checked as the engine will read it: a quantity ("0,5" and "0.5"), with a unit
+ * or several added up ("2 case + 5 bottle + 0,4 bottle"; the engine checks the units); null when not.
+ */
+const readTyped = (text: string) => (text.split('+').every((part) => /^\d+([.,]\d+)?(\s*[^\d\s.,+][^+]*)?$/.test(part.trim())) ? text.trim() : null);
 
-const valuesOf = (sheet: CountSheet): Record<string, string> => Object.fromEntries(sheet.rows.map((row) => [row.ingredient, row.counted ?? '']));
+/** Each line as it was typed ("2 case + 5 bottle"), or as counted in the ingredient's unit. */
+const valuesOf = (sheet: CountSheet): Record<string, string> => Object.fromEntries(sheet.rows.map((row) => [row.ingredient, row.typed ?? row.counted ?? '']));
 
 /**
  * One count's sheet: every ingredient of the unit with what the ledger expects; blank ones are not
@@ -116,7 +120,8 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
                 <TextInput
                   aria-label={`Counted ${row.ingredient}`}
                   placeholder="not counted"
-                  rightSection={<Text size="xs">{row.unit}</Text>}
+                  // The ingredient's own unit, unless the line names its units ("2 case + 5 bottle").
+                  rightSection={/[^\d\s.,]/.test(typed[row.ingredient] ?? '') ? null : <Text size="xs">{row.unit}</Text>}
                   value={typed[row.ingredient] ?? ''}
                   disabled={!draft}
                   error={invalid.includes(row.ingredient) ? `Counted ${row.ingredient}: ${typedDecimalProblem(typed[row.ingredient] ?? '')}` : undefined}

@@ -65,7 +65,7 @@ export function ReceiptsPanel() {
             <Select label="Ingredient" data={ingredients.map((item) => ({ value: String(item.id), label: `${item.name} (${item.unit})` }))} value={form.ingredientId} onChange={(ingredientId) => set({ ingredientId })} searchable required />
             <Select label="Storage unit" data={storageUnits.map((unit) => ({ value: String(unit.id), label: unit.name }))} value={form.storageUnitId} onChange={(storageUnitId) => set({ storageUnitId })} required />
             <TextInput label="Date" type="date" value={form.date} onChange={(event) => set({ date: event.currentTarget.value })} required />
-            <DecimalInput positive label="Quantity" placeholder="10" value={form.quantity} onChange={(quantity) => set({ quantity })} required />
+            <DecimalInput positive withUnit label="Quantity" placeholder="10, or 3 case" value={form.quantity} onChange={(quantity) => set({ quantity })} required />
             <DecimalInput label="Total value" placeholder="180.00" value={form.value} onChange={(value) => set({ value })} required />
             <TextInput label="Reference (optional)" placeholder="Invoice number" value={form.reference} onChange={(event) => set({ reference: event.currentTarget.value })} />
           </SimpleGrid>

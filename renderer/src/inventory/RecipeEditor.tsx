@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import { isDecimalText, typedDecimalProblem } from '../../../shared/decimal-text';
+import { isDecimalText, splitQuantity, typedDecimalProblem } from '../../../shared/decimal-text';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ActionForm } from '../ui/ActionForm';
@@ -27,7 +27,8 @@ const blankLine = (): LineDraft => ({ key: nextKey++, target: null, quantity: ''
 function lineProblems(line: LineDraft, number: number): { target: string | null; quantity: string | null; trimPct: string | null } {
   return {
     target: line.target === null && line.quantity !== '' ? `Line ${number}: choose an ingredient or a recipe` : null,
-    quantity: line.quantity && !isDecimalText(line.quantity) ? `Line ${number}: quantity: ${typedDecimalProblem(line.quantity)}` : null,
+    // A quantity may carry its unit ("40 ml"); the number is checked here, the unit when saving.
+    quantity: line.quantity && !isDecimalText(splitQuantity(line.quantity).number) ? `Line ${number}: quantity: ${typedDecimalProblem(splitQuantity(line.quantity).number)}` : null,
     trimPct: line.trimPct && !isDecimalText(line.trimPct) ? `Line ${number}: trim %: ${typedDecimalProblem(line.trimPct)}` : null,
   };
 }
@@ -44,7 +45,16 @@ export function RecipeEditor({ recipeId, onSaved }: { recipeId: number | null; o
     const recipe = await call('recipes:get', { id });
     setName(recipe.name);
     setYieldQty(recipe.yield);
-    setLines(recipe.lines.map((line) => ({ key: nextKey++, target: `${line.kind}:${line.targetId}`, quantity: line.quantity, trimPct: line.trimPct ?? '' })));
+    // A line typed in another unit than the ingredient's shows it: "40 ml" of a litre-based gin.
+    const baseOf = new Map(useInventory.getState().ingredients.map((item) => [item.id, item.unit]));
+    setLines(
+      recipe.lines.map((line) => ({
+        key: nextKey++,
+        target: `${line.kind}:${line.targetId}`,
+        quantity: line.kind === 'ingredient' && line.unit && line.unit !== baseOf.get(line.targetId) ? `${line.quantity} ${line.unit}` : line.quantity,
+        trimPct: line.trimPct ?? '',
+      })),
+    );
     setPreview(await call('recipes:preview', { id, portions: '1' }));
   });
   const { run: loadRecipe } = load;

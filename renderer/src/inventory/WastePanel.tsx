@@ -82,7 +82,7 @@ export function WastePanel() {
             <Group grow align="start">
               <Select label="Storage unit" data={storageUnits} value={waste.storageUnit} onChange={(storageUnit) => setWaste({ ...waste, storageUnit })} />
               <Select label={kind === 'ingredient' ? 'Ingredient' : 'Recipe'} data={kind === 'ingredient' ? ingredients : recipes} value={waste.item} onChange={(item) => setWaste({ ...waste, item })} searchable />
-              <DecimalInput positive label={kind === 'ingredient' ? 'Quantity' : 'Portions'} placeholder="0,5" value={waste.quantity} onChange={(quantity) => setWaste({ ...waste, quantity })} />
+              <DecimalInput positive withUnit={kind === 'ingredient'} label={kind === 'ingredient' ? 'Quantity' : 'Portions'} placeholder={kind === 'ingredient' ? '0,5 or 2 bottle' : '1'} value={waste.quantity} onChange={(quantity) => setWaste({ ...waste, quantity })} />
             </Group>
             <Group grow align="start">
               <Select label="Reason" data={reasons.data ?? []} value={reason} allowDeselect={false} onChange={(picked) => setWaste({ ...waste, reason: picked })} />
@@ -102,7 +102,7 @@ export function WastePanel() {
             )}
             <ErrorNotice error={recordWaste.error ?? saveReasons.error} onClose={recordWaste.clearError} />
             <Group>
-              <Button type="submit" loading={recordWaste.busy} disabled={!waste.item || !decimalReady(waste.quantity, true)}>
+              <Button type="submit" loading={recordWaste.busy} disabled={!waste.item || !decimalReady(waste.quantity, true, kind === 'ingredient')}>
                 Record waste
               </Button>
             </Group>
@@ -122,11 +122,11 @@ export function WastePanel() {
               <Select label="From" data={storageUnits} value={move.from} onChange={(from) => setMove({ ...move, from })} />
               <Select label="To" data={storageUnits} value={move.to} onChange={(to) => setMove({ ...move, to })} />
               <Select label="Ingredient to move" data={ingredients} value={move.ingredient} onChange={(ingredient) => setMove({ ...move, ingredient })} searchable />
-              <DecimalInput positive label="Quantity to move" placeholder="2,5" value={move.quantity} onChange={(quantity) => setMove({ ...move, quantity })} />
+              <DecimalInput positive withUnit label="Quantity to move" placeholder="2,5 or 1 case" value={move.quantity} onChange={(quantity) => setMove({ ...move, quantity })} />
             </Group>
             <ErrorNotice error={moveStock.error} onClose={moveStock.clearError} />
             <Group>
-              <Button type="submit" loading={moveStock.busy} disabled={!move.ingredient || !decimalReady(move.quantity, true) || move.from === move.to}>
+              <Button type="submit" loading={moveStock.busy} disabled={!move.ingredient || !decimalReady(move.quantity, true, true) || move.from === move.to}>
                 Move
               </Button>
             </Group>

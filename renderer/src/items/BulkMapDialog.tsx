@@ -28,13 +28,13 @@ export function BulkMapDialog({ groups, onClose, onSaved }: { groups: readonly I
             {names.length > 12 ? ` and ${names.length - 12} more` : ''}
           </Text>
           <Select label="Deduct this ingredient or recipe" placeholder="Search ingredients and recipes" data={targets} value={target} onChange={setTarget} searchable required data-autofocus />
-          <DecimalInput positive label="Quantity per item sold" value={quantity} onChange={setQuantity} required />
+          <DecimalInput positive withUnit label="Quantity per item sold" value={quantity} onChange={setQuantity} required />
           <ErrorNotice error={save.error} onClose={save.clearError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={save.busy} disabled={!target || !decimalReady(quantity, true)}>
+            <Button type="submit" loading={save.busy} disabled={!target || !decimalReady(quantity, true, true)}>
               Map {names.length} {names.length === 1 ? 'item' : 'items'}
             </Button>
           </Group>

@@ -116,8 +116,9 @@ function MappingForm({ group, locationNames, onClose, onSaved }: { group: ItemGr
           />
           <DecimalInput
             positive
+            withUnit
             label="Quantity per item sold"
-            description="Example: an espresso takes 0.009 kg coffee beans (0,009 works too); a burger takes 1 portion of its recipe"
+            description="Example: an espresso takes 0.009 kg coffee beans (0,009 or 9 g work too); a burger takes 1 portion of its recipe"
             value={typed}
             onChange={setQuantity}
             required
@@ -137,7 +138,7 @@ function MappingForm({ group, locationNames, onClose, onSaved }: { group: ItemGr
             ) : (
               <span />
             )}
-            <Button type="submit" loading={save.busy} disabled={!chosen || !decimalReady(typed, true)}>
+            <Button type="submit" loading={save.busy} disabled={!chosen || !decimalReady(typed, true, true)}>
               {location ? 'Save override' : 'Save mapping'}
             </Button>
           </Group>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
-import { decimalInput } from '../../decimal-text';
+import { decimalInput, quantityInput } from '../../decimal-text';
 import { explosionPreview, ingredientView, recipeDetail, recipeSummary, setupImportResult, storageUnitView } from '../../model/inventory';
 import { ledgerEntryView } from '../../model/ledger';
 import { defineContract } from '../contract';
@@ -86,7 +86,7 @@ export const saveRecipe = defineContract({
             .object({
               ingredientId: id.optional(),
               recipeId: id.optional(),
-              quantity: decimalInput,
+              quantity: quantityInput,
               trimPct: decimalInput.nullish(),
             })
             .strict(),
@@ -95,7 +95,7 @@ export const saveRecipe = defineContract({
     })
     .strict(),
   output: recipeDetail,
-  errors: ['recipe_name_taken', 'recipe_not_found', 'ingredient_not_found', 'recipe_cycle', 'invalid_trim_pct', 'invalid_yield', 'invalid_quantity', 'invalid_input'],
+  errors: ['recipe_name_taken', 'recipe_not_found', 'ingredient_not_found', 'recipe_cycle', 'invalid_trim_pct', 'invalid_yield', 'invalid_quantity', 'invalid_input', 'unit_not_convertible'],
 });
 
 export const deleteRecipe = defineContract({
@@ -125,14 +125,14 @@ export const createReceipt = defineContract({
     .object({
       ingredientId: id,
       storageUnitId: id,
-      quantity: decimalInput,
+      quantity: quantityInput,
       value: decimalInput,
       date: dateInput,
       reference: z.string().max(100).nullish(),
     })
     .strict(),
   output: z.object({ id }),
-  errors: ['ingredient_not_found', 'storage_unit_not_found', 'storage_unit_company_mismatch', 'invalid_quantity', 'invalid_value', 'invalid_date_format', 'receipt_reference_taken'],
+  errors: ['ingredient_not_found', 'storage_unit_not_found', 'storage_unit_company_mismatch', 'invalid_quantity', 'invalid_value', 'invalid_date_format', 'receipt_reference_taken', 'unit_not_convertible'],
 });
 
 export const deleteReceipt = defineContract({

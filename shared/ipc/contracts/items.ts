@@ -1,6 +1,6 @@
 // POS items and their mappings to ingredients or recipes.
 import { z } from 'zod';
-import { decimalInput } from '../../decimal-text';
+import { quantityInput } from '../../decimal-text';
 import { dateInput } from '../../dates';
 import { itemRenameView, itemSyncResult, locationCoverage, mappedObjectTypes, mappingView, posItemView, posLocationId, reprocessPreviewView, suggestionView, workListRow } from '../../model/items';
 import { defineContract } from '../contract';
@@ -26,14 +26,14 @@ const mappingInput = z
     posItemId: z.number().int().positive(),
     mappedObjectType: z.enum(mappedObjectTypes),
     mappedObjectId: z.number().int().positive(),
-    quantity: decimalInput,
+    quantity: quantityInput,
     isSubtraction: z.boolean().default(false),
     /** A location's POS id: an override of the group's mapping there. */
     location: posLocationId.optional(),
   })
   .strict();
 
-const mappingErrors = ['item_not_found', 'ingredient_not_found', 'recipe_not_found', 'location_not_found', 'unauthorized_company_access', 'invalid_quantity'] as const;
+const mappingErrors = ['item_not_found', 'ingredient_not_found', 'recipe_not_found', 'location_not_found', 'unauthorized_company_access', 'invalid_quantity', 'invalid_input', 'unit_not_convertible'] as const;
 
 export const saveMappingContract = defineContract({
   channel: 'mappings:save',

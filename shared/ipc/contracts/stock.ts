@@ -7,7 +7,7 @@ import { defineContract } from '../contract';
 
 const empty = z.object({}).strict();
 const name = z.string().trim().min(1).max(200);
-const typed = z.string().trim().min(1).max(40);
+const typed = z.string().trim().min(1).max(80);
 const instant = z.string().datetime({ offset: true });
 const countId = z.object({ id: z.number().int().positive() }).strict();
 
@@ -27,7 +27,7 @@ export const setCountLineContract = defineContract({
   channel: 'counts:set',
   input: z.object({ id: z.number().int().positive(), ingredient: name, quantity: typed.nullable() }).strict(),
   output: z.object({ done: z.literal(true) }),
-  errors: ['count_not_found', 'count_finished', 'ingredient_not_found', 'invalid_quantity'],
+  errors: ['count_not_found', 'count_finished', 'ingredient_not_found', 'invalid_quantity', 'unit_not_convertible'],
 });
 
 /** The whole sheet saved at once, from the version it was opened at: a stale save is count_changed. */
@@ -41,7 +41,7 @@ export const saveCountContract = defineContract({
     })
     .strict(),
   output: countView,
-  errors: ['count_not_found', 'count_finished', 'count_changed', 'ingredient_not_found', 'invalid_quantity'],
+  errors: ['count_not_found', 'count_finished', 'count_changed', 'ingredient_not_found', 'invalid_quantity', 'unit_not_convertible'],
 });
 
 export const finishCountContract = defineContract({
@@ -65,7 +65,7 @@ export const recordWasteContract = defineContract({
     .object({ storageUnit: name, ingredient: name.optional(), recipe: name.optional(), quantity: typed, reason: z.string().trim().min(1).max(40), note: z.string().max(500).optional(), at: instant })
     .strict(),
   output: stockChange,
-  errors: ['storage_unit_not_found', 'ingredient_not_found', 'recipe_not_found', 'invalid_quantity', 'invalid_input'],
+  errors: ['storage_unit_not_found', 'ingredient_not_found', 'recipe_not_found', 'invalid_quantity', 'invalid_input', 'unit_not_convertible'],
 });
 
 const reasons = settingsSchema.shape.wasteReasons.removeDefault();
@@ -84,7 +84,7 @@ export const moveStockContract = defineContract({
   channel: 'stock:move',
   input: z.object({ from: name, to: name, ingredient: name, quantity: typed, at: instant }).strict(),
   output: stockChange,
-  errors: ['storage_unit_not_found', 'ingredient_not_found', 'invalid_quantity', 'invalid_input'],
+  errors: ['storage_unit_not_found', 'ingredient_not_found', 'invalid_quantity', 'invalid_input', 'unit_not_convertible'],
 });
 
 /** Recorded waste and moves, newest first, for the list with Undo. */

@@ -1,0 +1,170 @@
+// What each dish costs: a recipe's portion at the weighted average costs of a day (today's by
+// default), line by line as it was typed, and a POS item's cost through its mapping; then the menu
+// engineering report (Kasavana–Smith) over a location's sales of a period. Reads only.
+import type { MenuReport, RecipeCost } from '../../../shared/model/stock';
+import type { CompanyScope } from '../db/company';
+import { Decimal, formatDecimal, fromScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale, UNIT_COST_SCALE } from '../decimal/decimal';
+import { DomainError, quoted } from '../domain-error';
+import { mappingLookup, type LineMapping } from '../items/mapping-lookup';
+import { grossForTrim } from '../inventory/recipe-explosion';
+import { currentRecipeBook, findRecipeByName, getRecipe } from '../inventory/recipes';
+import { receiptUnitCost } from '../ledger/ledger';
+import { requireAnyLocation } from '../locations/location-sync';
+import { itemsSold } from '../sales/sales-cache';
+
+const money = (value: Decimal) => formatDecimal(roundToScale(value, MONEY_SCALE));
+const HUNDRED = new Decimal(100);
+
+/** Unit costs of a day, each ingredient's read once; an ingredient never received has none (null). */
+function costBook(scope: CompanyScope, date: string) {
+  const known = new Map<number, Decimal | null>();
+  return (ingredientId: number): Decimal | null => {
+    if (!known.has(ingredientId)) known.set(ingredientId, receiptUnitCost(scope, ingredientId, date));
+    return known.get(ingredientId) ?? null;
+  };
+}
+
+/** Portion costs of a day: an ingredient never received costs nothing here and is named in `missing`. */
+function portionCosts(scope: CompanyScope, date: string) {
+  const book = currentRecipeBook(scope);
+  const unitCost = costBook(scope, date);
+  const portions = new Map<number, { cost: Decimal; missing: Set<string> }>();
+  const names = new Map<number, string>();
+  const ingredientName = (id: number) => {
+    if (!names.has(id)) names.set(id, (scope.db.statement('SELECT name FROM ingredients WHERE id = ?').pluck().get(id) as string | undefined) ?? String(id));
+    return names.get(id) as string;
+  };
+  const portion = (recipeId: number, path: readonly number[] = []): { cost: Decimal; missing: Set<string> } => {
+    const kept = portions.get(recipeId);
+    if (kept) return kept;
+    const recipe = book.get(recipeId);
+    const result = { cost: new Decimal(0), missing: new Set<string>() };
+    // A cycle cannot be saved; a recipe missing from the book costs nothing rather than looping.
+    if (!recipe || path.includes(recipeId)) return result;
+    for (const line of recipe.lines) {
+      const gross = grossForTrim(line.quantity, line.trimPct) ?? line.quantity;
+      if (line.ingredientId !== undefined) {
+        const cost = unitCost(line.ingredientId);
+        if (cost === null) result.missing.add(ingredientName(line.ingredientId));
+        else result.cost = result.cost.plus(gross.times(cost));
+      } else if (line.recipeId !== undefined) {
+        const sub = portion(line.recipeId, [...path, recipeId]);
+        result.cost = result.cost.plus(gross.times(sub.cost));
+        for (const name of sub.missing) result.missing.add(name);
+      }
+    }
+    result.cost = result.cost.dividedBy(recipe.yield);
+    portions.set(recipeId, result);
+    return result;
+  };
+  return { portion, unitCost, ingredientName };
+}
+
+/**
+ * A recipe's cost at the weighted average costs of `date`: each line as typed (quantity and unit),
+ * its base quantity (gross of trim), unit cost and cost per batch; `cost` is one portion's (the batch
+ * over the yield). An ingredient never received has no cost yet: its line's cost is null, and it is
+ * named in `missing_costs`.
+ */
+export function recipeCost(scope: CompanyScope, recipeName: string, date: string): RecipeCost {
+  const found = findRecipeByName(scope, recipeName.trim());
+  if (!found) throw new DomainError('recipe_not_found', `No recipe named ${quoted(recipeName)}.`);
+  const detail = getRecipe(scope, found.id);
+  const spec = currentRecipeBook(scope).get(found.id);
+  const costs = portionCosts(scope, date);
+  const missing = new Set<string>();
+  let batch = new Decimal(0);
+  const lines = detail.lines.map((line, index) => {
+    const specLine = spec?.lines[index];
+    const base = specLine ? (grossForTrim(specLine.quantity, specLine.trimPct) ?? specLine.quantity) : new Decimal(line.quantity);
+    let unitCost: Decimal | null;
+    if (line.kind === 'ingredient') {
+      unitCost = costs.unitCost(line.targetId);
+      if (unitCost === null) missing.add(line.targetName);
+    } else {
+      const sub = costs.portion(line.targetId);
+      unitCost = sub.cost;
+      for (const name of sub.missing) missing.add(name);
+    }
+    const cost = unitCost === null ? null : base.times(unitCost);
+    if (cost !== null) batch = batch.plus(cost);
+    return {
+      ingredient: line.targetName,
+      quantity: line.quantity,
+      unit: line.kind === 'ingredient' ? (line.unit ?? '') : 'portion',
+      base_quantity: formatDecimal(roundToScale(base, QUANTITY_SCALE)),
+      unit_cost: unitCost === null ? null : formatDecimal(roundToScale(unitCost, UNIT_COST_SCALE)),
+      cost: cost === null ? null : money(cost),
+    };
+  });
+  return { recipe: detail.name, yield: detail.yield, cost: money(batch.dividedBy(new Decimal(detail.yield))), lines, missing_costs: [...missing].sort() };
+}
+
+/** What one sale of an item costs through its mapping, or null: unmapped, or a subtracting mapping (a correction, no dish). */
+function mappedCost(mapping: LineMapping | null, costs: ReturnType<typeof portionCosts>): { cost: Decimal; missing: string[] } | null {
+  if (!mapping || mapping.isSubtraction) return null;
+  if (mapping.ingredientId !== null) {
+    const unitCost = costs.unitCost(mapping.ingredientId);
+    return unitCost === null ? { cost: new Decimal(0), missing: [costs.ingredientName(mapping.ingredientId)] } : { cost: mapping.quantity.times(unitCost), missing: [] };
+  }
+  const portion = costs.portion(mapping.recipeId as number);
+  return { cost: mapping.quantity.times(portion.cost), missing: [...portion.missing] };
+}
+
+type MenuClass = 'star' | 'plowhorse' | 'puzzle' | 'dog';
+
+/**
+ * Menu engineering over a location's sold items of a period (Kasavana–Smith): each mapped item's units
+ * sold, average net price (its sales value over its units), plate cost at the weighted average costs
+ * of the period's last day, margin and margin × units. Popular: at least 70 % of an even share of the
+ * units sold; profitable: a margin at least the average contribution margin (total margin over total
+ * units). Star (both), plowhorse (popular only), puzzle (profitable only), dog (neither).
+ */
+export function menuReport(scope: CompanyScope, businessLocationId: string, from: string, to: string): MenuReport {
+  if (from > to) throw new DomainError('invalid_input', `The period must start before it ends (${from} to ${to}).`);
+  const location = requireAnyLocation(scope, businessLocationId);
+  const mappingFor = mappingLookup(scope, location.sourceId, location.id);
+  const costs = portionCosts(scope, to);
+  const unmapped: string[] = [];
+  const missing = new Set<string>();
+  const items = itemsSold(scope.db, location.id, from, to).flatMap((item) => {
+    const units = fromScaled(item.units, QUANTITY_SCALE);
+    if (!units.greaterThan(0)) return [];
+    const cost = mappedCost(mappingFor({ itemId: item.itemId, sku: item.sku, name: item.name }), costs);
+    if (!cost) {
+      unmapped.push(item.name);
+      return [];
+    }
+    for (const name of cost.missing) missing.add(name);
+    const price = fromScaled(item.value, MONEY_SCALE).dividedBy(units);
+    return [{ name: item.name, units, price, cost: cost.cost, margin: price.minus(cost.cost) }];
+  });
+  const totalUnits = items.reduce((sum, item) => sum.plus(item.units), new Decimal(0));
+  const totalMargin = items.reduce((sum, item) => sum.plus(item.margin.times(item.units)), new Decimal(0));
+  const averageMargin = totalUnits.isZero() ? new Decimal(0) : totalMargin.dividedBy(totalUnits);
+  // 70 % of an even share of the units sold.
+  const threshold = items.length === 0 ? new Decimal(0) : totalUnits.dividedBy(items.length).times('0.7');
+  const classOf = (popular: boolean, profitable: boolean): MenuClass => (popular ? (profitable ? 'star' : 'plowhorse') : profitable ? 'puzzle' : 'dog');
+  const rows = items
+    .map((item) => ({
+      item: item.name,
+      sold: formatDecimal(item.units),
+      price: money(item.price),
+      plate_cost: money(item.cost),
+      margin: money(item.margin),
+      margin_total: money(item.margin.times(item.units)),
+      cost_pct: item.price.isZero() ? null : formatDecimal(roundToScale(item.cost.dividedBy(item.price).times(HUNDRED), 2)),
+      class: classOf(item.units.greaterThanOrEqualTo(threshold), item.margin.greaterThanOrEqualTo(averageMargin)),
+    }))
+    .sort((a, b) => new Decimal(b.margin_total).comparedTo(new Decimal(a.margin_total)) || a.item.localeCompare(b.item));
+  return {
+    from,
+    to,
+    currency: location.currencyCode,
+    rows,
+    average_margin: money(averageMargin),
+    popularity_threshold: formatDecimal(roundToScale(threshold, QUANTITY_SCALE)),
+    unmapped: unmapped.sort(),
+    missing_costs: [...missing].sort(),
+  };
+}
