@@ -46,6 +46,8 @@ export const settingsSchema = z.object({
   refundsRestock: z.boolean().default(false),
   /** "Voids that are waste": a line voided for one of these reasons (Lightspeed's voidReason) posts its quantity as WASTE. */
   voidsThatAreWaste: z.array(z.string().trim().min(1).max(40)).max(20).default(['Broken', 'Cooking', 'Taste', 'Unhappy Client']),
+  /** A receipt whose unit cost is more than this % above the ingredient's weighted average before it raises a notice on Home. */
+  priceRiseThreshold: z.number().min(0).max(1000).default(10),
   /**
    * What 1 unit of a location's sales currency is in the company's currency (stock is valued in it), by
    * currency code, e.g. {"USD": "0.92"}: food cost % compares sales and costs only in one currency.

@@ -11,6 +11,10 @@ export type StorageUnit = z.infer<typeof storageUnitView>;
 export const ingredientView = z.object({ id, name: z.string(), unit: z.string() });
 export type Ingredient = z.infer<typeof ingredientView>;
 
+/** A pack unit of an ingredient: one `name` is `factor` of its base unit ("case" = "24" bottle). */
+export const ingredientUnitView = z.object({ ingredientId: id, name: z.string(), factor: decimalOutput });
+export type IngredientUnit = z.infer<typeof ingredientUnitView>;
+
 export const recipeLineView = z.object({
   kind: z.enum(['ingredient', 'recipe']),
   targetId: id,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alertView } from './connection';
 import { foodCostView } from './stock';
+import { decimalOutput } from '../decimal-text';
 
 /**
  * The seed's recommended setup order; the home screen ticks each step from real data. The checklist
@@ -57,5 +58,7 @@ export const homeDashboard = z.object({
     noCost: z.array(z.string()),
   }),
   alerts: z.array(alertView),
+  /** Deliveries of the last 30 days that cost more than the threshold above the ingredient's weighted average before them, newest first. */
+  priceRises: z.array(z.object({ ingredient: z.string(), unit: z.string(), date: z.string(), unitCost: decimalOutput, before: decimalOutput, pct: decimalOutput })),
 });
 export type HomeDashboard = z.infer<typeof homeDashboard>;

@@ -159,6 +159,8 @@ export const recipeCostView = z.object({
   ),
   /** Ingredients never received: they cost nothing here until a receipt says what they cost. */
   missing_costs: z.array(z.string()),
+  /** The company's currency (its locations'), when it has any location. */
+  currency: z.string().nullable(),
 });
 export type RecipeCost = z.infer<typeof recipeCostView>;
 

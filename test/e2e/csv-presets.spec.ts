@@ -1,7 +1,6 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, launchLarder, test } from './fixtures';
 import { LarderPage } from './pages/larder-page';
 
@@ -39,7 +38,7 @@ test('a Square export dropped on Upload sales: the preset proposed, an item and 
 
     await app.section('Sales sources');
     await page.getByRole('button', { name: 'Upload sales' }).click();
-    await page.getByLabel('File to upload').dispatchEvent('drop', { dataTransfer: await fileTransfer(page, squareFile) });
+    await app.dropFile('File to upload', squareFile);
     const proposal = page.getByRole('region', { name: 'Proposed preset' });
     await expect(proposal).toContainText('This looks like a Square export: Items Detail');
     await app.choose('Storage unit for “Harbour Cafe”', 'Café counter', proposal);
@@ -89,20 +88,3 @@ test('a Square export dropped on Upload sales: the preset proposed, an item and 
     await larder.stop();
   }
 });
-
-/** A DataTransfer holding the file, made in the page: what a drop from the file manager carries. */
-async function fileTransfer(page: Page, path: string) {
-  const base64 = readFileSync(path).toString('base64');
-  const name = path.split('/').pop() as string;
-  return page.evaluateHandle(
-    ({ base64: data, name: fileName }) => {
-      // Runs in the page, where DataTransfer exists (the tests' own types know Node's globals only).
-      const { DataTransfer: Transfer } = globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } };
-      const transfer = new Transfer();
-      const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
-      transfer.items.add(new File([bytes], fileName, { type: 'text/csv' }));
-      return transfer;
-    },
-    { base64, name },
-  );
-}

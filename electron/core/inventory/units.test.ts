@@ -20,6 +20,7 @@ import { explodeRecipe } from './recipe-explosion';
 import { currentRecipeBook, findRecipeByName, getRecipe, saveRecipe } from './recipes';
 import { perBase, saveIngredientUnit, splitQuantity, sumToBase, unitBook, type UnitBook } from './units';
 import { menuReport, recipeCost } from '../reports/plate-cost';
+import { priceRises } from '../reports/price-rises';
 
 const AT = '2026-05-08T10:00:00.000Z';
 
@@ -110,6 +111,7 @@ describe('units in the ledger', () => {
         { ingredient: 'Tonic', quantity: '0.15', unit: 'l', base_quantity: '0.15', unit_cost: '2', cost: '0.3' },
       ],
       missing_costs: [],
+      currency: null,
     });
   });
 
@@ -130,6 +132,16 @@ describe('units in the ledger', () => {
       average_margin: '2.23',
       popularity_threshold: '14',
     });
+  });
+
+  it('names a delivery more than 10 % dearer than the weighted average before it: gin at 24.00 after 20.00 is +20 %', () => {
+    importSetupFile(
+      engine.scope,
+      JSON.stringify({ receipts: [{ ingredient: 'Gin', storageUnit: 'Bar', quantity: '1', unit: 'bottle', value: '16.80', date: '2026-05-06', reference: 'INV-9' }] }),
+    );
+    // 16.80 for 0.7 l is 24.00 a litre, against 168.00 for 8.4 l (20.00) before it; tonic and cola came once.
+    expect(priceRises(engine.scope, '2026-04-08', 10)).toEqual([{ ingredient: 'Gin', unit: 'l', date: '2026-05-06', unitCost: '24', before: '20', pct: '20' }]);
+    expect(priceRises(engine.scope, '2026-04-08', 20)).toEqual([]);
   });
 
   it('refuses 3 piece of flour as unit_not_convertible, naming both units, and a unit its family already has', async () => {

@@ -11,6 +11,7 @@ import { DomainError, quoted } from '../domain-error';
 import { requireIngredient } from './ingredients';
 import { noteUnitWrite } from './unit-version';
 import { splitQuantity } from '../../../shared/decimal-text';
+import type { IngredientUnit } from '../../../shared/model/inventory';
 
 /** Each family's units by their size in the family's smallest common measure (g, ml, piece). */
 const FAMILIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -130,6 +131,15 @@ export function sumToBase(book: UnitBook, text: string, field: string): Decimal 
 }
 
 const MAX_UNIT_NAME = 20;
+
+/** Every ingredient's pack units, by ingredient and name. */
+export function listIngredientUnits(scope: CompanyScope): IngredientUnit[] {
+  return (
+    scope.db
+      .statement('SELECT u.ingredient_id AS ingredientId, u.name, u.factor FROM ingredient_units u JOIN ingredients i ON i.id = u.ingredient_id WHERE i.company_id = ? ORDER BY i.name, u.name')
+      .all(scope.companyId) as IngredientUnit[]
+  ).map((unit) => ({ ...unit, factor: new Decimal(unit.factor).toFixed() }));
+}
 
 /** Every ingredient's unit book, for readers that convert many lines (a recipe book, the mappings). */
 export function unitBooks(scope: CompanyScope): Map<number, UnitBook> {

@@ -5,7 +5,8 @@ import type { CompanyScope } from '../db/company';
 import { listOpenAlerts } from '../alerts/alerts';
 import { stockOnHand } from '../ledger/ledger';
 import { listLocations } from '../locations/location-sync';
-import { addDays, yesterdayIn } from '../time/zoned-time';
+import { addDays, dateInZone, yesterdayIn } from '../time/zoned-time';
+import { priceRises } from './price-rises';
 import type { Clock } from '../clock';
 import { type ExchangeRates, foodCost } from './food-cost';
 import { countedEver } from '../stock/stock-control';
@@ -27,7 +28,7 @@ function nightStatus(location: { activatedAt: string | null; autoIssue: boolean 
   return log.linesUnmapped > 0 ? 'unmapped' : 'posted';
 }
 
-export function homeDashboard(scope: CompanyScope, clock: Clock, rates: ExchangeRates = {}): HomeDashboard {
+export function homeDashboard(scope: CompanyScope, clock: Clock, rates: ExchangeRates = {}, priceRiseThreshold = 10): HomeDashboard {
   const locations = listLocations(scope);
   const nights = locations.map((location): Night => {
     const date = yesterdayIn(location.timezone, clock.now());
@@ -59,5 +60,7 @@ export function homeDashboard(scope: CompanyScope, clock: Clock, rates: Exchange
       noCost: named(stock.filter((line) => line.value === '0')),
     },
     alerts: listOpenAlerts(scope),
+    // The last 30 days where this computer is: receipts belong to no location.
+    priceRises: priceRises(scope, addDays(dateInZone(clock.now(), Intl.DateTimeFormat().resolvedOptions().timeZone), -30), priceRiseThreshold),
   };
 }

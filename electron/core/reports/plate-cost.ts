@@ -9,7 +9,7 @@ import { mappingLookup, type LineMapping } from '../items/mapping-lookup';
 import { grossForTrim } from '../inventory/recipe-explosion';
 import { currentRecipeBook, findRecipeByName, getRecipe } from '../inventory/recipes';
 import { receiptUnitCost } from '../ledger/ledger';
-import { requireAnyLocation } from '../locations/location-sync';
+import { companyCurrency, requireAnyLocation } from '../locations/location-sync';
 import { itemsSold } from '../sales/sales-cache';
 
 const money = (value: Decimal) => formatDecimal(roundToScale(value, MONEY_SCALE));
@@ -66,9 +66,9 @@ function portionCosts(scope: CompanyScope, date: string) {
  * over the yield). An ingredient never received has no cost yet: its line's cost is null, and it is
  * named in `missing_costs`.
  */
-export function recipeCost(scope: CompanyScope, recipeName: string, date: string): RecipeCost {
-  const found = findRecipeByName(scope, recipeName.trim());
-  if (!found) throw new DomainError('recipe_not_found', `No recipe named ${quoted(recipeName)}.`);
+export function recipeCost(scope: CompanyScope, recipe: string | number, date: string): RecipeCost {
+  const found = typeof recipe === 'number' ? { id: recipe } : findRecipeByName(scope, recipe.trim());
+  if (!found) throw new DomainError('recipe_not_found', `No recipe named ${quoted(String(recipe))}.`);
   const detail = getRecipe(scope, found.id);
   const spec = currentRecipeBook(scope).get(found.id);
   const costs = portionCosts(scope, date);
@@ -97,7 +97,14 @@ export function recipeCost(scope: CompanyScope, recipeName: string, date: string
       cost: cost === null ? null : money(cost),
     };
   });
-  return { recipe: detail.name, yield: detail.yield, cost: money(batch.dividedBy(new Decimal(detail.yield))), lines, missing_costs: [...missing].sort() };
+  return {
+    recipe: detail.name,
+    yield: detail.yield,
+    cost: money(batch.dividedBy(new Decimal(detail.yield))),
+    lines,
+    missing_costs: [...missing].sort(),
+    currency: companyCurrency(scope),
+  };
 }
 
 /** What one sale of an item costs through its mapping, or null: unmapped, or a subtracting mapping (a correction, no dish). */

@@ -77,7 +77,8 @@ export const inventoryCommands: Record<string, Command> = {
       if (action !== 'cost' || !recipe || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${recipeUsage}`);
       // Today's costs where this computer is: a recipe belongs to no location.
       const date = optionValue(dateInput, values.date, 'date') ?? dateInZone(engine.platform.clock.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
-      return { recipe_cost: recipeCost(engine.scope, recipe, date) };
+      const { currency: _currency, ...cost } = recipeCost(engine.scope, recipe, date);
+      return { recipe_cost: cost };
     },
   },
   import: {

@@ -1,3 +1,4 @@
+import { listIngredientUnits, removeIngredientUnit, saveIngredientUnit } from '../../core/inventory/units';
 import type { Engine } from '../../core/engine';
 import { deleteIngredient, listIngredients, saveIngredient } from '../../core/inventory/ingredients';
 import { createReceipt, deleteReceipt, listReceipts } from '../../core/ledger/receipts';
@@ -24,6 +25,9 @@ export function createInventoryHandlers(engine: Engine): Pick<Handlers, Inventor
     'ingredients:list': () => listIngredients(scope),
     'ingredients:save': (input) => changed('ingredients', saveIngredient(scope, input)),
     'ingredients:delete': ({ id }) => changed('ingredients', (deleteIngredient(scope, id), { done: true as const })),
+    'ingredients:units': () => listIngredientUnits(scope),
+    'ingredients:unit-save': ({ ingredientId, name, factor }) => changed('ingredients', (saveIngredientUnit(scope, ingredientId, name, factor), listIngredientUnits(scope))),
+    'ingredients:unit-remove': ({ ingredientId, name }) => changed('ingredients', (removeIngredientUnit(scope, ingredientId, name), listIngredientUnits(scope))),
     'recipes:list': () => listRecipes(scope),
     'recipes:get': ({ id }) => getRecipe(scope, id),
     'recipes:save': (input) => changed('recipes', saveRecipe(scope, input)),

@@ -150,6 +150,7 @@ describe('the home checklist, settings and the demo account', () => {
         exchangeRates: {},
         refundsRestock: false,
         voidsThatAreWaste: ['Broken', 'Cooking', 'Taste', 'Unhappy Client'],
+        priceRiseThreshold: 10,
         demoAccount: false,
       },
     });

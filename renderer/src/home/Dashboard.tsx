@@ -3,7 +3,7 @@ import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, 
 import type { HomeDashboard } from '../../../shared/model/setup';
 import { CoverageCard } from '../items/CoverageCard';
 import { AlertNotice } from '../ui/AlertNotice';
-import { formatDay, formatDayShort, formatInstant, formatMoney, formatPct, PC_ZONE } from '../ui/format';
+import { formatDay, formatDayShort, formatInstant, formatMoney, formatPct, formatUnitCost, PC_ZONE } from '../ui/format';
 import { CurrencyNote } from '../reports/CurrencyNote';
 import { useNavigation } from '../ui/navigation-store';
 
@@ -172,6 +172,36 @@ function StockWarnings({ stock }: { stock: HomeDashboard['stock'] }) {
   );
 }
 
+/** Deliveries that cost noticeably more than before: a plate cost moved with them. */
+function PriceRises({ rises }: { rises: HomeDashboard['priceRises'] }) {
+  const go = useNavigation((state) => state.go);
+  if (rises.length === 0) return null;
+  return (
+    <Paper withBorder p="md" aria-label="Price rises">
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h5">
+          Deliveries that cost more than before
+        </Title>
+        <Button size="compact-sm" variant="light" onClick={() => go('inventory')}>
+          Open Inventory
+        </Button>
+      </Group>
+      <List size="sm" spacing={4}>
+        {rises.slice(0, 8).map((rise) => (
+          <List.Item key={`${rise.ingredient}-${rise.date}-${rise.unitCost}`}>
+            <Text span size="sm" c="orange" title={`${formatUnitCost(rise.unitCost, null)} a ${rise.unit}, against ${formatUnitCost(rise.before, null)} on average before`}>
+              {rise.ingredient} +{rise.pct} % in the delivery of {formatDay(rise.date)}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+      <Text size="xs" c="dimmed" mt={4}>
+        The recipes using them cost more too: check their plate cost and prices.
+      </Text>
+    </Paper>
+  );
+}
+
 /** Whether a location is activated: until then Home is the setup checklist alone. */
 export const hasActiveLocation = (dashboard: HomeDashboard) => dashboard.nights.some((night) => night.status !== 'not_activated');
 
@@ -192,6 +222,7 @@ export function Dashboard({ dashboard }: { dashboard: HomeDashboard }) {
       </SimpleGrid>
       <CoverageCard onMap={() => go('items')} />
       <StockWarnings stock={dashboard.stock} />
+      <PriceRises rises={dashboard.priceRises} />
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { useCurrency } from '../ui/use-currency';
 import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 import { useInventory, type Ingredient } from './inventory-store';
+import { inPacks } from './pack-units';
 
 const commonUnits = ['kg', 'g', 'l', 'ml', 'piece', 'bottle', 'can', 'portion'];
 
@@ -39,8 +40,61 @@ function IngredientForm({ draft, onDone }: { draft: Draft; onDone: () => void })
   );
 }
 
+/** An ingredient's pack units: how it arrives and is counted (case = 24 bottle), each sized in its unit or another of its units. */
+function UnitsForm({ ingredient }: { ingredient: Ingredient }) {
+  const units = useInventory((state) => state.units).filter((unit) => unit.ingredientId === ingredient.id);
+  const [name, setName] = useState('');
+  const [factor, setFactor] = useState('');
+  const add = useAction(async () => {
+    await call('ingredients:unit-save', { ingredientId: ingredient.id, name, factor });
+    setName('');
+    setFactor('');
+  });
+  const remove = useAction(async (unit: string) => {
+    await call('ingredients:unit-remove', { ingredientId: ingredient.id, name: unit });
+  });
+  return (
+    <Stack>
+      <Text size="sm">
+        {ingredient.name} is kept in {ingredient.unit}; units of the same family (g and kg, ml and l) convert by themselves. Add how it arrives or is counted: a case, a
+        bottle, a sack.
+      </Text>
+      {units.length > 0 ? (
+        <Table fz="sm" aria-label={`Units of ${ingredient.name}`}>
+          <Table.Tbody>
+            {units.map((unit) => (
+              <Table.Tr key={unit.name}>
+                <Table.Td>1 {unit.name}</Table.Td>
+                <Table.Td>= {formatAtUnit(unit.factor, ingredient.unit)}</Table.Td>
+                <Table.Td ta="right">
+                  <Button size="xs" variant="subtle" color="red" loading={remove.busy} onClick={() => void remove.run(unit.name)} aria-label={`Remove ${unit.name}`}>
+                    Remove
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+      <ActionForm onSubmit={add.run}>
+        <Group align="end">
+          <TextInput label="Unit" placeholder="case" value={name} onChange={(event) => setName(event.currentTarget.value)} w={140} required />
+          <TextInput label={`One is`} description={`In ${ingredient.unit}, or another unit: 6 bottle`} placeholder="24" value={factor} onChange={(event) => setFactor(event.currentTarget.value)} w={200} required />
+          <Button type="submit" loading={add.busy} disabled={name.trim() === '' || factor.trim() === ''}>
+            Add unit
+          </Button>
+        </Group>
+      </ActionForm>
+      <ErrorNotice error={add.error ?? remove.error} onClose={() => (add.clearError(), remove.clearError())} />
+    </Stack>
+  );
+}
+
 export function IngredientsPanel() {
   const ingredients = useInventory((state) => state.ingredients);
+  const units = useInventory((state) => state.units);
+  const [unitsOf, setUnitsOf] = useState<Ingredient | null>(null);
+  const packsOf = (id: number) => units.filter((unit) => unit.ingredientId === id);
   const stock = useInventory((state) => state.stock);
   const [draft, setDraft] = useState<Draft | null>(null);
   const currency = useCurrency();
@@ -66,6 +120,7 @@ export function IngredientsPanel() {
             <Table.Tr>
               <Table.Th>Name</Table.Th>
               <Table.Th>Unit</Table.Th>
+              <Table.Th>Packs</Table.Th>
               <Table.Th>On hand</Table.Th>
               <Table.Th />
             </Table.Tr>
@@ -76,9 +131,13 @@ export function IngredientsPanel() {
                 <Table.Td>{ingredient.name}</Table.Td>
                 <Table.Td>{ingredient.unit}</Table.Td>
                 <Table.Td>
+                  <Text size="sm">{packsOf(ingredient.id).map((unit) => `${unit.name} = ${formatAtUnit(unit.factor, ingredient.unit)}`).join(', ')}</Text>
+                </Table.Td>
+                <Table.Td>
                   {onHand(ingredient.id).map((line) => (
-                    <Text key={line.storageUnitId} size="sm">
-                      {formatAtUnit(line.quantity, line.unit)} in {line.storageUnit} ({formatMoney(line.value, currency)})
+                    // Counted as the kitchen counts it (2 case 5 bottle); the base quantity on hover.
+                    <Text key={line.storageUnitId} size="sm" title={formatAtUnit(line.quantity, line.unit)}>
+                      {inPacks(line.quantity, line.unit, packsOf(ingredient.id))} in {line.storageUnit} ({formatMoney(line.value, currency)})
                     </Text>
                   ))}
                 </Table.Td>
@@ -86,6 +145,9 @@ export function IngredientsPanel() {
                   <Group gap="xs" justify="flex-end">
                     <Button size="xs" variant="subtle" onClick={() => setDraft(ingredient)}>
                       Edit
+                    </Button>
+                    <Button size="xs" variant="subtle" onClick={() => setUnitsOf(ingredient)} aria-label={`Units of ${ingredient.name}`}>
+                      Units
                     </Button>
                     <Button size="xs" variant="subtle" color="red" onClick={() => setDeleting(ingredient)} aria-label={`Delete ${ingredient.name}`}>
                       Delete
@@ -97,6 +159,9 @@ export function IngredientsPanel() {
           </Table.Tbody>
         </Table>
       )}
+      <Modal opened={unitsOf !== null} onClose={() => setUnitsOf(null)} title={`Units of ${unitsOf?.name ?? ''}`} size="lg">
+        {unitsOf ? <UnitsForm ingredient={unitsOf} /> : null}
+      </Modal>
       <Modal opened={draft !== null} onClose={() => setDraft(null)} title={draft?.id ? `Edit ${draft.name}` : 'New ingredient'}>
         {draft ? <IngredientForm draft={draft} onDone={() => setDraft(null)} /> : null}
       </Modal>

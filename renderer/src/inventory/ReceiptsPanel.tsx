@@ -1,4 +1,4 @@
-import { DecimalInput } from '../ui/DecimalInput';
+import { DecimalInput, decimalReady } from '../ui/DecimalInput';
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { isDecimalText } from '../../../shared/decimal-text';
@@ -49,7 +49,7 @@ export function ReceiptsPanel() {
       ),
     },
   ];
-  const ready = form.ingredientId && form.storageUnitId && isDecimalText(form.quantity) && isDecimalText(form.value) && form.date;
+  const ready = form.ingredientId && form.storageUnitId && decimalReady(form.quantity, true, true) && isDecimalText(form.value) && form.date;
 
   return (
     <Stack>

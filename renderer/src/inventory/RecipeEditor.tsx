@@ -1,11 +1,12 @@
-import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { isDecimalText, splitQuantity, typedDecimalProblem } from '../../../shared/decimal-text';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatQuantity } from '../ui/format';
+import { formatMoney, formatQuantity, formatUnitCost } from '../ui/format';
+import { anyOf, useLive } from '../ui/use-live';
 import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 import { useInventory } from './inventory-store';
@@ -184,7 +185,59 @@ export function RecipeEditor({ recipeId, onSaved }: { recipeId: number | null; o
             ))}
           </Stack>
         ) : null}
+        {recipeId !== null && preview ? <PlateCost recipeId={recipeId} shownAfter={preview} /> : null}
       </Stack>
     </ActionForm>
+  );
+}
+
+/** What one portion costs at today's weighted average costs, line by line; a line without a cost yet is flagged with its fix. */
+function PlateCost({ recipeId, shownAfter }: { recipeId: number; shownAfter: Preview }) {
+  // Read again after every save (a new preview) and whenever stock or costs change.
+  const cost = useLive(() => call('recipes:cost', { id: recipeId }), anyOf('inventory:changed'), [recipeId, shownAfter]);
+  if (!cost.data) return <ErrorNotice error={cost.error} />;
+  const money = (text: string) => formatMoney(text, cost.data?.currency ?? '');
+  return (
+    <Stack gap={4} aria-label="Plate cost">
+      <Text fw={600}>
+        Plate cost: {money(cost.data.cost)} a portion{cost.data.yield === '1' ? '' : ` (the batch makes ${formatQuantity(cost.data.yield)})`}
+      </Text>
+      <Table fz="sm" aria-label="Plate cost by line">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Line</Table.Th>
+            <Table.Th ta="right">Quantity</Table.Th>
+            <Table.Th ta="right">Unit cost</Table.Th>
+            <Table.Th ta="right">Cost</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {cost.data.lines.map((line, index) => (
+            <Table.Tr key={`${line.ingredient}-${index}`}>
+              <Table.Td>{line.ingredient}</Table.Td>
+              <Table.Td ta="right" title={line.unit === 'portion' ? undefined : `${formatQuantity(line.base_quantity)} in the ingredient's unit`}>
+                {formatQuantity(line.quantity)} {line.unit}
+              </Table.Td>
+              <Table.Td ta="right">{line.unit_cost === null ? '—' : formatUnitCost(line.unit_cost, cost.data?.currency ?? '')}</Table.Td>
+              <Table.Td ta="right">
+                {line.cost === null ? (
+                  <Badge color="orange" variant="light">
+                    No cost yet
+                  </Badge>
+                ) : (
+                  money(line.cost)
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {cost.data.missing_costs.length > 0 ? (
+        <Text size="sm" c="orange">
+          {cost.data.missing_costs.join(', ')} {cost.data.missing_costs.length === 1 ? 'has' : 'have'} no cost yet: record a receipt, and the plate cost counts{' '}
+          {cost.data.missing_costs.length === 1 ? 'it' : 'them'}.
+        </Text>
+      ) : null}
+    </Stack>
   );
 }

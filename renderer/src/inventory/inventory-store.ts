@@ -9,10 +9,13 @@ export type Ingredient = ContractOutput<Contracts['ingredients:list']>[number];
 export type RecipeSummary = ContractOutput<Contracts['recipes:list']>[number];
 export type LedgerEntry = ContractOutput<Contracts['receipts:list']>[number];
 export type StockLine = ContractOutput<Contracts['stock:list']>[number];
+export type IngredientUnit = ContractOutput<Contracts['ingredients:units']>[number];
 
 interface InventoryState {
   storageUnits: StorageUnit[];
   ingredients: Ingredient[];
+  /** Every ingredient's pack units. */
+  units: IngredientUnit[];
   recipes: RecipeSummary[];
   receipts: LedgerEntry[];
   stock: StockLine[];
@@ -34,9 +37,9 @@ export const useInventory = create<InventoryState>((set) => {
   const start = () =>
     (queries ??= {
       lists: liveQuery(
-        () => Promise.all([call('storage-units:list', {}), call('ingredients:list', {}), call('recipes:list', {}), call('receipts:list', {})]),
+        () => Promise.all([call('storage-units:list', {}), call('ingredients:list', {}), call('recipes:list', {}), call('receipts:list', {}), call('ingredients:units', {})]),
         anyOf('inventory:changed'),
-        { data: ([storageUnits, ingredients, recipes, receipts]) => set({ storageUnits, ingredients, recipes, receipts, loaded: true, error: null }), error: failed },
+        { data: ([storageUnits, ingredients, recipes, receipts, units]) => set({ storageUnits, ingredients, recipes, receipts, units, loaded: true, error: null }), error: failed },
       ),
       stock: liveQuery(() => call('stock:list', {}), anyOf('inventory:changed', 'transfer:finished', 'migration:progress'), {
         data: (stock) => set({ stock }),
@@ -46,6 +49,7 @@ export const useInventory = create<InventoryState>((set) => {
   return {
     storageUnits: [],
     ingredients: [],
+    units: [],
     recipes: [],
     receipts: [],
     stock: [],

@@ -2,6 +2,9 @@ import { appInfo } from './app';
 import {
   createReceipt,
   deleteIngredient,
+  listIngredientUnits,
+  saveIngredientUnit,
+  removeIngredientUnit,
   deleteReceipt,
   deleteRecipe,
   deleteStorageUnit,
@@ -38,7 +41,7 @@ import {
 import { compareTransactionsContract, linkLocation, listLocationsContract, locationOverviewContract, setLocationAutoIssue, setLocationTimeZone, syncLocationsContract } from './locations';
 import { activateLocationContract, cancelMigrationContract, migrationStatusContract, rerunMigrationContract, startMigrationContract } from './migrations';
 import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
-import { foodCostContract, homeDashboardContract, ingredientUsageContract, varianceContract } from './reports';
+import { foodCostContract, homeDashboardContract, ingredientUsageContract, menuContract, recipeCostContract, varianceContract } from './reports';
 import { getLogContract, listLogsContract, runTransfer } from './transfers';
 import { sidesConnectContract, sidesStatusContract, sidesSyncProductsContract, sidesSyncStoresContract, sidesTestContract } from './sides';
 import { countSheetContract, finishCountContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, stockChangesContract, undoStockChangeContract, wasteReasonsContract, saveCountContract,
@@ -68,6 +71,9 @@ const all = [
   listIngredients,
   saveIngredient,
   deleteIngredient,
+  listIngredientUnits,
+  saveIngredientUnit,
+  removeIngredientUnit,
   listRecipes,
   getRecipe,
   saveRecipe,
@@ -156,6 +162,8 @@ const all = [
   undoStockChangeContract,
   varianceContract,
   foodCostContract,
+  menuContract,
+  recipeCostContract,
 ] as const;
 
 type AnyContract = (typeof all)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { decimalInput, quantityInput } from '../../decimal-text';
-import { explosionPreview, ingredientView, recipeDetail, recipeSummary, setupImportResult, storageUnitView } from '../../model/inventory';
+import { explosionPreview, ingredientUnitView, ingredientView, recipeDetail, recipeSummary, setupImportResult, storageUnitView } from '../../model/inventory';
 import { ledgerEntryView } from '../../model/ledger';
 import { defineContract } from '../contract';
 
@@ -50,6 +50,29 @@ export const saveIngredient = defineContract({
   input: z.object({ id: id.optional(), name, unit: z.string().max(20) }).strict(),
   output: ingredientView,
   errors: ['ingredient_name_taken', 'ingredient_not_found', 'invalid_input'],
+});
+
+/** Every ingredient's pack units. */
+export const listIngredientUnits = defineContract({
+  channel: 'ingredients:units',
+  input: empty,
+  output: z.array(ingredientUnitView),
+  errors: [],
+});
+
+/** Adds or resizes a pack unit; its size in the base unit ("24") or another unit of the ingredient ("6 bottle"). */
+export const saveIngredientUnit = defineContract({
+  channel: 'ingredients:unit-save',
+  input: z.object({ ingredientId: id, name: z.string().trim().min(1).max(20), factor: quantityInput }).strict(),
+  output: z.array(ingredientUnitView),
+  errors: ['ingredient_not_found', 'invalid_input', 'invalid_quantity', 'unit_not_convertible'],
+});
+
+export const removeIngredientUnit = defineContract({
+  channel: 'ingredients:unit-remove',
+  input: z.object({ ingredientId: id, name: z.string().trim().min(1).max(20) }).strict(),
+  output: z.array(ingredientUnitView),
+  errors: ['ingredient_not_found', 'invalid_input', 'unit_in_use'],
 });
 
 export const deleteIngredient = defineContract({

@@ -5,7 +5,7 @@ import { dateInput } from '../../dates';
 import { posLocationId } from '../../model/items';
 import { ingredientUsageView, ledgerFilter } from '../../model/ledger';
 import { homeDashboard } from '../../model/setup';
-import { foodCostView, varianceReportView } from '../../model/stock';
+import { foodCostView, menuReportView, recipeCostView, varianceReportView } from '../../model/stock';
 import { defineContract } from '../contract';
 
 const empty = z.object({}).strict();
@@ -38,4 +38,20 @@ export const ingredientUsageContract = defineContract({
   input: ledgerFilter.omit({ type: true }).extend({ ingredientId: z.number().int().positive() }).strict(),
   output: ingredientUsageView,
   errors: ['invalid_date_format', 'ingredient_not_found'],
+});
+
+/** Menu engineering of a location over a period: each mapped item's margin and popularity, classed. */
+export const menuContract = defineContract({
+  channel: 'reports:menu',
+  input: z.object({ businessLocationId: posLocationId, from: dateInput, to: dateInput }).strict(),
+  output: menuReportView,
+  errors: ['location_not_found', 'invalid_date_format', 'invalid_input'],
+});
+
+/** A recipe's plate cost at today's weighted average costs, line by line. */
+export const recipeCostContract = defineContract({
+  channel: 'recipes:cost',
+  input: z.object({ id: z.number().int().positive() }).strict(),
+  output: recipeCostView,
+  errors: ['recipe_not_found'],
 });

@@ -20,6 +20,7 @@ const editableSettings = settingsSchema.pick({
   exchangeRates: true,
   refundsRestock: true,
   voidsThatAreWaste: true,
+  priceRiseThreshold: true,
 });
 
 export const getSettings = defineContract({

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures';
@@ -66,6 +67,21 @@ export class LarderPage {
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByRole('button', { name: label, exact: true }).click();
     await (await chooser).setFiles(path);
+  }
+
+  /** A file dropped on the region labelled `label`, as from the file manager: a DataTransfer made in the page. */
+  async dropFile(label: string, path: string) {
+    const transfer = await this.page.evaluateHandle(
+      ({ base64, name }) => {
+        // Runs in the page, where DataTransfer exists (the tests' own types know Node's globals only).
+        const { DataTransfer: Transfer } = globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } };
+        const made = new Transfer();
+        made.items.add(new File([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], name, { type: 'text/csv' }));
+        return made;
+      },
+      { base64: readFileSync(path).toString('base64'), name: basename(path) },
+    );
+    await this.page.getByLabel(label).dispatchEvent('drop', { dataTransfer: transfer });
   }
 
   /** Picks from a Mantine select (a combobox) by its label and the option's visible name. */
