@@ -194,3 +194,14 @@ export const menuReportView = z.object({
   missing_costs: z.array(z.string()),
 });
 export type MenuReport = z.infer<typeof menuReportView>;
+
+/** What one sale of a POS item costs through its mapping, against its POS price (null: the POS sent none). */
+export const itemCostView = z.object({
+  cost: decimalOutput,
+  price: decimalOutput.nullable(),
+  cost_pct: decimalOutput.nullable(),
+  margin: decimalOutput.nullable(),
+  missing_costs: z.array(z.string()),
+  currency: z.string().nullable(),
+});
+export type ItemCost = z.infer<typeof itemCostView>;

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, harbourLastNight, test } from './fixtures';
 import { LarderPage } from './pages/larder-page';
 
 // Home on the demo account: last night's result for every location, and a food cost figure.
@@ -14,8 +14,9 @@ test('Home shows last night for every location and the food cost after the demo 
   await expect(rows).toHaveCount(6);
   for (const row of await rows.all()) await expect(row).toHaveAttribute('data-status', /^(posted|unmapped|no_sales|incomplete|failed|running|not_run|paused|not_activated)$/);
   const harbour = nights.locator('[data-night="45454565682155"]');
-  await expect(harbour).toHaveAttribute('data-status', 'unmapped');
-  await expect(harbour.getByText(/^Posted; \d+ lines not mapped$/)).toBeVisible();
+  const lastNight = harbourLastNight();
+  await expect(harbour).toHaveAttribute('data-status', lastNight);
+  if (lastNight === 'unmapped') await expect(harbour.getByText(/^Posted; \d+ lines not mapped$/)).toBeVisible();
   await expect(nights.locator('[data-night="45454565682156"]')).toHaveAttribute('data-status', 'paused');
   await expect(nights.locator('[data-status="not_activated"]')).toHaveCount(4);
   await expect(page.locator('[data-food-cost="45454565682155"] [data-food-cost-pct]')).toHaveText(/^\d+(\.\d+)? %$/);

@@ -19,7 +19,7 @@ import { moveStock, recordWaste } from '../stock/waste-and-moves';
 import { explodeRecipe } from './recipe-explosion';
 import { currentRecipeBook, findRecipeByName, getRecipe, saveRecipe } from './recipes';
 import { perBase, saveIngredientUnit, splitQuantity, sumToBase, unitBook, type UnitBook } from './units';
-import { menuReport, recipeCost } from '../reports/plate-cost';
+import { itemCost, menuReport, recipeCost } from '../reports/plate-cost';
 import { priceRises } from '../reports/price-rises';
 
 const AT = '2026-05-08T10:00:00.000Z';
@@ -126,6 +126,8 @@ describe('units in the ledger', () => {
     saveMapping(engine.scope, { posItemId: resolveItem(engine.scope, 'Espresso', 'Till').id, target: { ingredientId: findIngredientByName(engine.scope, 'Coffee beans')!.id }, quantity: '9 g', isSubtraction: false }, AT);
     await uploadCsv(engine.scope, 'Till', file, {}, AT);
     expect(listLedgerEntries(engine.scope, { type: 'ISSUE' }).map((entry) => [entry.ingredient, entry.quantity, entry.value])).toEqual([['Coffee beans', '-0.18', '-5.4']]);
+    // One espresso costs 0.27 through its mapping; a CSV till sends no item price.
+    expect(itemCost(engine.scope, resolveItem(engine.scope, 'Espresso', 'Till').id, '2026-05-08')).toEqual({ cost: '0.27', price: null, cost_pct: null, margin: null, missing_costs: [], currency: 'EUR' });
     // The menu: 20 espressos at 2.50 net, 0.27 each (0.009 kg × 30.00): a margin of 2.23, the only item, so a star.
     expect(menuReport(engine.scope, 'Till', '2026-05-07', '2026-05-07')).toMatchObject({
       rows: [{ item: 'Espresso', sold: '20', price: '2.5', plate_cost: '0.27', margin: '2.23', margin_total: '44.6', cost_pct: '10.8', class: 'star' }],

@@ -1,13 +1,15 @@
 // What each dish costs: a recipe's portion at the weighted average costs of a day (today's by
 // default), line by line as it was typed, and a POS item's cost through its mapping; then the menu
 // engineering report (Kasavana–Smith) over a location's sales of a period. Reads only.
-import type { MenuReport, RecipeCost } from '../../../shared/model/stock';
+import type { ItemCost, MenuReport, RecipeCost } from '../../../shared/model/stock';
 import type { CompanyScope } from '../db/company';
-import { Decimal, formatDecimal, fromScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale, UNIT_COST_SCALE } from '../decimal/decimal';
+import { Decimal, formatDecimal, fromScaled, MONEY_SCALE, parseDecimal, QUANTITY_SCALE, roundToScale, UNIT_COST_SCALE } from '../decimal/decimal';
 import { DomainError, quoted } from '../domain-error';
 import { mappingLookup, type LineMapping } from '../items/mapping-lookup';
 import { grossForTrim } from '../inventory/recipe-explosion';
-import { currentRecipeBook, findRecipeByName, getRecipe } from '../inventory/recipes';
+import { currentRecipeBook, findRecipeByName, getRecipe, type RecipeLineInput } from '../inventory/recipes';
+import { requirePerBase, unitBook } from '../inventory/units';
+import { splitQuantity } from '../../../shared/decimal-text';
 import { receiptUnitCost } from '../ledger/ledger';
 import { companyCurrency, requireAnyLocation } from '../locations/location-sync';
 import { itemsSold } from '../sales/sales-cache';
@@ -71,12 +73,49 @@ export function recipeCost(scope: CompanyScope, recipe: string | number, date: s
   if (!found) throw new DomainError('recipe_not_found', `No recipe named ${quoted(String(recipe))}.`);
   const detail = getRecipe(scope, found.id);
   const spec = currentRecipeBook(scope).get(found.id);
+  const lines = detail.lines.map((line, index) => {
+    const specLine = spec?.lines[index];
+    return { ...line, base: specLine ? (grossForTrim(specLine.quantity, specLine.trimPct) ?? specLine.quantity) : new Decimal(line.quantity) };
+  });
+  return costOfLines(scope, detail.name, detail.yield, lines, date);
+}
+
+/**
+ * A recipe's cost as it is being edited, before it is saved: the lines as typed (an ingredient's in
+ * any unit it converts), each priced as `recipeCost` prices a saved one.
+ */
+export function draftRecipeCost(scope: CompanyScope, draft: { name: string; yield: string; lines: RecipeLineInput[] }, date: string): RecipeCost {
+  const portions = parseDecimal(draft.yield, 'invalid_yield', 'Yield');
+  if (!portions.greaterThan(0)) throw new DomainError('invalid_yield', 'Yield must be above 0.');
+  const lines = draft.lines.map((line, index) => {
+    const where = `Line ${index + 1}`;
+    const typed = splitQuantity(line.quantity);
+    const quantity = parseDecimal(typed.number, 'invalid_quantity', `${where}: quantity`);
+    const trim = line.trimPct?.toString().trim() ? parseDecimal(line.trimPct.toString(), 'invalid_trim_pct', `${where}: trim %`) : null;
+    if (line.ingredientId !== undefined) {
+      const book = unitBook(scope, line.ingredientId);
+      const unit = typed.unit ?? book.base;
+      const base = quantity.times(requirePerBase(book, unit));
+      return { kind: 'ingredient' as const, targetId: line.ingredientId, targetName: book.ingredient, quantity: quantity.toFixed(), unit, base: grossForTrim(base, trim) ?? base };
+    }
+    const sub = getRecipe(scope, line.recipeId as number);
+    return { kind: 'recipe' as const, targetId: sub.id, targetName: sub.name, quantity: quantity.toFixed(), unit: null, base: grossForTrim(quantity, trim) ?? quantity };
+  });
+  return costOfLines(scope, draft.name, portions.toFixed(), lines, date);
+}
+
+/** Each line priced at the weighted average costs of `date` (a sub-recipe line at its portion's cost), and one portion's cost. */
+function costOfLines(
+  scope: CompanyScope,
+  name: string,
+  yieldQty: string,
+  lines: { kind: 'ingredient' | 'recipe'; targetId: number; targetName: string; quantity: string; unit: string | null; base: Decimal }[],
+  date: string,
+): RecipeCost {
   const costs = portionCosts(scope, date);
   const missing = new Set<string>();
   let batch = new Decimal(0);
-  const lines = detail.lines.map((line, index) => {
-    const specLine = spec?.lines[index];
-    const base = specLine ? (grossForTrim(specLine.quantity, specLine.trimPct) ?? specLine.quantity) : new Decimal(line.quantity);
+  const priced = lines.map((line) => {
     let unitCost: Decimal | null;
     if (line.kind === 'ingredient') {
       unitCost = costs.unitCost(line.targetId);
@@ -84,27 +123,20 @@ export function recipeCost(scope: CompanyScope, recipe: string | number, date: s
     } else {
       const sub = costs.portion(line.targetId);
       unitCost = sub.cost;
-      for (const name of sub.missing) missing.add(name);
+      for (const ingredient of sub.missing) missing.add(ingredient);
     }
-    const cost = unitCost === null ? null : base.times(unitCost);
+    const cost = unitCost === null ? null : line.base.times(unitCost);
     if (cost !== null) batch = batch.plus(cost);
     return {
       ingredient: line.targetName,
       quantity: line.quantity,
       unit: line.kind === 'ingredient' ? (line.unit ?? '') : 'portion',
-      base_quantity: formatDecimal(roundToScale(base, QUANTITY_SCALE)),
+      base_quantity: formatDecimal(roundToScale(line.base, QUANTITY_SCALE)),
       unit_cost: unitCost === null ? null : formatDecimal(roundToScale(unitCost, UNIT_COST_SCALE)),
       cost: cost === null ? null : money(cost),
     };
   });
-  return {
-    recipe: detail.name,
-    yield: detail.yield,
-    cost: money(batch.dividedBy(new Decimal(detail.yield))),
-    lines,
-    missing_costs: [...missing].sort(),
-    currency: companyCurrency(scope),
-  };
+  return { recipe: name, yield: yieldQty, cost: money(batch.dividedBy(new Decimal(yieldQty))), lines: priced, missing_costs: [...missing].sort(), currency: companyCurrency(scope) };
 }
 
 /** What one sale of an item costs through its mapping, or null: unmapped, or a subtracting mapping (a correction, no dish). */
@@ -116,6 +148,29 @@ function mappedCost(mapping: LineMapping | null, costs: ReturnType<typeof portio
   }
   const portion = costs.portion(mapping.recipeId as number);
   return { cost: mapping.quantity.times(portion.cost), missing: [...portion.missing] };
+}
+
+/**
+ * What one sale of a POS item costs through its mapping (the group's, at the weighted average costs
+ * of `date`), against its POS price: cost %, margin. Null when the item is not mapped (or only
+ * subtracts). The price is the POS's own (Lightspeed's item price; a CSV till's has none).
+ */
+export function itemCost(scope: CompanyScope, posItemId: number, date: string): ItemCost | null {
+  const item = scope.db.statement('SELECT source_id AS sourceId, item_id AS itemId, sku, name, price FROM pos_items WHERE id = ? AND company_id = ?').get(posItemId, scope.companyId) as
+    | { sourceId: number; itemId: string; sku: string | null; name: string; price: number | null }
+    | undefined;
+  if (!item) throw new DomainError('item_not_found', `No POS item with id ${posItemId}.`);
+  const cost = mappedCost(mappingLookup(scope, item.sourceId, 0)({ itemId: item.itemId, sku: item.sku, name: item.name }), portionCosts(scope, date));
+  if (!cost) return null;
+  const price = item.price === null ? null : fromScaled(item.price, MONEY_SCALE);
+  return {
+    cost: money(cost.cost),
+    price: price === null ? null : money(price),
+    cost_pct: price === null || price.isZero() ? null : formatDecimal(roundToScale(cost.cost.dividedBy(price).times(HUNDRED), 2)),
+    margin: price === null ? null : money(price.minus(cost.cost)),
+    missing_costs: cost.missing,
+    currency: companyCurrency(scope),
+  };
 }
 
 type MenuClass = 'star' | 'plowhorse' | 'puzzle' | 'dog';

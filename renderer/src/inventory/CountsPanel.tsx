@@ -11,6 +11,7 @@ import { addDecimals, compareDecimals } from '../ui/decimal-sum';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { useInventory } from './inventory-store';
+import { inPacks } from './pack-units';
 
 /** The local date and time of now, as a datetime-local field holds it. */
 function localNow(): string {
@@ -38,6 +39,13 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
   const [base, setBase] = useState(() => ({ version: sheet.count.version, values: valuesOf(sheet) }));
   const [typed, setTyped] = useState<Record<string, string>>(base.values);
   const [savedNote, setSavedNote] = useState<string | null>(null);
+  const ingredients = useInventory((state) => state.ingredients);
+  const units = useInventory((state) => state.units);
+  /** An ingredient's pack units by its name (the sheet names its rows). */
+  const packsOf = (name: string) => {
+    const id = ingredients.find((each) => each.name === name)?.id;
+    return units.filter((unit) => unit.ingredientId === id);
+  };
   const currency = useCurrency();
   const [added, setAdded] = useState<string[]>([]);
   const rows = sheet.rows.filter((row) => row.held || added.includes(row.ingredient));
@@ -115,7 +123,9 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
           {rows.map((row) => (
             <Table.Tr key={row.ingredient}>
               <Table.Td>{row.ingredient}</Table.Td>
-              <Table.Td ta="right">{formatAtUnit(row.expected, row.unit)}</Table.Td>
+              <Table.Td ta="right" title={formatAtUnit(row.expected, row.unit)}>
+                {inPacks(row.expected, row.unit, packsOf(row.ingredient))}
+              </Table.Td>
               <Table.Td>
                 <TextInput
                   aria-label={`Counted ${row.ingredient}`}
@@ -129,7 +139,7 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
                     const value = event.currentTarget.value;
                     setTyped((previous) => ({ ...previous, [row.ingredient]: value }));
                   }}
-                  w={180}
+                  w={260}
                 />
               </Table.Td>
               <Table.Td ta="right">{row.difference === null ? '' : `${formatAtUnit(row.difference, row.unit)}${row.difference_pct === null ? '' : ` (${formatPct(row.difference_pct)})`}`}</Table.Td>

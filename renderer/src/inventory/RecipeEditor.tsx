@@ -6,7 +6,6 @@ import type { Contracts } from '../../../shared/ipc/contracts';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatMoney, formatQuantity, formatUnitCost } from '../ui/format';
-import { anyOf, useLive } from '../ui/use-live';
 import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 import { useInventory } from './inventory-store';
@@ -72,21 +71,7 @@ export function RecipeEditor({ recipeId, onSaved }: { recipeId: number | null; o
   );
 
   const save = useAction(async () => {
-    const saved = await call('recipes:save', {
-      ...(recipeId !== null ? { id: recipeId } : {}),
-      name,
-      yield: yieldQty,
-      lines: lines
-        .filter((line) => line.target !== null || line.quantity !== '')
-        .map((line) => {
-          const [kind, id] = (line.target ?? ':').split(':');
-          return {
-            ...(kind === 'recipe' ? { recipeId: Number(id) } : { ingredientId: Number(id) }),
-            quantity: line.quantity,
-            trimPct: line.trimPct === '' ? null : line.trimPct,
-          };
-        }),
-    });
+    const saved = await call('recipes:save', { ...(recipeId !== null ? { id: recipeId } : {}), name, yield: yieldQty, lines: linesOf(lines) });
     setPreview(await call('recipes:preview', { id: saved.id, portions: '1' }));
     onSaved(saved.id);
   });
@@ -185,22 +170,57 @@ export function RecipeEditor({ recipeId, onSaved }: { recipeId: number | null; o
             ))}
           </Stack>
         ) : null}
-        {recipeId !== null && preview ? <PlateCost recipeId={recipeId} shownAfter={preview} /> : null}
+        <PlateCost
+          draft={problems.some((problem) => Object.values(problem).some(Boolean)) || lines.some((line) => line.target === null && line.quantity !== '') ? null : { name, yield: yieldQty, lines: linesOf(lines) }}
+        />
       </Stack>
     </ActionForm>
   );
 }
 
-/** What one portion costs at today's weighted average costs, line by line; a line without a cost yet is flagged with its fix. */
-function PlateCost({ recipeId, shownAfter }: { recipeId: number; shownAfter: Preview }) {
-  // Read again after every save (a new preview) and whenever stock or costs change.
-  const cost = useLive(() => call('recipes:cost', { id: recipeId }), anyOf('inventory:changed'), [recipeId, shownAfter]);
-  if (!cost.data) return <ErrorNotice error={cost.error} />;
-  const money = (text: string) => formatMoney(text, cost.data?.currency ?? '');
+/** The editor's lines as the engine takes them (blank lines left out). */
+function linesOf(lines: LineDraft[]) {
+  return lines
+    .filter((line) => line.target !== null || line.quantity !== '')
+    .map((line) => {
+      const [kind, id] = (line.target ?? ':').split(':');
+      return {
+        ...(kind === 'recipe' ? { recipeId: Number(id) } : { ingredientId: Number(id) }),
+        quantity: line.quantity,
+        trimPct: line.trimPct === '' ? null : line.trimPct,
+      };
+    });
+}
+
+type Draft = { name: string; yield: string; lines: ReturnType<typeof linesOf> };
+
+/**
+ * What one portion costs at today's weighted average costs, line by line, as the recipe is edited (a
+ * pause in typing, then one reading); a line without a cost yet is flagged with its fix. Null while
+ * a field is at fault: the last figures stay until the recipe reads again.
+ */
+function PlateCost({ draft }: { draft: Draft | null }) {
+  const key = JSON.stringify(draft);
+  const [shown, setShown] = useState<ContractOutput<Contracts['recipes:cost-draft']> | null>(null);
+  useEffect(() => {
+    const asked = JSON.parse(key) as Draft | null;
+    if (!asked || asked.lines.length === 0 || !isDecimalText(asked.yield)) return undefined;
+    let current = true;
+    const timer = setTimeout(() => {
+      // A unit that does not convert is the quantity field's to say when saving; the figures just wait.
+      call('recipes:cost-draft', asked).then((answer) => current && setShown(answer), () => undefined);
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [key]);
+  if (!shown) return null;
+  const money = (text: string) => formatMoney(text, shown.currency ?? '');
   return (
     <Stack gap={4} aria-label="Plate cost">
       <Text fw={600}>
-        Plate cost: {money(cost.data.cost)} a portion{cost.data.yield === '1' ? '' : ` (the batch makes ${formatQuantity(cost.data.yield)})`}
+        Plate cost: {money(shown.cost)} a portion{shown.yield === '1' ? '' : ` (the batch makes ${formatQuantity(shown.yield)})`}
       </Text>
       <Table fz="sm" aria-label="Plate cost by line">
         <Table.Thead>
@@ -212,13 +232,13 @@ function PlateCost({ recipeId, shownAfter }: { recipeId: number; shownAfter: Pre
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {cost.data.lines.map((line, index) => (
+          {shown.lines.map((line, index) => (
             <Table.Tr key={`${line.ingredient}-${index}`}>
               <Table.Td>{line.ingredient}</Table.Td>
               <Table.Td ta="right" title={line.unit === 'portion' ? undefined : `${formatQuantity(line.base_quantity)} in the ingredient's unit`}>
                 {formatQuantity(line.quantity)} {line.unit}
               </Table.Td>
-              <Table.Td ta="right">{line.unit_cost === null ? '—' : formatUnitCost(line.unit_cost, cost.data?.currency ?? '')}</Table.Td>
+              <Table.Td ta="right">{line.unit_cost === null ? '—' : formatUnitCost(line.unit_cost, shown.currency ?? '')}</Table.Td>
               <Table.Td ta="right">
                 {line.cost === null ? (
                   <Badge color="orange" variant="light">
@@ -232,10 +252,10 @@ function PlateCost({ recipeId, shownAfter }: { recipeId: number; shownAfter: Pre
           ))}
         </Table.Tbody>
       </Table>
-      {cost.data.missing_costs.length > 0 ? (
+      {shown.missing_costs.length > 0 ? (
         <Text size="sm" c="orange">
-          {cost.data.missing_costs.join(', ')} {cost.data.missing_costs.length === 1 ? 'has' : 'have'} no cost yet: record a receipt, and the plate cost counts{' '}
-          {cost.data.missing_costs.length === 1 ? 'it' : 'them'}.
+          {shown.missing_costs.join(', ')} {shown.missing_costs.length === 1 ? 'has' : 'have'} no cost yet: record a receipt, and the plate cost counts{' '}
+          {shown.missing_costs.length === 1 ? 'it' : 'them'}.
         </Text>
       ) : null}
     </Stack>

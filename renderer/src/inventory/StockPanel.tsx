@@ -1,13 +1,16 @@
 import { SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { addDecimals } from '../ui/decimal-sum';
-import { formatAtUnit, formatMoney } from '../ui/format';
+import { formatMoney } from '../ui/format';
 import { useCurrency } from '../ui/use-currency';
 import { useInventory, type StockLine } from './inventory-store';
+import { inPacks } from './pack-units';
 
 export function StockPanel() {
   const stock = useInventory((state) => state.stock);
   const storageUnits = useInventory((state) => state.storageUnits);
+  // In the packs the kitchen counts in (2 case 5 bottle), the base quantity on hover.
+  const units = useInventory((state) => state.units);
   const [unit, setUnit] = useState('all');
   const currency = useCurrency();
   const shown: StockLine[] = unit === 'all' ? stock : stock.filter((line) => String(line.storageUnitId) === unit);
@@ -54,7 +57,7 @@ export function StockPanel() {
                     ) : null}
                   </Table.Td>
                   <Table.Td ta="right" c={negative ? 'red' : undefined} fw={negative ? 600 : undefined} title={`${line.quantity} ${line.unit} exactly`}>
-                    {formatAtUnit(line.quantity, line.unit)}
+                    {inPacks(line.quantity, line.unit, units.filter((unit) => unit.ingredientId === line.ingredientId))}
                   </Table.Td>
                   <Table.Td ta="right">
                     {noCost ? (

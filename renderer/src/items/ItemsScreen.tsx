@@ -15,6 +15,7 @@ import { useItems } from './items-store';
 import { MappingSheet } from './MappingSheet';
 import { RenamesReview } from './RenamesReview';
 import { ReprocessDialog } from './ReprocessDialog';
+import { mappedAmount } from './mapped-amount';
 
 type Filter = 'work' | 'all' | 'mapped' | 'inactive';
 type Suggestion = { kind: 'ingredient' | 'recipe'; id: number; name: string; score: number };
@@ -30,7 +31,7 @@ interface Row extends ItemGroup {
 
 const mappedText = (group: ItemGroup) => {
   if (!group.mapping) return group.overrides.length > 0 ? `Overridden at ${group.overrides.length} ${group.overrides.length === 1 ? 'place' : 'places'} only` : '—';
-  const base = `${formatQuantity(group.mapping.quantity)} × ${group.mapping.name} (${group.mapping.type}${group.mapping.isSubtraction ? ', subtraction: gives stock back' : ''})`;
+  const base = `${mappedAmount(group.mapping)} ${group.mapping.name} (${group.mapping.type}${group.mapping.isSubtraction ? ', subtraction: gives stock back' : ''})`;
   return group.overrides.length > 0 ? `${base}; ${group.overrides.length} override${group.overrides.length === 1 ? '' : 's'}` : base;
 };
 

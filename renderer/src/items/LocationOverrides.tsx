@@ -1,8 +1,8 @@
 import { List, Paper, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
-import { formatQuantity } from '../ui/format';
 import { groupItems } from './item-groups';
 import { useItems } from './items-store';
+import { mappedAmount } from './mapped-amount';
 
 /** The mappings this location uses instead of its dishes' group mappings (a larger portion at the bar). */
 export function LocationOverrides({ businessLocationId }: { businessLocationId: string }) {
@@ -26,11 +26,11 @@ export function LocationOverrides({ businessLocationId }: { businessLocationId: 
             <Text span size="sm" fw={500}>
               {group.name}
             </Text>
-            : {formatQuantity(override.quantity)} × {override.name}
+            : {mappedAmount(override)} {override.name}
             {group.mapping ? (
               <Text span size="sm" c="dimmed">
                 {' '}
-                (elsewhere {formatQuantity(group.mapping.quantity)} × {group.mapping.name})
+                (elsewhere {mappedAmount(group.mapping)} {group.mapping.name})
               </Text>
             ) : null}
           </List.Item>

@@ -2,7 +2,7 @@ import { Badge, Button, Checkbox, Drawer, Group, Select, Stack, Table, Text, Tit
 import { useState } from 'react';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatMoney, formatQuantity } from '../ui/format';
+import { formatMoney, formatPct } from '../ui/format';
 import { DecimalInput, decimalReady } from '../ui/DecimalInput';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
@@ -10,6 +10,7 @@ import { useCurrency } from '../ui/use-currency';
 import { call } from '../ipc/client';
 import { acceptedSuggestion, type ItemGroup } from './item-groups';
 import { SameDish } from './SameDish';
+import { mappedAmount } from './mapped-amount';
 
 /** Ingredients and recipes in one searchable list; the value says which kind ("ingredient:3"). */
 export function useTargets() {
@@ -29,7 +30,9 @@ export function targetOf(value: string): { mappedObjectType: 'ingredient' | 'rec
 }
 
 type Mapping = NonNullable<ItemGroup['mapping']>;
-const describe = (mapping: Mapping) => `${formatQuantity(mapping.quantity)} × ${mapping.name}${mapping.isSubtraction ? ' (gives stock back)' : ''}`;
+/** The quantity as it was typed, with its unit when it was not the ingredient's own ("9 g"). */
+const typedOf = (mapping: Mapping) => (mapping.unit ? `${mapping.quantity} ${mapping.unit}` : mapping.quantity);
+const describe = (mapping: Mapping) => `${mappedAmount(mapping)} ${mapping.name}${mapping.isSubtraction ? ' (gives stock back)' : ''}`;
 const GROUP = '';
 
 function Suggestions({ group, onSaved }: { group: ItemGroup; onSaved: () => void }) {
@@ -66,6 +69,25 @@ function Suggestions({ group, onSaved }: { group: ItemGroup; onSaved: () => void
   );
 }
 
+/** What one sale costs through the mapping, at today's weighted average costs, against the POS price. */
+function CostPerSale({ posItemId, mapping }: { posItemId: number; mapping: string }) {
+  const cost = useLive(() => call('items:cost', { posItemId }), anyOf('inventory:changed', 'lightspeed:changed'), [posItemId, mapping]);
+  if (!cost.data) return null;
+  const money = (text: string) => formatMoney(text, cost.data?.currency ?? '');
+  return (
+    <Text size="sm" aria-label="Cost per sale">
+      Costs {money(cost.data.cost)} a sale
+      {cost.data.price === null ? '' : `; sold at ${money(cost.data.price)}: ${cost.data.cost_pct === null ? '' : `${formatPct(cost.data.cost_pct)} food cost, `}a margin of ${money(cost.data.margin ?? '0')}`}.
+      {cost.data.missing_costs.length > 0 ? (
+        <Text span c="orange" size="sm">
+          {' '}
+          {cost.data.missing_costs.join(', ')} {cost.data.missing_costs.length === 1 ? 'has' : 'have'} no cost yet.
+        </Text>
+      ) : null}
+    </Text>
+  );
+}
+
 function MappingForm({ group, locationNames, onClose, onSaved }: { group: ItemGroup; locationNames: Map<string, string>; onClose: () => void; onSaved: () => void }) {
   const targets = useTargets();
   const [place, setPlace] = useState<string>(GROUP);
@@ -77,7 +99,7 @@ function MappingForm({ group, locationNames, onClose, onSaved }: { group: ItemGr
   const [quantity, setQuantity] = useState<string | null>(null);
   const [subtraction, setSubtraction] = useState<boolean | null>(null);
   const chosen = target ?? currentTarget;
-  const typed = quantity ?? shown?.quantity ?? '1';
+  const typed = quantity ?? (shown ? typedOf(shown) : '1');
   const isSubtraction = subtraction ?? shown?.isSubtraction ?? false;
   const location = place === GROUP ? undefined : place;
   const choosePlace = (value: string | null) => {
@@ -198,6 +220,7 @@ export function MappingSheet({ group, locationNames, onClose, onSaved }: { group
             </Table.Tbody>
           </Table>
           {group.mapping ? <Badge variant="light">Now: {describe(group.mapping)}</Badge> : null}
+          {group.mapping ? <CostPerSale posItemId={group.first.id} mapping={describe(group.mapping)} /> : null}
           <Suggestions group={group} onSaved={saved} />
           <MappingForm group={group} locationNames={locationNames} onClose={onClose} onSaved={saved} />
           <SameDish group={group} onChanged={saved} />

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatQuantity } from '../ui/format';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
+import { mappedAmount } from './mapped-amount';
 
 /**
  * Items renamed in the POS while mapped: deductions go on through the SKU, and the manager confirms
@@ -25,7 +25,7 @@ export function RenamesReview({ onRemap }: { onRemap: (posItemId: number) => voi
               <strong>
                 {rename.oldName} → {rename.newName}
               </strong>{' '}
-              ({rename.source}){rename.mapping ? ` deducts ${formatQuantity(rename.mapping.quantity)} × ${rename.mapping.name}` : ''}
+              ({rename.source}){rename.mapping ? ` deducts ${mappedAmount(rename.mapping)} ${rename.mapping.name}` : ''}
             </Text>
             <Group gap="xs" wrap="nowrap">
               <Button size="xs" variant="light" onClick={() => void confirm.run(rename.id)} loading={confirm.busy} aria-label={`Keep the mapping of ${rename.newName}`}>

@@ -6,6 +6,7 @@ import type { Contracts } from '../../../shared/ipc/contracts';
 import { ActionForm } from '../ui/ActionForm';
 import { ExchangeRates } from './ExchangeRates';
 import { SalesRules } from './SalesRules';
+import { PriceRiseSetting } from './PriceRiseSetting';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
@@ -137,6 +138,7 @@ export function SettingsScreen() {
       <ErrorNotice error={info.error ?? settings.error} />
       {settings.data && info.data ? <Schedule key={settings.data.nightlyRunTime} settings={settings.data} desktop={info.data.runtime === 'electron'} /> : null}
       {settings.data ? <SalesRules key={settings.data.voidsThatAreWaste.join('|')} settings={settings.data} /> : null}
+      {settings.data ? <PriceRiseSetting key={settings.data.priceRiseThreshold} threshold={settings.data.priceRiseThreshold} /> : null}
       {settings.data && info.data?.currency ? <ExchangeRates settings={settings.data} companyCurrency={info.data.currency} /> : null}
       {settings.data ? <WeakStorage settings={settings.data} weakOnly={problem?.code === 'secret_storage_weak' || (info.data?.secretStorage.backend.includes('basic_text') ?? false)} /> : null}
       {info.data ? (

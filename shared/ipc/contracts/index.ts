@@ -15,6 +15,7 @@ import {
   listRecipes,
   listStorageUnits,
   previewRecipe,
+  draftRecipeCost,
   saveIngredient,
   saveRecipe,
   saveStorageUnit,
@@ -41,7 +42,7 @@ import {
 import { compareTransactionsContract, linkLocation, listLocationsContract, locationOverviewContract, setLocationAutoIssue, setLocationTimeZone, syncLocationsContract } from './locations';
 import { activateLocationContract, cancelMigrationContract, migrationStatusContract, rerunMigrationContract, startMigrationContract } from './migrations';
 import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
-import { foodCostContract, homeDashboardContract, ingredientUsageContract, menuContract, recipeCostContract, varianceContract } from './reports';
+import { foodCostContract, homeDashboardContract, ingredientUsageContract, itemCostContract, menuContract, varianceContract } from './reports';
 import { getLogContract, listLogsContract, runTransfer } from './transfers';
 import { sidesConnectContract, sidesStatusContract, sidesSyncProductsContract, sidesSyncStoresContract, sidesTestContract } from './sides';
 import { countSheetContract, finishCountContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, stockChangesContract, undoStockChangeContract, wasteReasonsContract, saveCountContract,
@@ -79,6 +80,7 @@ const all = [
   saveRecipe,
   deleteRecipe,
   previewRecipe,
+  draftRecipeCost,
   listReceipts,
   createReceipt,
   deleteReceipt,
@@ -163,7 +165,7 @@ const all = [
   varianceContract,
   foodCostContract,
   menuContract,
-  recipeCostContract,
+  itemCostContract,
 ] as const;
 
 type AnyContract = (typeof all)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
 import { decimalInput, quantityInput } from '../../decimal-text';
+import { recipeCostView } from '../../model/stock';
 import { explosionPreview, ingredientUnitView, ingredientView, recipeDetail, recipeSummary, setupImportResult, storageUnitView } from '../../model/inventory';
 import { ledgerEntryView } from '../../model/ledger';
 import { defineContract } from '../contract';
@@ -119,6 +120,22 @@ export const saveRecipe = defineContract({
     .strict(),
   output: recipeDetail,
   errors: ['recipe_name_taken', 'recipe_not_found', 'ingredient_not_found', 'recipe_cycle', 'invalid_trim_pct', 'invalid_yield', 'invalid_quantity', 'invalid_input', 'unit_not_convertible'],
+});
+
+/** A recipe's plate cost as it is edited, before it is saved: the editor's name, yield and lines. */
+export const draftRecipeCost = defineContract({
+  channel: 'recipes:cost-draft',
+  input: z
+    .object({
+      name: z.string().max(200),
+      yield: decimalInput,
+      lines: z
+        .array(z.object({ ingredientId: id.optional(), recipeId: id.optional(), quantity: quantityInput, trimPct: decimalInput.nullish() }).strict())
+        .max(500),
+    })
+    .strict(),
+  output: recipeCostView,
+  errors: ['recipe_not_found', 'ingredient_not_found', 'invalid_yield', 'invalid_quantity', 'invalid_trim_pct', 'unit_not_convertible'],
 });
 
 export const deleteRecipe = defineContract({

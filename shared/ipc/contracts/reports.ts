@@ -5,7 +5,7 @@ import { dateInput } from '../../dates';
 import { posLocationId } from '../../model/items';
 import { ingredientUsageView, ledgerFilter } from '../../model/ledger';
 import { homeDashboard } from '../../model/setup';
-import { foodCostView, menuReportView, recipeCostView, varianceReportView } from '../../model/stock';
+import { foodCostView, itemCostView, menuReportView, varianceReportView } from '../../model/stock';
 import { defineContract } from '../contract';
 
 const empty = z.object({}).strict();
@@ -48,10 +48,10 @@ export const menuContract = defineContract({
   errors: ['location_not_found', 'invalid_date_format', 'invalid_input'],
 });
 
-/** A recipe's plate cost at today's weighted average costs, line by line. */
-export const recipeCostContract = defineContract({
-  channel: 'recipes:cost',
-  input: z.object({ id: z.number().int().positive() }).strict(),
-  output: recipeCostView,
-  errors: ['recipe_not_found'],
+/** A mapped POS item's cost per sale against its price; null when it is not mapped. */
+export const itemCostContract = defineContract({
+  channel: 'items:cost',
+  input: z.object({ posItemId: z.number().int().positive() }).strict(),
+  output: itemCostView.nullable(),
+  errors: ['item_not_found'],
 });
