@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HomeDashboard } from '../../../shared/model/setup';
 import { CoverageCard } from '../items/CoverageCard';
@@ -142,7 +143,6 @@ function FoodCostCard({ cost }: { cost: FoodCost }) {
 }
 
 function StockWarnings({ stock }: { stock: HomeDashboard['stock'] }) {
-  const go = useNavigation((state) => state.go);
   const problems = [
     stock.negative.length > 0 ? { color: 'red', text: `Below zero: ${stock.negative.slice(0, 5).join(', ')}${stock.negative.length > 5 ? ` and ${stock.negative.length - 5} more` : ''}. A delivery is missing, or a count is due.` } : null,
     stock.noCost.length > 0 ? { color: 'orange', text: `No cost yet: ${stock.noCost.slice(0, 5).join(', ')}${stock.noCost.length > 5 ? ` and ${stock.noCost.length - 5} more` : ''}. Record a receipt with its value.` } : null,
@@ -150,15 +150,7 @@ function StockWarnings({ stock }: { stock: HomeDashboard['stock'] }) {
   ].filter((problem) => problem !== null);
   if (problems.length === 0) return null;
   return (
-    <Paper withBorder p="md" aria-label="Stock warnings">
-      <Group justify="space-between" mb="xs">
-        <Title order={3} size="h5">
-          Stock that needs a look
-        </Title>
-        <Button size="compact-sm" variant="light" onClick={() => go('inventory')}>
-          Open Inventory
-        </Button>
-      </Group>
+    <InventoryCard label="Stock warnings" title="Stock that needs a look">
       <List size="sm" spacing={4}>
         {problems.map((problem) => (
           <List.Item key={problem.text}>
@@ -168,24 +160,33 @@ function StockWarnings({ stock }: { stock: HomeDashboard['stock'] }) {
           </List.Item>
         ))}
       </List>
+    </InventoryCard>
+  );
+}
+
+/** A Home card about stock, with its way to the Inventory. */
+function InventoryCard({ label, title, children }: { label: string; title: string; children: ReactNode }) {
+  const go = useNavigation((state) => state.go);
+  return (
+    <Paper withBorder p="md" aria-label={label}>
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h5">
+          {title}
+        </Title>
+        <Button size="compact-sm" variant="light" onClick={() => go('inventory')}>
+          Open Inventory
+        </Button>
+      </Group>
+      {children}
     </Paper>
   );
 }
 
 /** Deliveries that cost noticeably more than before: a plate cost moved with them. */
 function PriceRises({ rises }: { rises: HomeDashboard['priceRises'] }) {
-  const go = useNavigation((state) => state.go);
   if (rises.length === 0) return null;
   return (
-    <Paper withBorder p="md" aria-label="Price rises">
-      <Group justify="space-between" mb="xs">
-        <Title order={3} size="h5">
-          Deliveries that cost more than before
-        </Title>
-        <Button size="compact-sm" variant="light" onClick={() => go('inventory')}>
-          Open Inventory
-        </Button>
-      </Group>
+    <InventoryCard label="Price rises" title="Deliveries that cost more than before">
       <List size="sm" spacing={4}>
         {rises.slice(0, 8).map((rise) => (
           <List.Item key={`${rise.ingredient}-${rise.date}-${rise.unitCost}`}>
@@ -198,7 +199,7 @@ function PriceRises({ rises }: { rises: HomeDashboard['priceRises'] }) {
       <Text size="xs" c="dimmed" mt={4}>
         The recipes using them cost more too: check their plate cost and prices.
       </Text>
-    </Paper>
+    </InventoryCard>
   );
 }
 
