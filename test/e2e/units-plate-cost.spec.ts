@@ -132,6 +132,25 @@ test('a bar receives gin in cases, counts it in cases and bottles, reads a cockt
       await expect(page.getByLabel('Menu quadrants')).toBeVisible();
       await app.screenshot('units-menu');
     });
+
+    await test.step('a dearer delivery of gin: Home names it, and the G&T’s cost history shows the jump', async () => {
+      await app.section('Inventory');
+      await inventory.tab('Receipts');
+      await app.choose('Ingredient', 'Gin (l)');
+      await chooseBar();
+      await page.getByLabel('Date').fill('2026-10-09');
+      await page.getByRole('textbox', { name: 'Quantity', exact: true }).fill('1 bottle');
+      await page.getByLabel('Total value').fill('16.80');
+      await page.getByRole('button', { name: 'Add receipt' }).click();
+      // 16.80 for 0.7 l is 24.00 a litre, against 20.00 before: +20 %.
+      await app.section('Home');
+      await expect(page.getByLabel('Price rises')).toContainText('Gin +20 % in the delivery of');
+      await app.section('Inventory');
+      await inventory.tab('Recipes');
+      await page.getByRole('button', { name: 'Edit Gin & Tonic' }).click();
+      await expect(page.getByLabel('Cost history')).toBeVisible();
+      await app.screenshot('units-cost-history');
+    });
   } finally {
     await page.close();
     await larder.stop();

@@ -19,7 +19,7 @@ import { moveStock, recordWaste } from '../stock/waste-and-moves';
 import { explodeRecipe } from './recipe-explosion';
 import { currentRecipeBook, findRecipeByName, getRecipe, saveRecipe } from './recipes';
 import { perBase, saveIngredientUnit, splitQuantity, sumToBase, unitBook, type UnitBook } from './units';
-import { itemCost, menuReport, recipeCost } from '../reports/plate-cost';
+import { itemCost, menuReport, recipeCost, recipeCostHistory } from '../reports/plate-cost';
 import { priceRises } from '../reports/price-rises';
 
 const AT = '2026-05-08T10:00:00.000Z';
@@ -144,6 +144,12 @@ describe('units in the ledger', () => {
     // 16.80 for 0.7 l is 24.00 a litre, against 168.00 for 8.4 l (20.00) before it; tonic and cola came once.
     expect(priceRises(engine.scope, '2026-04-08', 10)).toEqual([{ ingredient: 'Gin', unit: 'l', date: '2026-05-06', unitCost: '24', before: '20', pct: '20' }]);
     expect(priceRises(engine.scope, '2026-04-08', 20)).toEqual([]);
+    // The G&T's cost history shows the jump: 184.80 for 9.1 l is 20.307692 a litre, 0.04 l of it 0.8123; with the tonic's 0.30, 1.1123.
+    expect(recipeCostHistory(engine.scope, findRecipeByName(engine.scope, 'Gin & Tonic')!.id, '2026-04-08', '2026-05-08')).toEqual([
+      { date: '2026-05-01', cost: '1.1' },
+      { date: '2026-05-06', cost: '1.1123' },
+      { date: '2026-05-08', cost: '1.1123' },
+    ]);
   });
 
   it('refuses 3 piece of flour as unit_not_convertible, naming both units, and a unit its family already has', async () => {

@@ -81,6 +81,33 @@ export function recipeCost(scope: CompanyScope, recipe: string | number, date: s
 }
 
 /**
+ * A recipe's portion cost over time: on `to`, and on every day up to it (from `from`) that a delivery
+ * of one of its ingredients (through its sub-recipes too) changed a weighted average cost — the days
+ * the plate cost can jump.
+ */
+export function recipeCostHistory(scope: CompanyScope, recipeId: number, from: string, to: string): { date: string; cost: string }[] {
+  const spec = currentRecipeBook(scope);
+  const ingredients = new Set<number>();
+  const visit = (id: number, path: readonly number[]) => {
+    if (path.includes(id)) return;
+    for (const line of spec.get(id)?.lines ?? []) {
+      if (line.ingredientId !== undefined) ingredients.add(line.ingredientId);
+      else if (line.recipeId !== undefined) visit(line.recipeId, [...path, id]);
+    }
+  };
+  getRecipe(scope, recipeId);
+  visit(recipeId, []);
+  const dates = scope.db
+    .statement(
+      `SELECT DISTINCT date FROM ledger_entries WHERE company_id = ? AND type = 'RECEIPT' AND date BETWEEN ? AND ?
+       AND ingredient_id IN (SELECT value FROM json_each(?)) ORDER BY date`,
+    )
+    .pluck()
+    .all(scope.companyId, from, to, JSON.stringify([...ingredients])) as string[];
+  return [...new Set([...dates, to])].map((date) => ({ date, cost: recipeCost(scope, recipeId, date).cost }));
+}
+
+/**
  * A recipe's cost as it is being edited, before it is saved: the lines as typed (an ingredient's in
  * any unit it converts), each priced as `recipeCost` prices a saved one.
  */

@@ -1,7 +1,7 @@
 import { listIngredientUnits, removeIngredientUnit, saveIngredientUnit } from '../../core/inventory/units';
 import type { Engine } from '../../core/engine';
-import { draftRecipeCost } from '../../core/reports/plate-cost';
-import { dateInZone } from '../../core/time/zoned-time';
+import { draftRecipeCost, recipeCostHistory } from '../../core/reports/plate-cost';
+import { addDays, dateInZone } from '../../core/time/zoned-time';
 import { deleteIngredient, listIngredients, saveIngredient } from '../../core/inventory/ingredients';
 import { createReceipt, deleteReceipt, listReceipts } from '../../core/ledger/receipts';
 import { deleteRecipe, getRecipe, listRecipes, previewExplosion, saveRecipe } from '../../core/inventory/recipes';
@@ -15,6 +15,8 @@ type InventoryChannel = ChannelsOf<typeof inventoryContracts>;
 /** The inventory, as the screens reach it; every change is announced, so every open list follows. */
 export function createInventoryHandlers(engine: Engine): Pick<Handlers, InventoryChannel> {
   const { scope, events, platform } = engine;
+  // Today where this computer is: a recipe belongs to no location.
+  const today = () => dateInZone(platform.clock.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
   const changed = <T>(what: 'storage-units' | 'ingredients' | 'recipes' | 'receipts' | 'setup', result: T): T => {
     events.emit({ type: 'inventory:changed', what });
     return result;
@@ -35,8 +37,8 @@ export function createInventoryHandlers(engine: Engine): Pick<Handlers, Inventor
     'recipes:save': (input) => changed('recipes', saveRecipe(scope, input)),
     'recipes:delete': ({ id }) => changed('recipes', (deleteRecipe(scope, id), { done: true as const })),
     'recipes:preview': ({ id, portions }) => previewExplosion(scope, id, portions),
-    // Today's costs where this computer is: a recipe belongs to no location.
-    'recipes:cost-draft': (draft) => draftRecipeCost(scope, draft, dateInZone(platform.clock.now(), Intl.DateTimeFormat().resolvedOptions().timeZone)),
+    'recipes:cost-draft': (draft) => draftRecipeCost(scope, draft, today()),
+    'recipes:cost-history': ({ id }) => recipeCostHistory(scope, id, addDays(today(), -89), today()),
     'receipts:list': ({ limit }) => listReceipts(scope, limit),
     'receipts:create': (input) => changed('receipts', { id: createReceipt(scope, input) }),
     'receipts:delete': ({ id }) => changed('receipts', (deleteReceipt(scope, id), { done: true as const })),

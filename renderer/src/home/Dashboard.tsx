@@ -183,7 +183,7 @@ function InventoryCard({ label, title, children }: { label: string; title: strin
 }
 
 /** Deliveries that cost noticeably more than before: a plate cost moved with them. */
-function PriceRises({ rises }: { rises: HomeDashboard['priceRises'] }) {
+export function PriceRises({ rises }: { rises: HomeDashboard['priceRises'] }) {
   if (rises.length === 0) return null;
   return (
     <InventoryCard label="Price rises" title="Deliveries that cost more than before">

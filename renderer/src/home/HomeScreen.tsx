@@ -1,4 +1,4 @@
-import { Dashboard, hasActiveLocation } from './Dashboard';
+import { Dashboard, hasActiveLocation, PriceRises } from './Dashboard';
 import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { SetupStep } from '../../../shared/model/setup';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -110,6 +110,8 @@ export function HomeScreen() {
       {/* Once a location is active, what happened and what is wrong come first; the checklist follows. */}
       {active ? null : checklist}
       {dashboard.data ? <Dashboard dashboard={dashboard.data} /> : null}
+      {/* A till without a synced location (a CSV profile's) has no dashboard yet: its deliveries' price rises still say so. */}
+      {dashboard.data && !active ? <PriceRises rises={dashboard.data.priceRises} /> : null}
       {active ? checklist : null}
     </Stack>
   );

@@ -5,7 +5,9 @@ import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatMoney, formatQuantity, formatUnitCost } from '../ui/format';
+import { formatDayShort, formatMoney, formatQuantity, formatUnitCost } from '../ui/format';
+import { anyOf, useLive } from '../ui/use-live';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useAction } from '../ui/use-action';
 import { call } from '../ipc/client';
 import { useInventory } from './inventory-store';
@@ -170,11 +172,33 @@ export function RecipeEditor({ recipeId, onSaved }: { recipeId: number | null; o
             ))}
           </Stack>
         ) : null}
+        {recipeId !== null && preview ? <CostHistory recipeId={recipeId} savedAs={preview} /> : null}
         <PlateCost
           draft={problems.some((problem) => Object.values(problem).some(Boolean)) || lines.some((line) => line.target === null && line.quantity !== '') ? null : { name, yield: yieldQty, lines: linesOf(lines) }}
         />
       </Stack>
     </ActionForm>
+  );
+}
+
+/** A saved recipe's portion cost over the last 90 days, a step on each delivery that moved it: where a price jump shows. */
+function CostHistory({ recipeId, savedAs }: { recipeId: number; savedAs: Preview }) {
+  const history = useLive(() => call('recipes:cost-history', { id: recipeId }), anyOf('inventory:changed'), [recipeId, savedAs]);
+  const points = history.data ?? [];
+  if (points.length < 2) return null;
+  return (
+    <Stack gap={4} aria-label="Cost history">
+      <Text fw={600}>Cost of a portion, the last 90 days</Text>
+      <ResponsiveContainer width="100%" height={140}>
+        <LineChart data={points.map((point) => ({ date: formatDayShort(point.date), cost: Number(point.cost) }))}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="date" fontSize={11} />
+          <YAxis fontSize={11} width={56} domain={['auto', 'auto']} tickFormatter={(value: number) => value.toFixed(2)} allowDecimals />
+          <Tooltip formatter={(value) => [Number(value).toFixed(2), 'a portion']} />
+          <Line type="stepAfter" dataKey="cost" stroke="#228be6" dot isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </Stack>
   );
 }
 

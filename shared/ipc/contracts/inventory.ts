@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateInput } from '../../dates';
-import { decimalInput, quantityInput } from '../../decimal-text';
+import { decimalInput, decimalOutput, quantityInput } from '../../decimal-text';
 import { recipeCostView } from '../../model/stock';
 import { explosionPreview, ingredientUnitView, ingredientView, recipeDetail, recipeSummary, setupImportResult, storageUnitView } from '../../model/inventory';
 import { ledgerEntryView } from '../../model/ledger';
@@ -120,6 +120,14 @@ export const saveRecipe = defineContract({
     .strict(),
   output: recipeDetail,
   errors: ['recipe_name_taken', 'recipe_not_found', 'ingredient_not_found', 'recipe_cycle', 'invalid_trim_pct', 'invalid_yield', 'invalid_quantity', 'invalid_input', 'unit_not_convertible'],
+});
+
+/** A saved recipe's portion cost on each day a delivery changed it, over the last 90 days to today. */
+export const recipeCostHistory = defineContract({
+  channel: 'recipes:cost-history',
+  input: z.object({ id }).strict(),
+  output: z.array(z.object({ date: z.string(), cost: decimalOutput })),
+  errors: ['recipe_not_found'],
 });
 
 /** A recipe's plate cost as it is edited, before it is saved: the editor's name, yield and lines. */
