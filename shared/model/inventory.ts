@@ -12,7 +12,13 @@ export const ingredientView = z.object({ id, name: z.string(), unit: z.string() 
 export type Ingredient = z.infer<typeof ingredientView>;
 
 /** A pack unit of an ingredient: one `name` is `factor` of its base unit ("case" = "24" bottle). */
-export const ingredientUnitView = z.object({ ingredientId: id, name: z.string(), factor: decimalOutput });
+export const ingredientUnitView = z.object({
+  ingredientId: id,
+  name: z.string(),
+  factor: decimalOutput,
+  /** Stock and count sheets show the ingredient in this unit, from it down. */
+  countUnit: z.boolean(),
+});
 export type IngredientUnit = z.infer<typeof ingredientUnitView>;
 
 export const recipeLineView = z.object({

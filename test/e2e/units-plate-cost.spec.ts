@@ -87,6 +87,11 @@ test('a bar receives gin in cases, counts it in cases and bottles, reads a cockt
       await expect(page.getByRole('table', { name: 'Counts' }).getByText('Finished').first()).toBeVisible();
       await inventory.tab('Ingredients');
       await expect(page.getByRole('table', { name: 'Ingredients' }).getByRole('row', { name: /^Gin/ })).toContainText('2 case 5 bottle 0.280 l in Bar');
+      // Counted in bottles instead: 12.18 l is 17 bottle and 0.28 l.
+      await page.getByRole('button', { name: 'Units of Gin' }).click();
+      await app.choose('Stock and count sheets show it in', 'bottle and smaller', page.getByRole('dialog', { name: 'Units of Gin' }));
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('table', { name: 'Ingredients' }).getByRole('row', { name: /^Gin/ })).toContainText('17 bottle 0.280 l in Bar');
     });
 
     await test.step('a gin & tonic of 40 ml gin and 0,15 l tonic costs 1.10 a glass', async () => {

@@ -62,8 +62,14 @@ export const ingredientUnits = sqliteTable(
       .references(() => ingredients.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     factor: text('factor').notNull(),
+    /** The unit stock and count sheets show the ingredient in, from it down ("17 bottle 0.28 l"); at most one per ingredient. */
+    countUnit: integer('count_unit', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [uniqueIndex('ingredient_units_name').on(t.ingredientId, t.name), check('ingredient_units_name_lower', sql`${t.name} = lower(${t.name})`)],
+  (t) => [
+    uniqueIndex('ingredient_units_name').on(t.ingredientId, t.name),
+    uniqueIndex('ingredient_units_count_unit').on(t.ingredientId).where(sql`${t.countUnit} = 1`),
+    check('ingredient_units_name_lower', sql`${t.name} = lower(${t.name})`),
+  ],
 );
 
 export const recipes = sqliteTable(

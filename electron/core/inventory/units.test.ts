@@ -18,7 +18,7 @@ import { finishCount, countSheet, setCountLine, startCount } from '../stock/stoc
 import { moveStock, recordWaste } from '../stock/waste-and-moves';
 import { explodeRecipe } from './recipe-explosion';
 import { currentRecipeBook, findRecipeByName, getRecipe, saveRecipe } from './recipes';
-import { perBase, saveIngredientUnit, splitQuantity, sumToBase, unitBook, type UnitBook } from './units';
+import { listIngredientUnits, perBase, saveIngredientUnit, setCountUnit, splitQuantity, sumToBase, unitBook, type UnitBook } from './units';
 import { itemCost, menuReport, recipeCost, recipeCostHistory } from '../reports/plate-cost';
 import { priceRises } from '../reports/price-rises';
 
@@ -150,6 +150,18 @@ describe('units in the ledger', () => {
       { date: '2026-05-06', cost: '1.1123' },
       { date: '2026-05-08', cost: '1.1123' },
     ]);
+  });
+
+  it('keeps one count unit per ingredient, by a unique index', () => {
+    const gin = findIngredientByName(engine.scope, 'Gin')!.id;
+    setCountUnit(engine.scope, gin, 'bottle');
+    setCountUnit(engine.scope, gin, 'Case');
+    expect(listIngredientUnits(engine.scope).filter((unit) => unit.ingredientId === gin).map((unit) => [unit.name, unit.countUnit])).toEqual([
+      ['bottle', false],
+      ['case', true],
+    ]);
+    expect(refusal(() => setCountUnit(engine.scope, gin, 'crate'))).toMatchObject({ code: 'invalid_input' });
+    expect(() => engine.scope.db.sqlite.prepare('UPDATE ingredient_units SET count_unit = 1 WHERE ingredient_id = ?').run(gin)).toThrow(/UNIQUE/);
   });
 
   it('refuses 3 piece of flour as unit_not_convertible, naming both units, and a unit its family already has', async () => {

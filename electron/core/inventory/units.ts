@@ -136,9 +136,25 @@ const MAX_UNIT_NAME = 20;
 export function listIngredientUnits(scope: CompanyScope): IngredientUnit[] {
   return (
     scope.db
-      .statement('SELECT u.ingredient_id AS ingredientId, u.name, u.factor FROM ingredient_units u JOIN ingredients i ON i.id = u.ingredient_id WHERE i.company_id = ? ORDER BY i.name, u.name')
-      .all(scope.companyId) as IngredientUnit[]
-  ).map((unit) => ({ ...unit, factor: new Decimal(unit.factor).toFixed() }));
+      .statement(
+        'SELECT u.ingredient_id AS ingredientId, u.name, u.factor, u.count_unit AS countUnit FROM ingredient_units u JOIN ingredients i ON i.id = u.ingredient_id WHERE i.company_id = ? ORDER BY i.name, u.name',
+      )
+      .all(scope.companyId) as (Omit<IngredientUnit, 'countUnit'> & { countUnit: number })[]
+  ).map((unit) => ({ ...unit, factor: new Decimal(unit.factor).toFixed(), countUnit: unit.countUnit === 1 }));
+}
+
+/**
+ * The pack unit stock and count sheets show an ingredient in, from it down ("bottle": 17 bottle
+ * 0.28 l), or none (null: its largest packs first). One per ingredient, held by a unique index.
+ */
+export function setCountUnit(scope: CompanyScope, ingredientId: number, name: string | null): void {
+  scope.db.write(() => {
+    requireIngredient(scope, ingredientId);
+    scope.db.statement('UPDATE ingredient_units SET count_unit = 0 WHERE ingredient_id = ?').run(ingredientId);
+    if (name === null) return;
+    const { changes } = scope.db.statement('UPDATE ingredient_units SET count_unit = 1 WHERE ingredient_id = ? AND name = ?').run(ingredientId, name.trim().replace(/\s+/g, ' ').toLowerCase());
+    if (changes === 0) throw new DomainError('invalid_input', `The ingredient has no unit named ${quoted(name)}.`);
+  });
 }
 
 /** Every ingredient's unit book, for readers that convert many lines (a recipe book, the mappings). */

@@ -1,4 +1,4 @@
-import { listIngredientUnits, removeIngredientUnit, saveIngredientUnit } from '../../core/inventory/units';
+import { listIngredientUnits, removeIngredientUnit, saveIngredientUnit, setCountUnit } from '../../core/inventory/units';
 import type { Engine } from '../../core/engine';
 import { draftRecipeCost, recipeCostHistory } from '../../core/reports/plate-cost';
 import { addDays, dateInZone } from '../../core/time/zoned-time';
@@ -32,6 +32,7 @@ export function createInventoryHandlers(engine: Engine): Pick<Handlers, Inventor
     'ingredients:units': () => listIngredientUnits(scope),
     'ingredients:unit-save': ({ ingredientId, name, factor }) => changed('ingredients', (saveIngredientUnit(scope, ingredientId, name, factor), listIngredientUnits(scope))),
     'ingredients:unit-remove': ({ ingredientId, name }) => changed('ingredients', (removeIngredientUnit(scope, ingredientId, name), listIngredientUnits(scope))),
+    'ingredients:count-unit': ({ ingredientId, name }) => changed('ingredients', (setCountUnit(scope, ingredientId, name), listIngredientUnits(scope))),
     'recipes:list': () => listRecipes(scope),
     'recipes:get': ({ id }) => getRecipe(scope, id),
     'recipes:save': (input) => changed('recipes', saveRecipe(scope, input)),

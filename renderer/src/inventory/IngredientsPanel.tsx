@@ -1,4 +1,4 @@
-import { Autocomplete, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -53,6 +53,9 @@ function UnitsForm({ ingredient }: { ingredient: Ingredient }) {
   const remove = useAction(async (unit: string) => {
     await call('ingredients:unit-remove', { ingredientId: ingredient.id, name: unit });
   });
+  const countIn = useAction(async (unit: string | null) => {
+    await call('ingredients:count-unit', { ingredientId: ingredient.id, name: unit });
+  });
   return (
     <Stack>
       <Text size="sm">
@@ -76,6 +79,17 @@ function UnitsForm({ ingredient }: { ingredient: Ingredient }) {
           </Table.Tbody>
         </Table>
       ) : null}
+      {units.length > 0 ? (
+        <Select
+          label="Stock and count sheets show it in"
+          description="From this unit down: 17 bottle 0.28 l rather than 2 case 5 bottle 0.28 l"
+          data={[{ value: '', label: 'Its largest units first' }, ...units.map((unit) => ({ value: unit.name, label: `${unit.name} and smaller` }))]}
+          value={units.find((unit) => unit.countUnit)?.name ?? ''}
+          allowDeselect={false}
+          onChange={(value) => void countIn.run(value ? value : null)}
+          w={320}
+        />
+      ) : null}
       <ActionForm onSubmit={add.run}>
         <Group align="end">
           <TextInput label="Unit" placeholder="case" value={name} onChange={(event) => setName(event.currentTarget.value)} w={140} required />
@@ -85,7 +99,7 @@ function UnitsForm({ ingredient }: { ingredient: Ingredient }) {
           </Button>
         </Group>
       </ActionForm>
-      <ErrorNotice error={add.error ?? remove.error} onClose={() => (add.clearError(), remove.clearError())} />
+      <ErrorNotice error={add.error ?? remove.error ?? countIn.error} onClose={() => (add.clearError(), remove.clearError(), countIn.clearError())} />
     </Stack>
   );
 }

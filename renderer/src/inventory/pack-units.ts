@@ -6,15 +6,22 @@ import { formatAtUnit, formatQuantity } from '../ui/format';
 export interface Pack {
   name: string;
   factor: string;
+  /** The chosen count unit: packs larger than it are not used. */
+  countUnit: boolean;
 }
 
-/** The quantity in whole packs, largest first, and what is left in the base unit; the base quantity alone without packs. */
+/**
+ * The quantity in whole packs, largest first (from the chosen count unit down), and what is left in
+ * the base unit; the base quantity alone without packs.
+ */
 export function inPacks(quantity: string, unit: string, packs: readonly Pack[]): string {
   const total = new Decimal(quantity);
   if (packs.length === 0 || total.isNegative() || total.isZero()) return formatAtUnit(quantity, unit);
+  const chosen = packs.find((pack) => pack.countUnit);
   let rest = total;
   const parts: string[] = [];
-  for (const pack of [...packs].sort((a, b) => new Decimal(b.factor).comparedTo(new Decimal(a.factor)))) {
+  const used = chosen ? packs.filter((pack) => new Decimal(pack.factor).lessThanOrEqualTo(chosen.factor)) : packs;
+  for (const pack of [...used].sort((a, b) => new Decimal(b.factor).comparedTo(new Decimal(a.factor)))) {
     const whole = rest.dividedToIntegerBy(pack.factor);
     if (whole.greaterThan(0)) {
       parts.push(`${formatQuantity(whole.toFixed())} ${pack.name}`);

@@ -76,6 +76,14 @@ export const removeIngredientUnit = defineContract({
   errors: ['ingredient_not_found', 'invalid_input', 'unit_in_use'],
 });
 
+/** The unit stock and count sheets show an ingredient in (null: its largest packs first). */
+export const setCountUnit = defineContract({
+  channel: 'ingredients:count-unit',
+  input: z.object({ ingredientId: id, name: z.string().trim().min(1).max(20).nullable() }).strict(),
+  output: z.array(ingredientUnitView),
+  errors: ['ingredient_not_found', 'invalid_input'],
+});
+
 export const deleteIngredient = defineContract({
   channel: 'ingredients:delete',
   input: z.object({ id }).strict(),

@@ -1,0 +1,2 @@
+ALTER TABLE `ingredient_units` ADD `count_unit` integer DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX `ingredient_units_count_unit` ON `ingredient_units` (`ingredient_id`) WHERE "ingredient_units"."count_unit" = 1;
