@@ -82,7 +82,7 @@ function UnitsForm({ ingredient }: { ingredient: Ingredient }) {
       {units.length > 0 ? (
         <Select
           label="Stock and count sheets show it in"
-          description="From this unit down: 17 bottle 0.28 l rather than 2 case 5 bottle 0.28 l"
+          description="From this unit down: for example in bottles only, rather than cases and bottles"
           data={[{ value: '', label: 'Its largest units first' }, ...units.map((unit) => ({ value: unit.name, label: `${unit.name} and smaller` }))]}
           value={units.find((unit) => unit.countUnit)?.name ?? ''}
           allowDeselect={false}
