@@ -4,7 +4,7 @@ import { ingredients, recipeLines, recipes } from '../db/schema';
 import { Decimal, formatDecimal, formatScaled, fromScaled, parseDecimal, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { requireIngredient } from './ingredients';
-import { requirePerBase, splitQuantity, unitBook, unitBooks, unitKey, type UnitBook } from './units';
+import { keptUnit, requirePerBase, splitQuantity, unitBook, unitBooks, type UnitBook } from './units';
 import { unitWrites } from './unit-version';
 import { requireName } from './names';
 import { describeExplosionException, explodeRecipe, findCycle, type RecipeBook, type RecipeSpec } from './recipe-explosion';
@@ -170,12 +170,7 @@ function validateLine(scope: CompanyScope, line: RecipeLineInput, position: numb
   const typedUnit = typed.unit ?? (line.unit?.trim() || null);
   if (typedUnit !== null && line.recipeId !== undefined) throw new DomainError('invalid_input', `${where}: a recipe line counts portions of the recipe, without a unit.`);
   // An ingredient line keeps the unit it was typed in (converted when the recipe is read): 40 ml of a litre-based gin.
-  let unit: string | null = null;
-  if (typedUnit !== null && line.ingredientId !== undefined) {
-    const book = unitBook(scope, line.ingredientId);
-    requirePerBase(book, typedUnit);
-    unit = unitKey(typedUnit) === unitKey(book.base) ? null : (book.packs.find((pack) => unitKey(pack.name) === unitKey(typedUnit))?.name ?? unitKey(typedUnit));
-  }
+  const unit = typedUnit !== null && line.ingredientId !== undefined ? keptUnit(unitBook(scope, line.ingredientId), typedUnit) : null;
   const quantity = parseDecimal(typed.number, 'invalid_quantity', `${where}: quantity`);
   if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${where}: quantity must be above 0.`);
   toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', `${where}: quantity`);

@@ -106,10 +106,22 @@ export interface Converted {
   unit: string;
 }
 
+/** A typed unit as the book spells it: a pack unit's own name, else its key (`L` is `l`). */
+const spelled = (book: UnitBook, unit: string) => book.packs.find((pack) => unitKey(pack.name) === unitKey(unit))?.name ?? unitKey(unit);
+
+/**
+ * The unit a recipe line or a mapping keeps beside its quantity, checked to convert: null for the
+ * base unit (the quantity is then the base's), else the unit as the book spells it.
+ */
+export function keptUnit(book: UnitBook, typed: string): string | null {
+  requirePerBase(book, typed);
+  return unitKey(typed) === unitKey(book.base) ? null : spelled(book, typed);
+}
+
 export function toBase(book: UnitBook, text: string, field: string): Converted {
   const typed = splitQuantity(text);
   const quantity = parseDecimal(typed.number, 'invalid_quantity', field);
-  const unit = typed.unit === null ? book.base : (book.packs.find((pack) => unitKey(pack.name) === unitKey(typed.unit as string))?.name ?? unitKey(typed.unit));
+  const unit = typed.unit === null ? book.base : spelled(book, typed.unit);
   return { base: quantity.times(requirePerBase(book, unit)), quantity, unit };
 }
 

@@ -12,7 +12,7 @@ import { parseDecimal, QUANTITY_SCALE, toScaled } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 import { requireIngredient } from '../inventory/ingredients';
 import { requireRecipe } from '../inventory/recipes';
-import { requirePerBase, splitQuantity, unitBook, unitKey } from '../inventory/units';
+import { keptUnit, splitQuantity, unitBook } from '../inventory/units';
 import { requireAnyLocation } from '../locations/location-sync';
 import { resolveRenames } from './item-renames';
 import { targetView } from './mapping-target';
@@ -158,10 +158,7 @@ type MappingRow = Omit<MappingView, 'quantity' | 'isSubtraction'> & { quantity: 
 function mappingUnit(scope: CompanyScope, target: MappingInput['target'], typed: string | null): string | null {
   if (typed === null) return null;
   if ('recipeId' in target) throw new DomainError('invalid_input', 'A recipe mapping counts portions of the recipe, without a unit.');
-  const book = unitBook(scope, target.ingredientId);
-  requirePerBase(book, typed);
-  if (unitKey(typed) === unitKey(book.base)) return null;
-  return book.packs.find((pack) => unitKey(pack.name) === unitKey(typed))?.name ?? unitKey(typed);
+  return keptUnit(unitBook(scope, target.ingredientId), typed);
 }
 const view = (row: MappingRow): MappingView => targetView(row);
 
