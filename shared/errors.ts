@@ -255,6 +255,42 @@ const sharedErrors = {
     meaning: 'A migration is already pending or running.',
     fix: 'Wait for it to finish, or cancel it first.',
   },
+  database_damaged: {
+    meaning: 'Larder’s database file is damaged (it is not a database, fails its check, or could not be brought up to date). Larder has not changed it.',
+    fix: 'Restore the newest verified backup (Larder offers it). The damaged file is kept beside it for support.',
+  },
+  database_missing: {
+    meaning: 'Larder’s database file is missing from a data folder where Larder has run before (its log, settings, key or backups are there).',
+    fix: 'Restore the newest verified backup, or put larder.db back. Only if you mean to start again with no data: npm run cli -- init.',
+  },
+  backup_not_found: {
+    meaning: 'There is no backup file at that place.',
+    fix: 'Pick a backup from the list (Settings → Backups, or npm run cli -- backup list).',
+  },
+  backup_damaged: {
+    meaning: 'The backup file fails its check (it is incomplete, changed since it was written, or not a Larder backup). Nothing was restored.',
+    fix: 'Pick an older verified backup.',
+  },
+  backup_too_new: {
+    meaning: 'The backup was written by a newer version of Larder than this one. Nothing was restored.',
+    fix: 'Install the newest Larder, then restore it.',
+  },
+  backup_failed: {
+    meaning: 'Larder could not write or verify a backup in the backup folder. The database itself is unchanged.',
+    fix: 'Check that the backup folder in Settings exists, is writable and has space (a network share must be connected), then try again.',
+  },
+  confirmation_required: {
+    meaning: 'This replaces data, so Larder showed what it would do and changed nothing.',
+    fix: 'Read the preview; run the command again with --yes to go ahead.',
+  },
+  export_invalid: {
+    meaning: 'The file is not a Larder export, or part of it is missing or damaged. Nothing was imported.',
+    fix: 'Use a larder-export-….zip file written by Larder’s export, as it was written.',
+  },
+  import_needs_empty_larder: {
+    meaning: 'An export is imported only into an empty Larder, so nothing already here is mixed with it. Nothing was imported.',
+    fix: 'Import into a new data folder (set LARDER_HOME to an empty folder), or restore a backup instead.',
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 export const errorCatalog = { ...sharedErrors, ...lightspeedErrors, ...sidesErrors, ...csvErrors } as const satisfies Record<string, CatalogEntry>;

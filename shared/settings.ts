@@ -53,6 +53,17 @@ export const settingsSchema = z.object({
    * currency code, e.g. {"USD": "0.92"}: food cost % compares sales and costs only in one currency.
    */
   exchangeRates: z.record(z.string().regex(/^[A-Z]{3}$/), z.string().regex(/^\d{1,9}(\.\d{1,9})?$/).refine((rate) => Number(rate) > 0, 'must be above 0')).default({}),
+  /** Where backups are written; null: the Backups folder inside the data folder. A synced or network folder keeps them off this PC. */
+  backupFolder: z.string().min(1).nullable().default(null),
+  /** How many generations of each kind of automatic backup are kept. */
+  backupKeep: z
+    .object({
+      daily: z.number().int().min(1).max(90).default(7),
+      weekly: z.number().int().min(0).max(52).default(4),
+      monthly: z.number().int().min(0).max(120).default(12),
+      beforeChange: z.number().int().min(1).max(50).default(5),
+    })
+    .default({ daily: 7, weekly: 4, monthly: 12, beforeChange: 5 }),
   /** Set while the demo account is in use: the port its fake K-Series listens on, kept across restarts. */
   demoAccount: z.object({ port: z.number().int().min(1).max(65535), sidesPort: z.number().int().min(1).max(65535).optional() }).nullable().default(null),
 });

@@ -15,6 +15,17 @@ export class DomainError extends Error {
   }
 }
 
+/** A refusal with facts the door prints beside its code and words (a damaged database's path, a restore's preview). */
+export class DomainRefusal extends DomainError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly facts: Readonly<Record<string, unknown>>,
+  ) {
+    super(code, message);
+  }
+}
+
 /**
  * A failed call to a POS (Lightspeed, Sides). `temporary` marks what is worth retrying later (rate
  * limits, server errors, network failures); `retryAfterMs` is the server's own Retry-After, capped.
@@ -79,6 +90,11 @@ export function asDomainError(error: unknown): DomainError | null {
   // and write with "disk I/O error" (SQLITE_IOERR_SHMSIZE, or _WRITE, _FSYNC, _TRUNCATE on the way).
   if (code.startsWith('SQLITE_IOERR')) {
     return new DomainError('disk_full', 'Larder could not read or write its data folder: the disk that holds it is full (or failing), so nothing was saved. Free some space on it.');
+  }
+  // A page that fails its own structure mid-query: the file was damaged under Larder (a disk fault, a
+  // copy over it). Start-up checks catch most of this; the rest surfaces here, never as a bug.
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new DomainError('database_damaged', 'Larder’s database file is damaged. Restore the newest verified backup (Settings → Backups, or npm run cli -- backup list).');
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
     return new DomainError('data_folder_read_only', 'Larder cannot write to its data folder (it is read-only or belongs to another user), so nothing was saved.');

@@ -1,4 +1,5 @@
 // The composition root of the engine: one per process (the Electron app, the web host, the CLI).
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDefaultCompany, type CompanyScope } from './db/company';
 import { ConnectionService } from './sources/lightspeed/connection-service';
@@ -16,6 +17,8 @@ import { exchangeLimitsFrom } from './sources/pos-exchange';
 import { SidesConnection } from './sources/sides/sides-connection';
 import { daySources } from './transfer/day-sources';
 import { lightspeedDays } from './sources/lightspeed/lightspeed-days';
+import { backupIfDue, backupStatus, takeBackup, type BackupKind, type BackupPlace, type BackupRecord, type BackupStatus } from './backup/backups';
+import { backupPlaceOf, DATABASE_FILE, LOG_FILE } from './backup/data-folder';
 
 export type Runtime = 'electron' | 'web' | 'cli';
 
@@ -35,15 +38,25 @@ export interface Engine {
     readonly connection: ConnectionService;
   };
   readonly sides: SidesConnection;
+  readonly backups: EngineBackups;
   /** What every transfer, migration and run-due in this process works with. */
   readonly transfers: TransferContext;
   close(): void;
 }
 
-export const DATABASE_FILE = 'larder.db';
-export const LOG_FILE = 'larder.log';
+export { DATABASE_FILE, LOG_FILE };
+
+/** The database's backups, as this process takes them (see backup/backups.ts). */
+export interface EngineBackups {
+  place(): BackupPlace;
+  take(kind: BackupKind): Promise<BackupRecord>;
+  /** The day's automatic backup when none was taken today. */
+  ifDue(): Promise<BackupRecord | null>;
+  status(): BackupStatus;
+}
 
 export function createEngine(platform: Platform, runtime: Runtime): Engine {
+  const created = !existsSync(join(platform.dataFolder, DATABASE_FILE));
   const db = openDatabase({
     file: join(platform.dataFolder, DATABASE_FILE),
     migrationsFolder: platform.migrationsFolder,
@@ -54,10 +67,13 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
   const config = () => resolveLightspeedConfig(platform.settings, platform.env, () => vault.find(CLIENT_SECRET_NAME));
   const events = new EventBus();
   const log = new ActivityLog(join(platform.dataFolder, LOG_FILE), platform.clock, () => vault.values());
+  // The log then shows Larder kept data here: a database missing later is missing, not a first start.
+  if (created) log.info(`Created a new database at ${join(platform.dataFolder, DATABASE_FILE)}.`);
   // One token manager per process: its single-flight refresh is shared by every caller in it.
   const tokens = new TokenManager(scope, vault, config, platform.clock, () => events.emit({ type: 'connection:changed' }));
   const api = new LightspeedApi(tokens, () => config().endpoints.apiUrl, Date.now, () => exchangeLimitsFrom(platform.env));
   const sides = new SidesConnection(scope, vault, platform.env, platform.clock);
+  const backupPlace = () => backupPlaceOf(platform);
   const days = daySources(scope, { lightspeed: lightspeedDays(api), sides: sides.days() });
   return {
     runtime,
@@ -69,6 +85,12 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
     log,
     lightspeed: { config, tokens, api, connection: new ConnectionService(scope, vault, config, api, platform.clock) },
     sides,
+    backups: {
+      place: backupPlace,
+      take: (kind) => takeBackup(db.sqlite, backupPlace(), kind),
+      ifDue: () => backupIfDue(db.sqlite, backupPlace()),
+      status: () => backupStatus(backupPlace()),
+    },
     transfers: {
       scope,
       days,

@@ -1,5 +1,5 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -45,6 +45,32 @@ function ownerOnly(file: string): void {
   for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
 }
 
+/**
+ * Brings a connection's database up to this Larder's schema. Generated migrations rebuild a table to
+ * change a column (create, copy, drop, rename). The migrator runs them in one transaction, where their
+ * own PRAGMA foreign_keys=OFF does nothing, so dropping a table that others reference would fail: keys
+ * are off for the migration and checked after it. A restore runs this on the live connection too.
+ */
+export function migrateDatabase(sqlite: Database.Database, migrationsFolder: string): void {
+  sqlite.pragma('foreign_keys = OFF');
+  migrate(drizzle(sqlite, { schema }), { migrationsFolder });
+  const broken = sqlite.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) throw new Error(`The database migration left ${broken.length} broken foreign key(s); the data folder needs attention.`);
+  sqlite.pragma('foreign_keys = ON');
+}
+
+/** The schema version this Larder writes: how many migrations it ships. */
+export function knownSchemaVersion(migrationsFolder: string): number {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  return journal.entries.length;
+}
+
+/** A database's schema version: how many migrations were applied to it (0 for a file none ran on). */
+export function schemaVersionOf(sqlite: Database.Database): number {
+  const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  return table ? (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number) : 0;
+}
+
 export function openDatabase(options: OpenDatabaseOptions): LarderDb {
   const onDisk = options.file !== ':memory:';
   if (onDisk) {
@@ -63,14 +89,7 @@ export function openDatabase(options: OpenDatabaseOptions): LarderDb {
     // few (one per business day), so the extra fsync per commit costs nothing that matters.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 10000');
-    // Generated migrations rebuild a table to change a column (create, copy, drop, rename). The migrator
-    // runs them in one transaction, where their own PRAGMA foreign_keys=OFF does nothing, so dropping a
-    // table that others reference would fail: keys are off for the migration and checked after it.
-    sqlite.pragma('foreign_keys = OFF');
-    migrate(orm, { migrationsFolder: options.migrationsFolder });
-    const broken = sqlite.pragma('foreign_key_check') as unknown[];
-    if (broken.length > 0) throw new Error(`The database migration left ${broken.length} broken foreign key(s); the data folder needs attention.`);
-    sqlite.pragma('foreign_keys = ON');
+    migrateDatabase(sqlite, options.migrationsFolder);
   } catch (error) {
     sqlite.close();
     throw error;

@@ -1,8 +1,9 @@
 // `npm run cli -- <command>`: the engine without a window. Each command prints one JSON document as
 // its last stdout line; a refusal exits 1 with {"error":{"code","message"}}, and so does a command
 // whose result says something failed (a transfer), with its JSON unchanged, so schedulers notice.
-import { asDomainError, DomainError } from '../../core/domain-error';
-import { createEngine, type Engine } from '../../core/engine';
+import { asDomainError, DomainError, DomainRefusal } from '../../core/domain-error';
+import type { Engine } from '../../core/engine';
+import { startEngine } from '../../core/backup/startup';
 import { createNodePlatform } from '../../core/platform/node-platform';
 import { csvCommands } from './csv-commands';
 import { sidesCommands } from './sides-commands';
@@ -11,8 +12,9 @@ import { inventoryCommands } from './inventory-commands';
 import { lightspeedCommands } from './lightspeed-commands';
 import type { CliIo, Command } from './command';
 import { transferCommands } from './transfer-commands';
+import { backupCommands } from './backup-commands';
 
-const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands, ...transferCommands, ...csvCommands, ...sidesCommands, ...stockCommands };
+const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands, ...transferCommands, ...csvCommands, ...sidesCommands, ...stockCommands, ...backupCommands };
 
 const HELP_WORDS = ['help', '--help', '-h'];
 
@@ -38,14 +40,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.write(JSON.stringify(help(io, name)));
       return 0;
     }
-    engine = createEngine(createNodePlatform({ env: io.env }), 'cli');
-    const result = await command.run(engine, args, io);
+    const platform = createNodePlatform({ env: io.env });
+    let result: unknown;
+    if ('runOnPlatform' in command) result = await command.runOnPlatform(platform, args, io);
+    else {
+      engine = await startEngine(platform, 'cli');
+      result = await command.run(engine, args, io);
+    }
     io.write(JSON.stringify(result));
     return command.failed?.(result as never) ? 1 : 0;
   } catch (error) {
     const known = asDomainError(error);
     if (known) {
-      io.write(JSON.stringify({ error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}), ...(known.rows ? { rows: known.rows } : {}) } }));
+      const facts = known instanceof DomainRefusal ? known.facts : {};
+      io.write(JSON.stringify({ error: { code: known.code, message: known.message, ...facts, ...(known.details ? { details: known.details } : {}), ...(known.rows ? { rows: known.rows } : {}) } }));
       return 1;
     }
     io.write(JSON.stringify({ error: { code: 'internal_error', message: error instanceof Error ? error.message : String(error) } }));

@@ -1,0 +1,120 @@
+// What state the data folder's database is in before anything opens it for work: healthy (perhaps
+// behind this Larder's schema), new, missing where Larder ran before, or damaged. Larder never puts an
+// empty database silently in place of one that was there, and never crashes on a damaged one.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { knownSchemaVersion, schemaVersionOf } from '../db/open-database';
+import { DomainRefusal } from '../domain-error';
+import type { ErrorCode } from '../../../shared/errors';
+import type { Platform } from '../platform/platform';
+import { backupFolderOf, listBackups, newestVerifiedBackup, type BackupPlace, type BackupRecord } from './backups';
+
+export const DATABASE_FILE = 'larder.db';
+export const LOG_FILE = 'larder.log';
+
+export type DatabaseState =
+  | { state: 'ok'; schemaVersion: number; pending: number }
+  | { state: 'new' }
+  | { state: 'missing'; traces: string[] }
+  | { state: 'damaged'; reason: string };
+
+/** Where this process's backups go and how many are kept, from its settings. */
+export function backupPlaceOf(platform: Platform): BackupPlace {
+  return {
+    folder: backupFolderOf(platform.dataFolder, platform.settings.get('backupFolder')),
+    keep: platform.settings.get('backupKeep'),
+    migrationsFolder: platform.migrationsFolder,
+    clock: platform.clock,
+    ...(platform.nativeBinding ? { nativeBinding: platform.nativeBinding } : {}),
+  };
+}
+
+export function databaseFileOf(platform: Pick<Platform, 'dataFolder'>): string {
+  return join(platform.dataFolder, DATABASE_FILE);
+}
+
+/**
+ * settings.json shows Larder ran here only through what Larder writes there itself while it runs (a
+ * window's place, the tray notice, the demo): a settings file written before the first start (the
+ * Lightspeed client, a backup folder on a share) is how an office sets Larder up, not data.
+ */
+function settingsWrittenByLarder(file: string): boolean {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    return (saved.windowBounds ?? null) !== null || saved.trayNoticeShown === true || (saved.demoAccount ?? null) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What in the data folder shows Larder kept data here: its log (the engine writes a line when it
+ * creates a database), its key, a write-ahead log, settings it wrote while running, backups.
+ */
+function tracesOfLarder(platform: Platform, place: BackupPlace): string[] {
+  const traces = [LOG_FILE, `${LOG_FILE}.1`, 'secret.key', `${DATABASE_FILE}-wal`].filter((name) => existsSync(join(platform.dataFolder, name)));
+  if (settingsWrittenByLarder(join(platform.dataFolder, 'settings.json'))) traces.push('settings.json');
+  if (listBackups(place).length > 0) traces.push(place.folder);
+  return traces;
+}
+
+/**
+ * The database's state, read without changing it. A file that is not a database, fails SQLite's
+ * quick check, or holds no Larder schema is damaged; an empty file where Larder ran before is too.
+ */
+export function inspectDatabase(platform: Platform, place: BackupPlace = backupPlaceOf(platform)): DatabaseState {
+  const file = databaseFileOf(platform);
+  const size = existsSync(file) ? statSync(file).size : null;
+  if (size === null || size === 0) {
+    const traces = tracesOfLarder(platform, place);
+    if (traces.length === 0) return { state: 'new' };
+    return size === null ? { state: 'missing', traces } : { state: 'damaged', reason: 'the file is empty (0 bytes)' };
+  }
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file, { fileMustExist: true, ...(platform.nativeBinding ? { nativeBinding: platform.nativeBinding } : {}) });
+    sqlite.pragma('busy_timeout = 10000');
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') return { state: 'damaged', reason: `SQLite's check found: ${String(check)}` };
+    const schemaVersion = schemaVersionOf(sqlite);
+    if (schemaVersion === 0) return { state: 'damaged', reason: 'the file holds no Larder data' };
+    return { state: 'ok', schemaVersion, pending: Math.max(0, knownSchemaVersion(platform.migrationsFolder) - schemaVersion) };
+  } catch (error) {
+    // Only what SQLite says of the file itself is damage; a full disk, a read-only folder or a lock is not.
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return { state: 'damaged', reason: (error as Error).message };
+    throw error;
+  } finally {
+    sqlite?.close();
+  }
+}
+
+/** A database Larder will not work on: what happened, where, and the backup that would bring it back. */
+export class DatabaseProblem extends DomainRefusal {
+  constructor(
+    code: Extract<ErrorCode, 'database_damaged' | 'database_missing'>,
+    message: string,
+    readonly path: string,
+    readonly newestBackup: BackupRecord | null,
+  ) {
+    super(code, message, { path, newest_backup: newestBackup ? { file: newestBackup.file, created_at: newestBackup.created_at } : null });
+  }
+}
+
+/** The refusal for a database in `state`, or null when Larder may open it. */
+export function problemOf(platform: Platform, state: DatabaseState, place: BackupPlace = backupPlaceOf(platform)): DatabaseProblem | null {
+  if (state.state !== 'missing' && state.state !== 'damaged') return null;
+  const file = databaseFileOf(platform);
+  const newest = newestVerifiedBackup(place);
+  const offer = newest ? ` The newest verified backup is ${newest.file} (${newest.created_at}).` : ' No verified backup was found.';
+  if (state.state === 'missing') {
+    return new DatabaseProblem(
+      'database_missing',
+      `Larder's database ${file} is missing, but Larder ran in this folder before (${state.traces.join(', ')}).${offer}`,
+      file,
+      newest,
+    );
+  }
+  return new DatabaseProblem('database_damaged', `Larder's database ${file} is damaged: ${state.reason}.${offer}`, file, newest);
+}
