@@ -17,7 +17,7 @@ import { exchangeLimitsFrom } from './sources/pos-exchange';
 import { SidesConnection } from './sources/sides/sides-connection';
 import { daySources } from './transfer/day-sources';
 import { lightspeedDays } from './sources/lightspeed/lightspeed-days';
-import { backupIfDue, backupStatus, takeBackup, type BackupKind, type BackupPlace, type BackupRecord, type BackupStatus } from './backup/backups';
+import { backupIfDue, backupStatus, dueKind, listBackups, takeBackup, type BackupKind, type BackupPlace, type BackupRecord, type BackupStatus } from './backup/backups';
 import { backupPlaceOf, DATABASE_FILE, LOG_FILE } from './backup/data-folder';
 
 export type Runtime = 'electron' | 'web' | 'cli';
@@ -50,6 +50,8 @@ export { DATABASE_FILE, LOG_FILE };
 export interface EngineBackups {
   place(): BackupPlace;
   take(kind: BackupKind): Promise<BackupRecord>;
+  /** A backup asked for by a person: today's automatic one if it is still due, else a before-change one. */
+  now(): Promise<BackupRecord>;
   /** The day's automatic backup when none was taken today. */
   ifDue(): Promise<BackupRecord | null>;
   status(): BackupStatus;
@@ -88,6 +90,7 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
     backups: {
       place: backupPlace,
       take: (kind) => takeBackup(db.sqlite, backupPlace(), kind),
+      now: () => takeBackup(db.sqlite, backupPlace(), dueKind(listBackups(backupPlace()), platform.clock.now()) ?? 'before-change'),
       ifDue: () => backupIfDue(db.sqlite, backupPlace()),
       status: () => backupStatus(backupPlace()),
     },
@@ -100,6 +103,10 @@ export function createEngine(platform: Platform, runtime: Runtime): Engine {
       lockWaitMs: 60_000,
       log,
       events,
+      beforeLargeChange: async (what) => {
+        const backup = await takeBackup(db.sqlite, backupPlace(), 'before-change');
+        log.info(`Backed up to ${backup.file} before ${what}.`);
+      },
       salesRules: () => ({ refundsRestock: platform.settings.get('refundsRestock'), wasteVoidReasons: platform.settings.get('voidsThatAreWaste') }),
     },
     close: () => db.close(),

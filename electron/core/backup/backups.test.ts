@@ -11,7 +11,8 @@ import { runCliIn } from '../../../test/support/run-cli';
 import { knownSchemaVersion } from '../db/open-database';
 import { createEngine } from '../engine';
 import { stockOnHand } from '../ledger/ledger';
-import { activateLocation, runMigration } from '../migration/migration';
+import { activateLocation, runMigration, startMigration } from '../migration/migration';
+import { reprocess } from '../transfer/reprocess';
 import { createNodePlatform } from '../platform/node-platform';
 import { recordWaste } from '../stock/waste-and-moves';
 import { backupIfDue, dueKind, listBackups, pruneBackups, takeBackup, type BackupPlace } from './backups';
@@ -164,6 +165,27 @@ describe('a backup', () => {
     expect(dueKind([{ ...at('2026-12-01T09:00:00'), kind: 'monthly' }, { ...at('2026-12-07T01:00:00'), kind: 'weekly' }], new Date(2026, 11, 8, 9))).toBe('daily');
     expect(dueKind([{ ...at('2026-12-08T01:00:00'), kind: 'daily' }], new Date(2026, 11, 8, 23))).toBeNull();
   });
+});
+
+describe('before a large change', () => {
+  it("a migration's re-run and a reprocess of more than 7 days are backed up first; a short reprocess is not", async () => {
+    const run = await busyRestaurant();
+    const { engine } = run;
+    const beforeChange = () => listBackups(engine.backups.place()).filter((backup) => backup.kind === 'before-change').length;
+    const first = activateLocation(engine.scope, HARBOUR, engine.platform.clock);
+    await runMigration(engine.transfers, first.job_id);
+    expect(beforeChange()).toBe(0);
+    const rerun = startMigration(engine.scope, HARBOUR, engine.platform.clock, { rerun: true });
+    await runMigration(engine.transfers, rerun.job_id);
+    expect(beforeChange()).toBe(1);
+
+    run.map('Cappuccino', { ingredient: 'Coffee beans' }, '0.010');
+    await reprocess(engine.transfers, HARBOUR, '2026-05-01', '2026-05-06');
+    expect(beforeChange()).toBe(1);
+    await reprocess(engine.transfers, HARBOUR, '2026-04-01', '2026-04-30');
+    expect(beforeChange()).toBe(2);
+    expect(engine.log.tail(50).join('\n')).toMatch(/Backed up to .*before-change\.db before a reprocess of \d+ days/);
+  }, 60_000);
 });
 
 describe('a restore', () => {

@@ -222,17 +222,19 @@ export function recoverStuckJobs(scope: CompanyScope, clock: Clock): number {
 }
 
 /** Takes a pending job for this process; null when another live runner has it. */
-function claim(scope: CompanyScope, jobId: number, clock: Clock): Job | null {
+/** The job, now this process's to run; `firstRun` unless it resumes a run that stopped. */
+function claim(scope: CompanyScope, jobId: number, clock: Clock): { job: Job; firstRun: boolean } | null {
   return scope.db.write(() => {
     const job = scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.id, jobId)).get();
     if (!job || job.status !== 'pending') return null;
     const at = clock.now().toISOString();
-    return scope.db.orm
+    const claimed = scope.db.orm
       .update(migrationJobs)
       .set({ status: 'running', runnerPid: process.pid, heartbeatAt: at, startedAt: job.startedAt ?? at })
       .where(eq(migrationJobs.id, jobId))
       .returning()
       .get();
+    return { job: claimed, firstRun: job.startedAt === null };
   });
 }
 
@@ -254,8 +256,11 @@ export async function runMigration(context: TransferContext, jobId: number, onVi
     context.events.emit({ type: 'migration:progress', businessLocationId: progress.location_id, status: progress.status, progressPercent: progress.progress_percent });
     onView(progress);
   };
-  const job = claim(scope, jobId, clock);
-  if (!job) return null;
+  const claimed = claim(scope, jobId, clock);
+  if (!claimed) return null;
+  const { job } = claimed;
+  // A re-run rebuilds every day of the range: the database as it was is kept first.
+  if (job.rerun && claimed.firstRun) await context.beforeLargeChange?.(`the re-run of a location's migration (job ${job.id})`);
   const location = scope.db.orm.select().from(locations).where(eq(locations.id, job.locationId)).get() as Location;
   let outageStreak = 0;
 

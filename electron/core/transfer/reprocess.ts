@@ -110,6 +110,9 @@ export function reprocessPreview(context: Pick<TransferContext, 'scope' | 'sales
   };
 }
 
+/** A reprocess that rewrites more days than this is backed up before it starts. */
+export const LARGE_REPROCESS_DAYS = 7;
+
 export interface ReprocessOptions {
   /** After each day: how many of the days are done, and the day's result. */
   onProgress?: (done: number, total: number, result: TransferResult) => void;
@@ -123,6 +126,7 @@ export interface ReprocessOptions {
  */
 export async function reprocess(context: TransferContext, businessLocationId: string, from: string, to: string, options: ReprocessOptions = {}): Promise<TransferResult[]> {
   const { days } = reprocessPreview(context, businessLocationId, from, to);
+  if (days.length > LARGE_REPROCESS_DAYS) await context.beforeLargeChange?.(`a reprocess of ${days.length} days at ${businessLocationId}`);
   const results: TransferResult[] = [];
   for (const date of days) {
     if (options.signal?.aborted) break;

@@ -70,6 +70,8 @@ export interface TransferContext {
   events: Pick<EventBus, 'emit'>;
   /** The sale-type policy's settings, read for each day (sale-types.ts). */
   salesRules: () => SalesRules;
+  /** Takes a before-change backup ahead of work that rewrites many days (a long reprocess, a migration's re-run). */
+  beforeLargeChange?: (what: string) => Promise<unknown>;
 }
 
 export interface TransferRequest {

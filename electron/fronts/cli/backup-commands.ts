@@ -42,7 +42,7 @@ export const backupCommands: Record<string, Command> = {
         return { backups: listBackups(backupPlaceOf(platform)).map(({ file, created_at, schema_version, verified, kind }) => ({ file, created_at, schema_version, verified, kind })) };
       }
       if (action === 'now') {
-        const { file, bytes, verified, created_at } = await withEngine(platform, (engine) => engine.backups.take('before-change'));
+        const { file, bytes, verified, created_at } = await withEngine(platform, (engine) => engine.backups.now());
         return { backup: { file, bytes, verified, created_at } };
       }
       throw new DomainError('invalid_input', `Usage: ${backupUsage}`);
