@@ -5,7 +5,11 @@ import { app, BrowserWindow, ipcMain, Notification, powerMonitor } from 'electro
 import { EVENT_CHANNEL } from '../../shared/ipc/channels';
 import { listOpenAlerts } from '../core/alerts/alerts';
 import { DemoAccount } from '../demo/demo-account';
-import { createEngine, type Engine } from '../core/engine';
+import type { Engine } from '../core/engine';
+import { DatabaseProblem } from '../core/backup/data-folder';
+import { startEngine } from '../core/backup/startup';
+import type { Platform } from '../core/platform/platform';
+import { createRecoveryDispatch } from '../fronts/ipc/recovery';
 import { bugLogger, createDispatch } from '../fronts/ipc/dispatch';
 import { createHandlers } from '../fronts/ipc/handlers';
 import { setAutoIssueForAll } from '../core/locations/location-config';
@@ -85,6 +89,30 @@ async function runScheduled(current: Engine): Promise<void> {
   }
   notifications?.announce(listOpenAlerts(current.scope));
   refreshTray(current);
+  // The day's backup after the night's posting, so it holds last night's days.
+  try {
+    if (await current.backups.ifDue()) current.events.emit({ type: 'backups:changed' });
+  } catch (error) {
+    current.log.error('The automatic backup failed', error);
+  }
+}
+
+/**
+ * A database Larder will not open: the window shows the recovery screen, whose restore starts the
+ * app again on the restored database (after answering, so the screen can say so first).
+ */
+function openRecovery(platform: Platform, problem: DatabaseProblem): void {
+  registerIpc(
+    ipcMain,
+    createRecoveryDispatch(platform, problem, async () => {
+      setTimeout(() => {
+        app.relaunch();
+        app.exit(0);
+      }, 1500);
+    }),
+    isOwnFrame,
+  );
+  mainWindow = createMainWindow(null);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -92,8 +120,16 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => engine && openWindow(engine));
 
-  app.whenReady().then(() => {
-    const current = createEngine(createElectronPlatform(), 'electron');
+  app.whenReady().then(async () => {
+    const platform = createElectronPlatform();
+    let current: Engine;
+    try {
+      current = await startEngine(platform, 'electron');
+    } catch (error) {
+      if (!(error instanceof DatabaseProblem)) throw error;
+      openRecovery(platform, error);
+      return;
+    }
     engine = current;
     demo = new DemoAccount(current);
     void demo.resume().catch((error: Error) => console.error('[larder] the demo account could not start again', error));

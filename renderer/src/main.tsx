@@ -2,7 +2,7 @@ import '@mantine/core/styles.css';
 import { createTheme, Drawer, FileInput, MantineProvider, Modal, Select, type CSSVariablesResolver } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { Root } from './app/Root';
 import { keepItemsCatalog } from './items/items-store';
 
 // The POS catalog is kept in the page from start-up: with 10,000 items, loading them takes longer than
@@ -41,7 +41,7 @@ const resolver: CSSVariablesResolver = () => ({
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <MantineProvider defaultColorScheme="light" theme={theme} cssVariablesResolver={resolver}>
-      <App />
+      <Root />
     </MantineProvider>
   </StrictMode>,
 );

@@ -8,6 +8,10 @@ export const larderEventSchema = z.discriminatedUnion('type', [
   /** An item sync under way: `done` of `total` locations fetched. */
   z.object({ type: z.literal('sync:progress'), what: z.literal('items'), done: z.number().int(), total: z.number().int() }),
   z.object({ type: z.literal('settings:changed') }),
+  /** A backup written (Settings and Home show the last verified one). */
+  z.object({ type: z.literal('backups:changed') }),
+  /** The database was restored from a backup: every open screen reads it again. */
+  z.object({ type: z.literal('data:restored') }),
   /** Past days being rebuilt with today's mappings: `done` of `total` days, the last one `date`. */
   z.object({ type: z.literal('reprocess:progress'), businessLocationId: z.string(), done: z.number().int(), total: z.number().int(), date: z.string() }),
   z.object({

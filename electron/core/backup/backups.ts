@@ -5,23 +5,13 @@
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import type { BackupKind, BackupRecord, BackupStatus } from '../../../shared/model/backups';
 import type { Settings } from '../../../shared/settings';
 import type { Clock } from '../clock';
 import { knownSchemaVersion, schemaVersionOf } from '../db/open-database';
 import { DomainError } from '../domain-error';
 
-export const backupKinds = ['daily', 'weekly', 'monthly', 'before-change'] as const;
-export type BackupKind = (typeof backupKinds)[number];
-
-export interface BackupRecord {
-  file: string;
-  created_at: string;
-  kind: BackupKind;
-  bytes: number;
-  schema_version: number | null;
-  /** Written, checked (integrity and schema version) and renamed: a backup that may be restored. */
-  verified: boolean;
-}
+export type { BackupKind, BackupRecord, BackupStatus };
 
 /** What backups need of the process: where they go, how many are kept, which SQLite build opens a copy. */
 export interface BackupPlace {
@@ -224,11 +214,15 @@ export function pruneBackups(place: Pick<BackupPlace, 'folder' | 'keep' | 'nativ
   return removed;
 }
 
+/** YYYY-MM-DD on this PC's calendar: a backup's or an export's day is the office's, not a location's business day. */
+export function pcDay(at: Date): string {
+  return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+}
+
 /** The calendar day, the Monday of its week and its month, on this PC's clock: backups follow the office's days. */
 function periods(at: Date): { day: string; week: string; month: string } {
-  const local = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
   const monday = new Date(at.getFullYear(), at.getMonth(), at.getDate() - ((at.getDay() + 6) % 7));
-  return { day: local(at), week: local(monday), month: local(at).slice(0, 7) };
+  return { day: pcDay(at), week: pcDay(monday), month: pcDay(at).slice(0, 7) };
 }
 
 /**
@@ -252,13 +246,6 @@ export async function backupIfDue(source: Database.Database, place: BackupPlace)
 
 /** A verified backup older than this is a notice on Home and in Settings. */
 export const BACKUP_STALE_DAYS = 3;
-
-export interface BackupStatus {
-  folder: string;
-  last_verified: BackupRecord | null;
-  /** No verified backup in the last 3 days (or none at all). */
-  stale: boolean;
-}
 
 export function backupStatus(place: Pick<BackupPlace, 'folder' | 'nativeBinding' | 'clock'>): BackupStatus {
   const last = newestVerifiedBackup(place);

@@ -5,24 +5,13 @@
 import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
+import type { BackupPreview, RestoreResult } from '../../../shared/model/backups';
 import { openDatabase } from '../db/open-database';
 import type { Platform } from '../platform/platform';
 import { openReadOnly, takeBackup, verifyBackupFile, type BackupPlace } from './backups';
 import { backupPlaceOf, databaseFileOf, inspectDatabase } from './data-folder';
 
-export interface BackupPreview {
-  file: string;
-  created_at: string;
-  schema_version: number;
-  locations: { name: string; business_location_id: string; last_posted_day: string | null }[];
-  counts: { ingredients: number; recipes: number; mappings: number; ledger_entries: number };
-}
-
-export interface RestoreResult {
-  file: string;
-  /** The current database's own backup (or, if it was damaged, where it was moved aside); null when there was none. */
-  previous_saved_as: string | null;
-}
+export type { BackupPreview, RestoreResult };
 
 /** A backup named as `backup list` prints it, by its path or its name in the backup folder. */
 export function backupFileOf(place: Pick<BackupPlace, 'folder'>, given: string): string {

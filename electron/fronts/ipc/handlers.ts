@@ -18,6 +18,7 @@ import { createStockHandlers } from './stock-handlers';
 import { createSourceHandlers } from './source-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 import { createReportHandlers } from './report-handlers';
+import { createBackupHandlers } from './backup-handlers';
 
 /**
  * Every channel's handler, one file per domain beside its contracts (inventory, ledger, connection,
@@ -57,6 +58,7 @@ export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccou
     ...createSidesHandlers(engine),
     ...createStockHandlers(engine),
     ...createReportHandlers(engine),
+    ...createBackupHandlers(engine),
   };
 }
 

@@ -1,22 +1,58 @@
 // `npm run web`: Larder's screens in the system browser, for machines that cannot run Electron.
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bugLogger, createDispatch } from '../ipc/dispatch';
+import { bugLogger, createDispatch, type Dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
+import { createRecoveryDispatch } from '../ipc/recovery';
 import { DemoAccount } from '../../demo/demo-account';
-import { createEngine } from '../../core/engine';
+import { DatabaseProblem } from '../../core/backup/data-folder';
+import { startEngine } from '../../core/backup/startup';
+import type { Engine } from '../../core/engine';
+import { EventBus } from '../../core/event-bus';
 import { createNodePlatform } from '../../core/platform/node-platform';
 import { startWebHost } from './web-host';
 
 const { values } = parseArgs({ options: { 'no-open': { type: 'boolean' }, port: { type: 'string' } } });
 
+/** The day's automatic backup is looked for this often (it is taken once a day, after start-up). */
+const BACKUP_CHECK_MS = 15 * 60_000;
+
 const platform = createNodePlatform();
-const engine = createEngine(platform, 'web');
-const demo = new DemoAccount(engine);
-await demo.resume().catch((error: Error) => process.stderr.write(`The demo account could not start again: ${error.message}\n`));
+const events = new EventBus();
+let engine: Engine | undefined;
+let demo: DemoAccount | undefined;
+let dispatch: Dispatch;
+
+async function backUpIfDue(current: Engine): Promise<void> {
+  try {
+    if (await current.backups.ifDue()) events.emit({ type: 'backups:changed' });
+  } catch (error) {
+    current.log.error('The automatic backup failed', error);
+  }
+}
+
+/** The engine on a healthy database, or the recovery door when it is damaged or missing. */
+async function start(): Promise<void> {
+  try {
+    const current = await startEngine(platform, 'web');
+    engine = current;
+    demo = new DemoAccount(current);
+    await demo.resume().catch((error: Error) => process.stderr.write(`The demo account could not start again: ${error.message}\n`));
+    current.events.subscribe((event) => events.emit(event));
+    dispatch = createDispatch(createHandlers(current, demo), bugLogger(current));
+    void backUpIfDue(current);
+  } catch (error) {
+    if (!(error instanceof DatabaseProblem)) throw error;
+    process.stderr.write(`${error.message}\nThe screens offer the backups to restore.\n`);
+    dispatch = createRecoveryDispatch(platform, error, start);
+  }
+}
+
+await start();
+const backups = setInterval(() => engine && void backUpIfDue(engine), BACKUP_CHECK_MS);
 const host = await startWebHost({
-  dispatch: createDispatch(createHandlers(engine, demo), bugLogger(engine)),
-  events: engine.events,
+  dispatch: (channel, input) => dispatch(channel, input),
+  events,
   rendererFolder: fileURLToPath(new URL('../../../out/renderer', import.meta.url)),
   port: values.port ? Number(values.port) : Number(process.env.LARDER_WEB_PORT ?? 0),
 });
@@ -31,9 +67,10 @@ if (!values['no-open'] && !process.env.CI) {
 }
 
 const stop = async () => {
+  clearInterval(backups);
   await host.close();
-  await demo.close();
-  engine.close();
+  await demo?.close();
+  engine?.close();
   process.exit(0);
 };
 process.once('SIGINT', stop);

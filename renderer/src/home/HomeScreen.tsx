@@ -1,4 +1,5 @@
 import { Dashboard, hasActiveLocation, PriceRises } from './Dashboard';
+import { BackupNotice } from '../backups/BackupNotice';
 import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { SetupStep } from '../../../shared/model/setup';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -40,6 +41,7 @@ export function HomeScreen() {
   const info = useLive(() => call('app:info', {}), () => false, []);
   const desktop = info.data ? info.data.runtime === 'electron' : true;
   const dashboard = useLive(() => call('home:dashboard', {}), () => true, []);
+  const backups = useLive(() => call('backups:overview', {}), anyOf('backups:changed', 'data:restored'), []);
   const autoIssue = data?.steps.find((step) => step.step === 'auto_issue')?.done ?? false;
   const active = dashboard.data ? hasActiveLocation(dashboard.data) : false;
   const done = data?.steps.filter((step) => step.done).length ?? 0;
@@ -91,6 +93,7 @@ export function HomeScreen() {
     <Stack maw={980}>
       <Title order={2}>Home</Title>
       <ErrorNotice error={error} />
+      {backups.data ? <BackupNotice status={backups.data} withLink /> : null}
       {info.data && info.data.runtime !== 'electron' && autoIssue ? (
         <Alert color="yellow" title="Nightly issues need the desktop app" aria-label="Nightly runs">
           This is Larder in the browser: it posts nothing by itself. Each night’s sales are posted by the desktop app (open it on the same data folder), or run a

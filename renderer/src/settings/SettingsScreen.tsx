@@ -11,6 +11,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
+import { BackupsPanel } from '../backups/BackupsPanel';
 
 type Editable = ContractOutput<Contracts['settings:get']>;
 
@@ -140,6 +141,7 @@ export function SettingsScreen() {
       {settings.data ? <SalesRules key={settings.data.voidsThatAreWaste.join('|')} settings={settings.data} /> : null}
       {settings.data ? <PriceRiseSetting key={settings.data.priceRiseThreshold} threshold={settings.data.priceRiseThreshold} /> : null}
       {settings.data && info.data?.currency ? <ExchangeRates settings={settings.data} companyCurrency={info.data.currency} /> : null}
+      <BackupsPanel />
       {settings.data ? <WeakStorage settings={settings.data} weakOnly={problem?.code === 'secret_storage_weak' || (info.data?.secretStorage.backend.includes('basic_text') ?? false)} /> : null}
       {info.data ? (
         <Paper withBorder p="md">

@@ -1,5 +1,15 @@
 import { appInfo } from './app';
 import {
+  backupNowContract,
+  backupOverviewContract,
+  backupPreviewContract,
+  backupSettingsContract,
+  exportDataContract,
+  recoveryRestoreContract,
+  recoveryStatusContract,
+  restoreBackupContract,
+} from './backups';
+import {
   createReceipt,
   deleteIngredient,
   listIngredientUnits,
@@ -137,6 +147,14 @@ const all = [
   saveSettings,
   startDemo,
   saveDiagnostics,
+  backupOverviewContract,
+  backupNowContract,
+  backupSettingsContract,
+  backupPreviewContract,
+  restoreBackupContract,
+  exportDataContract,
+  recoveryStatusContract,
+  recoveryRestoreContract,
   listSourcesContract,
   saveCsvProfileContract,
   peekCsvContract,

@@ -1,0 +1,67 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { backupFolderOf, listBackups, pcDay } from '../../core/backup/backups';
+import { exportEverything } from '../../core/backup/export-import';
+import { describeBackup, restoreBackup } from '../../core/backup/restore';
+import { DomainError } from '../../core/domain-error';
+import type { Engine } from '../../core/engine';
+import type * as backupContracts from '../../../shared/ipc/contracts/backups';
+import type { ChannelsOf, Handlers } from './handler-types';
+
+type BackupChannel = ChannelsOf<typeof backupContracts>;
+
+/** A folder chosen for backups must be one Larder can write to now: a share that is not connected is refused, not found out tonight. */
+function assertWritable(folder: string): void {
+  if (!isAbsolute(folder)) throw new DomainError('invalid_input', `The backup folder must be a full path (such as D:\\Larder backups or /mnt/share/larder), not ${folder}.`);
+  const probe = join(folder, `.larder-write-test-${process.pid}`);
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    writeFileSync(probe, 'larder', { mode: 0o600 });
+    rmSync(probe);
+  } catch (error) {
+    throw new DomainError('backup_failed', `Larder cannot write to ${folder} (${(error as Error).message}). Choose a folder you can write to.`);
+  }
+}
+
+/** Backups, restore and export while Larder runs on a healthy database; recovery.ts answers when it does not. */
+export function createBackupHandlers(engine: Engine): Pick<Handlers, BackupChannel> {
+  const { platform, events } = engine;
+  const folders = () => ({ folder: engine.backups.place().folder, chosen_folder: platform.settings.get('backupFolder'), keep: platform.settings.get('backupKeep') });
+  const restore = async ({ file }: { file: string }) => {
+    const restored = await restoreBackup(platform, file, engine.db.sqlite);
+    engine.log.info(`Restored ${restored.file}; the database before it was saved as ${restored.previous_saved_as ?? '(nothing)'}.`);
+    events.emit({ type: 'data:restored' });
+    events.emit({ type: 'connection:changed' });
+    events.emit({ type: 'backups:changed' });
+    return restored;
+  };
+  return {
+    'backups:overview': () => ({ ...engine.backups.status(), ...folders(), default_folder: backupFolderOf(platform.dataFolder, null), backups: listBackups(engine.backups.place()) }),
+    'backups:now': async () => {
+      const backup = await engine.backups.now();
+      events.emit({ type: 'backups:changed' });
+      return backup;
+    },
+    'backups:settings': ({ folder, keep }) => {
+      if (folder !== undefined) {
+        if (folder !== null) assertWritable(folder);
+        platform.settings.set('backupFolder', folder);
+      }
+      if (keep !== undefined) platform.settings.set('backupKeep', keep);
+      events.emit({ type: 'backups:changed' });
+      return folders();
+    },
+    'backups:preview': ({ file }) => describeBackup(platform, file),
+    'backups:restore': restore,
+    'data:export': () => {
+      const now = platform.clock.now();
+      const folder = engine.backups.place().folder;
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      const file = join(folder, `larder-export-${pcDay(now)}.zip`);
+      const manifest = exportEverything(engine.db, file, now);
+      return { file, tables: manifest.tables.length, rows: manifest.tables.reduce((sum, table) => sum + table.rows, 0) };
+    },
+    'recovery:status': () => ({ problem: null, backups: [] }),
+    'recovery:restore': restore,
+  };
+}
