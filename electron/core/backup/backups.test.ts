@@ -158,6 +158,23 @@ describe('a backup', () => {
     }
   }, 120_000);
 
+  it('is stale after 3 days without a verified one, and before the first', async () => {
+    const home = tempFolder();
+    let now = new Date('2026-05-01T09:00:00Z');
+    const engine = createEngine(createNodePlatform({ dataFolder: home, env: {}, clock: { now: () => now } }), 'cli');
+    try {
+      expect(engine.backups.status()).toMatchObject({ last_verified: null, stale: true, folder: join(home, 'Backups') });
+      const backup = await engine.backups.now();
+      expect(engine.backups.status()).toMatchObject({ last_verified: { file: backup.file }, stale: false });
+      now = new Date('2026-05-04T08:59:00Z');
+      expect(engine.backups.status().stale).toBe(false);
+      now = new Date('2026-05-04T09:01:00Z');
+      expect(engine.backups.status().stale).toBe(true);
+    } finally {
+      engine.close();
+    }
+  });
+
   it("names the day's kind: the month's first is monthly, the week's first weekly, else daily", () => {
     const at = (iso: string) => ({ created_at: new Date(iso).toISOString(), kind: 'daily' as const });
     expect(dueKind([], new Date(2026, 11, 7, 9))).toBe('monthly');

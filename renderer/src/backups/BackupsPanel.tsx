@@ -65,7 +65,7 @@ export function BackupsPanel() {
   const exportAll = useAction(async () => setExported((await call('data:export', {})).file));
   const data = overview.data;
   return (
-    <Paper withBorder p="md" aria-label="Backups">
+    <Paper withBorder p="md" component="section" aria-label="Backups">
       <Title order={3} size="h4" mb="sm">
         Backups
       </Title>

@@ -4,7 +4,7 @@ export const kindWords: Record<BackupKind, string> = {
   daily: 'Daily',
   weekly: 'Weekly',
   monthly: 'Monthly',
-  'before-change': 'Before a change',
+  'before-change': 'Before a change or by hand',
 };
 
 /** A file size as people read it: 1.2 MB, 640 KB. */

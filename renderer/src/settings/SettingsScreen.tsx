@@ -159,7 +159,7 @@ export function SettingsScreen() {
                 <Table.Td>
                   <Code>{info.data.dataFolder}</Code>
                   <Text size="xs" c="dimmed">
-                    The database, settings and sealed secrets. Back up this folder to keep everything.
+                    The database, settings and sealed secrets. Larder keeps verified copies of the database under Backups above; never copy larder.db while Larder runs.
                   </Text>
                 </Table.Td>
               </Table.Tr>
