@@ -257,6 +257,45 @@ describe('a restore', () => {
   });
 });
 
+describe('the CLI', () => {
+  it('backup now, backup list, restore (a preview and confirmation_required without --yes), export, in the README formats', async () => {
+    const home = tempFolder();
+    const env = { LARDER_HOME: home, LARDER_NOW: '2026-05-08T10:00:00Z' };
+    const setup = join(home, 'setup.json');
+    writeFileSync(setup, JSON.stringify({ storageUnits: [{ name: 'Main Kitchen' }], ingredients: [{ name: 'Tomato', unit: 'kg' }], receipts: [{ ingredient: 'Tomato', storageUnit: 'Main Kitchen', quantity: '3.5', value: '10.15', date: '2026-05-01' }] }));
+    expect((await runCliIn(env, ['import', setup])).code).toBe(0);
+
+    const now = await runCliIn(env, ['backup', 'now']);
+    expect(now.code).toBe(0);
+    expect(now.json).toEqual({ backup: { file: expect.stringMatching(/Backups\/larder-backup-2026-05-08T100000000Z-monthly\.db$/), bytes: expect.any(Number), verified: true, created_at: '2026-05-08T10:00:00.000Z' } });
+    const file = (now.json.backup as { file: string }).file;
+    const again = await runCliIn(env, ['backup', 'now']);
+    expect((again.json.backup as { file: string }).file).toMatch(/before-change\.db$/);
+    const list = await runCliIn(env, ['backup', 'list']);
+    expect(list.json).toEqual({
+      backups: [
+        { file: (again.json.backup as { file: string }).file, created_at: '2026-05-08T10:00:00.001Z', schema_version: knownSchemaVersion(join(process.cwd(), 'electron/core/db/migrations')), verified: true, kind: 'before-change' },
+        { file, created_at: '2026-05-08T10:00:00.000Z', schema_version: expect.any(Number), verified: true, kind: 'monthly' },
+      ],
+    });
+
+    expect((await runCliIn(env, ['waste', 'Main Kitchen', '--ingredient', 'Tomato', '1,5', '--reason', 'spoiled'])).code).toBe(0);
+    const asked = await runCliIn(env, ['restore', file]);
+    expect(asked.code).toBe(1);
+    const preview = { file, created_at: '2026-05-08T10:00:00.000Z', schema_version: expect.any(Number), locations: [], counts: { ingredients: 1, recipes: 0, mappings: 0, ledger_entries: 1 } };
+    expect(JSON.parse(asked.text.split('\n')[0] as string)).toEqual({ preview });
+    expect(asked.json).toEqual({ error: { code: 'confirmation_required', message: expect.stringContaining('--yes'), preview } });
+    expect((await runCliIn(env, ['stock'])).json).toMatchObject({ stock: [{ quantity: '2' }] });
+
+    const restored = await runCliIn(env, ['restore', file.split('/').at(-1) as string, '--yes']);
+    expect(restored.json).toEqual({ restored: { file, previous_saved_as: expect.stringMatching(/before-change\.db$/) } });
+    expect((await runCliIn(env, ['stock'])).json).toMatchObject({ stock: [{ quantity: '3.5' }] });
+
+    const zip = join(home, 'larder-export-2026-05-08.zip');
+    expect((await runCliIn(env, ['export', zip])).json).toEqual({ exported: { file: zip, schema_version: expect.any(Number), tables: expect.any(Number), rows: expect.any(Number) } });
+  });
+});
+
 describe('a damaged or missing database', () => {
   /** The data folder as the office PC leaves it: its database (checkpointed on close), log, key and backups. */
   async function closedRestaurantFolder(): Promise<{ home: string; backup: string; ledger: unknown[] }> {

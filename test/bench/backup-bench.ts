@@ -1,0 +1,42 @@
+// `npm run bench:backup`: backups, restore and export against a year of the busy venue (about 2.2
+// million sales lines; BENCH_UI_DATA keeps it between runs, as for bench:ui), each a CLI command in
+// its own process, the median of BENCH_BACKUP_RUNS (3):
+//   start-up check  `stock` on the healthy database: the quick_check every start now makes, and the command
+//   backup now      a verified backup (online copy, secrets stripped, integrity_check, rename)
+//   restore         the backup over the live database (a before-change backup of it first, then migrations)
+//   export          every table as CSV in a zip
+//   import          that zip into an empty data folder
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DATABASE_FILE } from '../../electron/core/engine';
+import { phase, yearOfBusyVenue } from './busy-venue';
+import { median, timedCli } from './timing';
+
+const RUNS = Number(process.env.BENCH_BACKUP_RUNS ?? 3);
+const kept = process.env.BENCH_UI_DATA;
+const home = kept ?? mkdtempSync(join(tmpdir(), 'larder-backup-bench-'));
+await yearOfBusyVenue(home);
+const env = { LARDER_HOME: home };
+const spare = mkdtempSync(join(tmpdir(), 'larder-backup-bench-spare-'));
+
+const timings: Record<string, number[]> = { 'start-up check (stock)': [], 'backup now': [], restore: [], export: [], import: [] };
+let backupFile = '';
+for (let run = 0; run < RUNS; run++) {
+  phase(`run ${run + 1} of ${RUNS}`);
+  timings['start-up check (stock)']?.push(timedCli(env, ['stock']).ms);
+  const backup = timedCli<{ backup: { file: string } }>(env, ['backup', 'now']);
+  timings['backup now']?.push(backup.ms);
+  backupFile = backup.result.backup.file;
+  timings.restore?.push(timedCli(env, ['restore', backupFile, '--yes']).ms);
+  const zip = join(spare, `larder-export-${run}.zip`);
+  timings.export?.push(timedCli(env, ['export', zip]).ms);
+  const target = mkdtempSync(join(tmpdir(), 'larder-backup-bench-import-'));
+  timings.import?.push(timedCli({ LARDER_HOME: target }, ['import-export', zip]).ms);
+  rmSync(target, { recursive: true, force: true });
+}
+const megabytes = (file: string) => (statSync(file).size / 1024 / 1024).toFixed(0);
+console.log(`database ${megabytes(join(home, DATABASE_FILE))} MB, backup ${megabytes(backupFile)} MB, export ${megabytes(join(spare, 'larder-export-0.zip'))} MB`);
+for (const [name, values] of Object.entries(timings)) console.log(`${name.padEnd(24)} median ${(median(values) / 1000).toFixed(2)} s  (${values.map((ms) => (ms / 1000).toFixed(2)).join(', ')})`);
+rmSync(spare, { recursive: true, force: true });
+if (!kept) rmSync(home, { recursive: true, force: true });
