@@ -22,7 +22,11 @@ function setupFile(round: number): string {
   });
 }
 
+// A pause between rounds (CRASH_PAUSE_MS) lets a writer in this process's neighbour take its turn.
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const PAUSE_MS = Number(process.env.CRASH_PAUSE_MS ?? 0);
 for (let round = 1; ; round++) {
   importSetupFile(engine.scope, setupFile(round));
   process.stdout.write(`committed ${round}\n`);
+  if (PAUSE_MS > 0) Atomics.wait(pause, 0, 0, PAUSE_MS);
 }

@@ -79,15 +79,26 @@ describe('a backup', () => {
     copy.close();
   });
 
-  it('taken while a migration writes, step by step, is consistent and verified', async () => {
+  it('taken while a migration writes, and another process imports receipts, step by step, is consistent and verified', async () => {
     const run = await busyRestaurant();
     const { engine } = run;
     const job = activateLocation(engine.scope, HARBOUR, engine.platform.clock);
     const place: BackupPlace = { ...engine.backups.place(), pagesPerStep: 1 };
+    // A second process writing all along: SQLite restarts a backup whose source another connection changed.
+    const writer = spawn(process.execPath, ['--import', 'tsx', join(process.cwd(), 'test/crash/import-loop.ts')], {
+      env: { ...process.env, LARDER_HOME: engine.platform.dataFolder, CRASH_RECEIPTS: '200', CRASH_PAUSE_MS: '5' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) => writer.stdout.once('data', () => resolve()));
     const migrating = runMigration(engine.transfers, job.job_id);
     const backups = [];
-    for (let round = 0; round < 4; round++) backups.push(await takeBackup(engine.db.sqlite, place, 'before-change'));
-    await migrating;
+    try {
+      for (let round = 0; round < 4; round++) backups.push(await takeBackup(engine.db.sqlite, place, 'before-change'));
+      await migrating;
+    } finally {
+      writer.kill('SIGKILL');
+      await new Promise((resolve) => writer.once('exit', resolve));
+    }
     for (const backup of backups) {
       expect(backup.verified).toBe(true);
       const copy = new Database(backup.file, { readonly: true });
@@ -98,7 +109,7 @@ describe('a backup', () => {
       expect(totals.kept).toEqual(totals.recounted);
       copy.close();
     }
-  });
+  }, 60_000);
 
   it('killed with kill -9 half way leaves no file counted as a backup, and the next one sweeps it', async () => {
     const run = await busyRestaurant();
