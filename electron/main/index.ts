@@ -113,6 +113,8 @@ function openRecovery(platform: Platform, problem: DatabaseProblem): void {
     isOwnFrame,
   );
   mainWindow = createMainWindow(null);
+  // No tray in recovery: closing the window ends Larder.
+  mainWindow.on('closed', () => app.quit());
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -29,7 +29,7 @@ test('a manager backs up, a tomato is wasted, and Settings restores the backup a
   const panel = page.getByRole('region', { name: 'Backups' });
   await panel.getByRole('button', { name: 'Back up now' }).click();
   const backups = panel.getByRole('table', { name: 'Backups in the backup folder' });
-  await expect(backups.getByText('Verified')).toHaveCount(2);
+  await expect(backups.getByText('Verified', { exact: true })).toHaveCount(2);
   await expect(panel.getByText(/Last verified backup:/)).toBeVisible();
   await app.screenshot('settings-backups');
 
@@ -65,7 +65,7 @@ test('a damaged database opens the recovery screen, which restores the newest ve
     await app.importSetup('test/fixtures/setup-three-levels.json');
     await app.section('Settings');
     await page.getByRole('region', { name: 'Backups' }).getByRole('button', { name: 'Back up now' }).click();
-    await expect(page.getByRole('region', { name: 'Backups' }).getByText('Verified')).toHaveCount(2);
+    await expect(page.getByRole('table', { name: 'Backups in the backup folder' }).getByText('Verified', { exact: true })).toHaveCount(2);
     await stop(first.child);
 
     // Another program wrote over the database.
@@ -92,6 +92,28 @@ test('a damaged database opens the recovery screen, which restores the newest ve
       await stop(second.child);
     }
   } finally {
+    rmSync(dataFolder, { recursive: true, force: true });
+  }
+});
+
+test('Home says in amber when no backup could be verified, and what to do', async ({ page }) => {
+  const dataFolder = mkdtempSync(join(tmpdir(), 'larder-e2e-'));
+  // A backup folder on a share that is not there: the day's backup fails.
+  writeFileSync(join(dataFolder, 'settings.json'), JSON.stringify({ backupFolder: '/proc/larder-share-not-mounted' }));
+  const { child, host } = await startHost(dataFolder);
+  try {
+    const app = new LarderPage(page);
+    await app.open(host.url);
+    const notice = page.getByRole('alert', { name: 'No backup yet' });
+    await expect(notice).toContainText('No backup yet');
+    await expect(notice).toContainText('/proc/larder-share-not-mounted');
+    await app.screenshot('home-no-backup');
+    await notice.getByRole('button', { name: 'Open Backups' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
+    await page.getByRole('region', { name: 'Backups' }).getByRole('button', { name: 'Back up now' }).click();
+    await expect(page.getByRole('region', { name: 'Backups' }).locator('[data-error-code="backup_failed"]')).toBeVisible();
+  } finally {
+    await stop(child);
     rmSync(dataFolder, { recursive: true, force: true });
   }
 });

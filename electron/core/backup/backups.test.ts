@@ -16,7 +16,7 @@ import { reprocess } from '../transfer/reprocess';
 import { createNodePlatform } from '../platform/node-platform';
 import { recordWaste } from '../stock/waste-and-moves';
 import { backupIfDue, dueKind, listBackups, pruneBackups, takeBackup, type BackupPlace } from './backups';
-import { DatabaseProblem, inspectDatabase } from './data-folder';
+import { DatabaseProblem, databaseSourceOf, inspectDatabase } from './data-folder';
 import { exportEverything } from './export-import';
 import { describeBackup, restoreBackup } from './restore';
 import { startEngine } from './startup';
@@ -385,7 +385,7 @@ describe('export and import', () => {
     const { engine } = run;
     recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Tomato', quantity: '0.009', reason: 'spoiled', at: '2026-05-07T12:00:00Z' }, ['spoiled']);
     const file = join(tempFolder(), 'larder-export-2026-05-08.zip');
-    const manifest = exportEverything(engine.db, file, engine.platform.clock.now());
+    const manifest = await exportEverything(databaseSourceOf(engine.platform), file, engine.platform.clock.now());
     expect(manifest.tables.map((table) => table.name)).toEqual(expect.arrayContaining(['ingredients', 'ingredient_units', 'recipes', 'recipe_lines', 'pos_mappings', 'storage_units', 'ledger_entries', 'stock_counts', 'waste_records', 'stock_moves']));
     expect(manifest.tables.map((table) => table.name)).not.toContain('sealed_secrets');
     const ledgerCsv = manifest.tables.find((table) => table.name === 'ledger_entries');
@@ -407,7 +407,7 @@ describe('export and import', () => {
   it('refuses a changed file and imports nothing', async () => {
     const run = await busyRestaurant();
     const file = join(tempFolder(), 'larder-export.zip');
-    exportEverything(run.engine.db, file, run.engine.platform.clock.now());
+    await exportEverything(databaseSourceOf(run.engine.platform), file, run.engine.platform.clock.now());
     const { unzipSync, zipSync, strToU8 } = await import('fflate');
     const files = unzipSync(readFileSync(file));
     files['ledger_entries.csv'] = strToU8(Buffer.from(files['ledger_entries.csv'] as Uint8Array).toString('utf8').replace(/\n[^\n]*\n$/, '\n'));

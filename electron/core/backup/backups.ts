@@ -3,7 +3,7 @@
 // sealed secrets, verified, and only then given a backup's name. A file under that name is a verified
 // backup; anything a crash or `kill -9` leaves half written keeps its `.partial` name and is swept away.
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupKind, BackupRecord, BackupStatus } from '../../../shared/model/backups';
 import type { Settings } from '../../../shared/settings';
@@ -26,6 +26,18 @@ export interface BackupPlace {
 
 export const BACKUPS_FOLDER = 'Backups';
 
+/**
+ * mkdir -p that cannot spin: Node's recursive mkdir retries for ever where the OS answers ENOENT for a
+ * folder whose parent exists (procfs; some network file systems), which would hang Larder on a
+ * backup folder typed wrong. One level at a time, the OS's refusal comes back as an error.
+ */
+export function ensureFolder(folder: string): void {
+  if (existsSync(folder)) return;
+  const parent = dirname(folder);
+  if (parent !== folder) ensureFolder(parent);
+  mkdirSync(folder, { mode: 0o700 });
+}
+
 /** The manager's backup folder, or Backups inside the data folder. */
 export function backupFolderOf(dataFolder: string, chosen: string | null): string {
   return chosen ? resolve(chosen) : join(dataFolder, BACKUPS_FOLDER);
@@ -36,12 +48,13 @@ const PARTIAL = /\.partial$/;
 /** A partial file this old belongs to no backup still running (a large one takes seconds). */
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
+/** larder-backup-2026-12-07T010203456Z-daily.db: the UTC instant (no colons: Windows), then the kind. */
 function fileName(at: Date, kind: BackupKind): string {
-  const stamp = at.toISOString().replace(/[:.]/g, '').replace(/(\d{4})(\d{2})(\d{2})(?=T)/, '$1-$2-$3');
-  return `larder-backup-${stamp.slice(0, 10)}T${stamp.slice(11, 20)}Z-${kind}.db`;
+  const iso = at.toISOString();
+  return `larder-backup-${iso.slice(0, 10)}T${iso.slice(11, 23).replace(/[:.]/g, '')}Z-${kind}.db`;
 }
 
-function parseName(name: string): { created_at: string; kind: BackupKind } | null {
+export function parseName(name: string): { created_at: string; kind: BackupKind } | null {
   const match = NAME.exec(name);
   if (!match) return null;
   const [, day, hours, minutes, seconds, millis, kind] = match;
@@ -173,7 +186,7 @@ function sweepPartials(folder: string): void {
 export async function takeBackup(source: Database.Database, place: BackupPlace, kind: BackupKind): Promise<BackupRecord> {
   let partial: string | undefined;
   try {
-    mkdirSync(place.folder, { recursive: true, mode: 0o700 });
+    ensureFolder(place.folder);
     const now = place.clock.now();
     sweepPartials(place.folder);
     // Never older than the newest backup there, whatever the clock says (a fixed LARDER_NOW, a clock set

@@ -34,6 +34,11 @@ export function databaseFileOf(platform: Pick<Platform, 'dataFolder'>): string {
   return join(platform.dataFolder, DATABASE_FILE);
 }
 
+/** The database file and the SQLite build that opens it: what a second connection (an export's reader) needs. */
+export function databaseSourceOf(platform: Pick<Platform, 'dataFolder' | 'nativeBinding'>): { file: string; nativeBinding?: string } {
+  return { file: databaseFileOf(platform), ...(platform.nativeBinding ? { nativeBinding: platform.nativeBinding } : {}) };
+}
+
 /**
  * settings.json shows Larder ran here only through what Larder writes there itself while it runs (a
  * window's place, the tray notice, the demo): a settings file written before the first start (the

@@ -18,6 +18,7 @@ import { unzipSync, Zip, ZipDeflate } from 'fflate';
 import { z } from 'zod';
 import type { LarderDb } from '../db/open-database';
 import { knownSchemaVersion, schemaVersionOf } from '../db/open-database';
+import { openReadOnly } from './backups';
 import { formatScaled, MONEY_SCALE, QUANTITY_SCALE, scaledFromText, UNIT_COST_SCALE } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
 
@@ -92,54 +93,60 @@ function cellOut(value: unknown, column: Column): string | null {
   return String(value);
 }
 
-/** Writes the export of everything in `db` to `file`; answers its manifest. */
-export function exportEverything(db: LarderDb, file: string, now: Date): ExportManifest {
+/**
+ * Writes the export of everything in the database file `source` to `file`; answers its manifest.
+ * It reads through a connection of its own, in one read transaction (every file is the same moment of
+ * the database, whoever writes meanwhile), and gives the event loop a turn after each chunk of rows:
+ * a year's export takes a minute, during which the app's screens and the nightly run go on.
+ */
+export async function exportEverything(source: { file: string; nativeBinding?: string }, file: string, now: Date): Promise<ExportManifest> {
+  const reader = openReadOnly(source.file, source.nativeBinding);
   const handle = openSync(file, 'w', 0o600);
   let failure: Error | undefined;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
     else writeSync(handle, chunk);
   });
-  const manifest: ExportManifest = { format: EXPORT_FORMAT, format_version: EXPORT_FORMAT_VERSION, schema_version: schemaVersionOf(db.sqlite), created_at: now.toISOString(), tables: [] };
   try {
-    // One read transaction: every file is the same moment of the database, whoever writes meanwhile.
-    db.sqlite.transaction(() => {
-      for (const table of exportedTables(db.sqlite)) {
-        const columns = columnsOf(db.sqlite, table);
-        const entry = new ZipDeflate(`${table}.csv`, { level: 6 });
-        zip.add(entry);
-        const hash = createHash('sha256');
-        const push = (text: string, last: boolean) => {
-          hash.update(text);
-          entry.push(Buffer.from(text), last);
-        };
-        push(stringify([columns.map((column) => column.name)]), false);
-        let rows = 0;
-        let chunk: (string | null)[][] = [];
-        const order = ORDER[table] ?? 'rowid';
-        const sqlOrder = order === 'rowid' && isWithoutRowid(db.sqlite, table) ? '1' : order;
-        const select = `SELECT ${columns.map((column) => `"${column.name}"`).join(', ')} FROM "${table}" ORDER BY ${sqlOrder}`;
-        for (const row of db.sqlite.prepare(select).raw().iterate() as Iterable<unknown[]>) {
-          chunk.push(row.map((value, index) => cellOut(value, columns[index] as Column)));
-          rows++;
-          if (chunk.length === CHUNK_ROWS) {
-            push(stringify(chunk, { quoted_match: /^$/ }), false);
-            chunk = [];
-          }
+    reader.exec('BEGIN');
+    const manifest: ExportManifest = { format: EXPORT_FORMAT, format_version: EXPORT_FORMAT_VERSION, schema_version: schemaVersionOf(reader), created_at: now.toISOString(), tables: [] };
+    for (const table of exportedTables(reader)) {
+      const columns = columnsOf(reader, table);
+      const entry = new ZipDeflate(`${table}.csv`, { level: 6 });
+      zip.add(entry);
+      const hash = createHash('sha256');
+      const push = (text: string, last: boolean) => {
+        hash.update(text);
+        entry.push(Buffer.from(text), last);
+      };
+      push(stringify([columns.map((column) => column.name)]), false);
+      let rows = 0;
+      let chunk: (string | null)[][] = [];
+      const order = ORDER[table] ?? 'rowid';
+      const sqlOrder = order === 'rowid' && isWithoutRowid(reader, table) ? '1' : order;
+      const select = `SELECT ${columns.map((column) => `"${column.name}"`).join(', ')} FROM "${table}" ORDER BY ${sqlOrder}`;
+      for (const row of reader.prepare(select).raw().iterate() as Iterable<unknown[]>) {
+        chunk.push(row.map((value, index) => cellOut(value, columns[index] as Column)));
+        rows++;
+        if (chunk.length === CHUNK_ROWS) {
+          push(stringify(chunk, { quoted_match: /^$/ }), false);
+          chunk = [];
+          await new Promise((resolve) => setImmediate(resolve));
         }
-        push(chunk.length > 0 ? stringify(chunk, { quoted_match: /^$/ }) : '', true);
-        manifest.tables.push({ name: table, file: `${table}.csv`, rows, sha256: hash.digest('hex'), columns });
       }
-    })();
+      push(chunk.length > 0 ? stringify(chunk, { quoted_match: /^$/ }) : '', true);
+      manifest.tables.push({ name: table, file: `${table}.csv`, rows, sha256: hash.digest('hex'), columns });
+    }
     const manifestEntry = new ZipDeflate('manifest.json', { level: 6 });
     zip.add(manifestEntry);
     manifestEntry.push(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), true);
     zip.end();
     if (failure) throw failure;
+    return manifest;
   } finally {
     closeSync(handle);
+    reader.close();
   }
-  return manifest;
 }
 
 function isWithoutRowid(sqlite: LarderDb['sqlite'], table: string): boolean {

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import type { BackupPreview, RestoreResult } from '../../../shared/model/backups';
 import { openDatabase } from '../db/open-database';
 import type { Platform } from '../platform/platform';
-import { openReadOnly, takeBackup, verifyBackupFile, type BackupPlace } from './backups';
+import { openReadOnly, parseName, takeBackup, verifyBackupFile, type BackupPlace } from './backups';
 import { backupPlaceOf, databaseFileOf, inspectDatabase } from './data-folder';
 
 export type { BackupPreview, RestoreResult };
@@ -34,10 +34,10 @@ export function describeBackup(platform: Platform, given: string): BackupPreview
            FROM locations l ORDER BY l.name`,
       )
       .all() as BackupPreview['locations'];
-    const named = /larder-backup-(\d{4}-\d{2}-\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z/.exec(basename(file));
     return {
       file,
-      created_at: named ? `${named[1]}T${named[2]}:${named[3]}:${named[4]}.${named[5]}Z` : statSync(file).mtime.toISOString(),
+      // A backup renamed or copied in by hand is dated by its file.
+      created_at: parseName(basename(file))?.created_at ?? statSync(file).mtime.toISOString(),
       schema_version: schemaVersion,
       locations,
       counts: { ingredients: count('ingredients'), recipes: count('recipes'), mappings: count('pos_mappings'), ledger_entries: count('ledger_entries') },

@@ -1,7 +1,7 @@
 // Backups, restore, init, export and import on the command line. All but export run on the platform
 // alone: they must work when the database does not open (that is when they are needed most).
 import { exportEverything, importExport } from '../../core/backup/export-import';
-import { backupPlaceOf, databaseFileOf, inspectDatabase, problemOf } from '../../core/backup/data-folder';
+import { backupPlaceOf, databaseFileOf, databaseSourceOf, inspectDatabase, problemOf } from '../../core/backup/data-folder';
 import { listBackups } from '../../core/backup/backups';
 import { describeBackup, restoreBackup } from '../../core/backup/restore';
 import { startEngine } from '../../core/backup/startup';
@@ -78,9 +78,9 @@ export const backupCommands: Record<string, Command> = {
   },
   export: {
     usage: exportUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const file = onePositional(args, exportUsage);
-      const manifest = exportEverything(engine.db, file, engine.platform.clock.now());
+      const manifest = await exportEverything(databaseSourceOf(engine.platform), file, engine.platform.clock.now());
       return { exported: { file, schema_version: manifest.schema_version, tables: manifest.tables.length, rows: manifest.tables.reduce((sum, table) => sum + table.rows, 0) } };
     },
   },

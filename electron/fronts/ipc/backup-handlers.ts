@@ -1,6 +1,7 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { backupFolderOf, listBackups, pcDay } from '../../core/backup/backups';
+import { backupFolderOf, ensureFolder, listBackups, pcDay } from '../../core/backup/backups';
+import { databaseSourceOf } from '../../core/backup/data-folder';
 import { exportEverything } from '../../core/backup/export-import';
 import { describeBackup, restoreBackup } from '../../core/backup/restore';
 import { DomainError } from '../../core/domain-error';
@@ -15,7 +16,7 @@ function assertWritable(folder: string): void {
   if (!isAbsolute(folder)) throw new DomainError('invalid_input', `The backup folder must be a full path (such as D:\\Larder backups or /mnt/share/larder), not ${folder}.`);
   const probe = join(folder, `.larder-write-test-${process.pid}`);
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    ensureFolder(folder);
     writeFileSync(probe, 'larder', { mode: 0o600 });
     rmSync(probe);
   } catch (error) {
@@ -53,12 +54,12 @@ export function createBackupHandlers(engine: Engine): Pick<Handlers, BackupChann
     },
     'backups:preview': ({ file }) => describeBackup(platform, file),
     'backups:restore': restore,
-    'data:export': () => {
+    'data:export': async () => {
       const now = platform.clock.now();
       const folder = engine.backups.place().folder;
-      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      ensureFolder(folder);
       const file = join(folder, `larder-export-${pcDay(now)}.zip`);
-      const manifest = exportEverything(engine.db, file, now);
+      const manifest = await exportEverything(databaseSourceOf(platform), file, now);
       return { file, tables: manifest.tables.length, rows: manifest.tables.reduce((sum, table) => sum + table.rows, 0) };
     },
     'recovery:status': () => ({ problem: null, backups: [] }),

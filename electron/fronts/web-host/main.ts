@@ -40,7 +40,8 @@ async function start(): Promise<void> {
     await demo.resume().catch((error: Error) => process.stderr.write(`The demo account could not start again: ${error.message}\n`));
     current.events.subscribe((event) => events.emit(event));
     dispatch = createDispatch(createHandlers(current, demo), bugLogger(current));
-    void backUpIfDue(current);
+    // Before serving: the screens then open on the day's backup, not on a notice that none was taken yet.
+    await backUpIfDue(current);
   } catch (error) {
     if (!(error instanceof DatabaseProblem)) throw error;
     process.stderr.write(`${error.message}\nThe screens offer the backups to restore.\n`);

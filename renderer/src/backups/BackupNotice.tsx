@@ -8,7 +8,7 @@ export function BackupNotice({ status, withLink = false }: { status: BackupStatu
   const go = useNavigation((state) => state.go);
   if (!status.stale) return null;
   return (
-    <Alert color="orange" title={status.last_verified ? 'No verified backup for more than 3 days' : 'No backup yet'} aria-label="Backup notice">
+    <Alert color="orange" title={status.last_verified ? 'No verified backup for more than 3 days' : 'No backup yet'} data-notice="backup">
       <Text size="sm">
         {status.last_verified ? `The last verified backup is from ${formatInstant(status.last_verified.created_at)}. ` : 'Larder has not written a verified backup yet. '}
         If this PC fails, counts, deliveries and recipes entered since then are lost.
