@@ -221,8 +221,7 @@ export function recoverStuckJobs(scope: CompanyScope, clock: Clock): number {
   });
 }
 
-/** Takes a pending job for this process; null when another live runner has it. */
-/** The job, now this process's to run; `firstRun` unless it resumes a run that stopped. */
+/** Takes a pending job for this process (null when another live runner has it); `firstRun` unless it resumes a run that stopped. */
 function claim(scope: CompanyScope, jobId: number, clock: Clock): { job: Job; firstRun: boolean } | null {
   return scope.db.write(() => {
     const job = scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.id, jobId)).get();
