@@ -97,7 +97,7 @@ function cellOut(value: unknown, column: Column): string | null {
  * Writes the export of everything in the database file `source` to `file`; answers its manifest.
  * It reads through a connection of its own, in one read transaction (every file is the same moment of
  * the database, whoever writes meanwhile), and gives the event loop a turn after each chunk of rows:
- * a year's export takes a minute, during which the app's screens and the nightly run go on.
+ * a year's export takes about two minutes, during which the app's screens and the nightly run go on.
  */
 export async function exportEverything(source: { file: string; nativeBinding?: string }, file: string, now: Date): Promise<ExportManifest> {
   const reader = openReadOnly(source.file, source.nativeBinding);
