@@ -10,6 +10,8 @@ import { join } from 'node:path';
 export interface PgCluster {
   /** postgres://… of the cluster's `larder` database. */
   url: string;
+  /** A new, empty database of the cluster: its address. */
+  database(name: string): string;
   stop(): void;
 }
 
@@ -56,6 +58,10 @@ export async function startPgCluster(): Promise<PgCluster> {
   run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'larder', 'larder']);
   return {
     url: `postgres://larder@127.0.0.1:${port}/larder`,
+    database(name) {
+      run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'larder', name]);
+      return `postgres://larder@127.0.0.1:${port}/${name}`;
+    },
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-w', '-m', 'immediate', 'stop']);

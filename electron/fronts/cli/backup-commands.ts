@@ -5,6 +5,7 @@ import { backupPlaceOf, databaseFileOf, databaseSourceOf, inspectDatabase, probl
 import { listBackups } from '../../core/backup/backups';
 import { describeBackup, restoreBackup } from '../../core/backup/restore';
 import { startEngine } from '../../core/backup/startup';
+import { copyToPostgres } from '../../core/db/copy-to-postgres';
 import { DomainError, DomainRefusal } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import type { Platform } from '../../core/platform/platform';
@@ -16,6 +17,7 @@ const restoreUsage = 'restore <backup file> [--yes]';
 const exportUsage = 'export <file.zip>';
 const importUsage = 'import-export <file.zip>';
 const initUsage = 'init';
+const dbUsage = 'db copy --to postgres://USER@HOST:PORT/DATABASE';
 
 async function withEngine<T>(platform: Platform, work: (engine: Engine) => T | Promise<T>, options: { fresh?: boolean } = {}): Promise<T> {
   const engine = await startEngine(platform, 'cli', options);
@@ -82,6 +84,14 @@ export const backupCommands: Record<string, Command> = {
       const file = onePositional(args, exportUsage);
       const manifest = await exportEverything(databaseSourceOf(engine.platform), file, engine.platform.clock.now());
       return { exported: { file, schema_version: manifest.schema_version, tables: manifest.tables.length, rows: manifest.tables.reduce((sum, table) => sum + table.rows, 0) } };
+    },
+  },
+  db: {
+    usage: dbUsage,
+    run: async (engine, args) => {
+      const { values, positionals } = parseCommandArgs(args, { to: { type: 'string' } }, dbUsage);
+      if (positionals.length !== 1 || positionals[0] !== 'copy' || !values.to) throw new DomainError('invalid_input', `Usage: ${dbUsage}`);
+      return { copied: await copyToPostgres(engine.db, values.to) };
     },
   },
   'import-export': {
