@@ -260,8 +260,9 @@ export async function backupIfDue(source: Database.Database, place: BackupPlace)
 /** A verified backup older than this is a notice on Home and in Settings. */
 export const BACKUP_STALE_DAYS = 3;
 
-export function backupStatus(place: Pick<BackupPlace, 'folder' | 'nativeBinding' | 'clock'>): BackupStatus {
-  const last = newestVerifiedBackup(place);
+/** From the folder's backups when the caller has listed them already (each listed file is opened once). */
+export function backupStatus(place: Pick<BackupPlace, 'folder' | 'nativeBinding' | 'clock'>, backups: readonly BackupRecord[] = listBackups(place)): BackupStatus {
+  const last = backups.find((backup) => backup.verified) ?? null;
   const age = last ? place.clock.now().getTime() - Date.parse(last.created_at) : Infinity;
   return { folder: place.folder, last_verified: last, stale: age > BACKUP_STALE_DAYS * 24 * 60 * 60 * 1000 };
 }

@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { backupFolderOf, ensureFolder, listBackups, pcDay } from '../../core/backup/backups';
+import { backupFolderOf, backupStatus, ensureFolder, listBackups, pcDay } from '../../core/backup/backups';
 import { databaseSourceOf } from '../../core/backup/data-folder';
 import { exportEverything } from '../../core/backup/export-import';
 import { describeBackup, restoreBackup } from '../../core/backup/restore';
@@ -37,7 +37,11 @@ export function createBackupHandlers(engine: Engine): Pick<Handlers, BackupChann
     return restored;
   };
   return {
-    'backups:overview': () => ({ ...engine.backups.status(), ...folders(), default_folder: backupFolderOf(platform.dataFolder, null), backups: listBackups(engine.backups.place()) }),
+    'backups:overview': () => {
+      const place = engine.backups.place();
+      const backups = listBackups(place);
+      return { ...backupStatus(place, backups), ...folders(), default_folder: backupFolderOf(platform.dataFolder, null), backups };
+    },
     'backups:now': async () => {
       const backup = await engine.backups.now();
       events.emit({ type: 'backups:changed' });
