@@ -65,6 +65,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The engine's data access is asynchronous: a promise nobody awaits is a write that may land after
+    // its transaction, or an error nobody sees. Type-aware, so the checker knows what returns a promise.
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   ...doorRule('cli', ['ipc', 'web-host']),
   ...doorRule('ipc', ['cli', 'web-host']),
   // The web host is the IPC door over HTTP: it may use ipc/, never the CLI.

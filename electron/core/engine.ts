@@ -32,7 +32,7 @@ export interface Engine {
   /** larder.log in the data folder: transfer attempts, weak-storage changes, internal errors (redacted). */
   readonly log: ActivityLog;
   readonly lightspeed: {
-    config(): LightspeedConfig;
+    config(): Promise<LightspeedConfig>;
     readonly tokens: TokenManager;
     readonly api: LightspeedApi;
     readonly connection: ConnectionService;
@@ -57,23 +57,25 @@ export interface EngineBackups {
   status(): BackupStatus;
 }
 
-export function createEngine(platform: Platform, runtime: Runtime): Engine {
+export async function createEngine(platform: Platform, runtime: Runtime): Promise<Engine> {
   const created = !existsSync(join(platform.dataFolder, DATABASE_FILE));
   const db = openDatabase({
     file: join(platform.dataFolder, DATABASE_FILE),
     migrationsFolder: platform.migrationsFolder,
     ...(platform.nativeBinding ? { nativeBinding: platform.nativeBinding } : {}),
   });
-  const scope = { db, companyId: ensureDefaultCompany(db) };
+  const scope = { db, companyId: await ensureDefaultCompany(db) };
   const vault = new SecretVault(db, () => platform.secretBackend(), platform.clock);
   const config = () => resolveLightspeedConfig(platform.settings, platform.env, () => vault.find(CLIENT_SECRET_NAME));
   const events = new EventBus();
-  const log = new ActivityLog(join(platform.dataFolder, LOG_FILE), platform.clock, () => vault.values());
+  // The log redacts the secrets stored when it opened, and every one this process meets after.
+  await vault.values().catch(() => []);
+  const log = new ActivityLog(join(platform.dataFolder, LOG_FILE), platform.clock, () => vault.seen());
   // The log then shows Larder kept data here: a database missing later is missing, not a first start.
   if (created) log.info(`Created a new database at ${join(platform.dataFolder, DATABASE_FILE)}.`);
   // One token manager per process: its single-flight refresh is shared by every caller in it.
   const tokens = new TokenManager(scope, vault, config, platform.clock, () => events.emit({ type: 'connection:changed' }));
-  const api = new LightspeedApi(tokens, () => config().endpoints.apiUrl, Date.now, () => exchangeLimitsFrom(platform.env));
+  const api = new LightspeedApi(tokens, async () => (await config()).endpoints.apiUrl, Date.now, () => exchangeLimitsFrom(platform.env));
   const sides = new SidesConnection(scope, vault, platform.env, platform.clock);
   const backupPlace = () => backupPlaceOf(platform);
   const days = daySources(scope, { lightspeed: lightspeedDays(api), sides: sides.days() });

@@ -42,12 +42,12 @@ export class DemoAccount {
   /** Starts the demo: the fake, the client configuration, the sign-in, a first sync and (into an empty inventory) a demo setup. */
   async start(): Promise<{ locations: number; items: number; importedSetup: boolean }> {
     const { scope, lightspeed, platform } = this.engine;
-    if (!this.inUse && lightspeed.connection.view().status !== 'not_connected') {
+    if (!this.inUse && (await lightspeed.connection.view()).status !== 'not_connected') {
       throw new DomainError('lightspeed_integration_exists', 'Larder is connected to a Lightspeed account; disconnect it before using the demo account.');
     }
     await this.serve();
-    const importedSetup = this.inventoryIsEmpty();
-    if (importedSetup) importSetupFile(scope, JSON.stringify(DEMO_SETUP));
+    const importedSetup = await this.inventoryIsEmpty();
+    if (importedSetup) await importSetupFile(scope, JSON.stringify(DEMO_SETUP));
     const at = platform.clock.now().toISOString();
     await syncLocations(scope, lightspeed.api, at);
     const items = await syncItems(scope, lightspeed.api, at);
@@ -58,7 +58,7 @@ export class DemoAccount {
     // catalog the demo opens with is the K-Series one.
     if (this.sidesFake) await this.engine.sides.syncStores();
     // Every location the Locations screen then lists (the Sides stores too), so the two never disagree.
-    return { locations: listLocations(scope).length, items: items.items, importedSetup };
+    return { locations: (await listLocations(scope)).length, items: items.items, importedSetup };
   }
 
   /** At launch: the fake lived in the last process, so it starts again and the app signs in to it again. */
@@ -88,7 +88,7 @@ export class DemoAccount {
       this.fake = await startFakeLightspeed({ ...options, port: previousPort }).catch(() => startFakeLightspeed({ ...options, port: 0 }));
     }
     const fake = this.fake;
-    configureLightspeed(this.engine, {
+    await configureLightspeed(this.engine, {
       environment: 'custom',
       customEndpoints: { authorizeUrl: fake.authorizeUrl, tokenUrl: fake.tokenUrl, apiUrl: fake.apiUrl },
       clientId: DEMO_CLIENT.clientId,
@@ -111,17 +111,17 @@ export class DemoAccount {
   private async serveSides(): Promise<FakeSides | null> {
     const { platform, sides } = this.engine;
     const demo = platform.settings.get('demoAccount');
-    if (sides.view().connected && !demo?.sidesPort) return null;
+    if ((await sides.view()).connected && !demo?.sidesPort) return null;
     if (!this.sidesFake) {
       const options = { demoDays: 120, today: (platform.env.LARDER_NOW ?? platform.clock.now().toISOString()).slice(0, 10) };
       this.sidesFake = await startFakeSides({ ...options, port: demo?.sidesPort ?? 0 }).catch(() => startFakeSides({ ...options, port: 0 }));
     }
-    await sides.connect({ apiUrl: this.sidesFake.url, ...DEMO_SIDES }, { update: sides.view().connected });
+    await sides.connect({ apiUrl: this.sidesFake.url, ...DEMO_SIDES }, { update: (await sides.view()).connected });
     return this.sidesFake;
   }
 
-  private inventoryIsEmpty(): boolean {
+  private async inventoryIsEmpty(): Promise<boolean> {
     const { scope } = this.engine;
-    return listStorageUnits(scope).length === 0 && listIngredients(scope).length === 0;
+    return (await listStorageUnits(scope)).length === 0 && (await listIngredients(scope)).length === 0;
   }
 }

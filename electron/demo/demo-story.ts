@@ -62,17 +62,17 @@ const FAILED_DAY_AGO = Math.min(40, MIGRATION_DAYS - 1);
 export async function tellDemoStory(engine: Engine, fake: FakeLightspeed): Promise<void> {
   const { scope, platform, transfers } = engine;
   const at = platform.clock.now().toISOString();
-  const unit = (name: string) => listStorageUnits(scope).find((each) => each.name === name)?.id as number;
-  linkStorageUnit(scope, DEMO_RESTAURANT, unit('Main Kitchen'));
-  linkStorageUnit(scope, DEMO_TERRACE, unit('Bar Storage'));
+  const unit = async (name: string) => (await listStorageUnits(scope)).find((each) => each.name === name)?.id as number;
+  await linkStorageUnit(scope, DEMO_RESTAURANT, await unit('Main Kitchen'));
+  await linkStorageUnit(scope, DEMO_TERRACE, await unit('Bar Storage'));
 
-  const ingredients = new Map(listIngredients(scope).map((each) => [each.name, each.id]));
-  const recipes = new Map(listRecipes(scope).map((each) => [each.name, each.id]));
+  const ingredients = new Map((await listIngredients(scope)).map((each) => [each.name, each.id]));
+  const recipes = new Map((await listRecipes(scope)).map((each) => [each.name, each.id]));
   // One mapping per dish: an item of each group ("Espresso" of every business shares one SKU), and its
   // "large" variant, which the till sells under a name (and SKU) of its own.
   const groups = new Map<string, number>();
-  for (const item of listItems(scope)) if (!groups.has(item.groupKey)) groups.set(item.groupKey, item.id);
-  const items = listItems(scope).filter((item) => groups.get(item.groupKey) === item.id);
+  for (const item of await listItems(scope)) if (!groups.has(item.groupKey)) groups.set(item.groupKey, item.id);
+  const items = (await listItems(scope)).filter((item) => groups.get(item.groupKey) === item.id);
   const mappings: MappingInput[] = MAPPED.flatMap(([dish, target, quantity]) =>
     items
       .filter((item) => item.name === dish || item.name === `${dish} large`)
@@ -83,20 +83,20 @@ export async function tellDemoStory(engine: Engine, fake: FakeLightspeed): Promi
         isSubtraction: false,
       })),
   );
-  saveMappings(scope, mappings, at);
+  await saveMappings(scope, mappings, at);
 
-  const restaurant = activateLocation(scope, DEMO_RESTAURANT, transfers.clock);
-  const terrace = activateLocation(scope, DEMO_TERRACE, transfers.clock);
-  const yesterday = yesterdayIn(requireLocation(scope, DEMO_RESTAURANT).timezone, platform.clock.now());
+  const restaurant = await activateLocation(scope, DEMO_RESTAURANT, transfers.clock);
+  const terrace = await activateLocation(scope, DEMO_TERRACE, transfers.clock);
+  const yesterday = yesterdayIn((await requireLocation(scope, DEMO_RESTAURANT)).timezone, platform.clock.now());
   const failing = addDays(yesterday, -FAILED_DAY_AGO);
   // A broken answer is not retried within a day's run; the migration tries the day three times.
   fake.fail({ kind: 'malformed', times: 3, on: 'api', match: `date=${failing}` });
   reopenedAndVoided(fake, addDays(yesterday, -1));
   await runMigration(transfers, restaurant.job_id);
   await runMigration(transfers, terrace.job_id);
-  setAutoIssue(scope, DEMO_TERRACE, false);
-  deliver(engine, addDays(yesterday, 1 - MIGRATION_DAYS), yesterday);
-  countAndWaste(engine);
+  await setAutoIssue(scope, DEMO_TERRACE, false);
+  await deliver(engine, addDays(yesterday, 1 - MIGRATION_DAYS), yesterday);
+  await countAndWaste(engine);
 }
 
 /**
@@ -127,13 +127,13 @@ const FORTNIGHT = 14;
  * tenth more than its sales took in that fortnight (whole units), at the ingredient's cost then: the
  * opening stock stays as a buffer and no storage unit runs below zero.
  */
-function deliver(engine: Engine, first: string, last: string): void {
+async function deliver(engine: Engine, first: string, last: string): Promise<void> {
   const { scope } = engine;
   const fortnights: string[] = [];
   for (let from = first; from <= last; from = addDays(from, FORTNIGHT)) fortnights.push(from);
   // What the sales took, per fortnight (its first day), storage unit and ingredient: one read of the day totals.
   const taken = new Map<string, { date: string; storageUnitId: number; ingredientId: number; quantity: Decimal }>();
-  for (const day of ledgerDays(scope, { type: 'ISSUE', from: first, to: last, limit: Number.MAX_SAFE_INTEGER })) {
+  for (const day of await ledgerDays(scope, { type: 'ISSUE', from: first, to: last, limit: Number.MAX_SAFE_INTEGER })) {
     const date = fortnights.filter((start) => start <= day.date).at(-1) as string;
     const key = `${date}/${day.storageUnitId}/${day.ingredientId}`;
     const sum = taken.get(key) ?? { date, storageUnitId: day.storageUnitId, ingredientId: day.ingredientId, quantity: new Decimal(0) };
@@ -142,8 +142,8 @@ function deliver(engine: Engine, first: string, last: string): void {
   for (const { date, storageUnitId, ingredientId, quantity: used } of [...taken.values()].sort((a, b) => a.date.localeCompare(b.date))) {
     const quantity = used.times('1.1').ceil();
     if (!quantity.greaterThan(0)) continue;
-    const value = quantity.times(weightedAverageUnitCost(scope, ingredientId, date)).toDecimalPlaces(2);
-    createReceipt(scope, { ingredientId, storageUnitId, quantity: quantity.toFixed(), value: value.toFixed(), date });
+    const value = quantity.times(await weightedAverageUnitCost(scope, ingredientId, date)).toDecimalPlaces(2);
+    await createReceipt(scope, { ingredientId, storageUnitId, quantity: quantity.toFixed(), value: value.toFixed(), date });
   }
 }
 
@@ -160,29 +160,29 @@ const SHRINKAGE: [ingredient: string, first: string, second: string][] = [
  * report has figures on first open. Each count finds what the ledger expects of its day less a
  * little, so the report says a little more was used than the sales and the waste explain.
  */
-function countAndWaste(engine: Engine): void {
+async function countAndWaste(engine: Engine): Promise<void> {
   const { scope, platform } = engine;
-  const kitchen = listStorageUnits(scope).find((each) => each.name === 'Main Kitchen')?.id as number;
-  const ingredients = new Map(listIngredients(scope).map((each) => [each.name, each.id]));
+  const kitchen = (await listStorageUnits(scope)).find((each) => each.name === 'Main Kitchen')?.id as number;
+  const ingredients = new Map((await listIngredients(scope)).map((each) => [each.name, each.id]));
   const daysAgo = (days: number, hour: number) => {
     const at = new Date(platform.clock.now().getTime() - days * 86_400_000);
     at.setUTCHours(hour, 0, 0, 0);
     return at.toISOString();
   };
-  const count = (at: string, shrinkage: (row: (typeof SHRINKAGE)[number]) => string) => {
-    const started = startCount(scope, 'Main Kitchen', at);
+  const count = async (at: string, shrinkage: (row: (typeof SHRINKAGE)[number]) => string) => {
+    const started = await startCount(scope, 'Main Kitchen', at);
     for (const row of SHRINKAGE) {
       const ingredientId = ingredients.get(row[0]) as number;
       // What finishing the count compares with.
-      const expected = fromScaled(positionAt(scope, kitchen, ingredientId, { id: started.id, date: started.date, countedAt: started.counted_at }), QUANTITY_SCALE);
-      setCountLine(scope, started.id, row[0], Decimal.max(0, expected.minus(shrinkage(row))).toFixed());
+      const expected = fromScaled(await positionAt(scope, kitchen, ingredientId, { id: started.id, date: started.date, countedAt: started.counted_at }), QUANTITY_SCALE);
+      await setCountLine(scope, started.id, row[0], Decimal.max(0, expected.minus(shrinkage(row))).toFixed());
     }
-    finishCount(scope, started.id, at);
+    await finishCount(scope, started.id, at);
   };
   const reasons = platform.settings.get('wasteReasons');
-  count(daysAgo(8, 5), (row) => row[1]);
-  recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Milk', quantity: '2', reason: 'spoiled', at: daysAgo(6, 14) }, reasons);
-  recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Tomato', quantity: '1.5', reason: 'overproduced', at: daysAgo(5, 21) }, reasons);
-  recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Burger bun', quantity: '6', reason: 'dropped', at: daysAgo(3, 12) }, reasons);
-  count(daysAgo(1, 5), (row) => row[2]);
+  await count(daysAgo(8, 5), (row) => row[1]);
+  await recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Milk', quantity: '2', reason: 'spoiled', at: daysAgo(6, 14) }, reasons);
+  await recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Tomato', quantity: '1.5', reason: 'overproduced', at: daysAgo(5, 21) }, reasons);
+  await recordWaste(scope, { storageUnit: 'Main Kitchen', ingredient: 'Burger bun', quantity: '6', reason: 'dropped', at: daysAgo(3, 12) }, reasons);
+  await count(daysAgo(1, 5), (row) => row[2]);
 }

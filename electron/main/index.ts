@@ -65,20 +65,20 @@ function notify(current: Engine, notice: AlertNotice): void {
   notification.show();
 }
 
-function refreshTray(current: Engine): void {
-  tray?.show(trayState(desktopStatus(current), lastRun, scheduler?.busy ?? false));
+async function refreshTray(current: Engine): Promise<void> {
+  tray?.show(trayState(await desktopStatus(current), lastRun, scheduler?.busy ?? false));
 }
 
-function onTrayAction(current: Engine, action: TrayAction): void {
+async function onTrayAction(current: Engine, action: TrayAction): Promise<void> {
   if (action === 'open') openWindow(current);
   else if (action === 'quit') app.quit();
   else if (action === 'run-due') void scheduler?.trigger('manual');
-  else setAutoIssueForAll(current.scope, action === 'resume-all');
-  refreshTray(current);
+  else await setAutoIssueForAll(current.scope, action === 'resume-all');
+  await refreshTray(current);
 }
 
 async function runScheduled(current: Engine): Promise<void> {
-  refreshTray(current);
+  await refreshTray(current);
   try {
     const result = await runDue(current.transfers);
     const posted = result.locations.reduce((sum, location) => sum + location.posted.length, 0);
@@ -87,8 +87,8 @@ async function runScheduled(current: Engine): Promise<void> {
   } catch (error) {
     lastRun = { at: current.platform.clock.now().toISOString(), ok: false, summary: (error as Error).message };
   }
-  notifications?.announce(listOpenAlerts(current.scope));
-  refreshTray(current);
+  notifications?.announce(await listOpenAlerts(current.scope));
+  await refreshTray(current);
   // The day's backup after the night's posting, so it holds last night's days.
   try {
     if (await current.backups.ifDue()) current.events.emit({ type: 'backups:changed' });
@@ -122,7 +122,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => engine && openWindow(engine));
 
-  app.whenReady().then(async () => {
+  void app.whenReady().then(async () => {
     const platform = createElectronPlatform();
     let current: Engine;
     try {
@@ -142,7 +142,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     app.setLoginItemSettings({ openAtLogin: current.platform.settings.get('startAtLogin') });
     notifications = new AlertNotifications((notice) => notify(current, notice));
-    tray = new LarderTray(resourcesFolder(), (action) => onTrayAction(current, action));
+    tray = new LarderTray(resourcesFolder(), (action) => void onTrayAction(current, action).catch((error: unknown) => console.error('[larder] a tray action failed', error)));
     scheduler = new NightlyScheduler({
       clock: current.platform.clock,
       timers: { setInterval, clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout) },

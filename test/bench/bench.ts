@@ -33,7 +33,7 @@ if (!Number.isInteger(days) || days < 90 || days > 730) throw new Error('--days 
  * The variance report of the migrated location's storage unit between a count on its first day and
  * one the day after its last (every ingredient it holds counted), in this process: the median of 5.
  */
-function varianceOverMigration(engine: Engine, first: string, last: string): { medianMs: number; runsMs: number[]; rows: number } {
+async function varianceOverMigration(engine: Engine, first: string, last: string): Promise<{ medianMs: number; runsMs: number[]; rows: number }> {
   const { scope } = engine;
   const unit = engine.db.sqlite
     .prepare('SELECT u.name FROM locations l JOIN storage_units u ON u.id = l.storage_unit_id WHERE l.business_location_id = ?')
@@ -43,20 +43,20 @@ function varianceOverMigration(engine: Engine, first: string, last: string): { m
     .prepare('SELECT DISTINCT i.name FROM ledger_day_totals t JOIN ingredients i ON i.id = t.ingredient_id JOIN storage_units u ON u.id = t.storage_unit_id WHERE u.name = ?')
     .pluck()
     .all(unit) as string[];
-  const count = (at: string, quantity: string) => {
-    const { id } = startCount(scope, unit, at);
-    for (const ingredient of held) setCountLine(scope, id, ingredient, quantity);
-    finishCount(scope, id, at);
+  const count = async (at: string, quantity: string) => {
+    const { id } = await startCount(scope, unit, at);
+    for (const ingredient of held) await setCountLine(scope, id, ingredient, quantity);
+    await finishCount(scope, id, at);
     return id;
   };
   // Noon UTC is the same date on any office PC from UTC−11 to UTC+11.
-  const from = count(`${first}T12:00:00Z`, '100');
-  const to = count(`${addDays(last, 1)}T12:00:00Z`, '50');
+  const from = await count(`${first}T12:00:00Z`, '100');
+  const to = await count(`${addDays(last, 1)}T12:00:00Z`, '50');
   const runsMs: number[] = [];
   let rows = 0;
   for (let run = 0; run < 5; run++) {
     const t0 = performance.now();
-    rows = varianceReport(scope, unit, from, to).rows.length;
+    rows = (await varianceReport(scope, unit, from, to)).rows.length;
     runsMs.push(+(performance.now() - t0).toFixed(1));
   }
   return { medianMs: median(runsMs), runsMs, rows };
@@ -78,7 +78,7 @@ try {
   const run = timedCli<{ migration: MigrationView }>(venue.env, ['migrate', 'status', BL, '--wait']);
   const result = run.result.migration;
   const engineMs = run.ms;
-  const engine = createEngine(createNodePlatform({ env: venue.env }), 'cli');
+  const engine = await createEngine(createNodePlatform({ env: venue.env }), 'cli');
   const rows = (table: string) => (engine.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const written = { sales: rows('sales'), salesLines: rows('sales_lines'), issueEntries: rows(`ledger_entries WHERE type = 'ISSUE'`), traceRows: rows('ledger_issue_lines') };
   const largest = Object.entries(written).reduce((most, entry) => (entry[1] > most[1] ? entry : most));
@@ -89,7 +89,7 @@ try {
     await postEarlierDays(engine, days);
     earlierMs = performance.now() - e0;
   }
-  const token = engine.vault.get(accessTokenName(engine.scope));
+  const token = await engine.vault.get(accessTokenName(engine.scope));
   // Every page of the file, by table with its indexes: what a sales line costs on disk.
   engine.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const bytesByTable = Object.fromEntries(
@@ -102,7 +102,7 @@ try {
   const totalLines = rows('sales_lines');
   const dbBytes = ['larder.db', 'larder.db-wal'].reduce((sum, file) => sum + (statSync(join(home, file), { throwIfNoEntry: false })?.size ?? 0), 0);
   phase('the variance report over the 90 days');
-  const variance = varianceOverMigration(engine, result.start_date, result.end_date);
+  const variance = await varianceOverMigration(engine, result.start_date, result.end_date);
   engine.close();
 
   // The floor, part 1: the same 90 pages, fetched and parsed by a bare loop.
@@ -118,7 +118,7 @@ try {
   const floorDb = openDatabase({ file: join(floorHome, 'floor.db'), migrationsFolder: defaultMigrationsFolder });
   const insert = floorDb.sqlite.prepare(`INSERT INTO ledger_issue_lines (sales_line_id, ingredient_id, entry_id, quantity) VALUES (?, ?, ?, -20000)`);
   const i0 = performance.now();
-  floorDb.write(() => {
+  await floorDb.write(() => {
     for (let n = 0; n < largest[1]; n++) insert.run(Math.floor(n / 6) + 1, (n % 6) + 1, (n % 6) + 1);
   });
   const insertMs = performance.now() - i0;
@@ -129,7 +129,7 @@ try {
 
   // The nightly run: yesterday for each of 20 other locations, by the CLI's run-due in its own process.
   phase('the nightly run of 20 locations (CLI: run-due)');
-  const setup = createEngine(createNodePlatform({ env: venue.env }), 'cli');
+  const setup = await createEngine(createNodePlatform({ env: venue.env }), 'cli');
   const nightlyLocations = await prepareNightly(setup);
   setup.close();
   const nightly = timedCli<RunDueResult>(venue.env, ['run-due']);

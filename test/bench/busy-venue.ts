@@ -18,6 +18,7 @@ import { transferDay } from '../../electron/core/transfer/transfer-day';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 import { approveInBrowser } from '../support/lightspeed';
 import { syncItems, syncLocations } from '../../electron/core/sources/lightspeed/lightspeed-sync';
+import { inOrder } from '../../electron/core/in-order';
 
 export const NOW = '2026-05-08T10:00:00Z';
 export const BL = '45454565682155';
@@ -84,7 +85,7 @@ export interface BusyVenue {
 export async function prepareBusyVenue(home: string, options: { salesPerDay: number; itemsPerBusiness: number; days?: number; line?: Line }): Promise<BusyVenue> {
   const fake = await startFake(options.salesPerDay, options.itemsPerBusiness, Math.max(120, (options.days ?? 90) + 2), options.line ?? {});
   const env = { ...fake.env, LARDER_HOME: home, LARDER_NOW: NOW };
-  const engine = createEngine(createNodePlatform({ env }), 'cli');
+  const engine = await createEngine(createNodePlatform({ env }), 'cli');
   phase('fake started; connecting');
   const signIn = await engine.lightspeed.connection.start();
   await approveInBrowser(signIn.authorizeUrl);
@@ -93,14 +94,14 @@ export async function prepareBusyVenue(home: string, options: { salesPerDay: num
   await syncLocations(engine.scope, engine.lightspeed.api, NOW);
   await syncItems(engine.scope, engine.lightspeed.api, NOW);
   phase('synced; importing inventory');
-  importSetupFile(engine.scope, JSON.stringify(inventory()));
+  await importSetupFile(engine.scope, JSON.stringify(inventory()));
   phase('inventory imported; mapping');
-  const items = listItems(engine.scope).filter((item) => item.locations.includes(BL));
+  const items = (await listItems(engine.scope)).filter((item) => item.locations.includes(BL));
   const mapped = items.slice(0, Math.round(items.length * 0.7));
-  const recipeIds = Array.from({ length: 240 }, (_, n) => findRecipeByName(engine.scope, `Recipe ${n}`)!.id);
-  mapped.forEach((item, n) => saveMapping(engine.scope, { posItemId: item.id, target: { recipeId: recipeIds[n % 240]! }, quantity: '1', isSubtraction: false }, NOW));
-  linkStorageUnit(engine.scope, BL, findStorageUnitByName(engine.scope, 'Main Kitchen')!.id);
-  return { engine, fake, env, jobId: activateLocation(engine.scope, BL, engine.platform.clock).job_id };
+  const recipeIds = await inOrder(Array.from({ length: 240 }, (_, n) => n), async (n) => (await findRecipeByName(engine.scope, `Recipe ${n}`))!.id);
+  for (const [n, item] of mapped.entries()) await saveMapping(engine.scope, { posItemId: item.id, target: { recipeId: recipeIds[n % 240]! }, quantity: '1', isSubtraction: false }, NOW);
+  await linkStorageUnit(engine.scope, BL, (await findStorageUnitByName(engine.scope, 'Main Kitchen'))!.id);
+  return { engine, fake, env, jobId: (await activateLocation(engine.scope, BL, engine.platform.clock)).job_id };
 }
 
 /**
@@ -123,14 +124,14 @@ export async function postEarlierDays(engine: Engine, days: number): Promise<voi
  * the nightly run has yesterday to post for every one of them.
  */
 export async function prepareNightly(engine: Engine): Promise<string[]> {
-  const kitchen = findStorageUnitByName(engine.scope, 'Main Kitchen')!.id;
-  const others = listLocations(engine.scope).filter((location) => location.businessLocationId !== BL && location.businessName === 'Harbour Group');
+  const kitchen = (await findStorageUnitByName(engine.scope, 'Main Kitchen'))!.id;
+  const others = (await listLocations(engine.scope)).filter((location) => location.businessLocationId !== BL && location.businessName === 'Harbour Group');
   if (others.length !== NIGHTLY_LOCATIONS) throw new Error(`the fake has ${others.length} other Harbour Group locations, not ${NIGHTLY_LOCATIONS}`);
   const { endDate } = migrationRange({ timezone: 'Europe/Amsterdam' }, engine.platform.clock);
   for (const location of others) {
-    linkStorageUnit(engine.scope, location.businessLocationId, kitchen);
-    activateLocation(engine.scope, location.businessLocationId, engine.platform.clock);
-    cancelMigration(engine.scope, location.id, 'The benchmark measures the nightly run only.', engine.platform.clock);
+    await linkStorageUnit(engine.scope, location.businessLocationId, kitchen);
+    await activateLocation(engine.scope, location.businessLocationId, engine.platform.clock);
+    await cancelMigration(engine.scope, location.id, 'The benchmark measures the nightly run only.', engine.platform.clock);
     const posted = await transferDay(engine.transfers, { businessLocationId: location.businessLocationId, date: addDays(endDate, -1), force: false, trigger: 'manual' });
     if (!posted.success) throw new Error(`${location.name}: ${posted.error?.code} ${posted.error?.message}`);
   }

@@ -33,10 +33,10 @@ const file = join(home, 'kassenexport.csv');
 
 /** Inventory, the profile, and mappings for most codes (some by recipe): set up in-process, not timed. */
 async function setUp(): Promise<void> {
-  const engine = createEngine(createNodePlatform({ env }), 'cli');
+  const engine = await createEngine(createNodePlatform({ env }), 'cli');
   try {
     const ingredients = Array.from({ length: 40 }, (_, index) => ({ name: `Zutat ${index}`, unit: index % 2 ? 'kg' : 'piece' }));
-    importSetupFile(
+    await importSetupFile(
       engine.scope,
       JSON.stringify({
         storageUnits: [{ name: 'Main Kitchen' }, { name: 'Bar Storage' }],
@@ -49,7 +49,7 @@ async function setUp(): Promise<void> {
         receipts: ingredients.map((ingredient) => ({ ingredient: ingredient.name, storageUnit: 'Main Kitchen', quantity: '1000', value: '2500', date: '2026-03-01' })),
       }),
     );
-    saveCsvProfile(
+    await saveCsvProfile(
       engine.scope,
       {
         name: 'Kassenexport',
@@ -72,24 +72,24 @@ async function setUp(): Promise<void> {
     await previewCsv(engine.scope, 'Kassenexport', readCsvFile(file), {}, AT);
     for (let code = 1000; code < 1000 + CODES - 20; code++) {
       const recipe = code % 4 === 0;
-      saveMapping(
+      await saveMapping(
         engine.scope,
         {
-          posItemId: resolveItem(engine.scope, String(code), 'Kassenexport').id,
-          target: recipe ? { recipeId: findRecipeByName(engine.scope, `Rezept ${code % 20}`)!.id } : { ingredientId: findIngredientByName(engine.scope, `Zutat ${code % 40}`)!.id },
+          posItemId: (await resolveItem(engine.scope, String(code), 'Kassenexport')).id,
+          target: recipe ? { recipeId: (await findRecipeByName(engine.scope, `Rezept ${code % 20}`))!.id } : { ingredientId: (await findIngredientByName(engine.scope, `Zutat ${code % 40}`))!.id },
           quantity: recipe ? '1' : '0.125',
           isSubtraction: false,
         },
         AT,
       );
     }
-    TILL_MODIFIERS.forEach((modifier, index) =>
-      saveMapping(
+    for (const [index, modifier] of TILL_MODIFIERS.entries()) {
+      await saveMapping(
         engine.scope,
-        { posItemId: resolveItem(engine.scope, modifier, 'Kassenexport').id, target: { ingredientId: findIngredientByName(engine.scope, `Zutat ${index}`)!.id }, quantity: '0.05', isSubtraction: false },
+        { posItemId: (await resolveItem(engine.scope, modifier, 'Kassenexport')).id, target: { ingredientId: (await findIngredientByName(engine.scope, `Zutat ${index}`))!.id }, quantity: '0.05', isSubtraction: false },
         AT,
-      ),
-    );
+      );
+    }
   } finally {
     engine.close();
   }

@@ -24,12 +24,12 @@ import { SUGGESTED_ROWS } from '../../shared/model/items';
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const WARM_UP = 2;
 
-function timed<T>(runs: number, work: () => T): { medianMs: number; runsMs: number[]; last: T } {
+async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ medianMs: number; runsMs: number[]; last: T }> {
   const runsMs: number[] = [];
   let last: T | undefined;
   for (let run = 0; run < runs + WARM_UP; run++) {
     const t0 = performance.now();
-    last = work();
+    last = await work();
     if (run >= WARM_UP) runsMs.push(+(performance.now() - t0).toFixed(1));
   }
   return { medianMs: median(runsMs), runsMs, last: last as T };
@@ -39,29 +39,29 @@ const kept = process.env.BENCH_UI_DATA;
 const home = kept ?? mkdtempSync(join(tmpdir(), 'larder-mapping-bench-'));
 try {
   await yearOfBusyVenue(home);
-  const engine = createEngine(createNodePlatform({ env: { LARDER_HOME: home, LARDER_NOW: NOW } }), 'cli');
+  const engine = await createEngine(createNodePlatform({ env: { LARDER_HOME: home, LARDER_NOW: NOW } }), 'cli');
   const { scope } = engine;
   const counts = scope.db.sqlite.prepare('SELECT (SELECT count(*) FROM pos_items) AS items, (SELECT count(*) FROM sales_lines) AS salesLines').get() as { items: number; salesLines: number };
   phase(`${counts.items} items, ${counts.salesLines} sales lines; measuring`);
   const handlers = createHandlers(engine);
 
-  const workList = timed(RUNS, () => (handlers['items:work-list']({}) as { rows: { posItemId: number }[] }).rows);
+  const workList = await timed(RUNS, async () => ((await handlers['items:work-list']({})) as { rows: { posItemId: number }[] }).rows);
   const top = workList.last.slice(0, SUGGESTED_ROWS).map((row) => row.posItemId);
-  const suggest = timed(RUNS, () => handlers['items:suggest']({ posItemIds: top }));
-  const both = timed(RUNS, () => {
-    const list = handlers['items:work-list']({}) as { rows: { posItemId: number }[] };
+  const suggest = await timed(RUNS, async () => handlers['items:suggest']({ posItemIds: top }));
+  const both = await timed(RUNS, async () => {
+    const list = (await handlers['items:work-list']({})) as { rows: { posItemId: number }[] };
     return handlers['items:suggest']({ posItemIds: list.rows.slice(0, SUGGESTED_ROWS).map((row) => row.posItemId) });
   });
 
   // Today's mappings differ from what was posted: 200 of the venue's mapped dishes now take another recipe.
   const yesterday = addDays(dateInZone(new Date(NOW), 'Europe/Amsterdam'), -1);
   const from = addDays(yesterday, -29);
-  const remapped = listItems(scope)
+  const remapped = (await listItems(scope))
     .filter((item) => item.mapping && item.locations.includes(BL))
     .slice(0, 200);
-  const recipe = findRecipeByName(scope, 'Recipe 7')!.id;
-  saveMappings(scope, remapped.map((item) => ({ posItemId: item.id, target: { recipeId: recipe }, quantity: '1', isSubtraction: false })), NOW);
-  const preview = timed(Math.max(3, Math.ceil(RUNS / 2)), () => reprocessPreview(engine.transfers, BL, from, yesterday));
+  const recipe = (await findRecipeByName(scope, 'Recipe 7'))!.id;
+  await saveMappings(scope, remapped.map((item) => ({ posItemId: item.id, target: { recipeId: recipe }, quantity: '1', isSubtraction: false })), NOW);
+  const preview = await timed(Math.max(3, Math.ceil(RUNS / 2)), () => reprocessPreview(engine.transfers, BL, from, yesterday));
   engine.close();
 
   console.log(

@@ -5,7 +5,7 @@ import { importSetupFile } from '../../electron/core/setup/setup-import';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 
 const RECEIPTS = Number(process.env.CRASH_RECEIPTS ?? 3000);
-const engine = createEngine(createNodePlatform(), 'cli');
+const engine = await createEngine(createNodePlatform(), 'cli');
 
 function setupFile(round: number): string {
   return JSON.stringify({
@@ -26,7 +26,7 @@ function setupFile(round: number): string {
 const pause = new Int32Array(new SharedArrayBuffer(4));
 const PAUSE_MS = Number(process.env.CRASH_PAUSE_MS ?? 0);
 for (let round = 1; ; round++) {
-  importSetupFile(engine.scope, setupFile(round));
+  await importSetupFile(engine.scope, setupFile(round));
   process.stdout.write(`committed ${round}\n`);
   if (PAUSE_MS > 0) Atomics.wait(pause, 0, 0, PAUSE_MS);
 }

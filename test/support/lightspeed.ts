@@ -26,7 +26,7 @@ export interface Connected {
 /** A fake K-Series and an engine connected to it through the real OAuth flow. */
 export async function startConnected(options: FakeLightspeedOptions = {}, engineOptions: Parameters<typeof createTestEngine>[0] = {}): Promise<Connected> {
   const fake = await startFakeLightspeed({ autoApprove: true, ...options });
-  const engine = createTestEngine({ ...engineOptions, env: { ...fakeEnv(fake), ...engineOptions.env } });
+  const engine = await createTestEngine({ ...engineOptions, env: { ...fakeEnv(fake), ...engineOptions.env } });
   const started = await engine.lightspeed.connection.start();
   await approveInBrowser(started.authorizeUrl);
   await started.completion;

@@ -4,7 +4,7 @@
 import { createEngine } from '../../electron/core/engine';
 import { createNodePlatform } from '../../electron/core/platform/node-platform';
 
-const engine = createEngine(createNodePlatform({ env: process.env }), 'cli');
+const engine = await createEngine(createNodePlatform({ env: process.env }), 'cli');
 const send = (message: unknown) => process.send?.(message);
 
 process.on('message', (message) => {
@@ -14,7 +14,7 @@ process.on('message', (message) => {
   }
   engine.lightspeed.tokens
     .accessToken()
-    .then(() => send({ ok: true, status: engine.lightspeed.connection.view().status }))
+    .then(async () => send({ ok: true, status: (await engine.lightspeed.connection.view()).status }))
     .catch((error: { code?: string; message?: string }) => send({ ok: false, code: error.code ?? 'internal_error', message: error.message }));
 });
 send('ready');

@@ -48,7 +48,7 @@ export interface Restaurant extends Connected {
   setNow(iso: string): void;
   /** The fake's item id of an item of the Harbour Group by name. */
   harbourItem(name: string): { id: number; sku: string };
-  map(itemName: string, target: { ingredient: string } | { recipe: string }, quantity: string, isSubtraction?: boolean): void;
+  map(itemName: string, target: { ingredient: string } | { recipe: string }, quantity: string, isSubtraction?: boolean): Promise<void>;
   transfer(date: string, options?: { force?: boolean; businessLocationId?: string }): Promise<TransferResult>;
   issues(filter?: { date?: string; locationId?: string }): ReturnType<typeof listLedgerEntries>;
 }
@@ -64,10 +64,10 @@ export async function startRestaurant(options: FakeLightspeedOptions = {}, env: 
   const at = () => new Date(now).toISOString();
   await syncLocations(scope, engine.lightspeed.api, at());
   await syncItems(scope, engine.lightspeed.api, at());
-  importSetupFile(scope, JSON.stringify(SETUP));
-  linkStorageUnit(scope, HARBOUR, findStorageUnitByName(scope, 'Main Kitchen')!.id);
-  linkStorageUnit(scope, TONGATAPU, findStorageUnitByName(scope, 'Island Store')!.id);
-  linkStorageUnit(scope, HONOLULU, findStorageUnitByName(scope, 'Diner Store')!.id);
+  await importSetupFile(scope, JSON.stringify(SETUP));
+  await linkStorageUnit(scope, HARBOUR, (await findStorageUnitByName(scope, 'Main Kitchen'))!.id);
+  await linkStorageUnit(scope, TONGATAPU, (await findStorageUnitByName(scope, 'Island Store'))!.id);
+  await linkStorageUnit(scope, HONOLULU, (await findStorageUnitByName(scope, 'Diner Store'))!.id);
 
   const itemOf = (business: number, name: string) => {
     const item = fake.data.items.find((candidate) => candidate.businessId === business && candidate.name === name);
@@ -82,13 +82,13 @@ export async function startRestaurant(options: FakeLightspeedOptions = {}, env: 
       fake.setNow(iso);
     },
     harbourItem: (name) => itemOf(1234, name),
-    map(itemName, target, quantity, isSubtraction = false) {
+    async map(itemName, target, quantity, isSubtraction = false) {
       // The Harbour Group's item; every business sells the dish under the same SKU, so its group covers all three.
-      saveMapping(
+      await saveMapping(
         scope,
         {
           posItemId: posItemId(itemOf(1234, itemName).id),
-          target: 'ingredient' in target ? { ingredientId: findIngredientByName(scope, target.ingredient)!.id } : { recipeId: findRecipeByName(scope, target.recipe)!.id },
+          target: 'ingredient' in target ? { ingredientId: (await findIngredientByName(scope, target.ingredient))!.id } : { recipeId: (await findRecipeByName(scope, target.recipe))!.id },
           quantity,
           isSubtraction,
         },
@@ -99,8 +99,8 @@ export async function startRestaurant(options: FakeLightspeedOptions = {}, env: 
       transferDay(engine.transfers, { businessLocationId: transferOptions.businessLocationId ?? HARBOUR, date, force: transferOptions.force ?? true, trigger: 'manual' }),
     issues: (filter = {}) => listLedgerEntries(scope, { type: 'ISSUE', from: filter.date, to: filter.date, businessLocationId: filter.locationId }),
   };
-  restaurant.map('Cola 0.33 l', { ingredient: 'Cola bottle 0.33 l' }, '1');
-  restaurant.map('Espresso', { ingredient: 'Coffee beans' }, '0.009');
-  restaurant.map('Classic Burger', { recipe: 'Classic Burger recipe' }, '1');
+  await restaurant.map('Cola 0.33 l', { ingredient: 'Cola bottle 0.33 l' }, '1');
+  await restaurant.map('Espresso', { ingredient: 'Coffee beans' }, '0.009');
+  await restaurant.map('Classic Burger', { recipe: 'Classic Burger recipe' }, '1');
   return restaurant;
 }

@@ -9,7 +9,7 @@ export interface TestEngine extends Engine {
 }
 
 /** An engine on a database file of its own (never in memory: WAL, locks and files are part of what is tested). */
-export function createTestEngine(options: { now?: string; env?: Record<string, string> } & Pick<NodePlatformOptions, 'secretBackend' | 'clock'> = {}): TestEngine {
+export async function createTestEngine(options: { now?: string; env?: Record<string, string> } & Pick<NodePlatformOptions, 'secretBackend' | 'clock'> = {}): Promise<TestEngine> {
   const dataFolder = mkdtempSync(join(tmpdir(), 'larder-test-'));
   const platform = createNodePlatform({
     dataFolder,
@@ -19,7 +19,7 @@ export function createTestEngine(options: { now?: string; env?: Record<string, s
     notifier: { notify: () => undefined },
     ...(options.secretBackend ? { secretBackend: options.secretBackend } : {}),
   });
-  const engine = createEngine(platform, 'cli');
+  const engine = await createEngine(platform, 'cli');
   return {
     ...engine,
     dispose() {
@@ -30,9 +30,9 @@ export function createTestEngine(options: { now?: string; env?: Record<string, s
 }
 
 /** Expects `work` to be refused with `code`; returns the message for further checks. */
-export function refusal(work: () => unknown): { code: string; message: string } {
+export async function refusal(work: () => unknown): Promise<{ code: string; message: string }> {
   try {
-    work();
+    await work();
   } catch (error) {
     const { code, message } = error as { code?: string; message: string };
     if (code) return { code, message };

@@ -11,9 +11,8 @@ export interface AlertDay {
   date: string | null;
 }
 
-export function raiseAlert(scope: CompanyScope, code: AlertCode, message: string, at: string, day: AlertDay | null = null): void {
-  scope.db.sqlite
-    .prepare(
+export async function raiseAlert(scope: CompanyScope, code: AlertCode, message: string, at: string, day: AlertDay | null = null): Promise<void> {
+  await scope.db.statement(
       `INSERT INTO integration_alerts (company_id, code, status, message, count, first_seen_at, last_seen_at, business_location_id, report_date)
        VALUES (?, ?, 'open', ?, 1, ?, ?, ?, ?)
        ON CONFLICT (company_id, code) WHERE status = 'open'
@@ -24,15 +23,13 @@ export function raiseAlert(scope: CompanyScope, code: AlertCode, message: string
 }
 
 /** A recovered connection resolves its open alerts; a clean run-due resolves the transfer alerts. */
-export function resolveOpenAlerts(scope: CompanyScope, at: string, codes: AlertCode[] = ['disconnected', 'token_refresh_failed']): void {
-  scope.db.sqlite
-    .prepare(`UPDATE integration_alerts SET status = 'resolved', resolved_at = ? WHERE company_id = ? AND status = 'open' AND code IN (SELECT value FROM json_each(?))`)
+export async function resolveOpenAlerts(scope: CompanyScope, at: string, codes: AlertCode[] = ['disconnected', 'token_refresh_failed']): Promise<void> {
+  await scope.db.statement(`UPDATE integration_alerts SET status = 'resolved', resolved_at = ? WHERE company_id = ? AND status = 'open' AND code IN (SELECT value FROM json_each(?))`)
     .run(at, scope.companyId, JSON.stringify(codes));
 }
 
-export function listOpenAlerts(scope: CompanyScope): Alert[] {
-  return scope.db.sqlite
-    .prepare(
+export async function listOpenAlerts(scope: CompanyScope): Promise<Alert[]> {
+  return await scope.db.statement(
       `SELECT id, code, message, count, first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt,
               business_location_id AS businessLocationId, report_date AS date
        FROM integration_alerts WHERE company_id = ? AND status = 'open' ORDER BY first_seen_at`,

@@ -38,7 +38,7 @@ function tempFolder(): string {
 /** A restaurant with a few posted days, counts-free but with receipts, recipes and mappings. */
 async function busyRestaurant(): Promise<Restaurant> {
   restaurant = await startRestaurant({ salesPerDay: 6 });
-  restaurant.map('Cappuccino', { ingredient: 'Coffee beans' }, '0.009');
+  await restaurant.map('Cappuccino', { ingredient: 'Coffee beans' }, '0.009');
   for (const day of ['2026-05-04', '2026-05-05', '2026-05-06']) await restaurant.transfer(day);
   return restaurant;
 }
@@ -58,9 +58,9 @@ describe('a backup', () => {
     const run = await busyRestaurant();
     const { engine } = run;
     // Uncheckpointed work sits in larder.db-wal: a file copy of larder.db would miss it.
-    recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Tomato', quantity: '0,5', reason: 'spoiled', at: '2026-05-07T12:00:00Z' }, ['spoiled']);
+    await recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Tomato', quantity: '0,5', reason: 'spoiled', at: '2026-05-07T12:00:00Z' }, ['spoiled']);
     expect(statSync(join(engine.platform.dataFolder, 'larder.db-wal')).size).toBeGreaterThan(0);
-    const secrets = engine.vault.values();
+    const secrets = await engine.vault.values();
     expect(secrets.length).toBeGreaterThan(0);
 
     const backup = await engine.backups.take('daily');
@@ -82,7 +82,7 @@ describe('a backup', () => {
   it('taken while a migration writes, and another process imports receipts, step by step, is consistent and verified', async () => {
     const run = await busyRestaurant();
     const { engine } = run;
-    const job = activateLocation(engine.scope, HARBOUR, engine.platform.clock);
+    const job = await activateLocation(engine.scope, HARBOUR, engine.platform.clock);
     const place: BackupPlace = { ...engine.backups.place(), pagesPerStep: 1 };
     // A second process writing all along: SQLite restarts a backup whose source another connection changed.
     const writer = spawn(process.execPath, ['--import', 'tsx', join(process.cwd(), 'test/crash/import-loop.ts')], {
@@ -148,7 +148,7 @@ describe('a backup', () => {
     const home = tempFolder();
     let now = new Date('2025-01-01T09:00:00');
     const platform = createNodePlatform({ dataFolder: home, env: {}, clock: { now: () => now } });
-    const engine = createEngine(platform, 'cli');
+    const engine = await createEngine(platform, 'cli');
     try {
       for (let day = 0; day < 420; day++) {
         now = new Date(2025, 0, 1 + day, 9);
@@ -172,7 +172,7 @@ describe('a backup', () => {
   it('is stale after 3 days without a verified one, and before the first', async () => {
     const home = tempFolder();
     let now = new Date('2026-05-01T09:00:00Z');
-    const engine = createEngine(createNodePlatform({ dataFolder: home, env: {}, clock: { now: () => now } }), 'cli');
+    const engine = await createEngine(createNodePlatform({ dataFolder: home, env: {}, clock: { now: () => now } }), 'cli');
     try {
       expect(engine.backups.status()).toMatchObject({ last_verified: null, stale: true, folder: join(home, 'Backups') });
       const backup = await engine.backups.now();
@@ -200,14 +200,14 @@ describe('before a large change', () => {
     const run = await busyRestaurant();
     const { engine } = run;
     const beforeChange = () => listBackups(engine.backups.place()).filter((backup) => backup.kind === 'before-change').length;
-    const first = activateLocation(engine.scope, HARBOUR, engine.platform.clock);
+    const first = await activateLocation(engine.scope, HARBOUR, engine.platform.clock);
     await runMigration(engine.transfers, first.job_id);
     expect(beforeChange()).toBe(0);
-    const rerun = startMigration(engine.scope, HARBOUR, engine.platform.clock, { rerun: true });
+    const rerun = await startMigration(engine.scope, HARBOUR, engine.platform.clock, { rerun: true });
     await runMigration(engine.transfers, rerun.job_id);
     expect(beforeChange()).toBe(1);
 
-    run.map('Cappuccino', { ingredient: 'Coffee beans' }, '0.010');
+    await run.map('Cappuccino', { ingredient: 'Coffee beans' }, '0.010');
     await reprocess(engine.transfers, HARBOUR, '2026-05-01', '2026-05-06');
     expect(beforeChange()).toBe(1);
     await reprocess(engine.transfers, HARBOUR, '2026-04-01', '2026-04-30');
@@ -222,9 +222,9 @@ describe('a restore', () => {
     const { engine } = run;
     const backup = await engine.backups.take('daily');
     const ledgerThen = everyRow(engine.db.sqlite, 'ledger_entries');
-    const stockThen = stockOnHand(engine.scope);
+    const stockThen = await stockOnHand(engine.scope);
 
-    const preview = describeBackup(engine.platform, backup.file);
+    const preview = await describeBackup(engine.platform, backup.file);
     expect(preview).toMatchObject({ file: backup.file, created_at: backup.created_at, schema_version: backup.schema_version });
     expect(preview.locations.find((location) => location.business_location_id === HARBOUR)?.last_posted_day).toBe('2026-05-06');
     expect(preview.counts).toEqual({
@@ -235,14 +235,14 @@ describe('a restore', () => {
     });
 
     await run.transfer('2026-05-07');
-    recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Tomato', quantity: '1', reason: 'spoiled', at: '2026-05-07T12:00:00Z' }, ['spoiled']);
+    await recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Tomato', quantity: '1', reason: 'spoiled', at: '2026-05-07T12:00:00Z' }, ['spoiled']);
     const ledgerAfter = everyRow(engine.db.sqlite, 'ledger_entries');
     expect(ledgerAfter.length).toBeGreaterThan(ledgerThen.length);
 
     // Restored under the running engine: its connection stays good and reads the backup's data.
     const restored = await restoreBackup(engine.platform, backup.file, engine.db.sqlite);
     expect(everyRow(engine.db.sqlite, 'ledger_entries')).toEqual(ledgerThen);
-    expect(stockOnHand(engine.scope)).toEqual(stockThen);
+    expect(await stockOnHand(engine.scope)).toEqual(stockThen);
     expect(restored.previous_saved_as).toMatch(/before-change\.db$/);
     expect(ledgerOf(restored.previous_saved_as as string)).toEqual(ledgerAfter);
     expect(engine.db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -383,7 +383,7 @@ describe('export and import', () => {
   it('reproduces every table, stock on hand and every recipe exactly in an empty data folder', async () => {
     const run = await busyRestaurant();
     const { engine } = run;
-    recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Tomato', quantity: '0.009', reason: 'spoiled', at: '2026-05-07T12:00:00Z' }, ['spoiled']);
+    await recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Tomato', quantity: '0.009', reason: 'spoiled', at: '2026-05-07T12:00:00Z' }, ['spoiled']);
     const file = join(tempFolder(), 'larder-export-2026-05-08.zip');
     const manifest = await exportEverything(databaseSourceOf(engine.platform), file, engine.platform.clock.now());
     expect(manifest.tables.map((table) => table.name)).toEqual(expect.arrayContaining(['ingredients', 'ingredient_units', 'recipes', 'recipe_lines', 'pos_mappings', 'storage_units', 'ledger_entries', 'stock_counts', 'waste_records', 'stock_moves']));
@@ -394,10 +394,10 @@ describe('export and import', () => {
     const home = tempFolder();
     const imported = await runCliIn({ LARDER_HOME: home }, ['import-export', file]);
     expect(imported.code).toBe(0);
-    const target = createEngine(createNodePlatform({ dataFolder: home, env: {} }), 'cli');
+    const target = await createEngine(createNodePlatform({ dataFolder: home, env: {} }), 'cli');
     try {
       for (const table of manifest.tables) expect([table.name, everyRow(target.db.sqlite, table.name)]).toEqual([table.name, everyRow(engine.db.sqlite, table.name)]);
-      expect(stockOnHand(target.scope)).toEqual(stockOnHand(engine.scope));
+      expect(await stockOnHand(target.scope)).toEqual(await stockOnHand(engine.scope));
       expect(await runCliIn({ LARDER_HOME: home }, ['import-export', file])).toMatchObject({ code: 1, json: { error: { code: 'import_needs_empty_larder' } } });
     } finally {
       target.close();
@@ -414,7 +414,7 @@ describe('export and import', () => {
     writeFileSync(file, zipSync(files));
     const home = tempFolder();
     expect(await runCliIn({ LARDER_HOME: home }, ['import-export', file])).toMatchObject({ code: 1, json: { error: { code: 'export_invalid' } } });
-    const target = createEngine(createNodePlatform({ dataFolder: home, env: {} }), 'cli');
+    const target = await createEngine(createNodePlatform({ dataFolder: home, env: {} }), 'cli');
     expect(target.db.sqlite.prepare('SELECT count(*) FROM ingredients').pluck().get()).toBe(0);
     target.close();
   });

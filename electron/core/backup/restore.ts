@@ -20,7 +20,7 @@ export function backupFileOf(place: Pick<BackupPlace, 'folder'>, given: string):
 }
 
 /** What a backup holds, after verifying it. Reads only tables every Larder schema has had. */
-export function describeBackup(platform: Platform, given: string): BackupPreview {
+export async function describeBackup(platform: Platform, given: string): Promise<BackupPreview> {
   const place = backupPlaceOf(platform);
   const file = backupFileOf(place, given);
   const schemaVersion = verifyBackupFile(file, place);

@@ -22,7 +22,7 @@ export async function startEngine(platform: Platform, runtime: Runtime, options:
     }
   }
   try {
-    return createEngine(platform, runtime);
+    return await createEngine(platform, runtime);
   } catch (error) {
     const known = asDomainError(error);
     if (known && known.code !== 'database_damaged') throw error;

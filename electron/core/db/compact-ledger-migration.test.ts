@@ -31,7 +31,7 @@ function migrate(): LarderDb {
 }
 
 describe('migration 0009: per-line ISSUE entries become day entries and a trace', () => {
-  it('keeps stock, values and every day sum to the last digit, and each line’s own deduction in the trace', () => {
+  it('keeps stock, values and every day sum to the last digit, and each line’s own deduction in the trace', async () => {
     const old = new Database(file);
     // A line valued at another cost than the rest of its day (a receipt entered between two runs).
     const repriced = old
@@ -120,7 +120,7 @@ describe('migration 0009: per-line ISSUE entries become day entries and a trace'
 
       // The day totals still add up from the entries, and the CLI's drill-down reads the trace.
       expect(dayTotalsBothWays({ db, companyId: 1 }).kept).toEqual(dayTotalsBothWays({ db, companyId: 1 }).recounted);
-      const shown = ledgerEntryLines({ db, companyId: 1 }, trace[0]!.entryId)!;
+      const shown = (await ledgerEntryLines({ db, companyId: 1 }, trace[0]!.entryId))!;
       expect(shown.lines.length).toBe(entryOf.get(trace[0]!.entryId)!.lines);
       expect(db.sqlite.pragma('foreign_key_check')).toEqual([]);
       expect(db.sqlite.prepare(`SELECT count(*) AS n FROM pragma_table_info('sales') WHERE name = 'raw'`).get()).toEqual({ n: 0 });

@@ -10,10 +10,10 @@ export interface CompanyScope {
 export const DEFAULT_COMPANY_NAME = 'My restaurant';
 
 /** The desktop app has one company per data folder, created on first start. */
-export function ensureDefaultCompany(db: LarderDb): number {
-  return db.write(() => {
-    const existing = db.orm.select({ id: companies.id }).from(companies).orderBy(companies.id).limit(1).get();
+export async function ensureDefaultCompany(db: LarderDb): Promise<number> {
+  return await db.write(async () => {
+    const existing = await db.one(db.orm.select({ id: companies.id }).from(companies).orderBy(companies.id).limit(1));
     if (existing) return existing.id;
-    return db.orm.insert(companies).values({ name: DEFAULT_COMPANY_NAME }).returning({ id: companies.id }).get().id;
+    return (await db.one(db.orm.insert(companies).values({ name: DEFAULT_COMPANY_NAME }).returning({ id: companies.id }))).id;
   });
 }

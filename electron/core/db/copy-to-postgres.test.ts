@@ -37,7 +37,7 @@ describe.runIf(available)('db copy --to postgres://…', () => {
 
   it("copies a restaurant's database, every table and value, and verifies counts and stock on hand", async () => {
     restaurant = await startRestaurant({ salesPerDay: 6 });
-    restaurant.map('Cappuccino', { ingredient: 'Coffee beans' }, '0.009');
+    await restaurant.map('Cappuccino', { ingredient: 'Coffee beans' }, '0.009');
     for (const day of ['2026-05-05', '2026-05-06']) await restaurant.transfer(day);
     const { engine } = restaurant;
     const url = cluster.database(`copy_${++databases}`);

@@ -49,7 +49,7 @@ function read(db: Database.Database, mappings: string): Record<keyof typeof snap
 }
 
 describe('migration 0012: sales sources', () => {
-  it('keeps the ledger, trace, logs, mappings, items and locations, and gives them the Lightspeed source', () => {
+  it('keeps the ledger, trace, logs, mappings, items and locations, and gives them the Lightspeed source', async () => {
     const old = new Database(file, { readonly: true });
     const before = read(old, mappingTargets.before);
     old.close();
@@ -79,13 +79,13 @@ describe('migration 0012: sales sources', () => {
       );
 
       const scope = { db, companyId: 1 };
-      const sources = listSalesSources(scope);
+      const sources = await listSalesSources(scope);
       expect(sources.map(({ kind, name }) => ({ kind, name }))).toEqual([{ kind: 'lightspeed', name: 'Lightspeed K-Series' }]);
       const owners = db.sqlite.prepare('SELECT DISTINCT source_id AS id FROM locations UNION SELECT DISTINCT source_id FROM pos_items').all();
       expect(owners).toEqual([{ id: sources[0]?.id }]);
       // The mappings still find their lines.
       const harbour = db.sqlite.prepare(`SELECT id FROM locations WHERE business_location_id = '45454565682155'`).get() as { id: number };
-      expect(mappingLookup(scope, sources[0]?.id ?? 0, harbour.id)({ sku: null, name: 'Espresso' })).toMatchObject({ targetName: 'Coffee beans', quantity: expect.anything() });
+      expect((await mappingLookup(scope, sources[0]?.id ?? 0, harbour.id))({ sku: null, name: 'Espresso' })).toMatchObject({ targetName: 'Coffee beans', quantity: expect.anything() });
       expect(db.sqlite.pragma('foreign_key_check')).toEqual([]);
     } finally {
       db.sqlite.close();

@@ -11,13 +11,13 @@ afterEach(() => {
 });
 
 describe('the diagnostics file', () => {
-  it('holds the version, the settings and the last 500 log lines, with every token redacted', () => {
-    engine = createTestEngine();
+  it('holds the version, the settings and the last 500 log lines, with every token redacted', async () => {
+    engine = await createTestEngine();
     engine.platform.settings.set('lightspeedClientId', 'larder-office');
     for (let index = 0; index < 600; index++) engine.log.info(`transfer ${index}`);
     engine.log.error('token refresh failed', new Error('POST refresh_token=abc.def-123&client_secret=s3cret answered 400; Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig'));
     engine.log.info(`web host at http://127.0.0.1:9/#token=${'a1'.repeat(32)}`);
-    const { path, logLines } = saveDiagnostics(engine);
+    const { path, logLines } = await saveDiagnostics(engine);
     const text = readFileSync(path, 'utf8');
     expect(logLines).toBe(500);
     expect(text).toContain('"version": "0.1.0"');

@@ -24,10 +24,10 @@ const COUNTS = `SELECT
   (SELECT count(*) FROM migration_jobs WHERE company_id = @c AND status IN ('pending', 'running')) AS migrationsInProgress,
   (SELECT count(*) FROM ledger_entries WHERE company_id = @c) AS ledgerEntries`;
 
-export function saveDiagnostics(engine: Engine): { path: string; logLines: number } {
+export async function saveDiagnostics(engine: Engine): Promise<{ path: string; logLines: number }> {
   const now = engine.platform.clock.now();
   const settings = Object.fromEntries((Object.keys(settingsSchema.shape) as SettingKey[]).map((key) => [key, engine.platform.settings.get(key)]));
-  const connection = findConnection(engine.scope);
+  const connection = await findConnection(engine.scope);
   const lines = engine.log.tail(DIAGNOSTIC_LOG_LINES).map((line) => engine.log.redact(line));
   const report = {
     app: { name: 'Larder', version: APP_VERSION, runtime: engine.runtime, node: process.versions.node, os: `${platform()} ${release()} ${arch()}` },
@@ -38,8 +38,8 @@ export function saveDiagnostics(engine: Engine): { path: string; logLines: numbe
     connection: connection
       ? { status: connection.status, environment: connection.environment, accessExpiresAt: connection.accessExpiresAt, lastRefreshAt: connection.lastRefreshAt }
       : null,
-    openAlerts: listOpenAlerts(engine.scope).map(({ code, message, count, lastSeenAt }) => ({ code, message, count, lastSeenAt })),
-    counts: engine.db.sqlite.prepare(COUNTS).get({ c: engine.scope.companyId }),
+    openAlerts: (await listOpenAlerts(engine.scope)).map(({ code, message, count, lastSeenAt }) => ({ code, message, count, lastSeenAt })),
+    counts: await engine.db.statement(COUNTS).get({ c: engine.scope.companyId }),
   };
   const text = `Larder diagnostics\n\n${engine.log.redact(JSON.stringify(report, null, 2))}\n\nLast ${lines.length} log lines\n\n${lines.join('\n')}\n`;
   const path = join(engine.platform.dataFolder, `larder-diagnostics-${now.toISOString().replace(/[:.]/g, '-')}.txt`);

@@ -8,25 +8,24 @@ import type { Ingredient } from '../../../shared/model/inventory';
 
 const MAX_UNIT = 20;
 
-export function listIngredients(scope: CompanyScope): Ingredient[] {
-  return scope.db.orm
+export async function listIngredients(scope: CompanyScope): Promise<Ingredient[]> {
+  return await scope.db.many(scope.db.orm
     .select({ id: ingredients.id, name: ingredients.name, unit: ingredients.unit })
     .from(ingredients)
     .where(eq(ingredients.companyId, scope.companyId))
-    .orderBy(asc(ingredients.name))
-    .all();
+    .orderBy(asc(ingredients.name)));
 }
 
 /** Another company's ingredient counts as not found: its existence is none of this company's business. */
 // These two run per row of a setup file or a receipt import: prepared once, not built by the query builder each time.
-export function requireIngredient(scope: CompanyScope, id: number): Ingredient {
-  const row = scope.db.statement('SELECT id, name, unit FROM ingredients WHERE id = ? AND company_id = ?').get(id, scope.companyId) as Ingredient | undefined;
+export async function requireIngredient(scope: CompanyScope, id: number): Promise<Ingredient> {
+  const row = await scope.db.statement('SELECT id, name, unit FROM ingredients WHERE id = ? AND company_id = ?').get(id, scope.companyId) as Ingredient | undefined;
   if (!row) throw new DomainError('ingredient_not_found', `No ingredient with id ${id} in this company.`);
   return row;
 }
 
-export function findIngredientByName(scope: CompanyScope, name: string): Ingredient | undefined {
-  return scope.db.statement('SELECT id, name, unit FROM ingredients WHERE company_id = ? AND name = ?').get(scope.companyId, name.trim()) as Ingredient | undefined;
+export async function findIngredientByName(scope: CompanyScope, name: string): Promise<Ingredient | undefined> {
+  return await scope.db.statement('SELECT id, name, unit FROM ingredients WHERE company_id = ? AND name = ?').get(scope.companyId, name.trim()) as Ingredient | undefined;
 }
 
 function requireUnit(raw: string): string {
@@ -37,44 +36,42 @@ function requireUnit(raw: string): string {
   return unit;
 }
 
-export function saveIngredient(scope: CompanyScope, input: { id?: number; name: string; unit: string }): Ingredient {
+export async function saveIngredient(scope: CompanyScope, input: { id?: number; name: string; unit: string }): Promise<Ingredient> {
   const name = requireName(input.name, 'Ingredient name');
   const unit = requireUnit(input.unit);
-  return scope.db.write(() => {
-    const clash = findIngredientByName(scope, name);
+  return await scope.db.write(async () => {
+    const clash = await findIngredientByName(scope, name);
     if (clash && clash.id !== input.id) {
       throw new DomainError('ingredient_name_taken', `An ingredient named "${name}" already exists.`);
     }
     if (input.id === undefined) {
-      return scope.db.orm
+      return await scope.db.one(scope.db.orm
         .insert(ingredients)
         .values({ companyId: scope.companyId, name, unit })
-        .returning({ id: ingredients.id, name: ingredients.name, unit: ingredients.unit })
-        .get();
+        .returning({ id: ingredients.id, name: ingredients.name, unit: ingredients.unit }));
     }
-    requireIngredient(scope, input.id);
-    scope.db.orm.update(ingredients).set({ name, unit }).where(eq(ingredients.id, input.id)).run();
+    await requireIngredient(scope, input.id);
+    await scope.db.exec(scope.db.orm.update(ingredients).set({ name, unit }).where(eq(ingredients.id, input.id)));
     noteUnitWrite(scope.db);
     return { id: input.id, name, unit };
   });
 }
 
-export function deleteIngredient(scope: CompanyScope, id: number): void {
-  scope.db.write(() => {
-    requireIngredient(scope, id);
-    const usage = scope.db.orm
+export async function deleteIngredient(scope: CompanyScope, id: number): Promise<void> {
+  await scope.db.write(async () => {
+    await requireIngredient(scope, id);
+    const usage = await scope.db.one(scope.db.orm
       .select({
         recipes: sql<number>`(SELECT count(*) FROM ${recipeLines} WHERE ${recipeLines.ingredientId} = ${id})`,
         entries: sql<number>`(SELECT count(*) FROM ${ledgerEntries} WHERE ${ledgerEntries.ingredientId} = ${id})`,
       })
-      .from(sql`(SELECT 1)`)
-      .get();
+      .from(sql`(SELECT 1)`));
     if (usage && (usage.recipes > 0 || usage.entries > 0)) {
       throw new DomainError(
         'ingredient_in_use',
         `This ingredient is used by ${usage.recipes} recipe line(s) and ${usage.entries} ledger entr(y/ies) and cannot be deleted.`,
       );
     }
-    scope.db.orm.delete(ingredients).where(eq(ingredients.id, id)).run();
+    await scope.db.exec(scope.db.orm.delete(ingredients).where(eq(ingredients.id, id)));
   });
 }

@@ -10,6 +10,7 @@ import { requireName } from './names';
 import { describeExplosionException, explodeRecipe, findCycle, type RecipeBook, type RecipeSpec } from './recipe-explosion';
 import type { LarderDb } from '../db/open-database';
 import type { ExplosionPreview, RecipeDetail, RecipeSummary } from '../../../shared/model/inventory';
+import { inOrder } from '../in-order';
 
 
 export interface RecipeLineInput {
@@ -31,9 +32,8 @@ export interface RecipeInput {
 
 const HUNDRED = new Decimal(100);
 
-export function listRecipes(scope: CompanyScope): RecipeSummary[] {
-  const rows = scope.db.sqlite
-    .prepare(
+export async function listRecipes(scope: CompanyScope): Promise<RecipeSummary[]> {
+  const rows = await scope.db.statement(
       `SELECT r.id, r.name, r.yield_qty AS yieldQty,
               (SELECT count(*) FROM recipe_lines l WHERE l.recipe_id = r.id) AS lineCount,
               (SELECT count(DISTINCT p.recipe_id) FROM recipe_lines p WHERE p.sub_recipe_id = r.id) AS usedBy
@@ -44,28 +44,25 @@ export function listRecipes(scope: CompanyScope): RecipeSummary[] {
 }
 
 /** Another company's recipe counts as not found. */
-export function requireRecipe(scope: CompanyScope, id: number): { id: number; name: string; yieldQty: number } {
-  const row = scope.db.orm
+export async function requireRecipe(scope: CompanyScope, id: number): Promise<{ id: number; name: string; yieldQty: number }> {
+  const row = await scope.db.one(scope.db.orm
     .select({ id: recipes.id, name: recipes.name, yieldQty: recipes.yieldQty })
     .from(recipes)
-    .where(and(eq(recipes.id, id), eq(recipes.companyId, scope.companyId)))
-    .get();
+    .where(and(eq(recipes.id, id), eq(recipes.companyId, scope.companyId))));
   if (!row) throw new DomainError('recipe_not_found', `No recipe with id ${id} in this company.`);
   return row;
 }
 
-export function findRecipeByName(scope: CompanyScope, name: string): { id: number; name: string } | undefined {
-  return scope.db.orm
+export async function findRecipeByName(scope: CompanyScope, name: string): Promise<{ id: number; name: string } | undefined> {
+  return await scope.db.one(scope.db.orm
     .select({ id: recipes.id, name: recipes.name })
     .from(recipes)
-    .where(and(eq(recipes.companyId, scope.companyId), eq(recipes.name, name.trim())))
-    .get();
+    .where(and(eq(recipes.companyId, scope.companyId), eq(recipes.name, name.trim()))));
 }
 
-export function getRecipe(scope: CompanyScope, id: number): RecipeDetail {
-  const recipe = requireRecipe(scope, id);
-  const lines = scope.db.sqlite
-    .prepare(
+export async function getRecipe(scope: CompanyScope, id: number): Promise<RecipeDetail> {
+  const recipe = await requireRecipe(scope, id);
+  const lines = await scope.db.statement(
       `SELECT l.ingredient_id AS ingredientId, l.sub_recipe_id AS subRecipeId, l.quantity, l.trim_pct AS trimPct,
               coalesce(i.name, r.name) AS targetName, coalesce(l.unit, i.unit) AS unit
        FROM recipe_lines l
@@ -103,12 +100,12 @@ function noteRecipeWrite(scope: CompanyScope): void {
  * transfers read it once, and what is worked out from it (explosions, line deductions) can be kept
  * with it.
  */
-export function currentRecipeBook(scope: CompanyScope): RecipeBook {
-  const dataVersion = scope.db.statement('PRAGMA data_version').pluck().get() as number;
+export async function currentRecipeBook(scope: CompanyScope): Promise<RecipeBook> {
+  const dataVersion = await scope.db.statement('PRAGMA data_version').pluck().get() as number;
   const key = `${scope.companyId}:${recipeWrites.get(scope.db) ?? 0}:${unitWrites(scope.db)}:${dataVersion}`;
   const kept = keptBooks.get(scope.db);
   if (kept?.key === key) return kept.book;
-  const book = loadRecipeBook(scope);
+  const book = await loadRecipeBook(scope);
   keptBooks.set(scope.db, { key, book });
   return book;
 }
@@ -117,27 +114,27 @@ export function currentRecipeBook(scope: CompanyScope): RecipeBook {
  * Every recipe of the company with its lines, as the explosion reads them; or, from a recipe, only
  * the recipes it reaches through its lines (what a cycle through it can pass).
  */
-export function loadRecipeBook(scope: CompanyScope, reachableFrom?: number): Map<number, RecipeSpec> {
+export async function loadRecipeBook(scope: CompanyScope, reachableFrom?: number): Promise<Map<number, RecipeSpec>> {
   const book = new Map<number, RecipeSpec>();
   const only =
     reachableFrom === undefined
       ? ''
       : 'AND r.id IN (WITH RECURSIVE reach(id) AS (SELECT @from UNION SELECT sub_recipe_id FROM recipe_lines JOIN reach ON recipe_lines.recipe_id = reach.id WHERE sub_recipe_id IS NOT NULL) SELECT id FROM reach)';
   const bound = reachableFrom === undefined ? { company: scope.companyId } : { company: scope.companyId, from: reachableFrom };
-  const heads = scope.db.statement(`SELECT r.id, r.name, r.yield_qty AS yieldQty FROM recipes r WHERE r.company_id = @company ${only}`).all(bound) as {
+  const heads = await scope.db.statement(`SELECT r.id, r.name, r.yield_qty AS yieldQty FROM recipes r WHERE r.company_id = @company ${only}`).all(bound) as {
     id: number;
     name: string;
     yieldQty: number;
   }[];
   for (const head of heads) book.set(head.id, { id: head.id, name: head.name, yield: fromScaled(head.yieldQty, QUANTITY_SCALE), lines: [] });
-  const lines = scope.db
+  const lines = await scope.db
     .statement(
       `SELECT l.recipe_id AS recipeId, l.ingredient_id AS ingredientId, l.sub_recipe_id AS subRecipeId, l.quantity, l.unit, l.trim_pct AS trimPct
        FROM recipe_lines l JOIN recipes r ON r.id = l.recipe_id WHERE r.company_id = @company ${only} ORDER BY l.recipe_id, l.position`,
     )
     .all(bound) as { recipeId: number; ingredientId: number | null; subRecipeId: number | null; quantity: number; unit: string | null; trimPct: number | null }[];
   // Lines typed in another unit are converted here, exactly: the explosion works in base units.
-  const books = lines.some((line) => line.unit !== null) ? unitBooks(scope) : new Map<number, UnitBook>();
+  const books = lines.some((line) => line.unit !== null) ? await unitBooks(scope) : new Map<number, UnitBook>();
   for (const line of lines) {
     const typed = fromScaled(line.quantity, QUANTITY_SCALE);
     const units = line.ingredientId === null ? undefined : books.get(line.ingredientId);
@@ -159,18 +156,18 @@ interface ValidLine {
   trimPct: Decimal | null;
 }
 
-function validateLine(scope: CompanyScope, line: RecipeLineInput, position: number): ValidLine {
+async function validateLine(scope: CompanyScope, line: RecipeLineInput, position: number): Promise<ValidLine> {
   const where = `Line ${position}`;
   if ((line.ingredientId === undefined) === (line.recipeId === undefined)) {
     throw new DomainError('invalid_input', `${where} must name exactly one ingredient or one recipe.`);
   }
-  if (line.ingredientId !== undefined) requireIngredient(scope, line.ingredientId);
-  if (line.recipeId !== undefined) requireRecipe(scope, line.recipeId);
+  if (line.ingredientId !== undefined) await requireIngredient(scope, line.ingredientId);
+  if (line.recipeId !== undefined) await requireRecipe(scope, line.recipeId);
   const typed = splitQuantity(line.quantity);
   const typedUnit = typed.unit ?? (line.unit?.trim() || null);
   if (typedUnit !== null && line.recipeId !== undefined) throw new DomainError('invalid_input', `${where}: a recipe line counts portions of the recipe, without a unit.`);
   // An ingredient line keeps the unit it was typed in (converted when the recipe is read): 40 ml of a litre-based gin.
-  const unit = typedUnit !== null && line.ingredientId !== undefined ? keptUnit(unitBook(scope, line.ingredientId), typedUnit) : null;
+  const unit = typedUnit !== null && line.ingredientId !== undefined ? keptUnit(await unitBook(scope, line.ingredientId), typedUnit) : null;
   const quantity = parseDecimal(typed.number, 'invalid_quantity', `${where}: quantity`);
   if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${where}: quantity must be above 0.`);
   toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', `${where}: quantity`);
@@ -187,25 +184,25 @@ function validateLine(scope: CompanyScope, line: RecipeLineInput, position: numb
  * Creates or replaces a recipe and its lines. Trim outside 0–100 and cycles are refused here, when
  * the manager can fix them, instead of surfacing weeks later as transfer exceptions.
  */
-export function saveRecipe(scope: CompanyScope, input: RecipeInput): RecipeDetail {
+export async function saveRecipe(scope: CompanyScope, input: RecipeInput): Promise<RecipeDetail> {
   const name = requireName(input.name, 'Recipe name');
   const yieldQty = parseDecimal(input.yield, 'invalid_yield', 'Yield');
   if (!yieldQty.greaterThan(0)) throw new DomainError('invalid_yield', 'Yield must be above 0.');
   const storedYield = toScaled(yieldQty, QUANTITY_SCALE, 'invalid_yield', 'Yield');
-  return scope.db.write(() => {
+  return await scope.db.write(async () => {
     noteRecipeWrite(scope);
-    const clash = findRecipeByName(scope, name);
+    const clash = await findRecipeByName(scope, name);
     if (clash && clash.id !== input.id) throw new DomainError('recipe_name_taken', `A recipe named "${name}" already exists.`);
-    if (input.id !== undefined) requireRecipe(scope, input.id);
-    const lines = input.lines.map((line, index) => validateLine(scope, line, index + 1));
+    if (input.id !== undefined) await requireRecipe(scope, input.id);
+    const lines = await inOrder(input.lines, (line, index) => validateLine(scope, line, index + 1));
 
     const id =
       input.id ??
-      scope.db.orm.insert(recipes).values({ companyId: scope.companyId, name, yieldQty: storedYield }).returning({ id: recipes.id }).get().id;
-    scope.db.orm.update(recipes).set({ name, yieldQty: storedYield }).where(eq(recipes.id, id)).run();
-    scope.db.orm.delete(recipeLines).where(eq(recipeLines.recipeId, id)).run();
+      (await scope.db.one(scope.db.orm.insert(recipes).values({ companyId: scope.companyId, name, yieldQty: storedYield }).returning({ id: recipes.id }))).id;
+    await scope.db.exec(scope.db.orm.update(recipes).set({ name, yieldQty: storedYield }).where(eq(recipes.id, id)));
+    await scope.db.exec(scope.db.orm.delete(recipeLines).where(eq(recipeLines.recipeId, id)));
     if (lines.length > 0) {
-      scope.db.orm
+      await scope.db.exec(scope.db.orm
         .insert(recipeLines)
         .values(
           lines.map((line, index) => ({
@@ -217,44 +214,42 @@ export function saveRecipe(scope: CompanyScope, input: RecipeInput): RecipeDetai
             unit: line.unit,
             trimPct: line.trimPct === null ? null : toScaled(line.trimPct, QUANTITY_SCALE, 'invalid_trim_pct', 'trim %'),
           })),
-        )
-        .run();
+        ));
     }
     // Checked on the written data, inside the transaction: a cycle rolls the whole save back. Only
     // this recipe's lines changed, so a new cycle passes through it: what it reaches is enough.
-    const cycle = findCycle(loadRecipeBook(scope, id), id);
+    const cycle = findCycle(await loadRecipeBook(scope, id), id);
     if (cycle) throw new DomainError('recipe_cycle', `This would make a recipe contain itself: ${cycle.join(' → ')}.`);
-    return getRecipe(scope, id);
+    return await getRecipe(scope, id);
   });
 }
 
-export function deleteRecipe(scope: CompanyScope, id: number): void {
-  scope.db.write(() => {
+export async function deleteRecipe(scope: CompanyScope, id: number): Promise<void> {
+  await scope.db.write(async () => {
     noteRecipeWrite(scope);
-    requireRecipe(scope, id);
-    const parents = scope.db.orm
+    await requireRecipe(scope, id);
+    const parents = await scope.db.many(scope.db.orm
       .selectDistinct({ name: recipes.name })
       .from(recipeLines)
       .innerJoin(recipes, eq(recipes.id, recipeLines.recipeId))
-      .where(eq(recipeLines.subRecipeId, id))
-      .all();
+      .where(eq(recipeLines.subRecipeId, id)));
     if (parents.length > 0) {
       throw new DomainError('recipe_in_use', `This recipe is used by: ${parents.map((parent) => parent.name).join(', ')}.`);
     }
-    scope.db.orm.delete(recipes).where(eq(recipes.id, id)).run();
+    await scope.db.exec(scope.db.orm.delete(recipes).where(eq(recipes.id, id)));
   });
 }
 
 /** What selling `portions` of a recipe takes from stock, rounded as a ledger entry would be. */
-export function previewExplosion(scope: CompanyScope, recipeId: number, portionsText: string): ExplosionPreview {
-  requireRecipe(scope, recipeId);
+export async function previewExplosion(scope: CompanyScope, recipeId: number, portionsText: string): Promise<ExplosionPreview> {
+  await requireRecipe(scope, recipeId);
   const portions = parseDecimal(portionsText, 'invalid_quantity', 'Portions');
-  const { ingredients: amounts, exceptions } = explodeRecipe(loadRecipeBook(scope), recipeId, portions);
+  const { ingredients: amounts, exceptions } = explodeRecipe(await loadRecipeBook(scope), recipeId, portions);
   const ids = [...amounts.keys()];
   const names = new Map(
     (ids.length === 0
       ? []
-      : scope.db.orm.select({ id: ingredients.id, name: ingredients.name, unit: ingredients.unit }).from(ingredients).where(inArray(ingredients.id, ids)).all()
+      : await scope.db.many(scope.db.orm.select({ id: ingredients.id, name: ingredients.name, unit: ingredients.unit }).from(ingredients).where(inArray(ingredients.id, ids)))
     ).map((row) => [row.id, row]),
   );
   return {

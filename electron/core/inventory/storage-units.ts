@@ -6,19 +6,18 @@ import { requireName } from './names';
 import type { StorageUnit } from '../../../shared/model/inventory';
 
 
-export function listStorageUnits(scope: CompanyScope): StorageUnit[] {
-  return scope.db.orm
+export async function listStorageUnits(scope: CompanyScope): Promise<StorageUnit[]> {
+  return await scope.db.many(scope.db.orm
     .select({ id: storageUnits.id, name: storageUnits.name })
     .from(storageUnits)
     .where(eq(storageUnits.companyId, scope.companyId))
-    .orderBy(asc(storageUnits.name))
-    .all();
+    .orderBy(asc(storageUnits.name)));
 }
 
 /** A storage unit of another company is named as such (the seed's code), not as missing. */
-export function requireStorageUnit(scope: CompanyScope, id: number): StorageUnit & { companyId: number } {
+export async function requireStorageUnit(scope: CompanyScope, id: number): Promise<StorageUnit & { companyId: number }> {
   // Per row of a receipt import: prepared once, not built by the query builder each time.
-  const row = scope.db.statement('SELECT id, company_id AS companyId, name FROM storage_units WHERE id = ?').get(id) as (StorageUnit & { companyId: number }) | undefined;
+  const row = await scope.db.statement('SELECT id, company_id AS companyId, name FROM storage_units WHERE id = ?').get(id) as (StorageUnit & { companyId: number }) | undefined;
   if (!row) throw new DomainError('storage_unit_not_found', `No storage unit with id ${id}.`);
   if (row.companyId !== scope.companyId) {
     throw new DomainError('storage_unit_company_mismatch', `Storage unit ${id} belongs to another company.`);
@@ -26,39 +25,37 @@ export function requireStorageUnit(scope: CompanyScope, id: number): StorageUnit
   return row;
 }
 
-export function findStorageUnitByName(scope: CompanyScope, name: string): StorageUnit | undefined {
-  return scope.db.orm
+export async function findStorageUnitByName(scope: CompanyScope, name: string): Promise<StorageUnit | undefined> {
+  return await scope.db.one(scope.db.orm
     .select({ id: storageUnits.id, name: storageUnits.name })
     .from(storageUnits)
-    .where(and(eq(storageUnits.companyId, scope.companyId), eq(storageUnits.name, name.trim())))
-    .get();
+    .where(and(eq(storageUnits.companyId, scope.companyId), eq(storageUnits.name, name.trim()))));
 }
 
-export function saveStorageUnit(scope: CompanyScope, input: { id?: number; name: string }): StorageUnit {
+export async function saveStorageUnit(scope: CompanyScope, input: { id?: number; name: string }): Promise<StorageUnit> {
   const name = requireName(input.name, 'Storage unit name');
-  return scope.db.write(() => {
-    const clash = findStorageUnitByName(scope, name);
+  return await scope.db.write(async () => {
+    const clash = await findStorageUnitByName(scope, name);
     if (clash && clash.id !== input.id) {
       throw new DomainError('storage_unit_name_taken', `A storage unit named "${name}" already exists.`);
     }
     if (input.id === undefined) {
-      return scope.db.orm
+      return await scope.db.one(scope.db.orm
         .insert(storageUnits)
         .values({ companyId: scope.companyId, name })
-        .returning({ id: storageUnits.id, name: storageUnits.name })
-        .get();
+        .returning({ id: storageUnits.id, name: storageUnits.name }));
     }
-    requireStorageUnit(scope, input.id);
-    scope.db.orm.update(storageUnits).set({ name }).where(eq(storageUnits.id, input.id)).run();
+    await requireStorageUnit(scope, input.id);
+    await scope.db.exec(scope.db.orm.update(storageUnits).set({ name }).where(eq(storageUnits.id, input.id)));
     return { id: input.id, name };
   });
 }
 
-export function deleteStorageUnit(scope: CompanyScope, id: number): void {
-  scope.db.write(() => {
-    requireStorageUnit(scope, id);
-    const used = scope.db.orm.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.storageUnitId, id)).limit(1).get();
+export async function deleteStorageUnit(scope: CompanyScope, id: number): Promise<void> {
+  await scope.db.write(async () => {
+    await requireStorageUnit(scope, id);
+    const used = await scope.db.one(scope.db.orm.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.storageUnitId, id)).limit(1));
     if (used) throw new DomainError('storage_unit_in_use', 'This storage unit has ledger entries and cannot be deleted.');
-    scope.db.orm.delete(storageUnits).where(eq(storageUnits.id, id)).run();
+    await scope.db.exec(scope.db.orm.delete(storageUnits).where(eq(storageUnits.id, id)));
   });
 }

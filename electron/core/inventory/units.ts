@@ -145,9 +145,9 @@ export function sumToBase(book: UnitBook, text: string, field: string): Decimal 
 const MAX_UNIT_NAME = 20;
 
 /** Every ingredient's pack units, by ingredient and name. */
-export function listIngredientUnits(scope: CompanyScope): IngredientUnit[] {
+export async function listIngredientUnits(scope: CompanyScope): Promise<IngredientUnit[]> {
   return (
-    scope.db
+    await scope.db
       .statement(
         'SELECT u.ingredient_id AS ingredientId, u.name, u.factor, u.count_unit AS countUnit FROM ingredient_units u JOIN ingredients i ON i.id = u.ingredient_id WHERE i.company_id = ? ORDER BY i.name, u.name',
       )
@@ -159,19 +159,19 @@ export function listIngredientUnits(scope: CompanyScope): IngredientUnit[] {
  * The pack unit stock and count sheets show an ingredient in, from it down ("bottle": 17 bottle
  * 0.28 l), or none (null: its largest packs first). One per ingredient, held by a unique index.
  */
-export function setCountUnit(scope: CompanyScope, ingredientId: number, name: string | null): void {
-  scope.db.write(() => {
-    requireIngredient(scope, ingredientId);
-    scope.db.statement('UPDATE ingredient_units SET count_unit = 0 WHERE ingredient_id = ?').run(ingredientId);
+export async function setCountUnit(scope: CompanyScope, ingredientId: number, name: string | null): Promise<void> {
+  await scope.db.write(async () => {
+    await requireIngredient(scope, ingredientId);
+    await scope.db.statement('UPDATE ingredient_units SET count_unit = 0 WHERE ingredient_id = ?').run(ingredientId);
     if (name === null) return;
-    const { changes } = scope.db.statement('UPDATE ingredient_units SET count_unit = 1 WHERE ingredient_id = ? AND name = ?').run(ingredientId, name.trim().replace(/\s+/g, ' ').toLowerCase());
+    const { changes } = await scope.db.statement('UPDATE ingredient_units SET count_unit = 1 WHERE ingredient_id = ? AND name = ?').run(ingredientId, name.trim().replace(/\s+/g, ' ').toLowerCase());
     if (changes === 0) throw new DomainError('invalid_input', `The ingredient has no unit named ${quoted(name)}.`);
   });
 }
 
 /** Every ingredient's unit book, for readers that convert many lines (a recipe book, the mappings). */
-export function unitBooks(scope: CompanyScope): Map<number, UnitBook> {
-  const rows = scope.db
+export async function unitBooks(scope: CompanyScope): Promise<Map<number, UnitBook>> {
+  const rows = await scope.db
     .statement(
       `SELECT i.id, i.name, i.unit, u.name AS pack, u.factor FROM ingredients i LEFT JOIN ingredient_units u ON u.ingredient_id = i.id
        WHERE i.company_id = ? ORDER BY i.id, u.id`,
@@ -186,9 +186,9 @@ export function unitBooks(scope: CompanyScope): Map<number, UnitBook> {
   return books;
 }
 
-export function unitBook(scope: CompanyScope, ingredientId: number): UnitBook {
-  const ingredient = requireIngredient(scope, ingredientId);
-  const packs = (scope.db.statement('SELECT name, factor FROM ingredient_units WHERE ingredient_id = ? ORDER BY id').all(ingredientId) as { name: string; factor: string }[]).map(
+export async function unitBook(scope: CompanyScope, ingredientId: number): Promise<UnitBook> {
+  const ingredient = await requireIngredient(scope, ingredientId);
+  const packs = (await scope.db.statement('SELECT name, factor FROM ingredient_units WHERE ingredient_id = ? ORDER BY id').all(ingredientId) as { name: string; factor: string }[]).map(
     (row) => ({ name: row.name, factor: new Decimal(row.factor) }),
   );
   return { ingredient: ingredient.name, base: ingredient.unit, packs };
@@ -199,14 +199,14 @@ export function unitBook(scope: CompanyScope, ingredientId: number): UnitBook {
  * ("24") or another unit it converts ("6 bottle", "0.7 l"). A name the base's own family already has
  * (`ml` for a litre-based ingredient) is refused: it converts by itself.
  */
-export function saveIngredientUnit(scope: CompanyScope, ingredientId: number, name: string, factor: string): PackUnit {
+export async function saveIngredientUnit(scope: CompanyScope, ingredientId: number, name: string, factor: string): Promise<PackUnit> {
   // Stored as compared (lower case, single spaces), so the table's unique key holds `Case` and `case` to one.
   const unitName = name.trim().replace(/\s+/g, ' ').toLowerCase();
   if (unitName === '' || unitName.length > MAX_UNIT_NAME || /^[\d.,+-]/.test(unitName)) {
     throw new DomainError('invalid_input', `A unit's name is 1 to ${MAX_UNIT_NAME} characters and starts with a letter, such as case or bottle.`);
   }
-  return scope.db.write(() => {
-    const book = unitBook(scope, ingredientId);
+  return await scope.db.write(async () => {
+    const book = await unitBook(scope, ingredientId);
     const own = familyOf(unitKey(unitName));
     const base = familyOf(unitKey(book.base));
     if (unitKey(unitName) === unitKey(book.base) || (own && base && own.family === base.family)) {
@@ -216,7 +216,7 @@ export function saveIngredientUnit(scope: CompanyScope, ingredientId: number, na
     const others = { ...book, packs: book.packs.filter((pack) => unitKey(pack.name) !== unitKey(unitName)) };
     const perOne = toBase(others, factor, `The size of one ${unitName}`).base;
     if (!perOne.greaterThan(0)) throw new DomainError('invalid_quantity', `The size of one ${unitName} must be above 0.`);
-    scope.db
+    await scope.db
       .statement(
         `INSERT INTO ingredient_units (ingredient_id, name, factor) VALUES (?, ?, ?)
          ON CONFLICT (ingredient_id, name) DO UPDATE SET factor = excluded.factor`,
@@ -228,16 +228,16 @@ export function saveIngredientUnit(scope: CompanyScope, ingredientId: number, na
 }
 
 /** Takes a pack unit away; refused while a recipe line or a mapping is written in it (its quantities would lose their meaning). */
-export function removeIngredientUnit(scope: CompanyScope, ingredientId: number, name: string): void {
-  scope.db.write(() => {
-    requireIngredient(scope, ingredientId);
+export async function removeIngredientUnit(scope: CompanyScope, ingredientId: number, name: string): Promise<void> {
+  await scope.db.write(async () => {
+    await requireIngredient(scope, ingredientId);
     const unit = name.trim().replace(/\s+/g, ' ').toLowerCase();
-    const used = scope.db
+    const used = await scope.db
       .statement('SELECT (SELECT count(*) FROM recipe_lines WHERE ingredient_id = ? AND unit = ?) + (SELECT count(*) FROM pos_mappings WHERE ingredient_id = ? AND unit = ?)')
       .pluck()
       .get(ingredientId, unit, ingredientId, unit) as number;
     if (used > 0) throw new DomainError('unit_in_use', `${used} recipe line(s) or mapping(s) are written in ${quoted(unit)}: change them to another unit first.`);
-    const { changes } = scope.db.statement('DELETE FROM ingredient_units WHERE ingredient_id = ? AND name = ?').run(ingredientId, unit);
+    const { changes } = await scope.db.statement('DELETE FROM ingredient_units WHERE ingredient_id = ? AND name = ?').run(ingredientId, unit);
     if (changes === 0) throw new DomainError('invalid_input', `The ingredient has no unit named ${quoted(name)}.`);
     noteUnitWrite(scope.db);
   });

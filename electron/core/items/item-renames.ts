@@ -11,7 +11,7 @@ import type { ItemRenameView } from '../../../shared/model/items';
  * a new name while its group is mapped. A second rename before review updates the open one; a
  * rename back to the reviewed name closes it.
  */
-export function noteRenames(scope: CompanyScope, sourceId: number, seen: { itemId: string; name: string; sku: string | null }[], at: string): void {
+export async function noteRenames(scope: CompanyScope, sourceId: number, seen: { itemId: string; name: string; sku: string | null }[], at: string): Promise<void> {
   const known = scope.db.statement(
     `SELECT i.id, i.name, i.sku FROM pos_items i WHERE i.company_id = ? AND i.source_id = ? AND i.item_id = ?
        AND EXISTS (SELECT 1 FROM pos_mappings m WHERE m.company_id = i.company_id AND m.group_key = i.group_key)`,
@@ -21,17 +21,17 @@ export function noteRenames(scope: CompanyScope, sourceId: number, seen: { itemI
   const update = scope.db.statement('UPDATE item_renames SET new_name = ?, found_at = ? WHERE id = ?');
   const drop = scope.db.statement('DELETE FROM item_renames WHERE id = ?');
   for (const item of seen) {
-    const before = known.get(scope.companyId, sourceId, item.itemId) as { id: number; name: string; sku: string | null } | undefined;
+    const before = await known.get(scope.companyId, sourceId, item.itemId) as { id: number; name: string; sku: string | null } | undefined;
     if (!before?.sku || before.sku !== item.sku || before.name === item.name) continue;
-    const pending = open.get(before.id) as { id: number; oldName: string } | undefined;
-    if (!pending) insert.run(scope.companyId, before.id, before.name, item.name, at);
-    else if (pending.oldName === item.name) drop.run(pending.id);
-    else update.run(item.name, at, pending.id);
+    const pending = await open.get(before.id) as { id: number; oldName: string } | undefined;
+    if (!pending) await insert.run(scope.companyId, before.id, before.name, item.name, at);
+    else if (pending.oldName === item.name) await drop.run(pending.id);
+    else await update.run(item.name, at, pending.id);
   }
 }
 
-export function openRenames(scope: CompanyScope): ItemRenameView[] {
-  const rows = scope.db
+export async function openRenames(scope: CompanyScope): Promise<ItemRenameView[]> {
+  const rows = await scope.db
     .statement(
       `SELECT r.id, r.pos_item_id AS posItemId, r.old_name AS oldName, r.new_name AS newName, r.found_at AS foundAt, s.name AS source,
               m.mapped_object_type AS type, coalesce(g.name, rc.name) AS target, m.quantity, m.unit, m.is_subtraction AS isSubtraction
@@ -48,16 +48,16 @@ export function openRenames(scope: CompanyScope): ItemRenameView[] {
 }
 
 /** The manager keeps the mapping under the new name. */
-export function confirmRename(scope: CompanyScope, renameId: number, at: string): void {
-  const done = scope.db
+export async function confirmRename(scope: CompanyScope, renameId: number, at: string): Promise<void> {
+  const done = await scope.db
     .statement(`UPDATE item_renames SET resolved_at = ?, resolution = 'confirmed' WHERE id = ? AND company_id = ? AND resolved_at IS NULL`)
     .run(at, renameId, scope.companyId);
   if (done.changes === 0) throw new DomainError('rename_not_found', `No open rename review with id ${renameId}.`);
 }
 
 /** A mapping saved for the group answers its open renames. */
-export function resolveRenames(scope: CompanyScope, groupKey: string, at: string): void {
-  scope.db
+export async function resolveRenames(scope: CompanyScope, groupKey: string, at: string): Promise<void> {
+  await scope.db
     .statement(
       `UPDATE item_renames SET resolved_at = ?, resolution = 'remapped'
        WHERE company_id = ? AND resolved_at IS NULL AND pos_item_id IN (SELECT id FROM pos_items WHERE company_id = ? AND group_key = ?)`,

@@ -27,27 +27,25 @@ export interface SeenItem {
  * updated by item id, with the locations that carry each. `missingInactive` marks the source's items
  * the sync did not see inactive (Sides: a product gone is kept, inactive, never deleted).
  */
-export function savePolledItems(scope: CompanyScope, sourceId: number, items: SeenItem[], syncedLocationIds: number[], at: string, missingInactive = false): void {
-  scope.db.write(() => {
-    noteRenames(scope, sourceId, items, at);
-    scope.db.orm.delete(posItemLocations).where(inArray(posItemLocations.locationId, syncedLocationIds)).run();
+export async function savePolledItems(scope: CompanyScope, sourceId: number, items: SeenItem[], syncedLocationIds: number[], at: string, missingInactive = false): Promise<void> {
+  await scope.db.write(async () => {
+    await noteRenames(scope, sourceId, items, at);
+    await scope.db.exec(scope.db.orm.delete(posItemLocations).where(inArray(posItemLocations.locationId, syncedLocationIds)));
     for (const { itemId, locationIds, ...seen } of items) {
       const values = { ...seen, lastSyncedAt: at };
-      const { id } = scope.db.orm
+      const { id } = await scope.db.one(scope.db.orm
         .insert(posItems)
         .values({ companyId: scope.companyId, sourceId, itemId, ...values })
         .onConflictDoUpdate({ target: [posItems.companyId, posItems.sourceId, posItems.itemId], set: values })
-        .returning({ id: posItems.id })
-        .get();
+        .returning({ id: posItems.id }));
       if (locationIds.length > 0) {
-        scope.db.orm
+        await scope.db.exec(scope.db.orm
           .insert(posItemLocations)
-          .values(locationIds.map((locationId) => ({ posItemId: id, locationId })))
-          .run();
+          .values(locationIds.map((locationId) => ({ posItemId: id, locationId }))));
       }
     }
     if (missingInactive) {
-      scope.db
+      await scope.db
         .statement('UPDATE pos_items SET active = 0 WHERE source_id = ? AND item_id NOT IN (SELECT value FROM json_each(?))')
         .run(sourceId, JSON.stringify(items.map((item) => item.itemId)));
     }
@@ -55,20 +53,19 @@ export function savePolledItems(scope: CompanyScope, sourceId: number, items: Se
 }
 
 /** The names of the company's items among `ids`, by id. */
-export function itemNames(scope: CompanyScope, ids: readonly number[]): Map<number, string> {
-  const rows = scope.db
+export async function itemNames(scope: CompanyScope, ids: readonly number[]): Promise<Map<number, string>> {
+  const rows = await scope.db
     .statement('SELECT id, name FROM pos_items WHERE company_id = ? AND id IN (SELECT value FROM json_each(?))')
     .all(scope.companyId, JSON.stringify(ids)) as { id: number; name: string }[];
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** Every source's items, by name; `source` keeps one source's (by its name). */
-export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; source?: string | undefined } = {}): PosItemView[] {
+export async function listItems(scope: CompanyScope, filter: { unmapped?: boolean; source?: string | undefined } = {}): Promise<PosItemView[]> {
   const target = (alias: string) =>
     `json_object('type', ${alias}.mapped_object_type, 'name', (SELECT name FROM ingredients WHERE id = ${alias}.ingredient_id UNION ALL SELECT name FROM recipes WHERE id = ${alias}.recipe_id),
                  'quantity', ${alias}.quantity, 'unit', ${alias}.unit, 'isSubtraction', ${alias}.is_subtraction)`;
-  const rows = scope.db.sqlite
-    .prepare(
+  const rows = await scope.db.statement(
       `SELECT i.id, i.item_id AS itemId, i.name, i.sku, i.active, i.stock_untracked AS stockUntracked, i.price, i.last_synced_at AS lastSyncedAt, src.name AS source, src.kind AS sourceKind, i.group_key AS groupKey,
               i.linked_group IS NOT NULL AS linked,
               (SELECT json_group_array(l.business_location_id) FROM pos_item_locations pl JOIN locations l ON l.id = pl.location_id
@@ -108,11 +105,11 @@ export function listItems(scope: CompanyScope, filter: { unmapped?: boolean; sou
  * file gives later replaces the code; a name already known stays.
  */
 /** A source's items by the POS's own id (a CSV source's: the code as first written). */
-export function sourceItemIds(scope: CompanyScope, sourceId: number): string[] {
-  return scope.db.statement('SELECT item_id FROM pos_items WHERE company_id = ? AND source_id = ? ORDER BY id DESC').pluck().all(scope.companyId, sourceId) as string[];
+export async function sourceItemIds(scope: CompanyScope, sourceId: number): Promise<string[]> {
+  return await scope.db.statement('SELECT item_id FROM pos_items WHERE company_id = ? AND source_id = ? ORDER BY id DESC').pluck().all(scope.companyId, sourceId) as string[];
 }
 
-export function recordSourceCodes(scope: CompanyScope, sourceId: number, codes: Map<string, { name: string | null; locationIds: number[] }>, at: string): void {
+export async function recordSourceCodes(scope: CompanyScope, sourceId: number, codes: Map<string, { name: string | null; locationIds: number[] }>, at: string): Promise<void> {
   const upsert = scope.db.statement(
     `INSERT INTO pos_items (company_id, source_id, item_id, name, sku, active, price, last_synced_at) VALUES (?, ?, ?, ?, ?, 1, NULL, ?)
      ON CONFLICT (company_id, source_id, item_id) DO UPDATE SET last_synced_at = excluded.last_synced_at,
@@ -120,10 +117,10 @@ export function recordSourceCodes(scope: CompanyScope, sourceId: number, codes: 
      RETURNING id`,
   );
   const carry = scope.db.statement('INSERT OR IGNORE INTO pos_item_locations (pos_item_id, location_id) VALUES (?, ?)');
-  scope.db.write(() => {
+  await scope.db.write(async () => {
     for (const [code, { name, locationIds }] of codes) {
-      const { id } = upsert.get(scope.companyId, sourceId, code, name ?? code, code, at) as { id: number };
-      for (const locationId of locationIds) carry.run(id, locationId);
+      const { id } = await upsert.get(scope.companyId, sourceId, code, name ?? code, code, at) as { id: number };
+      for (const locationId of locationIds) await carry.run(id, locationId);
     }
   });
 }

@@ -11,28 +11,29 @@ import { itemMappedSql } from './mappings';
 import { mappingLookup } from './mapping-lookup';
 import { itemsSold } from '../sales/sales-cache';
 import type { LocationCoverageView } from '../../../shared/model/items';
+import { inOrder } from '../in-order';
 
 export const COVERAGE_DAYS = 30;
 
 export type LocationCoverage = LocationCoverageView;
 
 /** What the location sold of each item over its last 30 closed business days (the day sums). */
-function soldLastDays(scope: CompanyScope, location: Location, clock: Clock) {
+async function soldLastDays(scope: CompanyScope, location: Location, clock: Clock) {
   const yesterday = yesterdayIn(location.timezone, clock.now());
-  return itemsSold(scope.db, location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday);
+  return await itemsSold(scope.db, location.id, addDays(yesterday, -(COVERAGE_DAYS - 1)), yesterday);
 }
 
 /** Coverage of every activated location, each over its own last 30 closed business days. */
-export function activatedCoverage(scope: CompanyScope, clock: Clock): LocationCoverage[] {
-  return listLocations(scope)
-    .filter((location) => location.activatedAt !== null)
-    .map((location) => {
-      const mappingFor = mappingLookup(scope, location.sourceId, location.id);
+export async function activatedCoverage(scope: CompanyScope, clock: Clock): Promise<LocationCoverage[]> {
+  return await inOrder(
+    (await listLocations(scope)).filter((location) => location.activatedAt !== null),
+    async (location) => {
+      const mappingFor = await mappingLookup(scope, location.sourceId, location.id);
       let total = 0;
       let mapped = 0;
       let lines = 0;
       let mappedLines = 0;
-      for (const item of soldLastDays(scope, location, clock)) {
+      for (const item of await soldLastDays(scope, location, clock)) {
         total += item.value;
         lines += item.lines;
         if (!mappingFor(item)) continue;
@@ -66,9 +67,8 @@ export interface RankedItem {
  * of every location (matched as a transfer matches: POS item id, then SKU, then exact name, among the
  * location's own source's items), highest net sales value first, then units.
  */
-export function rankUnmapped(scope: CompanyScope, clock: Clock): RankedItem[] {
-  const unmapped = scope.db.sqlite
-    .prepare(`SELECT i.id, i.source_id AS sourceId, i.item_id AS itemId, i.sku, i.name FROM pos_items i WHERE i.company_id = ? AND NOT ${itemMappedSql('i')}`)
+export async function rankUnmapped(scope: CompanyScope, clock: Clock): Promise<RankedItem[]> {
+  const unmapped = await scope.db.statement(`SELECT i.id, i.source_id AS sourceId, i.item_id AS itemId, i.sku, i.name FROM pos_items i WHERE i.company_id = ? AND NOT ${itemMappedSql('i')}`)
     .all(scope.companyId) as { id: number; sourceId: number; itemId: string; sku: string | null; name: string }[];
   const bySource = new Map<number, { byItemId: Map<string, number>; bySku: Map<string, number>; byName: Map<string, number> }>();
   for (const item of unmapped) {
@@ -79,10 +79,10 @@ export function rankUnmapped(scope: CompanyScope, clock: Clock): RankedItem[] {
     if (!maps.byName.has(item.name)) maps.byName.set(item.name, item.id);
   }
   const totals = new Map<number, RankedItem>();
-  for (const location of listLocations(scope)) {
+  for (const location of await listLocations(scope)) {
     const maps = bySource.get(location.sourceId);
     if (!maps) continue;
-    for (const sold of soldLastDays(scope, location, clock)) {
+    for (const sold of await soldLastDays(scope, location, clock)) {
       const id = (sold.itemId ? maps.byItemId.get(sold.itemId) : undefined) ?? (sold.sku ? maps.bySku.get(sold.sku) : undefined) ?? maps.byName.get(sold.name);
       if (id === undefined) continue;
       const total = totals.get(id) ?? { posItemId: id, units: 0, value: 0 };

@@ -20,8 +20,8 @@ export interface LineMapping {
 }
 
 /** `locationId` may be 0 (a CSV file previewed before its locations exist): no override or carried item then. */
-export function mappingLookup(scope: CompanyScope, sourceId: number, locationId: number): (line: { itemId?: string | null; sku: string | null; name: string | null }) => LineMapping | null {
-  const mappings = scope.db
+export async function mappingLookup(scope: CompanyScope, sourceId: number, locationId: number): Promise<(line: { itemId?: string | null; sku: string | null; name: string | null }) => LineMapping | null> {
+  const mappings = await scope.db
     .statement(
       `SELECT m.group_key AS groupKey, m.location_id AS locationId, m.ingredient_id AS ingredientId, m.recipe_id AS recipeId, m.quantity, m.unit,
               m.is_subtraction AS isSubtraction, m.mapped_object_type AS targetType, coalesce(g.name, r.name) AS targetName
@@ -39,7 +39,7 @@ export function mappingLookup(scope: CompanyScope, sourceId: number, locationId:
     targetName: string;
   }[];
   // A quantity typed in another unit (9 g of a kilogram ingredient) deducts its exact base equivalent.
-  const books = mappings.some((row) => row.unit !== null) ? unitBooks(scope) : null;
+  const books = mappings.some((row) => row.unit !== null) ? await unitBooks(scope) : null;
   const baseQuantity = (row: (typeof mappings)[number]) => {
     const typed = fromScaled(row.quantity, QUANTITY_SCALE);
     const book = row.unit === null || row.ingredientId === null ? undefined : books?.get(row.ingredientId);
@@ -59,7 +59,7 @@ export function mappingLookup(scope: CompanyScope, sourceId: number, locationId:
     });
   }
   // Only the source's mapped items matter: an unmapped item's group leads nowhere.
-  const items = scope.db
+  const items = await scope.db
     .statement(
       `SELECT i.item_id AS itemId, i.name, i.sku, i.group_key AS groupKey FROM pos_items i
        WHERE i.company_id = ? AND i.source_id = ? AND ${itemMappedAtSql('i.id', '?')}

@@ -17,6 +17,7 @@ import { requireAnyLocation } from '../locations/location-sync';
 import { resolveRenames } from './item-renames';
 import { targetView } from './mapping-target';
 import type { MappingView } from '../../../shared/model/items';
+import { inOrder } from '../in-order';
 
 export type PosItem = typeof posItems.$inferSelect;
 
@@ -42,23 +43,22 @@ export function itemMappedAtSql(itemId: string, locationId: string): string {
  * order; within one sales source when `sourceName` says which. Two items of the same rank (the same
  * code in two sources, say) are item_ambiguous: the caller names the source.
  */
-export function resolveItem(scope: CompanyScope, reference: string, sourceName?: string): PosItem {
+export async function resolveItem(scope: CompanyScope, reference: string, sourceName?: string): Promise<PosItem> {
   const text = reference.trim();
   let sourceId: number | undefined;
   if (sourceName !== undefined) {
-    const source = findSalesSource(scope, sourceName.trim());
+    const source = await findSalesSource(scope, sourceName.trim());
     if (!source) throw new DomainError('sales_source_not_found', `There is no sales source named "${sourceName}".`);
     sourceId = source.id;
   }
   const inScope = and(eq(posItems.companyId, scope.companyId), sourceId === undefined ? undefined : eq(posItems.sourceId, sourceId));
   for (const column of [posItems.itemId, posItems.sku, posItems.name]) {
-    const found = scope.db.orm
+    const found = await scope.db.many(scope.db.orm
       .select({ item: posItems, source: salesSources.name })
       .from(posItems)
       .innerJoin(salesSources, eq(salesSources.id, posItems.sourceId))
       .where(and(inScope, eq(column, text)))
-      .orderBy(posItems.sourceId, posItems.itemId)
-      .all();
+      .orderBy(posItems.sourceId, posItems.itemId));
     // Several items of one group are one dish: mapping any of them maps the group.
     if (found.length > 1 && new Set(found.map(({ item }) => item.groupKey)).size > 1) {
       const sources = new Set(found.map((match) => match.source));
@@ -82,8 +82,8 @@ export interface MappingInput {
   location?: string | undefined;
 }
 
-function requireOwnItem(scope: CompanyScope, posItemId: number): PosItem {
-  const item = scope.db.orm.select().from(posItems).where(eq(posItems.id, posItemId)).get();
+async function requireOwnItem(scope: CompanyScope, posItemId: number): Promise<PosItem> {
+  const item = await scope.db.one(scope.db.orm.select().from(posItems).where(eq(posItems.id, posItemId)));
   if (!item) throw new DomainError('item_not_found', `No synced item with id ${posItemId}.`);
   if (item.companyId !== scope.companyId) throw new DomainError('unauthorized_company_access', 'That item belongs to another company.');
   return item;
@@ -92,26 +92,26 @@ function requireOwnItem(scope: CompanyScope, posItemId: number): PosItem {
 const atLocation = (locationId: number | null) => (locationId === null ? isNull(posMappings.locationId) : eq(posMappings.locationId, locationId));
 
 /** Saving again replaces the group's mapping (or the location's override); open renames in the group are then resolved. */
-export function saveMapping(scope: CompanyScope, input: MappingInput, at: string): MappingView {
-  return saveMappings(scope, [input], at)[0] as MappingView;
+export async function saveMapping(scope: CompanyScope, input: MappingInput, at: string): Promise<MappingView> {
+  return (await saveMappings(scope, [input], at))[0] as MappingView;
 }
 
 /** Many mappings in one transaction: all are saved, or none (the first refusal says which item). */
-export function saveMappings(scope: CompanyScope, inputs: MappingInput[], at: string): MappingView[] {
+export async function saveMappings(scope: CompanyScope, inputs: MappingInput[], at: string): Promise<MappingView[]> {
   const checked = inputs.map((input) => {
     const typed = splitQuantity(input.quantity);
     const quantity = parseDecimal(typed.number, 'invalid_quantity', 'Mapping quantity');
     if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero('Mapping quantity')}.`);
     return { ...input, typedUnit: typed.unit, stored: toScaled(quantity, QUANTITY_SCALE, 'invalid_quantity', 'Mapping quantity') };
   });
-  return scope.db.write(() =>
-    checked.map((input) => {
-      const item = requireOwnItem(scope, input.posItemId);
-      const locationId = input.location === undefined ? null : requireAnyLocation(scope, input.location).id;
-      if ('recipeId' in input.target) requireRecipe(scope, input.target.recipeId);
-      else requireIngredient(scope, input.target.ingredientId);
+  return await scope.db.write(() =>
+    inOrder(checked, async (input) => {
+      const item = await requireOwnItem(scope, input.posItemId);
+      const locationId = input.location === undefined ? null : (await requireAnyLocation(scope, input.location)).id;
+      if ('recipeId' in input.target) await requireRecipe(scope, input.target.recipeId);
+      else await requireIngredient(scope, input.target.ingredientId);
       const values = {
-        unit: mappingUnit(scope, input.target, input.typedUnit),
+        unit: await mappingUnit(scope, input.target, input.typedUnit),
         mappedObjectType: 'recipeId' in input.target ? ('recipe' as const) : ('ingredient' as const),
         ingredientId: 'ingredientId' in input.target ? input.target.ingredientId : null,
         recipeId: 'recipeId' in input.target ? input.target.recipeId : null,
@@ -121,24 +121,23 @@ export function saveMappings(scope: CompanyScope, inputs: MappingInput[], at: st
       };
       // Two partial unique indexes (the group's, the overrides) hold one of each; ON CONFLICT cannot name either.
       const where = and(eq(posMappings.companyId, scope.companyId), eq(posMappings.groupKey, item.groupKey), atLocation(locationId));
-      const existing = scope.db.orm.select({ id: posMappings.id }).from(posMappings).where(where).get();
-      if (existing) scope.db.orm.update(posMappings).set(values).where(eq(posMappings.id, existing.id)).run();
-      else scope.db.orm.insert(posMappings).values({ companyId: scope.companyId, groupKey: item.groupKey, locationId, ...values }).run();
-      resolveRenames(scope, item.groupKey, at);
-      return mappingOf(scope, item.id, locationId) as MappingView;
+      const existing = await scope.db.one(scope.db.orm.select({ id: posMappings.id }).from(posMappings).where(where));
+      if (existing) await scope.db.exec(scope.db.orm.update(posMappings).set(values).where(eq(posMappings.id, existing.id)));
+      else await scope.db.exec(scope.db.orm.insert(posMappings).values({ companyId: scope.companyId, groupKey: item.groupKey, locationId, ...values }));
+      await resolveRenames(scope, item.groupKey, at);
+      return await mappingOf(scope, item.id, locationId) as MappingView;
     }),
   );
 }
 
 /** Removes the group's mapping, or with `location` only that location's override. */
-export function deleteMapping(scope: CompanyScope, posItemId: number, location?: string): void {
-  scope.db.write(() => {
-    const item = requireOwnItem(scope, posItemId);
-    const locationId = location === undefined ? null : requireAnyLocation(scope, location).id;
-    scope.db.orm
+export async function deleteMapping(scope: CompanyScope, posItemId: number, location?: string): Promise<void> {
+  await scope.db.write(async () => {
+    const item = await requireOwnItem(scope, posItemId);
+    const locationId = location === undefined ? null : (await requireAnyLocation(scope, location)).id;
+    await scope.db.exec(scope.db.orm
       .delete(posMappings)
-      .where(and(eq(posMappings.companyId, scope.companyId), eq(posMappings.groupKey, item.groupKey), atLocation(locationId)))
-      .run();
+      .where(and(eq(posMappings.companyId, scope.companyId), eq(posMappings.groupKey, item.groupKey), atLocation(locationId))));
   });
 }
 
@@ -155,17 +154,16 @@ type MappingRow = Omit<MappingView, 'quantity' | 'isSubtraction'> & { quantity: 
  * The unit a mapping's quantity was typed in, kept (converted when a sale is deducted): 9 g of a
  * kilogram ingredient. Null for the base unit; a recipe mapping counts portions and takes none.
  */
-function mappingUnit(scope: CompanyScope, target: MappingInput['target'], typed: string | null): string | null {
+async function mappingUnit(scope: CompanyScope, target: MappingInput['target'], typed: string | null): Promise<string | null> {
   if (typed === null) return null;
   if ('recipeId' in target) throw new DomainError('invalid_input', 'A recipe mapping counts portions of the recipe, without a unit.');
-  return keptUnit(unitBook(scope, target.ingredientId), typed);
+  return keptUnit(await unitBook(scope, target.ingredientId), typed);
 }
 const view = (row: MappingRow): MappingView => targetView(row);
 
 /** The item's group mapping, or (with a location row id) that location's override. */
-export function mappingOf(scope: CompanyScope, posItemId: number, locationId: number | null = null): MappingView | null {
-  const row = scope.db.sqlite
-    .prepare(`${MAPPING_SELECT} WHERE i.company_id = ? AND i.id = ? AND ifnull(m.location_id, 0) = ?`)
+export async function mappingOf(scope: CompanyScope, posItemId: number, locationId: number | null = null): Promise<MappingView | null> {
+  const row = await scope.db.statement(`${MAPPING_SELECT} WHERE i.company_id = ? AND i.id = ? AND ifnull(m.location_id, 0) = ?`)
     .get(scope.companyId, posItemId, locationId ?? 0) as MappingRow | undefined;
   return row ? view(row) : null;
 }
@@ -176,28 +174,27 @@ export function mappingOf(scope: CompanyScope, posItemId: number, locationId: nu
  * own mapping and overrides come with it; otherwise the item's win and the joining group's go.
  * Answers the item's mapping after the link.
  */
-export function linkItems(scope: CompanyScope, posItemId: number, otherIds: readonly number[]): MappingView | null {
-  return scope.db.write(() => {
-    const item = requireOwnItem(scope, posItemId);
+export async function linkItems(scope: CompanyScope, posItemId: number, otherIds: readonly number[]): Promise<MappingView | null> {
+  return await scope.db.write(async () => {
+    const item = await requireOwnItem(scope, posItemId);
     for (const otherId of otherIds) {
-      const other = requireOwnItem(scope, otherId);
+      const other = await requireOwnItem(scope, otherId);
       if (other.groupKey === item.groupKey) continue;
       const mapped = scope.db.statement('SELECT location_id AS locationId FROM pos_mappings WHERE company_id = ? AND group_key = ?');
-      const theirs = mapped.all(scope.companyId, other.groupKey) as { locationId: number | null }[];
-      const ours = new Set((mapped.all(scope.companyId, item.groupKey) as { locationId: number | null }[]).map((row) => row.locationId ?? 0));
+      const theirs = await mapped.all(scope.companyId, other.groupKey) as { locationId: number | null }[];
+      const ours = new Set((await mapped.all(scope.companyId, item.groupKey) as { locationId: number | null }[]).map((row) => row.locationId ?? 0));
       for (const { locationId } of theirs) {
         const at = eq(posMappings.groupKey, other.groupKey);
         const where = and(eq(posMappings.companyId, scope.companyId), at, atLocation(locationId));
-        if (ours.has(locationId ?? 0)) scope.db.orm.delete(posMappings).where(where).run();
-        else scope.db.orm.update(posMappings).set({ groupKey: item.groupKey }).where(where).run();
+        if (ours.has(locationId ?? 0)) await scope.db.exec(scope.db.orm.delete(posMappings).where(where));
+        else await scope.db.exec(scope.db.orm.update(posMappings).set({ groupKey: item.groupKey }).where(where));
       }
-      scope.db.orm
+      await scope.db.exec(scope.db.orm
         .update(posItems)
         .set({ linkedGroup: item.groupKey })
-        .where(and(eq(posItems.companyId, scope.companyId), eq(posItems.groupKey, other.groupKey)))
-        .run();
+        .where(and(eq(posItems.companyId, scope.companyId), eq(posItems.groupKey, other.groupKey))));
     }
-    return mappingOf(scope, posItemId);
+    return await mappingOf(scope, posItemId);
   });
 }
 
@@ -205,25 +202,24 @@ export function linkItems(scope: CompanyScope, posItemId: number, otherIds: read
  * An item linked to another source's dish becomes a dish of its own again, with the items of its own
  * source that share its code or name, keeping the mapping it deducted by (a copy of the group's).
  */
-export function unlinkItem(scope: CompanyScope, posItemId: number): MappingView | null {
-  return scope.db.write(() => {
-    const item = requireOwnItem(scope, posItemId);
+export async function unlinkItem(scope: CompanyScope, posItemId: number): Promise<MappingView | null> {
+  return await scope.db.write(async () => {
+    const item = await requireOwnItem(scope, posItemId);
     if (!item.linkedGroup) throw new DomainError('invalid_input', `${item.name} is not linked to another till's item.`);
     const before = item.groupKey;
     const sameCode = item.sku ? eq(posItems.sku, item.sku) : and(eq(posItems.name, item.name), sql`coalesce(${posItems.sku}, '') = ''`);
-    scope.db.orm
+    await scope.db.exec(scope.db.orm
       .update(posItems)
       .set({ linkedGroup: null })
-      .where(and(eq(posItems.companyId, scope.companyId), eq(posItems.sourceId, item.sourceId), eq(posItems.linkedGroup, before), sameCode))
-      .run();
-    const own = requireOwnItem(scope, posItemId).groupKey;
-    scope.db
+      .where(and(eq(posItems.companyId, scope.companyId), eq(posItems.sourceId, item.sourceId), eq(posItems.linkedGroup, before), sameCode)));
+    const own = (await requireOwnItem(scope, posItemId)).groupKey;
+    await scope.db
       .statement(
         `INSERT INTO pos_mappings (company_id, group_key, location_id, mapped_object_type, ingredient_id, recipe_id, quantity, unit, is_subtraction, updated_at)
          SELECT company_id, ?, location_id, mapped_object_type, ingredient_id, recipe_id, quantity, unit, is_subtraction, updated_at
          FROM pos_mappings WHERE company_id = ? AND group_key = ?`,
       )
       .run(own, scope.companyId, before);
-    return mappingOf(scope, posItemId);
+    return await mappingOf(scope, posItemId);
   });
 }

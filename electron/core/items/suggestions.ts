@@ -22,10 +22,10 @@ const TILL_ADDITIONS = /\(([^)]*)\)|\bby weight\b|\blarge\b|\bsmall\b|\bregular\
 const dishOf = (itemName: string) => itemName.replace(TILL_ADDITIONS, ' ').replace(/\s+/g, ' ').trim() || itemName.trim();
 
 /** Suggestions for many names against one index of the company's recipes and ingredients. */
-export function suggester(scope: CompanyScope): (itemName: string) => Suggestion[] {
+export async function suggester(scope: CompanyScope): Promise<(itemName: string) => Suggestion[]> {
   const targets = [
-    ...listRecipes(scope).map((recipe) => ({ kind: 'recipe' as const, name: recipe.name, id: recipe.id })),
-    ...listIngredients(scope).map((ingredient) => ({ kind: 'ingredient' as const, name: ingredient.name, id: ingredient.id })),
+    ...(await listRecipes(scope)).map((recipe) => ({ kind: 'recipe' as const, name: recipe.name, id: recipe.id })),
+    ...(await listIngredients(scope)).map((ingredient) => ({ kind: 'ingredient' as const, name: ingredient.name, id: ingredient.id })),
   ];
   const fuse = new Fuse(targets, { keys: ['name'], includeScore: true, ignoreLocation: true, threshold: THRESHOLD });
   return (itemName) => {
@@ -43,6 +43,6 @@ export function suggester(scope: CompanyScope): (itemName: string) => Suggestion
   };
 }
 
-export function suggestTargets(scope: CompanyScope, itemName: string): Suggestion[] {
-  return suggester(scope)(itemName);
+export async function suggestTargets(scope: CompanyScope, itemName: string): Promise<Suggestion[]> {
+  return (await suggester(scope))(itemName);
 }

@@ -33,27 +33,27 @@ describe('location sync', () => {
   it('flattens businesses into locations with country, time zone and currency', async () => {
     const run = await setup();
     expect(await run.syncLocations()).toEqual({ locations: 4, added: 4, notSeen: 0 });
-    const byId = Object.fromEntries(listLocations(run.engine.scope).map((location) => [location.businessLocationId, location]));
+    const byId = Object.fromEntries((await listLocations(run.engine.scope)).map((location) => [location.businessLocationId, location]));
     expect(byId[HARBOUR_RESTAURANT]).toMatchObject({ name: 'Harbour Restaurant', country: 'NL', timezone: 'Europe/Amsterdam', currencyCode: 'EUR', businessName: 'Harbour Group', seenInLastSync: true });
     expect(byId['56565676793266']).toMatchObject({ timezone: 'Pacific/Tongatapu', currencyCode: 'TOP' });
     expect(byId['67676787804377']).toMatchObject({ timezone: 'Pacific/Honolulu', currencyCode: 'USD' });
-    expect(run.engine.lightspeed.connection.view().businessNames).toEqual(['Aloha Diner', 'Harbour Group', 'Island Café']);
+    expect((await run.engine.lightspeed.connection.view()).businessNames).toEqual(['Aloha Diner', 'Harbour Group', 'Island Café']);
   });
 
   it('syncs a location without country or time zone, and asks for its zone before it can be activated (issue 27)', async () => {
     const run = await setup();
     run.fake.data.leaveOutZone(Number(HARBOUR_TERRACE));
     expect(await run.syncLocations()).toEqual({ locations: 4, added: 4, notSeen: 0 });
-    const terrace = listLocations(run.engine.scope).find((location) => location.businessLocationId === HARBOUR_TERRACE)!;
+    const terrace = (await listLocations(run.engine.scope)).find((location) => location.businessLocationId === HARBOUR_TERRACE)!;
     expect(terrace).toMatchObject({ country: '', timezone: 'Europe/Berlin', timeZoneKnown: false });
-    const unit = saveStorageUnit(run.engine.scope, { name: 'Terrace bar' }).id;
-    linkStorageUnit(run.engine.scope, HARBOUR_TERRACE, unit);
-    expect(() => activateLocation(run.engine.scope, HARBOUR_TERRACE, run.engine.platform.clock)).toThrow(expect.objectContaining({ code: 'time_zone_required' }));
-    setTimeZone(run.engine.scope, HARBOUR_TERRACE, 'Europe/Amsterdam');
-    expect(activateLocation(run.engine.scope, HARBOUR_TERRACE, run.engine.platform.clock)).toMatchObject({ status: 'pending' });
+    const unit = (await saveStorageUnit(run.engine.scope, { name: 'Terrace bar' })).id;
+    await linkStorageUnit(run.engine.scope, HARBOUR_TERRACE, unit);
+    await expect(activateLocation(run.engine.scope, HARBOUR_TERRACE, run.engine.platform.clock)).rejects.toThrow(expect.objectContaining({ code: 'time_zone_required' }));
+    await setTimeZone(run.engine.scope, HARBOUR_TERRACE, 'Europe/Amsterdam');
+    expect(await activateLocation(run.engine.scope, HARBOUR_TERRACE, run.engine.platform.clock)).toMatchObject({ status: 'pending' });
     // A later sync that still names no zone keeps the one set by hand.
     await run.syncLocations();
-    expect(listLocations(run.engine.scope).find((location) => location.businessLocationId === HARBOUR_TERRACE)).toMatchObject({ timezone: 'Europe/Amsterdam', timeZoneKnown: true });
+    expect((await listLocations(run.engine.scope)).find((location) => location.businessLocationId === HARBOUR_TERRACE)).toMatchObject({ timezone: 'Europe/Amsterdam', timeZoneKnown: true });
   });
 
   it('keeps a location removed upstream, marked not seen, and updates a renamed one', async () => {
@@ -62,21 +62,21 @@ describe('location sync', () => {
     run.fake.data.removeLocation(Number(HARBOUR_TERRACE));
     run.fake.data.renameLocation(Number(HARBOUR_RESTAURANT), 'Harbour Brasserie');
     expect(await run.syncLocations()).toEqual({ locations: 3, added: 0, notSeen: 1 });
-    const byId = Object.fromEntries(listLocations(run.engine.scope).map((location) => [location.businessLocationId, location]));
+    const byId = Object.fromEntries((await listLocations(run.engine.scope)).map((location) => [location.businessLocationId, location]));
     expect(byId[HARBOUR_TERRACE]).toMatchObject({ name: 'Harbour Terrace', seenInLastSync: false });
     expect(byId[HARBOUR_RESTAURANT]).toMatchObject({ name: 'Harbour Brasserie', seenInLastSync: true });
-    expect(listLocations(run.engine.scope)).toHaveLength(4);
+    expect(await listLocations(run.engine.scope)).toHaveLength(4);
   });
 
   it('refuses malformed JSON and unexpected shapes without writing anything', async () => {
     const run = await setup();
     await run.syncLocations();
-    const before = listLocations(run.engine.scope);
+    const before = await listLocations(run.engine.scope);
     run.fake.fail({ kind: 'malformed' });
     await expect(run.syncLocations()).rejects.toMatchObject({ code: 'lightspeed_api_error', message: expect.stringContaining('Lightspeed sent an answer Larder could not read') });
     run.fake.data.businesses[0]!.locations[0]!.timezone = 'Mars/Olympus';
     await expect(run.syncLocations()).rejects.toMatchObject({ code: 'lightspeed_api_error', message: expect.stringContaining('timezone') });
-    expect(listLocations(run.engine.scope)).toEqual(before);
+    expect(await listLocations(run.engine.scope)).toEqual(before);
   });
 
   it('turns API failures into clear codes with the status and the server’s words', async () => {
@@ -99,7 +99,7 @@ describe('item sync', () => {
       .filter((request) => request.path === '/items/v1/items' && request.query.businessLocationId === HARBOUR_RESTAURANT)
       .map((request) => request.query.offset);
     expect(offsets).toEqual(['0', '100', '200']);
-    const items = listItems(run.engine.scope);
+    const items = await listItems(run.engine.scope);
     const ids = items.map((item) => item.itemId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(result.items).toBe(ids.length);
@@ -108,14 +108,14 @@ describe('item sync', () => {
     expect(run.fake.data.items.filter((item) => item.blIds.length === 2)).toHaveLength(shared.length);
     // Syncing again changes nothing: no duplicates, the same links.
     await run.syncItems();
-    expect(listItems(run.engine.scope)).toEqual(items.map((item) => ({ ...item, lastSyncedAt: expect.any(String) })));
+    expect(await listItems(run.engine.scope)).toEqual(items.map((item) => ({ ...item, lastSyncedAt: expect.any(String) })));
   });
 
   it('reads active and disabled as Lightspeed means them: archived is inactive, "disabled" is stock not tracked there (issue 27)', async () => {
     const run = await setup();
     await run.syncLocations();
     await run.syncItems();
-    const stored = new Map(listItems(run.engine.scope).map((item) => [item.itemId, item]));
+    const stored = new Map((await listItems(run.engine.scope)).map((item) => [item.itemId, item]));
     const archived = run.fake.data.items.filter((item) => !item.active);
     const disabled = run.fake.data.items.filter((item) => item.disabled && item.active);
     expect(archived.length).toBeGreaterThan(0);
@@ -129,11 +129,11 @@ describe('item sync', () => {
     const run = await setup();
     await run.syncLocations();
     await run.syncItems();
-    const espresso = listItems(run.engine.scope).find((item) => item.name === 'Espresso' && item.locations.includes(HARBOUR_RESTAURANT));
+    const espresso = (await listItems(run.engine.scope)).find((item) => item.name === 'Espresso' && item.locations.includes(HARBOUR_RESTAURANT));
     expect(espresso).toBeDefined();
     run.fake.data.renameItem(Number(espresso?.itemId), 'Espresso doppio');
     await run.syncItems();
-    expect(listItems(run.engine.scope).find((item) => item.itemId === espresso?.itemId)).toMatchObject({ name: 'Espresso doppio', sku: espresso?.sku });
+    expect((await listItems(run.engine.scope)).find((item) => item.itemId === espresso?.itemId)).toMatchObject({ name: 'Espresso doppio', sku: espresso?.sku });
   });
 
   it.each(['wrapped', 'single'] as const)('accepts the %s response shape', async (itemsShape) => {
@@ -148,7 +148,7 @@ describe('item sync', () => {
     await run.syncLocations();
     run.fake.api.options.ignoreOffset = true;
     await expect(run.syncItems()).rejects.toMatchObject({ code: 'lightspeed_api_error', message: expect.stringContaining('same page') });
-    expect(listItems(run.engine.scope)).toEqual([]);
+    expect(await listItems(run.engine.scope)).toEqual([]);
   });
 
   it('needs synced locations first', async () => {

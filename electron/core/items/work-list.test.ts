@@ -24,7 +24,7 @@ describe('the unmapped work list', () => {
       ]),
     ]);
     expect(await run.transfer('2026-05-07')).toMatchObject({ success: true });
-    const ranked = rankUnmapped(run.engine.scope, run.engine.platform.clock);
+    const ranked = await rankUnmapped(run.engine.scope, run.engine.platform.clock);
     const name = (id: number) => (run.engine.db.sqlite.prepare('SELECT name FROM pos_items WHERE id = ?').get(id) as { name: string }).name;
     expect(ranked.map((rank) => [name(rank.posItemId), rank.units, rank.value])).toEqual([
       ['Cappuccino', 10_000_000, 300_000],
@@ -46,14 +46,14 @@ describe('the unmapped work list', () => {
     await run.transfer('2026-05-07', { force: true });
     const sums = soldItemDays(run.engine.db);
     expect(sums.stored).toEqual(sums.summed);
-    expect(rankUnmapped(run.engine.scope, run.engine.platform.clock).map((rank) => rank.units)).toEqual([6_000_000]);
+    expect((await rankUnmapped(run.engine.scope, run.engine.platform.clock)).map((rank) => rank.units)).toEqual([6_000_000]);
   });
 
   it('suggests targets by name, a recipe containing the item’s name first', async () => {
     const run = (restaurant = await startRestaurant());
-    const suggestions = suggestTargets(run.engine.scope, 'Classic Burger');
+    const suggestions = await suggestTargets(run.engine.scope, 'Classic Burger');
     expect(suggestions[0]).toMatchObject({ kind: 'recipe', name: 'Classic Burger recipe' });
     expect(suggestions.length).toBeLessThanOrEqual(3);
-    expect(suggestTargets(run.engine.scope, 'Tomato soup')[0]).toMatchObject({ kind: 'ingredient', name: 'Tomato' });
+    expect((await suggestTargets(run.engine.scope, 'Tomato soup'))[0]).toMatchObject({ kind: 'ingredient', name: 'Tomato' });
   });
 });

@@ -29,8 +29,8 @@ export interface Movement {
 }
 
 /** What an entry of `type` on `date` moves; a count's own entries move the counts after it. */
-export function movementOf(scope: CompanyScope, entry: { type: LedgerEntryType; date: string; storageUnitId: number; ingredientId: number; reference?: string | null }): Movement {
-  const count = entry.type === 'COUNT' && entry.reference ? countByReference(scope, entry.reference) : undefined;
+export async function movementOf(scope: CompanyScope, entry: { type: LedgerEntryType; date: string; storageUnitId: number; ingredientId: number; reference?: string | null }): Promise<Movement> {
+  const count = entry.type === 'COUNT' && entry.reference ? await countByReference(scope, entry.reference) : undefined;
   // '~' sorts after every instant of the day: a day's sales come after all of its counts.
   const after = count ? momentKey(count.date, count.countedAt) : entry.type === 'ISSUE' ? momentKey(entry.date, '~') : momentKey(entry.date, '');
   return { storageUnitId: entry.type === 'RECEIPT' ? null : entry.storageUnitId, ingredientId: entry.ingredientId, after };
@@ -43,10 +43,10 @@ interface CountMoment {
   countedAt: string;
 }
 
-function countByReference(scope: CompanyScope, reference: string): CountMoment | undefined {
+async function countByReference(scope: CompanyScope, reference: string): Promise<CountMoment | undefined> {
   const id = /^count:(\d+)$/.exec(reference)?.[1];
   if (id === undefined) return undefined;
-  return scope.db
+  return await scope.db
     .statement('SELECT id, storage_unit_id AS storageUnitId, date, counted_at AS countedAt FROM stock_counts WHERE company_id = ? AND id = ?')
     .get(scope.companyId, Number(id)) as CountMoment | undefined;
 }
@@ -55,8 +55,8 @@ function countByReference(scope: CompanyScope, reference: string): CountMoment |
  * What the ledger says a storage unit holds of an ingredient at a count's moment, the count's own
  * entries and those of later counts of its day left out. Quantity scale.
  */
-export function positionAt(scope: CompanyScope, unitId: number, ingredientId: number, count: { id: number | null; date: string; countedAt: string }): number {
-  const row = scope.db
+export async function positionAt(scope: CompanyScope, unitId: number, ingredientId: number, count: { id: number | null; date: string; countedAt: string }): Promise<number> {
+  const row = await scope.db
     .statement(
       `SELECT coalesce(sum(quantity), 0) AS quantity FROM ledger_entries
        WHERE storage_unit_id = @unit AND ingredient_id = @ingredient AND company_id = @company
@@ -77,7 +77,7 @@ export interface CountedLine extends CountMoment {
 }
 
 /** The finished counts' lines after the movements, oldest count first, each once. */
-export function countedLinesAfter(scope: CompanyScope, movements: readonly Movement[]): CountedLine[] {
+export async function countedLinesAfter(scope: CompanyScope, movements: readonly Movement[]): Promise<CountedLine[]> {
   const earliest = new Map<string, Movement>();
   for (const movement of movements) {
     const key = `${movement.storageUnitId ?? '*'}:${movement.ingredientId}`;
@@ -88,7 +88,7 @@ export function countedLinesAfter(scope: CompanyScope, movements: readonly Movem
   // The common case, a day posted after every count (the nightly run, a migration before any count):
   // one look, not one per ingredient.
   const first = [...earliest.values()].reduce((min, movement) => (movement.after < min ? movement.after : min), '~');
-  const anyAfter = scope.db
+  const anyAfter = await scope.db
     .statement(`SELECT 1 FROM stock_counts WHERE company_id = ? AND status = 'finished' AND (date || '|' || counted_at) > ? LIMIT 1`)
     .get(scope.companyId, first);
   if (!anyAfter) return [];
@@ -100,17 +100,17 @@ export function countedLinesAfter(scope: CompanyScope, movements: readonly Movem
   );
   const lines = new Map<string, CountedLine>();
   for (const movement of earliest.values()) {
-    const rows = find.all({ company: scope.companyId, ingredient: movement.ingredientId, unit: movement.storageUnitId, after: movement.after }) as CountedLine[];
+    const rows = await find.all({ company: scope.companyId, ingredient: movement.ingredientId, unit: movement.storageUnitId, after: movement.after }) as CountedLine[];
     for (const row of rows) lines.set(`${row.id}:${row.ingredientId}`, row);
   }
   return [...lines.values()].sort((a, b) => momentKey(a.date, a.countedAt).localeCompare(momentKey(b.date, b.countedAt)) || a.id - b.id);
 }
 
 /** The COUNT entry a counted line needs now, or null when the ledger already expects what was counted. */
-export function countEntryFor(scope: CompanyScope, line: CountedLine): { quantity: Decimal; unitCost: Decimal; value: Decimal } | null {
-  const difference = line.counted - positionAt(scope, line.storageUnitId, line.ingredientId, line);
+export async function countEntryFor(scope: CompanyScope, line: CountedLine): Promise<{ quantity: Decimal; unitCost: Decimal; value: Decimal } | null> {
+  const difference = line.counted - await positionAt(scope, line.storageUnitId, line.ingredientId, line);
   if (difference === 0) return null;
   const quantity = fromScaled(difference, QUANTITY_SCALE);
-  const unitCost = weightedAverageUnitCost(scope, line.ingredientId, line.date);
+  const unitCost = await weightedAverageUnitCost(scope, line.ingredientId, line.date);
   return { quantity, unitCost, value: roundToScale(quantity.times(unitCost), MONEY_SCALE) };
 }

@@ -7,7 +7,7 @@
 // nests it as a savepoint).
 import { and, eq } from 'drizzle-orm';
 import type { CompanyScope } from '../db/company';
-import { insertMany } from '../db/insert-many';
+import { inOrder } from '../in-order';
 import type { LedgerEntryType } from '../../../shared/model/ledger';
 import type { SalesSourceKind } from '../../../shared/model/transfers';
 import { ledgerEntries } from '../db/schema';
@@ -57,11 +57,11 @@ export function ledgerRow(scope: CompanyScope, entry: NewLedgerEntry) {
 type LedgerRow = ReturnType<typeof ledgerRow>;
 
 /** One entry, with its day added up again. */
-export function postEntry(scope: CompanyScope, entry: NewLedgerEntry): number {
-  return scope.db.write(() => {
-    const id = scope.db.orm.insert(ledgerEntries).values(ledgerRow(scope, entry)).returning({ id: ledgerEntries.id }).get().id;
-    addUpDay(scope, entry.businessLocationId ?? null, entry.date);
-    restateCounts(scope, [movementOf(scope, entry)]);
+export async function postEntry(scope: CompanyScope, entry: NewLedgerEntry): Promise<number> {
+  return await scope.db.write(async () => {
+    const id = (await scope.db.one(scope.db.orm.insert(ledgerEntries).values(ledgerRow(scope, entry)).returning({ id: ledgerEntries.id }))).id;
+    await addUpDay(scope, entry.businessLocationId ?? null, entry.date);
+    await restateCounts(scope, [await movementOf(scope, entry)]);
     return id;
   });
 }
@@ -88,8 +88,8 @@ export interface DayIssue {
  * of the same day (lines the till added) adds to them at that cost, so an entry's value is always its
  * lines' quantities at its one unit cost.
  */
-export function dayIssueUnitCosts(scope: CompanyScope, day: IssueDay): Map<number, number> {
-  const rows = scope.db
+export async function dayIssueUnitCosts(scope: CompanyScope, day: IssueDay): Promise<Map<number, number>> {
+  const rows = await scope.db
     .statement(
       `SELECT ingredient_id AS ingredientId, unit_cost AS unitCost FROM ledger_entries
        WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' AND storage_unit_id = ? AND source = ?`,
@@ -105,7 +105,7 @@ export function dayIssueUnitCosts(scope: CompanyScope, day: IssueDay): Map<numbe
  * there is nothing to post (a forced run may have emptied it). Runs inside the transfer's
  * transaction; answers the entries it touched.
  */
-export function postDayIssues(scope: CompanyScope, day: IssueDay & { transferLogId: number }, issues: Map<number, DayIssue>, trace: number[]): number[] {
+export async function postDayIssues(scope: CompanyScope, day: IssueDay & { transferLogId: number }, issues: Map<number, DayIssue>, trace: number[]): Promise<number[]> {
   const { db } = scope;
   const upsert = db.statement(
     `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, business_location_id, source, sales_lines, transfer_log_id)
@@ -118,7 +118,7 @@ export function postDayIssues(scope: CompanyScope, day: IssueDay & { transferLog
   for (const [ingredientId, issue] of issues) {
     checkScaled(issue.quantity, 'Quantity');
     checkScaled(issue.value, 'Value');
-    const { id } = upsert.get(
+    const { id } = await upsert.get(
       scope.companyId,
       day.date,
       ingredientId,
@@ -135,9 +135,9 @@ export function postDayIssues(scope: CompanyScope, day: IssueDay & { transferLog
   }
   // The entry ids go into the rows in place: a busy day's trace is over a hundred thousand values.
   for (let n = 0; n < trace.length; n += 4) trace[n + 2] = entryIds.get(trace[n + 1] as number) as number;
-  insertMany(db, 'ledger_issue_lines', TRACE_COLUMNS, trace);
-  addUpDay(scope, day.businessLocationId, day.date);
-  restateCounts(scope, [...entryIds.keys()].map((ingredientId) => movementOf(scope, { type: 'ISSUE', date: day.date, storageUnitId: day.storageUnitId, ingredientId })));
+  await db.insertMany('ledger_issue_lines', TRACE_COLUMNS, trace);
+  await addUpDay(scope, day.businessLocationId, day.date);
+  await restateCounts(scope, await inOrder([...entryIds.keys()], (ingredientId) => movementOf(scope, { type: 'ISSUE', date: day.date, storageUnitId: day.storageUnitId, ingredientId })));
   return [...entryIds.values()];
 }
 
@@ -151,8 +151,8 @@ export const voidWasteReference = (day: { businessLocationId: string; date: stri
  * posted for the day (so a re-run never adds a second set: the unique reference index sees to it).
  * Each entry is a WASTE of the voided quantity (negative, quantity scale) at the day's unit cost.
  */
-export function replaceVoidWaste(scope: CompanyScope, day: IssueDay & { transferLogId: number }, wasted: Map<string, Map<number, DayIssue>>): number[] {
-  const gone = scope.db
+export async function replaceVoidWaste(scope: CompanyScope, day: IssueDay & { transferLogId: number }, wasted: Map<string, Map<number, DayIssue>>): Promise<number[]> {
+  const gone = await scope.db
     .statement(
       `DELETE FROM ledger_entries WHERE company_id = ? AND type = 'WASTE' AND business_location_id = ? AND date = ? AND source = ? AND reference LIKE 'void:%'
        RETURNING type, date, storage_unit_id AS storageUnitId, ingredient_id AS ingredientId`,
@@ -171,15 +171,15 @@ export function replaceVoidWaste(scope: CompanyScope, day: IssueDay & { transfer
       checkScaled(waste.value, 'Value');
       const reference = voidWasteReference(day, reason);
       ids.push(
-        (insert.get(scope.companyId, day.date, ingredientId, day.storageUnitId, waste.quantity, waste.unitCost, waste.value, reference, day.businessLocationId, day.source, waste.lines, day.transferLogId) as { id: number })
+        (await insert.get(scope.companyId, day.date, ingredientId, day.storageUnitId, waste.quantity, waste.unitCost, waste.value, reference, day.businessLocationId, day.source, waste.lines, day.transferLogId) as { id: number })
           .id,
       );
       posted.push({ type: 'WASTE', date: day.date, storageUnitId: day.storageUnitId, ingredientId });
     }
   }
   if (gone.length === 0 && ids.length === 0) return ids;
-  addUpDay(scope, day.businessLocationId, day.date);
-  restateCounts(scope, [...gone, ...posted].map((entry) => movementOf(scope, entry)));
+  await addUpDay(scope, day.businessLocationId, day.date);
+  await restateCounts(scope, await inOrder([...gone, ...posted], (entry) => movementOf(scope, entry)));
   return ids;
 }
 
@@ -189,8 +189,8 @@ function checkScaled(value: number, field: string): void {
 }
 
 /** The sales lines of a location's day that already deducted something, into whichever storage unit. */
-export function postedSalesLines(scope: CompanyScope, locationRowId: number, date: string): Set<number> {
-  const rows = scope.db
+export async function postedSalesLines(scope: CompanyScope, locationRowId: number, date: string): Promise<Set<number>> {
+  const rows = await scope.db
     .statement(
       `SELECT l.id FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date = ?
          AND EXISTS (SELECT 1 FROM ledger_issue_lines t WHERE t.sales_line_id = l.id)`,
@@ -204,21 +204,21 @@ export function postedSalesLines(scope: CompanyScope, locationRowId: number, dat
  * the location's sales lines of the day. The trace goes by the day's lines, so its primary key does
  * the work however large it grows. Answers how many entries went.
  */
-export function deleteDayIssues(scope: CompanyScope, day: { locationRowId: number; businessLocationId: string; date: string; source: SalesSourceKind }): number {
+export async function deleteDayIssues(scope: CompanyScope, day: { locationRowId: number; businessLocationId: string; date: string; source: SalesSourceKind }): Promise<number> {
   const { db } = scope;
-  db
+  await db
     .statement(
       'DELETE FROM ledger_issue_lines WHERE sales_line_id IN (SELECT l.id FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date = ?)',
     )
     .run(day.locationRowId, day.date);
-  const gone = db
+  const gone = await db
     .statement(
       `DELETE FROM ledger_entries WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' AND source = ?
        RETURNING type, date, storage_unit_id AS storageUnitId, ingredient_id AS ingredientId`,
     )
     .all(day.businessLocationId, day.date, scope.companyId, day.source) as RemovedEntry[];
-  addUpDay(scope, day.businessLocationId, day.date);
-  restateCounts(scope, gone.map((entry) => movementOf(scope, entry)));
+  await addUpDay(scope, day.businessLocationId, day.date);
+  await restateCounts(scope, await inOrder(gone, (entry) => movementOf(scope, entry)));
   return gone.length;
 }
 
@@ -227,10 +227,10 @@ export function deleteDayIssues(scope: CompanyScope, day: { locationRowId: numbe
  * entry loses their quantities and values, an entry left without lines goes, and the days are added
  * up again. Answers how many entries went.
  */
-export function withdrawSalesLines(scope: CompanyScope, salesLineIds: readonly number[]): number {
+export async function withdrawSalesLines(scope: CompanyScope, salesLineIds: readonly number[]): Promise<number> {
   const { db } = scope;
   const lines = JSON.stringify(salesLineIds);
-  const traced = db
+  const traced = await db
     .statement(
       `SELECT t.entry_id AS entryId, t.quantity, t.value, e.unit_cost AS unitCost, e.business_location_id AS businessLocationId, e.date,
               e.storage_unit_id AS storageUnitId, e.ingredient_id AS ingredientId
@@ -248,16 +248,16 @@ export function withdrawSalesLines(scope: CompanyScope, salesLineIds: readonly n
     byEntry.set(row.entryId, sums);
     days.set(`${row.businessLocationId}\u0000${row.date}`, row);
   }
-  db.statement('DELETE FROM ledger_issue_lines WHERE sales_line_id IN (SELECT value FROM json_each(?))').run(lines);
+  await db.statement('DELETE FROM ledger_issue_lines WHERE sales_line_id IN (SELECT value FROM json_each(?))').run(lines);
   const take = db.statement('UPDATE ledger_entries SET quantity = quantity - ?, value = value - ?, sales_lines = sales_lines - ? WHERE id = ?');
   const dropEmpty = db.statement(`DELETE FROM ledger_entries WHERE id = ? AND type = 'ISSUE' AND sales_lines = 0`);
   let gone = 0;
   for (const [entryId, sums] of byEntry) {
-    take.run(sums.quantity, sums.value, sums.lines, entryId);
-    gone += dropEmpty.run(entryId).changes;
+    await take.run(sums.quantity, sums.value, sums.lines, entryId);
+    gone += (await dropEmpty.run(entryId)).changes;
   }
-  for (const day of days.values()) addUpDay(scope, day.businessLocationId, day.date);
-  restateCounts(scope, traced.map((row) => movementOf(scope, { ...row, type: 'ISSUE' })));
+  for (const day of days.values()) await addUpDay(scope, day.businessLocationId, day.date);
+  await restateCounts(scope, await inOrder(traced, (row) => movementOf(scope, { ...row, type: 'ISSUE' })));
   return gone;
 }
 
@@ -266,19 +266,20 @@ export function withdrawSalesLines(scope: CompanyScope, salesLineIds: readonly n
  * `move:<id>`), replacing whatever that record posted before, in one transaction; the days touched
  * are added up again. A unique index allows one entry per record, ingredient and storage unit.
  */
-export function replaceReferencedEntries(scope: CompanyScope, reference: string, entries: NewLedgerEntry[]): number[] {
-  return scope.db.write(() => {
-    const gone = scope.db
+export async function replaceReferencedEntries(scope: CompanyScope, reference: string, entries: NewLedgerEntry[]): Promise<number[]> {
+  return await scope.db.write(async () => {
+    const gone = await scope.db
       .statement(
         `DELETE FROM ledger_entries WHERE company_id = ? AND reference = ? AND type IN ('COUNT', 'WASTE', 'ADJUSTMENT')
          RETURNING type, date, storage_unit_id AS storageUnitId, ingredient_id AS ingredientId`,
       )
       .all(scope.companyId, reference) as RemovedEntry[];
-    const ids = entries.map(
-      (entry) => scope.db.orm.insert(ledgerEntries).values(ledgerRow(scope, { ...entry, reference })).returning({ id: ledgerEntries.id }).get().id,
+    const ids = await inOrder(
+      entries,
+      async (entry) => (await scope.db.one(scope.db.orm.insert(ledgerEntries).values(ledgerRow(scope, { ...entry, reference })).returning({ id: ledgerEntries.id }))).id,
     );
-    for (const date of new Set([...gone.map((row) => row.date), ...entries.map((entry) => entry.date)])) addUpDay(scope, null, date);
-    restateCounts(scope, [...gone, ...entries].map((entry) => movementOf(scope, { ...entry, reference })));
+    for (const date of new Set([...gone.map((row) => row.date), ...entries.map((entry) => entry.date)])) await addUpDay(scope, null, date);
+    await restateCounts(scope, await inOrder([...gone, ...entries], (entry) => movementOf(scope, { ...entry, reference })));
     return ids;
   });
 }
@@ -288,8 +289,8 @@ export function replaceReferencedEntries(scope: CompanyScope, reference: string,
  * at the same dates and unit costs: the original entries stay, so the ledger shows what happened and
  * that it was taken back. Answers how many entries it posted.
  */
-export function reverseReferencedEntries(scope: CompanyScope, reference: string, undoReference: string): number {
-  const original = scope.db
+export async function reverseReferencedEntries(scope: CompanyScope, reference: string, undoReference: string): Promise<number> {
+  const original = await scope.db
     .statement(
       `SELECT type, date, ingredient_id AS ingredientId, storage_unit_id AS storageUnitId, quantity, unit_cost AS unitCost, value
        FROM ledger_entries WHERE company_id = ? AND reference = ? AND type IN ('WASTE', 'ADJUSTMENT')`,
@@ -306,19 +307,19 @@ export function reverseReferencedEntries(scope: CompanyScope, reference: string,
       value: fromScaled(-entry.value, MONEY_SCALE),
     }),
   );
-  return replaceReferencedEntries(scope, undoReference, reversed).length;
+  return (await replaceReferencedEntries(scope, undoReference, reversed)).length;
 }
 
 /** A receipt's id and date by its reference (an invoice number), if the company has one. */
-export function findReceiptByReference(scope: CompanyScope, reference: string): { id: number; date: string } | undefined {
-  return scope.db.statement(`SELECT id, date FROM ledger_entries WHERE company_id = ? AND type = 'RECEIPT' AND reference = ?`).get(scope.companyId, reference) as
+export async function findReceiptByReference(scope: CompanyScope, reference: string): Promise<{ id: number; date: string } | undefined> {
+  return await scope.db.statement(`SELECT id, date FROM ledger_entries WHERE company_id = ? AND type = 'RECEIPT' AND reference = ?`).get(scope.companyId, reference) as
     | { id: number; date: string }
     | undefined;
 }
 
 /** A new receipt entry, or a changed one (its old and new days are both added up again). */
-export function saveReceiptEntry(scope: CompanyScope, row: LedgerRow, existing?: { id: number; date: string }): number {
-  return saveReceiptEntries(scope, [{ row, existing }])[0] as number;
+export async function saveReceiptEntry(scope: CompanyScope, row: LedgerRow, existing?: { id: number; date: string }): Promise<number> {
+  return (await saveReceiptEntries(scope, [{ row, existing }]))[0] as number;
 }
 
 /**
@@ -326,8 +327,8 @@ export function saveReceiptEntry(scope: CompanyScope, row: LedgerRow, existing?:
  * counts after them restated once, so a setup file's 60,000 receipts cost linear time, not a day's
  * sum per receipt. Answers their ids in order.
  */
-export function saveReceiptEntries(scope: CompanyScope, receipts: readonly { row: LedgerRow; existing?: { id: number; date: string } | undefined }[]): number[] {
-  return scope.db.write(() => {
+export async function saveReceiptEntries(scope: CompanyScope, receipts: readonly { row: LedgerRow; existing?: { id: number; date: string } | undefined }[]): Promise<number[]> {
+  return await scope.db.write(async () => {
     const insert = scope.db.statement(
       `INSERT INTO ledger_entries (${RECEIPT_COLUMNS.map(([column]) => column).join(', ')}) VALUES (${RECEIPT_COLUMNS.map(() => '?').join(', ')}) RETURNING id`,
     );
@@ -335,19 +336,19 @@ export function saveReceiptEntries(scope: CompanyScope, receipts: readonly { row
     const before = scope.db.statement('SELECT type, date, storage_unit_id AS storageUnitId, ingredient_id AS ingredientId FROM ledger_entries WHERE id = ?');
     const days = new Set<string>();
     const movements: Movement[] = [];
-    const ids = receipts.map(({ row, existing }) => {
+    const ids = await inOrder(receipts, async ({ row, existing }) => {
       const values = RECEIPT_COLUMNS.map(([, field]) => row[field] ?? null);
-      movements.push(movementOf(scope, { ...row, type: 'RECEIPT' }));
+      movements.push(await movementOf(scope, { ...row, type: 'RECEIPT' }));
       days.add(row.date);
-      if (!existing) return (insert.get(...values) as { id: number }).id;
-      const was = before.get(existing.id) as RemovedEntry | undefined;
-      if (was) movements.push(movementOf(scope, was));
-      update.run(...values, existing.id);
+      if (!existing) return (await insert.get(...values) as { id: number }).id;
+      const was = await before.get(existing.id) as RemovedEntry | undefined;
+      if (was) movements.push(await movementOf(scope, was));
+      await update.run(...values, existing.id);
       days.add(existing.date);
       return existing.id;
     });
-    for (const date of days) addUpDay(scope, null, date);
-    restateCounts(scope, movements);
+    for (const date of days) await addUpDay(scope, null, date);
+    await restateCounts(scope, movements);
     return ids;
   });
 }
@@ -367,16 +368,15 @@ const RECEIPT_COLUMNS: readonly (readonly [string, keyof LedgerRow])[] = [
   ['typed_quantity', 'typedQuantity'],
 ];
 
-export function deleteReceiptEntry(scope: CompanyScope, id: number): void {
-  scope.db.write(() => {
-    const deleted = scope.db.orm
+export async function deleteReceiptEntry(scope: CompanyScope, id: number): Promise<void> {
+  await scope.db.write(async () => {
+    const deleted = await scope.db.many(scope.db.orm
       .delete(ledgerEntries)
       .where(and(eq(ledgerEntries.id, id), eq(ledgerEntries.companyId, scope.companyId), eq(ledgerEntries.type, 'RECEIPT')))
-      .returning({ type: ledgerEntries.type, date: ledgerEntries.date, storageUnitId: ledgerEntries.storageUnitId, ingredientId: ledgerEntries.ingredientId })
-      .all();
+      .returning({ type: ledgerEntries.type, date: ledgerEntries.date, storageUnitId: ledgerEntries.storageUnitId, ingredientId: ledgerEntries.ingredientId }));
     if (deleted.length === 0) throw new DomainError('receipt_not_found', `No receipt with id ${id}.`);
-    for (const { date } of deleted) addUpDay(scope, null, date);
-    restateCounts(scope, deleted.map((entry) => movementOf(scope, entry)));
+    for (const { date } of deleted) await addUpDay(scope, null, date);
+    await restateCounts(scope, await inOrder(deleted, (entry) => movementOf(scope, entry)));
   });
 }
 
@@ -393,35 +393,35 @@ interface RemovedEntry {
  * COUNT entry becomes the difference between the count and the ledger's position at its moment (at
  * the weighted average cost of its date), oldest count first. An entry already right is left alone.
  */
-function restateCounts(scope: CompanyScope, movements: readonly Movement[]): void {
+async function restateCounts(scope: CompanyScope, movements: readonly Movement[]): Promise<void> {
   const current = scope.db.statement(
     `SELECT id, quantity, unit_cost AS unitCost, value FROM ledger_entries
      WHERE company_id = ? AND reference = ? AND type = 'COUNT' AND ingredient_id = ? AND storage_unit_id = ?`,
   );
   const remove = scope.db.statement('DELETE FROM ledger_entries WHERE id = ?');
   const days = new Set<string>();
-  for (const line of countedLinesAfter(scope, movements)) {
+  for (const line of await countedLinesAfter(scope, movements)) {
     const reference = `count:${line.id}`;
-    const wanted = countEntryFor(scope, line);
+    const wanted = await countEntryFor(scope, line);
     const row = wanted && ledgerRow(scope, { type: 'COUNT', date: line.date, ingredientId: line.ingredientId, storageUnitId: line.storageUnitId, reference, ...wanted });
-    const existing = current.get(scope.companyId, reference, line.ingredientId, line.storageUnitId) as { id: number; quantity: number; unitCost: number; value: number } | undefined;
+    const existing = await current.get(scope.companyId, reference, line.ingredientId, line.storageUnitId) as { id: number; quantity: number; unitCost: number; value: number } | undefined;
     if (existing && row && existing.quantity === row.quantity && existing.unitCost === row.unitCost && existing.value === row.value) continue;
     if (!existing && !row) continue;
-    if (existing) remove.run(existing.id);
-    if (row) scope.db.orm.insert(ledgerEntries).values(row).run();
+    if (existing) await remove.run(existing.id);
+    if (row) await scope.db.exec(scope.db.orm.insert(ledgerEntries).values(row));
     days.add(line.date);
   }
-  for (const date of days) addUpDay(scope, null, date);
+  for (const date of days) await addUpDay(scope, null, date);
 }
 
 /** The day totals of one location (or none: '') and date, added up again from the entries. */
-function addUpDay(scope: CompanyScope, businessLocationId: string | null, date: string): void {
+async function addUpDay(scope: CompanyScope, businessLocationId: string | null, date: string): Promise<void> {
   const key = { companyId: scope.companyId, businessLocationId: businessLocationId ?? '', date };
   const entries = businessLocationId === null ? 'business_location_id IS NULL' : 'business_location_id = @businessLocationId';
-  scope.db
+  await scope.db
     .statement('DELETE FROM ledger_day_totals WHERE company_id = @companyId AND business_location_id = @businessLocationId AND date = @date')
     .run(key);
-  scope.db
+  await scope.db
     .statement(
       `INSERT INTO ledger_day_totals (company_id, date, business_location_id, storage_unit_id, ingredient_id, type, entries, quantity, value)
        SELECT company_id, date, @businessLocationId, storage_unit_id, ingredient_id, type, count(*), sum(quantity), sum(value)

@@ -13,35 +13,35 @@ import { moveStock } from '../stock/waste-and-moves';
 import { MONEY_SCALE, QUANTITY_SCALE, toScaled, UNIT_COST_SCALE } from '../decimal/decimal';
 
 let engine: TestEngine;
-beforeEach(() => (engine = createTestEngine()));
+beforeEach(async () => (engine = await createTestEngine()));
 afterEach(() => engine.dispose());
 
-function kitchenWithBeans() {
+async function kitchenWithBeans() {
   const { scope } = engine;
-  const kitchen = saveStorageUnit(scope, { name: 'Main Kitchen' });
-  const bar = saveStorageUnit(scope, { name: 'Bar Storage' });
-  const beans = saveIngredient(scope, { name: 'Coffee beans', unit: 'kg' });
-  createReceipt(scope, { ingredientId: beans.id, storageUnitId: bar.id, quantity: '10', value: '180.00', date: '2026-01-05' });
-  createReceipt(scope, { ingredientId: beans.id, storageUnitId: kitchen.id, quantity: '5', value: '100', date: '06.01.2026', reference: 'INV-7' });
+  const kitchen = await saveStorageUnit(scope, { name: 'Main Kitchen' });
+  const bar = await saveStorageUnit(scope, { name: 'Bar Storage' });
+  const beans = await saveIngredient(scope, { name: 'Coffee beans', unit: 'kg' });
+  await createReceipt(scope, { ingredientId: beans.id, storageUnitId: bar.id, quantity: '10', value: '180.00', date: '2026-01-05' });
+  await createReceipt(scope, { ingredientId: beans.id, storageUnitId: kitchen.id, quantity: '5', value: '100', date: '06.01.2026', reference: 'INV-7' });
   return { kitchen, bar, beans };
 }
 
 describe('weighted average unit cost', () => {
-  it('is total receipt value ÷ quantity on or before the date, company-wide, and 0 before any receipt', () => {
-    const { beans } = kitchenWithBeans();
-    const cost = (date: string) => formatDecimal(weightedAverageUnitCost(engine.scope, beans.id, date));
-    expect(cost('2026-01-04')).toBe('0');
-    expect(cost('2026-01-05')).toBe('18');
-    expect(cost('2026-01-06')).toBe('18.666667');
-    expect(cost('2027-01-01')).toBe('18.666667');
+  it('is total receipt value ÷ quantity on or before the date, company-wide, and 0 before any receipt', async () => {
+    const { beans } = await kitchenWithBeans();
+    const cost = async (date: string) => formatDecimal(await weightedAverageUnitCost(engine.scope, beans.id, date));
+    expect(await cost('2026-01-04')).toBe('0');
+    expect(await cost('2026-01-05')).toBe('18');
+    expect(await cost('2026-01-06')).toBe('18.666667');
+    expect(await cost('2027-01-01')).toBe('18.666667');
   });
 });
 
 describe('stock on hand', () => {
-  it('sums signed quantities and values exactly, per storage unit and ingredient', () => {
-    const { bar, beans } = kitchenWithBeans();
+  it('sums signed quantities and values exactly, per storage unit and ingredient', async () => {
+    const { bar, beans } = await kitchenWithBeans();
     const espresso = new Decimal('0.009').times(20);
-    postEntry(engine.scope, {
+    await postEntry(engine.scope, {
       type: 'WASTE',
       date: '2026-01-07',
       ingredientId: beans.id,
@@ -51,23 +51,23 @@ describe('stock on hand', () => {
       value: espresso.negated().times(18),
       businessLocationId: '45454565682155',
     });
-    expect(stockOnHand(engine.scope).map(({ storageUnit, quantity, value }) => [storageUnit, quantity, value])).toEqual([
+    expect((await stockOnHand(engine.scope)).map(({ storageUnit, quantity, value }) => [storageUnit, quantity, value])).toEqual([
       ['Bar Storage', '9.82', '176.76'],
       ['Main Kitchen', '5', '100'],
     ]);
-    expect(stockOnHand(engine.scope, { storageUnitId: bar.id })).toHaveLength(1);
-    const issue = listLedgerEntries(engine.scope, { type: 'WASTE' });
+    expect(await stockOnHand(engine.scope, { storageUnitId: bar.id })).toHaveLength(1);
+    const issue = await listLedgerEntries(engine.scope, { type: 'WASTE' });
     expect(issue.map(({ quantity, unitCost, value, businessLocationId }) => ({ quantity, unitCost, value, businessLocationId }))).toEqual([
       { quantity: '-0.18', unitCost: '18', value: '-3.24', businessLocationId: '45454565682155' },
     ]);
   });
 
-  it('stays exact over many small movements', () => {
-    const { kitchen } = kitchenWithBeans();
-    const salt = saveIngredient(engine.scope, { name: 'Salt', unit: 'kg' });
-    engine.db.write(() => {
+  it('stays exact over many small movements', async () => {
+    const { kitchen } = await kitchenWithBeans();
+    const salt = await saveIngredient(engine.scope, { name: 'Salt', unit: 'kg' });
+    await engine.db.write(async () => {
       for (let day = 0; day < 1000; day++) {
-        postEntry(engine.scope, {
+        await postEntry(engine.scope, {
           type: 'ADJUSTMENT',
           date: '2026-02-01',
           ingredientId: salt.id,
@@ -78,35 +78,35 @@ describe('stock on hand', () => {
         });
       }
     });
-    const line = stockOnHand(engine.scope).find((row) => row.ingredient === 'Salt');
+    const line = (await stockOnHand(engine.scope)).find((row) => row.ingredient === 'Salt');
     expect([line?.quantity, line?.value]).toEqual(['100', '30']);
   });
 });
 
 describe('ledger', () => {
-  it('filters by type, date range and location', () => {
-    kitchenWithBeans();
-    expect(listLedgerEntries(engine.scope, { type: 'RECEIPT' }).map((entry) => entry.date)).toEqual(['2026-01-05', '2026-01-06']);
-    expect(listLedgerEntries(engine.scope, { from: '2026-01-06', to: '2026-01-06' })).toHaveLength(1);
-    expect(listLedgerEntries(engine.scope, { businessLocationId: '1' })).toHaveLength(0);
-    expect(listLedgerEntries(engine.scope, { limit: 1 })[0]?.date).toBe('2026-01-06');
+  it('filters by type, date range and location', async () => {
+    await kitchenWithBeans();
+    expect((await listLedgerEntries(engine.scope, { type: 'RECEIPT' })).map((entry) => entry.date)).toEqual(['2026-01-05', '2026-01-06']);
+    expect(await listLedgerEntries(engine.scope, { from: '2026-01-06', to: '2026-01-06' })).toHaveLength(1);
+    expect(await listLedgerEntries(engine.scope, { businessLocationId: '1' })).toHaveLength(0);
+    expect((await listLedgerEntries(engine.scope, { limit: 1 }))[0]?.date).toBe('2026-01-06');
   });
 
-  it('keeps day totals for receipts created, changed (to another date) and deleted', () => {
-    const { kitchen, bar, beans } = kitchenWithBeans();
-    const changed = upsertReceiptByReference(engine.scope, { ingredientId: beans.id, storageUnitId: bar.id, quantity: '2.5', value: '45', date: '2026-01-09', reference: 'INV-7' });
-    const extra = createReceipt(engine.scope, { ingredientId: beans.id, storageUnitId: kitchen.id, quantity: '0.001', value: '0.02', date: '2026-01-07' });
-    deleteReceipt(engine.scope, extra);
+  it('keeps day totals for receipts created, changed (to another date) and deleted', async () => {
+    const { kitchen, bar, beans } = await kitchenWithBeans();
+    const changed = await upsertReceiptByReference(engine.scope, { ingredientId: beans.id, storageUnitId: bar.id, quantity: '2.5', value: '45', date: '2026-01-09', reference: 'INV-7' });
+    const extra = await createReceipt(engine.scope, { ingredientId: beans.id, storageUnitId: kitchen.id, quantity: '0.001', value: '0.02', date: '2026-01-07' });
+    await deleteReceipt(engine.scope, extra);
     const { kept, recounted } = dayTotalsBothWays(engine.scope);
     expect(kept).toEqual(recounted);
     expect(changed).toBeGreaterThan(0);
-    expect(ledgerTotals(engine.scope, {})).toEqual({ entries: 2, value: '225', quantity: { amount: '12.5', unit: 'kg' } });
-    expect(ledgerTotals(engine.scope, { storageUnitId: kitchen.id })).toEqual({ entries: 0, value: '0', quantity: null });
+    expect(await ledgerTotals(engine.scope, {})).toEqual({ entries: 2, value: '225', quantity: { amount: '12.5', unit: 'kg' } });
+    expect(await ledgerTotals(engine.scope, { storageUnitId: kitchen.id })).toEqual({ entries: 0, value: '0', quantity: null });
   });
 
-  it('refuses duplicate receipt references in the database itself', () => {
-    const { kitchen, beans } = kitchenWithBeans();
-    expect(refusal(() => createReceipt(engine.scope, { ingredientId: beans.id, storageUnitId: kitchen.id, quantity: '1', value: '1', date: '2026-01-08', reference: 'INV-7' })).code).toBe(
+  it('refuses duplicate receipt references in the database itself', async () => {
+    const { kitchen, beans } = await kitchenWithBeans();
+    expect((await refusal(() => createReceipt(engine.scope, { ingredientId: beans.id, storageUnitId: kitchen.id, quantity: '1', value: '1', date: '2026-01-08', reference: 'INV-7' }))).code).toBe(
       'receipt_reference_taken',
     );
     // Even a write that skips the service's check cannot post the same reference twice.
@@ -117,27 +117,27 @@ describe('ledger', () => {
     ).toThrow(/UNIQUE/);
   });
 
-  it('refuses bad receipt input with clear codes', () => {
-    const { kitchen, beans } = kitchenWithBeans();
+  it('refuses bad receipt input with clear codes', async () => {
+    const { kitchen, beans } = await kitchenWithBeans();
     const base = { ingredientId: beans.id, storageUnitId: kitchen.id, quantity: '1', value: '1', date: '2026-01-08' };
-    expect(refusal(() => createReceipt(engine.scope, { ...base, quantity: '0' })).code).toBe('invalid_quantity');
-    expect(refusal(() => createReceipt(engine.scope, { ...base, value: '-1' })).code).toBe('invalid_value');
-    expect(refusal(() => createReceipt(engine.scope, { ...base, value: '1.00001' })).code).toBe('invalid_value');
-    expect(refusal(() => createReceipt(engine.scope, { ...base, date: '2026-02-30' })).code).toBe('invalid_date_format');
-    expect(refusal(() => createReceipt(engine.scope, { ...base, date: ' ' })).code).toBe('date_required');
-    expect(refusal(() => createReceipt(engine.scope, { ...base, storageUnitId: 999 })).code).toBe('storage_unit_not_found');
+    expect((await refusal(() => createReceipt(engine.scope, { ...base, quantity: '0' }))).code).toBe('invalid_quantity');
+    expect((await refusal(() => createReceipt(engine.scope, { ...base, value: '-1' }))).code).toBe('invalid_value');
+    expect((await refusal(() => createReceipt(engine.scope, { ...base, value: '1.00001' }))).code).toBe('invalid_value');
+    expect((await refusal(() => createReceipt(engine.scope, { ...base, date: '2026-02-30' }))).code).toBe('invalid_date_format');
+    expect((await refusal(() => createReceipt(engine.scope, { ...base, date: ' ' }))).code).toBe('date_required');
+    expect((await refusal(() => createReceipt(engine.scope, { ...base, storageUnitId: 999 }))).code).toBe('storage_unit_not_found');
   });
 });
 
 describe('ledger by day', () => {
-  function issueAndWaste() {
-    const beansAt = kitchenWithBeans();
+  async function issueAndWaste() {
+    const beansAt = await kitchenWithBeans();
     const { bar, beans } = beansAt;
     const scaled = (value: Decimal, scale: number) => Number(toScaled(value, scale, 'invalid_value', 'Test'));
     // An issue comes from a transfer's day: one entry per day and ingredient; a second run of the day adds to it.
-    const post = (type: 'ISSUE' | 'WASTE', date: string, quantity: string) =>
+    const post = async (type: 'ISSUE' | 'WASTE', date: string, quantity: string) =>
       type === 'WASTE'
-        ? postEntry(engine.scope, {
+        ? await postEntry(engine.scope, {
             type,
             date,
             ingredientId: beans.id,
@@ -147,44 +147,44 @@ describe('ledger by day', () => {
             value: new Decimal(quantity).negated().times(18),
             businessLocationId: '45454565682155',
           })
-        : postDayIssues(
+        : await postDayIssues(
             engine.scope,
             { businessLocationId: '45454565682155', date, storageUnitId: bar.id, source: 'lightspeed', transferLogId: 0 },
             new Map([[beans.id, { quantity: scaled(new Decimal(quantity).negated(), QUANTITY_SCALE), value: scaled(new Decimal(quantity).times(-18), MONEY_SCALE), unitCost: scaled(new Decimal(18), UNIT_COST_SCALE), lines: 1 }]]),
             [],
           );
-    post('ISSUE', '2026-01-07', '0.18');
-    post('ISSUE', '2026-01-07', '0.009');
-    post('WASTE', '2026-01-07', '0.5');
-    post('ISSUE', '2026-01-09', '1.2');
+    await post('ISSUE', '2026-01-07', '0.18');
+    await post('ISSUE', '2026-01-07', '0.009');
+    await post('WASTE', '2026-01-07', '0.5');
+    await post('ISSUE', '2026-01-09', '1.2');
     return beansAt;
   }
 
-  it('adds up each day of an ingredient in a storage unit, newest first, with what came in, was used and was wasted', () => {
-    const { bar, beans } = issueAndWaste();
-    const days = ledgerDays(engine.scope, { limit: 10 });
+  it('adds up each day of an ingredient in a storage unit, newest first, with what came in, was used and was wasted', async () => {
+    const { bar, beans } = await issueAndWaste();
+    const days = await ledgerDays(engine.scope, { limit: 10 });
     expect(days.map(({ date, storageUnit, received, issued, wasted, counted, net, value, entries }) => ({ date, storageUnit, received, issued, wasted, counted, net, value, entries }))).toEqual([
       { date: '2026-01-09', storageUnit: 'Bar Storage', received: '0', issued: '1.2', wasted: '0', counted: '0', net: '-1.2', value: '-21.6', entries: 1 },
       { date: '2026-01-07', storageUnit: 'Bar Storage', received: '0', issued: '0.189', wasted: '0.5', counted: '0', net: '-0.689', value: '-12.402', entries: 2 },
       { date: '2026-01-06', storageUnit: 'Main Kitchen', received: '5', issued: '0', wasted: '0', counted: '0', net: '5', value: '100', entries: 1 },
       { date: '2026-01-05', storageUnit: 'Bar Storage', received: '10', issued: '0', wasted: '0', counted: '0', net: '10', value: '180', entries: 1 },
     ]);
-    expect(ledgerDays(engine.scope, { limit: 1, storageUnitId: bar.id, ingredientId: beans.id }).map((day) => day.date)).toEqual(['2026-01-09']);
-    expect(ledgerDays(engine.scope, { limit: 10, type: 'WASTE' }).map((day) => [day.date, day.wasted, day.issued])).toEqual([['2026-01-07', '0.5', '0']]);
+    expect((await ledgerDays(engine.scope, { limit: 1, storageUnitId: bar.id, ingredientId: beans.id })).map((day) => day.date)).toEqual(['2026-01-09']);
+    expect((await ledgerDays(engine.scope, { limit: 10, type: 'WASTE' })).map((day) => [day.date, day.wasted, day.issued])).toEqual([['2026-01-07', '0.5', '0']]);
   });
 
-  it('puts a move under Moved, in and out, never under Counts', () => {
-    kitchenWithBeans();
-    moveStock(engine.scope, { from: 'Bar Storage', to: 'Main Kitchen', ingredient: 'Coffee beans', quantity: '2', at: '2026-01-10T12:00:00Z' });
-    expect(ledgerDays(engine.scope, { limit: 10, from: '2026-01-10' }).map(({ storageUnit, counted, moved, net }) => ({ storageUnit, counted, moved, net }))).toEqual([
+  it('puts a move under Moved, in and out, never under Counts', async () => {
+    await kitchenWithBeans();
+    await moveStock(engine.scope, { from: 'Bar Storage', to: 'Main Kitchen', ingredient: 'Coffee beans', quantity: '2', at: '2026-01-10T12:00:00Z' });
+    expect((await ledgerDays(engine.scope, { limit: 10, from: '2026-01-10' })).map(({ storageUnit, counted, moved, net }) => ({ storageUnit, counted, moved, net }))).toEqual([
       { storageUnit: 'Bar Storage', counted: '0', moved: '-2', net: '-2' },
       { storageUnit: 'Main Kitchen', counted: '0', moved: '2', net: '2' },
     ]);
   });
 
-  it('charts an ingredient’s use on every day of the range, quiet days as 0, and up to its last movement by default', () => {
-    const { beans } = issueAndWaste();
-    expect(ingredientUsage(engine.scope, { ingredientId: beans.id, from: '2026-01-06', to: '2026-01-09' })).toEqual({
+  it('charts an ingredient’s use on every day of the range, quiet days as 0, and up to its last movement by default', async () => {
+    const { beans } = await issueAndWaste();
+    expect(await ingredientUsage(engine.scope, { ingredientId: beans.id, from: '2026-01-06', to: '2026-01-09' })).toEqual({
       ingredient: 'Coffee beans',
       unit: 'kg',
       days: [
@@ -194,10 +194,10 @@ describe('ledger by day', () => {
         { date: '2026-01-09', issued: '1.2', wasted: '0' },
       ],
     });
-    const byDefault = ingredientUsage(engine.scope, { ingredientId: beans.id });
+    const byDefault = await ingredientUsage(engine.scope, { ingredientId: beans.id });
     expect(byDefault.days).toHaveLength(USAGE_DAYS);
     expect(byDefault.days.at(-1)).toEqual({ date: '2026-01-09', issued: '1.2', wasted: '0' });
-    expect(ingredientUsage(engine.scope, { ingredientId: beans.id, from: '2027-01-01', to: '2027-01-02' }).days.every((day) => day.issued === '0')).toBe(true);
-    expect(refusal(() => ingredientUsage(engine.scope, { ingredientId: 999 }))).toMatchObject({ code: 'ingredient_not_found' });
+    expect((await ingredientUsage(engine.scope, { ingredientId: beans.id, from: '2027-01-01', to: '2027-01-02' })).days.every((day) => day.issued === '0')).toBe(true);
+    expect(await refusal(() => ingredientUsage(engine.scope, { ingredientId: 999 }))).toMatchObject({ code: 'ingredient_not_found' });
   });
 });

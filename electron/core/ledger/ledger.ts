@@ -21,32 +21,57 @@ import type { StockLine } from '../../../shared/model/inventory';
 export type { LedgerEntryView };
 
 /** total receipt value ÷ total receipt quantity, over receipts dated on or before `date`; 0 without any. */
-export function weightedAverageUnitCost(scope: CompanyScope, ingredientId: number, date: string): Decimal {
-  return receiptUnitCost(scope, ingredientId, date) ?? new Decimal(0);
+export async function weightedAverageUnitCost(scope: CompanyScope, ingredientId: number, date: string): Promise<Decimal> {
+  return await receiptUnitCost(scope, ingredientId, date) ?? new Decimal(0);
 }
 
 /** The weighted average unit cost of the receipts up to `date`, or null when the ingredient was never received (it has no cost yet). */
-export function receiptUnitCost(scope: CompanyScope, ingredientId: number, date: string): Decimal | null {
-  const totals = scope.db
+export async function receiptUnitCost(scope: CompanyScope, ingredientId: number, date: string): Promise<Decimal | null> {
+  const totals = await scope.db
     .statement(
       `SELECT sum(quantity) AS quantity, sum(value) AS value FROM ledger_entries
        WHERE company_id = ? AND ingredient_id = ? AND type = 'RECEIPT' AND date <= ?`,
     )
-    .safeIntegers(true)
+    .safeIntegers()
     .get(scope.companyId, ingredientId, date) as { quantity: bigint | null; value: bigint | null };
+  return averageOf(totals);
+}
+
+function averageOf(totals: { quantity: bigint | null; value: bigint | null }): Decimal | null {
   if (totals.quantity === null || totals.quantity === 0n || totals.value === null) return null;
   return roundToScale(fromScaled(totals.value, MONEY_SCALE).dividedBy(fromScaled(totals.quantity, QUANTITY_SCALE)), UNIT_COST_SCALE);
 }
 
-/** The unit cost (its scale) of an ingredient's ISSUE on a day with none posted yet: the weighted average of that date. */
-export function freshUnitCost(scope: CompanyScope, ingredientId: number, date: string): number {
-  return toScaled(weightedAverageUnitCost(scope, ingredientId, date), UNIT_COST_SCALE, 'invalid_value', 'Unit cost');
+/**
+ * The unit cost (its scale) of each ingredient's ISSUE on a day with none posted yet: the weighted
+ * average of that date's receipts (0 for an ingredient never received), all in one query: a
+ * transfer's day prices its lines from it without a query per ingredient.
+ */
+export async function freshUnitCosts(scope: CompanyScope, date: string): Promise<Map<number, number>> {
+  const costs = await receiptUnitCosts(scope, date);
+  return new Map([...costs].map(([ingredientId, cost]) => [ingredientId, toScaled(cost, UNIT_COST_SCALE, 'invalid_value', 'Unit cost')]));
+}
+
+/** receiptUnitCost of every ingredient received up to `date`, in one query. */
+export async function receiptUnitCosts(scope: CompanyScope, date: string): Promise<Map<number, Decimal>> {
+  const rows = (await scope.db
+    .statement(
+      `SELECT ingredient_id AS ingredientId, sum(quantity) AS quantity, sum(value) AS value FROM ledger_entries
+       WHERE company_id = ? AND type = 'RECEIPT' AND date <= ? GROUP BY ingredient_id`,
+    )
+    .safeIntegers()
+    .all(scope.companyId, date)) as { ingredientId: bigint; quantity: bigint | null; value: bigint | null }[];
+  const costs = new Map<number, Decimal>();
+  for (const row of rows) {
+    const cost = averageOf(row);
+    if (cost !== null) costs.set(Number(row.ingredientId), cost);
+  }
+  return costs;
 }
 
 /** Added up from the day totals: the same sums as over every entry, without reading millions of rows. */
-export function stockOnHand(scope: CompanyScope, filter: { storageUnitId?: number | undefined } = {}): StockLine[] {
-  const rows = scope.db.sqlite
-    .prepare(
+export async function stockOnHand(scope: CompanyScope, filter: { storageUnitId?: number | undefined } = {}): Promise<StockLine[]> {
+  const rows = await scope.db.statement(
       `SELECT s.id AS storageUnitId, s.name AS storageUnit, i.id AS ingredientId, i.name AS ingredient, i.unit AS unit,
               t.quantity AS quantity, t.value AS value
        FROM (SELECT storage_unit_id, ingredient_id, sum(quantity) AS quantity, sum(value) AS value
@@ -56,7 +81,7 @@ export function stockOnHand(scope: CompanyScope, filter: { storageUnitId?: numbe
        JOIN ingredients i ON i.id = t.ingredient_id
        ORDER BY s.name, i.name`,
     )
-    .safeIntegers(true)
+    .safeIntegers()
     .all(...[scope.companyId, filter.storageUnitId].filter((value) => value !== undefined)) as {
     storageUnitId: bigint;
     storageUnit: string;
@@ -115,12 +140,11 @@ const ORIGIN_SQL = `CASE
     FROM stock_moves m WHERE m.id = CAST(substr(e.reference, 6) AS INTEGER))
 END`;
 
-export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}): LedgerEntryView[] {
+export async function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}): Promise<LedgerEntryView[]> {
   const where = ledgerWhere(scope, filter);
   const params = filter.limit === undefined ? where.params : { ...where.params, limit: filter.limit };
   const order = filter.limit === undefined ? 'e.date, e.id' : 'e.date DESC, e.id DESC';
-  const rows = scope.db.sqlite
-    .prepare(
+  const rows = await scope.db.statement(
       `SELECT e.id, e.type, e.date, e.ingredient_id AS ingredientId, i.name AS ingredient, i.unit,
               e.storage_unit_id AS storageUnitId, s.name AS storageUnit, e.quantity, e.unit_cost AS unitCost, e.value,
               e.reference, e.business_location_id AS businessLocationId, e.sales_lines AS salesLines, e.transfer_log_id AS transferLogId,
@@ -146,16 +170,15 @@ export function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}
   }));
 }
 
-export function ledgerTotals(scope: CompanyScope, filter: Omit<LedgerFilter, 'limit' | 'id'>): LedgerTotals {
+export async function ledgerTotals(scope: CompanyScope, filter: Omit<LedgerFilter, 'limit' | 'id'>): Promise<LedgerTotals> {
   // The same filter, on the day totals (their columns carry the ledger's names): thousands of rows, not millions.
   const where = ledgerWhere(scope, filter);
-  const byUnit = scope.db.sqlite
-    .prepare(
+  const byUnit = await scope.db.statement(
       `SELECT i.unit AS unit, sum(e.entries) AS entries, sum(e.value) AS value, sum(e.quantity) AS quantity
        FROM ledger_day_totals e JOIN ingredients i ON i.id = e.ingredient_id
        WHERE ${where.sql} GROUP BY i.unit`,
     )
-    .safeIntegers(true)
+    .safeIntegers()
     .all(where.params) as { unit: string; entries: bigint; value: bigint; quantity: bigint }[];
   const [only] = byUnit;
   return {
@@ -191,10 +214,9 @@ const daySums = (row: DaySums) => ({
  * the sales and the waste took, what counts corrected, what moves brought in or took out, newest day first; read from the day totals,
  * so a year of a busy venue is a few thousand rows, not millions.
  */
-export function ledgerDays(scope: CompanyScope, filter: Omit<LedgerFilter, 'id'> & { limit: number }): LedgerDay[] {
+export async function ledgerDays(scope: CompanyScope, filter: Omit<LedgerFilter, 'id'> & { limit: number }): Promise<LedgerDay[]> {
   const where = ledgerWhere(scope, filter);
-  const rows = scope.db.sqlite
-    .prepare(
+  const rows = await scope.db.statement(
       `SELECT e.date, e.ingredient_id AS ingredientId, i.name AS ingredient, i.unit, e.storage_unit_id AS storageUnitId, s.name AS storageUnit, ${DAY_SUMS}
        FROM ledger_day_totals e
        JOIN ingredients i ON i.id = e.ingredient_id
@@ -217,15 +239,15 @@ export function ledgerDays(scope: CompanyScope, filter: Omit<LedgerFilter, 'id'>
 }
 
 /** The last day the filter's entries moved stock, or null when they never did. */
-export function lastMovementDate(scope: CompanyScope, filter: Omit<LedgerFilter, 'id' | 'limit' | 'type'>): string | null {
+export async function lastMovementDate(scope: CompanyScope, filter: Omit<LedgerFilter, 'id' | 'limit' | 'type'>): Promise<string | null> {
   const where = ledgerWhere(scope, filter);
-  return (scope.db.sqlite.prepare(`SELECT max(e.date) AS date FROM ledger_day_totals e WHERE ${where.sql} AND e.entries <> 0`).get(where.params) as { date: string | null }).date;
+  return (await scope.db.statement(`SELECT max(e.date) AS date FROM ledger_day_totals e WHERE ${where.sql} AND e.entries <> 0`).get(where.params) as { date: string | null }).date;
 }
 
 /** What the filter's entries issued and wasted (positive, quantity scale) on each day they moved, by date. */
-export function issuedAndWastedByDate(scope: CompanyScope, filter: Omit<LedgerFilter, 'id' | 'limit' | 'type'>): Map<string, { issued: number; wasted: number }> {
+export async function issuedAndWastedByDate(scope: CompanyScope, filter: Omit<LedgerFilter, 'id' | 'limit' | 'type'>): Promise<Map<string, { issued: number; wasted: number }>> {
   const where = ledgerWhere(scope, filter);
-  const rows = scope.db.sqlite.prepare(`SELECT e.date, ${DAY_SUMS} FROM ledger_day_totals e WHERE ${where.sql} GROUP BY e.date`).all(where.params) as ({ date: string } & DaySums)[];
+  const rows = await scope.db.statement(`SELECT e.date, ${DAY_SUMS} FROM ledger_day_totals e WHERE ${where.sql} GROUP BY e.date`).all(where.params) as ({ date: string } & DaySums)[];
   return new Map(rows.map((row) => [row.date, { issued: row.issued, wasted: row.wasted }]));
 }
 
@@ -234,11 +256,10 @@ export function issuedAndWastedByDate(scope: CompanyScope, filter: Omit<LedgerFi
  * own deduction of the entry's ingredient (signed, negative for an issue). Read from the trace by
  * the day's lines of the entry's location, so the trace's primary key does the work.
  */
-export function ledgerEntryLines(scope: CompanyScope, entryId: number): { entry: LedgerEntryView; lines: EntryLine[] } {
-  const [entry] = listLedgerEntries(scope, { id: entryId });
+export async function ledgerEntryLines(scope: CompanyScope, entryId: number): Promise<{ entry: LedgerEntryView; lines: EntryLine[] }> {
+  const [entry] = await listLedgerEntries(scope, { id: entryId });
   if (!entry) throw new DomainError('ledger_entry_not_found', `No ledger entry with id ${entryId}.`);
-  const rows = scope.db.sqlite
-    .prepare(
+  const rows = await scope.db.statement(
       `SELECT l.line_id AS posLineId, coalesce(s.receipt_id, s.account_reference) AS receipt, nullif(i.name, '') AS item, l.quantity AS quantity, t.quantity AS deduction
        FROM ledger_entries e
        JOIN locations loc ON loc.company_id = e.company_id AND loc.business_location_id = e.business_location_id

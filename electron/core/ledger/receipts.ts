@@ -22,9 +22,9 @@ export interface ReceiptInput {
   reference?: string | null | undefined;
 }
 
-function receiptRow(scope: CompanyScope, input: ReceiptInput) {
-  requireStorageUnit(scope, input.storageUnitId);
-  const { quantity, typedQuantity } = typedIn(unitBook(scope, input.ingredientId), input.unit?.trim() ? `${input.quantity} ${input.unit.trim()}` : input.quantity, 'Quantity');
+async function receiptRow(scope: CompanyScope, input: ReceiptInput) {
+  await requireStorageUnit(scope, input.storageUnitId);
+  const { quantity, typedQuantity } = typedIn(await unitBook(scope, input.ingredientId), input.unit?.trim() ? `${input.quantity} ${input.unit.trim()}` : input.quantity, 'Quantity');
   if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero('Received quantity')}.`);
   toScaled(roundToScale(quantity, QUANTITY_SCALE), QUANTITY_SCALE, 'invalid_quantity', 'Quantity');
   const value = parseDecimal(input.value, 'invalid_value', 'Value');
@@ -48,40 +48,40 @@ function receiptRow(scope: CompanyScope, input: ReceiptInput) {
   });
 }
 
-export function createReceipt(scope: CompanyScope, input: ReceiptInput): number {
-  return scope.db.write(() => {
-    const row = receiptRow(scope, input);
-    if (row.reference !== null && findReceiptByReference(scope, row.reference)) {
+export async function createReceipt(scope: CompanyScope, input: ReceiptInput): Promise<number> {
+  return await scope.db.write(async () => {
+    const row = await receiptRow(scope, input);
+    if (row.reference !== null && await findReceiptByReference(scope, row.reference)) {
       throw new DomainError('receipt_reference_taken', `A receipt with reference "${row.reference}" already exists.`);
     }
-    return saveReceiptEntry(scope, row);
+    return await saveReceiptEntry(scope, row);
   });
 }
 
 /** A receipt checked and matched to the one of the same reference, ready to save. */
 export interface PreparedReceipt {
-  row: ReturnType<typeof receiptRow>;
+  row: Awaited<ReturnType<typeof receiptRow>>;
   existing: { id: number; date: string } | undefined;
 }
 
-export function prepareReceipt(scope: CompanyScope, input: ReceiptInput & { reference: string }): PreparedReceipt {
-  return { row: receiptRow(scope, input), existing: findReceiptByReference(scope, input.reference) };
+export async function prepareReceipt(scope: CompanyScope, input: ReceiptInput & { reference: string }): Promise<PreparedReceipt> {
+  return { row: await receiptRow(scope, input), existing: await findReceiptByReference(scope, input.reference) };
 }
 
 /** Prepared receipts in one transaction, each created or updating the one of its reference; answers their ids. */
-export function saveReceipts(scope: CompanyScope, receipts: readonly PreparedReceipt[]): number[] {
-  return saveReceiptEntries(scope, receipts);
+export async function saveReceipts(scope: CompanyScope, receipts: readonly PreparedReceipt[]): Promise<number[]> {
+  return await saveReceiptEntries(scope, receipts);
 }
 
 /** Creates the receipt, or updates the one with the same reference: importing a file twice never duplicates. */
-export function upsertReceiptByReference(scope: CompanyScope, input: ReceiptInput & { reference: string }): number {
-  return scope.db.write(() => saveReceipts(scope, [prepareReceipt(scope, input)])[0] as number);
+export async function upsertReceiptByReference(scope: CompanyScope, input: ReceiptInput & { reference: string }): Promise<number> {
+  return await scope.db.write(async () => (await saveReceipts(scope, [await prepareReceipt(scope, input)]))[0] as number);
 }
 
-export function listReceipts(scope: CompanyScope, limit?: number): LedgerEntryView[] {
-  return listLedgerEntries(scope, { type: 'RECEIPT', limit });
+export async function listReceipts(scope: CompanyScope, limit?: number): Promise<LedgerEntryView[]> {
+  return await listLedgerEntries(scope, { type: 'RECEIPT', limit });
 }
 
-export function deleteReceipt(scope: CompanyScope, id: number): void {
-  deleteReceiptEntry(scope, id);
+export async function deleteReceipt(scope: CompanyScope, id: number): Promise<void> {
+  await deleteReceiptEntry(scope, id);
 }

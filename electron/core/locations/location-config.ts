@@ -9,41 +9,40 @@ import { isValidTimeZone } from '../time/zoned-time';
 import type { Location } from './location-sync';
 
 /** A polled source's location (a CSV file's locations are not linked, activated or transferred here). */
-export function requireLocation(scope: CompanyScope, businessLocationId: string): Location {
-  const location = scope.db.orm
+export async function requireLocation(scope: CompanyScope, businessLocationId: string): Promise<Location> {
+  const location = await scope.db.one(scope.db.orm
     .select(getTableColumns(locations))
     .from(locations)
     .innerJoin(salesSources, eq(salesSources.id, locations.sourceId))
-    .where(and(eq(locations.companyId, scope.companyId), eq(locations.businessLocationId, businessLocationId.trim()), ne(salesSources.kind, 'csv')))
-    .get();
+    .where(and(eq(locations.companyId, scope.companyId), eq(locations.businessLocationId, businessLocationId.trim()), ne(salesSources.kind, 'csv'))));
   if (!location) throw new DomainError('location_not_found', `No synced location has the id ${businessLocationId}.`);
   return location;
 }
 
-export function linkStorageUnit(scope: CompanyScope, businessLocationId: string, storageUnitId: number): Location {
-  return scope.db.write(() => {
-    const location = requireLocation(scope, businessLocationId);
-    requireStorageUnit(scope, storageUnitId);
-    scope.db.orm.update(locations).set({ storageUnitId }).where(eq(locations.id, location.id)).run();
-    return requireLocation(scope, businessLocationId);
+export async function linkStorageUnit(scope: CompanyScope, businessLocationId: string, storageUnitId: number): Promise<Location> {
+  return await scope.db.write(async () => {
+    const location = await requireLocation(scope, businessLocationId);
+    await requireStorageUnit(scope, storageUnitId);
+    await scope.db.exec(scope.db.orm.update(locations).set({ storageUnitId }).where(eq(locations.id, location.id)));
+    return await requireLocation(scope, businessLocationId);
   });
 }
 
 /** Unlinking also cancels a pending or running migration: it would have nowhere to deduct. */
-export function unlinkStorageUnit(scope: CompanyScope, businessLocationId: string, cancelMigration: (locationId: number) => void): Location {
-  return scope.db.write(() => {
-    const location = requireLocation(scope, businessLocationId);
-    scope.db.orm.update(locations).set({ storageUnitId: null }).where(eq(locations.id, location.id)).run();
-    cancelMigration(location.id);
-    return requireLocation(scope, businessLocationId);
+export async function unlinkStorageUnit(scope: CompanyScope, businessLocationId: string, cancelMigration: (locationId: number) => Promise<unknown>): Promise<Location> {
+  return await scope.db.write(async () => {
+    const location = await requireLocation(scope, businessLocationId);
+    await scope.db.exec(scope.db.orm.update(locations).set({ storageUnitId: null }).where(eq(locations.id, location.id)));
+    await cancelMigration(location.id);
+    return await requireLocation(scope, businessLocationId);
   });
 }
 
-export function setAutoIssue(scope: CompanyScope, businessLocationId: string, on: boolean): Location {
-  return scope.db.write(() => {
-    const location = requireLocation(scope, businessLocationId);
-    scope.db.orm.update(locations).set({ autoIssue: on }).where(eq(locations.id, location.id)).run();
-    return requireLocation(scope, businessLocationId);
+export async function setAutoIssue(scope: CompanyScope, businessLocationId: string, on: boolean): Promise<Location> {
+  return await scope.db.write(async () => {
+    const location = await requireLocation(scope, businessLocationId);
+    await scope.db.exec(scope.db.orm.update(locations).set({ autoIssue: on }).where(eq(locations.id, location.id)));
+    return await requireLocation(scope, businessLocationId);
   });
 }
 
@@ -51,26 +50,26 @@ export function setAutoIssue(scope: CompanyScope, businessLocationId: string, on
  * A location's time zone, which decides its business days. Sides does not always say one (Larder then
  * takes Europe/Berlin): the manager can correct it, and later syncs that name none keep it.
  */
-export function setTimeZone(scope: CompanyScope, businessLocationId: string, timezone: string): Location {
+export async function setTimeZone(scope: CompanyScope, businessLocationId: string, timezone: string): Promise<Location> {
   if (!isValidTimeZone(timezone.trim())) throw new DomainError('invalid_input', `"${timezone}" is not a time zone such as Europe/Vienna.`);
-  return scope.db.write(() => {
-    const location = requireLocation(scope, businessLocationId);
-    scope.db.orm.update(locations).set({ timezone: timezone.trim(), timeZoneKnown: true }).where(eq(locations.id, location.id)).run();
-    return requireLocation(scope, businessLocationId);
+  return await scope.db.write(async () => {
+    const location = await requireLocation(scope, businessLocationId);
+    await scope.db.exec(scope.db.orm.update(locations).set({ timezone: timezone.trim(), timeZoneKnown: true }).where(eq(locations.id, location.id)));
+    return await requireLocation(scope, businessLocationId);
   });
 }
 
 /** The tray's Pause / Resume all automatic issues. */
-export function setAutoIssueForAll(scope: CompanyScope, on: boolean): void {
-  scope.db.write(() => scope.db.orm.update(locations).set({ autoIssue: on }).where(eq(locations.companyId, scope.companyId)).run());
+export async function setAutoIssueForAll(scope: CompanyScope, on: boolean): Promise<void> {
+  await scope.db.write(() => scope.db.exec(scope.db.orm.update(locations).set({ autoIssue: on }).where(eq(locations.companyId, scope.companyId))));
 }
 
 /** When a transfer of this location last committed; runs inside that transfer's transaction. */
-export function recordTransferRun(scope: CompanyScope, locationRowId: number, at: string): void {
-  scope.db.sqlite.prepare('UPDATE locations SET last_run_at = ? WHERE id = ?').run(at, locationRowId);
+export async function recordTransferRun(scope: CompanyScope, locationRowId: number, at: string): Promise<void> {
+  await scope.db.statement('UPDATE locations SET last_run_at = ? WHERE id = ?').run(at, locationRowId);
 }
 
 /** Activation is one-way: the moment is kept, and a second activation changes nothing. Runs in the caller's transaction. */
-export function markActivated(scope: CompanyScope, locationRowId: number, at: string): void {
-  scope.db.sqlite.prepare('UPDATE locations SET activated_at = ? WHERE id = ? AND activated_at IS NULL').run(at, locationRowId);
+export async function markActivated(scope: CompanyScope, locationRowId: number, at: string): Promise<void> {
+  await scope.db.statement('UPDATE locations SET activated_at = ? WHERE id = ? AND activated_at IS NULL').run(at, locationRowId);
 }

@@ -37,7 +37,7 @@ function env(home: string): Record<string, string> {
 async function preparedHome(): Promise<string> {
   const home = mkdtempSync(join(tmpdir(), 'larder-crash-migration-'));
   homes.push(home);
-  const engine = createEngine(createNodePlatform({ env: env(home) }), 'cli');
+  const engine = await createEngine(createNodePlatform({ env: env(home) }), 'cli');
   try {
     const started = await engine.lightspeed.connection.start();
     await approveInBrowser(started.authorizeUrl);
@@ -45,17 +45,17 @@ async function preparedHome(): Promise<string> {
     const at = NOW;
     await syncLocations(engine.scope, engine.lightspeed.api, at);
     await syncItems(engine.scope, engine.lightspeed.api, at);
-    importSetupFile(engine.scope, JSON.stringify(SETUP));
+    await importSetupFile(engine.scope, JSON.stringify(SETUP));
     for (const [item, ingredient, quantity] of [
       ['1013', 'Cola bottle 0.33 l', '1'],
       ['1008', 'Coffee beans', '0.009'],
       ['1020', 'Burger bun', '1'],
       ['1021', 'Tomato', '0.15'],
     ] as const) {
-      saveMapping(engine.scope, { posItemId: resolveItem(engine.scope, item).id, target: { ingredientId: findIngredientByName(engine.scope, ingredient)!.id }, quantity, isSubtraction: false }, at);
+      await saveMapping(engine.scope, { posItemId: (await resolveItem(engine.scope, item)).id, target: { ingredientId: (await findIngredientByName(engine.scope, ingredient))!.id }, quantity, isSubtraction: false }, at);
     }
-    linkStorageUnit(engine.scope, HARBOUR, findStorageUnitByName(engine.scope, 'Main Kitchen')!.id);
-    activateLocation(engine.scope, HARBOUR, engine.platform.clock);
+    await linkStorageUnit(engine.scope, HARBOUR, (await findStorageUnitByName(engine.scope, 'Main Kitchen'))!.id);
+    await activateLocation(engine.scope, HARBOUR, engine.platform.clock);
   } finally {
     engine.close();
   }
@@ -63,8 +63,8 @@ async function preparedHome(): Promise<string> {
 }
 
 /** The ledger by meaning: what moved, where, when, at what cost, and which Lightspeed line took how much. */
-function ledgerOf(home: string) {
-  const engine = createEngine(createNodePlatform({ env: env(home) }), 'cli');
+async function ledgerOf(home: string) {
+  const engine = await createEngine(createNodePlatform({ env: env(home) }), 'cli');
   try {
     const entries = engine.db.sqlite
       .prepare(
@@ -81,7 +81,7 @@ function ledgerOf(home: string) {
       )
       .all();
     const rows = { entries, trace };
-    const job = latestJob(engine.scope, 1);
+    const job = await latestJob(engine.scope, 1);
     return { rows, status: job?.status, processed: job?.daysProcessed, dayTotals: dayTotalsBothWays(engine.scope) };
   } finally {
     engine.close();
@@ -105,9 +105,9 @@ function runChild(home: string, killAfterMs: number | null): Promise<'killed' | 
 describe('a migration killed with kill -9 at random moments', () => {
   it('resumes after every restart and ends with the same ledger as an uninterrupted run, entry for entry', async () => {
     const reference = await preparedHome();
-    const uninterrupted = createEngine(createNodePlatform({ env: env(reference) }), 'cli');
+    const uninterrupted = await createEngine(createNodePlatform({ env: env(reference) }), 'cli');
     try {
-      const job = latestJob(uninterrupted.scope, 1)!;
+      const job = (await latestJob(uninterrupted.scope, 1))!;
       expect(await runMigration(uninterrupted.transfers, job.id)).toMatchObject({ status: 'completed' });
     } finally {
       uninterrupted.close();
@@ -126,8 +126,8 @@ describe('a migration killed with kill -9 at random moments', () => {
     fake.clearFaults();
     expect(await runChild(crashy, null)).toBe('finished');
 
-    const expected = ledgerOf(reference);
-    const actual = ledgerOf(crashy);
+    const expected = await ledgerOf(reference);
+    const actual = await ledgerOf(crashy);
     expect(expected.rows.trace.length).toBeGreaterThan(200);
     expect(actual.status).toBe('completed');
     expect(actual.processed).toBe(90);

@@ -9,6 +9,6 @@ import { settleMigration } from './migration';
  */
 export async function issueByHand(context: TransferContext, input: { businessLocationId: string; date: string; force: boolean; replaceWithEmpty?: boolean }): Promise<TransferResult> {
   const result = await transferDay(context, { ...input, trigger: 'manual' });
-  if (result.success) settleMigration(context.scope, requireAnyLocation(context.scope, input.businessLocationId).id, context.clock);
+  if (result.success) await settleMigration(context.scope, (await requireAnyLocation(context.scope, input.businessLocationId)).id, context.clock);
   return result;
 }

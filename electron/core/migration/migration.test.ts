@@ -32,14 +32,14 @@ describe('the 90-day migration', () => {
   it('needs a storage unit to activate, skips days already transferred, and completes', async () => {
     const run = await setup();
     run.engine.db.sqlite.exec(`UPDATE locations SET storage_unit_id = NULL WHERE business_location_id = '${TONGATAPU}'`);
-    expect(() => activateLocation(run.engine.scope, TONGATAPU, run.engine.platform.clock)).toThrow(expect.objectContaining({ code: 'storage_unit_required' }));
-    expect(() => startMigration(run.engine.scope, HARBOUR, run.engine.platform.clock, { rerun: false })).toThrow(expect.objectContaining({ code: 'location_not_activated' }));
+    await expect(activateLocation(run.engine.scope, TONGATAPU, run.engine.platform.clock)).rejects.toThrow(expect.objectContaining({ code: 'storage_unit_required' }));
+    await expect(startMigration(run.engine.scope, HARBOUR, run.engine.platform.clock, { rerun: false })).rejects.toThrow(expect.objectContaining({ code: 'location_not_activated' }));
 
     await run.transfer('2026-05-01');
-    const created = activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    const created = await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
     expect(created).toMatchObject({ status: 'pending', start_date: '2026-02-07', end_date: '2026-05-07', total_days: 90, days_skipped: 1 });
     expect(created.days.find((day) => day.date === '2026-05-01')?.status).toBe('skipped');
-    expect(() => startMigration(run.engine.scope, HARBOUR, run.engine.platform.clock, { rerun: true })).toThrow(expect.objectContaining({ code: 'migration_already_in_progress' }));
+    await expect(startMigration(run.engine.scope, HARBOUR, run.engine.platform.clock, { rerun: true })).rejects.toThrow(expect.objectContaining({ code: 'migration_already_in_progress' }));
 
     const progress: number[] = [];
     const done = await runMigration(run.engine.transfers, created.job_id, (update) => progress.push(update.progress_percent));
@@ -48,38 +48,38 @@ describe('the 90-day migration', () => {
     expect(done?.completed_at).not.toBeNull();
     expect(progress.at(-1)).toBe(100);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    const dates = listLogs(run.engine.scope, { businessLocationId: HARBOUR, status: 'success' }).map((log) => log.reportDate);
+    const dates = (await listLogs(run.engine.scope, { businessLocationId: HARBOUR, status: 'success' })).map((log) => log.reportDate);
     expect(new Set(dates).size).toBe(90);
   });
 
   it('re-runs the whole range with force refresh, and cancel stops a job', async () => {
     const run = await setup();
-    const first = activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    const first = await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
     await runMigration(run.engine.transfers, first.job_id);
-    const entries = run.issues().length;
-    const rerun = startMigration(run.engine.scope, HARBOUR, run.engine.platform.clock, { rerun: true });
+    const entries = (await run.issues()).length;
+    const rerun = await startMigration(run.engine.scope, HARBOUR, run.engine.platform.clock, { rerun: true });
     expect(rerun).toMatchObject({ rerun: true, days_skipped: 0, status: 'pending' });
     const finished = await runMigration(run.engine.transfers, rerun.job_id);
     expect(finished).toMatchObject({ status: 'completed', days_processed: 90 });
-    expect(run.issues()).toHaveLength(entries);
-    expect(listLogs(run.engine.scope, { date: '2026-03-01' }).every((log) => log.forceRefresh === (log.trigger === 'migration' && log.id > 90))).toBe(true);
+    expect(await run.issues()).toHaveLength(entries);
+    expect((await listLogs(run.engine.scope, { date: '2026-03-01' })).every((log) => log.forceRefresh === (log.trigger === 'migration' && log.id > 90))).toBe(true);
 
-    const again = startMigration(run.engine.scope, HARBOUR, run.engine.platform.clock, { rerun: true });
-    cancelMigration(run.engine.scope, locationId(run), 'Cancelled by the user.', run.engine.platform.clock);
-    expect(view(run.engine.scope, latestJob(run.engine.scope, locationId(run))!)).toMatchObject({ job_id: again.job_id, status: 'cancelled', error_message: 'Cancelled by the user.' });
+    const again = await startMigration(run.engine.scope, HARBOUR, run.engine.platform.clock, { rerun: true });
+    await cancelMigration(run.engine.scope, locationId(run), 'Cancelled by the user.', run.engine.platform.clock);
+    expect(await view(run.engine.scope, (await latestJob(run.engine.scope, locationId(run)))!)).toMatchObject({ job_id: again.job_id, status: 'cancelled', error_message: 'Cancelled by the user.' });
     expect(await runMigration(run.engine.transfers, again.job_id)).toBeNull();
   });
 
   it('is cancelled when its storage unit is unlinked', async () => {
     const run = await setup();
-    activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
-    unlinkStorageUnit(run.engine.scope, HARBOUR, (id) => cancelMigration(run.engine.scope, id, 'Cancelled: the storage unit was unlinked.', run.engine.platform.clock));
-    expect(latestJob(run.engine.scope, locationId(run))).toMatchObject({ status: 'cancelled', errorMessage: 'Cancelled: the storage unit was unlinked.' });
+    await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    await unlinkStorageUnit(run.engine.scope, HARBOUR, (id) => cancelMigration(run.engine.scope, id, 'Cancelled: the storage unit was unlinked.', run.engine.platform.clock));
+    expect(await latestJob(run.engine.scope, locationId(run))).toMatchObject({ status: 'cancelled', errorMessage: 'Cancelled: the storage unit was unlinked.' });
   });
 
   it('retries failed days up to three attempts and completes when they later succeed', async () => {
     const run = await setup();
-    const job = activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    const job = await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
     // Every attempt of the first day's first transfer fails (4 tries = 1 + 3 retries), then it recovers.
     run.fake.fail({ kind: 503, times: 4 });
     const finished = await runMigration(run.engine.transfers, job.job_id);
@@ -89,7 +89,7 @@ describe('the 90-day migration', () => {
 
   it('marks a day failed after three attempts and the job failed', async () => {
     const run = await setup();
-    const job = activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    const job = await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
     run.fake.fail({ kind: 500, times: 3, match: 'date=2026-02-07' });
     const finished = await runMigration(run.engine.transfers, job.job_id);
     expect(finished).toMatchObject({ status: 'failed', days_failed: 1, days_processed: 89 });
@@ -99,22 +99,22 @@ describe('the 90-day migration', () => {
 
   it('gives a job whose runner died back to pending, and resumes it', async () => {
     const run = await setup();
-    const job = activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    const job = await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
     run.engine.db.sqlite.prepare(`UPDATE migration_jobs SET status = 'running', runner_pid = 999999, heartbeat_at = ? WHERE id = ?`).run('2026-05-08T10:00:00Z', job.job_id);
     expect(await runMigration(run.engine.transfers, job.job_id)).toBeNull();
-    expect(recoverStuckJobs(run.engine.scope, run.engine.platform.clock)).toBe(1);
+    expect(await recoverStuckJobs(run.engine.scope, run.engine.platform.clock)).toBe(1);
     expect(await runMigration(run.engine.transfers, job.job_id)).toMatchObject({ status: 'completed' });
     // A live runner that fell silent for 10 minutes counts as stuck too.
-    const next = startMigration(run.engine.scope, HARBOUR, run.engine.platform.clock, { rerun: true });
+    const next = await startMigration(run.engine.scope, HARBOUR, run.engine.platform.clock, { rerun: true });
     run.engine.db.sqlite.prepare(`UPDATE migration_jobs SET status = 'running', runner_pid = ?, heartbeat_at = '2026-05-08T09:49:00Z' WHERE id = ?`).run(process.pid, next.job_id);
-    expect(recoverStuckJobs(run.engine.scope, run.engine.platform.clock)).toBe(1);
+    expect(await recoverStuckJobs(run.engine.scope, run.engine.platform.clock)).toBe(1);
   });
 });
 
 describe('run-due', () => {
   it('catches up the seven days a PC was off, oldest first, then posts nothing', async () => {
     const run = await setup();
-    const job = activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    const job = await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
     await runMigration(run.engine.transfers, job.job_id);
     expect((await runDue(run.engine.transfers)).locations).toEqual([{ businessLocationId: HARBOUR, posted: [], failed: [], waitingFor: null }]);
 
@@ -130,7 +130,7 @@ describe('run-due', () => {
     const run = await setup();
     const heard: LarderEvent[] = [];
     run.engine.events.subscribe((event) => heard.push(event));
-    await runMigration(run.engine.transfers, activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock).job_id);
+    await runMigration(run.engine.transfers, (await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock)).job_id);
     expect(heard.filter((event) => event.type === 'migration:progress').at(-1)).toEqual({ type: 'migration:progress', businessLocationId: HARBOUR, status: 'completed', progressPercent: 100 });
     expect(heard.some((event) => event.type.startsWith('transfer:'))).toBe(false);
     heard.length = 0;
@@ -146,7 +146,7 @@ describe('run-due', () => {
 
   it('raises one transfer alert for failed days, and resolves it after a clean run', async () => {
     const run = await setup();
-    await runMigration(run.engine.transfers, activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock).job_id);
+    await runMigration(run.engine.transfers, (await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock)).job_id);
     run.setNow('2026-05-10T10:00:00Z');
     run.fake.fail({ kind: 503, times: 4, match: 'date=2026-05-08' });
     const failed = await runDue(run.engine.transfers);
@@ -154,19 +154,19 @@ describe('run-due', () => {
     expect(failed.locations[0]?.posted).toEqual(['2026-05-09']);
     const { listOpenAlerts } = await import('../alerts/alerts');
     // The alert names the location and links to the day that failed.
-    expect(listOpenAlerts(run.engine.scope)).toMatchObject([{ code: 'max_retries_exhausted', businessLocationId: HARBOUR, date: '2026-05-08', message: expect.stringMatching(/^Harbour Restaurant, 2026-05-08: /) }]);
+    expect(await listOpenAlerts(run.engine.scope)).toMatchObject([{ code: 'max_retries_exhausted', businessLocationId: HARBOUR, date: '2026-05-08', message: expect.stringMatching(/^Harbour Restaurant, 2026-05-08: /) }]);
     expect((await runDue(run.engine.transfers)).locations[0]?.posted).toEqual(['2026-05-08']);
-    expect(listOpenAlerts(run.engine.scope)).toEqual([]);
+    expect(await listOpenAlerts(run.engine.scope)).toEqual([]);
   });
 
   it('waits for a day Lightspeed has not closed, and leaves paused locations alone', async () => {
     const run = await setup();
-    await runMigration(run.engine.transfers, activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock).job_id);
+    await runMigration(run.engine.transfers, (await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock)).job_id);
     // 00:30 on 9 May in Amsterdam: the 8th has ended by the calendar, not by its 05:30 start of day.
     run.setNow('2026-05-08T22:30:00Z');
     const due = await runDue(run.engine.transfers);
     expect(due.locations[0]).toMatchObject({ posted: [], waitingFor: '2026-05-08' });
-    expect(listLogs(run.engine.scope, { date: '2026-05-08' })).toEqual([]);
+    expect(await listLogs(run.engine.scope, { date: '2026-05-08' })).toEqual([]);
     run.engine.db.sqlite.exec(`UPDATE locations SET auto_issue = 0`);
     run.setNow('2026-05-10T10:00:00Z');
     expect((await runDue(run.engine.transfers)).locations).toEqual([]);
@@ -185,7 +185,7 @@ describe('run-due', () => {
 
   it('a manual transfer and run-due started together on one day produce one set of entries', async () => {
     const run = await setup();
-    await runMigration(run.engine.transfers, activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock).job_id);
+    await runMigration(run.engine.transfers, (await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock)).job_id);
     run.setNow('2026-05-09T10:00:00Z');
     const reference = await startRestaurant({ salesPerDay: 4 });
     try {
@@ -196,11 +196,11 @@ describe('run-due', () => {
         runDue(run.engine.transfers),
       ]);
       expect(manual.success).toBe(true);
-      const entries = run.issues({ date: '2026-05-08' });
+      const entries = await run.issues({ date: '2026-05-08' });
       expect(entries).toHaveLength(alone.ledger_ids.length);
       // The same quantities as the day transferred alone: no line deducted twice by the two runs.
       const byIngredient = (list: typeof entries) => Object.fromEntries(list.map((entry) => [entry.ingredient, [entry.quantity, entry.salesLines]]));
-      expect(byIngredient(entries)).toEqual(byIngredient(reference.issues({ date: '2026-05-08' })));
+      expect(byIngredient(entries)).toEqual(byIngredient(await reference.issues({ date: '2026-05-08' })));
     } finally {
       await reference.dispose();
     }
@@ -211,16 +211,16 @@ describe('the location overview', () => {
   it('shows health and the seed’s stats from local data', async () => {
     const run = await setup();
     const { locationOverview } = await import('../overview/location-overview');
-    const before = locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    const before = await locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock);
     expect(before.health).toEqual({ noStorageUnit: false, recentFailedTransfers: 0, recentUnmappedNames: [], incompleteDays: [], migrationInProgress: false });
     expect(before.stats.catalog.mapped).toBe(3);
     expect(before.stats.catalog.total).toBeGreaterThan(30);
-    activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
-    expect(locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock).health.migrationInProgress).toBe(true);
-    await runMigration(run.engine.transfers, latestJob(run.engine.scope, locationId(run))!.id);
+    await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    expect((await locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock)).health.migrationInProgress).toBe(true);
+    await runMigration(run.engine.transfers, (await latestJob(run.engine.scope, locationId(run)))!.id);
     run.fake.fail({ kind: 500, match: 'date=2026-05-06' });
     await run.transfer('2026-05-06');
-    const after = locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    const after = await locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock);
     expect(after.health.recentFailedTransfers).toBe(1);
     expect(after.health.recentUnmappedNames.length).toBeGreaterThan(0);
     // Business days, not runs: the 90 days migrated, one of which then failed a run of its own.
@@ -230,7 +230,7 @@ describe('the location overview', () => {
     run.fake.clearFaults();
     await run.transfer('2026-05-06');
     await run.transfer('2026-05-05');
-    expect(locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock).stats.issues.lifetime).toEqual({ total: 90, failed: 0 });
+    expect((await locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock)).stats.issues.lifetime).toEqual({ total: 90, failed: 0 });
     expect(after.stats.salesLines.last30Days).toBeGreaterThan(after.stats.salesLines.last7Days);
     expect(after.migration?.status).toBe('completed');
   });

@@ -27,6 +27,7 @@ import { collectGarbageAbove } from '../platform/heap';
 import { salesSourceOf } from '../sources/sales-sources';
 import type { SourceRoom } from '../sources/source-room';
 import { SOURCE_ROOMS, sourceRooms } from '../sources/source-rooms';
+import { filterInOrder } from '../in-order';
 
 export const MIGRATION_DAYS = 90;
 export const MAX_DAY_ATTEMPTS = 3;
@@ -43,15 +44,14 @@ export function migrationRange(location: Pick<Location, 'timezone'>, clock: Cloc
   return { startDate: addDays(endDate, -(MIGRATION_DAYS - 1)), endDate };
 }
 
-function inProgress(scope: CompanyScope, locationId: number): Job | undefined {
-  return scope.db.orm
+async function inProgress(scope: CompanyScope, locationId: number): Promise<Job | undefined> {
+  return await scope.db.one(scope.db.orm
     .select()
     .from(migrationJobs)
-    .where(and(eq(migrationJobs.locationId, locationId), inArray(migrationJobs.status, ['pending', 'running'])))
-    .get();
+    .where(and(eq(migrationJobs.locationId, locationId), inArray(migrationJobs.status, ['pending', 'running']))));
 }
 
-function createJob(scope: CompanyScope, location: Location, rerun: boolean, clock: Clock): Job {
+async function createJob(scope: CompanyScope, location: Location, rerun: boolean, clock: Clock): Promise<Job> {
   const at = clock.now().toISOString();
   const { startDate, endDate } = migrationRange(location, clock);
   const dates = datesBetween(startDate, endDate);
@@ -60,15 +60,14 @@ function createJob(scope: CompanyScope, location: Location, rerun: boolean, cloc
     ? new Set<string>()
     : new Set(
         (
-          scope.db.sqlite
-            .prepare(`SELECT DISTINCT report_date AS date FROM transfer_logs WHERE location_id = ? AND status = 'success' AND report_date BETWEEN ? AND ?`)
+          await scope.db.statement(`SELECT DISTINCT report_date AS date FROM transfer_logs WHERE location_id = ? AND status = 'success' AND report_date BETWEEN ? AND ?`)
             .all(location.id, startDate, endDate) as { date: string }[]
         ).map((row) => row.date),
       );
-  if (inProgress(scope, location.id)) throw new DomainError('migration_already_in_progress', `${location.name} already has a migration pending or running.`);
+  if (await inProgress(scope, location.id)) throw new DomainError('migration_already_in_progress', `${location.name} already has a migration pending or running.`);
   let job: Job;
   try {
-    job = scope.db.orm
+    job = await scope.db.one(scope.db.orm
       .insert(migrationJobs)
       .values({
         companyId: scope.companyId,
@@ -81,39 +80,37 @@ function createJob(scope: CompanyScope, location: Location, rerun: boolean, cloc
         daysSkipped: dates.filter((date) => done.has(date)).length,
         createdAt: at,
       })
-      .returning()
-      .get();
+      .returning());
   } catch (error) {
     // The partial unique index is the final word when two processes start one at the same moment.
     if (/UNIQUE/.test(String(error))) throw new DomainError('migration_already_in_progress', `${location.name} already has a migration pending or running.`);
     throw error;
   }
-  scope.db.orm
+  await scope.db.exec(scope.db.orm
     .insert(migrationDays)
-    .values(dates.map((date) => ({ jobId: job.id, date, status: done.has(date) ? ('skipped' as const) : ('pending' as const), updatedAt: at })))
-    .run();
-  return refreshProgress(scope, job.id);
+    .values(dates.map((date) => ({ jobId: job.id, date, status: done.has(date) ? ('skipped' as const) : ('pending' as const), updatedAt: at }))));
+  return await refreshProgress(scope, job.id);
 }
 
 /** One-way: needs a storage unit, and starts the 90-day migration. */
-export function activateLocation(scope: CompanyScope, businessLocationId: string, clock: Clock): MigrationView {
-  return scope.db.write(() => {
-    const location = requireLocation(scope, businessLocationId);
+export async function activateLocation(scope: CompanyScope, businessLocationId: string, clock: Clock): Promise<MigrationView> {
+  return await scope.db.write(async () => {
+    const location = await requireLocation(scope, businessLocationId);
     if (location.storageUnitId === null) throw new DomainError('storage_unit_required', `Link a storage unit to ${location.name} before activating it.`);
     if (!location.timeZoneKnown) {
       throw new DomainError('time_zone_required', `The POS names no time zone for ${location.name}: set it on the location's page before activating (its business days are taken in it).`);
     }
     if (location.activatedAt !== null) {
-      const latest = latestJob(scope, location.id);
-      if (latest) return view(scope, latest);
+      const latest = await latestJob(scope, location.id);
+      if (latest) return await view(scope, latest);
     }
-    markActivated(scope, location.id, clock.now().toISOString());
-    return view(scope, createJob(scope, { ...location, activatedAt: clock.now().toISOString() }, false, clock));
+    await markActivated(scope, location.id, clock.now().toISOString());
+    return await view(scope, await createJob(scope, { ...location, activatedAt: clock.now().toISOString() }, false, clock));
   });
 }
 
-function requireMigratable(scope: CompanyScope, businessLocationId: string): Location {
-  const location = requireLocation(scope, businessLocationId);
+async function requireMigratable(scope: CompanyScope, businessLocationId: string): Promise<Location> {
+  const location = await requireLocation(scope, businessLocationId);
   if (location.activatedAt === null) throw new DomainError('location_not_activated', `Activate ${location.name} first.`);
   if (location.storageUnitId === null) throw new DomainError('storage_unit_required', `${location.name} has no storage unit.`);
   return location;
@@ -123,13 +120,13 @@ function requireMigratable(scope: CompanyScope, businessLocationId: string): Loc
  * Starts a migration; `start` on a location whose job lost its runner (the process died) resumes that
  * job instead of refusing it, since the manager's intent is the same: get this location migrated.
  */
-export function startMigration(scope: CompanyScope, businessLocationId: string, clock: Clock, options: { rerun: boolean }): MigrationView {
-  const location = requireMigratable(scope, businessLocationId);
-  if (!options.rerun && inProgress(scope, location.id)?.status === 'running' && recoverStuckJobs(scope, clock) > 0) {
-    const resumed = inProgress(scope, location.id);
-    if (resumed?.status === 'pending') return view(scope, resumed);
+export async function startMigration(scope: CompanyScope, businessLocationId: string, clock: Clock, options: { rerun: boolean }): Promise<MigrationView> {
+  const location = await requireMigratable(scope, businessLocationId);
+  if (!options.rerun && (await inProgress(scope, location.id))?.status === 'running' && await recoverStuckJobs(scope, clock) > 0) {
+    const resumed = await inProgress(scope, location.id);
+    if (resumed?.status === 'pending') return await view(scope, resumed);
   }
-  return scope.db.write(() => view(scope, createJob(scope, requireMigratable(scope, businessLocationId), options.rerun, clock)));
+  return await scope.db.write(async () => view(scope, await createJob(scope, await requireMigratable(scope, businessLocationId), options.rerun, clock)));
 }
 
 export type MigrationAction = 'activate' | 'start' | 'rerun' | 'cancel' | 'status';
@@ -138,52 +135,50 @@ export type MigrationAction = 'activate' | 'start' | 'rerun' | 'cancel' | 'statu
  * The migration verbs every door offers, in one place. Answers the job the door should run now
  * (after activate, start or rerun) and the location's latest job as it stands.
  */
-export function applyMigrationAction(
+export async function applyMigrationAction(
   scope: CompanyScope,
   businessLocationId: string,
   action: MigrationAction,
   clock: Clock,
-): { jobToRun: number | null; migration: MigrationView | null } {
-  const location = requireLocation(scope, businessLocationId);
+): Promise<{ jobToRun: number | null; migration: MigrationView | null }> {
+  const location = await requireLocation(scope, businessLocationId);
   let jobToRun: number | null = null;
-  if (action === 'activate') jobToRun = activateLocation(scope, businessLocationId, clock).job_id;
-  else if (action === 'start' || action === 'rerun') jobToRun = startMigration(scope, businessLocationId, clock, { rerun: action === 'rerun' }).job_id;
-  else if (action === 'cancel') cancelMigration(scope, location.id, 'Cancelled by the user.', clock);
-  const job = latestJob(scope, location.id);
-  return { jobToRun, migration: job ? view(scope, job) : null };
+  if (action === 'activate') jobToRun = (await activateLocation(scope, businessLocationId, clock)).job_id;
+  else if (action === 'start' || action === 'rerun') jobToRun = (await startMigration(scope, businessLocationId, clock, { rerun: action === 'rerun' })).job_id;
+  else if (action === 'cancel') await cancelMigration(scope, location.id, 'Cancelled by the user.', clock);
+  const job = await latestJob(scope, location.id);
+  return { jobToRun, migration: job ? await view(scope, job) : null };
 }
 
 /** Unlinking a location's storage unit cancels its migration: the days left would have nowhere to go. */
-export function unlinkLocation(scope: CompanyScope, businessLocationId: string, clock: Clock): Location {
-  return unlinkStorageUnit(scope, businessLocationId, (locationId) => cancelMigration(scope, locationId, 'Cancelled: the storage unit was unlinked.', clock));
+export async function unlinkLocation(scope: CompanyScope, businessLocationId: string, clock: Clock): Promise<Location> {
+  return await unlinkStorageUnit(scope, businessLocationId, (locationId) => cancelMigration(scope, locationId, 'Cancelled: the storage unit was unlinked.', clock));
 }
 
-export function cancelMigration(scope: CompanyScope, locationId: number, reason: string, clock: Clock): Job | null {
-  return scope.db.write(() => {
-    const job = inProgress(scope, locationId);
+export async function cancelMigration(scope: CompanyScope, locationId: number, reason: string, clock: Clock): Promise<Job | null> {
+  return await scope.db.write(async () => {
+    const job = await inProgress(scope, locationId);
     if (!job) return null;
-    scope.db.orm
+    await scope.db.exec(scope.db.orm
       .update(migrationJobs)
       .set({ status: 'cancelled', errorMessage: reason, completedAt: clock.now().toISOString() })
-      .where(eq(migrationJobs.id, job.id))
-      .run();
+      .where(eq(migrationJobs.id, job.id)));
     return job;
   });
 }
 
-export function latestJob(scope: CompanyScope, locationId: number): Job | undefined {
-  return scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.locationId, locationId)).orderBy(desc(migrationJobs.id)).limit(1).get();
+export async function latestJob(scope: CompanyScope, locationId: number): Promise<Job | undefined> {
+  return await scope.db.one(scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.locationId, locationId)).orderBy(desc(migrationJobs.id)).limit(1));
 }
 
-function refreshProgress(scope: CompanyScope, jobId: number): Job {
-  const counts = scope.db.sqlite
-    .prepare(
+async function refreshProgress(scope: CompanyScope, jobId: number): Promise<Job> {
+  const counts = await scope.db.statement(
       `SELECT sum(status IN ('success', 'no_data', 'incomplete')) AS processed, sum(status = 'failed') AS failed, sum(status = 'skipped') AS skipped, count(*) AS total
        FROM migration_days WHERE job_id = ?`,
     )
     .get(jobId) as { processed: number; failed: number; skipped: number; total: number };
   const done = counts.processed + counts.failed + counts.skipped;
-  return scope.db.orm
+  return await scope.db.one(scope.db.orm
     .update(migrationJobs)
     .set({
       daysProcessed: counts.processed,
@@ -192,14 +187,13 @@ function refreshProgress(scope: CompanyScope, jobId: number): Job {
       progressPercent: counts.total === 0 ? 100 : Math.floor((done / counts.total) * 100),
     })
     .where(eq(migrationJobs.id, jobId))
-    .returning()
-    .get();
+    .returning());
 }
 
 /** Jobs whose runner died or fell silent go back to pending; their half-done day starts over. */
-export function recoverStuckJobs(scope: CompanyScope, clock: Clock): number {
-  return scope.db.write(() => {
-    const running = scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.status, 'running')).all();
+export async function recoverStuckJobs(scope: CompanyScope, clock: Clock): Promise<number> {
+  return await scope.db.write(async () => {
+    const running = await scope.db.many(scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.status, 'running')));
     const stuck = running.filter(
       (job) =>
         job.runnerPid === null ||
@@ -209,36 +203,34 @@ export function recoverStuckJobs(scope: CompanyScope, clock: Clock): number {
     const at = clock.now().toISOString();
     for (const job of stuck) {
       // The dead runner's half-done day left a "processing" log behind: it says what happened.
-      failInterruptedLogs(scope.db, (log) => log.locationId === job.locationId && !dayLockHeld(scope.db, log.locationId, log.reportDate), at);
-      scope.db.orm.update(migrationJobs).set({ status: 'pending', runnerPid: null }).where(eq(migrationJobs.id, job.id)).run();
-      scope.db.orm
+      await failInterruptedLogs(scope.db, async (log) => log.locationId === job.locationId && !await dayLockHeld(scope.db, log.locationId, log.reportDate), at);
+      await scope.db.exec(scope.db.orm.update(migrationJobs).set({ status: 'pending', runnerPid: null }).where(eq(migrationJobs.id, job.id)));
+      await scope.db.exec(scope.db.orm
         .update(migrationDays)
         .set({ status: 'pending' })
-        .where(and(eq(migrationDays.jobId, job.id), eq(migrationDays.status, 'processing')))
-        .run();
+        .where(and(eq(migrationDays.jobId, job.id), eq(migrationDays.status, 'processing'))));
     }
     return stuck.length;
   });
 }
 
 /** Takes a pending job for this process (null when another live runner has it); `firstRun` unless it resumes a run that stopped. */
-function claim(scope: CompanyScope, jobId: number, clock: Clock): { job: Job; firstRun: boolean } | null {
-  return scope.db.write(() => {
-    const job = scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.id, jobId)).get();
+async function claim(scope: CompanyScope, jobId: number, clock: Clock): Promise<{ job: Job; firstRun: boolean } | null> {
+  return await scope.db.write(async () => {
+    const job = await scope.db.one(scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.id, jobId)));
     if (!job || job.status !== 'pending') return null;
     const at = clock.now().toISOString();
-    const claimed = scope.db.orm
+    const claimed = await scope.db.one(scope.db.orm
       .update(migrationJobs)
       .set({ status: 'running', runnerPid: process.pid, heartbeatAt: at, startedAt: job.startedAt ?? at })
       .where(eq(migrationJobs.id, jobId))
-      .returning()
-      .get();
+      .returning());
     return { job: claimed, firstRun: job.startedAt === null };
   });
 }
 
-function stillRunning(scope: CompanyScope, jobId: number): boolean {
-  const job = scope.db.orm.select({ status: migrationJobs.status, runnerPid: migrationJobs.runnerPid }).from(migrationJobs).where(eq(migrationJobs.id, jobId)).get();
+async function stillRunning(scope: CompanyScope, jobId: number): Promise<boolean> {
+  const job = await scope.db.one(scope.db.orm.select({ status: migrationJobs.status, runnerPid: migrationJobs.runnerPid }).from(migrationJobs).where(eq(migrationJobs.id, jobId)));
   return job?.status === 'running' && job.runnerPid === process.pid;
 }
 
@@ -255,33 +247,32 @@ export async function runMigration(context: TransferContext, jobId: number, onVi
     context.events.emit({ type: 'migration:progress', businessLocationId: progress.location_id, status: progress.status, progressPercent: progress.progress_percent });
     onView(progress);
   };
-  const claimed = claim(scope, jobId, clock);
+  const claimed = await claim(scope, jobId, clock);
   if (!claimed) return null;
   const { job } = claimed;
   // A re-run rebuilds every day of the range: the database as it was is kept first.
   if (job.rerun && claimed.firstRun) await context.beforeLargeChange?.(`the re-run of a location's migration (job ${job.id})`);
-  const location = scope.db.orm.select().from(locations).where(eq(locations.id, job.locationId)).get() as Location;
+  const location = await scope.db.one(scope.db.orm.select().from(locations).where(eq(locations.id, job.locationId))) as Location;
   let outageStreak = 0;
 
   for (;;) {
-    const due = scope.db.orm
+    const due = await scope.db.many(scope.db.orm
       .select()
       .from(migrationDays)
       .where(and(eq(migrationDays.jobId, jobId), inArray(migrationDays.status, ['pending', 'retry_pending'])))
-      .orderBy(asc(migrationDays.date))
-      .all();
+      .orderBy(asc(migrationDays.date)));
     if (due.length === 0) break;
     // The due days that will be fetched (a re-run fetches all; otherwise a day's stored sales are reused): read ahead.
     const fetchDay = readAhead(
       context.days,
-      due.filter((day) => job.rerun || cachedDay(scope.db, location.id, day.date) === null).map((day) => ({ businessLocationId: location.businessLocationId, date: day.date })),
+      (await filterInOrder(due, async (day) => job.rerun || (await cachedDay(scope.db, location.id, day.date)) === null)).map((day) => ({ businessLocationId: location.businessLocationId, date: day.date })),
     );
     for (const day of due) {
-      if (!stillRunning(scope, jobId)) return view(scope, refreshProgress(scope, jobId));
-      scope.db.write(() => {
+      if (!await stillRunning(scope, jobId)) return await view(scope, await refreshProgress(scope, jobId));
+      await scope.db.write(async () => {
         const at = clock.now().toISOString();
-        scope.db.orm.update(migrationDays).set({ status: 'processing', updatedAt: at }).where(eq(migrationDays.id, day.id)).run();
-        scope.db.orm.update(migrationJobs).set({ currentDate: day.date, heartbeatAt: at }).where(eq(migrationJobs.id, jobId)).run();
+        await scope.db.exec(scope.db.orm.update(migrationDays).set({ status: 'processing', updatedAt: at }).where(eq(migrationDays.id, day.id)));
+        await scope.db.exec(scope.db.orm.update(migrationJobs).set({ currentDate: day.date, heartbeatAt: at }).where(eq(migrationJobs.id, jobId)));
       });
       const result = await transferDay(context, {
         businessLocationId: location.businessLocationId,
@@ -292,9 +283,9 @@ export async function runMigration(context: TransferContext, jobId: number, onVi
         fetchDay,
       }).catch((error: unknown) => failedResult(day.date, error));
       if (!result.success) {
-        scope.db.write(() => {
+        await scope.db.write(async () => {
           const attempts = day.attempts + 1;
-          scope.db.orm
+          await scope.db.exec(scope.db.orm
             .update(migrationDays)
             .set({
               status: attempts >= MAX_DAY_ATTEMPTS ? 'failed' : 'retry_pending',
@@ -303,26 +294,25 @@ export async function runMigration(context: TransferContext, jobId: number, onVi
               errorMessage: result.error?.message ?? null,
               updatedAt: clock.now().toISOString(),
             })
-            .where(eq(migrationDays.id, day.id))
-            .run();
-          refreshProgress(scope, jobId);
+            .where(eq(migrationDays.id, day.id)));
+          await refreshProgress(scope, jobId);
         });
       }
       outageStreak = !result.success && result.error?.temporary ? outageStreak + 1 : 0;
       if (outageStreak >= OUTAGE_DAYS) {
         // Only polled locations migrate, and each polled room names its outage code.
-        const pos = SOURCE_ROOMS[salesSourceOf(scope, location.sourceId).kind] as SourceRoom & { outageCode: string };
+        const pos = SOURCE_ROOMS[(await salesSourceOf(scope, location.sourceId)).kind] as SourceRoom & { outageCode: string };
         const message = `${pos.words} could not be reached for ${OUTAGE_DAYS} days in a row (last: ${result.error?.message ?? 'no answer'}). The migration stopped; the next run picks it up again.`;
-        const stopped = endJob(scope, jobId, () => ({ code: pos.outageCode, message }), clock);
+        const stopped = await endJob(scope, jobId, () => ({ code: pos.outageCode, message }), clock);
         if (stopped.ended) onProgress(stopped.view);
         return stopped.view;
       }
-      onProgress(view(scope, refreshProgress(scope, jobId)));
+      onProgress(await view(scope, await refreshProgress(scope, jobId)));
       collectGarbageAbove(HEAP_BOUND_BYTES);
     }
   }
 
-  const finished = endJob(
+  const finished = await endJob(
     scope,
     jobId,
     (progress) => (progress.daysFailed > 0 ? { code: 'transfer_failed', message: `${progress.daysFailed} day(s) failed after ${MAX_DAY_ATTEMPTS} attempts.` } : null),
@@ -337,34 +327,32 @@ export async function runMigration(context: TransferContext, jobId: number, onVi
  * stands: completed, or failed with what `verdict` makes of its final progress. A failed job raises
  * migration_failed; the alert goes when no job is left failed.
  */
-function endJob(scope: CompanyScope, jobId: number, verdict: (progress: Job) => { code: string; message: string } | null, clock: Clock): { view: MigrationView; ended: boolean } {
-  return scope.db.write(() => {
-    const progress = refreshProgress(scope, jobId);
-    if (progress.status !== 'running') return { view: view(scope, progress), ended: false };
+async function endJob(scope: CompanyScope, jobId: number, verdict: (progress: Job) => { code: string; message: string } | null, clock: Clock): Promise<{ view: MigrationView; ended: boolean }> {
+  return await scope.db.write(async () => {
+    const progress = await refreshProgress(scope, jobId);
+    if (progress.status !== 'running') return { view: await view(scope, progress), ended: false };
     const failure = verdict(progress);
     const at = clock.now().toISOString();
-    const job = scope.db.orm
+    const job = await scope.db.one(scope.db.orm
       .update(migrationJobs)
       .set({ status: failure ? 'failed' : 'completed', completedAt: at, currentDate: null, errorCode: failure?.code ?? null, errorMessage: failure?.message ?? null })
       .where(eq(migrationJobs.id, jobId))
-      .returning()
-      .get();
-    const location = scope.db.orm.select({ name: locations.name, businessLocationId: locations.businessLocationId }).from(locations).where(eq(locations.id, job.locationId)).get();
+      .returning());
+    const location = await scope.db.one(scope.db.orm.select({ name: locations.name, businessLocationId: locations.businessLocationId }).from(locations).where(eq(locations.id, job.locationId)));
     // The alert links to the location, whose migration grid shows which days failed.
-    if (failure) raiseAlert(scope, 'migration_failed', `${location?.name ?? 'A location'}: ${failure.message}`, at, location ? { businessLocationId: location.businessLocationId, date: null } : null);
-    else resolveMigrationAlertIfClear(scope, at);
-    return { view: view(scope, job), ended: true };
+    if (failure) await raiseAlert(scope, 'migration_failed', `${location?.name ?? 'A location'}: ${failure.message}`, at, location ? { businessLocationId: location.businessLocationId, date: null } : null);
+    else await resolveMigrationAlertIfClear(scope, at);
+    return { view: await view(scope, job), ended: true };
   });
 }
 
-function resolveMigrationAlertIfClear(scope: CompanyScope, at: string): void {
-  const stillFailed = scope.db.sqlite
-    .prepare(
+async function resolveMigrationAlertIfClear(scope: CompanyScope, at: string): Promise<void> {
+  const stillFailed = await scope.db.statement(
       `SELECT 1 FROM migration_jobs j WHERE j.company_id = ? AND j.status = 'failed'
          AND j.id = (SELECT max(id) FROM migration_jobs WHERE location_id = j.location_id)`,
     )
     .get(scope.companyId);
-  if (!stillFailed) resolveOpenAlerts(scope, at, ['migration_failed']);
+  if (!stillFailed) await resolveOpenAlerts(scope, at, ['migration_failed']);
 }
 
 /** The codes a migration an outage stopped ends with (each polled POS's own); the next run resumes such a job. */
@@ -375,16 +363,15 @@ const isOutageStop = (code: string | null) => code !== null && OUTAGE_CODES.incl
  * The nightly run's part: a location's latest migration that an outage stopped goes back to pending,
  * so this run resumes it where it stopped.
  */
-export function reopenStoppedMigrations(scope: CompanyScope): void {
-  scope.db.write(() => {
-    const stopped = scope.db.sqlite
-      .prepare(
+export async function reopenStoppedMigrations(scope: CompanyScope): Promise<void> {
+  await scope.db.write(async () => {
+    const stopped = await scope.db.statement(
         `SELECT j.id FROM migration_jobs j WHERE j.company_id = ? AND j.status = 'failed' AND j.error_code IN (SELECT value FROM json_each(?))
            AND j.id = (SELECT max(id) FROM migration_jobs WHERE location_id = j.location_id)`,
       )
       .all(scope.companyId, JSON.stringify(OUTAGE_CODES)) as { id: number }[];
     for (const { id } of stopped) {
-      scope.db.orm.update(migrationJobs).set({ status: 'pending', errorCode: null, errorMessage: null, completedAt: null }).where(eq(migrationJobs.id, id)).run();
+      await scope.db.exec(scope.db.orm.update(migrationJobs).set({ status: 'pending', errorCode: null, errorMessage: null, completedAt: null }).where(eq(migrationJobs.id, id)));
     }
   });
 }
@@ -394,21 +381,20 @@ export function reopenStoppedMigrations(scope: CompanyScope): void {
  * take the outcome of their newest successful transfer, and a failed job whose days are all posted
  * now completes (resolving migration_failed when no other job is left failed).
  */
-export function settleMigration(scope: CompanyScope, locationId: number, clock: Clock): void {
-  const job = latestJob(scope, locationId);
+export async function settleMigration(scope: CompanyScope, locationId: number, clock: Clock): Promise<void> {
+  const job = await latestJob(scope, locationId);
   if (!job || (job.status !== 'failed' && job.status !== 'completed') || isOutageStop(job.errorCode)) return;
-  scope.db.write(() => {
+  await scope.db.write(async () => {
     const at = clock.now().toISOString();
-    const open = scope.db.orm
+    const open = await scope.db.many(scope.db.orm
       .select()
       .from(migrationDays)
-      .where(and(eq(migrationDays.jobId, job.id), inArray(migrationDays.status, ['failed', 'incomplete'])))
-      .all();
-    const posted = new Map(postedDays(scope.db, locationId, job.startDate).map((day) => [day.date, day]));
+      .where(and(eq(migrationDays.jobId, job.id), inArray(migrationDays.status, ['failed', 'incomplete']))));
+    const posted = new Map((await postedDays(scope.db, locationId, job.startDate)).map((day) => [day.date, day]));
     for (const day of open) {
       const log = posted.get(day.date);
       if (!log) continue;
-      scope.db.orm
+      await scope.db.exec(scope.db.orm
         .update(migrationDays)
         .set({
           ...postedDay(log),
@@ -417,13 +403,12 @@ export function settleMigration(scope: CompanyScope, locationId: number, clock: 
           ledgerEntriesCreated: log.ledgerEntriesCreated,
           updatedAt: at,
         })
-        .where(eq(migrationDays.id, day.id))
-        .run();
+        .where(eq(migrationDays.id, day.id)));
     }
-    const progress = refreshProgress(scope, job.id);
+    const progress = await refreshProgress(scope, job.id);
     if (progress.status === 'failed' && progress.daysFailed === 0) {
-      scope.db.orm.update(migrationJobs).set({ status: 'completed', errorCode: null, errorMessage: null, completedAt: at }).where(eq(migrationJobs.id, job.id)).run();
-      resolveMigrationAlertIfClear(scope, at);
+      await scope.db.exec(scope.db.orm.update(migrationJobs).set({ status: 'completed', errorCode: null, errorMessage: null, completedAt: at }).where(eq(migrationJobs.id, job.id)));
+      await resolveMigrationAlertIfClear(scope, at);
     }
   });
 }
@@ -435,9 +420,9 @@ function postedDay(transfer: { dataComplete: boolean | null; noData: boolean }):
 }
 
 /** Inside the day's transaction: its status goes in with its ledger entries and log. */
-function recordDay(scope: CompanyScope, jobId: number, dayId: number, outcome: TransferResult, clock: Clock): void {
-  const current = scope.db.orm.select({ attempts: migrationDays.attempts }).from(migrationDays).where(eq(migrationDays.id, dayId)).get();
-  scope.db.orm
+async function recordDay(scope: CompanyScope, jobId: number, dayId: number, outcome: TransferResult, clock: Clock): Promise<void> {
+  const current = await scope.db.one(scope.db.orm.select({ attempts: migrationDays.attempts }).from(migrationDays).where(eq(migrationDays.id, dayId)));
+  await scope.db.exec(scope.db.orm
     .update(migrationDays)
     .set({
       ...postedDay({ dataComplete: outcome.data_complete, noData: outcome.no_data }),
@@ -447,21 +432,20 @@ function recordDay(scope: CompanyScope, jobId: number, dayId: number, outcome: T
       ledgerEntriesCreated: outcome.stats?.ledger_entries_created ?? 0,
       updatedAt: clock.now().toISOString(),
     })
-    .where(eq(migrationDays.id, dayId))
-    .run();
-  scope.db.orm.update(migrationJobs).set({ heartbeatAt: clock.now().toISOString() }).where(eq(migrationJobs.id, jobId)).run();
-  refreshProgress(scope, jobId);
+    .where(eq(migrationDays.id, dayId)));
+  await scope.db.exec(scope.db.orm.update(migrationJobs).set({ heartbeatAt: clock.now().toISOString() }).where(eq(migrationJobs.id, jobId)));
+  await refreshProgress(scope, jobId);
 }
 
 function failedResult(date: string, error: unknown): TransferResult {
   return { date, success: false, no_data: false, data_complete: null, log_id: null, request_uuid: '', ledger_ids: [], stats: null, error: { ...failureOf(error), temporary: false } };
 }
 
-export function view(scope: CompanyScope, job: Job): MigrationView {
-  const location = scope.db.orm.select({ blId: locations.businessLocationId }).from(locations).where(eq(locations.id, job.locationId)).get();
-  const days = scope.db.orm.select().from(migrationDays).where(eq(migrationDays.jobId, job.id)).orderBy(asc(migrationDays.date)).all();
+export async function view(scope: CompanyScope, job: Job): Promise<MigrationView> {
+  const location = await scope.db.one(scope.db.orm.select({ blId: locations.businessLocationId }).from(locations).where(eq(locations.id, job.locationId)));
+  const days = await scope.db.many(scope.db.orm.select().from(migrationDays).where(eq(migrationDays.jobId, job.id)).orderBy(asc(migrationDays.date)));
   // What each posted day left unmapped, from its log: the grid shows such a day amber, not green.
-  const unmapped = linesUnmappedOf(scope.db, days.flatMap((day) => (day.transferLogId === null ? [] : [day.transferLogId])));
+  const unmapped = await linesUnmappedOf(scope.db, days.flatMap((day) => (day.transferLogId === null ? [] : [day.transferLogId])));
   return {
     job_id: job.id,
     location_id: location?.blId ?? '',

@@ -12,9 +12,9 @@ import { postedDays } from '../transfer/transfer-log';
 /** The screen's overview, and the location it is of (the CLI prints both). */
 export type LocationOverviewWithLocation = LocationOverview & { location: Location & { storageUnitName: string | null } };
 
-export function locationOverview(scope: CompanyScope, businessLocationId: string, clock: Clock): LocationOverviewWithLocation {
+export async function locationOverview(scope: CompanyScope, businessLocationId: string, clock: Clock): Promise<LocationOverviewWithLocation> {
   // A CSV till's location too: its food cost report opens on its last closed day.
-  const location = requireAnyLocation(scope, businessLocationId);
+  const location = await requireAnyLocation(scope, businessLocationId);
   const { sqlite } = scope.db;
   const today = dateInZone(clock.now(), location.timezone);
   const since7 = addDays(today, -7);
@@ -46,10 +46,10 @@ export function locationOverview(scope: CompanyScope, businessLocationId: string
     )
     .all(location.id, since7) as { names: string }[];
   for (const row of recent) for (const name of JSON.parse(row.names) as string[]) unmapped.add(name);
-  const incompleteDays = postedDays(scope.db, location.id, since30)
+  const incompleteDays = (await postedDays(scope.db, location.id, since30))
     .filter((day) => day.dataComplete === false)
     .map((day) => day.date);
-  const job = latestJob(scope, location.id);
+  const job = await latestJob(scope, location.id);
   const last7Days = issues(since7);
   const storageUnit = location.storageUnitId === null ? undefined : (sqlite.prepare('SELECT name FROM storage_units WHERE id = ?').get(location.storageUnitId) as { name: string });
   return {
@@ -69,6 +69,6 @@ export function locationOverview(scope: CompanyScope, businessLocationId: string
       catalog,
       salesLines: { last7Days: lines(since7), last30Days: lines(since30) },
     },
-    migration: job ? view(scope, job) : null,
+    migration: job ? await view(scope, job) : null,
   };
 }

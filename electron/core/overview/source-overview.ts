@@ -7,9 +7,10 @@ import type { CompanyScope } from '../db/company';
 import { listSalesSources } from '../sources/sales-sources';
 import type { SourceCounts } from '../sources/source-room';
 import { SOURCE_ROOMS, sourceRooms } from '../sources/source-rooms';
+import { inOrder } from '../in-order';
 
-function countsOf(scope: CompanyScope, sourceId: number): SourceCounts {
-  return scope.db
+async function countsOf(scope: CompanyScope, sourceId: number): Promise<SourceCounts> {
+  return await scope.db
     .statement(
       `SELECT (SELECT count(*) FROM pos_items WHERE source_id = @s) AS items,
               (SELECT count(*) FROM pos_items i WHERE i.source_id = @s AND NOT ${itemMappedSql('i')}) AS unmapped,
@@ -20,14 +21,17 @@ function countsOf(scope: CompanyScope, sourceId: number): SourceCounts {
     .get({ s: sourceId }) as SourceCounts;
 }
 
-export function listSourceViews(scope: CompanyScope): SalesSourceView[] {
-  const sources = listSalesSources(scope);
+export async function listSourceViews(scope: CompanyScope): Promise<SalesSourceView[]> {
+  const sources = await listSalesSources(scope);
   // A POS integration is listed before it is connected: its card is how one connects.
-  const placeholders = sourceRooms.filter((room) => !sources.some((source) => source.kind === room.kind)).map((room) => room.placeholder(scope));
-  const cards = sources.map((source) => {
+  const placeholders = await inOrder(
+    sourceRooms.filter((room) => !sources.some((source) => source.kind === room.kind)),
+    (room) => room.placeholder(scope),
+  );
+  const cards = await inOrder(sources, async (source) => {
     const room = SOURCE_ROOMS[source.kind];
-    const n = countsOf(scope, source.id);
-    return room.card(scope, source, n, n.unmapped > 0 ? `${plural(n.unmapped, room.itemWord)} not mapped yet: they deduct nothing.` : null);
+    const n = await countsOf(scope, source.id);
+    return await room.card(scope, source, n, n.unmapped > 0 ? `${plural(n.unmapped, room.itemWord)} not mapped yet: they deduct nothing.` : null);
   });
   return [...placeholders.filter((card) => card !== null), ...cards];
 }

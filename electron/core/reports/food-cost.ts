@@ -29,23 +29,23 @@ function salesToCost(salesCurrency: string, costCurrency: string, rates: Exchang
   return rate === undefined ? null : new Decimal(rate);
 }
 
-export function foodCost(scope: CompanyScope, businessLocationId: string, from: string, to: string, rates: ExchangeRates = {}): FoodCost {
+export async function foodCost(scope: CompanyScope, businessLocationId: string, from: string, to: string, rates: ExchangeRates = {}): Promise<FoodCost> {
   if (from > to) throw new DomainError('invalid_input', `The period must start before it ends (${from} to ${to}).`);
-  const location = requireAnyLocation(scope, businessLocationId);
-  const costCurrency = companyCurrency(scope) ?? location.currencyCode;
+  const location = await requireAnyLocation(scope, businessLocationId);
+  const costCurrency = await companyCurrency(scope) ?? location.currencyCode;
   const rate = salesToCost(location.currencyCode, costCurrency, rates);
   const pct = (cost: Decimal, sales: Decimal) => (rate === null || sales.isZero() ? null : roundToScale(cost.dividedBy(sales.times(rate)).times(100), 2).toFixed());
 
   // The period, the 30 days of the chart ending with it, and the counts' span around it.
   const chartFrom = addDays(to, -29);
-  const counts = location.storageUnitId === null ? null : countsAround(scope, location.storageUnitId, from, to);
+  const counts = location.storageUnitId === null ? null : await countsAround(scope, location.storageUnitId, from, to);
   const start = [from, chartFrom, counts?.opening?.date ?? from].sort()[0] as string;
   const end = counts?.closing ? [to, counts.closing.date].sort()[1] as string : to;
   // Sold lines only, as a transfer counts them (positive, named, neither voided nor cancelled): the day sums.
-  const sales = new Map(salesByDay(scope.db, location.id, start, end).map((row) => [row.date, row.sales]));
+  const sales = new Map((await salesByDay(scope.db, location.id, start, end)).map((row) => [row.date, row.sales]));
   const cost = new Map(
     (
-      scope.db
+      await scope.db
         .statement(
           `SELECT date, -sum(value) AS cost FROM ledger_day_totals WHERE company_id = ? AND business_location_id = ? AND type = 'ISSUE' AND date BETWEEN ? AND ?
            GROUP BY date`,
@@ -68,7 +68,7 @@ export function foodCost(scope: CompanyScope, businessLocationId: string, from: 
     const spanTo = addDays(counts.closing.date, -1);
     const spanSales = sum(sales, spanFrom, spanTo);
     const spanTheoretical = sum(cost, spanFrom, spanTo);
-    const used = actualCost(scope, location.storageUnitId, counts.opening.date, counts.closing.date);
+    const used = await actualCost(scope, location.storageUnitId, counts.opening.date, counts.closing.date);
     actual = {
       opening_count: counts.opening,
       closing_count: counts.closing,
@@ -110,39 +110,39 @@ type CountRef = { id: number; date: string };
  * The finished counts of the storage unit that bracket the period (the last on or before `from`, the
  * first on or after `to`), and, where one is missing, the nearest on the other side to offer instead.
  */
-function countsAround(scope: CompanyScope, storageUnitId: number, from: string, to: string) {
-  const count = (sql: string, date: string) =>
-    scope.db.statement(`SELECT id, date FROM stock_counts WHERE storage_unit_id = ? AND status = 'finished' AND ${sql}`).get(storageUnitId, date) as CountRef | undefined;
-  const opening = count('date <= ? ORDER BY counted_at DESC LIMIT 1', from) ?? null;
-  const closing = count('date >= ? ORDER BY counted_at LIMIT 1', to) ?? null;
+async function countsAround(scope: CompanyScope, storageUnitId: number, from: string, to: string) {
+  const count = async (sql: string, date: string) =>
+    await scope.db.statement(`SELECT id, date FROM stock_counts WHERE storage_unit_id = ? AND status = 'finished' AND ${sql}`).get(storageUnitId, date) as CountRef | undefined;
+  const opening = await count('date <= ? ORDER BY counted_at DESC LIMIT 1', from) ?? null;
+  const closing = await count('date >= ? ORDER BY counted_at LIMIT 1', to) ?? null;
   if (opening && closing && opening.id !== closing.id) return { opening, closing, nearest: [] };
   // Inside the period: counts the manager could choose dates around instead.
-  const inside = scope.db
+  const inside = await scope.db
     .statement(`SELECT id, date FROM stock_counts WHERE storage_unit_id = ? AND status = 'finished' AND date > ? AND date < ? ORDER BY counted_at`)
     .all(storageUnitId, from, to) as CountRef[];
   const nearest = [opening, ...inside, closing].filter((each): each is CountRef => each !== null);
   return { opening: null, closing: null, nearest: [...new Set(nearest.map((each) => each.date))] };
 }
 
-function actualNote(location: { name: string; storageUnitId: number | null }, counts: ReturnType<typeof countsAround> | null, from: string, to: string): string {
+function actualNote(location: { name: string; storageUnitId: number | null }, counts: Awaited<ReturnType<typeof countsAround>> | null, from: string, to: string): string {
   if (location.storageUnitId === null || counts === null) return `${location.name} has no storage unit linked, so there are no counts to compare.`;
   const offer = counts.nearest.length === 0 ? 'There is no finished count yet.' : `Finished counts: ${counts.nearest.join(', ')}; choose dates that start and end on one of them.`;
   return `The actual cost runs from count to count: it needs a finished count on or before ${from} and another on or after ${to}. ${offer}`;
 }
 
 /** Opening + receipts + moves in − moves out − closing of the storage unit, between two counts' dates. */
-function actualCost(scope: CompanyScope, storageUnitId: number, openingDate: string, closingDate: string): Decimal {
+async function actualCost(scope: CompanyScope, storageUnitId: number, openingDate: string, closingDate: string): Promise<Decimal> {
   // A count's stock: every movement before its date and the non-sales movements of its date (count-restatement.ts).
-  const valueAt = (date: string) =>
-    (scope.db
+  const valueAt = async (date: string) =>
+    (await scope.db
       .statement(`SELECT coalesce(sum(value), 0) AS value FROM ledger_entries WHERE storage_unit_id = ? AND company_id = ? AND (date < ? OR (date = ? AND type <> 'ISSUE'))`)
       .get(storageUnitId, scope.companyId, date, date) as { value: number }).value;
   // Bought, or moved in from another storage unit (a move out is not used: it is still the company's).
-  const cameIn = (scope.db
+  const cameIn = (await scope.db
     .statement(
       `SELECT coalesce(sum(value), 0) AS value FROM ledger_entries WHERE storage_unit_id = ? AND company_id = ? AND date > ? AND date <= ?
          AND (type = 'RECEIPT' OR (type = 'ADJUSTMENT' AND reference LIKE 'move:%'))`,
     )
     .get(storageUnitId, scope.companyId, openingDate, closingDate) as { value: number }).value;
-  return money(valueAt(openingDate) + cameIn - valueAt(closingDate));
+  return money(await valueAt(openingDate) + cameIn - await valueAt(closingDate));
 }

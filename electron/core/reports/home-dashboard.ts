@@ -12,10 +12,11 @@ import { type ExchangeRates, foodCost } from './food-cost';
 import { countedEver } from '../stock/stock-control';
 import { latestLogOfDay } from '../transfer/transfer-log';
 import type { HomeDashboard } from '../../../shared/model/setup';
+import { inOrder } from '../in-order';
 
 type Night = HomeDashboard['nights'][number];
 
-function nightStatus(location: { activatedAt: string | null; autoIssue: boolean }, log: ReturnType<typeof latestLogOfDay>): Night['status'] {
+function nightStatus(location: { activatedAt: string | null; autoIssue: boolean }, log: Awaited<ReturnType<typeof latestLogOfDay>>): Night['status'] {
   if (location.activatedAt === null) return 'not_activated';
   // Paused says what matters first: nothing runs tonight. The day's log, if any, stays one click away.
   if (!location.autoIssue) return 'paused';
@@ -28,11 +29,11 @@ function nightStatus(location: { activatedAt: string | null; autoIssue: boolean 
   return log.linesUnmapped > 0 ? 'unmapped' : 'posted';
 }
 
-export function homeDashboard(scope: CompanyScope, clock: Clock, rates: ExchangeRates = {}, priceRiseThreshold = 10): HomeDashboard {
-  const locations = listLocations(scope);
-  const nights = locations.map((location): Night => {
+export async function homeDashboard(scope: CompanyScope, clock: Clock, rates: ExchangeRates = {}, priceRiseThreshold = 10): Promise<HomeDashboard> {
+  const locations = await listLocations(scope);
+  const nights = await inOrder(locations, async (location): Promise<Night> => {
     const date = yesterdayIn(location.timezone, clock.now());
-    const log = latestLogOfDay(scope.db, location.id, date);
+    const log = await latestLogOfDay(scope.db, location.id, date);
     return {
       businessLocationId: location.businessLocationId,
       name: location.name,
@@ -44,11 +45,11 @@ export function homeDashboard(scope: CompanyScope, clock: Clock, rates: Exchange
       finishedAt: log?.finishedAt ?? null,
     };
   });
-  const foodCosts = nights
-    .filter((night) => night.status !== 'not_activated')
-    .map((night) => ({ ...foodCost(scope, night.businessLocationId, addDays(night.date, -29), night.date, rates), businessLocationId: night.businessLocationId }));
-  const stock = stockOnHand(scope).filter((line) => line.quantity !== '0');
-  const counted = countedEver(scope);
+  const foodCosts = await inOrder(
+    nights.filter((night) => night.status !== 'not_activated'),
+    async (night) => ({ ...await foodCost(scope, night.businessLocationId, addDays(night.date, -29), night.date, rates), businessLocationId: night.businessLocationId }));
+  const stock = (await stockOnHand(scope)).filter((line) => line.quantity !== '0');
+  const counted = await countedEver(scope);
   const named = (lines: typeof stock) => [...new Set(lines.map((line) => `${line.ingredient} (${line.storageUnit})`))];
   return {
     nights,
@@ -59,8 +60,8 @@ export function homeDashboard(scope: CompanyScope, clock: Clock, rates: Exchange
       neverCounted: new Set(stock.filter((line) => !counted.has(`${line.storageUnitId}:${line.ingredientId}`)).map((line) => line.ingredientId)).size,
       noCost: named(stock.filter((line) => line.value === '0')),
     },
-    alerts: listOpenAlerts(scope),
+    alerts: await listOpenAlerts(scope),
     // The last 30 days where this computer is: receipts belong to no location.
-    priceRises: priceRises(scope, addDays(dateInZone(clock.now(), Intl.DateTimeFormat().resolvedOptions().timeZone), -30), priceRiseThreshold),
+    priceRises: await priceRises(scope, addDays(dateInZone(clock.now(), Intl.DateTimeFormat().resolvedOptions().timeZone), -30), priceRiseThreshold),
   };
 }

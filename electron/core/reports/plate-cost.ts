@@ -10,32 +10,27 @@ import { grossForTrim } from '../inventory/recipe-explosion';
 import { currentRecipeBook, findRecipeByName, getRecipe, type RecipeLineInput } from '../inventory/recipes';
 import { requirePerBase, unitBook } from '../inventory/units';
 import { splitQuantity } from '../../../shared/decimal-text';
-import { receiptUnitCost } from '../ledger/ledger';
+import { receiptUnitCosts } from '../ledger/ledger';
 import { companyCurrency, requireAnyLocation } from '../locations/location-sync';
 import { itemsSold } from '../sales/sales-cache';
+import { inOrder } from '../in-order';
 
 const money = (value: Decimal) => formatDecimal(roundToScale(value, MONEY_SCALE));
 const HUNDRED = new Decimal(100);
 
-/** Unit costs of a day, each ingredient's read once; an ingredient never received has none (null). */
-function costBook(scope: CompanyScope, date: string) {
-  const known = new Map<number, Decimal | null>();
-  return (ingredientId: number): Decimal | null => {
-    if (!known.has(ingredientId)) known.set(ingredientId, receiptUnitCost(scope, ingredientId, date));
-    return known.get(ingredientId) ?? null;
-  };
-}
-
-/** Portion costs of a day: an ingredient never received costs nothing here and is named in `missing`. */
-function portionCosts(scope: CompanyScope, date: string) {
-  const book = currentRecipeBook(scope);
-  const unitCost = costBook(scope, date);
+/**
+ * Portion costs of a day: an ingredient never received costs nothing here and is named in `missing`.
+ * The day's unit costs and the ingredients' names are read first, so the pricing itself reads nothing.
+ */
+async function portionCosts(scope: CompanyScope, date: string) {
+  const book = await currentRecipeBook(scope);
+  const costs = await receiptUnitCosts(scope, date);
+  const names = new Map(
+    ((await scope.db.statement('SELECT id, name FROM ingredients WHERE company_id = ?').all(scope.companyId)) as { id: number; name: string }[]).map((row) => [row.id, row.name]),
+  );
+  const unitCost = (ingredientId: number): Decimal | null => costs.get(ingredientId) ?? null;
+  const ingredientName = (id: number) => names.get(id) ?? String(id);
   const portions = new Map<number, { cost: Decimal; missing: Set<string> }>();
-  const names = new Map<number, string>();
-  const ingredientName = (id: number) => {
-    if (!names.has(id)) names.set(id, (scope.db.statement('SELECT name FROM ingredients WHERE id = ?').pluck().get(id) as string | undefined) ?? String(id));
-    return names.get(id) as string;
-  };
   const portion = (recipeId: number, path: readonly number[] = []): { cost: Decimal; missing: Set<string> } => {
     const kept = portions.get(recipeId);
     if (kept) return kept;
@@ -68,16 +63,16 @@ function portionCosts(scope: CompanyScope, date: string) {
  * over the yield). An ingredient never received has no cost yet: its line's cost is null, and it is
  * named in `missing_costs`.
  */
-export function recipeCost(scope: CompanyScope, recipe: string | number, date: string): RecipeCost {
-  const found = typeof recipe === 'number' ? { id: recipe } : findRecipeByName(scope, recipe.trim());
+export async function recipeCost(scope: CompanyScope, recipe: string | number, date: string): Promise<RecipeCost> {
+  const found = typeof recipe === 'number' ? { id: recipe } : await findRecipeByName(scope, recipe.trim());
   if (!found) throw new DomainError('recipe_not_found', `No recipe named ${quoted(String(recipe))}.`);
-  const detail = getRecipe(scope, found.id);
-  const spec = currentRecipeBook(scope).get(found.id);
+  const detail = await getRecipe(scope, found.id);
+  const spec = (await currentRecipeBook(scope)).get(found.id);
   const lines = detail.lines.map((line, index) => {
     const specLine = spec?.lines[index];
     return { ...line, base: specLine ? (grossForTrim(specLine.quantity, specLine.trimPct) ?? specLine.quantity) : new Decimal(line.quantity) };
   });
-  return costOfLines(scope, detail.name, detail.yield, lines, date);
+  return await costOfLines(scope, detail.name, detail.yield, lines, date);
 }
 
 /**
@@ -85,8 +80,8 @@ export function recipeCost(scope: CompanyScope, recipe: string | number, date: s
  * of one of its ingredients (through its sub-recipes too) changed a weighted average cost — the days
  * the plate cost can jump.
  */
-export function recipeCostHistory(scope: CompanyScope, recipeId: number, from: string, to: string): { date: string; cost: string }[] {
-  const spec = currentRecipeBook(scope);
+export async function recipeCostHistory(scope: CompanyScope, recipeId: number, from: string, to: string): Promise<{ date: string; cost: string }[]> {
+  const spec = await currentRecipeBook(scope);
   const ingredients = new Set<number>();
   const visit = (id: number, path: readonly number[]) => {
     if (path.includes(id)) return;
@@ -95,51 +90,51 @@ export function recipeCostHistory(scope: CompanyScope, recipeId: number, from: s
       else if (line.recipeId !== undefined) visit(line.recipeId, [...path, id]);
     }
   };
-  getRecipe(scope, recipeId);
+  await getRecipe(scope, recipeId);
   visit(recipeId, []);
-  const dates = scope.db
+  const dates = await scope.db
     .statement(
       `SELECT DISTINCT date FROM ledger_entries WHERE company_id = ? AND type = 'RECEIPT' AND date BETWEEN ? AND ?
        AND ingredient_id IN (SELECT value FROM json_each(?)) ORDER BY date`,
     )
     .pluck()
     .all(scope.companyId, from, to, JSON.stringify([...ingredients])) as string[];
-  return [...new Set([...dates, to])].map((date) => ({ date, cost: recipeCost(scope, recipeId, date).cost }));
+  return await inOrder(new Set([...dates, to]), async (date) => ({ date, cost: (await recipeCost(scope, recipeId, date)).cost }));
 }
 
 /**
  * A recipe's cost as it is being edited, before it is saved: the lines as typed (an ingredient's in
  * any unit it converts), each priced as `recipeCost` prices a saved one.
  */
-export function draftRecipeCost(scope: CompanyScope, draft: { name: string; yield: string; lines: RecipeLineInput[] }, date: string): RecipeCost {
+export async function draftRecipeCost(scope: CompanyScope, draft: { name: string; yield: string; lines: RecipeLineInput[] }, date: string): Promise<RecipeCost> {
   const portions = parseDecimal(draft.yield, 'invalid_yield', 'Yield');
   if (!portions.greaterThan(0)) throw new DomainError('invalid_yield', 'Yield must be above 0.');
-  const lines = draft.lines.map((line, index) => {
+  const lines = await inOrder(draft.lines, async (line, index) => {
     const where = `Line ${index + 1}`;
     const typed = splitQuantity(line.quantity);
     const quantity = parseDecimal(typed.number, 'invalid_quantity', `${where}: quantity`);
     const trim = line.trimPct?.toString().trim() ? parseDecimal(line.trimPct.toString(), 'invalid_trim_pct', `${where}: trim %`) : null;
     if (line.ingredientId !== undefined) {
-      const book = unitBook(scope, line.ingredientId);
+      const book = await unitBook(scope, line.ingredientId);
       const unit = typed.unit ?? book.base;
       const base = quantity.times(requirePerBase(book, unit));
       return { kind: 'ingredient' as const, targetId: line.ingredientId, targetName: book.ingredient, quantity: quantity.toFixed(), unit, base: grossForTrim(base, trim) ?? base };
     }
-    const sub = getRecipe(scope, line.recipeId as number);
+    const sub = await getRecipe(scope, line.recipeId as number);
     return { kind: 'recipe' as const, targetId: sub.id, targetName: sub.name, quantity: quantity.toFixed(), unit: null, base: grossForTrim(quantity, trim) ?? quantity };
   });
-  return costOfLines(scope, draft.name, portions.toFixed(), lines, date);
+  return await costOfLines(scope, draft.name, portions.toFixed(), lines, date);
 }
 
 /** Each line priced at the weighted average costs of `date` (a sub-recipe line at its portion's cost), and one portion's cost. */
-function costOfLines(
+async function costOfLines(
   scope: CompanyScope,
   name: string,
   yieldQty: string,
   lines: { kind: 'ingredient' | 'recipe'; targetId: number; targetName: string; quantity: string; unit: string | null; base: Decimal }[],
   date: string,
-): RecipeCost {
-  const costs = portionCosts(scope, date);
+): Promise<RecipeCost> {
+  const costs = await portionCosts(scope, date);
   const missing = new Set<string>();
   let batch = new Decimal(0);
   const priced = lines.map((line) => {
@@ -163,11 +158,11 @@ function costOfLines(
       cost: cost === null ? null : money(cost),
     };
   });
-  return { recipe: name, yield: yieldQty, cost: money(batch.dividedBy(new Decimal(yieldQty))), lines: priced, missing_costs: [...missing].sort(), currency: companyCurrency(scope) };
+  return { recipe: name, yield: yieldQty, cost: money(batch.dividedBy(new Decimal(yieldQty))), lines: priced, missing_costs: [...missing].sort(), currency: await companyCurrency(scope) };
 }
 
 /** What one sale of an item costs through its mapping, or null: unmapped, or a subtracting mapping (a correction, no dish). */
-function mappedCost(mapping: LineMapping | null, costs: ReturnType<typeof portionCosts>): { cost: Decimal; missing: string[] } | null {
+function mappedCost(mapping: LineMapping | null, costs: Awaited<ReturnType<typeof portionCosts>>): { cost: Decimal; missing: string[] } | null {
   if (!mapping || mapping.isSubtraction) return null;
   if (mapping.ingredientId !== null) {
     const unitCost = costs.unitCost(mapping.ingredientId);
@@ -182,12 +177,12 @@ function mappedCost(mapping: LineMapping | null, costs: ReturnType<typeof portio
  * of `date`), against its POS price: cost %, margin. Null when the item is not mapped (or only
  * subtracts). The price is the POS's own (Lightspeed's item price; a CSV till's has none).
  */
-export function itemCost(scope: CompanyScope, posItemId: number, date: string): ItemCost | null {
-  const item = scope.db.statement('SELECT source_id AS sourceId, item_id AS itemId, sku, name, price FROM pos_items WHERE id = ? AND company_id = ?').get(posItemId, scope.companyId) as
+export async function itemCost(scope: CompanyScope, posItemId: number, date: string): Promise<ItemCost | null> {
+  const item = await scope.db.statement('SELECT source_id AS sourceId, item_id AS itemId, sku, name, price FROM pos_items WHERE id = ? AND company_id = ?').get(posItemId, scope.companyId) as
     | { sourceId: number; itemId: string; sku: string | null; name: string; price: number | null }
     | undefined;
   if (!item) throw new DomainError('item_not_found', `No POS item with id ${posItemId}.`);
-  const cost = mappedCost(mappingLookup(scope, item.sourceId, 0)({ itemId: item.itemId, sku: item.sku, name: item.name }), portionCosts(scope, date));
+  const cost = mappedCost((await mappingLookup(scope, item.sourceId, 0))({ itemId: item.itemId, sku: item.sku, name: item.name }), await portionCosts(scope, date));
   if (!cost) return null;
   const price = item.price === null ? null : fromScaled(item.price, MONEY_SCALE);
   return {
@@ -196,7 +191,7 @@ export function itemCost(scope: CompanyScope, posItemId: number, date: string): 
     cost_pct: price === null || price.isZero() ? null : formatDecimal(roundToScale(cost.cost.dividedBy(price).times(HUNDRED), 2)),
     margin: price === null ? null : money(price.minus(cost.cost)),
     missing_costs: cost.missing,
-    currency: companyCurrency(scope),
+    currency: await companyCurrency(scope),
   };
 }
 
@@ -209,14 +204,14 @@ type MenuClass = 'star' | 'plowhorse' | 'puzzle' | 'dog';
  * units sold; profitable: a margin at least the average contribution margin (total margin over total
  * units). Star (both), plowhorse (popular only), puzzle (profitable only), dog (neither).
  */
-export function menuReport(scope: CompanyScope, businessLocationId: string, from: string, to: string): MenuReport {
+export async function menuReport(scope: CompanyScope, businessLocationId: string, from: string, to: string): Promise<MenuReport> {
   if (from > to) throw new DomainError('invalid_input', `The period must start before it ends (${from} to ${to}).`);
-  const location = requireAnyLocation(scope, businessLocationId);
-  const mappingFor = mappingLookup(scope, location.sourceId, location.id);
-  const costs = portionCosts(scope, to);
+  const location = await requireAnyLocation(scope, businessLocationId);
+  const mappingFor = await mappingLookup(scope, location.sourceId, location.id);
+  const costs = await portionCosts(scope, to);
   const unmapped: string[] = [];
   const missing = new Set<string>();
-  const items = itemsSold(scope.db, location.id, from, to).flatMap((item) => {
+  const items = (await itemsSold(scope.db, location.id, from, to)).flatMap((item) => {
     const units = fromScaled(item.units, QUANTITY_SCALE);
     if (!units.greaterThan(0)) return [];
     const cost = mappedCost(mappingFor({ itemId: item.itemId, sku: item.sku, name: item.name }), costs);

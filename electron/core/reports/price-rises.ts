@@ -7,8 +7,8 @@ import type { HomeDashboard } from '../../../shared/model/setup';
 
 const HUNDRED = new Decimal(100);
 
-export function priceRises(scope: CompanyScope, since: string, thresholdPct: number): HomeDashboard['priceRises'] {
-  const rows = scope.db
+export async function priceRises(scope: CompanyScope, since: string, thresholdPct: number): Promise<HomeDashboard['priceRises']> {
+  const rows = await scope.db
     .statement(
       `SELECT i.name AS ingredient, i.unit, r.date, r.quantity, r.value,
               (SELECT sum(b.quantity) FROM ledger_entries b WHERE b.company_id = r.company_id AND b.ingredient_id = r.ingredient_id AND b.type = 'RECEIPT'

@@ -14,12 +14,12 @@ const MAX_USAGE_DAYS = 366;
  * One ingredient's use per day (positive) over the filter's days, or over the USAGE_DAYS up to its
  * last movement; every day of that range, quiet days as 0.
  */
-export function ingredientUsage(scope: CompanyScope, filter: Omit<LedgerFilter, 'id' | 'limit' | 'type'> & { ingredientId: number }): IngredientUsage {
-  const ingredient = requireIngredient(scope, filter.ingredientId);
-  const last = filter.to ?? lastMovementDate(scope, filter);
+export async function ingredientUsage(scope: CompanyScope, filter: Omit<LedgerFilter, 'id' | 'limit' | 'type'> & { ingredientId: number }): Promise<IngredientUsage> {
+  const ingredient = await requireIngredient(scope, filter.ingredientId);
+  const last = filter.to ?? await lastMovementDate(scope, filter);
   if (!last) return { ingredient: ingredient.name, unit: ingredient.unit, days: [] };
   const first = filter.from ?? addDays(last, 1 - USAGE_DAYS);
-  const byDate = issuedAndWastedByDate(scope, { ...filter, from: first, to: last });
+  const byDate = await issuedAndWastedByDate(scope, { ...filter, from: first, to: last });
   const days = datesBetween(first, last)
     .slice(0, MAX_USAGE_DAYS)
     .map((date) => {

@@ -8,22 +8,23 @@ import { companyCurrency } from '../locations/location-sync';
 import { requireCount } from '../stock/stock-control';
 import { storageUnitId } from '../stock/stock-inputs';
 import type { VarianceReport } from '../../../shared/model/stock';
+import { inOrder } from '../in-order';
 
 /**
  * Actual against theoretical usage of a storage unit between two finished counts: per ingredient the
  * closing count counted, opening + receipts − theoretical (POS issues) − waste − moves out is what the
  * sales explain, and the difference is the variance. Sorted by the size of its value.
  */
-export function varianceReport(scope: CompanyScope, storageUnit: string, fromCountId: number, toCountId: number): VarianceReport {
-  const unitId = storageUnitId(scope, storageUnit);
-  const from = requireCount(scope, fromCountId);
-  const to = requireCount(scope, toCountId);
+export async function varianceReport(scope: CompanyScope, storageUnit: string, fromCountId: number, toCountId: number): Promise<VarianceReport> {
+  const unitId = await storageUnitId(scope, storageUnit);
+  const from = await requireCount(scope, fromCountId);
+  const to = await requireCount(scope, toCountId);
   for (const count of [from, to]) {
     if (count.storageUnitId !== unitId) throw new DomainError('invalid_input', `Count ${count.id} is not a count of ${storageUnit}.`);
     if (count.status !== 'finished') throw new DomainError('count_not_finished', `Count ${count.id} is a draft; finish it first.`);
   }
   if (from.countedAt >= to.countedAt) throw new DomainError('invalid_input', `Count ${from.id} must come before count ${to.id}.`);
-  const rows = scope.db
+  const rows = await scope.db
     .statement(
       `SELECT l.ingredient_id AS ingredientId, i.name AS ingredient, i.unit, l.counted,
          (SELECT coalesce(sum(quantity), 0) FROM ledger_entries e WHERE e.storage_unit_id = @unit AND e.ingredient_id = l.ingredient_id
@@ -51,10 +52,10 @@ export function varianceReport(scope: CompanyScope, storageUnit: string, fromCou
   }[];
   const text = (scaled: number) => formatScaled(scaled, QUANTITY_SCALE);
   let total = new Decimal(0);
-  const report = rows.map((row) => {
+  const report = await inOrder(rows, async (row) => {
     const expected = row.opening + row.receipts - row.theoretical - row.waste - row.moves;
     const varianceQuantity = row.counted - expected;
-    const unitCost = weightedAverageUnitCost(scope, row.ingredientId, to.date);
+    const unitCost = await weightedAverageUnitCost(scope, row.ingredientId, to.date);
     const value = roundToScale(fromScaled(varianceQuantity, QUANTITY_SCALE).times(unitCost), MONEY_SCALE);
     total = total.plus(value);
     const pct = row.theoretical === 0 ? null : roundToScale(new Decimal(varianceQuantity).dividedBy(row.theoretical).times(100), 2);
@@ -78,6 +79,6 @@ export function varianceReport(scope: CompanyScope, storageUnit: string, fromCou
     };
   });
   report.sort((a, b) => b.sortKey.comparedTo(a.sortKey) || a.row.ingredient.localeCompare(b.row.ingredient));
-  const currency = companyCurrency(scope);
+  const currency = await companyCurrency(scope);
   return { storage_unit: storageUnit.trim(), from: from.countedAt, to: to.countedAt, rows: report.map((each) => each.row), total_value: total.toFixed(), currency };
 }

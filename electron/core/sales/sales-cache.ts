@@ -1,7 +1,7 @@
 // The local cache of a location's sales, one business day at a time: a fetched day (the neutral
 // sales day of shared/model/sales-day.ts) stored and read back, a CSV upload's rows, and what reports read
 // from them. The only module that writes sales, sales_lines, sales_fetches, sold_items and sold_item_days.
-import { insertMany, nextRowId } from '../db/insert-many';
+import { nextRowId } from '../db/row-ids';
 import type { LarderDb } from '../db/open-database';
 import { MONEY_SCALE, QUANTITY_SCALE, scaledFromPosText } from '../decimal/decimal';
 import type { FetchedDay, FetchedLine } from '../../../shared/model/sales-day';
@@ -62,8 +62,8 @@ export function readAhead(days: DayFetcher, toFetch: readonly SalesDay[]) {
   };
 }
 
-export function cachedDay(db: LarderDb, locationId: number, date: string): CachedDay | null {
-  const row = db
+export async function cachedDay(db: LarderDb, locationId: number, date: string): Promise<CachedDay | null> {
+  const row = await db
     .statement(
       `SELECT f.data_complete AS dataComplete, f.next_start_of_day AS nextStartOfDay, f.fetched_at AS fetchedAt,
               (SELECT count(*) FROM sales s WHERE s.location_id = f.location_id AND s.business_date = f.business_date) AS salesCount
@@ -80,7 +80,7 @@ export function cachedDay(db: LarderDb, locationId: number, date: string): Cache
  * (a forced transfer deletes the day's entries first and passes none, so after it the cache holds
  * exactly what Lightspeed returns now). Runs inside the caller's transaction.
  */
-export function storeDay(db: LarderDb, locationId: number, date: string, day: FetchedDay, at: string, posted: ReadonlySet<number>): DayLine[] {
+export async function storeDay(db: LarderDb, locationId: number, date: string, day: FetchedDay, at: string, posted: ReadonlySet<number>): Promise<DayLine[]> {
   const soldItemId = soldItemIds(db);
   // One object per line, made once: its row id is filled in when the line is stored.
   const lines: (DayLine & { closedAt: string })[] = [];
@@ -89,7 +89,8 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
     for (const line of fetched.lines) {
       const name = line.name || null;
       const itemId = line.posItemId;
-      soldItemIdsOfLines.push(soldItemId(itemId, line.sku, name));
+      const id = soldItemId(itemId, line.sku, name);
+      soldItemIdsOfLines.push(typeof id === 'number' ? id : await id);
       lines.push({
         rowId: 0,
         lineId: line.lineId,
@@ -109,38 +110,38 @@ export function storeDay(db: LarderDb, locationId: number, date: string, day: Fe
     }
   }
   const toStore = { sales: day.sales, lines, soldItemIds: soldItemIdsOfLines };
-  const fresh = isNewDay(db, locationId, day);
+  const fresh = await isNewDay(db, locationId, day);
   // A sale stored under another business day moves here; that day's sums change too.
   const movedFrom = fresh
     ? []
-    : (db
+    : (await db
         .statement('SELECT DISTINCT business_date FROM sales WHERE location_id = ? AND business_date <> ? AND account_reference IN (SELECT value FROM json_each(?))')
         .pluck()
         .all(locationId, date, JSON.stringify(day.sales.map((fetched) => fetched.saleId))) as string[]);
-  const rowIds = fresh ? insertNewDay(db, locationId, date, toStore) : upsertDay(db, locationId, date, toStore);
+  const rowIds = fresh ? await insertNewDay(db, locationId, date, toStore) : await upsertDay(db, locationId, date, toStore);
   rowIds.forEach((rowId, index) => ((lines[index] as DayLine).rowId = rowId));
 
   const daySales = 'SELECT id FROM sales WHERE location_id = ? AND business_date = ?';
-  db.statement(`DELETE FROM sales_lines WHERE sale_id IN (${daySales}) AND id NOT IN (SELECT value FROM json_each(?)) AND id NOT IN (SELECT value FROM json_each(?))`).run(
+  await db.statement(`DELETE FROM sales_lines WHERE sale_id IN (${daySales}) AND id NOT IN (SELECT value FROM json_each(?)) AND id NOT IN (SELECT value FROM json_each(?))`).run(
     locationId,
     date,
     JSON.stringify(rowIds),
     JSON.stringify([...posted]),
   );
-  db.statement(
+  await db.statement(
     `DELETE FROM sales WHERE location_id = ? AND business_date = ? AND account_reference NOT IN (SELECT value FROM json_each(?))
        AND NOT EXISTS (SELECT 1 FROM sales_lines l WHERE l.sale_id = sales.id)`,
   ).run(locationId, date, JSON.stringify(day.sales.map((fetched) => fetched.saleId)));
-  db.statement(
+  await db.statement(
     `INSERT INTO sales_fetches (location_id, business_date, fetched_at, data_complete, next_start_of_day) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (location_id, business_date) DO UPDATE SET fetched_at = excluded.fetched_at, data_complete = excluded.data_complete,
        next_start_of_day = excluded.next_start_of_day`,
   ).run(locationId, date, at, day.dataComplete ? 1 : 0, day.nextStartOfDay);
-  for (const stale of [date, ...movedFrom]) sumSoldItems(db, locationId, stale);
+  for (const stale of [date, ...movedFrom]) await sumSoldItems(db, locationId, stale);
   // The day now holds exactly these lines and the posted ones: read it back only when a posted line
   // Lightspeed no longer sends was kept, or the answer named a line twice.
   const stored = new Set(rowIds);
-  if (stored.size !== rowIds.length || [...posted].some((rowId) => !stored.has(rowId))) return dayLines(db, locationId, date);
+  if (stored.size !== rowIds.length || [...posted].some((rowId) => !stored.has(rowId))) return await dayLines(db, locationId, date);
   // The order dayLines reads them in: by closing time, then row id.
   return lines.sort((a, b) => (a.closedAt < b.closedAt ? -1 : a.closedAt > b.closedAt ? 1 : a.rowId - b.rowId));
 }
@@ -156,20 +157,20 @@ const SALE_COLUMNS = ['id', 'location_id', 'business_date', 'account_reference',
 const LINE_COLUMNS = ['id', 'sale_id', 'line_id', 'parent_line_id', 'sold_item_id', 'quantity', 'net_amount', 'void_reason', 'accounting_group'] as const;
 
 /** A day none of whose sales is stored yet (the usual case: a migration's or the nightly run's first fetch), each sale and line once. */
-function isNewDay(db: LarderDb, locationId: number, day: FetchedDay): boolean {
+async function isNewDay(db: LarderDb, locationId: number, day: FetchedDay): Promise<boolean> {
   const references = new Set(day.sales.map((fetched) => fetched.saleId));
   if (references.size !== day.sales.length) return false;
   if (day.sales.some((fetched) => new Set(fetched.lines.map((line) => line.lineId)).size !== fetched.lines.length)) return false;
-  const stored = db.statement('SELECT count(*) AS n FROM sales WHERE location_id = ? AND account_reference IN (SELECT value FROM json_each(?))').get(locationId, JSON.stringify([...references])) as {
+  const stored = await db.statement('SELECT count(*) AS n FROM sales WHERE location_id = ? AND account_reference IN (SELECT value FROM json_each(?))').get(locationId, JSON.stringify([...references])) as {
     n: number;
   };
   return stored.n === 0;
 }
 
 /** A new day's sales and lines, inserted many to a statement with ids taken up front; answers the lines' row ids in order. */
-function insertNewDay(db: LarderDb, locationId: number, date: string, day: DayToStore): number[] {
-  let saleId = nextRowId(db, 'sales');
-  let rowId = nextRowId(db, 'sales_lines');
+async function insertNewDay(db: LarderDb, locationId: number, date: string, day: DayToStore): Promise<number[]> {
+  let saleId = await nextRowId(db, 'sales');
+  let rowId = await nextRowId(db, 'sales_lines');
   const saleValues: unknown[] = [];
   const lineValues: unknown[] = [];
   const rowIds: number[] = [];
@@ -183,13 +184,13 @@ function insertNewDay(db: LarderDb, locationId: number, date: string, day: DayTo
     }
     saleId++;
   }
-  insertMany(db, 'sales', SALE_COLUMNS, saleValues);
-  insertMany(db, 'sales_lines', LINE_COLUMNS, lineValues);
+  await db.insertMany('sales', SALE_COLUMNS, saleValues);
+  await db.insertMany('sales_lines', LINE_COLUMNS, lineValues);
   return rowIds;
 }
 
 /** A day fetched before: every sale and line upserted by its key, so the row ids the trace points at stay. */
-function upsertDay(db: LarderDb, locationId: number, date: string, day: DayToStore): number[] {
+async function upsertDay(db: LarderDb, locationId: number, date: string, day: DayToStore): Promise<number[]> {
   const upsertSale = db.statement(
     `INSERT INTO sales (location_id, business_date, account_reference, receipt_id, type, cancelled, time_closed, chain_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (location_id, account_reference) DO UPDATE SET business_date = excluded.business_date, receipt_id = excluded.receipt_id,
@@ -205,30 +206,33 @@ function upsertDay(db: LarderDb, locationId: number, date: string, day: DayToSto
   const rowIds: number[] = [];
   let next = 0;
   for (const fetched of day.sales) {
-    const { id: saleId } = upsertSale.get(locationId, date, fetched.saleId, fetched.receiptId, fetched.type, fetched.cancelled ? 1 : 0, fetched.closedAt, fetched.chainId) as {
+    const { id: saleId } = await upsertSale.get(locationId, date, fetched.saleId, fetched.receiptId, fetched.type, fetched.cancelled ? 1 : 0, fetched.closedAt, fetched.chainId) as {
       id: number;
     };
     for (let count = fetched.lines.length; count > 0; count--, next++) {
       const line = day.lines[next] as DayLine;
-      rowIds.push((upsertLine.get(saleId, line.lineId, line.parentLineId, day.soldItemIds[next], line.quantity, line.netAmount, line.voidReason, line.accountingGroup) as { id: number }).id);
+      rowIds.push((await upsertLine.get(saleId, line.lineId, line.parentLineId, day.soldItemIds[next], line.quantity, line.netAmount, line.voidReason, line.accountingGroup) as { id: number }).id);
     }
   }
   return rowIds;
 }
 
-/** The id of an (item id, SKU, name) triple in sold_items, added on first sight; remembered for the day. */
-function soldItemIds(db: LarderDb): (itemId: string | null, sku: string | null, name: string | null) => number {
+/**
+ * The id of an (item id, SKU, name) triple in sold_items, added on first sight; remembered for the
+ * day. A remembered one is answered at once, not as a promise: a busy day asks half a million times.
+ */
+function soldItemIds(db: LarderDb): (itemId: string | null, sku: string | null, name: string | null) => number | Promise<number> {
   const find = db.statement('SELECT id FROM sold_items WHERE item_ref = ? AND sku = ? AND name = ?').pluck();
   const add = db.statement('INSERT INTO sold_items (item_ref, sku, name) VALUES (?, ?, ?) RETURNING id').pluck();
   const known = new Map<string, number>();
+  const firstSight = async (key: string, itemId: string, sku: string, name: string) => {
+    const id = ((await find.get(itemId, sku, name)) ?? (await add.get(itemId, sku, name))) as number;
+    known.set(key, id);
+    return id;
+  };
   return (itemId, sku, name) => {
     const key = `${itemId ?? ''}\u0000${sku ?? ''}\u0000${name ?? ''}`;
-    let id = known.get(key);
-    if (id === undefined) {
-      id = ((find.get(itemId ?? '', sku ?? '', name ?? '') ?? add.get(itemId ?? '', sku ?? '', name ?? '')) as number);
-      known.set(key, id);
-    }
-    return id;
+    return known.get(key) ?? firstSight(key, itemId ?? '', sku ?? '', name ?? '');
   };
 }
 
@@ -237,8 +241,8 @@ function lineAmount(line: FetchedLine): number | null {
   return line.netAmount ? scaledFromPosText(line.netAmount, MONEY_SCALE, 'lightspeed_api_error', `Line ${line.lineId} amount`) : null;
 }
 
-export function dayLines(db: LarderDb, locationId: number, date: string): DayLine[] {
-  const rows = db
+export async function dayLines(db: LarderDb, locationId: number, date: string): Promise<DayLine[]> {
+  const rows = await db
     .statement(
       `SELECT l.id AS rowId, l.line_id AS lineId, nullif(i.item_ref, '') AS itemId, l.parent_line_id AS parentLineId, nullif(i.sku, '') AS sku, nullif(i.name, '') AS name, l.quantity,
               l.net_amount AS netAmount, s.type AS saleType, s.cancelled AS saleCancelled, s.chain_id AS chainId, l.void_reason AS voidReason,
@@ -266,17 +270,18 @@ const UPLOADED_SALE_COLUMNS = [...SALE_COLUMNS, 'csv_upload_id'] as const;
  * transfer, the trace and `ledger show` treat them alike; answers the lines. Runs inside the caller's
  * transaction.
  */
-export function storeUploadedDay(db: LarderDb, locationId: number, date: string, uploadId: number, uploaded: UploadedSale[], at: string): DayLine[] {
+export async function storeUploadedDay(db: LarderDb, locationId: number, date: string, uploadId: number, uploaded: UploadedSale[], at: string): Promise<DayLine[]> {
   const soldItemId = soldItemIds(db);
-  let saleId = nextRowId(db, 'sales');
-  let rowId = nextRowId(db, 'sales_lines');
+  let saleId = await nextRowId(db, 'sales');
+  let rowId = await nextRowId(db, 'sales_lines');
   const saleValues: unknown[] = [];
   const lineValues: unknown[] = [];
   const lines: DayLine[] = [];
   for (const sale of uploaded) {
     saleValues.push(saleId, locationId, date, sale.saleId, sale.receiptId, sale.type, 0, at, null, uploadId);
     for (const line of sale.lines) {
-      lineValues.push(rowId, saleId, line.lineId, line.parentLineId, soldItemId(null, line.sku, line.name), line.quantity, line.netAmount, null, null);
+      const soldItem = soldItemId(null, line.sku, line.name);
+      lineValues.push(rowId, saleId, line.lineId, line.parentLineId, typeof soldItem === 'number' ? soldItem : await soldItem, line.quantity, line.netAmount, null, null);
       lines.push({
         rowId: rowId++,
         lineId: line.lineId,
@@ -295,32 +300,32 @@ export function storeUploadedDay(db: LarderDb, locationId: number, date: string,
     }
     saleId++;
   }
-  insertMany(db, 'sales', UPLOADED_SALE_COLUMNS, saleValues);
-  insertMany(db, 'sales_lines', LINE_COLUMNS, lineValues);
-  sumSoldItems(db, locationId, date);
+  await db.insertMany('sales', UPLOADED_SALE_COLUMNS, saleValues);
+  await db.insertMany('sales_lines', LINE_COLUMNS, lineValues);
+  await sumSoldItems(db, locationId, date);
   return lines;
 }
 
 /** The sales lines a CSV upload stored. */
-export function uploadedSalesLineIds(db: LarderDb, uploadId: number): number[] {
-  return db.statement('SELECT l.id FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.csv_upload_id = ?').pluck().all(uploadId) as number[];
+export async function uploadedSalesLineIds(db: LarderDb, uploadId: number): Promise<number[]> {
+  return await db.statement('SELECT l.id FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.csv_upload_id = ?').pluck().all(uploadId) as number[];
 }
 
 /** A reverted upload's sales and their lines go (after the ledger withdrew their trace). */
-export function deleteUploadedSales(db: LarderDb, uploadId: number): void {
-  const days = db.statement('SELECT DISTINCT location_id AS locationId, business_date AS date FROM sales WHERE csv_upload_id = ?').all(uploadId) as { locationId: number; date: string }[];
-  db.statement('DELETE FROM sales_lines WHERE sale_id IN (SELECT id FROM sales WHERE csv_upload_id = ?)').run(uploadId);
-  db.statement('DELETE FROM sales WHERE csv_upload_id = ?').run(uploadId);
-  for (const day of days) sumSoldItems(db, day.locationId, day.date);
+export async function deleteUploadedSales(db: LarderDb, uploadId: number): Promise<void> {
+  const days = await db.statement('SELECT DISTINCT location_id AS locationId, business_date AS date FROM sales WHERE csv_upload_id = ?').all(uploadId) as { locationId: number; date: string }[];
+  await db.statement('DELETE FROM sales_lines WHERE sale_id IN (SELECT id FROM sales WHERE csv_upload_id = ?)').run(uploadId);
+  await db.statement('DELETE FROM sales WHERE csv_upload_id = ?').run(uploadId);
+  for (const day of days) await sumSoldItems(db, day.locationId, day.date);
 }
 
 /**
  * The day's sold_item_days rows, summed again from its stored sales: sold lines only (positive,
  * named, not voided or cancelled), what mapping coverage and the work list weigh.
  */
-function sumSoldItems(db: LarderDb, locationId: number, date: string): void {
-  db.statement('DELETE FROM sold_item_days WHERE location_id = ? AND business_date = ?').run(locationId, date);
-  db.statement(
+async function sumSoldItems(db: LarderDb, locationId: number, date: string): Promise<void> {
+  await db.statement('DELETE FROM sold_item_days WHERE location_id = ? AND business_date = ?').run(locationId, date);
+  await db.statement(
     `INSERT INTO sold_item_days (location_id, business_date, sold_item_id, lines, units, value)
      SELECT s.location_id, s.business_date, l.sold_item_id, count(*), sum(l.quantity), sum(coalesce(l.net_amount, 0))
      FROM sales s JOIN sales_lines l ON l.sale_id = s.id JOIN sold_items i ON i.id = l.sold_item_id
@@ -330,8 +335,8 @@ function sumSoldItems(db: LarderDb, locationId: number, date: string): void {
 }
 
 /** What each item sold at a location between two business dates (inclusive), from the day sums. */
-export function itemsSold(db: LarderDb, locationId: number, from: string, to: string): SoldItemTotal[] {
-  return db
+export async function itemsSold(db: LarderDb, locationId: number, from: string, to: string): Promise<SoldItemTotal[]> {
+  return await db
     .statement(
       `SELECT nullif(i.item_ref, '') AS itemId, nullif(i.sku, '') AS sku, i.name, sum(d.value) AS value, sum(d.units) AS units, sum(d.lines) AS lines
        FROM sold_item_days d JOIN sold_items i ON i.id = d.sold_item_id
@@ -341,8 +346,8 @@ export function itemsSold(db: LarderDb, locationId: number, from: string, to: st
 }
 
 /** A location's net sales per business day between two dates (inclusive), sold lines only, from the day sums (money scale). */
-export function salesByDay(db: LarderDb, locationId: number, from: string, to: string): { date: string; sales: number }[] {
-  return db
+export async function salesByDay(db: LarderDb, locationId: number, from: string, to: string): Promise<{ date: string; sales: number }[]> {
+  return await db
     .statement('SELECT business_date AS date, sum(value) AS sales FROM sold_item_days WHERE location_id = ? AND business_date BETWEEN ? AND ? GROUP BY business_date')
     .all(locationId, from, to) as { date: string; sales: number }[];
 }
@@ -362,8 +367,8 @@ export interface SoldItemTotal {
  * every line of every sale not cancelled, signed (the assumption about Lightspeed's aggregatedSales
  * that stays until a partner account shows otherwise; reconciliation.ts compares the two).
  */
-export function salesByGroup(db: LarderDb, locationId: number, date: string): { group: string; amount: number; lines: number }[] {
-  return db
+export async function salesByGroup(db: LarderDb, locationId: number, date: string): Promise<{ group: string; amount: number; lines: number }[]> {
+  return await db
     .statement(
       `SELECT coalesce(l.accounting_group, '') AS "group", sum(coalesce(l.net_amount, 0)) AS amount, count(*) AS lines
        FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date = ? AND s.cancelled = 0 GROUP BY 1`,

@@ -5,6 +5,7 @@ import { listOpenAlerts } from '../alerts/alerts';
 import { findConnection } from '../sources/lightspeed/connection-store';
 import type { Engine } from '../engine';
 import { listLocations } from '../locations/location-sync';
+import { inOrder } from '../in-order';
 
 export interface DesktopLocationStatus {
   businessLocationId: string;
@@ -20,23 +21,23 @@ export interface DesktopStatus {
   locations: DesktopLocationStatus[];
 }
 
-export function desktopStatus(engine: Engine): DesktopStatus {
+export async function desktopStatus(engine: Engine): Promise<DesktopStatus> {
   const { scope } = engine;
-  const lastDay = scope.db.sqlite.prepare(`SELECT max(report_date) AS day FROM transfer_logs WHERE location_id = ? AND status = 'success'`);
-  const failures = scope.db.sqlite.prepare(
+  const lastDay = scope.db.statement(`SELECT max(report_date) AS day FROM transfer_logs WHERE location_id = ? AND status = 'success'`);
+  const failures = scope.db.statement(
     `SELECT count(DISTINCT report_date) AS n FROM transfer_logs t WHERE location_id = ? AND report_date >= ? AND status = 'failed'
        AND NOT EXISTS (SELECT 1 FROM transfer_logs s WHERE s.location_id = t.location_id AND s.report_date = t.report_date AND s.status = 'success' AND s.id > t.id)`,
   );
   return {
-    connection: findConnection(scope)?.status ?? 'not_connected',
-    openAlerts: listOpenAlerts(scope).length,
-    locations: listLocations(scope)
-      .filter((location) => location.activatedAt !== null)
-      .map((location) => ({
+    connection: (await findConnection(scope))?.status ?? 'not_connected',
+    openAlerts: (await listOpenAlerts(scope)).length,
+    locations: await inOrder(
+      (await listLocations(scope)).filter((location) => location.activatedAt !== null),
+      async (location) => ({
         businessLocationId: location.businessLocationId,
         name: location.name,
-        lastDayTransferred: (lastDay.get(location.id) as { day: string | null }).day,
-        recentFailures: (failures.get(location.id, addDays(dateInZone(engine.platform.clock.now(), location.timezone), -7)) as { n: number }).n,
+        lastDayTransferred: (await lastDay.get(location.id) as { day: string | null }).day,
+        recentFailures: (await failures.get(location.id, addDays(dateInZone(engine.platform.clock.now(), location.timezone), -7)) as { n: number }).n,
         autoIssue: location.autoIssue,
       })),
   };

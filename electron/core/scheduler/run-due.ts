@@ -15,6 +15,7 @@ import { failInterruptedLogs, postedDays } from '../transfer/transfer-log';
 import { dayLockHeld } from '../transfer/day-lock';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
 import { cachedDay, readAhead } from '../sales/sales-cache';
+import { filterInOrder } from '../in-order';
 
 export interface LocationRun {
   businessLocationId: string;
@@ -30,18 +31,18 @@ export interface RunDueResult {
 }
 
 /** Logs a dead process left "processing" are failed; its day lock is released with it. */
-function cleanUpAfterCrashes(context: TransferContext): void {
+async function cleanUpAfterCrashes(context: TransferContext): Promise<void> {
   const { scope, clock } = context;
-  failInterruptedLogs(scope.db, (log) => !dayLockHeld(scope.db, log.locationId, log.reportDate), clock.now().toISOString());
-  recoverStuckJobs(scope, clock);
+  await failInterruptedLogs(scope.db, async (log) => !await dayLockHeld(scope.db, log.locationId, log.reportDate), clock.now().toISOString());
+  await recoverStuckJobs(scope, clock);
 }
 
 export async function runDue(context: TransferContext, onTransfer: (result: TransferResult) => void = () => undefined): Promise<RunDueResult> {
   const { scope, clock } = context;
-  cleanUpAfterCrashes(context);
-  reopenStoppedMigrations(scope);
+  await cleanUpAfterCrashes(context);
+  await reopenStoppedMigrations(scope);
   const migrations: MigrationView[] = [];
-  const pending = scope.db.sqlite.prepare(`SELECT id FROM migration_jobs WHERE company_id = ? AND status = 'pending' ORDER BY id`).all(scope.companyId) as { id: number }[];
+  const pending = await scope.db.statement(`SELECT id FROM migration_jobs WHERE company_id = ? AND status = 'pending' ORDER BY id`).all(scope.companyId) as { id: number }[];
   for (const job of pending) {
     const finished = await runMigration(context, job.id);
     if (finished) migrations.push(finished);
@@ -50,12 +51,12 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
   // What each location has to catch up, worked out first, so the next day's sales (of this location
   // or the next) can be fetched while a day is stored.
   const plans: { location: Location; run: LocationRun; from: string; days: { date: string; force: boolean }[] }[] = [];
-  for (const location of listLocations(scope)) {
+  for (const location of await listLocations(scope)) {
     if (location.activatedAt === null || !location.autoIssue || location.storageUnitId === null) continue;
-    const migrating = scope.db.sqlite.prepare(`SELECT 1 FROM migration_jobs WHERE location_id = ? AND status IN ('pending', 'running')`).get(location.id);
+    const migrating = await scope.db.statement(`SELECT 1 FROM migration_jobs WHERE location_id = ? AND status IN ('pending', 'running')`).get(location.id);
     if (migrating) continue;
     const yesterday = yesterdayIn(location.timezone, clock.now());
-    const posted = postedDays(scope.db, location.id);
+    const posted = await postedDays(scope.db, location.id);
     const done = new Set(posted.filter((day) => day.dataComplete !== false).map((day) => day.date));
     const newest = posted.at(-1)?.date;
     const earliest = addDays(yesterday, -(MIGRATION_DAYS - 1));
@@ -63,8 +64,7 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
     const from = newest === undefined ? yesterday : [addDays(newest, 1), earliest].sort().at(-1)!;
     // Days that failed earlier in the window are tried again, even when a later day succeeded.
     const failedBefore = (
-      scope.db.sqlite
-        .prepare(`SELECT DISTINCT report_date AS date FROM transfer_logs WHERE location_id = ? AND status = 'failed' AND report_date >= ? AND report_date < ?`)
+      await scope.db.statement(`SELECT DISTINCT report_date AS date FROM transfer_logs WHERE location_id = ? AND status = 'failed' AND report_date >= ? AND report_date < ?`)
         .all(location.id, earliest, from) as { date: string }[]
     ).map((row) => row.date);
     const incomplete = new Set(posted.filter((day) => day.dataComplete === false && day.date >= earliest).map((day) => day.date));
@@ -77,9 +77,7 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
   // A day whose complete sales are stored already is read from the cache, not fetched.
   const fetchDay = readAhead(
     context.days,
-    queue
-      .filter((day) => day.force || cachedDay(scope.db, day.location.id, day.date)?.dataComplete !== true)
-      .map((day) => ({ businessLocationId: day.location.businessLocationId, date: day.date })),
+    (await filterInOrder(queue, async (day) => day.force || (await cachedDay(scope.db, day.location.id, day.date))?.dataComplete !== true)).map((day) => ({ businessLocationId: day.location.businessLocationId, date: day.date })),
   );
 
   for (const { location, run, from, days } of plans) {
@@ -93,19 +91,19 @@ export async function runDue(context: TransferContext, onTransfer: (result: Tran
         if (date >= from) break;
       } else run.failed.push({ date, code: result.error?.code ?? 'internal_error', message: result.error?.message ?? '' });
     }
-    settleMigration(scope, location.id, clock);
+    await settleMigration(scope, location.id, clock);
   }
   const runs = plans.map((plan) => plan.run);
   const failures = plans.flatMap(({ location, run }) => run.failed.map((failure) => ({ ...failure, location })));
   const at = clock.now().toISOString();
-  scope.db.write(() => {
+  await scope.db.write(async () => {
     for (const failure of failures) {
-      raiseAlert(scope, failure.code === 'max_retries_exhausted' ? 'max_retries_exhausted' : 'transfer_failed', `${failure.location.name}, ${failure.date}: ${failure.message}`, at, {
+      await raiseAlert(scope, failure.code === 'max_retries_exhausted' ? 'max_retries_exhausted' : 'transfer_failed', `${failure.location.name}, ${failure.date}: ${failure.message}`, at, {
         businessLocationId: failure.location.businessLocationId,
         date: failure.date,
       });
     }
-    if (failures.length === 0) resolveOpenAlerts(scope, at, ['transfer_failed', 'max_retries_exhausted']);
+    if (failures.length === 0) await resolveOpenAlerts(scope, at, ['transfer_failed', 'max_retries_exhausted']);
   });
   return { migrations, locations: runs };
 }

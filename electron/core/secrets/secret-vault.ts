@@ -8,6 +8,8 @@ import type { SecretBackend } from './secret-backend';
 /** Named secrets, sealed by the platform's backend and kept in the database as ciphertext only. */
 export class SecretVault {
   private readonly opened = new Map<string, string[]>();
+  /** Every value this process sealed or opened (and the texts inside): what its log may have met. */
+  private readonly known = new Set<string>();
 
   constructor(
     private readonly db: LarderDb,
@@ -29,18 +31,32 @@ export class SecretVault {
     }
   }
 
-  put(name: string, plaintext: string): void {
-    const backend = this.backend();
-    const row = { name, backend: backend.id, sealed: backend.seal(plaintext), updatedAt: this.clock.now().toISOString() };
-    this.db.orm
-      .insert(sealedSecrets)
-      .values(row)
-      .onConflictDoUpdate({ target: sealedSecrets.name, set: { backend: row.backend, sealed: row.sealed, updatedAt: row.updatedAt } })
-      .run();
+  /**
+   * The secrets' values this process has met (every one stored when the engine opened, and each it
+   * stored or read since), for the log's redaction, which cannot wait for the database: a line can
+   * only carry a secret stored before the process started or one it held, and it held it through here.
+   */
+  seen(): string[] {
+    return [...this.known];
   }
 
-  get(name: string): string {
-    const row = this.db.orm.select().from(sealedSecrets).where(eq(sealedSecrets.name, name)).get();
+  private remember(value: string): string {
+    for (const text of textsIn(value)) this.known.add(text);
+    return value;
+  }
+
+  async put(name: string, plaintext: string): Promise<void> {
+    const backend = this.backend();
+    const row = { name, backend: backend.id, sealed: backend.seal(this.remember(plaintext)), updatedAt: this.clock.now().toISOString() };
+    await this.db.exec(this.db.orm
+      .insert(sealedSecrets)
+      .values(row)
+      .onConflictDoUpdate({ target: sealedSecrets.name, set: { backend: row.backend, sealed: row.sealed, updatedAt: row.updatedAt } }));
+  }
+
+  async get(name: string): Promise<string> {
+    // A statement, not the builder: a call to a POS opens its token here, and must not wait for a write.
+    const row = (await this.db.statement('SELECT backend, sealed FROM sealed_secrets WHERE name = ?').get(name)) as { backend: string; sealed: Buffer } | undefined;
     if (!row) throw new DomainError('secret_not_found', `No secret named ${name} is stored.`);
     const backend = this.backend();
     if (row.backend !== backend.id) {
@@ -49,13 +65,13 @@ export class SecretVault {
         `The secret ${name} was sealed by ${row.backend}, but this machine seals with ${backend.id}.`,
       );
     }
-    return backend.open(row.sealed);
+    return this.remember(backend.open(row.sealed));
   }
 
   /** Like get, but null when nothing is stored under the name. */
-  find(name: string): string | null {
+  async find(name: string): Promise<string | null> {
     try {
-      return this.get(name);
+      return await this.get(name);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'secret_not_found') return null;
       throw error;
@@ -66,10 +82,10 @@ export class SecretVault {
    * Every stored secret's value (and, for a secret kept as JSON, each text inside it), for redaction:
    * nothing Larder writes or prints may carry one, whatever a server echoed. Opened once per sealed value.
    */
-  values(): string[] {
+  async values(): Promise<string[]> {
     const backend = this.backend();
     const values: string[] = [];
-    for (const row of this.db.orm.select({ backend: sealedSecrets.backend, sealed: sealedSecrets.sealed }).from(sealedSecrets).all()) {
+    for (const row of await this.db.many(this.db.orm.select({ backend: sealedSecrets.backend, sealed: sealedSecrets.sealed }).from(sealedSecrets))) {
       if (row.backend !== backend.id) continue;
       const key = row.sealed.toString('base64');
       let opened = this.opened.get(key);
@@ -81,13 +97,14 @@ export class SecretVault {
         }
         this.opened.set(key, opened);
       }
+      for (const text of opened) this.known.add(text);
       values.push(...opened);
     }
     return values;
   }
 
-  delete(name: string): void {
-    this.db.orm.delete(sealedSecrets).where(eq(sealedSecrets.name, name)).run();
+  async delete(name: string): Promise<void> {
+    await this.db.exec(this.db.orm.delete(sealedSecrets).where(eq(sealedSecrets.name, name)));
   }
 }
 

@@ -12,13 +12,13 @@ afterEach(async () => {
   restaurant = undefined;
 });
 
-const mapItems = (run: Restaurant) => setupChecklist(run.engine.scope, run.engine.platform.clock).steps.find((step) => step.step === 'map_items');
+const mapItems = async (run: Restaurant) => (await setupChecklist(run.engine.scope, run.engine.platform.clock)).steps.find((step) => step.step === 'map_items');
 
 describe('"Map the important items"', () => {
   it('is done only when 80 % of each activated location’s last 30 days of sales value is mapped, and says the figure', async () => {
     const run = (restaurant = await startRestaurant({ salesPerDay: 4 }));
     // Three items mapped: by the old count the step was done whatever sold.
-    expect(mapItems(run)?.done).toBe(true);
+    expect((await mapItems(run))?.done).toBe(true);
     run.engine.db.sqlite.prepare(`UPDATE locations SET activated_at = '2026-05-01T00:00:00Z' WHERE business_location_id = ?`).run(HARBOUR);
     const cola = run.harbourItem('Cola 0.33 l');
     const cappuccino = run.harbourItem('Cappuccino');
@@ -29,30 +29,30 @@ describe('"Map the important items"', () => {
       ]),
     ]);
     await run.transfer('2026-05-06');
-    expect(mapItems(run)).toMatchObject({ done: false });
-    expect(mapItems(run)?.detail).toContain('Harbour Restaurant 25 %');
+    expect(await mapItems(run)).toMatchObject({ done: false });
+    expect((await mapItems(run))?.detail).toContain('Harbour Restaurant 25 %');
 
-    run.map('Cappuccino', { ingredient: 'Oat milk' }, '0.2');
-    expect(mapItems(run)).toMatchObject({ done: true });
-    expect(mapItems(run)?.detail).toContain('Harbour Restaurant 100 %');
+    await run.map('Cappuccino', { ingredient: 'Oat milk' }, '0.2');
+    expect(await mapItems(run)).toMatchObject({ done: true });
+    expect((await mapItems(run))?.detail).toContain('Harbour Restaurant 100 %');
   });
 });
 
 describe('the checklist follows the sales sources there are', () => {
-  it('shows Lightspeed’s steps on a fresh install, and only the CSV steps for a company that uploads files', () => {
-    const engine = createTestEngine({ now: '2026-05-08T10:00:00Z' });
+  it('shows Lightspeed’s steps on a fresh install, and only the CSV steps for a company that uploads files', async () => {
+    const engine = await createTestEngine({ now: '2026-05-08T10:00:00Z' });
     try {
-      const steps = () => setupChecklist(engine.scope, engine.platform.clock).steps.map((step) => step.step);
-      expect(steps()).toContain('connect');
-      expect(steps()).not.toContain('csv_profile');
-      importSetupFile(engine.scope, JSON.stringify({ storageUnits: [{ name: 'Bar Storage' }] }));
-      saveCsvProfile(
+      const steps = async () => (await setupChecklist(engine.scope, engine.platform.clock)).steps.map((step) => step.step);
+      expect(await steps()).toContain('connect');
+      expect(await steps()).not.toContain('csv_profile');
+      await importSetupFile(engine.scope, JSON.stringify({ storageUnits: [{ name: 'Bar Storage' }] }));
+      await saveCsvProfile(
         engine.scope,
         { name: 'Till', rules: [{ type: 'column_values_to_pos_codes', source_column: 'code' }], locations: { default: 'Bar Storage' } },
         '2026-05-08T10:00:00Z',
       );
-      expect(steps()).toEqual(['storage_units', 'ingredients', 'recipes', 'csv_profile', 'map_items', 'csv_upload', 'check_ledger']);
-      expect(setupChecklist(engine.scope, engine.platform.clock).next).toBe('ingredients');
+      expect(await steps()).toEqual(['storage_units', 'ingredients', 'recipes', 'csv_profile', 'map_items', 'csv_upload', 'check_ledger']);
+      expect((await setupChecklist(engine.scope, engine.platform.clock)).next).toBe('ingredients');
     } finally {
       engine.dispose();
     }

@@ -7,6 +7,7 @@ import type { CompanyScope } from '../db/company';
 import { activatedCoverage } from '../items/mapping-coverage';
 import type { Clock } from '../clock';
 import { sourceRooms } from '../sources/source-rooms';
+import { inOrder } from '../in-order';
 
 /** "Map the important items" is done when this share of each activated location's recent sales value is mapped. */
 export const IMPORTANT_SHARE_PERCENT = 80;
@@ -58,10 +59,10 @@ const CSV_STEPS: readonly SetupStep[] = ['csv_profile', 'csv_upload'];
  * Before any activated location has sales to weigh, one mapping ticks the step; after, each activated
  * location must have 80 % of its last 30 days' sales value mapped, and the detail says the figures.
  */
-function importantItemsMapped(scope: CompanyScope, clock: Clock, n: Counts): [boolean, string] {
+async function importantItemsMapped(scope: CompanyScope, clock: Clock, n: Counts): Promise<[boolean, string]> {
   // Counted as the Items screen counts: a dish sold by three businesses is one item to map.
   const counted = `${n.mapped} of ${n.dishes} items mapped`;
-  const weighed = activatedCoverage(scope, clock).filter((location) => location.percentValue !== null);
+  const weighed = (await activatedCoverage(scope, clock)).filter((location) => location.percentValue !== null);
   if (weighed.length === 0) return [n.mapped > 0, counted];
   const shares = weighed.map((location) => `${location.name} ${location.percentValue} %`).join(', ');
   return [
@@ -70,9 +71,9 @@ function importantItemsMapped(scope: CompanyScope, clock: Clock, n: Counts): [bo
   ];
 }
 
-export function setupChecklist(scope: CompanyScope, clock: Clock): SetupChecklist {
-  const n = scope.db.sqlite.prepare(COUNTS).get({ c: scope.companyId }) as Counts;
-  const connections = sourceRooms.map((room) => room.connectedAs(scope)).filter((words) => words !== null);
+export async function setupChecklist(scope: CompanyScope, clock: Clock): Promise<SetupChecklist> {
+  const n = await scope.db.statement(COUNTS).get({ c: scope.companyId }) as Counts;
+  const connections = (await inOrder(sourceRooms, (room) => room.connectedAs(scope))).filter((words) => words !== null);
   const facts: Record<SetupStep, [boolean, string]> = {
     storage_units: [n.storageUnits > 0, plural(n.storageUnits, 'storage unit')],
     ingredients: [n.ingredients > 0, plural(n.ingredients, 'ingredient')],
@@ -81,7 +82,7 @@ export function setupChecklist(scope: CompanyScope, clock: Clock): SetupChecklis
     sync_locations: [n.locations > 0, plural(n.locations, 'location')],
     link_storage_units: [n.linked > 0, `${n.linked} of ${n.locations} locations linked`],
     sync_items: [n.items > 0, plural(n.items, 'POS item')],
-    map_items: importantItemsMapped(scope, clock, n),
+    map_items: await importantItemsMapped(scope, clock, n),
     activate: [n.activated > 0, plural(n.activated, 'location') + ' activated'],
     check_migration: [n.migrated > 0, plural(n.migrated, 'migration') + ' completed'],
     test_one_day: [n.manualTransfers > 0, plural(n.manualTransfers, 'manual transfer')],

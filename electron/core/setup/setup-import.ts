@@ -11,6 +11,7 @@ import { prepareReceipt, saveReceipts, type PreparedReceipt } from '../ledger/re
 import { findRecipeByName, saveRecipe, type RecipeLineInput } from '../inventory/recipes';
 import { findStorageUnitByName, saveStorageUnit } from '../inventory/storage-units';
 import type { ImportCount, SetupImportResult } from '../../../shared/model/inventory';
+import { inOrder } from '../in-order';
 
 
 const setupFileSchema = z
@@ -79,9 +80,9 @@ function pathText(path: readonly PropertyKey[]): string {
 }
 
 /** Re-throws a refusal with the entry and field at fault in front of its message. */
-function at<T>(where: string, work: () => T): T {
+async function at<T>(where: string, work: () => Promise<T> | T): Promise<T> {
   try {
-    return work();
+    return await work();
   } catch (error) {
     if (error instanceof DomainError) throw new DomainError(error.code, `${where}: ${error.message}`, error.details);
     throw error;
@@ -103,58 +104,60 @@ export function parseSetupFile(text: string): z.output<typeof setupFileSchema> {
   return parsed.data;
 }
 
-export function importSetupFile(scope: CompanyScope, text: string): SetupImportResult {
+export async function importSetupFile(scope: CompanyScope, text: string): Promise<SetupImportResult> {
   const file = parseSetupFile(text);
   const count = (): ImportCount => ({ created: 0, updated: 0 });
   const result: SetupImportResult = { storageUnits: count(), ingredients: count(), recipes: count(), receipts: count() };
   const tally = (into: ImportCount, existed: boolean) => (existed ? into.updated++ : into.created++);
 
-  scope.db.write(() => {
-    file.storageUnits.forEach((unit, index) =>
-      at(`storageUnits[${index}] ${quoted(unit.name)}`, () => {
-        const existing = findStorageUnitByName(scope, unit.name);
-        if (!existing) saveStorageUnit(scope, { name: unit.name });
+  await scope.db.write(async () => {
+    for (const [index, unit] of file.storageUnits.entries()) {
+      await at(`storageUnits[${index}] ${quoted(unit.name)}`, async () => {
+        const existing = await findStorageUnitByName(scope, unit.name);
+        if (!existing) await saveStorageUnit(scope, { name: unit.name });
         tally(result.storageUnits, existing !== undefined);
-      }),
-    );
-    file.ingredients.forEach((ingredient, index) =>
-      at(`ingredients[${index}] ${quoted(ingredient.name)}`, () => {
-        const existing = findIngredientByName(scope, ingredient.name);
-        const saved = saveIngredient(scope, { id: existing?.id, name: ingredient.name, unit: ingredient.unit });
+      });
+    }
+    for (const [index, ingredient] of file.ingredients.entries()) {
+      await at(`ingredients[${index}] ${quoted(ingredient.name)}`, async () => {
+        const existing = await findIngredientByName(scope, ingredient.name);
+        const saved = await saveIngredient(scope, { id: existing?.id, name: ingredient.name, unit: ingredient.unit });
         // In the file's order, so a unit may be given in one named before it (case = 6 bottle after bottle = 0.7).
-        ingredient.units.forEach((unit, unitIndex) => at(`units[${unitIndex}] ${quoted(unit.name)}`, () => saveIngredientUnit(scope, saved.id, unit.name, unit.factor)));
+        for (const [unitIndex, unit] of ingredient.units.entries()) {
+          await at(`units[${unitIndex}] ${quoted(unit.name)}`, () => saveIngredientUnit(scope, saved.id, unit.name, unit.factor));
+        }
         tally(result.ingredients, existing !== undefined);
-      }),
-    );
+      });
+    }
     // Headers first, so a recipe line may name a recipe that comes later in the file.
-    const recipeIds = file.recipes.map((recipe, index) =>
-      at(`recipes[${index}] ${quoted(recipe.name)}`, () => {
-        const existing = findRecipeByName(scope, recipe.name);
+    const recipeIds = await inOrder(file.recipes, (recipe, index) =>
+      at(`recipes[${index}] ${quoted(recipe.name)}`, async () => {
+        const existing = await findRecipeByName(scope, recipe.name);
         tally(result.recipes, existing !== undefined);
-        return existing?.id ?? saveRecipe(scope, { name: recipe.name, yield: recipe.yield, lines: [] }).id;
+        return existing?.id ?? (await saveRecipe(scope, { name: recipe.name, yield: recipe.yield, lines: [] })).id;
       }),
     );
-    file.recipes.forEach((recipe, index) => {
+    for (const [index, recipe] of file.recipes.entries()) {
       const where = `recipes[${index}] ${quoted(recipe.name)}`;
-      const lines = recipe.lines.map((line, lineIndex): RecipeLineInput =>
-        at(`${where}, lines[${lineIndex}]`, () => ({
-          ingredientId: line.ingredient === undefined ? undefined : requireByName('ingredient', line.ingredient, findIngredientByName(scope, line.ingredient)),
-          recipeId: line.recipe === undefined ? undefined : requireByName('recipe', line.recipe, findRecipeByName(scope, line.recipe)),
+      const lines = await inOrder(recipe.lines, (line, lineIndex) =>
+        at(`${where}, lines[${lineIndex}]`, async (): Promise<RecipeLineInput> => ({
+          ingredientId: line.ingredient === undefined ? undefined : requireByName('ingredient', line.ingredient, await findIngredientByName(scope, line.ingredient)),
+          recipeId: line.recipe === undefined ? undefined : requireByName('recipe', line.recipe, await findRecipeByName(scope, line.recipe)),
           quantity: line.quantity,
           unit: line.unit ?? null,
           trimPct: line.trimPct ?? null,
         })),
       );
-      at(where, () => saveRecipe(scope, { id: recipeIds[index], name: recipe.name, yield: recipe.yield, lines }));
-    });
+      await at(where, () => saveRecipe(scope, { id: recipeIds[index], name: recipe.name, yield: recipe.yield, lines }));
+    }
     // Each name is looked up once, and the receipts are saved together: their days are added up once
     // each, so a file's cost grows with its size, not with its size squared.
     const ingredientIds = new Map<string, number>();
     const storageUnitIds = new Map<string, number>();
-    const idOf = (ids: Map<string, number>, kind: 'ingredient' | 'storage unit', name: string) => {
+    const idOf = async (ids: Map<string, number>, kind: 'ingredient' | 'storage unit', name: string) => {
       let id = ids.get(name);
       if (id === undefined) {
-        id = requireByName(kind, name, kind === 'ingredient' ? findIngredientByName(scope, name) : findStorageUnitByName(scope, name));
+        id = requireByName(kind, name, kind === 'ingredient' ? await findIngredientByName(scope, name) : await findStorageUnitByName(scope, name));
         ids.set(name, id);
       }
       return id;
@@ -162,17 +165,17 @@ export function importSetupFile(scope: CompanyScope, text: string): SetupImportR
     const occurrences = new Map<string, number>();
     const byReference = new Map<string, number>();
     const prepared: PreparedReceipt[] = [];
-    file.receipts.forEach((receipt, index) =>
-      at(`receipts[${index}]`, () => {
+    for (const [index, receipt] of file.receipts.entries()) {
+      await at(`receipts[${index}]`, async () => {
         // Without an invoice number, a receipt is known by what, where and when, plus its order
         // among identical ones in the file: that key is stable across imports of the same file.
         const natural = `${receipt.date}|${receipt.ingredient}|${receipt.storageUnit}`;
         const occurrence = (occurrences.get(natural) ?? 0) + 1;
         occurrences.set(natural, occurrence);
         const reference = receipt.reference?.trim() || `setup:${natural}|${occurrence}`;
-        const ingredientId = at('ingredient', () => idOf(ingredientIds, 'ingredient', receipt.ingredient));
-        const storageUnitId = at('storageUnit', () => idOf(storageUnitIds, 'storage unit', receipt.storageUnit));
-        const receiptOf = prepareReceipt(scope, { ingredientId, storageUnitId, quantity: receipt.quantity, unit: receipt.unit, value: receipt.value, date: receipt.date, reference });
+        const ingredientId = await at('ingredient', () => idOf(ingredientIds, 'ingredient', receipt.ingredient));
+        const storageUnitId = await at('storageUnit', () => idOf(storageUnitIds, 'storage unit', receipt.storageUnit));
+        const receiptOf = await prepareReceipt(scope, { ingredientId, storageUnitId, quantity: receipt.quantity, unit: receipt.unit, value: receipt.value, date: receipt.date, reference });
         // A reference the file repeats updates the receipt its first mention made.
         const earlier = byReference.get(reference);
         if (earlier === undefined) {
@@ -180,9 +183,9 @@ export function importSetupFile(scope: CompanyScope, text: string): SetupImportR
           prepared.push(receiptOf);
         } else prepared[earlier] = { ...receiptOf, existing: (prepared[earlier] as PreparedReceipt).existing };
         tally(result.receipts, earlier !== undefined || receiptOf.existing !== undefined);
-      }),
-    );
-    saveReceipts(scope, prepared);
+      });
+    }
+    await saveReceipts(scope, prepared);
   });
   return result;
 }

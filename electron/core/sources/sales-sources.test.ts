@@ -3,22 +3,22 @@ import { createTestEngine, refusal, type TestEngine } from '../../../test/suppor
 import { findSalesSource, listSalesSources, saveSalesSource } from './sales-sources';
 
 let engine: TestEngine;
-beforeEach(() => (engine = createTestEngine()));
+beforeEach(async () => (engine = await createTestEngine()));
 afterEach(() => engine.dispose());
 
 describe('sales sources', () => {
-  it('are unique by name: saving again replaces the settings, another kind may not take the name', () => {
-    const first = saveSalesSource(engine.scope, { kind: 'csv', name: 'Kasse', settings: { delimiter: ';' } }, '2026-05-08T10:00:00Z');
-    const again = saveSalesSource(engine.scope, { kind: 'csv', name: 'Kasse', settings: { delimiter: ',' } }, '2026-05-08T11:00:00Z');
+  it('are unique by name: saving again replaces the settings, another kind may not take the name', async () => {
+    const first = await saveSalesSource(engine.scope, { kind: 'csv', name: 'Kasse', settings: { delimiter: ';' } }, '2026-05-08T10:00:00Z');
+    const again = await saveSalesSource(engine.scope, { kind: 'csv', name: 'Kasse', settings: { delimiter: ',' } }, '2026-05-08T11:00:00Z');
     expect(again).toEqual({ id: first.id, kind: 'csv', name: 'Kasse', settings: { delimiter: ',' }, updatedAt: '2026-05-08T11:00:00Z' });
-    expect(refusal(() => saveSalesSource(engine.scope, { kind: 'sides', name: 'Kasse', settings: {} }, '2026-05-08T12:00:00Z'))).toMatchObject({
+    expect(await refusal(() => saveSalesSource(engine.scope, { kind: 'sides', name: 'Kasse', settings: {} }, '2026-05-08T12:00:00Z'))).toMatchObject({
       code: 'invalid_input',
       message: expect.stringContaining('already names a csv source'),
     });
-    saveSalesSource(engine.scope, { kind: 'sides', name: 'Franchise', settings: {} }, '2026-05-08T12:00:00Z');
-    expect(listSalesSources(engine.scope).map((source) => source.name)).toEqual(['Franchise', 'Kasse']);
-    expect(listSalesSources(engine.scope, 'csv').map((source) => source.name)).toEqual(['Kasse']);
-    expect(findSalesSource(engine.scope, 'Nope')).toBeUndefined();
+    await saveSalesSource(engine.scope, { kind: 'sides', name: 'Franchise', settings: {} }, '2026-05-08T12:00:00Z');
+    expect((await listSalesSources(engine.scope)).map((source) => source.name)).toEqual(['Franchise', 'Kasse']);
+    expect((await listSalesSources(engine.scope, 'csv')).map((source) => source.name)).toEqual(['Kasse']);
+    expect(await findSalesSource(engine.scope, 'Nope')).toBeUndefined();
     expect(() => engine.db.sqlite.prepare(`INSERT INTO sales_sources (company_id, kind, name, updated_at) VALUES (1, 'fax', 'x', 'now')`).run()).toThrow(/CHECK/);
   });
 });

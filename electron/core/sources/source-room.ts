@@ -30,11 +30,11 @@ export interface SourceRoom {
   /** What its items are called in "3 … not mapped yet" ("item", a file's "code"). */
   readonly itemWord: string;
   /** The Home checklist's "Connect your POS": how this source is connected, in words, or null. */
-  connectedAs(scope: CompanyScope): string | null;
+  connectedAs(scope: CompanyScope): Promise<string | null>;
   /** Its card on the Sales sources page, for a saved source of its kind. */
-  card(scope: CompanyScope, source: SalesSource, counts: SourceCounts, attention: string | null): SalesSourceView;
+  card(scope: CompanyScope, source: SalesSource, counts: SourceCounts, attention: string | null): Promise<SalesSourceView>;
   /** The card shown while no source of its kind is saved (it is how one connects), or null for none. */
-  placeholder(scope: CompanyScope): SalesSourceView | null;
+  placeholder(scope: CompanyScope): Promise<SalesSourceView | null>;
 }
 
 /** A card for a source not connected yet: nothing to count. */

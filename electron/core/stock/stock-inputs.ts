@@ -20,14 +20,14 @@ export function moment(at: string): { at: string; date: string } {
   return { at: instant.toISOString(), date: dateInZone(instant, Intl.DateTimeFormat().resolvedOptions().timeZone) };
 }
 
-export function storageUnitId(scope: CompanyScope, name: string): number {
-  const unit = findStorageUnitByName(scope, name.trim());
+export async function storageUnitId(scope: CompanyScope, name: string): Promise<number> {
+  const unit = await findStorageUnitByName(scope, name.trim());
   if (!unit) throw new DomainError('storage_unit_not_found', `No storage unit named ${quoted(name)}.`);
   return unit.id;
 }
 
-export function ingredientId(scope: CompanyScope, name: string): number {
-  const ingredient = findIngredientByName(scope, name.trim());
+export async function ingredientId(scope: CompanyScope, name: string): Promise<number> {
+  const ingredient = await findIngredientByName(scope, name.trim());
   if (!ingredient) throw new DomainError('ingredient_not_found', `No ingredient named ${quoted(name)}.`);
   return ingredient.id;
 }
@@ -39,12 +39,12 @@ export const entryValue = (quantity: Decimal, unitCost: Decimal) => roundToScale
  * Reads every field of a form before refusing any, so a person sees every field at fault at once
  * (the code is the first fault's, each fault is one of `details`), not one per attempt.
  */
-export function readFields<T extends Record<string, () => unknown>>(fields: T): { [K in keyof T]: ReturnType<T[K]> } {
+export async function readFields<T extends Record<string, () => unknown>>(fields: T): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
   const values: Record<string, unknown> = {};
   const faults: DomainError[] = [];
   for (const [name, read] of Object.entries(fields)) {
     try {
-      values[name] = read();
+      values[name] = await read();
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       faults.push(error);
@@ -52,5 +52,5 @@ export function readFields<T extends Record<string, () => unknown>>(fields: T): 
   }
   const [first] = faults;
   if (first) throw faults.length === 1 ? first : new DomainError(first.code, faults.map((fault) => fault.message).join(' '), faults.map((fault) => fault.message));
-  return values as { [K in keyof T]: ReturnType<T[K]> };
+  return values as { [K in keyof T]: Awaited<ReturnType<T[K]>> };
 }

@@ -16,25 +16,27 @@ import { replaceReferencedEntries, reverseReferencedEntries, type NewLedgerEntry
 import { positionAt } from '../ledger/count-restatement';
 import { entryValue, ingredientId, moment, readFields, storageUnitId, typedQuantity } from './stock-inputs';
 import type { StockChange, StockChangeView } from '../../../shared/model/stock';
+import { inOrder } from '../in-order';
 
 /**
  * Taking more than the ledger says the storage unit holds is allowed (the ledger may be behind the
  * shelf), but said: a typo of 500 for 5.00 shows at once, with the stock it leaves.
  */
-function overdrawn(scope: CompanyScope, unit: { id: number; name: string }, taken: Map<number, Decimal>, when: { at: string; date: string }): string[] {
-  return [...taken].flatMap(([ingredient, amount]) => {
-    const held = fromScaled(positionAt(scope, unit.id, ingredient, { id: null, date: when.date, countedAt: when.at }), QUANTITY_SCALE);
+async function overdrawn(scope: CompanyScope, unit: { id: number; name: string }, taken: Map<number, Decimal>, when: { at: string; date: string }): Promise<string[]> {
+  const warnings = await inOrder(taken, async ([ingredient, amount]) => {
+    const held = fromScaled(await positionAt(scope, unit.id, ingredient, { id: null, date: when.date, countedAt: when.at }), QUANTITY_SCALE);
     if (!amount.greaterThan(held)) return [];
-    const { name, unit: measure } = requireIngredient(scope, ingredient);
+    const { name, unit: measure } = await requireIngredient(scope, ingredient);
     return [`${unit.name} held ${held.toFixed()} ${measure} of ${name} then; taking ${amount.toFixed()} ${measure} leaves ${held.minus(amount).toFixed()} ${measure}.`];
   });
+  return warnings.flat();
 }
 
 /** A typed quantity that must be more than nothing: portions of a recipe, or of an ingredient in any unit it converts ("2 bottle"). */
-function positiveQuantity(scope: CompanyScope, text: string, field: string, ingredient?: string): { quantity: Decimal; typedQuantity: string | null } {
+async function positiveQuantity(scope: CompanyScope, text: string, field: string, ingredient?: string): Promise<{ quantity: Decimal; typedQuantity: string | null }> {
   // An unknown ingredient is its own field's fault: the quantity is then read as a bare number.
-  const found = ingredient === undefined ? undefined : findIngredientByName(scope, ingredient.trim());
-  const typed = found ? typedIn(unitBook(scope, found.id), text, field) : { quantity: typedQuantity(text, field), typedQuantity: null };
+  const found = ingredient === undefined ? undefined : await findIngredientByName(scope, ingredient.trim());
+  const typed = found ? typedIn(await unitBook(scope, found.id), text, field) : { quantity: typedQuantity(text, field), typedQuantity: null };
   if (!typed.quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero(field)}.`);
   return typed;
 }
@@ -43,13 +45,13 @@ function positiveQuantity(scope: CompanyScope, text: string, field: string, ingr
  * Waste of an ingredient, or of a recipe exploded like a sale: WASTE entries at the weighted average
  * cost. The reason is one of `reasons` (the manager's list, kept in the settings).
  */
-export function recordWaste(
+export async function recordWaste(
   scope: CompanyScope,
   input: { storageUnit: string; ingredient?: string | undefined; recipe?: string | undefined; quantity: string; reason: string; note?: string | undefined; at: string },
   reasons: readonly string[],
-): StockChange {
+): Promise<StockChange> {
   if ((input.ingredient === undefined) === (input.recipe === undefined)) throw new DomainError('invalid_input', 'Waste is of one ingredient or one recipe.');
-  const { unitId, reason, quantity, when, recipe, ingredient } = readFields({
+  const { unitId, reason, quantity, when, recipe, ingredient } = await readFields({
     unitId: () => storageUnitId(scope, input.storageUnit),
     reason: () => {
       const known = reasons.find((each) => each.toLowerCase() === input.reason.trim().toLowerCase());
@@ -58,36 +60,36 @@ export function recordWaste(
     },
     quantity: () => positiveQuantity(scope, input.quantity, 'Wasted quantity', input.ingredient),
     when: () => moment(input.at),
-    recipe: () => {
+    recipe: async () => {
       if (input.recipe === undefined) return null;
-      const found = findRecipeByName(scope, input.recipe.trim());
+      const found = await findRecipeByName(scope, input.recipe.trim());
       if (!found) throw new DomainError('recipe_not_found', `No recipe named ${quoted(input.recipe)}.`);
       return found;
     },
-    ingredient: () => (input.ingredient === undefined ? null : ingredientId(scope, input.ingredient)),
+    ingredient: async () => (input.ingredient === undefined ? null : await ingredientId(scope, input.ingredient)),
   });
-  const taken = recipe ? explodeRecipe(currentRecipeBook(scope), recipe.id, quantity.quantity).ingredients : new Map([[ingredient as number, quantity.quantity]]);
-  return scope.db.write(() => {
-    const warnings = overdrawn(scope, { id: unitId, name: input.storageUnit.trim() }, taken, when);
-    const { id } = scope.db
+  const taken = recipe ? explodeRecipe(await currentRecipeBook(scope), recipe.id, quantity.quantity).ingredients : new Map([[ingredient as number, quantity.quantity]]);
+  return await scope.db.write(async () => {
+    const warnings = await overdrawn(scope, { id: unitId, name: input.storageUnit.trim() }, taken, when);
+    const { id } = await scope.db
       .statement(
         `INSERT INTO waste_records (company_id, storage_unit_id, at, date, ingredient_id, recipe_id, quantity, reason, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
       .get(scope.companyId, unitId, when.at, when.date, ingredient, recipe?.id ?? null, toScaled(roundToScale(quantity.quantity, QUANTITY_SCALE), QUANTITY_SCALE, 'invalid_quantity', 'Wasted quantity'), reason, input.note?.trim() || null) as {
       id: number;
     };
-    const entries = [...taken].map(([ingredientOf, amount]): NewLedgerEntry => {
+    const entries = await inOrder(taken, async ([ingredientOf, amount]): Promise<NewLedgerEntry> => {
       const out = roundToScale(amount, QUANTITY_SCALE).negated();
-      const unitCost = weightedAverageUnitCost(scope, ingredientOf, when.date);
+      const unitCost = await weightedAverageUnitCost(scope, ingredientOf, when.date);
       return { type: 'WASTE', date: when.date, ingredientId: ingredientOf, storageUnitId: unitId, quantity: out, unitCost, value: entryValue(out, unitCost), typedQuantity: recipe ? null : quantity.typedQuantity };
     });
-    return { id, entries: replaceReferencedEntries(scope, `waste:${id}`, entries).length, warnings };
+    return { id, entries: (await replaceReferencedEntries(scope, `waste:${id}`, entries)).length, warnings };
   });
 }
 
 /** A move: out of one storage unit and into another at the same cost (ADJUSTMENT entries, `move:<id>`), so it is a variance in neither. */
-export function moveStock(scope: CompanyScope, input: { from: string; to: string; ingredient: string; quantity: string; at: string }): StockChange {
-  const { from, to, ingredient, quantity, when } = readFields({
+export async function moveStock(scope: CompanyScope, input: { from: string; to: string; ingredient: string; quantity: string; at: string }): Promise<StockChange> {
+  const { from, to, ingredient, quantity, when } = await readFields({
     from: () => storageUnitId(scope, input.from),
     to: () => storageUnitId(scope, input.to),
     ingredient: () => ingredientId(scope, input.ingredient),
@@ -95,13 +97,13 @@ export function moveStock(scope: CompanyScope, input: { from: string; to: string
     when: () => moment(input.at),
   });
   if (from === to) throw new DomainError('invalid_input', 'A move goes from one storage unit to another.');
-  return scope.db.write(() => {
+  return await scope.db.write(async () => {
     const moved = roundToScale(quantity.quantity, QUANTITY_SCALE);
-    const warnings = overdrawn(scope, { id: from, name: input.from.trim() }, new Map([[ingredient, moved]]), when);
-    const { id } = scope.db
+    const warnings = await overdrawn(scope, { id: from, name: input.from.trim() }, new Map([[ingredient, moved]]), when);
+    const { id } = await scope.db
       .statement('INSERT INTO stock_moves (company_id, from_storage_unit_id, to_storage_unit_id, ingredient_id, quantity, at, date) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id')
       .get(scope.companyId, from, to, ingredient, toScaled(moved, QUANTITY_SCALE, 'invalid_quantity', 'Moved quantity'), when.at, when.date) as { id: number };
-    const unitCost = weightedAverageUnitCost(scope, ingredient, when.date);
+    const unitCost = await weightedAverageUnitCost(scope, ingredient, when.date);
     const leg = (storageUnitId: number, signed: Decimal): NewLedgerEntry => ({
       type: 'ADJUSTMENT',
       date: when.date,
@@ -112,13 +114,13 @@ export function moveStock(scope: CompanyScope, input: { from: string; to: string
       value: entryValue(signed, unitCost),
       typedQuantity: quantity.typedQuantity,
     });
-    return { id, entries: replaceReferencedEntries(scope, `move:${id}`, [leg(from, moved.negated()), leg(to, moved)]).length, warnings };
+    return { id, entries: (await replaceReferencedEntries(scope, `move:${id}`, [leg(from, moved.negated()), leg(to, moved)])).length, warnings };
   });
 }
 
 /** Recorded waste and moves, newest first, with their value and whether they were undone. */
-export function listWasteAndMoves(scope: CompanyScope, limit = 200): StockChangeView[] {
-  const rows = scope.db
+export async function listWasteAndMoves(scope: CompanyScope, limit = 200): Promise<StockChangeView[]> {
+  const rows = await scope.db
     .statement(
       `SELECT * FROM (
          SELECT 'waste' AS kind, w.id, w.at, w.date, u.name AS storageUnit, NULL AS toStorageUnit, coalesce(i.name, r.name) AS what, i.unit AS unit, w.quantity,
@@ -141,15 +143,15 @@ export function listWasteAndMoves(scope: CompanyScope, limit = 200): StockChange
  * Takes back recorded waste or a move: reversing entries under `<reference>:undo`, the record marked
  * undone. Once only: a second undo is refused, and the ledger's unique index holds one reversal.
  */
-export function undoStockChange(scope: CompanyScope, kind: 'waste' | 'move', id: number, at: string): { id: number; entries: number } {
+export async function undoStockChange(scope: CompanyScope, kind: 'waste' | 'move', id: number, at: string): Promise<{ id: number; entries: number }> {
   const table = kind === 'waste' ? 'waste_records' : 'stock_moves';
-  return scope.db.write(() => {
-    const { changes } = scope.db.statement(`UPDATE ${table} SET undone_at = ? WHERE company_id = ? AND id = ? AND undone_at IS NULL`).run(at, scope.companyId, id);
+  return await scope.db.write(async () => {
+    const { changes } = await scope.db.statement(`UPDATE ${table} SET undone_at = ? WHERE company_id = ? AND id = ? AND undone_at IS NULL`).run(at, scope.companyId, id);
     if (changes === 0) {
-      const exists = scope.db.statement(`SELECT 1 FROM ${table} WHERE company_id = ? AND id = ?`).get(scope.companyId, id);
+      const exists = await scope.db.statement(`SELECT 1 FROM ${table} WHERE company_id = ? AND id = ?`).get(scope.companyId, id);
       if (!exists) throw new DomainError('invalid_input', `There is no ${kind === 'waste' ? 'recorded waste' : 'move'} with id ${id}.`);
       throw new DomainError('invalid_input', `That ${kind === 'waste' ? 'waste' : 'move'} was undone already.`);
     }
-    return { id, entries: reverseReferencedEntries(scope, `${kind}:${id}`, `${kind}:${id}:undo`) };
+    return { id, entries: await reverseReferencedEntries(scope, `${kind}:${id}`, `${kind}:${id}:undo`) };
   });
 }

@@ -22,8 +22,8 @@ describe('the day lock', () => {
     await expect(transferDay(transfers, { businessLocationId: HARBOUR, date: '2026-05-06', force: true, trigger: 'manual' })).rejects.toMatchObject({
       code: 'transfer_in_progress',
     });
-    expect(listLogs(restaurant.engine.scope)).toEqual([]);
-    releaseDayLock(db, locationId, '2026-05-06', 'someone-else');
+    expect(await listLogs(restaurant.engine.scope)).toEqual([]);
+    await releaseDayLock(db, locationId, '2026-05-06', 'someone-else');
 
     // A holder whose process has exited no longer blocks anyone.
     const child = spawn(process.execPath, ['-e', '0']);

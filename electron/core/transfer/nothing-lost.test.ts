@@ -37,9 +37,9 @@ function lateNight(run: Restaurant) {
   ]);
 }
 
-const colaOn = (run: Restaurant, date: string) =>
-  run
-    .issues({ date })
+const colaOn = async (run: Restaurant, date: string) =>
+  (await run
+    .issues({ date }))
     .filter((entry) => entry.ingredient === 'Cola bottle 0.33 l')
     .reduce((sum, entry) => sum + Number(entry.quantity), 0);
 
@@ -59,22 +59,22 @@ describe('a day posted before the till closed it', () => {
     run.setNow('2026-05-08T02:00:00Z');
     const early = await run.transfer('2026-05-07');
     expect(early).toMatchObject({ success: true, data_complete: false });
-    expect(colaOn(run, '2026-05-07')).toBe(-12);
-    expect(locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock).health.incompleteDays).toEqual(['2026-05-07']);
+    expect(await colaOn(run, '2026-05-07')).toBe(-12);
+    expect((await locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock)).health.incompleteDays).toEqual(['2026-05-07']);
 
     // Still open: run-due leaves it alone and says what it waits for.
     const waiting = await runDue(run.engine.transfers);
     expect(waiting.locations.find((location) => location.businessLocationId === HARBOUR)).toMatchObject({ posted: [], waitingFor: '2026-05-07' });
-    expect(colaOn(run, '2026-05-07')).toBe(-12);
+    expect(await colaOn(run, '2026-05-07')).toBe(-12);
 
     run.setNow('2026-05-08T10:00:00Z');
     const due = await runDue(run.engine.transfers);
     expect(due.locations.find((location) => location.businessLocationId === HARBOUR)?.posted).toEqual(['2026-05-07']);
-    expect(colaOn(run, '2026-05-07')).toBe(-17);
-    const newest = listLogs(run.engine.scope, { businessLocationId: HARBOUR, date: '2026-05-07', status: 'success' })[0];
+    expect(await colaOn(run, '2026-05-07')).toBe(-17);
+    const newest = (await listLogs(run.engine.scope, { businessLocationId: HARBOUR, date: '2026-05-07', status: 'success' }))[0];
     expect(newest).toMatchObject({ trigger: 'nightly', forceRefresh: true, dataComplete: true, entriesReplaced: 1 });
 
-    expect(locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock).health.incompleteDays).toEqual([]);
+    expect((await locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock)).health.incompleteDays).toEqual([]);
     // Complete now: the next run has nothing left to do for that day.
     const again = await runDue(run.engine.transfers);
     expect(again.locations.find((location) => location.businessLocationId === HARBOUR)?.posted).toEqual([]);
@@ -85,16 +85,16 @@ describe('a day posted before the till closed it', () => {
     const run = await setup();
     lateNight(run);
     run.setNow('2026-05-08T02:00:00Z');
-    const job = activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    const job = await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
     const done = await runMigration(run.engine.transfers, job.job_id);
     expect(done?.status).toBe('completed');
     expect(done?.days.find((day) => day.date === '2026-05-07')).toMatchObject({ status: 'incomplete', error_message: 'incomplete: the day was still open at the till' });
-    expect(colaOn(run, '2026-05-07')).toBe(-12);
+    expect(await colaOn(run, '2026-05-07')).toBe(-12);
 
     run.setNow('2026-05-08T10:00:00Z');
     await runDue(run.engine.transfers);
-    expect(colaOn(run, '2026-05-07')).toBe(-17);
-    const settled = view(run.engine.scope, latestJob(run.engine.scope, 1)!);
+    expect(await colaOn(run, '2026-05-07')).toBe(-17);
+    const settled = await view(run.engine.scope, (await latestJob(run.engine.scope, 1))!);
     expect(settled.days.find((day) => day.date === '2026-05-07')).toMatchObject({ status: 'success', error_message: null });
   });
 });
@@ -106,7 +106,7 @@ describe('a run that is not forced', () => {
     // 02:00 UTC: only the evening sale is closed; the day is posted as it stands.
     run.setNow('2026-05-08T02:00:00Z');
     expect(await run.transfer('2026-05-07')).toMatchObject({ success: true, data_complete: false });
-    expect(colaOn(run, '2026-05-07')).toBe(-12);
+    expect(await colaOn(run, '2026-05-07')).toBe(-12);
     // By the morning the till has dropped the evening sale and closed the day with the late one.
     const cola = run.harbourItem('Cola 0.33 l');
     run.fake.data.setDaySales(Number(HARBOUR), '2026-05-07', [
@@ -115,7 +115,7 @@ describe('a run that is not forced', () => {
     run.setNow('2026-05-08T10:00:00Z');
     const nightly = await transferDay(run.engine.transfers, { businessLocationId: HARBOUR, date: '2026-05-07', force: false, trigger: 'nightly', requireComplete: true });
     expect(nightly).toMatchObject({ success: true, data_complete: true, stats: { lines_processed: 1, lines_skipped: 1, idempotent: false, api_response_summary: { sales: 1, lines: 2 } } });
-    expect(colaOn(run, '2026-05-07')).toBe(-17);
+    expect(await colaOn(run, '2026-05-07')).toBe(-17);
     const stored = run.engine.db.sqlite.prepare(`SELECT l.line_id AS lineId FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = '2026-05-07' ORDER BY l.line_id`).all();
     expect(stored).toEqual([{ lineId: 'L-evening' }, { lineId: 'L-late' }]);
     expectDayTotalsKept(run);
@@ -127,26 +127,26 @@ describe('a forced re-transfer', () => {
     const run = await setup();
     lateNight(run);
     const first = await run.transfer('2026-05-07');
-    expect(colaOn(run, '2026-05-07')).toBe(-17);
+    expect(await colaOn(run, '2026-05-07')).toBe(-17);
     // A back-office correction deleted the late sale.
     const cola = run.harbourItem('Cola 0.33 l');
     run.fake.data.setDaySales(Number(HARBOUR), '2026-05-07', [
       handMadeSale('evening', '2026-05-07T20:00:00Z', [{ id: 'L-evening', name: 'Cola 0.33 l', sku: cola.sku, quantity: '12.000' }]),
     ]);
     const second = await run.transfer('2026-05-07');
-    expect(colaOn(run, '2026-05-07')).toBe(-12);
+    expect(await colaOn(run, '2026-05-07')).toBe(-12);
     const stored = run.engine.db.sqlite.prepare(`SELECT l.line_id AS lineId FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = '2026-05-07' AND s.location_id = 1`).all();
     expect(stored).toEqual([{ lineId: 'L-evening' }]);
     expect(run.engine.db.sqlite.prepare(`SELECT count(*) AS n FROM sales WHERE account_reference = 'after-midnight'`).get()).toEqual({ n: 0 });
 
     // The logs agree with each other: the first says it was replaced, the second how many it replaced.
-    const replaced = getLog(run.engine.scope, first.log_id!);
+    const replaced = await getLog(run.engine.scope, first.log_id!);
     // One day entry for the cola: its two lines before, its one line after.
     expect(replaced).toMatchObject({ ledgerEntriesCreated: 1, replacedByLogId: second.log_id, ledgerEntries: [] });
     expect(replaced?.replacedAt).not.toBeNull();
-    expect(getLog(run.engine.scope, second.log_id!)).toMatchObject({ entriesReplaced: 1, ledgerEntriesCreated: 1, replacedByLogId: null });
+    expect(await getLog(run.engine.scope, second.log_id!)).toMatchObject({ entriesReplaced: 1, ledgerEntriesCreated: 1, replacedByLogId: null });
     expect(second.stats).toMatchObject({ entries_replaced: 1, ledger_entries_created: 1 });
-    expect(ledgerEntryLines(run.engine.scope, second.ledger_ids[0]!).lines.map((line) => [line.posLineId, line.deduction])).toEqual([['L-evening', '-12']]);
+    expect((await ledgerEntryLines(run.engine.scope, second.ledger_ids[0]!)).lines.map((line) => [line.posLineId, line.deduction])).toEqual([['L-evening', '-12']]);
     expectDayTotalsKept(run);
   });
 
@@ -154,16 +154,16 @@ describe('a forced re-transfer', () => {
     const run = await setup();
     lateNight(run);
     await run.transfer('2026-05-07');
-    const kitchen = findStorageUnitByName(run.engine.scope, 'Main Kitchen')!.id;
-    const bar = findStorageUnitByName(run.engine.scope, 'Bar Storage')!.id;
-    linkStorageUnit(run.engine.scope, HARBOUR, bar);
+    const kitchen = (await findStorageUnitByName(run.engine.scope, 'Main Kitchen'))!.id;
+    const bar = (await findStorageUnitByName(run.engine.scope, 'Bar Storage'))!.id;
+    await linkStorageUnit(run.engine.scope, HARBOUR, bar);
     await run.transfer('2026-05-07');
-    const entries = listLedgerEntries(run.engine.scope, { type: 'ISSUE', from: '2026-05-07', to: '2026-05-07' });
+    const entries = await listLedgerEntries(run.engine.scope, { type: 'ISSUE', from: '2026-05-07', to: '2026-05-07' });
     expect(entries.filter((entry) => entry.storageUnitId === kitchen)).toEqual([]);
     const [moved, ...others] = entries.filter((entry) => entry.storageUnitId === bar);
     expect(others).toEqual([]);
     expect(moved?.quantity).toBe('-17');
-    expect(ledgerEntryLines(run.engine.scope, moved!.id).lines.map((line) => line.deduction).sort()).toEqual(['-12', '-5']);
+    expect((await ledgerEntryLines(run.engine.scope, moved!.id)).lines.map((line) => line.deduction).sort()).toEqual(['-12', '-5']);
     expectDayTotalsKept(run);
   });
 });
@@ -172,22 +172,22 @@ describe('a migration that fails', () => {
   it('raises migration_failed, and completes (resolving it) once the nightly run has posted the failed day', async () => {
     const run = await setup();
     run.fake.fail({ kind: 500, match: 'date=2026-05-01', times: 3 });
-    const job = activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    const job = await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
     const failed = await runMigration(run.engine.transfers, job.job_id);
     expect(failed).toMatchObject({ status: 'failed', days_failed: 1, error_code: 'transfer_failed' });
-    expect(listOpenAlerts(run.engine.scope).map((alert) => alert.code)).toContain('migration_failed');
+    expect((await listOpenAlerts(run.engine.scope)).map((alert) => alert.code)).toContain('migration_failed');
 
     await runDue(run.engine.transfers);
-    const settled = view(run.engine.scope, latestJob(run.engine.scope, 1)!);
+    const settled = await view(run.engine.scope, (await latestJob(run.engine.scope, 1))!);
     expect(settled).toMatchObject({ status: 'completed', days_failed: 0, error_code: null, error_message: null });
     expect(settled.days.find((day) => day.date === '2026-05-01')?.status).toBe('success');
-    expect(listOpenAlerts(run.engine.scope).map((alert) => alert.code)).not.toContain('migration_failed');
+    expect((await listOpenAlerts(run.engine.scope)).map((alert) => alert.code)).not.toContain('migration_failed');
   });
 
   it('stops after three days in a row fail for a temporary reason, and the next run picks it up again', async () => {
     const run = await setup();
     run.fake.fail({ kind: 503, times: 1000 });
-    const job = activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
+    const job = await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
     const stopped = await runMigration(run.engine.transfers, job.job_id);
     expect(stopped).toMatchObject({ status: 'failed', error_code: 'lightspeed_api_error' });
     expect(stopped?.error_message).toContain('the next run picks it up again');
@@ -195,12 +195,12 @@ describe('a migration that fails', () => {
     const dailyRequests = run.fake.requests.filter((request) => request.path.endsWith('/sales-daily'));
     expect(dailyRequests).toHaveLength(OUTAGE_DAYS * 4);
     expect(stopped?.days.filter((day) => day.status === 'retry_pending')).toHaveLength(OUTAGE_DAYS);
-    expect(listOpenAlerts(run.engine.scope).map((alert) => alert.code)).toContain('migration_failed');
+    expect((await listOpenAlerts(run.engine.scope)).map((alert) => alert.code)).toContain('migration_failed');
 
     run.fake.clearFaults();
     const due = await runDue(run.engine.transfers);
     expect(due.migrations[0]).toMatchObject({ status: 'completed', days_processed: 90, days_failed: 0 });
-    expect(listOpenAlerts(run.engine.scope).map((alert) => alert.code)).not.toContain('migration_failed');
+    expect((await listOpenAlerts(run.engine.scope)).map((alert) => alert.code)).not.toContain('migration_failed');
   });
 });
 
@@ -218,17 +218,17 @@ describe('what a log tells the manager', () => {
          VALUES (1, 1, '2026-05-05', 'open-one', 1, 'processing', 'manual', 1, '2026-05-08T10:00:00Z')`,
       )
       .run();
-    const logs = listLogs(run.engine.scope);
+    const logs = await listLogs(run.engine.scope);
     expect(new Set(logs.map((log) => log.status))).toEqual(new Set(['success', 'failed', 'processing']));
     // The list's rows are the logs in short, and read back through the list's schema (the contract's answer) as they are.
-    const summaries = listLogSummaries(run.engine.scope);
+    const summaries = await listLogSummaries(run.engine.scope);
     expect(z.array(transferLogSummary).parse(summaries)).toEqual(summaries);
     // The list is by business date (newest first); the CLI's logs by id.
     expect(summaries.map((log) => log.reportDate)).toEqual([...summaries.map((log) => log.reportDate)].sort().reverse());
     expect([...summaries].sort((a, b) => b.id - a.id).map((log) => [log.id, log.status, log.linesUnmapped, log.unmappedNameCount])).toEqual(
       logs.map((log) => [log.id, log.status, log.linesUnmapped, log.unmappedNames.length]),
     );
-    for (const log of logs) expect(transferLogView.extend({ ledgerEntries: z.array(ledgerEntryView) }).safeParse(getLog(run.engine.scope, log.id)).success).toBe(true);
+    for (const log of logs) expect(transferLogView.extend({ ledgerEntries: z.array(ledgerEntryView) }).safeParse(await getLog(run.engine.scope, log.id)).success).toBe(true);
   });
 
   it('counts the lines and the sales value that deducted nothing', async () => {
@@ -245,7 +245,7 @@ describe('what a log tells the manager', () => {
     expect(result.success).toBe(true);
     // Lines count with their sign (issue 27): the shake sold and taken back nets to nothing.
     expect(result.stats).toMatchObject({ lines_sold: 3, lines_unmapped: 2, sales_value: '5', unmapped_value: '0', lines_processed: 1 });
-    expect(getLog(run.engine.scope, result.log_id!)).toMatchObject({ linesSold: 3, linesUnmapped: 2, salesValue: '5', unmappedValue: '0' });
+    expect(await getLog(run.engine.scope, result.log_id!)).toMatchObject({ linesSold: 3, linesUnmapped: 2, salesValue: '5', unmappedValue: '0' });
   });
 });
 

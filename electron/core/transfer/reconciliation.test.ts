@@ -23,7 +23,7 @@ describe('the reconciliation of a posted day', () => {
       expect(group.larder_amount).toBe(group.lightspeed_amount);
       expect(group.larder_lines).toBe(group.lightspeed_lines);
     }
-    expect(getLog(run.engine.scope, result.log_id!)?.reconciliation).toEqual(result.reconciliation);
+    expect((await getLog(run.engine.scope, result.log_id!))?.reconciliation).toEqual(result.reconciliation);
   });
 
   it('differs, with both figures per group, when an account never reached Larder; the ledger is posted all the same', async () => {
@@ -37,9 +37,9 @@ describe('the reconciliation of a posted day', () => {
     const food = result.reconciliation!.groups.find((group) => group.group === 'Food')!;
     const lostFood = lost.salesLines!.filter((line) => line.accountingGroup?.name === 'Food');
     expect(food.lightspeed_lines - food.larder_lines).toBe(lostFood.length);
-    expect(run.issues({ date: DAY }).length).toBeGreaterThan(0);
+    expect((await run.issues({ date: DAY })).length).toBeGreaterThan(0);
     // The log list carries the verdict, so the row turns amber there too.
-    expect(listLogSummaries(run.engine.scope, { date: DAY }).find((log) => log.id === result.log_id)).toMatchObject({ reconciliation: { status: 'differs' } });
+    expect((await listLogSummaries(run.engine.scope, { date: DAY })).find((log) => log.id === result.log_id)).toMatchObject({ reconciliation: { status: 'differs' } });
   });
 
   it('is unavailable, not a failure, when Lightspeed refuses its totals', async () => {
@@ -47,6 +47,6 @@ describe('the reconciliation of a posted day', () => {
     run.fake.fail({ kind: 404, match: 'aggregatedSales' });
     const result = await run.transfer(DAY);
     expect(result).toMatchObject({ success: true, reconciliation: { status: 'unavailable', groups: [] } });
-    expect(getLog(run.engine.scope, result.log_id!)).toMatchObject({ status: 'success', reconciliation: { status: 'unavailable' } });
+    expect(await getLog(run.engine.scope, result.log_id!)).toMatchObject({ status: 'success', reconciliation: { status: 'unavailable' } });
   });
 });

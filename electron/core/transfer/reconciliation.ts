@@ -23,7 +23,7 @@ export async function reconcileDay(context: { scope: CompanyScope; days: DayFetc
   } catch (error) {
     context.log.info(`reconciliation ${day.businessLocationId} ${day.date}: totals unavailable (${(error as Error).message})`);
     const unavailable: Reconciliation = { status: 'unavailable', groups: [] };
-    recordReconciliation(context.scope.db, logId, unavailable);
+    await recordReconciliation(context.scope.db, logId, unavailable);
     return unavailable;
   }
   if (theirs === null) return null;
@@ -38,7 +38,7 @@ export async function reconcileDay(context: { scope: CompanyScope; days: DayFetc
     sums.theirs += scaledFromPosText(total.amount, MONEY_SCALE, 'lightspeed_api_error', `Lightspeed's total of ${total.group}`);
     sums.theirLines += total.lines;
   }
-  for (const stored of salesByGroup(context.scope.db, day.locationRowId, day.date)) {
+  for (const stored of await salesByGroup(context.scope.db, day.locationRowId, day.date)) {
     const sums = at(stored.group);
     sums.ours += stored.amount;
     sums.ourLines += stored.lines;
@@ -55,6 +55,6 @@ export async function reconcileDay(context: { scope: CompanyScope; days: DayFetc
       larder_lines: sums.ourLines,
     })),
   };
-  recordReconciliation(context.scope.db, logId, reconciliation);
+  await recordReconciliation(context.scope.db, logId, reconciliation);
   return reconciliation;
 }

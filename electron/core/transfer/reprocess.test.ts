@@ -26,28 +26,28 @@ describe('reprocessing a date range', () => {
     await run.transfer('2026-05-05');
     await run.transfer('2026-05-06');
     // A double shot after all: 0.018 kg a coffee instead of 0.009.
-    run.map('Espresso', { ingredient: 'Coffee beans' }, '0.018');
-    const logsBefore = listLogs(scope).length;
-    const preview = reprocessPreview(run.engine.transfers, HARBOUR, '2026-05-01', '2026-05-07');
+    await run.map('Espresso', { ingredient: 'Coffee beans' }, '0.018');
+    const logsBefore = (await listLogs(scope)).length;
+    const preview = await reprocessPreview(run.engine.transfers, HARBOUR, '2026-05-01', '2026-05-07');
     expect(preview).toEqual({
       days: ['2026-05-05', '2026-05-06'],
       ingredients: [{ ingredient: 'Coffee beans', unit: 'kg', posted: '-0.27', new: '-0.54', difference: '-0.27', postedValue: '-4.86', newValue: '-9.72' }],
     });
-    expect(listLogs(scope)).toHaveLength(logsBefore);
+    expect(await listLogs(scope)).toHaveLength(logsBefore);
 
     const results = await reprocess(run.engine.transfers, HARBOUR, '2026-05-01', '2026-05-07');
     expect(results.map((result) => [result.date, result.success])).toEqual([
       ['2026-05-05', true],
       ['2026-05-06', true],
     ]);
-    const coffee = listLedgerEntries(scope, { type: 'ISSUE' }).filter((entry) => entry.ingredient === 'Coffee beans');
+    const coffee = (await listLedgerEntries(scope, { type: 'ISSUE' })).filter((entry) => entry.ingredient === 'Coffee beans');
     expect(coffee.map((entry) => [entry.date, entry.quantity, entry.value])).toEqual([
       ['2026-05-05', '-0.36', '-6.48'],
       ['2026-05-06', '-0.18', '-3.24'],
     ]);
-    expect(reprocessPreview(run.engine.transfers, HARBOUR, '2026-05-01', '2026-05-07').days).toEqual([]);
+    expect((await reprocessPreview(run.engine.transfers, HARBOUR, '2026-05-01', '2026-05-07')).days).toEqual([]);
     // Logged as a reprocess, not as a day issued by hand (the checklist's "Test one day by hand" counts those).
-    expect(listLogs(scope).map((log) => log.trigger)).toEqual(['reprocess', 'reprocess', 'manual', 'manual']);
+    expect((await listLogs(scope)).map((log) => log.trigger)).toEqual(['reprocess', 'reprocess', 'manual', 'manual']);
     // Nothing was fetched: the stored sales were reposted.
     expect(run.fake.requests.filter((request) => request.path.includes('sales-daily')).length).toBe(2);
   });
@@ -58,7 +58,7 @@ describe('reprocessing a date range', () => {
       run.fake.data.setDaySales(Number(HARBOUR), date, [handMadeSale(`c-${date}`, `${date}T10:00:00Z`, [{ id: `C-${date}`, name: 'Espresso', sku: run.harbourItem('Espresso').sku, quantity: '10.000' }])]);
       await run.transfer(date);
     }
-    run.map('Espresso', { ingredient: 'Coffee beans' }, '0.018');
+    await run.map('Espresso', { ingredient: 'Coffee beans' }, '0.018');
     const cancel = new AbortController();
     const progress: [number, number, string][] = [];
     const results = await reprocess(run.engine.transfers, HARBOUR, '2026-05-04', '2026-05-06', {
@@ -70,7 +70,7 @@ describe('reprocessing a date range', () => {
     });
     expect(progress).toEqual([[1, 3, '2026-05-04']]);
     expect(results.map((result) => result.date)).toEqual(['2026-05-04']);
-    expect(reprocessPreview(run.engine.transfers, HARBOUR, '2026-05-04', '2026-05-06').days).toEqual(['2026-05-05', '2026-05-06']);
+    expect((await reprocessPreview(run.engine.transfers, HARBOUR, '2026-05-04', '2026-05-06')).days).toEqual(['2026-05-05', '2026-05-06']);
   });
 });
 
@@ -80,14 +80,14 @@ describe('reprocessing days before a finished count', () => {
     const { scope } = run.engine;
     run.fake.data.setDaySales(Number(HARBOUR), '2026-05-05', [handMadeSale('k-1', '2026-05-05T10:00:00Z', [{ id: 'K-1', name: 'Espresso', sku: run.harbourItem('Espresso').sku, quantity: '20.000' }])]);
     await run.transfer('2026-05-05');
-    const count = startCount(scope, 'Main Kitchen', '2026-05-06T12:00:00Z');
-    setCountLine(scope, count.id, 'Coffee beans', '9.5');
-    finishCount(scope, count.id, '2026-05-06T12:30:00Z');
-    expect(stockAfterCount(scope, count.id, 'Coffee beans')).toBe('9.5');
-    run.map('Espresso', { ingredient: 'Coffee beans' }, '0.018');
+    const count = await startCount(scope, 'Main Kitchen', '2026-05-06T12:00:00Z');
+    await setCountLine(scope, count.id, 'Coffee beans', '9.5');
+    await finishCount(scope, count.id, '2026-05-06T12:30:00Z');
+    expect(await stockAfterCount(scope, count.id, 'Coffee beans')).toBe('9.5');
+    await run.map('Espresso', { ingredient: 'Coffee beans' }, '0.018');
     await reprocess(run.engine.transfers, HARBOUR, '2026-05-05', '2026-05-05');
-    expect(listLedgerEntries(scope, { type: 'ISSUE' }).map((entry) => entry.quantity)).toEqual(['-0.36']);
-    expect(stockAfterCount(scope, count.id, 'Coffee beans')).toBe('9.5');
-    expect(listLedgerEntries(scope, { type: 'COUNT' }).map((entry) => entry.quantity)).toEqual(['-0.14']);
+    expect((await listLedgerEntries(scope, { type: 'ISSUE' })).map((entry) => entry.quantity)).toEqual(['-0.36']);
+    expect(await stockAfterCount(scope, count.id, 'Coffee beans')).toBe('9.5');
+    expect((await listLedgerEntries(scope, { type: 'COUNT' })).map((entry) => entry.quantity)).toEqual(['-0.14']);
   });
 });

@@ -10,7 +10,7 @@ import { requireLocation } from '../locations/location-config';
 import { dayDeductions } from './line-deduction';
 import { mappingLookup } from '../items/mapping-lookup';
 import { dayLines } from '../sales/sales-cache';
-import { freshUnitCost } from '../ledger/ledger';
+import { freshUnitCosts } from '../ledger/ledger';
 import { dayPolicy } from './sale-types';
 import { transferDay, type TransferContext, type TransferResult } from './transfer-day';
 
@@ -32,12 +32,12 @@ interface Sums {
 }
 
 /** Nothing is written, not even a log. */
-export function reprocessPreview(context: Pick<TransferContext, 'scope' | 'salesRules'>, businessLocationId: string, from: string, to: string): ReprocessPreview {
+export async function reprocessPreview(context: Pick<TransferContext, 'scope' | 'salesRules'>, businessLocationId: string, from: string, to: string): Promise<ReprocessPreview> {
   const { scope } = context;
   const rules = context.salesRules();
   if (from > to) throw new DomainError('invalid_input', `The range must start before it ends (${from} to ${to}).`);
-  const location = requireLocation(scope, businessLocationId);
-  const dates = scope.db
+  const location = await requireLocation(scope, businessLocationId);
+  const dates = await scope.db
     .statement('SELECT business_date AS date FROM sales_fetches WHERE location_id = ? AND business_date BETWEEN ? AND ? ORDER BY business_date')
     .pluck()
     .all(location.id, from, to) as string[];
@@ -45,30 +45,25 @@ export function reprocessPreview(context: Pick<TransferContext, 'scope' | 'sales
     `SELECT ingredient_id AS ingredientId, sum(quantity) AS quantity, sum(value) AS value FROM ledger_entries
      WHERE business_location_id = ? AND date = ? AND company_id = ? AND type = 'ISSUE' GROUP BY ingredient_id`,
   );
-  const mappingFor = mappingLookup(scope, location.sourceId, location.id);
-  const book = currentRecipeBook(scope);
+  const mappingFor = await mappingLookup(scope, location.sourceId, location.id);
+  const book = await currentRecipeBook(scope);
   const totals = new Map<number, Sums>();
   const changed: string[] = [];
   for (const date of dates) {
     // A rebuilt day is costed afresh, as any first transfer of a day: the weighted average of its date.
-    const costs = new Map<number, number>();
-    const unitCostOf = (ingredientId: number) => {
-      let cost = costs.get(ingredientId);
-      if (cost === undefined) costs.set(ingredientId, (cost = freshUnitCost(scope, ingredientId, date)));
-      return cost;
-    };
-    const deductions = dayDeductions(book, unitCostOf);
+    const costs = await freshUnitCosts(scope, date);
+    const deductions = dayDeductions(book, (ingredientId) => costs.get(ingredientId) ?? 0);
     const day = new Map<number, Sums>();
     const at = (ingredientId: number) => {
       let sums = day.get(ingredientId);
       if (!sums) day.set(ingredientId, (sums = { posted: 0, next: 0, postedValue: 0, nextValue: 0 }));
       return sums;
     };
-    for (const row of postedOf.all(location.businessLocationId, date, scope.companyId) as { ingredientId: number; quantity: number; value: number }[]) {
+    for (const row of await postedOf.all(location.businessLocationId, date, scope.companyId) as { ingredientId: number; quantity: number; value: number }[]) {
       at(row.ingredientId).posted += row.quantity;
       at(row.ingredientId).postedValue += row.value;
     }
-    const lines = dayLines(scope.db, location.id, date);
+    const lines = await dayLines(scope.db, location.id, date);
     const policy = dayPolicy(lines, rules, date);
     for (const line of lines) {
       const mapping = policy.counts(line) ? mappingFor(line) : null;
@@ -90,7 +85,7 @@ export function reprocessPreview(context: Pick<TransferContext, 'scope' | 'sales
     }
   }
   const ingredients = new Map(
-    (scope.db.statement('SELECT id, name, unit FROM ingredients WHERE company_id = ?').all(scope.companyId) as { id: number; name: string; unit: string }[]).map((row) => [row.id, row]),
+    (await scope.db.statement('SELECT id, name, unit FROM ingredients WHERE company_id = ?').all(scope.companyId) as { id: number; name: string; unit: string }[]).map((row) => [row.id, row]),
   );
   const quantity = (scaled: number) => formatScaled(scaled, QUANTITY_SCALE);
   const money = (scaled: number) => formatScaled(scaled, MONEY_SCALE);
@@ -125,7 +120,7 @@ export interface ReprocessOptions {
  * cancel between days leaves whole days: a new preview lists exactly the ones still to do.
  */
 export async function reprocess(context: TransferContext, businessLocationId: string, from: string, to: string, options: ReprocessOptions = {}): Promise<TransferResult[]> {
-  const { days } = reprocessPreview(context, businessLocationId, from, to);
+  const { days } = await reprocessPreview(context, businessLocationId, from, to);
   if (days.length > LARGE_REPROCESS_DAYS) await context.beforeLargeChange?.(`a reprocess of ${days.length} days at ${businessLocationId}`);
   const results: TransferResult[] = [];
   for (const date of days) {

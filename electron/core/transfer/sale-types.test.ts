@@ -23,9 +23,9 @@ async function setup(settings: { refundsRestock?: boolean } = {}) {
   const espresso = { name: 'Espresso', sku: run.harbourItem('Espresso').sku };
   const setDay = (date: string, sales: Parameters<typeof run.fake.data.setDaySales>[2]) => run.fake.data.setDaySales(Number(HARBOUR), date, sales);
   /** The day's ISSUE quantity per ingredient (as the ledger holds it). */
-  const issued = (date = DAY) => Object.fromEntries(run.issues({ date }).map((entry) => [entry.ingredient, entry.quantity]));
-  const wasted = (date = DAY) =>
-    listLedgerEntries(run.engine.scope, { type: 'WASTE', from: date, to: date }).map((entry) => [entry.ingredient, entry.quantity, entry.origin?.kind === 'waste' ? entry.origin.reason : null]);
+  const issued = async (date = DAY) => Object.fromEntries((await run.issues({ date })).map((entry) => [entry.ingredient, entry.quantity]));
+  const wasted = async (date = DAY) =>
+    (await listLedgerEntries(run.engine.scope, { type: 'WASTE', from: date, to: date })).map((entry) => [entry.ingredient, entry.quantity, entry.origin?.kind === 'waste' ? entry.origin.reason : null]);
   return { run, cola, espresso, setDay, issued, wasted };
 }
 
@@ -35,7 +35,7 @@ describe('the sale-type policy', () => {
     setDay(DAY, reopenedBill('bill', at(DAY), [{ ...cola, quantity: '2.000' }], [{ ...cola, quantity: '2.000' }, { ...espresso, quantity: '1.000' }]));
     const result = await run.transfer(DAY);
     expect(result.success).toBe(true);
-    expect(issued()).toEqual({ 'Cola bottle 0.33 l': '-2', 'Coffee beans': '-0.009' });
+    expect(await issued()).toEqual({ 'Cola bottle 0.33 l': '-2', 'Coffee beans': '-0.009' });
   });
 
   it('counts a split bill as its whole: three seats of a third each', async () => {
@@ -43,7 +43,7 @@ describe('the sale-type policy', () => {
     setDay(DAY, splitBill('split', at(DAY), [{ ...cola, quantity: '3.000' }]));
     await run.transfer(DAY);
     // 0.999 + 0.999 + 1.002 = 3
-    expect(issued()).toEqual({ 'Cola bottle 0.33 l': '-3' });
+    expect(await issued()).toEqual({ 'Cola bottle 0.33 l': '-3' });
   });
 
   it('nets a voided line to zero, and posts it as waste when its reason says the food was made', async () => {
@@ -53,15 +53,15 @@ describe('the sale-type policy', () => {
       voidedLine('v2', at(DAY, '13:00:00'), [], { ...cola, quantity: '1.000' }, 'User Mistake'),
     ]);
     const result = await run.transfer(DAY);
-    expect(issued()).toEqual({ 'Cola bottle 0.33 l': '-1', 'Coffee beans': '0' });
+    expect(await issued()).toEqual({ 'Cola bottle 0.33 l': '-1', 'Coffee beans': '0' });
     // Two espressos made and thrown away; the cola keyed by mistake was never poured.
-    expect(wasted()).toEqual([['Coffee beans', '-0.018', 'void: Cooking']]);
+    expect(await wasted()).toEqual([['Coffee beans', '-0.018', 'void: Cooking']]);
     expect(result.ledger_ids.length).toBe(3);
     // Run again without force: nothing is added twice, the waste included.
     await run.transfer(DAY, { force: false });
     await run.transfer(DAY);
-    expect(issued()).toEqual({ 'Cola bottle 0.33 l': '-1', 'Coffee beans': '0' });
-    expect(wasted()).toEqual([['Coffee beans', '-0.018', 'void: Cooking']]);
+    expect(await issued()).toEqual({ 'Cola bottle 0.33 l': '-1', 'Coffee beans': '0' });
+    expect(await wasted()).toEqual([['Coffee beans', '-0.018', 'void: Cooking']]);
   });
 
   it('gives back today what a sale of an earlier, posted day voided today took', async () => {
@@ -71,9 +71,9 @@ describe('the sale-type policy', () => {
     setDay(DAY, [voidOf(yesterday, 'void-y1', at(DAY)), handMadeSale('t1', at(DAY, '14:00:00'), [{ id: 'T1', ...cola, quantity: '1.000' }])]);
     await run.transfer('2026-05-05');
     await run.transfer(DAY);
-    expect(issued('2026-05-05')).toEqual({ 'Cola bottle 0.33 l': '-4' });
+    expect(await issued('2026-05-05')).toEqual({ 'Cola bottle 0.33 l': '-4' });
     // Stock comes back on the day of the void: 4 back, 1 sold.
-    expect(issued()).toEqual({ 'Cola bottle 0.33 l': '3' });
+    expect(await issued()).toEqual({ 'Cola bottle 0.33 l': '3' });
   });
 
   it('counts a transitory account on the day it closes, not the day it was carried from', async () => {
@@ -82,9 +82,9 @@ describe('the sale-type policy', () => {
     setDay(DAY, [handMadeSale('open-tab-closed', at(DAY, '00:40:00'), [{ id: 'C1', ...cola, quantity: '2.000' }])]);
     const carried = await run.transfer('2026-05-05');
     await run.transfer(DAY);
-    expect(issued('2026-05-05')).toEqual({});
+    expect(await issued('2026-05-05')).toEqual({});
     expect(carried.stats?.exceptions).toContain('not_counted:TRANSITORY:Cola 0.33 l');
-    expect(issued()).toEqual({ 'Cola bottle 0.33 l': '-2' });
+    expect(await issued()).toEqual({ 'Cola bottle 0.33 l': '-2' });
   });
 
   it('puts nothing back for a refund on its own, unless "Refunds put stock back" is on; a float counts nothing', async () => {
@@ -97,14 +97,14 @@ describe('the sale-type policy', () => {
     const off = await setup();
     day(off.run, off.cola);
     await off.run.transfer(DAY);
-    expect(off.issued()).toEqual({ 'Cola bottle 0.33 l': '-3' });
+    expect(await off.issued()).toEqual({ 'Cola bottle 0.33 l': '-3' });
     await off.run.dispose();
     restaurant = undefined;
 
     const on = await setup({ refundsRestock: true });
     day(on.run, on.cola);
     await on.run.transfer(DAY);
-    expect(on.issued()).toEqual({ 'Cola bottle 0.33 l': '-2' });
+    expect(await on.issued()).toEqual({ 'Cola bottle 0.33 l': '-2' });
   });
 
   it('nets a refund inside a reopened bill whatever the setting', async () => {
@@ -114,7 +114,7 @@ describe('the sale-type policy', () => {
     const refunded = { ...refund('bill-refund', at(DAY), 'bill', [{ ...cola, quantity: '2.000' }]) };
     setDay(DAY, [original!, refunded, again!]);
     await run.transfer(DAY);
-    expect(issued()).toEqual({ 'Cola bottle 0.33 l': '-2' });
+    expect(await issued()).toEqual({ 'Cola bottle 0.33 l': '-2' });
   });
 
   it('holds a day with a sale type it does not know: nothing posted, the type named', async () => {
@@ -123,8 +123,8 @@ describe('the sale-type policy', () => {
     const result = await run.transfer(DAY);
     expect(result).toMatchObject({ success: false, error: { code: 'lightspeed_unknown_sale_type', temporary: false } });
     expect(result.error?.message).toContain('LOYALTY');
-    expect(issued()).toEqual({});
-    expect(getLog(run.engine.scope, result.log_id!)).toMatchObject({ status: 'failed', errorCode: 'lightspeed_unknown_sale_type' });
+    expect(await issued()).toEqual({});
+    expect(await getLog(run.engine.scope, result.log_id!)).toMatchObject({ status: 'failed', errorCode: 'lightspeed_unknown_sale_type' });
   });
 
   it('posts a day whose sales leave out every optional field, and a forced re-fetch posts it identically', async () => {
@@ -135,12 +135,12 @@ describe('the sale-type policy', () => {
     ]);
     const first = await run.transfer(DAY);
     expect(first.error).toBeNull();
-    expect(issued()).toEqual({ 'Cola bottle 0.33 l': '-3', 'Coffee beans': '-0.009' });
+    expect(await issued()).toEqual({ 'Cola bottle 0.33 l': '-3', 'Coffee beans': '-0.009' });
     const lines = () => run.engine.db.sqlite.prepare(`SELECT l.id, l.line_id FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = ? ORDER BY l.id`).all(DAY);
     const before = lines();
     const again = await run.transfer(DAY);
     expect(again.success).toBe(true);
-    expect(issued()).toEqual({ 'Cola bottle 0.33 l': '-3', 'Coffee beans': '-0.009' });
+    expect(await issued()).toEqual({ 'Cola bottle 0.33 l': '-3', 'Coffee beans': '-0.009' });
     // The derived line ids are the same on every fetch: the stored lines kept their rows.
     expect(lines()).toEqual(before);
   });
@@ -151,7 +151,7 @@ describe('the sale-type policy', () => {
     setDay(DAY, [sale]);
     const result = await run.transfer(DAY);
     expect(result.success).toBe(true);
-    expect(issued()).toEqual({ 'Cola bottle 0.33 l': '-2' });
+    expect(await issued()).toEqual({ 'Cola bottle 0.33 l': '-2' });
     expect(result.stats?.exceptions).toContain('line_without_quantity:Espresso');
   });
 });

@@ -33,7 +33,7 @@ import { Decimal, formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/deci
 import { asDomainError, DomainError, failureOf, PosCallError } from '../domain-error';
 import { describeExplosionException } from '../inventory/recipe-explosion';
 import { currentRecipeBook } from '../inventory/recipes';
-import { freshUnitCost } from '../ledger/ledger';
+import { freshUnitCosts } from '../ledger/ledger';
 import { dayIssueUnitCosts, deleteDayIssues, postDayIssues, postedSalesLines, replaceVoidWaste, type DayIssue, type IssueDay } from '../ledger/ledger-writer';
 import { recordTransferRun, requireLocation } from '../locations/location-config';
 import type { Location } from '../locations/location-sync';
@@ -94,7 +94,7 @@ export interface TransferRequest {
    */
   replaceWithEmpty?: boolean;
   /** Runs inside the transaction that commits the day (a migration records its day status here). */
-  onCommit?: (outcome: TransferResult) => void;
+  onCommit?: (outcome: TransferResult) => Promise<void> | void;
   /** Where the day's sales come from when they are fetched; a migration and the nightly run read ahead (readAhead). */
   fetchDay?: (day: SalesDay) => Promise<FetchedDay>;
 }
@@ -119,11 +119,11 @@ export const emptyStats = (): TransferStats => ({
 });
 
 /** Step 1: a real date, a day that has ended where the location is, and somewhere to deduct. */
-function checkRequest(scope: CompanyScope, clock: Clock, request: TransferRequest): { location: Location & { storageUnitId: number }; date: string } {
+async function checkRequest(scope: CompanyScope, clock: Clock, request: TransferRequest): Promise<{ location: Location & { storageUnitId: number }; date: string }> {
   if (!request.date.trim()) throw new DomainError('date_required', 'Pick the business day to transfer.');
   const date = normalizeDate(request.date);
   if (date === null) throw new DomainError('invalid_date_format', `"${request.date}" is not a date as YYYY-MM-DD or DD.MM.YYYY.`);
-  const location = requireLocation(scope, request.businessLocationId);
+  const location = await requireLocation(scope, request.businessLocationId);
   if (location.storageUnitId === null) throw new DomainError('location_has_no_storage_unit', `${location.name} has no storage unit to deduct from; link one first.`);
   const today = dateInZone(clock.now(), location.timezone);
   if (date >= today) {
@@ -133,7 +133,7 @@ function checkRequest(scope: CompanyScope, clock: Clock, request: TransferReques
 }
 
 export async function transferDay(context: TransferContext, request: TransferRequest): Promise<TransferResult> {
-  const { location, date } = checkRequest(context.scope, context.clock, request);
+  const { location, date } = await checkRequest(context.scope, context.clock, request);
   const day = { businessLocationId: location.businessLocationId, date };
   // A posted day is held against the POS's own totals of it (reconciliation.ts).
   const posted = async (): Promise<TransferResult> => {
@@ -163,7 +163,7 @@ async function attemptWithRetries(context: TransferContext, request: TransferReq
     let logId: number | null = null;
     let retryAfterMs: number;
     try {
-      logId = startLog(
+      logId = await startLog(
         scope.db,
         scope,
         { locationId: location.id, reportDate: date, requestUuid, attempt, trigger: request.trigger, forceRefresh: request.force, storageUnitId: location.storageUnitId },
@@ -181,7 +181,7 @@ async function attemptWithRetries(context: TransferContext, request: TransferReq
       const failure = failureOf(error);
       if (asDomainError(error)) context.log.info(`transfer ${location.businessLocationId} ${date} attempt ${attempt} failed: ${failure.code} ${failure.message}`);
       else context.log.error(`transfer ${location.businessLocationId} ${date} attempt ${attempt} failed`, error);
-      if (logId !== null) failLog(scope.db, logId, failure, clock.now().toISOString());
+      if (logId !== null) await failLog(scope.db, logId, failure, clock.now().toISOString());
       const temporary = error instanceof PosCallError && error.temporary;
       if (!temporary || attempt >= attempts) {
         const final =
@@ -192,7 +192,7 @@ async function attemptWithRetries(context: TransferContext, request: TransferReq
       }
       retryAfterMs = (error as PosCallError).retryAfterMs ?? (context.retryDelaysMs[attempt - 1] as number);
     } finally {
-      releaseDayLock(scope.db, location.id, date, requestUuid);
+      await releaseDayLock(scope.db, location.id, date, requestUuid);
     }
     // The day is free while we wait: another run may finish it meanwhile.
     await context.sleep(retryAfterMs);
@@ -204,13 +204,13 @@ async function attemptWithRetries(context: TransferContext, request: TransferReq
  * reset, a wrong store, a partial outage) than sold nothing after all: a forced re-fetch keeps the
  * day unless the caller confirms replacing it with nothing.
  */
-function keepStoredDay(scope: CompanyScope, location: Location, date: string): void {
-  const sales = cachedDay(scope.db, location.id, date)?.salesCount ?? 0;
+async function keepStoredDay(scope: CompanyScope, location: Location, date: string): Promise<void> {
+  const sales = (await cachedDay(scope.db, location.id, date))?.salesCount ?? 0;
   if (sales === 0) return;
-  const deducted = postedSalesLines(scope, location.id, date).size;
+  const deducted = (await postedSalesLines(scope, location.id, date)).size;
   throw new DomainError(
     'pos_returned_no_sales',
-    `${salesSourceOf(scope, location.sourceId).name} sent no sales for ${date}, a day that had ${sales} in Larder (${deducted} of their lines deducted from stock); nothing was changed.`,
+    `${(await salesSourceOf(scope, location.sourceId)).name} sent no sales for ${date}, a day that had ${sales} in Larder (${deducted} of their lines deducted from stock); nothing was changed.`,
   );
 }
 
@@ -227,16 +227,16 @@ async function attemptOnce(
   const stats = emptyStats();
 
   // Step 4: the day's sales, fresh or from the cache of an earlier fetch.
-  const cached = request.force && !request.rebuild ? null : cachedDay(db, location.id, date);
+  const cached = request.force && !request.rebuild ? null : await cachedDay(db, location.id, date);
   if (request.rebuild && cached === null) throw new DomainError('invalid_input', `${date} of ${location.name} was never transferred: there are no stored sales to reprocess.`);
   const reuse = cached !== null && (cached.dataComplete || !request.requireComplete);
   const fetched: FetchedDay | null = reuse ? null : await (request.fetchDay ?? ((day: SalesDay) => fetchDayFrom(context.days, day)))({ businessLocationId: location.businessLocationId, date });
-  if (fetched && fetched.sales.length === 0 && !request.replaceWithEmpty) keepStoredDay(scope, location, date);
+  if (fetched && fetched.sales.length === 0 && !request.replaceWithEmpty) await keepStoredDay(scope, location, date);
   const dataComplete = fetched ? fetched.dataComplete : (cached as NonNullable<typeof cached>).dataComplete;
-  const source = salesSourceOf(scope, location.sourceId);
+  const source = await salesSourceOf(scope, location.sourceId);
   if (request.requireComplete && !dataComplete) {
     // Not a failure: the nightly run comes back for this day once Lightspeed has closed it.
-    discardLog(db, logId);
+    await discardLog(db, logId);
     return {
       date,
       success: false,
@@ -253,15 +253,15 @@ async function attemptOnce(
 
   // Step 5: everything that changes the ledger, in one transaction.
   const day = { businessLocationId: location.businessLocationId, date, storageUnitId: location.storageUnitId, source: source.kind };
-  return db.write(() => {
-    const { ledgerIds, noData } = postLocationDay(scope, {
+  return await db.write(async () => {
+    const { ledgerIds, noData } = await postLocationDay(scope, {
       day: { ...day, locationRowId: location.id, sourceId: location.sourceId },
       logId,
       // Rebuilt from the latest data (a forced fetch) or today's mappings (a reprocess).
       replace: request.force || request.rebuild === true,
       rules: context.salesRules(),
-      lines: (posted) => {
-        const lines = fetched ? storeDay(db, location.id, date, fetched, at, posted) : dayLines(db, location.id, date);
+      lines: async (posted) => {
+        const lines = fetched ? await storeDay(db, location.id, date, fetched, at, posted) : await dayLines(db, location.id, date);
         stats.sales_count = fetched ? fetched.sales.length : (cached?.salesCount ?? 0);
         stats.used_cache = !fetched;
         stats.api_response_summary = {
@@ -278,7 +278,7 @@ async function attemptOnce(
       stats,
       at,
     });
-    recordTransferRun(scope, location.id, at);
+    await recordTransferRun(scope, location.id, at);
     const result: TransferResult = {
       date,
       success: true,
@@ -290,7 +290,7 @@ async function attemptOnce(
       stats,
       error: null,
     };
-    request.onCommit?.(result);
+    await request.onCommit?.(result);
     return result;
   });
 }
@@ -306,7 +306,7 @@ export interface DayPosting {
    */
   replace: boolean;
   /** Stores the day's sales (or reads them back) and answers its lines; `posted` holds the lines an earlier run deducted. */
-  lines: (posted: ReadonlySet<number>) => DayLine[];
+  lines: (posted: ReadonlySet<number>) => Promise<DayLine[]>;
   dataComplete: boolean;
   stats: TransferStats;
   at: string;
@@ -318,18 +318,18 @@ export interface DayPosting {
  * location-day: replace what is replaced, store the lines, post them (postDayLines), finish the log.
  * Runs inside the caller's transaction.
  */
-export function postLocationDay(scope: CompanyScope, posting: DayPosting): { ledgerIds: number[]; noData: boolean } {
+export async function postLocationDay(scope: CompanyScope, posting: DayPosting): Promise<{ ledgerIds: number[]; noData: boolean }> {
   const { db } = scope;
   const { day, logId, stats, at } = posting;
   if (posting.replace) {
-    stats.entries_replaced = deleteDayIssues(scope, day);
-    markReplaced(db, { locationId: day.locationRowId, reportDate: day.date }, logId, at);
+    stats.entries_replaced = await deleteDayIssues(scope, day);
+    await markReplaced(db, { locationId: day.locationRowId, reportDate: day.date }, logId, at);
   }
-  const posted = postedSalesLines(scope, day.locationRowId, day.date);
-  const lines = posting.lines(posted);
-  const outcome = postDayLines(scope, { ...day, transferLogId: logId }, lines, posted, stats, dayPolicy(lines, posting.rules, day.date));
+  const posted = await postedSalesLines(scope, day.locationRowId, day.date);
+  const lines = await posting.lines(posted);
+  const outcome = await postDayLines(scope, { ...day, transferLogId: logId }, lines, posted, stats, dayPolicy(lines, posting.rules, day.date));
   const noData = lines.length === 0;
-  finishLog(db, logId, stats, { noData, dataComplete: posting.dataComplete, ...outcome }, at);
+  await finishLog(db, logId, stats, { noData, dataComplete: posting.dataComplete, ...outcome }, at);
   return { ledgerIds: outcome.ledgerIds, noData };
 }
 
@@ -339,21 +339,22 @@ export function postLocationDay(scope: CompanyScope, posting: DayPosting): { led
  * says what happened. Runs inside the caller's transaction; `posted` holds the lines an earlier run
  * already deducted. Answers the entries touched and the day's sales values at the money scale.
  */
-function postDayLines(
+async function postDayLines(
   scope: CompanyScope,
   day: IssueDay & { locationRowId: number; sourceId: number; transferLogId: number },
   lines: DayLine[],
   posted: Set<number>,
   stats: TransferStats,
   policy: DayPolicy,
-): { ledgerIds: number[]; salesValue: number; unmappedValue: number } {
-  const mappingFor = mappingLookup(scope, day.sourceId, day.locationRowId);
+): Promise<{ ledgerIds: number[]; salesValue: number; unmappedValue: number }> {
+  const mappingFor = await mappingLookup(scope, day.sourceId, day.locationRowId);
   // A day already posted here keeps its entries' unit cost; otherwise the weighted average of the day.
-  const postedCosts = dayIssueUnitCosts(scope, day);
+  const postedCosts = await dayIssueUnitCosts(scope, day);
   const unitCosts = new Map<number, number>();
+  const freshCosts = await freshUnitCosts(scope, day.date);
   const unitCostOf = (ingredientId: number) => {
     let unitCost = unitCosts.get(ingredientId);
-    if (unitCost === undefined) unitCosts.set(ingredientId, (unitCost = postedCosts.get(ingredientId) ?? freshUnitCost(scope, ingredientId, day.date)));
+    if (unitCost === undefined) unitCosts.set(ingredientId, (unitCost = postedCosts.get(ingredientId) ?? freshCosts.get(ingredientId) ?? 0));
     return unitCost;
   };
   const issues = new Map<number, DayIssue>();
@@ -362,7 +363,7 @@ function postDayLines(
     if (!issue) issues.set(ingredientId, (issue = { quantity: 0, value: 0, unitCost: unitCostOf(ingredientId), lines: 0 }));
     return issue;
   };
-  const book = currentRecipeBook(scope);
+  const book = await currentRecipeBook(scope);
   const deductions = dayDeductions(book, unitCostOf);
   const unmapped = new Set<string>();
   // (sales line, ingredient, entry to come, quantity) rows: the trace of the day's entries.
@@ -425,7 +426,7 @@ function postDayLines(
 
   // The ledger's writer posts one entry per ingredient with its trace, and adds the day up again,
   // with the rest of this transaction.
-  const ledgerIds = [...postDayIssues(scope, day, issues, trace), ...replaceVoidWaste(scope, day, wasted)];
+  const ledgerIds = [...await postDayIssues(scope, day, issues, trace), ...await replaceVoidWaste(scope, day, wasted)];
   const taken = deductions.taken();
   const exceptions = new Set(taken.flatMap((deduction) => deduction.exceptions.map(describeExplosionException)));
   const uses = new Map<string, RecipeUse & { total: Decimal }>();

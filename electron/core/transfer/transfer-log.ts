@@ -7,10 +7,11 @@ import type { CsvInvalidRow } from '../../../shared/model/csv';
 import { formatDecimal, fromScaled, MONEY_SCALE } from '../decimal/decimal';
 import { transferLogs } from '../db/schema';
 import { listLedgerEntries, type LedgerEntryView } from '../ledger/ledger';
+import { filterInOrder } from '../in-order';
 
 export type { RecipeUse, TransferStats, TransferTrigger };
 
-export function startLog(
+export async function startLog(
   db: LarderDb,
   scope: CompanyScope,
   entry: {
@@ -24,27 +25,26 @@ export function startLog(
     csvUploadId?: number;
   },
   at: string,
-): number {
-  return db.write(
-    () =>
-      db.orm
+): Promise<number> {
+  return await db.write(
+    async () =>
+      (await db.one(db.orm
         .insert(transferLogs)
         .values({ companyId: scope.companyId, status: 'processing', startedAt: at, ...entry })
-        .returning({ id: transferLogs.id })
-        .get().id,
+        .returning({ id: transferLogs.id }))).id,
   );
 }
 
 /** Runs inside the transaction that also writes the day's ledger entries. */
 /** `salesValue` and `unmappedValue` at the money scale, as the transfer added them up (the stats carry them as text). */
-export function finishLog(
+export async function finishLog(
   db: LarderDb,
   logId: number,
   stats: TransferStats,
   outcome: { noData: boolean; dataComplete: boolean; ledgerIds: number[]; salesValue: number; unmappedValue: number },
   at: string,
-): void {
-  db
+): Promise<void> {
+  await db
     .statement(
       `UPDATE transfer_logs SET status = 'success', no_data = ?, data_complete = ?, sales_count = ?, lines_processed = ?, lines_skipped = ?,
          ledger_entries_created = ?, ledger_ids = ?, unmapped_names = ?, exceptions = ?, recipes_used = ?, api_response_summary = ?,
@@ -79,8 +79,8 @@ export function finishLog(
  * Runs inside the forced run's transaction: every earlier successful run of the day that posted
  * something (created an entry or added lines to one) points at it.
  */
-export function markReplaced(db: LarderDb, day: { locationId: number; reportDate: string }, byLogId: number, at: string): void {
-  db
+export async function markReplaced(db: LarderDb, day: { locationId: number; reportDate: string }, byLogId: number, at: string): Promise<void> {
+  await db
     .statement(
       `UPDATE transfer_logs SET replaced_by_log_id = ?, replaced_at = ?
        WHERE location_id = ? AND report_date = ? AND status = 'success' AND ledger_entries_created > 0 AND replaced_by_log_id IS NULL AND id <> ?`,
@@ -89,30 +89,30 @@ export function markReplaced(db: LarderDb, day: { locationId: number; reportDate
 }
 
 /** A reverted CSV upload's logs stay, saying so (their entries are gone). Runs inside the revert's transaction. */
-export function markUploadReverted(db: LarderDb, uploadId: number, at: string): void {
-  db.statement('UPDATE transfer_logs SET reverted_at = ? WHERE csv_upload_id = ?').run(at, uploadId);
+export async function markUploadReverted(db: LarderDb, uploadId: number, at: string): Promise<void> {
+  await db.statement('UPDATE transfer_logs SET reverted_at = ? WHERE csv_upload_id = ?').run(at, uploadId);
 }
 
 /** A log for an attempt that turned out not to be one (the nightly run found the day still open): it goes. */
-export function discardLog(db: LarderDb, logId: number): void {
-  db.write(() => db.statement('DELETE FROM transfer_logs WHERE id = ?').run(logId));
+export async function discardLog(db: LarderDb, logId: number): Promise<void> {
+  await db.write(() => db.statement('DELETE FROM transfer_logs WHERE id = ?').run(logId));
 }
 
-export function failLog(db: LarderDb, logId: number, error: { code: string; message: string }, at: string): void {
-  db.write(() =>
+export async function failLog(db: LarderDb, logId: number, error: { code: string; message: string }, at: string): Promise<void> {
+  await db.write(() =>
     db.statement(`UPDATE transfer_logs SET status = 'failed', error_code = ?, error_message = ?, finished_at = ? WHERE id = ?`).run(error.code, error.message, at, logId),
   );
 }
 
 /** A log a dead process left "processing" (its day lock is gone or stale) failed: say so. */
-export function failInterruptedLogs(db: LarderDb, isStale: (log: { locationId: number; reportDate: string }) => boolean, at: string): number {
-  const open = db.statement(`SELECT id, location_id AS locationId, report_date AS reportDate FROM transfer_logs WHERE status = 'processing'`).all() as {
+export async function failInterruptedLogs(db: LarderDb, isStale: (log: { locationId: number; reportDate: string }) => Promise<boolean>, at: string): Promise<number> {
+  const open = await db.statement(`SELECT id, location_id AS locationId, report_date AS reportDate FROM transfer_logs WHERE status = 'processing'`).all() as {
     id: number;
     locationId: number;
     reportDate: string;
   }[];
-  const stale = open.filter(isStale);
-  for (const log of stale) failLog(db, log.id, { code: 'internal_error', message: 'Interrupted: Larder stopped while this transfer was running; nothing of it was posted.' }, at);
+  const stale = await filterInOrder(open, isStale);
+  for (const log of stale) await failLog(db, log.id, { code: 'internal_error', message: 'Interrupted: Larder stopped while this transfer was running; nothing of it was posted.' }, at);
   return stale.length;
 }
 
@@ -130,12 +130,12 @@ export interface PostedDay {
 
 /** The newest successful transfer of each business day of a location, from `from` on, oldest day first. */
 /** The latest run of a location's business day: what "last night" shows. */
-export function latestLogOfDay(
+export async function latestLogOfDay(
   db: LarderDb,
   locationId: number,
   date: string,
-): { id: number; status: 'processing' | 'success' | 'failed'; noData: boolean; dataComplete: boolean | null; linesUnmapped: number; finishedAt: string | null } | null {
-  const row = db
+): Promise<{ id: number; status: 'processing' | 'success' | 'failed'; noData: boolean; dataComplete: boolean | null; linesUnmapped: number; finishedAt: string | null } | null> {
+  const row = await db
     .statement(
       `SELECT id, status, no_data AS noData, data_complete AS dataComplete, lines_unmapped AS linesUnmapped, finished_at AS finishedAt
        FROM transfer_logs WHERE location_id = ? AND report_date = ? ORDER BY id DESC LIMIT 1`,
@@ -147,15 +147,15 @@ export function latestLogOfDay(
 }
 
 /** The sales lines each of these logs left unmapped, by log id. */
-export function linesUnmappedOf(db: LarderDb, logIds: readonly number[]): Map<number, number> {
-  const rows = db
+export async function linesUnmappedOf(db: LarderDb, logIds: readonly number[]): Promise<Map<number, number>> {
+  const rows = await db
     .statement('SELECT id, lines_unmapped AS lines FROM transfer_logs WHERE id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(logIds)) as { id: number; lines: number }[];
   return new Map(rows.map((row) => [row.id, row.lines]));
 }
 
-export function postedDays(db: LarderDb, locationId: number, from = '0000-00-00'): PostedDay[] {
-  const rows = db
+export async function postedDays(db: LarderDb, locationId: number, from = '0000-00-00'): Promise<PostedDay[]> {
+  const rows = await db
     .statement(
       `SELECT report_date AS date, id AS logId, data_complete AS dataComplete, no_data AS noData, lines_processed AS linesProcessed,
               ledger_entries_created AS ledgerEntriesCreated
@@ -213,8 +213,8 @@ function toView(row: LogRow): TransferLogView {
 }
 
 /** What the day's posted sales came to against the POS's own totals, on its log. */
-export function recordReconciliation(db: LarderDb, logId: number, reconciliation: Reconciliation): void {
-  db.statement('UPDATE transfer_logs SET reconciliation = ? WHERE id = ?').run(JSON.stringify(reconciliation), logId);
+export async function recordReconciliation(db: LarderDb, logId: number, reconciliation: Reconciliation): Promise<void> {
+  await db.statement('UPDATE transfer_logs SET reconciliation = ? WHERE id = ?').run(JSON.stringify(reconciliation), logId);
 }
 
 function logWhere(scope: CompanyScope, filter: LogFilter): OptionalFilter {
@@ -227,17 +227,16 @@ function logWhere(scope: CompanyScope, filter: LogFilter): OptionalFilter {
 }
 
 /** Newest first. */
-export function listLogs(scope: CompanyScope, filter: LogFilter = {}): TransferLogView[] {
+export async function listLogs(scope: CompanyScope, filter: LogFilter = {}): Promise<TransferLogView[]> {
   const where = logWhere(scope, filter);
-  const rows = scope.db.sqlite.prepare(`${LOG_SELECT} WHERE ${where.sql} ORDER BY t.id DESC LIMIT @limit`).all({ ...where.params, limit: filter.limit ?? 1000 }) as LogRow[];
+  const rows = await scope.db.statement(`${LOG_SELECT} WHERE ${where.sql} ORDER BY t.id DESC LIMIT @limit`).all({ ...where.params, limit: filter.limit ?? 1000 }) as LogRow[];
   return rows.map(toView);
 }
 
 /** Newest first, as the list shows them. */
-export function listLogSummaries(scope: CompanyScope, filter: LogFilter = {}): TransferLogSummary[] {
+export async function listLogSummaries(scope: CompanyScope, filter: LogFilter = {}): Promise<TransferLogSummary[]> {
   const where = logWhere(scope, filter);
-  const rows = scope.db.sqlite
-    .prepare(
+  const rows = await scope.db.statement(
       `SELECT t.id, l.business_location_id AS businessLocationId, l.name AS locationName, t.report_date AS reportDate, t.status, t.trigger, t.attempt,
               t.no_data AS noData, t.data_complete AS dataComplete, t.sales_count AS salesCount, t.lines_processed AS linesProcessed,
               t.lines_skipped AS linesSkipped, t.ledger_entries_created AS ledgerEntriesCreated, t.lines_sold AS linesSold, t.lines_unmapped AS linesUnmapped,
@@ -261,10 +260,10 @@ export function listLogSummaries(scope: CompanyScope, filter: LogFilter = {}): T
   }));
 }
 
-export function getLog(scope: CompanyScope, id: number): (TransferLogView & { ledgerEntries: LedgerEntryView[] }) | null {
-  const row = scope.db.statement(`${LOG_SELECT} WHERE t.company_id = ? AND t.id = ?`).get(scope.companyId, id) as LogRow | undefined;
+export async function getLog(scope: CompanyScope, id: number): Promise<(TransferLogView & { ledgerEntries: LedgerEntryView[] }) | null> {
+  const row = await scope.db.statement(`${LOG_SELECT} WHERE t.company_id = ? AND t.id = ?`).get(scope.companyId, id) as LogRow | undefined;
   if (!row) return null;
   const log = toView(row);
-  const entries = listLedgerEntries(scope, { type: 'ISSUE', businessLocationId: log.businessLocationId, from: log.reportDate, to: log.reportDate }).filter((entry) => log.ledgerIds.includes(entry.id));
+  const entries = (await listLedgerEntries(scope, { type: 'ISSUE', businessLocationId: log.businessLocationId, from: log.reportDate, to: log.reportDate })).filter((entry) => log.ledgerIds.includes(entry.id));
   return { ...log, ledgerEntries: entries };
 }

@@ -39,7 +39,7 @@ describe('a transfer', () => {
     const result = await run.transfer('06.05.2026');
     expect(result).toMatchObject({ date: '2026-05-06', success: true, no_data: false, data_complete: true, error: null });
     expect(result.stats).toMatchObject({ sales_count: 3, lines_processed: 3, lines_skipped: 0, ledger_entries_created: 5, exceptions: [], used_cache: false, idempotent: false });
-    expect(byIngredient(run.issues({ date: '2026-05-06' }))).toEqual({
+    expect(byIngredient(await run.issues({ date: '2026-05-06' }))).toEqual({
       'Cola bottle 0.33 l': ['-12', '-7.2'],
       'Coffee beans': ['-0.18', '-3.24'],
       'Burger bun': ['-5', '0'],
@@ -52,15 +52,15 @@ describe('a transfer', () => {
       { type: 'ingredient', name: 'Coffee beans', quantity: '0.18' },
       { type: 'recipe', name: 'Classic Burger recipe', quantity: '5' },
     ]);
-    expect(run.issues().every((entry) => entry.businessLocationId === HARBOUR && entry.transferLogId === result.log_id && entry.salesLines === 1)).toBe(true);
+    expect((await run.issues()).every((entry) => entry.businessLocationId === HARBOUR && entry.transferLogId === result.log_id && entry.salesLines === 1)).toBe(true);
     // Each entry leads to its sales line and that line's own deduction.
-    const burgerLines = run.issues().filter((entry) => ['Burger bun', 'Beef patty', 'Tomato'].includes(entry.ingredient)).map((entry) => ledgerEntryLines(run.engine.scope, entry.id)?.lines);
+    const burgerLines = await Promise.all((await run.issues()).filter((entry) => ['Burger bun', 'Beef patty', 'Tomato'].includes(entry.ingredient)).map(async (entry) => (await ledgerEntryLines(run.engine.scope, entry.id))?.lines));
     expect(burgerLines.map((lines) => lines?.map(({ item, quantity, deduction }) => [item, quantity, deduction]))).toEqual([
       [['Classic Burger', '5', '-5']],
       [['Classic Burger', '5', '-5']],
       [['Classic Burger', '5', '-0.166667']],
     ]);
-    expect(stockOnHand(run.engine.scope).find((line) => line.ingredient === 'Coffee beans')).toMatchObject({ quantity: '9.82', value: '176.76' });
+    expect((await stockOnHand(run.engine.scope)).find((line) => line.ingredient === 'Coffee beans')).toMatchObject({ quantity: '9.82', value: '176.76' });
   });
 
   it('records unmapped names, invalid trims and cycles as exceptions and deducts nothing for them', async () => {
@@ -73,7 +73,7 @@ describe('a transfer', () => {
     const b = (loop.get('Loop B') as { id: number }).id;
     sqlite.prepare(`INSERT INTO recipe_lines (recipe_id, position, sub_recipe_id, quantity) VALUES (?, 1, ?, 1000000), (?, 1, ?, 1000000)`).run(a, b, b, a);
     sqlite.prepare(`INSERT INTO recipe_lines (recipe_id, position, ingredient_id, quantity) VALUES (?, 2, (SELECT id FROM ingredients WHERE name = 'Oat milk'), 500000)`).run(a);
-    run.map('Cappuccino', { recipe: 'Loop A' }, '1');
+    await run.map('Cappuccino', { recipe: 'Loop A' }, '1');
     const burger = run.harbourItem('Classic Burger');
     const cappuccino = run.harbourItem('Cappuccino');
     run.fake.data.setDaySales(Number(HARBOUR), '2026-05-05', [
@@ -90,12 +90,12 @@ describe('a transfer', () => {
       'invalid_trim_pct:Classic Burger recipe line 3 (100 %)',
       'recipe_cycle:Loop A → Loop B → Loop A',
     ]);
-    expect(byIngredient(run.issues())).toEqual({ 'Burger bun': ['-2', '0'], 'Beef patty': ['-2', '0'], 'Oat milk': ['-0.5', '0'] });
+    expect(byIngredient(await run.issues())).toEqual({ 'Burger bun': ['-2', '0'], 'Beef patty': ['-2', '0'], 'Oat milk': ['-0.5', '0'] });
   });
 
   it('skips refunds, voids, zero and nameless lines; posts modifiers; a subtraction mapping gives stock back', async () => {
     const run = await setup();
-    run.map('Oat milk', { ingredient: 'Oat milk' }, '0.2', true);
+    await run.map('Oat milk', { ingredient: 'Oat milk' }, '0.2', true);
     const espresso = run.harbourItem('Espresso');
     const oat = run.harbourItem('Oat milk');
     run.fake.data.setDaySales(Number(HARBOUR), '2026-05-04', [
@@ -110,7 +110,7 @@ describe('a transfer', () => {
     ]);
     const result = await run.transfer('2026-05-04');
     expect(result.stats).toMatchObject({ sales_count: 3, lines_processed: 2, lines_skipped: 4 });
-    expect(byIngredient(run.issues())).toEqual({ 'Coffee beans': ['-0.009', '-0.162'], 'Oat milk': ['0.2', '0'] });
+    expect(byIngredient(await run.issues())).toEqual({ 'Coffee beans': ['-0.009', '-0.162'], 'Oat milk': ['0.2', '0'] });
   });
 
   it('is idempotent without force, and rebuilds from new data with force', async () => {
@@ -119,13 +119,13 @@ describe('a transfer', () => {
     const first = await run.transfer('2026-05-06', { force: false });
     const again = await run.transfer('2026-05-06', { force: false });
     expect(again.stats).toMatchObject({ ledger_entries_created: 0, idempotent: true, used_cache: true, lines_skipped: 3 });
-    expect(run.issues()).toHaveLength(first.ledger_ids.length);
+    expect(await run.issues()).toHaveLength(first.ledger_ids.length);
 
     run.fake.data.setLineQuantity('L-espresso', '25.000');
     const forced = await run.transfer('2026-05-06', { force: true });
     expect(forced.stats).toMatchObject({ used_cache: false, ledger_entries_created: 5, idempotent: false });
-    expect(byIngredient(run.issues())['Coffee beans']).toEqual(['-0.225', '-4.05']);
-    expect(run.issues()).toHaveLength(5);
+    expect(byIngredient(await run.issues())['Coffee beans']).toEqual(['-0.225', '-4.05']);
+    expect(await run.issues()).toHaveLength(5);
     // The Ledger screen's day totals followed the rebuild, receipts included.
     const { kept, recounted } = dayTotalsBothWays(run.engine.scope);
     expect(kept).toEqual(recounted);
@@ -138,7 +138,7 @@ describe('a transfer', () => {
     run.fake.data.setDaySales(Number(HARBOUR), '2026-05-03', [handMadeSale('d1', '2026-05-03T10:00:00Z', [{ id: 'N1', name: 'Espresso doppio', sku: espresso.sku, quantity: '2.000' }])]);
     const result = await run.transfer('2026-05-03');
     expect(result.stats?.unmapped_names).toEqual([]);
-    expect(byIngredient(run.issues())).toEqual({ 'Coffee beans': ['-0.018', '-0.324'] });
+    expect(byIngredient(await run.issues())).toEqual({ 'Coffee beans': ['-0.018', '-0.324'] });
   });
 
   it.each([
@@ -158,15 +158,16 @@ describe('a transfer', () => {
     const item = run.fake.data.items.find((candidate) => candidate.sku === line.sku && candidate.blIds.includes(Number(blId)))!;
     const { saveMapping } = await import('../items/mappings');
     const posItem = run.engine.db.sqlite.prepare('SELECT id FROM pos_items WHERE item_id = ?').get(String(item.id)) as { id: number };
-    saveMapping(run.engine.scope, { posItemId: posItem.id, target: { ingredientId: 1 }, quantity: '1', isSubtraction: false }, '2026-05-08T10:00:00Z');
+    await saveMapping(run.engine.scope, { posItemId: posItem.id, target: { ingredientId: 1 }, quantity: '1', isSubtraction: false }, '2026-05-08T10:00:00Z');
 
     const day = await run.transfer('2026-05-04', { businessLocationId: blId });
     const next = await run.transfer('2026-05-05', { businessLocationId: blId });
     const lineRow = (id: string) => run.engine.db.sqlite.prepare('SELECT l.id, s.business_date AS date FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE l.line_id = ?').get(id) as { id: number; date: string };
     expect(lineRow(line.id).date).toBe('2026-05-04');
-    const linesOn = (date: string) => run.issues({ date, locationId: blId }).flatMap((entry) => ledgerEntryLines(run.engine.scope, entry.id)?.lines.map((traced) => traced.posLineId) ?? []);
-    expect(linesOn('2026-05-04')).toContain(line.id);
-    expect(linesOn('2026-05-05')).not.toContain(line.id);
+    const linesOn = async (date: string) =>
+      (await Promise.all((await run.issues({ date, locationId: blId })).map(async (entry) => (await ledgerEntryLines(run.engine.scope, entry.id))?.lines.map((traced) => traced.posLineId) ?? []))).flat();
+    expect(await linesOn('2026-05-04')).toContain(line.id);
+    expect(await linesOn('2026-05-05')).not.toContain(line.id);
     expect(day.success && next.success).toBe(true);
   });
 
@@ -190,14 +191,14 @@ describe('a transfer', () => {
     // 04:00 in Amsterdam: the 7th is past midnight but before the 05:30 start of day.
     const result = await run.transfer('2026-05-07');
     expect(result).toMatchObject({ success: true, data_complete: false });
-    expect(listLogs(run.engine.scope, { date: '2026-05-07' })[0]).toMatchObject({ status: 'success', dataComplete: false });
+    expect((await listLogs(run.engine.scope, { date: '2026-05-07' }))[0]).toMatchObject({ status: 'success', dataComplete: false });
   });
 
   it('lets the database refuse a second ISSUE of a day and ingredient, and a second deduction of a line for an ingredient', async () => {
     const run = await setup();
     workedExampleDay(run);
     await run.transfer('2026-05-06');
-    const entry = run.issues()[0]!;
+    const entry = (await run.issues())[0]!;
     const { sqlite } = run.engine.db;
     expect(() =>
       sqlite
@@ -221,7 +222,7 @@ describe('retries', () => {
     const result = await run.transfer('2026-05-06');
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(result.success).toBe(true);
-    const logs = listLogs(run.engine.scope, { date: '2026-05-06' }).reverse();
+    const logs = (await listLogs(run.engine.scope, { date: '2026-05-06' })).reverse();
     expect(logs.map((log) => [log.attempt, log.status, log.requestUuid])).toEqual([
       [1, 'failed', result.request_uuid],
       [2, 'success', result.request_uuid],
@@ -233,12 +234,12 @@ describe('retries', () => {
     run.fake.fail({ kind: 503, times: 10 });
     const result = await run.transfer('2026-05-06');
     expect(result).toMatchObject({ success: false, error: { code: 'max_retries_exhausted' } });
-    const logs = listLogs(run.engine.scope, { date: '2026-05-06' });
+    const logs = await listLogs(run.engine.scope, { date: '2026-05-06' });
     expect(logs).toHaveLength(4);
     expect(new Set(logs.map((log) => log.requestUuid))).toEqual(new Set([result.request_uuid]));
     expect(logs.map((log) => log.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
     expect(logs[0]?.errorMessage).toContain('503');
-    expect(run.issues()).toEqual([]);
+    expect(await run.issues()).toEqual([]);
   });
 
   it('cuts off an answer that trickles past the deadline, retries it, and frees the day whether or not the retries succeed (issue 25, item 1)', async () => {
@@ -248,13 +249,13 @@ describe('retries', () => {
     const failed = await run.transfer('2026-05-06');
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(failed).toMatchObject({ success: false, error: { code: 'max_retries_exhausted', message: expect.stringContaining('did not finish answering') } });
-    expect(listLogs(run.engine.scope, { date: '2026-05-06' }).map((log) => log.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
+    expect((await listLogs(run.engine.scope, { date: '2026-05-06' })).map((log) => log.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
     expect(run.engine.db.sqlite.prepare('SELECT COUNT(*) AS held FROM day_locks').get()).toEqual({ held: 0 });
 
     run.fake.clearFaults();
     run.fake.fail({ kind: 'trickle', delayMs: 50, match: 'date=2026-05-06' });
     expect(await run.transfer('2026-05-06')).toMatchObject({ success: true });
-    expect(run.issues({ date: '2026-05-06' }).length).toBeGreaterThan(0);
+    expect((await run.issues({ date: '2026-05-06' })).length).toBeGreaterThan(0);
   });
 
   it('fails at once on other 4xx answers', async () => {
@@ -262,6 +263,6 @@ describe('retries', () => {
     run.engine.db.sqlite.exec(`UPDATE locations SET business_location_id = '999' WHERE business_location_id = '${HARBOUR}'`);
     const result = await run.transfer('2026-05-06', { businessLocationId: '999' });
     expect(result).toMatchObject({ success: false, error: { code: 'lightspeed_api_error' } });
-    expect(listLogs(run.engine.scope)).toHaveLength(1);
+    expect(await listLogs(run.engine.scope)).toHaveLength(1);
   });
 });

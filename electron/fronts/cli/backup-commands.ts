@@ -57,7 +57,7 @@ export const backupCommands: Record<string, Command> = {
       if (positionals.length !== 1) throw new DomainError('invalid_input', `Usage: ${restoreUsage}`);
       const file = positionals[0] as string;
       if (!values.yes) {
-        const preview = describeBackup(platform, file);
+        const preview = await describeBackup(platform, file);
         io.write(JSON.stringify({ preview }));
         throw new DomainRefusal(
           'confirmation_required',

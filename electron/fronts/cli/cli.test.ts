@@ -328,11 +328,11 @@ describe('a Sides server that echoes the password (issue 25, item 4)', () => {
       expect(transfer).toMatchObject({ code: 1, text: expect.stringContaining('max_retries_exhausted') });
       const logs = await run(null, 'logs', '--location', 'st_1');
       expect(logs.text).toContain('[redacted]');
-      const engine = createEngine(createNodePlatform({ env: { LARDER_HOME: home } }), 'cli');
+      const engine = await createEngine(createNodePlatform({ env: { LARDER_HOME: home } }), 'cli');
       let diagnostics: string;
       try {
         engine.log.info(`a server said: ${echo(session)}`);
-        diagnostics = readFileSync(saveDiagnostics(engine).path, 'utf8');
+        diagnostics = readFileSync((await saveDiagnostics(engine)).path, 'utf8');
       } finally {
         engine.close();
       }

@@ -42,7 +42,7 @@ export const csvCommands: Record<string, Command> = {
             if (error instanceof DomainError) throw error;
             throw new DomainError('csv_profile_invalid', `${file} is not JSON: ${(error as Error).message}`);
           }
-          const saved = saveCsvProfile(engine.scope, json, at);
+          const saved = await saveCsvProfile(engine.scope, json, at);
           return { profile: { id: saved.id, ...saved.profile } };
         }
         if (action === 'from-preset' && file && extra.length === 1) {
@@ -51,7 +51,7 @@ export const csvCommands: Record<string, Command> = {
           return { profile: { id: saved.id, ...saved.profile } };
         }
         if (action === 'list' && file === undefined) {
-          return { profiles: listCsvProfiles(engine.scope).map((saved) => ({ id: saved.id, ...saved.profile })) };
+          return { profiles: (await listCsvProfiles(engine.scope)).map((saved) => ({ id: saved.id, ...saved.profile })) };
         }
         throw usage();
       }
@@ -66,11 +66,11 @@ export const csvCommands: Record<string, Command> = {
       }
       if (group === 'presets' && rest.length === 0) return { presets: listPresets() };
       if (group === 'detect' && rest.length === 1) return { detect: await detectCsv(readCsvFile(rest[0] as string).content) };
-      if (group === 'uploads' && rest.length === 0) return { uploads: listUploads(engine.scope) };
+      if (group === 'uploads' && rest.length === 0) return { uploads: await listUploads(engine.scope) };
       if (group === 'revert' && rest.length === 1) {
         const id = Number(rest[0]);
         if (!Number.isSafeInteger(id) || id <= 0) throw new DomainError('csv_upload_not_found', `"${rest[0]}" is not an upload id; take one from csv uploads.`);
-        return { upload: revertUpload(engine.scope, id, at) };
+        return { upload: await revertUpload(engine.scope, id, at) };
       }
       throw usage();
     },

@@ -34,10 +34,10 @@ const entryJson = (entry: LedgerEntryView) => ({
   transferLogId: entry.transferLogId,
 });
 
-function showEntry(engine: Engine, positionals: string[]) {
+async function showEntry(engine: Engine, positionals: string[]) {
   const [, id, ...rest] = positionals;
   if (!id || rest.length > 0 || !/^[1-9]\d{0,15}$/.test(id)) throw new DomainError('invalid_input', `Usage: ${ledgerUsage}`);
-  const shown = ledgerEntryLines(engine.scope, Number(id));
+  const shown = await ledgerEntryLines(engine.scope, Number(id));
   return {
     entry: entryJson(shown.entry),
     lines: shown.lines.map((line) => ({ pos_line_id: line.posLineId, receipt: line.receipt, item: line.item, quantity: line.quantity, deduction: line.deduction })),
@@ -45,64 +45,64 @@ function showEntry(engine: Engine, positionals: string[]) {
 }
 
 /** An ingredient's pack units as `ingredient units` prints them: one of each is `factor` of the base unit. */
-function unitsJson(engine: Engine, ingredient: string) {
-  const book = unitBook(engine.scope, ingredientId(engine.scope, ingredient));
+async function unitsJson(engine: Engine, ingredient: string) {
+  const book = await unitBook(engine.scope, await ingredientId(engine.scope, ingredient));
   return { units: book.packs.map((pack) => ({ name: pack.name, factor: pack.factor.toFixed(), base_unit: book.base })) };
 }
 
 export const inventoryCommands: Record<string, Command> = {
   ingredient: {
     usage: ingredientUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { positionals } = parseCommandArgs(args, {}, ingredientUsage);
       const [group, ...rest] = positionals;
-      if (group === 'units' && rest.length === 1) return unitsJson(engine, rest[0] as string);
+      if (group === 'units' && rest.length === 1) return await unitsJson(engine, rest[0] as string);
       const [action, ingredient, name, factor, ...extra] = rest;
       if (group === 'unit' && action === 'add' && ingredient && name && factor !== undefined && extra.length === 0) {
-        saveIngredientUnit(engine.scope, ingredientId(engine.scope, ingredient), name, factor);
-        return unitsJson(engine, ingredient);
+        await saveIngredientUnit(engine.scope, await ingredientId(engine.scope, ingredient), name, factor);
+        return await unitsJson(engine, ingredient);
       }
       if (group === 'unit' && action === 'remove' && ingredient && name && factor === undefined) {
-        removeIngredientUnit(engine.scope, ingredientId(engine.scope, ingredient), name);
-        return unitsJson(engine, ingredient);
+        await removeIngredientUnit(engine.scope, await ingredientId(engine.scope, ingredient), name);
+        return await unitsJson(engine, ingredient);
       }
       throw new DomainError('invalid_input', `Usage: ${ingredientUsage}`);
     },
   },
   recipe: {
     usage: recipeUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(args, { date: { type: 'string' } }, recipeUsage);
       const [action, recipe, ...rest] = positionals;
       if (action !== 'cost' || !recipe || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${recipeUsage}`);
       // Today's costs where this computer is: a recipe belongs to no location.
       const date = optionValue(dateInput, values.date, 'date') ?? dateInZone(engine.platform.clock.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
-      const { currency: _currency, ...cost } = recipeCost(engine.scope, recipe, date);
+      const { currency: _currency, ...cost } = await recipeCost(engine.scope, recipe, date);
       return { recipe_cost: cost };
     },
   },
   import: {
     usage: importUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { positionals } = parseCommandArgs(args, {}, importUsage);
       const [file] = positionals;
       if (!file || positionals.length > 1) throw new DomainError('invalid_input', `Usage: ${importUsage}`);
-      return { imported: importSetupFile(engine.scope, readFileArgument(file)) };
+      return { imported: await importSetupFile(engine.scope, readFileArgument(file)) };
     },
   },
   stock: {
     usage: stockUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values } = parseCommandArgs(args, { 'storage-unit': { type: 'string' } }, stockUsage);
       const name = values['storage-unit'];
       let storageUnitId: number | undefined;
       if (name !== undefined) {
-        const unit = findStorageUnitByName(engine.scope, name);
+        const unit = await findStorageUnitByName(engine.scope, name);
         if (!unit) throw new DomainError('storage_unit_not_found', `No storage unit named "${name}".`);
         storageUnitId = unit.id;
       }
       return {
-        stock: stockOnHand(engine.scope, { storageUnitId }).map(({ storageUnit, ingredient, unit, quantity, value }) => ({
+        stock: (await stockOnHand(engine.scope, { storageUnitId })).map(({ storageUnit, ingredient, unit, quantity, value }) => ({
           storageUnit,
           ingredient,
           unit,
@@ -114,15 +114,15 @@ export const inventoryCommands: Record<string, Command> = {
   },
   ledger: {
     usage: ledgerUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(
         args,
         { location: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, type: { type: 'string' } },
         ledgerUsage,
       );
-      if (positionals[0] === 'show' && Object.keys(values).length === 0) return showEntry(engine, positionals);
+      if (positionals[0] === 'show' && Object.keys(values).length === 0) return await showEntry(engine, positionals);
       if (positionals.length > 0) throw new DomainError('invalid_input', `Usage: ${ledgerUsage}`);
-      const entries = listLedgerEntries(engine.scope, {
+      const entries = await listLedgerEntries(engine.scope, {
         businessLocationId: values.location,
         from: optionValue(dateInput, values.from, 'from'),
         to: optionValue(dateInput, values.to, 'to'),

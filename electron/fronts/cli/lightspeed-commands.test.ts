@@ -75,8 +75,8 @@ describe('the Lightspeed CLI commands', () => {
     expect(warnings).toEqual([]);
     const { createEngine } = await import('../../core/engine');
     const { createNodePlatform } = await import('../../core/platform/node-platform');
-    const engine = createEngine(createNodePlatform({ env: { LARDER_HOME: home } }), 'cli');
-    expect(engine.vault.find('lightspeed:client-secret')).toBe('from-stdin');
+    const engine = await createEngine(createNodePlatform({ env: { LARDER_HOME: home } }), 'cli');
+    expect(await engine.vault.find('lightspeed:client-secret')).toBe('from-stdin');
     engine.close();
     expect((await run(['configure', '--client-secret', 'on-the-command-line'])).code).toBe(0);
     expect(warnings).toEqual([expect.stringContaining('process list')]);

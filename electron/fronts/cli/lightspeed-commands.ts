@@ -38,7 +38,7 @@ export const lightspeedCommands: Record<string, Command> = {
         { environment: options, 'client-id': options, 'client-secret': options, 'redirect-uri': options, 'loopback-port': options, 'auth-url': options, 'token-url': options, 'api-url': options },
         configureUsage,
       );
-      if (Object.keys(values).length === 0) return { configuration: viewConfiguration(engine) };
+      if (Object.keys(values).length === 0) return { configuration: await viewConfiguration(engine) };
       const custom = values['auth-url'] || values['token-url'] || values['api-url'];
       let clientSecret = values['client-secret'];
       if (clientSecret === '-') {
@@ -61,7 +61,7 @@ export const lightspeedCommands: Record<string, Command> = {
         const issue = parsed.error.issues[0];
         throw new DomainError('invalid_input', `${issue?.path.join('.')}: ${issue?.message}. Usage: ${configureUsage}`);
       }
-      return { configuration: configureLightspeed(engine, parsed.data) };
+      return { configuration: await configureLightspeed(engine, parsed.data) };
     },
   },
   connect: {
@@ -83,7 +83,7 @@ export const lightspeedCommands: Record<string, Command> = {
   },
   status: {
     usage: 'status',
-    run: (engine) => ({ connection: engine.lightspeed.connection.view() }),
+    run: async (engine) => ({ connection: await engine.lightspeed.connection.view() }),
   },
   'test-connection': {
     usage: 'test-connection',
@@ -91,15 +91,15 @@ export const lightspeedCommands: Record<string, Command> = {
   },
   disconnect: {
     usage: 'disconnect',
-    run: (engine) => ({ connection: engine.lightspeed.connection.disconnect() }),
+    run: async (engine) => ({ connection: await engine.lightspeed.connection.disconnect() }),
   },
   lightspeed: {
     usage: compareUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(args, { 'day-starts': { type: 'string' } }, compareUsage);
       const [verb, blId, file] = positionals;
       if (verb !== 'compare' || !blId || !file || positionals.length !== 3) throw new DomainError('invalid_input', `Usage: ${compareUsage}`);
-      return { compare: compareTransactions(engine.scope, blId, { path: file }, engine.transfers.salesRules(), values['day-starts']) };
+      return { compare: await compareTransactions(engine.scope, blId, { path: file }, engine.transfers.salesRules(), values['day-starts']) };
     },
   },
   locations: {
@@ -108,26 +108,26 @@ export const lightspeedCommands: Record<string, Command> = {
       const [, blId = '', value = ''] = args;
       switch (subcommand(args, ['sync', 'list', 'show', 'link', 'unlink', 'activate', 'auto', 'timezone'], locationsUsage)) {
         case 'show':
-          return { overview: locationOverview(engine.scope, blId, engine.platform.clock) };
+          return { overview: await locationOverview(engine.scope, blId, engine.platform.clock) };
         case 'sync':
-          return { synced: await syncLocations(engine.scope, engine.lightspeed.api, engine.platform.clock.now().toISOString()), locations: listLocations(engine.scope) };
+          return { synced: await syncLocations(engine.scope, engine.lightspeed.api, engine.platform.clock.now().toISOString()), locations: await listLocations(engine.scope) };
         case 'link': {
-          const unit = findStorageUnitByName(engine.scope, args.slice(2).join(' '));
+          const unit = await findStorageUnitByName(engine.scope, args.slice(2).join(' '));
           if (!unit) throw new DomainError('storage_unit_not_found', `No storage unit named "${args.slice(2).join(' ')}".`);
-          return { location: linkStorageUnit(engine.scope, blId, unit.id) };
+          return { location: await linkStorageUnit(engine.scope, blId, unit.id) };
         }
         case 'unlink':
-          return { location: unlinkLocation(engine.scope, blId, engine.platform.clock) };
+          return { location: await unlinkLocation(engine.scope, blId, engine.platform.clock) };
         case 'activate':
-          return { migration: activateLocation(engine.scope, blId, engine.platform.clock) };
+          return { migration: await activateLocation(engine.scope, blId, engine.platform.clock) };
         case 'auto':
           if (value !== 'on' && value !== 'off') throw new DomainError('invalid_input', `Usage: ${locationsUsage}`);
-          return { location: setAutoIssue(engine.scope, blId, value === 'on') };
+          return { location: await setAutoIssue(engine.scope, blId, value === 'on') };
         case 'timezone':
           if (!value) throw new DomainError('invalid_input', `Usage: ${locationsUsage}`);
-          return { location: setTimeZone(engine.scope, blId, value) };
+          return { location: await setTimeZone(engine.scope, blId, value) };
         default:
-          return { locations: listLocations(engine.scope) };
+          return { locations: await listLocations(engine.scope) };
       }
     },
   },
@@ -138,17 +138,17 @@ export const lightspeedCommands: Record<string, Command> = {
       if (command === 'sync') return { synced: await syncItems(engine.scope, engine.lightspeed.api, engine.platform.clock.now().toISOString()) };
       if (command === 'renames') {
         const [action, id] = args.slice(1);
-        if (action === undefined) return { renames: openRenames(engine.scope) };
+        if (action === undefined) return { renames: await openRenames(engine.scope) };
         if (action !== 'confirm' || !/^\d+$/.test(id ?? '') || args.length !== 3) throw new DomainError('invalid_input', `Usage: ${itemsUsage}`);
-        confirmRename(engine.scope, Number(id), engine.platform.clock.now().toISOString());
+        await confirmRename(engine.scope, Number(id), engine.platform.clock.now().toISOString());
         return { confirmed: Number(id) };
       }
       const { values } = parseCommandArgs(args.slice(1), { unmapped: { type: 'boolean' }, source: { type: 'string' }, ranked: { type: 'boolean' } }, itemsUsage);
-      const items = listItems(engine.scope, { unmapped: values.unmapped ?? false, source: values.source });
+      const items = await listItems(engine.scope, { unmapped: values.unmapped ?? false, source: values.source });
       if (!values.ranked) return { items };
       if (!values.unmapped) throw new DomainError('invalid_input', '--ranked orders the unmapped work list: use it with --unmapped.');
       // The work list: what each unmapped item sold over the last 30 days, the costliest to leave unmapped first.
-      const ranks = new Map(rankUnmapped(engine.scope, engine.platform.clock).map((rank) => [rank.posItemId, rank]));
+      const ranks = new Map((await rankUnmapped(engine.scope, engine.platform.clock)).map((rank) => [rank.posItemId, rank]));
       const sold = (id: number) => ranks.get(id) ?? { value: 0, units: 0 };
       return {
         items: items

@@ -29,9 +29,9 @@ export const sidesCommands: Record<string, Command> = {
       }
       if (group === 'test' && action === undefined) return { test: await sides.test() };
       if (group === 'stores' && action === 'sync') return { synced: await sides.syncStores() };
-      if (group === 'stores' && action === 'list') return { stores: sides.stores() };
+      if (group === 'stores' && action === 'list') return { stores: await sides.stores() };
       if (group === 'products' && action === 'sync') return { synced: await sides.syncProducts() };
-      if (group === 'products' && action === 'list') return { products: sides.products() };
+      if (group === 'products' && action === 'list') return { products: await sides.products() };
       throw new DomainError('invalid_input', `Usage: ${sidesUsage}`);
     },
   },

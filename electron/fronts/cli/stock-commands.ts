@@ -29,22 +29,22 @@ const dateOf = (text: string | undefined, option: string): string => {
 export const stockCommands: Record<string, Command> = {
   count: {
     usage: countUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(args, { at: { type: 'string' } }, countUsage);
       const [action, first, second, third, ...rest] = positionals;
       const now = engine.platform.clock.now().toISOString();
       if (rest.length > 0) throw new DomainError('invalid_input', `Usage: ${countUsage}`);
-      if (action === 'list' && first === undefined) return { counts: listCounts(engine.scope) };
-      if (action === 'start' && first && second === undefined) return { count: startCount(engine.scope, first, values.at ?? now) };
-      if (action === 'set' && second && third !== undefined) return { line: setCountLine(engine.scope, idOf(first, countUsage), second, third, now) };
-      if (action === 'finish' && second === undefined) return { count: finishCount(engine.scope, idOf(first, countUsage), now) };
-      if (action === 'reopen' && second === undefined) return { count: reopenCount(engine.scope, idOf(first, countUsage)) };
+      if (action === 'list' && first === undefined) return { counts: await listCounts(engine.scope) };
+      if (action === 'start' && first && second === undefined) return { count: await startCount(engine.scope, first, values.at ?? now) };
+      if (action === 'set' && second && third !== undefined) return { line: await setCountLine(engine.scope, idOf(first, countUsage), second, third, now) };
+      if (action === 'finish' && second === undefined) return { count: await finishCount(engine.scope, idOf(first, countUsage), now) };
+      if (action === 'reopen' && second === undefined) return { count: await reopenCount(engine.scope, idOf(first, countUsage)) };
       throw new DomainError('invalid_input', `Usage: ${countUsage}`);
     },
   },
   waste: {
     usage: wasteUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(
         args,
         { ingredient: { type: 'string' }, recipe: { type: 'string' }, reason: { type: 'string' }, note: { type: 'string' }, at: { type: 'string' } },
@@ -54,7 +54,7 @@ export const stockCommands: Record<string, Command> = {
       if (!storageUnit || quantity === undefined || rest.length > 0 || values.reason === undefined) throw new DomainError('invalid_input', `Usage: ${wasteUsage}`);
       const at = values.at ?? engine.platform.clock.now().toISOString();
       return {
-        waste: recordWaste(
+        waste: await recordWaste(
           engine.scope,
           { storageUnit, ingredient: values.ingredient, recipe: values.recipe, quantity, reason: values.reason, note: values.note, at },
           engine.platform.settings.get('wasteReasons'),
@@ -64,39 +64,39 @@ export const stockCommands: Record<string, Command> = {
   },
   move: {
     usage: moveUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(args, { at: { type: 'string' } }, moveUsage);
       const [from, to, ingredient, quantity, ...rest] = positionals;
       if (!from || !to || !ingredient || quantity === undefined || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${moveUsage}`);
-      return { move: moveStock(engine.scope, { from, to, ingredient, quantity, at: values.at ?? engine.platform.clock.now().toISOString() }) };
+      return { move: await moveStock(engine.scope, { from, to, ingredient, quantity, at: values.at ?? engine.platform.clock.now().toISOString() }) };
     },
   },
   variance: {
     usage: varianceUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(args, { 'from-count': { type: 'string' }, 'to-count': { type: 'string' } }, varianceUsage);
       const [storageUnit, ...rest] = positionals;
       if (!storageUnit || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${varianceUsage}`);
-      const { currency: _currency, ...variance } = varianceReport(engine.scope, storageUnit, idOf(values['from-count'], varianceUsage), idOf(values['to-count'], varianceUsage));
+      const { currency: _currency, ...variance } = await varianceReport(engine.scope, storageUnit, idOf(values['from-count'], varianceUsage), idOf(values['to-count'], varianceUsage));
       return { variance: { ...variance, rows: variance.rows.map(({ no_cost: _noCost, ...row }) => row) } };
     },
   },
   'food-cost': {
     usage: foodCostUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, to: { type: 'string' } }, foodCostUsage);
       const [location, ...rest] = positionals;
       if (!location || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${foodCostUsage}`);
-      return { food_cost: foodCost(engine.scope, location, dateOf(values.from, 'from'), dateOf(values.to, 'to'), engine.platform.settings.get('exchangeRates')) };
+      return { food_cost: await foodCost(engine.scope, location, dateOf(values.from, 'from'), dateOf(values.to, 'to'), engine.platform.settings.get('exchangeRates')) };
     },
   },
   menu: {
     usage: menuUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, to: { type: 'string' } }, menuUsage);
       const [location, ...rest] = positionals;
       if (!location || rest.length > 0) throw new DomainError('invalid_input', `Usage: ${menuUsage}`);
-      const { currency: _currency, ...menu } = menuReport(engine.scope, location, dateOf(values.from, 'from'), dateOf(values.to, 'to'));
+      const { currency: _currency, ...menu } = await menuReport(engine.scope, location, dateOf(values.from, 'from'), dateOf(values.to, 'to'));
       return { menu };
     },
   },

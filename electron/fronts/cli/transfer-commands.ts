@@ -15,6 +15,7 @@ import { getLog, listLogs } from '../../core/transfer/transfer-log';
 import { transferStatuses } from '../../core/db/schema';
 import { optionValue, parseCommandArgs } from './args';
 import type { Command } from './command';
+import { inOrder } from '../../core/in-order';
 
 const mapUsage = 'map <item id|code|SKU|name>... (--ingredient NAME | --recipe NAME) [--quantity Q] [--subtraction] [--source NAME] [--location BLID]';
 const unmapUsage = 'unmap <item id|code|SKU|name> [--source NAME] [--location BLID]';
@@ -31,8 +32,8 @@ const logsUsage = 'logs [--location BLID] [--date DATE | --from DATE --to DATE] 
  */
 async function waitForMigration(context: TransferContext, locationId: number): Promise<void> {
   for (;;) {
-    recoverStuckJobs(context.scope, context.clock);
-    const job = latestJob(context.scope, locationId);
+    await recoverStuckJobs(context.scope, context.clock);
+    const job = await latestJob(context.scope, locationId);
     if (!job || (job.status !== 'pending' && job.status !== 'running')) return;
     if (job.status === 'pending') await runMigration(context, job.id);
     else await context.sleep(1000);
@@ -42,7 +43,7 @@ async function waitForMigration(context: TransferContext, locationId: number): P
 export const transferCommands: Record<string, Command> = {
   map: {
     usage: mapUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(
         args,
         {
@@ -58,19 +59,19 @@ export const transferCommands: Record<string, Command> = {
       if (positionals.length === 0 || (values.ingredient === undefined) === (values.recipe === undefined)) throw new DomainError('invalid_input', `Usage: ${mapUsage}`);
       let target: { ingredientId: number } | { recipeId: number };
       if (values.ingredient !== undefined) {
-        const ingredient = findIngredientByName(engine.scope, values.ingredient);
+        const ingredient = await findIngredientByName(engine.scope, values.ingredient);
         if (!ingredient) throw new DomainError('ingredient_not_found', `No ingredient named "${values.ingredient}".`);
         target = { ingredientId: ingredient.id };
       } else {
-        const recipe = findRecipeByName(engine.scope, values.recipe as string);
+        const recipe = await findRecipeByName(engine.scope, values.recipe as string);
         if (!recipe) throw new DomainError('recipe_not_found', `No recipe named "${values.recipe}".`);
         target = { recipeId: recipe.id };
       }
       // Several items: one target and quantity for all, in one transaction (all mapped, or none).
-      const mappings = saveMappings(
+      const mappings = await saveMappings(
         engine.scope,
-        positionals.map((reference) => ({
-          posItemId: resolveItem(engine.scope, reference, values.source).id,
+        await inOrder(positionals, async (reference) => ({
+          posItemId: (await resolveItem(engine.scope, reference, values.source)).id,
           target,
           quantity: values.quantity ?? '1',
           isSubtraction: values.subtraction ?? false,
@@ -90,7 +91,7 @@ export const transferCommands: Record<string, Command> = {
       const to = optionValue(dateInput, values.to, 'to');
       if (!blId || rest.length > 0 || !from || !to) throw new DomainError('invalid_input', `Usage: ${reprocessUsage}`);
       if (values.preview) {
-        const { days, ingredients } = reprocessPreview(engine.transfers, blId, from, to);
+        const { days, ingredients } = await reprocessPreview(engine.transfers, blId, from, to);
         return { preview: { days, ingredients: ingredients.map((row) => ({ ingredient: row.ingredient, posted: row.posted, new: row.new, difference: row.difference })) } };
       }
       return { results: await reprocess(engine.transfers, blId, from, to) };
@@ -99,40 +100,40 @@ export const transferCommands: Record<string, Command> = {
   },
   suggest: {
     usage: 'suggest <item id|code|SKU|name> [--source NAME]',
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(args, { source: { type: 'string' } }, 'suggest <item> [--source NAME]');
       if (positionals.length !== 1) throw new DomainError('invalid_input', 'Usage: suggest <item id|code|SKU|name> [--source NAME]');
-      const item = resolveItem(engine.scope, positionals[0] as string, values.source);
-      return { suggestions: suggestTargets(engine.scope, item.name).map(({ kind, name, score }) => ({ kind, name, score })) };
+      const item = await resolveItem(engine.scope, positionals[0] as string, values.source);
+      return { suggestions: (await suggestTargets(engine.scope, item.name)).map(({ kind, name, score }) => ({ kind, name, score })) };
     },
   },
   unmap: {
     usage: unmapUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(args, { source: { type: 'string' }, location: { type: 'string' } }, unmapUsage);
       if (positionals.length !== 1) throw new DomainError('invalid_input', `Usage: ${unmapUsage}`);
-      const item = resolveItem(engine.scope, positionals[0] as string, values.source);
-      deleteMapping(engine.scope, item.id, values.location);
+      const item = await resolveItem(engine.scope, positionals[0] as string, values.source);
+      await deleteMapping(engine.scope, item.id, values.location);
       return { unmapped: { itemId: item.itemId, name: item.name } };
     },
   },
   link: {
     usage: linkUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(args, { source: { type: 'string' }, to: { type: 'string' }, 'to-source': { type: 'string' } }, linkUsage);
       if (positionals.length !== 1 || values.to === undefined) throw new DomainError('invalid_input', `Usage: ${linkUsage}`);
-      const item = resolveItem(engine.scope, positionals[0] as string, values.source);
-      const dish = resolveItem(engine.scope, values.to, values['to-source']);
-      return { linked: { itemId: item.itemId, name: item.name, to: { itemId: dish.itemId, name: dish.name }, mapping: linkItems(engine.scope, dish.id, [item.id]) } };
+      const item = await resolveItem(engine.scope, positionals[0] as string, values.source);
+      const dish = await resolveItem(engine.scope, values.to, values['to-source']);
+      return { linked: { itemId: item.itemId, name: item.name, to: { itemId: dish.itemId, name: dish.name }, mapping: await linkItems(engine.scope, dish.id, [item.id]) } };
     },
   },
   unlink: {
     usage: unlinkUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(args, { source: { type: 'string' } }, unlinkUsage);
       if (positionals.length !== 1) throw new DomainError('invalid_input', `Usage: ${unlinkUsage}`);
-      const item = resolveItem(engine.scope, positionals[0] as string, values.source);
-      return { unlinked: { itemId: item.itemId, name: item.name, mapping: unlinkItem(engine.scope, item.id) } };
+      const item = await resolveItem(engine.scope, positionals[0] as string, values.source);
+      return { unlinked: { itemId: item.itemId, name: item.name, mapping: await unlinkItem(engine.scope, item.id) } };
     },
   },
   transfer: {
@@ -141,7 +142,7 @@ export const transferCommands: Record<string, Command> = {
       const { values, positionals } = parseCommandArgs(args, { 'no-force': { type: 'boolean' }, 'replace-with-empty': { type: 'boolean' } }, transferUsage);
       const [blId, date = ''] = positionals;
       if (!blId) throw new DomainError('invalid_input', `Usage: ${transferUsage}`);
-      return issueByHand(engine.transfers, { businessLocationId: blId, date, force: !values['no-force'], replaceWithEmpty: values['replace-with-empty'] === true });
+      return await issueByHand(engine.transfers, { businessLocationId: blId, date, force: !values['no-force'], replaceWithEmpty: values['replace-with-empty'] === true });
     },
     failed: (result: TransferResult) => !result.success,
   },
@@ -151,13 +152,13 @@ export const transferCommands: Record<string, Command> = {
       const { values, positionals } = parseCommandArgs(args, { wait: { type: 'boolean' } }, migrateUsage);
       const [action, blId = ''] = positionals;
       const { scope, clock } = engine.transfers;
-      const location = requireLocation(scope, blId);
+      const location = await requireLocation(scope, blId);
       if (!['start', 'rerun', 'cancel', 'status'].includes(action ?? '')) throw new DomainError('invalid_input', `Usage: ${migrateUsage}`);
-      const applied = applyMigrationAction(scope, blId, action as MigrationAction, clock);
+      const applied = await applyMigrationAction(scope, blId, action as MigrationAction, clock);
       if (!values.wait) return { migration: applied.migration };
       await waitForMigration(engine.transfers, location.id);
-      const job = latestJob(scope, location.id);
-      return { migration: job ? view(scope, job) : null };
+      const job = await latestJob(scope, location.id);
+      return { migration: job ? await view(scope, job) : null };
     },
   },
   'run-due': {
@@ -167,7 +168,7 @@ export const transferCommands: Record<string, Command> = {
   },
   logs: {
     usage: logsUsage,
-    run: (engine, args) => {
+    run: async (engine, args) => {
       const { values, positionals } = parseCommandArgs(
         args,
         { location: { type: 'string' }, date: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, status: { type: 'string' } },
@@ -175,13 +176,13 @@ export const transferCommands: Record<string, Command> = {
       );
       if (positionals[0] === 'show' && positionals.length === 2) {
         const id = Number(positionals[1]);
-        const log = Number.isSafeInteger(id) && id > 0 ? getLog(engine.scope, id) : null;
+        const log = Number.isSafeInteger(id) && id > 0 ? await getLog(engine.scope, id) : null;
         if (!log) throw new DomainError('invalid_input', `No transfer log ${positionals[1]}.`);
         return { log };
       }
       if (positionals.length > 0) throw new DomainError('invalid_input', `Usage: ${logsUsage}`);
       return {
-        logs: listLogs(engine.scope, {
+        logs: await listLogs(engine.scope, {
           businessLocationId: values.location,
           date: optionValue(dateInput, values.date, 'date'),
           from: optionValue(dateInput, values.from, 'from'),

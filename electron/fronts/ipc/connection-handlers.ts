@@ -16,7 +16,7 @@ export function createConnectionHandlers(engine: Engine, demo: DemoAccount): Pic
     'connection:configure': async (input) => {
       // Saving a real client's settings leaves the demo account; what was mapped and posted stays.
       if (demo.inUse) await demo.leave();
-      const view = configureLightspeed(engine, input);
+      const view = await configureLightspeed(engine, input);
       events.emit({ type: 'connection:changed' });
       return view;
     },
@@ -38,8 +38,8 @@ export function createConnectionHandlers(engine: Engine, demo: DemoAccount): Pic
       return view;
     },
     'connection:test': () => connection.test(),
-    'connection:disconnect': () => {
-      const view = connection.disconnect();
+    'connection:disconnect': async () => {
+      const view = await connection.disconnect();
       events.emit({ type: 'connection:changed' });
       return view;
     },

@@ -28,7 +28,7 @@ import { createBackupHandlers } from './backup-handlers';
 export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccount(engine)): Handlers {
   const { scope } = engine;
   return {
-    'app:info': () => {
+    'app:info': async () => {
       let problem: { code: string; message: string } | null = null;
       try {
         engine.vault.assertUsable();
@@ -36,13 +36,13 @@ export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccou
         if (!(error instanceof DomainError)) throw error;
         problem = { code: error.code, message: error.message };
       }
-      const company = scope.db.orm.select({ name: companies.name }).from(companies).where(eq(companies.id, scope.companyId)).get();
+      const company = await scope.db.one(scope.db.orm.select({ name: companies.name }).from(companies).where(eq(companies.id, scope.companyId)));
       return {
         version: APP_VERSION,
         runtime: engine.runtime,
         dataFolder: engine.platform.dataFolder,
         companyName: company?.name ?? '',
-        currency: companyCurrency(scope),
+        currency: await companyCurrency(scope),
         secretStorage: { backend: engine.vault.backendId, problem },
       };
     },

@@ -39,48 +39,48 @@ export function createItemHandlers(engine: Engine): Pick<Handlers, ItemChannel> 
       events.emit({ type: 'lightspeed:changed', what: 'items' });
       return result;
     },
-    'mappings:save': (request) => {
-      const saved = saveMapping(scope, mappingInput(request), now());
+    'mappings:save': async (request) => {
+      const saved = await saveMapping(scope, mappingInput(request), now());
       mappingsChanged();
       return saved;
     },
-    'mappings:save-many': ({ mappings }) => {
-      const saved = saveMappings(scope, mappings.map(mappingInput), now());
+    'mappings:save-many': async ({ mappings }) => {
+      const saved = await saveMappings(scope, mappings.map(mappingInput), now());
       mappingsChanged();
       return { saved: saved.length };
     },
-    'mappings:delete': ({ posItemId, location }) => {
-      deleteMapping(scope, posItemId, location);
+    'mappings:delete': async ({ posItemId, location }) => {
+      await deleteMapping(scope, posItemId, location);
       mappingsChanged();
       return { done: true as const };
     },
-    'items:link': ({ posItemId, otherIds }) => {
-      const mapping = linkItems(scope, posItemId, otherIds);
+    'items:link': async ({ posItemId, otherIds }) => {
+      const mapping = await linkItems(scope, posItemId, otherIds);
       mappingsChanged();
       return { mapping };
     },
-    'items:unlink': ({ posItemId }) => {
-      const mapping = unlinkItem(scope, posItemId);
+    'items:unlink': async ({ posItemId }) => {
+      const mapping = await unlinkItem(scope, posItemId);
       mappingsChanged();
       return { mapping };
     },
-    'items:work-list': () => ({
-      rows: rankUnmapped(scope, platform.clock).map((rank) => ({
+    'items:work-list': async () => ({
+      rows: (await rankUnmapped(scope, platform.clock)).map((rank) => ({
         posItemId: rank.posItemId,
         unitsSold30d: formatScaled(rank.units, QUANTITY_SCALE),
         netSales30d: formatScaled(rank.value, MONEY_SCALE),
       })),
-      currencyCode: companyCurrency(scope),
+      currencyCode: await companyCurrency(scope),
     }),
-    'items:suggest': ({ posItemIds }) => {
-      const names = itemNames(scope, posItemIds);
-      const suggest = suggester(scope);
+    'items:suggest': async ({ posItemIds }) => {
+      const names = await itemNames(scope, posItemIds);
+      const suggest = await suggester(scope);
       return posItemIds.filter((id) => names.has(id)).map((posItemId) => ({ posItemId, suggestions: suggest(names.get(posItemId) as string) }));
     },
     'items:coverage': () => activatedCoverage(scope, platform.clock),
     'items:renames': () => openRenames(scope),
-    'items:confirm-rename': ({ id }) => {
-      confirmRename(scope, id, now());
+    'items:confirm-rename': async ({ id }) => {
+      await confirmRename(scope, id, now());
       mappingsChanged();
       return { done: true as const };
     },

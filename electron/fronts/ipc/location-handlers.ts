@@ -20,43 +20,43 @@ export function createLocationHandlers(engine: Engine): Pick<Handlers, LocationC
   const now = () => platform.clock.now().toISOString();
   // The screens never see our row ids or the company; they see which kind of source a location is of
   // (the company's sources read once for a whole list).
-  const kinds = () => new Map(listSalesSources(scope).map((source) => [source.id, source.kind]));
-  const location = ({ companyId: _company, id: _id, businessId: _business, ...view }: Location, kindOf = kinds()) => ({
+  const kinds = async () => new Map((await listSalesSources(scope)).map((source) => [source.id, source.kind]));
+  const location = ({ companyId: _company, id: _id, businessId: _business, ...view }: Location, kindOf: Map<number, SalesSourceKind>) => ({
     ...view,
     sourceKind: kindOf.get(view.sourceId) as SalesSourceKind,
   });
   return {
-    'locations:list': ({ withCsv }) => {
-      const kindOf = kinds();
-      return listLocations(scope, { withCsv }).map((row) => location(row, kindOf));
+    'locations:list': async ({ withCsv }) => {
+      const kindOf = await kinds();
+      return (await listLocations(scope, { withCsv })).map((row) => location(row, kindOf));
     },
     'locations:sync': async () => {
       const result = await syncLocations(scope, api, now());
       events.emit({ type: 'lightspeed:changed', what: 'locations' });
       return result;
     },
-    'locations:link': ({ businessLocationId, storageUnitId }) => {
+    'locations:link': async ({ businessLocationId, storageUnitId }) => {
       const linked =
         storageUnitId === null
-          ? unlinkLocation(scope, businessLocationId, platform.clock)
-          : linkStorageUnit(scope, businessLocationId, storageUnitId);
+          ? await unlinkLocation(scope, businessLocationId, platform.clock)
+          : await linkStorageUnit(scope, businessLocationId, storageUnitId);
       events.emit({ type: 'lightspeed:changed', what: 'locations' });
-      return location(linked);
+      return location(linked, await kinds());
     },
-    'locations:auto-issue': ({ businessLocationId, on }) => {
-      const changed = setAutoIssue(scope, businessLocationId, on);
+    'locations:auto-issue': async ({ businessLocationId, on }) => {
+      const changed = await setAutoIssue(scope, businessLocationId, on);
       events.emit({ type: 'lightspeed:changed', what: 'locations' });
-      return location(changed);
+      return location(changed, await kinds());
     },
-    'locations:time-zone': ({ businessLocationId, timezone }) => {
-      const changed = setTimeZone(scope, businessLocationId, timezone);
+    'locations:time-zone': async ({ businessLocationId, timezone }) => {
+      const changed = await setTimeZone(scope, businessLocationId, timezone);
       events.emit({ type: 'lightspeed:changed', what: 'locations' });
-      return location(changed);
+      return location(changed, await kinds());
     },
     'locations:compare-transactions': ({ businessLocationId, file, dayStarts }) =>
       compareTransactions(scope, businessLocationId, fileOf(file).content, engine.transfers.salesRules(), dayStarts),
-    'locations:overview': ({ businessLocationId }) => {
-      const { location: _location, ...overview } = locationOverview(scope, businessLocationId, platform.clock);
+    'locations:overview': async ({ businessLocationId }) => {
+      const { location: _location, ...overview } = await locationOverview(scope, businessLocationId, platform.clock);
       return overview;
     },
   };

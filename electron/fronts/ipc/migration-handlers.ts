@@ -8,10 +8,10 @@ type MigrationChannel = ChannelsOf<typeof migrationsContracts>;
 /** The 90-day migration's verbs; a migration started here runs on in this process, its progress reaching the screens as events. */
 export function createMigrationHandlers(engine: Engine): Pick<Handlers, MigrationChannel> {
   const { scope, transfers } = engine;
-  const runInBackground = (jobId: number) => void runMigration(transfers, jobId);
-  const migrate = (businessLocationId: string, action: MigrationAction) => {
-    const { jobToRun, migration } = applyMigrationAction(scope, businessLocationId, action, transfers.clock);
-    if (jobToRun !== null) runInBackground(jobToRun);
+  const runInBackground = async (jobId: number) => void await runMigration(transfers, jobId);
+  const migrate = async (businessLocationId: string, action: MigrationAction) => {
+    const { jobToRun, migration } = await applyMigrationAction(scope, businessLocationId, action, transfers.clock);
+    if (jobToRun !== null) await runInBackground(jobToRun);
     return migration;
   };
   return {

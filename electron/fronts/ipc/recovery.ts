@@ -19,7 +19,7 @@ export function createRecoveryDispatch(platform: Platform, problem: DatabaseProb
       if (channel === 'recovery:restore' || channel === 'backups:preview') {
         const input = contracts[channel].input.safeParse(rawInput ?? {});
         if (!input.success) return { ok: false, error: { code: 'invalid_input', message: 'Choose a backup to restore.' } };
-        if (channel === 'backups:preview') return { ok: true, data: describeBackup(platform, input.data.file) };
+        if (channel === 'backups:preview') return { ok: true, data: await describeBackup(platform, input.data.file) };
         const restored = await restoreBackup(platform, input.data.file);
         await restarted();
         return { ok: true, data: restored };

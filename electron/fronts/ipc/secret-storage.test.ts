@@ -11,7 +11,7 @@ import { createHandlers } from './handlers';
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.access-token-that-must-never-be-stored-in-clear';
 
 let engine: TestEngine;
-beforeEach(() => (engine = createTestEngine()));
+beforeEach(async () => (engine = await createTestEngine()));
 afterEach(() => engine.dispose());
 
 describe('the Electron safeStorage backend', () => {
@@ -21,12 +21,12 @@ describe('the Electron safeStorage backend', () => {
     const dispatch = createDispatch(createHandlers({ ...engine, vault }), () => undefined);
     expect(await dispatch('app:info', {})).toMatchObject({ ok: true, data: { secretStorage: { problem: { code: 'secret_storage_weak' } } } });
     expect(await dispatch('settings:get', {})).toMatchObject({ ok: true, data: { allowWeakSecretStorage: false } });
-    expect(refusal(() => vault.put('lightspeed:1:access-token', TOKEN)).code).toBe('secret_storage_weak');
+    expect((await refusal(() => vault.put('lightspeed:1:access-token', TOKEN))).code).toBe('secret_storage_weak');
 
     expect(await dispatch('settings:save', { allowWeakSecretStorage: true })).toMatchObject({ ok: true, data: { allowWeakSecretStorage: true } });
     expect(await dispatch('app:info', {})).toMatchObject({ ok: true, data: { secretStorage: { problem: null } } });
-    vault.put('lightspeed:1:access-token', TOKEN);
-    expect(vault.get('lightspeed:1:access-token')).toBe(TOKEN);
+    await vault.put('lightspeed:1:access-token', TOKEN);
+    expect(await vault.get('lightspeed:1:access-token')).toBe(TOKEN);
   });
 
 });

@@ -13,8 +13,8 @@ afterEach(async () => {
   engine?.dispose();
 });
 
-function start(now = '2026-05-08T10:00:00Z') {
-  engine = createTestEngine({ now, env: { LARDER_NOW: now } });
+async function start(now = '2026-05-08T10:00:00Z') {
+  engine = await createTestEngine({ now, env: { LARDER_NOW: now } });
   demo = new DemoAccount(engine);
   const events: LarderEvent[] = [];
   engine.events.subscribe((event) => events.push(event));
@@ -26,7 +26,7 @@ const done = (checklist: { steps: { step: string; done: boolean }[] }) => checkl
 
 describe('the home checklist, settings and the demo account', () => {
   it('the demo account connects to a built-in K-Series, syncs it, fills an empty inventory and tells its story; the checklist follows real data', async () => {
-    const { call } = start();
+    const { call } = await start();
     const before = await call('setup:checklist');
     expect(before).toMatchObject({ ok: true, data: { next: 'storage_units' } });
     expect(done(before.data as never)).toEqual([]);
@@ -105,7 +105,7 @@ describe('the home checklist, settings and the demo account', () => {
   });
 
   it('the demo account comes back after a restart: a new fake, a new sign-in, the same local data', async () => {
-    const { engine: first, call } = start();
+    const { engine: first, call } = await start();
     await call('demo:start');
     await demo?.close();
     const again = new DemoAccount(first);
@@ -116,7 +116,7 @@ describe('the home checklist, settings and the demo account', () => {
   });
 
   it('saving a real client leaves the demo account', async () => {
-    const { call } = start();
+    const { call } = await start();
     await call('demo:start');
     expect(await call('connection:configure', { environment: 'trial-v2', clientId: 'restaurant-client', clientSecret: 's3cret' })).toMatchObject({
       ok: true,
@@ -126,7 +126,7 @@ describe('the home checklist, settings and the demo account', () => {
   });
 
   it('waste reasons are the manager’s list: edited, then the only ones waste takes', async () => {
-    const { call } = start();
+    const { call } = await start();
     expect((await call('waste:reasons')).data).toEqual(['spoiled', 'dropped', 'overproduced', 'staff meal', 'other']);
     expect(await call('waste:reasons-save', { reasons: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('waste:reasons-save', { reasons: ['spoiled', 'tasting'] })).toEqual({ ok: true, data: ['spoiled', 'tasting'] });
@@ -137,7 +137,7 @@ describe('the home checklist, settings and the demo account', () => {
   });
 
   it('settings are validated, saved and announced', async () => {
-    const { call, events } = start();
+    const { call, events } = await start();
     expect(await call('settings:save', { nightlyRunTime: '25:00' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('settings:save', { dataFolder: '/tmp' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('settings:save', { nightlyRunTime: '04:30', startAtLogin: true })).toEqual({
@@ -162,7 +162,7 @@ describe('the home checklist, settings and the demo account', () => {
   });
 
   it('ledger totals cover every matching entry, and add quantities only within one unit', async () => {
-    const { call } = start();
+    const { call } = await start();
     await call('setup:import', {
       content: JSON.stringify({
         storageUnits: [{ name: 'Main Kitchen' }],

@@ -21,8 +21,8 @@ export function createSourceHandlers(engine: Engine): Pick<Handlers, SourceChann
   };
   return {
     'sources:list': () => listSourceViews(scope),
-    'csv:profile-save': ({ profile }) => {
-      const saved = saveCsvProfile(scope, profile, now());
+    'csv:profile-save': async ({ profile }) => {
+      const saved = await saveCsvProfile(scope, profile, now());
       events.emit({ type: 'sources:changed', what: 'profiles' });
       return { id: saved.id, profile: saved.profile };
     },
@@ -43,6 +43,6 @@ export function createSourceHandlers(engine: Engine): Pick<Handlers, SourceChann
     'csv:upload': async ({ profile, file, modifiers, date, mode, skipInvalid }) =>
       uploaded(await uploadCsv(scope, profile, fileOf(file), { date, mode, skipInvalid, rules: transfers.salesRules(), modifiers: modifiers && fileOf(modifiers) }, now())),
     'csv:uploads': () => listUploads(scope),
-    'csv:revert': ({ id }) => uploaded(revertUpload(scope, id, now())),
+    'csv:revert': async ({ id }) => uploaded(await revertUpload(scope, id, now())),
   };
 }

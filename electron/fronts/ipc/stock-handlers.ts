@@ -16,25 +16,25 @@ export function createStockHandlers(engine: Engine): Pick<Handlers, StockChannel
   };
   return {
     'counts:list': () => listCounts(scope),
-    'counts:start': ({ storageUnit, at }) => changed(startCount(scope, storageUnit, at)),
+    'counts:start': async ({ storageUnit, at }) => changed(await startCount(scope, storageUnit, at)),
     'counts:sheet': ({ id }) => countSheet(scope, id),
-    'counts:set': ({ id, ingredient, quantity }) => {
-      if (quantity === null) clearCountLine(scope, id, ingredient, now());
-      else setCountLine(scope, id, ingredient, quantity, now());
+    'counts:set': async ({ id, ingredient, quantity }) => {
+      if (quantity === null) await clearCountLine(scope, id, ingredient, now());
+      else await setCountLine(scope, id, ingredient, quantity, now());
       return { done: true as const };
     },
-    'counts:save': ({ id, version, lines }) => changed(saveCountDraft(scope, id, { version, lines }, now())),
-    'counts:finish': ({ id, version }) => changed(finishCount(scope, id, now(), version)),
-    'counts:reopen': ({ id }) => changed(reopenCount(scope, id)),
-    'waste:record': (input) => changed(recordWaste(scope, input, platform.settings.get('wasteReasons'))),
+    'counts:save': async ({ id, version, lines }) => changed(await saveCountDraft(scope, id, { version, lines }, now())),
+    'counts:finish': async ({ id, version }) => changed(await finishCount(scope, id, now(), version)),
+    'counts:reopen': async ({ id }) => changed(await reopenCount(scope, id)),
+    'waste:record': async (input) => changed(await recordWaste(scope, input, platform.settings.get('wasteReasons'))),
     'waste:reasons': () => platform.settings.get('wasteReasons'),
     'waste:reasons-save': ({ reasons }) => {
       platform.settings.set('wasteReasons', reasons);
       events.emit({ type: 'settings:changed' });
       return reasons;
     },
-    'stock:move': (input) => changed(moveStock(scope, input)),
+    'stock:move': async (input) => changed(await moveStock(scope, input)),
     'stock:changes': () => listWasteAndMoves(scope),
-    'stock:undo': ({ kind, id }) => changed(undoStockChange(scope, kind, id, now())),
+    'stock:undo': async ({ kind, id }) => changed(await undoStockChange(scope, kind, id, now())),
   };
 }

@@ -16,8 +16,8 @@ afterEach(() => {
   engine = undefined;
 });
 
-function start() {
-  engine = createTestEngine();
+async function start() {
+  engine = await createTestEngine();
   const dispatch = createDispatch(createHandlers(engine), () => undefined);
   const count = () => (engine?.db.sqlite.prepare('SELECT count(*) AS n FROM storage_units').get() as { n: number }).n;
   return { engine, dispatch, count };
@@ -25,7 +25,7 @@ function start() {
 
 describe('failures of the machine under Larder', () => {
   it('a full disk answers disk_full, and every save that was answered ok is there in full', async () => {
-    const { engine: running, dispatch, count } = start();
+    const { engine: running, dispatch, count } = await start();
     // The database may not grow past its current pages: the next page it needs is a full disk.
     const pages = running.db.sqlite.pragma('page_count', { simple: true }) as number;
     running.db.sqlite.pragma(`max_page_count = ${pages}`);
@@ -41,7 +41,7 @@ describe('failures of the machine under Larder', () => {
   });
 
   it('a data folder that cannot be written answers data_folder_read_only', async () => {
-    const { engine: running, dispatch, count } = start();
+    const { engine: running, dispatch, count } = await start();
     running.db.sqlite.pragma('query_only = ON');
     expect(await dispatch('storage-units:save', { name: 'Bar' })).toMatchObject({ ok: false, error: { code: 'data_folder_read_only' } });
     running.db.sqlite.pragma('query_only = OFF');

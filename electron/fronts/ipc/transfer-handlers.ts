@@ -13,8 +13,8 @@ export function createTransferHandlers(engine: Engine): Pick<Handlers, TransferC
   return {
     'transfers:run': ({ businessLocationId, date, force, replaceWithEmpty }) => issueByHand(transfers, { businessLocationId, date, force, replaceWithEmpty }),
     'logs:list': ({ businessLocationId, ...filter }) => listLogSummaries(scope, { businessLocationId, ...filter }),
-    'logs:get': ({ id }) => {
-      const log = getLog(scope, id);
+    'logs:get': async ({ id }) => {
+      const log = await getLog(scope, id);
       if (!log) throw new DomainError('invalid_input', `No transfer log ${id}.`);
       return log;
     },

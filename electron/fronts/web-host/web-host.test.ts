@@ -15,7 +15,7 @@ let renderer: string;
 let cookie: string;
 
 beforeEach(async () => {
-  engine = createTestEngine();
+  engine = await createTestEngine();
   renderer = mkdtempSync(join(tmpdir(), 'larder-renderer-'));
   mkdirSync(join(renderer, 'assets'));
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Larder</title>');

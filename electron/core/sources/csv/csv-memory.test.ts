@@ -21,12 +21,12 @@ const env = { LARDER_HOME: home, LARDER_NOW: AT };
 const smallHeap = { ...env, NODE_OPTIONS: '--max-old-space-size=160' };
 const file = join(home, 'kassenexport.csv');
 
-beforeAll(() => {
+beforeAll(async () => {
   writeTillExport(file, ROWS, 300);
-  const engine = createEngine(createNodePlatform({ env }), 'cli');
+  const engine = await createEngine(createNodePlatform({ env }), 'cli');
   try {
-    importSetupFile(engine.scope, JSON.stringify({ storageUnits: [{ name: 'Main Kitchen' }, { name: 'Bar Storage' }] }));
-    saveCsvProfile(engine.scope, JSON.parse(readFileSync(new URL('../../../../test/fixtures/csv/kassenexport.profile.json', import.meta.url), 'utf8')), AT);
+    await importSetupFile(engine.scope, JSON.stringify({ storageUnits: [{ name: 'Main Kitchen' }, { name: 'Bar Storage' }] }));
+    await saveCsvProfile(engine.scope, JSON.parse(readFileSync(new URL('../../../../test/fixtures/csv/kassenexport.profile.json', import.meta.url), 'utf8')), AT);
   } finally {
     engine.close();
   }

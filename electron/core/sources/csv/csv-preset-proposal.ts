@@ -217,5 +217,5 @@ export async function profileFromPreset(
   };
   if (proposal.locations !== null && proposal.locations.length === 0) throw new DomainError('csv_unreadable', 'The file names no location in its rows: is it empty?');
   const locations = Object.fromEntries((proposal.locations ?? ['default']).map((value) => [value, unitOf(value)]));
-  return saveCsvProfile(scope, { ...proposal.template, ...(choice.currency ? { currency: choice.currency.trim().toUpperCase() } : {}), name: choice.name, locations }, at);
+  return await saveCsvProfile(scope, { ...proposal.template, ...(choice.currency ? { currency: choice.currency.trim().toUpperCase() } : {}), name: choice.name, locations }, at);
 }

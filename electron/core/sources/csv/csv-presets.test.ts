@@ -20,9 +20,9 @@ const fixture = (name: string) => readFileSync(new URL(`../../../../test/fixture
 const INGREDIENTS = ['Espresso beans:kg', 'Milk:l', 'Oat milk:l', 'Cup 12oz:piece', 'Cup 16oz:piece', 'Vanilla syrup:l', 'Croissant:piece', 'Matcha:g', 'Bread:piece', 'Beef patty:piece', 'Potatoes:kg', 'Bagel:piece', 'Cheese slice:piece', 'Bacon:kg', 'Truffle oil:l'];
 
 let engine: TestEngine;
-beforeEach(() => {
-  engine = createTestEngine({ now: AT });
-  importSetupFile(
+beforeEach(async () => {
+  engine = await createTestEngine({ now: AT });
+  await importSetupFile(
     engine.scope,
     JSON.stringify({
       storageUnits: [{ name: 'Counter' }],
@@ -40,9 +40,9 @@ async function post(preset: string, file: string, mappings: Record<string, [stri
   const modifiers = options.modifiers === undefined ? undefined : { name: options.modifiers, content: fixture(options.modifiers) };
   const preview = await previewCsv(engine.scope, preset, { name: file, content: fixture(file) }, { rules, modifiers }, AT);
   for (const [code, [ingredient, quantity]] of Object.entries(mappings)) {
-    saveMapping(
+    await saveMapping(
       engine.scope,
-      { posItemId: resolveItem(engine.scope, code, preset).id, target: { ingredientId: findIngredientByName(engine.scope, ingredient)!.id }, quantity, isSubtraction: false },
+      { posItemId: (await resolveItem(engine.scope, code, preset)).id, target: { ingredientId: (await findIngredientByName(engine.scope, ingredient))!.id }, quantity, isSubtraction: false },
       AT,
     );
   }
@@ -51,8 +51,8 @@ async function post(preset: string, file: string, mappings: Record<string, [stri
 }
 
 /** The ISSUE entries as [date, ingredient, quantity] rows, in date and ingredient order. */
-const issues = () =>
-  listLedgerEntries(engine.scope, { type: 'ISSUE' })
+const issues = async () =>
+  (await listLedgerEntries(engine.scope, { type: 'ISSUE' }))
     .map((entry) => [entry.date, entry.ingredient, entry.quantity])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])));
 
@@ -122,7 +122,7 @@ describe('CSV presets', () => {
     expect(preview.codes.find((code) => code.code === 'Matcha Latte (Regular)')).toMatchObject({ parent: false, rows: 2, quantity: '2' });
     expect(preview.codes.find((code) => code.code === 'Avocado Toast (Regular)')).toMatchObject({ parent: false, quantity: '-1' });
     expect(upload).toMatchObject({ rows: 9, rows_posted: 8, rows_unmapped: 1, rows_duplicate: 0 });
-    expect(issues()).toEqual([
+    expect(await issues()).toEqual([
       ['2026-10-08', 'Croissant', '-1'],
       ['2026-10-08', 'Cup 12oz', '-3'],
       ['2026-10-08', 'Cup 16oz', '-1'],
@@ -137,7 +137,7 @@ describe('CSV presets', () => {
       ['2026-10-09', 'Oat milk', '-0.4'],
     ]);
     // The amounts are the day's net sales, as a POS's lines are: $1,020.00 read exactly, the refund's -$9.00 not a sale.
-    const cost = foodCost(engine.scope, 'square-items-detail/Harbour Cafe', '2026-10-08', '2026-10-09');
+    const cost = await foodCost(engine.scope, 'square-items-detail/Harbour Cafe', '2026-10-08', '2026-10-09');
     expect(cost.days.filter((day) => day.sales !== '0').map((day) => [day.date, day.sales])).toEqual([
       ['2026-10-08', '1047.5'],
       ['2026-10-09', '11.5'],
@@ -146,7 +146,7 @@ describe('CSV presets', () => {
 
   it('Square: the same file again posts nothing twice; with “Refunds put stock back” the refund restocks', async () => {
     await post('square-items-detail', 'square-items-detail.csv', { 'Avocado Toast (Regular)': ['Bread', '1'] }, { refundsRestock: true });
-    expect(issues()).toEqual([['2026-10-09', 'Bread', '1']]);
+    expect(await issues()).toEqual([['2026-10-09', 'Bread', '1']]);
     const again = await previewCsv(engine.scope, 'square-items-detail', { name: 'again.csv', content: Buffer.concat([fixture('square-items-detail.csv'), Buffer.from('\r\n')]) }, {}, AT);
     expect(again).toMatchObject({ rows_valid: 9, rows_duplicate: 9 });
   });
@@ -160,7 +160,7 @@ describe('CSV presets', () => {
       ['Burger', '2026-10-08', '14'],
       ['Banquet Package', '2026-10-09', '1013'],
     ]);
-    expect(issues()).toEqual([
+    expect(await issues()).toEqual([
       ['2026-10-08', 'Beef patty', '-2'],
       ['2026-10-08', 'Potatoes', '-0.3'],
     ]);
@@ -183,7 +183,7 @@ describe('CSV presets', () => {
       ['Burger', ['Cheese']],
       ['Banquet Package', []],
     ]);
-    expect(issues()).toEqual([
+    expect(await issues()).toEqual([
       ['2026-10-08', 'Bacon', '-0.05'],
       ['2026-10-08', 'Beef patty', '-2'],
       ['2026-10-08', 'Cheese slice', '-2'],
@@ -206,7 +206,7 @@ describe('CSV presets', () => {
       ['2026-10-01', false, '2'],
       ['2026-10-02', true, '-1'],
     ]);
-    expect(issues()).toEqual([
+    expect(await issues()).toEqual([
       ['2026-10-01', 'Bagel', '-2'],
       ['2026-10-01', 'Espresso beans', '-0.054'],
       ['2026-10-01', 'Oat milk', '-0.3'],
@@ -216,7 +216,7 @@ describe('CSV presets', () => {
   it('SumUp: the German report with its decimal comma and "DD.MM.YYYY, HH:mm", the English one with its own time column', async () => {
     const { saved } = await post('sumup-sales-report', 'sumup-sales-report-de.csv', { 'Flat White': ['Milk', '0.18'], Gipfeli: ['Croissant', '1'] });
     expect(saved.profile).toMatchObject({ decimal_separator: ',', date_format: 'DD.MM.YYYY, HH:mm', locations: { default: 'Counter' }, currency: 'CHF' });
-    expect(issues()).toEqual([
+    expect(await issues()).toEqual([
       ['2023-04-17', 'Croissant', '-2'],
       ['2023-04-17', 'Milk', '-0.36'],
     ]);
@@ -233,7 +233,7 @@ describe('CSV presets', () => {
   it('Lightspeed Transactions export: a Void row nets against its sale, a refund deducts nothing, a float sells nothing', async () => {
     const { preview } = await post('lightspeed-k-series-transactions', 'lightspeed-k-series-transactions.csv', { Burger: ['Beef patty', '1'], Fries: ['Potatoes', '0.15'] });
     expect(preview).toMatchObject({ rows: 5, rows_valid: 4, rows_skipped: 1 });
-    expect(issues()).toEqual([
+    expect(await issues()).toEqual([
       ['2026-10-08', 'Beef patty', '-1'],
       ['2026-10-08', 'Potatoes', '-0.15'],
     ]);

@@ -9,10 +9,10 @@ export const csvRoom: SourceRoom = {
   words: 'The CSV upload',
   outageCode: null,
   itemWord: 'code',
-  connectedAs: () => null,
-  placeholder: () => null,
-  card(scope, source, n, attention) {
-    const uploads = scope.db
+  connectedAs: async () => null,
+  placeholder: async () => null,
+  async card(scope, source, n, attention) {
+    const uploads = await scope.db
       .statement(`SELECT count(*) AS count, max(uploaded_at) AS last FROM csv_uploads WHERE source_id = ? AND status = 'posted'`)
       .get(source.id) as { count: number; last: string | null };
     return {

@@ -57,22 +57,22 @@ const SETUP = {
 };
 
 let engine: TestEngine;
-beforeEach(() => {
-  engine = createTestEngine({ now: AT });
-  importSetupFile(engine.scope, JSON.stringify(SETUP));
+beforeEach(async () => {
+  engine = await createTestEngine({ now: AT });
+  await importSetupFile(engine.scope, JSON.stringify(SETUP));
 });
 afterEach(() => engine.dispose());
 
 const saveProfile = (name: string, changes: Record<string, unknown> = {}) =>
   saveCsvProfile(engine.scope, { ...(JSON.parse(fixture(`${name}.profile.json`).toString('utf8')) as object), ...changes }, AT);
 
-function map(code: string, target: { ingredient: string } | { recipe: string }, quantity: string, source?: string) {
+async function map(code: string, target: { ingredient: string } | { recipe: string }, quantity: string, source?: string) {
   const { scope } = engine;
-  saveMapping(
+  await saveMapping(
     scope,
     {
-      posItemId: resolveItem(scope, code, source).id,
-      target: 'ingredient' in target ? { ingredientId: findIngredientByName(scope, target.ingredient)!.id } : { recipeId: findRecipeByName(scope, target.recipe)!.id },
+      posItemId: (await resolveItem(scope, code, source)).id,
+      target: 'ingredient' in target ? { ingredientId: (await findIngredientByName(scope, target.ingredient))!.id } : { recipeId: (await findRecipeByName(scope, target.recipe))!.id },
       quantity,
       isSubtraction: false,
     },
@@ -84,17 +84,17 @@ const upload = (profile: string, name: string, options: CsvPostOptions = {}, byt
   uploadCsv(engine.scope, profile, bytes ? { name, content: bytes } : file(name), options, AT);
 
 /** The ISSUE entries as [location, date, storage unit, ingredient, quantity, value] rows. */
-const issues = () =>
-  listLedgerEntries(engine.scope, { type: 'ISSUE' }).map((entry) => [entry.businessLocationId, entry.date, entry.storageUnit, entry.ingredient, entry.quantity, entry.value]);
+const issues = async () =>
+  (await listLedgerEntries(engine.scope, { type: 'ISSUE' })).map((entry) => [entry.businessLocationId, entry.date, entry.storageUnit, entry.ingredient, entry.quantity, entry.value]);
 
 /** Maps the Kassenexport's codes: 1001 the Käsespätzle recipe, 1002 apple juice by the litre, the tea and biscuit of 2001+2002. */
 async function kassenexport() {
-  saveProfile('kassenexport');
+  await saveProfile('kassenexport');
   await previewCsv(engine.scope, 'Kassenexport', file('kassenexport-1252.csv'), {}, AT);
-  map('1001', { recipe: 'Käsespätzle' }, '1');
-  map('1002', { ingredient: 'Apfelsaft' }, '0.3');
-  map('2001', { ingredient: 'Grüner Tee' }, '2');
-  map('2002', { ingredient: 'Keks' }, '1');
+  await map('1001', { recipe: 'Käsespätzle' }, '1');
+  await map('1002', { ingredient: 'Apfelsaft' }, '0.3');
+  await map('2001', { ingredient: 'Grüner Tee' }, '2');
+  await map('2002', { ingredient: 'Keks' }, '1');
 }
 
 describe('a CSV upload', () => {
@@ -135,10 +135,10 @@ describe('a CSV upload', () => {
       { ingredient: 'Bergkäse', unit: 'kg', storage_unit: 'Main Kitchen', quantity: '-0.2' },
       { ingredient: 'Spätzle', unit: 'kg', storage_unit: 'Main Kitchen', quantity: '-0.625' },
     ]);
-    expect(issues()).toEqual([]);
-    expect(listLogs(engine.scope)).toEqual([]);
+    expect(await issues()).toEqual([]);
+    expect(await listLogs(engine.scope)).toEqual([]);
     // The file's codes are the source's POS items, named as the file names them.
-    expect(listItems(engine.scope, { source: 'Kassenexport' }).map((item) => [item.itemId, item.name, item.sourceKind, item.mapping?.name ?? null])).toEqual([
+    expect((await listItems(engine.scope, { source: 'Kassenexport' })).map((item) => [item.itemId, item.name, item.sourceKind, item.mapping?.name ?? null])).toEqual([
       ['1002', 'Apfelschorle „groß“', 'csv', 'Apfelsaft'],
       ['2001', 'Grüner Tee & Keks', 'csv', 'Grüner Tee'],
       ['2002', 'Grüner Tee & Keks', 'csv', 'Keks'],
@@ -158,7 +158,7 @@ describe('a CSV upload', () => {
       ['Mitte', '2026-05-06', posted.log_ids[2]],
       ['Mitte', '2026-05-07', posted.log_ids[3]],
     ]);
-    expect(issues()).toEqual([
+    expect(await issues()).toEqual([
       ['Kassenexport/Bar', '2026-05-06', 'Bar Storage', 'Grüner Tee', '-6', '-0.3'],
       ['Kassenexport/Bar', '2026-05-06', 'Bar Storage', 'Keks', '-3', '-0.6'],
       ['Kassenexport/Mitte', '2026-05-06', 'Main Kitchen', 'Spätzle', '-0.5', '-2'],
@@ -168,9 +168,9 @@ describe('a CSV upload', () => {
       ['Kassenexport/Mitte', '2026-05-07', 'Main Kitchen', 'Bergkäse', '-0.04', '-0.72'],
     ]);
     // Each code of "2001+2002" counted the row's full quantity, and the trace leads back to the row.
-    const tea = listLedgerEntries(engine.scope, { type: 'ISSUE' }).find((entry) => entry.ingredient === 'Grüner Tee')!;
-    expect(ledgerEntryLines(engine.scope, tea.id).lines).toEqual([{ posLineId: 'row 4.1', receipt: 'B2-1', item: 'Grüner Tee & Keks', quantity: '3', deduction: '-6' }]);
-    const logs = listLogs(engine.scope);
+    const tea = (await listLedgerEntries(engine.scope, { type: 'ISSUE' })).find((entry) => entry.ingredient === 'Grüner Tee')!;
+    expect((await ledgerEntryLines(engine.scope, tea.id)).lines).toEqual([{ posLineId: 'row 4.1', receipt: 'B2-1', item: 'Grüner Tee & Keks', quantity: '3', deduction: '-6' }]);
+    const logs = await listLogs(engine.scope);
     expect(logs.map((log) => [log.locationName, log.reportDate, log.trigger, log.source, log.csvFileName, log.status, log.linesSold, log.linesUnmapped, log.unmappedNames])).toEqual([
       ['Mitte', '2026-05-07', 'csv_upload', 'csv', 'kassenexport-1252.csv', 'success', 1, 0, []],
       ['Mitte', '2026-05-06', 'csv_upload', 'csv', 'kassenexport-1252.csv', 'success', 2, 0, []],
@@ -178,7 +178,7 @@ describe('a CSV upload', () => {
       ['Bar', '2026-05-06', 'csv_upload', 'csv', 'kassenexport-1252.csv', 'success', 2, 0, []],
     ]);
     expect(logs[1]?.salesValue).toBe('2901.95');
-    expect(stockOnHand(engine.scope).find((row) => row.ingredient === 'Apfelsaft')).toMatchObject({ quantity: '624.85', value: '937.275' });
+    expect((await stockOnHand(engine.scope)).find((row) => row.ingredient === 'Apfelsaft')).toMatchObject({ quantity: '624.85', value: '937.275' });
   });
 
   it('refuses the same file twice, and rows whose external id was posted before are duplicates', async () => {
@@ -201,24 +201,24 @@ describe('a CSV upload', () => {
 
     const replaced = await upload('Kassenexport', 'korrektur.csv', { mode: 'replace' }, corrected);
     expect(replaced).toMatchObject({ mode: 'replace', rows_posted: 1 });
-    const mitte6 = issues().filter(([location, date]) => location === 'Kassenexport/Mitte' && date === '2026-05-06');
+    const mitte6 = (await issues()).filter(([location, date]) => location === 'Kassenexport/Mitte' && date === '2026-05-06');
     // Only the correction's Käsespätzle (4 portions); the first file's apple juice of that day is gone.
     expect(mitte6).toEqual([
       ['Kassenexport/Mitte', '2026-05-06', 'Main Kitchen', 'Spätzle', '-1', '-4'],
       ['Kassenexport/Mitte', '2026-05-06', 'Main Kitchen', 'Bergkäse', '-0.32', '-5.76'],
     ]);
-    const earlierLog = listLogs(engine.scope).find((log) => log.csvFileName === 'kassenexport-1252.csv' && log.locationName === 'Mitte' && log.reportDate === '2026-05-06');
+    const earlierLog = (await listLogs(engine.scope)).find((log) => log.csvFileName === 'kassenexport-1252.csv' && log.locationName === 'Mitte' && log.reportDate === '2026-05-06');
     expect(earlierLog?.replacedByLogId).toBe(replaced.log_ids[0]);
-    expect(listUploads(engine.scope).map((entry) => [entry.file_name, entry.days_replaced])).toEqual([
+    expect((await listUploads(engine.scope)).map((entry) => [entry.file_name, entry.days_replaced])).toEqual([
       ['korrektur.csv', 0],
       ['kassenexport-1252.csv', 1],
     ]);
     // The other days of the first file stay as they were.
-    expect(issues().filter(([location]) => location === 'Kassenexport/Bar')).toHaveLength(2);
+    expect((await issues()).filter(([location]) => location === 'Kassenexport/Bar')).toHaveLength(2);
 
     const extra = iconvLatin('Bon;Datum;Filiale;Artikelnr;Artikel;Menge;Umsatz\r\nK2;06.05.2026;Mitte;1001;Käsespätzle;1;12,90\r\n');
     await upload('Kassenexport', 'nachtrag.csv', { mode: 'add' }, extra);
-    expect(issues().filter(([location, date]) => location === 'Kassenexport/Mitte' && date === '2026-05-06')).toEqual([
+    expect((await issues()).filter(([location, date]) => location === 'Kassenexport/Mitte' && date === '2026-05-06')).toEqual([
       ['Kassenexport/Mitte', '2026-05-06', 'Main Kitchen', 'Spätzle', '-1.25', '-5'],
       ['Kassenexport/Mitte', '2026-05-06', 'Main Kitchen', 'Bergkäse', '-0.4', '-7.2'],
     ]);
@@ -229,27 +229,27 @@ describe('a CSV upload', () => {
     const first = await upload('Kassenexport', 'kassenexport-1252.csv');
     const extra = iconvLatin('Bon;Datum;Filiale;Artikelnr;Artikel;Menge;Umsatz\r\nK2;06.05.2026;Mitte;1001;Käsespätzle;1;12,90\r\n');
     const added = await upload('Kassenexport', 'nachtrag.csv', { mode: 'add' }, extra);
-    const reverted = revertUpload(engine.scope, first.id, '2026-05-08T11:00:00.000Z');
+    const reverted = await revertUpload(engine.scope, first.id, '2026-05-08T11:00:00.000Z');
     expect(reverted).toMatchObject({ status: 'reverted', reverted_at: '2026-05-08T11:00:00.000Z' });
     // The day sums the work list reads follow the sales left.
     const sums = soldItemDays(engine.db);
     expect(sums.stored).toEqual(sums.summed);
     expect(sums.stored.length).toBeGreaterThan(0);
     // What the added file posted stays, alone.
-    expect(issues()).toEqual([
+    expect(await issues()).toEqual([
       ['Kassenexport/Mitte', '2026-05-06', 'Main Kitchen', 'Spätzle', '-0.25', '-1'],
       ['Kassenexport/Mitte', '2026-05-06', 'Main Kitchen', 'Bergkäse', '-0.08', '-1.44'],
     ]);
-    expect(listLogs(engine.scope).filter((log) => log.csvUploadId === first.id).every((log) => log.revertedAt === '2026-05-08T11:00:00.000Z')).toBe(true);
-    expect(listLogs(engine.scope).filter((log) => log.csvUploadId === added.id).every((log) => log.revertedAt === null)).toBe(true);
-    expect(revertUpload(engine.scope, first.id, AT).reverted_at).toBe('2026-05-08T11:00:00.000Z');
-    expect(refusal(() => revertUpload(engine.scope, 999, AT)).code).toBe('csv_upload_not_found');
+    expect((await listLogs(engine.scope)).filter((log) => log.csvUploadId === first.id).every((log) => log.revertedAt === '2026-05-08T11:00:00.000Z')).toBe(true);
+    expect((await listLogs(engine.scope)).filter((log) => log.csvUploadId === added.id).every((log) => log.revertedAt === null)).toBe(true);
+    expect((await revertUpload(engine.scope, first.id, AT)).reverted_at).toBe('2026-05-08T11:00:00.000Z');
+    expect((await refusal(() => revertUpload(engine.scope, 999, AT))).code).toBe('csv_upload_not_found');
     const headerOnly = iconvLatin('Bon;Datum;Filiale;Artikelnr;Artikel;Menge;Umsatz\r\n');
     expect(await refusalOf(upload('Kassenexport', 'leer.csv', {}, headerOnly))).toMatchObject({ code: 'csv_unreadable', message: expect.stringContaining('no data rows') });
 
     const again = await upload('Kassenexport', 'kassenexport-1252.csv', { mode: 'add' });
     expect(again).toMatchObject({ rows_posted: 4, rows_duplicate: 0 });
-    expect(listUploads(engine.scope).map((entry) => [entry.id, entry.status])).toEqual([
+    expect((await listUploads(engine.scope)).map((entry) => [entry.id, entry.status])).toEqual([
       [again.id, 'posted'],
       [added.id, 'posted'],
       [first.id, 'reverted'],
@@ -257,44 +257,44 @@ describe('a CSV upload', () => {
   });
 
   it('reads a UTF-8 file with a BOM and a date with a time into its one storage unit', async () => {
-    saveProfile('bom-utf8');
+    await saveProfile('bom-utf8');
     await previewCsv(engine.scope, 'Café till', file('bom-utf8.csv'), {}, AT);
-    map('C-10', { ingredient: 'Milk' }, '0.2');
-    map('C-11', { ingredient: 'Croissant' }, '1');
+    await map('C-10', { ingredient: 'Milk' }, '0.2');
+    await map('C-11', { ingredient: 'Croissant' }, '1');
     const posted = await upload('Café till', 'bom-utf8.csv');
     expect(posted).toMatchObject({ rows: 2, rows_posted: 2, days: [{ location: 'Café till', storage_unit: 'Bar Storage', date: '2026-05-06' }] });
-    expect(issues()).toEqual([
+    expect(await issues()).toEqual([
       ['Café till', '2026-05-06', 'Bar Storage', 'Milk', '-0.4', '-0.44'],
       ['Café till', '2026-05-06', 'Bar Storage', 'Croissant', '-1', '0'],
     ]);
-    expect(listItems(engine.scope, { source: 'Café till' }).map((item) => item.name)).toEqual(['Croissant, butter', 'Flat white']);
+    expect((await listItems(engine.scope, { source: 'Café till' })).map((item) => item.name)).toEqual(['Croissant, butter', 'Flat white']);
   });
 
   it('reads a file without a header by column positions', async () => {
-    saveProfile('no-header');
+    await saveProfile('no-header');
     await previewCsv(engine.scope, 'Bar without header', file('no-header.csv'), {}, AT);
-    map('4711', { ingredient: 'Pils' }, '0.5');
+    await map('4711', { ingredient: 'Pils' }, '0.5');
     const posted = await upload('Bar without header', 'no-header.csv');
     expect(posted).toMatchObject({ rows: 3, rows_posted: 2, rows_unmapped: 1 });
-    expect(issues()).toEqual([
+    expect(await issues()).toEqual([
       ['Bar without header', '2026-05-06', 'Bar Storage', 'Pils', '-1.5', '-2.7'],
       ['Bar without header', '2026-05-07', 'Bar Storage', 'Pils', '-1', '-1.8'],
     ]);
   });
 
   it('sends each location of a file to its storage unit, on the business date chosen at upload', async () => {
-    saveProfile('three-locations');
+    await saveProfile('three-locations');
     expect((await refusalOf(upload('Three stores', 'three-locations.csv'))).code).toBe('date_required');
     await previewCsv(engine.scope, 'Three stores', file('three-locations.csv'), { date: '06.05.2026' }, AT);
-    map('A1', { ingredient: 'Lemon' }, '1');
-    map('B2', { ingredient: 'Lime' }, '2');
+    await map('A1', { ingredient: 'Lemon' }, '1');
+    await map('B2', { ingredient: 'Lime' }, '2');
     const posted = await upload('Three stores', 'three-locations.csv', { date: '06.05.2026' });
     expect(posted.days.map((day) => [day.location, day.storage_unit, day.date, day.rows])).toEqual([
       ['East', 'Island Store', '2026-05-06', 1],
       ['North', 'Main Kitchen', '2026-05-06', 2],
       ['South', 'Bar Storage', '2026-05-06', 1],
     ]);
-    expect(issues()).toEqual([
+    expect(await issues()).toEqual([
       ['Three stores/East', '2026-05-06', 'Island Store', 'Lime', '-8', '0'],
       ['Three stores/North', '2026-05-06', 'Main Kitchen', 'Lemon', '-1', '0'],
       ['Three stores/North', '2026-05-06', 'Main Kitchen', 'Lime', '-2', '0'],
@@ -303,10 +303,10 @@ describe('a CSV upload', () => {
   });
 
   it('refuses a file with invalid rows, naming each, unless they are skipped; then the log lists them', async () => {
-    saveProfile('invalid-rows');
+    await saveProfile('invalid-rows');
     await previewCsv(engine.scope, 'Strict store', file('invalid-rows.csv'), {}, AT);
-    map('100', { ingredient: 'Lemon' }, '1');
-    map('104', { ingredient: 'Lime' }, '1');
+    await map('100', { ingredient: 'Lemon' }, '1');
+    await map('104', { ingredient: 'Lime' }, '1');
     let rows: unknown;
     try {
       await upload('Strict store', 'invalid-rows.csv');
@@ -320,42 +320,42 @@ describe('a CSV upload', () => {
       { row: 5, column: 'date', value: '06/05/2026', reason: 'not a date as YYYY-MM-DD' },
       { row: 6, column: 'store', value: 'Moon', reason: 'unknown_location: not among the profile’s locations' },
     ]);
-    expect(issues()).toEqual([]);
+    expect(await issues()).toEqual([]);
     const posted = await upload('Strict store', 'invalid-rows.csv', { skipInvalid: true });
     expect(posted).toMatchObject({ rows: 6, rows_invalid: 4, rows_posted: 2, skip_invalid: true });
-    expect(issues()).toEqual([
+    expect(await issues()).toEqual([
       ['Strict store/North', '2026-05-06', 'Main Kitchen', 'Lemon', '-1', '0'],
       ['Strict store/North', '2026-05-06', 'Main Kitchen', 'Lime', '-1.5', '0'],
     ]);
-    expect(listLogs(engine.scope)[0]?.csvInvalidRows.map((row) => row.row)).toEqual([3, 4, 5, 6]);
+    expect((await listLogs(engine.scope))[0]?.csvInvalidRows.map((row) => row.row)).toEqual([3, 4, 5, 6]);
   });
 
   it('takes the same code of two tills as two dishes until a person links them', async () => {
     await kassenexport();
-    saveProfile('kassenexport', { name: 'Zweite Kasse' });
+    await saveProfile('kassenexport', { name: 'Zweite Kasse' });
     await previewCsv(engine.scope, 'Zweite Kasse', file('kassenexport-1252.csv'), {}, AT);
-    const sameCode = () => listItems(engine.scope).filter((item) => item.itemId === '1001');
-    const [first, second] = sameCode();
+    const sameCode = async () => (await listItems(engine.scope)).filter((item) => item.itemId === '1001');
+    const [first, second] = await sameCode();
     expect(first!.groupKey).not.toBe(second!.groupKey);
-    expect(sameCode().map((item) => [item.source, item.mapping?.name ?? null])).toEqual([
+    expect((await sameCode()).map((item) => [item.source, item.mapping?.name ?? null])).toEqual([
       ['Kassenexport', 'Käsespätzle'],
       ['Zweite Kasse', null],
     ]);
-    map('1001', { ingredient: 'Spätzle' }, '0.3', 'Zweite Kasse');
-    expect(sameCode().map((item) => item.mapping?.name)).toEqual(['Käsespätzle', 'Spätzle']);
+    await map('1001', { ingredient: 'Spätzle' }, '0.3', 'Zweite Kasse');
+    expect((await sameCode()).map((item) => item.mapping?.name)).toEqual(['Käsespätzle', 'Spätzle']);
     // A person says they are one dish: the second till's code joins the first's and deducts what it deducts.
-    linkItems(engine.scope, first!.id, [second!.id]);
-    expect(sameCode().map((item) => [item.groupKey, item.mapping?.name])).toEqual([
+    await linkItems(engine.scope, first!.id, [second!.id]);
+    expect((await sameCode()).map((item) => [item.groupKey, item.mapping?.name])).toEqual([
       [first!.groupKey, 'Käsespätzle'],
       [first!.groupKey, 'Käsespätzle'],
     ]);
-    map('1001', { ingredient: 'Spätzle' }, '0.3', 'Zweite Kasse');
-    expect(sameCode().map((item) => item.mapping?.name)).toEqual(['Spätzle', 'Spätzle']);
+    await map('1001', { ingredient: 'Spätzle' }, '0.3', 'Zweite Kasse');
+    expect((await sameCode()).map((item) => item.mapping?.name)).toEqual(['Spätzle', 'Spätzle']);
     // Unlinked, it is a dish of its own again and keeps deducting what it did.
-    unlinkItem(engine.scope, second!.id);
-    map('1001', { recipe: 'Käsespätzle' }, '1', 'Kassenexport');
-    expect(sameCode().map((item) => item.mapping?.name)).toEqual(['Käsespätzle', 'Spätzle']);
-    expect(refusal(() => unlinkItem(engine.scope, second!.id)).code).toBe('invalid_input');
+    await unlinkItem(engine.scope, second!.id);
+    await map('1001', { recipe: 'Käsespätzle' }, '1', 'Kassenexport');
+    expect((await sameCode()).map((item) => item.mapping?.name)).toEqual(['Käsespätzle', 'Spätzle']);
+    expect((await refusal(() => unlinkItem(engine.scope, second!.id))).code).toBe('invalid_input');
   });
 });
 
@@ -367,15 +367,15 @@ function iconvLatin(text: string): Buffer {
 describe('a late CSV upload before a finished count', () => {
   it('leaves stock at the count’s moment what was counted, uploaded and reverted', async () => {
     await kassenexport();
-    const count = startCount(engine.scope, 'Main Kitchen', '2026-05-07T12:00:00Z');
-    setCountLine(engine.scope, count.id, 'Spätzle', '9');
-    finishCount(engine.scope, count.id, AT);
+    const count = await startCount(engine.scope, 'Main Kitchen', '2026-05-07T12:00:00Z');
+    await setCountLine(engine.scope, count.id, 'Spätzle', '9');
+    await finishCount(engine.scope, count.id, AT);
     await upload('Kassenexport', 'kassenexport-1252.csv');
     // Mitte's 6 May took 0.5 kg of Spätzle before the count; its 7 May comes after it.
-    expect(listLedgerEntries(engine.scope, { type: 'COUNT' }).map((entry) => entry.quantity)).toEqual(['-0.5']);
-    expect(stockAfterCount(engine.scope, count.id, 'Spätzle')).toBe('9');
-    revertUpload(engine.scope, listUploads(engine.scope)[0]!.id, AT);
-    expect(listLedgerEntries(engine.scope, { type: 'COUNT' }).map((entry) => entry.quantity)).toEqual(['-1']);
-    expect(stockAfterCount(engine.scope, count.id, 'Spätzle')).toBe('9');
+    expect((await listLedgerEntries(engine.scope, { type: 'COUNT' })).map((entry) => entry.quantity)).toEqual(['-0.5']);
+    expect(await stockAfterCount(engine.scope, count.id, 'Spätzle')).toBe('9');
+    await revertUpload(engine.scope, (await listUploads(engine.scope))[0]!.id, AT);
+    expect((await listLedgerEntries(engine.scope, { type: 'COUNT' })).map((entry) => entry.quantity)).toEqual(['-1']);
+    expect(await stockAfterCount(engine.scope, count.id, 'Spätzle')).toBe('9');
   });
 });

@@ -104,8 +104,8 @@ function rowLines(rows: FileRows, index: number): RowLine[] {
   return [...rows.codesOf(index).map((code) => ({ code, name: name ?? code, modifier: false })), ...rows.modifiersOf(index).map((code) => ({ code, name: code, modifier: true }))];
 }
 
-function requireCsvSource(scope: CompanyScope, profileName: string): { source: SalesSource; profile: CsvProfile } {
-  const source = findSalesSource(scope, profileName.trim());
+async function requireCsvSource(scope: CompanyScope, profileName: string): Promise<{ source: SalesSource; profile: CsvProfile }> {
+  const source = await findSalesSource(scope, profileName.trim());
   if (!source || source.kind !== 'csv') throw new DomainError('csv_profile_not_found', `There is no CSV profile named ${quoted(profileName)}.`);
   return { source, profile: parseCsvProfile(source.settings) };
 }
@@ -122,7 +122,7 @@ const PREVIEW_ROWS = 20;
 
 /** Reads the file a row at a time into its compact rows; the caller disposes of them (dropping their temporary table). */
 async function readFile(scope: CompanyScope, profileName: string, content: CsvSource, options: { date?: string | undefined; modifiers?: CsvFile | undefined }): Promise<ReadFile> {
-  const { source, profile } = requireCsvSource(scope, profileName);
+  const { source, profile } = await requireCsvSource(scope, profileName);
   const rows = new FileRows(scope.db, Array.isArray(profile.external_id_column));
   const first: CsvRow[] = [];
   try {
@@ -139,17 +139,17 @@ async function readFile(scope: CompanyScope, profileName: string, content: CsvSo
 }
 
 /** Held against the database: duplicates, days posted before, the storage units; inside the upload's transaction when it posts. */
-function prepare(scope: CompanyScope, read: ReadFile): Prepared {
+async function prepare(scope: CompanyScope, read: ReadFile): Promise<Prepared> {
   const { source, profile, rows } = read;
   rows.markPostedBefore(source.id);
   // A code written in another case or spacing than before is the item it was: `matcha latte` is `Matcha Latte`.
-  rows.codes.adopt(sourceItemIds(scope, source.id));
+  rows.codes.adopt(await sourceItemIds(scope, source.id));
 
   const storageUnitIds = new Map<string, number>();
-  const storageUnitId = (name: string) => {
+  const storageUnitId = async (name: string) => {
     let id = storageUnitIds.get(name);
     if (id === undefined) {
-      id = findStorageUnitByName(scope, name)?.id;
+      id = (await findStorageUnitByName(scope, name))?.id;
       if (id === undefined) throw new DomainError('storage_unit_not_found', `The profile sends sales to ${quoted(name)}, which is not a storage unit (any more).`);
       storageUnitIds.set(name, id);
     }
@@ -176,10 +176,10 @@ function prepare(scope: CompanyScope, read: ReadFile): Prepared {
         businessLocationId,
         locationName: whole ? source.name : location,
         storageUnit,
-        storageUnitId: storageUnitId(storageUnit),
+        storageUnitId: await storageUnitId(storageUnit),
         date,
         rows: [],
-        alreadyPosted: posted.get(businessLocationId, date, scope.companyId) !== undefined,
+        alreadyPosted: await posted.get(businessLocationId, date, scope.companyId) !== undefined,
       };
     }
     group.rows.push(index);
@@ -205,8 +205,8 @@ const dayView = (day: DayGroup, logId: number | null): CsvDay => ({
   log_id: logId,
 });
 
-function postedUploadOf(scope: CompanyScope, hash: string): number | null {
-  const id = scope.db.statement(`SELECT id FROM csv_uploads WHERE company_id = ? AND content_hash = ? AND status = 'posted'`).pluck().get(scope.companyId, hash);
+async function postedUploadOf(scope: CompanyScope, hash: string): Promise<number | null> {
+  const id = await scope.db.statement(`SELECT id FROM csv_uploads WHERE company_id = ? AND content_hash = ? AND status = 'posted'`).pluck().get(scope.companyId, hash);
   return (id as number | undefined) ?? null;
 }
 
@@ -272,7 +272,7 @@ export async function previewCsv(
 ): Promise<CsvPreview> {
   const read = await readFile(scope, profileName, file.content, options);
   try {
-    return previewOf(scope, prepare(scope, read), file.name, options.rules ?? DEFAULT_SALES_RULES, at);
+    return await previewOf(scope, await prepare(scope, read), file.name, options.rules ?? DEFAULT_SALES_RULES, at);
   } finally {
     read.rows.dispose();
   }
@@ -294,14 +294,14 @@ function saleTypeOf(rows: FileRows, index: number): 'CSV' | 'REFUND' | 'VOID' {
   return rows.quantityOf(index) < 0 ? 'VOID' : 'CSV';
 }
 
-function previewOf(scope: CompanyScope, prepared: Prepared, fileName: string, rules: SalesRules, at: string): CsvPreview {
+async function previewOf(scope: CompanyScope, prepared: Prepared, fileName: string, rules: SalesRules, at: string): Promise<CsvPreview> {
   const { source, summary, rows } = prepared;
-  recordSourceCodes(scope, source.id, new Map([...prepared.codes].map(([code, name]) => [code, { name, locationIds: [] }])), at);
-  const mappingFor = mappingLookup(scope, source.id, 0);
+  await recordSourceCodes(scope, source.id, new Map([...prepared.codes].map(([code, name]) => [code, { name, locationIds: [] }])), at);
+  const mappingFor = await mappingLookup(scope, source.id, 0);
   const counts = rowCounts(rules);
 
   const codes = new Map<string, { code: string; name: string; parent: boolean; rows: number; quantity: number; mapping: LineMapping | null }>();
-  const deductions = dayDeductions(currentRecipeBook(scope), () => 0);
+  const deductions = dayDeductions(await currentRecipeBook(scope), () => 0);
   const taken = new Map<string, { ingredientId: number; storageUnit: string; quantity: number }>();
   for (const day of prepared.days) {
     for (const index of day.rows) {
@@ -324,7 +324,7 @@ function previewOf(scope: CompanyScope, prepared: Prepared, fileName: string, ru
       }
     }
   }
-  const ingredients = new Map(listIngredients(scope).map((ingredient) => [ingredient.id, ingredient]));
+  const ingredients = new Map((await listIngredients(scope)).map((ingredient) => [ingredient.id, ingredient]));
   return {
     profile: source.name,
     file_name: fileName,
@@ -355,7 +355,7 @@ function previewOf(scope: CompanyScope, prepared: Prepared, fileName: string, ru
         return { ingredient: ingredient?.name ?? String(sum.ingredientId), unit: ingredient?.unit ?? '', storage_unit: sum.storageUnit, quantity: formatScaled(sum.quantity, QUANTITY_SCALE) };
       })
       .sort((a, b) => a.storage_unit.localeCompare(b.storage_unit) || a.ingredient.localeCompare(b.ingredient)),
-    already_uploaded: postedUploadOf(scope, summary.hash),
+    already_uploaded: await postedUploadOf(scope, summary.hash),
   };
 }
 
@@ -376,13 +376,13 @@ export interface CsvPostOptions {
 export async function uploadCsv(scope: CompanyScope, profileName: string, file: CsvFile, options: CsvPostOptions, at: string): Promise<CsvUploadView> {
   const read = await readFile(scope, profileName, file.content, options);
   try {
-    return scope.db.write(() => post(scope, prepare(scope, read), file.name, options, at));
+    return await scope.db.write(async () => post(scope, await prepare(scope, read), file.name, options, at));
   } finally {
     read.rows.dispose();
   }
 }
 
-function post(scope: CompanyScope, prepared: Prepared, fileName: string, options: CsvPostOptions, at: string): CsvUploadView {
+async function post(scope: CompanyScope, prepared: Prepared, fileName: string, options: CsvPostOptions, at: string): Promise<CsvUploadView> {
   const { db } = scope;
   const { source, summary, days, rows } = prepared;
   if (summary.dataRows === 0) throw new DomainError('csv_unreadable', `${fileName} has no data rows: nothing to post. Is it the right export?`);
@@ -394,7 +394,7 @@ function post(scope: CompanyScope, prepared: Prepared, fileName: string, options
       summary.invalid.map(toInvalid),
     );
   }
-  const earlier = postedUploadOf(scope, summary.hash);
+  const earlier = await postedUploadOf(scope, summary.hash);
   if (earlier !== null) throw new DomainError('csv_file_already_uploaded', `This file was posted before (upload ${earlier}); revert that upload first to post it again.`);
   const postedDays = days.filter((day) => day.alreadyPosted);
   if (postedDays.length > 0 && !options.mode) {
@@ -405,7 +405,7 @@ function post(scope: CompanyScope, prepared: Prepared, fileName: string, options
     );
   }
 
-  const { id: uploadId } = db
+  const { id: uploadId } = await db
     .statement(
       `INSERT INTO csv_uploads (company_id, source_id, file_name, content_hash, status, mode, skip_invalid, rows, rows_posted, rows_invalid, rows_unmapped,
          rows_duplicate, rows_skipped, days, invalid_rows, uploaded_at)
@@ -427,7 +427,7 @@ function post(scope: CompanyScope, prepared: Prepared, fileName: string, options
     ) as { id: number };
   rows.recordKeys(source.id, uploadId);
 
-  const locationIds = ensureSourceLocations(
+  const locationIds = await ensureSourceLocations(
     scope,
     source,
     [...new Map(days.map((day) => [day.location, day])).values()].map((day) => ({
@@ -450,15 +450,15 @@ function post(scope: CompanyScope, prepared: Prepared, fileName: string, options
       }
     }
   }
-  recordSourceCodes(scope, source.id, carriers, at);
-  const mappingFor = mappingLookup(scope, source.id, 0);
+  await recordSourceCodes(scope, source.id, carriers, at);
+  const mappingFor = await mappingLookup(scope, source.id, 0);
   const rowsUnmapped = countUnmapped(prepared, mappingFor);
 
   const posted: CsvDay[] = [];
   for (const day of days) {
     const locationId = locationIds.get(day.location) as number;
     const replace = day.alreadyPosted && options.mode === 'replace';
-    const logId = startLog(
+    const logId = await startLog(
       db,
       scope,
       {
@@ -476,7 +476,7 @@ function post(scope: CompanyScope, prepared: Prepared, fileName: string, options
     const stats = emptyStats();
     stats.sales_count = day.rows.length;
     const externalIds = rows.externalIdsOf(day.day);
-    postLocationDay(scope, {
+    await postLocationDay(scope, {
       day: { businessLocationId: day.businessLocationId, date: day.date, storageUnitId: day.storageUnitId, source: 'csv', locationRowId: locationId, sourceId: source.id },
       logId,
       // Exactly this location-day of earlier uploads goes; their logs say they were replaced.
@@ -518,8 +518,8 @@ function post(scope: CompanyScope, prepared: Prepared, fileName: string, options
     });
     posted.push(dayView(day, logId));
   }
-  db.statement('UPDATE csv_uploads SET rows_posted = ?, rows_unmapped = ?, days = ? WHERE id = ?').run(prepared.posting - rowsUnmapped, rowsUnmapped, JSON.stringify(posted), uploadId);
-  return requireUpload(scope, uploadId);
+  await db.statement('UPDATE csv_uploads SET rows_posted = ?, rows_unmapped = ?, days = ? WHERE id = ?').run(prepared.posting - rowsUnmapped, rowsUnmapped, JSON.stringify(posted), uploadId);
+  return await requireUpload(scope, uploadId);
 }
 
 const UPLOAD_SELECT = `SELECT u.id, u.status, s.name AS profile, u.file_name, u.mode, u.skip_invalid, u.rows, u.rows_posted, u.rows_invalid, u.rows_unmapped,
@@ -538,15 +538,15 @@ const toUploadView = (row: UploadRow): CsvUploadView => ({
   log_ids: JSON.parse(row.log_ids) as number[],
 });
 
-export function requireUpload(scope: CompanyScope, id: number): CsvUploadView {
-  const row = scope.db.statement(`${UPLOAD_SELECT} WHERE u.company_id = ? AND u.id = ?`).get(scope.companyId, id) as UploadRow | undefined;
+export async function requireUpload(scope: CompanyScope, id: number): Promise<CsvUploadView> {
+  const row = await scope.db.statement(`${UPLOAD_SELECT} WHERE u.company_id = ? AND u.id = ?`).get(scope.companyId, id) as UploadRow | undefined;
   if (!row) throw new DomainError('csv_upload_not_found', `There is no upload with id ${id}.`);
   return toUploadView(row);
 }
 
 /** Newest first. */
-export function listUploads(scope: CompanyScope): CsvUploadView[] {
-  return (scope.db.statement(`${UPLOAD_SELECT} WHERE u.company_id = ? ORDER BY u.id DESC`).all(scope.companyId) as UploadRow[]).map(toUploadView);
+export async function listUploads(scope: CompanyScope): Promise<CsvUploadView[]> {
+  return (await scope.db.statement(`${UPLOAD_SELECT} WHERE u.company_id = ? ORDER BY u.id DESC`).all(scope.companyId) as UploadRow[]).map(toUploadView);
 }
 
 /**
@@ -554,16 +554,16 @@ export function listUploads(scope: CompanyScope): CsvUploadView[] {
  * theirs), its sales and external ids go — so the same file or rows may be posted again — and its logs
  * stay, marked reverted. Reverting a reverted upload changes nothing.
  */
-export function revertUpload(scope: CompanyScope, id: number, at: string): CsvUploadView {
+export async function revertUpload(scope: CompanyScope, id: number, at: string): Promise<CsvUploadView> {
   const { db } = scope;
-  return db.write(() => {
-    const upload = requireUpload(scope, id);
+  return await db.write(async () => {
+    const upload = await requireUpload(scope, id);
     if (upload.status === 'reverted') return upload;
-    withdrawSalesLines(scope, uploadedSalesLineIds(db, id));
-    deleteUploadedSales(db, id);
-    db.statement('DELETE FROM csv_upload_keys WHERE upload_id = ?').run(id);
-    db.statement(`UPDATE csv_uploads SET status = 'reverted', reverted_at = ? WHERE id = ?`).run(at, id);
-    markUploadReverted(db, id, at);
-    return requireUpload(scope, id);
+    await withdrawSalesLines(scope, await uploadedSalesLineIds(db, id));
+    await deleteUploadedSales(db, id);
+    await db.statement('DELETE FROM csv_upload_keys WHERE upload_id = ?').run(id);
+    await db.statement(`UPDATE csv_uploads SET status = 'reverted', reverted_at = ? WHERE id = ?`).run(at, id);
+    await markUploadReverted(db, id, at);
+    return await requireUpload(scope, id);
   });
 }

@@ -12,7 +12,7 @@ export interface AccessTokenSource {
 export class LightspeedApi {
   constructor(
     private readonly tokens: AccessTokenSource,
-    private readonly apiUrl: () => string,
+    private readonly apiUrl: () => Promise<string>,
     private readonly now: () => number = Date.now,
     /** Read at each call, so a changed environment holds at once. */
     private readonly limits: () => ExchangeLimits = () => ({}),
@@ -24,7 +24,7 @@ export class LightspeedApi {
 
   /** A successful answer, unread: for a caller that reads it later (a migration reading ahead). */
   async fetch(path: string, query: Record<string, string | number | undefined> = {}): Promise<HttpAnswer> {
-    const url = new URL(path, this.apiUrl());
+    const url = new URL(path, await this.apiUrl());
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
     const sent: string[] = [];
     try {

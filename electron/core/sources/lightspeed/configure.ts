@@ -10,12 +10,12 @@ import { CLIENT_SECRET_NAME, environmentPresets, type LightspeedConfig } from '.
 export interface LightspeedSetup {
   platform: { settings: SettingsStore };
   vault: SecretVault;
-  lightspeed: { config(): LightspeedConfig };
+  lightspeed: { config(): Promise<LightspeedConfig> };
 }
 
-function isComplete(engine: LightspeedSetup): boolean {
+async function isComplete(engine: LightspeedSetup): Promise<boolean> {
   try {
-    engine.lightspeed.config();
+    await engine.lightspeed.config();
     return true;
   } catch (error) {
     if (error instanceof DomainError && error.code === 'lightspeed_not_configured') return false;
@@ -23,7 +23,7 @@ function isComplete(engine: LightspeedSetup): boolean {
   }
 }
 
-export function viewConfiguration(engine: LightspeedSetup): ConfigurationView {
+export async function viewConfiguration(engine: LightspeedSetup): Promise<ConfigurationView> {
   const { settings } = engine.platform;
   const environment = settings.get('lightspeedEnvironment');
   const preset = environment === 'custom' ? settings.get('lightspeedCustomEndpoints') : environmentPresets[environment];
@@ -31,26 +31,26 @@ export function viewConfiguration(engine: LightspeedSetup): ConfigurationView {
     environment,
     endpoints: preset ? { authorizeUrl: preset.authorizeUrl, tokenUrl: preset.tokenUrl, apiUrl: preset.apiUrl } : null,
     clientId: settings.get('lightspeedClientId'),
-    clientSecretStored: engine.vault.find(CLIENT_SECRET_NAME) !== null,
+    clientSecretStored: await engine.vault.find(CLIENT_SECRET_NAME) !== null,
     redirectUri: settings.get('lightspeedRedirectUri'),
     loopbackPort: settings.get('lightspeedLoopbackPort'),
-    complete: isComplete(engine),
+    complete: await isComplete(engine),
     demoAccount: settings.get('demoAccount') !== null,
   };
 }
 
-export function configureLightspeed(engine: LightspeedSetup, input: ConfigurationInput): ConfigurationView {
+export async function configureLightspeed(engine: LightspeedSetup, input: ConfigurationInput): Promise<ConfigurationView> {
   const { settings } = engine.platform;
   const environment = input.environment ?? settings.get('lightspeedEnvironment');
   if (environment === 'custom' && !input.customEndpoints && !settings.get('lightspeedCustomEndpoints')) {
     throw new DomainError('lightspeed_not_configured', 'The custom environment needs its authorize, token and API URLs.');
   }
   // The secret first: if it cannot be sealed here, nothing else changes either.
-  if (input.clientSecret !== undefined) engine.vault.put(CLIENT_SECRET_NAME, input.clientSecret);
+  if (input.clientSecret !== undefined) await engine.vault.put(CLIENT_SECRET_NAME, input.clientSecret);
   if (input.customEndpoints) settings.set('lightspeedCustomEndpoints', input.customEndpoints);
   settings.set('lightspeedEnvironment', environment);
   if (input.clientId !== undefined) settings.set('lightspeedClientId', input.clientId);
   if (input.redirectUri !== undefined) settings.set('lightspeedRedirectUri', input.redirectUri);
   if (input.loopbackPort !== undefined) settings.set('lightspeedLoopbackPort', input.loopbackPort);
-  return viewConfiguration(engine);
+  return await viewConfiguration(engine);
 }

@@ -43,7 +43,7 @@ export class ConnectionService {
   constructor(
     private readonly scope: CompanyScope,
     private readonly vault: SecretVault,
-    private readonly config: () => LightspeedConfig,
+    private readonly config: () => Promise<LightspeedConfig>,
     private readonly api: LightspeedApi,
     private readonly clock: Clock,
   ) {}
@@ -54,8 +54,8 @@ export class ConnectionService {
    * code would be spent with nowhere to keep the tokens.
    */
   async start(options: { reauthorize?: boolean } = {}): Promise<StartedConnect> {
-    const config = this.config();
-    const existing = findConnection(this.scope);
+    const config = await this.config();
+    const existing = await findConnection(this.scope);
     const reauthorize = options.reauthorize ?? false;
     if (existing && existing.status !== 'disconnected' && !reauthorize) {
       throw new DomainError('lightspeed_integration_exists', 'This company is already connected to Lightspeed; use Reauthorize to renew the connection.');
@@ -76,7 +76,7 @@ export class ConnectionService {
         });
     const redirectUri = config.redirectUri ?? (listener?.redirectUri as string);
     flow = { state, verifier, redirectUri, startedAt, reauthorize };
-    this.vault.put(PENDING_FLOW, JSON.stringify(flow));
+    await this.vault.put(PENDING_FLOW, JSON.stringify(flow));
 
     const authorizeUrl = new URL(config.endpoints.authorizeUrl);
     authorizeUrl.search = new URLSearchParams({
@@ -94,26 +94,26 @@ export class ConnectionService {
 
   /** Finishes a sign-in from the address the browser landed on (clients registered with https://localhost/). */
   async completeFromPastedAddress(address: string): Promise<ConnectionView> {
-    const flow = this.pendingFlow();
-    return this.finish(flow, codeFromCallback(paramsFromPastedAddress(address), flow.state, issuerOf(this.config().endpoints.authorizeUrl)));
+    const flow = await this.pendingFlow();
+    return await this.finish(flow, codeFromCallback(paramsFromPastedAddress(address), flow.state, issuerOf((await this.config()).endpoints.authorizeUrl)));
   }
 
-  private pendingFlow(): PendingFlow {
-    const stored = this.vault.find(PENDING_FLOW);
+  private async pendingFlow(): Promise<PendingFlow> {
+    const stored = await this.vault.find(PENDING_FLOW);
     const parsed = stored === null ? null : pendingFlow.safeParse(parseJson(stored));
     if (!parsed?.success) throw new DomainError('oauth_flow_not_found', 'No Lightspeed sign-in is waiting; start Connect first.');
     const flow = parsed.data;
     if (Date.parse(flow.startedAt) + PENDING_FLOW_TTL_MS < this.clock.now().getTime()) {
-      this.vault.delete(PENDING_FLOW);
+      await this.vault.delete(PENDING_FLOW);
       throw new DomainError('oauth_flow_not_found', 'The Lightspeed sign-in expired after 10 minutes; start Connect again.');
     }
     return flow;
   }
 
   private async finish(flow: PendingFlow, code: string): Promise<ConnectionView> {
-    const config = this.config();
+    const config = await this.config();
     // Used once: a second callback or paste for the same sign-in finds nothing to finish.
-    this.vault.delete(PENDING_FLOW);
+    await this.vault.delete(PENDING_FLOW);
     let tokens;
     try {
       tokens = await exchangeCode(config, { code, verifier: flow.verifier, redirectUri: flow.redirectUri }, this.clock.now());
@@ -130,24 +130,23 @@ export class ConnectionService {
       );
     }
     const at = this.clock.now().toISOString();
-    this.scope.db.write(() => {
-      storeTokens(this.scope, this.vault, { ...tokens, refreshToken }, at, config.environment);
-      resolveOpenAlerts(this.scope, at);
+    await this.scope.db.write(async () => {
+      await storeTokens(this.scope, this.vault, { ...tokens, refreshToken }, at, config.environment);
+      await resolveOpenAlerts(this.scope, at);
     });
-    return this.view();
+    return await this.view();
   }
 
-  disconnect(): ConnectionView {
-    if (!findConnection(this.scope)) throw new DomainError('lightspeed_not_connected', 'Lightspeed is not connected.');
-    eraseTokens(this.scope, this.vault, this.clock.now().toISOString());
-    this.vault.delete(PENDING_FLOW);
-    return this.view();
+  async disconnect(): Promise<ConnectionView> {
+    if (!await findConnection(this.scope)) throw new DomainError('lightspeed_not_connected', 'Lightspeed is not connected.');
+    await eraseTokens(this.scope, this.vault, this.clock.now().toISOString());
+    await this.vault.delete(PENDING_FLOW);
+    return await this.view();
   }
 
-  view(): ConnectionView {
-    const connection = findConnection(this.scope);
-    const businesses = this.scope.db.sqlite
-      .prepare(`SELECT DISTINCT l.business_name AS name FROM locations l JOIN sales_sources s ON s.id = l.source_id
+  async view(): Promise<ConnectionView> {
+    const connection = await findConnection(this.scope);
+    const businesses = await this.scope.db.statement(`SELECT DISTINCT l.business_name AS name FROM locations l JOIN sales_sources s ON s.id = l.source_id
          WHERE l.company_id = ? AND s.kind = 'lightspeed' ORDER BY l.business_name`)
       .all(this.scope.companyId) as { name: string }[];
     return {
@@ -159,7 +158,7 @@ export class ConnectionService {
       lastRefreshAt: connection?.lastRefreshAt ?? null,
       disconnectedByUserAt: connection?.status === 'disconnected' ? (connection.disconnectedByUserAt ?? null) : null,
       businessNames: businesses.map((business) => business.name),
-      alerts: listOpenAlerts(this.scope),
+      alerts: await listOpenAlerts(this.scope),
     };
   }
 

@@ -68,7 +68,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * The configuration in force. `readSecret` opens the sealed client secret only when the environment
  * does not supply one. Anything missing is `lightspeed_not_configured`, naming what is missing.
  */
-export function resolveLightspeedConfig(settings: SettingsStore, env: Env, readSecret: () => string | null): LightspeedConfig {
+export async function resolveLightspeedConfig(settings: SettingsStore, env: Env, readSecret: () => Promise<string | null>): Promise<LightspeedConfig> {
   const environment = settings.get('lightspeedEnvironment');
   const fromEnv = env.LIGHTSPEED_AUTH_URL || env.LIGHTSPEED_TOKEN_URL || env.LIGHTSPEED_API_URL;
   const base = environment === 'custom' ? settings.get('lightspeedCustomEndpoints') : environmentPresets[environment];
@@ -78,7 +78,7 @@ export function resolveLightspeedConfig(settings: SettingsStore, env: Env, readS
     apiUrl: env.LIGHTSPEED_API_URL || base?.apiUrl,
   };
   const clientId = env.LIGHTSPEED_CLIENT_ID || settings.get('lightspeedClientId');
-  const clientSecret = env.LIGHTSPEED_CLIENT_SECRET || readSecret();
+  const clientSecret = env.LIGHTSPEED_CLIENT_SECRET || (await readSecret());
   const missing = [
     !endpoints.authorizeUrl && 'the authorize URL',
     !endpoints.tokenUrl && 'the token URL',

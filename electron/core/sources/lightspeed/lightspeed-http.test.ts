@@ -46,7 +46,7 @@ describe('answers from Lightspeed', () => {
         `{"sales":[{"accountReference":"a","type":"SALE","timeClosed":"2026-05-06T10:00:00Z","salesLines":[],"extra":${deep}}],"dataComplete":true}`,
       );
     });
-    const api = new LightspeedApi(tokens, () => url);
+    const api = new LightspeedApi(tokens, async () => url);
     await expect(fetchDayFrom(lightspeedDays(api), { businessLocationId: '1', date: '2026-05-06' })).rejects.toMatchObject({ code: 'lightspeed_api_error', message: expect.stringContaining(`${MAX_JSON_DEPTH} levels`) });
   });
 
@@ -55,7 +55,7 @@ describe('answers from Lightspeed', () => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ note: `${'['.repeat(500)}"\\`, ok: true }));
     });
-    await expect(new LightspeedApi(tokens, () => url).get('/x')).resolves.toEqual({ note: `${'['.repeat(500)}"\\`, ok: true });
+    await expect(new LightspeedApi(tokens, async () => url).get('/x')).resolves.toEqual({ note: `${'['.repeat(500)}"\\`, ok: true });
   });
 });
 
@@ -83,7 +83,7 @@ describe('a Lightspeed server that echoes the access token (issue 25, item 4)', 
       response.writeHead(500, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ message: 'token secret-token-123 is not welcome here' }));
     });
-    const api = new LightspeedApi({ accessToken: async () => 'secret-token-123', afterRejection: async () => 'secret-token-456' }, () => url);
+    const api = new LightspeedApi({ accessToken: async () => 'secret-token-123', afterRejection: async () => 'secret-token-456' }, async () => url);
     await expect(api.get('/f/v2/business-location')).rejects.toMatchObject({ message: 'Lightspeed answered 500 for /f/v2/business-location: token [redacted] is not welcome here' });
   });
 });

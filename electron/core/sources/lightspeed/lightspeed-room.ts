@@ -10,10 +10,10 @@ export const lightspeedRoom: SourceRoom = {
   words: 'Lightspeed',
   outageCode: 'lightspeed_api_error',
   itemWord: 'item',
-  connectedAs: (scope) => (findConnection(scope)?.status === 'active' ? 'Connected to Lightspeed' : null),
-  placeholder: (scope) => notConnectedCard('lightspeed', LIGHTSPEED_SOURCE_NAME, findConnection(scope)?.status === 'active' ? 'Connected; locations not synced yet' : 'Not connected'),
-  card(scope, source, n, attention) {
-    const status = findConnection(scope)?.status ?? 'disconnected';
+  connectedAs: async (scope) => ((await findConnection(scope))?.status === 'active' ? 'Connected to Lightspeed' : null),
+  placeholder: async (scope) => notConnectedCard('lightspeed', LIGHTSPEED_SOURCE_NAME, (await findConnection(scope))?.status === 'active' ? 'Connected; locations not synced yet' : 'Not connected'),
+  async card(scope, source, n, attention) {
+    const status = (await findConnection(scope))?.status ?? 'disconnected';
     return {
       id: source.id,
       kind: 'lightspeed',

@@ -56,7 +56,7 @@ export async function syncLocations(scope: CompanyScope, api: LightspeedApi, at:
       seenInLastSync: true,
     })),
   );
-  return scope.db.write(() => savePolledLocations(scope, lightspeedSource(scope, at).id, seen, at));
+  return await scope.db.write(async () => savePolledLocations(scope, (await lightspeedSource(scope, at)).id, seen, at));
 }
 
 const PAGE_SIZE = 100;
@@ -115,8 +115,8 @@ async function fetchItems(api: LightspeedApi, location: Location): Promise<Light
 }
 
 export async function syncItems(scope: CompanyScope, api: LightspeedApi, at: string, onProgress?: (done: number, total: number) => void): Promise<ItemSyncResult> {
-  const sourceId = lightspeedSource(scope, at).id;
-  const synced = listLocations(scope).filter((location) => location.seenInLastSync && location.sourceId === sourceId);
+  const sourceId = (await lightspeedSource(scope, at)).id;
+  const synced = (await listLocations(scope)).filter((location) => location.seenInLastSync && location.sourceId === sourceId);
   if (synced.length === 0) throw new DomainError('no_locations', 'No Lightspeed locations are synced yet; sync locations first.');
   const byId = new Map<string, { source: LightspeedItem; locationIds: number[] }>();
   for (const [index, location] of synced.entries()) {
@@ -140,7 +140,7 @@ export async function syncItems(scope: CompanyScope, api: LightspeedApi, at: str
       locationIds,
     };
   });
-  savePolledItems(scope, sourceId, items, synced.map((location) => location.id), at);
+  await savePolledItems(scope, sourceId, items, synced.map((location) => location.id), at);
   return { items: byId.size, locations: synced.length };
 }
 

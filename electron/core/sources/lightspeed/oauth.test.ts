@@ -14,7 +14,7 @@ afterEach(async () => {
 
 async function fakeAndEngine(options: Parameters<typeof startFakeLightspeed>[0] = {}): Promise<{ fake: FakeLightspeed; engine: TestEngine }> {
   const fake = await startFakeLightspeed({ autoApprove: true, ...options });
-  const engine = createTestEngine({ env: fakeEnv(fake) });
+  const engine = await createTestEngine({ env: fakeEnv(fake) });
   cleanup.push(() => fake.close(), () => engine.dispose());
   return { fake, engine };
 }
@@ -105,7 +105,7 @@ describe('connecting through the system browser and a loopback listener', () => 
     expect((await rejection(started.completion)).code).toBe(code);
     expect(tokenRequests(fake)).toHaveLength(0);
     expect(await portOpen(callback.toString())).toBe(false);
-    expect(engine.lightspeed.connection.view().status).toBe('not_connected');
+    expect((await engine.lightspeed.connection.view()).status).toBe('not_connected');
   });
 
   it('stray requests with a wrong, missing or non-ASCII state are answered 400 and ignored: the real callback still connects', async () => {
@@ -143,7 +143,7 @@ describe('connecting through the system browser and a loopback listener', () => 
     const failure = await rejection(started.completion);
     expect(failure.code).toBe('lightspeed_no_offline_access');
     expect(failure.message).toContain('Scopes granted: financial-api items; asked for: financial-api items offline_access');
-    expect(engine.lightspeed.connection.view().status).toBe('not_connected');
+    expect((await engine.lightspeed.connection.view()).status).toBe('not_connected');
   });
 
   it('says "connected" in the browser only after the code was exchanged; otherwise what failed and what to do', async () => {
@@ -198,14 +198,14 @@ describe('connecting through the system browser and a loopback listener', () => 
     expect(failure.code).toBe('lightspeed_oauth_exchange_failed');
     expect(failure.message).toContain('Code not valid');
     expect(tokenRequests(fake, 'authorization_code')).toHaveLength(firstCode + 2);
-    expect(engine.lightspeed.connection.view().status).toBe('active');
+    expect((await engine.lightspeed.connection.view()).status).toBe('active');
     await expect(engine.lightspeed.connection.test()).resolves.toMatchObject({ ok: true, locations: 4 });
   });
 
   it('refuses to connect twice, but reauthorizes and reconnects after a disconnect', async () => {
     const { engine } = await connected();
     await expect(engine.lightspeed.connection.start()).rejects.toMatchObject({ code: 'lightspeed_integration_exists' });
-    engine.lightspeed.connection.disconnect();
+    await engine.lightspeed.connection.disconnect();
     const again = await engine.lightspeed.connection.start();
     await approveInBrowser(again.authorizeUrl);
     expect((await again.completion)?.status).toBe('active');
@@ -250,7 +250,7 @@ describe('the paste-the-address fallback', () => {
 
 describe('before the browser opens', () => {
   it('refuses when Lightspeed is not configured', async () => {
-    const engine = createTestEngine();
+    const engine = await createTestEngine();
     cleanup.push(() => engine.dispose());
     const failure = await rejection(engine.lightspeed.connection.start());
     expect(failure.code).toBe('lightspeed_not_configured');
@@ -267,7 +267,7 @@ describe('before the browser opens', () => {
       seal: () => Buffer.alloc(0),
       open: () => '',
     };
-    const engine = createTestEngine({ env: fakeEnv(fake), secretBackend: () => broken });
+    const engine = await createTestEngine({ env: fakeEnv(fake), secretBackend: () => broken });
     cleanup.push(() => fake.close(), () => engine.dispose());
     expect((await rejection(engine.lightspeed.connection.start())).code).toBe('secret_storage_unavailable');
     expect(fake.requests).toHaveLength(0);

@@ -9,13 +9,12 @@ import { processAlive } from '../../platform/processes';
 export const REFRESH_LEASE_MS = 2 * 60_000;
 
 /** Takes the lease for `holder` unless a live holder has it; runs inside the caller's write transaction. */
-export function takeRefreshLease(scope: CompanyScope, holder: string, now: number): boolean {
-  const current = scope.db.sqlite.prepare('SELECT holder, pid, expires_at AS expiresAt FROM token_refresh_leases WHERE company_id = ?').get(scope.companyId) as
+export async function takeRefreshLease(scope: CompanyScope, holder: string, now: number): Promise<boolean> {
+  const current = await scope.db.statement('SELECT holder, pid, expires_at AS expiresAt FROM token_refresh_leases WHERE company_id = ?').get(scope.companyId) as
     | { holder: string; pid: number; expiresAt: string }
     | undefined;
   if (current && current.holder !== holder && processAlive(current.pid) && Date.parse(current.expiresAt) > now) return false;
-  scope.db.sqlite
-    .prepare(
+  await scope.db.statement(
       `INSERT INTO token_refresh_leases (company_id, holder, pid, expires_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (company_id) DO UPDATE SET holder = excluded.holder, pid = excluded.pid, expires_at = excluded.expires_at`,
     )
@@ -23,6 +22,6 @@ export function takeRefreshLease(scope: CompanyScope, holder: string, now: numbe
   return true;
 }
 
-export function releaseRefreshLease(scope: CompanyScope, holder: string): void {
-  scope.db.write(() => scope.db.sqlite.prepare('DELETE FROM token_refresh_leases WHERE company_id = ? AND holder = ?').run(scope.companyId, holder));
+export async function releaseRefreshLease(scope: CompanyScope, holder: string): Promise<void> {
+  await scope.db.write(() => scope.db.statement('DELETE FROM token_refresh_leases WHERE company_id = ? AND holder = ?').run(scope.companyId, holder));
 }

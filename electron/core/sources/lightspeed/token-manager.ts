@@ -30,28 +30,28 @@ export class TokenManager implements AccessTokenSource {
   constructor(
     private readonly scope: CompanyScope,
     private readonly vault: SecretVault,
-    private readonly config: () => LightspeedConfig,
+    private readonly config: () => Promise<LightspeedConfig>,
     private readonly clock: Clock,
     /** Told when the connection's status changes here, so open screens and the tray follow at once. */
     private readonly statusChanged: () => void = () => undefined,
   ) {}
 
   async accessToken(): Promise<string> {
-    const connection = this.requireConnection();
-    if (this.expiring(connection)) return this.refresh(() => this.expiring(findConnection(this.scope)));
-    return this.vault.get(accessTokenName(this.scope));
+    const connection = await this.requireConnection();
+    if (this.expiring(connection)) return await this.refresh(async () => this.expiring(await findConnection(this.scope)));
+    return await this.vault.get(accessTokenName(this.scope));
   }
 
   async afterRejection(rejected: string): Promise<string> {
-    this.requireConnection();
+    await this.requireConnection();
     // Another caller (or the app beside this CLI) may have refreshed since `rejected` was read.
-    const current = this.vault.get(accessTokenName(this.scope));
+    const current = await this.vault.get(accessTokenName(this.scope));
     if (current !== rejected) return current;
-    return this.refresh(() => this.vault.get(accessTokenName(this.scope)) === rejected);
+    return await this.refresh(async () => await this.vault.get(accessTokenName(this.scope)) === rejected);
   }
 
   /** Renews the tokens unless, once this process may, `stillNeeded` says another process already did. */
-  refresh(stillNeeded: () => boolean = () => true): Promise<string> {
+  async refresh(stillNeeded: () => Promise<boolean> = async () => true): Promise<string> {
     this.refreshing ??= this.refreshOnce(stillNeeded).finally(() => {
       this.refreshing = null;
     });
@@ -63,8 +63,8 @@ export class TokenManager implements AccessTokenSource {
     return expiresAt - REFRESH_BUFFER_MS <= this.clock.now().getTime();
   }
 
-  private requireConnection() {
-    const connection = findConnection(this.scope);
+  private async requireConnection() {
+    const connection = await findConnection(this.scope);
     if (!connection) throw new DomainError('lightspeed_not_connected', 'Lightspeed is not connected yet.');
     if (connection.status === 'disconnected') {
       throw new DomainError('lightspeed_auth_failed', 'The Lightspeed connection is disconnected; reauthorize it under Connection.');
@@ -76,16 +76,16 @@ export class TokenManager implements AccessTokenSource {
    * Waits for the cross-process lease; under it, reads the stored refresh token again in the same
    * transaction. Answers the stored access token when another process renewed it meanwhile.
    */
-  private async takeLease(holder: string, stillNeeded: () => boolean): Promise<string | null> {
+  private async takeLease(holder: string, stillNeeded: () => Promise<boolean>): Promise<string | null> {
     const deadline = Date.now() + LEASE_WAIT_MS;
     for (;;) {
-      const taken = this.scope.db.write(() => {
-        if (!takeRefreshLease(this.scope, holder, Date.now())) return false;
-        return { needed: stillNeeded(), refreshToken: this.vault.get(refreshTokenName(this.scope)) };
+      const taken = await this.scope.db.write(async () => {
+        if (!await takeRefreshLease(this.scope, holder, Date.now())) return false;
+        return { needed: await stillNeeded(), refreshToken: await this.vault.get(refreshTokenName(this.scope)) };
       });
       if (taken) {
         if (taken.needed) return taken.refreshToken;
-        releaseRefreshLease(this.scope, holder);
+        await releaseRefreshLease(this.scope, holder);
         return null;
       }
       if (Date.now() >= deadline) throw new LightspeedError('lightspeed_api_error', 'Another Larder window is still renewing the Lightspeed sign-in; try again in a minute.', null, true);
@@ -93,19 +93,19 @@ export class TokenManager implements AccessTokenSource {
     }
   }
 
-  private async refreshOnce(stillNeeded: () => boolean): Promise<string> {
+  private async refreshOnce(stillNeeded: () => Promise<boolean>): Promise<string> {
     const holder = randomUUID();
     const used = await this.takeLease(holder, stillNeeded);
-    if (used === null) return this.vault.get(accessTokenName(this.scope));
-    const config = this.config();
+    if (used === null) return await this.vault.get(accessTokenName(this.scope));
+    const config = await this.config();
     const at = () => this.clock.now().toISOString();
     try {
       const tokens = await refreshTokens(config, used, this.clock.now());
-      const wasActive = findConnection(this.scope)?.status === 'active';
-      this.scope.db.write(() => {
+      const wasActive = (await findConnection(this.scope))?.status === 'active';
+      await this.scope.db.write(async () => {
         // A server may answer a refresh without a new refresh token (RFC 6749 §6): the stored one stays valid.
-        storeTokens(this.scope, this.vault, { ...tokens, refreshToken: tokens.refreshToken ?? used }, at(), findConnection(this.scope)?.environment ?? config.environment);
-        resolveOpenAlerts(this.scope, at());
+        await storeTokens(this.scope, this.vault, { ...tokens, refreshToken: tokens.refreshToken ?? used }, at(), (await findConnection(this.scope))?.environment ?? config.environment);
+        await resolveOpenAlerts(this.scope, at());
       });
       if (!wasActive) this.statusChanged();
       return tokens.accessToken;
@@ -113,22 +113,22 @@ export class TokenManager implements AccessTokenSource {
       if (!(error instanceof TokenEndpointError)) throw error;
       if (error.failure === 'invalid_grant') {
         // Refused because another process rotated it first? Then its new pair is already stored.
-        if (this.vault.get(refreshTokenName(this.scope)) !== used) return this.vault.get(accessTokenName(this.scope));
-        this.scope.db.write(() => {
-          setConnectionStatus(this.scope, 'disconnected', at());
-          raiseAlert(this.scope, 'disconnected', `Lightspeed no longer accepts the refresh token (${error.message}). Reauthorize to reconnect.`, at());
+        if (await this.vault.get(refreshTokenName(this.scope)) !== used) return await this.vault.get(accessTokenName(this.scope));
+        await this.scope.db.write(async () => {
+          await setConnectionStatus(this.scope, 'disconnected', at());
+          await raiseAlert(this.scope, 'disconnected', `Lightspeed no longer accepts the refresh token (${error.message}). Reauthorize to reconnect.`, at());
         });
         this.statusChanged();
         throw new DomainError('lightspeed_auth_failed', 'Lightspeed no longer accepts Larder’s authorization; reauthorize under Connection.');
       }
-      this.scope.db.write(() => {
-        setConnectionStatus(this.scope, 'refresh_failed', at());
-        raiseAlert(this.scope, 'token_refresh_failed', `The token refresh failed: ${error.message}`, at());
+      await this.scope.db.write(async () => {
+        await setConnectionStatus(this.scope, 'refresh_failed', at());
+        await raiseAlert(this.scope, 'token_refresh_failed', `The token refresh failed: ${error.message}`, at());
       });
       this.statusChanged();
       throw error;
     } finally {
-      releaseRefreshLease(this.scope, holder);
+      await releaseRefreshLease(this.scope, holder);
     }
   }
 }

@@ -34,7 +34,7 @@ describe('token refresh', () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => businesses(both)));
     expect(results).toHaveLength(5);
     expect(tokenRequests(both.fake, 'refresh_token')).toHaveLength(1);
-    expect(both.engine.lightspeed.connection.view()).toMatchObject({ status: 'active', alerts: [] });
+    expect(await both.engine.lightspeed.connection.view()).toMatchObject({ status: 'active', alerts: [] });
   });
 
   it('five concurrent calls answered 401 share one refresh and retry once each', async () => {
@@ -58,7 +58,7 @@ describe('token refresh', () => {
   it('a refresh token used twice disconnects the connection and raises one alert', async () => {
     const both = await setup();
     // Someone else spends Larder's refresh token first (the fake sees it used twice).
-    const stolen = both.engine.vault.get(refreshTokenName(both.engine.scope));
+    const stolen = await both.engine.vault.get(refreshTokenName(both.engine.scope));
     await fetch(both.fake.tokenUrl, {
       method: 'POST',
       headers: { authorization: `Basic ${Buffer.from('larder-demo:larder-demo-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
@@ -67,7 +67,7 @@ describe('token refresh', () => {
     expireLocally(both);
     await expect(businesses(both)).rejects.toMatchObject({ code: 'lightspeed_auth_failed' });
     await expect(businesses(both)).rejects.toMatchObject({ code: 'lightspeed_auth_failed' });
-    const view = both.engine.lightspeed.connection.view();
+    const view = await both.engine.lightspeed.connection.view();
     expect(view.status).toBe('disconnected');
     expect(view.alerts).toHaveLength(1);
     expect(view.alerts[0]).toMatchObject({ code: 'disconnected', count: 1 });
@@ -81,10 +81,10 @@ describe('token refresh', () => {
       expireLocally(both);
       await expect(businesses(both)).rejects.toMatchObject({ code: 'lightspeed_api_error', temporary: true });
     }
-    expect(both.engine.lightspeed.connection.view()).toMatchObject({ status: 'refresh_failed', alerts: [{ code: 'token_refresh_failed', count: 2 }] });
+    expect(await both.engine.lightspeed.connection.view()).toMatchObject({ status: 'refresh_failed', alerts: [{ code: 'token_refresh_failed', count: 2 }] });
     await expect(businesses(both)).resolves.toBeDefined();
-    expect(both.engine.lightspeed.connection.view()).toMatchObject({ status: 'active', alerts: [] });
-    expect(listOpenAlerts(both.engine.scope)).toEqual([]);
+    expect(await both.engine.lightspeed.connection.view()).toMatchObject({ status: 'active', alerts: [] });
+    expect(await listOpenAlerts(both.engine.scope)).toEqual([]);
     // The database itself refuses a second open alert of the same code.
     const open = (code: string) =>
       both.engine.db.sqlite
@@ -113,7 +113,7 @@ describe('tokens at rest and in logs', () => {
       await syncLocations(both.engine.scope, both.engine.lightspeed.api, at);
       expireLocally(both);
       await syncItems(both.engine.scope, both.engine.lightspeed.api, at);
-      both.engine.lightspeed.connection.disconnect();
+      await both.engine.lightspeed.connection.disconnect();
       both.engine.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 
       const tokens = both.fake.oauth.issuedTokens();
@@ -134,16 +134,16 @@ describe('tokens at rest and in logs', () => {
 describe('a token response without a refresh token (RFC 6749 allows it)', () => {
   it('on refresh keeps the stored refresh token, which goes on working', async () => {
     const both = await setup();
-    const before = both.engine.vault.get(refreshTokenName(both.engine.scope));
+    const before = await both.engine.vault.get(refreshTokenName(both.engine.scope));
     both.fake.oauth.withholdRefreshToken = 'on-refresh';
     expireLocally(both);
     await businesses(both);
-    expect(both.engine.vault.get(refreshTokenName(both.engine.scope))).toBe(before);
+    expect(await both.engine.vault.get(refreshTokenName(both.engine.scope))).toBe(before);
     both.fake.oauth.withholdRefreshToken = 'never';
     expireLocally(both);
     await businesses(both);
     expect(tokenRequests(both.fake, 'refresh_token').map((request) => request.status)).toEqual([200, 200]);
-    expect(both.engine.lightspeed.connection.view()).toMatchObject({ status: 'active', alerts: [] });
+    expect(await both.engine.lightspeed.connection.view()).toMatchObject({ status: 'active', alerts: [] });
   });
 });
 
@@ -171,10 +171,10 @@ describe('token refresh across processes', () => {
         expect(answers, `round ${round}`).toEqual(Array.from({ length: 4 }, () => ({ ok: true, status: 'active' })));
         expect(tokenRequests(both.fake, 'refresh_token').length - before, `round ${round}`).toBe(1);
       }
-      expect(both.engine.lightspeed.connection.view()).toMatchObject({ status: 'active', alerts: [] });
+      expect(await both.engine.lightspeed.connection.view()).toMatchObject({ status: 'active', alerts: [] });
     } finally {
       for (const child of racers) child.send('stop');
-      await Promise.all(racers.map((child) => (child.exitCode === null ? once(child, 'exit') : null)));
+      await Promise.all(racers.filter((child) => child.exitCode === null).map((child) => once(child, 'exit')));
     }
   }, 60_000);
 });

@@ -57,9 +57,9 @@ function readExport(file: Buffer | { path: string }): { header: string[]; rows: 
  * lists it) against the quantity Larder counted for that day under its sale-type policy. Reads the
  * stored sales only: transfer the days first.
  */
-export function compareTransactions(scope: CompanyScope, businessLocationId: string, file: Buffer | { path: string }, rules: SalesRules, dayStarts = '00:00'): TransactionsComparison {
+export async function compareTransactions(scope: CompanyScope, businessLocationId: string, file: Buffer | { path: string }, rules: SalesRules, dayStarts = '00:00'): Promise<TransactionsComparison> {
   if (!TIME_OF_DAY.test(dayStarts)) throw new DomainError('invalid_input', `--day-starts is a time such as 05:00, not "${dayStarts}".`);
-  const location = requireLocation(scope, businessLocationId);
+  const location = await requireLocation(scope, businessLocationId);
   const { header, rows } = readExport(file);
   const index = Object.fromEntries(Object.entries(COLUMNS).map(([column, names]) => [column, header.findIndex((name) => (names as readonly string[]).includes(name))])) as Record<Column, number>;
   const missing = (['date', 'quantity'] as const).filter((column) => index[column] < 0);
@@ -91,7 +91,7 @@ export function compareTransactions(scope: CompanyScope, businessLocationId: str
 
   const days = [...new Set([...compared.values()].map((entry) => entry.date))].sort();
   for (const date of days) {
-    const lines = dayLines(scope.db, location.id, date);
+    const lines = await dayLines(scope.db, location.id, date);
     // A day the policy holds (an unknown sale type) counted nothing in Larder.
     let counts: (line: (typeof lines)[number]) => boolean;
     try {

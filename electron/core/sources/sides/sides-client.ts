@@ -39,8 +39,8 @@ export interface SidesSession {
 
 /** Where the session token is kept between calls (and processes): sealed by the caller. */
 export interface SidesSessionStore {
-  get(): SidesSession | null;
-  set(session: SidesSession): void;
+  get(): Promise<SidesSession | null>;
+  set(session: SidesSession): Promise<void>;
 }
 
 export interface SidesStore {
@@ -110,7 +110,7 @@ interface SidesAnswer {
 
 export class SidesClient {
   constructor(
-    private readonly credentials: () => SidesCredentials,
+    private readonly credentials: () => Promise<SidesCredentials>,
     private readonly sessions: SidesSessionStore,
     private readonly now: () => number = Date.now,
     /** Read at each call, so a changed environment holds at once. */
@@ -118,8 +118,9 @@ export class SidesClient {
   ) {}
 
   /** Logs in with these credentials (not the saved ones): wrong ones are sides_auth_failed. */
-  login(credentials: SidesCredentials = this.credentials()): Promise<SidesSession> {
-    return this.guarded(async () => {
+  async login(given?: SidesCredentials): Promise<SidesSession> {
+    const credentials = given ?? (await this.credentials());
+    return await this.guarded(async () => {
       const answer = await this.send(credentials.apiUrl, '/api/v1/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -132,16 +133,16 @@ export class SidesClient {
     }, credentials.password);
   }
 
-  stores(): Promise<SidesStore[]> {
-    return this.guarded(async () => {
+  async stores(): Promise<SidesStore[]> {
+    return await this.guarded(async () => {
       const body = this.parse(storesAnswer, await this.get('/api/v1/stores'), 'the store list');
       return body.data.map((store) => ({ id: store.id, name: store.name, timezone: store.timezone ?? null, currency: store.currency ?? null, active: store.active }));
     });
   }
 
   /** Every product of a store, every page. */
-  products(storeId: string): Promise<SidesProduct[]> {
-    return this.guarded(async () => {
+  async products(storeId: string): Promise<SidesProduct[]> {
+    return await this.guarded(async () => {
       const path = `/api/v1/stores/${encodeURIComponent(storeId)}/products`;
       const rows = await this.allPages(path, {}, PRODUCTS_PER_PAGE, productsAnswer, `the products of store ${storeId}`);
       return rows.map((product) => ({
@@ -156,8 +157,8 @@ export class SidesClient {
   }
 
   /** A store's business day: every page of its orders, as the sales a transfer stores. */
-  day(storeId: string, date: string): Promise<FetchedDay> {
-    return this.guarded(async () => {
+  async day(storeId: string, date: string): Promise<FetchedDay> {
+    return await this.guarded(async () => {
       const path = `/api/v1/stores/${encodeURIComponent(storeId)}/orders`;
       let dayClosed = true;
       const orders = await this.allPages(path, { date }, ORDERS_PER_PAGE, ordersAnswer, `the orders of store ${storeId} on ${date}`, (page) => {
@@ -176,14 +177,14 @@ export class SidesClient {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof SidesError) throw error.withoutSecrets([password, this.savedPassword(), this.sessions.get()?.token]);
+      if (error instanceof SidesError) throw error.withoutSecrets([password, await this.savedPassword(), (await this.sessions.get())?.token]);
       throw error;
     }
   }
 
-  private savedPassword(): string | null {
+  private async savedPassword(): Promise<string | null> {
     try {
-      return this.credentials().password;
+      return (await this.credentials()).password;
     } catch {
       // Not connected yet (a first login): only the password being tried is known.
       return null;
@@ -212,14 +213,14 @@ export class SidesClient {
 
   /** A GET with the session: a 401 logs in again once and retries once. */
   private async get(path: string, query: Record<string, string> = {}): Promise<SidesAnswer> {
-    const credentials = this.credentials();
+    const credentials = await this.credentials();
     const search = new URLSearchParams(query).toString();
     const target = `${path}${search ? `?${search}` : ''}`;
-    let session = this.sessions.get();
-    if (!session || session.expiresAt <= this.now()) this.sessions.set((session = await this.login(credentials)));
+    let session = await this.sessions.get();
+    if (!session || session.expiresAt <= this.now()) await this.sessions.set((session = await this.login(credentials)));
     let answer = await this.send(credentials.apiUrl, target, { headers: { authorization: `Bearer ${session.token}`, accept: 'application/json' } });
     if (answer.status === 401) {
-      this.sessions.set((session = await this.login(credentials)));
+      await this.sessions.set((session = await this.login(credentials)));
       answer = await this.send(credentials.apiUrl, target, { headers: { authorization: `Bearer ${session.token}`, accept: 'application/json' } });
       if (answer.status === 401) throw new SidesError('sides_auth_failed', `Sides refused a fresh session for ${path} (${errorWord(answer.text) ?? 401}).`, 401, false);
     }

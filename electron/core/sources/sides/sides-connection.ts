@@ -43,8 +43,8 @@ export class SidesConnection {
     this.client = new SidesClient(
       () => this.credentials(),
       {
-        get: () => {
-          const sealed = this.vault.find(SESSION);
+        get: async () => {
+          const sealed = await this.vault.find(SESSION);
           return sealed ? (JSON.parse(sealed) as SidesSession) : null;
         },
         set: (session) => this.vault.put(SESSION, JSON.stringify(session)),
@@ -54,13 +54,13 @@ export class SidesConnection {
     );
   }
 
-  private source(): (SalesSource & { settings: SidesSettings }) | null {
-    const [source] = listSalesSources(this.scope, 'sides');
+  private async source(): Promise<(SalesSource & { settings: SidesSettings }) | null> {
+    const [source] = await listSalesSources(this.scope, 'sides');
     return (source as (SalesSource & { settings: SidesSettings }) | undefined) ?? null;
   }
 
-  private requireSource(): SalesSource & { settings: SidesSettings } {
-    const source = this.source();
+  private async requireSource(): Promise<SalesSource & { settings: SidesSettings }> {
+    const source = await this.source();
     if (!source) throw new DomainError('sides_not_connected', 'Larder is not connected to Sides POS.');
     return source;
   }
@@ -74,9 +74,9 @@ export class SidesConnection {
     return this.env.SIDES_API_URL ? normalizeOrigin(this.env.SIDES_API_URL) : saved;
   }
 
-  private credentials(): SidesCredentials {
-    const source = this.requireSource();
-    const password = this.vault.find(PASSWORD);
+  private async credentials(): Promise<SidesCredentials> {
+    const source = await this.requireSource();
+    const password = await this.vault.find(PASSWORD);
     if (password === null) throw new DomainError('sides_not_connected', 'The Sides password is missing; enter the credentials again.');
     return { apiUrl: this.apiUrl(source.settings.apiUrl), username: source.settings.username, password };
   }
@@ -87,38 +87,38 @@ export class SidesConnection {
    * mappings and history and replaces the credentials.
    */
   async connect(input: { apiUrl?: string | undefined; username: string; password: string }, options: { update: boolean }): Promise<SidesView> {
-    const existing = this.source();
+    const existing = await this.source();
     if (existing && !options.update) throw new DomainError('sides_integration_exists', 'Sides POS is connected already; use --update to change its user name or password.');
     const apiUrl = normalizeOrigin(input.apiUrl ?? this.env.SIDES_API_URL ?? existing?.settings.apiUrl ?? '');
     if (!input.username.trim() || !input.password) throw new DomainError('invalid_input', 'Give the Sides user name and password.');
     const session = await this.client.login({ apiUrl: this.apiUrl(apiUrl), username: input.username.trim(), password: input.password });
     const at = this.clock.now().toISOString();
-    this.scope.db.write(() => {
-      if (!existing && findSalesSource(this.scope, SIDES_SOURCE_NAME)) {
+    await this.scope.db.write(async () => {
+      if (!existing && await findSalesSource(this.scope, SIDES_SOURCE_NAME)) {
         throw new DomainError('invalid_input', `"${SIDES_SOURCE_NAME}" already names another sales source.`);
       }
       const settings: SidesSettings = { ...(existing?.settings ?? { storesSyncedAt: null, productsSyncedAt: null }), apiUrl, username: input.username.trim(), lastCheckAt: at };
-      saveSalesSource(this.scope, { kind: 'sides', name: existing?.name ?? SIDES_SOURCE_NAME, settings }, at);
-      this.vault.put(PASSWORD, input.password);
-      this.vault.put(SESSION, JSON.stringify(session));
+      await saveSalesSource(this.scope, { kind: 'sides', name: existing?.name ?? SIDES_SOURCE_NAME, settings }, at);
+      await this.vault.put(PASSWORD, input.password);
+      await this.vault.put(SESSION, JSON.stringify(session));
     });
-    return this.view();
+    return await this.view();
   }
 
   /** A real call (the store list); the time of the last success is kept and shown. */
   async test(): Promise<{ ok: true; checkedAt: string }> {
     await this.client.stores();
     const checkedAt = this.clock.now().toISOString();
-    this.updateSettings({ lastCheckAt: checkedAt });
+    await this.updateSettings({ lastCheckAt: checkedAt });
     return { ok: true, checkedAt };
   }
 
   async syncStores(): Promise<{ stores: number; added: number; notSeen: number }> {
-    const source = this.requireSource();
+    const source = await this.requireSource();
     const stores = await this.client.stores();
     const at = this.clock.now().toISOString();
-    return this.scope.db.write(() => {
-      const result = savePolledLocations(
+    return await this.scope.db.write(async () => {
+      const result = await savePolledLocations(
         this.scope,
         source.id,
         stores.map((store) => ({
@@ -134,15 +134,15 @@ export class SidesConnection {
         })),
         at,
       );
-      this.updateSettings({ storesSyncedAt: at, lastCheckAt: at });
+      await this.updateSettings({ storesSyncedAt: at, lastCheckAt: at });
       return { stores: result.locations, added: result.added, notSeen: result.notSeen };
     });
   }
 
   /** Every seen store's products; the same product id in two stores is one product. */
   async syncProducts(): Promise<{ products: number; stores: number }> {
-    const source = this.requireSource();
-    const stores = this.scope.db
+    const source = await this.requireSource();
+    const stores = await this.scope.db
       .statement('SELECT id, business_location_id AS storeId FROM locations WHERE source_id = ? AND seen_in_last_sync = 1 ORDER BY id')
       .all(source.id) as { id: number; storeId: string }[];
     if (stores.length === 0) throw new DomainError('no_locations', 'No Sides stores are synced yet; sync the stores first.');
@@ -162,23 +162,23 @@ export class SidesConnection {
       }
     }
     const at = this.clock.now().toISOString();
-    this.scope.db.write(() => {
-      savePolledItems(this.scope, source.id, [...byId.values()], stores.map((store) => store.id), at, true);
-      this.updateSettings({ productsSyncedAt: at, lastCheckAt: at });
+    await this.scope.db.write(async () => {
+      await savePolledItems(this.scope, source.id, [...byId.values()], stores.map((store) => store.id), at, true);
+      await this.updateSettings({ productsSyncedAt: at, lastCheckAt: at });
     });
     return { products: byId.size, stores: stores.length };
   }
 
   /** The stores, as locations (none before the first connection). */
-  stores(): Location[] {
-    const source = this.source();
-    return source ? listLocations(this.scope).filter((location) => location.sourceId === source.id) : [];
+  async stores(): Promise<Location[]> {
+    const source = await this.source();
+    return source ? (await listLocations(this.scope)).filter((location) => location.sourceId === source.id) : [];
   }
 
   /** The products, from the local cache (Sync products refreshes it). */
-  products(): PosItemView[] {
-    const source = this.source();
-    return source ? listItems(this.scope, { source: source.name }) : [];
+  async products(): Promise<PosItemView[]> {
+    const source = await this.source();
+    return source ? await listItems(this.scope, { source: source.name }) : [];
   }
 
   /** A store's business day, for the transfer (no read-ahead bytes to hold: the pages are read as they come). */
@@ -186,16 +186,16 @@ export class SidesConnection {
     return { request: (day) => this.client.day(day.businessLocationId, day.date), read: (answer) => answer };
   }
 
-  view(): SidesView {
-    const source = this.source();
+  async view(): Promise<SidesView> {
+    const source = await this.source();
     if (!source) return { connected: false, name: SIDES_SOURCE_NAME, apiUrl: this.env.SIDES_API_URL ?? null, username: null, lastCheckAt: null, storesSyncedAt: null, productsSyncedAt: null };
     const { apiUrl, username, lastCheckAt, storesSyncedAt, productsSyncedAt } = source.settings;
     return { connected: true, name: source.name, apiUrl: this.env.SIDES_API_URL || apiUrl, username, lastCheckAt, storesSyncedAt, productsSyncedAt };
   }
 
-  private updateSettings(changes: Partial<SidesSettings>): void {
-    const source = this.requireSource();
-    saveSalesSource(this.scope, { kind: 'sides', name: source.name, settings: { ...source.settings, ...changes } }, this.clock.now().toISOString());
+  private async updateSettings(changes: Partial<SidesSettings>): Promise<void> {
+    const source = await this.requireSource();
+    await saveSalesSource(this.scope, { kind: 'sides', name: source.name, settings: { ...source.settings, ...changes } }, this.clock.now().toISOString());
   }
 }
 

@@ -9,9 +9,9 @@ export const sidesRoom: SourceRoom = {
   words: 'Sides',
   outageCode: 'sides_api_error',
   itemWord: 'item',
-  connectedAs: (scope) => (listSalesSources(scope, 'sides').length > 0 ? 'Connected to Sides POS' : null),
-  placeholder: () => notConnectedCard('sides', SIDES_SOURCE_NAME, 'Not connected'),
-  card(_scope, source, n, attention) {
+  connectedAs: async (scope) => ((await listSalesSources(scope, 'sides')).length > 0 ? 'Connected to Sides POS' : null),
+  placeholder: async () => notConnectedCard('sides', SIDES_SOURCE_NAME, 'Not connected'),
+  async card(_scope, source, n, attention) {
     const settings = source.settings as { username: string; lastCheckAt: string | null };
     return {
       id: source.id,

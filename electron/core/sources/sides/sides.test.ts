@@ -24,8 +24,8 @@ let fake: FakeSides;
 let engine: TestEngine;
 beforeEach(async () => {
   fake = await startFakeSides({ today: '2026-05-08' });
-  engine = createTestEngine({ now: NOW, env: { SIDES_API_URL: fake.url, LARDER_RETRY_DELAYS_MS: '5,5,5' } });
-  importSetupFile(
+  engine = await createTestEngine({ now: NOW, env: { SIDES_API_URL: fake.url, LARDER_RETRY_DELAYS_MS: '5,5,5' } });
+  await importSetupFile(
     engine.scope,
     JSON.stringify({
       storageUnits: [{ name: 'Main Kitchen' }],
@@ -54,12 +54,12 @@ async function connected() {
   await sides.connect(CREDENTIALS, { update: false });
   await sides.syncStores();
   await sides.syncProducts();
-  linkStorageUnit(scope, 'st_1', findStorageUnitByName(scope, 'Main Kitchen')!.id);
-  const map = (product: string, target: { ingredientId: number } | { recipeId: number }, quantity: string) =>
-    saveMapping(scope, { posItemId: resolveItem(scope, product, 'Sides POS').id, target, quantity, isSubtraction: false }, NOW);
-  map('p_pizza', { recipeId: findRecipeByName(scope, 'Pizza dough and cheese')!.id }, '1');
-  map('p_extra', { ingredientId: findIngredientByName(scope, 'Cheese')!.id }, '0.05');
-  map('p_cola', { ingredientId: findIngredientByName(scope, 'Cola bottle')!.id }, '1');
+  await linkStorageUnit(scope, 'st_1', (await findStorageUnitByName(scope, 'Main Kitchen'))!.id);
+  const map = async (product: string, target: { ingredientId: number } | { recipeId: number }, quantity: string) =>
+    saveMapping(scope, { posItemId: (await resolveItem(scope, product, 'Sides POS')).id, target, quantity, isSubtraction: false }, NOW);
+  await map('p_pizza', { recipeId: (await findRecipeByName(scope, 'Pizza dough and cheese'))!.id }, '1');
+  await map('p_extra', { ingredientId: (await findIngredientByName(scope, 'Cheese'))!.id }, '0.05');
+  await map('p_cola', { ingredientId: (await findIngredientByName(scope, 'Cola bottle'))!.id }, '1');
 }
 
 const position = (id: string, product: [string, string, string] | null, quantity: string, parent: string | null = null): WirePosition => ({
@@ -93,22 +93,22 @@ const EXPECTED = [
   ['Cheese', '-0.4', '-4.8'],
   ['Cola bottle', '-3', '-1.5'],
 ];
-const issues = () => listLedgerEntries(engine.scope, { type: 'ISSUE' }).map((entry) => [entry.ingredient, entry.quantity, entry.value]);
+const issues = async () => (await listLedgerEntries(engine.scope, { type: 'ISSUE' })).map((entry) => [entry.ingredient, entry.quantity, entry.value]);
 const transfer = (date = DAY) => transferDay(engine.transfers, { businessLocationId: 'st_1', date, force: true, trigger: 'manual' });
 
 describe('a Sides connection', () => {
   it('checks the credentials before saving anything, refuses a second connection, and updates them keeping everything', async () => {
     const { sides, scope } = engine;
     expect(await refusalOf(sides.connect({ ...CREDENTIALS, password: 'wrong' }, { update: false }))).toMatchObject({ code: 'sides_auth_failed' });
-    expect(listSalesSources(scope, 'sides')).toEqual([]);
+    expect(await listSalesSources(scope, 'sides')).toEqual([]);
     expect(await sides.connect(CREDENTIALS, { update: false })).toMatchObject({ connected: true, username: CREDENTIALS.username, apiUrl: fake.url, lastCheckAt: NOW.replace('Z', '.000Z') });
-    expect(JSON.stringify(sides.view())).not.toContain(CREDENTIALS.password);
+    expect(JSON.stringify(await sides.view())).not.toContain(CREDENTIALS.password);
     expect(await refusalOf(sides.connect(CREDENTIALS, { update: false }))).toMatchObject({ code: 'sides_integration_exists' });
     await sides.syncStores();
     expect(await refusalOf(sides.connect({ ...CREDENTIALS, password: 'wrong' }, { update: true }))).toMatchObject({ code: 'sides_auth_failed' });
     expect(await sides.test()).toMatchObject({ ok: true });
     await sides.connect(CREDENTIALS, { update: true });
-    expect(sides.stores().map((store) => store.businessLocationId)).toEqual(['st_1', 'st_2']);
+    expect((await sides.stores()).map((store) => store.businessLocationId)).toEqual(['st_1', 'st_2']);
     fake.wrongPassword = true;
     fake.tokenExpiresAfterCalls = 0;
     expect(await refusalOf(sides.test())).toMatchObject({ code: 'sides_auth_failed' });
@@ -118,27 +118,27 @@ describe('a Sides connection', () => {
     const { sides } = engine;
     await sides.connect(CREDENTIALS, { update: false });
     await sides.syncStores();
-    expect(sides.stores().map((store) => [store.businessLocationId, store.name, store.timezone, store.currencyCode, store.seenInLastSync])).toEqual([
+    expect((await sides.stores()).map((store) => [store.businessLocationId, store.name, store.timezone, store.currencyCode, store.seenInLastSync])).toEqual([
       ['st_1', 'Kreuzberg Kitchen', 'Europe/Berlin', 'EUR', true],
       ['st_2', 'Wien Mitte', 'Europe/Berlin', 'EUR', true],
     ]);
     // Europe/Berlin only stands in: Wien Mitte cannot be activated before someone sets its zone (issue 27).
-    linkStorageUnit(engine.scope, 'st_2', 1);
-    expect(() => activateLocation(engine.scope, 'st_2', engine.platform.clock)).toThrow(expect.objectContaining({ code: 'time_zone_required' }));
+    await linkStorageUnit(engine.scope, 'st_2', 1);
+    await expect(activateLocation(engine.scope, 'st_2', engine.platform.clock)).rejects.toThrow(expect.objectContaining({ code: 'time_zone_required' }));
     // Wien Mitte is in Vienna: corrected by hand, and kept by the next sync (Sides names no zone for it).
-    setTimeZone(engine.scope, 'st_2', 'Europe/Vienna');
-    expect(activateLocation(engine.scope, 'st_2', engine.platform.clock)).toMatchObject({ status: 'pending' });
+    await setTimeZone(engine.scope, 'st_2', 'Europe/Vienna');
+    expect(await activateLocation(engine.scope, 'st_2', engine.platform.clock)).toMatchObject({ status: 'pending' });
     await sides.syncStores();
-    expect(sides.stores().find((store) => store.businessLocationId === 'st_2')?.timezone).toBe('Europe/Vienna');
+    expect((await sides.stores()).find((store) => store.businessLocationId === 'st_2')?.timezone).toBe('Europe/Vienna');
     fake.perPageCap = 3;
     expect(await sides.syncProducts()).toEqual({ products: 7, stores: 2 });
     fake.stores.splice(1, 1);
     for (const list of fake.products.values()) list.splice(list.findIndex((product) => product.id === 'p_tiramisu'), 1);
     expect(await sides.syncStores()).toMatchObject({ stores: 1, notSeen: 1 });
     await sides.syncProducts();
-    expect(sides.stores().find((store) => store.businessLocationId === 'st_2')?.seenInLastSync).toBe(false);
-    expect(sides.products().map((product) => [product.itemId, product.sku, product.active])).toContainEqual(['p_tiramisu', '4001', false]);
-    expect(sides.products().filter((product) => product.active)).toHaveLength(6);
+    expect((await sides.stores()).find((store) => store.businessLocationId === 'st_2')?.seenInLastSync).toBe(false);
+    expect((await sides.products()).map((product) => [product.itemId, product.sku, product.active])).toContainEqual(['p_tiramisu', '4001', false]);
+    expect((await sides.products()).filter((product) => product.active)).toHaveLength(6);
   });
 });
 
@@ -151,8 +151,8 @@ describe('a Sides transfer', () => {
     const result = await transfer();
     expect(result).toMatchObject({ success: true, data_complete: true, no_data: false });
     expect(result.stats).toMatchObject({ sales_count: 5, lines_sold: 4, lines_processed: 4, lines_unmapped: 0, lines_skipped: 4 });
-    expect(issues()).toEqual(EXPECTED);
-    expect(listLedgerEntries(engine.scope, { type: 'ISSUE' }).every((entry) => entry.businessLocationId === 'st_1')).toBe(true);
+    expect(await issues()).toEqual(EXPECTED);
+    expect((await listLedgerEntries(engine.scope, { type: 'ISSUE' })).every((entry) => entry.businessLocationId === 'st_1')).toBe(true);
     // Each entry names the source its sales came from (they said 'lightspeed' before issue 26).
     const sources = engine.db.sqlite.prepare(`SELECT DISTINCT source FROM ledger_entries WHERE type = 'ISSUE'`).pluck();
     expect(sources.all()).toEqual(['sides']);
@@ -171,7 +171,7 @@ describe('a Sides transfer', () => {
     fake.perPageCap = 2;
     expect(await transfer()).toMatchObject({ success: true });
     expect(fake.logins).toBeGreaterThan(logins);
-    expect(issues()).toEqual(EXPECTED);
+    expect(await issues()).toEqual(EXPECTED);
   });
 
   it.each([
@@ -186,7 +186,7 @@ describe('a Sides transfer', () => {
     const result = await transfer();
     expect(result).toMatchObject({ success: true });
     expect(Date.now() - started).toBeGreaterThanOrEqual(waitsMs);
-    expect(issues()).toEqual(EXPECTED);
+    expect(await issues()).toEqual(EXPECTED);
   });
 
   it('keeps a posted day when a forced re-fetch brings no sales, until the caller confirms (issue 25, item 12)', async () => {
@@ -198,10 +198,10 @@ describe('a Sides transfer', () => {
       success: false,
       error: { code: 'pos_returned_no_sales', message: `Sides POS sent no sales for ${DAY}, a day that had 5 in Larder (4 of their lines deducted from stock); nothing was changed.` },
     });
-    expect(issues()).toEqual(EXPECTED);
+    expect(await issues()).toEqual(EXPECTED);
     const replaced = await transferDay(engine.transfers, { businessLocationId: 'st_1', date: DAY, force: true, trigger: 'manual', replaceWithEmpty: true });
     expect(replaced).toMatchObject({ success: true, no_data: true, stats: { entries_replaced: 3 } });
-    expect(issues()).toEqual([]);
+    expect(await issues()).toEqual([]);
   });
 
   it('answers sides_rate_limited after the retries, and no_data for an empty day', async () => {
@@ -210,24 +210,24 @@ describe('a Sides transfer', () => {
     expect(await transfer()).toMatchObject({ success: false, error: { code: 'max_retries_exhausted', message: expect.stringContaining('slow down') } });
     fake.faults.length = 0;
     expect(await transfer()).toMatchObject({ success: true, no_data: true });
-    expect(issues()).toEqual([]);
+    expect(await issues()).toEqual([]);
   });
 
   it('is migrated over 90 days on activation, through the shared migration', async () => {
     await connected();
     busyDay();
     const { scope } = engine;
-    activateLocation(scope, 'st_1', engine.platform.clock);
-    const job = latestJob(scope, engine.sides.stores()[0]!.id)!;
+    await activateLocation(scope, 'st_1', engine.platform.clock);
+    const job = (await latestJob(scope, (await engine.sides.stores())[0]!.id))!;
     expect(await runMigration(engine.transfers, job.id)).toMatchObject({ status: 'completed', total_days: 90 });
-    expect(issues()).toEqual(EXPECTED);
+    expect(await issues()).toEqual(EXPECTED);
   });
 
   it('stops its migration after three days of outage with sides_api_error, for the next run to resume', async () => {
     await connected();
     fake.faults.push({ kind: 500, times: 1_000, match: '/orders' });
-    activateLocation(engine.scope, 'st_1', engine.platform.clock);
-    const job = latestJob(engine.scope, engine.sides.stores()[0]!.id)!;
+    await activateLocation(engine.scope, 'st_1', engine.platform.clock);
+    const job = (await latestJob(engine.scope, (await engine.sides.stores())[0]!.id))!;
     expect(await runMigration(engine.transfers, job.id)).toMatchObject({ status: 'failed', error_code: 'sides_api_error', error_message: expect.stringContaining('Sides could not be reached for 3 days') });
   });
 });
@@ -250,7 +250,7 @@ describe('a Sides server that hangs or floods (issue 25, items 1 and 2)', () => 
     fake.faults.length = 0;
     fake.faults.push({ kind: 'trickle', delayMs: 50, match: '/orders' });
     expect(await transfer()).toMatchObject({ success: true });
-    expect(issues()).toEqual(EXPECTED);
+    expect(await issues()).toEqual(EXPECTED);
   });
 
   it('refuses a chunked body without end at the cap instead of holding it in memory', async () => {
