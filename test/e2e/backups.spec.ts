@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
-import { expect, startHost, test } from './fixtures';
+import { expect, startHost, stopHost, test } from './fixtures';
 import { InventoryPage } from './pages/inventory-page';
 import { LarderPage } from './pages/larder-page';
 
@@ -11,12 +10,6 @@ import { LarderPage } from './pages/larder-page';
 function cli(dataFolder: string, ...argv: string[]): unknown {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'electron/fronts/cli/main.ts', ...argv], { env: { ...process.env, LARDER_HOME: dataFolder }, encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').at(-1) as string);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 test('a manager backs up, a tomato is wasted, and Settings restores the backup after showing what it holds', async ({ page, larder }) => {
@@ -66,7 +59,7 @@ test('a damaged database opens the recovery screen, which restores the newest ve
     await app.section('Settings');
     await page.getByRole('region', { name: 'Backups' }).getByRole('button', { name: 'Back up now' }).click();
     await expect(page.getByRole('table', { name: 'Backups in the backup folder' }).getByText('Verified', { exact: true })).toHaveCount(2);
-    await stop(first.child);
+    await stopHost(first.child);
 
     // Another program wrote over the database.
     writeFileSync(join(dataFolder, 'larder.db'), 'Weekly rota\nMonday: Sam, Alex\n'.repeat(500));
@@ -89,7 +82,7 @@ test('a damaged database opens the recovery screen, which restores the newest ve
       await new InventoryPage(page).tab('Stock on hand');
       await expect(page.getByRole('table', { name: 'Stock on hand' })).toContainText('3.500 kg');
     } finally {
-      await stop(second.child);
+      await stopHost(second.child);
     }
   } finally {
     rmSync(dataFolder, { recursive: true, force: true });
@@ -113,7 +106,7 @@ test('Home says in amber when no backup could be verified, and what to do', asyn
     await page.getByRole('region', { name: 'Backups' }).getByRole('button', { name: 'Back up now' }).click();
     await expect(page.getByRole('region', { name: 'Backups' }).locator('[data-error-code="backup_failed"]')).toBeVisible();
   } finally {
-    await stop(child);
+    await stopHost(child);
     rmSync(dataFolder, { recursive: true, force: true });
   }
 });

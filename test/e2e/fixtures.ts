@@ -26,6 +26,19 @@ export async function startHost(dataFolder: string, env: Record<string, string> 
   return { child, host };
 }
 
+/**
+ * Stops a host: SIGTERM, then SIGKILL if it has not exited within 10 s. A host stuck in synchronous
+ * code never sees the SIGTERM, and one left running would load every test after it.
+ */
+export async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const stuck = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(stuck);
+}
+
 /** A web host for a whole serial describe block, on its own data folder. */
 export async function launchLarder(env: Record<string, string> = {}): Promise<LarderHost & { stop(): Promise<void> }> {
   const dataFolder = mkdtempSync(join(tmpdir(), 'larder-e2e-'));
@@ -33,9 +46,7 @@ export async function launchLarder(env: Record<string, string> = {}): Promise<La
   return {
     ...host,
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await stopHost(child);
       rmSync(dataFolder, { recursive: true, force: true });
     },
   };
@@ -48,7 +59,7 @@ export const test = base.extend<{ larder: LarderHost }>({
     const dataFolder = mkdtempSync(join(tmpdir(), 'larder-e2e-'));
     const { child, host } = await startHost(dataFolder);
     await use(host);
-    child.kill('SIGTERM');
+    await stopHost(child);
     rmSync(dataFolder, { recursive: true, force: true });
   },
 });
