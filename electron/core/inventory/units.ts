@@ -162,9 +162,9 @@ export async function listIngredientUnits(scope: CompanyScope): Promise<Ingredie
 export async function setCountUnit(scope: CompanyScope, ingredientId: number, name: string | null): Promise<void> {
   await scope.db.write(async () => {
     await requireIngredient(scope, ingredientId);
-    await scope.db.statement('UPDATE ingredient_units SET count_unit = 0 WHERE ingredient_id = ?').run(ingredientId);
+    await scope.db.statement('UPDATE ingredient_units SET count_unit = FALSE WHERE ingredient_id = ?').run(ingredientId);
     if (name === null) return;
-    const { changes } = await scope.db.statement('UPDATE ingredient_units SET count_unit = 1 WHERE ingredient_id = ? AND name = ?').run(ingredientId, name.trim().replace(/\s+/g, ' ').toLowerCase());
+    const { changes } = await scope.db.statement('UPDATE ingredient_units SET count_unit = TRUE WHERE ingredient_id = ? AND name = ?').run(ingredientId, name.trim().replace(/\s+/g, ' ').toLowerCase());
     if (changes === 0) throw new DomainError('invalid_input', `The ingredient has no unit named ${quoted(name)}.`);
   });
 }

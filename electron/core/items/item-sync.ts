@@ -46,7 +46,7 @@ export async function savePolledItems(scope: CompanyScope, sourceId: number, ite
     }
     if (missingInactive) {
       await scope.db
-        .statement('UPDATE pos_items SET active = 0 WHERE source_id = ? AND item_id NOT IN (SELECT value FROM json_each(?))')
+        .statement('UPDATE pos_items SET active = FALSE WHERE source_id = ? AND item_id NOT IN (SELECT value FROM json_each(?))')
         .run(sourceId, JSON.stringify(items.map((item) => item.itemId)));
     }
   });
@@ -111,12 +111,12 @@ export async function sourceItemIds(scope: CompanyScope, sourceId: number): Prom
 
 export async function recordSourceCodes(scope: CompanyScope, sourceId: number, codes: Map<string, { name: string | null; locationIds: number[] }>, at: string): Promise<void> {
   const upsert = scope.db.statement(
-    `INSERT INTO pos_items (company_id, source_id, item_id, name, sku, active, price, last_synced_at) VALUES (?, ?, ?, ?, ?, 1, NULL, ?)
+    `INSERT INTO pos_items (company_id, source_id, item_id, name, sku, active, price, last_synced_at) VALUES (?, ?, ?, ?, ?, TRUE, NULL, ?)
      ON CONFLICT (company_id, source_id, item_id) DO UPDATE SET last_synced_at = excluded.last_synced_at,
        name = CASE WHEN pos_items.name = pos_items.item_id THEN excluded.name ELSE pos_items.name END
      RETURNING id`,
   );
-  const carry = scope.db.statement('INSERT OR IGNORE INTO pos_item_locations (pos_item_id, location_id) VALUES (?, ?)');
+  const carry = scope.db.statement('INSERT INTO pos_item_locations (pos_item_id, location_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
   await scope.db.write(async () => {
     for (const [code, { name, locationIds }] of codes) {
       const { id } = await upsert.get(scope.companyId, sourceId, code, name ?? code, code, at) as { id: number };

@@ -163,7 +163,7 @@ const view = (row: MappingRow): MappingView => targetView(row);
 
 /** The item's group mapping, or (with a location row id) that location's override. */
 export async function mappingOf(scope: CompanyScope, posItemId: number, locationId: number | null = null): Promise<MappingView | null> {
-  const row = await scope.db.statement(`${MAPPING_SELECT} WHERE i.company_id = ? AND i.id = ? AND ifnull(m.location_id, 0) = ?`)
+  const row = await scope.db.statement(`${MAPPING_SELECT} WHERE i.company_id = ? AND i.id = ? AND coalesce(m.location_id, 0) = ?`)
     .get(scope.companyId, posItemId, locationId ?? 0) as MappingRow | undefined;
   return row ? view(row) : null;
 }

@@ -111,7 +111,8 @@ export async function postDayIssues(scope: CompanyScope, day: IssueDay & { trans
     `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, business_location_id, source, sales_lines, transfer_log_id)
      VALUES (?, 'ISSUE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (company_id, business_location_id, date, ingredient_id, storage_unit_id, source) WHERE type = 'ISSUE'
-     DO UPDATE SET quantity = quantity + excluded.quantity, value = value + excluded.value, sales_lines = sales_lines + excluded.sales_lines
+     DO UPDATE SET quantity = ledger_entries.quantity + excluded.quantity, value = ledger_entries.value + excluded.value,
+       sales_lines = ledger_entries.sales_lines + excluded.sales_lines
      RETURNING id`,
   );
   const entryIds = new Map<number, number>();
@@ -424,7 +425,7 @@ async function addUpDay(scope: CompanyScope, businessLocationId: string | null, 
   await scope.db
     .statement(
       `INSERT INTO ledger_day_totals (company_id, date, business_location_id, storage_unit_id, ingredient_id, type, entries, quantity, value)
-       SELECT company_id, date, @businessLocationId, storage_unit_id, ingredient_id, type, count(*), sum(quantity), sum(value)
+       SELECT @companyId, @date, @businessLocationId, storage_unit_id, ingredient_id, type, count(*), sum(quantity), sum(value)
        FROM ledger_entries WHERE ${entries} AND date = @date AND company_id = @companyId
        GROUP BY storage_unit_id, ingredient_id, type`,
     )

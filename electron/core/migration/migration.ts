@@ -173,7 +173,8 @@ export async function latestJob(scope: CompanyScope, locationId: number): Promis
 
 async function refreshProgress(scope: CompanyScope, jobId: number): Promise<Job> {
   const counts = await scope.db.statement(
-      `SELECT sum(status IN ('success', 'no_data', 'incomplete')) AS processed, sum(status = 'failed') AS failed, sum(status = 'skipped') AS skipped, count(*) AS total
+      `SELECT count(*) FILTER (WHERE status IN ('success', 'no_data', 'incomplete')) AS processed, count(*) FILTER (WHERE status = 'failed') AS failed,
+              count(*) FILTER (WHERE status = 'skipped') AS skipped, count(*) AS total
        FROM migration_days WHERE job_id = ?`,
     )
     .get(jobId) as { processed: number; failed: number; skipped: number; total: number };

@@ -329,7 +329,7 @@ async function sumSoldItems(db: LarderDb, locationId: number, date: string): Pro
     `INSERT INTO sold_item_days (location_id, business_date, sold_item_id, lines, units, value)
      SELECT s.location_id, s.business_date, l.sold_item_id, count(*), sum(l.quantity), sum(coalesce(l.net_amount, 0))
      FROM sales s JOIN sales_lines l ON l.sale_id = s.id JOIN sold_items i ON i.id = l.sold_item_id
-     WHERE s.location_id = ? AND s.business_date = ? AND l.quantity > 0 AND trim(i.name) <> '' AND s.type <> 'VOID' AND s.cancelled = 0
+     WHERE s.location_id = ? AND s.business_date = ? AND l.quantity > 0 AND trim(i.name) <> '' AND s.type <> 'VOID' AND s.cancelled = FALSE
      GROUP BY l.sold_item_id`,
   ).run(locationId, date);
 }
@@ -371,7 +371,7 @@ export async function salesByGroup(db: LarderDb, locationId: number, date: strin
   return await db
     .statement(
       `SELECT coalesce(l.accounting_group, '') AS "group", sum(coalesce(l.net_amount, 0)) AS amount, count(*) AS lines
-       FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date = ? AND s.cancelled = 0 GROUP BY 1`,
+       FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date = ? AND s.cancelled = FALSE GROUP BY 1`,
     )
     .all(locationId, date) as { group: string; amount: number; lines: number }[];
 }

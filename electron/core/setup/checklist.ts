@@ -30,7 +30,7 @@ const COUNTS = `
     (SELECT count(*) FROM migration_jobs WHERE company_id = @c AND status = 'completed') AS migrated,
     (SELECT count(*) FROM transfer_logs WHERE company_id = @c AND trigger = 'manual' AND status = 'success') AS manualTransfers,
     (SELECT EXISTS (SELECT 1 FROM ledger_entries WHERE company_id = @c AND type = 'ISSUE')) AS issues,
-    (SELECT count(*) FROM locations WHERE company_id = @c AND activated_at IS NOT NULL AND auto_issue = 1) AS autoIssue`;
+    (SELECT count(*) FROM locations WHERE company_id = @c AND activated_at IS NOT NULL AND auto_issue = TRUE) AS autoIssue`;
 
 type Counts = Record<
   | 'storageUnits'

@@ -171,7 +171,7 @@ export async function reopenCount(scope: CompanyScope, countId: number): Promise
 
 const COUNT_SELECT = `SELECT c.id, u.name AS storage_unit, c.counted_at, c.date, c.status, c.version, c.saved_at,
     (SELECT count(*) FROM stock_count_lines l WHERE l.count_id = c.id) AS lines,
-    (SELECT json_group_array(name) FROM (SELECT i.name FROM stock_count_lines l JOIN ingredients i ON i.id = l.ingredient_id WHERE l.count_id = c.id ORDER BY i.name)) AS ingredients
+    (SELECT json_group_array(name) FROM (SELECT i.name FROM stock_count_lines l JOIN ingredients i ON i.id = l.ingredient_id WHERE l.count_id = c.id ORDER BY i.name) AS counted) AS ingredients
   FROM stock_counts c JOIN storage_units u ON u.id = c.storage_unit_id`;
 
 const asView = (row: Omit<CountView, 'ingredients'> & { ingredients: string }): CountView => ({ ...row, ingredients: JSON.parse(row.ingredients) as string[] });
