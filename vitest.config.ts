@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // Does nothing unless LARDER_TRACE_SQL is set (npm run pg:statements).
+    setupFiles: ['test/support/trace-sql.ts'],
   },
 });

@@ -16,7 +16,7 @@ export async function raiseAlert(scope: CompanyScope, code: AlertCode, message: 
       `INSERT INTO integration_alerts (company_id, code, status, message, count, first_seen_at, last_seen_at, business_location_id, report_date)
        VALUES (?, ?, 'open', ?, 1, ?, ?, ?, ?)
        ON CONFLICT (company_id, code) WHERE status = 'open'
-       DO UPDATE SET count = count + 1, message = excluded.message, last_seen_at = excluded.last_seen_at,
+       DO UPDATE SET count = integration_alerts.count + 1, message = excluded.message, last_seen_at = excluded.last_seen_at,
          business_location_id = excluded.business_location_id, report_date = excluded.report_date`,
     )
     .run(scope.companyId, code, message, at, at, day?.businessLocationId ?? null, day?.date ?? null);

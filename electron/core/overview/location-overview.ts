@@ -15,43 +15,44 @@ export type LocationOverviewWithLocation = LocationOverview & { location: Locati
 export async function locationOverview(scope: CompanyScope, businessLocationId: string, clock: Clock): Promise<LocationOverviewWithLocation> {
   // A CSV till's location too: its food cost report opens on its last closed day.
   const location = await requireAnyLocation(scope, businessLocationId);
-  const { sqlite } = scope.db;
+  const { db } = scope;
   const today = dateInZone(clock.now(), location.timezone);
   const since7 = addDays(today, -7);
   const since30 = addDays(today, -30);
   // Business days, not runs: a day run three times (a retry, a reprocess) is one day. Posted: some run
   // of it succeeded (a failed re-run rolls back, the earlier posting stays); failed: its latest run did.
-  const issues = (from: string) =>
-    sqlite
-      .prepare(
+  const issues = async (from: string) =>
+    (await db
+      .statement(
         `SELECT (SELECT count(DISTINCT report_date) FROM transfer_logs WHERE location_id = @location AND report_date >= @from AND status = 'success') AS total,
                 (SELECT count(*) FROM transfer_logs t WHERE location_id = @location AND report_date >= @from AND status = 'failed'
                    AND id = (SELECT max(id) FROM transfer_logs later WHERE later.location_id = t.location_id AND later.report_date = t.report_date)) AS failed`,
       )
-      .get({ location: location.id, from }) as { total: number; failed: number };
-  const lines = (from: string) =>
-    (sqlite.prepare('SELECT count(*) AS n FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date >= ?').get(location.id, from) as { n: number }).n;
-  const catalog = sqlite
-    .prepare(
-      `SELECT count(*) AS total, coalesce(sum(${itemMappedAtSql('pl.pos_item_id', 'pl.location_id')}), 0) AS mapped
+      .get({ location: location.id, from })) as { total: number; failed: number };
+  const lines = async (from: string) =>
+    ((await db.statement('SELECT count(*) AS n FROM sales s JOIN sales_lines l ON l.sale_id = s.id WHERE s.location_id = ? AND s.business_date >= ?').get(location.id, from)) as { n: number }).n;
+  const catalog = (await db
+    .statement(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE ${itemMappedAtSql('pl.pos_item_id', 'pl.location_id')}) AS mapped
        FROM pos_item_locations pl WHERE pl.location_id = ?`,
     )
-    .get(location.id) as { total: number; mapped: number };
+    .get(location.id)) as { total: number; mapped: number };
   const unmapped = new Set<string>();
-  const recent = sqlite
-    .prepare(
+  const recent = (await db
+    .statement(
       // Each day's latest successful run only: a day run again after mapping no longer names what it now deducts.
       `SELECT unmapped_names AS names FROM transfer_logs t WHERE location_id = ? AND report_date >= ? AND status = 'success'
          AND id = (SELECT max(id) FROM transfer_logs later WHERE later.location_id = t.location_id AND later.report_date = t.report_date AND later.status = 'success')`,
     )
-    .all(location.id, since7) as { names: string }[];
+    .all(location.id, since7)) as { names: string }[];
   for (const row of recent) for (const name of JSON.parse(row.names) as string[]) unmapped.add(name);
   const incompleteDays = (await postedDays(scope.db, location.id, since30))
     .filter((day) => day.dataComplete === false)
     .map((day) => day.date);
   const job = await latestJob(scope, location.id);
-  const last7Days = issues(since7);
-  const storageUnit = location.storageUnitId === null ? undefined : (sqlite.prepare('SELECT name FROM storage_units WHERE id = ?').get(location.storageUnitId) as { name: string });
+  const last7Days = await issues(since7);
+  const storageUnit =
+    location.storageUnitId === null ? undefined : ((await db.statement('SELECT name FROM storage_units WHERE id = ?').get(location.storageUnitId)) as { name: string });
   return {
     location: { ...location, storageUnitName: storageUnit?.name ?? null },
     storageUnitName: storageUnit?.name ?? null,
@@ -65,9 +66,9 @@ export async function locationOverview(scope: CompanyScope, businessLocationId: 
       migrationInProgress: job?.status === 'pending' || job?.status === 'running',
     },
     stats: {
-      issues: { lifetime: issues('0000-00-00'), last7Days, last30Days: issues(since30) },
+      issues: { lifetime: await issues('0000-00-00'), last7Days, last30Days: await issues(since30) },
       catalog,
-      salesLines: { last7Days: lines(since7), last30Days: lines(since30) },
+      salesLines: { last7Days: await lines(since7), last30Days: await lines(since30) },
     },
     migration: job ? await view(scope, job) : null,
   };

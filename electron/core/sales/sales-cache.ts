@@ -327,11 +327,11 @@ async function sumSoldItems(db: LarderDb, locationId: number, date: string): Pro
   await db.statement('DELETE FROM sold_item_days WHERE location_id = ? AND business_date = ?').run(locationId, date);
   await db.statement(
     `INSERT INTO sold_item_days (location_id, business_date, sold_item_id, lines, units, value)
-     SELECT s.location_id, s.business_date, l.sold_item_id, count(*), sum(l.quantity), sum(coalesce(l.net_amount, 0))
+     SELECT @location, @date, l.sold_item_id, count(*), sum(l.quantity), sum(coalesce(l.net_amount, 0))
      FROM sales s JOIN sales_lines l ON l.sale_id = s.id JOIN sold_items i ON i.id = l.sold_item_id
-     WHERE s.location_id = ? AND s.business_date = ? AND l.quantity > 0 AND trim(i.name) <> '' AND s.type <> 'VOID' AND s.cancelled = FALSE
+     WHERE s.location_id = @location AND s.business_date = @date AND l.quantity > 0 AND trim(i.name) <> '' AND s.type <> 'VOID' AND s.cancelled = FALSE
      GROUP BY l.sold_item_id`,
-  ).run(locationId, date);
+  ).run({ location: locationId, date });
 }
 
 /** What each item sold at a location between two business dates (inclusive), from the day sums. */

@@ -524,7 +524,7 @@ async function post(scope: CompanyScope, prepared: Prepared, fileName: string, o
 
 const UPLOAD_SELECT = `SELECT u.id, u.status, s.name AS profile, u.file_name, u.mode, u.skip_invalid, u.rows, u.rows_posted, u.rows_invalid, u.rows_unmapped,
     u.rows_duplicate, u.rows_skipped, u.days, u.invalid_rows, u.uploaded_at, u.reverted_at,
-    (SELECT json_group_array(id) FROM (SELECT id FROM transfer_logs WHERE csv_upload_id = u.id ORDER BY id)) AS log_ids,
+    (SELECT json_group_array(id) FROM (SELECT id FROM transfer_logs WHERE csv_upload_id = u.id ORDER BY id) AS logs) AS log_ids,
     (SELECT count(*) FROM transfer_logs WHERE csv_upload_id = u.id AND replaced_by_log_id IS NOT NULL) AS days_replaced
   FROM csv_uploads u JOIN sales_sources s ON s.id = u.source_id`;
 

@@ -143,7 +143,7 @@ export class SidesConnection {
   async syncProducts(): Promise<{ products: number; stores: number }> {
     const source = await this.requireSource();
     const stores = await this.scope.db
-      .statement('SELECT id, business_location_id AS storeId FROM locations WHERE source_id = ? AND seen_in_last_sync = 1 ORDER BY id')
+      .statement('SELECT id, business_location_id AS storeId FROM locations WHERE source_id = ? AND seen_in_last_sync = TRUE ORDER BY id')
       .all(source.id) as { id: number; storeId: string }[];
     if (stores.length === 0) throw new DomainError('no_locations', 'No Sides stores are synced yet; sync the stores first.');
     const byId = new Map<string, { itemId: string; name: string; sku: string | null; active: boolean; price: number | null; locationIds: number[] }>();
