@@ -138,7 +138,7 @@ interface Transaction {
 function sqliteStore(sqlite: Database.Database, reader: Database.Database | null, orm: Orm): LarderDb {
   const inside = new AsyncLocalStorage<Transaction>();
   let open: Transaction | null = null;
-  // Callers waiting for the open transaction to end, in arrival order.
+  // Settles when the open transaction ends; whoever waited for it tries again, in the order they began to wait.
   let turn: Promise<void> = Promise.resolve();
   const ours = () => open === null || inside.getStore() === open;
   // The check and the work run in one tick: nothing can open a transaction between them. Most calls
