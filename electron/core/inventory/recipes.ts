@@ -119,7 +119,7 @@ export async function loadRecipeBook(scope: CompanyScope, reachableFrom?: number
   const only =
     reachableFrom === undefined
       ? ''
-      : 'AND r.id IN (WITH RECURSIVE reach(id) AS (SELECT @from UNION SELECT sub_recipe_id FROM recipe_lines JOIN reach ON recipe_lines.recipe_id = reach.id WHERE sub_recipe_id IS NOT NULL) SELECT id FROM reach)';
+      : 'AND r.id IN (WITH RECURSIVE reach(id) AS (SELECT CAST(@from AS BIGINT) UNION SELECT sub_recipe_id FROM recipe_lines JOIN reach ON recipe_lines.recipe_id = reach.id WHERE sub_recipe_id IS NOT NULL) SELECT id FROM reach)';
   const bound = reachableFrom === undefined ? { company: scope.companyId } : { company: scope.companyId, from: reachableFrom };
   const heads = await scope.db.statement(`SELECT r.id, r.name, r.yield_qty AS yieldQty FROM recipes r WHERE r.company_id = @company ${only}`).all(bound) as {
     id: number;

@@ -96,7 +96,7 @@ export async function countedLinesAfter(scope: CompanyScope, movements: readonly
     `SELECT c.id, c.storage_unit_id AS storageUnitId, c.date, c.counted_at AS countedAt, l.ingredient_id AS ingredientId, l.counted
      FROM stock_counts c JOIN stock_count_lines l ON l.count_id = c.id
      WHERE c.company_id = @company AND c.status = 'finished' AND l.ingredient_id = @ingredient
-       AND (@unit IS NULL OR c.storage_unit_id = @unit) AND (c.date || '|' || c.counted_at) > @after`,
+       AND (CAST(@unit AS INTEGER) IS NULL OR c.storage_unit_id = @unit) AND (c.date || '|' || c.counted_at) > @after`,
   );
   const lines = new Map<string, CountedLine>();
   for (const movement of earliest.values()) {
