@@ -130,6 +130,15 @@ export function openDatabase(options: OpenDatabaseOptions): LarderDb {
   return sqliteStore(sqlite, reader, orm);
 }
 
+/** `work`'s answer as a promise, a throw as a rejection: what a synchronous statement is to its caller. */
+function settled<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
+
 /** Which transaction, if any, the current async call chain runs inside (for nesting writes as savepoints). */
 interface Transaction {
   depth: number;
@@ -143,14 +152,7 @@ function sqliteStore(sqlite: Database.Database, reader: Database.Database | null
   const ours = () => open === null || inside.getStore() === open;
   // The check and the work run in one tick: nothing can open a transaction between them. Most calls
   // find the connection free and pay for no more than the promise they answer.
-  const inTurn = <T>(work: () => T): Promise<T> => {
-    if (!ours()) return waitTurn(work);
-    try {
-      return Promise.resolve(work());
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-  };
+  const inTurn = <T>(work: () => T): Promise<T> => (ours() ? settled(work) : waitTurn(work));
   const waitTurn = async <T>(work: () => T): Promise<T> => {
     while (!ours()) await turn;
     return work();
@@ -174,11 +176,7 @@ function sqliteStore(sqlite: Database.Database, reader: Database.Database | null
     // A read outside the caller's transaction runs on the reader at once; anything else on the writer, in turn.
     const run = <T>(work: (raw: Database.Statement) => T): Promise<T> => {
       if (!reader || !writing.readonly || inOpenTransaction()) return inTurn(() => work(writing));
-      try {
-        return Promise.resolve(work((reading ??= inMode(reader.prepare(sql)))));
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
+      return settled(() => work((reading ??= inMode(reader.prepare(sql)))));
     };
     statement = {
       all: (...params) => run((raw) => raw.all(...params)),
@@ -195,7 +193,7 @@ function sqliteStore(sqlite: Database.Database, reader: Database.Database | null
     orm,
     write: async (work) => {
       const current = inside.getStore();
-      if (current && current === open) {
+      if (current && inOpenTransaction()) {
         const name = `larder_${++current.depth}`;
         sqlite.exec(`SAVEPOINT ${name}`);
         try {
@@ -209,12 +207,13 @@ function sqliteStore(sqlite: Database.Database, reader: Database.Database | null
           current.depth--;
         }
       }
-      while (!ours()) await turn;
       const transaction: Transaction = { depth: 0 };
-      sqlite.exec('BEGIN IMMEDIATE');
-      open = transaction;
       let done!: () => void;
-      turn = new Promise((resolve) => (done = resolve));
+      await waitTurn(() => {
+        sqlite.exec('BEGIN IMMEDIATE');
+        open = transaction;
+        turn = new Promise((resolve) => (done = resolve));
+      });
       try {
         const result = await inside.run(transaction, work);
         sqlite.exec('COMMIT');
