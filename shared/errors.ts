@@ -279,6 +279,14 @@ const sharedErrors = {
     meaning: 'Larder could not write or verify a backup in the backup folder. The database itself is unchanged.',
     fix: 'Check that the backup folder in Settings exists, is writable and has space (a network share must be connected), then try again.',
   },
+  database_unreachable: {
+    meaning: 'Larder could not open its PostgreSQL database (LARDER_DATABASE_URL): the server did not answer, refused the sign-in, or is older than PostgreSQL 15. Nothing was changed.',
+    fix: 'Check the address, that the server runs and accepts this computer and user, then start Larder again.',
+  },
+  sqlite_only: {
+    meaning: 'Larder keeps its data on a PostgreSQL server here; backups, restores and exports of the data folder are for the database Larder keeps on this PC.',
+    fix: 'Back up the server with pg_dump (or the backups your database host takes); see the README, “PostgreSQL”.',
+  },
   confirmation_required: {
     meaning: 'This replaces data, so Larder showed what it would do and changed nothing.',
     fix: 'Read the preview; run the command again with --yes to go ahead.',

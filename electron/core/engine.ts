@@ -1,10 +1,11 @@
 // The composition root of the engine: one per process (the Electron app, the web host, the CLI).
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ensureDefaultCompany, type CompanyScope } from './db/company';
 import { ConnectionService } from './sources/lightspeed/connection-service';
 import { TokenManager } from './sources/lightspeed/token-manager';
-import { openDatabase, type LarderDb } from './db/open-database';
+import { openDatabase, sqliteOf, type LarderDb } from './db/open-database';
+import { openPostgres } from './db/postgres/open-postgres';
 import { ActivityLog } from './platform/activity-log';
 import { EventBus } from './event-bus';
 import { LightspeedApi } from './sources/lightspeed/api-client';
@@ -57,13 +58,28 @@ export interface EngineBackups {
   status(): BackupStatus;
 }
 
-export async function createEngine(platform: Platform, runtime: Runtime): Promise<Engine> {
-  const created = !existsSync(join(platform.dataFolder, DATABASE_FILE));
-  const db = openDatabase({
+/** A group's PostgreSQL server, when LARDER_DATABASE_URL names one: the engine's store instead of SQLite in the data folder. */
+export function databaseUrlOf(platform: Platform): string | null {
+  return platform.env.LARDER_DATABASE_URL?.trim() || null;
+}
+
+/** The store the engine writes through. Both dialects' migrations ship side by side. */
+async function openStore(platform: Platform): Promise<LarderDb> {
+  const url = databaseUrlOf(platform);
+  if (url) {
+    return openPostgres({ url, migrationsFolder: join(dirname(platform.migrationsFolder), 'migrations-pg'), ...(platform.nativeBinding ? { nativeBinding: platform.nativeBinding } : {}) });
+  }
+  return openDatabase({
     file: join(platform.dataFolder, DATABASE_FILE),
     migrationsFolder: platform.migrationsFolder,
     ...(platform.nativeBinding ? { nativeBinding: platform.nativeBinding } : {}),
   });
+}
+
+export async function createEngine(platform: Platform, runtime: Runtime): Promise<Engine> {
+  const fileBefore = existsSync(join(platform.dataFolder, DATABASE_FILE));
+  const db = await openStore(platform);
+  const created = db.kind === 'sqlite' && !fileBefore;
   const scope = { db, companyId: await ensureDefaultCompany(db) };
   const vault = new SecretVault(db, () => platform.secretBackend(), platform.clock);
   const config = () => resolveLightspeedConfig(platform.settings, platform.env, () => vault.find(CLIENT_SECRET_NAME));
@@ -91,9 +107,10 @@ export async function createEngine(platform: Platform, runtime: Runtime): Promis
     sides,
     backups: {
       place: backupPlace,
-      take: (kind) => takeBackup(db.sqlite, backupPlace(), kind),
-      now: () => takeBackup(db.sqlite, backupPlace(), dueKind(listBackups(backupPlace()), platform.clock.now()) ?? 'before-change'),
-      ifDue: () => backupIfDue(db.sqlite, backupPlace()),
+      take: (kind) => takeBackup(sqliteOf(db, 'A backup'), backupPlace(), kind),
+      now: () => takeBackup(sqliteOf(db, 'A backup'), backupPlace(), dueKind(listBackups(backupPlace()), platform.clock.now()) ?? 'before-change'),
+      // The server's own backups (pg_dump, the host's) cover a PostgreSQL database: nothing is due here.
+      ifDue: async () => (db.sqlite ? backupIfDue(db.sqlite, backupPlace()) : null),
       status: () => backupStatus(backupPlace()),
     },
     transfers: {
@@ -106,6 +123,7 @@ export async function createEngine(platform: Platform, runtime: Runtime): Promis
       log,
       events,
       beforeLargeChange: async (what) => {
+        if (!db.sqlite) return;
         const backup = await takeBackup(db.sqlite, backupPlace(), 'before-change');
         log.info(`Backed up to ${backup.file} before ${what}.`);
       },

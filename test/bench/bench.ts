@@ -23,6 +23,7 @@ import type { MigrationView } from '../../shared/model/transfers';
 import type { RunDueResult } from '../../electron/core/scheduler/run-due';
 import { BL, phase, postEarlierDays, prepareBusyVenue, prepareNightly } from './busy-venue';
 import { varianceReport } from '../../electron/core/reports/variance';
+import { sqliteConnection } from '../support/test-engine';
 
 const { values } = parseArgs({ options: { days: { type: 'string', default: '90' }, latency: { type: 'string' }, bandwidth: { type: 'string' } } });
 const line = { latencyMs: values.latency ? Number(values.latency) : undefined, bandwidthMbit: values.bandwidth ? Number(values.bandwidth) : undefined };
@@ -35,11 +36,11 @@ if (!Number.isInteger(days) || days < 90 || days > 730) throw new Error('--days 
  */
 async function varianceOverMigration(engine: Engine, first: string, last: string): Promise<{ medianMs: number; runsMs: number[]; rows: number }> {
   const { scope } = engine;
-  const unit = engine.db.sqlite
+  const unit = sqliteConnection(engine.db)
     .prepare('SELECT u.name FROM locations l JOIN storage_units u ON u.id = l.storage_unit_id WHERE l.business_location_id = ?')
     .pluck()
     .get(BL) as string;
-  const held = engine.db.sqlite
+  const held = sqliteConnection(engine.db)
     .prepare('SELECT DISTINCT i.name FROM ledger_day_totals t JOIN ingredients i ON i.id = t.ingredient_id JOIN storage_units u ON u.id = t.storage_unit_id WHERE u.name = ?')
     .pluck()
     .all(unit) as string[];
@@ -79,7 +80,7 @@ try {
   const result = run.result.migration;
   const engineMs = run.ms;
   const engine = await createEngine(createNodePlatform({ env: venue.env }), 'cli');
-  const rows = (table: string) => (engine.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const rows = (table: string) => (sqliteConnection(engine.db).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const written = { sales: rows('sales'), salesLines: rows('sales_lines'), issueEntries: rows(`ledger_entries WHERE type = 'ISSUE'`), traceRows: rows('ledger_issue_lines') };
   const largest = Object.entries(written).reduce((most, entry) => (entry[1] > most[1] ? entry : most));
   if (largest[0] !== 'traceRows') throw new Error(`the floor inserts trace rows, but ${largest[0]} is the largest table`);
@@ -91,10 +92,10 @@ try {
   }
   const token = await engine.vault.get(accessTokenName(engine.scope));
   // Every page of the file, by table with its indexes: what a sales line costs on disk.
-  engine.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqliteConnection(engine.db).pragma('wal_checkpoint(TRUNCATE)');
   const bytesByTable = Object.fromEntries(
     (
-      engine.db.sqlite
+      sqliteConnection(engine.db)
         .prepare(`SELECT coalesce(m.tbl_name, d.name) AS tableName, sum(d.pgsize) AS bytes FROM dbstat d LEFT JOIN sqlite_master m ON m.name = d.name GROUP BY 1 ORDER BY 2 DESC`)
         .all() as { tableName: string; bytes: number }[]
     ).map((row) => [row.tableName, row.bytes]),
@@ -116,7 +117,7 @@ try {
   // transaction, same schema and durability: six ingredients a line, as a recipe-mapped day writes.
   const floorHome = mkdtempSync(join(tmpdir(), 'larder-bench-floor-'));
   const floorDb = openDatabase({ file: join(floorHome, 'floor.db'), migrationsFolder: defaultMigrationsFolder });
-  const insert = floorDb.sqlite.prepare(`INSERT INTO ledger_issue_lines (sales_line_id, ingredient_id, entry_id, quantity) VALUES (?, ?, ?, -20000)`);
+  const insert = sqliteConnection(floorDb).prepare(`INSERT INTO ledger_issue_lines (sales_line_id, ingredient_id, entry_id, quantity) VALUES (?, ?, ?, -20000)`);
   const i0 = performance.now();
   await floorDb.write(() => {
     for (let n = 0; n < largest[1]; n++) insert.run(Math.floor(n / 6) + 1, (n % 6) + 1, (n % 6) + 1);

@@ -20,6 +20,7 @@ import { createHandlers } from '../../electron/fronts/ipc/handlers';
 import { BL, NOW, phase, yearOfBusyVenue } from './busy-venue';
 import { median } from './timing';
 import { SUGGESTED_ROWS } from '../../shared/model/items';
+import { sqliteConnection } from '../support/test-engine';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const WARM_UP = 2;
@@ -41,7 +42,7 @@ try {
   await yearOfBusyVenue(home);
   const engine = await createEngine(createNodePlatform({ env: { LARDER_HOME: home, LARDER_NOW: NOW } }), 'cli');
   const { scope } = engine;
-  const counts = scope.db.sqlite.prepare('SELECT (SELECT count(*) FROM pos_items) AS items, (SELECT count(*) FROM sales_lines) AS salesLines').get() as { items: number; salesLines: number };
+  const counts = sqliteConnection(scope.db).prepare('SELECT (SELECT count(*) FROM pos_items) AS items, (SELECT count(*) FROM sales_lines) AS salesLines').get() as { items: number; salesLines: number };
   phase(`${counts.items} items, ${counts.salesLines} sales lines; measuring`);
   const handlers = createHandlers(engine);
 

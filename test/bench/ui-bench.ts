@@ -66,9 +66,9 @@ await yearOfBusyVenue(home);
 let stopHost = () => undefined as void;
 try {
   const database = openDatabase({ file: join(home, DATABASE_FILE), migrationsFolder: defaultMigrationsFolder });
-  const counts = database.sqlite
-    .prepare('SELECT (SELECT count(*) FROM pos_items) AS items, (SELECT count(*) FROM sales_lines) AS salesLines, (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM ledger_issue_lines) AS traceRows')
-    .get() as { items: number; salesLines: number; entries: number; traceRows: number };
+  const counts = (await database
+    .statement('SELECT (SELECT count(*) FROM pos_items) AS items, (SELECT count(*) FROM sales_lines) AS salesLines, (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM ledger_issue_lines) AS traceRows')
+    .get()) as { items: number; salesLines: number; entries: number; traceRows: number };
   database.close();
   phase(`${counts.items} items, ${counts.salesLines} sales lines, ${counts.entries} ledger entries, ${counts.traceRows} trace rows; measuring`);
 

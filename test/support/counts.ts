@@ -7,7 +7,7 @@ import { findIngredientByName } from '../../electron/core/inventory/ingredients'
 import { positionAt } from '../../electron/core/ledger/count-restatement';
 
 export async function stockAfterCount(scope: CompanyScope, countId: number, ingredient: string): Promise<string> {
-  const count = scope.db.sqlite.prepare('SELECT storage_unit_id AS unit, date, counted_at AS countedAt FROM stock_counts WHERE id = ?').get(countId) as { unit: number; date: string; countedAt: string };
+  const count = await scope.db.statement('SELECT storage_unit_id AS unit, date, counted_at AS countedAt FROM stock_counts WHERE id = ?').get(countId) as { unit: number; date: string; countedAt: string };
   // '~' sorts after the count's own instant: its entries count, those of later counts of the day do not.
   const scaled = await positionAt(scope, count.unit, (await findIngredientByName(scope, ingredient))!.id, { id: null, date: count.date, countedAt: `${count.countedAt}~` });
   return formatScaled(scaled, QUANTITY_SCALE);

@@ -74,7 +74,7 @@ export async function startRestaurant(options: FakeLightspeedOptions = {}, env: 
     if (!item) throw new Error(`no fake item ${name}`);
     return { id: item.id, sku: item.sku };
   };
-  const posItemId = (itemId: number) => (scope.db.sqlite.prepare('SELECT id FROM pos_items WHERE item_id = ?').get(String(itemId)) as { id: number }).id;
+  const posItemId = async (itemId: number) => ((await scope.db.statement('SELECT id FROM pos_items WHERE item_id = ?').get(String(itemId))) as { id: number }).id;
   const restaurant: Restaurant = {
     ...connected,
     setNow(iso) {
@@ -87,7 +87,7 @@ export async function startRestaurant(options: FakeLightspeedOptions = {}, env: 
       await saveMapping(
         scope,
         {
-          posItemId: posItemId(itemOf(1234, itemName).id),
+          posItemId: await posItemId(itemOf(1234, itemName).id),
           target: 'ingredient' in target ? { ingredientId: (await findIngredientByName(scope, target.ingredient))!.id } : { recipeId: (await findRecipeByName(scope, target.recipe))!.id },
           quantity,
           isSubtraction,

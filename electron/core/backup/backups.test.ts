@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dayTotalsBothWays } from '../../../test/support/day-totals';
 import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
-import { refusalOf } from '../../../test/support/test-engine';
+import { refusalOf, sqliteConnection } from '../../../test/support/test-engine';
 import { runCliIn } from '../../../test/support/run-cli';
 import { knownSchemaVersion } from '../db/open-database';
 import { createEngine } from '../engine';
@@ -68,7 +68,7 @@ describe('a backup', () => {
     expect(backup.file.startsWith(join(engine.platform.dataFolder, 'Backups'))).toBe(true);
     expect(statSync(backup.file).mode & 0o777).toBe(0o600);
     expect(existsSync(`${backup.file}-wal`)).toBe(false);
-    expect(ledgerOf(backup.file)).toEqual(everyRow(engine.db.sqlite, 'ledger_entries'));
+    expect(ledgerOf(backup.file)).toEqual(everyRow(sqliteConnection(engine.db), 'ledger_entries'));
 
     const bytes = readFileSync(backup.file).toString('latin1');
     for (const secret of secrets.filter((value) => value.length >= 8)) expect(bytes.includes(secret)).toBe(false);
@@ -93,7 +93,7 @@ describe('a backup', () => {
     const migrating = runMigration(engine.transfers, job.job_id);
     const backups = [];
     try {
-      for (let round = 0; round < 4; round++) backups.push(await takeBackup(engine.db.sqlite, place, 'before-change'));
+      for (let round = 0; round < 4; round++) backups.push(await takeBackup(sqliteConnection(engine.db), place, 'before-change'));
       await migrating;
     } finally {
       writer.kill('SIGKILL');
@@ -105,7 +105,7 @@ describe('a backup', () => {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(copy.pragma('foreign_key_check')).toEqual([]);
       // Every day's totals add up to its entries: no day half in the copy.
-      const totals = dayTotalsBothWays({ db: { sqlite: copy } as never, companyId: 1 });
+      const totals = await dayTotalsBothWays(copy);
       expect(totals.kept).toEqual(totals.recounted);
       copy.close();
     }
@@ -152,8 +152,8 @@ describe('a backup', () => {
     try {
       for (let day = 0; day < 420; day++) {
         now = new Date(2025, 0, 1 + day, 9);
-        await backupIfDue(engine.db.sqlite, engine.backups.place());
-        expect(await backupIfDue(engine.db.sqlite, engine.backups.place())).toBeNull();
+        await backupIfDue(sqliteConnection(engine.db), engine.backups.place());
+        expect(await backupIfDue(sqliteConnection(engine.db), engine.backups.place())).toBeNull();
       }
       for (let change = 0; change < 7; change++) await engine.backups.take('before-change');
       const kept = listBackups(engine.backups.place());
@@ -221,32 +221,32 @@ describe('a restore', () => {
     const run = await busyRestaurant();
     const { engine } = run;
     const backup = await engine.backups.take('daily');
-    const ledgerThen = everyRow(engine.db.sqlite, 'ledger_entries');
+    const ledgerThen = everyRow(sqliteConnection(engine.db), 'ledger_entries');
     const stockThen = await stockOnHand(engine.scope);
 
     const preview = await describeBackup(engine.platform, backup.file);
     expect(preview).toMatchObject({ file: backup.file, created_at: backup.created_at, schema_version: backup.schema_version });
     expect(preview.locations.find((location) => location.business_location_id === HARBOUR)?.last_posted_day).toBe('2026-05-06');
     expect(preview.counts).toEqual({
-      ingredients: engine.db.sqlite.prepare('SELECT count(*) FROM ingredients').pluck().get(),
-      recipes: engine.db.sqlite.prepare('SELECT count(*) FROM recipes').pluck().get(),
-      mappings: engine.db.sqlite.prepare('SELECT count(*) FROM pos_mappings').pluck().get(),
+      ingredients: sqliteConnection(engine.db).prepare('SELECT count(*) FROM ingredients').pluck().get(),
+      recipes: sqliteConnection(engine.db).prepare('SELECT count(*) FROM recipes').pluck().get(),
+      mappings: sqliteConnection(engine.db).prepare('SELECT count(*) FROM pos_mappings').pluck().get(),
       ledger_entries: ledgerThen.length,
     });
 
     await run.transfer('2026-05-07');
     await recordWaste(engine.scope, { storageUnit: 'Main Kitchen', ingredient: 'Tomato', quantity: '1', reason: 'spoiled', at: '2026-05-07T12:00:00Z' }, ['spoiled']);
-    const ledgerAfter = everyRow(engine.db.sqlite, 'ledger_entries');
+    const ledgerAfter = everyRow(sqliteConnection(engine.db), 'ledger_entries');
     expect(ledgerAfter.length).toBeGreaterThan(ledgerThen.length);
 
     // Restored under the running engine: its connection stays good and reads the backup's data.
-    const restored = await restoreBackup(engine.platform, backup.file, engine.db.sqlite);
-    expect(everyRow(engine.db.sqlite, 'ledger_entries')).toEqual(ledgerThen);
+    const restored = await restoreBackup(engine.platform, backup.file, sqliteConnection(engine.db));
+    expect(everyRow(sqliteConnection(engine.db), 'ledger_entries')).toEqual(ledgerThen);
     expect(await stockOnHand(engine.scope)).toEqual(stockThen);
     expect(restored.previous_saved_as).toMatch(/before-change\.db$/);
     expect(ledgerOf(restored.previous_saved_as as string)).toEqual(ledgerAfter);
-    expect(engine.db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(engine.db.sqlite.prepare('SELECT count(*) FROM sealed_secrets').pluck().get()).toBe(0);
+    expect(sqliteConnection(engine.db).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqliteConnection(engine.db).prepare('SELECT count(*) FROM sealed_secrets').pluck().get()).toBe(0);
   });
 
   it('refuses a backup from a newer Larder and a damaged one, changing nothing', async () => {
@@ -258,13 +258,13 @@ describe('a restore', () => {
     copy.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('from-the-future', Date.now());
     await copy.backup(newer);
     copy.close();
-    const before = everyRow(engine.db.sqlite, 'ledger_entries');
-    expect(await refusalOf(restoreBackup(engine.platform, newer, engine.db.sqlite))).toMatchObject({ code: 'backup_too_new' });
+    const before = everyRow(sqliteConnection(engine.db), 'ledger_entries');
+    expect(await refusalOf(restoreBackup(engine.platform, newer, sqliteConnection(engine.db)))).toMatchObject({ code: 'backup_too_new' });
     const broken = join(tempFolder(), 'broken.db');
     writeFileSync(broken, readFileSync(backup.file).subarray(0, 8192));
-    expect(await refusalOf(restoreBackup(engine.platform, broken, engine.db.sqlite))).toMatchObject({ code: 'backup_damaged' });
-    expect(await refusalOf(restoreBackup(engine.platform, join(tempFolder(), 'nothing.db'), engine.db.sqlite))).toMatchObject({ code: 'backup_not_found' });
-    expect(everyRow(engine.db.sqlite, 'ledger_entries')).toEqual(before);
+    expect(await refusalOf(restoreBackup(engine.platform, broken, sqliteConnection(engine.db)))).toMatchObject({ code: 'backup_damaged' });
+    expect(await refusalOf(restoreBackup(engine.platform, join(tempFolder(), 'nothing.db'), sqliteConnection(engine.db)))).toMatchObject({ code: 'backup_not_found' });
+    expect(everyRow(sqliteConnection(engine.db), 'ledger_entries')).toEqual(before);
   });
 });
 
@@ -312,7 +312,7 @@ describe('a damaged or missing database', () => {
   async function closedRestaurantFolder(): Promise<{ home: string; backup: string; ledger: unknown[] }> {
     const run = await busyRestaurant();
     const backup = await run.engine.backups.take('daily');
-    const ledger = everyRow(run.engine.db.sqlite, 'ledger_entries');
+    const ledger = everyRow(sqliteConnection(run.engine.db), 'ledger_entries');
     const home = run.engine.platform.dataFolder;
     run.engine.close();
     await run.fake.close();
@@ -356,7 +356,7 @@ describe('a damaged or missing database', () => {
       expect(restored.previous_saved_as).toMatch(/larder\.db\.damaged-/);
       expect(existsSync(restored.previous_saved_as as string)).toBe(true);
       const engine = await startEngine(platform, 'cli');
-      expect(everyRow(engine.db.sqlite, 'ledger_entries')).toEqual(ledger);
+      expect(everyRow(sqliteConnection(engine.db), 'ledger_entries')).toEqual(ledger);
       engine.close();
     });
   }
@@ -396,7 +396,7 @@ describe('export and import', () => {
     expect(imported.code).toBe(0);
     const target = await createEngine(createNodePlatform({ dataFolder: home, env: {} }), 'cli');
     try {
-      for (const table of manifest.tables) expect([table.name, everyRow(target.db.sqlite, table.name)]).toEqual([table.name, everyRow(engine.db.sqlite, table.name)]);
+      for (const table of manifest.tables) expect([table.name, everyRow(sqliteConnection(target.db), table.name)]).toEqual([table.name, everyRow(sqliteConnection(engine.db), table.name)]);
       expect(await stockOnHand(target.scope)).toEqual(await stockOnHand(engine.scope));
       expect(await runCliIn({ LARDER_HOME: home }, ['import-export', file])).toMatchObject({ code: 1, json: { error: { code: 'import_needs_empty_larder' } } });
     } finally {
@@ -415,7 +415,7 @@ describe('export and import', () => {
     const home = tempFolder();
     expect(await runCliIn({ LARDER_HOME: home }, ['import-export', file])).toMatchObject({ code: 1, json: { error: { code: 'export_invalid' } } });
     const target = await createEngine(createNodePlatform({ dataFolder: home, env: {} }), 'cli');
-    expect(target.db.sqlite.prepare('SELECT count(*) FROM ingredients').pluck().get()).toBe(0);
+    expect(sqliteConnection(target.db).prepare('SELECT count(*) FROM ingredients').pluck().get()).toBe(0);
     target.close();
   });
 });

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -17,7 +18,7 @@ import { stringify } from 'csv-stringify/sync';
 import { unzipSync, Zip, ZipDeflate } from 'fflate';
 import { z } from 'zod';
 import type { LarderDb } from '../db/open-database';
-import { knownSchemaVersion, schemaVersionOf } from '../db/open-database';
+import { knownSchemaVersion, schemaVersionOf, sqliteOf } from '../db/open-database';
 import { openReadOnly } from './backups';
 import { formatScaled, MONEY_SCALE, QUANTITY_SCALE, scaledFromText, UNIT_COST_SCALE } from '../decimal/decimal';
 import { DomainError } from '../domain-error';
@@ -27,9 +28,10 @@ export const EXPORT_FORMAT_VERSION = 1;
 
 /**
  * What never leaves in an export: sealed secrets (they open only on this PC, and a POS sign-in is
- * asked again), the locks and leases of running processes, and the migrator's own bookkeeping.
+ * asked again), the locks and leases of running processes, the migrator's own bookkeeping, and the
+ * versions the database keeps for caches (its triggers keep them, from the migration's seed row).
  */
-const LEFT_OUT = new Set(['sealed_secrets', 'token_refresh_leases', 'day_locks', '__drizzle_migrations', 'sqlite_sequence']);
+const LEFT_OUT = new Set(['sealed_secrets', 'token_refresh_leases', 'day_locks', 'data_versions', '__drizzle_migrations', 'sqlite_sequence']);
 
 /** The scaled integer columns, written as decimals: "-0.18" rather than -180000. */
 const SCALES: Record<string, number> = {
@@ -72,12 +74,12 @@ type Column = z.infer<typeof columnSchema>;
 
 const CHUNK_ROWS = 5000;
 
-function exportedTables(sqlite: LarderDb['sqlite']): string[] {
+function exportedTables(sqlite: Database.Database): string[] {
   const names = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
   return names.filter((name) => !LEFT_OUT.has(name) && !name.startsWith('sqlite_'));
 }
 
-function columnsOf(sqlite: LarderDb['sqlite'], table: string): Column[] {
+function columnsOf(sqlite: Database.Database, table: string): Column[] {
   // Generated columns (pos_items.group_key) are worked out from the others: neither written nor read back.
   const info = sqlite.prepare(`SELECT name, type FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid`).all(table) as { name: string; type: string }[];
   return info.map(({ name, type }) => {
@@ -149,7 +151,7 @@ export async function exportEverything(source: { file: string; nativeBinding?: s
   }
 }
 
-function isWithoutRowid(sqlite: LarderDb['sqlite'], table: string): boolean {
+function isWithoutRowid(sqlite: Database.Database, table: string): boolean {
   const definition = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;
   return /WITHOUT\s+ROWID/i.test(definition);
 }
@@ -243,34 +245,35 @@ export async function importExport(db: LarderDb, file: string, migrationsFolder:
   const { manifest, zip } = readExport(file);
   const known = knownSchemaVersion(migrationsFolder);
   if (manifest.schema_version > known) throw invalid(`${file} was exported by a newer Larder (schema ${manifest.schema_version}; this one knows up to ${known}). Install the newest Larder to import it.`);
-  const present = new Set(exportedTables(db.sqlite));
-  const used = [...present].filter((table) => !SEEDED.has(table) && (db.sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number) > 0);
+  const sqlite = sqliteOf(db, 'Importing an export');
+  const present = new Set(exportedTables(sqlite));
+  const used = [...present].filter((table) => !SEEDED.has(table) && (sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number) > 0);
   if (used.length > 0) throw new DomainError('import_needs_empty_larder', `This Larder already holds data (${used.slice(0, 5).join(', ')}); an export is imported only into an empty one.`);
   let rows = 0;
   // One transaction across the files, held while each streams in (this process alone writes: the CLI
   // on a database nothing else uses yet); keys are checked once every table is in.
-  db.sqlite.pragma('foreign_keys = OFF');
-  db.sqlite.exec('BEGIN IMMEDIATE');
+  sqlite.pragma('foreign_keys = OFF');
+  sqlite.exec('BEGIN IMMEDIATE');
   try {
     for (const table of manifest.tables) {
       if (!present.has(table.name)) throw invalid(`${file} has a table ${table.name} this Larder does not know.`);
-      const targetColumns = new Set(columnsOf(db.sqlite, table.name).map((column) => column.name));
+      const targetColumns = new Set(columnsOf(sqlite, table.name).map((column) => column.name));
       const unknown = table.columns.find((column) => !targetColumns.has(column.name));
       if (unknown) throw invalid(`${table.file} has a column ${unknown.name} this Larder does not know.`);
-      db.sqlite.prepare(`DELETE FROM "${table.name}"`).run();
-      const insert = db.sqlite.prepare(`INSERT INTO "${table.name}" (${table.columns.map((column) => `"${column.name}"`).join(', ')}) VALUES (${table.columns.map(() => '?').join(', ')})`);
+      sqlite.prepare(`DELETE FROM "${table.name}"`).run();
+      const insert = sqlite.prepare(`INSERT INTO "${table.name}" (${table.columns.map((column) => `"${column.name}"`).join(', ')}) VALUES (${table.columns.map(() => '?').join(', ')})`);
       const inserted = await insertCsv(exportFile(zip, file, table), table, insert);
       if (inserted !== table.rows) throw invalid(`${table.file} has ${inserted} rows; its manifest says ${table.rows}.`);
       rows += inserted;
     }
-    const broken = db.sqlite.pragma('foreign_key_check') as unknown[];
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
     if (broken.length > 0) throw invalid(`${file} does not hold together: ${broken.length} row(s) point at rows it does not have.`);
-    db.sqlite.exec('COMMIT');
+    sqlite.exec('COMMIT');
   } catch (error) {
-    db.sqlite.exec('ROLLBACK');
+    sqlite.exec('ROLLBACK');
     throw error;
   } finally {
-    db.sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('foreign_keys = ON');
   }
   return { tables: manifest.tables.length, rows };
 }

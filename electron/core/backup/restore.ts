@@ -6,7 +6,7 @@ import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'n
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BackupPreview, RestoreResult } from '../../../shared/model/backups';
-import { openDatabase } from '../db/open-database';
+import { openDatabase, sqliteOf } from '../db/open-database';
 import type { Platform } from '../platform/platform';
 import { openReadOnly, parseName, takeBackup, verifyBackupFile, type BackupPlace } from './backups';
 import { backupPlaceOf, databaseFileOf, inspectDatabase } from './data-folder';
@@ -68,7 +68,7 @@ export async function restoreBackup(platform: Platform, given: string, live?: Da
   const state = live ? ({ state: 'ok' } as const) : inspectDatabase(platform, place);
   let previous: string | null = null;
   if (state.state === 'ok') {
-    const connection = live ?? openDatabase({ file: target, migrationsFolder: platform.migrationsFolder, ...(platform.nativeBinding ? { nativeBinding: platform.nativeBinding } : {}) }).sqlite;
+    const connection = live ?? sqliteOf(openDatabase({ file: target, migrationsFolder: platform.migrationsFolder, ...(platform.nativeBinding ? { nativeBinding: platform.nativeBinding } : {}) }), 'A restore');
     try {
       previous = (await takeBackup(connection, place, 'before-change')).file;
     } finally {

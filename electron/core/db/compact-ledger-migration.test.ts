@@ -10,6 +10,7 @@ import { scaledValueAt } from '../decimal/decimal';
 import { dayTotalsBothWays } from '../../../test/support/day-totals';
 import { ledgerEntryLines } from '../ledger/ledger';
 import { defaultMigrationsFolder, openDatabase, type LarderDb } from './open-database';
+import { sqliteConnection } from '../../../test/support/test-engine';
 
 const fixture = new URL('../../../test/fixtures/larder-d4f7a09.db', import.meta.url).pathname;
 
@@ -69,10 +70,10 @@ describe('migration 0009: per-line ISSUE entries become day entries and a trace'
 
     const db = migrate();
     try {
-      expect(db.sqlite.prepare(groupSums).all()).toEqual(before.groups);
-      expect(db.sqlite.prepare(stock).all()).toEqual(before.stock);
+      expect(sqliteConnection(db).prepare(groupSums).all()).toEqual(before.groups);
+      expect(sqliteConnection(db).prepare(stock).all()).toEqual(before.stock);
       // One ISSUE per location, day, ingredient and storage unit.
-      const entries = db.sqlite.prepare(`SELECT id, unit_cost AS unitCost, storage_unit_id AS unit, sales_lines AS lines, source FROM ledger_entries WHERE type = 'ISSUE'`).all() as {
+      const entries = sqliteConnection(db).prepare(`SELECT id, unit_cost AS unitCost, storage_unit_id AS unit, sales_lines AS lines, source FROM ledger_entries WHERE type = 'ISSUE'`).all() as {
         id: number;
         unitCost: number;
         unit: number;
@@ -84,7 +85,7 @@ describe('migration 0009: per-line ISSUE entries become day entries and a trace'
 
       // Every line's first posting is in the trace with its own quantity and value; the value is
       // stored only where it is not the quantity at the day entry's cost.
-      const trace = db.sqlite.prepare('SELECT sales_line_id AS line, ingredient_id AS ingredient, entry_id AS entryId, quantity, value FROM ledger_issue_lines').all() as {
+      const trace = sqliteConnection(db).prepare('SELECT sales_line_id AS line, ingredient_id AS ingredient, entry_id AS entryId, quantity, value FROM ledger_issue_lines').all() as {
         line: number;
         ingredient: number;
         entryId: number;
@@ -103,7 +104,7 @@ describe('migration 0009: per-line ISSUE entries become day entries and a trace'
       expect(entries.reduce((sum, entry) => sum + entry.lines, 0)).toBe(trace.length);
 
       // The logs list the day entries their lines went into; every one of them exists.
-      const logs = db.sqlite.prepare(`SELECT id, ledger_ids AS ids, ledger_entries_created AS created, replaced_by_log_id AS replacedBy FROM transfer_logs WHERE status = 'success'`).all() as {
+      const logs = sqliteConnection(db).prepare(`SELECT id, ledger_ids AS ids, ledger_entries_created AS created, replaced_by_log_id AS replacedBy FROM transfer_logs WHERE status = 'success'`).all() as {
         id: number;
         ids: string;
         created: number;
@@ -119,11 +120,12 @@ describe('migration 0009: per-line ISSUE entries become day entries and a trace'
       expect(logs.some((log) => log.replacedBy !== null && log.ids === '[]' && log.created > 0)).toBe(true);
 
       // The day totals still add up from the entries, and the CLI's drill-down reads the trace.
-      expect(dayTotalsBothWays({ db, companyId: 1 }).kept).toEqual(dayTotalsBothWays({ db, companyId: 1 }).recounted);
+      const totals = await dayTotalsBothWays(db);
+      expect(totals.kept).toEqual(totals.recounted);
       const shown = (await ledgerEntryLines({ db, companyId: 1 }, trace[0]!.entryId))!;
       expect(shown.lines.length).toBe(entryOf.get(trace[0]!.entryId)!.lines);
-      expect(db.sqlite.pragma('foreign_key_check')).toEqual([]);
-      expect(db.sqlite.prepare(`SELECT count(*) AS n FROM pragma_table_info('sales') WHERE name = 'raw'`).get()).toEqual({ n: 0 });
+      expect(sqliteConnection(db).pragma('foreign_key_check')).toEqual([]);
+      expect(sqliteConnection(db).prepare(`SELECT count(*) AS n FROM pragma_table_info('sales') WHERE name = 'raw'`).get()).toEqual({ n: 0 });
     } finally {
       db.close();
     }

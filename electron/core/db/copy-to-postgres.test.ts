@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pgBinaries, startPgCluster, type PgCluster } from '../../../test/support/pg-cluster';
 import { startRestaurant, type Restaurant } from '../../../test/support/restaurant';
 import { runCliIn } from '../../../test/support/run-cli';
-import { refusalOf } from '../../../test/support/test-engine';
+import { refusalOf, sqliteConnection } from '../../../test/support/test-engine';
 import { copyToPostgres } from './copy-to-postgres';
 import { defaultMigrationsFolder, openDatabase } from './open-database';
 
@@ -47,19 +47,19 @@ describe.runIf(available)('db copy --to postgres://…', () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const tables = engine.db.sqlite
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__drizzle_migrations', 'sealed_secrets', 'day_locks', 'token_refresh_leases')")
+      const tables = sqliteConnection(engine.db)
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__drizzle_migrations', 'sealed_secrets', 'day_locks', 'token_refresh_leases', 'data_versions')")
         .pluck()
         .all() as string[];
       expect(tables).toHaveLength(31);
       for (const table of tables) {
-        const here = engine.db.sqlite.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).raw().all() as unknown[][];
+        const here = sqliteConnection(engine.db).prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).raw().all() as unknown[][];
         const there = await rowsOn(client, table);
         expect([table, there]).toEqual([table, here]);
       }
       // The next row written on PostgreSQL gets a new id, after the copied ones.
       const next = await client.query<{ id: string }>("INSERT INTO storage_units (company_id, name) VALUES (1, 'Cellar') RETURNING id");
-      expect(Number(next.rows[0]?.id)).toBeGreaterThan(engine.db.sqlite.prepare('SELECT max(id) FROM storage_units').pluck().get() as number);
+      expect(Number(next.rows[0]?.id)).toBeGreaterThan(sqliteConnection(engine.db).prepare('SELECT max(id) FROM storage_units').pluck().get() as number);
       expect(await refusalOf(copyToPostgres(engine.db, url))).toMatchObject({ code: 'import_needs_empty_larder' });
     } finally {
       await client.end();

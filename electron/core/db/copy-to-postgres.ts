@@ -7,7 +7,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { DomainError } from '../domain-error';
-import type { LarderDb } from './open-database';
+import { sqliteOf, type LarderDb } from './open-database';
 import * as pgSchema from './schema-pg';
 
 export const defaultPgMigrationsFolder = new URL('./migrations-pg', import.meta.url).pathname;
@@ -15,8 +15,11 @@ export const defaultPgMigrationsFolder = new URL('./migrations-pg', import.meta.
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
 const PARAMETER_LIMIT = 60_000;
 
-/** Tables no copy carries: the sealed secrets open only on the PC that sealed them; locks and leases belong to running processes. */
-const LEFT_OUT = new Set(['sealed_secrets', 'day_locks', 'token_refresh_leases']);
+/**
+ * Tables no copy carries: the sealed secrets open only on the PC that sealed them; locks and leases
+ * belong to running processes; the cache versions are the target's own (its migration seeds them).
+ */
+const LEFT_OUT = new Set(['sealed_secrets', 'day_locks', 'token_refresh_leases', 'data_versions']);
 
 /** Stock on hand as both dialects read it: the same SQL, the same sums. */
 const STOCK = 'SELECT storage_unit_id, ingredient_id, sum(quantity) AS quantity, sum(value) AS value FROM ledger_entries GROUP BY storage_unit_id, ingredient_id ORDER BY storage_unit_id, ingredient_id';
@@ -68,6 +71,7 @@ export interface CopyResult {
 
 export async function copyToPostgres(db: LarderDb, url: string, migrationsFolder = defaultPgMigrationsFolder): Promise<CopyResult> {
   if (!/^postgres(ql)?:\/\//.test(url)) throw new DomainError('invalid_input', 'db copy --to takes a PostgreSQL address such as postgres://larder@db.example:5432/larder.');
+  const sqlite = sqliteOf(db, 'db copy');
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
@@ -98,7 +102,7 @@ export async function copyToPostgres(db: LarderDb, url: string, migrationsFolder
           batch = [];
           batchRows = 0;
         };
-        for (const row of db.sqlite.prepare(`SELECT ${names} FROM "${table.name}"`).raw().iterate() as Iterable<unknown[]>) {
+        for (const row of sqlite.prepare(`SELECT ${names} FROM "${table.name}"`).raw().iterate() as Iterable<unknown[]>) {
           columns.forEach((column, index) => batch.push(valueFor(column, row[index])));
           rows++;
           if (++batchRows === perInsert) await flush();
@@ -116,10 +120,10 @@ export async function copyToPostgres(db: LarderDb, url: string, migrationsFolder
     }
     const copied = await countsOf(client, tables);
     for (const table of tables) {
-      const here = db.sqlite.prepare(`SELECT count(*) FROM "${table.name}"`).pluck().get() as number;
+      const here = sqlite.prepare(`SELECT count(*) FROM "${table.name}"`).pluck().get() as number;
       if (copied[table.name] !== here) throw new DomainError('internal_error', `${table.name}: ${here} rows here, ${copied[table.name]} on PostgreSQL after the copy.`);
     }
-    const stockHere = JSON.stringify(db.sqlite.prepare(STOCK).raw().all());
+    const stockHere = JSON.stringify(sqlite.prepare(STOCK).raw().all());
     const stockThere = JSON.stringify((await client.query({ text: STOCK, rowMode: 'array' })).rows.map((row: unknown[]) => row.map(Number)));
     if (stockHere !== stockThere) throw new DomainError('internal_error', 'Stock on hand differs between the copy and this database; the copy cannot be trusted.');
     return { tables: tables.length, rows, verified: true };

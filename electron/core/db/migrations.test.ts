@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder, openDatabase } from './open-database';
 import * as schema from './schema';
+import { sqliteConnection } from '../../../test/support/test-engine';
 
 // Describes what SQLite knows of a database's shape, in a stable order and by meaning: a column
 // added later with an inline REFERENCES equals one created with a table-level FOREIGN KEY.
@@ -13,7 +14,7 @@ function describeSchema(sqlite: Database.Database) {
   const objects = sqlite
     .prepare(
       `SELECT type, name, tbl_name, sql FROM sqlite_master
-       WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY type, name`,
+       WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND type <> 'trigger' ORDER BY type, name`,
     )
     .all() as { type: string; name: string; tbl_name: string; sql: string | null }[];
   const normalize = (text: string | null) => text?.replace(/\s+/g, ' ').replace(/"/g, '`') ?? null;
@@ -52,15 +53,19 @@ describe('migrations', () => {
     const fromSchema = new Database(':memory:');
     for (const statement of await generateSQLiteMigration(empty, current)) fromSchema.exec(statement);
 
-    expect(describeSchema(migrated.sqlite)).toEqual(describeSchema(fromSchema));
+    expect(describeSchema(sqliteConnection(migrated))).toEqual(describeSchema(fromSchema));
+    // What drizzle's schema cannot say, migration 0029 adds by hand: the triggers that move the recipe book's version.
+    const triggers = sqliteConnection(migrated).prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_moves_recipe_book'").pluck().all();
+    expect(new Set(triggers)).toEqual(new Set(['recipes', 'recipe_lines', 'ingredients', 'ingredient_units']));
+    expect(triggers).toHaveLength(12);
     migrated.close();
   });
 
   it('runs with WAL, foreign keys, a busy timeout and FULL sync', () => {
     const db = openDatabase({ file: ':memory:', migrationsFolder: defaultMigrationsFolder });
-    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(10000);
-    expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqliteConnection(db).pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqliteConnection(db).pragma('busy_timeout', { simple: true })).toBe(10000);
+    expect(sqliteConnection(db).pragma('synchronous', { simple: true })).toBe(2);
     db.close();
   });
 
@@ -69,7 +74,7 @@ describe('migrations', () => {
     try {
       const file = join(folder, 'larder.db');
       const old = openDatabase({ file, migrationsFolder: migrationsUpTo(folder, 4) });
-      old.sqlite.exec(`
+      sqliteConnection(old).exec(`
         INSERT INTO companies (id, name) VALUES (1, 'Harbour');
         INSERT INTO locations (id, company_id, business_location_id, name, country, timezone, currency_code, business_id, business_name, last_synced_at)
           VALUES (1, 1, '45454565682155', 'Harbour Restaurant', 'NL', 'Europe/Amsterdam', 'EUR', '1234', 'Harbour Group', '2026-05-08T10:00:00Z');
@@ -84,21 +89,21 @@ describe('migrations', () => {
           VALUES (1, 'ISSUE', '2026-05-06', 1, 1, -180000, 18000000, -32400, '45454565682155');
         INSERT INTO ledger_day_totals (company_id, date, location_id, storage_unit_id, ingredient_id, type, entries, quantity, value)
           VALUES (1, '2026-05-06', '45454565682155', 1, 1, 'ISSUE', 1, -180000, -32400);`);
-      expect(old.sqlite.prepare('SELECT recipes_used AS recipes FROM transfer_logs').get()).toEqual({ recipes: '{}' });
+      expect(sqliteConnection(old).prepare('SELECT recipes_used AS recipes FROM transfer_logs').get()).toEqual({ recipes: '{}' });
       old.close();
 
       const migrated = openDatabase({ file, migrationsFolder: defaultMigrationsFolder });
-      expect(migrated.sqlite.prepare('SELECT recipes_used AS recipes, lines_unmapped AS unmapped, replaced_by_log_id AS replacedBy FROM transfer_logs').get()).toEqual({
+      expect(sqliteConnection(migrated).prepare('SELECT recipes_used AS recipes, lines_unmapped AS unmapped, replaced_by_log_id AS replacedBy FROM transfer_logs').get()).toEqual({
         recipes: '[]',
         unmapped: 0,
         replacedBy: null,
       });
-      expect(migrated.sqlite.prepare('SELECT transfer_log_id AS logId FROM migration_days').get()).toEqual({ logId: 7 });
+      expect(sqliteConnection(migrated).prepare('SELECT transfer_log_id AS logId FROM migration_days').get()).toEqual({ logId: 7 });
       // The ledger's Lightspeed ids keep their values under their new column names.
-      expect(migrated.sqlite.prepare('SELECT business_location_id AS bl, quantity FROM ledger_entries').get()).toEqual({ bl: '45454565682155', quantity: -180000 });
-      expect(migrated.sqlite.prepare('SELECT business_location_id AS bl, entries FROM ledger_day_totals').get()).toEqual({ bl: '45454565682155', entries: 1 });
-      expect(migrated.sqlite.pragma('foreign_key_check')).toEqual([]);
-      expect(migrated.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(sqliteConnection(migrated).prepare('SELECT business_location_id AS bl, quantity FROM ledger_entries').get()).toEqual({ bl: '45454565682155', quantity: -180000 });
+      expect(sqliteConnection(migrated).prepare('SELECT business_location_id AS bl, entries FROM ledger_day_totals').get()).toEqual({ bl: '45454565682155', entries: 1 });
+      expect(sqliteConnection(migrated).pragma('foreign_key_check')).toEqual([]);
+      expect(sqliteConnection(migrated).pragma('foreign_keys', { simple: true })).toBe(1);
       migrated.close();
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -110,7 +115,7 @@ describe('migrations', () => {
     try {
       const file = join(folder, 'larder.db');
       const old = openDatabase({ file, migrationsFolder: migrationsUpTo(folder, 14) });
-      old.sqlite.exec(`
+      sqliteConnection(old).exec(`
         INSERT INTO companies (id, name) VALUES (1, 'Harbour');
         INSERT INTO sales_sources (id, company_id, kind, name, settings, updated_at) VALUES (1, 1, 'lightspeed', 'Lightspeed K-Series', '{}', '2026-05-01T00:00:00Z');
         INSERT INTO locations (id, company_id, source_id, business_location_id, name, country, timezone, currency_code, business_id, business_name, last_synced_at) VALUES
@@ -129,12 +134,12 @@ describe('migrations', () => {
       old.close();
 
       const migrated = openDatabase({ file, migrationsFolder: defaultMigrationsFolder });
-      expect(migrated.sqlite.prepare('SELECT group_key AS groupKey, location_id AS locationId, quantity FROM pos_mappings ORDER BY group_key, location_id').all()).toEqual([
+      expect(sqliteConnection(migrated).prepare('SELECT group_key AS groupKey, location_id AS locationId, quantity FROM pos_mappings ORDER BY group_key, location_id').all()).toEqual([
         { groupKey: 'name:1:Tea', locationId: null, quantity: 2000 },
         { groupKey: 'sku:1:8', locationId: null, quantity: 9000 },
         { groupKey: 'sku:1:8', locationId: 2, quantity: 18000 },
       ]);
-      expect(migrated.sqlite.pragma('foreign_key_check')).toEqual([]);
+      expect(sqliteConnection(migrated).pragma('foreign_key_check')).toEqual([]);
       migrated.close();
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -146,7 +151,7 @@ describe('migrations', () => {
     try {
       const file = join(folder, 'larder.db');
       const old = openDatabase({ file, migrationsFolder: migrationsUpTo(folder, 18) });
-      old.sqlite.exec(`
+      sqliteConnection(old).exec(`
         INSERT INTO companies (id, name) VALUES (1, 'Harbour');
         INSERT INTO sales_sources (id, company_id, kind, name, settings, updated_at) VALUES
           (1, 1, 'lightspeed', 'Lightspeed K-Series', '{}', '2026-05-01T00:00:00Z'), (2, 1, 'csv', 'Kassenexport', '{}', '2026-05-01T00:00:00Z');
@@ -163,25 +168,25 @@ describe('migrations', () => {
       old.close();
 
       const migrated = openDatabase({ file, migrationsFolder: defaultMigrationsFolder });
-      expect(migrated.sqlite.prepare('SELECT id, group_key AS groupKey FROM pos_items ORDER BY id').all()).toEqual([
+      expect(sqliteConnection(migrated).prepare('SELECT id, group_key AS groupKey FROM pos_items ORDER BY id').all()).toEqual([
         { id: 1, groupKey: 'sku:1:1004' },
         { id: 2, groupKey: 'sku:1:1004' },
         { id: 3, groupKey: 'sku:2:1004' },
       ]);
-      expect(migrated.sqlite.prepare('SELECT group_key AS groupKey, location_id AS locationId, quantity FROM pos_mappings ORDER BY group_key, location_id').all()).toEqual([
+      expect(sqliteConnection(migrated).prepare('SELECT group_key AS groupKey, location_id AS locationId, quantity FROM pos_mappings ORDER BY group_key, location_id').all()).toEqual([
         { groupKey: 'sku:1:1004', locationId: null, quantity: 20000 },
         { groupKey: 'sku:1:1004', locationId: 1, quantity: 30000 },
         { groupKey: 'sku:2:1004', locationId: null, quantity: 20000 },
         { groupKey: 'sku:2:1004', locationId: 1, quantity: 30000 },
       ]);
-      expect(migrated.sqlite.pragma('foreign_key_check')).toEqual([]);
+      expect(sqliteConnection(migrated).pragma('foreign_key_check')).toEqual([]);
       migrated.close();
       // The databases kept as fixtures, migrated: no group of theirs joined two sources, so none is split.
       for (const name of ['larder-2324115.db', 'larder-d4f7a09.db']) {
         const copy = join(folder, name);
         cpSync(new URL(`../../../test/fixtures/${name}`, import.meta.url).pathname, copy);
         const db = openDatabase({ file: copy, migrationsFolder: defaultMigrationsFolder });
-        const split = db.sqlite
+        const split = sqliteConnection(db)
           .prepare(`SELECT count(*) AS groups FROM (SELECT CASE WHEN coalesce(sku, '') <> '' THEN 'sku:' || sku ELSE 'name:' || name END AS old FROM pos_items GROUP BY old HAVING count(DISTINCT group_key) > 1)`)
           .get() as { groups: number };
         db.close();
@@ -197,7 +202,7 @@ describe('migrations', () => {
     try {
       const file = join(folder, 'larder.db');
       const db = openDatabase({ file, migrationsFolder: defaultMigrationsFolder });
-      db.sqlite.exec(`INSERT INTO companies (name) VALUES ('Harbour')`);
+      sqliteConnection(db).exec(`INSERT INTO companies (name) VALUES ('Harbour')`);
       for (const path of [file, `${file}-wal`, `${file}-shm`]) expect((statSync(path).mode & 0o777).toString(8)).toBe('600');
       db.close();
     } finally {

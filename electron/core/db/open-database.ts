@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { DomainError } from '../domain-error';
 import { insertRows } from './insert-many';
 import * as schema from './schema';
 
@@ -24,7 +25,11 @@ export interface Statement {
 }
 
 export interface LarderDb {
-  readonly sqlite: Database.Database;
+  /** Which database holds the ledger: SQLite in the data folder, or a group's PostgreSQL server. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** The SQLite connection, for what only SQLite does (its backups, its export); null on PostgreSQL. */
+  readonly sqlite: Database.Database | null;
+  /** drizzle's SQLite builder, for queries run by one/many/exec (on PostgreSQL too: see postgres/open-postgres.ts). */
   readonly orm: Orm;
   /**
    * Runs `work` in a write transaction; a write inside another of the same caller is a savepoint of
@@ -45,11 +50,34 @@ export interface LarderDb {
    * inside the caller's write transaction: the store's fastest way (SQLite: sixteen rows a statement).
    */
   insertMany(table: string, columns: readonly string[], values: readonly unknown[]): Promise<void>;
+  /**
+   * `count` ids of `table` nobody has used or will be given, ascending, for rows the caller inserts
+   * with ids of its own choosing inside its write transaction (so it knows them without reading back).
+   */
+  newIds(table: string, count: number): Promise<number[]>;
+  /**
+   * A private SQLite database of the caller's own, on disk in the system's temporary folder and gone
+   * when closed: working space for an operation larger than memory (a CSV file's external ids), apart
+   * from the ledger whichever store holds it.
+   */
+  scratch(): Database.Database;
   /** A drizzle query's first row, every row, or its run, in turn with the statements. */
   one<Row>(query: { get(): Row }): Promise<Row>;
   many<Rows>(query: { all(): Rows }): Promise<Rows>;
   exec(query: { run(): unknown }): Promise<void>;
   close(): void;
+}
+
+/** Whether a write was refused by a unique index or primary key, on either store (SQLite's code, PostgreSQL's SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
+/** The SQLite connection, for what only a data folder's database does; refused on a PostgreSQL store. */
+export function sqliteOf(db: LarderDb, what: string): Database.Database {
+  if (db.sqlite) return db.sqlite;
+  throw new DomainError('sqlite_only', `${what} works on the database in Larder’s data folder; this Larder keeps its data on PostgreSQL (back it up with pg_dump).`);
 }
 
 export interface OpenDatabaseOptions {
@@ -127,7 +155,15 @@ export function openDatabase(options: OpenDatabaseOptions): LarderDb {
   // and never sees a transaction that may still roll back (as on a database server).
   const reader = onDisk ? new Database(options.file, { readonly: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }) : null;
   reader?.pragma('busy_timeout = 10000');
-  return sqliteStore(sqlite, reader, orm);
+  return sqliteStore(sqlite, reader, orm, options.nativeBinding);
+}
+
+/** LarderDb.scratch: SQLite's private temporary database (an empty file name), journal off, for one process only. */
+export function scratchDatabase(nativeBinding?: string): Database.Database {
+  const scratch = new Database('', nativeBinding ? { nativeBinding } : {});
+  scratch.pragma('journal_mode = OFF');
+  scratch.pragma('synchronous = OFF');
+  return scratch;
 }
 
 /** `work`'s answer as a promise, a throw as a rejection: what a synchronous statement is to its caller. */
@@ -144,7 +180,7 @@ interface Transaction {
   depth: number;
 }
 
-function sqliteStore(sqlite: Database.Database, reader: Database.Database | null, orm: Orm): LarderDb {
+function sqliteStore(sqlite: Database.Database, reader: Database.Database | null, orm: Orm, nativeBinding: string | undefined): LarderDb {
   const inside = new AsyncLocalStorage<Transaction>();
   let open: Transaction | null = null;
   // Settles when the open transaction ends; whoever waited for it tries again, in the order they began to wait.
@@ -189,6 +225,7 @@ function sqliteStore(sqlite: Database.Database, reader: Database.Database | null
     return statement;
   };
   return {
+    kind: 'sqlite',
     sqlite,
     orm,
     write: async (work) => {
@@ -227,7 +264,18 @@ function sqliteStore(sqlite: Database.Database, reader: Database.Database | null
       }
     },
     statement: (sql) => statementOf(sql, ''),
+    newIds: (table, count) =>
+      inTurn(() => {
+        // The first id the table never used (its AUTOINCREMENT counter, or past its rows); the caller's
+        // write transaction keeps every other writer out until the rows are in.
+        const first = sqlite
+          .prepare(`SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), coalesce((SELECT max(id) FROM ${table}), 0)) + 1`)
+          .pluck()
+          .get(table) as number;
+        return Array.from({ length: count }, (_, n) => first + n);
+      }),
     insertMany: (table, columns, values) => inTurn(() => insertRows(preparedRaw, table, columns, values)),
+    scratch: () => scratchDatabase(nativeBinding),
     one: (query) => inTurn(() => query.get()),
     many: (query) => inTurn(() => query.all()),
     exec: (query) => inTurn(() => void query.run()),

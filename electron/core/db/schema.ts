@@ -804,9 +804,24 @@ export const dayLocks = sqliteTable(
     holder: text('holder').notNull(),
     pid: integer('pid').notNull(),
     expiresAt: text('expires_at').notNull(),
+    /** The holder's machine: its pid says whether it lives only there ('' before issue 31: this PC). */
+    host: text('host').notNull().default(''),
   },
   (t) => [primaryKey({ columns: [t.locationId, t.businessDate] })],
 );
+
+/**
+ * Counters the database itself moves when data a process keeps in memory changes, whoever writes it:
+ * `recipe_book` moves with every change to recipes, their lines, ingredients and their units
+ * (triggers in the migration), so a kept recipe book knows it is stale when another process, or
+ * another PC on a shared PostgreSQL database, changed a recipe.
+ */
+export const dataVersions = sqliteTable('data_versions', {
+  name: text('name').primaryKey(),
+  version: integer('version').notNull(),
+  /** PostgreSQL's transaction that last moved it: a transaction moves it once, however many rows it changes. */
+  movedBy: text('moved_by'),
+});
 
 /**
  * Who is renewing the company's Lightspeed tokens right now, across processes: refresh tokens rotate
@@ -817,6 +832,8 @@ export const tokenRefreshLeases = sqliteTable('token_refresh_leases', {
   holder: text('holder').notNull(),
   pid: integer('pid').notNull(),
   expiresAt: text('expires_at').notNull(),
+  /** The holder's machine: its pid says whether it lives only there ('' before issue 31: this PC). */
+  host: text('host').notNull().default(''),
 });
 
 
@@ -848,6 +865,8 @@ export const migrationJobs = sqliteTable(
     createdAt: text('created_at').notNull(),
     /** Why a failed job stopped: lightspeed_api_error when an outage stopped it early (the next run resumes it). */
     errorCode: text('error_code'),
+    /** The runner's machine: its pid says whether it lives only there ('' before issue 31: this PC). */
+    runnerHost: text('runner_host').notNull().default(''),
   },
   (t) => [
     // At most one pending or running migration per location, whatever code path asks.

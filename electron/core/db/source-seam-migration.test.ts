@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listSalesSources } from '../sources/sales-sources';
 import { mappingLookup } from '../items/mapping-lookup';
 import { defaultMigrationsFolder, openDatabase } from './open-database';
+import { sqliteConnection } from '../../../test/support/test-engine';
 
 const fixture = new URL('../../../test/fixtures/larder-2324115.db', import.meta.url).pathname;
 
@@ -58,7 +59,7 @@ describe('migration 0012: sales sources', () => {
 
     const db = openDatabase({ file, migrationsFolder: defaultMigrationsFolder });
     try {
-      const after = read(db.sqlite, mappingTargets.after);
+      const after = read(sqliteConnection(db), mappingTargets.after);
       // Migration 0027 adds what a person typed (a pack unit): nothing for old entries, whose quantities stay as they were.
       expect((after.ledger as Record<string, unknown>[]).map(({ typed_quantity, ...entry }) => [typed_quantity, entry])).toEqual(
         (before.ledger as Record<string, unknown>[]).map((entry) => [null, entry]),
@@ -81,14 +82,14 @@ describe('migration 0012: sales sources', () => {
       const scope = { db, companyId: 1 };
       const sources = await listSalesSources(scope);
       expect(sources.map(({ kind, name }) => ({ kind, name }))).toEqual([{ kind: 'lightspeed', name: 'Lightspeed K-Series' }]);
-      const owners = db.sqlite.prepare('SELECT DISTINCT source_id AS id FROM locations UNION SELECT DISTINCT source_id FROM pos_items').all();
+      const owners = sqliteConnection(db).prepare('SELECT DISTINCT source_id AS id FROM locations UNION SELECT DISTINCT source_id FROM pos_items').all();
       expect(owners).toEqual([{ id: sources[0]?.id }]);
       // The mappings still find their lines.
-      const harbour = db.sqlite.prepare(`SELECT id FROM locations WHERE business_location_id = '45454565682155'`).get() as { id: number };
+      const harbour = sqliteConnection(db).prepare(`SELECT id FROM locations WHERE business_location_id = '45454565682155'`).get() as { id: number };
       expect((await mappingLookup(scope, sources[0]?.id ?? 0, harbour.id))({ sku: null, name: 'Espresso' })).toMatchObject({ targetName: 'Coffee beans', quantity: expect.anything() });
-      expect(db.sqlite.pragma('foreign_key_check')).toEqual([]);
+      expect(sqliteConnection(db).pragma('foreign_key_check')).toEqual([]);
     } finally {
-      db.sqlite.close();
+      sqliteConnection(db).close();
     }
   });
 });

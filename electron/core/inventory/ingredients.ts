@@ -65,7 +65,7 @@ export async function deleteIngredient(scope: CompanyScope, id: number): Promise
         recipes: sql<number>`(SELECT count(*) FROM ${recipeLines} WHERE ${recipeLines.ingredientId} = ${id})`,
         entries: sql<number>`(SELECT count(*) FROM ${ledgerEntries} WHERE ${ledgerEntries.ingredientId} = ${id})`,
       })
-      .from(sql`(SELECT 1)`));
+      .from(sql`(SELECT 1) AS one`));
     if (usage && (usage.recipes > 0 || usage.entries > 0)) {
       throw new DomainError(
         'ingredient_in_use',

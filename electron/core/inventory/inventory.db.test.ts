@@ -1,14 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestEngine, refusal, type TestEngine } from '../../../test/support/test-engine';
+import { anotherConnection, createTestEngine, refusal, type TestEngine } from '../../../test/support/test-engine';
 import type { CompanyScope } from '../db/company';
 import { companies } from '../db/schema';
 import { listLedgerEntries } from '../ledger/ledger';
 import { deleteIngredient, saveIngredient } from './ingredients';
 import { createReceipt } from '../ledger/receipts';
 import { currentRecipeBook, deleteRecipe, getRecipe, listRecipes, previewExplosion, saveRecipe } from './recipes';
-import { defaultMigrationsFolder, openDatabase } from '../db/open-database';
-import { DATABASE_FILE } from '../engine';
-import { join } from 'node:path';
 import { deleteStorageUnit, listStorageUnits, saveStorageUnit } from './storage-units';
 
 let engine: TestEngine;
@@ -18,7 +15,7 @@ let other: CompanyScope;
 beforeEach(async () => {
   engine = await createTestEngine();
   scope = engine.scope;
-  const otherId = engine.db.orm.insert(companies).values({ name: 'Other company' }).returning().get().id;
+  const otherId = (await engine.db.one(engine.db.orm.insert(companies).values({ name: 'Other company' }).returning())).id;
   other = { db: engine.db, companyId: otherId };
 });
 afterEach(() => engine.dispose());
@@ -140,7 +137,7 @@ describe('the kept recipe book', () => {
     expect(second).not.toBe(first);
     expect(second.get(espresso.id)?.lines[0]?.quantity.toString()).toBe('0.01');
     // The CLI beside the app changes the recipe on its own connection.
-    const cli = openDatabase({ file: join(engine.platform.dataFolder, DATABASE_FILE), migrationsFolder: defaultMigrationsFolder });
+    const cli = await anotherConnection(engine);
     await saveRecipe({ db: cli, companyId: scope.companyId }, { id: espresso.id, name: 'Espresso', yield: '1', lines: [{ ingredientId: beans.id, quantity: '0.011' }] });
     cli.close();
     expect((await currentRecipeBook(scope)).get(espresso.id)?.lines[0]?.quantity.toString()).toBe('0.011');

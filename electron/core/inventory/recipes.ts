@@ -86,7 +86,11 @@ export async function getRecipe(scope: CompanyScope, id: number): Promise<Recipe
   };
 }
 
-/** This connection's recipe writes: with SQLite's data_version (other connections' commits), what tells that a kept book is stale. */
+/**
+ * This connection's recipe writes: with the database's recipe_book version (every commit's, another
+ * process's or PC's too), what tells that a kept book is stale. The count here also tells a book read
+ * inside a transaction that rolled back from one read after the same version is reached again.
+ */
 const recipeWrites = new WeakMap<LarderDb, number>();
 const keptBooks = new WeakMap<LarderDb, { key: string; book: RecipeBook }>();
 
@@ -96,12 +100,12 @@ function noteRecipeWrite(scope: CompanyScope): void {
 
 /**
  * The recipe book as loadRecipeBook reads it, kept until a recipe may have changed: a write through
- * this module, or any commit by another connection (the CLI beside the app). A migration's 90
+ * this module, or any commit by another connection (the CLI beside the app, another PC on PostgreSQL). A migration's 90
  * transfers read it once, and what is worked out from it (explosions, line deductions) can be kept
  * with it.
  */
 export async function currentRecipeBook(scope: CompanyScope): Promise<RecipeBook> {
-  const dataVersion = await scope.db.statement('PRAGMA data_version').pluck().get() as number;
+  const dataVersion = await scope.db.statement("SELECT version FROM data_versions WHERE name = 'recipe_book'").pluck().get() as number;
   const key = `${scope.companyId}:${recipeWrites.get(scope.db) ?? 0}:${unitWrites(scope.db)}:${dataVersion}`;
   const kept = keptBooks.get(scope.db);
   if (kept?.key === key) return kept.book;

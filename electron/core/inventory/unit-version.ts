@@ -1,5 +1,5 @@
 // What tells a kept recipe book that conversions changed: a pack unit or an ingredient's base unit
-// written through this connection (other connections' commits show in SQLite's data_version).
+// written through this connection (other connections' commits move data_versions' recipe_book).
 import type { LarderDb } from '../db/open-database';
 
 const writes = new WeakMap<LarderDb, number>();

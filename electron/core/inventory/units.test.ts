@@ -161,7 +161,7 @@ describe('units in the ledger', () => {
       ['case', true],
     ]);
     expect(await refusal(() => setCountUnit(engine.scope, gin, 'crate'))).toMatchObject({ code: 'invalid_input' });
-    expect(() => engine.scope.db.sqlite.prepare('UPDATE ingredient_units SET count_unit = 1 WHERE ingredient_id = ?').run(gin)).toThrow(/UNIQUE/);
+    await expect(engine.db.statement('UPDATE ingredient_units SET count_unit = TRUE WHERE ingredient_id = ?').run(gin)).rejects.toThrow(/UNIQUE|unique/);
   });
 
   it('refuses 3 piece of flour as unit_not_convertible, naming both units, and a unit its family already has', async () => {

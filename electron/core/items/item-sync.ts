@@ -55,27 +55,27 @@ export async function savePolledItems(scope: CompanyScope, sourceId: number, ite
 /** The names of the company's items among `ids`, by id. */
 export async function itemNames(scope: CompanyScope, ids: readonly number[]): Promise<Map<number, string>> {
   const rows = await scope.db
-    .statement('SELECT id, name FROM pos_items WHERE company_id = ? AND id IN (SELECT value FROM json_each(?))')
+    .statement('SELECT id, name FROM pos_items WHERE company_id = ? AND id IN (SELECT CAST(value AS BIGINT) FROM json_each(?))')
     .all(scope.companyId, JSON.stringify(ids)) as { id: number; name: string }[];
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** Every source's items, by name; `source` keeps one source's (by its name). */
 export async function listItems(scope: CompanyScope, filter: { unmapped?: boolean; source?: string | undefined } = {}): Promise<PosItemView[]> {
-  const target = (alias: string) =>
+  const target = (alias: string, more = '') =>
     `json_object('type', ${alias}.mapped_object_type, 'name', (SELECT name FROM ingredients WHERE id = ${alias}.ingredient_id UNION ALL SELECT name FROM recipes WHERE id = ${alias}.recipe_id),
-                 'quantity', ${alias}.quantity, 'unit', ${alias}.unit, 'isSubtraction', ${alias}.is_subtraction)`;
+                 'quantity', ${alias}.quantity, 'unit', ${alias}.unit, 'isSubtraction', ${alias}.is_subtraction${more})`;
   const rows = await scope.db.statement(
       `SELECT i.id, i.item_id AS itemId, i.name, i.sku, i.active, i.stock_untracked AS stockUntracked, i.price, i.last_synced_at AS lastSyncedAt, src.name AS source, src.kind AS sourceKind, i.group_key AS groupKey,
               i.linked_group IS NOT NULL AS linked,
               (SELECT json_group_array(l.business_location_id) FROM pos_item_locations pl JOIN locations l ON l.id = pl.location_id
                WHERE pl.pos_item_id = i.id) AS locations,
               (SELECT ${target('m')} FROM pos_mappings m WHERE m.company_id = i.company_id AND m.group_key = i.group_key AND m.location_id IS NULL) AS mapping,
-              (SELECT json_group_array(json_insert(${target('o')}, '$.location', l.business_location_id))
+              (SELECT json_group_array(${target('o', ", 'location', l.business_location_id")})
                FROM pos_mappings o JOIN locations l ON l.id = o.location_id WHERE o.company_id = i.company_id AND o.group_key = i.group_key) AS overrides
        FROM pos_items i JOIN sales_sources src ON src.id = i.source_id
        WHERE i.company_id = @company ${filter.unmapped ? `AND NOT ${itemMappedSql('i')}` : ''} ${filter.source === undefined ? '' : 'AND src.name = @source'}
-       ORDER BY i.name, i.item_id`,
+       ORDER BY i.name, i.item_id, i.id`,
     )
     .all({ company: scope.companyId, source: filter.source?.trim() }) as (Omit<PosItemView, 'active' | 'stockUntracked' | 'linked' | 'price' | 'locations' | 'mapping' | 'overrides'> & {
     active: number;

@@ -5,6 +5,7 @@ import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support
 import { soldItemDays } from '../../../test/support/sold-item-days';
 import { rankUnmapped } from './mapping-coverage';
 import { suggestTargets } from './suggestions';
+import { inOrder } from '../in-order';
 
 let restaurant: Restaurant | undefined;
 afterEach(async () => {
@@ -25,8 +26,8 @@ describe('the unmapped work list', () => {
     ]);
     expect(await run.transfer('2026-05-07')).toMatchObject({ success: true });
     const ranked = await rankUnmapped(run.engine.scope, run.engine.platform.clock);
-    const name = (id: number) => (run.engine.db.sqlite.prepare('SELECT name FROM pos_items WHERE id = ?').get(id) as { name: string }).name;
-    expect(ranked.map((rank) => [name(rank.posItemId), rank.units, rank.value])).toEqual([
+    const name = async (id: number) => ((await run.engine.db.statement('SELECT name FROM pos_items WHERE id = ?').get(id)) as { name: string }).name;
+    expect(await inOrder(ranked, async (rank) => [await name(rank.posItemId), rank.units, rank.value])).toEqual([
       ['Cappuccino', 10_000_000, 300_000],
       ['Cheesecake', 2_000_000, 120_000],
     ]);
@@ -44,7 +45,7 @@ describe('the unmapped work list', () => {
     await run.transfer('2026-05-07');
     day([{ id: 'S-cap', name: 'Cappuccino', quantity: '6.000' }]);
     await run.transfer('2026-05-07', { force: true });
-    const sums = soldItemDays(run.engine.db);
+    const sums = await soldItemDays(run.engine.db);
     expect(sums.stored).toEqual(sums.summed);
     expect((await rankUnmapped(run.engine.scope, run.engine.platform.clock)).map((rank) => rank.units)).toEqual([6_000_000]);
   });

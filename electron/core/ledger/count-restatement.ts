@@ -63,7 +63,7 @@ export async function positionAt(scope: CompanyScope, unitId: number, ingredient
          AND (date < @date OR (date = @date AND type NOT IN ('ISSUE', 'COUNT'))
               OR (date = @date AND type = 'COUNT' AND reference IN (
                    SELECT 'count:' || c.id FROM stock_counts c
-                   WHERE c.storage_unit_id = @unit AND c.date = @date AND c.counted_at < @countedAt AND c.id IS NOT coalesce(@count, -1))))`,
+                   WHERE c.storage_unit_id = @unit AND c.date = @date AND c.counted_at < @countedAt AND c.id <> coalesce(@count, -1))))`,
     )
     .get({ unit: unitId, ingredient: ingredientId, company: scope.companyId, date: count.date, countedAt: count.countedAt, count: count.id }) as { quantity: number };
   return row.quantity;

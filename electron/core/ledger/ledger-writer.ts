@@ -236,7 +236,7 @@ export async function withdrawSalesLines(scope: CompanyScope, salesLineIds: read
       `SELECT t.entry_id AS entryId, t.quantity, t.value, e.unit_cost AS unitCost, e.business_location_id AS businessLocationId, e.date,
               e.storage_unit_id AS storageUnitId, e.ingredient_id AS ingredientId
        FROM ledger_issue_lines t JOIN ledger_entries e ON e.id = t.entry_id
-       WHERE t.sales_line_id IN (SELECT value FROM json_each(?)) AND e.company_id = ?`,
+       WHERE t.sales_line_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?)) AND e.company_id = ?`,
     )
     .all(lines, scope.companyId) as ({ entryId: number; quantity: number; value: number | null; unitCost: number; businessLocationId: string } & Omit<RemovedEntry, 'type'>)[];
   const byEntry = new Map<number, { quantity: number; value: number; lines: number }>();
@@ -249,7 +249,7 @@ export async function withdrawSalesLines(scope: CompanyScope, salesLineIds: read
     byEntry.set(row.entryId, sums);
     days.set(`${row.businessLocationId}\u0000${row.date}`, row);
   }
-  await db.statement('DELETE FROM ledger_issue_lines WHERE sales_line_id IN (SELECT value FROM json_each(?))').run(lines);
+  await db.statement('DELETE FROM ledger_issue_lines WHERE sales_line_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?))').run(lines);
   const take = db.statement('UPDATE ledger_entries SET quantity = quantity - ?, value = value - ?, sales_lines = sales_lines - ? WHERE id = ?');
   const dropEmpty = db.statement(`DELETE FROM ledger_entries WHERE id = ? AND type = 'ISSUE' AND sales_lines = 0`);
   let gone = 0;
@@ -330,24 +330,29 @@ export async function saveReceiptEntry(scope: CompanyScope, row: LedgerRow, exis
  */
 export async function saveReceiptEntries(scope: CompanyScope, receipts: readonly { row: LedgerRow; existing?: { id: number; date: string } | undefined }[]): Promise<number[]> {
   return await scope.db.write(async () => {
-    const insert = scope.db.statement(
-      `INSERT INTO ledger_entries (${RECEIPT_COLUMNS.map(([column]) => column).join(', ')}) VALUES (${RECEIPT_COLUMNS.map(() => '?').join(', ')}) RETURNING id`,
-    );
     const update = scope.db.statement(`UPDATE ledger_entries SET ${RECEIPT_COLUMNS.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`);
     const before = scope.db.statement('SELECT type, date, storage_unit_id AS storageUnitId, ingredient_id AS ingredientId FROM ledger_entries WHERE id = ?');
     const days = new Set<string>();
     const movements: Movement[] = [];
+    // New receipts go in together, with ids taken up front: one statement for thousands, not one each.
+    const newIds = await scope.db.newIds('ledger_entries', receipts.filter(({ existing }) => !existing).length);
+    const inserted: unknown[] = [];
     const ids = await inOrder(receipts, async ({ row, existing }) => {
       const values = RECEIPT_COLUMNS.map(([, field]) => row[field] ?? null);
       movements.push(await movementOf(scope, { ...row, type: 'RECEIPT' }));
       days.add(row.date);
-      if (!existing) return (await insert.get(...values) as { id: number }).id;
+      if (!existing) {
+        const id = newIds[inserted.length / (RECEIPT_COLUMNS.length + 1)] as number;
+        inserted.push(id, ...values);
+        return id;
+      }
       const was = await before.get(existing.id) as RemovedEntry | undefined;
       if (was) movements.push(await movementOf(scope, was));
       await update.run(...values, existing.id);
       days.add(existing.date);
       return existing.id;
     });
+    await scope.db.insertMany('ledger_entries', ['id', ...RECEIPT_COLUMNS.map(([column]) => column)], inserted);
     for (const date of days) await addUpDay(scope, null, date);
     await restateCounts(scope, movements);
     return ids;

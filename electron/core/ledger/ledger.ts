@@ -128,16 +128,16 @@ function ledgerWhere(scope: CompanyScope, filter: LedgerFilter): OptionalFilter 
 /**
  * What a hand-kept entry came from, so the Ledger names it in words ("Count of 28 Nov", "Move to Bar",
  * "Waste: spoiled") instead of its reference; a reversal (`<reference>:undo`) names what it undid.
- * The record is found by the id in the reference (SQLite's CAST reads the leading digits of "12:undo"),
- * a primary-key lookup per entry, not a scan of the record's table.
+ * The record is found by the id in the reference ("12" of "12:undo": rtrim takes off the characters of
+ * ':undo', never a digit), a primary-key lookup per entry, not a scan of the record's table.
  */
 const ORIGIN_SQL = `CASE
-  WHEN e.reference LIKE 'count:%' THEN (SELECT json_object('kind', 'count', 'at', c.counted_at) FROM stock_counts c WHERE c.id = CAST(substr(e.reference, 7) AS INTEGER))
-  WHEN e.reference LIKE 'waste:%' THEN (SELECT json_object('kind', 'waste', 'reason', w.reason) FROM waste_records w WHERE w.id = CAST(substr(e.reference, 7) AS INTEGER))
+  WHEN e.reference LIKE 'count:%' THEN (SELECT json_object('kind', 'count', 'at', c.counted_at) FROM stock_counts c WHERE c.id = CAST(rtrim(substr(e.reference, 7), ':undo') AS BIGINT))
+  WHEN e.reference LIKE 'waste:%' THEN (SELECT json_object('kind', 'waste', 'reason', w.reason) FROM waste_records w WHERE w.id = CAST(rtrim(substr(e.reference, 7), ':undo') AS BIGINT))
   WHEN e.reference LIKE 'void:%' THEN json_object('kind', 'waste', 'reason', 'void: ' || substr(e.reference, length('void:' || e.business_location_id || ':' || e.date || ':') + 1))
   WHEN e.reference LIKE 'move:%' THEN (SELECT json_object('kind', 'move', 'direction', CASE WHEN e.storage_unit_id = m.from_storage_unit_id THEN 'to' ELSE 'from' END,
       'storageUnit', (SELECT name FROM storage_units WHERE id = CASE WHEN e.storage_unit_id = m.from_storage_unit_id THEN m.to_storage_unit_id ELSE m.from_storage_unit_id END))
-    FROM stock_moves m WHERE m.id = CAST(substr(e.reference, 6) AS INTEGER))
+    FROM stock_moves m WHERE m.id = CAST(rtrim(substr(e.reference, 6), ':undo') AS BIGINT))
 END`;
 
 export async function listLedgerEntries(scope: CompanyScope, filter: LedgerFilter = {}): Promise<LedgerEntryView[]> {
@@ -217,12 +217,13 @@ const daySums = (row: DaySums) => ({
 export async function ledgerDays(scope: CompanyScope, filter: Omit<LedgerFilter, 'id'> & { limit: number }): Promise<LedgerDay[]> {
   const where = ledgerWhere(scope, filter);
   const rows = await scope.db.statement(
-      `SELECT e.date, e.ingredient_id AS ingredientId, i.name AS ingredient, i.unit, e.storage_unit_id AS storageUnitId, s.name AS storageUnit, ${DAY_SUMS}
+      `SELECT e.date, i.id AS ingredientId, i.name AS ingredient, i.unit, s.id AS storageUnitId, s.name AS storageUnit, ${DAY_SUMS}
        FROM ledger_day_totals e
        JOIN ingredients i ON i.id = e.ingredient_id
        JOIN storage_units s ON s.id = e.storage_unit_id
        WHERE ${where.sql} AND e.entries <> 0
-       GROUP BY e.date, e.ingredient_id, e.storage_unit_id
+       -- By the joined tables' keys: their names and units then depend on the group (PostgreSQL asks that).
+       GROUP BY e.date, i.id, s.id
        ORDER BY e.date DESC, i.name, s.name
        LIMIT @limit`,
     )

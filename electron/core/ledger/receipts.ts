@@ -5,7 +5,7 @@ import { DomainError } from '../domain-error';
 import { normalizeDate } from '../../../shared/dates';
 import { listLedgerEntries, type LedgerEntryView } from './ledger';
 import { deleteReceiptEntry, findReceiptByReference, ledgerRow, saveReceiptEntries, saveReceiptEntry } from './ledger-writer';
-import { typedIn, unitBook } from '../inventory/units';
+import { typedIn, unitBook, unitBooks, type UnitBook } from '../inventory/units';
 import { requireStorageUnit } from '../inventory/storage-units';
 
 export interface ReceiptInput {
@@ -22,9 +22,32 @@ export interface ReceiptInput {
   reference?: string | null | undefined;
 }
 
-async function receiptRow(scope: CompanyScope, input: ReceiptInput) {
-  await requireStorageUnit(scope, input.storageUnitId);
-  const { quantity, typedQuantity } = typedIn(await unitBook(scope, input.ingredientId), input.unit?.trim() ? `${input.quantity} ${input.unit.trim()}` : input.quantity, 'Quantity');
+/**
+ * What a batch of receipts looks up, read once for all of them (a setup file's 60,000): each statement
+ * saved is a round trip to a database server.
+ */
+export interface ReceiptLookups {
+  books: ReadonlyMap<number, UnitBook>;
+  storageUnitIds: ReadonlySet<number>;
+  byReference: ReadonlyMap<string, { id: number; date: string }>;
+}
+
+export async function receiptLookups(scope: CompanyScope): Promise<ReceiptLookups> {
+  const storageUnitIds = (await scope.db.statement('SELECT id FROM storage_units WHERE company_id = ?').pluck().all(scope.companyId)) as number[];
+  const receipts = (await scope.db
+    .statement(`SELECT reference, id, date FROM ledger_entries WHERE company_id = ? AND type = 'RECEIPT' AND reference IS NOT NULL`)
+    .all(scope.companyId)) as { reference: string; id: number; date: string }[];
+  return {
+    books: await unitBooks(scope),
+    storageUnitIds: new Set(storageUnitIds),
+    byReference: new Map(receipts.map(({ reference, id, date }) => [reference, { id, date }])),
+  };
+}
+
+async function receiptRow(scope: CompanyScope, input: ReceiptInput, lookups?: ReceiptLookups) {
+  if (!lookups?.storageUnitIds.has(input.storageUnitId)) await requireStorageUnit(scope, input.storageUnitId);
+  const book = lookups?.books.get(input.ingredientId) ?? (await unitBook(scope, input.ingredientId));
+  const { quantity, typedQuantity } = typedIn(book, input.unit?.trim() ? `${input.quantity} ${input.unit.trim()}` : input.quantity, 'Quantity');
   if (!quantity.greaterThan(0)) throw new DomainError('invalid_quantity', `${notAboveZero('Received quantity')}.`);
   toScaled(roundToScale(quantity, QUANTITY_SCALE), QUANTITY_SCALE, 'invalid_quantity', 'Quantity');
   const value = parseDecimal(input.value, 'invalid_value', 'Value');
@@ -64,8 +87,10 @@ export interface PreparedReceipt {
   existing: { id: number; date: string } | undefined;
 }
 
-export async function prepareReceipt(scope: CompanyScope, input: ReceiptInput & { reference: string }): Promise<PreparedReceipt> {
-  return { row: await receiptRow(scope, input), existing: await findReceiptByReference(scope, input.reference) };
+/** `lookups`: read once for a batch (receiptLookups), when many receipts are prepared together. */
+export async function prepareReceipt(scope: CompanyScope, input: ReceiptInput & { reference: string }, lookups?: ReceiptLookups): Promise<PreparedReceipt> {
+  const existing = lookups ? lookups.byReference.get(input.reference) : await findReceiptByReference(scope, input.reference);
+  return { row: await receiptRow(scope, input, lookups), existing };
 }
 
 /** Prepared receipts in one transaction, each created or updating the one of its reference; answers their ids. */

@@ -66,15 +66,15 @@ async function preparedHome(): Promise<string> {
 async function ledgerOf(home: string) {
   const engine = await createEngine(createNodePlatform({ env: env(home) }), 'cli');
   try {
-    const entries = engine.db.sqlite
-      .prepare(
+    const entries = await engine.db
+      .statement(
         `SELECT e.type, e.date, i.name AS ingredient, s.name AS storageUnit, e.quantity, e.unit_cost AS unitCost, e.value, e.sales_lines AS salesLines
          FROM ledger_entries e JOIN ingredients i ON i.id = e.ingredient_id JOIN storage_units s ON s.id = e.storage_unit_id
          ORDER BY e.date, i.name, e.type, s.name`,
       )
       .all();
-    const trace = engine.db.sqlite
-      .prepare(
+    const trace = await engine.db
+      .statement(
         `SELECT e.date, l.line_id AS lineId, i.name AS ingredient, t.quantity, t.value
          FROM ledger_issue_lines t JOIN ledger_entries e ON e.id = t.entry_id JOIN sales_lines l ON l.id = t.sales_line_id JOIN ingredients i ON i.id = t.ingredient_id
          ORDER BY e.date, l.line_id, i.name`,
@@ -82,7 +82,7 @@ async function ledgerOf(home: string) {
       .all();
     const rows = { entries, trace };
     const job = await latestJob(engine.scope, 1);
-    return { rows, status: job?.status, processed: job?.daysProcessed, dayTotals: dayTotalsBothWays(engine.scope) };
+    return { rows, status: job?.status, processed: job?.daysProcessed, dayTotals: await dayTotalsBothWays(engine.db) };
   } finally {
     engine.close();
   }

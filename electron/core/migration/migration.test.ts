@@ -18,8 +18,8 @@ async function setup(): Promise<Restaurant> {
   return restaurant;
 }
 
-const locationId = (run: Restaurant, blId = HARBOUR) =>
-  (run.engine.db.sqlite.prepare('SELECT id FROM locations WHERE business_location_id = ?').get(blId) as { id: number }).id;
+const locationId = async (run: Restaurant, blId = HARBOUR) =>
+  ((await run.engine.db.statement('SELECT id FROM locations WHERE business_location_id = ?').get(blId)) as { id: number }).id;
 
 describe('the 90-day migration', () => {
   it('covers the last 90 completed business days, ending yesterday where the location is', () => {
@@ -31,7 +31,7 @@ describe('the 90-day migration', () => {
 
   it('needs a storage unit to activate, skips days already transferred, and completes', async () => {
     const run = await setup();
-    run.engine.db.sqlite.exec(`UPDATE locations SET storage_unit_id = NULL WHERE business_location_id = '${TONGATAPU}'`);
+    await run.engine.db.statement(`UPDATE locations SET storage_unit_id = NULL WHERE business_location_id = '${TONGATAPU}'`).run();
     await expect(activateLocation(run.engine.scope, TONGATAPU, run.engine.platform.clock)).rejects.toThrow(expect.objectContaining({ code: 'storage_unit_required' }));
     await expect(startMigration(run.engine.scope, HARBOUR, run.engine.platform.clock, { rerun: false })).rejects.toThrow(expect.objectContaining({ code: 'location_not_activated' }));
 
@@ -65,8 +65,8 @@ describe('the 90-day migration', () => {
     expect((await listLogs(run.engine.scope, { date: '2026-03-01' })).every((log) => log.forceRefresh === (log.trigger === 'migration' && log.id > 90))).toBe(true);
 
     const again = await startMigration(run.engine.scope, HARBOUR, run.engine.platform.clock, { rerun: true });
-    await cancelMigration(run.engine.scope, locationId(run), 'Cancelled by the user.', run.engine.platform.clock);
-    expect(await view(run.engine.scope, (await latestJob(run.engine.scope, locationId(run)))!)).toMatchObject({ job_id: again.job_id, status: 'cancelled', error_message: 'Cancelled by the user.' });
+    await cancelMigration(run.engine.scope, await locationId(run), 'Cancelled by the user.', run.engine.platform.clock);
+    expect(await view(run.engine.scope, (await latestJob(run.engine.scope, await locationId(run)))!)).toMatchObject({ job_id: again.job_id, status: 'cancelled', error_message: 'Cancelled by the user.' });
     expect(await runMigration(run.engine.transfers, again.job_id)).toBeNull();
   });
 
@@ -74,7 +74,7 @@ describe('the 90-day migration', () => {
     const run = await setup();
     await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
     await unlinkStorageUnit(run.engine.scope, HARBOUR, (id) => cancelMigration(run.engine.scope, id, 'Cancelled: the storage unit was unlinked.', run.engine.platform.clock));
-    expect(await latestJob(run.engine.scope, locationId(run))).toMatchObject({ status: 'cancelled', errorMessage: 'Cancelled: the storage unit was unlinked.' });
+    expect(await latestJob(run.engine.scope, await locationId(run))).toMatchObject({ status: 'cancelled', errorMessage: 'Cancelled: the storage unit was unlinked.' });
   });
 
   it('retries failed days up to three attempts and completes when they later succeed', async () => {
@@ -100,13 +100,13 @@ describe('the 90-day migration', () => {
   it('gives a job whose runner died back to pending, and resumes it', async () => {
     const run = await setup();
     const job = await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
-    run.engine.db.sqlite.prepare(`UPDATE migration_jobs SET status = 'running', runner_pid = 999999, heartbeat_at = ? WHERE id = ?`).run('2026-05-08T10:00:00Z', job.job_id);
+    (await run.engine.db.statement(`UPDATE migration_jobs SET status = 'running', runner_pid = 999999, heartbeat_at = ? WHERE id = ?`).run('2026-05-08T10:00:00Z', job.job_id));
     expect(await runMigration(run.engine.transfers, job.job_id)).toBeNull();
     expect(await recoverStuckJobs(run.engine.scope, run.engine.platform.clock)).toBe(1);
     expect(await runMigration(run.engine.transfers, job.job_id)).toMatchObject({ status: 'completed' });
     // A live runner that fell silent for 10 minutes counts as stuck too.
     const next = await startMigration(run.engine.scope, HARBOUR, run.engine.platform.clock, { rerun: true });
-    run.engine.db.sqlite.prepare(`UPDATE migration_jobs SET status = 'running', runner_pid = ?, heartbeat_at = '2026-05-08T09:49:00Z' WHERE id = ?`).run(process.pid, next.job_id);
+    (await run.engine.db.statement(`UPDATE migration_jobs SET status = 'running', runner_pid = ?, heartbeat_at = '2026-05-08T09:49:00Z' WHERE id = ?`).run(process.pid, next.job_id));
     expect(await recoverStuckJobs(run.engine.scope, run.engine.platform.clock)).toBe(1);
   });
 });
@@ -167,7 +167,7 @@ describe('run-due', () => {
     const due = await runDue(run.engine.transfers);
     expect(due.locations[0]).toMatchObject({ posted: [], waitingFor: '2026-05-08' });
     expect(await listLogs(run.engine.scope, { date: '2026-05-08' })).toEqual([]);
-    run.engine.db.sqlite.exec(`UPDATE locations SET auto_issue = 0`);
+    await run.engine.db.statement(`UPDATE locations SET auto_issue = FALSE`).run();
     run.setNow('2026-05-10T10:00:00Z');
     expect((await runDue(run.engine.transfers)).locations).toEqual([]);
   });
@@ -177,7 +177,7 @@ describe('run-due', () => {
     const run = restaurant;
     run.setNow('2026-03-26T10:00:00Z');
     await run.transfer('2026-03-25');
-    run.engine.db.sqlite.exec(`UPDATE locations SET activated_at = '2026-03-01T00:00:00Z'`);
+    await run.engine.db.statement(`UPDATE locations SET activated_at = '2026-03-01T00:00:00Z'`).run();
     run.setNow('2026-03-31T10:00:00Z');
     const due = await runDue(run.engine.transfers);
     expect(due.locations.find((location) => location.businessLocationId === HARBOUR)?.posted).toEqual(['2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29', '2026-03-30']);
@@ -217,7 +217,7 @@ describe('the location overview', () => {
     expect(before.stats.catalog.total).toBeGreaterThan(30);
     await activateLocation(run.engine.scope, HARBOUR, run.engine.platform.clock);
     expect((await locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock)).health.migrationInProgress).toBe(true);
-    await runMigration(run.engine.transfers, (await latestJob(run.engine.scope, locationId(run)))!.id);
+    await runMigration(run.engine.transfers, (await latestJob(run.engine.scope, await locationId(run)))!.id);
     run.fake.fail({ kind: 500, match: 'date=2026-05-06' });
     await run.transfer('2026-05-06');
     const after = await locationOverview(run.engine.scope, HARBOUR, run.engine.platform.clock);

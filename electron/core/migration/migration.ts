@@ -19,6 +19,7 @@ import { markActivated, requireLocation, unlinkStorageUnit } from '../locations/
 import type { Location } from '../locations/location-sync';
 import type { Clock } from '../clock';
 import { processAlive } from '../platform/processes';
+import { THIS_HOST } from '../platform/row-lease';
 import { dayLockHeld } from '../transfer/day-lock';
 import { failInterruptedLogs, linesUnmappedOf, postedDays } from '../transfer/transfer-log';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
@@ -195,10 +196,12 @@ async function refreshProgress(scope: CompanyScope, jobId: number): Promise<Job>
 export async function recoverStuckJobs(scope: CompanyScope, clock: Clock): Promise<number> {
   return await scope.db.write(async () => {
     const running = await scope.db.many(scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.status, 'running')));
+    // A runner of another machine (a PC sharing a PostgreSQL database) is judged by its heartbeat only.
+    const ours = (job: Job) => job.runnerHost === '' || job.runnerHost === THIS_HOST;
     const stuck = running.filter(
       (job) =>
         job.runnerPid === null ||
-        (job.runnerPid !== process.pid && !processAlive(job.runnerPid)) ||
+        (ours(job) && job.runnerPid !== process.pid && !processAlive(job.runnerPid)) ||
         Date.parse(job.heartbeatAt ?? '1970-01-01') + STUCK_AFTER_MS < clock.now().getTime(),
     );
     const at = clock.now().toISOString();
@@ -221,18 +224,22 @@ async function claim(scope: CompanyScope, jobId: number, clock: Clock): Promise<
     const job = await scope.db.one(scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.id, jobId)));
     if (!job || job.status !== 'pending') return null;
     const at = clock.now().toISOString();
+    // Compare and set: of two runners that read it pending (on PostgreSQL a read locks nothing), one takes it.
     const claimed = await scope.db.one(scope.db.orm
       .update(migrationJobs)
-      .set({ status: 'running', runnerPid: process.pid, heartbeatAt: at, startedAt: job.startedAt ?? at })
-      .where(eq(migrationJobs.id, jobId))
+      .set({ status: 'running', runnerPid: process.pid, runnerHost: THIS_HOST, heartbeatAt: at, startedAt: job.startedAt ?? at })
+      .where(and(eq(migrationJobs.id, jobId), eq(migrationJobs.status, 'pending')))
       .returning());
-    return { job: claimed, firstRun: job.startedAt === null };
+    return claimed ? { job: claimed, firstRun: job.startedAt === null } : null;
   });
 }
 
 async function stillRunning(scope: CompanyScope, jobId: number): Promise<boolean> {
-  const job = await scope.db.one(scope.db.orm.select({ status: migrationJobs.status, runnerPid: migrationJobs.runnerPid }).from(migrationJobs).where(eq(migrationJobs.id, jobId)));
-  return job?.status === 'running' && job.runnerPid === process.pid;
+  const job = await scope.db.one(scope.db.orm
+    .select({ status: migrationJobs.status, runnerPid: migrationJobs.runnerPid, runnerHost: migrationJobs.runnerHost })
+    .from(migrationJobs)
+    .where(eq(migrationJobs.id, jobId)));
+  return job?.status === 'running' && job.runnerPid === process.pid && job.runnerHost === THIS_HOST;
 }
 
 export type MigrationProgress = (view: MigrationView) => void;

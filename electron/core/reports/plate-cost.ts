@@ -95,7 +95,7 @@ export async function recipeCostHistory(scope: CompanyScope, recipeId: number, f
   const dates = await scope.db
     .statement(
       `SELECT DISTINCT date FROM ledger_entries WHERE company_id = ? AND type = 'RECEIPT' AND date BETWEEN ? AND ?
-       AND ingredient_id IN (SELECT value FROM json_each(?)) ORDER BY date`,
+       AND ingredient_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?)) ORDER BY date`,
     )
     .pluck()
     .all(scope.companyId, from, to, JSON.stringify([...ingredients])) as string[];

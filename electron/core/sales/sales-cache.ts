@@ -1,7 +1,6 @@
 // The local cache of a location's sales, one business day at a time: a fetched day (the neutral
 // sales day of shared/model/sales-day.ts) stored and read back, a CSV upload's rows, and what reports read
 // from them. The only module that writes sales, sales_lines, sales_fetches, sold_items and sold_item_days.
-import { nextRowId } from '../db/row-ids';
 import type { LarderDb } from '../db/open-database';
 import { MONEY_SCALE, QUANTITY_SCALE, scaledFromPosText } from '../decimal/decimal';
 import type { FetchedDay, FetchedLine } from '../../../shared/model/sales-day';
@@ -122,7 +121,7 @@ export async function storeDay(db: LarderDb, locationId: number, date: string, d
   rowIds.forEach((rowId, index) => ((lines[index] as DayLine).rowId = rowId));
 
   const daySales = 'SELECT id FROM sales WHERE location_id = ? AND business_date = ?';
-  await db.statement(`DELETE FROM sales_lines WHERE sale_id IN (${daySales}) AND id NOT IN (SELECT value FROM json_each(?)) AND id NOT IN (SELECT value FROM json_each(?))`).run(
+  await db.statement(`DELETE FROM sales_lines WHERE sale_id IN (${daySales}) AND id NOT IN (SELECT CAST(value AS BIGINT) FROM json_each(?)) AND id NOT IN (SELECT CAST(value AS BIGINT) FROM json_each(?))`).run(
     locationId,
     date,
     JSON.stringify(rowIds),
@@ -169,21 +168,19 @@ async function isNewDay(db: LarderDb, locationId: number, day: FetchedDay): Prom
 
 /** A new day's sales and lines, inserted many to a statement with ids taken up front; answers the lines' row ids in order. */
 async function insertNewDay(db: LarderDb, locationId: number, date: string, day: DayToStore): Promise<number[]> {
-  let saleId = await nextRowId(db, 'sales');
-  let rowId = await nextRowId(db, 'sales_lines');
+  const saleIds = await db.newIds('sales', day.sales.length);
+  const rowIds = await db.newIds('sales_lines', day.lines.length);
   const saleValues: unknown[] = [];
   const lineValues: unknown[] = [];
-  const rowIds: number[] = [];
   let next = 0;
-  for (const fetched of day.sales) {
+  day.sales.forEach((fetched, index) => {
+    const saleId = saleIds[index];
     saleValues.push(saleId, locationId, date, fetched.saleId, fetched.receiptId, fetched.type, fetched.cancelled ? 1 : 0, fetched.closedAt, fetched.chainId);
     for (let count = fetched.lines.length; count > 0; count--, next++) {
       const line = day.lines[next] as DayLine;
-      rowIds.push(rowId);
-      lineValues.push(rowId++, saleId, line.lineId, line.parentLineId, day.soldItemIds[next], line.quantity, line.netAmount, line.voidReason, line.accountingGroup);
+      lineValues.push(rowIds[next], saleId, line.lineId, line.parentLineId, day.soldItemIds[next], line.quantity, line.netAmount, line.voidReason, line.accountingGroup);
     }
-    saleId++;
-  }
+  });
   await db.insertMany('sales', SALE_COLUMNS, saleValues);
   await db.insertMany('sales_lines', LINE_COLUMNS, lineValues);
   return rowIds;
@@ -223,10 +220,12 @@ async function upsertDay(db: LarderDb, locationId: number, date: string, day: Da
  */
 function soldItemIds(db: LarderDb): (itemId: string | null, sku: string | null, name: string | null) => number | Promise<number> {
   const find = db.statement('SELECT id FROM sold_items WHERE item_ref = ? AND sku = ? AND name = ?').pluck();
-  const add = db.statement('INSERT INTO sold_items (item_ref, sku, name) VALUES (?, ?, ?) RETURNING id').pluck();
+  // Another process may add the same triple at the same moment (on PostgreSQL nothing else keeps them
+  // apart): the unique index admits one row, and the loser reads the winner's.
+  const add = db.statement('INSERT INTO sold_items (item_ref, sku, name) VALUES (?, ?, ?) ON CONFLICT (item_ref, sku, name) DO NOTHING RETURNING id').pluck();
   const known = new Map<string, number>();
   const firstSight = async (key: string, itemId: string, sku: string, name: string) => {
-    const id = ((await find.get(itemId, sku, name)) ?? (await add.get(itemId, sku, name))) as number;
+    const id = ((await find.get(itemId, sku, name)) ?? (await add.get(itemId, sku, name)) ?? (await find.get(itemId, sku, name))) as number;
     known.set(key, id);
     return id;
   };
@@ -272,18 +271,20 @@ const UPLOADED_SALE_COLUMNS = [...SALE_COLUMNS, 'csv_upload_id'] as const;
  */
 export async function storeUploadedDay(db: LarderDb, locationId: number, date: string, uploadId: number, uploaded: UploadedSale[], at: string): Promise<DayLine[]> {
   const soldItemId = soldItemIds(db);
-  let saleId = await nextRowId(db, 'sales');
-  let rowId = await nextRowId(db, 'sales_lines');
+  const saleIds = await db.newIds('sales', uploaded.length);
+  const rowIds = await db.newIds('sales_lines', uploaded.reduce((sum, sale) => sum + sale.lines.length, 0));
   const saleValues: unknown[] = [];
   const lineValues: unknown[] = [];
   const lines: DayLine[] = [];
-  for (const sale of uploaded) {
+  for (const [index, sale] of uploaded.entries()) {
+    const saleId = saleIds[index];
     saleValues.push(saleId, locationId, date, sale.saleId, sale.receiptId, sale.type, 0, at, null, uploadId);
     for (const line of sale.lines) {
       const soldItem = soldItemId(null, line.sku, line.name);
+      const rowId = rowIds[lines.length] as number;
       lineValues.push(rowId, saleId, line.lineId, line.parentLineId, typeof soldItem === 'number' ? soldItem : await soldItem, line.quantity, line.netAmount, null, null);
       lines.push({
-        rowId: rowId++,
+        rowId,
         lineId: line.lineId,
         itemId: null,
         parentLineId: line.parentLineId,
@@ -298,7 +299,6 @@ export async function storeUploadedDay(db: LarderDb, locationId: number, date: s
         accountingGroup: null,
       });
     }
-    saleId++;
   }
   await db.insertMany('sales', UPLOADED_SALE_COLUMNS, saleValues);
   await db.insertMany('sales_lines', LINE_COLUMNS, lineValues);
@@ -340,7 +340,7 @@ export async function itemsSold(db: LarderDb, locationId: number, from: string, 
     .statement(
       `SELECT nullif(i.item_ref, '') AS itemId, nullif(i.sku, '') AS sku, i.name, sum(d.value) AS value, sum(d.units) AS units, sum(d.lines) AS lines
        FROM sold_item_days d JOIN sold_items i ON i.id = d.sold_item_id
-       WHERE d.location_id = ? AND d.business_date BETWEEN ? AND ? GROUP BY d.sold_item_id`,
+       WHERE d.location_id = ? AND d.business_date BETWEEN ? AND ? GROUP BY i.id`,
     )
     .all(locationId, from, to) as SoldItemTotal[];
 }

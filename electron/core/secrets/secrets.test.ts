@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestEngine, refusal, type TestEngine } from '../../../test/support/test-engine';
+import { createTestEngine, refusal, type TestEngine, checkpoint } from '../../../test/support/test-engine';
 import { fakeSafeStorage } from '../../../test/support/fake-safe-storage';
 import { AesGcmSecretBackend } from './aes-gcm-secret-backend';
 import { SafeStorageSecretBackend } from './safe-storage-secret-backend';
@@ -44,9 +44,10 @@ describe('the secret vault', () => {
   it('stores only ciphertext anywhere in the data folder and records the backend', async () => {
     await engine.vault.put('lightspeed.refresh-token', TOKEN);
     expect(await engine.vault.get('lightspeed.refresh-token')).toBe(TOKEN);
-    engine.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    checkpoint(engine.db);
     expect(dataFolderBytes().includes(Buffer.from(TOKEN))).toBe(false);
-    const row = engine.db.sqlite.prepare('SELECT backend FROM sealed_secrets').get() as { backend: string };
+    const row = (await engine.db.statement('SELECT backend, sealed FROM sealed_secrets').get()) as { backend: string; sealed: Buffer };
+    expect(row.sealed.includes(Buffer.from(TOKEN))).toBe(false);
     expect(row.backend).toBe('node-aes-256-gcm');
   });
 
@@ -68,7 +69,7 @@ describe('the Electron safeStorage backend', () => {
     await vault.put('token', TOKEN);
     expect(await vault.get('token')).toBe(TOKEN);
     expect(vault.backendId).toBe('electron-safe-storage:gnome_libsecret');
-    engine.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    checkpoint(engine.db);
     expect(dataFolderBytes().includes(Buffer.from(TOKEN))).toBe(false);
   });
 

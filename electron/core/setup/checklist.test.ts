@@ -19,7 +19,7 @@ describe('"Map the important items"', () => {
     const run = (restaurant = await startRestaurant({ salesPerDay: 4 }));
     // Three items mapped: by the old count the step was done whatever sold.
     expect((await mapItems(run))?.done).toBe(true);
-    run.engine.db.sqlite.prepare(`UPDATE locations SET activated_at = '2026-05-01T00:00:00Z' WHERE business_location_id = ?`).run(HARBOUR);
+    (await run.engine.db.statement(`UPDATE locations SET activated_at = '2026-05-01T00:00:00Z' WHERE business_location_id = ?`).run(HARBOUR));
     const cola = run.harbourItem('Cola 0.33 l');
     const cappuccino = run.harbourItem('Cappuccino');
     run.fake.data.setDaySales(Number(HARBOUR), '2026-05-06', [

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inOrder } from '../in-order';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEngine, refusal, type TestEngine } from '../../../test/support/test-engine';
 import { listLedgerEntries, stockOnHand } from '../ledger/ledger';
@@ -14,9 +15,9 @@ beforeEach(async () => (engine = await createTestEngine()));
 afterEach(() => engine.dispose());
 
 /** Every row of every domain table, to prove a refused import changed nothing at all. */
-function snapshot() {
+async function snapshot() {
   const tables = ['storage_units', 'ingredients', 'recipes', 'recipe_lines', 'ledger_entries'];
-  return Object.fromEntries(tables.map((table) => [table, engine.db.sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all()]));
+  return Object.fromEntries(await inOrder(tables, async (table) => [table, await engine.db.statement(`SELECT * FROM ${table} ORDER BY id`).all()]));
 }
 
 interface SetupJson {
@@ -92,11 +93,11 @@ describe('setup import', () => {
     ['an unknown storage unit', () => edited((file) => (file.receipts[2]!.storageUnit = 'Cellar')), 'storage_unit_not_found', 'receipts[2]: storageUnit'],
   ])('refuses %s, names the entry and field, and changes nothing', async (_name, file, code, where) => {
     await importSetupFile(engine.scope, JSON.stringify({ storageUnits: [{ name: 'Already here' }] }));
-    const before = snapshot();
+    const before = await snapshot();
     const fault = await refusal(() => importSetupFile(engine.scope, file()));
     expect(fault.code).toBe(code);
     expect(fault.message).toContain(where);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('quotes at most 80 characters of an offending value', async () => {
@@ -118,16 +119,18 @@ describe('setup import', () => {
 describe('a large setup file (issue 25, item 15)', () => {
   it('imports 20,000 ingredients, 2,000 recipes and 60,000 receipts in under 30 s, and again as updates only', async () => {
     const file = largeSetupFile(20_000, 60_000, 2_000);
-    // The issue's goal, about 8 s alone on the 2-core CI machine: kept with room for a busy one.
+    // The issue's goal, about 8 s alone on the 2-core CI machine: kept with room for a busy one. On
+    // PostgreSQL each of the import's ~100,000 statements is a round trip to the server (about 0.3 ms
+    // on this machine): about 40 s there, bounded at twice SQLite's limit.
     const started = performance.now();
     expect(await importSetupFile(engine.scope, file)).toMatchObject({ ingredients: { created: 20_000 }, recipes: { created: 2_000 }, receipts: { created: 60_000 } });
-    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(performance.now() - started).toBeLessThan(engine.db.kind === 'postgres' ? 60_000 : 30_000);
     expect(await importSetupFile(engine.scope, file)).toMatchObject({ ingredients: { updated: 20_000 }, recipes: { updated: 2_000 }, receipts: { updated: 60_000, created: 0 } });
     // 60,000 receipts of 2.5 kg at 7.25 each.
-    expect(engine.db.sqlite.prepare("SELECT count(*) AS entries, sum(quantity) AS quantity, sum(value) AS value FROM ledger_entries WHERE type = 'RECEIPT'").get()).toEqual({
+    expect(await engine.db.statement("SELECT count(*) AS entries, sum(quantity) AS quantity, sum(value) AS value FROM ledger_entries WHERE type = 'RECEIPT'").get()).toEqual({
       entries: 60_000,
       quantity: 60_000 * 2.5 * 10 ** QUANTITY_SCALE,
       value: 60_000 * 7.25 * 10 ** MONEY_SCALE,
     });
-  }, 120_000);
+  }, 240_000);
 });

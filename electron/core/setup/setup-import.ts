@@ -5,9 +5,9 @@ import { dateInput } from '../../../shared/dates';
 import { decimalInput } from '../../../shared/decimal-text';
 import type { CompanyScope } from '../db/company';
 import { DomainError, quoted } from '../domain-error';
-import { findIngredientByName, saveIngredient } from '../inventory/ingredients';
+import { saveIngredient } from '../inventory/ingredients';
 import { saveIngredientUnit } from '../inventory/units';
-import { prepareReceipt, saveReceipts, type PreparedReceipt } from '../ledger/receipts';
+import { prepareReceipt, receiptLookups, saveReceipts, type PreparedReceipt } from '../ledger/receipts';
 import { findRecipeByName, saveRecipe, type RecipeLineInput } from '../inventory/recipes';
 import { findStorageUnitByName, saveStorageUnit } from '../inventory/storage-units';
 import type { ImportCount, SetupImportResult } from '../../../shared/model/inventory';
@@ -118,10 +118,16 @@ export async function importSetupFile(scope: CompanyScope, text: string): Promis
         tally(result.storageUnits, existing !== undefined);
       });
     }
+    // The company's ingredients by name, read once (not once per ingredient and recipe line): on a
+    // database server each lookup is a round trip.
+    const ingredientIds = new Map(
+      ((await scope.db.statement('SELECT name, id FROM ingredients WHERE company_id = ?').all(scope.companyId)) as { name: string; id: number }[]).map(({ name, id }) => [name, id]),
+    );
     for (const [index, ingredient] of file.ingredients.entries()) {
       await at(`ingredients[${index}] ${quoted(ingredient.name)}`, async () => {
-        const existing = await findIngredientByName(scope, ingredient.name);
-        const saved = await saveIngredient(scope, { id: existing?.id, name: ingredient.name, unit: ingredient.unit });
+        const existing = ingredientIds.get(ingredient.name.trim());
+        const saved = await saveIngredient(scope, { id: existing, name: ingredient.name, unit: ingredient.unit });
+        ingredientIds.set(saved.name, saved.id);
         // In the file's order, so a unit may be given in one named before it (case = 6 bottle after bottle = 0.7).
         for (const [unitIndex, unit] of ingredient.units.entries()) {
           await at(`units[${unitIndex}] ${quoted(unit.name)}`, () => saveIngredientUnit(scope, saved.id, unit.name, unit.factor));
@@ -141,7 +147,7 @@ export async function importSetupFile(scope: CompanyScope, text: string): Promis
       const where = `recipes[${index}] ${quoted(recipe.name)}`;
       const lines = await inOrder(recipe.lines, (line, lineIndex) =>
         at(`${where}, lines[${lineIndex}]`, async (): Promise<RecipeLineInput> => ({
-          ingredientId: line.ingredient === undefined ? undefined : requireByName('ingredient', line.ingredient, await findIngredientByName(scope, line.ingredient)),
+          ingredientId: line.ingredient === undefined ? undefined : requireByName('ingredient', line.ingredient, idNamed(ingredientIds, line.ingredient)),
           recipeId: line.recipe === undefined ? undefined : requireByName('recipe', line.recipe, await findRecipeByName(scope, line.recipe)),
           quantity: line.quantity,
           unit: line.unit ?? null,
@@ -152,16 +158,13 @@ export async function importSetupFile(scope: CompanyScope, text: string): Promis
     }
     // Each name is looked up once, and the receipts are saved together: their days are added up once
     // each, so a file's cost grows with its size, not with its size squared.
-    const ingredientIds = new Map<string, number>();
     const storageUnitIds = new Map<string, number>();
-    const idOf = async (ids: Map<string, number>, kind: 'ingredient' | 'storage unit', name: string) => {
-      let id = ids.get(name);
-      if (id === undefined) {
-        id = requireByName(kind, name, kind === 'ingredient' ? await findIngredientByName(scope, name) : await findStorageUnitByName(scope, name));
-        ids.set(name, id);
-      }
+    const storageUnitOf = async (name: string) => {
+      let id = storageUnitIds.get(name);
+      if (id === undefined) storageUnitIds.set(name, (id = requireByName('storage unit', name, await findStorageUnitByName(scope, name))));
       return id;
     };
+    const lookups = await receiptLookups(scope);
     const occurrences = new Map<string, number>();
     const byReference = new Map<string, number>();
     const prepared: PreparedReceipt[] = [];
@@ -173,9 +176,9 @@ export async function importSetupFile(scope: CompanyScope, text: string): Promis
         const occurrence = (occurrences.get(natural) ?? 0) + 1;
         occurrences.set(natural, occurrence);
         const reference = receipt.reference?.trim() || `setup:${natural}|${occurrence}`;
-        const ingredientId = await at('ingredient', () => idOf(ingredientIds, 'ingredient', receipt.ingredient));
-        const storageUnitId = await at('storageUnit', () => idOf(storageUnitIds, 'storage unit', receipt.storageUnit));
-        const receiptOf = await prepareReceipt(scope, { ingredientId, storageUnitId, quantity: receipt.quantity, unit: receipt.unit, value: receipt.value, date: receipt.date, reference });
+        const ingredientId = await at('ingredient', () => requireByName('ingredient', receipt.ingredient, idNamed(ingredientIds, receipt.ingredient)));
+        const storageUnitId = await at('storageUnit', () => storageUnitOf(receipt.storageUnit));
+        const receiptOf = await prepareReceipt(scope, { ingredientId, storageUnitId, quantity: receipt.quantity, unit: receipt.unit, value: receipt.value, date: receipt.date, reference }, lookups);
         // A reference the file repeats updates the receipt its first mention made.
         const earlier = byReference.get(reference);
         if (earlier === undefined) {
@@ -188,6 +191,12 @@ export async function importSetupFile(scope: CompanyScope, text: string): Promis
     await saveReceipts(scope, prepared);
   });
   return result;
+}
+
+/** An id from a map by name, as the find…ByName lookups give it (the name trimmed). */
+function idNamed(ids: ReadonlyMap<string, number>, name: string): { id: number } | undefined {
+  const id = ids.get(name.trim());
+  return id === undefined ? undefined : { id };
 }
 
 function requireByName(kind: 'ingredient' | 'recipe' | 'storage unit', name: string, found: { id: number } | undefined): number {

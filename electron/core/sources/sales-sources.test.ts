@@ -19,6 +19,6 @@ describe('sales sources', () => {
     expect((await listSalesSources(engine.scope)).map((source) => source.name)).toEqual(['Franchise', 'Kasse']);
     expect((await listSalesSources(engine.scope, 'csv')).map((source) => source.name)).toEqual(['Kasse']);
     expect(await findSalesSource(engine.scope, 'Nope')).toBeUndefined();
-    expect(() => engine.db.sqlite.prepare(`INSERT INTO sales_sources (company_id, kind, name, updated_at) VALUES (1, 'fax', 'x', 'now')`).run()).toThrow(/CHECK/);
+    await expect(engine.db.statement(`INSERT INTO sales_sources (company_id, kind, name, updated_at) VALUES (1, 'fax', 'x', 'now')`).run()).rejects.toThrow(/CHECK|check/);
   });
 });

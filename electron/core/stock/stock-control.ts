@@ -5,6 +5,7 @@
 // ledger/count-restatement.ts.
 import type { CompanyScope } from '../db/company';
 import { Decimal, formatScaled, fromScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
+import { isUniqueViolation } from '../db/open-database';
 import { DomainError } from '../domain-error';
 import { weightedAverageUnitCost } from '../ledger/ledger';
 import { replaceReferencedEntries, type NewLedgerEntry } from '../ledger/ledger-writer';
@@ -44,7 +45,7 @@ export async function startCount(scope: CompanyScope, storageUnit: string, at: s
       .get(scope.companyId, unitId, when.at, when.date) as { id: number };
     return { id, storage_unit: storageUnit.trim(), counted_at: when.at, date: when.date, status: 'draft', lines: 0, ingredients: [], version: 0, saved_at: null };
   } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    if (isUniqueViolation(error)) {
       throw new DomainError('count_exists', `${storageUnit} already has a count at ${when.at}; open that one instead.`);
     }
     throw error;

@@ -132,7 +132,7 @@ export async function listWasteAndMoves(scope: CompanyScope, limit = 200): Promi
          SELECT 'move', m.id, m.at, m.date, f.name, t.name, i.name, i.unit, m.quantity, NULL, NULL, m.undone_at,
                 (SELECT coalesce(sum(e.value), 0) FROM ledger_entries e WHERE e.company_id = m.company_id AND e.reference = 'move:' || m.id AND e.quantity > 0)
          FROM stock_moves m JOIN storage_units f ON f.id = m.from_storage_unit_id JOIN storage_units t ON t.id = m.to_storage_unit_id JOIN ingredients i ON i.id = m.ingredient_id
-         WHERE m.company_id = @company)
+         WHERE m.company_id = @company) AS changes
        ORDER BY at DESC, id DESC LIMIT @limit`,
     )
     .all({ company: scope.companyId, limit }) as (Omit<StockChangeView, 'quantity' | 'value'> & { quantity: number; value: number })[];

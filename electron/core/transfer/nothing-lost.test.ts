@@ -43,19 +43,19 @@ const colaOn = async (run: Restaurant, date: string) =>
     .filter((entry) => entry.ingredient === 'Cola bottle 0.33 l')
     .reduce((sum, entry) => sum + Number(entry.quantity), 0);
 
-function expectDayTotalsKept(run: Restaurant) {
-  const { kept, recounted } = dayTotalsBothWays(run.engine.scope);
+async function expectDayTotalsKept(run: Restaurant) {
+  const { kept, recounted } = await dayTotalsBothWays(run.engine.db);
   expect(kept).toEqual(recounted);
 }
 
-const activatedWithoutMigration = (run: Restaurant) =>
-  run.engine.db.sqlite.prepare(`UPDATE locations SET activated_at = '2026-01-01T00:00:00Z' WHERE business_location_id = ?`).run(HARBOUR);
+const activatedWithoutMigration = async (run: Restaurant) =>
+  (await run.engine.db.statement(`UPDATE locations SET activated_at = '2026-01-01T00:00:00Z' WHERE business_location_id = ?`).run(HARBOUR));
 
 describe('a day posted before the till closed it', () => {
   it('is transferred again by run-due once Lightspeed closes it, so the rest of its sales are deducted', async () => {
     const run = await setup();
     lateNight(run);
-    activatedWithoutMigration(run);
+    await activatedWithoutMigration(run);
     run.setNow('2026-05-08T02:00:00Z');
     const early = await run.transfer('2026-05-07');
     expect(early).toMatchObject({ success: true, data_complete: false });
@@ -78,7 +78,7 @@ describe('a day posted before the till closed it', () => {
     // Complete now: the next run has nothing left to do for that day.
     const again = await runDue(run.engine.transfers);
     expect(again.locations.find((location) => location.businessLocationId === HARBOUR)?.posted).toEqual([]);
-    expectDayTotalsKept(run);
+    await expectDayTotalsKept(run);
   });
 
   it('is never recorded as a completed migration day: the day says incomplete until the nightly run completes it', async () => {
@@ -116,9 +116,9 @@ describe('a run that is not forced', () => {
     const nightly = await transferDay(run.engine.transfers, { businessLocationId: HARBOUR, date: '2026-05-07', force: false, trigger: 'nightly', requireComplete: true });
     expect(nightly).toMatchObject({ success: true, data_complete: true, stats: { lines_processed: 1, lines_skipped: 1, idempotent: false, api_response_summary: { sales: 1, lines: 2 } } });
     expect(await colaOn(run, '2026-05-07')).toBe(-17);
-    const stored = run.engine.db.sqlite.prepare(`SELECT l.line_id AS lineId FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = '2026-05-07' ORDER BY l.line_id`).all();
+    const stored = (await run.engine.db.statement(`SELECT l.line_id AS lineId FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = '2026-05-07' ORDER BY l.line_id`).all());
     expect(stored).toEqual([{ lineId: 'L-evening' }, { lineId: 'L-late' }]);
-    expectDayTotalsKept(run);
+    await expectDayTotalsKept(run);
   });
 });
 
@@ -135,9 +135,9 @@ describe('a forced re-transfer', () => {
     ]);
     const second = await run.transfer('2026-05-07');
     expect(await colaOn(run, '2026-05-07')).toBe(-12);
-    const stored = run.engine.db.sqlite.prepare(`SELECT l.line_id AS lineId FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = '2026-05-07' AND s.location_id = 1`).all();
+    const stored = (await run.engine.db.statement(`SELECT l.line_id AS lineId FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = '2026-05-07' AND s.location_id = 1`).all());
     expect(stored).toEqual([{ lineId: 'L-evening' }]);
-    expect(run.engine.db.sqlite.prepare(`SELECT count(*) AS n FROM sales WHERE account_reference = 'after-midnight'`).get()).toEqual({ n: 0 });
+    expect((await run.engine.db.statement(`SELECT count(*) AS n FROM sales WHERE account_reference = 'after-midnight'`).get())).toEqual({ n: 0 });
 
     // The logs agree with each other: the first says it was replaced, the second how many it replaced.
     const replaced = await getLog(run.engine.scope, first.log_id!);
@@ -147,7 +147,7 @@ describe('a forced re-transfer', () => {
     expect(await getLog(run.engine.scope, second.log_id!)).toMatchObject({ entriesReplaced: 1, ledgerEntriesCreated: 1, replacedByLogId: null });
     expect(second.stats).toMatchObject({ entries_replaced: 1, ledger_entries_created: 1 });
     expect((await ledgerEntryLines(run.engine.scope, second.ledger_ids[0]!)).lines.map((line) => [line.posLineId, line.deduction])).toEqual([['L-evening', '-12']]);
-    expectDayTotalsKept(run);
+    await expectDayTotalsKept(run);
   });
 
   it('moves a day posted to the wrong storage unit: every ISSUE of the location’s sales of that day is replaced, whatever unit it went to', async () => {
@@ -164,7 +164,7 @@ describe('a forced re-transfer', () => {
     expect(others).toEqual([]);
     expect(moved?.quantity).toBe('-17');
     expect((await ledgerEntryLines(run.engine.scope, moved!.id)).lines.map((line) => line.deduction).sort()).toEqual(['-12', '-5']);
-    expectDayTotalsKept(run);
+    await expectDayTotalsKept(run);
   });
 });
 
@@ -212,10 +212,10 @@ describe('what a log tells the manager', () => {
     run.fake.fail({ kind: 500, times: 1 });
     const failed = await run.transfer('2026-05-06');
     expect(failed.success).toBe(false);
-    run.engine.db.sqlite
-      .prepare(
+    await run.engine.db
+      .statement(
         `INSERT INTO transfer_logs (company_id, location_id, report_date, request_uuid, attempt, status, trigger, force_refresh, started_at)
-         VALUES (1, 1, '2026-05-05', 'open-one', 1, 'processing', 'manual', 1, '2026-05-08T10:00:00Z')`,
+         VALUES (1, 1, '2026-05-05', 'open-one', 1, 'processing', 'manual', TRUE, '2026-05-08T10:00:00Z')`,
       )
       .run();
     const logs = await listLogs(run.engine.scope);

@@ -136,13 +136,13 @@ describe('the sale-type policy', () => {
     const first = await run.transfer(DAY);
     expect(first.error).toBeNull();
     expect(await issued()).toEqual({ 'Cola bottle 0.33 l': '-3', 'Coffee beans': '-0.009' });
-    const lines = () => run.engine.db.sqlite.prepare(`SELECT l.id, l.line_id FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = ? ORDER BY l.id`).all(DAY);
-    const before = lines();
+    const lines = async () => (await run.engine.db.statement(`SELECT l.id, l.line_id FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE s.business_date = ? ORDER BY l.id`).all(DAY));
+    const before = await lines();
     const again = await run.transfer(DAY);
     expect(again.success).toBe(true);
     expect(await issued()).toEqual({ 'Cola bottle 0.33 l': '-3', 'Coffee beans': '-0.009' });
     // The derived line ids are the same on every fetch: the stored lines kept their rows.
-    expect(lines()).toEqual(before);
+    expect(await lines()).toEqual(before);
   });
 
   it('skips a line whose quantity is not a decimal and names it, posting the rest of the day', async () => {

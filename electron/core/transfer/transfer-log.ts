@@ -149,7 +149,7 @@ export async function latestLogOfDay(
 /** The sales lines each of these logs left unmapped, by log id. */
 export async function linesUnmappedOf(db: LarderDb, logIds: readonly number[]): Promise<Map<number, number>> {
   const rows = await db
-    .statement('SELECT id, lines_unmapped AS lines FROM transfer_logs WHERE id IN (SELECT value FROM json_each(?))')
+    .statement('SELECT id, lines_unmapped AS lines FROM transfer_logs WHERE id IN (SELECT CAST(value AS BIGINT) FROM json_each(?))')
     .all(JSON.stringify(logIds)) as { id: number; lines: number }[];
   return new Map(rows.map((row) => [row.id, row.lines]));
 }

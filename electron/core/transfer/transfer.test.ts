@@ -65,14 +65,14 @@ describe('a transfer', () => {
 
   it('records unmapped names, invalid trims and cycles as exceptions and deducts nothing for them', async () => {
     const run = await setup();
-    const { sqlite } = run.engine.db;
+    const { db } = run.engine;
     // Legacy data the editor would refuse today: a 100 % trim and two recipes that contain each other.
-    sqlite.exec(`UPDATE recipe_lines SET trim_pct = 100000000 WHERE ingredient_id = (SELECT id FROM ingredients WHERE name = 'Tomato')`);
-    const loop = sqlite.prepare(`INSERT INTO recipes (company_id, name, yield_qty) VALUES (1, ?, 1000000) RETURNING id`);
-    const a = (loop.get('Loop A') as { id: number }).id;
-    const b = (loop.get('Loop B') as { id: number }).id;
-    sqlite.prepare(`INSERT INTO recipe_lines (recipe_id, position, sub_recipe_id, quantity) VALUES (?, 1, ?, 1000000), (?, 1, ?, 1000000)`).run(a, b, b, a);
-    sqlite.prepare(`INSERT INTO recipe_lines (recipe_id, position, ingredient_id, quantity) VALUES (?, 2, (SELECT id FROM ingredients WHERE name = 'Oat milk'), 500000)`).run(a);
+    await db.statement(`UPDATE recipe_lines SET trim_pct = 100000000 WHERE ingredient_id = (SELECT id FROM ingredients WHERE name = 'Tomato')`).run();
+    const loop = db.statement(`INSERT INTO recipes (company_id, name, yield_qty) VALUES (1, ?, 1000000) RETURNING id`);
+    const a = ((await loop.get('Loop A')) as { id: number }).id;
+    const b = ((await loop.get('Loop B')) as { id: number }).id;
+    await db.statement(`INSERT INTO recipe_lines (recipe_id, position, sub_recipe_id, quantity) VALUES (?, 1, ?, 1000000), (?, 1, ?, 1000000)`).run(a, b, b, a);
+    await db.statement(`INSERT INTO recipe_lines (recipe_id, position, ingredient_id, quantity) VALUES (?, 2, (SELECT id FROM ingredients WHERE name = 'Oat milk'), 500000)`).run(a);
     await run.map('Cappuccino', { recipe: 'Loop A' }, '1');
     const burger = run.harbourItem('Classic Burger');
     const cappuccino = run.harbourItem('Cappuccino');
@@ -127,7 +127,7 @@ describe('a transfer', () => {
     expect(byIngredient(await run.issues())['Coffee beans']).toEqual(['-0.225', '-4.05']);
     expect(await run.issues()).toHaveLength(5);
     // The Ledger screen's day totals followed the rebuild, receipts included.
-    const { kept, recounted } = dayTotalsBothWays(run.engine.scope);
+    const { kept, recounted } = await dayTotalsBothWays(run.engine.db);
     expect(kept).toEqual(recounted);
     expect(kept.length).toBeGreaterThan(5);
   });
@@ -154,16 +154,16 @@ describe('a transfer', () => {
     const late = sales.find((sale) => sale.type === 'SALE' && dateInZone(new Date(sale.timeClosed), zone) === '2026-05-05');
     expect(late).toBeDefined();
     const line = late!.salesLines.find((candidate) => candidate.parentLineId === null)!;
-    run.engine.db.sqlite.exec(`DELETE FROM pos_mappings`);
+    await run.engine.db.statement(`DELETE FROM pos_mappings`).run();
     const item = run.fake.data.items.find((candidate) => candidate.sku === line.sku && candidate.blIds.includes(Number(blId)))!;
     const { saveMapping } = await import('../items/mappings');
-    const posItem = run.engine.db.sqlite.prepare('SELECT id FROM pos_items WHERE item_id = ?').get(String(item.id)) as { id: number };
+    const posItem = (await run.engine.db.statement('SELECT id FROM pos_items WHERE item_id = ?').get(String(item.id))) as { id: number };
     await saveMapping(run.engine.scope, { posItemId: posItem.id, target: { ingredientId: 1 }, quantity: '1', isSubtraction: false }, '2026-05-08T10:00:00Z');
 
     const day = await run.transfer('2026-05-04', { businessLocationId: blId });
     const next = await run.transfer('2026-05-05', { businessLocationId: blId });
-    const lineRow = (id: string) => run.engine.db.sqlite.prepare('SELECT l.id, s.business_date AS date FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE l.line_id = ?').get(id) as { id: number; date: string };
-    expect(lineRow(line.id).date).toBe('2026-05-04');
+    const lineRow = async (id: string) => (await run.engine.db.statement('SELECT l.id, s.business_date AS date FROM sales_lines l JOIN sales s ON s.id = l.sale_id WHERE l.line_id = ?').get(id)) as { id: number; date: string };
+    expect((await lineRow(line.id)).date).toBe('2026-05-04');
     const linesOn = async (date: string) =>
       (await Promise.all((await run.issues({ date, locationId: blId })).map(async (entry) => (await ledgerEntryLines(run.engine.scope, entry.id))?.lines.map((traced) => traced.posLineId) ?? []))).flat();
     expect(await linesOn('2026-05-04')).toContain(line.id);
@@ -181,7 +181,7 @@ describe('a transfer', () => {
     await expect(run.transfer('2026-05-07', { businessLocationId: TONGATAPU })).resolves.toMatchObject({ success: true });
     await expect(run.transfer('7/5/2026')).rejects.toMatchObject({ code: 'invalid_date_format' });
     await expect(run.transfer('')).rejects.toMatchObject({ code: 'date_required' });
-    run.engine.db.sqlite.exec(`UPDATE locations SET storage_unit_id = NULL WHERE business_location_id = '${HARBOUR}'`);
+    await run.engine.db.statement(`UPDATE locations SET storage_unit_id = NULL WHERE business_location_id = '${HARBOUR}'`).run();
     await expect(run.transfer('2026-05-06')).rejects.toMatchObject({ code: 'location_has_no_storage_unit' });
   });
 
@@ -199,17 +199,18 @@ describe('a transfer', () => {
     workedExampleDay(run);
     await run.transfer('2026-05-06');
     const entry = (await run.issues())[0]!;
-    const { sqlite } = run.engine.db;
-    expect(() =>
-      sqlite
-        .prepare(
+    const { db } = run.engine;
+    // The database refuses a second ISSUE and a second trace row itself, whichever store it is.
+    await expect(
+      db
+        .statement(
           `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, business_location_id, source) VALUES (1, 'ISSUE', ?, ?, ?, -1, 0, 0, ?, 'lightspeed')`,
         )
         .run(entry.date, entry.ingredientId, entry.storageUnitId, entry.businessLocationId),
-    ).toThrow(/UNIQUE/);
-    const traced = sqlite.prepare('SELECT sales_line_id AS line, ingredient_id AS ingredient FROM ledger_issue_lines WHERE entry_id = ?').get(entry.id) as { line: number; ingredient: number };
-    expect(() => sqlite.prepare('INSERT INTO ledger_issue_lines (sales_line_id, ingredient_id, entry_id, quantity) VALUES (?, ?, ?, -1)').run(traced.line, traced.ingredient, entry.id)).toThrow(
-      /UNIQUE|PRIMARY KEY/,
+    ).rejects.toThrow(/UNIQUE|unique/);
+    const traced = (await db.statement('SELECT sales_line_id AS line, ingredient_id AS ingredient FROM ledger_issue_lines WHERE entry_id = ?').get(entry.id)) as { line: number; ingredient: number };
+    await expect(db.statement('INSERT INTO ledger_issue_lines (sales_line_id, ingredient_id, entry_id, quantity) VALUES (?, ?, ?, -1)').run(traced.line, traced.ingredient, entry.id)).rejects.toThrow(
+      /UNIQUE|PRIMARY KEY|unique/,
     );
   });
 });
@@ -250,7 +251,7 @@ describe('retries', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(failed).toMatchObject({ success: false, error: { code: 'max_retries_exhausted', message: expect.stringContaining('did not finish answering') } });
     expect((await listLogs(run.engine.scope, { date: '2026-05-06' })).map((log) => log.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
-    expect(run.engine.db.sqlite.prepare('SELECT COUNT(*) AS held FROM day_locks').get()).toEqual({ held: 0 });
+    expect((await run.engine.db.statement('SELECT COUNT(*) AS held FROM day_locks').get())).toEqual({ held: 0 });
 
     run.fake.clearFaults();
     run.fake.fail({ kind: 'trickle', delayMs: 50, match: 'date=2026-05-06' });
@@ -260,7 +261,7 @@ describe('retries', () => {
 
   it('fails at once on other 4xx answers', async () => {
     const run = await setup();
-    run.engine.db.sqlite.exec(`UPDATE locations SET business_location_id = '999' WHERE business_location_id = '${HARBOUR}'`);
+    await run.engine.db.statement(`UPDATE locations SET business_location_id = '999' WHERE business_location_id = '${HARBOUR}'`).run();
     const result = await run.transfer('2026-05-06', { businessLocationId: '999' });
     expect(result).toMatchObject({ success: false, error: { code: 'lightspeed_api_error' } });
     expect(await listLogs(run.engine.scope)).toHaveLength(1);

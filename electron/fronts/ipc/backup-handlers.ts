@@ -6,6 +6,7 @@ import { exportEverything } from '../../core/backup/export-import';
 import { describeBackup, restoreBackup } from '../../core/backup/restore';
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
+import { sqliteOf } from '../../core/db/open-database';
 import type * as backupContracts from '../../../shared/ipc/contracts/backups';
 import type { ChannelsOf, Handlers } from './handler-types';
 
@@ -29,7 +30,7 @@ export function createBackupHandlers(engine: Engine): Pick<Handlers, BackupChann
   const { platform, events } = engine;
   const folders = () => ({ folder: engine.backups.place().folder, chosen_folder: platform.settings.get('backupFolder'), keep: platform.settings.get('backupKeep') });
   const restore = async ({ file }: { file: string }) => {
-    const restored = await restoreBackup(platform, file, engine.db.sqlite);
+    const restored = await restoreBackup(platform, file, sqliteOf(engine.db, 'Restoring a backup'));
     engine.log.info(`Restored ${restored.file}; the database before it was saved as ${restored.previous_saved_as ?? '(nothing)'}.`);
     events.emit({ type: 'data:restored' });
     events.emit({ type: 'connection:changed' });

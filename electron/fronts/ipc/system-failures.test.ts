@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runCliIn } from '../../../test/support/run-cli';
-import { createTestEngine, type TestEngine } from '../../../test/support/test-engine';
+import { createTestEngine, type TestEngine, sqliteConnection } from '../../../test/support/test-engine';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 
@@ -19,7 +19,7 @@ afterEach(() => {
 async function start() {
   engine = await createTestEngine();
   const dispatch = createDispatch(createHandlers(engine), () => undefined);
-  const count = () => (engine?.db.sqlite.prepare('SELECT count(*) AS n FROM storage_units').get() as { n: number }).n;
+  const count = () => (sqliteConnection(engine!.db).prepare('SELECT count(*) AS n FROM storage_units').get() as { n: number }).n;
   return { engine, dispatch, count };
 }
 
@@ -27,8 +27,8 @@ describe('failures of the machine under Larder', () => {
   it('a full disk answers disk_full, and every save that was answered ok is there in full', async () => {
     const { engine: running, dispatch, count } = await start();
     // The database may not grow past its current pages: the next page it needs is a full disk.
-    const pages = running.db.sqlite.pragma('page_count', { simple: true }) as number;
-    running.db.sqlite.pragma(`max_page_count = ${pages}`);
+    const pages = sqliteConnection(running.db).pragma('page_count', { simple: true }) as number;
+    sqliteConnection(running.db).pragma(`max_page_count = ${pages}`);
     let saved = 0;
     let refusal: unknown = null;
     for (let index = 0; index < 5000 && refusal === null; index++) {
@@ -42,9 +42,9 @@ describe('failures of the machine under Larder', () => {
 
   it('a data folder that cannot be written answers data_folder_read_only', async () => {
     const { engine: running, dispatch, count } = await start();
-    running.db.sqlite.pragma('query_only = ON');
+    sqliteConnection(running.db).pragma('query_only = ON');
     expect(await dispatch('storage-units:save', { name: 'Bar' })).toMatchObject({ ok: false, error: { code: 'data_folder_read_only' } });
-    running.db.sqlite.pragma('query_only = OFF');
+    sqliteConnection(running.db).pragma('query_only = OFF');
     expect(count()).toBe(0);
   });
 });

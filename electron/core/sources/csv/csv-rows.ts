@@ -1,8 +1,9 @@
 // A CSV file's readable rows as an upload holds them between reading and posting: column by column in
 // typed arrays of fixed-size chunks (about 40 bytes a row, never copied to grow), codes and names
-// interned, and the rows' external ids in a temporary table of the database connection, whose primary
-// key finds the rows a file repeats. A 200 MB export's three million rows fit in about 120 MB, where
+// interned, and the rows' external ids in a table of a private scratch database (LarderDb.scratch),
+// whose primary key finds the rows a file repeats. A 200 MB export's three million rows fit in about 120 MB, where
 // one object per row took over 3 GB.
+import type Database from 'better-sqlite3';
 import type { LarderDb } from '../../db/open-database';
 import { matchKey, type CsvRow } from './csv-reader';
 
@@ -62,10 +63,11 @@ class Interned {
 }
 
 const NO_NAME = -1;
-/** How many external ids wait in memory before they go into the temporary table together. */
+/** How many external ids wait in memory before they go into the scratch table together. */
 const ID_BATCH = 4096;
-
-let tables = 0;
+/** How many external ids one question to the ledger's database carries (posted before? recorded). */
+const KEY_BATCH = 5000;
+const KEY_COLUMNS = ['source_id', 'external_id', 'upload_id'];
 
 export class FileRows {
   /** Readable rows, in file order. */
@@ -94,15 +96,17 @@ export class FileRows {
   /** 1 for a row whose external id came earlier in the file or was posted before. */
   private readonly duplicate = new Column((length) => new Uint8Array(length));
   private pendingIds: (string | number)[] = [];
-  private readonly table = `csv_external_ids_${++tables}`;
-  private insertId: ReturnType<LarderDb['sqlite']['prepare']> | null = null;
+  private readonly ids: Database.Database;
+  private readonly insertId: Database.Statement;
 
   /** `numberRepeats`: an external id repeating within the file is numbered (`…#2`) instead of a duplicate (a list of id columns). */
   constructor(
     private readonly db: LarderDb,
     private readonly numberRepeats = false,
   ) {
-    db.sqlite.exec(`CREATE TEMP TABLE ${this.table} (external_id TEXT PRIMARY KEY, row INTEGER NOT NULL, day INTEGER NOT NULL) WITHOUT ROWID`);
+    this.ids = db.scratch();
+    this.ids.exec('CREATE TABLE external_ids (external_id TEXT PRIMARY KEY, row INTEGER NOT NULL, day INTEGER NOT NULL) WITHOUT ROWID');
+    this.insertId = this.ids.prepare('INSERT OR IGNORE INTO external_ids (external_id, row, day) VALUES (?, ?, ?)');
     this.codeStart.set(0, 0);
   }
 
@@ -134,11 +138,10 @@ export class FileRows {
   /** The external ids read so far into the table; a repeated one is numbered, or marks its row a duplicate. */
   flushIds(): void {
     if (this.pendingIds.length === 0) return;
-    const insert = (this.insertId ??= this.db.sqlite.prepare(`INSERT OR IGNORE INTO ${this.table} (external_id, row, day) VALUES (?, ?, ?)`));
+    const insert = this.insertId;
     const pending = this.pendingIds;
     this.pendingIds = [];
-    // Only the temporary table is written: a deferred transaction, which leaves larder.db to others.
-    this.db.sqlite.transaction(() => {
+    this.ids.transaction(() => {
       for (let n = 0; n < pending.length; n += 3) {
         const id = pending[n] as string;
         if (insert.run(id, pending[n + 1], pending[n + 2]).changes > 0) continue;
@@ -149,15 +152,30 @@ export class FileRows {
     })();
   }
 
+  /** The scratch table's external ids, KEY_BATCH at a time. */
+  private *idBatches(): Generator<string[]> {
+    let batch: string[] = [];
+    for (const id of this.ids.prepare('SELECT external_id FROM external_ids ORDER BY external_id').pluck().iterate() as Iterable<string>) {
+      batch.push(id);
+      if (batch.length === KEY_BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+
   /** Rows whose external id a source's earlier uploads posted become duplicates, and leave the table. */
-  markPostedBefore(sourceId: number): void {
+  async markPostedBefore(sourceId: number): Promise<void> {
     this.flushIds();
-    const known = this.db.sqlite
-      .prepare(`SELECT t.row FROM ${this.table} t JOIN csv_upload_keys k ON k.source_id = ? AND k.external_id = t.external_id`)
-      .pluck()
-      .all(sourceId) as number[];
-    for (const row of known) this.duplicate.set(row, 1);
-    this.db.sqlite.prepare(`DELETE FROM ${this.table} WHERE external_id IN (SELECT external_id FROM csv_upload_keys WHERE source_id = ?)`).run(sourceId);
+    if (!(await this.db.statement('SELECT 1 FROM csv_upload_keys WHERE source_id = ? LIMIT 1').get(sourceId))) return;
+    const posted = this.db.statement('SELECT external_id FROM csv_upload_keys WHERE source_id = ? AND external_id IN (SELECT value FROM json_each(?))').pluck();
+    const known: string[] = [];
+    for (const batch of [...this.idBatches()]) known.push(...((await posted.all(sourceId, JSON.stringify(batch))) as string[]));
+    const forget = this.ids.prepare('DELETE FROM external_ids WHERE external_id = ? RETURNING row').pluck();
+    this.ids.transaction(() => {
+      for (const id of known) this.duplicate.set(forget.get(id) as number, 1);
+    })();
   }
 
   isRefund(index: number): boolean {
@@ -210,18 +228,18 @@ export class FileRows {
   /** The external ids of one day's rows that are not duplicates, by row. */
   externalIdsOf(day: number): Map<number, string> {
     this.flushIds();
-    const rows = this.db.sqlite.prepare(`SELECT row, external_id AS id FROM ${this.table} WHERE day = ?`).all(day) as { row: number; id: string }[];
+    const rows = this.ids.prepare('SELECT row, external_id AS id FROM external_ids WHERE day = ?').all(day) as { row: number; id: string }[];
     return new Map(rows.map((row) => [row.row, row.id]));
   }
 
   /** Every external id of a row that posts, into csv_upload_keys for this upload (whose primary key keeps each once per source). */
-  recordKeys(sourceId: number, uploadId: number): void {
+  async recordKeys(sourceId: number, uploadId: number): Promise<void> {
     this.flushIds();
-    this.db.sqlite.prepare(`INSERT INTO csv_upload_keys (source_id, external_id, upload_id) SELECT ?, external_id, ? FROM ${this.table}`).run(sourceId, uploadId);
+    for (const batch of this.idBatches()) await this.db.insertMany('csv_upload_keys', KEY_COLUMNS, batch.flatMap((id) => [sourceId, id, uploadId]));
   }
 
-  /** The temporary table goes; call once the rows are posted or shown. */
+  /** The scratch database goes; call once the rows are posted or shown. */
   dispose(): void {
-    this.db.sqlite.exec(`DROP TABLE IF EXISTS temp.${this.table}`);
+    this.ids.close();
   }
 }

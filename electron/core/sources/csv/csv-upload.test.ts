@@ -232,7 +232,7 @@ describe('a CSV upload', () => {
     const reverted = await revertUpload(engine.scope, first.id, '2026-05-08T11:00:00.000Z');
     expect(reverted).toMatchObject({ status: 'reverted', reverted_at: '2026-05-08T11:00:00.000Z' });
     // The day sums the work list reads follow the sales left.
-    const sums = soldItemDays(engine.db);
+    const sums = await soldItemDays(engine.db);
     expect(sums.stored).toEqual(sums.summed);
     expect(sums.stored.length).toBeGreaterThan(0);
     // What the added file posted stays, alone.

@@ -141,7 +141,7 @@ async function readFile(scope: CompanyScope, profileName: string, content: CsvSo
 /** Held against the database: duplicates, days posted before, the storage units; inside the upload's transaction when it posts. */
 async function prepare(scope: CompanyScope, read: ReadFile): Promise<Prepared> {
   const { source, profile, rows } = read;
-  rows.markPostedBefore(source.id);
+  await rows.markPostedBefore(source.id);
   // A code written in another case or spacing than before is the item it was: `matcha latte` is `Matcha Latte`.
   rows.codes.adopt(await sourceItemIds(scope, source.id));
 
@@ -425,7 +425,7 @@ async function post(scope: CompanyScope, prepared: Prepared, fileName: string, o
       JSON.stringify(summary.invalid.map(toInvalid)),
       at,
     ) as { id: number };
-  rows.recordKeys(source.id, uploadId);
+  await rows.recordKeys(source.id, uploadId);
 
   const locationIds = await ensureSourceLocations(
     scope,

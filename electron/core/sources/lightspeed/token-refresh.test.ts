@@ -3,11 +3,12 @@ import { once } from 'node:events';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeEnv, startConnected, tokenRequests, type Connected } from '../../../../test/support/lightspeed';
+import { startConnected, tokenRequests, type Connected } from '../../../../test/support/lightspeed';
 import { lightspeedConnections } from '../../db/schema';
 import { listOpenAlerts } from '../../alerts/alerts';
 import { refreshTokenName } from './connection-store';
 import { syncItems, syncLocations } from './lightspeed-sync';
+import { checkpoint } from '../../../../test/support/test-engine';
 
 let connected: Connected | undefined;
 afterEach(async () => {
@@ -21,8 +22,8 @@ async function setup(): Promise<Connected> {
 }
 
 /** Makes Larder believe its access token expired a minute ago. */
-function expireLocally({ engine }: Connected): void {
-  engine.db.orm.update(lightspeedConnections).set({ accessExpiresAt: new Date(Date.now() - 60_000).toISOString() }).run();
+async function expireLocally({ engine }: Connected): Promise<void> {
+  await engine.db.exec(engine.db.orm.update(lightspeedConnections).set({ accessExpiresAt: new Date(Date.now() - 60_000).toISOString() }));
 }
 
 const businesses = ({ engine }: Connected) => engine.lightspeed.api.get('/f/data/businesses');
@@ -30,7 +31,7 @@ const businesses = ({ engine }: Connected) => engine.lightspeed.api.get('/f/data
 describe('token refresh', () => {
   it('five concurrent calls with an expired token share one refresh, and all succeed', async () => {
     const both = await setup();
-    expireLocally(both);
+    await expireLocally(both);
     const results = await Promise.all(Array.from({ length: 5 }, () => businesses(both)));
     expect(results).toHaveLength(5);
     expect(tokenRequests(both.fake, 'refresh_token')).toHaveLength(1);
@@ -43,12 +44,17 @@ describe('token refresh', () => {
     await Promise.all(Array.from({ length: 5 }, () => businesses(both)));
     expect(tokenRequests(both.fake, 'refresh_token')).toHaveLength(1);
     const apiCalls = both.fake.requests.filter((request) => request.path === '/f/data/businesses');
-    expect(apiCalls.map((request) => request.status).sort()).toEqual([200, 200, 200, 200, 200, 401, 401, 401, 401, 401]);
+    // Each call is answered 401 at most once (a call that reads its token after the refresh needs none): five answers, no second refresh.
+    const statuses = apiCalls.map((request) => request.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 401).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses).toHaveLength(5 + statuses.filter((status) => status === 401).length);
   });
 
   it('refreshes ahead of expiry with a five-minute buffer', async () => {
     const both = await setup();
-    both.engine.db.orm.update(lightspeedConnections).set({ accessExpiresAt: new Date(Date.now() + 4 * 60_000).toISOString() }).run();
+    await both.engine.db.exec(both.engine.db.orm.update(lightspeedConnections).set({ accessExpiresAt: new Date(Date.now() + 4 * 60_000).toISOString() }));
     await businesses(both);
     expect(tokenRequests(both.fake, 'refresh_token')).toHaveLength(1);
     await businesses(both);
@@ -64,7 +70,7 @@ describe('token refresh', () => {
       headers: { authorization: `Basic ${Buffer.from('larder-demo:larder-demo-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: stolen }),
     });
-    expireLocally(both);
+    await expireLocally(both);
     await expect(businesses(both)).rejects.toMatchObject({ code: 'lightspeed_auth_failed' });
     await expect(businesses(both)).rejects.toMatchObject({ code: 'lightspeed_auth_failed' });
     const view = await both.engine.lightspeed.connection.view();
@@ -78,7 +84,7 @@ describe('token refresh', () => {
     const both = await setup();
     both.fake.fail({ kind: 503, on: 'token', times: 2 });
     for (let attempt = 0; attempt < 2; attempt++) {
-      expireLocally(both);
+      await expireLocally(both);
       await expect(businesses(both)).rejects.toMatchObject({ code: 'lightspeed_api_error', temporary: true });
     }
     expect(await both.engine.lightspeed.connection.view()).toMatchObject({ status: 'refresh_failed', alerts: [{ code: 'token_refresh_failed', count: 2 }] });
@@ -87,11 +93,11 @@ describe('token refresh', () => {
     expect(await listOpenAlerts(both.engine.scope)).toEqual([]);
     // The database itself refuses a second open alert of the same code.
     const open = (code: string) =>
-      both.engine.db.sqlite
-        .prepare(`INSERT INTO integration_alerts (company_id, code, status, message, count, first_seen_at, last_seen_at) VALUES (?, ?, 'open', 'x', 1, 'now', 'now')`)
+      both.engine.db
+        .statement(`INSERT INTO integration_alerts (company_id, code, status, message, count, first_seen_at, last_seen_at) VALUES (?, ?, 'open', 'x', 1, 'now', 'now')`)
         .run(both.engine.scope.companyId, code);
-    open('disconnected');
-    expect(() => open('disconnected')).toThrow(/UNIQUE/);
+    await open('disconnected');
+    await expect(open('disconnected')).rejects.toThrow(/UNIQUE|unique/);
   });
 });
 
@@ -111,10 +117,10 @@ describe('tokens at rest and in logs', () => {
       const both = await setup();
       const at = new Date().toISOString();
       await syncLocations(both.engine.scope, both.engine.lightspeed.api, at);
-      expireLocally(both);
+      await expireLocally(both);
       await syncItems(both.engine.scope, both.engine.lightspeed.api, at);
       await both.engine.lightspeed.connection.disconnect();
-      both.engine.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      checkpoint(both.engine.db);
 
       const tokens = both.fake.oauth.issuedTokens();
       expect(tokens.length).toBeGreaterThanOrEqual(4);
@@ -136,11 +142,11 @@ describe('a token response without a refresh token (RFC 6749 allows it)', () => 
     const both = await setup();
     const before = await both.engine.vault.get(refreshTokenName(both.engine.scope));
     both.fake.oauth.withholdRefreshToken = 'on-refresh';
-    expireLocally(both);
+    await expireLocally(both);
     await businesses(both);
     expect(await both.engine.vault.get(refreshTokenName(both.engine.scope))).toBe(before);
     both.fake.oauth.withholdRefreshToken = 'never';
-    expireLocally(both);
+    await expireLocally(both);
     await businesses(both);
     expect(tokenRequests(both.fake, 'refresh_token').map((request) => request.status)).toEqual([200, 200]);
     expect(await both.engine.lightspeed.connection.view()).toMatchObject({ status: 'active', alerts: [] });
@@ -150,7 +156,8 @@ describe('a token response without a refresh token (RFC 6749 allows it)', () => 
 describe('token refresh across processes', () => {
   it('20 rounds of four processes that all need a refresh at once end active, with exactly one token request per round', async () => {
     const both = await setup();
-    const env = { ...process.env, ...fakeEnv(both.fake), LARDER_HOME: both.engine.platform.dataFolder };
+    // The engine's own environment: the fake's addresses, and on PostgreSQL the database's.
+    const env = { ...process.env, ...both.engine.platform.env, LARDER_HOME: both.engine.platform.dataFolder };
     const racers: ChildProcess[] = [];
     try {
       for (let index = 0; index < 4; index++) {
@@ -159,7 +166,7 @@ describe('token refresh across processes', () => {
         await once(child, 'message');
       }
       for (let round = 0; round < 20; round++) {
-        expireLocally(both);
+        await expireLocally(both);
         const before = tokenRequests(both.fake, 'refresh_token').length;
         const answers = await Promise.all(
           racers.map((child) => {
