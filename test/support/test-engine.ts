@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import pg from 'pg';
-import { defaultMigrationsFolder, openDatabase, type LarderDb } from '../../electron/core/db/open-database';
+import { defaultMigrationsFolder, openDatabase, sqliteOf, type LarderDb } from '../../electron/core/db/open-database';
 import { openPostgres } from '../../electron/core/db/postgres/open-postgres';
 import { createEngine, DATABASE_FILE, type Engine } from '../../electron/core/engine';
 import { createNodePlatform, type NodePlatformOptions } from '../../electron/core/platform/node-platform';
@@ -95,8 +95,7 @@ export async function refusalOf(work: Promise<unknown>): Promise<{ code: string;
 
 /** The SQLite connection under a test that reads or breaks SQLite itself (its files, pragmas, migrations): such a test runs on the SQLite store only. */
 export function sqliteConnection(db: LarderDb): Database.Database {
-  if (!db.sqlite) throw new Error('This test works on SQLite itself; it runs on the SQLite store only.');
-  return db.sqlite;
+  return sqliteOf(db, 'This test');
 }
 
 /** On SQLite, the write-ahead log folded into larder.db, so the data folder's files hold every byte written; a PostgreSQL database keeps none there. */

@@ -9,8 +9,7 @@ import pg from 'pg';
 import { DomainError } from '../domain-error';
 import { sqliteOf, type LarderDb } from './open-database';
 import * as pgSchema from './schema-pg';
-
-export const defaultPgMigrationsFolder = new URL('./migrations-pg', import.meta.url).pathname;
+import { defaultPgMigrationsFolder, isPostgresUrl, withoutPassword } from './postgres/open-postgres';
 
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
 const PARAMETER_LIMIT = 60_000;
@@ -70,13 +69,13 @@ export interface CopyResult {
 }
 
 export async function copyToPostgres(db: LarderDb, url: string, migrationsFolder = defaultPgMigrationsFolder): Promise<CopyResult> {
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new DomainError('invalid_input', 'db copy --to takes a PostgreSQL address such as postgres://larder@db.example:5432/larder.');
+  if (!isPostgresUrl(url)) throw new DomainError('invalid_input', 'db copy --to takes a PostgreSQL address such as postgres://larder@db.example:5432/larder.');
   const sqlite = sqliteOf(db, 'db copy');
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
   } catch (error) {
-    throw new DomainError('invalid_input', `Larder could not connect to ${url.replace(/\/\/[^@/]*@/, '//…@')} (${(error as Error).message}).`);
+    throw new DomainError('invalid_input', `Larder could not connect to ${withoutPassword(url)} (${(error as Error).message}).`);
   }
   try {
     await migrate(drizzle(client), { migrationsFolder });

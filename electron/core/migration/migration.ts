@@ -19,7 +19,7 @@ import { markActivated, requireLocation, unlinkStorageUnit } from '../locations/
 import type { Location } from '../locations/location-sync';
 import type { Clock } from '../clock';
 import { processAlive } from '../platform/processes';
-import { THIS_HOST } from '../platform/row-lease';
+import { onThisHost, THIS_HOST } from '../platform/row-lease';
 import { dayLockHeld } from '../transfer/day-lock';
 import { failInterruptedLogs, linesUnmappedOf, postedDays } from '../transfer/transfer-log';
 import { transferDay, type TransferContext, type TransferResult } from '../transfer/transfer-day';
@@ -197,11 +197,10 @@ export async function recoverStuckJobs(scope: CompanyScope, clock: Clock): Promi
   return await scope.db.write(async () => {
     const running = await scope.db.many(scope.db.orm.select().from(migrationJobs).where(eq(migrationJobs.status, 'running')));
     // A runner of another machine (a PC sharing a PostgreSQL database) is judged by its heartbeat only.
-    const ours = (job: Job) => job.runnerHost === '' || job.runnerHost === THIS_HOST;
     const stuck = running.filter(
       (job) =>
         job.runnerPid === null ||
-        (ours(job) && job.runnerPid !== process.pid && !processAlive(job.runnerPid)) ||
+        (onThisHost(job.runnerHost) && job.runnerPid !== process.pid && !processAlive(job.runnerPid)) ||
         Date.parse(job.heartbeatAt ?? '1970-01-01') + STUCK_AFTER_MS < clock.now().getTime(),
     );
     const at = clock.now().toISOString();

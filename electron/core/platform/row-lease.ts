@@ -24,14 +24,20 @@ interface LeaseRow {
   expiresAt: string;
 }
 
-function stale(row: LeaseRow, now: number): boolean {
-  // '' is a row written before leases named their machine: the data folder's own PC.
-  return Date.parse(row.expiresAt) <= now || ((row.host === '' || row.host === THIS_HOST) && !processAlive(row.pid));
+/** Whether a row's host is this machine ('' is a row written before rows named their machine: the data folder's own PC). */
+export function onThisHost(host: string): boolean {
+  return host === '' || host === THIS_HOST;
 }
 
+function stale(row: LeaseRow, now: number): boolean {
+  return Date.parse(row.expiresAt) <= now || (onThisHost(row.host) && !processAlive(row.pid));
+}
+
+/** The key's columns as a condition, one parameter each. */
+const keyWhere = (lease: LeaseTable) => lease.keys.map((column) => `${column} = ?`).join(' AND ');
+
 async function leaseRow(db: LarderDb, lease: LeaseTable, key: readonly unknown[]): Promise<LeaseRow | undefined> {
-  const where = lease.keys.map((column) => `${column} = ?`).join(' AND ');
-  return (await db.statement(`SELECT holder, host, pid, expires_at AS expiresAt FROM ${lease.table} WHERE ${where}`).get(...key)) as LeaseRow | undefined;
+  return (await db.statement(`SELECT holder, host, pid, expires_at AS expiresAt FROM ${lease.table} WHERE ${keyWhere(lease)}`).get(...key)) as LeaseRow | undefined;
 }
 
 /** Whether a live holder has the key right now (a stale one does not). */
@@ -57,6 +63,5 @@ export async function takeRowLease(db: LarderDb, lease: LeaseTable, key: readonl
 }
 
 export async function releaseRowLease(db: LarderDb, lease: LeaseTable, key: readonly unknown[], holder: string): Promise<void> {
-  const where = lease.keys.map((column) => `${column} = ?`).join(' AND ');
-  await db.write(() => db.statement(`DELETE FROM ${lease.table} WHERE ${where} AND holder = ?`).run(...key, holder));
+  await db.write(() => db.statement(`DELETE FROM ${lease.table} WHERE ${keyWhere(lease)} AND holder = ?`).run(...key, holder));
 }

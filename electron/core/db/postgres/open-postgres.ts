@@ -39,6 +39,10 @@ function typesFor(bigints: boolean): pg.CustomTypesConfig {
 const NUMBERS = typesFor(false);
 const BIGINTS = typesFor(true);
 
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
 /** What a caller may not learn from an error: the password in the address. */
 export function withoutPassword(url: string): string {
   return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:…@');
@@ -64,7 +68,7 @@ function parameter(value: unknown): unknown {
 }
 
 export async function openPostgres(options: OpenPostgresOptions): Promise<LarderDb> {
-  if (!/^postgres(ql)?:\/\//.test(options.url)) throw new DomainError('invalid_input', 'A PostgreSQL address starts with postgres:// (postgres://user:password@host:5432/database).');
+  if (!isPostgresUrl(options.url)) throw new DomainError('invalid_input', 'A PostgreSQL address starts with postgres:// (postgres://user:password@host:5432/database).');
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 8, types: NUMBERS });
   // An idle client's error (the server restarted) must not end the process; the next query reconnects.
   pool.on('error', () => undefined);
@@ -103,13 +107,16 @@ function postgresStore(pool: pg.Pool, nativeBinding: string | undefined): Larder
     if (!found) translated.set(sql, (found = { ...toPostgres(sql), name: `larder_${translated.size + 1}` }));
     return found;
   };
+  // Inside a write transaction on its client, else on any free one.
+  const send = (config: pg.QueryConfig) => {
+    const client = inside.getStore()?.client;
+    return client ? client.query(config) : pool.query(config);
+  };
   const query = async (sql: string, params: readonly unknown[], mode: { rowMode?: 'array'; bigints?: boolean; kept?: boolean } = {}) => {
     const { text, names, name } = mode.kept ? translate(sql) : { ...toPostgres(sql), name: '' };
     const named = params.length === 1 && names.length > 0 && typeof params[0] === 'object' && params[0] !== null ? (params[0] as Record<string, unknown>) : null;
     const values = (named ? names.map((name) => named[name] ?? null) : params).map(parameter);
-    const config: pg.QueryConfig = { ...(mode.kept ? { name } : {}), text, values, types: mode.bigints ? BIGINTS : NUMBERS, ...(mode.rowMode ? { rowMode: mode.rowMode } : {}) };
-    const client = inside.getStore()?.client;
-    return client ? client.query(config) : pool.query(config);
+    return send({ ...(mode.kept ? { name } : {}), text, values, types: mode.bigints ? BIGINTS : NUMBERS, ...(mode.rowMode ? { rowMode: mode.rowMode } : {}) });
   };
   const statementOf = (sql: string, mode: '' | 'pluck' | 'safeIntegers'): Statement => {
     const pluck = mode === 'pluck';
@@ -185,9 +192,7 @@ function postgresStore(pool: pg.Pool, nativeBinding: string | undefined): Larder
       for (let start = 0; start < values.length; start += perStatement) {
         const batch = values.slice(start, start + perStatement).map(parameter);
         const rows = Array.from({ length: batch.length / width }, (_, row) => `(${columns.map((_, column) => `$${row * width + column + 1}`).join(', ')})`);
-        const config = { text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.join(', ')}`, values: batch };
-        const client = inside.getStore()?.client;
-        await (client ? client.query(config) : pool.query(config));
+        await send({ text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.join(', ')}`, values: batch });
       }
     },
     scratch: () => scratchDatabase(nativeBinding),
