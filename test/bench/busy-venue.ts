@@ -82,9 +82,13 @@ export interface BusyVenue {
 }
 
 /** `days`: how far back the fake has sales (the migration takes the last 90; postEarlierDays the rest). */
-export async function prepareBusyVenue(home: string, options: { salesPerDay: number; itemsPerBusiness: number; days?: number; line?: Line }): Promise<BusyVenue> {
+/** `env`: more of the engine's environment (LARDER_DATABASE_URL: the venue on PostgreSQL). */
+export async function prepareBusyVenue(
+  home: string,
+  options: { salesPerDay: number; itemsPerBusiness: number; days?: number; line?: Line; env?: Record<string, string> },
+): Promise<BusyVenue> {
   const fake = await startFake(options.salesPerDay, options.itemsPerBusiness, Math.max(120, (options.days ?? 90) + 2), options.line ?? {});
-  const env = { ...fake.env, LARDER_HOME: home, LARDER_NOW: NOW };
+  const env = { ...fake.env, ...options.env, LARDER_HOME: home, LARDER_NOW: NOW };
   const engine = await createEngine(createNodePlatform({ env }), 'cli');
   phase('fake started; connecting');
   const signIn = await engine.lightspeed.connection.start();

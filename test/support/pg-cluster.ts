@@ -35,7 +35,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPgCluster(): Promise<PgCluster> {
+/**
+ * `durable`: the server syncs its writes to disk as a real one does (the benchmarks); the tests run
+ * with fsync off, since a throwaway cluster never outlives a crash.
+ */
+export async function startPgCluster(options: { durable?: boolean } = {}): Promise<PgCluster> {
   const bin = pgBinaries();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql); .ci/run installs it.');
   const folder = mkdtempSync(join(tmpdir(), 'larder-pg-'));
@@ -54,7 +58,7 @@ export async function startPgCluster(): Promise<PgCluster> {
   };
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'larder', '--auth=trust', '--encoding=UTF8', '--locale=C', '-N']);
-  run('pg_ctl', ['-D', data, '-w', '-l', join(folder, 'log'), '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  run('pg_ctl', ['-D', data, '-w', '-l', join(folder, 'log'), '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1${options.durable ? '' : ' -c fsync=off'}`, 'start']);
   run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'larder', 'larder']);
   return {
     url: `postgres://larder@127.0.0.1:${port}/larder`,

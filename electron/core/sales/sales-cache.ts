@@ -80,16 +80,14 @@ export async function cachedDay(db: LarderDb, locationId: number, date: string):
  * exactly what Lightspeed returns now). Runs inside the caller's transaction.
  */
 export async function storeDay(db: LarderDb, locationId: number, date: string, day: FetchedDay, at: string, posted: ReadonlySet<number>): Promise<DayLine[]> {
-  const soldItemId = soldItemIds(db);
   // One object per line, made once: its row id is filled in when the line is stored.
   const lines: (DayLine & { closedAt: string })[] = [];
-  const soldItemIdsOfLines: number[] = [];
+  const triples: [string, string, string][] = [];
   for (const fetched of day.sales) {
     for (const line of fetched.lines) {
       const name = line.name || null;
       const itemId = line.posItemId;
-      const id = soldItemId(itemId, line.sku, name);
-      soldItemIdsOfLines.push(typeof id === 'number' ? id : await id);
+      triples.push([itemId ?? '', line.sku ?? '', name ?? '']);
       lines.push({
         rowId: 0,
         lineId: line.lineId,
@@ -108,7 +106,7 @@ export async function storeDay(db: LarderDb, locationId: number, date: string, d
       });
     }
   }
-  const toStore = { sales: day.sales, lines, soldItemIds: soldItemIdsOfLines };
+  const toStore = { sales: day.sales, lines, soldItemIds: await soldItemIds(db, triples) };
   const fresh = await isNewDay(db, locationId, day);
   // A sale stored under another business day moves here; that day's sums change too.
   const movedFrom = fresh
@@ -215,26 +213,34 @@ async function upsertDay(db: LarderDb, locationId: number, date: string, day: Da
 }
 
 /**
- * The id of an (item id, SKU, name) triple in sold_items, added on first sight; remembered for the
- * day. A remembered one is answered at once, not as a promise: a busy day asks half a million times.
+ * The ids of the day's (item id, SKU, name) triples in sold_items, in the order asked, each added on
+ * first sight. The day's items are read in one statement (by item id and SKU, which lead the unique index),
+ * not one a line: on PostgreSQL each statement is a round trip, and a busy day names hundreds.
  */
-function soldItemIds(db: LarderDb): (itemId: string | null, sku: string | null, name: string | null) => number | Promise<number> {
-  const find = db.statement('SELECT id FROM sold_items WHERE item_ref = ? AND sku = ? AND name = ?').pluck();
+async function soldItemIds(db: LarderDb, triples: readonly (readonly [string, string, string])[]): Promise<number[]> {
+  const keyOf = (itemRef: string, sku: string, name: string) => `${itemRef}\u0000${sku}\u0000${name}`;
+  const known = new Map<string, number>();
+  const distinct = (column: 0 | 1) => JSON.stringify([...new Set(triples.map((triple) => triple[column]))]);
+  const rows = (await db
+    .statement('SELECT id, item_ref AS itemRef, sku, name FROM sold_items WHERE item_ref IN (SELECT value FROM json_each(?)) AND sku IN (SELECT value FROM json_each(?))')
+    .all(distinct(0), distinct(1))) as { id: number; itemRef: string; sku: string; name: string }[];
+  for (const row of rows) known.set(keyOf(row.itemRef, row.sku, row.name), row.id);
   // Another process may add the same triple at the same moment (on PostgreSQL nothing else keeps them
   // apart): the unique index admits one row, and the loser reads the winner's.
   const add = db.statement('INSERT INTO sold_items (item_ref, sku, name) VALUES (?, ?, ?) ON CONFLICT (item_ref, sku, name) DO NOTHING RETURNING id').pluck();
-  const known = new Map<string, number>();
-  const firstSight = async (key: string, itemId: string, sku: string, name: string) => {
-    const id = ((await find.get(itemId, sku, name)) ?? (await add.get(itemId, sku, name)) ?? (await find.get(itemId, sku, name))) as number;
-    known.set(key, id);
-    return id;
-  };
-  return (itemId, sku, name) => {
-    const key = `${itemId ?? ''}\u0000${sku ?? ''}\u0000${name ?? ''}`;
-    return known.get(key) ?? firstSight(key, itemId ?? '', sku ?? '', name ?? '');
-  };
+  const find = db.statement('SELECT id FROM sold_items WHERE item_ref = ? AND sku = ? AND name = ?').pluck();
+  const ids: number[] = [];
+  for (const [itemRef, sku, name] of triples) {
+    const key = keyOf(itemRef, sku, name);
+    let id = known.get(key);
+    if (id === undefined) {
+      id = ((await add.get(itemRef, sku, name)) ?? (await find.get(itemRef, sku, name))) as number;
+      known.set(key, id);
+    }
+    ids.push(id);
+  }
+  return ids;
 }
-
 
 function lineAmount(line: FetchedLine): number | null {
   return line.netAmount ? scaledFromPosText(line.netAmount, MONEY_SCALE, 'lightspeed_api_error', `Line ${line.lineId} amount`) : null;
@@ -270,7 +276,7 @@ const UPLOADED_SALE_COLUMNS = [...SALE_COLUMNS, 'csv_upload_id'] as const;
  * transaction.
  */
 export async function storeUploadedDay(db: LarderDb, locationId: number, date: string, uploadId: number, uploaded: UploadedSale[], at: string): Promise<DayLine[]> {
-  const soldItemId = soldItemIds(db);
+  const soldItems = await soldItemIds(db, uploaded.flatMap((sale) => sale.lines.map((line) => ['', line.sku, line.name] as const)));
   const saleIds = await db.newIds('sales', uploaded.length);
   const rowIds = await db.newIds('sales_lines', uploaded.reduce((sum, sale) => sum + sale.lines.length, 0));
   const saleValues: unknown[] = [];
@@ -280,9 +286,8 @@ export async function storeUploadedDay(db: LarderDb, locationId: number, date: s
     const saleId = saleIds[index];
     saleValues.push(saleId, locationId, date, sale.saleId, sale.receiptId, sale.type, 0, at, null, uploadId);
     for (const line of sale.lines) {
-      const soldItem = soldItemId(null, line.sku, line.name);
       const rowId = rowIds[lines.length] as number;
-      lineValues.push(rowId, saleId, line.lineId, line.parentLineId, typeof soldItem === 'number' ? soldItem : await soldItem, line.quantity, line.netAmount, null, null);
+      lineValues.push(rowId, saleId, line.lineId, line.parentLineId, soldItems[lines.length], line.quantity, line.netAmount, null, null);
       lines.push({
         rowId,
         lineId: line.lineId,

@@ -5,6 +5,9 @@
 // 64-bit integers and sums as numbers (as BigInt for `safeIntegers`), booleans as 1 and 0, JSON as
 // text; the SQL goes through translate.ts.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
 import { drizzle as sqliteProxy } from 'drizzle-orm/sqlite-proxy';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
@@ -16,8 +19,8 @@ import { toPostgres, type Translated } from './translate';
 
 export const defaultPgMigrationsFolder = new URL('../migrations-pg', import.meta.url).pathname;
 
-/** PostgreSQL takes at most 65,535 parameters in one statement. */
-const PARAMETER_LIMIT = 60_000;
+/** Rows of COPY's text sent in one chunk: big enough that a chunk's overhead is nothing, small enough to hold. */
+const COPY_ROWS_PER_CHUNK = 2_000;
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -65,6 +68,28 @@ interface Transaction {
 /** A parameter as PostgreSQL reads it: SQLite's booleans are already 0/1; a Buffer stays bytes. */
 function parameter(value: unknown): unknown {
   return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+/** One value in COPY's text format: `\N` is NULL; a backslash, tab or line break inside text is escaped. */
+function copyField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
+  return String(value).replace(/[\\\t\n\r]/g, (char) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[char] as string);
+}
+
+/** `values` (rows one after another, `width` each) as COPY's text, a chunk of rows at a time. */
+function* copyText(values: readonly unknown[], width: number): Generator<string> {
+  const step = width * COPY_ROWS_PER_CHUNK;
+  for (let start = 0; start < values.length; start += step) {
+    let chunk = '';
+    const end = Math.min(start + step, values.length);
+    for (let row = start; row < end; row += width) {
+      for (let column = 0; column < width; column++) chunk += (column === 0 ? '' : '\t') + copyField(values[row + column]);
+      chunk += '\n';
+    }
+    yield chunk;
+  }
 }
 
 export async function openPostgres(options: OpenPostgresOptions): Promise<LarderDb> {
@@ -185,14 +210,19 @@ function postgresStore(pool: pg.Pool, nativeBinding: string | undefined): Larder
       const result = await query(`SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, CAST(? AS integer))`, [table, count], { rowMode: 'array' });
       return (result.rows as number[][]).map((row) => row[0] as number).sort((a, b) => a - b);
     },
+    // COPY, not multi-row INSERTs: a day's trace is millions of values, and COPY's text streams them
+    // without parsing and planning a statement of thousands of parameters (measured: 3.15 million
+    // trace rows in 24.8 s as INSERTs of 60,000 parameters).
     insertMany: async (table, columns, values) => {
       const width = columns.length;
       if (values.length % width !== 0) throw new RangeError(`${values.length} values do not make rows of ${width}`);
-      const perStatement = Math.floor(PARAMETER_LIMIT / width) * width;
-      for (let start = 0; start < values.length; start += perStatement) {
-        const batch = values.slice(start, start + perStatement).map(parameter);
-        const rows = Array.from({ length: batch.length / width }, (_, row) => `(${columns.map((_, column) => `$${row * width + column + 1}`).join(', ')})`);
-        await send({ text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.join(', ')}`, values: batch });
+      if (values.length === 0) return;
+      const own = inside.getStore()?.client;
+      const client = own ?? (await pool.connect());
+      try {
+        await pipeline(Readable.from(copyText(values, width)), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+      } finally {
+        if (!own) client.release();
       }
     },
     scratch: () => scratchDatabase(nativeBinding),
