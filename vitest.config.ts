@@ -8,8 +8,8 @@ import { pgBinaries } from './test/support/pg-cluster';
  */
 const BOTH_STORES = ['electron/core/**/*.test.ts', 'electron/fronts/**/*.test.ts'];
 // The database folder's tests are about SQLite's files and migrations, or start clusters of their
-// own; inserting many rows is the stores' shared work and runs on both.
-const SQLITE_ONLY = ['electron/core/backup/**', 'electron/core/db/**/!(insert-many).test.ts', 'electron/fronts/ipc/system-failures.test.ts'];
+// own (as choosing a server does); inserting many rows is the stores' shared work and runs on both.
+const SQLITE_ONLY = ['electron/core/backup/**', 'electron/core/db/**/!(insert-many).test.ts', 'electron/fronts/cli/db-server.test.ts', 'electron/fronts/ipc/system-failures.test.ts'];
 
 // CI installs PostgreSQL (.ci/run): there a missing server fails the run. Elsewhere the PostgreSQL
 // half is left out, loudly, until `apt-get install -y postgresql`.

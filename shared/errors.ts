@@ -280,8 +280,8 @@ const sharedErrors = {
     fix: 'Check that the backup folder in Settings exists, is writable and has space (a network share must be connected), then try again.',
   },
   database_unreachable: {
-    meaning: 'Larder could not open its PostgreSQL database (LARDER_DATABASE_URL): the server did not answer, refused the sign-in, or is older than PostgreSQL 15. Nothing was changed.',
-    fix: 'Check the address, that the server runs and accepts this computer and user, then start Larder again.',
+    meaning: 'Larder could not open its PostgreSQL database (Settings → Database or LARDER_DATABASE_URL): the server did not answer, refused the sign-in, or is older than PostgreSQL 15. Nothing was changed.',
+    fix: 'Check the address and password, that the server runs and accepts this computer and user, then try again (larder db server set, or Settings → Database).',
   },
   sqlite_only: {
     meaning: 'Larder keeps its data on a PostgreSQL server here; backups, restores and exports of the data folder are for the database Larder keeps on this PC.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TIME_OF_DAY } from './dates';
+import { POSTGRES_ADDRESS } from './model/database';
 
 export const lightspeedEnvironments = ['trial-v2', 'production-v2', 'trial-v1', 'production-v1', 'custom'] as const;
 export type LightspeedEnvironment = (typeof lightspeedEnvironments)[number];
@@ -64,6 +65,14 @@ export const settingsSchema = z.object({
       beforeChange: z.number().int().min(1).max(50).default(5),
     })
     .default({ daily: 7, weekly: 4, monthly: 12, beforeChange: 5 }),
+  /**
+   * A group's PostgreSQL server chosen in Settings (LARDER_DATABASE_URL wins over it): its address
+   * without the password, and the password sealed by this PC's secret store (base64), never in the clear.
+   */
+  databaseServer: z
+    .object({ address: z.string().regex(POSTGRES_ADDRESS), sealedPassword: z.object({ backend: z.string().min(1), sealed: z.string().min(1) }).nullable() })
+    .nullable()
+    .default(null),
   /** Set while the demo account is in use: the port its fake K-Series listens on, kept across restarts. */
   demoAccount: z.object({ port: z.number().int().min(1).max(65535), sidesPort: z.number().int().min(1).max(65535).optional() }).nullable().default(null),
 });

@@ -1,11 +1,12 @@
 // The composition root of the engine: one per process (the Electron app, the web host, the CLI).
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { ensureDefaultCompany, type CompanyScope } from './db/company';
 import { ConnectionService } from './sources/lightspeed/connection-service';
 import { TokenManager } from './sources/lightspeed/token-manager';
 import { openDatabase, sqliteOf, type LarderDb } from './db/open-database';
 import { openPostgres } from './db/postgres/open-postgres';
+import { databaseUrlOf, passwordIn, pgMigrationsFolderOf } from './backup/database-server';
 import { ActivityLog } from './platform/activity-log';
 import { EventBus } from './event-bus';
 import { LightspeedApi } from './sources/lightspeed/api-client';
@@ -58,16 +59,10 @@ export interface EngineBackups {
   status(): BackupStatus;
 }
 
-/** A group's PostgreSQL server, when LARDER_DATABASE_URL names one: the engine's store instead of SQLite in the data folder. */
-export function databaseUrlOf(platform: Platform): string | null {
-  return platform.env.LARDER_DATABASE_URL?.trim() || null;
-}
-
-/** The store the engine writes through. Both dialects' migrations ship side by side. */
-async function openStore(platform: Platform): Promise<LarderDb> {
-  const url = databaseUrlOf(platform);
+/** The store the engine writes through: a PostgreSQL server when `url` names one, else SQLite in the data folder. */
+async function openStore(platform: Platform, url: string | null): Promise<LarderDb> {
   if (url) {
-    return openPostgres({ url, migrationsFolder: join(dirname(platform.migrationsFolder), 'migrations-pg'), ...(platform.nativeBinding ? { nativeBinding: platform.nativeBinding } : {}) });
+    return openPostgres({ url, migrationsFolder: pgMigrationsFolderOf(platform), ...(platform.nativeBinding ? { nativeBinding: platform.nativeBinding } : {}) });
   }
   return openDatabase({
     file: join(platform.dataFolder, DATABASE_FILE),
@@ -78,7 +73,8 @@ async function openStore(platform: Platform): Promise<LarderDb> {
 
 export async function createEngine(platform: Platform, runtime: Runtime): Promise<Engine> {
   const fileBefore = existsSync(join(platform.dataFolder, DATABASE_FILE));
-  const db = await openStore(platform);
+  const url = databaseUrlOf(platform);
+  const db = await openStore(platform, url);
   const created = db.kind === 'sqlite' && !fileBefore;
   const scope = { db, companyId: await ensureDefaultCompany(db) };
   const vault = new SecretVault(db, () => platform.secretBackend(), platform.clock);
@@ -86,7 +82,8 @@ export async function createEngine(platform: Platform, runtime: Runtime): Promis
   const events = new EventBus();
   // The log redacts the secrets stored when it opened, and every one this process meets after.
   await vault.values().catch(() => []);
-  const log = new ActivityLog(join(platform.dataFolder, LOG_FILE), platform.clock, () => vault.seen());
+  const serverPassword = url ? passwordIn(url) : '';
+  const log = new ActivityLog(join(platform.dataFolder, LOG_FILE), platform.clock, () => (serverPassword ? [...vault.seen(), serverPassword] : vault.seen()));
   // The log then shows Larder kept data here: a database missing later is missing, not a first start.
   if (created) log.info(`Created a new database at ${join(platform.dataFolder, DATABASE_FILE)}.`);
   // One token manager per process: its single-flight refresh is shared by every caller in it.

@@ -3,14 +3,15 @@
 // database in its place; and a database about to be migrated is backed up before the migration runs.
 import Database from 'better-sqlite3';
 import { asDomainError } from '../domain-error';
-import { createEngine, databaseUrlOf, type Engine, type Runtime } from '../engine';
+import { createEngine, type Engine, type Runtime } from '../engine';
+import { usesDatabaseServer } from './database-server';
 import type { Platform } from '../platform/platform';
 import { newestVerifiedBackup, takeBackup } from './backups';
 import { backupPlaceOf, databaseFileOf, DatabaseProblem, inspectDatabase, problemOf } from './data-folder';
 
 export async function startEngine(platform: Platform, runtime: Runtime, options: { fresh?: boolean } = {}): Promise<Engine> {
   // A PostgreSQL database is the server's to keep: no file here to inspect, back up or find missing.
-  if (databaseUrlOf(platform)) return await createEngine(platform, runtime);
+  if (usesDatabaseServer(platform)) return await createEngine(platform, runtime);
   const place = backupPlaceOf(platform);
   const state = inspectDatabase(platform, place);
   const problem = state.state === 'missing' && options.fresh ? null : problemOf(platform, state, place);

@@ -6,6 +6,7 @@ import { listBackups } from '../../core/backup/backups';
 import { describeBackup, restoreBackup } from '../../core/backup/restore';
 import { startEngine } from '../../core/backup/startup';
 import { copyToPostgres } from '../../core/db/copy-to-postgres';
+import { databaseChoice, passwordIn, useDatabaseServer, useDataFolderDatabase } from '../../core/backup/database-server';
 import { DomainError, DomainRefusal } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import type { Platform } from '../../core/platform/platform';
@@ -17,7 +18,7 @@ const restoreUsage = 'restore <backup file> [--yes]';
 const exportUsage = 'export <file.zip>';
 const importUsage = 'import-export <file.zip>';
 const initUsage = 'init';
-const dbUsage = 'db copy --to postgres://USER@HOST:PORT/DATABASE';
+const dbUsage = 'db copy --to postgres://USER@HOST:PORT/DATABASE | db server | db server set postgres://USER@HOST:PORT/DATABASE [--password -] | db server clear';
 
 async function withEngine<T>(platform: Platform, work: (engine: Engine) => T | Promise<T>, options: { fresh?: boolean } = {}): Promise<T> {
   const engine = await startEngine(platform, 'cli', options);
@@ -86,12 +87,30 @@ export const backupCommands: Record<string, Command> = {
       return { exported: { file, schema_version: manifest.schema_version, tables: manifest.tables.length, rows: manifest.tables.reduce((sum, table) => sum + table.rows, 0) } };
     },
   },
+  // `db server …` works without opening any database: it is how a PC whose server moved is pointed at the new one.
   db: {
     usage: dbUsage,
-    run: async (engine, args) => {
-      const { values, positionals } = parseCommandArgs(args, { to: { type: 'string' } }, dbUsage);
-      if (positionals.length !== 1 || positionals[0] !== 'copy' || !values.to) throw new DomainError('invalid_input', `Usage: ${dbUsage}`);
-      return { copied: await copyToPostgres(engine.db, values.to) };
+    runOnPlatform: async (platform, args, io) => {
+      const { values, positionals } = parseCommandArgs(args, { to: { type: 'string' }, password: { type: 'string' } }, dbUsage);
+      const [action, what, address, ...rest] = positionals;
+      const dataFile = databaseFileOf(platform);
+      if (action === 'copy' && what === undefined && values.to && values.password === undefined) {
+        const to = values.to;
+        return { copied: await withEngine(platform, (engine) => copyToPostgres(engine.db, to)) };
+      }
+      if (action !== 'server' || rest.length > 0 || values.to !== undefined) throw new DomainError('invalid_input', `Usage: ${dbUsage}`);
+      if (what === undefined && values.password === undefined) return { database: databaseChoice(platform, dataFile) };
+      if (what === 'clear' && address === undefined && values.password === undefined) return { database: useDataFolderDatabase(platform, dataFile) };
+      if (what !== 'set' || address === undefined) throw new DomainError('invalid_input', `Usage: ${dbUsage}`);
+      let password: string | null = null;
+      if (values.password === '-') {
+        if (!io.readSecret) throw new DomainError('invalid_input', 'No standard input to read the password from.');
+        password = await io.readSecret('PostgreSQL password: ');
+      } else if (values.password !== undefined || passwordIn(address)) {
+        io.warn?.('Warning: a password given on the command line can be seen by other users of this computer (in the process list) and stays in your shell history. Use --password - to type it or pipe it in.');
+        password = values.password ?? null;
+      }
+      return { database: await useDatabaseServer(platform, address, password, dataFile) };
     },
   },
   'import-export': {

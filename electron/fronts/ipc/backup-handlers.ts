@@ -1,16 +1,18 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { backupFolderOf, backupStatus, ensureFolder, listBackups, pcDay } from '../../core/backup/backups';
-import { databaseSourceOf } from '../../core/backup/data-folder';
+import { databaseFileOf, databaseSourceOf } from '../../core/backup/data-folder';
+import { databaseChoice, useDatabaseServer, useDataFolderDatabase } from '../../core/backup/database-server';
 import { exportEverything } from '../../core/backup/export-import';
 import { describeBackup, restoreBackup } from '../../core/backup/restore';
 import { DomainError } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import { sqliteOf } from '../../core/db/open-database';
 import type * as backupContracts from '../../../shared/ipc/contracts/backups';
+import type * as databaseContracts from '../../../shared/ipc/contracts/database';
 import type { ChannelsOf, Handlers } from './handler-types';
 
-type BackupChannel = ChannelsOf<typeof backupContracts>;
+type BackupChannel = ChannelsOf<typeof backupContracts> | ChannelsOf<typeof databaseContracts>;
 
 /** A folder chosen for backups must be one Larder can write to now: a share that is not connected is refused, not found out tonight. */
 function assertWritable(folder: string): void {
@@ -25,9 +27,14 @@ function assertWritable(folder: string): void {
   }
 }
 
-/** Backups, restore and export while Larder runs on a healthy database; recovery.ts answers when it does not. */
+/**
+ * Backups, restore and export while Larder runs on a healthy database (recovery.ts answers when it
+ * does not), and which database that is (Settings → Database).
+ */
 export function createBackupHandlers(engine: Engine): Pick<Handlers, BackupChannel> {
   const { platform, events } = engine;
+  // Handlers are made as the engine starts: what is chosen now is what it opened.
+  const running = databaseChoice(platform, databaseFileOf(platform));
   const folders = () => ({ folder: engine.backups.place().folder, chosen_folder: platform.settings.get('backupFolder'), keep: platform.settings.get('backupKeep') });
   const restore = async ({ file }: { file: string }) => {
     const restored = await restoreBackup(platform, file, sqliteOf(engine.db, 'Restoring a backup'));
@@ -67,6 +74,9 @@ export function createBackupHandlers(engine: Engine): Pick<Handlers, BackupChann
       const manifest = await exportEverything(databaseSourceOf(platform), file, now);
       return { file, tables: manifest.tables.length, rows: manifest.tables.reduce((sum, table) => sum + table.rows, 0) };
     },
+    'database:choice': () => ({ running, next_start: databaseChoice(platform, databaseFileOf(platform)) }),
+    'database:use-server': ({ address, password }) => useDatabaseServer(platform, address, password, databaseFileOf(platform)),
+    'database:use-data-folder': () => useDataFolderDatabase(platform, databaseFileOf(platform)),
     'recovery:status': () => ({ problem: null, backups: [] }),
     'recovery:restore': restore,
   };

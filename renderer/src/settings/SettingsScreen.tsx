@@ -12,6 +12,7 @@ import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
 import { BackupsPanel } from '../backups/BackupsPanel';
+import { DatabasePanel } from './DatabasePanel';
 
 type Editable = ContractOutput<Contracts['settings:get']>;
 
@@ -132,16 +133,18 @@ function Diagnostics() {
 export function SettingsScreen() {
   const info = useLive(() => call('app:info', {}), () => false, []);
   const settings = useLive(() => call('settings:get', {}), anyOf('settings:changed'), []);
+  const database = useLive(() => call('database:choice', {}), () => false, []);
   const problem = info.data?.secretStorage.problem;
   return (
     <Stack maw={760}>
       <Title order={2}>Settings</Title>
-      <ErrorNotice error={info.error ?? settings.error} />
+      <ErrorNotice error={info.error ?? settings.error ?? database.error} />
       {settings.data && info.data ? <Schedule key={settings.data.nightlyRunTime} settings={settings.data} desktop={info.data.runtime === 'electron'} /> : null}
       {settings.data ? <SalesRules key={settings.data.voidsThatAreWaste.join('|')} settings={settings.data} /> : null}
       {settings.data ? <PriceRiseSetting key={settings.data.priceRiseThreshold} threshold={settings.data.priceRiseThreshold} /> : null}
       {settings.data && info.data?.currency ? <ExchangeRates settings={settings.data} companyCurrency={info.data.currency} /> : null}
-      <BackupsPanel />
+      {database.data ? <DatabasePanel running={database.data.running} nextStart={database.data.next_start} /> : null}
+      {database.data?.running.store === 'sqlite' ? <BackupsPanel /> : null}
       {settings.data ? <WeakStorage settings={settings.data} weakOnly={problem?.code === 'secret_storage_weak' || (info.data?.secretStorage.backend.includes('basic_text') ?? false)} /> : null}
       {info.data ? (
         <Paper withBorder p="md">
@@ -159,7 +162,9 @@ export function SettingsScreen() {
                 <Table.Td>
                   <Code>{info.data.dataFolder}</Code>
                   <Text size="xs" c="dimmed">
-                    The database, settings and sealed secrets. Larder keeps verified copies of the database under Backups above; never copy larder.db while Larder runs.
+                    {database.data?.running.store === 'postgres'
+                      ? 'Settings, the key that seals secrets on this computer, and the log. The ledger itself is on the PostgreSQL server (Database above).'
+                      : 'The database, settings and sealed secrets. Larder keeps verified copies of the database under Backups above; never copy larder.db while Larder runs.'}
                   </Text>
                 </Table.Td>
               </Table.Tr>

@@ -1,4 +1,5 @@
 import { appInfo } from './app';
+import { databaseChoiceContract, useDatabaseServerContract, useDataFolderDatabaseContract } from './database';
 import {
   backupNowContract,
   backupOverviewContract,
@@ -155,6 +156,9 @@ const all = [
   exportDataContract,
   recoveryStatusContract,
   recoveryRestoreContract,
+  databaseChoiceContract,
+  useDatabaseServerContract,
+  useDataFolderDatabaseContract,
   listSourcesContract,
   saveCsvProfileContract,
   peekCsvContract,

@@ -13,6 +13,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { DomainError } from '../../domain-error';
+import { POSTGRES_ADDRESS } from '../../../../shared/model/database';
 import { scratchDatabase, type LarderDb, type Orm, type Statement } from '../open-database';
 import * as schema from '../schema';
 import { toPostgres, type Translated } from './translate';
@@ -43,7 +44,7 @@ const NUMBERS = typesFor(false);
 const BIGINTS = typesFor(true);
 
 export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//.test(url);
+  return POSTGRES_ADDRESS.test(url);
 }
 
 /** What a caller may not learn from an error: the password in the address. */
