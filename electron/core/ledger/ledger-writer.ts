@@ -107,44 +107,39 @@ export async function dayIssueUnitCosts(scope: CompanyScope, day: IssueDay): Pro
  */
 export async function postDayIssues(scope: CompanyScope, day: IssueDay & { transferLogId: number }, issues: Map<number, DayIssue>, trace: number[]): Promise<number[]> {
   const { db } = scope;
-  // All the day's entries in one statement (on PostgreSQL each statement is a round trip): the rows
-  // as JSON, one per ingredient, so no two of them meet the same entry.
-  const rows: { i: number; q: number; c: number; v: number; l: number }[] = [];
+  const upsert = db.statement(
+    `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, business_location_id, source, sales_lines, transfer_log_id)
+     VALUES (?, 'ISSUE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (company_id, business_location_id, date, ingredient_id, storage_unit_id, source) WHERE type = 'ISSUE'
+     DO UPDATE SET quantity = ledger_entries.quantity + excluded.quantity, value = ledger_entries.value + excluded.value,
+       sales_lines = ledger_entries.sales_lines + excluded.sales_lines
+     RETURNING id`,
+  );
+  const entryIds = new Map<number, number>();
   for (const [ingredientId, issue] of issues) {
     checkScaled(issue.quantity, 'Quantity');
     checkScaled(issue.value, 'Value');
-    rows.push({ i: ingredientId, q: issue.quantity, c: issue.unitCost, v: issue.value, l: issue.lines });
+    const { id } = await upsert.get(
+      scope.companyId,
+      day.date,
+      ingredientId,
+      day.storageUnitId,
+      issue.quantity,
+      issue.unitCost,
+      issue.value,
+      day.businessLocationId,
+      day.source,
+      issue.lines,
+      day.transferLogId,
+    ) as { id: number };
+    entryIds.set(ingredientId, id);
   }
-  const upserted = rows.length === 0
-    ? []
-    : ((await db
-        .statement(
-          `INSERT INTO ledger_entries (company_id, type, date, ingredient_id, storage_unit_id, quantity, unit_cost, value, business_location_id, source, sales_lines, transfer_log_id)
-           SELECT CAST(@company AS BIGINT), 'ISSUE', CAST(@date AS TEXT), CAST(json_extract(value, '$.i') AS BIGINT), CAST(@unit AS BIGINT), CAST(json_extract(value, '$.q') AS BIGINT),
-             CAST(json_extract(value, '$.c') AS BIGINT), CAST(json_extract(value, '$.v') AS BIGINT), CAST(@location AS TEXT), CAST(@source AS TEXT),
-             CAST(json_extract(value, '$.l') AS BIGINT), CAST(@log AS BIGINT)
-           FROM json_each(@rows) WHERE TRUE
-           ON CONFLICT (company_id, business_location_id, date, ingredient_id, storage_unit_id, source) WHERE type = 'ISSUE'
-           DO UPDATE SET quantity = ledger_entries.quantity + excluded.quantity, value = ledger_entries.value + excluded.value,
-             sales_lines = ledger_entries.sales_lines + excluded.sales_lines
-           RETURNING id, ingredient_id AS ingredientId`,
-        )
-        .all({
-          company: scope.companyId,
-          date: day.date,
-          unit: day.storageUnitId,
-          location: day.businessLocationId,
-          source: day.source,
-          log: day.transferLogId,
-          rows: JSON.stringify(rows),
-        })) as { id: number; ingredientId: number }[]);
-  const entryIds = new Map(upserted.map((entry) => [entry.ingredientId, entry.id]));
   // The entry ids go into the rows in place: a busy day's trace is over a hundred thousand values.
   for (let n = 0; n < trace.length; n += 4) trace[n + 2] = entryIds.get(trace[n + 1] as number) as number;
   await db.insertMany('ledger_issue_lines', TRACE_COLUMNS, trace);
   await addUpDay(scope, day.businessLocationId, day.date);
-  await restateCounts(scope, await inOrder([...issues.keys()], (ingredientId) => movementOf(scope, { type: 'ISSUE', date: day.date, storageUnitId: day.storageUnitId, ingredientId })));
-  return [...issues.keys()].map((ingredientId) => entryIds.get(ingredientId) as number);
+  await restateCounts(scope, await inOrder([...entryIds.keys()], (ingredientId) => movementOf(scope, { type: 'ISSUE', date: day.date, storageUnitId: day.storageUnitId, ingredientId })));
+  return [...entryIds.values()];
 }
 
 const TRACE_COLUMNS = ['sales_line_id', 'ingredient_id', 'entry_id', 'quantity'] as const;
