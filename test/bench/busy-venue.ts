@@ -40,8 +40,9 @@ export interface Line {
   bandwidthMbit?: number | undefined;
 }
 
-async function startFake(salesPerDay: number, itemsPerBusiness: number, historyDays: number, line: Line): Promise<FakeProcess> {
-  const args = ['--auto-approve', '--now', NOW, '--sales-per-day', String(salesPerDay), '--lines-per-sale', '4.2', '--items', String(itemsPerBusiness)];
+/** `now`: the fake's own clock (a day after the engine's lets a later nightly run find that day closed). */
+export async function startFake(salesPerDay: number, itemsPerBusiness: number, historyDays: number, line: Line, now = NOW): Promise<FakeProcess> {
+  const args = ['--auto-approve', '--now', now, '--sales-per-day', String(salesPerDay), '--lines-per-sale', '4.2', '--items', String(itemsPerBusiness)];
   args.push('--history-days', String(historyDays), '--extra-locations', String(NIGHTLY_LOCATIONS - 1));
   if (line.latencyMs) args.push('--latency', String(line.latencyMs));
   if (line.bandwidthMbit) args.push('--bandwidth', String(line.bandwidthMbit));
@@ -52,8 +53,14 @@ async function startFake(salesPerDay: number, itemsPerBusiness: number, historyD
   return { env, stop: () => child.kill() };
 }
 
-/** 120 ingredients, 30 sub-recipes of 3, 240 recipes of 5 ingredients and a sub-recipe: two levels, about 7 ingredients each. */
-function inventory() {
+/** The storage unit of the group's n-th venue (the busy venue's is the first). */
+export const kitchenOf = (n: number) => (n === 0 ? 'Main Kitchen' : `Kitchen ${n + 1}`);
+
+/**
+ * 120 ingredients, 30 sub-recipes of 3, 240 recipes of 5 ingredients and a sub-recipe: two levels,
+ * about 7 ingredients each; a delivery of each ingredient into each of `kitchens` storage units.
+ */
+export function inventory(kitchens = 1) {
   const ingredients = Array.from({ length: 120 }, (_, n) => ({ name: `Ingredient ${n}`, unit: 'kg' }));
   const subs = Array.from({ length: 30 }, (_, n) => ({
     name: `Sub-recipe ${n}`,
@@ -65,11 +72,12 @@ function inventory() {
     yield: '1',
     lines: [...[0, 1, 2, 3, 4].map((k) => ({ ingredient: `Ingredient ${(n * 7 + k * 11) % 120}`, quantity: '0.02' })), { recipe: `Sub-recipe ${n % 30}`, quantity: '0.1' }],
   }));
+  const units = Array.from({ length: kitchens }, (_, n) => kitchenOf(n));
   return {
-    storageUnits: [{ name: 'Main Kitchen' }],
+    storageUnits: units.map((name) => ({ name })),
     ingredients,
     recipes: [...subs, ...tops],
-    receipts: ingredients.map((ingredient) => ({ ingredient: ingredient.name, storageUnit: 'Main Kitchen', quantity: '100', value: '250', date: '2026-01-01' })),
+    receipts: units.flatMap((unit) => ingredients.map((ingredient) => ({ ingredient: ingredient.name, storageUnit: unit, quantity: '100', value: '250', date: '2025-01-01' }))),
   };
 }
 
@@ -112,11 +120,11 @@ export async function prepareBusyVenue(
  * After the 90-day migration, the `days - 90` business days before it, oldest first, each as the
  * nightly run would post it: a year of the busy venue for the size and screen benchmarks.
  */
-export async function postEarlierDays(engine: Engine, days: number): Promise<void> {
+export async function postEarlierDays(engine: Engine, days: number, businessLocationId = BL): Promise<void> {
   const { startDate } = migrationRange({ timezone: 'Europe/Amsterdam' }, engine.platform.clock);
   for (let back = days - MIGRATION_DAYS; back >= 1; back--) {
     const date = addDays(startDate, -back);
-    const result = await transferDay(engine.transfers, { businessLocationId: BL, date, force: false, trigger: 'nightly' });
+    const result = await transferDay(engine.transfers, { businessLocationId, date, force: false, trigger: 'nightly' });
     if (!result.success) throw new Error(`${date}: ${result.error?.code} ${result.error?.message}`);
     if (back % 30 === 0) phase(`earlier days: ${days - MIGRATION_DAYS - back + 1} of ${days - MIGRATION_DAYS}`);
   }
