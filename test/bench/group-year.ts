@@ -69,7 +69,9 @@ async function countAll(engine: Engine, unit: string, date: string, quantity: st
 }
 
 export async function benchGroupYear(options: GroupYearOptions): Promise<Record<string, unknown>> {
-  const home = mkdtempSync(join(tmpdir(), 'larder-group-bench-'));
+  // BENCH_GROUP_DATA keeps the group's data folder (an empty one to fill) for a closer look afterwards.
+  const kept = process.env.BENCH_GROUP_DATA;
+  const home = kept ?? mkdtempSync(join(tmpdir(), 'larder-group-bench-'));
   const cluster = options.store === 'postgres' ? await startPgCluster({ durable: true }) : null;
   const fake = await startFake(options.salesPerDay, 300, options.days + 3, {}, NIGHT);
   try {
@@ -163,6 +165,6 @@ export async function benchGroupYear(options: GroupYearOptions): Promise<Record<
   } finally {
     fake.stop();
     cluster?.stop();
-    rmSync(home, { recursive: true, force: true });
+    if (!kept) rmSync(home, { recursive: true, force: true });
   }
 }

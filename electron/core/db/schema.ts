@@ -177,6 +177,10 @@ export const ledgerEntries = sqliteTable(
       .where(sql`${t.type} = 'ISSUE'`),
     index('ledger_transfer_log').on(t.transferLogId),
     index('ledger_location_date').on(t.businessLocationId, t.date),
+    // Receipts alone, by ingredient: a day's unit costs read a few thousand receipts, not a year of entries.
+    index('ledger_receipts').on(t.companyId, t.ingredientId, t.date).where(sql`${t.type} = 'RECEIPT'`),
+    // A storage unit's movements by date: its value at a count's date (food cost) without the group's year.
+    index('ledger_unit_date').on(t.companyId, t.storageUnitId, t.date),
     check(
       'ledger_type_known',
       sql.raw(`type IN (${ledgerEntryTypes.map((type) => `'${type}'`).join(', ')})`),

@@ -1,0 +1,2 @@
+CREATE INDEX `ledger_receipts` ON `ledger_entries` (`company_id`,`ingredient_id`,`date`) WHERE "ledger_entries"."type" = 'RECEIPT';--> statement-breakpoint
+CREATE INDEX `ledger_unit_date` ON `ledger_entries` (`company_id`,`storage_unit_id`,`date`);
