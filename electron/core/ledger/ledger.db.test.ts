@@ -173,6 +173,13 @@ describe('ledger by day', () => {
     expect((await ledgerDays(engine.scope, { limit: 10, type: 'WASTE' })).map((day) => [day.date, day.wasted, day.issued])).toEqual([['2026-01-07', '0.5', '0']]);
   });
 
+  it('shows the newest days whole, whatever the page size, also where a day’s types merge into one row', async () => {
+    await issueAndWaste();
+    const all = await ledgerDays(engine.scope, { limit: 10 });
+    // limit 2 is found among the newest days alone; limit 3 is not (01-07's issue and waste are one row), and reads them all.
+    for (let limit = 1; limit <= all.length; limit++) expect(await ledgerDays(engine.scope, { limit })).toEqual(all.slice(0, limit));
+  });
+
   it('puts a move under Moved, in and out, never under Counts', async () => {
     await kitchenWithBeans();
     await moveStock(engine.scope, { from: 'Bar Storage', to: 'Main Kitchen', ingredient: 'Coffee beans', quantity: '2', at: '2026-01-10T12:00:00Z' });
