@@ -10,8 +10,10 @@ test.skip(pgBinaries() === null && process.env.CI === undefined, 'PostgreSQL is 
 test('Settings → Database points Larder at the group’s PostgreSQL server, which it opens from its next start', async ({ page }) => {
   const cluster = await startPgCluster();
   const dataFolder = mkdtempSync(join(tmpdir(), 'larder-e2e-'));
+  const hosts: Awaited<ReturnType<typeof startHost>>[] = [];
   try {
     const first = await startHost(dataFolder);
+    hosts.push(first);
     const app = new LarderPage(page);
     await app.open(first.host.url);
     await app.section('Settings');
@@ -40,17 +42,15 @@ test('Settings → Database points Larder at the group’s PostgreSQL server, wh
     await stopHost(first.child);
 
     const second = await startHost(dataFolder);
-    try {
-      await app.open(second.host.url);
-      await app.section('Settings');
-      await expect(panel).toContainText(`Larder keeps its data on the PostgreSQL server ${server}`);
-      await expect(page.getByRole('region', { name: 'Backups' })).toHaveCount(0);
-      await expect(panel.getByRole('button', { name: 'Use this computer’s database again' })).toBeVisible();
-      await app.screenshot('settings-database-server');
-    } finally {
-      await stopHost(second.child);
-    }
+    hosts.push(second);
+    await app.open(second.host.url);
+    await app.section('Settings');
+    await expect(panel).toContainText(`Larder keeps its data on the PostgreSQL server ${server}`);
+    await expect(page.getByRole('region', { name: 'Backups' })).toHaveCount(0);
+    await expect(panel.getByRole('button', { name: 'Use this computer’s database again' })).toBeVisible();
+    await app.screenshot('settings-database-server');
   } finally {
+    for (const { child } of hosts) await stopHost(child);
     rmSync(dataFolder, { recursive: true, force: true });
     cluster.stop();
   }
