@@ -74,6 +74,8 @@ function parameter(value: unknown): unknown {
 /** One value in COPY's text format: `\N` is NULL; a backslash, tab or line break inside text is escaped. */
 function copyField(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
+  // Most of a day's values are numbers (the trace is nothing else): no character of theirs needs escaping.
+  if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
   return String(value).replace(/[\\\t\n\r]/g, (char) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[char] as string);
