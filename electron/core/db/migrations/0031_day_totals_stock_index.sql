@@ -1,0 +1,1 @@
+CREATE INDEX `ledger_day_totals_stock` ON `ledger_day_totals` (`company_id`,`storage_unit_id`,`ingredient_id`,`quantity`,`value`,`entries`);
