@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { DatabaseChoice } from '../../../shared/model/database';
+import { POSTGRES_ADDRESS, type DatabaseChoice } from '../../../shared/model/database';
 import { call } from '../ipc/client';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -15,7 +15,7 @@ function ServerForm({ onChosen }: { onChosen: (choice: DatabaseChoice) => void }
   const [address, setAddress] = useState('');
   const [password, setPassword] = useState('');
   const use = useAction(async () => onChosen(await call('database:use-server', { address: address.trim(), password: password === '' ? null : password })));
-  const invalid = address.trim() !== '' && !/^postgres(ql)?:\/\//.test(address.trim());
+  const invalid = address.trim() !== '' && !POSTGRES_ADDRESS.test(address.trim());
   return (
     <ActionForm onSubmit={() => use.run()}>
       <Stack gap="sm">
