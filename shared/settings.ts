@@ -73,6 +73,11 @@ export const settingsSchema = z.object({
     .object({ address: z.string().regex(POSTGRES_ADDRESS), sealedPassword: z.object({ backend: z.string().min(1), sealed: z.string().min(1) }).nullable() })
     .nullable()
     .default(null),
+  /**
+   * When SQLite's quick check last passed on this data folder's database (an ISO instant):
+   * a start within a day of it skips the check unless the run before did not end cleanly.
+   */
+  databaseCheckedAt: z.string().datetime().nullable().default(null),
   /** Set while the demo account is in use: the port its fake K-Series listens on, kept across restarts. */
   demoAccount: z.object({ port: z.number().int().min(1).max(65535), sidesPort: z.number().int().min(1).max(65535).optional() }).nullable().default(null),
 });

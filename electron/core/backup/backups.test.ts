@@ -361,6 +361,28 @@ describe('a damaged or missing database', () => {
     });
   }
 
+  it('is checked at a start once a day and after a run that did not end cleanly, and damage is found by the next check', async () => {
+    const { home } = await closedRestaurantFolder();
+    const at = (now: string) => createNodePlatform({ dataFolder: home, env: { LARDER_NOW: now } });
+    const first = at('2026-05-08T06:00:00Z');
+    expect(inspectDatabase(first, undefined, 'when-due')).toMatchObject({ state: 'ok', checked: true });
+    expect(first.settings.get('databaseCheckedAt')).toBe('2026-05-08T06:00:00.000Z');
+    expect(inspectDatabase(at('2026-05-09T05:59:00Z'), undefined, 'when-due')).toMatchObject({ state: 'ok', checked: false });
+
+    // A run killed mid-way leaves its write-ahead log: the next start checks, whatever the time.
+    writeFileSync(join(home, 'larder.db-wal'), '');
+    expect(inspectDatabase(at('2026-05-08T07:00:00Z'), undefined, 'when-due')).toMatchObject({ state: 'ok', checked: true });
+    rmSync(join(home, 'larder.db-wal'), { force: true });
+
+    const handle = openSync(join(home, 'larder.db'), 'r+');
+    writeSync(handle, Buffer.alloc(4096, 0xa5), 0, 4096, Math.floor(statSync(join(home, 'larder.db')).size / 4096 / 2) * 4096);
+    closeSync(handle);
+    const nextDay = at('2026-05-09T07:00:00Z');
+    expect(inspectDatabase(nextDay, undefined, 'when-due')).toMatchObject({ state: 'damaged' });
+    await expect(startEngine(nextDay, 'cli')).rejects.toMatchObject({ code: 'database_damaged' });
+    expect(nextDay.settings.get('databaseCheckedAt')).toBe('2026-05-08T07:00:00.000Z');
+  });
+
   it('missing where Larder ran before is database_missing, not a fresh start; an empty folder or init starts fresh', async () => {
     const { home } = await closedRestaurantFolder();
     rmSync(join(home, 'larder.db'));

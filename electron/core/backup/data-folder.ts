@@ -14,7 +14,7 @@ export const DATABASE_FILE = 'larder.db';
 export const LOG_FILE = 'larder.log';
 
 export type DatabaseState =
-  | { state: 'ok'; schemaVersion: number; pending: number }
+  | { state: 'ok'; schemaVersion: number; pending: number; checked: boolean }
   | { state: 'new' }
   | { state: 'missing'; traces: string[] }
   | { state: 'damaged'; reason: string };
@@ -47,7 +47,12 @@ export function databaseSourceOf(platform: Pick<Platform, 'dataFolder' | 'native
 function settingsWrittenByLarder(file: string): boolean {
   try {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    return (saved.windowBounds ?? null) !== null || saved.trayNoticeShown === true || (saved.demoAccount ?? null) !== null;
+    return (
+      (saved.windowBounds ?? null) !== null ||
+      saved.trayNoticeShown === true ||
+      (saved.demoAccount ?? null) !== null ||
+      (saved.databaseCheckedAt ?? null) !== null
+    );
   } catch {
     return false;
   }
@@ -64,11 +69,30 @@ function tracesOfLarder(platform: Platform, place: BackupPlace): string[] {
   return traces;
 }
 
+/** How long a passed quick check is trusted: a day, so a database damaged while Larder was closed is found by the next day's first start. */
+const CHECK_TRUSTED_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether this start runs SQLite's quick check, which reads every page (about 3 s per 600 MB: most of
+ * a group's start): when the last check is more than a day old, and after a run that did not end
+ * cleanly, which leaves its write-ahead log behind (a clean close checkpoints and deletes it; another
+ * Larder process still running keeps it too, and the check is then made to be safe).
+ */
+function checkDue(platform: Platform): boolean {
+  if (existsSync(`${databaseFileOf(platform)}-wal`)) return true;
+  const checkedAt = platform.settings.get('databaseCheckedAt');
+  if (checkedAt === null) return true;
+  const age = platform.clock.now().getTime() - Date.parse(checkedAt);
+  return age < 0 || age >= CHECK_TRUSTED_MS;
+}
+
 /**
  * The database's state, read without changing it. A file that is not a database, fails SQLite's
  * quick check, or holds no Larder schema is damaged; an empty file where Larder ran before is too.
+ * `check: 'when-due'` (how every start inspects) runs the quick check only when checkDue says so and
+ * records when it passed; otherwise the file's header and Larder's schema are still read.
  */
-export function inspectDatabase(platform: Platform, place: BackupPlace = backupPlaceOf(platform)): DatabaseState {
+export function inspectDatabase(platform: Platform, place: BackupPlace = backupPlaceOf(platform), check: 'always' | 'when-due' = 'always'): DatabaseState {
   const file = databaseFileOf(platform);
   const size = existsSync(file) ? statSync(file).size : null;
   if (size === null || size === 0) {
@@ -80,11 +104,15 @@ export function inspectDatabase(platform: Platform, place: BackupPlace = backupP
   try {
     sqlite = new Database(file, { fileMustExist: true, ...(platform.nativeBinding ? { nativeBinding: platform.nativeBinding } : {}) });
     sqlite.pragma('busy_timeout = 10000');
-    const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') return { state: 'damaged', reason: `SQLite's check found: ${String(check)}` };
+    const checked = check === 'always' || checkDue(platform);
+    if (checked) {
+      const found = sqlite.pragma('quick_check', { simple: true });
+      if (found !== 'ok') return { state: 'damaged', reason: `SQLite's check found: ${String(found)}` };
+    }
     const schemaVersion = schemaVersionOf(sqlite);
     if (schemaVersion === 0) return { state: 'damaged', reason: 'the file holds no Larder data' };
-    return { state: 'ok', schemaVersion, pending: Math.max(0, knownSchemaVersion(platform.migrationsFolder) - schemaVersion) };
+    if (checked) platform.settings.set('databaseCheckedAt', platform.clock.now().toISOString());
+    return { state: 'ok', schemaVersion, pending: Math.max(0, knownSchemaVersion(platform.migrationsFolder) - schemaVersion), checked };
   } catch (error) {
     // Only what SQLite says of the file itself is damage; a full disk, a read-only folder or a lock is not.
     const code = (error as { code?: string }).code ?? '';

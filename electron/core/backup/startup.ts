@@ -13,7 +13,7 @@ export async function startEngine(platform: Platform, runtime: Runtime, options:
   // A PostgreSQL database is the server's to keep: no file here to inspect, back up or find missing.
   if (usesDatabaseServer(platform)) return await createEngine(platform, runtime);
   const place = backupPlaceOf(platform);
-  const state = inspectDatabase(platform, place);
+  const state = inspectDatabase(platform, place, 'when-due');
   const problem = state.state === 'missing' && options.fresh ? null : problemOf(platform, state, place);
   if (problem) throw problem;
   if (state.state === 'ok' && state.pending > 0) {
