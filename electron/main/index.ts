@@ -6,10 +6,9 @@ import { EVENT_CHANNEL } from '../../shared/ipc/channels';
 import { listOpenAlerts } from '../core/alerts/alerts';
 import { DemoAccount } from '../demo/demo-account';
 import type { Engine } from '../core/engine';
-import { DatabaseProblem } from '../core/backup/data-folder';
 import { startEngine } from '../core/backup/startup';
 import type { Platform } from '../core/platform/platform';
-import { createRecoveryDispatch } from '../fronts/ipc/recovery';
+import { createRecoveryDispatch, recoveryProblemOf, type RecoveryProblem } from '../fronts/ipc/recovery';
 import { bugLogger, createDispatch } from '../fronts/ipc/dispatch';
 import { createHandlers } from '../fronts/ipc/handlers';
 import { setAutoIssueForAll } from '../core/locations/location-config';
@@ -98,10 +97,10 @@ async function runScheduled(current: Engine): Promise<void> {
 }
 
 /**
- * A database Larder will not open: the window shows the recovery screen, whose restore starts the
- * app again on the restored database (after answering, so the screen can say so first).
+ * A database Larder will not open: the window shows the recovery screen, whose restore (or, for a
+ * server, "Try again") starts the app again (after answering, so the screen can say so first).
  */
-function openRecovery(platform: Platform, problem: DatabaseProblem): void {
+function openRecovery(platform: Platform, problem: RecoveryProblem): void {
   registerIpc(
     ipcMain,
     createRecoveryDispatch(platform, problem, async () => {
@@ -128,8 +127,9 @@ if (!app.requestSingleInstanceLock()) {
     try {
       current = await startEngine(platform, 'electron');
     } catch (error) {
-      if (!(error instanceof DatabaseProblem)) throw error;
-      openRecovery(platform, error);
+      const problem = recoveryProblemOf(platform, error);
+      if (!problem) throw error;
+      openRecovery(platform, problem);
       return;
     }
     engine = current;

@@ -40,9 +40,13 @@ export const restoreResult = z.object({
 });
 export type RestoreResult = z.infer<typeof restoreResult>;
 
-/** Why Larder opened its recovery screen instead of its screens, and what it can restore. */
+/**
+ * Why Larder opened its recovery screen instead of its screens, and what it can restore: a database
+ * file damaged or missing (`path` is the file), or a PostgreSQL server it cannot open (`path` is the
+ * server's address, never its password; no backups: the server's are the server's).
+ */
 export const recoveryStatus = z.object({
-  problem: z.object({ code: z.enum(['database_damaged', 'database_missing']), message: z.string(), path: z.string() }).nullable(),
+  problem: z.object({ code: z.enum(['database_damaged', 'database_missing', 'database_unreachable']), message: z.string(), path: z.string() }).nullable(),
   backups: z.array(backupRecord),
 });
 export type RecoveryStatus = z.infer<typeof recoveryStatus>;

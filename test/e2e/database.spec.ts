@@ -7,8 +7,9 @@ import { LarderPage } from './pages/larder-page';
 
 test.skip(pgBinaries() === null && process.env.CI === undefined, 'PostgreSQL is not installed (apt-get install -y postgresql)');
 
-test('Settings → Database points Larder at the group’s PostgreSQL server, which it opens from its next start', async ({ page }) => {
+test('Settings → Database points Larder at the group’s PostgreSQL server, opened from the next start; a server down at start has its recovery screen', async ({ page }) => {
   const cluster = await startPgCluster();
+  let clusterRunning = true;
   const dataFolder = mkdtempSync(join(tmpdir(), 'larder-e2e-'));
   const hosts: Awaited<ReturnType<typeof startHost>>[] = [];
   try {
@@ -49,9 +50,31 @@ test('Settings → Database points Larder at the group’s PostgreSQL server, wh
     await expect(page.getByRole('region', { name: 'Backups' })).toHaveCount(0);
     await expect(panel.getByRole('button', { name: 'Use this computer’s database again' })).toBeVisible();
     await app.screenshot('settings-database-server');
+    await stopHost(second.child);
+
+    // The server is down when Larder starts: the recovery screen says so and offers the ways out.
+    cluster.stop();
+    clusterRunning = false;
+    const third = await startHost(dataFolder);
+    hosts.push(third);
+    await page.goto(third.host.url);
+    await expect(page.getByRole('heading', { name: 'Larder cannot open its data' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('Larder cannot reach its database server');
+    await expect(page.getByRole('alert')).toContainText(server);
+    await expect(page.getByText('database_unreachable')).toBeHidden();
+    await expect(page.getByRole('button', { name: /^Restore/ })).toHaveCount(0);
+    await app.screenshot('recovery-server-unreachable');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('status')).toContainText('trying the server again');
+    // Still down: back on the same screen after the reload.
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Use this computer’s database' }).click();
+    await expect(page.getByRole('heading', { name: 'Home', level: 2 })).toBeVisible({ timeout: 20_000 });
+    await app.section('Settings');
+    await expect(panel).toContainText('Larder keeps its data on this computer');
   } finally {
     for (const { child } of hosts) await stopHost(child);
     rmSync(dataFolder, { recursive: true, force: true });
-    cluster.stop();
+    if (clusterRunning) cluster.stop();
   }
 });

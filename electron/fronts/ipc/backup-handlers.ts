@@ -79,5 +79,7 @@ export function createBackupHandlers(engine: Engine): Pick<Handlers, BackupChann
     'database:use-data-folder': () => useDataFolderDatabase(platform, databaseFileOf(platform)),
     'recovery:status': () => ({ problem: null, backups: [] }),
     'recovery:restore': restore,
+    // Already started: nothing to start again, and the screen that asked reloads onto Larder's screens.
+    'recovery:retry': () => ({ restarting: false }),
   };
 }

@@ -3,9 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bugLogger, createDispatch, type Dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
-import { createRecoveryDispatch } from '../ipc/recovery';
+import { createRecoveryDispatch, recoveryProblemOf } from '../ipc/recovery';
 import { DemoAccount } from '../../demo/demo-account';
-import { DatabaseProblem } from '../../core/backup/data-folder';
 import { startEngine } from '../../core/backup/startup';
 import type { Engine } from '../../core/engine';
 import { EventBus } from '../../core/event-bus';
@@ -31,7 +30,7 @@ async function backUpIfDue(current: Engine): Promise<void> {
   }
 }
 
-/** The engine on a healthy database, or the recovery door when it is damaged or missing. */
+/** The engine on a healthy database, or the recovery door when it is damaged or missing or its server does not answer. */
 async function start(): Promise<void> {
   try {
     const current = await startEngine(platform, 'web');
@@ -43,9 +42,10 @@ async function start(): Promise<void> {
     // Before serving: the screens then open on the day's backup, not on a notice that none was taken yet.
     await backUpIfDue(current);
   } catch (error) {
-    if (!(error instanceof DatabaseProblem)) throw error;
-    process.stderr.write(`${error.message}\nThe screens offer the backups to restore.\n`);
-    dispatch = createRecoveryDispatch(platform, error, start);
+    const problem = recoveryProblemOf(platform, error);
+    if (!problem) throw error;
+    process.stderr.write(`${problem.message}\nThe screens offer ${problem.code === 'database_unreachable' ? 'to try again' : 'the backups to restore'}.\n`);
+    dispatch = createRecoveryDispatch(platform, problem, start);
   }
 }
 

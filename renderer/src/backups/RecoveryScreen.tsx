@@ -5,6 +5,7 @@ import type { RecoveryStatus, RestoreResult } from '../../../shared/model/backup
 import { formatInstant } from '../ui/format';
 import { BackupTable } from './BackupTable';
 import { RestoreDialog } from './RestoreDialog';
+import { ServerRecovery } from './ServerRecovery';
 
 /** Restarted on the restored database: the page reloads once the engine is back (the desktop app restarts itself). */
 const RELOAD_AFTER_MS = 2500;
@@ -12,6 +13,7 @@ const RELOAD_AFTER_MS = 2500;
 /**
  * Shown instead of Larder's screens when its database is damaged or missing: what happened in words,
  * the newest verified backup offered first, every other backup below, the technical facts folded away.
+ * A database server that does not answer has its own way out (ServerRecovery): no backup is needed.
  */
 export function RecoveryScreen({ status }: { status: RecoveryStatus & { problem: NonNullable<RecoveryStatus['problem']> } }) {
   const [restoring, setRestoring] = useState<string | null>(null);
@@ -30,7 +32,9 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus & { problem:
         <Title order={1} size="h2">
           Larder cannot open its data
         </Title>
-        {restored ? (
+        {problem.code === 'database_unreachable' ? (
+          <ServerRecovery address={problem.path} />
+        ) : restored ? (
           <Alert color="green" title="The backup was restored" role="status">
             Larder is starting again on it. {restored.previous_saved_as ? 'The damaged file was kept aside for support.' : ''}
           </Alert>
@@ -71,7 +75,7 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus & { problem:
                   Code: <Code>{problem.code}</Code>
                 </Text>
                 <Text size="sm">
-                  Database: <Code>{problem.path}</Code>
+                  {problem.code === 'database_unreachable' ? 'Server' : 'Database'}: <Code>{problem.path}</Code>
                 </Text>
                 <Text size="sm">{problem.message}</Text>
               </Stack>

@@ -60,6 +60,14 @@ export const recoveryStatusContract = defineContract({
   errors: [],
 });
 
+/** The recovery screen's "Try again": the front starts the engine again (back on this screen if the server still does not answer). */
+export const recoveryRetryContract = defineContract({
+  channel: 'recovery:retry',
+  input: empty,
+  output: z.object({ restarting: z.boolean() }),
+  errors: [],
+});
+
 /** The recovery screen's restore: the damaged file is kept aside, the backup put in its place, Larder starts again on it. */
 export const recoveryRestoreContract = defineContract({
   channel: 'recovery:restore',

@@ -7,6 +7,7 @@ import {
   backupSettingsContract,
   exportDataContract,
   recoveryRestoreContract,
+  recoveryRetryContract,
   recoveryStatusContract,
   restoreBackupContract,
 } from './backups';
@@ -156,6 +157,7 @@ const all = [
   exportDataContract,
   recoveryStatusContract,
   recoveryRestoreContract,
+  recoveryRetryContract,
   databaseChoiceContract,
   useDatabaseServerContract,
   useDataFolderDatabaseContract,
