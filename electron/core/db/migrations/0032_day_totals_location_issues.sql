@@ -1,0 +1,1 @@
+CREATE INDEX `ledger_day_totals_location_issues` ON `ledger_day_totals` (`company_id`,`business_location_id`,`type`,`date`,`value`);
