@@ -18,7 +18,7 @@ const LAYERS = [
   ['electron/core/transfer/'],
   ['electron/core/sources/(lightspeed|sides|csv)/'],
   ['electron/core/sources/source-rooms\\.ts'],
-  ['electron/core/(migration|scheduler|stock|overview|setup|diagnostics|reports|backup)/', 'electron/core/engine\\.ts'],
+  ['electron/core/(migration|scheduler|stock|overview|setup|diagnostics|reports|backup|people)/', 'electron/core/engine\\.ts'],
 ];
 
 const either = (paths) => `^(${paths.join('|')})`;

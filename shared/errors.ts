@@ -295,6 +295,26 @@ const sharedErrors = {
     meaning: 'The file is not a Larder export, or part of it is missing or damaged. Nothing was imported.',
     fix: 'Use a larder-export-….zip file written by Larder’s export, as it was written.',
   },
+  user_login_taken: {
+    meaning: 'Someone already signs in with this name. Nothing was changed.',
+    fix: 'Choose another sign-in name (a first name with an initial, or an e-mail address).',
+  },
+  user_not_found: {
+    meaning: 'Nobody signs in with this name here.',
+    fix: 'Check the spelling (larder users list shows everyone).',
+  },
+  password_rejected: {
+    meaning: 'The password is too short or too long. Nothing was changed.',
+    fix: 'Choose 10 to 200 characters: a few words in a row are easy to remember and hard to guess.',
+  },
+  role_needs_scope: {
+    meaning: 'A manager or viewer works for locations, a counter for storage units: this one was given none. Nothing was changed.',
+    fix: 'Name the locations (--location) or storage units (--storage-unit) the person works for.',
+  },
+  last_owner: {
+    meaning: 'This is the group’s only owner; without one, nobody could manage the people. Nothing was changed.',
+    fix: 'Make someone else owner first, then change this person’s role.',
+  },
   import_needs_empty_larder: {
     meaning: 'An export is imported only into an empty Larder, so nothing already here is mixed with it. Nothing was imported.',
     fix: 'Import into a new data folder (set LARDER_HOME to an empty folder), or restore a backup instead.',

@@ -4,6 +4,7 @@
 // schema-parity.test.ts fails when the two part ways; migrations-pg/ is generated from this file.
 import { sql } from 'drizzle-orm';
 import { ledgerEntryTypes } from '../../../shared/model/ledger';
+import { roles } from '../../../shared/model/people';
 import { migrationDayStatuses, migrationJobStatuses, salesSourceKinds, transferStatuses, transferTriggers } from '../../../shared/model/transfers';
 import { bigint, boolean, check, customType, index, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
@@ -903,4 +904,55 @@ export const migrationDays = pgTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [uniqueIndex('migration_days_job_date').on(t.jobId, t.date)],
+);
+
+/**
+ * The people of a Larder server (issue 32): a sign-in name, a name to show, a role, and the password
+ * as a memory-hard hash (people/passwords.ts: scrypt), never the password. people/users.ts is the
+ * only module that writes users, user_locations and user_storage_units.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    companyId: companyId(),
+    login: text('login').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    passwordChangedAt: text('password_changed_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('users_company_login').on(t.companyId, t.login),
+    check('users_role', sql.raw(`role IN (${roles.map((each) => `'${each}'`).join(', ')})`)),
+  ],
+);
+
+/** The locations a manager or viewer works for (an owner has every one without rows here). */
+export const userLocations = pgTable(
+  'user_locations',
+  {
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    locationId: bigint('location_id', { mode: 'number' })
+      .notNull()
+      .references(() => locations.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.locationId] })],
+);
+
+/** The storage units a manager or counter counts and keeps. */
+export const userStorageUnits = pgTable(
+  'user_storage_units',
+  {
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    storageUnitId: bigint('storage_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => storageUnits.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.storageUnitId] })],
 );

@@ -6,6 +6,7 @@
 // sums them exactly, and no binary float ever touches a quantity.
 import { sql } from 'drizzle-orm';
 import { ledgerEntryTypes } from '../../../shared/model/ledger';
+import { roles } from '../../../shared/model/people';
 import { migrationDayStatuses, migrationJobStatuses, salesSourceKinds, transferStatuses, transferTriggers } from '../../../shared/model/transfers';
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -904,4 +905,55 @@ export const migrationDays = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [uniqueIndex('migration_days_job_date').on(t.jobId, t.date)],
+);
+
+/**
+ * The people of a Larder server (issue 32): a sign-in name, a name to show, a role, and the password
+ * as a memory-hard hash (people/passwords.ts: scrypt), never the password. people/users.ts is the
+ * only module that writes users, user_locations and user_storage_units.
+ */
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: companyId(),
+    login: text('login').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    passwordChangedAt: text('password_changed_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('users_company_login').on(t.companyId, t.login),
+    check('users_role', sql.raw(`role IN (${roles.map((each) => `'${each}'`).join(', ')})`)),
+  ],
+);
+
+/** The locations a manager or viewer works for (an owner has every one without rows here). */
+export const userLocations = sqliteTable(
+  'user_locations',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.locationId] })],
+);
+
+/** The storage units a manager or counter counts and keeps. */
+export const userStorageUnits = sqliteTable(
+  'user_storage_units',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    storageUnitId: integer('storage_unit_id')
+      .notNull()
+      .references(() => storageUnits.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.storageUnitId] })],
 );

@@ -13,8 +13,9 @@ import { lightspeedCommands } from './lightspeed-commands';
 import type { CliIo, Command } from './command';
 import { transferCommands } from './transfer-commands';
 import { backupCommands } from './backup-commands';
+import { peopleCommands } from './people-commands';
 
-const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands, ...transferCommands, ...csvCommands, ...sidesCommands, ...stockCommands, ...backupCommands };
+const commands: Record<string, Command> = { ...inventoryCommands, ...lightspeedCommands, ...transferCommands, ...csvCommands, ...sidesCommands, ...stockCommands, ...backupCommands, ...peopleCommands };
 
 const HELP_WORDS = ['help', '--help', '-h'];
 

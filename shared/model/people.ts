@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * What a person may do in a Larder server (issue 32): the owner everything; a manager the locations
+ * and storage units assigned; a counter only the count sheets of the storage units assigned (no
+ * costs); a viewer reads reports and logs of the locations assigned.
+ */
+export const roles = ['owner', 'manager', 'counter', 'viewer'] as const;
+export const role = z.enum(roles);
+export type Role = z.infer<typeof role>;
+
+/** A sign-in name: what people type, lower-cased; letters, digits and . _ - @ (an e-mail address works). */
+export const LOGIN = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
+
+/** Long enough to resist guessing once hashed; long passphrases are welcome, megabytes are not. */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+/** A person as every door shows them: never the password or its hash. */
+export const userView = z.object({
+  login: z.string(),
+  name: z.string(),
+  role,
+  /** Lightspeed business location ids (or a CSV/Sides location's id) assigned; all of them for the owner. */
+  locations: z.array(z.string()),
+  /** Storage units assigned by name. */
+  storage_units: z.array(z.string()),
+  password_changed_at: z.string(),
+  created_at: z.string(),
+});
+export type UserView = z.infer<typeof userView>;
