@@ -311,6 +311,14 @@ const sharedErrors = {
     meaning: 'A manager or viewer works for locations, a counter for storage units: this one was given none. Nothing was changed.',
     fix: 'Name the locations (--location) or storage units (--storage-unit) the person works for.',
   },
+  sign_in_failed: {
+    meaning: 'The name and password do not match (Larder does not say which was wrong).',
+    fix: 'Check both and try again; after 5 wrong tries the name is locked for 15 minutes.',
+  },
+  account_locked: {
+    meaning: 'Too many wrong passwords were tried for this name, so signing in with it is paused.',
+    fix: 'Wait until the time named, or ask the owner to reset the password (larder users reset-password).',
+  },
   last_owner: {
     meaning: 'This is the group’s only owner; without one, nobody could manage the people. Nothing was changed.',
     fix: 'Make someone else owner first, then change this person’s role.',

@@ -28,10 +28,11 @@ export const EXPORT_FORMAT_VERSION = 1;
 
 /**
  * What never leaves in an export: sealed secrets (they open only on this PC, and a POS sign-in is
- * asked again), the locks and leases of running processes, the migrator's own bookkeeping, and the
+ * asked again), the locks and leases of running processes, a server's sessions and failed sign-ins
+ * (people sign in again), the migrator's own bookkeeping, and the
  * versions the database keeps for caches (its triggers keep them, from the migration's seed row).
  */
-const LEFT_OUT = new Set(['sealed_secrets', 'token_refresh_leases', 'day_locks', 'data_versions', '__drizzle_migrations', 'sqlite_sequence']);
+const LEFT_OUT = new Set(['sealed_secrets', 'token_refresh_leases', 'sessions', 'sign_in_failures', 'day_locks', 'data_versions', '__drizzle_migrations', 'sqlite_sequence']);
 
 /** The scaled integer columns, written as decimals: "-0.18" rather than -180000. */
 const SCALES: Record<string, number> = {

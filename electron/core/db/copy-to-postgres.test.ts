@@ -48,7 +48,7 @@ describe.runIf(available)('db copy --to postgres://…', () => {
     await client.connect();
     try {
       const tables = sqliteConnection(engine.db)
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__drizzle_migrations', 'sealed_secrets', 'day_locks', 'token_refresh_leases', 'data_versions')")
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__drizzle_migrations', 'sealed_secrets', 'day_locks', 'token_refresh_leases', 'sessions', 'sign_in_failures', 'data_versions')")
         .pluck()
         .all() as string[];
       expect(tables).toHaveLength(34);

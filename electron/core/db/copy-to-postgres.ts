@@ -16,9 +16,10 @@ const PARAMETER_LIMIT = 60_000;
 
 /**
  * Tables no copy carries: the sealed secrets open only on the PC that sealed them; locks and leases
- * belong to running processes; the cache versions are the target's own (its migration seeds them).
+ * belong to running processes, sessions and failed sign-ins to the server that had them (people sign
+ * in again on the new one); the cache versions are the target's own (its migration seeds them).
  */
-const LEFT_OUT = new Set(['sealed_secrets', 'day_locks', 'token_refresh_leases', 'data_versions']);
+const LEFT_OUT = new Set(['sealed_secrets', 'day_locks', 'token_refresh_leases', 'sessions', 'sign_in_failures', 'data_versions']);
 
 /** Stock on hand as both dialects read it: the same SQL, the same sums. */
 const STOCK = 'SELECT storage_unit_id, ingredient_id, sum(quantity) AS quantity, sum(value) AS value FROM ledger_entries GROUP BY storage_unit_id, ingredient_id ORDER BY storage_unit_id, ingredient_id';

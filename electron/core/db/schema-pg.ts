@@ -956,3 +956,35 @@ export const userStorageUnits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.storageUnitId] })],
 );
+
+/**
+ * Who is signed in to a Larder server: a session is found by the SHA-256 of its cookie's token (a copy
+ * of this table opens no session), and ends when idle too long or when its person's password changed
+ * after it began. people/sessions.ts is the only module that writes sessions and sign_in_failures.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    tokenHash: text('token_hash').notNull(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+  },
+  (t) => [uniqueIndex('sessions_token_hash').on(t.tokenHash), index('sessions_user').on(t.userId)],
+);
+
+/** Failed sign-ins per sign-in name, known or not (a lockout that only real names get would name them). */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    companyId: companyId(),
+    login: text('login').notNull(),
+    failures: bigint('failures', { mode: 'number' }).notNull(),
+    lockedUntil: text('locked_until'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.login] })],
+);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { SCRYPT_TIMEOUT } from '../../../test/support/people';
 import { HARBOUR, HONOLULU, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
 import { refusalOf } from '../../../test/support/test-engine';
 import { hashPassword, verifyPassword } from './passwords';
@@ -13,7 +14,7 @@ afterEach(async () => {
 const NOW = '2026-05-08T10:00:00.000Z';
 
 describe('a password', () => {
-  it('is kept as a salted scrypt hash that verifies it and nothing else', async () => {
+  it('is kept as a salted scrypt hash that verifies it and nothing else', { timeout: SCRYPT_TIMEOUT }, async () => {
     const hash = await hashPassword('correct horse battery');
     expect(hash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
     expect(hash).not.toContain('correct');
@@ -26,7 +27,7 @@ describe('a password', () => {
 });
 
 describe('the people of a group', () => {
-  it('have a role and what it reaches, never a hash in what comes back; the last owner stays one', async () => {
+  it('have a role and what it reaches, never a hash in what comes back; the last owner stays one', { timeout: SCRYPT_TIMEOUT }, async () => {
     restaurant = await startRestaurant();
     const { scope } = restaurant.engine;
     const owner = await addUser(scope, { login: ' Maria@Harbour.example ', name: 'Maria Lopez', role: 'owner', password: 'the owner’s long passphrase' }, NOW);
@@ -59,7 +60,7 @@ describe('the people of a group', () => {
     expect(JSON.stringify(everyone)).not.toContain('$scrypt$');
   });
 
-  it('has one sign-in name per company, kept by the database itself', async () => {
+  it('has one sign-in name per company, kept by the database itself', { timeout: SCRYPT_TIMEOUT }, async () => {
     restaurant = await startRestaurant();
     const { scope } = restaurant.engine;
     await addUser(scope, { login: 'sam', name: 'Sam', role: 'owner', password: 'kitchen at dawn' }, NOW);

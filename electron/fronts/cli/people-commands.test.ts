@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { SCRYPT_TIMEOUT } from '../../../test/support/people';
 import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
 import { runCliIn } from '../../../test/support/run-cli';
 
@@ -9,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('larder users', () => {
-  it('adds, lists, sets roles and resets passwords in the README formats, reading passwords from standard input only', async () => {
+  it('adds, lists, sets roles and resets passwords in the README formats, reading passwords from standard input only', { timeout: SCRYPT_TIMEOUT }, async () => {
     restaurant = await startRestaurant();
     // The CLI opens the test engine's own database: its data folder, or its PostgreSQL database.
     const { dataFolder, env: engineEnv } = restaurant.engine.platform;
