@@ -311,6 +311,10 @@ const sharedErrors = {
     meaning: 'A manager or viewer works for locations, a counter for storage units: this one was given none. Nothing was changed.',
     fix: 'Name the locations (--location) or storage units (--storage-unit) the person works for.',
   },
+  forbidden: {
+    meaning: 'This is not part of what your role does in Larder, so nothing was read or changed.',
+    fix: 'Ask the group’s owner, who decides who does what (larder users set-role).',
+  },
   sign_in_failed: {
     meaning: 'The name and password do not match (Larder does not say which was wrong).',
     fix: 'Check both and try again; after 5 wrong tries the name is locked for 15 minutes.',
