@@ -226,20 +226,22 @@ async function soldItemIds(db: LarderDb, triples: readonly (readonly [string, st
     .all(distinct(0), distinct(1))) as { id: number; itemRef: string; sku: string; name: string }[];
   for (const row of rows) known.set(keyOf(row.itemRef, row.sku, row.name), row.id);
   // Another process may add the same triple at the same moment (on PostgreSQL nothing else keeps them
-  // apart): the unique index admits one row, and the loser reads the winner's.
+  // apart): the unique index admits one row, and the loser waits for the winner's commit and reads it.
+  // New triples go in one order for every process (by key): two days of one location adding the same
+  // items first-seen in opposite orders would each wait for the other's, a deadlock PostgreSQL ends by
+  // failing one transfer (the four-process test met it).
   const add = db.statement('INSERT INTO sold_items (item_ref, sku, name) VALUES (?, ?, ?) ON CONFLICT (item_ref, sku, name) DO NOTHING RETURNING id').pluck();
   const find = db.statement('SELECT id FROM sold_items WHERE item_ref = ? AND sku = ? AND name = ?').pluck();
-  const ids: number[] = [];
-  for (const [itemRef, sku, name] of triples) {
-    const key = keyOf(itemRef, sku, name);
-    let id = known.get(key);
-    if (id === undefined) {
-      id = ((await add.get(itemRef, sku, name)) ?? (await find.get(itemRef, sku, name))) as number;
-      known.set(key, id);
-    }
-    ids.push(id);
+  const missing = new Map<string, readonly [string, string, string]>();
+  for (const triple of triples) {
+    const key = keyOf(...triple);
+    if (!known.has(key)) missing.set(key, triple);
   }
-  return ids;
+  for (const key of [...missing.keys()].sort()) {
+    const [itemRef, sku, name] = missing.get(key) as readonly [string, string, string];
+    known.set(key, ((await add.get(itemRef, sku, name)) ?? (await find.get(itemRef, sku, name))) as number);
+  }
+  return triples.map((triple) => known.get(keyOf(...triple)) as number);
 }
 
 function lineAmount(line: FetchedLine): number | null {
