@@ -12,6 +12,9 @@ export type Role = z.infer<typeof role>;
 /** A sign-in name: what people type, lower-cased; letters, digits and . _ - @ (an e-mail address works). */
 export const LOGIN = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 
+/** A sign-in name as it is kept and looked up: " Maria@Harbour " signs in as "maria@harbour". */
+export const loginKey = (typed: string): string => typed.trim().toLowerCase();
+
 /** Long enough to resist guessing once hashed; long passphrases are welcome, megabytes are not. */
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;

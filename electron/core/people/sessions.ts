@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CompanyScope } from '../db/company';
 import { DomainError } from '../domain-error';
-import type { Role } from '../../../shared/model/people';
+import { loginKey, type Role } from '../../../shared/model/people';
 import { hashPassword, verifyPassword } from './passwords';
 
 export const MAX_FAILURES = 5;
@@ -47,7 +47,7 @@ async function recordFailure(scope: CompanyScope, login: string, now: string): P
  * both; a locked name is `account_locked` until the time it names, without trying the password.
  */
 export async function signIn(scope: CompanyScope, typedLogin: string, password: string, now: string): Promise<{ token: string; user: SessionUser }> {
-  const login = typedLogin.trim().toLowerCase();
+  const login = loginKey(typedLogin);
   const lock = (await scope.db.statement('SELECT locked_until AS "lockedUntil" FROM sign_in_failures WHERE company_id = ? AND login = ?').get(scope.companyId, login)) as
     | { lockedUntil: string | null }
     | undefined;

@@ -5,7 +5,7 @@ import type { CompanyScope } from '../db/company';
 import { DomainError } from '../domain-error';
 import { requireAnyLocation } from '../locations/location-sync';
 import { findStorageUnitByName } from '../inventory/storage-units';
-import { LOGIN, type Role, type UserView } from '../../../shared/model/people';
+import { LOGIN, loginKey, type Role, type UserView } from '../../../shared/model/people';
 import { hashPassword } from './passwords';
 
 export interface Assignments {
@@ -23,7 +23,7 @@ export interface NewUser extends Assignments {
 }
 
 function normalLogin(typed: string): string {
-  const login = typed.trim().toLowerCase();
+  const login = loginKey(typed);
   if (!LOGIN.test(login)) {
     throw new DomainError('invalid_input', `"${typed}" cannot be a sign-in name: 2 to 64 letters, digits or . _ - @, starting with a letter or digit.`);
   }
@@ -78,7 +78,7 @@ type UserRow = { id: number; login: string; name: string; role: Role; passwordCh
 const USER_COLUMNS = 'id, login, name, role, password_changed_at AS "passwordChangedAt", created_at AS "createdAt"';
 
 async function requireUser(scope: CompanyScope, login: string): Promise<UserRow> {
-  const row = (await scope.db.statement(`SELECT ${USER_COLUMNS} FROM users WHERE company_id = ? AND login = ?`).get(scope.companyId, login.trim().toLowerCase())) as UserRow | undefined;
+  const row = (await scope.db.statement(`SELECT ${USER_COLUMNS} FROM users WHERE company_id = ? AND login = ?`).get(scope.companyId, loginKey(login))) as UserRow | undefined;
   if (!row) throw new DomainError('user_not_found', `Nobody signs in as "${login.trim()}".`);
   return row;
 }

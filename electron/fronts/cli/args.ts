@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { type z } from 'zod';
 import { DomainError } from '../../core/domain-error';
+import type { CliIo } from './command';
 
 // A negative number ("-0,5", "-3") is a value people type, never an option: it is hidden from the
 // option parser behind this mark and given back as typed, so the engine refuses it for what it is.
@@ -41,4 +42,13 @@ export function readFileArgument(file: string): string {
   } catch (error) {
     throw new DomainError('file_unreadable', `Cannot read ${file}: ${(error as Error).message}`);
   }
+}
+
+/**
+ * A secret asked for with `-`: read from standard input or typed at a prompt that does not show it,
+ * as read (each command trims what its secret allows); a secret on the command line is visible in the process list.
+ */
+export async function readSecretInput(io: CliIo, prompt: string, what: string): Promise<string> {
+  if (!io.readSecret) throw new DomainError('invalid_input', `No standard input to read the ${what} from.`);
+  return await io.readSecret(prompt);
 }

@@ -10,7 +10,7 @@ import { databaseChoice, passwordIn, useDatabaseServer, useDataFolderDatabase } 
 import { DomainError, DomainRefusal } from '../../core/domain-error';
 import type { Engine } from '../../core/engine';
 import type { Platform } from '../../core/platform/platform';
-import { parseCommandArgs } from './args';
+import { parseCommandArgs, readSecretInput } from './args';
 import type { Command } from './command';
 
 const backupUsage = 'backup now | backup list';
@@ -104,8 +104,7 @@ export const backupCommands: Record<string, Command> = {
       if (what !== 'set' || address === undefined) throw new DomainError('invalid_input', `Usage: ${dbUsage}`);
       let password: string | null = null;
       if (values.password === '-') {
-        if (!io.readSecret) throw new DomainError('invalid_input', 'No standard input to read the password from.');
-        password = await io.readSecret('PostgreSQL password: ');
+        password = await readSecretInput(io, 'PostgreSQL password: ', 'password');
       } else if (values.password !== undefined || passwordIn(address)) {
         io.warn?.('Warning: a password given on the command line can be seen by other users of this computer (in the process list) and stays in your shell history. Use --password - to type it or pipe it in.');
         password = values.password ?? null;

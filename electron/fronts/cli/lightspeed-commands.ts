@@ -10,7 +10,7 @@ import { linkStorageUnit, setAutoIssue, setTimeZone } from '../../core/locations
 import { locationOverview } from '../../core/overview/location-overview';
 import { listLocations } from '../../core/locations/location-sync';
 import { activateLocation, unlinkLocation } from '../../core/migration/migration';
-import { parseCommandArgs } from './args';
+import { parseCommandArgs, readSecretInput } from './args';
 import type { Command } from './command';
 import { syncItems, syncLocations } from '../../core/sources/lightspeed/lightspeed-sync';
 import { compareTransactions } from '../../core/sources/lightspeed/transactions-compare';
@@ -42,9 +42,7 @@ export const lightspeedCommands: Record<string, Command> = {
       const custom = values['auth-url'] || values['token-url'] || values['api-url'];
       let clientSecret = values['client-secret'];
       if (clientSecret === '-') {
-        // Read from standard input or a prompt: a secret on the command line is visible in the process list.
-        if (!io.readSecret) throw new DomainError('invalid_input', 'No standard input to read the client secret from.');
-        clientSecret = (await io.readSecret('Lightspeed client secret: ')).trim();
+        clientSecret = (await readSecretInput(io, 'Lightspeed client secret: ', 'client secret')).trim();
         if (!clientSecret) throw new DomainError('invalid_input', 'The client secret read from standard input is empty.');
       } else if (clientSecret !== undefined) {
         io.warn?.('Warning: a client secret given on the command line can be seen by other users of this computer (in the process list) and stays in your shell history. Use --client-secret - to type it or pipe it in.');

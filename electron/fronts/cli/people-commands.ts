@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/domain-error';
 import { addUser, listUsers, resetPassword, setRole } from '../../core/people/users';
 import { role as roleSchema, roles, type Role } from '../../../shared/model/people';
-import { parseCommandArgs } from './args';
+import { parseCommandArgs, readSecretInput } from './args';
 import type { CliIo, Command } from './command';
 
 const usersUsage = `users list | users add <login> --name NAME --role ROLE [--location ID]... [--storage-unit NAME]... | users set-role <login> <role> [--location ID]... [--storage-unit NAME]... | users reset-password <login>   (ROLE: ${roles.join(', ')}; the password is read from standard input or a prompt, never the command line)`;
@@ -14,8 +14,7 @@ function roleOf(text: string): Role {
 
 /** A password from standard input or the prompt: the line as typed, without its line ending (spaces are part of it). */
 async function passwordFrom(io: CliIo, prompt: string): Promise<string> {
-  if (!io.readSecret) throw new DomainError('invalid_input', 'No standard input to read the password from.');
-  return (await io.readSecret(prompt)).replace(/\r?\n$/, '');
+  return (await readSecretInput(io, prompt, 'password')).replace(/\r?\n$/, '');
 }
 
 export const peopleCommands: Record<string, Command> = {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/domain-error';
-import { parseCommandArgs } from './args';
+import { parseCommandArgs, readSecretInput } from './args';
 import type { Command } from './command';
 
 const sidesUsage = 'sides connect [--api-url URL] --username NAME --password - [--update] | sides test | sides stores sync|list | sides products sync|list';
@@ -20,8 +20,7 @@ export const sidesCommands: Record<string, Command> = {
         if (!values.username || values.password === undefined) throw new DomainError('invalid_input', `Usage: ${sidesUsage}`);
         let password = values.password;
         if (password === '-') {
-          if (!io.readSecret) throw new DomainError('invalid_input', 'No standard input to read the password from.');
-          password = await io.readSecret('Sides password: ');
+          password = await readSecretInput(io, 'Sides password: ', 'password');
         } else {
           io.warn?.('Warning: a password given on the command line can be seen by other users of this computer (in the process list) and stays in your shell history. Use --password - to type it or pipe it in.');
         }

@@ -4,11 +4,9 @@ import { catalogEntry } from '../../../shared/errors';
 import type { RecoveryStatus, RestoreResult } from '../../../shared/model/backups';
 import { formatInstant } from '../ui/format';
 import { BackupTable } from './BackupTable';
+import { reloadSoon } from './reload-soon';
 import { RestoreDialog } from './RestoreDialog';
 import { ServerRecovery } from './ServerRecovery';
-
-/** Restarted on the restored database: the page reloads once the engine is back (the desktop app restarts itself). */
-const RELOAD_AFTER_MS = 2500;
 
 /**
  * Shown instead of Larder's screens when its database is damaged or missing: what happened in words,
@@ -24,7 +22,7 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus & { problem:
   const onRestored = (result: RestoreResult) => {
     setRestoring(null);
     setRestored(result);
-    setTimeout(() => window.location.reload(), RELOAD_AFTER_MS);
+    reloadSoon();
   };
   return (
     <Container size="md" py="xl">

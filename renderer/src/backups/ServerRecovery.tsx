@@ -4,9 +4,7 @@ import type { DatabaseChoice } from '../../../shared/model/database';
 import { call } from '../ipc/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useAction } from '../ui/use-action';
-
-/** The desktop app restarts itself; the browser reloads once the engine had time to start. */
-const RELOAD_AFTER_MS = 2500;
+import { reloadSoon } from './reload-soon';
 
 /**
  * The recovery screen's part for a PostgreSQL server Larder cannot open at start: nothing is wrong
@@ -19,17 +17,17 @@ export function ServerRecovery({ address }: { address: string }) {
   useEffect(() => {
     void call('database:choice', {}).then((answer) => setChoice(answer.next_start), () => setChoice(null));
   }, []);
-  const reloadSoon = (what: string) => {
+  const leave = (what: string) => {
     setLeaving(what);
-    setTimeout(() => window.location.reload(), RELOAD_AFTER_MS);
+    reloadSoon();
   };
   const retry = useAction(async () => {
     await call('recovery:retry', {});
-    reloadSoon('Larder is trying the server again…');
+    leave('Larder is trying the server again…');
   });
   const local = useAction(async () => {
     await call('database:use-data-folder', {});
-    reloadSoon('Larder is starting on this computer’s database…');
+    leave('Larder is starting on this computer’s database…');
   });
   if (leaving) {
     return (
