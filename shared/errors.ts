@@ -323,6 +323,14 @@ const sharedErrors = {
     meaning: 'Too many wrong passwords were tried for this name, so signing in with it is paused.',
     fix: 'Wait until the time named, or ask the owner to reset the password (larder users reset-password).',
   },
+  not_signed_in: {
+    meaning: 'This browser is not signed in to the Larder server (or was signed out: the session went idle, or the password changed).',
+    fix: 'Sign in again with your name and password.',
+  },
+  too_many_attempts: {
+    meaning: 'Too many sign-ins were tried from this device in a short time, so Larder is pausing them.',
+    fix: 'Wait a few minutes and try again; if nobody here was trying, tell the owner.',
+  },
   last_owner: {
     meaning: 'This is the group’s only owner; without one, nobody could manage the people. Nothing was changed.',
     fix: 'Make someone else owner first, then change this person’s role.',

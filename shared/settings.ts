@@ -78,6 +78,10 @@ export const settingsSchema = z.object({
    * a start within a day of it skips the check unless the run before did not end cleanly.
    */
   databaseCheckedAt: z.string().datetime().nullable().default(null),
+  /** On a Larder server: a session nobody used for this many minutes ends (signed out on a shared tablet). */
+  sessionIdleMinutes: z.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+  /** This PC's Larder is a window on a Larder server at this address (https, or http to this PC); null: it keeps its own data. */
+  serverAddress: z.string().url().refine(isSecureEndpoint, 'must start with https:// (plain http only to 127.0.0.1 or localhost)').nullable().default(null),
   /** Set while the demo account is in use: the port its fake K-Series listens on, kept across restarts. */
   demoAccount: z.object({ port: z.number().int().min(1).max(65535), sidesPort: z.number().int().min(1).max(65535).optional() }).nullable().default(null),
 });

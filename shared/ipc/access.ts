@@ -141,6 +141,8 @@ export const channelAccess: Readonly<Record<IpcChannel, Access>> = {
   'csv:profile-save': 'owner',
   'csv:profile-from-preset': 'owner',
   'waste:reasons-save': 'owner',
+  'people:list': 'owner',
+  'activity:list': 'owner',
 };
 
 export function mayCall(role: Role, channel: IpcChannel): boolean {

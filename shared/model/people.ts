@@ -32,3 +32,17 @@ export const userView = z.object({
   created_at: z.string(),
 });
 export type UserView = z.infer<typeof userView>;
+
+/** Who a browser signed in to a Larder server is, as the screens read it (GET /session). */
+export const sessionView = userView.pick({ login: true, name: true, role: true, locations: true, storage_units: true });
+export type SessionView = z.infer<typeof sessionView>;
+
+/** POST /session/sign-in. */
+export const signInRequest = z.object({ login: z.string().max(200), password: z.string().max(PASSWORD_MAX * 4) }).strict();
+
+/** POST /session/password: the current password, then the new one. */
+export const passwordChangeRequest = z.object({ current: z.string().max(PASSWORD_MAX * 4), password: z.string().max(PASSWORD_MAX * 4) }).strict();
+
+/** One change in the owner's activity view: who, when, which contract, and what was asked. */
+export const activityRow = z.object({ id: z.number().int(), at: z.string(), login: z.string(), name: z.string(), channel: z.string(), summary: z.string() });
+export type ActivityRow = z.infer<typeof activityRow>;

@@ -988,3 +988,25 @@ export const signInFailures = pgTable(
   },
   (t) => [primaryKey({ columns: [t.companyId, t.login] })],
 );
+
+/**
+ * Who did what on a Larder server (issue 32): every change a signed-in person made through a contract,
+ * with their name as it was then (a renamed person's past stays readable). people/activity.ts is the
+ * only module that writes it.
+ */
+export const activity = pgTable(
+  'activity',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    companyId: companyId(),
+    at: text('at').notNull(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    userName: text('user_name').notNull(),
+    channel: text('channel').notNull(),
+    /** What was asked, without passwords, secrets or file contents (people/activity.ts). */
+    summary: text('summary').notNull(),
+  },
+  (t) => [index('activity_company_at').on(t.companyId, t.at), index('activity_user').on(t.userId)],
+);

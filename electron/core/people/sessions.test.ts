@@ -23,8 +23,8 @@ describe('signing in', () => {
     const first = await signIn(scope, ' SAM ', 'kitchen at dawn', at(1));
     expect(first.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(first.user).toMatchObject({ login: 'sam', name: 'Sam', role: 'manager' });
-    expect(first.user.locationIds).toHaveLength(1);
-    expect(first.user.storageUnitIds).toHaveLength(1);
+    expect(first.user.locations).toEqual([HARBOUR]);
+    expect(first.user.storageUnits).toEqual(['Main Kitchen']);
     const kept = (await scope.db.statement('SELECT token_hash FROM sessions').pluck().all()) as string[];
     expect(kept).toHaveLength(1);
     expect(kept[0]).not.toContain(first.token);

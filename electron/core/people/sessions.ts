@@ -7,6 +7,7 @@ import type { CompanyScope } from '../db/company';
 import { DomainError } from '../domain-error';
 import { loginKey, type Role } from '../../../shared/model/people';
 import { hashPassword, verifyPassword } from './passwords';
+import { assignmentsOf, resetPassword } from './users';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -17,8 +18,10 @@ export interface SessionUser {
   login: string;
   name: string;
   role: Role;
-  locationIds: number[];
-  storageUnitIds: number[];
+  /** Business location ids assigned (none kept for an owner, who has them all). */
+  locations: string[];
+  /** Storage unit names assigned. */
+  storageUnits: string[];
 }
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -74,9 +77,8 @@ export async function signIn(scope: CompanyScope, typedLogin: string, password: 
 type UserRow = { userId: number; login: string; name: string; role: Role };
 
 async function withAssignments(scope: CompanyScope, user: UserRow): Promise<SessionUser> {
-  const locationIds = (await scope.db.statement('SELECT location_id FROM user_locations WHERE user_id = ? ORDER BY location_id').pluck().all(user.userId)) as number[];
-  const storageUnitIds = (await scope.db.statement('SELECT storage_unit_id FROM user_storage_units WHERE user_id = ? ORDER BY storage_unit_id').pluck().all(user.userId)) as number[];
-  return { userId: Number(user.userId), login: user.login, name: user.name, role: user.role, locationIds: locationIds.map(Number), storageUnitIds: storageUnitIds.map(Number) };
+  const userId = Number(user.userId);
+  return { userId, login: user.login, name: user.name, role: user.role, ...(await assignmentsOf(scope, userId)) };
 }
 
 /**
@@ -104,4 +106,27 @@ export async function sessionUser(scope: CompanyScope, token: string, now: strin
 
 export async function signOut(scope: CompanyScope, token: string): Promise<void> {
   await scope.db.statement('DELETE FROM sessions WHERE token_hash = ?').run(hashOf(token));
+}
+
+/**
+ * A person changing their own password: the current one is checked first (a session left open on a
+ * shared tablet must not be enough), every other session of theirs ends, and this one goes on under
+ * a new token.
+ */
+export async function changeOwnPassword(scope: CompanyScope, token: string, current: string, next: string, now: string): Promise<{ token: string }> {
+  const row = (await scope.db
+    .statement('SELECT u.id AS "userId", u.login, u.password_hash AS "passwordHash" FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND u.company_id = ?')
+    .get(hashOf(token), scope.companyId)) as { userId: number; login: string; passwordHash: string } | undefined;
+  if (!row || !(await verifyPassword(current, row.passwordHash))) {
+    throw new DomainError('sign_in_failed', 'The current password is not right, so it was not changed.');
+  }
+  await resetPassword(scope, row.login, next, now);
+  const fresh = randomBytes(32).toString('base64url');
+  // Every session of theirs ends here, not only those begun before the change by the clock: two
+  // begun in the same millisecond as the change must not survive it.
+  await scope.db.write(async () => {
+    await scope.db.statement('DELETE FROM sessions WHERE user_id = ?').run(row.userId);
+    await scope.db.statement('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run(hashOf(fresh), row.userId, now, now);
+  });
+  return { token: fresh };
 }

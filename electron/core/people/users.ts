@@ -83,15 +83,21 @@ async function requireUser(scope: CompanyScope, login: string): Promise<UserRow>
   return row;
 }
 
-async function viewOf(scope: CompanyScope, user: UserRow): Promise<UserView> {
+/** What a person is assigned, as the contracts name it: business location ids and storage unit names. */
+export async function assignmentsOf(scope: CompanyScope, userId: number): Promise<{ locations: string[]; storageUnits: string[] }> {
   const locations = (await scope.db
     .statement('SELECT l.business_location_id FROM user_locations u JOIN locations l ON l.id = u.location_id WHERE u.user_id = ? ORDER BY l.business_location_id')
     .pluck()
-    .all(user.id)) as string[];
+    .all(userId)) as string[];
   const storageUnits = (await scope.db
     .statement('SELECT s.name FROM user_storage_units u JOIN storage_units s ON s.id = u.storage_unit_id WHERE u.user_id = ? ORDER BY s.name')
     .pluck()
-    .all(user.id)) as string[];
+    .all(userId)) as string[];
+  return { locations, storageUnits };
+}
+
+async function viewOf(scope: CompanyScope, user: UserRow): Promise<UserView> {
+  const { locations, storageUnits } = await assignmentsOf(scope, user.id);
   return { login: user.login, name: user.name, role: user.role, locations, storage_units: storageUnits, password_changed_at: user.passwordChangedAt, created_at: user.createdAt };
 }
 

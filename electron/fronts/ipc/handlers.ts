@@ -19,6 +19,7 @@ import { createSourceHandlers } from './source-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 import { createReportHandlers } from './report-handlers';
 import { createBackupHandlers } from './backup-handlers';
+import { createPeopleHandlers } from './people-handlers';
 
 /**
  * Every channel's handler, one file per domain beside its contracts (inventory, ledger, connection,
@@ -59,6 +60,7 @@ export function createHandlers(engine: Engine, demo: DemoAccount = new DemoAccou
     ...createStockHandlers(engine),
     ...createReportHandlers(engine),
     ...createBackupHandlers(engine),
+    ...createPeopleHandlers(engine),
   };
 }
 

@@ -9,6 +9,7 @@ import { startEngine } from '../../core/backup/startup';
 import type { Engine } from '../../core/engine';
 import { EventBus } from '../../core/event-bus';
 import { createNodePlatform } from '../../core/platform/node-platform';
+import { ticketGate } from './ticket-gate';
 import { startWebHost } from './web-host';
 
 const { values } = parseArgs({ options: { 'no-open': { type: 'boolean' }, port: { type: 'string' } } });
@@ -51,8 +52,9 @@ async function start(): Promise<void> {
 
 await start();
 const backups = setInterval(() => engine && void backUpIfDue(engine), BACKUP_CHECK_MS);
+const gate = ticketGate((channel, input) => dispatch(channel, input));
 const host = await startWebHost({
-  dispatch: (channel, input) => dispatch(channel, input),
+  gate,
   events,
   rendererFolder: fileURLToPath(new URL('../../../out/renderer', import.meta.url)),
   port: values.port ? Number(values.port) : Number(process.env.LARDER_WEB_PORT ?? 0),
@@ -60,11 +62,11 @@ const host = await startWebHost({
 
 // The printed address may be opened again (a closed tab); the one given to the browser opener is
 // good once, because its command line is visible to every user of this computer.
-const printed = host.signInUrl({ once: false });
+const printed = gate.signInUrl({ once: false });
 process.stdout.write(`Larder is running at ${printed}\nData folder: ${platform.dataFolder}\nPress Ctrl+C to stop.\n`);
 process.stdout.write(`${JSON.stringify({ url: printed, origin: host.origin, dataFolder: platform.dataFolder })}\n`);
 if (!values['no-open'] && !process.env.CI) {
-  platform.browser.open(host.signInUrl({ once: true })).catch((error: Error) => process.stderr.write(`Could not open the browser (${error.message}); open the address above.\n`));
+  platform.browser.open(gate.signInUrl({ once: true })).catch((error: Error) => process.stderr.write(`Could not open the browser (${error.message}); open the address above.\n`));
 }
 
 const stop = async () => {

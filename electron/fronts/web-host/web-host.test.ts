@@ -7,10 +7,12 @@ import { createTestEngine, type TestEngine } from '../../../test/support/test-en
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/content-security-policy';
 import { createDispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
+import { ticketGate, type TicketGate } from './ticket-gate';
 import { startWebHost, type WebHost } from './web-host';
 
 let engine: TestEngine;
 let host: WebHost;
+let gate: TicketGate;
 let renderer: string;
 let cookie: string;
 
@@ -20,8 +22,9 @@ beforeEach(async () => {
   mkdirSync(join(renderer, 'assets'));
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Larder</title>');
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
-  host = await startWebHost({ dispatch: createDispatch(createHandlers(engine)), events: engine.events, rendererFolder: renderer });
-  cookie = await signIn(host.signInUrl({ once: true }));
+  gate = ticketGate(createDispatch(createHandlers(engine)));
+  host = await startWebHost({ gate, events: engine.events, rendererFolder: renderer });
+  cookie = await signIn(gate.signInUrl({ once: true }));
 });
 
 /** What the browser does with a sign-in address: follows it and keeps the cookie it is given. */
@@ -56,12 +59,12 @@ function raw(path: string, options: { method?: string; headers?: Record<string, 
 }
 
 const call = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
-  raw(`/ipc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body });
+  raw(`/ipc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: host.origin, cookie, ...headers }, body });
 
 describe('the web host', () => {
   it('listens on 127.0.0.1 only, and signs a browser in with an HttpOnly, SameSite=Strict cookie for a ticket that is no session', async () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const once = host.signInUrl({ once: true });
+    const once = gate.signInUrl({ once: true });
     expect(once).toMatch(new RegExp(`^${host.origin}/open\\?ticket=[\\w-]{32}$`));
     const answer = await raw(new URL(once).pathname + new URL(once).search);
     expect(answer).toMatchObject({ status: 303, headers: { location: '/' } });
@@ -71,7 +74,7 @@ describe('the web host', () => {
     expect(setCookie).not.toContain(new URL(once).searchParams.get('ticket'));
     expect((await raw(new URL(once).pathname + new URL(once).search)).status).toBe(401);
     // The printed address works again during the run, for a tab that was closed.
-    const printed = host.signInUrl({ once: false });
+    const printed = gate.signInUrl({ once: false });
     expect(await signIn(printed)).toBe(await signIn(printed));
   });
 
@@ -88,6 +91,10 @@ describe('the web host', () => {
     expect((await raw('/open?ticket=guessed')).status).toBe(401);
     expect((await call('storage-units:list', {}, { host: 'evil.example:80' })).status).toBe(403);
     expect((await call('storage-units:list', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    // A change that does not say where it comes from is refused too (browsers always say it on a POST).
+    const unsigned = await raw('/ipc/storage-units:save', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: { name: 'Bar' } });
+    expect(unsigned.status).toBe(403);
+    expect(JSON.parse((await call('storage-units:list', {})).body)).toEqual({ ok: true, data: [] });
     expect((await raw('/ipc/storage-units:list', { headers: { cookie } })).status).toBe(405);
     expect((await raw('/events')).status).toBe(401);
   });

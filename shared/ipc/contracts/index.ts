@@ -58,6 +58,7 @@ import { activateLocationContract, cancelMigrationContract, migrationStatusContr
 import { getSettings, saveDiagnostics, saveSettings, setupChecklist, startDemo } from './setup';
 import { foodCostContract, homeDashboardContract, ingredientUsageContract, itemCostContract, menuContract, varianceContract } from './reports';
 import { getLogContract, listLogsContract, runTransfer } from './transfers';
+import { listActivityContract, listPeopleContract } from './people';
 import { sidesConnectContract, sidesStatusContract, sidesSyncProductsContract, sidesSyncStoresContract, sidesTestContract } from './sides';
 import { countSheetContract, finishCountContract, listCountsContract, moveStockContract, recordWasteContract, reopenCountContract, saveWasteReasonsContract, stockChangesContract, undoStockChangeContract, wasteReasonsContract, saveCountContract,
   setCountLineContract, startCountContract } from './stock';
@@ -159,6 +160,8 @@ const all = [
   recoveryRestoreContract,
   recoveryRetryContract,
   databaseChoiceContract,
+  listPeopleContract,
+  listActivityContract,
   useDatabaseServerContract,
   useDataFolderDatabaseContract,
   listSourcesContract,
