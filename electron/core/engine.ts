@@ -22,7 +22,8 @@ import { lightspeedDays } from './sources/lightspeed/lightspeed-days';
 import { backupIfDue, backupStatus, dueKind, listBackups, takeBackup, type BackupKind, type BackupPlace, type BackupRecord, type BackupStatus } from './backup/backups';
 import { backupPlaceOf, DATABASE_FILE, LOG_FILE } from './backup/data-folder';
 
-export type Runtime = 'electron' | 'web' | 'cli';
+/** `server`: `npm run server`, a group's Larder that, like the desktop app, posts each night by itself. */
+export type Runtime = 'electron' | 'web' | 'server' | 'cli';
 
 export interface Engine {
   readonly runtime: Runtime;

@@ -32,6 +32,8 @@ export const channelAccess: Readonly<Record<IpcChannel, Access>> = {
   'counts:finish': 'count',
   'storage-units:list': 'count',
   'ingredients:units': 'count',
+  // Names and units only (no costs): a count sheet reads pack units by ingredient.
+  'ingredients:list': 'count',
 
   'home:dashboard': 'read',
   'reports:variance': 'read',
@@ -55,7 +57,6 @@ export const channelAccess: Readonly<Record<IpcChannel, Access>> = {
   'recipes:list': 'read',
   'recipes:get': 'read',
   'recipes:cost-history': 'read',
-  'ingredients:list': 'read',
   'receipts:list': 'read',
   'items:list': 'read',
   'items:work-list': 'read',

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,32 @@ export async function startHost(dataFolder: string, env: Record<string, string> 
     });
   });
   return { child, host };
+}
+
+/** Starts `npm run server` on a data folder and a free loopback port; its origin is where people sign in. */
+export async function startServer(dataFolder: string): Promise<{ child: ChildProcess; origin: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/fronts/server/main.ts', '--listen', '127.0.0.1:0'], {
+    env: { ...process.env, LARDER_HOME: dataFolder },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const origin = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`The server exited with ${code} before it was ready.`)));
+    lines.on('line', (line) => {
+      if (line.startsWith('{')) resolve((JSON.parse(line) as { origin: string }).origin);
+    });
+  });
+  return { child, origin };
+}
+
+/** `larder users add` on a data folder, the password given on standard input as a script would. */
+export function addPerson(dataFolder: string, login: string, args: string[], password: string): void {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/fronts/cli/main.ts', 'users', 'add', login, ...args], {
+    env: { ...process.env, LARDER_HOME: dataFolder },
+    input: `${password}\n`,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`users add ${login} failed: ${run.stdout}${run.stderr}`);
 }
 
 /**

@@ -36,6 +36,7 @@ const LOOKS = new Set<IpcChannel>([
   'counts:set',
   'storage-units:list',
   'ingredients:units',
+  'ingredients:list',
   'reprocess:preview',
   'csv:peek',
   'csv:sample',

@@ -64,7 +64,7 @@ try {
 const platform = createNodePlatform();
 let engine: Engine;
 try {
-  engine = await startEngine(platform, 'web');
+  engine = await startEngine(platform, 'server');
 } catch (error) {
   const problem = recoveryProblemOf(platform, error);
   if (!problem) throw error;

@@ -31,7 +31,8 @@ export const serverUsage =
 function listenOf(text: string): { address: string; port: number } {
   const match = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(text.trim());
   const port = Number(match?.[2]);
-  if (!match || port < 1 || port > 65535) throw new DomainError('invalid_input', `"${text}" is not an address to listen on: write HOST:PORT, such as 127.0.0.1:8080 or 0.0.0.0:8443.`);
+  // Port 0 picks a free one (the tests' servers).
+  if (!match || port > 65535) throw new DomainError('invalid_input', `"${text}" is not an address to listen on: write HOST:PORT, such as 127.0.0.1:8080 or 0.0.0.0:8443.`);
   return { address: (match[1] as string).replace(/^\[|\]$/g, ''), port };
 }
 

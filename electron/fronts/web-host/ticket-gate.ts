@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatch } from '../ipc/dispatch';
-import { cookieValue, HttpError, sameToken } from './http-parts';
+import { cookieValue, HttpError, sameToken, sendJson } from './http-parts';
 import type { Gate } from './web-host';
 
 export const TICKET_PATH = '/open';
@@ -34,6 +34,12 @@ export function ticketGate(dispatch: Dispatch): TicketGate {
       cookieName = `larder_session_${new URL(address).port}`;
     },
     async answer(request: IncomingMessage, response: ServerResponse, url: URL) {
+      // Who is signed in: nobody by name, this PC's one user (the screens then show everything).
+      if (url.pathname === '/session' && request.method === 'GET') {
+        if (!sameToken(cookieValue(request, cookieName), session)) throw new HttpError(401, 'This tab is not connected to the running Larder.', 'session_token_invalid');
+        sendJson(response, 200, { ok: true, data: null });
+        return true;
+      }
       if (url.pathname !== TICKET_PATH) return false;
       const ticket = url.searchParams.get('ticket') ?? '';
       const reusable = tickets.get(ticket);

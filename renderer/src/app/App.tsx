@@ -1,4 +1,7 @@
-import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { useEffect } from 'react';
+import type { IpcChannel } from '../../../shared/ipc/channels';
 import { ConnectionScreen } from '../sources/lightspeed/ConnectionScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { InventoryScreen } from '../inventory/InventoryScreen';
@@ -16,6 +19,25 @@ import { CsvUploadScreen } from '../sources/csv/CsvUploadScreen';
 import { SourcesScreen } from '../sources/SourcesScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { SidesScreen } from '../sources/sides/SidesScreen';
+import { AccountMenu } from '../people/AccountMenu';
+import { PeopleScreen } from '../people/PeopleScreen';
+import { CountsPanel } from '../inventory/CountsPanel';
+import { useInventory } from '../inventory/inventory-store';
+import { can, usePerson } from './person-store';
+
+/** What a section needs the person to reach (on a Larder server; this PC's own user reaches all). */
+const sectionChannel: Record<(typeof sections)[number], IpcChannel> = {
+  home: 'home:dashboard',
+  sources: 'connection:configure',
+  locations: 'locations:list',
+  items: 'items:list',
+  logs: 'logs:list',
+  ledger: 'ledger:list',
+  inventory: 'counts:list',
+  reports: 'reports:food-cost',
+  settings: 'settings:save',
+  people: 'people:list',
+};
 
 function Content({ section, detail }: Place) {
   switch (section) {
@@ -45,38 +67,75 @@ function Content({ section, detail }: Place) {
       return <ReportsScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'people':
+      return <PeopleScreen />;
   }
+}
+
+function Header() {
+  return (
+    <Group h="100%" px="md" gap="xs" wrap="nowrap">
+      <Title order={1} size="h3">
+        Larder
+      </Title>
+      <Text c="dimmed" size="sm" visibleFrom="sm">
+        POS sales into your inventory ledger
+      </Text>
+      <AccountMenu />
+    </Group>
+  );
+}
+
+/** A counter's Larder: the count sheets of their storage units, full width for a tablet in the storeroom. */
+function CounterApp() {
+  const { loaded, error, refresh } = useInventory();
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  return (
+    <AppShell header={{ height: 52 }} padding="md">
+      <AppShell.Header>
+        <Header />
+      </AppShell.Header>
+      <AppShell.Main>
+        <Stack>
+          <Title order={2}>Counts</Title>
+          <ErrorNotice error={error} />
+          {loaded ? <CountsPanel /> : <Loader aria-label="Loading the storage units" />}
+        </Stack>
+      </AppShell.Main>
+    </AppShell>
+  );
 }
 
 export function App() {
   const place = useNavigation();
+  const person = usePerson((state) => state.person);
+  if (person?.role === 'counter') return <CounterApp />;
+  // People are a server's: this PC's own Larder has one user and no sign-in.
+  const shown = sections.filter((item) => can(sectionChannel[item]) && (item !== 'people' || person !== null));
+  const section = sectionOf(place.section);
+  const here = shown.includes(section) ? place : { ...place, section: shown[0] ?? 'home', detail: null };
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 210, breakpoint: 0 }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" gap="xs">
-          <Title order={1} size="h3">
-            Larder
-          </Title>
-          <Text c="dimmed" size="sm">
-            POS sales into your inventory ledger
-          </Text>
-        </Group>
+        <Header />
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Sections">
-        {sections.map((item) => (
+        {shown.map((item) => (
           <NavLink
             key={item}
             component="button"
             label={sectionLabels[item]}
-            active={item === sectionOf(place.section)}
-            aria-current={item === sectionOf(place.section) ? 'page' : undefined}
+            active={item === sectionOf(here.section)}
+            aria-current={item === sectionOf(here.section) ? 'page' : undefined}
             onClick={() => place.go(item)}
           />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <ConnectionBanner />
-        <Content {...place} />
+        {can('connection:status') ? <ConnectionBanner /> : null}
+        <Content {...here} />
       </AppShell.Main>
     </AppShell>
   );

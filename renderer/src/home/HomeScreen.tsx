@@ -1,3 +1,4 @@
+import { postsNightly } from '../ui/use-desktop';
 import { Dashboard, hasActiveLocation, PriceRises } from './Dashboard';
 import { BackupNotice } from '../backups/BackupNotice';
 import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
@@ -39,7 +40,7 @@ export function HomeScreen() {
   // While the demo starts, its card stays (the connection comes before the demo is marked in use).
   const demoStarting = useDemoStore((state) => state.busy);
   const info = useLive(() => call('app:info', {}), () => false, []);
-  const desktop = info.data ? info.data.runtime === 'electron' : true;
+  const desktop = info.data ? postsNightly(info.data.runtime) : true;
   const dashboard = useLive(() => call('home:dashboard', {}), () => true, []);
   const backups = useLive(() => call('backups:overview', {}), anyOf('backups:changed', 'data:restored'), []);
   const autoIssue = data?.steps.find((step) => step.step === 'auto_issue')?.done ?? false;

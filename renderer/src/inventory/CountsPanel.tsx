@@ -12,6 +12,12 @@ import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { useInventory } from './inventory-store';
 import { inPacks } from './pack-units';
+import { useCan } from '../app/person-store';
+import { useMediaQuery } from '@mantine/hooks';
+
+/** Counted − expected at the unit's precision, with its share of what was expected. */
+const difference = (row: CountSheet['rows'][number]) =>
+  row.difference === null ? '' : `${formatAtUnit(row.difference, row.unit)}${row.difference_pct === null ? '' : ` (${formatPct(row.difference_pct)})`}`;
 
 /** The local date and time of now, as a datetime-local field holds it. */
 function localNow(): string {
@@ -47,6 +53,10 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
     return units.filter((unit) => unit.ingredientId === id);
   };
   const currency = useCurrency();
+  // A counter counts; what the differences are worth is the manager's to read (the server sends none).
+  const costs = useCan('items:cost');
+  // A tablet in the storeroom: one column of touch-sized fields.
+  const narrow = useMediaQuery('(max-width: 62em)') ?? false;
   const [added, setAdded] = useState<string[]>([]);
   const rows = sheet.rows.filter((row) => row.held || added.includes(row.ingredient));
   const others = sheet.rows.filter((row) => !row.held && !added.includes(row.ingredient)).map((row) => row.ingredient);
@@ -95,6 +105,26 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
     onClose();
   });
   const reopen = useAction(() => call('counts:reopen', { id: sheet.count.id }));
+  const canReopen = useCan('counts:reopen');
+  const countedInput = (row: CountSheet['rows'][number]) => (
+    <TextInput
+      aria-label={`Counted ${row.ingredient}`}
+      placeholder="not counted"
+      // The ingredient's own unit, unless the line names its units ("2 case + 5 bottle").
+      rightSection={/[^\d\s.,]/.test(typed[row.ingredient] ?? '') ? null : <Text size="xs">{row.unit}</Text>}
+      value={typed[row.ingredient] ?? ''}
+      disabled={!draft}
+      error={invalid.includes(row.ingredient) ? `Counted ${row.ingredient}: ${typedDecimalProblem(typed[row.ingredient] ?? '')}` : undefined}
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        setTyped((previous) => ({ ...previous, [row.ingredient]: value }));
+      }}
+      w={narrow ? '100%' : 260}
+      size={narrow ? 'lg' : 'sm'}
+      // A numeric keyboard on a tablet; "2 case" still types on a desktop keyboard.
+      inputMode="decimal"
+    />
+  );
   return (
     <Paper withBorder p="md" aria-label={`Count of ${sheet.count.storage_unit}`}>
       <Group justify="space-between" mb="xs">
@@ -109,45 +139,54 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
           {sheet.count.version !== base.version ? ' — by someone else since you opened it: saving names what changed.' : '.'}
         </Text>
       ) : null}
-      <Table aria-label="Count sheet" fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Ingredient</Table.Th>
-            <Table.Th ta="right">Expected</Table.Th>
-            <Table.Th>Counted</Table.Th>
-            <Table.Th ta="right">Difference</Table.Th>
-            <Table.Th ta="right">Value</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+      {narrow ? (
+        <Stack gap="sm" role="list" aria-label="Count sheet">
           {rows.map((row) => (
-            <Table.Tr key={row.ingredient}>
-              <Table.Td>{row.ingredient}</Table.Td>
-              <Table.Td ta="right" title={formatAtUnit(row.expected, row.unit)}>
-                {inPacks(row.expected, row.unit, packsOf(row.ingredient))}
-              </Table.Td>
-              <Table.Td>
-                <TextInput
-                  aria-label={`Counted ${row.ingredient}`}
-                  placeholder="not counted"
-                  // The ingredient's own unit, unless the line names its units ("2 case + 5 bottle").
-                  rightSection={/[^\d\s.,]/.test(typed[row.ingredient] ?? '') ? null : <Text size="xs">{row.unit}</Text>}
-                  value={typed[row.ingredient] ?? ''}
-                  disabled={!draft}
-                  error={invalid.includes(row.ingredient) ? `Counted ${row.ingredient}: ${typedDecimalProblem(typed[row.ingredient] ?? '')}` : undefined}
-                  onChange={(event) => {
-                    const value = event.currentTarget.value;
-                    setTyped((previous) => ({ ...previous, [row.ingredient]: value }));
-                  }}
-                  w={260}
-                />
-              </Table.Td>
-              <Table.Td ta="right">{row.difference === null ? '' : `${formatAtUnit(row.difference, row.unit)}${row.difference_pct === null ? '' : ` (${formatPct(row.difference_pct)})`}`}</Table.Td>
-              <Table.Td ta="right">{row.difference_value === null ? '' : formatMoney(row.difference_value, currency)}</Table.Td>
-            </Table.Tr>
+            <Paper key={row.ingredient} withBorder p="sm" role="listitem">
+              <Group justify="space-between" wrap="nowrap" mb={6}>
+                <Text fw={600}>{row.ingredient}</Text>
+                <Text size="sm" c="dimmed" title={formatAtUnit(row.expected, row.unit)}>
+                  expected {inPacks(row.expected, row.unit, packsOf(row.ingredient))}
+                </Text>
+              </Group>
+              {countedInput(row)}
+              {row.difference === null ? null : (
+                <Text size="sm" mt={4}>
+                  Difference {difference(row)}
+                  {costs && row.difference_value !== null ? `, ${formatMoney(row.difference_value, currency)}` : ''}
+                </Text>
+              )}
+            </Paper>
           ))}
-        </Table.Tbody>
-      </Table>
+        </Stack>
+      ) : (
+        <Table aria-label="Count sheet" fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Ingredient</Table.Th>
+              <Table.Th ta="right">Expected</Table.Th>
+              <Table.Th>Counted</Table.Th>
+              <Table.Th ta="right">Difference</Table.Th>
+              {costs ? <Table.Th ta="right">Value</Table.Th> : null}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.ingredient}>
+                <Table.Td>{row.ingredient}</Table.Td>
+                <Table.Td ta="right" title={formatAtUnit(row.expected, row.unit)}>
+                  {inPacks(row.expected, row.unit, packsOf(row.ingredient))}
+                </Table.Td>
+                <Table.Td>
+                  {countedInput(row)}
+                </Table.Td>
+                <Table.Td ta="right">{difference(row)}</Table.Td>
+                {costs ? <Table.Td ta="right">{row.difference_value === null ? '' : formatMoney(row.difference_value, currency)}</Table.Td> : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
       {draft && blank > 0 ? (
         <Text size="sm" c="dimmed" mt="xs">
           {blank} of {rows.length} ingredients are blank: they are not counted (a partial count), and their stock stays as the ledger has it.
@@ -181,22 +220,22 @@ function Sheet({ sheet, onClose }: { sheet: CountSheet; onClose: () => void }) {
               Finish count…
             </Button>
           </>
-        ) : (
+        ) : canReopen ? (
           <Button variant="default" loading={reopen.busy} onClick={() => void reopen.run()}>
             Reopen
           </Button>
-        )}
+        ) : null}
         <Button variant="subtle" onClick={onClose}>
           Close
         </Button>
       </Group>
-      <FinishSummary review={review?.sheet ?? null} currency={currency} busy={finish.busy} error={finish.error} onConfirm={() => void finish.run()} onCancel={() => setReview(null)} />
+      <FinishSummary review={review?.sheet ?? null} currency={currency} costs={costs} busy={finish.busy} error={finish.error} onConfirm={() => void finish.run()} onCancel={() => setReview(null)} />
     </Paper>
   );
 }
 
 /** The largest differences first, by value: what a manager checks before posting a count (a typo of 0,2 for 2 shows as −90 %). */
-function FinishSummary({ review, currency, busy, error, onConfirm, onCancel }: { review: CountSheet | null; currency: string | null; busy: boolean; error: IpcError | null; onConfirm: () => void; onCancel: () => void }) {
+function FinishSummary({ review, currency, costs, busy, error, onConfirm, onCancel }: { review: CountSheet | null; currency: string | null; costs: boolean; busy: boolean; error: IpcError | null; onConfirm: () => void; onCancel: () => void }) {
   const counted = (review?.rows ?? []).filter((row) => row.counted !== null);
   const size = (text: string | null) => (text ?? '0').replace('-', '');
   const largest = counted
@@ -208,7 +247,8 @@ function FinishSummary({ review, currency, busy, error, onConfirm, onCancel }: {
     <Modal opened={review !== null} onClose={onCancel} title={review ? `Finish the count of ${review.count.storage_unit}?` : ''} size="lg">
       <Stack>
         <Text size="sm">
-          {counted.length} {counted.length === 1 ? 'ingredient' : 'ingredients'} counted; finishing sets {counted.length === 1 ? 'its' : 'their'} stock to what you counted, a change worth {formatMoney(total, currency)} in all.
+          {counted.length} {counted.length === 1 ? 'ingredient' : 'ingredients'} counted; finishing sets {counted.length === 1 ? 'its' : 'their'} stock to what you counted
+          {costs ? `, a change worth ${formatMoney(total, currency)} in all.` : '.'}
         </Text>
         {largest.length > 0 ? (
           <Table fz="sm" aria-label="Largest differences">
@@ -218,7 +258,7 @@ function FinishSummary({ review, currency, busy, error, onConfirm, onCancel }: {
                 <Table.Th ta="right">Expected</Table.Th>
                 <Table.Th ta="right">Counted</Table.Th>
                 <Table.Th ta="right">Difference</Table.Th>
-                <Table.Th ta="right">Value</Table.Th>
+                {costs ? <Table.Th ta="right">Value</Table.Th> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -231,7 +271,7 @@ function FinishSummary({ review, currency, busy, error, onConfirm, onCancel }: {
                     {formatAtUnit(row.difference ?? '0', row.unit)}
                     {row.difference_pct === null ? '' : ` (${formatPct(row.difference_pct)})`}
                   </Table.Td>
-                  <Table.Td ta="right">{formatMoney(row.difference_value ?? '0', currency)}</Table.Td>
+                  {costs ? <Table.Td ta="right">{formatMoney(row.difference_value ?? '0', currency)}</Table.Td> : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -273,7 +313,7 @@ export function CountsPanel() {
         {PC_ZONE}).
       </Text>
       <Group align="end">
-        <Select label="Storage unit" data={storageUnits.map((item) => item.name)} value={unit} onChange={setUnit} w={220} />
+        <Select label="Storage unit" data={storageUnits.map((item) => item.name)} value={unit} onChange={setUnit} allowDeselect={false} w={220} />
         <TextInput type="datetime-local" label="Counted at" value={at} onChange={(event) => setAt(event.currentTarget.value)} />
         <Button disabled={!unit} loading={start.busy} onClick={() => void start.run()}>
           Start a count

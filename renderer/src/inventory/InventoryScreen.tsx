@@ -1,5 +1,5 @@
 import { Group, Loader, Stack, Tabs, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { CountsPanel } from './CountsPanel';
 import { ImportSetupButton } from './ImportSetupButton';
@@ -11,22 +11,27 @@ import { StorageUnitsPanel } from './StorageUnitsPanel';
 import { WastePanel } from './WastePanel';
 import { useInventory } from './inventory-store';
 import { useTab } from '../ui/navigation-store';
+import type { IpcChannel } from '../../../shared/ipc/channels';
+import { can, usePerson } from '../app/person-store';
 
-const tabs = [
-  { value: 'storage-units', label: 'Storage units', Panel: StorageUnitsPanel },
-  { value: 'ingredients', label: 'Ingredients', Panel: IngredientsPanel },
-  { value: 'recipes', label: 'Recipes', Panel: RecipesPanel },
-  { value: 'receipts', label: 'Receipts', Panel: ReceiptsPanel },
-  { value: 'stock', label: 'Stock on hand', Panel: StockPanel },
-  { value: 'counts', label: 'Counts', Panel: CountsPanel },
-  { value: 'waste', label: 'Waste and moves', Panel: WastePanel },
-];
+/** Each tab with what the person must reach to use it (a group's shared lists are the owner's to keep). */
+const allTabs = [
+  { value: 'storage-units', label: 'Storage units', Panel: StorageUnitsPanel, needs: 'storage-units:save' },
+  { value: 'ingredients', label: 'Ingredients', Panel: IngredientsPanel, needs: 'ingredients:save' },
+  { value: 'recipes', label: 'Recipes', Panel: RecipesPanel, needs: 'recipes:save' },
+  { value: 'receipts', label: 'Receipts', Panel: ReceiptsPanel, needs: 'receipts:create' },
+  { value: 'stock', label: 'Stock on hand', Panel: StockPanel, needs: 'stock:list' },
+  { value: 'counts', label: 'Counts', Panel: CountsPanel, needs: 'counts:list' },
+  { value: 'waste', label: 'Waste and moves', Panel: WastePanel, needs: 'waste:record' },
+] as const satisfies readonly { value: string; label: string; Panel: () => ReactNode; needs: IpcChannel }[];
 
 export function InventoryScreen() {
   const { loaded, error, refresh } = useInventory();
+  usePerson((state) => state.person);
+  const tabs = allTabs.filter((each) => can(each.needs));
   const [tab, setTab] = useTab(
     tabs.map((each) => each.value),
-    'storage-units',
+    tabs[0]?.value ?? 'counts',
   );
   useEffect(() => {
     void refresh();
@@ -35,7 +40,7 @@ export function InventoryScreen() {
     <Stack>
       <Group justify="space-between" align="flex-start">
         <Title order={2}>Inventory</Title>
-        <ImportSetupButton />
+        {can('setup:import') ? <ImportSetupButton /> : null}
       </Group>
       <ErrorNotice error={error} />
       {!loaded ? (

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ContractOutput, IpcError } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
 import { call } from '../ipc/client';
+import { ifAllowed } from '../app/person-store';
 import { anyOf, liveQuery, type LiveQuery } from '../ui/live-query';
 
 export type StorageUnit = ContractOutput<Contracts['storage-units:list']>[number];
@@ -37,11 +38,18 @@ export const useInventory = create<InventoryState>((set) => {
   const start = () =>
     (queries ??= {
       lists: liveQuery(
-        () => Promise.all([call('storage-units:list', {}), call('ingredients:list', {}), call('recipes:list', {}), call('receipts:list', {}), call('ingredients:units', {})]),
+        () =>
+          Promise.all([
+            call('storage-units:list', {}),
+            call('ingredients:list', {}),
+            ifAllowed('recipes:list', () => call('recipes:list', {})),
+            ifAllowed('receipts:list', () => call('receipts:list', {})),
+            call('ingredients:units', {}),
+          ]),
         anyOf('inventory:changed'),
         { data: ([storageUnits, ingredients, recipes, receipts, units]) => set({ storageUnits, ingredients, recipes, receipts, units, loaded: true, error: null }), error: failed },
       ),
-      stock: liveQuery(() => call('stock:list', {}), anyOf('inventory:changed', 'transfer:finished', 'migration:progress'), {
+      stock: liveQuery(() => ifAllowed('stock:list', () => call('stock:list', {})), anyOf('inventory:changed', 'transfer:finished', 'migration:progress'), {
         data: (stock) => set({ stock }),
         error: failed,
       }),

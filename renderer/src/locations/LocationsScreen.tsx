@@ -5,6 +5,7 @@ import { useNavigation } from '../ui/navigation-store';
 import { useAction } from '../ui/use-action';
 import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
+import { useCan } from '../app/person-store';
 
 export function LocationsScreen() {
   const go = useNavigation((state) => state.go);
@@ -12,15 +13,18 @@ export function LocationsScreen() {
   const locations = useLive(() => call('locations:list', {}), reloadOn, []);
   const units = useLive(() => call('storage-units:list', {}), reloadOn, []);
   const sync = useAction(() => call('locations:sync', {}));
+  const canSync = useCan('locations:sync');
   const unitName = (id: number | null) => (id === null ? null : (units.data?.find((unit) => unit.id === id)?.name ?? null));
   const list = locations.data;
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Locations</Title>
-        <Button loading={sync.busy} onClick={() => void sync.run()}>
-          Sync locations
-        </Button>
+        {canSync ? (
+          <Button loading={sync.busy} onClick={() => void sync.run()}>
+            Sync locations
+          </Button>
+        ) : null}
       </Group>
       <Text c="dimmed" size="sm">
         Your POS locations: Lightspeed business locations and Sides stores. Link each to the storage unit its sales come out of, then activate it.

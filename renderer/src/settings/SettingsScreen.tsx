@@ -1,3 +1,4 @@
+import { postsNightly } from '../ui/use-desktop';
 import { Alert, Button, Code, Group, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { catalogEntry } from '../../../shared/errors';
@@ -139,7 +140,7 @@ export function SettingsScreen() {
     <Stack maw={760}>
       <Title order={2}>Settings</Title>
       <ErrorNotice error={info.error ?? settings.error ?? database.error} />
-      {settings.data && info.data ? <Schedule key={settings.data.nightlyRunTime} settings={settings.data} desktop={info.data.runtime === 'electron'} /> : null}
+      {settings.data && info.data ? <Schedule key={settings.data.nightlyRunTime} settings={settings.data} desktop={postsNightly(info.data.runtime)} /> : null}
       {settings.data ? <SalesRules key={settings.data.voidsThatAreWaste.join('|')} settings={settings.data} /> : null}
       {settings.data ? <PriceRiseSetting key={settings.data.priceRiseThreshold} threshold={settings.data.priceRiseThreshold} /> : null}
       {settings.data && info.data?.currency ? <ExchangeRates settings={settings.data} companyCurrency={info.data.currency} /> : null}

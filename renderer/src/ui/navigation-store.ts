@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** The navigation's sections, in order. */
-export const sections = ['home', 'sources', 'locations', 'items', 'logs', 'ledger', 'inventory', 'reports', 'settings'] as const;
+export const sections = ['home', 'sources', 'locations', 'items', 'logs', 'ledger', 'inventory', 'reports', 'settings', 'people'] as const;
 /** Every place, the sections and the screens reached from them (Sales sources → Lightspeed, a CSV profile, Upload). */
 const places = [...sections, 'connection', 'sides', 'csv-profile', 'upload'] as const;
 export type Section = (typeof places)[number];
@@ -23,6 +23,7 @@ export const sectionLabels: Record<Section, string> = {
   inventory: 'Inventory',
   reports: 'Reports',
   settings: 'Settings',
+  people: 'People',
 };
 
 /** A place in the app: a section and, for detail screens, what it shows (a location id, a log id). */

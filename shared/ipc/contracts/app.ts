@@ -6,7 +6,7 @@ export const appInfo = defineContract({
   input: z.object({}).strict(),
   output: z.object({
     version: z.string(),
-    runtime: z.enum(['electron', 'web', 'cli']),
+    runtime: z.enum(['electron', 'web', 'server', 'cli']),
     dataFolder: z.string(),
     companyName: z.string(),
     /** The company's currency (its locations'), for money on every screen; null before any location. */
