@@ -31,3 +31,12 @@ export function isOwnRendererUrl(url: string, renderer: { devServerUrl?: string 
     return false;
   }
 }
+
+/** A page of the Larder server this desktop is a window on: its origin only, never a page it links to. */
+export function isServerPage(url: string, serverAddress: string): boolean {
+  try {
+    return new URL(url).origin === new URL(serverAddress).origin;
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,7 @@
 // The desktop shell: the only code that imports Electron. It wires the engine to a hardened window,
 // IPC, the tray, the nightly scheduler and notifications; every rule it applies lives in a small
 // module of its own, tested under Node.
-import { app, BrowserWindow, ipcMain, Notification, powerMonitor } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, Notification, powerMonitor } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/ipc/channels';
 import { listOpenAlerts } from '../core/alerts/alerts';
 import { DemoAccount } from '../demo/demo-account';
@@ -20,7 +20,7 @@ import { createElectronPlatform } from './electron-platform';
 import { registerIpc } from './ipc-bridge';
 import { LarderTray, resourcesFolder } from './tray';
 import { trayState, type LastRun, type TrayAction } from './tray-state';
-import { createMainWindow, isOwnFrame } from './window';
+import { createMainWindow, createServerWindow, isOwnFrame } from './window';
 import { hideToTrayOnClose, rememberBounds } from './window-life';
 
 let engine: Engine | undefined;
@@ -116,13 +116,40 @@ function openRecovery(platform: Platform, problem: RecoveryProblem): void {
   mainWindow.on('closed', () => app.quit());
 }
 
+/**
+ * "Use a Larder server" (Settings): this app is a window on the server, with no engine, scheduler or
+ * tray of its own; the app menu undoes the choice and restarts on this PC's own data.
+ */
+function openServerWindow(platform: Platform, serverAddress: string): void {
+  const leave = () => {
+    platform.settings.set('serverAddress', null);
+    app.relaunch();
+    app.exit(0);
+  };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      { label: 'Larder', submenu: [{ label: `On ${new URL(serverAddress).host}`, enabled: false }, { label: 'Use this computer’s own data', click: leave }, { type: 'separator' }, { role: 'quit' }] },
+      { role: 'editMenu' },
+      { role: 'viewMenu' },
+    ]),
+  );
+  mainWindow = createServerWindow(platform.settings.get('windowBounds'), serverAddress);
+  rememberBounds(mainWindow, (bounds) => platform.settings.set('windowBounds', bounds));
+  mainWindow.on('closed', () => app.quit());
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => engine && openWindow(engine));
+  app.on('second-instance', () => (engine ? openWindow(engine) : mainWindow?.focus()));
 
   void app.whenReady().then(async () => {
     const platform = createElectronPlatform();
+    const serverAddress = platform.settings.get('serverAddress');
+    if (serverAddress) {
+      openServerWindow(platform, serverAddress);
+      return;
+    }
     let current: Engine;
     try {
       current = await startEngine(platform, 'electron');
@@ -138,7 +165,13 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, createDispatch(createHandlers(current, demo), bugLogger(current)), isOwnFrame);
     current.events.subscribe((event) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
-      if (event.type === 'settings:changed') app.setLoginItemSettings({ openAtLogin: current.platform.settings.get('startAtLogin') });
+      if (event.type !== 'settings:changed') return;
+      app.setLoginItemSettings({ openAtLogin: current.platform.settings.get('startAtLogin') });
+      // Chosen in Settings: start again as a window on the server.
+      if (current.platform.settings.get('serverAddress')) {
+        app.relaunch();
+        app.quit();
+      }
     });
     app.setLoginItemSettings({ openAtLogin: current.platform.settings.get('startAtLogin') });
     notifications = new AlertNotifications((notice) => notify(current, notice));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isOwnRendererUrl, isSafeExternalUrl, isSignInUrl } from './guards';
+import { isOwnRendererUrl, isSafeExternalUrl, isServerPage, isSignInUrl } from './guards';
 import { hideToTrayOnClose, rememberBounds, type WindowLike } from './window-life';
 
 function fakeWindow() {
@@ -48,6 +48,13 @@ describe('closing the window', () => {
 });
 
 describe('the guards', () => {
+  it('keep a window on a Larder server to that server’s pages', () => {
+    expect(isServerPage('https://larder.example.com/#/inventory', 'https://larder.example.com')).toBe(true);
+    for (const url of ['https://larder.example.com.evil.example/', 'http://larder.example.com/', 'https://larder.example.com:8443/', 'file:///etc/passwd', 'not a url']) {
+      expect(isServerPage(url, 'https://larder.example.com')).toBe(false);
+    }
+  });
+
   it('open only https links from the page, never http, file or javascript', () => {
     expect(isSafeExternalUrl('https://www.lightspeedhq.com/')).toBe(true);
     for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'not a url']) expect(isSafeExternalUrl(url)).toBe(false);

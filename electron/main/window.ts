@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, shell, type WebContents } from 'electron';
 import type { Bounds } from './window-life';
-import { isOwnRendererUrl, isSafeExternalUrl } from './guards';
+import { isOwnRendererUrl, isSafeExternalUrl, isServerPage } from './guards';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -13,8 +13,8 @@ export const renderer = {
 
 export const isOwnFrame = (url: string) => isOwnRendererUrl(url, renderer);
 
-export const hardenedWebPreferences = {
-  preload: `${here}../preload/index.cjs`,
+/** What every window gets: isolation, a sandbox, no Node, no insecure content. */
+const isolated = {
   contextIsolation: true,
   sandbox: true,
   nodeIntegration: false,
@@ -26,10 +26,12 @@ export const hardenedWebPreferences = {
   spellcheck: false,
 } as const;
 
+export const hardenedWebPreferences = { preload: `${here}../preload/index.cjs`, ...isolated } as const;
+
 /** No navigation away, no new windows (https links go to the system browser), no permissions. */
-export function lockDown(contents: WebContents): void {
+export function lockDown(contents: WebContents, ownPage: (url: string) => boolean = isOwnFrame): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isOwnFrame(url)) event.preventDefault();
+    if (!ownPage(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
@@ -54,5 +56,26 @@ export function createMainWindow(bounds: Bounds | null): BrowserWindow {
   lockDown(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(renderer.devServerUrl ?? renderer.entryUrl);
+  return window;
+}
+
+/**
+ * A window on the group's Larder server: its pages, signed in there like any browser. No preload:
+ * a page from the network gets no bridge into this PC, and the window may not leave the server.
+ */
+export function createServerWindow(bounds: Bounds | null, serverAddress: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: bounds?.width ?? 1280,
+    height: bounds?.height ?? 820,
+    ...(bounds ? { x: bounds.x, y: bounds.y } : {}),
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Larder',
+    webPreferences: isolated,
+  });
+  lockDown(window.webContents, (url) => isServerPage(url, serverAddress));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(serverAddress);
   return window;
 }

@@ -8,7 +8,7 @@ import type { ChannelsOf, Handlers } from './handler-types';
 
 type SetupChannel = ChannelsOf<typeof setupContracts>;
 
-const editable = ['nightlyRunTime', 'startAtLogin', 'closeToTray', 'allowWeakSecretStorage', 'exchangeRates', 'refundsRestock', 'voidsThatAreWaste'] as const;
+const editable = ['nightlyRunTime', 'startAtLogin', 'closeToTray', 'allowWeakSecretStorage', 'exchangeRates', 'refundsRestock', 'voidsThatAreWaste', 'sessionIdleMinutes', 'serverAddress'] as const;
 
 /** The home checklist, the editable settings and the demo account. */
 export function createSetupHandlers(engine: Engine, demo: DemoAccount): Pick<Handlers, SetupChannel> {
@@ -21,6 +21,8 @@ export function createSetupHandlers(engine: Engine, demo: DemoAccount): Pick<Han
     exchangeRates: settings.get('exchangeRates'),
     refundsRestock: settings.get('refundsRestock'),
     voidsThatAreWaste: settings.get('voidsThatAreWaste'),
+    sessionIdleMinutes: settings.get('sessionIdleMinutes'),
+    serverAddress: settings.get('serverAddress'),
     demoAccount: demo.inUse,
   });
   return {

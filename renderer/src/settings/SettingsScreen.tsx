@@ -1,4 +1,5 @@
 import { postsNightly } from '../ui/use-desktop';
+import { SessionIdle, UseServer } from './ServerChoice';
 import { Alert, Button, Code, Group, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { catalogEntry } from '../../../shared/errors';
@@ -144,6 +145,8 @@ export function SettingsScreen() {
       {settings.data ? <SalesRules key={settings.data.voidsThatAreWaste.join('|')} settings={settings.data} /> : null}
       {settings.data ? <PriceRiseSetting key={settings.data.priceRiseThreshold} threshold={settings.data.priceRiseThreshold} /> : null}
       {settings.data && info.data?.currency ? <ExchangeRates settings={settings.data} companyCurrency={info.data.currency} /> : null}
+      {settings.data && info.data?.runtime === 'electron' ? <UseServer address={settings.data.serverAddress} /> : null}
+      {settings.data && info.data?.runtime === 'server' ? <SessionIdle minutes={settings.data.sessionIdleMinutes} /> : null}
       {database.data ? <DatabasePanel running={database.data.running} nextStart={database.data.next_start} /> : null}
       {database.data?.running.store === 'sqlite' ? <BackupsPanel /> : null}
       {settings.data ? <WeakStorage settings={settings.data} weakOnly={problem?.code === 'secret_storage_weak' || (info.data?.secretStorage.backend.includes('basic_text') ?? false)} /> : null}

@@ -21,6 +21,8 @@ const editableSettings = settingsSchema.pick({
   refundsRestock: true,
   voidsThatAreWaste: true,
   priceRiseThreshold: true,
+  sessionIdleMinutes: true,
+  serverAddress: true,
 });
 
 export const getSettings = defineContract({
