@@ -151,9 +151,15 @@ describe('the home checklist, settings and the demo account', () => {
         refundsRestock: false,
         voidsThatAreWaste: ['Broken', 'Cooking', 'Taste', 'Unhappy Client'],
         priceRiseThreshold: 10,
+        sessionIdleMinutes: 480,
+        serverAddress: null,
         demoAccount: false,
       },
     });
+    // A Larder server to be a window on: https, or plain http to this computer only.
+    expect(await call('settings:save', { serverAddress: 'http://larder.example.com' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('settings:save', { serverAddress: 'https://larder.example.com' })).toMatchObject({ ok: true, data: { serverAddress: 'https://larder.example.com' } });
+    expect(await call('settings:save', { sessionIdleMinutes: 2 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     // What 1 USD is in the company's currency: a positive decimal, by currency code.
     expect(await call('settings:save', { exchangeRates: { USD: '0' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('settings:save', { exchangeRates: { usd: '0.9' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
