@@ -42,7 +42,8 @@ export function lockDown(contents: WebContents, ownPage: (url: string) => boolea
   contents.session.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(bounds: Bounds | null): BrowserWindow {
+/** A window where it was last, hardened, shown when ready, showing `address`; `ownPage` is where it may navigate. */
+function openHardened(bounds: Bounds | null, webPreferences: typeof isolated, address: string, ownPage: (url: string) => boolean): BrowserWindow {
   const window = new BrowserWindow({
     width: bounds?.width ?? 1280,
     height: bounds?.height ?? 820,
@@ -51,12 +52,16 @@ export function createMainWindow(bounds: Bounds | null): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Larder',
-    webPreferences: hardenedWebPreferences,
+    webPreferences,
   });
-  lockDown(window.webContents);
+  lockDown(window.webContents, ownPage);
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(renderer.devServerUrl ?? renderer.entryUrl);
+  void window.loadURL(address);
   return window;
+}
+
+export function createMainWindow(bounds: Bounds | null): BrowserWindow {
+  return openHardened(bounds, hardenedWebPreferences, renderer.devServerUrl ?? renderer.entryUrl, isOwnFrame);
 }
 
 /**
@@ -64,18 +69,5 @@ export function createMainWindow(bounds: Bounds | null): BrowserWindow {
  * a page from the network gets no bridge into this PC, and the window may not leave the server.
  */
 export function createServerWindow(bounds: Bounds | null, serverAddress: string): BrowserWindow {
-  const window = new BrowserWindow({
-    width: bounds?.width ?? 1280,
-    height: bounds?.height ?? 820,
-    ...(bounds ? { x: bounds.x, y: bounds.y } : {}),
-    minWidth: 900,
-    minHeight: 600,
-    show: false,
-    title: 'Larder',
-    webPreferences: isolated,
-  });
-  lockDown(window.webContents, (url) => isServerPage(url, serverAddress));
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL(serverAddress);
-  return window;
+  return openHardened(bounds, isolated, serverAddress, (url) => isServerPage(url, serverAddress));
 }
