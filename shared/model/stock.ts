@@ -18,6 +18,8 @@ export const countView = z.object({
   version: z.number().int(),
   /** When the draft was last saved; null before its first save. */
   saved_at: z.string().nullable(),
+  /** Who finished it on a Larder server; null on this PC's own Larder. */
+  finished_by: z.string().nullable(),
 });
 export type CountView = z.infer<typeof countView>;
 

@@ -172,6 +172,8 @@ export const transferLogView = z.object({
   errorMessage: z.string().nullable(),
   reconciliation: reconciliation.nullable(),
   startedAt: z.string(),
+  /** Who started it on a Larder server; null for the nightly run and this PC's own user. */
+  startedBy: z.string().nullable(),
   finishedAt: z.string().nullable(),
 });
 export type TransferLogView = z.infer<typeof transferLogView>;
@@ -196,6 +198,7 @@ export const transferLogSummary = transferLogView
     linesUnmapped: true,
     replacedByLogId: true,
     startedAt: true,
+    startedBy: true,
     source: true,
     csvFileName: true,
     csvRowsInvalid: true,

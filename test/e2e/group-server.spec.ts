@@ -112,6 +112,9 @@ test('a group’s server: owner, manager and counter each see and do their part,
     await expect(counter.getByRole('table', { name: 'Counts' }).getByText('Finished').first()).toBeVisible();
     await expect(manager.getByRole('table', { name: 'Counts' }).getByText('Finished').first()).toBeVisible();
     await expect(counter.getByRole('table', { name: 'Counts' })).not.toContainText('Bar Storage');
+    // Each finished count names who finished it; the manager reads the counter's too.
+    await expect(manager.getByRole('table', { name: 'Counts' })).toContainText('by Cleo Counter');
+    await expect(manager.getByRole('table', { name: 'Counts' })).toContainText('by Max Manager');
 
     // The owner reads who did what.
     await sections(owner).filter({ hasText: 'People' }).click();

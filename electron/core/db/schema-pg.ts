@@ -351,6 +351,8 @@ export const stockCounts = pgTable(
     version: bigint('version', { mode: 'number' }).notNull().default(0),
     /** When the draft was last saved, for the sheet's "last saved". */
     savedAt: text('saved_at'),
+    /** Who finished it on a Larder server; null on this PC's own Larder. */
+    finishedBy: text('finished_by'),
   },
   (t) => [
     uniqueIndex('stock_counts_unit_moment').on(t.storageUnitId, t.countedAt),
@@ -794,6 +796,8 @@ export const transferLogs = pgTable(
     revertedAt: text('reverted_at'),
     /** The day held against the POS's own totals (shared/model/transfers.ts' reconciliation), JSON; null when none was made. */
     reconciliation: text('reconciliation'),
+    /** Who started it on a Larder server (core/acting.ts); null for the nightly run and this PC's own user. */
+    startedBy: text('started_by'),
   },
   (t) => [
     uniqueIndex('transfer_logs_request_attempt').on(t.requestUuid, t.attempt),

@@ -75,8 +75,8 @@ describe('migration 0012: sales sources', () => {
       expect((after.lines as Record<string, unknown>[]).map(({ void_reason, accounting_group, ...line }) => [void_reason, accounting_group, line])).toEqual(
         (before.lines as Record<string, unknown>[]).map((line) => [null, null, line]),
       );
-      expect((after.logs as Record<string, unknown>[]).map(({ csv_upload_id, reverted_at, reconciliation, ...log }) => [csv_upload_id, reverted_at, reconciliation, log])).toEqual(
-        (before.logs as Record<string, unknown>[]).map((log) => [null, null, null, log]),
+      expect((after.logs as Record<string, unknown>[]).map(({ csv_upload_id, reverted_at, reconciliation, started_by, ...log }) => [csv_upload_id, reverted_at, reconciliation, started_by, log])).toEqual(
+        (before.logs as Record<string, unknown>[]).map((log) => [null, null, null, null, log]),
       );
 
       const scope = { db, companyId: 1 };

@@ -3,6 +3,7 @@
 // The only module that writes stock_counts and stock_count_lines (waste and moves: waste-and-moves.ts).
 // What a count sees, and how it stays what was counted when the past changes, is in
 // ledger/count-restatement.ts.
+import { actorName } from '../acting';
 import type { CompanyScope } from '../db/company';
 import { Decimal, formatScaled, fromScaled, MONEY_SCALE, QUANTITY_SCALE, roundToScale, toScaled } from '../decimal/decimal';
 import { isUniqueViolation } from '../db/open-database';
@@ -43,7 +44,7 @@ export async function startCount(scope: CompanyScope, storageUnit: string, at: s
     const { id } = await scope.db
       .statement(`INSERT INTO stock_counts (company_id, storage_unit_id, counted_at, date, status) VALUES (?, ?, ?, ?, 'draft') RETURNING id`)
       .get(scope.companyId, unitId, when.at, when.date) as { id: number };
-    return { id, storage_unit: storageUnit.trim(), counted_at: when.at, date: when.date, status: 'draft', lines: 0, ingredients: [], version: 0, saved_at: null };
+    return { id, storage_unit: storageUnit.trim(), counted_at: when.at, date: when.date, status: 'draft', lines: 0, ingredients: [], version: 0, saved_at: null, finished_by: null };
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new DomainError('count_exists', `${storageUnit} already has a count at ${when.at}; open that one instead.`);
@@ -157,7 +158,7 @@ export async function finishCount(scope: CompanyScope, countId: number, at: stri
       return entry ? [{ type: 'COUNT', date: count.date, ingredientId: line.ingredientId, storageUnitId: count.storageUnitId, ...entry }] : [];
     })).flat();
     const ids = await replaceReferencedEntries(scope, `count:${countId}`, entries);
-    await scope.db.statement(`UPDATE stock_counts SET status = 'finished', finished_at = ?, version = version + 1 WHERE id = ?`).run(at, countId);
+    await scope.db.statement(`UPDATE stock_counts SET status = 'finished', finished_at = ?, finished_by = ?, version = version + 1 WHERE id = ?`).run(at, actorName(), countId);
     return { id: countId, status: 'finished' as const, entries: ids.length, counted: lines.length };
   });
 }
@@ -166,11 +167,11 @@ export async function finishCount(scope: CompanyScope, countId: number, at: stri
 export async function reopenCount(scope: CompanyScope, countId: number): Promise<{ id: number; status: 'draft' }> {
   const count = await requireCount(scope, countId);
   if (count.status !== 'finished') throw new DomainError('invalid_input', `Count ${countId} is a draft already.`);
-  await scope.db.statement(`UPDATE stock_counts SET status = 'draft', finished_at = NULL, version = version + 1 WHERE id = ?`).run(countId);
+  await scope.db.statement(`UPDATE stock_counts SET status = 'draft', finished_at = NULL, finished_by = NULL, version = version + 1 WHERE id = ?`).run(countId);
   return { id: countId, status: 'draft' };
 }
 
-const COUNT_SELECT = `SELECT c.id, u.name AS storage_unit, c.counted_at, c.date, c.status, c.version, c.saved_at,
+const COUNT_SELECT = `SELECT c.id, u.name AS storage_unit, c.counted_at, c.date, c.status, c.version, c.saved_at, c.finished_by,
     (SELECT count(*) FROM stock_count_lines l WHERE l.count_id = c.id) AS lines,
     (SELECT json_group_array(name) FROM (SELECT i.name FROM stock_count_lines l JOIN ingredients i ON i.id = l.ingredient_id WHERE l.count_id = c.id ORDER BY i.name) AS counted) AS ingredients
   FROM stock_counts c JOIN storage_units u ON u.id = c.storage_unit_id`;

@@ -1,4 +1,5 @@
 // Transfer logs: one per attempt, kept locally so a manager can review every transfer offline.
+import { actorName } from '../acting';
 import { OptionalFilter } from '../db/optional-filter';
 import type { CompanyScope } from '../db/company';
 import type { ApiSummary, RecipeUse, Reconciliation, TransferLogSummary, TransferLogView, TransferStats, TransferStatus, TransferTrigger } from '../../../shared/model/transfers';
@@ -30,7 +31,7 @@ export async function startLog(
     async () =>
       (await db.one(db.orm
         .insert(transferLogs)
-        .values({ companyId: scope.companyId, status: 'processing', startedAt: at, ...entry })
+        .values({ companyId: scope.companyId, status: 'processing', startedAt: at, startedBy: actorName(), ...entry })
         .returning({ id: transferLogs.id }))).id,
   );
 }
@@ -184,7 +185,7 @@ const LOG_SELECT = `SELECT t.id, l.business_location_id AS businessLocationId, l
     t.used_cache AS usedCache, t.idempotent, t.lines_sold AS linesSold, t.lines_unmapped AS linesUnmapped, t.sales_value AS salesValue,
     t.unmapped_value AS unmappedValue, t.entries_replaced AS entriesReplaced, t.replaced_by_log_id AS replacedByLogId, t.replaced_at AS replacedAt,
     t.error_code AS errorCode, t.error_message AS errorMessage, t.reconciliation,
-    t.started_at AS startedAt, t.finished_at AS finishedAt, src.kind AS source, t.csv_upload_id AS csvUploadId, u.file_name AS csvFileName,
+    t.started_at AS startedAt, t.started_by AS startedBy, t.finished_at AS finishedAt, src.kind AS source, t.csv_upload_id AS csvUploadId, u.file_name AS csvFileName,
     coalesce(u.invalid_rows, '[]') AS csvInvalidRows, coalesce(u.rows_invalid, 0) AS csvRowsInvalid, t.reverted_at AS revertedAt
   FROM transfer_logs t JOIN locations l ON l.id = t.location_id JOIN sales_sources src ON src.id = l.source_id
   LEFT JOIN storage_units s ON s.id = t.storage_unit_id LEFT JOIN csv_uploads u ON u.id = t.csv_upload_id`;
@@ -240,7 +241,7 @@ export async function listLogSummaries(scope: CompanyScope, filter: LogFilter = 
       `SELECT t.id, l.business_location_id AS businessLocationId, l.name AS locationName, t.report_date AS reportDate, t.status, t.trigger, t.attempt,
               t.no_data AS noData, t.data_complete AS dataComplete, t.sales_count AS salesCount, t.lines_processed AS linesProcessed,
               t.lines_skipped AS linesSkipped, t.ledger_entries_created AS ledgerEntriesCreated, t.lines_sold AS linesSold, t.lines_unmapped AS linesUnmapped,
-              t.replaced_by_log_id AS replacedByLogId, t.started_at AS startedAt, json_array_length(t.unmapped_names) AS unmappedNameCount,
+              t.replaced_by_log_id AS replacedByLogId, t.started_at AS startedAt, t.started_by AS startedBy, json_array_length(t.unmapped_names) AS unmappedNameCount,
               src.kind AS source, u.file_name AS csvFileName, coalesce(u.rows_invalid, 0) AS csvRowsInvalid, t.reverted_at AS revertedAt,
               json_extract(t.reconciliation, '$.status') AS reconciliationStatus
        FROM transfer_logs t JOIN locations l ON l.id = t.location_id JOIN sales_sources src ON src.id = l.source_id

@@ -20,7 +20,7 @@ function reachFor(recorded: string[] = []): Reach {
   };
 }
 
-const person = (role: Role, locations: string[] = [], storageUnits: string[] = []) => ({ role, locations, storageUnits });
+const person = (role: Role, locations: string[] = [], storageUnits: string[] = []) => ({ name: `A ${role}`, role, locations, storageUnits });
 
 describe('a signed-in person’s door', () => {
   it('refuses a contract beyond their role with forbidden, before its handler, and passes the rest', async () => {

@@ -5,16 +5,20 @@
 //   words whether or not it exists, so a refusal tells nothing about other venues.
 // After it, lists are cut to the person's locations and storage units wherever they are in the
 // answer, and a counter's count sheet loses its costs. Every change that went through is written to
-// the activity log with the person's name.
+// the activity log with the person's name, and the engine keeps it on what the call writes
+// (core/acting.ts).
 import { channelAccess, mayCall } from '../../../shared/ipc/access';
 import { ipcChannels, type IpcChannel } from '../../../shared/ipc/channels';
 import type { IpcResult } from '../../../shared/ipc/contract';
 import type { Role } from '../../../shared/model/people';
+import { actingAs } from '../../core/acting';
 import type { Dispatch } from './dispatch';
 
 const known = new Set<string>(ipcChannels);
 
 export interface Person {
+  /** Kept on what their calls write (a transfer's log, a finished count). */
+  name: string;
   role: Role;
   /** Business location ids and storage unit names assigned; ignored for an owner. */
   locations: readonly string[];
@@ -112,7 +116,7 @@ export function dispatchFor(person: Person, dispatch: Dispatch, reach: Reach): D
       if (named.locations.some((id) => !person.locations.includes(id))) return refusal(person.role, 'That location');
       if (named.units.some((name) => !person.storageUnits.includes(name))) return refusal(person.role, 'That storage unit');
     }
-    const result = await dispatch(channel, rawInput);
+    const result = await actingAs(person.name, () => dispatch(channel, rawInput));
     if (!result.ok) return result;
     if (isChange(contract)) await reach.record(contract, rawInput);
     if (owner) return result;

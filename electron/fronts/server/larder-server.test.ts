@@ -171,11 +171,27 @@ describe('a Larder server', () => {
     const locations = (await call(manager, 'locations:list')).json.data as { businessLocationId: string }[];
     expect(locations.map((each) => each.businessLocationId)).toEqual([HARBOUR]);
 
+    // What a person's call writes keeps their name: a day posted by hand, a count finished.
+    const posted = await call(manager, 'transfers:run', { businessLocationId: HARBOUR, date: '2026-05-07' });
+    expect(posted.json.ok).toBe(true);
+    const logs = (await call(owner, 'logs:list', { businessLocationId: HARBOUR })).json.data as { startedBy: string | null }[];
+    expect(logs.map((log) => log.startedBy)).toContain('Max Manager');
+    const count = (await call(counter, 'counts:start', { storageUnit: 'Main Kitchen', at: '2026-05-08T08:00:00Z' })).json.data as { id: number };
+    await call(counter, 'counts:set', { id: count.id, ingredient: 'Tomato', quantity: '4' });
+    expect((await call(counter, 'counts:finish', { id: count.id })).json.ok).toBe(true);
+    const counts = (await call(manager, 'counts:list')).json.data as { id: number; finished_by: string | null }[];
+    expect(counts.find((each) => each.id === count.id)?.finished_by).toBe('Cleo Counter');
+
     const people = await call(owner, 'people:list');
     expect((people.json.data as { login: string }[]).map((each) => each.login)).toEqual(['cleo', 'max', 'olga']);
     const activity = (await call(owner, 'activity:list')).json.data as { name: string; channel: string; summary: string }[];
-    expect(activity).toEqual([expect.objectContaining({ name: 'Max Manager', channel: 'waste:record' })]);
-    expect(activity[0]?.summary).toContain('Main Kitchen');
+    expect(activity.map((row) => `${row.name} ${row.channel}`)).toEqual([
+      'Cleo Counter counts:finish',
+      'Cleo Counter counts:start',
+      'Max Manager transfers:run',
+      'Max Manager waste:record',
+    ]);
+    expect(activity[3]?.summary).toContain('Main Kitchen');
 
     await post('/session/password', { current: PASSWORDS.cleo, password: 'counting all day long' }, { cookie: counter });
     const hashes = (await restaurant.engine.scope.db.statement('SELECT password_hash FROM users').pluck().all()) as string[];

@@ -342,6 +342,11 @@ export function CountsPanel() {
                   <Badge color={count.status === 'draft' ? 'blue' : 'gray'} variant="light">
                     {count.status === 'draft' ? 'Draft' : 'Finished'}
                   </Badge>
+                  {count.finished_by ? (
+                    <Text span size="xs" c="dimmed" ml={6}>
+                      by {count.finished_by}
+                    </Text>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>
                   <Button size="xs" variant="subtle" onClick={() => setOpen(count.id)}>

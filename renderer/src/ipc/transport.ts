@@ -23,6 +23,7 @@ export interface Transport {
 }
 
 const signedOutListeners = new Set<() => void>();
+const EVENTS_RETRY_MS = 3000;
 
 async function post(path: string, body: unknown): Promise<Response> {
   return await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
@@ -49,10 +50,25 @@ function httpTransport(): Transport {
       return (await response.json()) as IpcResult<unknown>;
     },
     onEvent(listener) {
-      const source = new EventSource('/events');
-      const forward = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as LarderEvent);
-      source.addEventListener(EVENT_CHANNEL, forward);
-      return () => source.close();
+      // A browser gives up on an event stream the host refused (401 before signing in, a restart of the
+      // host mid-answer) and never tries again by itself: this one does, every few seconds, until closed.
+      let source: EventSource | null = null;
+      let retry: ReturnType<typeof setTimeout> | undefined;
+      let closed = false;
+      const open = () => {
+        source = new EventSource('/events');
+        source.addEventListener(EVENT_CHANNEL, (message: MessageEvent<string>) => listener(JSON.parse(message.data) as LarderEvent));
+        source.addEventListener('error', () => {
+          if (closed || source?.readyState !== EventSource.CLOSED) return;
+          retry = setTimeout(open, EVENTS_RETRY_MS);
+        });
+      };
+      open();
+      return () => {
+        closed = true;
+        clearTimeout(retry);
+        source?.close();
+      };
     },
     async session() {
       const response = await fetch('/session');

@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { entryColumns } from '../ledger/entry-columns';
 import { EntryLines } from '../ledger/EntryLines';
 import { INCOMPLETE_DAY_WORDS, type Reconciliation } from '../../../shared/model/transfers';
-import { RUN_BY, transferOutcome, unmappedShare } from './outcome';
+import { ranBy, transferOutcome, unmappedShare } from './outcome';
 
 type Log = NonNullable<ReturnType<typeof useLiveLog>['data']>;
 const useLiveLog = (id: number) => useLive(() => call('logs:get', { id }), anyOf('transfer:finished', 'migration:progress', 'sources:changed'), [id]);
@@ -214,7 +214,7 @@ export function LogDetail({ id }: { id: number }) {
               </Field>
               <Field label="Business day">{formatDay(data.reportDate)}</Field>
               <Field label="Storage unit">{data.storageUnit ?? '—'}</Field>
-              <Field label="Run by">{RUN_BY[data.trigger] ?? data.trigger}</Field>
+              <Field label="Run by">{ranBy(data)}</Field>
               <Field label="Sales">{data.salesCount}</Field>
               <Field label="Sales lines deducted">{data.linesProcessed}</Field>
               <Field label="Ledger entries">

@@ -6,7 +6,7 @@ import { formatDay, formatInstant } from '../ui/format';
 import { useNavigation } from '../ui/navigation-store';
 import { anyOf, useLive } from '../ui/use-live';
 import { call } from '../ipc/client';
-import { transferOutcome, type TransferFacts, RUN_BY } from './outcome';
+import { transferOutcome, type TransferFacts, ranBy } from './outcome';
 import { VirtualTable, type Column, type RowGroups } from '../ui/VirtualTable';
 import type { ContractOutput } from '../../../shared/ipc/contract';
 import type { Contracts } from '../../../shared/ipc/contracts';
@@ -85,7 +85,7 @@ export function LogsScreen() {
         </>
       ),
     },
-    { header: 'Run by', width: '1.5fr', cell: (log) => RUN_BY[log.trigger] ?? log.trigger },
+    { header: 'Run by', width: '1.5fr', cell: ranBy },
     { header: 'Sales', width: '0.5fr', align: 'right', cell: (log) => log.salesCount.toLocaleString() },
     { header: 'Lines', width: '0.5fr', align: 'right', cell: (log) => log.linesProcessed.toLocaleString() },
     { header: 'Skipped', width: '0.6fr', align: 'right', cell: (log) => log.linesSkipped.toLocaleString() },

@@ -55,3 +55,6 @@ export const RUN_BY: Record<string, string> = {
   csv_upload: 'a CSV upload',
   reprocess: 'a reprocess (today’s mappings applied to a past day)',
 };
+
+/** What ran the transfer, and for whom on a Larder server ("hand (manual issue), Max Manager"). */
+export const ranBy = (log: { trigger: string; startedBy: string | null }): string => `${RUN_BY[log.trigger] ?? log.trigger}${log.startedBy ? `, ${log.startedBy}` : ''}`;
