@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCRYPT_TIMEOUT } from '../../../test/support/people';
-import { HARBOUR, startRestaurant, type Restaurant } from '../../../test/support/restaurant';
+import { HARBOUR, startRestaurant, TONGATAPU, type Restaurant } from '../../../test/support/restaurant';
 import { addUser } from '../../core/people/users';
 import { MAX_FAILURES } from '../../core/people/sessions';
 import type { WebHost } from '../web-host/web-host';
@@ -199,6 +199,25 @@ describe('a Larder server', () => {
       expect(body).not.toMatch(/\$scrypt\$|password_hash|passwordHash/);
       for (const hash of hashes) expect(body).not.toContain(hash.split('$').pop());
     }
+  });
+
+  it('tells a manager of the events of their own venue and of what changed, not of other venues’ transfers', { timeout: SCRYPT_TIMEOUT }, async () => {
+    const owner = await signIn('olga');
+    const manager = await signIn('max');
+    const received: string[] = [];
+    const stream = request({ host: '127.0.0.1', port: host.port, path: '/events', headers: { host: new URL(host.origin).host, cookie: manager } }, (response) => {
+      response.on('data', (chunk: Buffer) => received.push(chunk.toString()));
+    });
+    stream.on('error', () => undefined);
+    stream.end();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await call(owner, 'transfers:run', { businessLocationId: TONGATAPU, date: '2026-05-07' })).json.ok).toBe(true);
+    await call(owner, 'transfers:run', { businessLocationId: HARBOUR, date: '2026-05-07' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    stream.destroy();
+    const text = received.join('');
+    expect(text).toContain(`"businessLocationId":"${HARBOUR}"`);
+    expect(text).not.toContain(TONGATAPU);
   });
 
   it('behind an https reverse proxy, names its cookie __Host- and marks it Secure', { timeout: SCRYPT_TIMEOUT }, async () => {

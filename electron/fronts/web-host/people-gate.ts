@@ -122,9 +122,14 @@ export function peopleGate(options: PeopleGateOptions): Gate {
       }
       return true;
     },
-    async dispatchOf(request) {
+    async doorOf(request) {
       const user = await person(request);
-      return user ? options.dispatchFor(user) : null;
+      if (!user) return null;
+      return {
+        dispatch: options.dispatchFor(user),
+        // Events naming a location go to its people only; the rest say only that something changed.
+        sees: (event) => user.role === 'owner' || !('businessLocationId' in event) || user.locations.includes(event.businessLocationId),
+      };
     },
   };
 }

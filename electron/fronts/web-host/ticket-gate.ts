@@ -54,8 +54,8 @@ export function ticketGate(dispatch: Dispatch): TicketGate {
       response.end();
       return true;
     },
-    async dispatchOf(request) {
-      return sameToken(cookieValue(request, cookieName), session) ? dispatch : null;
+    async doorOf(request) {
+      return sameToken(cookieValue(request, cookieName), session) ? { dispatch, sees: () => true } : null;
     },
     signInUrl({ once }) {
       const ticket = randomBytes(24).toString('base64url');

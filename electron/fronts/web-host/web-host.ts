@@ -14,6 +14,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { EVENT_CHANNEL } from '../../../shared/ipc/channels';
 import type { Dispatch } from '../ipc/dispatch';
 import type { EventBus } from '../../core/event-bus';
+import type { LarderEvent } from '../../../shared/model/events';
 import { decodedPath, HttpError, readBody, send, sendJson } from './http-parts';
 
 const MIME: Record<string, string> = {
@@ -35,8 +36,14 @@ export interface Gate {
   opened(origin: string): void;
   /** Answers the gate's own addresses (signing in and out); false when the path is not one of them. */
   answer(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean>;
-  /** What this request may call, or null when it comes from nobody signed in (401). */
-  dispatchOf(request: IncomingMessage): Promise<Dispatch | null>;
+  /** What this request may call and which events it is told, or null when it comes from nobody signed in (401). */
+  doorOf(request: IncomingMessage): Promise<Door | null>;
+}
+
+export interface Door {
+  dispatch: Dispatch;
+  /** Whether this person is told of an event (a venue's transfers are its people's business). */
+  sees(event: LarderEvent): boolean;
 }
 
 export interface WebHostOptions {
@@ -75,10 +82,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     send(response, 200, MIME[extname(file)] ?? 'application/octet-stream', await readFile(file));
   }
 
-  function openEvents(request: IncomingMessage, response: ServerResponse): void {
+  function openEvents(request: IncomingMessage, response: ServerResponse, door: Door): void {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(': connected\n\n');
-    const unsubscribe = options.events.subscribe((event) => response.write(`event: ${EVENT_CHANNEL}\ndata: ${JSON.stringify(event)}\n\n`));
+    const unsubscribe = options.events.subscribe((event) => door.sees(event) && response.write(`event: ${EVENT_CHANNEL}\ndata: ${JSON.stringify(event)}\n\n`));
     const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
     request.once('close', () => {
       clearInterval(heartbeat);
@@ -101,15 +108,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (await options.gate.answer(request, response, url)) return;
     if (url.pathname.startsWith('/ipc/')) {
       if (request.method !== 'POST') throw new HttpError(405, 'Use POST.');
-      const dispatch = await options.gate.dispatchOf(request);
-      if (!dispatch) throw new HttpError(401, 'Not signed in to this Larder.', 'not_signed_in');
+      const door = await options.gate.doorOf(request);
+      if (!door) throw new HttpError(401, 'Not signed in to this Larder.', 'not_signed_in');
       const channel = decodedPath(url.pathname.slice('/ipc/'.length));
-      sendJson(response, 200, await dispatch(channel, await readBody(request)));
+      sendJson(response, 200, await door.dispatch(channel, await readBody(request)));
       return;
     }
     if (url.pathname === '/events') {
-      if (!(await options.gate.dispatchOf(request))) throw new HttpError(401, 'Not signed in to this Larder.', 'not_signed_in');
-      openEvents(request, response);
+      const door = await options.gate.doorOf(request);
+      if (!door) throw new HttpError(401, 'Not signed in to this Larder.', 'not_signed_in');
+      openEvents(request, response, door);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'Use GET.');

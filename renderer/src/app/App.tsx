@@ -30,7 +30,8 @@ const sectionChannel: Record<(typeof sections)[number], IpcChannel> = {
   home: 'home:dashboard',
   sources: 'connection:configure',
   locations: 'locations:list',
-  items: 'items:list',
+  // Items are for mapping: a viewer reads reports and logs instead.
+  items: 'mappings:save',
   logs: 'logs:list',
   ledger: 'ledger:list',
   inventory: 'counts:list',

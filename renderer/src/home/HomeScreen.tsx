@@ -1,4 +1,5 @@
 import { postsNightly } from '../ui/use-desktop';
+import { can } from '../app/person-store';
 import { Dashboard, hasActiveLocation, PriceRises } from './Dashboard';
 import { BackupNotice } from '../backups/BackupNotice';
 import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
@@ -35,18 +36,20 @@ const BROWSER_AUTO_ISSUE = 'Turn it on here; the desktop app then posts each clo
 export function HomeScreen() {
   const go = useNavigation((state) => state.go);
   const { data, error } = useLive(() => call('setup:checklist', {}), () => true, []);
-  const configuration = useLive(() => call('connection:configuration', {}), anyOf('connection:changed'), []);
+  // The POS sign-in, backups and the checklist are the owner's on a Larder server; this PC's own user has them all.
+  const owner = can('connection:configuration');
+  const configuration = useLive(() => (owner ? call('connection:configuration', {}) : Promise.resolve(null)), anyOf('connection:changed'), [owner]);
   const connected = data?.steps.find((step) => step.step === 'connect')?.done ?? false;
   // While the demo starts, its card stays (the connection comes before the demo is marked in use).
   const demoStarting = useDemoStore((state) => state.busy);
   const info = useLive(() => call('app:info', {}), () => false, []);
   const desktop = info.data ? postsNightly(info.data.runtime) : true;
   const dashboard = useLive(() => call('home:dashboard', {}), () => true, []);
-  const backups = useLive(() => call('backups:overview', {}), anyOf('backups:changed', 'data:restored'), []);
+  const backups = useLive(() => (owner ? call('backups:overview', {}) : Promise.resolve(null)), anyOf('backups:changed', 'data:restored'), [owner]);
   const autoIssue = data?.steps.find((step) => step.step === 'auto_issue')?.done ?? false;
   const active = dashboard.data ? hasActiveLocation(dashboard.data) : false;
   const done = data?.steps.filter((step) => step.done).length ?? 0;
-  const checklist = data ? (
+  const checklist = data && owner ? (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
         <Title order={3} size="h4">
@@ -95,7 +98,7 @@ export function HomeScreen() {
       <Title order={2}>Home</Title>
       <ErrorNotice error={error} />
       {backups.data ? <BackupNotice status={backups.data} withLink /> : null}
-      {info.data && info.data.runtime !== 'electron' && autoIssue ? (
+      {info.data && !postsNightly(info.data.runtime) && autoIssue ? (
         <Alert color="yellow" title="Nightly issues need the desktop app" aria-label="Nightly runs">
           This is Larder in the browser: it posts nothing by itself. Each night’s sales are posted by the desktop app (open it on the same data folder), or run a
           day by hand from its location’s page.

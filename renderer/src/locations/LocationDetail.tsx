@@ -18,6 +18,7 @@ import { useInventory } from '../inventory/inventory-store';
 import { MigrationPanel } from './MigrationPanel';
 import { TransferResultPanel } from './TransferResultPanel';
 import { INCOMPLETE_DAY_WORDS } from '../../../shared/model/transfers';
+import { useCan } from '../app/person-store';
 
 type Location = ContractOutput<Contracts['locations:list']>[number];
 type Overview = ContractOutput<Contracts['locations:overview']>;
@@ -101,66 +102,77 @@ function Configuration({ location, overview }: { location: Location; overview: O
   const transfer = useAction((replaceWithEmpty: boolean = false) => call('transfers:run', { businessLocationId: location.businessLocationId, date, force, replaceWithEmpty }));
   const [result, setResult] = useState<ContractOutput<Contracts['transfers:run']> | null>(null);
   const changed = unit !== (location.storageUnitId === null ? null : String(location.storageUnitId));
+  // Linking, the time zone, activation and auto issue are the owner's; a manager posts and reprocesses days.
+  const configure = useCan('locations:link');
   return (
     <Paper withBorder p="md" aria-label="Configuration">
       <Title order={3} size="h4" mb="sm">
         Configuration
       </Title>
       <Stack>
-        <Group align="end">
-          <Select
-            label="Storage unit"
-            description="Where this location’s sales are deducted"
-            placeholder="Unmapped"
-            data={storageUnits.map((option) => ({ value: String(option.id), label: option.name }))}
-            value={unit}
-            onChange={setUnit}
-            searchable
-            w={300}
-          />
-          <Button onClick={() => void link.run()} loading={link.busy} disabled={!changed}>
-            Save
-          </Button>
-        </Group>
-        <ErrorNotice error={link.error} onClose={link.clearError} />
-        <Group align="end">
-          <Autocomplete
-            label="Time zone"
-            description="Decides the business days. The POS sends it with each sync where it names one; set it where it names none"
-            data={TIME_ZONES}
-            value={zone}
-            onChange={setZone}
-            error={
-              saveZone.error
-                ? 'Not a time zone such as Europe/Vienna'
-                : location.timeZoneKnown
-                  ? undefined
-                  : 'The POS names no time zone for this location: choose it before activating (Europe/Berlin only stands in)'
-            }
-            limit={20}
-            w={300}
-          />
-          <Button variant="default" onClick={() => void saveZone.run()} loading={saveZone.busy} disabled={zone.trim() === location.timezone && location.timeZoneKnown}>
-            Save time zone
-          </Button>
-        </Group>
-        <Group>
-          {location.activatedAt ? (
-            <Text>
-              <strong>Activated.</strong> Daily issues run for this location.
-            </Text>
-          ) : (
-            <Button color="green" onClick={() => setConfirmActivate(true)} disabled={location.storageUnitId === null} title={location.storageUnitId === null ? 'Link a storage unit first' : undefined}>
-              Activate location…
-            </Button>
-          )}
-          <Switch
-            label="Auto issue (nightly)"
-            checked={location.autoIssue}
-            disabled={!location.activatedAt || autoIssue.busy}
-            onChange={(event) => void autoIssue.run(event.currentTarget.checked)}
-          />
-        </Group>
+        {configure ? (
+          <>
+            <Group align="end">
+              <Select
+                label="Storage unit"
+                description="Where this location’s sales are deducted"
+                placeholder="Unmapped"
+                data={storageUnits.map((option) => ({ value: String(option.id), label: option.name }))}
+                value={unit}
+                onChange={setUnit}
+                searchable
+                w={300}
+              />
+              <Button onClick={() => void link.run()} loading={link.busy} disabled={!changed}>
+                Save
+              </Button>
+            </Group>
+            <ErrorNotice error={link.error} onClose={link.clearError} />
+            <Group align="end">
+              <Autocomplete
+                label="Time zone"
+                description="Decides the business days. The POS sends it with each sync where it names one; set it where it names none"
+                data={TIME_ZONES}
+                value={zone}
+                onChange={setZone}
+                error={
+                  saveZone.error
+                    ? 'Not a time zone such as Europe/Vienna'
+                    : location.timeZoneKnown
+                      ? undefined
+                      : 'The POS names no time zone for this location: choose it before activating (Europe/Berlin only stands in)'
+                }
+                limit={20}
+                w={300}
+              />
+              <Button variant="default" onClick={() => void saveZone.run()} loading={saveZone.busy} disabled={zone.trim() === location.timezone && location.timeZoneKnown}>
+                Save time zone
+              </Button>
+            </Group>
+            <Group>
+              {location.activatedAt ? (
+                <Text>
+                  <strong>Activated.</strong> Daily issues run for this location.
+                </Text>
+              ) : (
+                <Button color="green" onClick={() => setConfirmActivate(true)} disabled={location.storageUnitId === null} title={location.storageUnitId === null ? 'Link a storage unit first' : undefined}>
+                  Activate location…
+                </Button>
+              )}
+              <Switch
+                label="Auto issue (nightly)"
+                checked={location.autoIssue}
+                disabled={!location.activatedAt || autoIssue.busy}
+                onChange={(event) => void autoIssue.run(event.currentTarget.checked)}
+              />
+            </Group>
+          </>
+        ) : (
+          <Text size="sm">
+            Sales come out of <strong>{overview.storageUnitName ?? 'no storage unit yet'}</strong>; business days in {location.timezone}; {location.activatedAt ? 'activated' : 'not activated yet'}, auto issue{' '}
+            {location.autoIssue ? 'on' : 'off'}. The group’s owner changes these.
+          </Text>
+        )}
         <ErrorNotice error={autoIssue.error} onClose={autoIssue.clearError} />
         <Modal opened={confirmActivate} onClose={() => setConfirmActivate(false)} title={`Activate ${location.name}?`}>
           <Stack>
@@ -225,6 +237,7 @@ function Configuration({ location, overview }: { location: Location; overview: O
 
 export function LocationDetail({ businessLocationId }: { businessLocationId: string }) {
   const go = useNavigation((state) => state.go);
+  const canReprocess = useCan('reprocess:run');
   const concerns = (event: LarderEvent) => event.type === 'lightspeed:changed' || event.type === 'inventory:changed' || ('businessLocationId' in event && event.businessLocationId === businessLocationId);
   const location = useLive(async () => (await call('locations:list', {})).find((candidate) => candidate.businessLocationId === businessLocationId) ?? null, concerns, [businessLocationId]);
   const overview = useLive(() => call('locations:overview', { businessLocationId }), concerns, [businessLocationId]);
@@ -248,7 +261,7 @@ export function LocationDetail({ businessLocationId }: { businessLocationId: str
           ) : null}
         </div>
         <Group>
-          {here?.activatedAt ? (
+          {here?.activatedAt && canReprocess ? (
             <Button variant="default" onClick={() => setReprocessing(true)}>
               Reprocess days…
             </Button>
