@@ -36,13 +36,26 @@ const deeds: Partial<Record<string, string>> = {
   'demo:start': 'Started the demo account',
 };
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return `${value.length} ${value.length === 1 ? 'line' : 'lines'}`;
+  if (typeof value === 'object' && value !== null) return '…';
+  if (typeof value === 'string' && INSTANT.test(value)) return formatInstant(value);
+  return String(value);
+}
+
 /** What was asked, as "storageUnit: Bar Storage, at: …": the request's fields without JSON's punctuation. */
 function asked(summary: string): string {
   try {
     const fields = JSON.parse(summary) as Record<string, unknown>;
-    return Object.entries(fields)
-      .map(([key, value]) => `${key}: ${Array.isArray(value) ? `${value.length} ${value.length === 1 ? 'line' : 'lines'}` : typeof value === 'object' && value !== null ? '…' : String(value)}`)
-      .join(', ');
+    return (
+      Object.entries(fields)
+        // A sheet's version is how Larder spots two people saving at once, nothing a reader needs.
+        .filter(([key]) => key !== 'version')
+        .map(([key, value]) => `${key}: ${shown(value)}`)
+        .join(', ')
+    );
   } catch {
     // A summary cut at its length limit is no longer JSON: shown as kept.
     return summary;
