@@ -1,7 +1,8 @@
 // The Larder server's security, over real HTTP (issue 32): no cookie → 401, another origin → refused,
 // wrong passwords → locked, a password change ends the other sessions, the hash never leaves.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { request as tlsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -218,6 +219,26 @@ describe('a Larder server', () => {
     const text = received.join('');
     expect(text).toContain(`"businessLocationId":"${HARBOUR}"`);
     expect(text).not.toContain(TONGATAPU);
+  });
+
+  it('serves HTTPS with the given certificate and key, its cookie __Host- and Secure', { timeout: SCRYPT_TIMEOUT }, async () => {
+    await host.close();
+    await serve({ tls: { certFile: 'test/fixtures/tls/cert.pem', keyFile: 'test/fixtures/tls/key.pem' } });
+    expect(host.origin).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const answer = await new Promise<{ status: number; cookie: string }>((resolve, reject) => {
+      const outgoing = tlsRequest(
+        `${host.origin}/session/sign-in`,
+        { method: 'POST', ca: readFileSync('test/fixtures/tls/cert.pem'), headers: { 'content-type': 'application/json', origin: host.origin } },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, cookie: String(response.headers['set-cookie']) }));
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(JSON.stringify({ login: 'olga', password: PASSWORDS.olga }));
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.cookie).toMatch(/^__Host-larder_session=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\/; Secure$/);
   });
 
   it('behind an https reverse proxy, names its cookie __Host- and marks it Secure', { timeout: SCRYPT_TIMEOUT }, async () => {
