@@ -17,7 +17,7 @@ export interface ServerConfig {
 
 export interface ServerArgs {
   listen?: string | undefined;
-  origin?: string[] | undefined;
+  origin?: readonly string[] | undefined;
   cert?: string | undefined;
   key?: string | undefined;
 }
