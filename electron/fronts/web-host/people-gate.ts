@@ -13,7 +13,7 @@ import type { Dispatch } from '../ipc/dispatch';
 import { cookieValue, HttpError, readBody, sendJson } from './http-parts';
 import type { Gate } from './web-host';
 
-export const SESSION_PATH = '/session';
+const SESSION_PATH = '/session';
 /** Sign-in attempts one address may make in ATTEMPT_WINDOW_MS, right or wrong. */
 export const MAX_ATTEMPTS = 20;
 const ATTEMPT_WINDOW_MS = 10 * 60_000;
