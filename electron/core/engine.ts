@@ -55,7 +55,7 @@ export interface EngineBackups {
   take(kind: BackupKind): Promise<BackupRecord>;
   /** A backup asked for by a person: today's automatic one if it is still due, else a before-change one. */
   now(): Promise<BackupRecord>;
-  /** The day's automatic backup when none was taken today. */
+  /** The day's automatic backup when none was taken today (announced with `backups:changed`). */
   ifDue(): Promise<BackupRecord | null>;
   status(): BackupStatus;
 }
@@ -108,7 +108,11 @@ export async function createEngine(platform: Platform, runtime: Runtime): Promis
       take: (kind) => takeBackup(sqliteOf(db, 'A backup'), backupPlace(), kind),
       now: () => takeBackup(sqliteOf(db, 'A backup'), backupPlace(), dueKind(listBackups(backupPlace()), platform.clock.now()) ?? 'before-change'),
       // The server's own backups (pg_dump, the host's) cover a PostgreSQL database: nothing is due here.
-      ifDue: async () => (db.sqlite ? backupIfDue(db.sqlite, backupPlace()) : null),
+      ifDue: async () => {
+        const taken = db.sqlite ? await backupIfDue(db.sqlite, backupPlace()) : null;
+        if (taken) events.emit({ type: 'backups:changed' });
+        return taken;
+      },
       status: () => backupStatus(backupPlace()),
     },
     transfers: {

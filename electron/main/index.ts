@@ -90,7 +90,7 @@ async function runScheduled(current: Engine): Promise<void> {
   await refreshTray(current);
   // The day's backup after the night's posting, so it holds last night's days.
   try {
-    if (await current.backups.ifDue()) current.events.emit({ type: 'backups:changed' });
+    await current.backups.ifDue();
   } catch (error) {
     current.log.error('The automatic backup failed', error);
   }

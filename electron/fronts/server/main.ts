@@ -82,7 +82,7 @@ const scheduler = new NightlyScheduler({
   runDue: async () => {
     await runDue(engine.transfers);
     // The day's backup after the night's posting, so it holds last night's days.
-    if (await engine.backups.ifDue()) engine.events.emit({ type: 'backups:changed' });
+    await engine.backups.ifDue();
   },
   onError: (error) => log('[larder] the scheduled run failed', error),
 });

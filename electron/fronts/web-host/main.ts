@@ -25,7 +25,7 @@ let dispatch: Dispatch;
 
 async function backUpIfDue(current: Engine): Promise<void> {
   try {
-    if (await current.backups.ifDue()) events.emit({ type: 'backups:changed' });
+    await current.backups.ifDue();
   } catch (error) {
     current.log.error('The automatic backup failed', error);
   }

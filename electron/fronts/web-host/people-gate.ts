@@ -74,7 +74,7 @@ export function peopleGate(options: PeopleGateOptions): Gate {
     return token ? await sessionUser(options.scope, token, options.now().toISOString(), options.idleMinutes()) : null;
   }
 
-  async function refused(response: ServerResponse, error: unknown): Promise<void> {
+  function refused(response: ServerResponse, error: unknown): void {
     const known = asDomainError(error);
     if (!known) throw error;
     sendJson(response, STATUS[known.code] ?? 400, { ok: false, error: { code: known.code, message: known.message } });
@@ -100,7 +100,7 @@ export function peopleGate(options: PeopleGateOptions): Gate {
           const { token, user } = await signIn(options.scope, login, password, options.now().toISOString());
           sendJson(response, 200, { ok: true, data: viewOf(user) }, { 'set-cookie': cookie(token) });
         } catch (error) {
-          await refused(response, error);
+          refused(response, error);
         }
       } else if (action === `POST ${SESSION_PATH}/sign-out`) {
         const token = cookieValue(request, cookieName);
@@ -115,7 +115,7 @@ export function peopleGate(options: PeopleGateOptions): Gate {
           const fresh = await changeOwnPassword(options.scope, token, current, password, options.now().toISOString());
           sendJson(response, 200, { ok: true, data: null }, { 'set-cookie': cookie(fresh.token) });
         } catch (error) {
-          await refused(response, error);
+          refused(response, error);
         }
       } else {
         throw new HttpError(404, 'Not found.');
